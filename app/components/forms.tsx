@@ -1,0 +1,49 @@
+import { Form, useNavigation, type FormProps } from '@remix-run/react'
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useRootData, useT } from './i18n'
+
+/** A POST form that always carries the CSRF token. */
+export function SafeForm({ children, ...props }: FormProps & { children: ReactNode }) {
+  const { csrfToken } = useRootData()
+  return (
+    <Form method="post" {...props}>
+      <input type="hidden" name="csrf" value={csrfToken} />
+      {children}
+    </Form>
+  )
+}
+
+export function Field({
+  label, error, help, ...input
+}: { label: string; error?: string; help?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId()
+  const t = useT()
+  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {help ? <p id={`${id}-help`} className="help">{help}</p> : null}
+      {error ? <p id={`${id}-error`} className="field-error" role="alert">{t.error(error)}</p> : null}
+    </div>
+  )
+}
+
+/** Shows the form-level error from an action, announced to screen readers. */
+export function FormError({ code }: { code?: string }) {
+  const t = useT()
+  if (!code) return null
+  return <div className="form-error" role="alert">{t.error(code)}</div>
+}
+
+/** A submit button that shows progress while its form is being sent. */
+export function SubmitButton({ children, className, name, value }: { children: ReactNode; className?: string; name?: string; value?: string }) {
+  const navigation = useNavigation()
+  const t = useT()
+  const busy = navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post'
+  return (
+    <button type="submit" className={className ?? 'button primary'} name={name} value={value} disabled={busy} aria-busy={busy || undefined}>
+      {busy ? t('form.working') : children}
+    </button>
+  )
+}

@@ -1,0 +1,22 @@
+import { useRouteLoaderData } from '@remix-run/react'
+import { translate, translateError, type Locale, type MessageKey } from '../i18n/i18n'
+
+export interface RootData {
+  locale: Locale
+  csrfToken: string
+  quickExitUrl: string
+  account: { role: 'member' | 'facilitator' | 'clinician' | 'admin'; kind: 'registered' | 'anonymous' } | null
+}
+
+export function useRootData(): RootData {
+  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null }
+}
+
+/** The translation function for the current page's language. */
+export function useT() {
+  const { locale } = useRootData()
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars)
+  t.error = (code: string) => translateError(locale, code)
+  t.locale = locale
+  return t
+}

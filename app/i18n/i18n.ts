@@ -1,0 +1,33 @@
+import { en, type MessageKey } from './en'
+import { pl } from './pl'
+
+export type { MessageKey }
+export const LOCALES = ['en', 'pl'] as const
+export type Locale = (typeof LOCALES)[number]
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', pl: 'Polski' }
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, pl }
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'pl'
+}
+
+export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  const template = catalogs[locale][key] ?? en[key] ?? key
+  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template
+}
+
+/** Translate an error code or a field error key from a form; unknown keys fall back to a generic message. */
+export function translateError(locale: Locale, code: string): string {
+  const key = `error.${code}` as MessageKey
+  return key in en ? translate(locale, key) : translate(locale, 'error.VALIDATION_FAILED')
+}
+
+/** Pick a locale: explicit choice (cookie or account), else the browser's Accept-Language, else English. */
+export function negotiateLocale(explicit: string | undefined | null, acceptLanguage: string | null): Locale {
+  if (isLocale(explicit)) return explicit
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';')[0]!.toLowerCase().slice(0, 2))
+  return wanted.find(isLocale) ?? 'en'
+}

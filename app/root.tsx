@@ -1,0 +1,101 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import styles from './styles/app.css'
+import { SafeForm } from './components/forms'
+import { useRootData, useT, type RootData } from './components/i18n'
+import { LanguageSwitch } from './components/language-switch'
+import { useNonce } from './components/nonce'
+import { QuickExit } from './components/quick-exit'
+import { getLocale } from './utils/locale.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const meta: MetaFunction = () => [
+  { title: 'Holdspace' },
+  { name: 'referrer', content: 'no-referrer' },
+  { name: 'robots', content: 'noindex' },
+]
+
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
+  return {
+    locale: getLocale(request, context),
+    csrfToken: context.csrfToken,
+    quickExitUrl: context.deps.config.QUICK_EXIT_URL,
+    account: context.account ? { role: context.account.role, kind: context.account.kind } : null,
+  }
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  const { locale, account } = useRootData()
+  const t = useT()
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">{t('nav.skip')}</a>
+        <header className="site-header">
+          <Link to="/" className="brand">{t('app.name')}</Link>
+          <nav aria-label={t('nav.primary')} className="primary-nav">
+            <ul>
+              {account ? (
+                <>
+                  <li><Link to="/rooms">{t('nav.rooms')}</Link></li>
+                  <li><Link to="/account">{t('nav.account')}</Link></li>
+                  <li>
+                    <SafeForm action="/signout">
+                      <button type="submit" className="link-button">{t('nav.signOut')}</button>
+                    </SafeForm>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li><Link to="/signin">{t('nav.signIn')}</Link></li>
+                  <li><Link to="/signup">{t('nav.signUp')}</Link></li>
+                </>
+              )}
+            </ul>
+          </nav>
+          <LanguageSwitch />
+          <QuickExit />
+        </header>
+        <main id="main" tabIndex={-1}>{children}</main>
+        <footer className="site-footer">
+          <p>{t('footer.emergency')}</p>
+          <p>{t('footer.privacy')}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const t = useT()
+  const code = isRouteErrorResponse(error)
+    ? error.status === 404 ? 'NOT_FOUND' : error.status === 403 ? 'FORBIDDEN' : error.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL'
+    : 'INTERNAL'
+  return (
+    <Shell>
+      <h1>{t('error.page.title')}</h1>
+      <p>{t.error(code)}</p>
+      <p><Link to="/">{t('error.page.home')}</Link></p>
+    </Shell>
+  )
+}

@@ -1,0 +1,48 @@
+import { signIn, signInSchema } from '../services.server'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
+import { useT } from '../components/i18n'
+import { requireAnonymous, safeRedirectTarget, sessionCookie } from '../utils/auth.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous(context)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readFormWithCsrf(request, context)
+  const parsed = parseForm(signInSchema, form)
+  if ('errors' in parsed) return formFailure(parsed.errors)
+  try {
+    const session = await signIn(context.deps, { ...parsed.data, ip: context.clientIp })
+    return redirect(safeRedirectTarget(form.get('next')), { headers: { 'Set-Cookie': sessionCookie(context, session) } })
+  } catch (error) {
+    return failureFromError(context, error)
+  }
+}
+
+export default function SignIn() {
+  const t = useT()
+  const result = useActionData<typeof action>() as FormResult | undefined
+  const [params] = useSearchParams()
+  const errors = result?.fieldErrors ?? {}
+  return (
+    <>
+      <h1>{t('signin.title')}</h1>
+      <SafeForm noValidate>
+        <FormError code={result?.formError} />
+        <input type="hidden" name="next" value={params.get('next') ?? '/rooms'} />
+        <Field label={t('signin.login')} name="login" type="text" autoComplete="username" autoCapitalize="none" required error={errors.login} />
+        <Field label={t('signin.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <SubmitButton>{t('signin.submit')}</SubmitButton>
+      </SafeForm>
+      <ul>
+        <li><Link to="/recover">{t('signin.recover')}</Link></li>
+        <li><Link to="/forgot-password">{t('signin.forgot')}</Link></li>
+        <li><Link to="/signup">{t('signin.noAccount')}</Link></li>
+      </ul>
+    </>
+  )
+}

@@ -1,0 +1,105 @@
+import { signUp, signUpAnonymousSchema, signUpRegisteredSchema } from '../services.server'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData } from '@remix-run/react'
+import { useState } from 'react'
+import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
+import { useT } from '../components/i18n'
+import { requireAnonymous, sessionCookie } from '../utils/auth.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { getLocale } from '../utils/locale.server'
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous(context)
+  return null
+}
+
+type Created = { ok: true; username: string; recoveryCode: string }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireAnonymous(context)
+  const form = await readFormWithCsrf(request, context)
+  const kind = form.get('kind') === 'registered' ? 'registered' : 'anonymous'
+  const parsed = parseForm(kind === 'registered' ? signUpRegisteredSchema : signUpAnonymousSchema, form)
+  if ('errors' in parsed) return formFailure(parsed.errors)
+  try {
+    const created = await signUp(context.deps, {
+      kind,
+      email: 'email' in parsed.data ? parsed.data.email : undefined,
+      password: parsed.data.password,
+      consent: parsed.data.consent === 'on',
+      locale: getLocale(request, context),
+      ip: context.clientIp,
+    })
+    return data({ ok: true, username: created.username, recoveryCode: created.recoveryCode } satisfies Created, {
+      headers: { 'Set-Cookie': sessionCookie(context, created), 'Cache-Control': 'no-store' },
+    })
+  } catch (error) {
+    return failureFromError(context, error)
+  }
+}
+
+export function RecoveryCodeCard({ username, code, intro }: { username: string; code: string; intro?: string }) {
+  const t = useT()
+  return (
+    <section className="card" aria-labelledby="code-title">
+      {intro ? <p>{intro}</p> : null}
+      <dl className="facts">
+        <dt>{t('signup.created.username')}</dt>
+        <dd><strong data-testid="username">{username}</strong></dd>
+      </dl>
+      <h2 id="code-title">{t('signup.created.code')}</h2>
+      <p className="secret" data-testid="recovery-code">{code}</p>
+      <p>{t('signup.created.codeHelp')}</p>
+      <Link className="button primary" to="/rooms" reloadDocument>{t('signup.created.continue')}</Link>
+    </section>
+  )
+}
+
+export default function SignUp() {
+  const t = useT()
+  const result = useActionData<typeof action>() as Created | FormResult | undefined
+  const [kind, setKind] = useState<'anonymous' | 'registered'>('anonymous')
+  if (result?.ok) {
+    return (
+      <>
+        <h1>{t('signup.created.title')}</h1>
+        <RecoveryCodeCard username={result.username} code={result.recoveryCode} />
+      </>
+    )
+  }
+  const errors = result && !result.ok ? result.fieldErrors ?? {} : {}
+  return (
+    <>
+      <h1>{t('signup.title')}</h1>
+      <SafeForm noValidate>
+        <FormError code={result && !result.ok ? result.formError : undefined} />
+        <fieldset>
+          <legend>{t('signup.choose')}</legend>
+          <label className="choice">
+            <input type="radio" name="kind" value="anonymous" checked={kind === 'anonymous'} onChange={() => setKind('anonymous')} />
+            <span><strong>{t('signup.anonymous.label')}</strong><br /><span className="help">{t('signup.anonymous.help')}</span></span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="kind" value="registered" checked={kind === 'registered'} onChange={() => setKind('registered')} />
+            <span><strong>{t('signup.registered.label')}</strong><br /><span className="help">{t('signup.registered.help')}</span></span>
+          </label>
+        </fieldset>
+        {kind === 'registered' ? (
+          <Field label={t('signup.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
+        ) : null}
+        <Field label={t('signup.password')} name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} />
+        <fieldset>
+          <legend>{t('signup.consent.title')}</legend>
+          <p>{t('signup.consent.body')}</p>
+          <label className="choice">
+            <input type="checkbox" name="consent" value="on" required aria-invalid={errors.consent ? true : undefined} />
+            <span>{t('signup.consent.label')}</span>
+          </label>
+          {errors.consent ? <p className="field-error" role="alert">{t.error(errors.consent)}</p> : null}
+        </fieldset>
+        <SubmitButton>{t('signup.submit')}</SubmitButton>
+      </SafeForm>
+      <p><Link to="/signin">{t('landing.cta.signIn')}</Link></p>
+    </>
+  )
+}

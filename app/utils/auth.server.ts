@@ -1,0 +1,42 @@
+import { redirect } from '@remix-run/node'
+import type { AppLoadContext } from '@remix-run/node'
+import type { Role, SessionAccount } from '../../core/identity/identity.schema.js'
+import type { SignedIn } from '../../core/identity/identity.service.js'
+import './context.server'
+
+const SESSION_COOKIE = 'hs_session'
+
+export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = '/rooms'): string {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return fallback
+  return target
+}
+
+/** Loaders and actions that need a signed-in account: otherwise to sign-in, then back here. */
+export function requireUser(context: AppLoadContext, request: Request): SessionAccount {
+  if (!context.account) {
+    const url = new URL(request.url)
+    throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`)
+  }
+  return context.account
+}
+
+export function requireUserWithRole(context: AppLoadContext, request: Request, ...roles: Role[]): SessionAccount {
+  const account = requireUser(context, request)
+  if (!roles.includes(account.role)) throw new Response('Forbidden', { status: 403 })
+  return account
+}
+
+export function requireAnonymous(context: AppLoadContext) {
+  if (context.account) throw redirect('/rooms')
+}
+
+/** The session cookie: HttpOnly, SameSite=Lax, Secure outside development, new at every sign-in. */
+export function sessionCookie(context: AppLoadContext, session: SignedIn): string {
+  const secure = context.deps.config.secureCookies ? '; Secure' : ''
+  return `${SESSION_COOKIE}=${session.sessionToken}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`
+}
+
+export function clearSessionCookie(context: AppLoadContext): string {
+  const secure = context.deps.config.secureCookies ? '; Secure' : ''
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`
+}

@@ -1,0 +1,20 @@
+import type { CoreDeps } from '../../core/deps.js'
+import type { SessionAccount } from '../../core/identity/identity.schema.js'
+
+/** What server/app.ts hands every loader and action (see getLoadContext there). */
+export interface HoldspaceContext {
+  deps: CoreDeps
+  cspNonce: string
+  csrfToken: string
+  clientIp: string
+  account: SessionAccount | null
+}
+
+declare module '@remix-run/node' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface AppLoadContext extends HoldspaceContext {}
+}
+declare module '@remix-run/server-runtime' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface AppLoadContext extends HoldspaceContext {}
+}

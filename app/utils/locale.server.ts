@@ -1,0 +1,19 @@
+import type { AppLoadContext } from '@remix-run/node'
+import { negotiateLocale, type Locale } from '../i18n/i18n'
+import './context.server'
+
+function cookieValue(request: Request, name: string): string | undefined {
+  const header = request.headers.get('Cookie') ?? ''
+  const match = header.match(new RegExp(`(?:^|;\\s*)${name}=([^;]+)`))
+  return match?.[1]
+}
+
+/** The language choice cookie wins, then the account's saved language, then the browser. */
+export function getLocale(request: Request, context: AppLoadContext): Locale {
+  return negotiateLocale(cookieValue(request, 'hs_lang') ?? context.account?.locale, request.headers.get('Accept-Language'))
+}
+
+export function languageCookie(context: AppLoadContext, locale: Locale): string {
+  const secure = context.deps.config.secureCookies ? '; Secure' : ''
+  return `hs_lang=${locale}; Path=/; SameSite=Lax; Max-Age=31536000${secure}`
+}

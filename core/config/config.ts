@@ -1,0 +1,70 @@
+import { z } from 'zod'
+
+/**
+ * Every environment variable Holdspace reads, validated once at start.
+ * `.env.example` and the README list the same variables with the same defaults;
+ * `core/config/config.test.ts` keeps the three in step.
+ */
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive())
+const port = z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().int().min(0).max(65535))
+const key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default('3000'),
+  PUBLIC_URL: z.string().url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be 1-32 of a-z 0-9 _ -').default('hs'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  ENCRYPTION_KEY: key32,
+  SESSION_IDLE_MINUTES: positiveInt.default('30'),
+  SESSION_ABSOLUTE_HOURS: positiveInt.default('12'),
+  SECURE_COOKIES: bool.optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Holdspace <no-reply@holdspace.local>'),
+  QUICK_EXIT_URL: z.string().url().default('https://www.bbc.com/weather'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTBOX_POLL_MS: positiveInt.default('2000'),
+  TRUST_PROXY: bool.default('false'),
+})
+
+export type Config = z.infer<typeof configSchema> & { secureCookies: boolean; publicUrl: string; allowedOrigins: string[] }
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parse the environment. Throws a ConfigError whose message is one line naming the bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.keys(configSchema.shape)
+  const picked: Record<string, string> = {}
+  for (const name of known) {
+    const value = env[name]
+    if (value !== undefined && value !== '') picked[name] = value
+  }
+  const parsed = configSchema.safeParse(picked)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const name = String(issue.path[0] ?? 'configuration')
+    const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message
+    throw new ConfigError(`Invalid setting ${name}: ${message}`)
+  }
+  const data = parsed.data
+  const publicUrl = data.PUBLIC_URL ?? `http://${data.HOST === '0.0.0.0' ? 'localhost' : data.HOST}:${data.PORT}`
+  const allowedOrigins = (data.ALLOWED_ORIGINS ?? new URL(publicUrl).origin)
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+  return {
+    ...data,
+    secureCookies: data.SECURE_COOKIES ?? data.NODE_ENV === 'production',
+    publicUrl,
+    allowedOrigins,
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The only error codes that ever reach a client (HTTP body, form error or socket ack).
+ * Browser-safe: the UI translates codes, never server messages.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'CSRF_FAILED',
+  'INVALID_CREDENTIALS',
+  'INVALID_RECOVERY_CODE',
+  'INVALID_RESET_TOKEN',
+  'EMAIL_TAKEN',
+  'CONSENT_REQUIRED',
+  'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** Plain-English fallbacks, safe to show; the UI prefers its translated strings. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  BAD_REQUEST: 'The request could not be understood.',
+  VALIDATION_FAILED: 'Some of the input is not valid.',
+  UNAUTHENTICATED: 'Please sign in.',
+  FORBIDDEN: 'You are not allowed to do that.',
+  NOT_FOUND: 'Not found.',
+  CONFLICT: 'That conflicts with the current state.',
+  RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
+  CSRF_FAILED: 'The form expired. Please reload the page and try again.',
+  INVALID_CREDENTIALS: 'Those sign-in details did not match.',
+  INVALID_RECOVERY_CODE: 'That recovery code did not match.',
+  INVALID_RESET_TOKEN: 'That link has expired or was already used.',
+  EMAIL_TAKEN: 'That email cannot be used for a new account.',
+  CONSENT_REQUIRED: 'Please read and accept how we handle your data.',
+  PAYLOAD_TOO_LARGE: 'That is too large.',
+  UNAVAILABLE: 'The service is busy. Please try again shortly.',
+  INTERNAL: 'Something went wrong on our side.',
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  CSRF_FAILED: 403,
+  INVALID_CREDENTIALS: 401,
+  INVALID_RECOVERY_CODE: 401,
+  INVALID_RESET_TOKEN: 400,
+  EMAIL_TAKEN: 409,
+  CONSENT_REQUIRED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+}
+
+export interface ErrorBody { code: ErrorCode; message: string; fields?: Record<string, string> }
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}

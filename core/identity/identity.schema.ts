@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+export const ROLES = ['member', 'facilitator', 'clinician', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export const LOCALES = ['en', 'pl'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** The version of the consent text in app/i18n; bump it when the wording changes. */
+export const CONSENT_VERSION = '2026-11-01'
+
+const password = z.string().min(10, 'password_too_short').max(200, 'password_too_long')
+const consent = z.literal('on', { errorMap: () => ({ message: 'consent_required' }) })
+
+export const signUpRegisteredSchema = z.object({
+  email: z.string().trim().toLowerCase().email('email_invalid').max(254),
+  password,
+  consent,
+})
+
+export const signUpAnonymousSchema = z.object({ password, consent })
+
+export const signInSchema = z.object({
+  login: z.string().trim().toLowerCase().min(3, 'login_required').max(254),
+  password: z.string().min(1, 'password_required').max(200),
+})
+
+export const recoverSchema = z.object({
+  login: z.string().trim().toLowerCase().min(3, 'login_required').max(254),
+  code: z.string().trim().min(20, 'code_invalid').max(40),
+  password,
+})
+
+export const requestResetSchema = z.object({ email: z.string().trim().toLowerCase().email('email_invalid').max(254) })
+export const resetPasswordSchema = z.object({ token: z.string().min(20).max(100), password })
+
+export const sensitiveProfileSchema = z.object({
+  legalName: z.string().trim().max(200),
+  emergencyContact: z.string().trim().max(500),
+})
+
+export const preferencesSchema = z.object({
+  locale: z.enum(LOCALES),
+  pseudonymMode: z.enum(['ask', 'generate']),
+})
+
+/** What the rest of the app knows about the signed-in account. Never sent to peers. */
+export interface SessionAccount {
+  sessionId: string
+  accountId: string
+  kind: 'registered' | 'anonymous'
+  username: string
+  email: string | null
+  role: Role
+  locale: Locale
+  pseudonymMode: 'ask' | 'generate'
+}

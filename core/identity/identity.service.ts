@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto'
+import argon2 from 'argon2'
+import { AppError } from '../errors.js'
+import { nowOf, type CoreDeps } from '../deps.js'
+import { enqueueOutbox } from '../outbox/outbox.queries.js'
+import { passwordResetEmail } from '../notify/emails.js'
+import { socketRooms } from '../realtime/realtime.publisher.js'
+import { AUTH_RATE_LIMITS, requireWithinRateLimits } from '../security/rate-limit.js'
+import * as q from './identity.queries.js'
+import {
+  decryptField, encryptField, generateRecoveryCode, hashRecoveryCode, hashToken, randomToken,
+} from './identity.crypto.js'
+import { CONSENT_VERSION, type Locale, type SessionAccount } from './identity.schema.js'
+
+const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+// A real hash to verify against when the login is unknown, so timing does not tell whether an account exists.
+let dummyHash: Promise<string> | null = null
+const getDummyHash = () => (dummyHash ??= argon2.hash(randomToken(), ARGON2))
+
+export const PASSWORD_RESET_MINUTES = 30
+
+export interface SignedIn { sessionToken: string; sessionId: string; accountId: string; expiresAt: Date }
+
+const ADJECTIVES = ['calm', 'quiet', 'gentle', 'steady', 'bright', 'kind', 'soft', 'warm', 'still', 'brave']
+const NOUNS = ['heron', 'otter', 'willow', 'harbor', 'meadow', 'lantern', 'river', 'sparrow', 'cedar', 'ember']
+function generateUsername(): string {
+  const pick = (list: string[]) => list[Math.floor(Math.random() * list.length)]
+  return `${pick(ADJECTIVES)}-${pick(NOUNS)}-${Math.floor(1000 + Math.random() * 9000)}`
+}
+
+function rateOpts(deps: CoreDeps) {
+  return { prefix: deps.config.REDIS_PREFIX, secret: deps.config.SESSION_SECRET }
+}
+
+async function openSession(deps: CoreDeps, accountId: string): Promise<SignedIn> {
+  const sessionToken = randomToken(32)
+  const expiresAt = new Date(nowOf(deps).getTime() + deps.config.SESSION_ABSOLUTE_HOURS * 3_600_000)
+  const sessionId = await q.insertSession(deps.sql, { tokenHash: hashToken(sessionToken), accountId, expiresAt })
+  return { sessionToken, sessionId, accountId, expiresAt }
+}
+
+export async function signUp(
+  deps: CoreDeps,
+  input: { kind: 'registered' | 'anonymous'; email?: string; password: string; consent: boolean; locale: Locale; ip: string },
+): Promise<SignedIn & { recoveryCode: string; username: string }> {
+  if (!input.consent) throw new AppError('CONSENT_REQUIRED')
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
+  const passwordHash = await argon2.hash(input.password, ARGON2)
+  const recoveryCode = generateRecoveryCode()
+  const email = input.kind === 'registered' ? input.email!.toLowerCase() : null
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const username = generateUsername()
+    const created = await deps.sql.begin(async (tx) => {
+      const account = await q.insertAccount(tx, {
+        kind: input.kind, email, username, passwordHash, recoveryCodeHash: hashRecoveryCode(recoveryCode), locale: input.locale,
+      })
+      if (!account) return null
+      await q.insertConsent(tx, account.id, 'health_data_processing', CONSENT_VERSION)
+      return account
+    })
+    if (created) {
+      const session = await openSession(deps, created.id)
+      return { ...session, recoveryCode, username }
+    }
+    if (email && (await q.findRegisteredAccountByEmail(deps.sql, email))) throw new AppError('EMAIL_TAKEN')
+  }
+  throw new AppError('CONFLICT')
+}
+
+/** Same answer and similar time whether the login is unknown or the password is wrong. */
+export async function signIn(deps: CoreDeps, input: { login: string; password: string; ip: string }): Promise<SignedIn> {
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
+    { rule: AUTH_RATE_LIMITS.signInPerIp, identifier: input.ip },
+    { rule: AUTH_RATE_LIMITS.signInPerAccount, identifier: input.login.toLowerCase() },
+  ])
+  const account = await q.findCredentialsByLogin(deps.sql, input.login.toLowerCase())
+  const ok = await argon2.verify(account?.passwordHash ?? (await getDummyHash()), input.password)
+  if (!account || !ok) throw new AppError('INVALID_CREDENTIALS')
+  return openSession(deps, account.id)
+}
+
+/**
+ * Recovery by code: the code works once. It signs the member in with a new password and returns
+ * a fresh code to show once; every older session is revoked.
+ */
+export async function recoverWithCode(
+  deps: CoreDeps,
+  input: { login: string; code: string; password: string; ip: string },
+): Promise<SignedIn & { recoveryCode: string }> {
+  const login = input.login.toLowerCase()
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
+    { rule: AUTH_RATE_LIMITS.recoverPerIp, identifier: input.ip },
+    { rule: AUTH_RATE_LIMITS.recoverPerAccount, identifier: login },
+  ])
+  const accountId = await q.findAccountIdByRecovery(deps.sql, login, hashRecoveryCode(input.code))
+  if (!accountId) throw new AppError('INVALID_RECOVERY_CODE')
+  const recoveryCode = generateRecoveryCode()
+  const passwordHash = await argon2.hash(input.password, ARGON2)
+  const revoked = await deps.sql.begin(async (tx) => {
+    await q.updateRecoveryCode(tx, accountId, hashRecoveryCode(recoveryCode))
+    await q.updatePassword(tx, accountId, passwordHash)
+    return q.revokeAllSessions(tx, accountId)
+  })
+  revoked.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
+  const session = await openSession(deps, accountId)
+  return { ...session, recoveryCode }
+}
+
+/** Always succeeds from the caller's view, so the form never reveals whether an email is registered. */
+export async function requestPasswordReset(deps: CoreDeps, input: { email: string; ip: string }): Promise<void> {
+  const email = input.email.toLowerCase()
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
+    { rule: AUTH_RATE_LIMITS.resetPerIp, identifier: input.ip },
+    { rule: AUTH_RATE_LIMITS.resetPerEmail, identifier: email },
+  ])
+  const account = await q.findRegisteredAccountByEmail(deps.sql, email)
+  if (!account) return
+  await deps.sql.begin((tx) => enqueueOutbox(tx, 'password-reset:send', { accountId: account.id, requestId: randomUUID() }))
+}
+
+/**
+ * Runs in the notifications worker. The link's token is made here, so it never sits in a job
+ * payload; the job id (the outbox id) keeps a retried job from sending a second link.
+ */
+export async function sendPasswordResetEmail(deps: CoreDeps, payload: { accountId: string; requestId: string }): Promise<'sent' | 'skipped'> {
+  const [account] = await deps.sql<{ email: string | null; locale: Locale }[]>`
+    select email, locale from accounts where id = ${payload.accountId} and kind = 'registered'`
+  if (!account?.email) return 'skipped'
+  const token = randomToken(32)
+  const expiresAt = new Date(nowOf(deps).getTime() + PASSWORD_RESET_MINUTES * 60_000)
+  const fresh = await q.upsertUnsentPasswordReset(deps.sql, {
+    requestId: payload.requestId, tokenHash: hashToken(token), accountId: payload.accountId, expiresAt,
+  })
+  if (!fresh) return 'skipped'
+  const link = `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`
+  await deps.mailer.send({ to: account.email, ...passwordResetEmail(account.locale, link, PASSWORD_RESET_MINUTES) })
+  await q.markPasswordResetSent(deps.sql, payload.requestId)
+  return 'sent'
+}
+
+export async function resetPassword(deps: CoreDeps, input: { token: string; password: string }): Promise<SignedIn> {
+  const passwordHash = await argon2.hash(input.password, ARGON2)
+  const result = await deps.sql.begin(async (tx) => {
+    const accountId = await q.consumePasswordReset(tx, hashToken(input.token))
+    if (!accountId) return null
+    await q.updatePassword(tx, accountId, passwordHash)
+    return { accountId, revoked: await q.revokeAllSessions(tx, accountId) }
+  })
+  if (!result) throw new AppError('INVALID_RESET_TOKEN')
+  result.revoked.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
+  return openSession(deps, result.accountId)
+}
+
+/**
+ * Resolve a session cookie. Idle and absolute timeouts are enforced here, on every request and
+ * every socket handshake; an expired session is revoked so it can never come back.
+ */
+export async function getSessionAccount(deps: CoreDeps, token: string | undefined | null): Promise<SessionAccount | null> {
+  if (!token || token.length < 20 || token.length > 100) return null
+  const row = await q.findSessionByTokenHash(deps.sql, hashToken(token))
+  if (!row || row.revokedAt) return null
+  const now = nowOf(deps).getTime()
+  const idleMs = deps.config.SESSION_IDLE_MINUTES * 60_000
+  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + idleMs <= now) {
+    await q.revokeSessionById(deps.sql, row.sessionId)
+    deps.realtime.disconnectRoom(socketRooms.session(row.sessionId))
+    return null
+  }
+  await q.touchSession(deps.sql, row.sessionId)
+  return {
+    sessionId: row.sessionId, accountId: row.accountId, kind: row.kind, username: row.username, email: row.email,
+    role: row.role, locale: row.locale, pseudonymMode: row.pseudonymMode,
+  }
+}
+
+/** Sign-out ends this session everywhere: the cookie stops working and its open sockets are closed. */
+export async function signOut(deps: CoreDeps, sessionId: string): Promise<void> {
+  await q.revokeSessionById(deps.sql, sessionId)
+  deps.realtime.disconnectRoom(socketRooms.session(sessionId))
+}
+
+export async function signOutEverywhere(deps: CoreDeps, accountId: string): Promise<void> {
+  const ids = await q.revokeAllSessions(deps.sql, accountId)
+  ids.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
+}
+
+export async function saveSensitiveProfile(deps: CoreDeps, accountId: string, input: { legalName: string; emergencyContact: string }) {
+  const key = deps.config.ENCRYPTION_KEY
+  await q.upsertSensitiveProfile(
+    deps.sql,
+    accountId,
+    input.legalName ? encryptField(key, input.legalName, accountId) : null,
+    input.emergencyContact ? encryptField(key, input.emergencyContact, accountId) : null,
+  )
+}
+
+/** Whether the member has stored each field — the values themselves are never sent back to a page. */
+export async function getSensitiveProfileStatus(deps: CoreDeps, accountId: string) {
+  const row = await q.findSensitiveProfile(deps.sql, accountId)
+  return { hasLegalName: Boolean(row?.legalNameEnc), hasEmergencyContact: Boolean(row?.emergencyContactEnc) }
+}
+
+/** Decrypts identity data. Only the member's own export and the audited break-glass path may call this. */
+export async function decryptSensitiveProfile(deps: CoreDeps, accountId: string) {
+  const row = await q.findSensitiveProfile(deps.sql, accountId)
+  const key = deps.config.ENCRYPTION_KEY
+  return {
+    legalName: row?.legalNameEnc ? decryptField(key, row.legalNameEnc, accountId) : null,
+    emergencyContact: row?.emergencyContactEnc ? decryptField(key, row.emergencyContactEnc, accountId) : null,
+  }
+}
+
+export async function savePreferences(deps: CoreDeps, accountId: string, input: { locale: Locale; pseudonymMode: 'ask' | 'generate' }) {
+  await q.updatePreferences(deps.sql, accountId, input.locale, input.pseudonymMode)
+}
+
+export async function exportAccountData(deps: CoreDeps, accountId: string) {
+  const data = await q.selectExport(deps.sql, accountId)
+  return { exportedAt: nowOf(deps).toISOString(), ...data, identity: await decryptSensitiveProfile(deps, accountId) }
+}
+
+export async function deleteAccount(deps: CoreDeps, accountId: string, password: string): Promise<void> {
+  const account = await deps.sql<{ passwordHash: string }[]>`select password_hash as "passwordHash" from accounts where id = ${accountId}`
+  if (!account[0] || !(await argon2.verify(account[0].passwordHash, password))) throw new AppError('INVALID_CREDENTIALS')
+  const sessions = await q.revokeAllSessions(deps.sql, accountId)
+  await q.deleteAccountRow(deps.sql, accountId)
+  sessions.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
+}

@@ -1,0 +1,29 @@
+import { Emitter } from '@socket.io/redis-emitter'
+import type { Redis } from 'ioredis'
+
+/** Socket.IO room names. Ids only: a room name is visible in Redis pub/sub traffic. */
+export const socketRooms = {
+  session: (sessionId: string) => `session:${sessionId}`,
+  account: (accountId: string) => `account:${accountId}`,
+}
+
+/**
+ * Lets core and workers reach sockets on every server process through the Redis adapter's channel,
+ * without importing Socket.IO's server.
+ */
+export interface RealtimePublisher {
+  emitToRoom(room: string, event: string, payload: unknown): void
+  disconnectRoom(room: string): void
+}
+
+export function createRealtimePublisher(redis: Redis, prefix: string): RealtimePublisher {
+  const emitter = new Emitter(redis, { key: `${prefix}:socket.io` })
+  return {
+    emitToRoom: (room, event, payload) => {
+      emitter.to(room).emit(event, payload)
+    },
+    disconnectRoom: (room) => {
+      emitter.in(room).disconnectSockets(true)
+    },
+  }
+}

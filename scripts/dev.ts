@@ -1,0 +1,123 @@
+/**
+ * `npm start`: brings the whole platform up on one machine. Starts an embedded PostgreSQL and a local
+ * redis-server unless DATABASE_URL / REDIS_URL are given, a mail catcher unless SMTP_URL is given,
+ * migrates, seeds on first run, builds the UI, starts server and workers, and on Ctrl-C stops
+ * everything it started. Data lives in .data/ and is reused by the next start.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { ConfigError, loadConfig } from '../core/config/config.js'
+import { createSql } from '../db/client.js'
+import { migrate } from '../db/migrate.js'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from '../db/seed.js'
+import { startMailCatcher } from './mail-catcher.js'
+import { LocalServiceError, startEmbeddedPostgres, startRedis, stopProcessGroup } from './local-services.js'
+
+const DATA_DIR = path.resolve('.data')
+const say = (line: string) => console.log(`[holdspace] ${line}`)
+
+/** Development secrets are generated once and kept in .data/, so sessions survive restarts. */
+function devSecrets(): { SESSION_SECRET: string; ENCRYPTION_KEY: string } {
+  const file = path.join(DATA_DIR, 'dev-secrets.json')
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'))
+  const secrets = { SESSION_SECRET: randomBytes(32).toString('base64url'), ENCRYPTION_KEY: randomBytes(32).toString('base64') }
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+async function main() {
+  mkdirSync(DATA_DIR, { recursive: true })
+  if (existsSync('.env')) process.loadEnvFile('.env')
+  const stops: Array<() => Promise<void>> = []
+  const children: ChildProcess[] = []
+  let stopping = false
+  const stopAll = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    say('stopping…')
+    await Promise.all(children.map((c) => stopProcessGroup(c)))
+    for (const stop of stops.reverse()) await stop().catch(() => {})
+    say('stopped')
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stopAll(0))
+  process.on('SIGTERM', () => void stopAll(0))
+
+  try {
+    const env: Record<string, string> = { NODE_ENV: 'development', ...devSecrets() }
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v
+    if (!process.env.DATABASE_URL) {
+      say('starting embedded PostgreSQL (.data/pg)…')
+      const pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, database: 'holdspace', log: say })
+      stops.push(pg.stop)
+      env.DATABASE_URL = pg.url
+    }
+    if (!process.env.REDIS_URL) {
+      say('starting redis-server (.data/redis)…')
+      const redis = await startRedis({ dataDir: DATA_DIR, log: say })
+      stops.push(redis.stop)
+      env.REDIS_URL = redis.url
+    }
+    if (!process.env.SMTP_URL) {
+      const catcher = await startMailCatcher({
+        saveDir: path.join(DATA_DIR, 'mail'),
+        onMail: (mail) => say(`mail caught for ${mail.to.join(', ')}: "${mail.subject}" (saved in .data/mail)\n${mail.text}`),
+      })
+      stops.push(catcher.stop)
+      env.SMTP_URL = catcher.url
+    }
+    const config = loadConfig(env)
+
+    const sql = createSql(config.DATABASE_URL, { max: 1, application: 'holdspace-start' })
+    const { applied } = await migrate(sql)
+    say(applied.length ? `migrated: ${applied.join(', ')}` : 'database is up to date')
+    const seeded = await seed(sql)
+    if (seeded) say('seeded demo accounts and rooms')
+    await sql.end()
+
+    say('building the web app…')
+    await run('npx', ['remix', 'build'], env)
+
+    for (const [name, entry] of [['server', 'server/index.ts'], ['workers', 'workers/index.ts']] as const) {
+      const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, detached: true, stdio: 'inherit' })
+      child.on('exit', (code) => {
+        if (!stopping) {
+          say(`${name} exited (${code}); stopping everything`)
+          void stopAll(1)
+        }
+      })
+      children.push(child)
+    }
+    await waitForReady(`http://${config.HOST}:${config.PORT}/readyz`)
+    say(`Holdspace is running at ${config.publicUrl}`)
+    say(`demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => `${a.role} ${a.email}`).join(', ')}`)
+    say('press Ctrl-C to stop everything')
+  } catch (error) {
+    console.error(error instanceof ConfigError || error instanceof LocalServiceError ? error.message : `start failed: ${(error as Error).message}`)
+    await stopAll(1)
+  }
+}
+
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code})`))))
+  })
+}
+
+async function waitForReady(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error(`the server did not become ready at ${url}`)
+}
+
+await main()

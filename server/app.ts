@@ -1,0 +1,144 @@
+import { createServer, type Server as HttpServer } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import express, { type Request, type Response, type NextFunction } from 'express'
+import compression from 'compression'
+import helmet from 'helmet'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import type { CoreDeps } from '../core/deps.js'
+import { getSessionAccount } from '../core/identity/identity.service.js'
+import { migrationsApplied } from '../db/migrate.js'
+import { randomToken } from '../core/identity/identity.crypto.js'
+import { createMetrics } from './metrics.js'
+import { createGateway, type GatewayServer } from './gateway/index.js'
+import { COOKIE_NAMES, readCookie } from './cookies.js'
+
+export interface ServerApp { httpServer: HttpServer; io: GatewayServer; close: () => Promise<void> }
+
+/**
+ * One Express app: security headers, health/readiness/metrics, static assets, the Remix handler,
+ * and Socket.IO on the same HTTP server. Given its dependencies, so tests start it with real parts.
+ */
+export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; publicDir?: string }): ServerApp {
+  const { config } = deps
+  const metrics = createMetrics(deps.sql)
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', config.TRUST_PROXY)
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      const kind = req.path.startsWith('/build/') ? 'asset' : req.path.startsWith('/socket.io') ? 'socket' : 'page'
+      metrics.httpDuration.observe({ method: req.method, kind, status: String(res.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9)
+    })
+    next()
+  })
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64')
+    next()
+  })
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`, "'strict-dynamic'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'blob:'],
+          'font-src': ["'self'"],
+          'connect-src': ["'self'", ...config.allowedOrigins.map((o) => o.replace(/^http/, 'ws'))],
+          'object-src': ["'none'"],
+          'base-uri': ["'none'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          ...(config.secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    }),
+  )
+  app.use((_req, res, next) => {
+    res.setHeader('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()')
+    next()
+  })
+  app.use(compression())
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) })
+  })
+  app.get('/readyz', async (_req, res) => {
+    const check = async (fn: () => Promise<unknown>) => {
+      try {
+        const result = await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))])
+        return result === false ? 'pending' : 'ok'
+      } catch {
+        return 'unreachable'
+      }
+    }
+    const [postgres, redis, migrations] = await Promise.all([
+      check(() => deps.sql`select 1`),
+      check(() => deps.redis.ping()),
+      check(() => migrationsApplied(deps.sql)),
+    ])
+    const ready = postgres === 'ok' && redis === 'ok' && migrations === 'ok'
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { postgres, redis, migrations } })
+  })
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType)
+    res.send(await metrics.registry.metrics())
+  })
+
+  const publicDir = options.publicDir ?? path.resolve('public')
+  app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(publicDir, { maxAge: '1h', index: false }))
+
+  // A CSRF secret per browser, readable only by the server; forms echo it in a hidden field.
+  app.use((req, res, next) => {
+    let csrf = readCookie(req.headers.cookie, COOKIE_NAMES.csrf)
+    if (!csrf || !/^[A-Za-z0-9_-]{43}$/.test(csrf)) {
+      csrf = randomToken(32)
+      res.append('Set-Cookie', `${COOKIE_NAMES.csrf}=${csrf}; Path=/; HttpOnly; SameSite=Lax${config.secureCookies ? '; Secure' : ''}`)
+    }
+    res.locals.csrfToken = csrf
+    next()
+  })
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build: options.build,
+      mode: config.NODE_ENV === 'production' ? 'production' : 'development',
+      getLoadContext: async (req: Request, res: Response) => ({
+        deps,
+        cspNonce: res.locals.cspNonce as string,
+        csrfToken: res.locals.csrfToken as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        account: await getSessionAccount(deps, readCookie(req.headers.cookie, COOKIE_NAMES.session)),
+      }),
+    }),
+  )
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    deps.log.error({ err: { message: (error as Error)?.message } }, 'unhandled request error')
+    if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } })
+  })
+
+  const httpServer = createServer(app)
+  const io = createGateway(httpServer, deps, metrics)
+  return {
+    httpServer,
+    io,
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.close(() => resolve())
+        httpServer.closeAllConnections?.()
+      }),
+  }
+}

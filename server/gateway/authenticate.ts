@@ -1,0 +1,47 @@
+import type { Socket } from 'socket.io'
+import type { CoreDeps } from '../../core/deps.js'
+import { getSessionAccount } from '../../core/identity/identity.service.js'
+import type { SessionAccount } from '../../core/identity/identity.schema.js'
+import { COOKIE_NAMES, readCookie } from '../cookies.js'
+
+export interface SocketData { account: SessionAccount; checkedAt: number }
+
+/** Hook 1: the handshake carries the session cookie; no valid session, no socket. */
+export function authenticateHandshake(deps: CoreDeps, onReject: (reason: string) => void) {
+  return async (socket: Socket, next: (err?: Error) => void) => {
+    try {
+      const token = readCookie(socket.handshake.headers.cookie, COOKIE_NAMES.session)
+      const account = await getSessionAccount(deps, token)
+      if (!account) {
+        onReject(token ? 'invalid_session' : 'no_session')
+        return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }))
+      }
+      socket.data.account = account
+      socket.data.checkedAt = Date.now()
+      next()
+    } catch {
+      onReject('error')
+      next(Object.assign(new Error('UNAVAILABLE'), { data: { code: 'UNAVAILABLE' } }))
+    }
+  }
+}
+
+const RECHECK_MS = 60_000
+
+/**
+ * Re-validates the session behind a long-lived socket at most once a minute, so idle and absolute
+ * timeouts close sockets too. Revocation (sign-out) closes them at once through the session room.
+ */
+export async function ensureSessionStillValid(deps: CoreDeps, socket: Socket): Promise<boolean> {
+  if (Date.now() - (socket.data.checkedAt ?? 0) < RECHECK_MS) return true
+  const token = readCookie(socket.handshake.headers.cookie, COOKIE_NAMES.session)
+  const account = await getSessionAccount(deps, token)
+  if (!account) {
+    socket.emit('session:ended', { reason: 'expired' })
+    socket.disconnect(true)
+    return false
+  }
+  socket.data.account = account
+  socket.data.checkedAt = Date.now()
+  return true
+}

@@ -1,0 +1,78 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server } from 'socket.io'
+import { createAdapter } from '@socket.io/redis-adapter'
+import { z } from 'zod'
+import type { CoreDeps } from '../../core/deps.js'
+import {
+  MAX_SOCKET_PAYLOAD_BYTES, type ClientToServerEvents, type ServerToClientEvents,
+} from '../../core/contracts/socket-events.js'
+import { socketRooms } from '../../core/realtime/realtime.publisher.js'
+import type { Metrics } from '../metrics.js'
+import { authenticateHandshake, ensureSessionStillValid, type SocketData } from './authenticate.js'
+import { handleRequest } from './respond.js'
+
+export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+/**
+ * The realtime gateway's front door: Origin check, cookie authentication at the handshake (also on
+ * recovered connections), a Redis adapter so several server processes share rooms, capped payloads,
+ * and request handlers that always answer with a coded ack.
+ */
+export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: Metrics): GatewayServer {
+  const allowed = new Set(deps.config.allowedOrigins)
+  const pub = deps.redis.duplicate()
+  const sub = deps.redis.duplicate()
+  pub.on('error', () => {})
+  sub.on('error', () => {})
+  const io: GatewayServer = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin
+      const ok = typeof origin === 'string' && allowed.has(origin)
+      if (!ok) metrics.socketRejections.inc({ reason: 'origin' })
+      callback(null, ok)
+    },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    adapter: createAdapter(pub, sub, { key: `${deps.config.REDIS_PREFIX}:socket.io` }),
+  })
+
+  io.use(authenticateHandshake(deps, (reason) => metrics.socketRejections.inc({ reason })))
+  io.use((socket, next) => {
+    // Every incoming event first re-checks the session behind this socket (cheap: at most once a minute).
+    socket.use((_packet, nextPacket) => {
+      ensureSessionStillValid(deps, socket).then(
+        (valid) => (valid ? nextPacket() : undefined),
+        () => nextPacket(new Error('UNAVAILABLE')),
+      )
+    })
+    next()
+  })
+
+  io.on('connection', (socket) => {
+    metrics.socketConnections.inc()
+    const { account } = socket.data
+    void socket.join([socketRooms.session(account.sessionId), socketRooms.account(account.accountId)])
+    socket.on('disconnect', () => metrics.socketConnections.dec())
+    socket.on('error', () => {})
+
+    socket.on(
+      'session:get',
+      handleRequest(deps.log, 'session:get', z.object({}).strict(), async () => ({
+        role: socket.data.account.role,
+        locale: socket.data.account.locale,
+      })),
+    )
+  })
+
+  const originalClose = io.close.bind(io)
+  io.close = (fn) => {
+    return originalClose((err) => {
+      pub.disconnect()
+      sub.disconnect()
+      fn?.(err)
+    })
+  }
+  return io
+}

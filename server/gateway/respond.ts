@@ -1,0 +1,34 @@
+import type { ZodTypeAny, z } from 'zod'
+import type { Ack, AckCallback } from '../../core/contracts/socket-events.js'
+import { ERROR_MESSAGES } from '../../core/contracts/errors.js'
+import { AppError, toErrorBody } from '../../core/errors.js'
+import type { Logger } from '../../core/log/logger.js'
+
+/**
+ * Wraps a socket request handler: validates the payload with its schema, runs the handler, and always
+ * answers through the ack with `{ ok: true, data }` or `{ ok: false, error }` carrying a known code.
+ * A missing ack or a thrown non-AppError never leaks anything to the client.
+ */
+export function handleRequest<S extends ZodTypeAny, T>(
+  log: Logger,
+  event: string,
+  schema: S,
+  handler: (payload: z.infer<S>) => Promise<T>,
+) {
+  return async (payload: unknown, ack?: unknown) => {
+    if (typeof ack !== 'function') return
+    const reply = ack as AckCallback<T>
+    const parsed = schema.safeParse(payload)
+    if (!parsed.success) {
+      reply({ ok: false, error: { code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED } })
+      return
+    }
+    try {
+      reply({ ok: true, data: await handler(parsed.data) } satisfies Ack<T>)
+    } catch (error) {
+      if (!(error instanceof AppError)) log.error({ event, err: { message: (error as Error).message } }, 'socket handler failed')
+      const body = toErrorBody(error)
+      reply({ ok: false, error: { code: body.code, message: body.message } })
+    }
+  }
+}

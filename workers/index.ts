@@ -1,0 +1,57 @@
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'bullmq'
+import { ConfigError, loadConfig } from '../core/config/config.js'
+import { QUEUES } from '../core/contracts/jobs.js'
+import { createCoreDeps } from '../core/runtime.js'
+import { startOutboxRelay } from './outbox-relay.js'
+import { createQueueProcessor } from './processors/index.js'
+
+/** The workers process: BullMQ workers for every queue plus the outbox relay, with graceful shutdown. */
+export async function startWorkers(config = loadConfig()) {
+  const deps = createCoreDeps(config, 'holdspace-workers')
+  const workerConnection = deps.redis.duplicate({ maxRetriesPerRequest: null })
+  workerConnection.on('error', () => {})
+  const workers = Object.values(QUEUES).map((queue) => {
+    const worker = new Worker(queue, createQueueProcessor(deps, queue), {
+      connection: workerConnection,
+      prefix: `${config.REDIS_PREFIX}:bull`,
+      concurrency: 8,
+    })
+    worker.on('failed', (job, error) =>
+      deps.log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message } }, 'job failed'),
+    )
+    worker.on('error', (error) => deps.log.warn({ queue, err: { message: error.message } }, 'worker error'))
+    return worker
+  })
+  const relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
+  deps.log.info({ queues: Object.values(QUEUES) }, 'workers started')
+
+  let closing: Promise<void> | null = null
+  const stop = () =>
+    (closing ??= (async () => {
+      deps.log.info('workers stopping')
+      await relay.stop()
+      await Promise.all(workers.map((w) => w.close()))
+      workerConnection.disconnect()
+      await deps.close()
+    })())
+  return { stop, relay, deps }
+}
+
+const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? "").href
+if (isMain) {
+  try {
+    const running = await startWorkers()
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        running.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        )
+      })
+    }
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `holdspace-workers failed to start: ${(error as Error).message}`)
+    process.exit(1)
+  }
+}
