@@ -46,7 +46,7 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0))
 
   try {
-    const env: Record<string, string> = { NODE_ENV: 'development', ...devSecrets() }
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...devSecrets() }
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v
     if (!process.env.DATABASE_URL) {
       say('starting embedded PostgreSQL (.data/pg)…')
@@ -100,7 +100,7 @@ async function main() {
   }
 }
 
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code})`))))

@@ -4,7 +4,7 @@
  * which is given DATABASE_URL and REDIS_URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, statSync, symlinkSync, lstatSync, readlinkSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, statSync, symlinkSync, lstatSync, readlinkSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
@@ -46,8 +46,9 @@ function resolvePgDataDir(dataDir: string): string {
     dir = parent
   }
   if (reachable) return wanted
-  const target = path.join('/var/lib/holdspace', createHash('sha256').update(wanted).digest('hex').slice(0, 12), 'pg')
+  const target = path.join('/var/tmp/holdspace', createHash('sha256').update(wanted).digest('hex').slice(0, 12), 'pg')
   mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 })
+  chmodSync('/var/tmp/holdspace', 0o755)
   if (!existsSync(wanted) && !isLink(wanted)) symlinkSync(target, wanted)
   return isLink(wanted) ? readlinkSync(wanted) : wanted
 }
@@ -129,11 +130,11 @@ export function ensureRedisServer(log: (line: string) => void = () => {}): strin
   throw new LocalServiceError('redis-server is not installed: run `sudo apt-get install redis-server` (or set REDIS_URL)')
 }
 
-export async function startRedis(options: { dataDir: string; log?: (line: string) => void; persist?: boolean }): Promise<RunningService & { port: number; process: ChildProcess }> {
+export async function startRedis(options: { dataDir: string; log?: (line: string) => void; persist?: boolean; port?: number }): Promise<RunningService & { port: number; process: ChildProcess }> {
   const binary = ensureRedisServer(options.log)
   const dir = path.resolve(options.dataDir, 'redis')
   mkdirSync(dir, { recursive: true })
-  const port = await getFreePort()
+  const port = options.port ?? (await getFreePort())
   const args = [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--protected-mode', 'yes',

@@ -114,7 +114,8 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     '*',
     createRequestHandler({
       build: options.build,
-      mode: config.NODE_ENV === 'production' ? 'production' : 'development',
+      // Always production mode: Remix then sanitizes errors, so no stack trace ever reaches a browser.
+      mode: 'production',
       getLoadContext: async (req: Request, res: Response) => ({
         deps,
         cspNonce: res.locals.cspNonce as string,

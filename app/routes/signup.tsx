@@ -20,11 +20,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormWithCsrf(request, context)
   const kind = form.get('kind') === 'registered' ? 'registered' : 'anonymous'
   const parsed = parseForm(kind === 'registered' ? signUpRegisteredSchema : signUpAnonymousSchema, form)
-  if ('errors' in parsed) return formFailure(parsed.errors)
+  if ('errors' in parsed) return formFailure({ ...parsed.errors, kind })
   try {
     const created = await signUp(context.deps, {
       kind,
-      email: 'email' in parsed.data ? parsed.data.email : undefined,
+      email: 'email' in parsed.data ? String(parsed.data.email) : undefined,
       password: parsed.data.password,
       consent: parsed.data.consent === 'on',
       locale: getLocale(request, context),
@@ -58,7 +58,9 @@ export function RecoveryCodeCard({ username, code, intro }: { username: string; 
 export default function SignUp() {
   const t = useT()
   const result = useActionData<typeof action>() as Created | FormResult | undefined
-  const [kind, setKind] = useState<'anonymous' | 'registered'>('anonymous')
+  const [kind, setKind] = useState<'anonymous' | 'registered'>(
+    result && !result.ok && result.kind === 'registered' ? 'registered' : 'anonymous',
+  )
   if (result?.ok) {
     return (
       <>

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.js'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import './context.server'
 
-export type FormResult = { ok: false; formError?: string; fieldErrors?: Record<string, string> }
+export type FormResult = { ok: false; formError?: string; fieldErrors?: Record<string, string>; kind?: string }
 
 /** Every state-changing form carries the CSRF token; a mismatch changes nothing. */
 export async function readFormWithCsrf(request: Request, context: AppLoadContext): Promise<FormData> {

@@ -1,23 +1,28 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import { identityJobs } from './jobs.identity.js'
 
 /**
- * Queue and job names with their payload schemas. Payloads carry ids only — never message text,
- * names, emails or anything else personal: Redis is not the system of record.
+ * Queue and job names with their payload schemas, gathered from one file per slice
+ * (`jobs.<slice>.ts`). Payloads carry ids only — never message text, names, emails or anything
+ * personal: Redis is not the system of record.
  */
-export const QUEUES = { notifications: 'notifications', maintenance: 'maintenance' } as const
+export const QUEUES = {
+  notifications: 'notifications',
+  moderation: 'moderation',
+  crisis: 'crisis',
+  reminders: 'reminders',
+  maintenance: 'maintenance',
+} as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
-const id = z.string().uuid()
+export const JOBS = {
+  ...identityJobs,
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>
 
-export const jobPayloads = {
-  'password-reset:send': z.object({ accountId: id, requestId: id }).strict(),
-  'account:erased': z.object({ requestId: id }).strict(),
-} as const
+export type JobName = keyof typeof JOBS
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>
 
-export type JobName = keyof typeof jobPayloads
-export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>
-
-export const JOB_QUEUE: Record<JobName, QueueName> = {
-  'password-reset:send': 'notifications',
-  'account:erased': 'maintenance',
+export const jobPayloads = Object.fromEntries(Object.entries(JOBS).map(([name, job]) => [name, job.payload])) as {
+  [N in JobName]: (typeof JOBS)[N]['payload']
 }
+export const JOB_QUEUE = Object.fromEntries(Object.entries(JOBS).map(([name, job]) => [name, job.queue])) as Record<JobName, QueueName>

@@ -12,7 +12,7 @@ import {
 } from './identity.crypto.js'
 import { CONSENT_VERSION, type Locale, type SessionAccount } from './identity.schema.js'
 
-const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 // A real hash to verify against when the login is unknown, so timing does not tell whether an account exists.
 let dummyHash: Promise<string> | null = null
 const getDummyHash = () => (dummyHash ??= argon2.hash(randomToken(), ARGON2))

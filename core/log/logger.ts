@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino'
+import { pino, type DestinationStream, type Logger } from 'pino'
 
 export type { Logger }
 
@@ -20,6 +20,6 @@ export function createLogger(options: { level?: string; name?: string; destinati
       redact: { paths, censor: '[redacted]' },
       base: { pid: process.pid },
     },
-    options.destination as pino.DestinationStream | undefined,
+    options.destination as DestinationStream | undefined,
   )
 }

@@ -1,7 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import { createAdapter } from '@socket.io/redis-adapter'
-import { z } from 'zod'
 import type { CoreDeps } from '../../core/deps.js'
 import {
   MAX_SOCKET_PAYLOAD_BYTES, type ClientToServerEvents, type ServerToClientEvents,
@@ -9,7 +8,7 @@ import {
 import { socketRooms } from '../../core/realtime/realtime.publisher.js'
 import type { Metrics } from '../metrics.js'
 import { authenticateHandshake, ensureSessionStillValid, type SocketData } from './authenticate.js'
-import { handleRequest } from './respond.js'
+import { registrars } from './handlers/index.js'
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -19,7 +18,6 @@ export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, R
  * and request handlers that always answer with a coded ack.
  */
 export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: Metrics): GatewayServer {
-  const allowed = new Set(deps.config.allowedOrigins)
   const pub = deps.redis.duplicate()
   const sub = deps.redis.duplicate()
   pub.on('error', () => {})
@@ -30,7 +28,7 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin
-      const ok = typeof origin === 'string' && allowed.has(origin)
+      const ok = typeof origin === 'string' && deps.config.allowedOrigins.includes(origin)
       if (!ok) metrics.socketRejections.inc({ reason: 'origin' })
       callback(null, ok)
     },
@@ -57,13 +55,7 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
     socket.on('disconnect', () => metrics.socketConnections.dec())
     socket.on('error', () => {})
 
-    socket.on(
-      'session:get',
-      handleRequest(deps.log, 'session:get', z.object({}).strict(), async () => ({
-        role: socket.data.account.role,
-        locale: socket.data.account.locale,
-      })),
-    )
+    for (const register of registrars) register({ io, socket, deps })
   })
 
   const originalClose = io.close.bind(io)

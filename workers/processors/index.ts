@@ -1,13 +1,13 @@
 import { UnrecoverableError, type Job } from 'bullmq'
-import { jobPayloads, type JobName, type QueueName, JOB_QUEUE } from '../../core/contracts/jobs.js'
+import { JOB_QUEUE, jobPayloads, type JobName, type QueueName } from '../../core/contracts/jobs.js'
 import type { CoreDeps } from '../../core/deps.js'
-import { sendPasswordResetEmail } from '../../core/identity/identity.service.js'
+import { identityProcessors } from './identity.js'
 
 type Processor = (deps: CoreDeps, payload: any, job: Job) => Promise<unknown>
 
+/** One processor per job name, gathered from one file per slice (`processors/<slice>.ts`). */
 const processors: { [N in JobName]: Processor } = {
-  'password-reset:send': (deps, payload) => sendPasswordResetEmail(deps, payload),
-  'account:erased': async () => 'noop',
+  ...identityProcessors,
 }
 
 /**
@@ -17,7 +17,7 @@ const processors: { [N in JobName]: Processor } = {
 export function createQueueProcessor(deps: CoreDeps, queue: QueueName) {
   return async (job: Job) => {
     const name = job.name as JobName
-    if (!(name in jobPayloads) || JOB_QUEUE[name] !== queue) throw new UnrecoverableError(`unknown job ${job.name}`)
+    if (!Object.hasOwn(jobPayloads, name) || JOB_QUEUE[name] !== queue) throw new UnrecoverableError(`unknown job ${job.name}`)
     const parsed = jobPayloads[name].safeParse(job.data)
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}`)
     return processors[name](deps, parsed.data, job)

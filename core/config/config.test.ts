@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, configSchema, loadConfig } from './config.js'
+
+const base = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/hs',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  SESSION_SECRET: 'x'.repeat(32),
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+}
+
+const failure = (env: Record<string, string>) => {
+  try {
+    loadConfig(env)
+    return 'accepted'
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return (error as Error).message
+  }
+}
+
+describe('configuration', () => {
+  it('applies documented defaults', () => {
+    const config = loadConfig(base)
+    expect(config).toMatchObject({ PORT: 3000, SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, REDIS_PREFIX: 'hs', secureCookies: false })
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000')
+    expect(config.allowedOrigins).toEqual(['http://127.0.0.1:3000'])
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).secureCookies).toBe(true)
+  })
+
+  it('stops with one clear line naming the bad variable', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ ...base, PORT: 'eighty' }, /^Invalid setting PORT: /],
+      [{ ...base, NODE_ENV: 'staging' }, /^Invalid setting NODE_ENV: /],
+      [{ ...base, ENCRYPTION_KEY: 'short' }, /^Invalid setting ENCRYPTION_KEY: must be 32 bytes/],
+      [{ ...base, SESSION_SECRET: 'tiny' }, /^Invalid setting SESSION_SECRET: /],
+      [{ ...base, DATABASE_URL: 'mysql://x' }, /^Invalid setting DATABASE_URL: must be a postgres:\/\/ URL$/],
+      [{ ...base, LOG_LEVEL: 'loud' }, /^Invalid setting LOG_LEVEL: /],
+      [{ ...base, SECURE_COOKIES: 'yes' }, /^Invalid setting SECURE_COOKIES: /],
+      [{ REDIS_URL: base.REDIS_URL, SESSION_SECRET: base.SESSION_SECRET, ENCRYPTION_KEY: base.ENCRYPTION_KEY }, /^Invalid setting DATABASE_URL: is required$/],
+    ]
+    for (const [env, message] of cases) {
+      const line = failure(env)
+      expect(line).toMatch(message)
+      expect(line).not.toContain('\n')
+    }
+  })
+
+  it('lists every variable in .env.example and the README', () => {
+    const example = readFileSync('.env.example', 'utf8')
+    const readme = readFileSync('README.md', 'utf8')
+    for (const name of Object.keys(configSchema.shape)) {
+      expect(example, `.env.example lacks ${name}`).toMatch(new RegExp(`^${name}=`, 'm'))
+      expect(readme, `README lacks ${name}`).toContain(`\`${name}\``)
+    }
+  })
+})

@@ -1,0 +1,594 @@
+/**
+ * Crisis risk classifier for chat-length messages (English and Polish), in process, rule based
+ * and explainable. How it works, the signal ids and how to add a language:
+ * docs/crisis-classifier.md. All language data lives in ./lexicon; this file holds none.
+ *
+ * Everything is compiled once at module load; a call does no I/O and builds no regex.
+ */
+import { normalizeForScreening } from '../text/normalize.js'
+import { EMOJI_RULES, LEXICONS } from './lexicon/index.js'
+import type { CueKind, CueRaises, FlagLevel, LanguageCode, Lexicon, RiskLevel, RuleKind } from './lexicon/index.js'
+
+export type { RiskLevel } from './lexicon/index.js'
+
+/** Risk levels ordered from lowest to highest. */
+export const RISK_LEVELS: readonly RiskLevel[] = Object.freeze(['none', 'concern', 'high', 'imminent'] as const)
+
+export interface RiskResult {
+  level: RiskLevel
+  /** Stable ids of what fired, e.g. `en.ideation.active`, `negated:pl.ideation.active`, `context.escalation`. */
+  signals: string[]
+  language: 'en' | 'pl'
+}
+
+export interface ClassifyOptions {
+  /** The same member's recent messages in the same room, oldest first. Can raise, never lower. */
+  context?: readonly string[]
+}
+
+/** Negative when a is lower than b, 0 when equal, positive when a is higher. */
+export function compareRisk(a: RiskLevel, b: RiskLevel): number {
+  return RANK[a] - RANK[b]
+}
+
+const RANK: Record<RiskLevel, number> = { none: 0, concern: 1, high: 2, imminent: 3 }
+const CONCERN = 1
+const HIGH = 2
+const IMMINENT = 3
+/** Only this many of the most recent context messages are read. */
+const MAX_CONTEXT = 20
+
+// ---------------------------------------------------------------------------------------------
+// Compilation (module load only)
+
+const squeezeWord = (w: string) => w.replace(/(\p{L})\1+/gu, '$1')
+
+/** Patterns are squeezed like the text ("kill" -> "kil"); an escaped letter is left alone. */
+const SQUEEZE_SOURCE = /(?<!\\)(\p{L})\1+/gu
+
+/**
+ * One regex for a list of patterns, each wrapped in word boundaries. Canonical text is ASCII
+ * where it matters (Polish is folded), so ASCII \b and a non-unicode regex are enough, and
+ * markedly faster than unicode-aware boundaries.
+ */
+function compile(patterns: readonly string[]): RegExp {
+  // A never-matching regex keeps callers branch-free when a list is empty.
+  if (patterns.length === 0) return /(?!)/g
+  return new RegExp(patterns.map((p) => `\\b(?:${p.replace(SQUEEZE_SOURCE, '$1')})\\b`).join('|'), 'g')
+}
+
+const PLAIN_WORD = /^[a-z]+$/
+
+/** Scope-word lists: single plain words go to a set, anything else to a regex. */
+function compileMarks(entries: readonly string[]): MarkMatcher {
+  const words = new Set<string>()
+  const phrases: string[] = []
+  for (const e of entries) {
+    if (PLAIN_WORD.test(e)) words.add(squeezeWord(e))
+    else phrases.push(e)
+  }
+  return { words, re: phrases.length > 0 ? compile(phrases) : null }
+}
+
+interface MarkMatcher {
+  words: ReadonlySet<string>
+  re: RegExp | null
+}
+
+interface CompiledRule {
+  id: string
+  rank: number
+  kind: RuleKind
+  re: RegExp
+  containsNegation: boolean
+  generic: boolean
+}
+
+interface CompiledCue {
+  id: string
+  kind: CueKind | 'death'
+  raises: CueRaises
+  withKinds: ReadonlySet<RuleKind> | null
+}
+
+interface CompiledWordCue extends CompiledCue {
+  re: RegExp
+}
+
+interface CompiledLexicon {
+  language: LanguageCode
+  letters: ReadonlySet<string>
+  words: ReadonlySet<string>
+  rules: CompiledRule[]
+  cues: CompiledWordCue[]
+  idioms: { id: string; re: RegExp }[]
+  marks: Record<MarkName, MarkMatcher>
+  thirdForms: RegExp
+  negationWindow: number
+  personWindow: number
+}
+
+type MarkName =
+  | 'negator'
+  | 'pseudo'
+  | 'stop'
+  | 'clause'
+  | 'first'
+  | 'third'
+  | 'subject'
+  | 'reporting'
+  | 'frame'
+  | 'past'
+  | 'present'
+
+function compileLexicon(lex: Lexicon): CompiledLexicon {
+  return {
+    language: lex.language,
+    letters: new Set(lex.detection.letters),
+    words: new Set(lex.detection.words),
+    rules: lex.rules.map((r) => ({
+      id: r.id,
+      rank: RANK[r.level],
+      kind: r.kind,
+      re: compile(r.patterns),
+      containsNegation: r.containsNegation === true,
+      generic: r.generic === true,
+    })),
+    cues: lex.cues.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      raises: c.raises,
+      withKinds: c.withKinds ? new Set(c.withKinds) : null,
+      re: compile(c.patterns),
+    })),
+    idioms: lex.idioms.map((i) => ({ id: i.id, re: compile(i.patterns) })),
+    marks: {
+      negator: compileMarks(lex.negation.cues),
+      pseudo: compileMarks(lex.negation.pseudo),
+      stop: compileMarks(lex.negation.stops),
+      clause: compileMarks(lex.clauseBreaks),
+      first: compileMarks(lex.person.first),
+      third: compileMarks(lex.person.third),
+      subject: compileMarks(lex.person.subjects),
+      reporting: compileMarks(lex.person.reporting),
+      frame: compileMarks(lex.frames),
+      past: compileMarks(lex.past.cues),
+      present: compileMarks(lex.past.present),
+    },
+    thirdForms: compile(lex.person.thirdForms),
+    negationWindow: lex.negation.window,
+    personWindow: lex.person.window,
+  }
+}
+
+const COMPILED: readonly CompiledLexicon[] = LEXICONS.map(compileLexicon)
+const BY_LANGUAGE = new Map<LanguageCode, CompiledLexicon>(COMPILED.map((c) => [c.language, c]))
+const MARK_NAMES: readonly MarkName[] = [
+  'negator',
+  'pseudo',
+  'stop',
+  'clause',
+  'first',
+  'third',
+  'subject',
+  'reporting',
+  'frame',
+  'past',
+  'present',
+]
+
+const EMOJI_BY_CHAR = new Map<string, CompiledCue>()
+for (const rule of EMOJI_RULES) {
+  const cue: CompiledCue = { id: rule.id, kind: rule.kind, raises: rule.raises, withKinds: null }
+  for (const e of rule.emoji) EMOJI_BY_CHAR.set(e, cue)
+}
+const EMOJI_RE = new RegExp(
+  [...EMOJI_BY_CHAR.keys()].map((e) => e.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'),
+  'gu',
+)
+
+const MASK_TARGETS = new Map<number, string[]>()
+const SPACED_TARGETS = new Set<string>()
+for (const lex of LEXICONS) {
+  for (const target of lex.maskTargets) {
+    const t = squeezeWord(target)
+    SPACED_TARGETS.add(t)
+    const list = MASK_TARGETS.get(t.length) ?? []
+    if (!list.includes(t)) list.push(t)
+    MASK_TARGETS.set(t.length, list)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical text: normalizeForScreening plus what only the crisis screen needs.
+
+const LINE_BREAKS = /[\r\n]+/g
+const APOSTROPHES = /['\u2018\u2019\u02BC`\u00B4]/g
+const TRAILING_LEET = /(?<=\p{L}{2})[0134](?![\p{L}\p{N}_])/gu
+const LEADING_LEET = /(?<![\p{L}\p{N}_])[$5@](?=\p{L}{3})/gu
+const REPEATS = /(\p{L})\1+/gu
+const MASKED_WORD = /[\p{L}_]*_[\p{L}_]*/gu
+const SPACED_LETTERS = /(?<![\p{L}\p{N}_])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}_])/gu
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', $: 's', '5': 's', '@': 'a' }
+
+function resolveMask(word: string): string {
+  for (const target of MASK_TARGETS.get(word.length) ?? []) {
+    let ok = true
+    for (let i = 0; i < word.length && ok; i++) ok = word[i] === '_' || word[i] === target[i]
+    if (ok) return target
+  }
+  return word
+}
+
+function canonicalize(text: string): string {
+  return normalizeForScreening(text.replace(LINE_BREAKS, ' . '))
+    .replace(APOSTROPHES, '')
+    .replace(TRAILING_LEET, (ch) => LEET[ch] ?? ch)
+    .replace(LEADING_LEET, (ch) => LEET[ch] ?? ch)
+    .replace(REPEATS, '$1')
+    .replace(MASKED_WORD, resolveMask)
+    .replace(SPACED_LETTERS, (m) => {
+      const joined = m.replace(/ /g, '')
+      return SPACED_TARGETS.has(joined) ? joined : m
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+const WORD = 0
+const COMMA = 1
+const STOP = 2
+const QUOTE = 3
+const TOKEN_RE = /[\p{L}\p{N}_]+|[.!?;]+|[,:\u2013\u2014]|["\u201C\u201D\u201E\u00AB\u00BB]/gu
+
+interface Tokens {
+  starts: number[]
+  ends: number[]
+  types: number[]
+  words: string[]
+}
+
+function tokenizeWithPositions(text: string): Tokens {
+  const t: Tokens = { starts: [], ends: [], types: [], words: [] }
+  TOKEN_RE.lastIndex = 0
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const s = m[0]
+    const c = s.charCodeAt(0)
+    let type = WORD
+    if (c === 46 || c === 33 || c === 63 || c === 59) type = STOP
+    else if (c === 44 || c === 58 || c === 0x2013 || c === 0x2014) type = COMMA
+    else if (c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb) type = QUOTE
+    t.starts.push(m.index)
+    t.ends.push(m.index + s.length)
+    t.types.push(type)
+    t.words.push(type === WORD ? s : '')
+  }
+  return t
+}
+
+/** Index of the first token that ends after `pos`. */
+function tokenAt(t: Tokens, pos: number): number {
+  let lo = 0
+  let hi = t.starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (t.ends[mid] <= pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+function detectFrom(raw: string, tokens: Tokens): LanguageCode {
+  let best = COMPILED[0]
+  let bestScore = -1
+  const lower = raw.toLowerCase()
+  for (const lex of COMPILED) {
+    let score = 0
+    if (lex.letters.size > 0) for (const ch of lower) if (lex.letters.has(ch)) score += 2
+    for (let i = 0; i < tokens.words.length; i++) if (tokens.types[i] === WORD && lex.words.has(tokens.words[i])) score++
+    if (score > bestScore) {
+      best = lex
+      bestScore = score
+    }
+  }
+  return best.language
+}
+
+/** The message's language among those with a lexicon ('en' when nothing points elsewhere). */
+export function detectLanguage(text: string): 'en' | 'pl' {
+  return detectFrom(text, tokenizeWithPositions(canonicalize(text)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis of one message
+
+interface Hit {
+  id: string
+  rank: number
+  kind: RuleKind
+}
+
+interface Analysis {
+  language: LanguageCode
+  /** Highest level asserted by a rule (before cues). */
+  base: number
+  level: number
+  hits: Hit[]
+  cues: CompiledCue[]
+  signals: string[]
+}
+
+interface Match {
+  rule: CompiledRule
+  start: number
+  end: number
+}
+
+/** Per-message scope marks for the message's language, computed only when something matched. */
+class Scope {
+  private readonly marks: Record<MarkName, Uint8Array>
+  private readonly thirdSpans: number[] = []
+
+  constructor(
+    private readonly text: string,
+    private readonly t: Tokens,
+    private readonly lex: CompiledLexicon,
+  ) {
+    const n = t.starts.length
+    this.marks = {} as Record<MarkName, Uint8Array>
+    for (const name of MARK_NAMES) {
+      const arr = new Uint8Array(n)
+      const { words, re } = lex.marks[name]
+      if (words.size > 0) for (let j = 0; j < n; j++) if (t.types[j] === WORD && words.has(t.words[j])) arr[j] = 1
+      if (re) {
+        findAll(re, text, (start, end) => {
+          for (let j = tokenAt(t, start); j < n && t.starts[j] < end; j++) arr[j] = 1
+        })
+      }
+      this.marks[name] = arr
+    }
+    lex.thirdForms.lastIndex = 0
+    for (let m = lex.thirdForms.exec(text); m !== null; m = lex.thirdForms.exec(text)) {
+      this.thirdSpans.push(m.index, m.index + m[0].length)
+    }
+  }
+
+  /** Token range [first, last] covered by a character span. */
+  range(start: number, end: number): [number, number] {
+    const first = tokenAt(this.t, start)
+    let last = first
+    while (last + 1 < this.t.starts.length && this.t.starts[last + 1] < end) last++
+    return [first, last]
+  }
+
+  negated(first: number, last: number, containsNegation: boolean): boolean {
+    const { negator, pseudo, stop, clause } = this.marks
+    if (!containsNegation) {
+      for (let j = first; j <= last; j++) if (negator[j] && !pseudo[j]) return true
+    }
+    let words = 0
+    for (let j = first - 1; j >= 0; j--) {
+      if (this.t.types[j] !== WORD) return false
+      if (!pseudo[j]) {
+        if (negator[j]) return true
+        if (clause[j] || stop[j]) return false
+      }
+      if (++words >= this.lex.negationWindow) return false
+    }
+    return false
+  }
+
+  reported(first: number, start: number, end: number): boolean {
+    for (let i = 0; i < this.thirdSpans.length; i += 2) {
+      if (this.thirdSpans[i] < end && this.thirdSpans[i + 1] > start) return true
+    }
+    const { first: firstPerson, third, reporting, subject } = this.marks
+    let words = 0
+    for (let j = first - 1; j >= 0; j--) {
+      const type = this.t.types[j]
+      if (type === STOP) return false
+      if (type !== WORD) continue
+      if (reporting[j]) return !(j > 0 && subject[j - 1])
+      if (firstPerson[j]) return false
+      if (third[j]) return true
+      if (++words >= this.lex.personWindow) return false
+    }
+    return false
+  }
+
+  quoted(first: number): boolean {
+    let quotes = 0
+    for (let j = 0; j < first; j++) if (this.t.types[j] === QUOTE) quotes++
+    if (quotes % 2 === 1) return true
+    const { frame } = this.marks
+    let words = 0
+    for (let j = first - 1; j >= 0; j--) {
+      const type = this.t.types[j]
+      if (type === STOP) return false
+      if (type !== WORD) continue
+      if (frame[j]) return true
+      if (++words >= 12) return false
+    }
+    return false
+  }
+
+  past(first: number, last: number): boolean {
+    const { past, present, clause } = this.marks
+    let found = false
+    for (let j = first; j <= last; j++) {
+      if (present[j]) return false
+      if (past[j]) found = true
+    }
+    for (const step of [-1, 1]) {
+      let words = 0
+      for (let j = step < 0 ? first - 1 : last + 1; j >= 0 && j < this.t.types.length; j += step) {
+        if (this.t.types[j] !== WORD) break
+        if (present[j]) return false
+        if (past[j]) found = true
+        else if (clause[j]) break
+        if (++words >= 8) break
+      }
+    }
+    return found
+  }
+}
+
+function findAll(re: RegExp, text: string, onMatch: (start: number, end: number) => void): void {
+  re.lastIndex = 0
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++
+      continue
+    }
+    onMatch(m.index, m.index + m[0].length)
+  }
+}
+
+/** Level reached by rule hits together with cues; `used` collects the cues that mattered. */
+function combine(hits: readonly Hit[], cues: readonly CompiledCue[], used?: Set<string>): number {
+  let level = 0
+  for (const h of hits) level = Math.max(level, h.rank)
+  for (const cue of cues) {
+    for (const h of hits) {
+      if (cue.withKinds && !cue.withKinds.has(h.kind)) continue
+      const to = cue.raises[RISK_LEVELS[h.rank] as FlagLevel]
+      if (to && RANK[to] > level) {
+        level = RANK[to]
+        used?.add(cue.id)
+      }
+    }
+  }
+  if (hits.length === 0) {
+    // Several independent warning cues (means, plan, farewell) with no explicit statement.
+    const kinds = new Set<string>()
+    for (const cue of cues) if (cue.kind === 'means' || cue.kind === 'plan' || cue.kind === 'farewell') kinds.add(cue.kind)
+    if (kinds.size >= 2) {
+      level = IMMINENT
+      used?.add('combo.cues')
+    }
+  }
+  return level
+}
+
+function analyze(raw: string): Analysis {
+  const text = canonicalize(raw)
+  const tokens = tokenizeWithPositions(text)
+  const language = detectFrom(raw, tokens)
+  const signals: string[] = []
+  const addSignal = (s: string) => {
+    if (!signals.includes(s)) signals.push(s)
+  }
+
+  // Idioms: mask their spans so that rules cannot match inside them.
+  let masked = text
+  for (const lex of COMPILED) {
+    for (const idiom of lex.idioms) {
+      findAll(idiom.re, masked, (start, end) => {
+        masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end)
+        addSignal(`idiom:${idiom.id}`)
+      })
+    }
+  }
+
+  // Rules and cues from every lexicon (people mix languages); scope words come from the
+  // message's own language.
+  const matches: Match[] = []
+  const cueMatches: { cue: CompiledWordCue; start: number; end: number }[] = []
+  for (const lex of COMPILED) {
+    for (const rule of lex.rules) findAll(rule.re, masked, (start, end) => matches.push({ rule, start, end }))
+    for (const cue of lex.cues) findAll(cue.re, masked, (start, end) => cueMatches.push({ cue, start, end }))
+  }
+
+  const hits: Hit[] = []
+  const cues: CompiledCue[] = []
+  if (matches.length > 0 || cueMatches.length > 0) {
+    const scope = new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0])
+    for (const m of matches) {
+      if (m.rule.generic && matches.some((o) => !o.rule.generic && o.start < m.end && o.end > m.start)) continue
+      const [first, last] = scope.range(m.start, m.end)
+      let status = ''
+      if (scope.negated(first, last, m.rule.containsNegation)) status = 'negated'
+      else if (scope.reported(first, m.start, m.end)) status = 'reported'
+      else if (scope.quoted(first)) status = 'quoted'
+      else if (scope.past(first, last)) status = 'past'
+      if (status) {
+        addSignal(`${status}:${m.rule.id}`)
+        continue
+      }
+      hits.push({ id: m.rule.id, rank: m.rule.rank, kind: m.rule.kind })
+    }
+    for (const c of cueMatches) {
+      const [first, last] = scope.range(c.start, c.end)
+      if (scope.negated(first, last, true)) continue
+      if (!cues.includes(c.cue)) cues.push(c.cue)
+    }
+  }
+
+  EMOJI_RE.lastIndex = 0
+  for (let m = EMOJI_RE.exec(raw); m !== null; m = EMOJI_RE.exec(raw)) {
+    const cue = EMOJI_BY_CHAR.get(m[0])
+    if (cue && !cues.includes(cue)) cues.push(cue)
+  }
+
+  let base = 0
+  for (const h of hits) base = Math.max(base, h.rank)
+  const used = new Set<string>()
+  const level = combine(hits, cues, used)
+
+  const ruleSignals: string[] = []
+  for (const h of hits) if (!ruleSignals.includes(h.id)) ruleSignals.push(h.id)
+  const cueSignals = level > 0 ? cues.map((c) => c.id) : []
+  const combo = used.has('combo.cues') ? ['combo.cues'] : []
+  const ordered = [...ruleSignals, ...cueSignals, ...combo, ...signals]
+  return { language, base, level, hits, cues, signals: [...new Set(ordered)] }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public entry point
+
+/**
+ * Classify one message. With `context` (the same member's recent messages in the room, oldest
+ * first) the level can rise: cues in this message combine with statements made earlier
+ * (`context.combined`), and a distress statement after other distress statements is lifted
+ * (`context.escalation`). Context never lowers the level of the message itself.
+ */
+export function classifyRisk(text: string, options?: ClassifyOptions): RiskResult {
+  const own = analyze(text)
+  let level = own.level
+  const signals = [...own.signals]
+
+  const context = options?.context
+  if (context && context.length > 0) {
+    const earlier = context.slice(-MAX_CONTEXT).map(analyze)
+    // Cues here (a time, means, a goodbye) complete statements made earlier, and vice versa.
+    if (own.base > 0 || own.cues.length > 0) {
+      const hits = [...own.hits, ...earlier.flatMap((a) => a.hits)]
+      const cues = [...own.cues]
+      for (const a of earlier) for (const c of a.cues) if (!cues.includes(c)) cues.push(c)
+      const combined = combine(hits, cues)
+      if (combined > level) {
+        level = combined
+        signals.push('context.combined')
+        for (const c of own.cues) if (!signals.includes(c.id)) signals.push(c.id)
+      }
+    }
+    // Escalation: a distress statement after earlier distress is read as more serious.
+    if (own.base > 0) {
+      let target = level
+      const distressed = earlier.filter((a) => a.level >= CONCERN).length
+      const earlierMax = Math.max(0, ...earlier.map((a) => a.level))
+      if (earlierMax >= HIGH) target = Math.max(target, HIGH)
+      if (distressed >= 2) target = Math.max(target, Math.min(level + 1, HIGH))
+      if (target > level) {
+        level = target
+        signals.push('context.escalation')
+      }
+    }
+  }
+
+  return { level: RISK_LEVELS[level], signals, language: own.language }
+}

@@ -1,0 +1,120 @@
+/**
+ * Scoring for the crisis classifier's evaluation set (messages.jsonl beside this file).
+ * `evaluate` is pure: it takes rows that already carry the expected and predicted level.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { RISK_LEVELS, type RiskLevel } from '../classifier.js'
+
+export interface EvalMessage {
+  text: string
+  level: RiskLevel
+  language: 'en' | 'pl'
+  note?: string
+}
+
+export interface EvalRow {
+  expected: RiskLevel
+  predicted: RiskLevel
+}
+
+export interface LevelScore {
+  /** Correct predictions of this level / all predictions of this level (1 when never predicted). */
+  precision: number
+  /** Correct predictions of this level / all rows expected at this level (1 when none expected). */
+  recall: number
+  f1: number
+  /** Rows expected at this level. */
+  support: number
+  /** Rows predicted at this level. */
+  predicted: number
+}
+
+export interface EvalReport {
+  total: number
+  accuracy: number
+  perLevel: Record<RiskLevel, LevelScore>
+  /** confusion[expected][predicted] = count; rows expected, columns predicted. */
+  confusion: Record<RiskLevel, Record<RiskLevel, number>>
+  /** Expected high or imminent: share predicted high or imminent. */
+  highOrImminentRecall: number
+  /** Predicted high or imminent: share expected high or imminent. */
+  highOrImminentPrecision: number
+  /** Predicted high or imminent although expected none or concern. */
+  falseAlarms: number
+  /** Expected high or imminent but predicted none or concern. */
+  misses: number
+}
+
+const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den)
+
+export function evaluate(rows: readonly EvalRow[]): EvalReport {
+  const confusion = {} as Record<RiskLevel, Record<RiskLevel, number>>
+  for (const e of RISK_LEVELS) {
+    confusion[e] = {} as Record<RiskLevel, number>
+    for (const p of RISK_LEVELS) confusion[e][p] = 0
+  }
+  let correct = 0
+  let serious = 0
+  let seriousCaught = 0
+  let flagged = 0
+  let flaggedRight = 0
+  let falseAlarms = 0
+  let misses = 0
+  const isSerious = (l: RiskLevel) => l === 'high' || l === 'imminent'
+  for (const { expected, predicted } of rows) {
+    confusion[expected][predicted]++
+    if (expected === predicted) correct++
+    if (isSerious(expected)) {
+      serious++
+      if (isSerious(predicted)) seriousCaught++
+      else misses++
+    }
+    if (isSerious(predicted)) {
+      flagged++
+      if (isSerious(expected)) flaggedRight++
+      else falseAlarms++
+    }
+  }
+
+  const perLevel = {} as Record<RiskLevel, LevelScore>
+  for (const level of RISK_LEVELS) {
+    const tp = confusion[level][level]
+    const support = RISK_LEVELS.reduce((n, p) => n + confusion[level][p], 0)
+    const predicted = RISK_LEVELS.reduce((n, e) => n + confusion[e][level], 0)
+    const precision = ratio(tp, predicted)
+    const recall = ratio(tp, support)
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+    perLevel[level] = { precision, recall, f1, support, predicted }
+  }
+
+  return {
+    total: rows.length,
+    accuracy: ratio(correct, rows.length),
+    perLevel,
+    confusion,
+    highOrImminentRecall: ratio(seriousCaught, serious),
+    highOrImminentPrecision: ratio(flaggedRight, flagged),
+    falseAlarms,
+    misses,
+  }
+}
+
+/** Path of the repository's evaluation set. */
+export const EVAL_SET_PATH = fileURLToPath(new URL('./messages.jsonl', import.meta.url))
+
+/** Read and validate a JSONL evaluation set. */
+export function loadEvalSet(path: string = EVAL_SET_PATH): EvalMessage[] {
+  const rows: EvalMessage[] = []
+  const lines = readFileSync(path, 'utf8').split('\n')
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return
+    const row = JSON.parse(line) as Partial<EvalMessage>
+    if (typeof row.text !== 'string' || !RISK_LEVELS.includes(row.level as RiskLevel)) {
+      throw new Error(`${path}:${i + 1}: expected {"text": string, "level": one of ${RISK_LEVELS.join('|')}}`)
+    }
+    if (row.language !== 'en' && row.language !== 'pl') throw new Error(`${path}:${i + 1}: language must be en or pl`)
+    rows.push(row as EvalMessage)
+  })
+  return rows
+}

@@ -1,0 +1,386 @@
+/**
+ * Polish crisis-risk lexicon. Data only; see types.ts for the pattern conventions.
+ * Canonical text has Polish letters folded ("zabiję się" -> "zabije sie"), so folded forms
+ * of 1st- and 3rd-person verbs sometimes coincide ("chcę"/"chce"); person cues and the
+ * `thirdForms` list tell them apart where it matters. Polish puts a comma before "że",
+ * "żeby", "gdyby": patterns allow an optional comma there (",? ").
+ */
+import type { Lexicon } from './types.js'
+
+/** Forms of zabić/zabijać used with "się" by the speaker (and ambiguous 3rd-person ones). */
+const KILL =
+  '(?:zabi(?:c|je|jesz|jemy|jam|jac|jal|jala|jalem|jalam|l|la|lem|lam|lbym|labym|lbys|labys|lby|laby))'
+/** Forms of pociąć/ciąć/tnę. */
+const CUT =
+  '(?:poci(?:ac|al|ala|alem|alam|ela|elam|eli|ely|elabym|albym)|potne|potniesz|ciac|ciecia|cieciu|ciecie|tne|tniesz|tnac|cialem|cialam|cielam|ciela|cial)'
+/** Forms of powiesić. */
+const HANG = '(?:powies(?:ic|ze|zesz|il|ila|ilem|ilam|ilbym|ilabym))'
+/** A gap of up to two ordinary words (not object pronouns or a new clause). */
+const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2}'
+const PILLS =
+  '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|pigul\\w*|proch(?:y|ow)|proszk(?:i|ow)|leki nasenne|antydepresant\\w*)'
+const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
+const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
+
+export const pl: Lexicon = {
+  language: 'pl',
+  detection: {
+    letters: 'ąćęłńóśźż',
+    words: [
+      'nie', 'sie', 'jest', 'mam', 'juz', 'mnie', 'mi', 'ze', 'jak', 'co', 'tak', 'ale', 'bo', 'czy', 'na',
+      'w', 'z', 'po', 'tylko', 'wszystko', 'nic', 'dzis', 'dzisiaj', 'jutro', 'chce', 'moge', 'ja', 'ty',
+      'jestem', 'bylo', 'byc', 'tego', 'sobie', 'siebie', 'zycie', 'zyc', 'serio', 'wszystkim', 'dla',
+      'od', 'przez', 'za', 'sa', 'byl', 'byla', 'tez', 'sorki', 'dziekuje', 'czesc', 'wiem', 'bardzo',
+      'moj', 'moja', 'moje', 'ten', 'ta', 'to', 'jej', 'go', 'wam', 'was', 'zeby', 'gdyby', 'kiedy',
+      'czuje', 'mysle', 'ochote', 'dosc', 'znowu', 'chyba', 'ktos', 'wszyscy', 'wszystkich',
+    ],
+  },
+
+  rules: [
+    // ---- concern: hopelessness, burden
+    {
+      id: 'pl.hopelessness',
+      level: 'concern',
+      kind: 'hopelessness',
+      patterns: [
+        'po co (?:ja )?(?:w ogole )?(?:zyje|zyc|to wszystko|mam zyc|sie starac)',
+        '(?:stracil\\w*|tracie) (?:juz )?(?:wszelka )?nadzieje',
+        'mam (?:juz )?(?:wszystkiego|tego wszystkiego) (?:dosc|dosyc)',
+        '(?:mam )?(?:dosc|dosyc) (?:juz )?(?:wszystkiego|tego wszystkiego)',
+        'niech (?:to )?(?:sie )?(?:juz )?(?:wszystko )?(?:sie )?skonczy',
+        '(?:chce|chcialbym|chcialabym),? (?:zeby|aby|by) (?:to )?(?:sie )?(?:juz )?(?:wszystko )?(?:sie )?skonczylo',
+        'kiedy (?:to )?(?:wszystko )?(?:sie )?(?:wreszcie )?skonczy',
+        'bezwartosciow\\w*',
+        'jestem (?:nikim|zerem)',
+        '(?:czuje sie|jestem) (?:\\w+ )?pust\\w* w srodku',
+      ],
+    },
+    {
+      id: 'pl.hopelessness',
+      level: 'concern',
+      kind: 'hopelessness',
+      containsNegation: true,
+      patterns: [
+        'nie widze (?:juz )?(?:zadnego )?sensu',
+        'bez nadziei',
+        '(?:czuje sie|jestem) (?:\\w+ )?nic nie wart\\w*',
+        'nie obchodzi mnie,? co sie (?:ze )?mna stanie',
+        'nic (?:juz )?nie ma sensu',
+        '(?:zycie|wszystko|moje zycie) (?:jest |nie ma )?bez sensu',
+        'nie ma (?:juz )?sensu (?:zyc|zycia|dalej|niczego)',
+        'nie ma (?:juz )?(?:dla mnie )?(?:zadnej )?(?:nadziei|ratunku)(?: dla mnie)?',
+        'nie dam (?:juz )?rady (?:juz )?(?:dluzej|tak zyc|zyc)',
+        '(?:juz )?nie daje (?:juz )?rady(?= *(?:[.,!?]|$|juz|dluzej|ze wszystkim|z zyciem))',
+        'nie wytrzymuje (?:juz )?(?:tego|dluzej)',
+        'nic (?:juz )?mnie nie cieszy',
+      ],
+    },
+    {
+      id: 'pl.burden',
+      level: 'concern',
+      kind: 'hopelessness',
+      patterns: [
+        '(?:jestem|bede|czuje sie) (?:\\w+ )?ciezarem',
+        '(?:wszystkim|im|rodzinie|swiatu|kazdemu|wam|mamie|rodzicom) (?:byloby|bedzie|by bylo|bylo by) lepiej beze mnie',
+        'lepiej (?:by )?(?:bylo|byloby|bedzie) (?:\\w+ )?beze mnie',
+        'wszystkim (?:tylko )?przeszkadzam',
+      ],
+    },
+    {
+      id: 'pl.burden',
+      level: 'concern',
+      kind: 'hopelessness',
+      containsNegation: true,
+      patterns: ['nikt by (?:\\w+ ){0,2}nie (?:zauwazyl|zauwazy|tesknil|plakal|zauwazyla)'],
+    },
+    // ---- concern: passive wish to be dead
+    {
+      id: 'pl.ideation.passive',
+      level: 'concern',
+      kind: 'passive',
+      patterns: [
+        '(?:chce|chcialbym|chcialabym|chcialam|chcialem|chce mi sie|mam ochote|pragne|marze,? zeby) (?:\\w+ )?(?:umrzec|umierac|zdechnac)',
+        '(?:chce|chcialbym|chcialabym|mam ochote) (?:\\w+ )?(?:przestac istniec|zniknac)(?: na zawsze)?',
+        'przestac istniec',
+        'zniknac na zawsze',
+        '(?:zasnac|usnac|spac) na zawsze',
+        '(?:lepiej|latwiej) (?:by )?(?:bylo|byloby),? gdybym (?:umarl|umarla)',
+        '(?:zaluje|szkoda),? ze (?:sie )?(?:w ogole )?(?:urodzil\\w*|zyje)',
+        'mam (?:juz )?(?:dosc|dosyc) (?:tego )?zycia',
+        'zmeczon\\w* (?:juz )?(?:tym )?zyciem',
+        '(?:gdybym|jakbym|jesli umre|jak umre) (?:\\w+ ){0,2}umarl\\w*',
+        'modle sie,? (?:zeby|aby|by) (?:mnie )?(?:cos|ktos) (?:mnie )?(?:przejechal\\w*|zabil\\w*|potracil\\w*)',
+        '(?:czekam|marze) (?:juz )?(?:tylko )?na smierc',
+      ],
+    },
+    {
+      id: 'pl.ideation.passive',
+      level: 'concern',
+      kind: 'passive',
+      containsNegation: true,
+      patterns: [
+        'nie chce (?:mi sie )?(?:juz )?(?:dalej )?(?:wiecej )?(?:zyc|istniec)',
+        'nie chce mi sie (?:juz )?zyc',
+        '(?:nie chce|nie chcialbym|nie chcialabym) (?:juz )?(?:sie )?obudzic',
+        'nie mam (?:juz )?(?:sily|po co|dla kogo) zyc',
+        '(?:byloby|bylo by) (?:\\w+ )?(?:sie )?nie obudzic',
+        'nie obudzic sie(?: (?:juz|wiecej|rano|nigdy))?',
+        '(?:zasnac|usnac) (?:i )?(?:sie )?nie obudzic',
+        'wolal(?:a|)bym (?:juz )?nie zyc',
+        '(?:lepiej|latwiej) (?:by )?(?:bylo|byloby),? gdybym (?:nie zyl|nie zyla|nie istnial|nie istniala|sie nie urodzil\\w*)',
+        '(?:ja )?(?:juz )?nie chce (?:juz )?tu byc',
+      ],
+    },
+    {
+      id: 'pl.suicide.mention',
+      level: 'concern',
+      kind: 'mention',
+      generic: true,
+      patterns: ['samoboj\\w*'],
+    },
+    // ---- high
+    {
+      id: 'pl.ideation.thoughts',
+      level: 'high',
+      kind: 'thoughts',
+      patterns: [
+        'mysl\\w* samobojcz\\w*',
+        '(?:mysl\\w*|myslenie|mysli) (?:\\w+ ){0,2}(?:o|nad) samobojstw\\w*',
+        'samobojstw\\w* (?:\\w+ ){0,2}(?:chodzi mi po glowie|siedzi mi w glowie|kusi)',
+        'samobojstw\\w* (?:\\w+ ){0,3}jedyn\\w* (?:wyjsci\\w*|rozwiazani\\w*|opcj\\w*|droga)',
+        'na skraju samobojstwa',
+        'tendencje samobojcze',
+      ],
+    },
+    {
+      id: 'pl.ideation.active',
+      level: 'high',
+      kind: 'active',
+      patterns: [
+        `${KILL} sie`,
+        `sie ${GAP}(?:nie )?${KILL}`,
+        '(?:popelnic|popelnie|popelnil\\w*|popelnie|popelniac) samobojstw\\w*',
+        '(?:skonczyc|skoncze|skonczylbym|skonczylabym|skonczyl\\w*) ze soba',
+        '(?:skonczyc|skoncze) z tym wszystkim',
+        'z tym (?:wszystkim )?(?:skonczyc|skoncze)(?= *(?:[.,!?]|$))',
+        '(?:chce|chcialbym|chcialabym|mam ochote|zaraz) (?:sie )?(?:unalive|kms)',
+        '(?:skonczyc|skoncze) z tym(?= *(?:[.,!?]|$|raz na zawsze|dzis|dzisiaj|jutro|w nocy))',
+        '(?:skonczyc|skoncze) z zyciem',
+        '(?:odebrac|odbiore|odebral\\w*|odbierac) sobie zycie',
+        '(?:targnac|targne|targnal\\w*) sie na (?:swoje |wlasne )?zycie',
+        '(?:odejsc|odejde) z tego swiata',
+        'zniknac z tego swiata',
+      ],
+    },
+    {
+      id: 'pl.selfharm',
+      level: 'high',
+      kind: 'selfharm',
+      patterns: [
+        `${CUT} sie`,
+        `sie ${GAP}${CUT}`,
+        'samookalecz\\w*',
+        '(?:okalecz\\w*|przypal\\w*) sie(?! (?:na sloncu|w piekarniku)\\b)',
+        'sie (?:\\w+ )?(?:okalecz\\w*|przypal\\w*)',
+        '(?:zrobic|zrobie|zrobil\\w*|robic|robie) sobie krzywde',
+        '(?:zrobic|zrobie|robic|robie) sobie cos(?= *(?:[.,!?]|$))',
+        'wracam do (?:ciecia|samookaleczania|okaleczania)',
+      ],
+    },
+    // ---- imminent
+    {
+      id: 'pl.plan.method',
+      level: 'imminent',
+      kind: 'plan',
+      patterns: [
+        `${HANG} sie`,
+        `sie ${GAP}${HANG}`,
+        `(?:skocz\\w*|skakac|rzuc\\w*) (?:sie )?(?:\\w+ ){0,2}z ${HIGH_PLACE}`,
+        '(?:rzuc\\w*|rzucic|skocz\\w*) (?:sie )?(?:pod|na) (?:pociag|tory|tramwaj|samochod|auto|ciezarowke|autobus|metro)',
+        '(?:podetn\\w*|podciac|podcinac|podcial\\w*|przetn\\w*|przeciac) (?:sobie )?(?:zyly|zyle|nadgarstki|nadgarstek|gardlo)',
+        'przedawk(?:uje|owac|uj\\w*)(?! (?:kawe|kawy|kofeine|cukier|cukru|netflixa|seriale))',
+        '(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic) sie',
+        '(?:wjade|wjechac|rozbije sie) (?:\\w+ )?(?:autem |samochodem )?(?:w|na) (?:drzewo|sciane|mur|filar|ciezarowke)',
+        'list\\w* pozegnaln\\w*',
+        'pozegnaln\\w* list\\w*',
+      ],
+    },
+    {
+      id: 'pl.plan.means',
+      level: 'imminent',
+      kind: 'plan',
+      patterns: [
+        `${MEANS_NOUN} (?:\\w+ ){0,2}(?:przed soba|obok mnie|w reku|w rekach|na stole|na biurku|odliczon\\w*)`,
+        `(?:przed soba|w reku|obok mnie) (?:\\w+ ){0,2}${MEANS_NOUN}`,
+        `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*) (?:\\w+ ){0,2}${PILLS}`,
+        '(?:sznur|petla|lina) (?:juz )?(?:wisi|gotow\\w*|przygotowan\\w*|zawiazan\\w*)',
+        '(?:zawiazal\\w*|przygotowal\\w*) (?:juz )?(?:sznur|petle|line)',
+        '(?:bron|pistolet) (?:juz )?(?:jest )?naladowan\\w*',
+      ],
+    },
+    {
+      id: 'pl.attempt',
+      level: 'imminent',
+      kind: 'attempt',
+      patterns: [
+        `(?:wzi\\w*|wezm\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) (?:juz )?(?:wszystkie|cale opakowanie|cala paczke|caly blister|cala butelke|\\d{2,}|za duzo|garsc|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
+        '(?:stoje|siedze|jestem|stoimy) (?:juz )?na (?:moscie|dachu|torach|krawedzi|parapecie|balkonie|wiadukcie)',
+        'nie (?:moge|umiem) zatamowac krwi',
+        '(?:za|zbyt) gleboko (?:sie )?(?:\\w+ )?(?:pocie\\w*|pocia\\w*|cie\\w*)',
+        'krew (?:sie )?(?:leje|nie przestaje|cieknie)',
+        'juz (?:to )?(?:zrobilem|zrobilam|wzialem|wzielam|polknalem|polknelam)',
+      ],
+    },
+    {
+      id: 'pl.farewell',
+      level: 'imminent',
+      kind: 'farewell',
+      patterns: [
+        'zegnajcie na zawsze',
+        '(?:zegnam sie|zegnam) (?:z wami |z wszystkimi |ze wszystkimi )?na zawsze',
+        'to (?:jest )?(?:moja )?ostatni[ae]? (?:wiadomosc|wpis|post|slowa)',
+        'moja ostatnia wiadomosc',
+        '(?:kiedy|gdy|jak) to (?:przeczytacie|przeczytasz|zobaczycie)',
+        '(?:kiedy|gdy|jak) (?:przeczytacie|przeczytasz) (?:to|te slowa|ta wiadomosc)',
+        'milo (?:bylo )?(?:was|cie) (?:bylo )?poznac',
+        'to (?:jest )?(?:moje )?pozegnanie',
+        'powiedz(?:cie)? (?:mojej |mojemu )?(?:mamie|mamusi|tacie|rodzicom|siostrze|bratu|zonie|mezowi|dziewczynie|chlopakowi|rodzinie|dzieciom),? ze (?:\\w+ ){0,3}(?:kocham|przepraszam|przykro)',
+      ],
+    },
+    {
+      id: 'pl.farewell',
+      level: 'imminent',
+      kind: 'farewell',
+      containsNegation: true,
+      patterns: [
+        '(?:juz mnie nie bedzie|mnie juz nie bedzie|nie bedzie mnie juz|mnie nie bedzie juz)(?! (?:na|w|o|do|przez|od|z)\\b)',
+        'juz (?:mnie )?(?:nigdy )?nie (?:zobaczycie|uslyszycie)',
+        'nie (?:zobaczycie|uslyszycie) mnie (?:juz|wiecej|nigdy)',
+      ],
+    },
+  ],
+
+  cues: [
+    {
+      id: 'pl.cue.means',
+      kind: 'means',
+      raises: { concern: 'imminent', high: 'imminent' },
+      patterns: [
+        `(?:mam|kupil\\w*|kupie|zalatwil\\w*|zdobyl\\w*|znalazl\\w*|schowal\\w*|trzymam|ukrylem|ukrylam) (?:juz )?(?:\\w+ ){0,2}${MEANS_NOUN}`,
+        `${MEANS_NOUN} (?:juz )?(?:sa|jest) (?:gotow\\w*|tutaj|tu)`,
+        `(?:na|pod) (?:moscie|most|dachu|dach|torach|tory)`,
+      ],
+    },
+    {
+      id: 'pl.cue.time',
+      kind: 'time',
+      raises: { high: 'imminent' },
+      withKinds: ['active'],
+      patterns: [
+        'dzis', 'dzisiaj', 'dzis w nocy', 'dzisiaj w nocy', 'w nocy', 'tej nocy', 'jutro', 'jutro rano',
+        'w (?:ten )?weekend', 'wieczorem', 'za (?:godzine|\\d+ (?:minut|godzin\\w*)|chwile)',
+        '(?:jak|kiedy|gdy) (?:wszyscy|rodzice|mama|tata|zona|maz|oni|domownicy) (?:\\w+ )?(?:zasna|pojda spac|wyjda|usna|wyjada|zasnie|wyjdzie)',
+        'o (?:\\d{1,2}|polnocy|swicie)', 'w (?:poniedzialek|wtorek|srode|czwartek|piatek|sobote|niedziele)',
+        'przed (?:switem|rankiem)',
+      ],
+    },
+    {
+      id: 'pl.cue.plan',
+      kind: 'plan',
+      raises: { concern: 'imminent', high: 'imminent' },
+      patterns: [
+        'mam (?:juz )?(?:caly |gotowy )?plan(?! (?:na|dnia|zajec|lekcji|treningowy|treningu)\\b)',
+        'wiem (?:juz )?(?:gdzie|jak|kiedy) (?:to )?(?:zrobie|to zrobie|sie zabije|skoncze)',
+        '(?:dzis|dzisiaj|jutro|w nocy|w weekend|wieczorem) to zrobie',
+        'zrobie to (?:dzis|dzisiaj|jutro|w nocy|w weekend|wieczorem)',
+        '(?:to (?:juz )?dzis|dzis jest ten dzien|dzisiaj jest ten dzien)',
+        '(?:rozdal\\w*|rozdaje|oddal\\w*) (?:swoje|moje|wszystkie|cale) (?:\\w+ )?(?:rzeczy|ubrania|zwierzeta|oszczednosci)',
+        'uporzadkowal\\w* (?:wszystkie )?(?:swoje )?sprawy',
+      ],
+    },
+    {
+      id: 'pl.cue.farewell',
+      kind: 'farewell',
+      raises: { concern: 'high', high: 'imminent' },
+      patterns: [
+        'zegnajcie', 'zegnam (?:sie )?(?:z )?(?:wami|was|wszystkich|wszystkimi)', 'zegnaj swiecie',
+        'przepraszam (?:was|wszystkich|za wszystko)(?: za wszystko)?', 'dziekuje (?:wam )?za wszystko',
+        'kocham was', 'wybaczcie(?: mi)?', 'pamietajcie o mnie', 'do zobaczenia po drugiej stronie',
+        '(?:zaopiekujcie|zajmijcie) sie (?:moim|moja|moimi) (?:\\w+ )?(?:kotem|psem|dziecmi|zwierzakami|kotami|psami)',
+        'napisal\\w* (?:\\w+ )?list\\w* do (?:rodziny|mamy|rodzicow|bliskich|wszystkich|was|taty)',
+      ],
+    },
+  ],
+
+  idioms: [
+    { id: 'pl.umieram_z', patterns: ['(?:umieram|umre|umrzec|umrzemy|umarlem|umarlam|umieramy|zaraz umre|mozna umrzec) (?:chyba )?z(?:e)? (?:smiechu|glodu|nudow|nudy|zmeczenia|wstydu|ciekawosci|zimna|goraca|strachu|pragnienia|zazdrosci|milosci|radosci|stresu)', 'padam (?:na twarz|ze smiechu|ze zmeczenia)'] },
+    { id: 'pl.zabij_mnie', patterns: ['zabij(?:cie)? mnie', '(?:ten|ta|to|ci|te|on|ona|szef|praca|egzamin|sesja|kolokwium)(?: \\w+)? mnie (?:zabije|zabija|wykonczy|wykancza|dobije)', 'mnie (?:zabije|wykonczy) (?:ten|ta|to|ci|szef|praca|egzamin|sesja)'] },
+    { id: 'pl.accident', patterns: ['(?:o malo|omal|prawie|malo) (?:co )?(?:sie )?(?:nie )?(?:zabil\\w*|zabilbym|zabilabym|pocial\\w*|pociel\\w*)(?: sie)?', '(?:zabil\\w*|pocial\\w*|pociel\\w*) sie (?:na|o|w|przy) (?:lodzie|rowerze|schodach|nozu|szkle|kuchni|krawezniku)', 'przypal\\w* sie (?:na sloncu|w piekarniku)'] },
+    { id: 'pl.zabic_czas', patterns: ['zabi\\w* (?:czas|nude|nudy)'] },
+    { id: 'pl.zabic_za', patterns: ['(?:zabil\\w*|zabilbym|zabilabym|moglbym|moglabym|zabije) (?:(?!sie\\b)\\w+ )?za (?:to|nie|niego|nia|pizze|kawe|\\w+)'] },
+    { id: 'pl.suicide_compound', patterns: ['(?:polityczn|towarzysk|zawodow|spoleczn|finansow|wizerunkow)\\w* samobojstw\\w*', '(?:politycznie|towarzysko|zawodowo|spolecznie|wizerunkowo) (?:to )?(?:bylo |jest |bedzie )?samobojstw\\w*', 'samobojcz\\w* (?:misj\\w*|zamach\\w*|atak\\w*|gol\\w*)', 'zamachow\\w* samobojcz\\w*'] },
+    { id: 'pl.suicide_topic', patterns: ['(?:wskaznik|liczb|statystyk|prewencj|zapobiegani|profilaktyk|temat)\\w* samobojstw\\w*', 'samobojstw\\w* (?:wsrod|w polsce|nastolatkow|mlodziezy)', 'telefon\\w* zaufania'] },
+    { id: 'pl.zniknac_z', patterns: ['zniknac z(?:e)? (?!(?:tego )?swiata\\b)\\w+'] },
+    { id: 'pl.przedawkowac', patterns: ['przedawkowal\\w* (?:kawe|kofeine|cukier|netflixa|seriale)'] },
+    { id: 'pl.skocze_do', patterns: ['skocze (?:do|po|na) (?!tory\\b|torach\\b)(?:sklepu|zakupy|kawe|chwile|\\w+)'] },
+  ],
+
+  negation: {
+    cues: ['nie', 'nigdy', 'wcale', 'ani', 'zadnych', 'zadnego', 'zadnej', 'zero', 'bez'],
+    pseudo: [
+      'nie wiem', 'nie wiedzialam', 'nie wiedzialem', 'nie jestem pew\\w*', 'nie moge\\w*', 'nie moglem\\w*',
+      'nie moglam\\w*', 'nie umiem', 'nie potrafie', 'nie przestaje', 'nie przestaja', 'nie jest dobrze',
+      'nie jest ok', 'nie czuje sie dobrze', 'nie mam sily', 'nie daje rady', 'nie dam rady',
+      'nie obchodzi mnie', 'nie ukrywam', 'bez sensu', 'bez nadziei', 'nie wyobrazam sobie',
+    ],
+    window: 4,
+    stops: ['ja'],
+  },
+  clauseBreaks: ['ale', 'lecz', 'bo', 'wiec', 'i', 'a', 'jednak', 'chociaz', 'choc', 'poniewaz', 'dlatego', 'tylko'],
+  person: {
+    first: [
+      'ja', 'mi', 'mnie', 'jestem', 'mam', 'moge', 'musze', 'bym', 'czuje', 'mysle', 'chcialbym', 'chcialabym',
+      '\\w+(?:lem|lam)', '\\w+(?:lbym|labym)',
+    ],
+    subjects: ['ja'],
+    third: [
+      'on', 'ona', 'oni', 'one', 'ono', 'ktos', 'kogos', 'komus', 'ktokolwiek', 'kto', 'ludzie', 'kolega',
+      'kolezanka', 'przyjaciel', 'przyjaciolka', 'brat', 'siostra', 'mama', 'tata', 'ojciec', 'matka', 'rodzic',
+      'rodzice', 'kuzyn', 'kuzynka', 'wujek', 'ciocia', 'babcia', 'dziadek', 'syn', 'corka', 'chlopak',
+      'dziewczyna', 'maz', 'zona', 'partner', 'partnerka', 'znajomy', 'znajoma', 'wspollokator',
+      'wspollokatorka', 'uczen', 'uczennica', 'pacjent', 'pacjentka', 'klient', 'klientka', 'bohater',
+      'bohaterka', 'postac', 'nastolatek', 'nastolatka', 'dziecko',
+      // 3rd-person past verbs (the 1st person ends in -łem/-łam)
+      'probowal', 'probowala', 'chcial', 'chciala', 'myslal', 'myslala', 'popelnil', 'popelnila', 'zrobil',
+      'zrobila', 'targnal', 'odebral', 'odebrala', 'grozi', 'grozil', 'grozila',
+    ],
+    reporting: [
+      'powiedzial', 'powiedziala', 'powiedzieli', 'mowi', 'mowil', 'mowila', 'mowia', 'napisal', 'napisala',
+      'pisze', 'pisal', 'pisala', 'twierdzi', 'przyznal', 'przyznala', 'wyznal', 'wyznala', 'pytal', 'pytala',
+      'zapytal', 'zapytala',
+    ],
+    thirdForms: [
+      '(?<!\\bbym )(?<!\\bbys )sie (?:nie )?(?:zabil|zabila|zabili|zabily|zabija|powiesil|powiesila|pocial|pociela|tnie|okalecza|przypala)\\b',
+      '(?:zabil|zabila|zabili|zabily|zabija|powiesil|powiesila|pocial|pociela|tnie|okalecza) sie',
+    ],
+    window: 10,
+  },
+  frames: [
+    'piosenk\\w*', 'refren\\w*', 'zwrotk\\w*', 'tekst\\w* piosenki', 'cytat\\w*', 'film\\w*', 'serial\\w*',
+    'odcin\\w*', 'scen\\w*', 'ksiazk\\w*', 'ksiazce', 'powiesc\\w*', 'wiersz\\w*', 'bohater\\w*', 'postac\\w*',
+    'mem\\w*', 'ogladal\\w*', 'spiewa\\w*', '(?:pytal\\w*|zapytal\\w*|pyta|pytaja) (?:mnie )?czy', 'ankiet\\w*',
+    'kwestionariusz\\w*', 'na lekcji',
+  ],
+  past: {
+    cues: [
+      'kiedys', '\\d+ (?:lat|lata|miesiecy|miesiace) temu', '(?:lata|rok|pare lat|kilka lat|wiele lat) temu',
+      'w przeszlosci', 'dawniej', '(?:jak|gdy|kiedy) (?:bylem|bylam|mialem|mialam)', 'w liceum', 'w gimnazjum',
+      'w podstawowce', 'jako (?:dziecko|nastolatek|nastolatka)',
+    ],
+    present: ['znowu', 'znow', 'teraz', 'ostatnio', 'nadal', 'wciaz', 'ciagle', 'dzis', 'dzisiaj', 'wracaja', 'wrocily', 'wracam'],
+  },
+  maskTargets: [
+    'samobojstwo', 'samobojstwa', 'samobojstwie', 'samobojcze', 'samobojczych', 'zabic', 'zabije', 'sie',
+    'umrzec', 'zyc', 'pociac', 'powiesic',
+  ],
+}

@@ -1,0 +1,87 @@
+/**
+ * Spam: the same message sent again and again, link floods, and all-caps shouting floods.
+ *
+ * Repeats and floods look at the sender's own recent messages in the room (oldest first),
+ * which the caller passes in; nothing here keeps state between calls.
+ */
+import { foldDiacritics } from '../../text/normalize.js'
+import type { Hit, ScreenText } from './shared.js'
+
+/** The third copy of the same message (this one included) is rejected. */
+export const REPEAT_THRESHOLD = 3
+/** Messages shorter than this (letters and digits only) never count as repeats: "ok", "thanks", "help me". */
+export const REPEAT_MIN_CHARS = 8
+/** How many of the sender's latest messages are looked at. */
+export const RECENT_WINDOW = 20
+/** Links in one message from which it is held. */
+export const LINKS_THRESHOLD = 3
+/** Links over this message and the sender's last {@link LINK_FLOOD_WINDOW} messages from which it is held. */
+export const LINK_FLOOD_THRESHOLD = 5
+export const LINK_FLOOD_WINDOW = 4
+/** Shouting: at least this many letters, at least this share upper case. */
+const CAPS_MIN_LETTERS = 12
+const CAPS_SHARE = 0.8
+/** A shouting flood: this message and at least 2 of the last 4 shout. */
+const CAPS_FLOOD_RECENT = 2
+const CAPS_FLOOD_WINDOW = 4
+
+const HIT_REPEAT: Hit = { id: 'spam.repeat', category: 'spam', outcome: 'reject', reason: 'spam_repeat' }
+const HIT_LINKS: Hit = { id: 'spam.links', category: 'spam', outcome: 'hold', reason: 'spam_links' }
+const HIT_LINK_FLOOD: Hit = { id: 'spam.link_flood', category: 'spam', outcome: 'hold', reason: 'spam_links' }
+const HIT_CAPS_FLOOD: Hit = { id: 'spam.caps_flood', category: 'spam', outcome: 'flag', reason: 'spam_shouting' }
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
+const TLDS = 'com|net|org|pl|io|ly|me|co|uk|de|eu|info|app|gg|tv|xyz|ru|link|site|online|shop|biz|us|ca|au|to|cc|live|club|top|store|tk|ml|ga|cf|gq|click|lol|page|dev|ee|be|fr|it|es|nl|cz|ua'
+const LINK = new RegExp(
+  `\\bhttps?://[^\\s<>"]+|\\bwww\\.[^\\s<>"]+|(?<![\\p{L}\\p{N}_@.-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${TLDS})(?![\\p{L}\\p{N}_-])(?:/[^\\s<>"]*)?`,
+  'giu',
+)
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu
+const LETTERS = /\p{L}/gu
+const UPPER = /\p{Lu}/gu
+
+export function countLinks(text: string): number {
+  if (!text.includes('.')) return 0
+  return text.replace(EMAIL, ' ').match(LINK)?.length ?? 0
+}
+
+function repeatKey(text: string): string {
+  return foldDiacritics(text).replace(NOT_LETTER_OR_DIGIT, '')
+}
+
+function isShouting(text: string): boolean {
+  const letters = text.match(LETTERS)?.length ?? 0
+  if (letters < CAPS_MIN_LETTERS) return false
+  const upper = text.match(UPPER)?.length ?? 0
+  return upper / letters >= CAPS_SHARE
+}
+
+/** Spam signals of one message given the sender's recent messages (oldest first). */
+export function screenSpam(t: ScreenText, recentOwnTexts: readonly string[]): Hit[] {
+  const out: Hit[] = []
+  const recent = recentOwnTexts.length > RECENT_WINDOW ? recentOwnTexts.slice(-RECENT_WINDOW) : recentOwnTexts
+
+  const links = countLinks(t.raw)
+  if (links >= LINKS_THRESHOLD) out.push(HIT_LINKS)
+  else if (links > 0 && recent.length > 0) {
+    let total = links
+    for (const prev of recent.slice(-LINK_FLOOD_WINDOW)) total += countLinks(prev.normalize('NFKC'))
+    if (total >= LINK_FLOOD_THRESHOLD) out.push(HIT_LINK_FLOOD)
+  }
+
+  if (recent.length === 0) return out
+
+  const key = repeatKey(t.raw)
+  if (key.length >= REPEAT_MIN_CHARS) {
+    let copies = 1
+    for (const prev of recent) if (prev.length >= key.length && repeatKey(prev) === key) copies++
+    if (copies >= REPEAT_THRESHOLD) out.push(HIT_REPEAT)
+  }
+
+  if (isShouting(t.raw)) {
+    let shouting = 0
+    for (const prev of recent.slice(-CAPS_FLOOD_WINDOW)) if (isShouting(prev)) shouting++
+    if (shouting >= CAPS_FLOOD_RECENT) out.push(HIT_CAPS_FLOOD)
+  }
+  return out
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm test`: the whole suite — unit, integration against real PostgreSQL and Redis, and browser
+ * tests in Debian's Chromium. Installs what a Debian machine lacks when it can (as root, with apt),
+ * or says in one line what to install. Extra arguments go to Vitest (e.g. `npm test -- core/identity`).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { ensureRedisServer, LocalServiceError } from './local-services.js'
+
+const say = (line: string) => console.log(`[holdspace test] ${line}`)
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return
+  const isRoot = process.getuid?.() === 0
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
+  if (isRoot && hasApt) {
+    say('chromium is missing: installing Debian package chromium (apt-get)…')
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env })
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env })
+    if (existsSync(CHROMIUM)) return
+  }
+  throw new LocalServiceError('chromium is not installed: run `sudo apt-get install chromium` (or set CHROMIUM_PATH)')
+}
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } })
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+try {
+  if (!process.env.REDIS_URL) ensureRedisServer(say)
+  ensureChromium()
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
+say('building the web app…')
+const built = await run('npx', ['remix', 'build'])
+if (built !== 0) process.exit(built)
+process.exit(await run('npx', ['vitest', 'run', ...process.argv.slice(2)]))

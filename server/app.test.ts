@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
+import { HttpClient, startTestServer } from '../tests/support/http.js'
+
+let deps: TestDeps
+let server: Awaited<ReturnType<typeof startTestServer>>
+
+beforeAll(async () => {
+  deps = await createTestDeps()
+  server = await startTestServer(deps)
+})
+afterAll(async () => {
+  await server.close()
+  await deps.close()
+})
+
+const client = () => new HttpClient(server.baseUrl)
+
+async function signUpAnonymously(c: HttpClient) {
+  const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' })
+  return response
+}
+
+describe('health, readiness and metrics', () => {
+  it('reports liveness and readiness of Postgres, Redis and migrations as JSON', async () => {
+    const health = await fetch(`${server.baseUrl}/healthz`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ status: 'ok' })
+    const ready = await fetch(`${server.baseUrl}/readyz`)
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'ok' } })
+  })
+
+  it('is not ready when a migration is missing', async () => {
+    await deps.sql`delete from schema_migrations where version = 1`
+    try {
+      const ready = await fetch(`${server.baseUrl}/readyz`)
+      expect(ready.status).toBe(503)
+      expect((await ready.json()).checks.migrations).toBe('pending')
+    } finally {
+      await deps.sql`insert into schema_migrations (version, name, checksum) values (1, '0001_foundation', 'restored')`
+    }
+  })
+
+  it('exposes Prometheus metrics', async () => {
+    await fetch(`${server.baseUrl}/healthz`)
+    const text = await (await fetch(`${server.baseUrl}/metrics`)).text()
+    expect(text).toContain('holdspace_http_request_duration_seconds_bucket')
+    expect(text).toMatch(/holdspace_outbox_pending \d+/)
+    expect(text).toContain('holdspace_socket_connections')
+  })
+})
+
+describe('pages and headers', () => {
+  it('sends a strict CSP with a per-request nonce that the page scripts carry', async () => {
+    const a = await client().get('/')
+    const b = await client().get('/')
+    const csp = a.headers.get('content-security-policy')!
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).not.toContain('unsafe-inline')
+    const nonce = csp.match(/'nonce-([^']+)'/)![1]
+    expect(b.headers.get('content-security-policy')).not.toContain(nonce)
+    const html = await a.text()
+    const scripts = html.match(/<script[^>]*>/g) ?? []
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(a.headers.get('referrer-policy')).toBe('no-referrer')
+  })
+
+  it('speaks Polish when the browser asks for it, and after the language switch', async () => {
+    const pl = await fetch(`${server.baseUrl}/`, { headers: { 'accept-language': 'pl-PL,pl;q=0.9' } })
+    const html = await pl.text()
+    expect(html).toContain('<html lang="pl"')
+    expect(html).toContain('Szybkie wyjście')
+    const c = client()
+    await c.get('/')
+    const switched = await c.post('/language', { locale: 'pl', redirectTo: '/signin' })
+    expect(switched.status).toBe(302)
+    expect(switched.headers.get('location')).toBe('/signin')
+    expect((await c.page('/signin')).html).toContain('Zaloguj się')
+  })
+
+  it('answers an unknown page with 404 and no internal detail', async () => {
+    const { response, html } = await client().page('/no/such/page')
+    expect(response.status).toBe(404)
+    expect(html).not.toMatch(/at .*\.(ts|js):\d+|Error:|stack/i)
+  })
+})
+
+describe('forms', () => {
+  it('rejects a state-changing form without the CSRF token and changes nothing', async () => {
+    const c = client()
+    await c.get('/signup')
+    const before = (await deps.sql`select count(*)::int as n from accounts`)[0]!.n
+    const missing = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }, { csrf: null })
+    expect(missing.status).toBe(403)
+    const wrong = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }, { csrf: 'x'.repeat(43) })
+    expect(wrong.status).toBe(403)
+    expect((await deps.sql`select count(*)::int as n from accounts`)[0]!.n).toBe(before)
+  })
+
+  it('signs up with a session cookie that is HttpOnly and SameSite=Lax, then signs out everywhere', async () => {
+    const c = client()
+    await c.get('/signup')
+    const response = await signUpAnonymously(c)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toMatch(/data-testid="recovery-code">[A-Z0-9]{5}-/)
+    const setCookie = response.headers.getSetCookie().find((l) => l.startsWith('hs_session='))!
+    expect(setCookie).toMatch(/HttpOnly/)
+    expect(setCookie).toMatch(/SameSite=Lax/)
+    expect(setCookie).not.toMatch(/Secure/) // development/test over http; production adds Secure
+    expect((await c.get('/account')).status).toBe(200)
+    const out = await c.post('/signout', {})
+    expect(out.status).toBe(302)
+    expect(c.cookies.has('hs_session')).toBe(false)
+    expect((await c.get('/account')).status).toBe(302)
+  })
+
+  it('rejects invalid sign-up input field by field, with translatable codes', async () => {
+    const c = client()
+    await c.get('/signup')
+    const response = await c.post('/signup', { kind: 'registered', email: 'not-an-email', password: 'short' })
+    expect(response.status).toBe(422)
+    const html = await response.text()
+    expect(html).toContain('Enter a valid email address.')
+    expect(html).toContain('Use at least 10 characters.')
+    expect(html).toContain('Please read and accept how we handle your data.')
+    expect(c.cookies.has('hs_session')).toBe(false)
+  })
+
+  it('redirects a signed-out visitor from the account page to sign-in and back', async () => {
+    const response = await client().get('/account')
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/signin?next=%2Faccount')
+  })
+
+  it('exports the member\'s own data as JSON, including their decrypted emergency contact', async () => {
+    const c = client()
+    await c.get('/signup')
+    await signUpAnonymously(c)
+    const saved = await c.post('/account', { intent: 'sensitive', legalName: 'Ala Nowak', emergencyContact: 'Ola +48 500 100 200' })
+    expect(saved.status).toBe(200)
+    const page = await c.page('/account')
+    expect(page.html).not.toContain('Ala Nowak')
+    const exported = await c.get('/account/export')
+    expect(exported.headers.get('content-disposition')).toContain('attachment')
+    const body = await exported.json()
+    expect(body.identity).toEqual({ legalName: 'Ala Nowak', emergencyContact: 'Ola +48 500 100 200' })
+    expect(body.account.kind).toBe('anonymous')
+    expect(body.consents).toHaveLength(1)
+  })
+
+  it('secure cookies are marked Secure when configured for production', async () => {
+    const prodDeps = await createTestDeps({ SECURE_COOKIES: 'true' })
+    const prod = await startTestServer(prodDeps)
+    try {
+      const response = await new HttpClient(prod.baseUrl).get('/')
+      expect(response.headers.getSetCookie().find((l) => l.startsWith('hs_csrf='))).toMatch(/; Secure/)
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=31536000/)
+    } finally {
+      await prod.close()
+      await prodDeps.close()
+    }
+  })
+})

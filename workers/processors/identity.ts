@@ -1,0 +1,7 @@
+import type { CoreDeps } from '../../core/deps.js'
+import { sendPasswordResetEmail } from '../../core/identity/identity.service.js'
+import type { JobPayload } from '../../core/contracts/jobs.js'
+
+export const identityProcessors = {
+  'password-reset:send': (deps: CoreDeps, payload: JobPayload<'password-reset:send'>) => sendPasswordResetEmail(deps, payload),
+}
