@@ -38,6 +38,20 @@ out.push(`high+imminent precision       ${pct(report.highOrImminentPrecision)}`)
 out.push(`false alarms (>=high, expected <=concern)  ${report.falseAlarms}`)
 out.push(`misses (expected >=high, predicted <=concern)  ${report.misses}`)
 const languageRight = predictions.filter((p) => p.result.language === p.message.language).length
+// Rows tagged "heldout" were written after the rules were tuned and were not tuned on.
+const isHeldOut = (m: EvalMessage) => (m.note ?? '').split(',').includes('heldout')
+for (const [name, pick] of [
+  ['tuning rows', (m: EvalMessage) => !isHeldOut(m)],
+  ['held-out rows', isHeldOut],
+] as const) {
+  const part = predictions.filter((p) => pick(p.message))
+  if (part.length === 0 || part.length === predictions.length) continue
+  const r = evaluate(part.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
+  out.push(
+    `${`${name} (${r.total})`.padEnd(30)}accuracy ${pct(r.accuracy)}  high+imminent recall ${pct(r.highOrImminentRecall)}` +
+      `  precision ${pct(r.highOrImminentPrecision)}  false alarms ${r.falseAlarms}  misses ${r.misses}`,
+  )
+}
 out.push(`language detection accuracy   ${pct(languageRight / Math.max(1, predictions.length))}`)
 
 // Latency over the whole set, repeated for a stable sample.

@@ -179,10 +179,14 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     await expectNoSidewaysScroll(page, 'rooms (pl)')
   })
 
-  it('quick exit (button) leaves for the neutral site and overwrites this tab\'s Holdspace entry', async () => {
+  it('quick exit (button) leaves for the neutral site and overwrites the Holdspace entry it was clicked on', async () => {
     const { page } = member
-    await open(page, '/account')
+    // A neutral Holdspace page first, then the account page (sensitive: it shows who this is).
+    await open(page, '/')
+    await page.getByRole('navigation', { name: 'Główna nawigacja' }).getByRole('link', { name: 'Konto' }).click()
+    await page.waitForURL('**/account')
     await expect.poll(() => page.getByTestId('account-username').textContent()).toBe(username)
+    await expectNoSidewaysScroll(page, 'account (pl), before quick exit')
     const lengthBefore = await page.evaluate(() => history.length)
 
     await page.getByRole('link', { name: /Szybkie wyjście/ }).click()
@@ -191,32 +195,33 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     // Replaced, not pushed: the history did not grow, so the account page is no longer an entry.
     expect(await page.evaluate(() => history.length)).toBe(lengthBefore)
 
-    // Back goes to whatever came before the account page, never to the account page itself.
+    // Back reaches the page before the account page, never the account page itself.
     await page.goBack()
     await page.waitForLoadState('domcontentloaded')
-    const back = new URL(page.url())
-    expect(back.pathname).not.toBe('/account')
+    expect(new URL(page.url()).pathname).toBe('/')
     expect(await page.getByTestId('account-username').count()).toBe(0)
     expect(await page.content()).not.toContain(username)
   })
 
-  it('quick exit (Esc) from a fresh tab leaves nothing of Holdspace to go back to', async () => {
+  it('quick exit (Esc) from a fresh tab leaves no Holdspace page to go back to', async () => {
     const page = await member.newPage()
     try {
+      // A new tab starts on about:blank; the account page is its only Holdspace entry.
       await open(page, '/account')
       await expect.poll(() => page.getByTestId('account-username').textContent()).toBe(username)
-      expect(await page.evaluate(() => history.length)).toBe(1)
+      await expectNoSidewaysScroll(page, 'account (pl), new tab')
+      const lengthBefore = await page.evaluate(() => history.length)
 
       await page.keyboard.press('Escape')
       await page.waitForURL(neutral.url)
       expect(await page.title()).toBe('Weather')
-      expect(await page.evaluate(() => history.length)).toBe(1)
+      expect(await page.evaluate(() => history.length)).toBe(lengthBefore)
 
-      // The only entry this tab had was the account page, and it was replaced: Back has nowhere to go.
-      const back = await page.goBack()
-      expect(back).toBeNull()
-      expect(page.url()).toBe(neutral.url)
-      expect(await page.title()).toBe('Weather')
+      // Back skips straight past Holdspace to the blank start of the tab.
+      await page.goBack()
+      expect(page.url()).toBe('about:blank')
+      expect(await page.content()).not.toContain(username)
+      expect(await page.content()).not.toContain('Holdspace')
     } finally {
       await page.close()
     }
