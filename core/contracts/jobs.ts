@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import { identityJobs } from './jobs.identity.js'
+import { groupsJobs } from './jobs.groups.js'
+import { crisisJobs } from './jobs.crisis.js'
 
 /**
  * Queue and job names with their payload schemas, gathered from one file per slice
@@ -17,6 +19,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
 export const JOBS = {
   ...identityJobs,
+  ...groupsJobs,
+  ...crisisJobs,
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>
 
 export type JobName = keyof typeof JOBS

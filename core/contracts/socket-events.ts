@@ -1,5 +1,8 @@
 import type { ErrorCode } from './errors.js'
 import type { IdentityClientEvents, IdentityServerEvents } from './socket-events.identity.js'
+import type { CrisisClientEvents, CrisisServerEvents } from './socket-events.crisis.js'
+import type { ChatClientEvents, ChatServerEvents } from './socket-events.chat.js'
+import type { GroupsClientEvents, GroupsServerEvents } from './socket-events.groups.js'
 
 /**
  * The Socket.IO contract shared by the browser and the gateway (docs/realtime.md describes it),
@@ -11,8 +14,8 @@ export type AckCallback<T> = (response: Ack<T>) => void
 
 export type { SessionInfo } from './socket-events.identity.js'
 
-export type ClientToServerEvents = IdentityClientEvents
-export type ServerToClientEvents = IdentityServerEvents
+export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents
+export type ServerToClientEvents = IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents
 
 /** Largest Socket.IO message the gateway accepts, in bytes. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024

@@ -79,8 +79,10 @@ interface CompiledRule {
   id: string
   rank: number
   kind: RuleKind
+  /** Patterns whose match is negated by a negator inside it ("się nie zabiję"). */
   re: RegExp
-  containsNegation: boolean
+  /** Patterns that carry a negation as part of their meaning ("don't want to live"). */
+  reSelfNegating: RegExp
   generic: boolean
 }
 
@@ -121,7 +123,22 @@ type MarkName =
   | 'past'
   | 'present'
 
+/** Optional groups of plain words, e.g. "(?:nie )?" or "(?:juz |wreszcie )?". */
+const OPTIONAL_WORDS = /\(\?:[a-z |]+\)\?/g
+
+/**
+ * A pattern "carries" a negation when one of the language's negators appears in it outside an
+ * optional group: "(?:dont|do not) want to live" does, "sie (?:nie )?zabic" does not.
+ */
+function negationCarrier(lex: Lexicon): (pattern: string) => boolean {
+  const words = new Set<string>()
+  for (const cue of lex.negation.cues) for (const w of cue.split(' ')) if (PLAIN_WORD.test(w)) words.add(w)
+  const re = new RegExp(`\\b(?:${[...words].join('|')})\\b`)
+  return (pattern) => re.test(pattern.replace(OPTIONAL_WORDS, ' '))
+}
+
 function compileLexicon(lex: Lexicon): CompiledLexicon {
+  const carriesNegation = negationCarrier(lex)
   return {
     language: lex.language,
     letters: new Set(lex.detection.letters),
@@ -130,8 +147,8 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       id: r.id,
       rank: RANK[r.level],
       kind: r.kind,
-      re: compile(r.patterns),
-      containsNegation: r.containsNegation === true,
+      re: compile(r.patterns.filter((p) => !carriesNegation(p))),
+      reSelfNegating: compile(r.patterns.filter(carriesNegation)),
       generic: r.generic === true,
     })),
     cues: lex.cues.map((c) => ({
@@ -319,6 +336,8 @@ interface Analysis {
   level: number
   hits: Hit[]
   cues: CompiledCue[]
+  /** Goodbye phrasings found (each farewell cue match, plus one for farewell emoji). */
+  farewells: number
   signals: string[]
 }
 
@@ -326,6 +345,7 @@ interface Match {
   rule: CompiledRule
   start: number
   end: number
+  selfNegating: boolean
 }
 
 /** Per-message scope marks for the message's language, computed only when something matched. */
@@ -365,9 +385,9 @@ class Scope {
     return [first, last]
   }
 
-  negated(first: number, last: number, containsNegation: boolean): boolean {
+  negated(first: number, last: number, selfNegating: boolean): boolean {
     const { negator, pseudo, stop, clause } = this.marks
-    if (!containsNegation) {
+    if (!selfNegating) {
       for (let j = first; j <= last; j++) if (negator[j] && !pseudo[j]) return true
     }
     let words = 0
@@ -449,7 +469,7 @@ function findAll(re: RegExp, text: string, onMatch: (start: number, end: number)
 }
 
 /** Level reached by rule hits together with cues; `used` collects the cues that mattered. */
-function combine(hits: readonly Hit[], cues: readonly CompiledCue[], used?: Set<string>): number {
+function combine(hits: readonly Hit[], cues: readonly CompiledCue[], farewells: number, used?: Set<string>): number {
   let level = 0
   for (const h of hits) level = Math.max(level, h.rank)
   for (const cue of cues) {
@@ -463,10 +483,11 @@ function combine(hits: readonly Hit[], cues: readonly CompiledCue[], used?: Set<
     }
   }
   if (hits.length === 0) {
-    // Several independent warning cues (means, plan, farewell) with no explicit statement.
+    // Several independent warning cues with no explicit statement: two kinds among means, plan
+    // and farewell, or a goodbye said three different ways.
     const kinds = new Set<string>()
     for (const cue of cues) if (cue.kind === 'means' || cue.kind === 'plan' || cue.kind === 'farewell') kinds.add(cue.kind)
-    if (kinds.size >= 2) {
+    if (kinds.size >= 2 || farewells >= 3) {
       level = IMMINENT
       used?.add('combo.cues')
     }
@@ -499,19 +520,23 @@ function analyze(raw: string): Analysis {
   const matches: Match[] = []
   const cueMatches: { cue: CompiledWordCue; start: number; end: number }[] = []
   for (const lex of COMPILED) {
-    for (const rule of lex.rules) findAll(rule.re, masked, (start, end) => matches.push({ rule, start, end }))
+    for (const rule of lex.rules) {
+      findAll(rule.re, masked, (start, end) => matches.push({ rule, start, end, selfNegating: false }))
+      findAll(rule.reSelfNegating, masked, (start, end) => matches.push({ rule, start, end, selfNegating: true }))
+    }
     for (const cue of lex.cues) findAll(cue.re, masked, (start, end) => cueMatches.push({ cue, start, end }))
   }
 
   const hits: Hit[] = []
   const cues: CompiledCue[] = []
+  let farewells = 0
   if (matches.length > 0 || cueMatches.length > 0) {
     const scope = new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0])
     for (const m of matches) {
       if (m.rule.generic && matches.some((o) => !o.rule.generic && o.start < m.end && o.end > m.start)) continue
       const [first, last] = scope.range(m.start, m.end)
       let status = ''
-      if (scope.negated(first, last, m.rule.containsNegation)) status = 'negated'
+      if (scope.negated(first, last, m.selfNegating)) status = 'negated'
       else if (scope.reported(first, m.start, m.end)) status = 'reported'
       else if (scope.quoted(first)) status = 'quoted'
       else if (scope.past(first, last)) status = 'past'
@@ -522,8 +547,11 @@ function analyze(raw: string): Analysis {
       hits.push({ id: m.rule.id, rank: m.rule.rank, kind: m.rule.kind })
     }
     for (const c of cueMatches) {
+      // A cue never re-counts words a rule already matched ("goodbye" inside "goodbye forever").
+      if (matches.some((m) => m.start < c.end && m.end > c.start)) continue
       const [first, last] = scope.range(c.start, c.end)
       if (scope.negated(first, last, true)) continue
+      if (c.cue.kind === 'farewell') farewells++
       if (!cues.includes(c.cue)) cues.push(c.cue)
     }
   }
@@ -531,20 +559,23 @@ function analyze(raw: string): Analysis {
   EMOJI_RE.lastIndex = 0
   for (let m = EMOJI_RE.exec(raw); m !== null; m = EMOJI_RE.exec(raw)) {
     const cue = EMOJI_BY_CHAR.get(m[0])
-    if (cue && !cues.includes(cue)) cues.push(cue)
+    if (cue && !cues.includes(cue)) {
+      cues.push(cue)
+      if (cue.kind === 'farewell') farewells++
+    }
   }
 
   let base = 0
   for (const h of hits) base = Math.max(base, h.rank)
   const used = new Set<string>()
-  const level = combine(hits, cues, used)
+  const level = combine(hits, cues, farewells, used)
 
   const ruleSignals: string[] = []
   for (const h of hits) if (!ruleSignals.includes(h.id)) ruleSignals.push(h.id)
   const cueSignals = level > 0 ? cues.map((c) => c.id) : []
   const combo = used.has('combo.cues') ? ['combo.cues'] : []
   const ordered = [...ruleSignals, ...cueSignals, ...combo, ...signals]
-  return { language, base, level, hits, cues, signals: [...new Set(ordered)] }
+  return { language, base, level, hits, cues, farewells, signals: [...new Set(ordered)] }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,7 +600,8 @@ export function classifyRisk(text: string, options?: ClassifyOptions): RiskResul
       const hits = [...own.hits, ...earlier.flatMap((a) => a.hits)]
       const cues = [...own.cues]
       for (const a of earlier) for (const c of a.cues) if (!cues.includes(c)) cues.push(c)
-      const combined = combine(hits, cues)
+      const farewells = own.farewells + earlier.reduce((n, a) => n + a.farewells, 0)
+      const combined = combine(hits, cues, farewells)
       if (combined > level) {
         level = combined
         signals.push('context.combined')

@@ -14,6 +14,7 @@ import { PL } from './screen-rules/pl.js'
 import {
   AimClassifier,
   compileLexicon,
+  eachMatch,
   prepareText,
   type CompiledLexicon,
   type Hit,
@@ -124,22 +125,22 @@ function lexiconHit(
 }
 
 function scanLexicon(lang: string, kind: 'slur' | 'insult', lex: CompiledLexicon, text: string, out: Hit[]): void {
-  for (const m of text.matchAll(lex.scan)) {
+  eachMatch(lex.scan, text, (m) => {
     const word = m[0]
-    if (word.includes('_') && maskedTooMuch(word)) continue
+    if (word.includes('_') && maskedTooMuch(word)) return
     const entryIndex = m.findIndex((g, i) => i > 0 && g !== undefined) - 1
     const hit = lexiconHit(lang, kind, lex, entryIndex, word, text, m.index, m.index + word.length)
     if (hit) out.push(hit)
-  }
+  })
   if (kind !== 'slur') return
-  for (const m of text.matchAll(SPACED_LETTERS)) {
+  eachMatch(SPACED_LETTERS, text, (m) => {
     const joined = m[0].replace(SPACED_SEPARATORS, '')
     const whole = lex.whole.exec(joined)
-    if (!whole) continue
+    if (!whole) return
     const entryIndex = whole.findIndex((g, i) => i > 0 && g !== undefined) - 1
     const hit = lexiconHit(lang, kind, lex, entryIndex, joined, text, m.index, m.index + m[0].length)
     if (hit) out.push(hit)
-  }
+  })
 }
 
 function guardedAway(rule: PhraseRule, text: string, start: number, end: number): boolean {
@@ -152,12 +153,10 @@ function scanPhrases(rules: readonly CompiledPhrase[], text: string, out: Hit[])
     if (rule.also && !rule.also.test(text)) continue
     if (rule.guarded) {
       let kept = false
-      for (const m of text.matchAll(rule.all)) {
-        if (!guardedAway(rule, text, m.index, m.index + m[0].length)) {
-          kept = true
-          break
-        }
-      }
+      eachMatch(rule.all, text, (m) => {
+        kept = !guardedAway(rule, text, m.index, m.index + m[0].length)
+        return !kept
+      })
       if (!kept) continue
     }
     out.push({ id: rule.id, category: rule.category, outcome: rule.outcome, reason: rule.reason })

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import {
-  MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession,
+  MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, waitForRouterIdle, type UserSession,
 } from '../support/browser.js'
 
 const PASSWORD = 'a calm long passphrase'
@@ -99,7 +99,12 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     await page.getByRole('checkbox', { name: /I agree that Holdspace may process/ }).check()
     await page.getByRole('button', { name: 'Create my account' }).click()
 
+    // The one-time code must stay on screen once everything has settled: the member is signed in
+    // now, and nothing may carry them away (to /rooms) before they could write the code down.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account is ready')
+    await waitForRouterIdle(page)
+    expect(new URL(page.url()).pathname, 'the new account\'s recovery code page stays on screen').toBe('/signup')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account is ready')
     username = (await page.getByTestId('username').textContent()) ?? ''
     firstCode = (await page.getByTestId('recovery-code').textContent()) ?? ''
     expect(username).toMatch(/^[a-z]+-[a-z]+-\d{4}$/)
@@ -142,6 +147,9 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     await page.getByRole('button', { name: 'Recover my account' }).click()
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('You are back in')
+    await waitForRouterIdle(page)
+    expect(new URL(page.url()).pathname, 'the new recovery code page stays on screen').toBe('/recover')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You are back in')
     expect(await page.getByTestId('username').textContent()).toBe(username)
     const newCode = (await page.getByTestId('recovery-code').textContent()) ?? ''
     expect(newCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/)
@@ -227,8 +235,23 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     }
   })
 
-  it('broke no Content Security Policy rule and threw no page error anywhere', () => {
+  it('broke no Content Security Policy rule and threw no page error anywhere', async () => {
     expect(member.log.csp).toEqual([])
     expect(member.log.errors).toEqual([])
+
+    // Control: the watcher does see a violation when there is one (an image from another origin).
+    const probe = await newUser(browser, { baseURL: server.baseUrl })
+    try {
+      await open(probe.page, '/')
+      await probe.page.evaluate((src) => {
+        const img = document.createElement('img')
+        img.src = src
+        document.body.append(img)
+      }, `${neutral.url}pixel.png`)
+      await expect.poll(() => probe.log.csp.length).toBeGreaterThan(0)
+      expect(probe.log.csp[0]).toContain('img-src')
+    } finally {
+      await probe.close()
+    }
   })
 })

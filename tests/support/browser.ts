@@ -112,3 +112,25 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
     return { scrollWidth, viewportWidth, overflows: scrollWidth > viewportWidth }
   })
 }
+
+/**
+ * Resolves once the Remix client router has nothing in flight (no navigation, no revalidation, no
+ * fetcher) and stays so for `quietMs`: what the page shows then is what a person is left looking at,
+ * not a frame on the way to a redirect.
+ */
+export async function waitForRouterIdle(page: Page, quietMs = 400, timeout = 15_000): Promise<void> {
+  const idle = () =>
+    page.waitForFunction(
+      () => {
+        const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } } }).__remixRouter
+        if (!router) return false
+        const { navigation, revalidation, fetchers } = router.state
+        return navigation.state === 'idle' && revalidation === 'idle' && [...fetchers.values()].every((f) => f.state === 'idle')
+      },
+      undefined,
+      { timeout },
+    )
+  await idle()
+  await page.waitForTimeout(quietMs)
+  await idle()
+}

@@ -49,12 +49,12 @@ export interface RiskRule {
   readonly id: string
   readonly level: FlagLevel
   readonly kind: RuleKind
-  readonly patterns: readonly string[]
   /**
-   * The pattern itself contains a negation that is part of the meaning ("don't want to live",
-   * "nie chcę żyć"): negators inside the match are then not read as negating it.
+   * A pattern that itself contains one of the language's negators outside an optional group
+   * ("don't want to live", "nie chcę żyć") keeps it as part of its meaning; in other patterns
+   * a negator inside the match negates it ("się (?:nie )?zabić" on "się nie zabiję").
    */
-  readonly containsNegation?: boolean
+  readonly patterns: readonly string[]
   /** A catch-all rule: dropped when it overlaps a more specific rule's match. */
   readonly generic?: boolean
 }

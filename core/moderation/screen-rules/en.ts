@@ -70,7 +70,7 @@ const SELF_FRAMES = [
   'am i', 'call myself', 'made me feel like',
 ]
 const REPORT_CUES = [
-  'called', 'calls', 'calling', 'call', 'said', 'says', 'saying', 'say', 'told', 'tells', 'telling', 'tell',
+  'called', 'calls', 'calling', 'call(?:s|ed)? me', 'said', 'says', 'saying', 'told', 'tells', 'telling',
   'yelled', 'yells', 'screamed', 'screams', 'shouted', 'shouts', 'wrote', 'writes', 'texted', 'texts',
   'messaged', 'commented', 'heard', 'named', 'labell?ed', 'quote', 'quoting',
 ]

@@ -8,7 +8,7 @@
  *
  * Sharing is rejected (`personal_data`); asking someone for theirs is held (`contact_request`).
  */
-import { near, re, words, type Hit, type ScreenText } from './shared.js'
+import { eachMatch, re, SEP, WORD, words, type Hit, type ScreenText } from './shared.js'
 
 const SHARED = { category: 'personal_data', outcome: 'reject', reason: 'personal_data' } as const
 const HIT_PHONE: Hit = { id: 'pii.phone', ...SHARED }
@@ -58,31 +58,34 @@ function isPesel(d: string): boolean {
 function findNumbers(raw: string, folded: string, out: Hit[]): void {
   if (!/\d{2}/.test(raw) && !/\d\D\d/.test(raw)) return
   const text = raw.replace(DATE, (m) => 'D'.repeat(m.length))
-  for (const m of text.matchAll(DIGIT_RUN)) {
-    const run = m[0]
-    const digits = run.replace(/\D/g, '')
-    if (digits.length < 7 || digits.length > 15) continue
-    const start = m.index
-    const end = start + run.length
-    if (UNIT_AFTER.test(text.slice(end, end + 12)) || UNIT_BEFORE.test(text.slice(Math.max(0, start - 6), start))) continue
-    const groups = run.split(/[^\d]+/).filter(Boolean)
-    // A decimal ("3.14159265") or a list of years ("2019 2020 2021") is not a phone number.
-    if (groups.length === 2 && /^\d+\.\d+$/.test(run)) continue
-    if (groups.length > 1 && groups.every((g) => YEAR_GROUP.test(g))) continue
-    const plus = run.startsWith('+') || run.startsWith('(+') || digits.startsWith('00')
-    const cue = PHONE_CUE.test(folded.slice(Math.max(0, start - 40), start))
-    if (groups.length === 1 && isPesel(digits)) {
-      out.push(HIT_NATIONAL_ID)
-      continue
-    }
-    if (HELPLINES.has(digits) || (digits.startsWith('48') && HELPLINES.has(digits.slice(2)))) continue
-    if (digits.length >= 9) {
-      // One long unbroken block without a "+" reads like an order or tracking number.
-      if (groups.length === 1 && digits.length >= 12 && !plus) continue
-      out.push(HIT_PHONE)
-    } else if (plus || cue) {
-      out.push(HIT_PHONE)
-    }
+  eachMatch(DIGIT_RUN, text, (m) => {
+    checkRun(m, text, folded, out)
+  })
+}
+
+function checkRun(m: RegExpExecArray, text: string, folded: string, out: Hit[]): void {
+  const run = m[0]
+  const digits = run.replace(/\D/g, '')
+  if (digits.length < 7 || digits.length > 15) return
+  const start = m.index
+  const end = start + run.length
+  if (UNIT_AFTER.test(text.slice(end, end + 12)) || UNIT_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return
+  const groups = run.split(/[^\d]+/).filter(Boolean)
+  // A decimal ("3.14159265") or a list of years ("2019 2020 2021") is not a phone number.
+  if (groups.length === 2 && /^\d+\.\d+$/.test(run)) return
+  if (groups.length > 1 && groups.every((g) => YEAR_GROUP.test(g))) return
+  if (groups.length === 1 && isPesel(digits)) {
+    out.push(HIT_NATIONAL_ID)
+    return
+  }
+  if (HELPLINES.has(digits) || (digits.startsWith('48') && HELPLINES.has(digits.slice(2)))) return
+  const plus = run.startsWith('+') || run.startsWith('(+') || digits.startsWith('00')
+  if (digits.length >= 9) {
+    // One long unbroken block without a "+" reads like an order or tracking number.
+    if (groups.length === 1 && digits.length >= 12 && !plus) return
+    out.push(HIT_PHONE)
+  } else if (plus || PHONE_CUE.test(folded.slice(Math.max(0, start - 40), start))) {
+    out.push(HIT_PHONE)
   }
 }
 
@@ -94,19 +97,32 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 const PROVIDERS = 'gmail|wp|onet|o2|interia|yahoo|outlook|hotmail|protonmail|proton|icloud|gazeta|tlen|op|poczta|live|gmx|aol'
 const TLDS = 'com|pl|net|org|eu|me|de|uk|co|io|info'
 const DOT = '(?:\\s*[(\\[{<]\\s*(?:dot|kropka|\\.)\\s*[)\\]}>]\\s*|\\s*\\.\\s*|\\s+(?:dot|kropka)\\s+)'
-const EMAIL_SPELLED = re([
+/**
+ * Spelled-out e-mail addresses, each behind a cheap literal gate (" at " is far too common in English
+ * to run the full pattern on every message that contains it).
+ */
+const LOCAL = '[\\p{L}\\p{N}._+-]{2,}'
+const EMAIL_SPELLED: readonly (readonly [gate: RegExp, pattern: RegExp])[] = [
   // "kasia (at) wp (dot) pl", "kasia [małpa] wp.pl"
-  `[\\p{L}\\p{N}._+-]{2,}\\s*[(\\[{<]\\s*(?:at|malpa|@)\\s*[)\\]}>]\\s*[\\p{L}\\p{N}-]{2,}(?:${DOT}[\\p{L}\\p{N}-]{2,})+`,
+  [/[(\[{<]\s*(?:at|malpa|@)\s*[)\]}>]/,
+    re(`${LOCAL}\\s*[(\\[{<]\\s*(?:at|malpa|@)\\s*[)\\]}>]\\s*[\\p{L}\\p{N}-]{2,}(?:${DOT}[\\p{L}\\p{N}-]{2,})+`)],
   // "kasia małpa wp kropka pl"
-  `[\\p{L}\\p{N}._+-]{2,}\\s+malpa\\s+[\\p{L}\\p{N}-]{2,}(?:${DOT}[\\p{L}\\p{N}-]{2,})+`,
+  [/\bmalpa\b/, re(`${LOCAL}\\s+malpa\\s+[\\p{L}\\p{N}-]{2,}(?:${DOT}[\\p{L}\\p{N}-]{2,})+`)],
   // "kasia at gmail dot com" (a bare "at" only before a known provider)
-  `[\\p{L}\\p{N}._+-]{2,}\\s+at\\s+(?:${PROVIDERS})${DOT}(?:${TLDS})\\b`,
-].join('|'))
+  [re(`\\bat\\s+(?:${PROVIDERS})\\b`), re(`${LOCAL}\\s+at\\s+(?:${PROVIDERS})${DOT}(?:${TLDS})\\b`)],
+]
+
+function spelledEmail(folded: string): boolean {
+  for (const [gate, pattern] of EMAIL_SPELLED) if (gate.test(folded) && pattern.test(folded)) return true
+  return false
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Street addresses                                                                            */
 /* ------------------------------------------------------------------------------------------ */
 
+/** Every address pattern has a number in it. */
+const ADDRESS_GATE = /\d/
 const NOT_STREET_WORD = '(?!(?:hours?|minutes?|mins?|days?|weeks?|months?|years?|times?|more|miles?|km|blocks?|of|the|a|to|on|in|at|and|or|lane)\\b)'
 const ADDRESS = re([
   // "221b Baker Street", "12 Oak Rd"
@@ -115,8 +131,8 @@ const ADDRESS = re([
   `${words(`(?:i live at|we live at|my address(?: is)?|address:|my home address(?: is)?)\\s+(?:\\S+\\s+){0,3}?(?!(?:19|20)\\d\\d\\b)\\d{1,5}(?!st|nd|rd|th)[a-z]?\\s+[a-z]+`)}`,
   // "ul. Długa 5/12", "al. Jerozolimskie 100", "os. Tysiąclecia 5 m. 3"
   `${words(`(?:ul|al|os|pl)\\.\\s*(?:\\p{L}[\\p{L}.-]*\\s+){1,3}\\d{1,4}[a-z]?(?:\\s*/\\s*\\d{1,4}|\\s*m\\.?\\s*\\d{1,4})?`)}`,
-  // "ulica Długa 5, Kraków" — the full word needs the number to end the phrase
-  `${words(`(?:ulic[aey]|alej[aei]|osiedl[eu]|plac[u]?)\\s+(?:\\p{L}+\\s+){1,2}\\d{1,4}[a-z]?(?:\\s*/\\s*\\d{1,4})?`)}(?=\\s*(?:$|[,.;!?)]|m\\.?\\s*\\d|lok|w\\s|we\\s))`,
+  // "ulica Długa 5, Kraków", "ul Długa 5" — without the dot the number must end the phrase ("ul" is also a beehive)
+  `${words(`(?:ul|ulic[aey]|alej[aei]|osiedl[eu]|plac[u]?)\\s+(?:\\p{L}+\\s+){1,2}\\d{1,4}[a-z]?(?:\\s*/\\s*\\d{1,4})?`)}(?=\\s*(?:$|[,.;!?)]|m\\.?\\s*\\d|lok|w\\s|we\\s))`,
   // "mieszkam na Długiej 5", "mój adres to Polna 3/4"
   `${words(`(?:mieszkam|mieszkamy|moj adres(?: to)?|adres:|przyjdz na|przyjedz na|wpadnij na)\\s+(?:(?:na|przy|w|we)\\s+)?(?:\\p{L}+\\s+){1,3}(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?(?:\\s*/\\s*\\d{1,4})?`)}(?=\\s*(?:$|[,.;!?)]|/|m\\.?\\s*\\d|lok|w\\s|we\\s))`,
 ].join('|'))
@@ -146,13 +162,17 @@ const HANDLE_SHARE = re([
   words(`(?:dodaj|dodajcie|pisz|piszcie|napisz|napiszcie|odezwij sie|odezwijcie sie|zagadaj|zagadajcie|zapros|obserwuj|obserwujcie|znajdz|znajdzcie|zadzwon|dzwon|zaczep|zaczepcie|wbij|wbijaj|wbijajcie|wpadaj|wpadnij|dopisz)\\s+(?:(?:mnie|nas|do mnie|do nas|prosze|pls|sie)\\s+){0,2}(?:na|przez|po|w|do)\\s+(?:moj[a-z]*\\s+)?(?:${PLATFORM})`),
   words(`(?:przejdzmy|przeniesmy sie|przeniesmy|pogadajmy|gadajmy|piszmy|porozmawiajmy|zgadajmy sie|spiszmy sie|zdzwonmy sie|mozemy (?:pogadac|pisac|przejsc|sie przeniesc|gadac)|chcesz (?:pogadac|pisac|przejsc|gadac)|moze (?:pogadamy|przejdziemy|piszemy))\\s+(?:\\S+\\s+){0,2}?(?:na|przez|po|w)\\s+(?:${PLATFORM})`),
   // "@kasia_99 on insta", "insta @kasia_99", "ig: kasia_99"
-  near('@[\\p{L}\\p{N}._]{2,}', PLATFORM, 4),
+  `(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}._]{2,}(?:${SEP}${WORD}){0,4}${SEP}${words(PLATFORM)}`,
+  `${words(PLATFORM)}(?:${SEP}${WORD}){0,4}${SEP}@[\\p{L}\\p{N}._]{2,}`,
   `${words(`(?:${PLATFORM})`)}\\s*[:=]\\s*@?[\\p{L}\\p{N}._-]{2,}`,
   // Profile and invite links
   '(?:instagram\\.com|instagr\\.am|t\\.me|telegram\\.me|wa\\.me|chat\\.whatsapp\\.com|discord\\.gg|discord(?:app)?\\.com|snapchat\\.com|tiktok\\.com|facebook\\.com|fb\\.com|fb\\.me|m\\.me|twitter\\.com|x\\.com|onlyfans\\.com|linktr\\.ee|kik\\.me|signal\\.me|threads\\.net)/[\\p{L}\\p{N}._@-]{2,}',
   // Discord tags: name#1234
   '(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}._]{2,32}#\\d{4}(?!\\d)',
 ].join('|'))
+
+const CONTACT_GATE = re(`${words(PLATFORM)}|@|#\\d|\\.(?:com|gg|me|am|ee|net)/|\\b(?:join|my|mine|moj[a-z]*)\\b`)
+const REQUEST_GATE = re(`${words(PLATFORM)}|\\b(?:number|numer|nr|phone|digits|cell|mobile|e-?mail|mail[a-z]*|address|adres[a-z]*|telefon[a-z]*|komork[a-z]*|socials?|handle)\\b`)
 
 /** "my snap is kasia", "mój snap to kasia_2001": possessive + platform + a value. */
 const HANDLE_POSSESSIVE_EN = re(`${words('my|mine')}\\s+(?:${PLATFORM}|e-?mail|mail|gmail)(?:\\s+(?:handle|name|username|user|id|acc|account|nick))?\\s*(is|=|:|->|-)?\\s*(@?[\\p{L}\\p{N}._-]{2,})([\\s\\S]*)$`)
@@ -196,16 +216,18 @@ const CONTACT_REQUEST = re([
 /** Personal-data signals of one message (each id at most once). */
 export function screenPersonalData(t: ScreenText): Hit[] {
   const out: Hit[] = []
-  findNumbers(t.raw, t.folded, out)
-  if (EMAIL.test(t.raw) || EMAIL_SPELLED.test(t.folded)) out.push(HIT_EMAIL)
-  if (ADDRESS.test(t.folded)) out.push(HIT_ADDRESS)
+  const f = t.folded
+  findNumbers(t.raw, f, out)
+  if ((t.raw.includes('@') && EMAIL.test(t.raw)) || spelledEmail(f)) {
+    out.push(HIT_EMAIL)
+  }
+  if (ADDRESS_GATE.test(f) && ADDRESS.test(f)) out.push(HIT_ADDRESS)
   if (
-    HANDLE_SHARE.test(t.folded) ||
-    possessiveHandle(t.folded, HANDLE_POSSESSIVE_EN) ||
-    possessiveHandle(t.folded, HANDLE_POSSESSIVE_PL)
+    CONTACT_GATE.test(f) &&
+    (HANDLE_SHARE.test(f) || possessiveHandle(f, HANDLE_POSSESSIVE_EN) || possessiveHandle(f, HANDLE_POSSESSIVE_PL))
   ) {
     out.push(HIT_HANDLE)
   }
-  if (CONTACT_REQUEST.test(t.folded)) out.push(HIT_CONTACT_REQUEST)
+  if (REQUEST_GATE.test(f) && CONTACT_REQUEST.test(f)) out.push(HIT_CONTACT_REQUEST)
   return out
 }

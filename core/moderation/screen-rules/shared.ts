@@ -32,7 +32,9 @@ export interface ScreenText {
 }
 
 const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u00b4`]/g
+const HAS_APOSTROPHE = /[\u2018\u2019\u201b\u02bc\u00b4`]/
 const MASK_RUN = /(?<=\p{L})[*#]{2,}(?=\p{L})/gu
+const HAS_MASK = /[*#]{2}/
 const LEET_TOKEN = /[\p{L}\p{N}@$!_]+/gu
 const LEET_MAP: Record<string, string> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i',
@@ -40,7 +42,10 @@ const LEET_MAP: Record<string, string> = {
 const LEET_CHARS = /[013457@$!]/g
 const LETTER = /\p{L}/gu
 
+const ANY_LEET = /[013457@$!]/
+
 function undoLeetInWords(norm: string): string {
+  if (!ANY_LEET.test(norm)) return norm
   return norm.replace(LEET_TOKEN, (token) => {
     // A leading @ is a mention, a trailing ! is punctuation: keep both as they are.
     const lead = token.startsWith('@') ? 1 : 0
@@ -57,9 +62,9 @@ function undoLeetInWords(norm: string): string {
 /** Prepare every form of a message once; rules only read from the result. */
 export function prepareText(text: string): ScreenText {
   const raw = text.normalize('NFKC')
-  const norm = normalizeForScreening(raw)
-    .replace(APOSTROPHES, "'")
-    .replace(MASK_RUN, (run) => '_'.repeat(run.length))
+  let norm = normalizeForScreening(raw)
+  if (HAS_APOSTROPHE.test(norm)) norm = norm.replace(APOSTROPHES, "'")
+  if (HAS_MASK.test(norm)) norm = norm.replace(MASK_RUN, (run) => '_'.repeat(run.length))
   return { raw, folded: foldDiacritics(raw), norm, lex: undoLeetInWords(norm) }
 }
 
@@ -67,15 +72,18 @@ export function prepareText(text: string): ScreenText {
 /* Regular-expression helpers                                                                  */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Characters that belong to a word (a masking underscore and an apostrophe included). */
-export const WORD_CHAR = "[\\p{L}\\p{N}_']"
-/** Not inside a word on the left / right. */
-export const B_START = "(?<![\\p{L}\\p{N}_'])"
-export const B_END = "(?![\\p{L}\\p{N}_])"
-const WORD = "[\\p{L}\\p{N}_']+"
-const SEP = "[^\\p{L}\\p{N}_']+"
+/**
+ * Word edges. Rules run on folded text (Polish letters are ASCII there), so the ASCII `\b` is a
+ * faithful word edge and several times cheaper than a Unicode lookbehind at every position.
+ * A pattern that starts with a non-word character (`@handle`) must not be wrapped in {@link words}.
+ */
+export const B_START = '\\b'
+export const B_END = '\\b'
+/** One word, and what separates words, for hand-written proximity patterns. */
+export const WORD = "[\\p{L}\\p{N}_']+"
+export const SEP = "[^\\p{L}\\p{N}_']+"
 
-/** Whole-word alternation: `word(['a', 'b c'])` matches "a" or "b c" as words. */
+/** Whole-word alternation: `words(['a', 'b c'])` matches "a" or "b c" as words. */
 export function words(alternatives: readonly string[] | string): string {
   const body = typeof alternatives === 'string' ? alternatives : alternatives.join('|')
   return `${B_START}(?:${body})${B_END}`
@@ -90,6 +98,21 @@ export function near(a: string, b: string, gap: number): string {
 /** Compile a rule regex: always Unicode-aware; `g` only where the caller iterates. */
 export function re(source: string, flags = ''): RegExp {
   return new RegExp(source, `u${flags}`)
+}
+
+/**
+ * Call `each` for every match of a global regex. A plain exec loop: `String.prototype.matchAll`
+ * clones the regex on every call, which costs more than the scan itself on chat-length text.
+ * Return `false` from `each` to stop early.
+ */
+export function eachMatch(pattern: RegExp, text: string, each: (m: RegExpExecArray) => boolean | void): void {
+  pattern.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = pattern.exec(text)) !== null) {
+    if (each(m) === false) break
+    if (m[0].length === 0) pattern.lastIndex++
+  }
+  pattern.lastIndex = 0
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -4,7 +4,6 @@
  * Repeats and floods look at the sender's own recent messages in the room (oldest first),
  * which the caller passes in; nothing here keeps state between calls.
  */
-import { foldDiacritics } from '../../text/normalize.js'
 import type { Hit, ScreenText } from './shared.js'
 
 /** The third copy of the same message (this one included) is rejected. */
@@ -36,24 +35,36 @@ const LINK = new RegExp(
   `\\bhttps?://[^\\s<>"]+|\\bwww\\.[^\\s<>"]+|(?<![\\p{L}\\p{N}_@.-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${TLDS})(?![\\p{L}\\p{N}_-])(?:/[^\\s<>"]*)?`,
   'giu',
 )
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu
-const LETTERS = /\p{L}/gu
-const UPPER = /\p{Lu}/gu
+/** Spacing and punctuation (ASCII, Latin-1, general and CJK punctuation blocks); plain ranges are far cheaper than \p{…}. */
+const SPACING_AND_PUNCTUATION = /[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00a0-\u00bf\u2000-\u206f\u3000-\u303f]+/g
+
+/** Cheap gate: a scheme, "www." or a dot right before a known top-level domain. */
+const LINK_GATE = new RegExp(`https?://|www\\.|\\.(?:${TLDS})\\b`, 'i')
 
 export function countLinks(text: string): number {
-  if (!text.includes('.')) return 0
+  if (!LINK_GATE.test(text)) return 0
   return text.replace(EMAIL, ' ').match(LINK)?.length ?? 0
 }
 
+/** Case- and punctuation-insensitive identity of a message. Copy-paste spam is literal, so no diacritic folding. */
 function repeatKey(text: string): string {
-  return foldDiacritics(text).replace(NOT_LETTER_OR_DIGIT, '')
+  return text.toLowerCase().replace(SPACING_AND_PUNCTUATION, '')
 }
 
 function isShouting(text: string): boolean {
-  const letters = text.match(LETTERS)?.length ?? 0
-  if (letters < CAPS_MIN_LETTERS) return false
-  const upper = text.match(UPPER)?.length ?? 0
-  return upper / letters >= CAPS_SHARE
+  if (text.length < CAPS_MIN_LETTERS) return false
+  const lo = text.toLowerCase()
+  const up = text.toUpperCase()
+  if (lo.length !== text.length || up.length !== text.length) return false // ß and friends: not worth it
+  let letters = 0
+  let upper = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (lo.charCodeAt(i) === up.charCodeAt(i)) continue // not a cased letter
+    letters++
+    if (c === up.charCodeAt(i)) upper++
+  }
+  return letters >= CAPS_MIN_LETTERS && upper / letters >= CAPS_SHARE
 }
 
 /** Spam signals of one message given the sender's recent messages (oldest first). */
@@ -74,7 +85,11 @@ export function screenSpam(t: ScreenText, recentOwnTexts: readonly string[]): Hi
   const key = repeatKey(t.raw)
   if (key.length >= REPEAT_MIN_CHARS) {
     let copies = 1
-    for (const prev of recent) if (prev.length >= key.length && repeatKey(prev) === key) copies++
+    // A copy differs at most in case, spacing and punctuation: skip texts of a very different length.
+    const maxLength = 2 * t.raw.length + 16
+    for (const prev of recent) {
+      if (prev.length >= key.length && prev.length <= maxLength && repeatKey(prev) === key) copies++
+    }
     if (copies >= REPEAT_THRESHOLD) out.push(HIT_REPEAT)
   }
 
