@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it, inject } from 'vitest'
+
+/**
+ * Keeps the benchmark harness from rotting: runs `npm run bench -- --smoke` for real and checks that it
+ * measured and reported every scenario. It asserts that numbers exist, never how fast they are.
+ */
+const out = mkdtempSync(path.join(tmpdir(), 'hs-bench-'))
+afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+describe('npm run bench -- --smoke', () => {
+  it('runs every scenario end to end and writes the JSON report and the summary table', async () => {
+    const child = spawn('npm', ['run', '--silent', 'bench', '--', '--smoke', '--out', out], {
+      env: { ...process.env, DATABASE_URL: inject('adminDatabaseUrl'), REDIS_URL: inject('redisUrl') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (c) => (output += c))
+    child.stderr.on('data', (c) => (output += c))
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(code, output).toBe(0)
+    expect(output).toContain('[bench] scenario')
+    expect(output).toContain('Screening cost per message')
+    expect(output).toContain('ratio platform/bare')
+
+    const files = readdirSync(out)
+    expect(files).toContain('latest.json')
+    expect(files.filter((f) => /^\d{4}-.*\.json$/.test(f))).toHaveLength(1)
+    const report = JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8'))
+    expect(report.machine.cpus).toBeGreaterThan(0)
+    const { screening, pages } = report.scenarios
+    expect(screening.rows).toHaveLength(4)
+    for (const row of screening.rows) expect(row.p99_us).toEqual(expect.any(Number))
+    expect(pages.bare.requestsPerSecond).toBeGreaterThan(0)
+    expect(pages.platform.requestsPerSecond).toBeGreaterThan(0)
+    expect(pages.platform.non2xx).toBe(0)
+    expect(pages.ratio).toEqual(expect.any(Number))
+  }, 240_000)
+})

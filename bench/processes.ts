@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { stopProcessGroup } from '../scripts/local-services.js'
+
+export interface BenchProcess { child: ChildProcess; output: () => string; stop: () => Promise<void> }
+
+/** Start a TypeScript entry as its own process group; resolves once `ready` matches its output. */
+export async function startProcess(entry: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 60_000): Promise<BenchProcess & { match: RegExpMatchArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not become ready:\n${out.slice(-2000)}`)), timeoutMs)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = out.match(ready)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${entry} exited (${code}):\n${out.slice(-2000)}`))
+    })
+  })
+  child.removeAllListeners('exit')
+  return { child, match, output: () => out, stop: () => stopProcessGroup(child) }
+}
+
+/** CPU time (user+system, ms) and resident memory (bytes) of a process, from /proc. */
+export async function processUsage(pid: number): Promise<{ cpuMs: number; rssBytes: number }> {
+  const { readFile } = await import('node:fs/promises')
+  const stat = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ')
+  const ticks = Number(stat[11]) + Number(stat[12])
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
+  return { cpuMs: (ticks * 1000) / 100, rssBytes: rssKb * 1024 }
+}

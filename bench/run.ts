@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: runs the real platform and bare references side by side on this machine and reports
+ * ratios, so a noisy machine cannot fool us. Starts its own PostgreSQL and redis-server unless
+ * DATABASE_URL / REDIS_URL are given, stops everything it started, writes bench/results/<timestamp>.json and
+ * bench/results/latest.json, and prints a summary table. Speeds are reported, never asserted.
+ *
+ * Options: --smoke (seconds, tiny sizes) --clients N --room-size N --rate a,b,c (messages/s per room, steps)
+ *          --duration S (seconds per step) --processes 1,2 --scenarios chat,crisis,screening,pages --out DIR
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import postgres from 'postgres'
+import { createSql } from '../db/client.js'
+import { migrate } from '../db/migrate.js'
+import { seed } from '../db/seed.js'
+import { getFreePort, startEmbeddedPostgres, startRedis, type RunningService } from '../scripts/local-services.js'
+import { createBenchMembers } from './fixtures.js'
+import { startProcess, type BenchProcess } from './processes.js'
+import { runPages } from './scenarios/pages.js'
+import { runScreening } from './scenarios/screening.js'
+import { table } from './stats.js'
+
+export interface BenchOptions {
+  smoke: boolean
+  clients: number
+  roomSize: number
+  rates: number[]
+  durationSeconds: number
+  processes: number[]
+  scenarios: string[]
+  outDir: string
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const smoke = argv.includes('--smoke')
+  const num = (name: string, fallback: number) => {
+    const raw = get(name)
+    if (raw === undefined) return fallback
+    const n = Number(raw)
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`)
+    return n
+  }
+  const list = (name: string, fallback: number[]) => (get(name)?.split(',').map(Number).filter((n) => n > 0) ?? fallback)
+  return {
+    smoke,
+    clients: num('clients', smoke ? 20 : 1000),
+    roomSize: num('room-size', smoke ? 5 : 20),
+    rates: list('rate', smoke ? [1] : [1, 2, 4, 8]),
+    durationSeconds: num('duration', smoke ? 2 : 8),
+    processes: list('processes', smoke ? [1] : [1, 2]),
+    scenarios: get('scenarios')?.split(',') ?? ['screening', 'pages'],
+    outDir: path.resolve(get('out') ?? 'bench/results'),
+  }
+}
+
+const say = (line: string) => console.log(`[bench] ${line}`)
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2))
+  const started: RunningService[] = []
+  const processes: BenchProcess[] = []
+  const startedAt = new Date()
+  const dataDir = path.resolve('.data/bench', `run-${process.pid}`)
+  const results: Record<string, unknown> = {}
+  try {
+    let adminUrl = process.env.DATABASE_URL
+    if (!adminUrl) {
+      say('starting embedded PostgreSQL…')
+      const pg = await startEmbeddedPostgres({ dataDir, database: 'postgres' })
+      started.push(pg)
+      adminUrl = pg.url
+    }
+    let redisUrl = process.env.REDIS_URL
+    if (!redisUrl) {
+      say('starting redis-server…')
+      const redis = await startRedis({ dataDir, persist: true })
+      started.push(redis)
+      redisUrl = redis.url
+    }
+    const dbName = `hs_bench_${Date.now()}`
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+    await admin.unsafe(`create database "${dbName}"`)
+    const dbUrl = new URL(adminUrl)
+    dbUrl.pathname = `/${dbName}`
+    const sql = createSql(dbUrl.toString(), { max: 4 })
+    await migrate(sql)
+    await seed(sql)
+
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl.toString(),
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: `b${randomBytes(3).toString('hex')}`,
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      SECURE_COOKIES: 'false',
+      LOG_LEVEL: 'warn',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+    }
+
+    if (options.scenarios.includes('screening')) {
+      say('scenario 3: screening cost')
+      results.screening = await runScreening({ iterations: options.smoke ? 1 : 20, progress: say })
+    }
+
+    if (options.scenarios.includes('pages')) {
+      say('building the web apps…')
+      for (const cwd of ['.', 'bench/bare-remix']) {
+        const build = spawnSync('npx', ['remix', 'build'], { cwd, stdio: 'ignore' })
+        if (build.status !== 0) throw new Error(`remix build failed in ${cwd}`)
+      }
+      const port = await getFreePort()
+      const server = await startProcess('server/index.ts', { ...env, PORT: String(port), LOG_LEVEL: 'info' }, /server listening/)
+      processes.push(server)
+      const [member] = await createBenchMembers(sql, 1)
+      say('scenario 4: pages')
+      results.pages = await runPages({
+        platformUrl: `http://127.0.0.1:${port}`,
+        cookie: member!.cookie,
+        durationSeconds: options.smoke ? 1 : 10,
+        connections: options.smoke ? 2 : 10,
+        progress: say,
+      })
+      await server.stop()
+    }
+
+    await sql.end()
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`)
+    await admin.end()
+  } finally {
+    for (const p of processes) await p.stop().catch(() => {})
+    for (const s of started.reverse()) await s.stop().catch(() => {})
+  }
+
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    options,
+    scenarios: results,
+  }
+  const dir = options.outDir
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, JSON.stringify(report, null, 2))
+  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(report, null, 2))
+  printSummary(report)
+  return report
+  say(`results: ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`)
+}
+
+function printSummary(report: { scenarios: Record<string, any> }) {
+  const s = report.scenarios
+  if (s.screening) {
+    console.log('\nScreening cost per message (µs):')
+    console.log(table(s.screening.rows))
+    console.log(`p99 target ≤ ${s.screening.targetP99Us} µs: ${s.screening.meetsTarget ? 'met' : 'NOT met'}`)
+  }
+  if (s.pages) {
+    console.log('\nPages (autocannon):')
+    console.log(table([
+      { target: 'bare Remix page', rps: s.pages.bare.requestsPerSecond, p99_ms: s.pages.bare.p99Ms, non2xx: s.pages.bare.non2xx },
+      { target: 'platform /rooms', rps: s.pages.platform.requestsPerSecond, p99_ms: s.pages.platform.p99Ms, non2xx: s.pages.platform.non2xx },
+    ]))
+    console.log(`ratio platform/bare: ${s.pages.ratio}`)
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(`bench failed: ${(error as Error).message}`)
+    process.exit(1)
+  })
+}
