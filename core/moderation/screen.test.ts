@@ -396,30 +396,7 @@ describe('sender notices', () => {
   })
 })
 
-describe('performance', () => {
-  const sample = [
-    "I had a really rough day at work and my manager yelled at me again, I don't know how much longer I can take it",
-    'Dzisiaj był ciężki dzień, znowu pokłóciłam się z mamą i czuję się jakbym nic nie była warta',
-    "you're such an idiot, add me on insta @kasia_99 or call 500 600 700",
-    "I'm going to take 40 paracetamol tonight and not wake up",
-    'see you at 18:30 on 12.05.2024, it cost 120 zł',
-    'ty debilu, spierdalaj stąd',
-    'check https://a.com and www.b.pl and c.org for more',
-    'I HATE EVERYTHING ABOUT THIS DAY AND NOBODY LISTENS TO ME',
-  ]
-
-  it('screens chat-length messages in well under 200 µs (median; p99 is in the docs)', () => {
-    for (let i = 0; i < 500; i++) screen(sample[i % sample.length]!, sample)
-    const times: number[] = []
-    for (let i = 0; i < 2000; i++) {
-      const t0 = performance.now()
-      screen(sample[i % sample.length]!, sample)
-      times.push((performance.now() - t0) * 1000)
-    }
-    times.sort((a, b) => a - b)
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(200)
-  })
-
+describe('robustness', () => {
   it('has no catastrophic backtracking on hostile input', () => {
     const hostile = [
       '1 '.repeat(5000),
@@ -431,10 +408,8 @@ describe('performance', () => {
       'how to '.repeat(2000),
       'ile '.repeat(3000),
     ]
-    for (const text of hostile) {
-      const t0 = performance.now()
-      screen(text, [text])
-      expect(performance.now() - t0, text.slice(0, 20)).toBeLessThan(250)
-    }
+    // Speed is measured by `npm run bench`, not here; catastrophic backtracking would never finish
+    // and fail this test by its timeout.
+    for (const text of hostile) expect(screen(text, [text]).outcome).toEqual(expect.any(String))
   })
 })

@@ -179,7 +179,9 @@ function compareHits(a: Hit, b: Hit): number {
   )
 }
 
-const DELIVER: ScreenResult = Object.freeze({ outcome: 'deliver', reason: null, signals: [] }) as ScreenResult
+function delivered(): ScreenResult {
+  return { outcome: 'deliver', reason: null, signals: [] }
+}
 
 /**
  * Screen one chat message.
@@ -188,13 +190,13 @@ const DELIVER: ScreenResult = Object.freeze({ outcome: 'deliver', reason: null, 
  * reason is the deciding signal's; between equal outcomes {@link CATEGORY_PRIORITY} decides.
  */
 export function screenMessage(text: string, context?: ScreenContext): ScreenResult {
-  if (text.trim() === '') return { ...DELIVER, signals: [] }
+  if (text.trim() === '') return delivered()
   const t = prepareText(text)
   const hits: Hit[] = []
   screenLanguages(t, hits)
   hits.push(...screenPersonalData(t))
   hits.push(...screenSpam(t, context?.recentOwnTexts ?? []))
-  if (hits.length === 0) return { ...DELIVER, signals: [] }
+  if (hits.length === 0) return delivered()
 
   // One signal per id, keeping its most severe outcome.
   const byId = new Map<string, Hit>()

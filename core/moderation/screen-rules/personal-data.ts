@@ -175,8 +175,8 @@ const CONTACT_GATE = re(`${words(PLATFORM)}|@|#\\d|\\.(?:com|gg|me|am|ee|net)/|\
 const REQUEST_GATE = re(`${words(PLATFORM)}|\\b(?:number|numer|nr|phone|digits|cell|mobile|e-?mail|mail[a-z]*|address|adres[a-z]*|telefon[a-z]*|komork[a-z]*|socials?|handle)\\b`)
 
 /** "my snap is kasia", "mój snap to kasia_2001": possessive + platform + a value. */
-const HANDLE_POSSESSIVE_EN = re(`${words('my|mine')}\\s+(?:${PLATFORM}|e-?mail|mail|gmail)(?:\\s+(?:handle|name|username|user|id|acc|account|nick))?\\s*(is|=|:|->|-)?\\s*(@?[\\p{L}\\p{N}._-]{2,})([\\s\\S]*)$`)
-const HANDLE_POSSESSIVE_PL = re(`${words('moj|moje|moja|mojego|moim|moi')}\\s+(?:${PLATFORM}|e-?mail|mail|maila|gmail)(?:\\s+(?:nick|login|konto|id))?\\s*(to jest|to|jest|=|:|->|-)?\\s*(@?[\\p{L}\\p{N}._-]{2,})([\\s\\S]*)$`)
+const HANDLE_POSSESSIVE_EN = re(`${words('my|mine')}\\s+(?:${PLATFORM}|e-?mail|mail|gmail)(?:\\s+(?:handle|name|username|user|id|acc|account|nick))?\\s*(is|[:=>\\u2192-]+)?\\s*(@?[\\p{L}\\p{N}._-]{2,})([\\s\\S]*)$`)
+const HANDLE_POSSESSIVE_PL = re(`${words('moj|moje|moja|mojego|moim|moi')}\\s+(?:${PLATFORM}|e-?mail|mail|maila|gmail)(?:\\s+(?:nick|login|konto|id))?\\s*(to jest|to|jest|[:=>\\u2192-]+)?\\s*(@?[\\p{L}\\p{N}._-]{2,})([\\s\\S]*)$`)
 /** Words that follow "my insta is …" without being a handle. */
 const NOT_A_HANDLE = new Set([
   'private', 'public', 'down', 'dead', 'gone', 'deleted', 'hacked', 'banned', 'blocked', 'broken', 'empty', 'new',
@@ -188,6 +188,7 @@ const NOT_A_HANDLE = new Set([
   'toksyczny', 'toksyczne', 'okej', 'ok',
 ])
 const HANDLE_LIKE = /^@|[\d_.]/
+const PUNCTUATION_SEPARATOR = /^[:=>\u2192-]+$/
 const HAS_LETTER = /\p{L}/u
 const ONLY_TRAILING_PUNCTUATION = /^[\s\p{P}\p{S}]*$/u
 
@@ -199,7 +200,7 @@ function possessiveHandle(folded: string, pattern: RegExp): boolean {
   const rest = m[3] ?? ''
   if (!HAS_LETTER.test(token) || NOT_A_HANDLE.has(token)) return false
   if (HANDLE_LIKE.test(token)) return true
-  if (sep === ':' || sep === '=' || sep === '->' || sep === '-') return true
+  if (PUNCTUATION_SEPARATOR.test(sep)) return true // "my snap: …", "mój snap → …"
   // "my snap is kasia" — a plain word only when it is the last thing said.
   return sep !== '' && ONLY_TRAILING_PUNCTUATION.test(rest)
 }

@@ -35,8 +35,8 @@ const LINK = new RegExp(
   `\\bhttps?://[^\\s<>"]+|\\bwww\\.[^\\s<>"]+|(?<![\\p{L}\\p{N}_@.-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${TLDS})(?![\\p{L}\\p{N}_-])(?:/[^\\s<>"]*)?`,
   'giu',
 )
-/** Spacing and punctuation (ASCII, Latin-1, general and CJK punctuation blocks); plain ranges are far cheaper than \p{…}. */
-const SPACING_AND_PUNCTUATION = /[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00a0-\u00bf\u2000-\u206f\u3000-\u303f]+/g
+/** Spacing, controls and punctuation (ASCII, Latin-1, general and CJK punctuation blocks); plain ranges are far cheaper than \p{…}. */
+const SPACING_AND_PUNCTUATION = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u1680\u2000-\u206f\u3000-\u303f\ufeff]+/g
 
 /** Cheap gate: a scheme, "www." or a dot right before a known top-level domain. */
 const LINK_GATE = new RegExp(`https?://|www\\.|\\.(?:${TLDS})\\b`, 'i')
@@ -49,6 +49,43 @@ export function countLinks(text: string): number {
 /** Case- and punctuation-insensitive identity of a message. Copy-paste spam is literal, so no diacritic folding. */
 function repeatKey(text: string): string {
   return text.toLowerCase().replace(SPACING_AND_PUNCTUATION, '')
+}
+
+/** The code points {@link SPACING_AND_PUNCTUATION} removes. */
+function isSpacingOrPunctuation(c: number): boolean {
+  return (
+    c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0xbf) ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff
+  )
+}
+
+/**
+ * Does `text` have the repeat key `key`? Compares as it goes and stops at the first difference,
+ * so the sender's other messages cost almost nothing.
+ */
+function hasKey(text: string, key: string): boolean {
+  let j = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (isSpacingOrPunctuation(c)) continue
+    if (j >= key.length) return false
+    let lower = c
+    if (c >= 0x41 && c <= 0x5a) lower = c + 32
+    else if (c >= 0x80) {
+      // Non-ASCII: lower-case the whole code point (surrogate pairs included) and compare.
+      const ch = String.fromCodePoint(text.codePointAt(i)!)
+      const lo = ch.toLowerCase()
+      if (key.startsWith(lo, j)) {
+        j += lo.length
+        i += ch.length - 1
+        continue
+      }
+      return false
+    }
+    if (key.charCodeAt(j) !== lower) return false
+    j++
+  }
+  return j === key.length
 }
 
 function isShouting(text: string): boolean {
@@ -85,11 +122,7 @@ export function screenSpam(t: ScreenText, recentOwnTexts: readonly string[]): Hi
   const key = repeatKey(t.raw)
   if (key.length >= REPEAT_MIN_CHARS) {
     let copies = 1
-    // A copy differs at most in case, spacing and punctuation: skip texts of a very different length.
-    const maxLength = 2 * t.raw.length + 16
-    for (const prev of recent) {
-      if (prev.length >= key.length && prev.length <= maxLength && repeatKey(prev) === key) copies++
-    }
+    for (const prev of recent) if (prev.length >= key.length && hasKey(prev, key)) copies++
     if (copies >= REPEAT_THRESHOLD) out.push(HIT_REPEAT)
   }
 
