@@ -9,7 +9,10 @@ import { useNonce } from './components/nonce'
 import { QuickExit } from './components/quick-exit'
 import { getLocale } from './utils/locale.server'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export const meta: MetaFunction = () => [
   { title: 'Holdspace' },

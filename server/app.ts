@@ -13,6 +13,7 @@ import { randomToken } from '../core/identity/identity.crypto.js'
 import { createMetrics } from './metrics.js'
 import { createGateway, type GatewayServer } from './gateway/index.js'
 import { COOKIE_NAMES, readCookie } from './cookies.js'
+import { livekitWebhookRouter } from './livekit-webhook.js'
 
 export interface ServerApp { httpServer: HttpServer; io: GatewayServer; close: () => Promise<void> }
 
@@ -96,8 +97,10 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
   })
 
   const publicDir = options.publicDir ?? path.resolve('public')
-  app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }))
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
+  app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', fallthrough: false }))
   app.use(express.static(publicDir, { maxAge: '1h', index: false }))
+  app.use(livekitWebhookRouter(deps))
 
   // A CSRF secret per browser, readable only by the server; forms echo it in a hidden field.
   app.use((req, res, next) => {

@@ -1,6 +1,6 @@
 import { signUp, signUpAnonymousSchema, signUpRegisteredSchema } from '../services.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData } from '@remix-run/react'
+import { Link, useActionData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useState } from 'react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
@@ -12,6 +12,13 @@ export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context)
   return null
 }
+
+/**
+ * After a successful action the visitor is signed in; re-running this loader would redirect away from the
+ * one-time recovery code before the member could write it down. The root loader still re-runs.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { ok?: boolean } | undefined)?.ok === true ? false : defaultShouldRevalidate
 
 type Created = { ok: true; username: string; recoveryCode: string }
 
