@@ -119,6 +119,7 @@ type MarkName =
   | 'third'
   | 'subject'
   | 'reporting'
+  | 'ideation'
   | 'frame'
   | 'past'
   | 'present'
@@ -168,6 +169,7 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       third: compileMarks(lex.person.third),
       subject: compileMarks(lex.person.subjects),
       reporting: compileMarks(lex.person.reporting),
+      ideation: compileMarks(lex.ideationFrames),
       frame: compileMarks(lex.frames),
       past: compileMarks(lex.past.cues),
       present: compileMarks(lex.past.present),
@@ -189,6 +191,7 @@ const MARK_NAMES: readonly MarkName[] = [
   'third',
   'subject',
   'reporting',
+  'ideation',
   'frame',
   'past',
   'present',
@@ -324,7 +327,7 @@ export function detectLanguage(text: string): 'en' | 'pl' {
 // Analysis of one message
 
 interface Hit {
-  id: string
+  signal: string
   rank: number
   kind: RuleKind
 }
@@ -420,6 +423,20 @@ class Scope {
     return false
   }
 
+  /** A method preceded, in the same sentence, by "thinking about" and the like. */
+  thinking(first: number): boolean {
+    const { ideation } = this.marks
+    let words = 0
+    for (let j = first - 1; j >= 0; j--) {
+      const type = this.t.types[j]
+      if (type === STOP) return false
+      if (type !== WORD) continue
+      if (ideation[j]) return true
+      if (++words >= 8) return false
+    }
+    return false
+  }
+
   quoted(first: number): boolean {
     let quotes = 0
     for (let j = 0; j < first; j++) if (this.t.types[j] === QUOTE) quotes++
@@ -446,7 +463,10 @@ class Scope {
     for (const step of [-1, 1]) {
       let words = 0
       for (let j = step < 0 ? first - 1 : last + 1; j >= 0 && j < this.t.types.length; j += step) {
-        if (this.t.types[j] !== WORD) break
+        const type = this.t.types[j]
+        // Backwards the scan crosses commas ("kiedyś myślałam, że ..."), forwards it does not.
+        if (type === STOP || (type === COMMA && step > 0)) break
+        if (type !== WORD) continue
         if (present[j]) return false
         if (past[j]) found = true
         else if (clause[j]) break
@@ -544,7 +564,11 @@ function analyze(raw: string): Analysis {
         addSignal(`${status}:${m.rule.id}`)
         continue
       }
-      hits.push({ id: m.rule.id, rank: m.rule.rank, kind: m.rule.kind })
+      if (m.rule.kind === 'plan' && scope.thinking(first)) {
+        hits.push({ signal: `thinking:${m.rule.id}`, rank: Math.min(m.rule.rank, HIGH), kind: 'thoughts' })
+      } else {
+        hits.push({ signal: m.rule.id, rank: m.rule.rank, kind: m.rule.kind })
+      }
     }
     for (const c of cueMatches) {
       // A cue never re-counts words a rule already matched ("goodbye" inside "goodbye forever").
@@ -571,7 +595,7 @@ function analyze(raw: string): Analysis {
   const level = combine(hits, cues, farewells, used)
 
   const ruleSignals: string[] = []
-  for (const h of hits) if (!ruleSignals.includes(h.id)) ruleSignals.push(h.id)
+  for (const h of hits) if (!ruleSignals.includes(h.signal)) ruleSignals.push(h.signal)
   const cueSignals = level > 0 ? cues.map((c) => c.id) : []
   const combo = used.has('combo.cues') ? ['combo.cues'] : []
   const ordered = [...ruleSignals, ...cueSignals, ...combo, ...signals]
@@ -602,7 +626,9 @@ export function classifyRisk(text: string, options?: ClassifyOptions): RiskResul
       for (const a of earlier) for (const c of a.cues) if (!cues.includes(c)) cues.push(c)
       const farewells = own.farewells + earlier.reduce((n, a) => n + a.farewells, 0)
       const combined = combine(hits, cues, farewells)
-      if (combined > level) {
+      // Only what the cues add counts here; earlier statements alone are the escalation rule's.
+      const statementsAlone = Math.max(level, ...hits.map((h) => h.rank))
+      if (combined > statementsAlone) {
         level = combined
         signals.push('context.combined')
         for (const c of own.cues) if (!signals.includes(c.id)) signals.push(c.id)

@@ -128,6 +128,12 @@ export interface Lexicon {
     /** How many words before a match are searched for a person cue. */
     readonly window: number
   }
+  /**
+   * Phrases that put a following method in the speaker's thoughts rather than a plan ("I keep
+   * thinking about", "myślę, żeby"): a `plan` rule after one counts as `high` ideation with a
+   * method (signal `thinking:<id>`), as the C-SSRS separates ideation-with-method from a plan.
+   */
+  readonly ideationFrames: readonly string[]
   /** Media, quotation and question frames ("song", "lyrics", "asked if", "piosenka"). */
   readonly frames: readonly string[]
   readonly past: {

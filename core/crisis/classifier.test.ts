@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest'
+import { classifyRisk, compareRisk, detectLanguage, RISK_LEVELS, type RiskLevel } from './classifier.js'
+
+const level = (text: string, context?: readonly string[]) => classifyRisk(text, { context }).level
+
+function expectLevels(cases: readonly (readonly [string, RiskLevel])[]) {
+  for (const [text, expected] of cases) {
+    expect({ text, level: level(text) }).toEqual({ text, level: expected })
+  }
+}
+
+describe('risk levels', () => {
+  it('are ordered from none to imminent and compared by that order', () => {
+    expect(RISK_LEVELS).toEqual(['none', 'concern', 'high', 'imminent'])
+    expect(compareRisk('none', 'concern')).toBeLessThan(0)
+    expect(compareRisk('imminent', 'high')).toBeGreaterThan(0)
+    expect(compareRisk('high', 'high')).toBe(0)
+    const shuffled: RiskLevel[] = ['high', 'none', 'imminent', 'concern']
+    expect(shuffled.sort(compareRisk)).toEqual([...RISK_LEVELS])
+  })
+})
+
+describe('English', () => {
+  it('leaves ordinary chat at none', () => {
+    expectLevels([
+      ['thanks everyone, see you on thursday', 'none'],
+      ['had a rough day at work but im ok', 'none'],
+      ['proud of myself for going to the gym today', 'none'],
+      ['', 'none'],
+    ])
+  })
+
+  it('rates hopelessness and passive wishes to be dead as concern', () => {
+    expectLevels([
+      ['whats the point of anything anymore', 'concern'],
+      ['everyone would be better off without me', 'concern'],
+      ['i wish i could go to sleep and not wake up', 'concern'],
+      ['i dont want to be here anymore', 'concern'],
+      ['i want to die tbh', 'concern'],
+    ])
+  })
+
+  it('rates active suicidal thoughts and self-harm as high', () => {
+    expectLevels([
+      ['i want to kill myself', 'high'],
+      ['ive been having suicidal thoughts again', 'high'],
+      ['i keep thinking about ending my life', 'high'],
+      ['ive been cutting again', 'high'],
+      ['the urge to self harm is so strong', 'high'],
+    ])
+  })
+
+  it('rates a plan, means, a time, an attempt or a goodbye as imminent', () => {
+    expectLevels([
+      ['im going to kill myself tonight', 'imminent'],
+      ['im going to hang myself', 'imminent'],
+      ['i want to die, i have the pills right here in front of me', 'imminent'],
+      ['i swallowed a whole bottle of pills', 'imminent'],
+      ['this is my last message. goodbye forever', 'imminent'],
+      ['i wrote my suicide note today', 'imminent'],
+    ])
+  })
+})
+
+describe('Polish', () => {
+  it('leaves ordinary chat at none', () => {
+    expectLevels([
+      ['dzięki wszystkim, do zobaczenia w czwartek', 'none'],
+      ['zabiorę się w końcu do nauki', 'none'],
+      ['mam plan na ten tydzień: siłownia i sen', 'none'],
+    ])
+  })
+
+  it('rates hopelessness and passive wishes to be dead as concern', () => {
+    expectLevels([
+      ['nie widzę już sensu w niczym', 'concern'],
+      ['jestem ciężarem dla wszystkich', 'concern'],
+      ['chcę umrzeć', 'concern'],
+      ['nie chcę już żyć', 'concern'],
+      ['nie chce mi sie zyc', 'concern'],
+    ])
+  })
+
+  it('rates active suicidal thoughts and self-harm as high, whatever the inflection', () => {
+    expectLevels([
+      ['chcę się zabić', 'high'],
+      ['zabiję się', 'high'],
+      ['zabić się to jedyne wyjście', 'high'],
+      ['najchętniej bym się zabiła', 'high'],
+      ['mam myśli samobójcze', 'high'],
+      ['znowu się tnę', 'high'],
+    ])
+  })
+
+  it('reads text without Polish diacritics the same way', () => {
+    expectLevels([
+      ['chce sie zabic', 'high'],
+      ['zabije sie', 'high'],
+      ['nie chce juz zyc', 'concern'],
+      ['mysle o samobojstwie', 'high'],
+      ['zegnajcie na zawsze', 'imminent'],
+    ])
+  })
+
+  it('rates a plan, means, a time, an attempt or a goodbye as imminent', () => {
+    expectLevels([
+      ['zabiję się dziś w nocy', 'imminent'],
+      ['powieszę się jak wszyscy zasną', 'imminent'],
+      ['wzięłam wszystkie tabletki', 'imminent'],
+      ['to moja ostatnia wiadomość. żegnajcie', 'imminent'],
+      ['napisałem list pożegnalny', 'imminent'],
+    ])
+  })
+})
+
+describe('hard negatives', () => {
+  it('does not read idioms as risk, in either language', () => {
+    expectLevels([
+      ['this exam is killing me', 'none'],
+      ['my feet are killing me', 'none'],
+      ['i literally died laughing 😂', 'none'],
+      ['kmsl that is hilarious', 'none'],
+      ['umieram ze śmiechu', 'none'],
+      ['umieram z głodu', 'none'],
+      ['ten egzamin mnie zabije', 'none'],
+      ['o mało się nie zabiłem na tym lodzie', 'none'],
+      ['to było towarzyskie samobójstwo xD', 'none'],
+    ])
+  })
+
+  it('reports idioms as signals', () => {
+    expect(classifyRisk('this exam is killing me').signals).toContain('idiom:en.killing_me')
+    expect(classifyRisk('umieram ze śmiechu').signals).toContain('idiom:pl.umieram_z')
+  })
+
+  it('handles negation', () => {
+    expectLevels([
+      ["I'm not going to kill myself", 'none'],
+      ['i would never kill myself', 'none'],
+      ["I'm not suicidal, just sad", 'none'],
+      ['nie zamierzam się zabić', 'none'],
+      ['nigdy bym się nie zabiła', 'none'],
+      ['nie zabiję się', 'none'],
+    ])
+    expect(classifyRisk("I'm not going to kill myself").signals).toContain('negated:en.ideation.active')
+  })
+
+  it('does not let a negation reach into the next clause', () => {
+    expectLevels([
+      ["i'm not okay. i want to die", 'concern'],
+      ['nie jest dobrze, chcę się zabić', 'high'],
+    ])
+  })
+
+  it('treats a negation that is part of the phrase as meaning, not as negation', () => {
+    expectLevels([
+      ["i don't want to live anymore", 'concern'],
+      ['everyone would be better off without me', 'concern'],
+      ['nie chcę już istnieć', 'concern'],
+    ])
+  })
+
+  it('handles reported speech and talk about other people', () => {
+    expectLevels([
+      ['my friend said she wanted to die', 'none'],
+      ['my brother told me he wants to kill himself, how do i help him?', 'none'],
+      ['how do you support someone who is suicidal?', 'none'],
+      ['koleżanka powiedziała, że chce umrzeć', 'none'],
+      ['mój brat się zabił rok temu', 'none'],
+    ])
+    expect(classifyRisk('my friend said she wanted to die').signals).toContain('reported:en.ideation.passive')
+  })
+
+  it('keeps the speaker in "I told my therapist I want to die"', () => {
+    expect(level('i told my therapist i want to kill myself')).toBe('high')
+  })
+
+  it('handles quotes, lyrics and media', () => {
+    expectLevels([
+      ['"i wanna die" is literally the chorus of that song', 'none'],
+      ['in the movie the main character wants to kill himself', 'none'],
+      ['„chcę umrzeć” to refren tej piosenki', 'none'],
+    ])
+  })
+
+  it('handles the past and recovery stories', () => {
+    expectLevels([
+      ['5 years ago i tried to kill myself. today i graduated', 'none'],
+      ['i used to self harm, im 3 years clean now', 'none'],
+      ['kiedyś codziennie chciałam umrzeć', 'none'],
+    ])
+  })
+
+  it('does not flag topic words, prevention work or means in a harmless sentence', () => {
+    expectLevels([
+      ['I volunteer for a suicide prevention hotline', 'none'],
+      ['bought a new rope for climbing', 'none'],
+      ['taking my pills every morning now', 'none'],
+      ['bye everyone, see you next week 👋', 'none'],
+    ])
+  })
+})
+
+describe('obfuscation', () => {
+  it('reads chat shorthand and euphemisms', () => {
+    expectLevels([
+      ['kms', 'high'],
+      ['honestly i just wanna kms', 'high'],
+      ['thinking about unaliving myself', 'high'],
+      ['i want to unalive', 'high'],
+      ['been thinking about sewerslide', 'high'],
+    ])
+  })
+
+  it('reads masked, spaced, stretched and leetspeak spellings', () => {
+    expectLevels([
+      ['i think about s*icide every day', 'high'],
+      ['i want to k1ll mys3lf', 'high'],
+      ['k m s', 'high'],
+      ['i wanna dieeeee', 'concern'],
+      ['z4b1j3 s1e', 'high'],
+    ])
+  })
+})
+
+describe('emoji', () => {
+  it('does not raise a level on its own', () => {
+    expectLevels([
+      ['💊 time', 'none'],
+      ['omg im dead 💀', 'none'],
+    ])
+  })
+
+  it('raises a risk statement', () => {
+    expect(classifyRisk('i want to die 💊💊')).toMatchObject({ level: 'imminent', signals: expect.arrayContaining(['emoji.means']) })
+    expect(level('i want to kill myself 🔪')).toBe('imminent')
+    expect(level('i cant do this anymore 👋🕊️')).toBe('high')
+    expect(level('chcę umrzeć 🪦')).toBe('high')
+  })
+})
+
+describe('context', () => {
+  it('combines a cue in this message with an earlier statement', () => {
+    const result = classifyRisk('i have the pills', { context: ['i want to kill myself'] })
+    expect(result.level).toBe('imminent')
+    expect(result.signals).toContain('context.combined')
+    expect(level('tonight', ['i want to kill myself'])).toBe('imminent')
+    expect(level('mam tabletki', ['chcę się zabić'])).toBe('imminent')
+  })
+
+  it('raises a distress statement that follows earlier distress', () => {
+    const result = classifyRisk('i cant do this anymore', { context: ['everything is pointless', 'i feel hopeless'] })
+    expect(result.level).toBe('high')
+    expect(result.signals).toContain('context.escalation')
+    expect(level('nie widzę sensu', ['chcę się zabić'])).toBe('high')
+  })
+
+  it('does not flag a neutral message because of earlier ones', () => {
+    expect(level('ok thanks', ['i want to kill myself'])).toBe('none')
+    expect(level('dzięki', ['zabiję się dziś w nocy'])).toBe('none')
+  })
+
+  it('never lowers the level', () => {
+    const samples = [
+      'i want to kill myself tonight',
+      'chcę umrzeć',
+      'this is my last message, goodbye forever',
+      'i have the pills',
+      'ok thanks',
+    ]
+    const contexts = [
+      [],
+      ['hello', 'good morning'],
+      ["I'm not going to kill myself"],
+      ['my friend said she wanted to die'],
+      ['im feeling much better'],
+    ]
+    for (const text of samples) {
+      const alone = level(text)
+      for (const context of contexts) expect(compareRisk(level(text, context), alone)).toBeGreaterThanOrEqual(0)
+    }
+  })
+})
+
+describe('results', () => {
+  it('report the language', () => {
+    expect(classifyRisk('i want to die').language).toBe('en')
+    expect(classifyRisk('chce umrzec').language).toBe('pl')
+    expect(detectLanguage('Zabiję się')).toBe('pl')
+    expect(detectLanguage('nie chce mi sie nic')).toBe('pl')
+    expect(detectLanguage('this is fine')).toBe('en')
+  })
+
+  it('carry stable signal ids and never message text', () => {
+    const { signals } = classifyRisk('I want to kill myself tonight, goodbye everyone')
+    expect(signals.length).toBeGreaterThan(0)
+    for (const s of signals) expect(s).toMatch(/^(?:[a-z]+:)?[a-z]+(?:\.[a-z_]+)+$/)
+  })
+
+})
