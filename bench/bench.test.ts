@@ -31,7 +31,16 @@ describe('npm run bench -- --smoke', () => {
     expect(files.filter((f) => /^\d{4}-.*\.json$/.test(f))).toHaveLength(1)
     const report = JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8'))
     expect(report.machine.cpus).toBeGreaterThan(0)
-    const { screening, pages } = report.scenarios
+    const { chat, screening, pages } = report.scenarios
+    expect(chat).toHaveLength(1)
+    for (const target of [chat[0].platform, chat[0].bare]) {
+      expect(target.steps.length).toBeGreaterThan(0)
+      expect(target.steps[0].sent).toBeGreaterThan(0)
+      expect(target.steps[0].p99Ms).toEqual(expect.any(Number))
+      expect(target.steps[0].completeness).toEqual(expect.any(Number))
+    }
+    expect(chat[0].platform.steps[0].storedOnce).toEqual(expect.any(Boolean))
+    expect(output).toContain('Chat fan-out')
     expect(screening.rows).toHaveLength(4)
     for (const row of screening.rows) expect(row.p99_us).toEqual(expect.any(Number))
     expect(pages.bare.requestsPerSecond).toBeGreaterThan(0)

@@ -19,6 +19,7 @@ import { seed } from '../db/seed.js'
 import { getFreePort, startEmbeddedPostgres, startRedis, type RunningService } from '../scripts/local-services.js'
 import { createBenchMembers } from './fixtures.js'
 import { startProcess, type BenchProcess } from './processes.js'
+import { runChatScenario } from './scenarios/chat.js'
 import { runPages } from './scenarios/pages.js'
 import { runScreening } from './scenarios/screening.js'
 import { table } from './stats.js'
@@ -55,7 +56,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     rates: list('rate', smoke ? [1] : [1, 2, 4, 8]),
     durationSeconds: num('duration', smoke ? 2 : 8),
     processes: list('processes', smoke ? [1] : [1, 2]),
-    scenarios: get('scenarios')?.split(',') ?? ['screening', 'pages'],
+    scenarios: get('scenarios')?.split(',') ?? ['chat', 'screening', 'pages'],
     outDir: path.resolve(get('out') ?? 'bench/results'),
   }
 }
@@ -104,6 +105,28 @@ async function main() {
       SECURE_COOKIES: 'false',
       LOG_LEVEL: 'warn',
       SMTP_URL: 'smtp://127.0.0.1:9',
+      // The product's per-member and per-room send limits would cap the steps; the bench measures capacity.
+      CHAT_RATE_LIMIT_MEMBER: '100000/10',
+      CHAT_RATE_LIMIT_ROOM: '100000/10',
+    }
+
+    if (options.scenarios.includes('chat')) {
+      const chat = []
+      for (const processes of options.processes) {
+        say(`scenario 1: chat fan-out, ${options.clients} members in rooms of ${options.roomSize}, ${processes} server process(es)`)
+        chat.push(
+          await runChatScenario({
+            sql, env, processes,
+            clients: options.clients,
+            roomSize: options.roomSize,
+            rates: options.rates,
+            durationSeconds: options.durationSeconds,
+            loadProcesses: options.smoke ? 1 : 2,
+            progress: say,
+          }),
+        )
+      }
+      results.chat = chat
     }
 
     if (options.scenarios.includes('screening')) {
@@ -159,6 +182,22 @@ async function main() {
 
 function printSummary(report: { scenarios: Record<string, any> }) {
   const s = report.scenarios
+  for (const run of s.chat ?? []) {
+    console.log(`\nChat fan-out, ${run.clients} members in rooms of ${run.roomSize}, ${run.processes} server process(es):`)
+    const rows = []
+    for (const target of [run.platform, run.bare]) {
+      for (const step of target.steps) {
+        rows.push({
+          target: target.label, 'msg/s/room': step.rate, 'sent/s': step.sentPerSecond, 'delivered/s': step.deliveredPerSecond,
+          complete: step.completeness, stored_once: step.storedOnce, p50_ms: step.p50Ms, p95_ms: step.p95Ms, p99_ms: step.p99Ms,
+          'cpu_ms/delivery': step.serverCpuMsPerDelivery, pass: step.passed ? 'yes' : 'no',
+        })
+      }
+    }
+    console.log(table(rows))
+    console.log(`sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}`)
+    console.log(`server memory per connection: platform ${run.platform.memoryPerConnectionBytes} B, bare ${run.bare.memoryPerConnectionBytes} B`)
+  }
   if (s.screening) {
     console.log('\nScreening cost per message (µs):')
     console.log(table(s.screening.rows))

@@ -1,0 +1,123 @@
+/**
+ * A load client process for `npm run bench`: real Socket.IO clients over WebSocket on loopback. The
+ * coordinator (bench/scenarios/chat.ts) gives it whole rooms, so a message's sender and receivers live in
+ * this process and send→receive latency is measured on one clock. Every loop is bounded in count and time.
+ *
+ * IPC in:  { type: 'init', members: Member[] } | { type: 'step', rate, durationMs, graceMs } | { type: 'close' }
+ * IPC out: { type: 'ready', failed } | { type: 'result', ... }
+ */
+import { randomUUID } from 'node:crypto'
+import { io, type Socket } from 'socket.io-client'
+
+interface Member { url: string; origin: string; cookie?: string; roomId: string }
+type Ack = { ok: boolean; data?: unknown; error?: { code: string } }
+
+const sockets: Array<{ socket: Socket; member: Member }> = []
+const rooms = new Map<string, number[]>() // roomId → indexes into sockets
+const sent = new Map<string, { at: number; room: string; sender: number; receipts: number; acked: boolean }>()
+let latencies: number[] = []
+
+const now = () => performance.timeOrigin + performance.now()
+const send = (message: unknown) => process.send!(message)
+
+function connect(member: Member, index: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = io(member.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { origin: member.origin, ...(member.cookie ? { cookie: member.cookie } : {}) },
+    })
+    const timer = setTimeout(() => resolve(false), 20_000)
+    socket.once('connect_error', () => {
+      clearTimeout(timer)
+      resolve(false)
+    })
+    socket.once('connect', () => {
+      socket.timeout(20_000).emit('room:join', { roomId: member.roomId }, (err: Error | null, ack: Ack) => {
+        clearTimeout(timer)
+        resolve(!err && ack?.ok === true)
+      })
+    })
+    socket.on('message:created', (message: { clientId: string }) => {
+      const entry = sent.get(message.clientId)
+      if (!entry || entry.sender === index) return
+      entry.receipts++
+      latencies.push(now() - entry.at)
+    })
+    sockets[index] = { socket, member }
+    rooms.set(member.roomId, [...(rooms.get(member.roomId) ?? []), index])
+  })
+}
+
+async function runStep(rate: number, durationMs: number, graceMs: number, crisisEvery: number) {
+  sent.clear()
+  latencies = []
+  const roomIds = [...rooms.keys()]
+  const perRoomInterval = 1000 / rate
+  const total = Math.max(1, Math.floor((durationMs / 1000) * rate))
+  const started = now()
+  let errors = 0
+  let crisisSent = 0
+  const sends: Promise<void>[] = []
+  // Each room sends `rate` messages a second from a rotating member, staggered across rooms.
+  for (let k = 0; k < total; k++) {
+    for (let r = 0; r < roomIds.length; r++) {
+      const due = started + k * perRoomInterval + (r / roomIds.length) * perRoomInterval
+      const wait = due - now()
+      if (wait > 1) await new Promise((res) => setTimeout(res, wait))
+      const members = rooms.get(roomIds[r]!)!
+      const sender = members[(k + r) % members.length]!
+      const clientId = randomUUID()
+      const risky = crisisEvery > 0 && (k * roomIds.length + r) % crisisEvery === crisisEvery - 1
+      const body = risky ? 'i want to kill myself tonight, i have the pills ready' : `bench message ${k} in room ${r}`
+      if (risky) crisisSent++
+      sent.set(clientId, { at: now(), room: roomIds[r]!, sender, receipts: 0, acked: false })
+      sends.push(
+        new Promise((resolve) => {
+          sockets[sender]!.socket.timeout(10_000).emit('message:send', { roomId: roomIds[r]!, clientId, body }, (err: Error | null, ack: Ack) => {
+            if (err || !ack?.ok) errors++
+            else sent.get(clientId)!.acked = true
+            resolve()
+          })
+        }),
+      )
+    }
+  }
+  await Promise.all(sends)
+  const sendEnded = now()
+  await new Promise((res) => setTimeout(res, graceMs))
+  let expected = 0
+  let delivered = 0
+  let complete = 0
+  for (const entry of sent.values()) {
+    const receivers = rooms.get(entry.room)!.length - 1
+    expected += receivers
+    delivered += Math.min(entry.receipts, receivers)
+    if (entry.receipts >= receivers) complete++
+  }
+  send({
+    type: 'result',
+    sent: sent.size,
+    acked: [...sent.values()].filter((e) => e.acked).length,
+    clientIds: [...sent.keys()],
+    errors,
+    expectedDeliveries: expected,
+    deliveries: delivered,
+    completeMessages: complete,
+    elapsedMs: sendEnded - started,
+    latencies,
+    crisisSent,
+  })
+}
+
+process.on('message', async (message: any) => {
+  if (message.type === 'init') {
+    const results = await Promise.all((message.members as Member[]).map((m, i) => connect(m, i)))
+    send({ type: 'ready', failed: results.filter((ok) => !ok).length })
+  } else if (message.type === 'step') {
+    await runStep(message.rate, message.durationMs, message.graceMs, message.crisisEvery ?? 0)
+  } else if (message.type === 'close') {
+    for (const { socket } of sockets) socket.disconnect()
+    process.exit(0)
+  }
+})

@@ -1,0 +1,223 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import type { Sql } from '../../db/client.js'
+import { createBenchMembers } from '../fixtures.js'
+import { processUsage, startProcess, type BenchProcess } from '../processes.js'
+import { getFreePort } from '../../scripts/local-services.js'
+import { round, summarize } from '../stats.js'
+
+/**
+ * Scenario 1: chat fan-out. N members in rooms of S, each room receiving messages at stepped rates, against
+ * the platform (1 or 2 server processes behind the Redis adapter) and the bare Socket.IO server, in one run.
+ * A step passes when every message reached every other member of its room (and, for the platform, is stored
+ * exactly once) with p99 send→receive ≤ 100 ms. The highest passing step is the sustained rate.
+ */
+export interface ChatScenarioOptions {
+  sql: Sql
+  env: NodeJS.ProcessEnv
+  clients: number
+  roomSize: number
+  rates: number[]
+  durationSeconds: number
+  processes: number
+  loadProcesses: number
+  progress: (line: string) => void
+}
+
+interface StepResult {
+  rate: number
+  sent: number
+  acked: number
+  errors: number
+  sentPerSecond: number | null
+  deliveredPerSecond: number | null
+  completeness: number | null
+  storedOnce: boolean | null
+  p50Ms: number | null
+  p95Ms: number | null
+  p99Ms: number | null
+  serverCpuMsPerDelivery: number | null
+  passed: boolean
+}
+
+const P99_LIMIT_MS = 100
+
+async function createRooms(sql: Sql, count: number): Promise<string[]> {
+  const tag = randomBytes(3).toString('hex')
+  const rows = await sql<{ id: string }[]>`
+    insert into rooms ${sql(Array.from({ length: count }, (_, i) => ({ slug: `bench-${tag}-${i}`, title: `Bench ${i}`, language: 'en' })))}
+    returning id`
+  return rows.map((r) => r.id)
+}
+
+async function joinMembers(sql: Sql, roomIds: string[], members: Array<{ accountId: string }>, roomSize: number) {
+  const rows = members.map((m, i) => ({
+    room_id: roomIds[Math.floor(i / roomSize)]!,
+    account_id: m.accountId,
+    pseudonym: `Bench ${i}`,
+    rules_version_accepted: 1,
+    rules_accepted_at: new Date(),
+  }))
+  for (let i = 0; i < rows.length; i += 500) await sql`insert into room_memberships ${sql(rows.slice(i, i + 500))}`
+}
+
+function startLoadClients(count: number): ChildProcess[] {
+  return Array.from({ length: count }, () =>
+    fork(path.resolve('bench/load-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  )
+}
+
+function request<T>(child: ChildProcess, message: unknown, expect: string, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`load client did not answer ${expect} in time`)), timeoutMs)
+    const onMessage = (reply: any) => {
+      if (reply?.type !== expect) return
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      resolve(reply as T)
+    }
+    child.on('message', onMessage)
+    child.send(message as object)
+  })
+}
+
+async function runTarget(
+  label: string,
+  options: ChatScenarioOptions,
+  target: { urls: string[]; cookies: Array<string | undefined>; roomIds: string[]; serverPids: number[]; platform: boolean },
+) {
+  const { clients, roomSize } = options
+  const loaders = startLoadClients(options.loadProcesses)
+  const steps: StepResult[] = []
+  let memoryPerConnectionBytes: number | null = null
+  try {
+    const rssBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.rssBytes, 0)
+    // Whole rooms per load process; members of a room spread over the server processes.
+    const roomsPerLoader = Math.ceil(target.roomIds.length / loaders.length)
+    const ready = await Promise.all(
+      loaders.map((loader, l) => {
+        const members = []
+        for (let r = l * roomsPerLoader; r < Math.min(target.roomIds.length, (l + 1) * roomsPerLoader); r++) {
+          for (let k = 0; k < roomSize; k++) {
+            const i = r * roomSize + k
+            if (i >= clients) break
+            const url = target.urls[i % target.urls.length]!
+            members.push({ url, origin: url, cookie: target.cookies[i], roomId: target.roomIds[r]! })
+          }
+        }
+        return request<{ failed: number }>(loader, { type: 'init', members }, 'ready', 120_000)
+      }),
+    )
+    const failed = ready.reduce((s, r) => s + r.failed, 0)
+    if (failed > 0) throw new Error(`${label}: ${failed} clients could not connect and join`)
+    const rssAfter = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.rssBytes, 0)
+    memoryPerConnectionBytes = Math.round((rssAfter - rssBefore) / clients)
+
+    for (const rate of options.rates) {
+      options.progress(`chat: ${label}: ${rate} msg/s per room for ${options.durationSeconds}s`)
+      const cpuBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
+      const results = await Promise.all(
+        loaders.map((loader) =>
+          request<any>(loader, { type: 'step', rate, durationMs: options.durationSeconds * 1000, graceMs: 1500 }, 'result', options.durationSeconds * 1000 + 60_000),
+        ),
+      )
+      const cpuAfter = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
+      const sent = results.reduce((s, r) => s + r.sent, 0)
+      const acked = results.reduce((s, r) => s + r.acked, 0)
+      const errors = results.reduce((s, r) => s + r.errors, 0)
+      const deliveries = results.reduce((s, r) => s + r.deliveries, 0)
+      const expected = results.reduce((s, r) => s + r.expectedDeliveries, 0)
+      const elapsedS = Math.max(...results.map((r) => r.elapsedMs)) / 1000
+      const latency = summarize(results.flatMap((r) => r.latencies))
+      let storedOnce: boolean | null = null
+      if (target.platform) {
+        const ids: string[] = results.flatMap((r) => r.clientIds)
+        const [row] = await options.sql<{ stored: number; distinct: number }[]>`
+          select count(*)::int as stored, count(distinct client_id)::int as distinct from messages where client_id = any(${ids}::uuid[])`
+        storedOnce = row!.stored === ids.length && row!.distinct === ids.length
+      }
+      const completeness = expected > 0 ? deliveries / expected : null
+      const passed = errors === 0 && completeness === 1 && (storedOnce ?? true) && latency.p99 <= P99_LIMIT_MS
+      steps.push({
+        rate,
+        sent,
+        acked,
+        errors,
+        sentPerSecond: round(sent / elapsedS, 1),
+        deliveredPerSecond: round(deliveries / elapsedS, 1),
+        completeness: completeness === null ? null : round(completeness, 4),
+        storedOnce,
+        p50Ms: round(latency.p50, 1),
+        p95Ms: round(latency.p95, 1),
+        p99Ms: round(latency.p99, 1),
+        serverCpuMsPerDelivery: deliveries > 0 ? round((cpuAfter - cpuBefore) / deliveries, 4) : null,
+        passed,
+      })
+      if (!passed) break // higher steps cannot pass either; bounded run time
+    }
+  } finally {
+    for (const loader of loaders) {
+      loader.send({ type: 'close' })
+      loader.kill('SIGTERM')
+    }
+  }
+  const sustained = [...steps].reverse().find((s) => s.passed) ?? null
+  return {
+    label,
+    steps,
+    sustainedRatePerRoom: sustained?.rate ?? 0,
+    sustainedDeliveredPerSecond: sustained?.deliveredPerSecond ?? 0,
+    memoryPerConnectionBytes,
+  }
+}
+
+export async function runChatScenario(options: ChatScenarioOptions) {
+  const roomCount = Math.ceil(options.clients / options.roomSize)
+  const roomIds = await createRooms(options.sql, roomCount)
+  const members = await createBenchMembers(options.sql, options.clients)
+  await joinMembers(options.sql, roomIds, members, options.roomSize)
+
+  const servers: BenchProcess[] = []
+  let bare: BenchProcess | null = null
+  try {
+    for (let p = 0; p < options.processes; p++) {
+      const port = await getFreePort()
+      const url = `http://127.0.0.1:${port}`
+      servers.push(await startProcess('server/index.ts', { ...options.env, PORT: String(port), LOG_LEVEL: 'info' }, /server listening/))
+      ;(servers.at(-1) as BenchProcess & { url?: string }).url = url
+    }
+    const urls = servers.map((s) => (s as BenchProcess & { url?: string }).url!)
+    const platform = await runTarget(`platform ×${options.processes}`, options, {
+      urls,
+      cookies: members.map((m) => m.cookie),
+      roomIds,
+      serverPids: servers.map((s) => s.child.pid!),
+      platform: true,
+    })
+    const barePorts: BenchProcess[] = []
+    for (let p = 0; p < options.processes; p++) {
+      barePorts.push(await startProcess('bench/bare-server.ts', { ...options.env, PORT: '0', REDIS_PREFIX: `${options.env.REDIS_PREFIX}bare` }, /listening (\d+)/))
+    }
+    bare = barePorts[0]!
+    const bareTarget = await runTarget(`bare Socket.IO ×${options.processes}`, options, {
+      urls: barePorts.map((b) => `http://127.0.0.1:${(b as BenchProcess & { match: RegExpMatchArray }).match[1]}`),
+      cookies: [],
+      roomIds: roomIds.map((id) => `bare-${id}`),
+      serverPids: barePorts.map((b) => b.child.pid!),
+      platform: false,
+    })
+    for (const b of barePorts.slice(1)) await b.stop()
+    return {
+      processes: options.processes,
+      clients: options.clients,
+      roomSize: options.roomSize,
+      platform,
+      bare: bareTarget,
+      ratio: bareTarget.sustainedDeliveredPerSecond > 0 ? round(platform.sustainedDeliveredPerSecond / bareTarget.sustainedDeliveredPerSecond, 3) : null,
+    }
+  } finally {
+    for (const s of servers) await s.stop()
+    await bare?.stop()
+  }
+}
