@@ -7,6 +7,7 @@ import { useRootData, useT, type RootData } from './components/i18n'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
 import { QuickExit } from './components/quick-exit'
+import { HelpButton } from './components/crisis/help-button'
 import { getLocale } from './utils/locale.server'
 
 export const links: LinksFunction = () => [
@@ -50,6 +51,8 @@ function Shell({ children }: { children: ReactNode }) {
               {account ? (
                 <>
                   <li><Link to="/rooms">{t('nav.rooms')}</Link></li>
+                  <li><Link to="/groups">{t('nav.groups')}</Link></li>
+                  {account.role === 'facilitator' || account.role === 'admin' ? <li><Link to="/moderation">{t('nav.moderation')}</Link></li> : null}
                   <li><Link to="/account">{t('nav.account')}</Link></li>
                   <li>
                     <SafeForm action="/signout">
@@ -66,6 +69,7 @@ function Shell({ children }: { children: ReactNode }) {
             </ul>
           </nav>
           <LanguageSwitch />
+          <HelpButton />
           <QuickExit />
         </header>
         <main id="main" tabIndex={-1}>{children}</main>

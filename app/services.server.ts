@@ -8,3 +8,24 @@ export {
   resetPasswordSchema, preferencesSchema, sensitiveProfileSchema,
 } from '../core/identity/identity.schema.js'
 export { listRooms } from '../core/rooms/rooms.queries.js'
+export { getRoomEntry, enterRoom, type RoomView } from '../core/chat/chat.service.js'
+export { enterRoomSchema } from '../core/chat/chat.schema.js'
+export { roomListActivity } from '../core/presence/presence.service.js'
+export { AppError } from '../core/errors.js'
+export {
+  requestHelpNow, getMemberCrisis, sendCrisisChat, listIncidentQueue, getIncidentDetail, acknowledgeIncident, resolveIncident,
+  addIncidentNote, revealMemberIdentity, crisisCardFor,
+} from '../core/crisis/crisis.service.js'
+export { getCrisisAdminView, saveSchedule, addOverride, saveDefaultPolicy, dismissAlarm, listOpenAlarms } from '../core/crisis/crisis.admin.js'
+export { countryFromLocale, crisisLinesFor } from '../core/crisis/crisis-lines.js'
+export {
+  noteSchema, crisisChatSchema, resolveSchema, revealSchema, scheduleFormSchema, overrideFormSchema, policyFormSchema, CRISIS_OUTCOMES,
+} from '../core/crisis/crisis.schema.js'
+export * as groups from '../core/groups/groups.service.js'
+export {
+  facilitatorProfileSchema, groupSchema, joinRequestSchema, decisionSchema, moveSessionSchema, timeZoneSchema,
+} from '../core/groups/groups.schema.js'
+export { allTimeZones } from '../core/groups/recurrence.js'
+export { getSessionPage } from '../core/video/video.service.js'
+export * as moderation from '../core/moderation/moderation.service.js'
+export { actFormSchema, appealFormSchema, decideAppealSchema, assignFacilitatorSchema } from '../core/moderation/moderation.schema.js'

@@ -1,5 +1,5 @@
 import argon2 from 'argon2'
-import type { Sql } from './client.js'
+import type { Sql, TransactionSql } from './client.js'
 import { createHash } from 'node:crypto'
 
 /** Demo sign-ins printed by `npm start`. Development only: production never runs the seed. */
@@ -49,6 +49,57 @@ export async function seed(sql: Sql): Promise<boolean> {
         values (${room.slug}, ${room.title}, ${room.description}, ${room.language}, ${RULES[room.language]})
         on conflict (slug) do nothing`
     }
+    // The demo facilitator looks after every seeded room (facilitators moderate only rooms assigned to them).
+    await tx`
+      insert into room_facilitators (room_id, account_id)
+      select r.id, a.id from rooms r cross join accounts a where a.username = 'demo-facilitator'
+      on conflict do nothing`
+    await seedCrisisOnCall(tx)
+    await seedGroups(tx)
   })
   return true
+}
+
+/** Crisis on-call: a daily rotation with the demo clinician, and the default policy (on-call 5 min, then the admin). */
+async function seedCrisisOnCall(tx: TransactionSql) {
+  const [schedule] = await tx<{ id: string }[]>`
+    insert into oncall_schedules (name, time_zone, handoff_time, shift_hours, starts_on)
+    values ('Clinicians', 'Europe/Warsaw', '09:00', 24, current_date) returning id`
+  await tx`
+    insert into oncall_rotation_members (schedule_id, position, account_id)
+    select ${schedule!.id}, 0, id from accounts where username = 'demo-clinician'`
+  const [policy] = await tx<{ id: string }[]>`
+    insert into escalation_policies (name, repeats, supervisor_account_id, retrigger_minutes, is_default)
+    select 'Default', 1, id, 30, true from accounts where username = 'demo-admin' returning id`
+  await tx`insert into escalation_levels (policy_id, position, ack_timeout_minutes) values (${policy!.id}, 0, 5)`
+  await tx`insert into escalation_targets (policy_id, position, schedule_id) values (${policy!.id}, 0, ${schedule!.id})`
+}
+
+/**
+ * Groups: the demo facilitator with a verified licence, leading one weekly English and one weekly Polish group.
+ * Sessions are materialized by the workers' groups:materialize job (it runs at start).
+ */
+async function seedGroups(tx: TransactionSql) {
+  await tx`
+    insert into facilitator_profiles (account_id, display_name, education, experience, approach, languages, licence_number,
+                                      licence_jurisdiction, verified_at, verified_by)
+    select f.id, 'Dr Maja Demo', 'MA in Clinical Psychology', 'Twelve years of group therapy in community mental health',
+           'Cognitive behavioural, compassion-focused', array['en', 'pl'], 'PSY-DEMO-0001', 'Poland (demo)', now(), a.id
+    from accounts f, accounts a where f.username = 'demo-facilitator' and a.username = 'demo-admin'`
+  const groups = [
+    { title: 'Evening circle for low mood', topic: 'Low mood', language: 'en', rrule: 'FREQ=WEEKLY;BYDAY=TU', time: '18:00',
+      description: 'A small weekly group to talk about heavy days and try one small step together.',
+      intake: 'What would you like to get from the group?' },
+    { title: 'Wieczorny krąg: lęk', topic: 'Lęk', language: 'pl', rrule: 'FREQ=WEEKLY;BYDAY=TH', time: '19:00',
+      description: 'Mała cotygodniowa grupa o lęku i o tym, co pomaga.',
+      intake: 'Czego oczekujesz od spotkań grupy?' },
+  ]
+  for (const g of groups) {
+    await tx`
+      insert into groups (title, description, topic, language, facilitator_id, capacity, rrule, time_zone, first_start_local,
+                          duration_minutes, intake_question)
+      select ${g.title}, ${g.description}, ${g.topic}, ${g.language}, id, 8, ${g.rrule}, 'Europe/Warsaw',
+             (current_date::text || ' ' || ${g.time})::timestamp, 75, ${g.intake}
+      from accounts where username = 'demo-facilitator'`
+  }
 }

@@ -52,7 +52,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
           'font-src': ["'self'"],
-          'connect-src': ["'self'", ...config.allowedOrigins.map((o) => o.replace(/^http/, 'ws'))],
+          'connect-src': ["'self'", ...config.allowedOrigins.map((o) => o.replace(/^http/, 'ws')), ...(config.LIVEKIT_URL ? [new URL(config.LIVEKIT_URL).origin, new URL(config.LIVEKIT_URL.replace(/^ws/, 'http')).origin] : [])],
           'object-src': ["'none'"],
           'base-uri': ["'none'"],
           'form-action': ["'self'"],

@@ -1,6 +1,7 @@
 import client from 'prom-client'
 import type { Sql } from '../db/client.js'
 import { countPendingOutbox } from '../core/outbox/outbox.queries.js'
+import { registerCrisisMetrics } from './metrics.crisis.js'
 
 /** One registry per server instance (tests start several in one process). */
 export function createMetrics(sql: Sql) {
@@ -48,6 +49,7 @@ export function createMetrics(sql: Sql) {
       }
     },
   })
+  registerCrisisMetrics(registry, sql)
   return { registry, httpDuration, socketConnections, socketRejections }
 }
 export type Metrics = ReturnType<typeof createMetrics>

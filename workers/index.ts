@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from '../core/config/config.js'
 import { QUEUES } from '../core/contracts/jobs.js'
 import { createCoreDeps } from '../core/runtime.js'
 import { startOutboxRelay } from './outbox-relay.js'
+import { startCrisisWatchdog } from './crisis-watchdog.js'
+import { startGroupsSchedule } from './groups-schedule.js'
 import { createQueueProcessor } from './processors/index.js'
 
 /** The workers process: BullMQ workers for every queue plus the outbox relay, with graceful shutdown. */
@@ -24,6 +26,8 @@ export async function startWorkers(config = loadConfig()) {
     return worker
   })
   const relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
+  const crisisWatchdog = startCrisisWatchdog(deps)
+  const groupsSchedule = await startGroupsSchedule(deps)
   deps.log.info({ queues: Object.values(QUEUES) }, 'workers started')
 
   let closing: Promise<void> | null = null
@@ -31,6 +35,8 @@ export async function startWorkers(config = loadConfig()) {
     (closing ??= (async () => {
       deps.log.info('workers stopping')
       await relay.stop()
+      await crisisWatchdog.stop()
+      await groupsSchedule.stop()
       await Promise.all(workers.map((w) => w.close()))
       workerConnection.disconnect()
       await deps.close()

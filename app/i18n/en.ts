@@ -1,3 +1,8 @@
+import { groupsEn } from './groups.en'
+import { chatEn } from './chat.en'
+import { crisisEn } from './crisis.en'
+import { moderationEn } from './moderation.en'
+
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
   'app.name': 'Holdspace',
@@ -128,6 +133,10 @@ export const en = {
   'error.page.home': 'Go to the home page',
   'footer.emergency': 'In an emergency call 112 (EU), 911 (US) or 999 (UK).',
   'footer.privacy': 'No trackers. No ads.',
+  ...chatEn,
+  ...crisisEn,
+  ...groupsEn,
+  ...moderationEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1,4 +1,8 @@
 import type { MessageKey } from './en'
+import { groupsPl } from './groups.pl'
+import { chatPl } from './chat.pl'
+import { crisisPl } from './crisis.pl'
+import { moderationPl } from './moderation.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -130,4 +134,8 @@ export const pl: Record<MessageKey, string> = {
   'error.page.home': 'Przejdź do strony głównej',
   'footer.emergency': 'W nagłym wypadku dzwoń pod 112.',
   'footer.privacy': 'Bez śledzenia. Bez reklam.',
+  ...chatPl,
+  ...crisisPl,
+  ...groupsPl,
+  ...moderationPl,
 }

@@ -30,12 +30,12 @@ const COLUMNS = (sql: Sql) => sql`
 /** Rows in chain order, a page at a time (for the verifier). */
 export async function selectAuditPage(sql: Sql, afterId: number, limit: number): Promise<AuditRow[]> {
   const rows = await sql<(AuditRow & { id: string })[]>`
-    select ${COLUMNS(sql)} from audit_log where id > ${afterId} order by id limit ${limit}`
+    select ${COLUMNS(sql)} from audit_log where audit_log.id > ${afterId} order by audit_log.id limit ${limit}`
   return rows.map((r) => ({ ...r, id: Number(r.id) }))
 }
 
 export async function selectAuditByAction(sql: Sql, action: string, limit: number): Promise<AuditRow[]> {
   const rows = await sql<(AuditRow & { id: string })[]>`
-    select ${COLUMNS(sql)} from audit_log where action = ${action} order by id desc limit ${limit}`
+    select ${COLUMNS(sql)} from audit_log where action = ${action} order by audit_log.id desc limit ${limit}`
   return rows.map((r) => ({ ...r, id: Number(r.id) }))
 }

@@ -40,6 +40,14 @@ export const configSchema = z.object({
   PRESENCE_TTL_SECONDS: positiveInt.pipe(z.number().max(45, 'must be at most 45 (members of a dead server must vanish within 60 s)')).default('30'),
   CHAT_RATE_LIMIT_MEMBER: rate.default('5/10'),
   CHAT_RATE_LIMIT_ROOM: rate.default('60/10'),
+  MODERATION_WARNING_HOURS: positiveInt.default('6'),
+  MODERATION_MUTE_LADDER_HOURS: z
+    .string()
+    .regex(/^[1-9]\d{0,3}(,[1-9]\d{0,3}){0,9}$/, 'must be hours separated by commas, e.g. 24,24')
+    .transform((v) => v.split(',').map(Number))
+    .default('24,24'),
+  MODERATION_BAN_DAYS: positiveInt.default('30'),
+  MODERATION_APPEAL_DAYS: positiveInt.default('14'),
   CRISIS_WEBHOOK_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s):// URL').optional(),
   CRISIS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LIVEKIT_URL: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL').optional(),

@@ -26,7 +26,10 @@ export function mergeMessages(timeline: Timeline, incoming: readonly ChatMessage
 }
 
 function version(m: ChatMessage): number {
-  return Math.max(Date.parse(m.createdAt), m.editedAt ? Date.parse(m.editedAt) : 0, m.deletedAt ? Date.parse(m.deletedAt) : 0)
+  return Math.max(
+    Date.parse(m.createdAt), m.editedAt ? Date.parse(m.editedAt) : 0, m.deletedAt ? Date.parse(m.deletedAt) : 0,
+    m.moderatedAt ? Date.parse(m.moderatedAt) : 0,
+  )
 }
 
 /** The highest seq with no gap before it: what to sync after. 0 when the timeline is empty. */

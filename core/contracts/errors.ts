@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNAVAILABLE',
   'INTERNAL',
+  'MUTED',
+  'BANNED',
+  'MESSAGE_REJECTED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -41,6 +44,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'That is too large.',
   UNAVAILABLE: 'The service is busy. Please try again shortly.',
   INTERNAL: 'Something went wrong on our side.',
+  MUTED: 'A facilitator has muted you in this room for a while.',
+  BANNED: 'A facilitator has banned you from this room for a while.',
+  MESSAGE_REJECTED: 'This message was not sent. Please rephrase it and try again.',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -60,6 +66,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  MUTED: 403,
+  BANNED: 403,
+  MESSAGE_REJECTED: 422,
 }
 
 export interface ErrorBody { code: ErrorCode; message: string; fields?: Record<string, string> }

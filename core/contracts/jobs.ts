@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { identityJobs } from './jobs.identity.js'
 import { groupsJobs } from './jobs.groups.js'
 import { crisisJobs } from './jobs.crisis.js'
+import { moderationJobs } from './jobs.moderation.js'
 
 /**
  * Queue and job names with their payload schemas, gathered from one file per slice
@@ -21,6 +22,7 @@ export const JOBS = {
   ...identityJobs,
   ...groupsJobs,
   ...crisisJobs,
+  ...moderationJobs,
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>
 
 export type JobName = keyof typeof JOBS

@@ -20,6 +20,11 @@ export interface ChatMessage {
   createdAt: string
   editedAt: string | null
   deletedAt: string | null
+  /** Moderation (core/moderation): absent while visible; otherwise body is null for everyone but moderators. */
+  moderation?: 'held' | 'hidden' | 'removed'
+  moderatedAt?: string
+  /** Only in the sender's own ack of a held message: the kind text saying a facilitator will look. */
+  notice?: string
 }
 
 export interface PresenceSnapshot {
@@ -30,7 +35,7 @@ export interface PresenceSnapshot {
   members: ChatMember[]
 }
 
-export interface RoomActivity { roomId: string; count: number; facilitatorHere: boolean }
+export interface RoomActivity { roomId: string; version: string; count: number; facilitatorHere: boolean }
 
 export interface MessagePage { messages: ChatMessage[]; hasMore: boolean }
 

@@ -3,19 +3,20 @@ import type { IdentityClientEvents, IdentityServerEvents } from './socket-events
 import type { CrisisClientEvents, CrisisServerEvents } from './socket-events.crisis.js'
 import type { ChatClientEvents, ChatServerEvents } from './socket-events.chat.js'
 import type { GroupsClientEvents, GroupsServerEvents } from './socket-events.groups.js'
+import type { ModerationClientEvents, ModerationServerEvents } from './socket-events.moderation.js'
 
 /**
  * The Socket.IO contract shared by the browser and the gateway (docs/realtime.md describes it),
  * gathered from one file per slice (`socket-events.<slice>.ts`). Requests are `entity:verb` and
  * answered by an ack; announcements are past tense.
  */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } }
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } }
 export type AckCallback<T> = (response: Ack<T>) => void
 
 export type { SessionInfo } from './socket-events.identity.js'
 
-export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents
-export type ServerToClientEvents = IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents
+export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents
+export type ServerToClientEvents = IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents
 
 /** Largest Socket.IO message the gateway accepts, in bytes. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024

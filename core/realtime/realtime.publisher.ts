@@ -5,6 +5,8 @@ import type { Redis } from 'ioredis'
 export const socketRooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   account: (accountId: string) => `account:${accountId}`,
+  chatRoom: (roomId: string) => `chat:${roomId}`,
+  roomList: () => 'rooms:list',
 }
 
 /**
@@ -17,7 +19,10 @@ export interface RealtimePublisher {
 }
 
 export function createRealtimePublisher(redis: Redis, prefix: string): RealtimePublisher {
-  const emitter = new Emitter(redis, { key: `${prefix}:socket.io` })
+  // Publishing is best-effort: while Redis is down a publish fails, and must not become an unhandled
+  // rejection that takes the process down (the fact is already in PostgreSQL; pages retry).
+  const publisher = { publish: (channel: string, message: string | Buffer) => redis.publish(channel, message).catch(() => 0) }
+  const emitter = new Emitter(publisher, { key: `${prefix}:socket.io` })
   return {
     emitToRoom: (room, event, payload) => {
       emitter.to(room).emit(event, payload)

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/client.js'
 
-export interface RoomSummary { slug: string; title: string; description: string; language: 'en' | 'pl' }
+export interface RoomSummary { id: string; slug: string; title: string; description: string; language: 'en' | 'pl' }
 
 export async function listRooms(sql: Sql): Promise<RoomSummary[]> {
-  return sql<RoomSummary[]>`select slug, title, description, language from rooms order by language, title`
+  return sql<RoomSummary[]>`select id, slug, title, description, language from rooms order by language, title`
 }

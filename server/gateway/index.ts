@@ -9,6 +9,7 @@ import { socketRooms } from '../../core/realtime/realtime.publisher.js'
 import type { Metrics } from '../metrics.js'
 import { authenticateHandshake, ensureSessionStillValid, type SocketData } from './authenticate.js'
 import { registrars } from './handlers/index.js'
+import { startChatRuntime } from './handlers/chat.js'
 
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -48,6 +49,9 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
     next()
   })
 
+  // Presence heartbeat and sweeper of this gateway (docs/realtime.md, "Presence").
+  const chat = startChatRuntime(io, deps)
+
   io.on('connection', (socket) => {
     metrics.socketConnections.inc()
     const { account } = socket.data
@@ -59,7 +63,8 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
   })
 
   const originalClose = io.close.bind(io)
-  io.close = (fn) => {
+  io.close = async (fn) => {
+    await chat.stop().catch(() => {})
     return originalClose((err) => {
       pub.disconnect()
       sub.disconnect()

@@ -28,7 +28,7 @@ export function handleRequest<S extends ZodTypeAny, T>(
     } catch (error) {
       if (!(error instanceof AppError)) log.error({ event, err: { message: (error as Error).message } }, 'socket handler failed')
       const body = toErrorBody(error)
-      reply({ ok: false, error: { code: body.code, message: body.message } })
+      reply({ ok: false, error: { code: body.code, message: body.message, ...(body.fields ? { fields: body.fields } : {}) } })
     }
   }
 }

@@ -2,12 +2,18 @@ import { UnrecoverableError, type Job } from 'bullmq'
 import { JOB_QUEUE, jobPayloads, type JobName, type QueueName } from '../../core/contracts/jobs.js'
 import type { CoreDeps } from '../../core/deps.js'
 import { identityProcessors } from './identity.js'
+import { crisisProcessors } from './crisis.js'
+import { groupsProcessors } from './groups.js'
+import { moderationProcessors } from './moderation.js'
 
 type Processor = (deps: CoreDeps, payload: any, job: Job) => Promise<unknown>
 
 /** One processor per job name, gathered from one file per slice (`processors/<slice>.ts`). */
 const processors: { [N in JobName]: Processor } = {
   ...identityProcessors,
+  ...crisisProcessors,
+  ...groupsProcessors,
+  ...moderationProcessors,
 }
 
 /**

@@ -4,6 +4,10 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../core/c
 import type { SocketData } from '../authenticate.js'
 import type { GatewayServer } from '../index.js'
 import { registerSessionHandlers } from './session.js'
+import { registerCrisisHandlers } from './crisis.js'
+import { registerChatHandlers } from './chat.js'
+import { registerGroupsHandlers } from './groups.js'
+import { registerModerationHandlers } from './moderation.js'
 
 export interface GatewayContext {
   io: GatewayServer
@@ -12,4 +16,4 @@ export interface GatewayContext {
 }
 
 /** Every slice's socket handlers, registered on each authenticated connection (one file per slice). */
-export const registrars: Array<(ctx: GatewayContext) => void> = [registerSessionHandlers]
+export const registrars: Array<(ctx: GatewayContext) => void> = [registerSessionHandlers, registerChatHandlers, registerCrisisHandlers, registerGroupsHandlers, registerModerationHandlers]

@@ -1,0 +1,297 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { CHAT_LIMITS, type ChatMember, type ChatMessage } from '../../../core/contracts/socket-events.chat.js'
+import { lastSeq } from '../../../core/contracts/chat-timeline.js'
+import { useT } from '../i18n'
+import { MessageText } from './message-text'
+import { useChatRoom, type PendingMessage } from './use-chat-room'
+import { ModeratedMessage, ReportButton, SanctionNotice, useRoomModeration, type RoomModeration } from '../moderation/room-moderation'
+
+export interface ChatRoomProps {
+  room: { id: string; title: string; locked: boolean; language: 'en' | 'pl' }
+  me: ChatMember
+}
+
+/** The live room: connection status, presence, the message log with its unread divider, typing, composer. */
+export function ChatRoom({ room, me }: ChatRoomProps) {
+  const t = useT()
+  const chat = useChatRoom(room.id)
+  const moderation = useRoomModeration(chat.socketRef, room.id)
+  const { state } = chat
+  const logRef = useRef<HTMLDivElement>(null)
+  const stickToBottom = useRef(true)
+  const messages = state.timeline.messages
+  const newest = lastSeq(state.timeline)
+  const muted = new Set(state.mutedMemberIds)
+
+  // Follow new messages while the reader is at the bottom; leave them alone while they scroll back.
+  useEffect(() => {
+    const log = logRef.current
+    if (log && stickToBottom.current) log.scrollTop = log.scrollHeight
+  }, [messages.length, state.pending.length])
+
+  useEffect(() => {
+    if (newest > 0 && stickToBottom.current && document.visibilityState === 'visible') chat.markRead(newest)
+  }, [newest, chat.markRead])
+
+  const [, setTick] = useState(0)
+  const typingNow = Object.values(state.typing).filter((entry) => entry.until > Date.now() && !muted.has(entry.member.memberId))
+  useEffect(() => {
+    if (typingNow.length === 0) return
+    const timer = setInterval(() => setTick((n) => n + 1), 2000)
+    return () => clearInterval(timer)
+  }, [typingNow.length])
+
+  const dividerSeq = state.unreadAfterSeq
+    ? messages.find((m) => m.seq > state.unreadAfterSeq! && m.author.memberId !== me.memberId)?.seq
+    : undefined
+
+  const statusText = {
+    connecting: t('room.status.connecting'),
+    connected: t('room.status.connected'),
+    reconnecting: t('room.status.reconnecting'),
+    offline: t('room.status.offline'),
+  }[state.status]
+
+  return (
+    <div className="chat">
+      <div className="chat-bar">
+        <p className="chat-me">{t('room.you', { name: me.pseudonym })}</p>
+        <p role="status" className={`connection connection-${state.status}`} data-testid="connection-status">{statusText}</p>
+      </div>
+      {state.joinError ? <p className="form-error" role="alert">{t.error(state.joinError)}</p> : null}
+
+      <div className="chat-layout">
+        <section className="presence" aria-labelledby="presence-title">
+          <h2 id="presence-title">{t('room.presence.title', { count: state.presence?.count ?? 0 })}</h2>
+          <ul className="presence-list" data-testid="presence">
+            {(state.presence?.members ?? []).map((member) => (
+              <li key={member.memberId} className="presence-member">
+                <span className="presence-name">{member.pseudonym}</span>
+                {member.badge === 'facilitator' ? <span className="badge facilitator">{t('room.badge.facilitator')}</span> : null}
+                {member.memberId === me.memberId ? (
+                  <span className="muted-note"> {t('room.presence.you')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button small"
+                    aria-pressed={muted.has(member.memberId)}
+                    onClick={() => void chat.setMuted(member.memberId, !muted.has(member.memberId))}
+                  >
+                    {muted.has(member.memberId) ? t('room.presence.unmute', { name: member.pseudonym }) : t('room.presence.mute', { name: member.pseudonym })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="conversation" aria-labelledby="messages-title">
+          <h2 id="messages-title" className="visually-hidden">{t('room.messages')}</h2>
+          <div
+            className="message-log"
+            ref={logRef}
+            tabIndex={0}
+            onScroll={(event) => {
+              const el = event.currentTarget
+              stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48
+            }}
+          >
+            {state.hasOlder ? (
+              <button type="button" className="button load-older" onClick={() => void chat.loadOlder()} disabled={state.loadingOlder}>
+                {t('room.loadOlder')}
+              </button>
+            ) : null}
+            {messages.length === 0 && state.pending.length === 0 && state.status === 'connected' ? <p className="empty">{t('room.empty')}</p> : null}
+            <div role="log" aria-live="polite" aria-relevant="additions" aria-label={t('room.messages')} data-testid="messages">
+              <ol className="messages">
+                {messages.map((message) => (
+                  <MessageItem
+                    key={message.id}
+                    message={message}
+                    own={message.author.memberId === me.memberId}
+                    hidden={muted.has(message.author.memberId)}
+                    divider={message.seq === dividerSeq}
+                    onEdit={chat.edit}
+                    onDelete={chat.remove}
+                    moderation={moderation}
+                  />
+                ))}
+                {state.pending.map((pending) => (
+                  <PendingItem key={pending.clientId} pending={pending} me={me} onRetry={chat.retry} onDiscard={chat.discard} />
+                ))}
+              </ol>
+            </div>
+          </div>
+          <p className="typing" aria-live="polite" data-testid="typing">
+            {typingNow.length === 1 ? t('room.typing.one', { name: typingNow[0]!.member.pseudonym }) : typingNow.length > 1 ? t('room.typing.many') : ''}
+          </p>
+          {room.locked && me.badge !== 'facilitator' ? (
+            <p className="notice">{t('room.locked')}</p>
+          ) : (
+            <><SanctionNotice status={moderation.status} /><Composer onSend={chat.send} onTyping={chat.typing} slowModeSeconds={state.slowModeSeconds} /></>
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}
+
+function Time({ iso }: { iso: string }) {
+  const t = useT()
+  const date = new Date(iso)
+  return <time dateTime={iso}>{date.toLocaleTimeString(t.locale === 'pl' ? 'pl-PL' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</time>
+}
+
+function MessageItem({
+  message, own, hidden, divider, onEdit, onDelete, moderation,
+}: {
+  message: ChatMessage
+  own: boolean
+  hidden: boolean
+  divider: boolean
+  onEdit: (id: string, body: string) => Promise<string | null>
+  onDelete: (id: string) => Promise<string | null>
+  moderation: RoomModeration
+}) {
+  const t = useT()
+  const [editing, setEditing] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const editId = useId()
+  if (message.moderation) return <ModeratedMessage message={message} own={own} />
+  const changeable = own && !message.deletedAt && Date.now() - Date.parse(message.createdAt) < CHAT_LIMITS.editWindowMinutes * 60_000
+  const author = (
+    <span className="message-author">
+      {message.author.pseudonym}
+      {message.author.badge === 'facilitator' ? <span className="badge facilitator">{t('room.badge.facilitator')}</span> : null}
+    </span>
+  )
+  return (
+    <>
+      {divider ? (
+        <li className="unread-divider" data-testid="unread-divider">
+          <span>{t('room.unread')}</span>
+        </li>
+      ) : null}
+      <li className={`message${own ? ' own' : ''}`} data-seq={message.seq} data-testid="message">
+        {hidden ? (
+          <p className="message-hidden">{t('room.message.hidden', { name: message.author.pseudonym })}</p>
+        ) : (
+          <>
+            <div className="message-head">
+              {author}
+              <Time iso={message.createdAt} />
+              {message.editedAt && !message.deletedAt ? <span className="message-edited">({t('room.message.edited')})</span> : null}
+            </div>
+            {message.deletedAt ? (
+              <p className="message-deleted">{t('room.message.deleted')}</p>
+            ) : editing ? (
+              <form
+                className="message-edit"
+                onSubmit={async (event) => {
+                  event.preventDefault()
+                  const body = String(new FormData(event.currentTarget).get('body') ?? '')
+                  const failed = await onEdit(message.id, body)
+                  setError(failed)
+                  if (!failed) setEditing(false)
+                }}
+              >
+                <label htmlFor={editId} className="visually-hidden">{t('room.message.editLabel')}</label>
+                <textarea id={editId} name="body" defaultValue={message.body ?? ''} maxLength={CHAT_LIMITS.bodyMaxChars} rows={2} autoFocus />
+                <div className="message-actions">
+                  <button type="submit" className="button primary small">{t('room.message.save')}</button>
+                  <button type="button" className="button small" onClick={() => setEditing(false)}>{t('room.message.cancel')}</button>
+                </div>
+              </form>
+            ) : (
+              <p className="message-body"><MessageText text={message.body ?? ''} /></p>
+            )}
+            {error ? <p className="field-error" role="alert">{t.error(error)}</p> : null}
+            {changeable && !editing ? (
+              <div className="message-actions">
+                <button type="button" className="link-button small" onClick={() => setEditing(true)}>{t('room.message.edit')}</button>
+                <button
+                  type="button"
+                  className="link-button small"
+                  onClick={async () => {
+                    if (!window.confirm(t('room.message.confirmDelete'))) return
+                    setError(await onDelete(message.id))
+                  }}
+                >
+                  {t('room.message.delete')}
+                </button>
+              </div>
+            ) : null}
+            {!own && !message.deletedAt && !editing ? <ReportButton moderation={moderation} messageId={message.id} /> : null}
+          </>
+        )}
+      </li>
+    </>
+  )
+}
+
+function PendingItem({ pending, me, onRetry, onDiscard }: { pending: PendingMessage; me: ChatMember; onRetry: (id: string) => void; onDiscard: (id: string) => void }) {
+  const t = useT()
+  return (
+    <li className={`message own ${pending.state}`} data-testid="pending-message" data-state={pending.state}>
+      <div className="message-head">
+        <span className="message-author">{me.pseudonym}</span>
+        <span className="message-state">{pending.state === 'pending' ? t('room.message.pending') : t('room.message.failed')}</span>
+      </div>
+      <p className="message-body"><MessageText text={pending.body} /></p>
+      {pending.state === 'failed' ? (
+        <div className="message-actions">
+          {pending.error ? <span className="field-error">{t.error(pending.error)}</span> : null}
+          <button type="button" className="link-button small" onClick={() => onRetry(pending.clientId)}>{t('room.message.retry')}</button>
+          <button type="button" className="link-button small" onClick={() => onDiscard(pending.clientId)}>{t('room.message.discard')}</button>
+        </div>
+      ) : null}
+    </li>
+  )
+}
+
+function Composer({ onSend, onTyping, slowModeSeconds }: { onSend: (body: string) => void; onTyping: () => void; slowModeSeconds: number }) {
+  const t = useT()
+  const id = useId()
+  const [text, setText] = useState('')
+  const remaining = CHAT_LIMITS.bodyMaxChars - [...text.trim()].length
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    const body = text.trim()
+    if (!body || remaining < 0) return
+    onSend(body)
+    setText('')
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      submit()
+    }
+  }
+  return (
+    <form className="composer" onSubmit={submit}>
+      <label htmlFor={id}>{t('room.composer.label')}</label>
+      <p id={`${id}-hint`} className="help">
+        {t('room.composer.hint')}
+        {slowModeSeconds > 0 ? ` ${t('room.slowMode', { seconds: slowModeSeconds })}` : ''}
+      </p>
+      <div className="composer-row">
+        <textarea
+          id={id}
+          name="body"
+          rows={2}
+          value={text}
+          aria-describedby={`${id}-hint ${id}-remaining`}
+          onChange={(event) => {
+            setText(event.target.value)
+            if (event.target.value.trim()) onTyping()
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="button primary">{t('room.composer.send')}</button>
+      </div>
+      <p id={`${id}-remaining`} className={`help remaining${remaining < 0 ? ' over' : ''}`} aria-live={remaining < 100 ? 'polite' : 'off'}>
+        {remaining < 200 ? t('room.composer.remaining', { count: remaining }) : ''}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,245 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react'
+import type {
+  ChatMember, ChatMessage, MessagePage, PresenceSnapshot, RoomJoined,
+} from '../../../core/contracts/socket-events.chat.js'
+import { emptyTimeline, lastSeq, mergeMessages, type Timeline } from '../../../core/contracts/chat-timeline.js'
+import { connectSocket, isNewer, newClientId, request, type HoldspaceSocket } from './socket'
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline'
+
+export interface PendingMessage { clientId: string; body: string; state: 'pending' | 'failed'; error?: string }
+
+export interface ChatState {
+  status: ConnectionStatus
+  timeline: Timeline
+  pending: PendingMessage[]
+  presence: PresenceSnapshot | null
+  typing: Record<string, { member: ChatMember; until: number }>
+  mutedMemberIds: string[]
+  /** The read position when the page opened: the unread divider sits after it. */
+  unreadAfterSeq: number | null
+  hasOlder: boolean
+  loadingOlder: boolean
+  me: ChatMember | null
+  slowModeSeconds: number
+  joinError: string | null
+}
+
+type Action =
+  | { type: 'status'; status: ConnectionStatus }
+  | { type: 'joined'; data: RoomJoined; fresh: boolean }
+  | { type: 'messages'; messages: ChatMessage[] }
+  | { type: 'older'; page: MessagePage }
+  | { type: 'loadingOlder'; value: boolean }
+  | { type: 'presence'; snapshot: PresenceSnapshot }
+  | { type: 'typing'; member: ChatMember; typing: boolean; now: number }
+  | { type: 'pending'; message: PendingMessage }
+  | { type: 'sent'; clientId: string; message: ChatMessage }
+  | { type: 'failed'; clientId: string; error: string }
+  | { type: 'discard'; clientId: string }
+  | { type: 'muted'; ids: string[] }
+  | { type: 'joinError'; code: string }
+
+const initial: ChatState = {
+  status: 'connecting', timeline: emptyTimeline(), pending: [], presence: null, typing: {}, mutedMemberIds: [],
+  unreadAfterSeq: null, hasOlder: false, loadingOlder: false, me: null, slowModeSeconds: 0, joinError: null,
+}
+
+function reducer(state: ChatState, action: Action): ChatState {
+  switch (action.type) {
+    case 'status':
+      return { ...state, status: action.status }
+    case 'joined': {
+      const { data } = action
+      return {
+        ...state,
+        me: data.me,
+        timeline: mergeMessages(state.timeline, data.messages),
+        presence: isNewer(data.presence.version, state.presence?.version) ? data.presence : state.presence,
+        mutedMemberIds: data.mutedMemberIds,
+        slowModeSeconds: data.slowModeSeconds,
+        unreadAfterSeq: state.unreadAfterSeq ?? data.lastReadSeq,
+        hasOlder: action.fresh ? data.hasMore : state.hasOlder,
+        joinError: null,
+      }
+    }
+    case 'messages': {
+      // A stored message replaces its pending copy (it may arrive by broadcast before the ack).
+      const sentIds = new Set(action.messages.map((m) => m.clientId))
+      return {
+        ...state,
+        timeline: mergeMessages(state.timeline, action.messages),
+        pending: state.pending.filter((p) => !sentIds.has(p.clientId)),
+        typing: Object.fromEntries(Object.entries(state.typing).filter(([id]) => !action.messages.some((m) => m.author.memberId === id))),
+      }
+    }
+    case 'older':
+      return { ...state, timeline: mergeMessages(state.timeline, action.page.messages), hasOlder: action.page.hasMore, loadingOlder: false }
+    case 'loadingOlder':
+      return { ...state, loadingOlder: action.value }
+    case 'presence':
+      return isNewer(action.snapshot.version, state.presence?.version) ? { ...state, presence: action.snapshot } : state
+    case 'typing': {
+      const typing = { ...state.typing }
+      if (action.typing) typing[action.member.memberId] = { member: action.member, until: action.now + 6000 }
+      else delete typing[action.member.memberId]
+      return { ...state, typing }
+    }
+    case 'pending':
+      return { ...state, pending: [...state.pending.filter((p) => p.clientId !== action.message.clientId), action.message] }
+    case 'sent':
+      return { ...reducer(state, { type: 'messages', messages: [action.message] }) }
+    case 'failed':
+      return { ...state, pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, state: 'failed', error: action.error } : p)) }
+    case 'discard':
+      return { ...state, pending: state.pending.filter((p) => p.clientId !== action.clientId) }
+    case 'muted':
+      return { ...state, mutedMemberIds: action.ids }
+    case 'joinError':
+      return { ...state, joinError: action.code }
+  }
+}
+
+/**
+ * One live chat room: joins on every (re)connection, catches up from the last message it holds
+ * (the database is the source of truth: docs/decisions/006), resends what was not acknowledged with
+ * the same client id, and keeps messages in seq order without duplicates.
+ */
+export function useChatRoom(roomId: string) {
+  const [state, dispatch] = useReducer(reducer, initial)
+  const socketRef = useRef<HoldspaceSocket | null>(null)
+  const stateRef = useRef(state)
+  stateRef.current = state
+  const lastTypingSent = useRef(0)
+
+  const sendPending = useCallback(async (message: PendingMessage) => {
+    const socket = socketRef.current
+    if (!socket?.connected) return
+    const reply = await request<ChatMessage>(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
+    if (reply.ok) dispatch({ type: 'sent', clientId: message.clientId, message: reply.data })
+    else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code })
+  }, [roomId])
+
+  useEffect(() => {
+    const socket = connectSocket()
+    socketRef.current = socket
+    let joinedOnce = false
+
+    const join = async () => {
+      const after = joinedOnce ? lastSeq(stateRef.current.timeline) : undefined
+      const reply = await request<RoomJoined>(socket, 'room:join', after === undefined ? { roomId } : { roomId, afterSeq: after })
+      if (!reply.ok) {
+        dispatch({ type: 'joinError', code: reply.error.code })
+        return
+      }
+      dispatch({ type: 'joined', data: reply.data, fresh: !joinedOnce })
+      let more = joinedOnce && reply.data.hasMore
+      joinedOnce = true
+      // Catch up page by page after a reconnect.
+      while (more) {
+        const page = await request<MessagePage>(socket, 'message:sync', { roomId, afterSeq: lastSeq(stateRef.current.timeline) })
+        if (!page.ok) break
+        dispatch({ type: 'messages', messages: page.data.messages })
+        stateRef.current = { ...stateRef.current, timeline: mergeMessages(stateRef.current.timeline, page.data.messages) }
+        more = page.data.hasMore
+      }
+      // Whatever was not acknowledged goes again, with its own client id: a duplicate is impossible.
+      for (const message of stateRef.current.pending) void sendPending(message)
+    }
+
+    socket.on('connect', () => {
+      dispatch({ type: 'status', status: 'connected' })
+      void join()
+    })
+    socket.on('disconnect', () => dispatch({ type: 'status', status: navigator.onLine ? 'reconnecting' : 'offline' }))
+    socket.on('connect_error', () => dispatch({ type: 'status', status: navigator.onLine ? 'reconnecting' : 'offline' }))
+    socket.on('message:created', (message) => {
+      if (message.roomId === roomId) dispatch({ type: 'messages', messages: [message] })
+    })
+    socket.on('message:updated', (message) => {
+      if (message.roomId === roomId) dispatch({ type: 'messages', messages: [message] })
+    })
+    socket.on('presence:updated', (snapshot) => {
+      if (snapshot.roomId === roomId) dispatch({ type: 'presence', snapshot })
+    })
+    socket.on('typing:updated', ({ roomId: id, member, typing }) => {
+      if (id === roomId) dispatch({ type: 'typing', member, typing, now: Date.now() })
+    })
+    socket.on('session:ended', () => {
+      window.location.assign('/signin')
+    })
+    const offline = () => dispatch({ type: 'status', status: 'offline' })
+    window.addEventListener('offline', offline)
+    return () => {
+      window.removeEventListener('offline', offline)
+      socket.removeAllListeners()
+      socket.disconnect()
+      socketRef.current = null
+    }
+  }, [roomId, sendPending])
+
+  const send = useCallback((body: string) => {
+    const message: PendingMessage = { clientId: newClientId(), body, state: 'pending' }
+    dispatch({ type: 'pending', message })
+    lastTypingSent.current = 0
+    const socket = socketRef.current
+    if (socket?.connected) {
+      void request(socket, 'typing:set', { roomId, typing: false })
+      void sendPending(message)
+    }
+  }, [roomId, sendPending])
+
+  const retry = useCallback((clientId: string) => {
+    const message = stateRef.current.pending.find((p) => p.clientId === clientId)
+    if (!message) return
+    const again = { ...message, state: 'pending' as const, error: undefined }
+    dispatch({ type: 'pending', message: again })
+    void sendPending(again)
+  }, [sendPending])
+
+  const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), [])
+
+  const typing = useCallback(() => {
+    const socket = socketRef.current
+    if (!socket?.connected || Date.now() - lastTypingSent.current < 2000) return
+    lastTypingSent.current = Date.now()
+    void request(socket, 'typing:set', { roomId, typing: true })
+  }, [roomId])
+
+  const loadOlder = useCallback(async () => {
+    const socket = socketRef.current
+    const first = stateRef.current.timeline.messages[0]
+    if (!socket?.connected || !first) return
+    dispatch({ type: 'loadingOlder', value: true })
+    const page = await request<MessagePage>(socket, 'message:history', { roomId, beforeSeq: first.seq })
+    if (page.ok) dispatch({ type: 'older', page: page.data })
+    else dispatch({ type: 'loadingOlder', value: false })
+  }, [roomId])
+
+  const change = useCallback(async (event: 'message:edit' | 'message:delete', payload: Record<string, unknown>): Promise<string | null> => {
+    const socket = socketRef.current
+    if (!socket?.connected) return 'UNAVAILABLE'
+    const reply = await request<ChatMessage>(socket, event, { roomId, ...payload })
+    if (!reply.ok) return reply.error.code
+    dispatch({ type: 'messages', messages: [reply.data] })
+    return null
+  }, [roomId])
+
+  const edit = useCallback((messageId: string, body: string) => change('message:edit', { messageId, body }), [change])
+  const remove = useCallback((messageId: string) => change('message:delete', { messageId }), [change])
+
+  const setMuted = useCallback(async (memberId: string, muted: boolean) => {
+    const socket = socketRef.current
+    if (!socket?.connected) return
+    const reply = await request<{ mutedMemberIds: string[] }>(socket, 'member:mute', { roomId, memberId, muted })
+    if (reply.ok) dispatch({ type: 'muted', ids: reply.data.mutedMemberIds })
+  }, [roomId])
+
+  const markRead = useCallback((seq: number) => {
+    const socket = socketRef.current
+    if (socket?.connected) void request(socket, 'room:read', { roomId, seq })
+  }, [roomId])
+
+  // socketRef: for moderation's room hooks (reports, the member's mute status) on the same connection.
+  return { state, send, retry, discard, typing, loadOlder, edit, remove, setMuted, markRead, socketRef }
+}

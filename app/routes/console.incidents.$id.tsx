@@ -1,0 +1,222 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import {
+  acknowledgeIncident, addIncidentNote, crisisChatSchema, getIncidentDetail, noteSchema, resolveIncident, resolveSchema,
+  revealMemberIdentity, revealSchema, sendCrisisChat, CRISIS_OUTCOMES,
+} from '../services.server'
+import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
+import { useT } from '../components/i18n'
+import { CrisisChat } from '../components/crisis/crisis-chat'
+import { useCrisisLive } from '../components/crisis/use-crisis-live'
+import { requireUserWithRole } from '../utils/auth.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import styles from '../styles/crisis.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+const idSchema = z.string().uuid()
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const account = requireUserWithRole(context, request, 'clinician', 'admin')
+  const id = idSchema.safeParse(params.id)
+  if (!id.success) throw new Response('Not found', { status: 404 })
+  try {
+    const incident = await getIncidentDetail(context.deps, { accountId: account.accountId, role: account.role }, id.data)
+    return { incident, outcomes: CRISIS_OUTCOMES }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+    throw error
+  }
+}
+
+type Revealed = { ok: true; intent: 'reveal'; revealed: { legalName: string | null; emergencyContact: string | null } }
+type Done = { ok: true; intent: 'ack' | 'note' | 'resolve' | 'chat' }
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const account = requireUserWithRole(context, request, 'clinician', 'admin')
+  const actor = { accountId: account.accountId, role: account.role }
+  const form = await readFormWithCsrf(request, context)
+  const id = idSchema.safeParse(params.id)
+  const intent = z.enum(['ack', 'note', 'resolve', 'chat', 'reveal']).safeParse(form.get('intent'))
+  if (!id.success || !intent.success) return formFailure({ ok: false, formError: 'BAD_REQUEST' }, 400)
+  try {
+    switch (intent.data) {
+      case 'ack':
+        await acknowledgeIncident(context.deps, actor, id.data)
+        return data({ ok: true, intent: 'ack' } satisfies Done)
+      case 'note': {
+        const parsed = parseForm(noteSchema, form)
+        if ('errors' in parsed) return formFailure(parsed.errors)
+        await addIncidentNote(context.deps, actor, id.data, parsed.data.body)
+        return data({ ok: true, intent: 'note' } satisfies Done)
+      }
+      case 'resolve': {
+        const parsed = parseForm(resolveSchema, form)
+        if ('errors' in parsed) return formFailure(parsed.errors)
+        await resolveIncident(context.deps, actor, id.data, { outcome: parsed.data.outcome, note: parsed.data.note || undefined })
+        return data({ ok: true, intent: 'resolve' } satisfies Done)
+      }
+      case 'chat': {
+        const parsed = parseForm(crisisChatSchema, form)
+        if ('errors' in parsed) return formFailure(parsed.errors)
+        await sendCrisisChat(context.deps, actor, id.data, parsed.data.body)
+        return data({ ok: true, intent: 'chat' } satisfies Done)
+      }
+      case 'reveal': {
+        const parsed = parseForm(revealSchema, form)
+        if ('errors' in parsed) return formFailure(parsed.errors)
+        const revealed = await revealMemberIdentity(context.deps, actor, id.data, parsed.data.reason)
+        // Shown once, to this clinician only: never cached, never part of the page's loader data.
+        return data({ ok: true, intent: 'reveal', revealed } satisfies Revealed, { headers: { 'Cache-Control': 'no-store' } })
+      }
+    }
+  } catch (error) {
+    return failureFromError(context, error)
+  }
+}
+
+const OUTCOME_KEYS = {
+  safety_plan: 'crisis.outcome.safetyPlan',
+  referred: 'crisis.outcome.referred',
+  emergency_services: 'crisis.outcome.emergencyServices',
+  no_risk: 'crisis.outcome.noRisk',
+  lost_contact: 'crisis.outcome.lostContact',
+  other: 'crisis.outcome.other',
+} as const
+
+const TIMELINE_KEYS = {
+  raised: 'crisis.timeline.raised',
+  signal: 'crisis.timeline.signal',
+  level_raised: 'crisis.timeline.levelRaised',
+  paged: 'crisis.timeline.paged',
+  escalated: 'crisis.timeline.escalated',
+  acknowledged: 'crisis.timeline.acknowledged',
+  retriggered: 'crisis.timeline.retriggered',
+  resolved: 'crisis.timeline.resolved',
+  note: 'crisis.timeline.note',
+  identity_revealed: 'crisis.timeline.identityRevealed',
+} as const
+
+export default function IncidentPage() {
+  const t = useT()
+  const { incident, outcomes } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as Done | Revealed | FormResult | undefined
+  const failed = result && !result.ok ? result : undefined
+  useCrisisLive(['incident:paged', 'incident:updated', 'crisis:message'], (p) => p.incidentId === incident.id)
+  const when = (iso: string) => new Date(iso).toLocaleString(t.locale)
+  return (
+    <>
+      <p><Link to="/console">{t('console.back')}</Link></p>
+      <h1>{t('console.incident')}: {incident.memberLabel}</h1>
+      <FormError code={failed?.formError} />
+      <section className="card" aria-label={t('console.incident')}>
+        <dl className="facts">
+          <dt>{t('console.level')}</dt>
+          <dd><span className={`level-badge level-${incident.level}`}>{t(`crisis.level.${incident.level}`)}</span></dd>
+          <dt>{t('console.status')}</dt>
+          <dd data-testid="incident-status">{t(`crisis.state.${incident.status}`)}</dd>
+          <dt>{t('console.source')}</dt>
+          <dd>{t(`crisis.source.${incident.source}`)}</dd>
+          <dt>{t('console.raised')}</dt>
+          <dd><time dateTime={incident.raisedAt}>{when(incident.raisedAt)}</time></dd>
+          <dt>{t('console.step')}</dt>
+          <dd>{t('console.stepValue', { level: incident.escalationLevel + 1, repeat: incident.repeat + 1 })}</dd>
+          <dt>{t('console.language')}</dt>
+          <dd>{incident.memberLocale.toUpperCase()}</dd>
+          <dt>{t('console.country')}</dt>
+          <dd>{incident.memberCountry ?? '—'}</dd>
+        </dl>
+        <div className="actions">
+          {incident.status === 'open' ? (
+            <SafeForm>
+              <input type="hidden" name="intent" value="ack" />
+              <SubmitButton>{t('console.ack')}</SubmitButton>
+            </SafeForm>
+          ) : null}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="signals">
+        <h2 id="signals">{t('console.signals')}</h2>
+        <ul>
+          {incident.signals.map((s, i) => (
+            <li key={i}>
+              {t(`crisis.source.${s.source}`)} · {t(`crisis.level.${s.level}`)} · <time dateTime={s.createdAt}>{when(s.createdAt)}</time>
+              {s.messageId ? <> · {t('console.signal.message', { room: (s.roomId ?? '').slice(0, 8), message: s.messageId.slice(0, 8) })}</> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <CrisisChat messages={incident.chat} viewer="clinician" disabled={incident.status === 'resolved'} />
+
+      <section className="card" aria-labelledby="timeline">
+        <h2 id="timeline">{t('console.timeline')}</h2>
+        <ol className="timeline" data-testid="timeline">
+          {incident.timeline.map((e, i) => (
+            <li key={i}>
+              <time dateTime={e.at}>{when(e.at)}</time> — {t(TIMELINE_KEYS[e.kind as keyof typeof TIMELINE_KEYS] ?? 'crisis.timeline.signal')}
+              {e.escalationLevel !== null && e.repeat !== null ? ` (${t('console.stepValue', { level: e.escalationLevel + 1, repeat: e.repeat + 1 })})` : ''}
+              {e.actor ? ` · ${e.actor}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="notes">
+        <h2 id="notes">{t('console.notes')}</h2>
+        <ul>
+          {incident.notes.map((n, i) => <li key={i}><strong>{n.author ?? '—'}</strong> ({when(n.at)}): {n.body}</li>)}
+        </ul>
+        <SafeForm key={incident.notes.length}>
+          <input type="hidden" name="intent" value="note" />
+          <div className="field">
+            <label htmlFor="note-body">{t('console.note.label')}</label>
+            <textarea id="note-body" name="body" required maxLength={4000} rows={2} />
+          </div>
+          <SubmitButton className="button">{t('console.note.save')}</SubmitButton>
+        </SafeForm>
+      </section>
+
+      {incident.status !== 'resolved' ? (
+        <section className="card" aria-labelledby="resolve">
+          <h2 id="resolve">{t('console.resolve')}</h2>
+          <SafeForm>
+            <input type="hidden" name="intent" value="resolve" />
+            <div className="field">
+              <label htmlFor="outcome">{t('console.resolve.outcome')}</label>
+              <select id="outcome" name="outcome" required>
+                {outcomes.map((o) => <option key={o} value={o}>{t(OUTCOME_KEYS[o])}</option>)}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="resolve-note">{t('console.resolve.note')}</label>
+              <textarea id="resolve-note" name="note" maxLength={4000} rows={2} />
+            </div>
+            <SubmitButton className="button">{t('console.resolve')}</SubmitButton>
+          </SafeForm>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="reveal">
+        <h2 id="reveal">{t('console.reveal.title')}</h2>
+        <p className="help">{t('console.reveal.help')}</p>
+        {result?.ok && result.intent === 'reveal' ? (
+          <dl className="facts revealed" data-testid="revealed">
+            <dt>{t('console.reveal.legalName')}</dt>
+            <dd>{result.revealed.legalName ?? t('console.reveal.none')}</dd>
+            <dt>{t('console.reveal.emergencyContact')}</dt>
+            <dd>{result.revealed.emergencyContact ?? t('console.reveal.none')}</dd>
+          </dl>
+        ) : (
+          <SafeForm>
+            <input type="hidden" name="intent" value="reveal" />
+            <Field label={t('console.reveal.reason')} name="reason" type="text" required minLength={10} maxLength={500} autoComplete="off" error={failed?.fieldErrors?.reason} />
+            <SubmitButton className="button danger">{t('console.reveal.submit')}</SubmitButton>
+          </SafeForm>
+        )}
+      </section>
+    </>
+  )
+}

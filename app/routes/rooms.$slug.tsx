@@ -1,0 +1,118 @@
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useState } from 'react'
+import { AppError, enterRoom, enterRoomSchema, getRoomEntry } from '../services.server'
+import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
+import { useT } from '../components/i18n'
+import { ChatRoom } from '../components/chat/chat-room'
+import { requireUser } from '../utils/auth.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import chatStyles from '../styles/chat.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chatStyles }]
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.room.title} · Holdspace` : 'Holdspace' }]
+
+async function loadEntry(context: LoaderFunctionArgs['context'], request: Request, slug: string | undefined) {
+  const account = requireUser(context, request)
+  try {
+    return await getRoomEntry(context.deps, account, slug ?? '')
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+    throw error
+  }
+}
+
+/** Only the room and the member's own pseudonym: nothing about other members is in the page. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  return loadEntry(context, request, params.slug)
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const account = requireUser(context, request)
+  const form = await readFormWithCsrf(request, context)
+  const parsed = parseForm(enterRoomSchema, form)
+  if ('errors' in parsed) return formFailure(parsed.errors)
+  try {
+    await enterRoom(context.deps, account, params.slug ?? '', parsed.data)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
+    return failureFromError(context, error)
+  }
+  return redirect(`/rooms/${params.slug}`)
+}
+
+export default function Room() {
+  const t = useT()
+  const entry = useLoaderData<typeof loader>()
+  const { room } = entry
+  return (
+    <div className="room-page">
+      <p className="back"><Link to="/rooms">← {t('room.back')}</Link></p>
+      <h1 lang={room.language}>{room.title}</h1>
+      {entry.status === 'member' ? (
+        <ChatRoom room={room} me={entry.me} />
+      ) : (
+        <EnterRoom room={room} suggested={entry.suggestedPseudonym} existing={entry.pseudonym} pseudonymMode={entry.pseudonymMode} />
+      )}
+    </div>
+  )
+}
+
+function EnterRoom({
+  room, suggested, existing, pseudonymMode,
+}: {
+  room: { rules: string; language: 'en' | 'pl'; description: string }
+  suggested: string
+  existing: string | null
+  pseudonymMode: 'ask' | 'generate'
+}) {
+  const t = useT()
+  const result = useActionData<typeof action>() as FormResult | undefined
+  const [choice, setChoice] = useState<'own' | 'generated'>(pseudonymMode === 'generate' ? 'generated' : 'own')
+  const fieldError = (name: string) => result?.fieldErrors?.[name]
+  return (
+    <>
+      <p lang={room.language}>{room.description}</p>
+      <FormError code={result?.formError} />
+      <SafeForm>
+        <section className="card rules" aria-labelledby="rules-title">
+          <h2 id="rules-title">{t('room.rules.title')}</h2>
+          <p>{existing ? t('room.rules.changed') : t('room.rules.intro')}</p>
+          <blockquote lang={room.language} className="rules-text">{room.rules}</blockquote>
+          <div className="choice">
+            <input type="checkbox" id="accept-rules" name="acceptRules" required aria-invalid={fieldError('acceptRules') ? true : undefined} />
+            <label htmlFor="accept-rules">{t('room.rules.accept')}</label>
+          </div>
+          {fieldError('acceptRules') ? <p className="field-error" role="alert">{t.error(fieldError('acceptRules')!)}</p> : null}
+        </section>
+        {existing ? (
+          <>
+            <p>{t('room.pseudonym.keep', { name: existing })}</p>
+            <input type="hidden" name="pseudonymChoice" value="generated" />
+          </>
+        ) : (
+          <fieldset>
+            <legend>{t('room.pseudonym.title')}</legend>
+            <p className="help">{t('room.pseudonym.help')}</p>
+            <input type="hidden" name="suggested" value={suggested} />
+            <div className="choice">
+              <input type="radio" id="pseudonym-generated" name="pseudonymChoice" value="generated" checked={choice === 'generated'} onChange={() => setChoice('generated')} />
+              <label htmlFor="pseudonym-generated">{t('room.pseudonym.generated', { name: suggested })}</label>
+            </div>
+            <div className="choice">
+              <input type="radio" id="pseudonym-own" name="pseudonymChoice" value="own" checked={choice === 'own'} onChange={() => setChoice('own')} />
+              <label htmlFor="pseudonym-own">{t('room.pseudonym.own')}</label>
+            </div>
+            {choice === 'own' ? (
+              <Field label={t('room.pseudonym.label')} name="pseudonym" type="text" autoComplete="off" maxLength={32} minLength={2} required error={fieldError('pseudonym')} />
+            ) : null}
+          </fieldset>
+        )}
+        <div className="actions">
+          <SubmitButton>{t('room.enter')}</SubmitButton>
+        </div>
+      </SafeForm>
+    </>
+  )
+}

@@ -1,0 +1,254 @@
+import type { Sql, TransactionSql } from '../../db/client.js'
+import type { ChatMember, ChatMessage, MemberBadge } from '../contracts/socket-events.chat.js'
+
+type Db = Sql | TransactionSql
+
+export interface RoomRow {
+  id: string
+  slug: string
+  title: string
+  description: string
+  language: 'en' | 'pl'
+  rules: string
+  rulesVersion: number
+  slowModeSeconds: number
+  locked: boolean
+}
+
+export interface MembershipRow {
+  id: string
+  pseudonym: string
+  rulesVersionAccepted: number
+  lastReadSeq: number
+  badge: MemberBadge
+}
+
+export async function findRoomBySlug(db: Db, slug: string): Promise<RoomRow | null> {
+  const rows = await db<RoomRow[]>`
+    select id, slug, title, description, language, rules, rules_version as "rulesVersion",
+           slow_mode_seconds as "slowModeSeconds", locked
+    from rooms where slug = ${slug}`
+  return rows[0] ?? null
+}
+
+export async function findRoomById(db: Db, roomId: string): Promise<RoomRow | null> {
+  const rows = await db<RoomRow[]>`
+    select id, slug, title, description, language, rules, rules_version as "rulesVersion",
+           slow_mode_seconds as "slowModeSeconds", locked
+    from rooms where id = ${roomId}`
+  return rows[0] ?? null
+}
+
+/** The acting account's membership in one room (its own row only). */
+export async function findMembership(db: Db, roomId: string, accountId: string): Promise<MembershipRow | null> {
+  const rows = await db<MembershipRow[]>`
+    select rm.id, rm.pseudonym, rm.rules_version_accepted as "rulesVersionAccepted", rm.last_read_seq as "lastReadSeq",
+           case when a.role = 'facilitator' then 'facilitator' end as badge
+    from room_memberships rm join accounts a on a.id = rm.account_id
+    where rm.room_id = ${roomId} and rm.account_id = ${accountId}`
+  return rows[0] ?? null
+}
+
+export async function pseudonymTaken(db: Db, roomId: string, pseudonym: string): Promise<boolean> {
+  const rows = await db`select 1 from room_memberships where room_id = ${roomId} and lower(pseudonym) = lower(${pseudonym})`
+  return rows.length > 0
+}
+
+export async function takenPseudonyms(db: Db, roomId: string): Promise<Set<string>> {
+  const rows = await db<{ name: string }[]>`select lower(pseudonym) as name from room_memberships where room_id = ${roomId}`
+  return new Set(rows.map((r) => r.name))
+}
+
+/** Null when the pseudonym is taken in this room (case-insensitively). */
+export async function insertMembership(
+  db: Db,
+  input: { roomId: string; accountId: string; pseudonym: string; rulesVersion: number; now: Date },
+): Promise<string | null> {
+  const rows = await db<{ id: string }[]>`
+    insert into room_memberships (room_id, account_id, pseudonym, rules_version_accepted, rules_accepted_at)
+    values (${input.roomId}, ${input.accountId}, ${input.pseudonym}, ${input.rulesVersion}, ${input.now})
+    on conflict do nothing
+    returning id`
+  return rows[0]?.id ?? null
+}
+
+export async function acceptRules(db: Db, membershipId: string, rulesVersion: number, now: Date) {
+  await db`update room_memberships set rules_version_accepted = ${rulesVersion}, rules_accepted_at = ${now} where id = ${membershipId}`
+}
+
+export async function markRead(db: Db, membershipId: string, seq: number): Promise<number> {
+  const [row] = await db<{ lastReadSeq: number }[]>`
+    update room_memberships rm set last_read_seq = greatest(rm.last_read_seq, least(${seq}::int, r.last_seq))
+    from rooms r where r.id = rm.room_id and rm.id = ${membershipId}
+    returning rm.last_read_seq as "lastReadSeq"`
+  return row?.lastReadSeq ?? 0
+}
+
+interface MessageRow {
+  id: string
+  roomId: string
+  seq: number
+  clientId: string
+  memberId: string
+  pseudonym: string
+  badge: MemberBadge
+  body: string
+  createdAt: Date
+  editedAt: Date | null
+  deletedAt: Date | null
+  moderationStatus: 'visible' | 'held' | 'hidden' | 'removed'
+  moderatedAt: Date | null
+}
+
+/** Peers see a deleted message as a tombstone; its text stays in the row and in message_revisions for audit. */
+export function toChatMessage(row: MessageRow): ChatMessage {
+  return {
+    id: row.id,
+    roomId: row.roomId,
+    seq: row.seq,
+    clientId: row.clientId,
+    author: { memberId: row.memberId, pseudonym: row.pseudonym, badge: row.badge },
+    body: row.deletedAt || row.moderationStatus !== 'visible' ? null : row.body,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    // Moderation hook (core/moderation): held, hidden and removed messages keep their seq but lose their text.
+    ...(row.moderationStatus !== 'visible' ? { moderation: row.moderationStatus } : {}),
+    ...(row.moderatedAt ? { moderatedAt: row.moderatedAt.toISOString() } : {}),
+  }
+}
+
+const messageColumns = (db: Db) => db`
+  m.id, m.room_id as "roomId", m.seq, m.client_id as "clientId", rm.id as "memberId", rm.pseudonym,
+  case when a.role = 'facilitator' then 'facilitator' end as badge,
+  m.body, m.created_at as "createdAt", m.edited_at as "editedAt", m.deleted_at as "deletedAt",
+  m.moderation_status as "moderationStatus", m.moderated_at as "moderatedAt"
+  from messages m
+  join room_memberships rm on rm.id = m.membership_id
+  join accounts a on a.id = rm.account_id`
+
+export async function findMessageByClientId(db: Db, membershipId: string, clientId: string): Promise<ChatMessage | null> {
+  const rows = await db<MessageRow[]>`select ${messageColumns(db)} where m.membership_id = ${membershipId} and m.client_id = ${clientId}`
+  return rows[0] ? toChatMessage(rows[0]) : null
+}
+
+export async function findMessageInRoom(db: Db, roomId: string, messageId: string): Promise<ChatMessage | null> {
+  const rows = await db<MessageRow[]>`select ${messageColumns(db)} where m.room_id = ${roomId} and m.id = ${messageId}`
+  return rows[0] ? toChatMessage(rows[0]) : null
+}
+
+/** Messages after `afterSeq`, oldest first. */
+export async function messagesAfter(db: Db, roomId: string, afterSeq: number, limit: number): Promise<ChatMessage[]> {
+  const rows = await db<MessageRow[]>`
+    select ${messageColumns(db)} where m.room_id = ${roomId} and m.seq > ${afterSeq} order by m.seq asc limit ${limit}`
+  return rows.map(toChatMessage)
+}
+
+/** The `limit` messages before `beforeSeq` (the newest when beforeSeq is null), oldest first. */
+export async function messagesBefore(db: Db, roomId: string, beforeSeq: number | null, limit: number): Promise<ChatMessage[]> {
+  const rows = await db<MessageRow[]>`
+    select ${messageColumns(db)} where m.room_id = ${roomId} and m.seq < ${beforeSeq ?? 2_147_483_647}
+    order by m.seq desc limit ${limit}`
+  return rows.map(toChatMessage).reverse()
+}
+
+/**
+ * Hands out the room's next seq. The row lock it takes is held until the caller's transaction ends,
+ * so the next sender in this room waits: seqs commit in order and a rollback leaves no gap.
+ */
+export async function takeNextSeq(tx: TransactionSql, roomId: string): Promise<number> {
+  const [row] = await tx<{ seq: number }[]>`update rooms set last_seq = last_seq + 1 where id = ${roomId} returning last_seq as seq`
+  return row!.seq
+}
+
+export async function insertMessage(
+  tx: TransactionSql,
+  input: { roomId: string; membershipId: string; clientId: string; seq: number; body: string; now: Date },
+): Promise<string> {
+  const [row] = await tx<{ id: string }[]>`
+    insert into messages (room_id, membership_id, client_id, seq, body, created_at)
+    values (${input.roomId}, ${input.membershipId}, ${input.clientId}, ${input.seq}, ${input.body}, ${input.now})
+    returning id`
+  return row!.id
+}
+
+/** Locks the author's own message for an edit or delete; null when it is not theirs or not in this room. */
+export async function lockOwnMessage(
+  tx: TransactionSql,
+  input: { roomId: string; messageId: string; membershipId: string },
+): Promise<{ id: string; body: string; createdAt: Date; deletedAt: Date | null } | null> {
+  const rows = await tx<{ id: string; body: string; createdAt: Date; deletedAt: Date | null }[]>`
+    select id, body, created_at as "createdAt", deleted_at as "deletedAt" from messages
+    where id = ${input.messageId} and room_id = ${input.roomId} and membership_id = ${input.membershipId}
+    for update`
+  return rows[0] ?? null
+}
+
+export async function insertRevision(tx: TransactionSql, messageId: string, kind: 'edit' | 'delete', body: string, now: Date) {
+  await tx`insert into message_revisions (message_id, kind, body, created_at) values (${messageId}, ${kind}, ${body}, ${now})`
+}
+
+export async function updateMessageBody(tx: TransactionSql, messageId: string, body: string, now: Date) {
+  await tx`update messages set body = ${body}, edited_at = ${now} where id = ${messageId}`
+}
+
+export async function markMessageDeleted(tx: TransactionSql, messageId: string, now: Date) {
+  await tx`update messages set deleted_at = ${now} where id = ${messageId}`
+}
+
+/** Locks the room's announcement cursor (creating it on first use) and returns how far it got. */
+export async function lockBroadcastCursor(tx: TransactionSql, roomId: string): Promise<number> {
+  await tx`insert into room_broadcast_cursors (room_id) values (${roomId}) on conflict do nothing`
+  const [row] = await tx<{ seq: number }[]>`select broadcast_seq as seq from room_broadcast_cursors where room_id = ${roomId} for update`
+  return row!.seq
+}
+
+export async function advanceBroadcastCursor(tx: TransactionSql, roomId: string, seq: number) {
+  await tx`update room_broadcast_cursors set broadcast_seq = ${seq} where room_id = ${roomId} and broadcast_seq < ${seq}`
+}
+
+/** Pseudonyms and badges of members of one room, by membership id. Ids of other rooms are ignored. */
+export async function membersOfRoom(db: Db, roomId: string, memberIds: string[]): Promise<ChatMember[]> {
+  if (memberIds.length === 0) return []
+  return db<ChatMember[]>`
+    select rm.id as "memberId", rm.pseudonym, case when a.role = 'facilitator' then 'facilitator' end as badge
+    from room_memberships rm join accounts a on a.id = rm.account_id
+    where rm.room_id = ${roomId} and rm.id = any(${memberIds}::uuid[])
+    order by (a.role = 'facilitator') desc, lower(rm.pseudonym)`
+}
+
+/** Which of these memberships (any room) belong to facilitators. */
+export async function facilitatorMemberships(db: Db, memberIds: string[]): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set()
+  const rows = await db<{ id: string }[]>`
+    select rm.id from room_memberships rm join accounts a on a.id = rm.account_id
+    where rm.id = any(${memberIds}::uuid[]) and a.role = 'facilitator'`
+  return new Set(rows.map((r) => r.id))
+}
+
+export async function listRoomIds(db: Db): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`select id from rooms order by language, title`
+  return rows.map((r) => r.id)
+}
+
+export async function listMutes(db: Db, membershipId: string): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`select muted_membership_id as id from member_mutes where membership_id = ${membershipId} order by created_at`
+  return rows.map((r) => r.id)
+}
+
+/** Mutes a member of the same room; false when the target is not a member of that room. */
+export async function addMute(db: Db, input: { roomId: string; membershipId: string; mutedMembershipId: string }): Promise<boolean> {
+  const rows = await db`
+    insert into member_mutes (membership_id, muted_membership_id)
+    select ${input.membershipId}, rm.id from room_memberships rm
+    where rm.id = ${input.mutedMembershipId} and rm.room_id = ${input.roomId} and rm.id <> ${input.membershipId}
+    on conflict do nothing
+    returning muted_membership_id`
+  if (rows.length > 0) return true
+  const exists = await db`select 1 from room_memberships where id = ${input.mutedMembershipId} and room_id = ${input.roomId} and id <> ${input.membershipId}`
+  return exists.length > 0
+}
+
+export async function removeMute(db: Db, membershipId: string, mutedMembershipId: string) {
+  await db`delete from member_mutes where membership_id = ${membershipId} and muted_membership_id = ${mutedMembershipId}`
+}

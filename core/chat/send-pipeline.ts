@@ -1,0 +1,173 @@
+import type { TransactionSql } from '../../db/client.js'
+import type { ChatMessage } from '../contracts/socket-events.chat.js'
+import { nowOf, type CoreDeps } from '../deps.js'
+import { AppError } from '../errors.js'
+import { requireWithinRateLimits, type RateLimitRule } from '../security/rate-limit.js'
+import { announceRoom } from './chat.broadcast.js'
+import * as q from './chat.queries.js'
+import { normalizeMessageBody } from './chat.schema.js'
+
+/**
+ * Sending a chat message is a pipeline of named steps (docs/decisions/008-chat-send-pipeline.md):
+ *
+ *   authenticate → authorize → validate → replay → rate-limit → persist → broadcast → ack
+ *
+ * Each step reads and extends one context and may throw an AppError, which stops the pipeline before
+ * anything is written. Later slices insert their step by name (moderation: mute/ban before validate;
+ * crisis: screening) with `insertStep`, or run inside the message's transaction with `persistHooks`.
+ * The gateway authenticated the socket and parsed the payload's shape before the pipeline runs.
+ */
+export interface SendActor { accountId: string; role: string }
+export interface SendInput { roomId: string; clientId: string; body: string }
+
+export interface SendContext {
+  deps: CoreDeps
+  actor: SendActor
+  input: SendInput
+  room?: q.RoomRow
+  membership?: q.MembershipRow
+  body?: string
+  /** Set by `replay` or `persist`. A replay skips the remaining steps except those with `runOnReplay`. */
+  message?: ChatMessage
+  replayed?: boolean
+}
+
+export interface SendStep {
+  name: string
+  run: (ctx: SendContext) => Promise<void>
+  /** Once `replay` found the stored message, only steps marked here still run. */
+  runOnReplay?: boolean
+}
+
+/** Runs inside the message's transaction, after the insert: a hook's rows commit or roll back with it. */
+export type PersistHook = (tx: TransactionSql, ctx: SendContext & { message: ChatMessage }) => Promise<void>
+export const persistHooks: PersistHook[] = []
+
+const authenticate: SendStep = {
+  name: 'authenticate',
+  async run(ctx) {
+    if (!ctx.actor?.accountId) throw new AppError('UNAUTHENTICATED')
+  },
+}
+
+const authorize: SendStep = {
+  name: 'authorize',
+  async run(ctx) {
+    const room = await q.findRoomById(ctx.deps.sql, ctx.input.roomId)
+    if (!room) throw new AppError('NOT_FOUND')
+    const membership = await q.findMembership(ctx.deps.sql, room.id, ctx.actor.accountId)
+    if (!membership || membership.rulesVersionAccepted < room.rulesVersion) throw new AppError('FORBIDDEN')
+    if (room.locked && membership.badge !== 'facilitator') throw new AppError('FORBIDDEN')
+    ctx.room = room
+    ctx.membership = membership
+  },
+}
+
+const validate: SendStep = {
+  name: 'validate',
+  async run(ctx) {
+    const result = normalizeMessageBody(ctx.input.body)
+    if (!result.ok) throw new AppError('VALIDATION_FAILED', { body: result.reason })
+    ctx.body = result.body
+  },
+}
+
+/** A resend of an already stored message (same client id) answers with the original, creating nothing. */
+const replay: SendStep = {
+  name: 'replay',
+  async run(ctx) {
+    const existing = await q.findMessageByClientId(ctx.deps.sql, ctx.membership!.id, ctx.input.clientId)
+    if (existing) {
+      ctx.message = existing
+      ctx.replayed = true
+    }
+  },
+}
+
+function chatRateLimits(deps: CoreDeps, room: q.RoomRow): { member: RateLimitRule; room: RateLimitRule; slowMode: RateLimitRule | null } {
+  return {
+    member: { bucket: 'chat-member', ...deps.config.CHAT_RATE_LIMIT_MEMBER },
+    room: { bucket: 'chat-room', ...deps.config.CHAT_RATE_LIMIT_ROOM },
+    slowMode: room.slowModeSeconds > 0 ? { bucket: `chat-slow-${room.slowModeSeconds}`, limit: 1, windowSeconds: room.slowModeSeconds } : null,
+  }
+}
+
+const rateLimit: SendStep = {
+  name: 'rate-limit',
+  async run(ctx) {
+    const { deps, room, membership } = ctx
+    const limits = chatRateLimits(deps, room!)
+    const checks: Array<{ rule: RateLimitRule; identifier: string }> = [
+      { rule: limits.member, identifier: ctx.actor.accountId },
+      { rule: limits.room, identifier: room!.id },
+    ]
+    // Facilitators are not slowed by slow mode: they may need to step in.
+    if (limits.slowMode && membership!.badge !== 'facilitator') checks.push({ rule: limits.slowMode, identifier: `${room!.id}:${membership!.id}` })
+    await requireWithinRateLimits(deps.redis, { prefix: deps.config.REDIS_PREFIX, secret: deps.config.SESSION_SECRET }, checks)
+  },
+}
+
+class Replayed extends Error {}
+
+const persist: SendStep = {
+  name: 'persist',
+  async run(ctx) {
+    const { deps, room, membership } = ctx
+    try {
+      const id = await deps.sql.begin(async (tx) => {
+        // The room row lock comes first: a concurrent resend of the same client id waits here, then
+        // finds the first one's row below and rolls back, leaving no gap in the room's seqs.
+        const seq = await q.takeNextSeq(tx, room!.id)
+        if (await q.findMessageByClientId(tx, membership!.id, ctx.input.clientId)) throw new Replayed()
+        const messageId = await q.insertMessage(tx, {
+          roomId: room!.id, membershipId: membership!.id, clientId: ctx.input.clientId, seq, body: ctx.body!, now: nowOf(deps),
+        })
+        if (persistHooks.length) {
+          const message = (await q.findMessageInRoom(tx, room!.id, messageId))!
+          for (const hook of persistHooks) await hook(tx, { ...ctx, message })
+        }
+        return messageId
+      })
+      ctx.message = (await q.findMessageInRoom(deps.sql, room!.id, id))!
+    } catch (error) {
+      if (!(error instanceof Replayed)) throw error
+      ctx.message = (await q.findMessageByClientId(deps.sql, membership!.id, ctx.input.clientId))!
+      ctx.replayed = true
+    }
+  },
+}
+
+/** Announces in seq order; a replay announces too, in case the first attempt stopped after its commit. */
+const broadcast: SendStep = {
+  name: 'broadcast',
+  runOnReplay: true,
+  async run(ctx) {
+    try {
+      await announceRoom(ctx.deps, ctx.room!.id)
+    } catch (error) {
+      // Stored is what an ack promises; the next message (or the clients' catch-up) delivers this one.
+      ctx.deps.log.warn({ roomId: ctx.room!.id, err: { message: (error as Error).message } }, 'chat announce failed')
+    }
+  },
+}
+
+/** The steps in order. Insert with `insertStep`; never reorder persist before validate or rate-limit. */
+export const sendSteps: SendStep[] = [authenticate, authorize, validate, replay, rateLimit, persist, broadcast]
+
+/** Adds a step before or after a named one (e.g. moderation's mute check before 'validate'). */
+export function insertStep(step: SendStep, position: { before: string } | { after: string }) {
+  const anchor = 'before' in position ? position.before : position.after
+  const index = sendSteps.findIndex((s) => s.name === anchor)
+  if (index < 0) throw new Error(`no send step named ${anchor}`)
+  if (sendSteps.some((s) => s.name === step.name)) return
+  sendSteps.splice('before' in position ? index : index + 1, 0, step)
+}
+
+export async function sendMessage(deps: CoreDeps, actor: SendActor, input: SendInput): Promise<ChatMessage> {
+  const ctx: SendContext = { deps, actor, input }
+  for (const step of sendSteps) {
+    if (ctx.replayed && !step.runOnReplay) continue
+    await step.run(ctx)
+  }
+  return ctx.message!
+}

@@ -1,0 +1,94 @@
+import { insertStep, persistHooks, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
+import { nowOf } from '../deps.js'
+import { AppError } from '../errors.js'
+import * as q from './moderation.queries.js'
+import { SCREEN_CATEGORY } from './moderation.schema.js'
+import { flagInTransaction, requireMaySend } from './moderation.service.js'
+import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
+
+/**
+ * Moderation's part of the chat send pipeline (core/chat/send-pipeline.ts):
+ *
+ *   … validate → replay → [moderation] → rate-limit → [screen] → … → [screen-verdict] → persist → [screen-notice] → broadcast
+ *
+ * - `moderation`: an active mute or ban refuses the send (MUTED / BANNED with `until`). It reads
+ *   PostgreSQL at send time, so a sanction taken on any server holds on every server at once. It runs
+ *   after `replay`, so resending a message stored before the mute still gets its original ack.
+ * - `screen`: the in-process rules (core/moderation/screen.ts) with the sender's recent texts.
+ * - `screen-verdict`: a rejected message stops here, just before persist, so steps other slices insert
+ *   between (the crisis classifier) still see every message.
+ * - the persist hook: a held message is stored as held (not shown to peers); a held or flagged one
+ *   opens a flag and enqueues its scoring in the message's own transaction.
+ * - `screen-notice`: the sender's ack of a held message carries the kind notice in their language.
+ */
+const RECENT_TEXTS = 8
+
+/** Keyed by the send's input object, which every step and hook of one send shares. */
+const decisions = new WeakMap<SendInput, ScreenResult>()
+
+const moderationStep: SendStep = {
+  name: 'moderation',
+  async run(ctx) {
+    await requireMaySend(ctx.deps, ctx.membership!.id)
+  },
+}
+
+const screenStep: SendStep = {
+  name: 'screen',
+  async run(ctx) {
+    const recentOwnTexts = await q.recentOwnTexts(ctx.deps.sql, ctx.membership!.id, RECENT_TEXTS)
+    decisions.set(ctx.input, screenMessage(ctx.body!, { recentOwnTexts }))
+  },
+}
+
+const verdictStep: SendStep = {
+  name: 'screen-verdict',
+  async run(ctx) {
+    const result = decisions.get(ctx.input)
+    if (result?.outcome !== 'reject') return
+    throw new AppError('MESSAGE_REJECTED', { reason: result.reason ?? 'rejected', notice: senderNotice(result, localeOf(ctx.actor)) ?? '' })
+  },
+}
+
+const noticeStep: SendStep = {
+  name: 'screen-notice',
+  runOnReplay: true,
+  async run(ctx) {
+    if (ctx.message?.moderation !== 'held') return
+    const result = decisions.get(ctx.input)
+    const reason = result?.reason ?? ((await q.findFlagReason(ctx.deps.sql, ctx.message.id)) as ScreenResult['reason'])
+    const notice = senderNotice({ outcome: 'hold', reason, signals: [] }, localeOf(ctx.actor))
+    if (notice) ctx.message = { ...ctx.message, notice }
+  },
+}
+
+const flagScreened: PersistHook = async (tx, ctx) => {
+  const result = decisions.get(ctx.input)
+  if (!result || (result.outcome !== 'hold' && result.outcome !== 'flag')) return
+  const held = result.outcome === 'hold'
+  if (held) await q.setMessageStatus(tx, ctx.message.id, 'held', null, nowOf(ctx.deps))
+  await flagInTransaction(tx, ctx.deps, {
+    messageId: ctx.message.id, roomId: ctx.room!.id, membershipId: ctx.membership!.id, source: 'screen',
+    category: result.reason ? SCREEN_CATEGORY[result.reason] : 'other', signals: result.signals.map((s) => s.id),
+    screenReason: result.reason, held,
+  })
+}
+
+function localeOf(actor: object): 'en' | 'pl' {
+  return (actor as { locale?: string }).locale === 'pl' ? 'pl' : 'en'
+}
+
+let installed = false
+
+/** Adds moderation's steps and hook to the send pipeline once per process. */
+export function installModerationPipeline() {
+  if (installed) return
+  installed = true
+  insertStep(moderationStep, { after: 'replay' })
+  insertStep(screenStep, { after: 'rate-limit' })
+  insertStep(verdictStep, { before: 'persist' })
+  insertStep(noticeStep, { after: 'persist' })
+  persistHooks.push(flagScreened)
+}
+
+installModerationPipeline()

@@ -1,0 +1,168 @@
+import type { Sql, TransactionSql } from '../../db/client.js'
+import type { LobbyParticipant, ParticipationMode, ParticipantState } from '../contracts/socket-events.groups.js'
+
+type Db = Sql | TransactionSql
+
+export interface SessionContextRow {
+  sessionId: string
+  groupId: string
+  groupTitle: string
+  capacity: number
+  startsAt: Date
+  endsAt: Date
+  status: 'scheduled' | 'cancelled' | 'moved' | 'live' | 'ended'
+  livekitRoom: string
+  roomCreatedAt: Date | null
+  facilitatorId: string
+  coFacilitatorId: string | null
+  chatRoomId: string | null
+}
+
+export async function findSessionContext(db: Db, sessionId: string): Promise<SessionContextRow | null> {
+  const rows = await db<SessionContextRow[]>`
+    select s.id as "sessionId", g.id as "groupId", g.title as "groupTitle", g.capacity, s.starts_at as "startsAt",
+           s.ends_at as "endsAt", s.status, s.livekit_room as "livekitRoom", s.room_created_at as "roomCreatedAt",
+           g.facilitator_id as "facilitatorId", g.co_facilitator_id as "coFacilitatorId", s.chat_room_id as "chatRoomId"
+    from group_sessions s join groups g on g.id = s.group_id
+    where s.id = ${sessionId}`
+  return rows[0] ?? null
+}
+
+export async function findSessionIdByRoom(db: Db, livekitRoom: string): Promise<string | null> {
+  const rows = await db<{ id: string }[]>`select id from group_sessions where livekit_room = ${livekitRoom}`
+  return rows[0]?.id ?? null
+}
+
+/** The pseudonym of an approved member, or null if they are not (or no longer) enrolled. */
+export async function findEnrolledPseudonym(db: Db, groupId: string, accountId: string): Promise<string | null> {
+  const rows = await db<{ pseudonym: string }[]>`
+    select pseudonym from group_members where group_id = ${groupId} and account_id = ${accountId} and status = 'approved'`
+  return rows[0]?.pseudonym ?? null
+}
+
+export async function findFacilitatorName(db: Db, accountId: string): Promise<string | null> {
+  const rows = await db<{ displayName: string }[]>`
+    select display_name as "displayName" from facilitator_profiles where account_id = ${accountId} and verified_at is not null`
+  return rows[0]?.displayName ?? null
+}
+
+export async function markRoomCreated(db: Db, sessionId: string) {
+  await db`update group_sessions set room_created_at = coalesce(room_created_at, now()) where id = ${sessionId}`
+}
+
+export async function markSessionLive(db: Db, sessionId: string) {
+  await db`update group_sessions set status = 'live', updated_at = now() where id = ${sessionId} and status in ('scheduled', 'moved')`
+}
+
+export async function markSessionEnded(db: Db, sessionId: string): Promise<boolean> {
+  const rows = await db`
+    update group_sessions set status = 'ended', ended_at = now(), updated_at = now()
+    where id = ${sessionId} and status in ('scheduled', 'moved', 'live') returning id`
+  return rows.length > 0
+}
+
+export interface ParticipantRow {
+  id: string
+  accountId: string
+  role: 'facilitator' | 'member'
+  state: ParticipantState
+  mode: ParticipationMode
+  muted: boolean
+}
+
+const participantColumns = (db: Db) => db`id, account_id as "accountId", role, state, mode, muted`
+
+export async function findParticipant(db: Db, sessionId: string, accountId: string): Promise<ParticipantRow | null> {
+  const rows = await db<ParticipantRow[]>`
+    select ${participantColumns(db)} from group_session_participants where session_id = ${sessionId} and account_id = ${accountId}`
+  return rows[0] ?? null
+}
+
+export async function findParticipantById(db: Db, sessionId: string, participantId: string): Promise<ParticipantRow | null> {
+  const rows = await db<ParticipantRow[]>`
+    select ${participantColumns(db)} from group_session_participants where session_id = ${sessionId} and id = ${participantId}`
+  return rows[0] ?? null
+}
+
+/**
+ * Enter the lobby (or, for facilitators, the session). A returning person keeps their state — an admitted
+ * member who reloads stays admitted, a removed one stays removed — and may change how they take part.
+ */
+export async function upsertParticipant(
+  db: Db, input: { sessionId: string; accountId: string; role: 'facilitator' | 'member'; mode: ParticipationMode },
+): Promise<ParticipantRow> {
+  const initial = input.role === 'facilitator' ? 'admitted' : 'lobby'
+  const [row] = await db<ParticipantRow[]>`
+    insert into group_session_participants (session_id, account_id, role, state, mode, admitted_at)
+    values (${input.sessionId}, ${input.accountId}, ${input.role}, ${initial}, ${input.mode},
+            ${initial === 'admitted' ? new Date() : null})
+    on conflict (session_id, account_id) do update set mode = excluded.mode, role = excluded.role,
+      state = case when excluded.role = 'facilitator' then 'admitted' else group_session_participants.state end,
+      updated_at = now()
+    returning ${participantColumns(db)}`
+  return row!
+}
+
+/** Move participants between states; only rows in `from` change. Returns the changed rows. */
+export async function transitionParticipants(
+  db: Db, sessionId: string, ids: string[] | 'all-in-lobby', from: ParticipantState, to: ParticipantState,
+): Promise<ParticipantRow[]> {
+  const scope = ids === 'all-in-lobby' ? db`true` : db`id = any(${ids}::uuid[])`
+  return db<ParticipantRow[]>`
+    update group_session_participants
+    set state = ${to}, updated_at = now(), admitted_at = case when ${to} = 'admitted' then now() else admitted_at end
+    where session_id = ${sessionId} and role = 'member' and state = ${from} and ${scope}
+    returning ${participantColumns(db)}`
+}
+
+export async function setParticipantsMuted(db: Db, sessionId: string, ids: string[] | 'all-admitted', muted: boolean): Promise<ParticipantRow[]> {
+  const scope = ids === 'all-admitted' ? db`state = 'admitted' and muted <> ${muted}` : db`id = any(${ids}::uuid[])`
+  return db<ParticipantRow[]>`
+    update group_session_participants set muted = ${muted}, updated_at = now()
+    where session_id = ${sessionId} and role = 'member' and state <> 'removed' and ${scope}
+    returning ${participantColumns(db)}`
+}
+
+export async function listLobby(db: Db, sessionId: string): Promise<LobbyParticipant[]> {
+  return db<LobbyParticipant[]>`
+    select p.id as "participantId", p.role, p.state, p.mode, p.muted,
+           coalesce(m.pseudonym, f.display_name, '—') as name
+    from group_session_participants p
+    join group_sessions s on s.id = p.session_id
+    left join group_members m on m.group_id = s.group_id and m.account_id = p.account_id and p.role = 'member'
+    left join facilitator_profiles f on f.account_id = p.account_id and p.role = 'facilitator'
+    where p.session_id = ${sessionId}
+    order by p.role, p.entered_at`
+}
+
+// ── webhooks and attendance ────────────────────────────────────────────────────────────────────────────
+export async function recordWebhookEvent(db: Db, eventId: string, event: string): Promise<boolean> {
+  const rows = await db`
+    insert into livekit_webhook_events (event_id, event) values (${eventId}, ${event}) on conflict do nothing returning event_id`
+  return rows.length > 0
+}
+
+export async function insertAttendance(db: Db, sessionId: string, participantId: string, joinedAt: Date) {
+  await db`
+    insert into group_attendance (session_id, participant_id, joined_at)
+    select ${sessionId}, id, ${joinedAt} from group_session_participants where id = ${participantId} and session_id = ${sessionId}`
+}
+
+export async function closeAttendance(db: Db, sessionId: string, participantId: string | null, leftAt: Date) {
+  const scope = participantId ? db`participant_id = ${participantId}` : db`true`
+  await db`update group_attendance set left_at = ${leftAt} where session_id = ${sessionId} and left_at is null and ${scope}`
+}
+
+export interface AttendanceRow { name: string; role: 'facilitator' | 'member'; joinedAt: Date; leftAt: Date | null }
+
+export async function listAttendance(db: Db, sessionId: string): Promise<AttendanceRow[]> {
+  return db<AttendanceRow[]>`
+    select coalesce(m.pseudonym, f.display_name, '—') as name, p.role, a.joined_at as "joinedAt", a.left_at as "leftAt"
+    from group_attendance a
+    join group_session_participants p on p.id = a.participant_id
+    join group_sessions s on s.id = a.session_id
+    left join group_members m on m.group_id = s.group_id and m.account_id = p.account_id and p.role = 'member'
+    left join facilitator_profiles f on f.account_id = p.account_id and p.role = 'facilitator'
+    where a.session_id = ${sessionId}
+    order by a.joined_at, name`
+}

@@ -1,0 +1,350 @@
+import type {
+  LobbyParticipant, OwnParticipation, ParticipationMode, VideoTokenGrant,
+} from '../contracts/socket-events.groups.js'
+import { nowOf, type CoreDeps } from '../deps.js'
+import { AppError } from '../errors.js'
+import { formatInZone } from '../groups/recurrence.js'
+import { findAccountTimeZone } from '../groups/groups.queries.js'
+import type { SessionAccount } from '../identity/identity.schema.js'
+import { socketRooms } from '../realtime/realtime.publisher.js'
+import { recordAudit } from '../audit/audit.service.js'
+import type { TransactionSql } from '../../db/client.js'
+import {
+  livekitSettings, mintAccessToken, roomServiceFor, TOKEN_TTL_SECONDS, verifyWebhook, WEBHOOK_MAX_AGE_SECONDS,
+} from './livekit.js'
+import * as q from './video.queries.js'
+
+/** The session page opens this long before the start, and stays usable this long after the planned end. */
+export const OPENS_BEFORE_MS = 10 * 60_000
+export const GRACE_AFTER_MS = 30 * 60_000
+
+/** Socket.IO rooms of a group session (ids only). */
+export const videoRooms = {
+  session: (sessionId: string) => `gsession:${sessionId}`,
+  facilitators: (sessionId: string) => `gsession:${sessionId}:facilitators`,
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+type Role = 'facilitator' | 'member'
+
+interface Context { session: q.SessionContextRow; role: Role; name: string }
+
+/** Who the actor is in this session: one of its facilitators, an enrolled member, or nobody (FORBIDDEN). */
+async function resolveContext(deps: CoreDeps, actor: SessionAccount, sessionId: string): Promise<Context> {
+  if (!UUID.test(sessionId)) throw new AppError('NOT_FOUND')
+  const session = await q.findSessionContext(deps.sql, sessionId)
+  if (!session) throw new AppError('NOT_FOUND')
+  if (actor.accountId === session.facilitatorId || actor.accountId === session.coFacilitatorId) {
+    const name = await q.findFacilitatorName(deps.sql, actor.accountId)
+    if (!name) throw new AppError('FORBIDDEN')
+    return { session, role: 'facilitator', name }
+  }
+  const pseudonym = await q.findEnrolledPseudonym(deps.sql, session.groupId, actor.accountId)
+  if (!pseudonym) throw new AppError('FORBIDDEN')
+  return { session, role: 'member', name: pseudonym }
+}
+
+function isOpen(deps: CoreDeps, s: q.SessionContextRow): boolean {
+  const now = nowOf(deps).getTime()
+  return ['scheduled', 'moved', 'live'].includes(s.status) && now >= s.startsAt.getTime() - OPENS_BEFORE_MS && now < s.endsAt.getTime() + GRACE_AFTER_MS
+}
+
+function requireOpen(deps: CoreDeps, s: q.SessionContextRow) {
+  if (!isOpen(deps, s)) throw new AppError('CONFLICT')
+}
+
+async function requireFacilitator(deps: CoreDeps, actor: SessionAccount, sessionId: string) {
+  const ctx = await resolveContext(deps, actor, sessionId)
+  if (ctx.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  return ctx
+}
+
+function publishSources(mode: ParticipationMode): Array<'camera' | 'microphone'> {
+  return mode === 'video' ? ['camera', 'microphone'] : mode === 'audio' ? ['microphone'] : []
+}
+
+/** Every facilitator control is audited (append-only, in the same transaction as the change). */
+function audit(tx: TransactionSql, deps: CoreDeps, actor: SessionAccount, action: string, sessionId: string, participantId?: string) {
+  return recordAudit(tx, deps, {
+    actorAccountId: actor.accountId,
+    action: `group_session.${action}`,
+    targetType: participantId ? 'group_session_participant' : 'group_session',
+    targetId: participantId ?? sessionId,
+    details: participantId ? { sessionId } : {},
+  })
+}
+
+const mayPublish = (p: Pick<q.ParticipantRow, 'role' | 'muted' | 'mode'>) => p.role === 'facilitator' || (!p.muted && p.mode !== 'chat')
+
+// ── what the session page shows ────────────────────────────────────────────────────────────────────────
+export interface SessionPageView {
+  sessionId: string
+  groupId: string
+  groupTitle: string
+  startsLabel: string
+  endsLabel: string
+  status: q.SessionContextRow['status']
+  role: Role
+  name: string
+  open: boolean
+  opensInMinutes: number
+  livekitConfigured: boolean
+  chatRoomId: string | null
+  attendance: Array<{ name: string; role: Role; joined: string; left: string | null }> | null
+}
+
+export async function getSessionPage(deps: CoreDeps, actor: SessionAccount, sessionId: string): Promise<SessionPageView> {
+  const { session, role, name } = await resolveContext(deps, actor, sessionId)
+  const zone = await findAccountTimeZone(deps.sql, actor.accountId)
+  const now = nowOf(deps).getTime()
+  const attendance =
+    role === 'facilitator' && (session.status === 'ended' || now >= session.endsAt.getTime())
+      ? (await q.listAttendance(deps.sql, sessionId)).map((a) => ({
+          name: a.name,
+          role: a.role,
+          joined: formatInZone(a.joinedAt, zone, actor.locale),
+          left: a.leftAt ? formatInZone(a.leftAt, zone, actor.locale) : null,
+        }))
+      : null
+  return {
+    sessionId,
+    groupId: session.groupId,
+    groupTitle: session.groupTitle,
+    startsLabel: formatInZone(session.startsAt, zone, actor.locale),
+    endsLabel: formatInZone(session.endsAt, zone, actor.locale),
+    status: session.status,
+    role,
+    name,
+    open: isOpen(deps, session),
+    opensInMinutes: Math.max(0, Math.ceil((session.startsAt.getTime() - OPENS_BEFORE_MS - now) / 60_000)),
+    livekitConfigured: livekitSettings(deps.config) !== null,
+    chatRoomId: session.chatRoomId,
+    attendance,
+  }
+}
+
+// ── the lobby ──────────────────────────────────────────────────────────────────────────────────────────
+async function announceLobby(deps: CoreDeps, sessionId: string): Promise<LobbyParticipant[]> {
+  const participants = await q.listLobby(deps.sql, sessionId)
+  deps.realtime.emitToRoom(videoRooms.facilitators(sessionId), 'lobby:updated', { sessionId, participants })
+  return participants
+}
+
+function tellParticipant(deps: CoreDeps, sessionId: string, p: q.ParticipantRow) {
+  deps.realtime.emitToRoom(socketRooms.account(p.accountId), 'participant:updated', { sessionId, state: p.state, muted: p.muted, mode: p.mode })
+}
+
+/** Create the LiveKit room once, before anyone gets a token (LiveKit is configured not to auto-create rooms). */
+async function ensureRoom(deps: CoreDeps, session: q.SessionContextRow) {
+  const rooms = roomServiceFor(deps.config)
+  if (!rooms || session.roomCreatedAt) return
+  await rooms.createRoom(session.livekitRoom, { maxParticipants: session.capacity + 2, emptyTimeoutSeconds: 10 * 60 })
+  await q.markRoomCreated(deps.sql, session.sessionId)
+  session.roomCreatedAt = nowOf(deps)
+}
+
+/**
+ * After the device check: a member enters the lobby (or keeps the state they had), a facilitator enters the
+ * session, which makes it live and creates its LiveKit room.
+ */
+export async function joinLobby(
+  deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; mode: ParticipationMode }, facilitatorPresent: boolean,
+): Promise<OwnParticipation> {
+  const { session, role } = await resolveContext(deps, actor, input.sessionId)
+  requireOpen(deps, session)
+  const mode = livekitSettings(deps.config) ? input.mode : 'chat'
+  const p = await q.upsertParticipant(deps.sql, { sessionId: session.sessionId, accountId: actor.accountId, role, mode })
+  if (p.state === 'removed') throw new AppError('FORBIDDEN')
+  if (role === 'facilitator') {
+    // LiveKit being unreachable must not keep the facilitator out: the lobby and chat still work, and the
+    // room is created again on the first token request.
+    await ensureRoom(deps, session).catch((error: Error) => deps.log.warn({ sessionId: session.sessionId, err: { message: error.message } }, 'livekit room not created'))
+    await q.markSessionLive(deps.sql, session.sessionId)
+  }
+  const participants = await announceLobby(deps, session.sessionId)
+  return {
+    sessionId: session.sessionId,
+    participantId: p.id,
+    role,
+    state: p.state,
+    mode: p.mode,
+    muted: p.muted,
+    sessionStatus: role === 'facilitator' ? 'live' : session.status,
+    facilitatorPresent: role === 'facilitator' || facilitatorPresent,
+    ...(role === 'facilitator' ? { participants } : {}),
+  }
+}
+
+/** Admit one member, or everyone waiting. Only a facilitator in the session can, so nobody is admitted without one. */
+export async function admitFromLobby(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId?: string }): Promise<{ admitted: number }> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  requireOpen(deps, session)
+  if (input.participantId && !UUID.test(input.participantId)) throw new AppError('NOT_FOUND')
+  const changed = await q.transitionParticipants(deps.sql, session.sessionId, input.participantId ? [input.participantId] : 'all-in-lobby', 'lobby', 'admitted')
+  if (input.participantId && changed.length === 0) throw new AppError('CONFLICT')
+  changed.forEach((p) => tellParticipant(deps, session.sessionId, p))
+  await announceLobby(deps, session.sessionId)
+  return { admitted: changed.length }
+}
+
+async function requireMemberParticipant(deps: CoreDeps, sessionId: string, participantId: string) {
+  if (!UUID.test(participantId)) throw new AppError('NOT_FOUND')
+  const p = await q.findParticipantById(deps.sql, sessionId, participantId)
+  if (!p) throw new AppError('NOT_FOUND')
+  if (p.role !== 'member') throw new AppError('FORBIDDEN')
+  return p
+}
+
+/** Back to the lobby: out of the LiveKit room now, and no new token until admitted again. */
+export async function sendBackToLobby(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId: string }): Promise<void> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  await requireMemberParticipant(deps, session.sessionId, input.participantId)
+  const p = await deps.sql.begin(async (tx) => {
+    const [changed] = await q.transitionParticipants(tx, session.sessionId, [input.participantId], 'admitted', 'lobby')
+    if (!changed) throw new AppError('CONFLICT')
+    await audit(tx, deps, actor, 'send_back', session.sessionId, changed.id)
+    return changed
+  })
+  await roomServiceFor(deps.config)?.removeParticipant(session.livekitRoom, p.id)
+  tellParticipant(deps, session.sessionId, p)
+  await announceLobby(deps, session.sessionId)
+}
+
+/** Removed from this session: out of the room, and refused on every later request (lobby or token). */
+export async function removeParticipant(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId: string }): Promise<void> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  const before = await requireMemberParticipant(deps, session.sessionId, input.participantId)
+  if (before.state === 'removed') throw new AppError('CONFLICT')
+  const p = await deps.sql.begin(async (tx) => {
+    const [changed] = await q.transitionParticipants(tx, session.sessionId, [before.id], before.state, 'removed')
+    if (!changed) throw new AppError('CONFLICT')
+    await audit(tx, deps, actor, 'remove', session.sessionId, changed.id)
+    return changed
+  })
+  await roomServiceFor(deps.config)?.removeParticipant(session.livekitRoom, p.id)
+  tellParticipant(deps, session.sessionId, p)
+  await announceLobby(deps, session.sessionId)
+}
+
+/** Mute or unmute a member: the media server revokes (or restores) their permission to publish. */
+export async function setMuted(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId: string; muted: boolean }): Promise<void> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  await requireMemberParticipant(deps, session.sessionId, input.participantId)
+  const p = await deps.sql.begin(async (tx) => {
+    const [changed] = await q.setParticipantsMuted(tx, session.sessionId, [input.participantId], input.muted)
+    if (!changed) throw new AppError('CONFLICT')
+    await audit(tx, deps, actor, input.muted ? 'mute' : 'unmute', session.sessionId, changed.id)
+    return changed
+  })
+  if (p.state === 'admitted') {
+    await roomServiceFor(deps.config)?.setCanPublish(session.livekitRoom, p.id, { canPublish: mayPublish(p), sources: publishSources(p.mode) })
+  }
+  tellParticipant(deps, session.sessionId, p)
+  await announceLobby(deps, session.sessionId)
+}
+
+export async function muteAll(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<{ muted: number }> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  const changed = await deps.sql.begin(async (tx) => {
+    const rows = await q.setParticipantsMuted(tx, session.sessionId, 'all-admitted', true)
+    await audit(tx, deps, actor, 'mute_all', session.sessionId)
+    return rows
+  })
+  const rooms = roomServiceFor(deps.config)
+  for (const p of changed) {
+    await rooms?.setCanPublish(session.livekitRoom, p.id, { canPublish: false, sources: [] })
+    tellParticipant(deps, session.sessionId, p)
+  }
+  await announceLobby(deps, session.sessionId)
+  return { muted: changed.length }
+}
+
+/** End the session for everyone: the LiveKit room is deleted (which disconnects all) and no token is minted again. */
+export async function endSession(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<void> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  await deps.sql.begin(async (tx) => {
+    if (!(await q.markSessionEnded(tx, session.sessionId))) throw new AppError('CONFLICT')
+    await audit(tx, deps, actor, 'end', session.sessionId)
+  })
+  if (session.roomCreatedAt) await roomServiceFor(deps.config)?.deleteRoom(session.livekitRoom)
+  deps.realtime.emitToRoom(videoRooms.session(session.sessionId), 'video:ended', { sessionId: session.sessionId })
+}
+
+// ── tokens ─────────────────────────────────────────────────────────────────────────────────────────────
+/**
+ * A LiveKit token for an admitted, enrolled person in an open session, for the room the server created, with
+ * grants by role and state: facilitators administer the room; members publish only what their mode allows and
+ * nothing while muted or chat-only; nobody records or creates rooms.
+ */
+export async function mintVideoToken(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<VideoTokenGrant> {
+  const settings = livekitSettings(deps.config)
+  if (!settings) throw new AppError('UNAVAILABLE')
+  const { session, role, name } = await resolveContext(deps, actor, input.sessionId)
+  requireOpen(deps, session)
+  const p = await q.findParticipant(deps.sql, session.sessionId, actor.accountId)
+  if (!p || p.state !== 'admitted') throw new AppError('FORBIDDEN')
+  await ensureRoom(deps, session).catch((error: Error) => {
+    deps.log.warn({ sessionId: session.sessionId, err: { message: error.message } }, 'livekit room not created')
+    throw new AppError('UNAVAILABLE')
+  })
+  const canPublish = mayPublish({ role, muted: p.muted, mode: p.mode })
+  const sources = publishSources(p.mode)
+  const grant = { room: session.livekitRoom, identity: p.id, name, roomAdmin: role === 'facilitator', canPublish: canPublish && sources.length > 0, canPublishSources: sources }
+  const token = await mintAccessToken(settings, grant)
+  return {
+    url: settings.url,
+    token,
+    room: grant.room,
+    identity: grant.identity,
+    canPublish: grant.canPublish,
+    canPublishSources: grant.canPublish ? sources : [],
+    roomAdmin: grant.roomAdmin,
+    expiresInSeconds: TOKEN_TTL_SECONDS,
+  }
+}
+
+// ── webhooks ───────────────────────────────────────────────────────────────────────────────────────────
+export type WebhookOutcome = 'accepted' | 'ignored'
+
+/**
+ * A LiveKit webhook: the signature (JWT over the body's sha256) must verify, the event must be fresh, and its
+ * id must be new — a forged, stale or replayed event is refused (UNAUTHENTICATED / CONFLICT) and changes
+ * nothing. Joins and leaves become attendance rows.
+ */
+export async function receiveLivekitWebhook(deps: CoreDeps, rawBody: string, authorization: string | undefined): Promise<WebhookOutcome> {
+  const settings = livekitSettings(deps.config)
+  if (!settings) throw new AppError('NOT_FOUND')
+  let event
+  try {
+    event = await verifyWebhook(settings, rawBody, authorization)
+  } catch {
+    throw new AppError('UNAUTHENTICATED')
+  }
+  const nowSeconds = nowOf(deps).getTime() / 1000
+  if (!event.id || !event.createdAt || Math.abs(nowSeconds - event.createdAt) > WEBHOOK_MAX_AGE_SECONDS) throw new AppError('UNAUTHENTICATED')
+  if (!(await q.recordWebhookEvent(deps.sql, event.id.slice(0, 100), event.event))) throw new AppError('CONFLICT')
+  const sessionId = event.roomName ? await q.findSessionIdByRoom(deps.sql, event.roomName) : null
+  if (!sessionId) return 'ignored'
+  const at = new Date(event.createdAt * 1000)
+  switch (event.event) {
+    case 'participant_joined': {
+      if (!event.participantIdentity || !UUID.test(event.participantIdentity)) return 'ignored'
+      const joinedAt = event.participantJoinedAt ? new Date(event.participantJoinedAt * 1000) : at
+      await q.insertAttendance(deps.sql, sessionId, event.participantIdentity, joinedAt)
+      return 'accepted'
+    }
+    case 'participant_left':
+    case 'participant_connection_aborted': {
+      if (!event.participantIdentity || !UUID.test(event.participantIdentity)) return 'ignored'
+      await q.closeAttendance(deps.sql, sessionId, event.participantIdentity, at)
+      return 'accepted'
+    }
+    case 'room_finished':
+      await q.closeAttendance(deps.sql, sessionId, null, at)
+      return 'accepted'
+    default:
+      return 'ignored'
+  }
+}
+

@@ -1,0 +1,133 @@
+import type { z } from 'zod'
+import type { ChatMember } from '../../../core/contracts/socket-events.chat.js'
+import type { CoreDeps } from '../../../core/deps.js'
+import { AppError } from '../../../core/errors.js'
+import {
+  deleteMessage, editMessage, markRoomRead, messageHistory, openRoom, requireRoomMember, sendMessage, setPersonalMute, syncMessages,
+} from '../../../core/chat/chat.service.js'
+import { chatRequestSchemas } from '../../../core/chat/chat.schema.js'
+import { createPresenceStore, type PresenceStore } from '../../../core/presence/presence.store.js'
+import { PresenceTracker } from '../../../core/presence/presence.tracker.js'
+import { allRoomsActivity, presenceSnapshot, roomActivity } from '../../../core/presence/presence.service.js'
+import { socketRooms } from '../../../core/realtime/realtime.publisher.js'
+import { handleRequest } from '../respond.js'
+import type { GatewayServer } from '../index.js'
+import type { GatewayContext } from './index.js'
+
+/**
+ * Chat and presence on one gateway. `startChatRuntime` runs once per gateway (presence heartbeat and
+ * sweeper); `registerChatHandlers` runs per connection. The send path itself is the pipeline in
+ * core/chat/send-pipeline.ts.
+ */
+interface ChatRuntime { deps: CoreDeps; store: PresenceStore; tracker: PresenceTracker }
+
+const runtimes = new WeakMap<GatewayServer, ChatRuntime>()
+
+export function startChatRuntime(io: GatewayServer, deps: CoreDeps): { stop: () => Promise<void> } {
+  const store = createPresenceStore(deps.redis, deps.config.REDIS_PREFIX)
+  const pending = new Set<string>()
+  let flushing: NodeJS.Immediate | null = null
+  const announce = async (roomIds: string[]) => {
+    const [snapshots, activity] = await Promise.all([
+      Promise.all(roomIds.map((roomId) => presenceSnapshot(deps, store, roomId))),
+      roomActivity(deps, store, roomIds),
+    ])
+    for (const snapshot of snapshots) deps.realtime.emitToRoom(socketRooms.chatRoom(snapshot.roomId), 'presence:updated', snapshot)
+    for (const room of activity) deps.realtime.emitToRoom(socketRooms.roomList(), 'rooms:updated', room)
+  }
+  const tracker = new PresenceTracker(store, {
+    ttlSeconds: deps.config.PRESENCE_TTL_SECONDS,
+    log: deps.log,
+    // Changes in the same tick are announced once per room.
+    onChange: (roomIds) => {
+      roomIds.forEach((r) => pending.add(r))
+      flushing ??= setImmediate(() => {
+        flushing = null
+        const rooms = [...pending]
+        pending.clear()
+        announce(rooms).catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'presence announce failed'))
+      })
+    },
+  })
+  const started = tracker.start().catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'presence start failed'))
+  runtimes.set(io, { deps, store, tracker })
+  return {
+    stop: async () => {
+      await started
+      await tracker.stop()
+      if (flushing) {
+        clearImmediate(flushing)
+        flushing = null
+        await announce([...pending]).catch(() => {})
+      }
+    },
+  }
+}
+
+const TYPING_MIN_INTERVAL_MS = 1500
+
+export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
+  const runtime = runtimes.get(io)
+  if (!runtime) return
+  const { tracker, store } = runtime
+  const joined = new Map<string, ChatMember>()
+  const lastTyping = new Map<string, number>()
+  const account = () => socket.data.account
+  const on = <E extends keyof typeof chatRequestSchemas, T>(event: E, fn: (payload: z.infer<(typeof chatRequestSchemas)[E]>) => Promise<T>) => {
+    socket.on(event as never, handleRequest(deps.log, event, chatRequestSchemas[event], fn) as never)
+  }
+
+  on('room:join', async ({ roomId, afterSeq }) => {
+    await requireRoomMember(deps, account().accountId, roomId)
+    // Join the broadcast room before reading, so nothing committed meanwhile is missed (duplicates are
+    // fine: clients merge by id and seq).
+    await socket.join(socketRooms.chatRoom(roomId))
+    try {
+      const opened = await openRoom(deps, account().accountId, { roomId, afterSeq })
+      joined.set(roomId, opened.me)
+      await tracker.join(roomId, opened.me.memberId, socket.id)
+      return { ...opened, presence: await presenceSnapshot(deps, store, roomId) }
+    } catch (error) {
+      if (!joined.has(roomId)) await socket.leave(socketRooms.chatRoom(roomId))
+      throw error
+    }
+  })
+
+  on('room:leave', async ({ roomId }) => {
+    const me = joined.get(roomId)
+    joined.delete(roomId)
+    await socket.leave(socketRooms.chatRoom(roomId))
+    if (me) await tracker.leave(roomId, me.memberId, socket.id)
+    return {}
+  })
+
+  on('room:read', async (input) => ({ lastReadSeq: await markRoomRead(deps, account().accountId, input) }))
+
+  on('rooms:watch', async () => {
+    await socket.join(socketRooms.roomList())
+    return { rooms: await allRoomsActivity(deps, store) }
+  })
+
+  on('message:send', (input) => sendMessage(deps, account(), input))
+  on('message:sync', (input) => syncMessages(deps, account().accountId, input))
+  on('message:history', (input) => messageHistory(deps, account().accountId, input))
+  on('message:edit', (input) => editMessage(deps, account().accountId, input))
+  on('message:delete', (input) => deleteMessage(deps, account().accountId, input))
+  on('member:mute', async (input) => ({ mutedMemberIds: await setPersonalMute(deps, account().accountId, input) }))
+
+  // Ephemeral: never stored, relayed to the others in the room, at most one "typing" per 1.5 s per room.
+  on('typing:set', async ({ roomId, typing }) => {
+    const member = joined.get(roomId)
+    if (!member) throw new AppError('FORBIDDEN')
+    const now = Date.now()
+    if (typing && now - (lastTyping.get(roomId) ?? 0) < TYPING_MIN_INTERVAL_MS) return {}
+    lastTyping.set(roomId, typing ? now : 0)
+    socket.to(socketRooms.chatRoom(roomId)).emit('typing:updated', { roomId, member, typing })
+    return {}
+  })
+
+  socket.on('disconnect', () => {
+    for (const [roomId, me] of joined) void tracker.leave(roomId, me.memberId, socket.id)
+    joined.clear()
+  })
+}
