@@ -11,7 +11,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chatStyles
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(context, request)
   // Counts are a nicety: without Redis the list still loads, and the socket fills them in later.
-  const [rooms, activity] = await Promise.all([listRooms(context.deps.sql), roomListActivity(context.deps).catch(() => [])])
+  const [rooms, activity] = await Promise.all([listRooms(context.deps.sql), roomListActivity(context.deps).catch((): Awaited<ReturnType<typeof roomListActivity>> => [])])
   return { rooms, activity }
 }
 

@@ -1,9 +1,10 @@
 import type { CrisisLine } from '../contracts/socket-events.crisis.js'
 
 /**
- * Crisis lines shown on the member's crisis card, kept as data. `CHECKED_ON` is the date the numbers
- * and hours were last checked against each service's own site (`source`); re-check before every
- * release and whenever a line is added. Countries are ISO 3166-1 alpha-2 (GB for the UK).
+ * Crisis lines shown on the member's crisis card, kept as data. `CHECKED_ON` is the date the list was
+ * last reviewed. The 2026-11-22 review was made from the maintainers' knowledge without network access to
+ * the services' sites (`source`): before a release a person must check every number and the hours against
+ * `source` and update this date (docs/crisis.md, "Crisis lines"). Countries are ISO 3166-1 alpha-2 (GB for the UK).
  */
 export const CRISIS_LINES_CHECKED_ON = '2026-11-22'
 

@@ -1,3 +1,4 @@
+import { editHooks, type EditHook } from '../chat/chat.service.js'
 import { insertStep, persistHooks, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -20,6 +21,9 @@ import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
  * - the persist hook: a held message is stored as held (not shown to peers); a held or flagged one
  *   opens a flag and enqueues its scoring in the message's own transaction.
  * - `screen-notice`: the sender's ack of a held message carries the kind notice in their language.
+ *
+ * Edits pass the same screen (an edit hook in the edit's transaction): a rejected edit is refused, a held one
+ * takes the message off peers' screens until a facilitator looks, a flagged one opens a flag.
  */
 const RECENT_TEXTS = 8
 
@@ -74,6 +78,24 @@ const flagScreened: PersistHook = async (tx, ctx) => {
   })
 }
 
+const screenEdit: EditHook = async (tx, deps, edit) => {
+  const result = screenMessage(edit.body)
+  if (result.outcome === 'deliver') return
+  if (result.outcome === 'reject') {
+    const locale = await q.accountLocale(tx, edit.accountId)
+    throw new AppError('MESSAGE_REJECTED', { reason: result.reason ?? 'rejected', notice: senderNotice(result, locale) ?? '' })
+  }
+  const message = await q.findTargetMessage(tx, edit.roomId, edit.messageId)
+  if (!message) return
+  const held = result.outcome === 'hold'
+  if (held && message.status === 'visible') await q.setMessageStatus(tx, message.id, 'held', null, nowOf(deps))
+  await flagInTransaction(tx, deps, {
+    messageId: message.id, roomId: edit.roomId, membershipId: message.membershipId, source: 'screen',
+    category: result.reason ? SCREEN_CATEGORY[result.reason] : 'other', signals: result.signals.map((s) => s.id),
+    screenReason: result.reason, held,
+  })
+}
+
 function localeOf(actor: object): 'en' | 'pl' {
   return (actor as { locale?: string }).locale === 'pl' ? 'pl' : 'en'
 }
@@ -89,6 +111,7 @@ export function installModerationPipeline() {
   insertStep(verdictStep, { before: 'persist' })
   insertStep(noticeStep, { after: 'persist' })
   persistHooks.push(flagScreened)
+  editHooks.push(screenEdit)
 }
 
 installModerationPipeline()

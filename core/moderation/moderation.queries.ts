@@ -91,6 +91,11 @@ export async function findMembershipInRoom(db: Db, roomId: string, membershipId:
   return rows[0] ?? null
 }
 
+export async function accountLocale(db: Db, accountId: string): Promise<'en' | 'pl'> {
+  const rows = await db<{ locale: 'en' | 'pl' }[]>`select locale from accounts where id = ${accountId}`
+  return rows[0]?.locale ?? 'en'
+}
+
 /** The sender's latest texts in the room, oldest first (spam screening). */
 export async function recentOwnTexts(db: Db, membershipId: string, limit: number): Promise<string[]> {
   const rows = await db<{ body: string }[]>`

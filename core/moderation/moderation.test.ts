@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
-import { sendMessage } from '../chat/chat.service.js'
+import { editMessage, sendMessage } from '../chat/chat.service.js'
 import { AppError } from '../errors.js'
 import { runAuditVerify } from '../../scripts/audit-verify.js'
 import './moderation.pipeline.js'
@@ -118,6 +118,18 @@ describe('automatic screening in the send path', () => {
     // The outbox payload carries ids only.
     const [row] = await deps.sql<{ payload: Record<string, unknown> }[]>`select payload from outbox where payload->>'flagId' = ${flag!.id}`
     expect(Object.keys(row!.payload)).toEqual(['flagId'])
+  })
+
+  it('screens edits too: contact details are refused and the original stays; method detail is held', async () => {
+    const m = await member()
+    const message = await send(m, 'see you all tomorrow')
+    const edit = (body: string) => editMessage(deps, m.accountId, { roomId, messageId: message.id, body })
+    expect(await errorCode(edit('my number is +48 601 234 567'))).toBe('MESSAGE_REJECTED')
+    const [row] = await deps.sql<{ body: string }[]>`select body from messages where id = ${message.id}`
+    expect(row!.body).toBe('see you all tomorrow')
+    const held = await edit('how many paracetamol would it take to not wake up')
+    expect(held).toMatchObject({ body: null, moderation: 'held' })
+    expect((await flagOf(message.id))[0]).toMatchObject({ status: 'open' })
   })
 
   it('flags an insult aimed at someone: delivered to the room and queued for review', async () => {
