@@ -35,6 +35,7 @@ export const chatEn = {
   'room.slowMode': 'Slow mode: one message every {seconds} seconds.',
   'room.locked': 'This room is locked for now. You can read but not write.',
   'room.message.pending': 'Sending…',
+  'room.message.sent': 'Sent',
   'room.message.failed': 'Not sent',
   'room.message.retry': 'Retry',
   'room.message.discard': 'Discard',

@@ -37,6 +37,7 @@ export const chatPl: Record<keyof typeof chatEn, string> = {
   'room.slowMode': 'Tryb powolny: jedna wiadomość co {seconds} s.',
   'room.locked': 'Ten pokój jest na razie zamknięty. Możesz czytać, ale nie pisać.',
   'room.message.pending': 'Wysyłanie…',
+  'room.message.sent': 'Wysłano',
   'room.message.failed': 'Nie wysłano',
   'room.message.retry': 'Ponów',
   'room.message.discard': 'Odrzuć',

@@ -182,6 +182,12 @@ function FlagCard({ flag }: { flag: Flag }) {
         {flag.stage === 1 ? <strong>{t('mod.flag.stage1')}</strong> : null}
         {flag.stage === 2 ? <strong>{t('mod.flag.stage2')}</strong> : null}
       </p>
+      <SafeForm className="mod-claim">
+        {hidden}
+        <input type="hidden" name="action" value="claim" />
+        <span data-testid="flag-owner">{t(`mod.flag.owner.${flag.owner}`)}</span>{' '}
+        {flag.owner !== 'you' ? <button type="submit" className="link-button small">{t('mod.action.claim')}</button> : null}
+      </SafeForm>
       {flag.held ? <p className="notice">{t('mod.flag.held')}</p> : null}
       {flag.autoHidden ? <p className="notice">{t('mod.flag.autoHidden')}</p> : null}
       <h4>{t('mod.flag.context')}</h4>

@@ -8,7 +8,7 @@ export const REPORT_CATEGORIES = ['harassment', 'spam', 'privacy', 'self_harm', 
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number]
 
 export const MODERATION_ACTIONS = [
-  'dismiss', 'hide', 'unhide', 'remove', 'warn', 'mute', 'ban', 'end_sanction', 'slow_mode', 'lock', 'unlock',
+  'claim', 'dismiss', 'hide', 'unhide', 'remove', 'warn', 'mute', 'ban', 'end_sanction', 'slow_mode', 'lock', 'unlock',
 ] as const
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
 

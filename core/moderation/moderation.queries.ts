@@ -138,13 +138,14 @@ export interface FlagRow {
   deadlineJobAt: Date | null
   stage: number
   autoHiddenAt: Date | null
+  ownerAccountId: string | null
   createdAt: Date
 }
 
 const flagColumns = (db: Db) => db`
   id, message_id as "messageId", room_id as "roomId", membership_id as "membershipId", source, category, signals,
   screen_reason as "screenReason", held, status, priority, deadline_at as "deadlineAt", deadline_job_at as "deadlineJobAt",
-  escalation_stage as stage, auto_hidden_at as "autoHiddenAt", created_at as "createdAt"`
+  escalation_stage as stage, auto_hidden_at as "autoHiddenAt", owner_account_id as "ownerAccountId", created_at as "createdAt"`
 
 /** The message's open flag, opened now if there is none (one open flag per message). */
 export async function openFlag(
@@ -205,6 +206,12 @@ export async function resolveFlag(tx: TransactionSql, flagId: string, status: 'd
   const rows = await tx`
     update moderation_flags set status = ${status}, resolved_at = ${now}, resolved_by = ${by}, owner_account_id = coalesce(owner_account_id, ${by})
     where id = ${flagId} and status = 'open' returning id`
+  return rows.length > 0
+}
+
+/** The facilitator who takes a flag on; anyone may take it over (the audit log keeps who had it). */
+export async function claimFlag(tx: TransactionSql, flagId: string, accountId: string): Promise<boolean> {
+  const rows = await tx`update moderation_flags set owner_account_id = ${accountId} where id = ${flagId} and status = 'open' returning id`
   return rows.length > 0
 }
 
@@ -345,7 +352,7 @@ export async function openFlags(db: Db, roomIds: string[], limit = 100): Promise
   return db<QueueFlagRow[]>`
     select f.id, f.message_id as "messageId", f.room_id as "roomId", f.membership_id as "membershipId", f.source, f.category,
            f.signals, f.screen_reason as "screenReason", f.held, f.status, f.priority, f.deadline_at as "deadlineAt",
-           f.deadline_job_at as "deadlineJobAt", f.escalation_stage as stage, f.auto_hidden_at as "autoHiddenAt", f.created_at as "createdAt",
+           f.deadline_job_at as "deadlineJobAt", f.escalation_stage as stage, f.auto_hidden_at as "autoHiddenAt", f.owner_account_id as "ownerAccountId", f.created_at as "createdAt",
            r.title as "roomTitle", rm.pseudonym, m.body, m.moderation_status as "messageStatus", m.seq, m.created_at as "messageCreatedAt",
            (select count(*)::int from moderation_reports x where x.message_id = f.message_id) as "reportCount",
            coalesce((select array_agg(distinct x.category) from moderation_reports x where x.message_id = f.message_id), '{}') as "reportCategories",

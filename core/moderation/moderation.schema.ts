@@ -104,6 +104,8 @@ export interface QueueItem {
   stage: number
   held: boolean
   autoHidden: boolean
+  /** Who has taken it on: facilitators see whether it is theirs, never another's account. */
+  owner: 'nobody' | 'you' | 'another'
   createdAt: string
   reports: { count: number; categories: ReportCategory[]; notes: string[]; byFacilitator: boolean }
   member: { memberId: string; pseudonym: string }

@@ -190,6 +190,13 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
     }
 
     switch (input.action) {
+      case 'claim': {
+        if (!flag) throw new AppError('BAD_REQUEST')
+        if (!(await q.claimFlag(tx, flag.id, actor.accountId))) throw new AppError('CONFLICT')
+        await audit('claim', 'flag', flag.id)
+        effects.flags.push({ flagId: flag.id, status: 'open', priority: flag.priority, stage: flag.stage })
+        break
+      }
       case 'dismiss': {
         if (!flag) throw new AppError('BAD_REQUEST')
         if (flag.status !== 'open') throw new AppError('CONFLICT')
@@ -298,6 +305,7 @@ export async function getModerationQueue(deps: CoreDeps, actor: Actor): Promise<
       return {
         flagId: row.id, roomId: row.roomId, roomTitle: row.roomTitle, category: row.category, source: row.source, signals: row.signals,
         priority: row.priority, deadlineAt: row.deadlineAt.toISOString(), stage: row.stage, held: row.held, autoHidden: row.autoHiddenAt !== null,
+        owner: row.ownerAccountId === null ? 'nobody' : row.ownerAccountId === actor.accountId ? 'you' : 'another',
         createdAt: row.createdAt.toISOString(),
         reports: { count: row.reportCount, categories: row.reportCategories, notes: row.reportNotes, byFacilitator: row.byFacilitator },
         member: { memberId: row.membershipId, pseudonym: row.pseudonym },

@@ -361,6 +361,7 @@ describe('facilitators\' actions', () => {
     for (const id of [low.id, high.id]) await processFlag(deps, { flagId: (await flagOf(id))[0]!.id })
     await act(fac(), { action: 'warn', memberId: author.memberId })
 
+    await act(fac2(), { action: 'claim', flagId: (await flagOf(high.id))[0]!.id })
     const queue = await getModerationQueue(deps, fac())
     const mine = queue.flags.filter((f) => f.member.pseudonym === 'Quinn Queue')
     expect(mine.map((f) => f.message.id)).toEqual([high.id, low.id])
@@ -368,6 +369,9 @@ describe('facilitators\' actions', () => {
     expect([...priorities].sort((a, b) => b - a)).toEqual(priorities)
     expect(mine[1]!.context.map((m) => m.body)).toContain('before it')
     expect(mine[0]!.history.sanctions.map((s) => s.kind)).toContain('warning')
+    // Every flag has an owner once someone takes it; the queue says whose without naming them.
+    expect(mine.map((f) => f.owner)).toEqual(['another', 'nobody'])
+    expect((await getModerationQueue(deps, fac2())).flags.find((f) => f.message.id === high.id)!.owner).toBe('you')
     // Members appear by pseudonym and handle only.
     expect(JSON.stringify(queue)).not.toContain(author.accountId)
     expect(JSON.stringify(queue)).not.toContain(author.username)

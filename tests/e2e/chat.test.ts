@@ -1,12 +1,13 @@
 /**
  * A chat room as two people meet it, each in their own browser context on a 360 px phone screen:
  * both read and accept the rules and enter under different pseudonyms, see each other in presence,
- * exchange messages (text stays text, links are not fetched), one reloads and sees the whole history,
- * one leaves and the other's presence and the room list update live.
+ * exchange messages (text stays text, links are not fetched; a personal mute hides someone for one member),
+ * one reloads and sees the whole history, one leaves and the other's presence and the room list update live,
+ * and a message written while offline is sent once the connection returns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { signUp } from '../../core/identity/identity.service.js'
+import { signOut, signUp } from '../../core/identity/identity.service.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { createSeedRooms } from '../support/chat.js'
@@ -21,10 +22,13 @@ let browser: Browser
 let ann: UserSession
 let bo: UserSession
 
+const sessions = new Map<UserSession, string>()
+
 async function signedInUser(ip: string): Promise<UserSession> {
   const user = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
   const account = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en', ip })
   await user.context.addCookies([{ name: 'hs_session', value: account.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+  sessions.set(user, account.sessionId)
   return user
 }
 
@@ -127,9 +131,18 @@ describe('a chat room in two browsers', { timeout: 120_000 }, () => {
     expect(await link.getAttribute('href')).toBe('https://example.org/help')
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow')
     expect(await link.getAttribute('target')).toBe('_blank')
-    // Nothing pending: both messages were acknowledged.
+    // Nothing pending: both messages were acknowledged, and each author sees their own as sent.
     expect(await ann.page.getByTestId('pending-message').count()).toBe(0)
+    expect(await ann.page.locator('[data-seq="1"] [data-testid="message-sent"]').textContent()).toBe('Sent')
+    expect(await ann.page.locator('[data-seq="2"] [data-testid="message-sent"]').count()).toBe(0)
     await expectFitsPhone(bo.page, 'chat with messages')
+
+    // Bo mutes Ann: her messages are hidden for Bo only, until Bo unmutes her.
+    await bo.page.getByRole('button', { name: 'Mute Ann Heron' }).click()
+    await poll(() => bo.page.locator('.message-hidden').allTextContents()).toEqual(['Hidden: you muted Ann Heron.'])
+    expect(await messageTexts(ann.page)).toHaveLength(2)
+    await bo.page.getByRole('button', { name: 'Unmute Ann Heron' }).click()
+    await poll(() => messageTexts(bo.page)).toHaveLength(2)
     await expectAccessible(bo.page)
     await expectAccessible(ann.page)
   })
@@ -174,11 +187,19 @@ describe('a chat room in two browsers', { timeout: 120_000 }, () => {
     await poll(() => ann.page.getByTestId('connection-status').textContent()).not.toBe('Connected')
     await send(ann.page, 'Written in a tunnel')
     await poll(() => ann.page.getByTestId('pending-message').count()).toBe(1)
+    expect(await ann.page.getByTestId('pending-message').getAttribute('data-state')).toBe('pending')
+    expect(await ann.page.getByTestId('pending-message').locator('.message-state').textContent()).toBe('Sending…')
     await ann.context.setOffline(false)
     await poll(() => ann.page.getByTestId('connection-status').textContent()).toBe('Connected')
     await poll(() => ann.page.getByTestId('pending-message').count()).toBe(0)
     await poll(async () => (await messageTexts(ann.page)).filter((t) => t === 'Written in a tunnel')).toEqual(['Written in a tunnel'])
     expect(await deps.sql`select 1 from messages where body = 'Written in a tunnel'`).toHaveLength(1)
+  })
+
+  it('signing out elsewhere takes the open room page to sign-in', async () => {
+    await signOut(deps, sessions.get(ann)!)
+    await ann.page.waitForURL((url) => url.pathname === '/signin')
+    expect(new URL(ann.page.url()).searchParams.get('next')).toBe('/rooms/anxiety')
   })
 
   it('broke no Content Security Policy rule and threw no page error', () => {

@@ -92,13 +92,14 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await expectUsable(page, 'group page')
 
     // A session reminder reaches the open page in-app (the email is the other half).
-    await page.locator('[data-testid="session-reminders"][data-listening="true"]').waitFor()
+    await page.locator('[data-testid="session-reminders"][data-listening="true"]').waitFor({ state: 'attached' })
     const { sendSessionReminder } = await import('../../core/groups/reminders.service.js')
     const [session] = await deps.sql<{ startsAt: Date }[]>`select starts_at as "startsAt" from group_sessions where id = ${sessionId}`
     expect(await sendSessionReminder(deps, { sessionId, kind: '15m', startsAt: session!.startsAt.toISOString() })).toMatchObject({ status: 'sent' })
     await expect.poll(() => page.getByTestId('session-reminder').textContent()).toContain('A session starts soon.')
     await page.getByTestId('session-reminder').getByRole('link').click()
-    await page.waitForURL(`**/sessions/${sessionId}`)
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/sessions/${sessionId}`)
+    await expect.poll(() => page.getByRole('heading', { name: 'Check your camera and microphone' }).isVisible()).toBe(true)
   })
 
   it('takes the member through the device check and the lobby, and into the session once the facilitator admits them', async () => {

@@ -125,10 +125,10 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
           <p className="typing" aria-live="polite" data-testid="typing">
             {typingNow.length === 1 ? t('room.typing.one', { name: typingNow[0]!.member.pseudonym }) : typingNow.length > 1 ? t('room.typing.many') : ''}
           </p>
-          {room.locked && me.badge !== 'facilitator' ? (
+          {(moderation.settings?.locked ?? room.locked) && me.badge !== 'facilitator' ? (
             <p className="notice">{t('room.locked')}</p>
           ) : (
-            <><SanctionNotice status={moderation.status} /><Composer onSend={chat.send} onTyping={chat.typing} slowModeSeconds={state.slowModeSeconds} /></>
+            <><SanctionNotice status={moderation.status} /><Composer onSend={chat.send} onTyping={chat.typing} slowModeSeconds={moderation.settings?.slowModeSeconds ?? state.slowModeSeconds} /></>
           )}
         </section>
       </div>
@@ -181,6 +181,7 @@ function MessageItem({
               {author}
               <Time iso={message.createdAt} />
               {message.editedAt && !message.deletedAt ? <span className="message-edited">({t('room.message.edited')})</span> : null}
+              {own ? <span className="message-state" data-testid="message-sent">{t('room.message.sent')}</span> : null}
             </div>
             {message.deletedAt ? (
               <p className="message-deleted">{t('room.message.deleted')}</p>

@@ -151,8 +151,17 @@ export function useChatRoom(roomId: string) {
       dispatch({ type: 'status', status: 'connected' })
       void join()
     })
-    socket.on('disconnect', () => dispatch({ type: 'status', status: navigator.onLine ? 'reconnecting' : 'offline' }))
-    socket.on('connect_error', () => dispatch({ type: 'status', status: navigator.onLine ? 'reconnecting' : 'offline' }))
+    const signIn = () => window.location.assign(`/signin?next=${encodeURIComponent(window.location.pathname)}`)
+    socket.on('disconnect', (reason) => {
+      dispatch({ type: 'status', status: navigator.onLine ? 'reconnecting' : 'offline' })
+      // The server closed this connection (signed out elsewhere, or a server restart): try once more;
+      // a refused handshake then says whether the session is gone.
+      if (reason === 'io server disconnect') socket.connect()
+    })
+    socket.on('connect_error', (error) => {
+      if (error.message === 'UNAUTHENTICATED') return signIn()
+      dispatch({ type: 'status', status: navigator.onLine ? 'reconnecting' : 'offline' })
+    })
     socket.on('message:created', (message) => {
       if (message.roomId === roomId) dispatch({ type: 'messages', messages: [message] })
     })
@@ -165,9 +174,7 @@ export function useChatRoom(roomId: string) {
     socket.on('typing:updated', ({ roomId: id, member, typing }) => {
       if (id === roomId) dispatch({ type: 'typing', member, typing, now: Date.now() })
     })
-    socket.on('session:ended', () => {
-      window.location.assign('/signin')
-    })
+    socket.on('session:ended', signIn)
     const offline = () => dispatch({ type: 'status', status: 'offline' })
     window.addEventListener('offline', offline)
     return () => {

@@ -7,6 +7,8 @@ import { request, type HoldspaceSocket } from '../chat/socket'
 
 export interface RoomModeration {
   status: MemberModerationStatus | null
+  /** The room's lock and slow mode as facilitators last changed them (null: as the page loaded). */
+  settings: { slowModeSeconds: number; locked: boolean } | null
   report: (messageId: string, category: ReportCategory, note: string) => Promise<string | null>
 }
 
@@ -16,6 +18,7 @@ export interface RoomModeration {
  */
 export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | null>, roomId: string): RoomModeration {
   const [status, setStatus] = useState<MemberModerationStatus | null>(null)
+  const [settings, setSettings] = useState<RoomModeration['settings']>(null)
 
   useEffect(() => {
     const socket = socketRef.current
@@ -27,16 +30,21 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
     const onSanctioned = (event: { roomId: string }) => {
       if (event.roomId === roomId) void refresh()
     }
+    const onRoom = (event: { roomId: string; slowModeSeconds: number; locked: boolean }) => {
+      if (event.roomId === roomId) setSettings({ slowModeSeconds: event.slowModeSeconds, locked: event.locked })
+    }
     socket.on('connect', refresh)
     socket.on('moderation:sanctioned', onSanctioned)
+    socket.on('room:moderated', onRoom)
     if (socket.connected) void refresh()
-    // A mute runs out on its own: look again when it should have ended.
     return () => {
       socket.off('connect', refresh)
       socket.off('moderation:sanctioned', onSanctioned)
+      socket.off('room:moderated', onRoom)
     }
   }, [socketRef, roomId])
 
+  // A mute runs out on its own: look again when it should have ended.
   useEffect(() => {
     const until = status?.bannedUntil ?? status?.mutedUntil
     const socket = socketRef.current
@@ -56,7 +64,7 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
     return reply.error.fields?.report ?? reply.error.code
   }, [socketRef, roomId])
 
-  return { status, report }
+  return { status, settings, report }
 }
 
 function formatUntil(iso: string, locale: string) {
