@@ -17,8 +17,9 @@ export interface CrisisLine {
 
 /** What the member's crisis card shows: lines for their country first, then the international fallback. */
 export interface CrisisCard {
-  incidentId: string
-  status: CrisisStatus
+  /** null when the card is shown without an incident (risk level "concern": nobody is paged). */
+  incidentId: string | null
+  status: CrisisStatus | null
   country: string | null
   local: CrisisLine[]
   international: CrisisLine[]
@@ -44,6 +45,8 @@ export interface CrisisClientEvents {
 
 export interface CrisisServerEvents {
   'crisis:status': (payload: CrisisStatusEvent) => void
+  /** The crisis card after one of the member's own chat messages showed risk. Only to that member. */
+  'crisis:card': (payload: CrisisCard) => void
   'crisis:message': (payload: { incidentId: string }) => void
   'incident:paged': (payload: IncidentAnnouncement) => void
   'incident:updated': (payload: IncidentAnnouncement) => void

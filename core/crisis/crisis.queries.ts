@@ -438,3 +438,11 @@ export async function clearSettledUnpagedAlarms(db: Db, at: Date) {
     where a.kind = 'crisis_unpaged' and a.cleared_at is null and a.incident_id = i.id
       and (i.first_paged_at is not null or i.status = 'resolved')`
 }
+
+/** The member's latest messages in one room, oldest first: context for the risk classifier. */
+export async function recentMemberTexts(db: Db, membershipId: string, limit: number): Promise<string[]> {
+  const rows = await db<{ body: string }[]>`
+    select body from messages where membership_id = ${membershipId} and deleted_at is null
+    order by seq desc limit ${limit}`
+  return rows.map((r) => r.body).reverse()
+}

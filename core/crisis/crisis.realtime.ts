@@ -1,3 +1,4 @@
+import type { CrisisCard } from '../contracts/socket-events.crisis.js'
 import type { CoreDeps } from '../deps.js'
 import type { IncidentAnnouncement } from '../contracts/socket-events.crisis.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
@@ -25,6 +26,11 @@ export function announceToClinicians(deps: CoreDeps, event: 'incident:paged' | '
 /** Only the member's own sockets: the card and its status are never shown to anyone else. */
 export function tellMember(deps: CoreDeps, memberAccountId: string, incidentId: string, status: IncidentRow['status']) {
   deps.realtime.emitToRoom(socketRooms.account(memberAccountId), 'crisis:status', { incidentId, status })
+}
+
+/** The crisis card, to the member's own sockets only (every tab, every server process). */
+export function tellMemberCard(deps: CoreDeps, memberAccountId: string, card: CrisisCard) {
+  deps.realtime.emitToRoom(socketRooms.account(memberAccountId), 'crisis:card', card)
 }
 
 export function announceChat(deps: CoreDeps, memberAccountId: string, incidentId: string) {

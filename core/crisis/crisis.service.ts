@@ -98,7 +98,7 @@ export async function raiseCrisis(deps: CoreDeps, input: RaiseCrisisInput): Prom
 }
 
 /** The member's crisis card, built from data in this process: no worker, no Redis in the way. */
-export function crisisCardFor(result: Pick<RaiseCrisisResult, 'incidentId' | 'status'>, country: string | null): CrisisCard {
+export function crisisCardFor(result: { incidentId: string | null; status: RaiseCrisisResult['status'] | null }, country: string | null): CrisisCard {
   return { incidentId: result.incidentId, status: result.status, country, ...crisisLinesFor(country) }
 }
 
