@@ -107,6 +107,22 @@ function reducer(state: ChatState, action: Action): ChatState {
  */
 export function useChatRoom(roomId: string) {
   const [state, dispatch] = useReducer(reducer, initial)
+
+  // Unacknowledged messages survive a reload of this tab (sessionStorage: this tab only, cleared by the quick
+  // exit); they are sent again with their own client ids, so none is stored twice.
+  const pendingKey = `hs:pending:${roomId}`
+  useEffect(() => {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(pendingKey) ?? '[]') as PendingMessage[]
+      for (const message of saved) dispatch({ type: 'pending', message: { clientId: message.clientId, body: message.body, state: 'pending' } })
+    } catch {
+      sessionStorage.removeItem(pendingKey)
+    }
+  }, [pendingKey])
+  useEffect(() => {
+    if (state.pending.length) sessionStorage.setItem(pendingKey, JSON.stringify(state.pending.map(({ clientId, body }) => ({ clientId, body }))))
+    else sessionStorage.removeItem(pendingKey)
+  }, [pendingKey, state.pending])
   const socketRef = useRef<HoldspaceSocket | null>(null)
   const stateRef = useRef(state)
   stateRef.current = state
