@@ -130,4 +130,7 @@ export const crisisEn = {
   'error.schedule_unknown': 'No schedule has that name.',
   'error.required': 'This is required.',
   'error.too_long': 'That is too long.',
+  'crisis.inChat.intro': 'What you wrote sounds really hard. You do not have to go through this alone.',
+  'crisis.inChat.open': 'Open the help page to talk with the clinician',
+  'crisis.inChat.dismiss': 'Hide this for now',
 } as const

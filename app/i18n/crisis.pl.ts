@@ -132,4 +132,7 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'error.schedule_unknown': 'Nie ma grafiku o tej nazwie.',
   'error.required': 'To pole jest wymagane.',
   'error.too_long': 'To jest za długie.',
+  'crisis.inChat.intro': 'To, co piszesz, brzmi naprawdę ciężko. Nie musisz przechodzić przez to sam ani sama.',
+  'crisis.inChat.open': 'Otwórz stronę pomocy, aby porozmawiać ze specjalistą',
+  'crisis.inChat.dismiss': 'Ukryj na razie',
 }

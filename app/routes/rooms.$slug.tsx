@@ -8,8 +8,12 @@ import { ChatRoom } from '../components/chat/chat-room'
 import { requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import chatStyles from '../styles/chat.css'
+import crisisStyles from '../styles/crisis.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chatStyles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: chatStyles },
+  { rel: 'stylesheet', href: crisisStyles },
+]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.room.title} · Holdspace` : 'Holdspace' }]
 

@@ -43,6 +43,13 @@ export interface SendStep {
 export type PersistHook = (tx: TransactionSql, ctx: SendContext & { message: ChatMessage }) => Promise<void>
 export const persistHooks: PersistHook[] = []
 
+/**
+ * Runs when a step refused the send (mute, rate limit, moderation's reject…) or it failed, before the error
+ * reaches the sender. For slices that must act on what was said even if it is not delivered (crisis).
+ */
+export type AbortHook = (ctx: SendContext, error: unknown) => Promise<void>
+export const abortHooks: AbortHook[] = []
+
 const authenticate: SendStep = {
   name: 'authenticate',
   async run(ctx) {
@@ -165,9 +172,18 @@ export function insertStep(step: SendStep, position: { before: string } | { afte
 
 export async function sendMessage(deps: CoreDeps, actor: SendActor, input: SendInput): Promise<ChatMessage> {
   const ctx: SendContext = { deps, actor, input }
-  for (const step of sendSteps) {
-    if (ctx.replayed && !step.runOnReplay) continue
-    await step.run(ctx)
+  try {
+    for (const step of sendSteps) {
+      if (ctx.replayed && !step.runOnReplay) continue
+      await step.run(ctx)
+    }
+  } catch (error) {
+    for (const hook of abortHooks) {
+      await hook(ctx, error).catch((hookError: unknown) =>
+        deps.log.error({ err: { message: (hookError as Error).message } }, 'send abort hook failed'),
+      )
+    }
+    throw error
   }
   return ctx.message!
 }

@@ -1,3 +1,4 @@
+import type { CrisisCard } from './socket-events.crisis.js'
 import type { AckCallback } from './socket-events.js'
 
 /**
@@ -25,6 +26,8 @@ export interface ChatMessage {
   moderatedAt?: string
   /** Only in the sender's own ack of a held message: the kind text saying a facilitator will look. */
   notice?: string
+  /** Only in the sender's own ack, when their message showed risk: the crisis card (never broadcast). */
+  crisis?: CrisisCard
 }
 
 export interface PresenceSnapshot {

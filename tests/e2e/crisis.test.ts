@@ -12,6 +12,8 @@ import { createAccount, type TestAccount } from '../support/crisis-fixtures.js'
 import { DESKTOP_VIEWPORT, MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession } from '../support/browser.js'
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
 import { raiseCrisis } from '../../core/crisis/crisis.service.js'
+import { enterRoom } from '../../core/chat/chat.service.js'
+import { createSeedRooms } from '../support/chat.js'
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -45,10 +47,18 @@ async function open(page: Page, path: string) {
 }
 
 /** Ways a member raises a crisis from an ordinary page; each leaves them looking at the crisis card. */
-const TRIGGERS: Record<string, (page: Page) => Promise<void>> = {
+const TRIGGERS: Record<string, (page: Page, member: TestAccount) => Promise<void>> = {
   'the "I need help now" button': async (page) => {
     await open(page, '/rooms')
     await page.getByRole('button', { name: 'I need help now' }).first().click()
+  },
+  'a high-risk chat message': async (page, member) => {
+    await createSeedRooms(deps)
+    await enterRoom(deps, { accountId: member.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', { pseudonymChoice: 'generated' })
+    await open(page, '/rooms/low-mood')
+    await page.getByTestId('connection-status').filter({ hasText: 'Connected' }).waitFor()
+    await page.getByLabel('Write a message').fill("i can't take it anymore, i'm going to kill myself tonight")
+    await page.keyboard.press('Enter')
   },
 }
 
@@ -64,7 +74,7 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
       const incidents = c.page.getByTestId('incident')
       const before = await incidents.count()
 
-      await raise(m.page)
+      await raise(m.page, member)
       const card = m.page.getByTestId('crisis-card')
       await card.waitFor()
       expect(await card.textContent()).toContain('Find A Helpline')
@@ -87,7 +97,11 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
       // The member's status changes live, without a reload.
       await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('A clinician has seen your request and is joining you now.')
 
-      // The private chat works both ways.
+      // The private chat works both ways (from a chat room the member follows the card's link to it).
+      if ((await m.page.getByTestId('crisis-chat').count()) === 0) {
+        await m.page.getByRole('link', { name: 'Open the help page to talk with the clinician' }).click()
+        await m.page.getByTestId('crisis-chat').waitFor({ state: 'attached' })
+      }
       await c.page.getByLabel('Your message').fill('I am here with you. Are you safe right now?')
       await c.page.getByRole('button', { name: 'Send' }).click()
       await expect.poll(() => m.page.getByTestId('crisis-chat').textContent(), { timeout: 15_000 }).toContain('Are you safe right now?')

@@ -4,6 +4,7 @@ import { lastSeq } from '../../../core/contracts/chat-timeline.js'
 import { useT } from '../i18n'
 import { MessageText } from './message-text'
 import { useChatRoom, type PendingMessage } from './use-chat-room'
+import { ChatCrisisPanel } from '../crisis/chat-crisis-panel'
 import { ModeratedMessage, ReportButton, SanctionNotice, useRoomModeration, type RoomModeration } from '../moderation/room-moderation'
 
 export interface ChatRoomProps {
@@ -59,6 +60,7 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
         <p role="status" className={`connection connection-${state.status}`} data-testid="connection-status">{statusText}</p>
       </div>
       {state.joinError ? <p className="form-error" role="alert">{t.error(state.joinError)}</p> : null}
+      {chat.crisis ? <ChatCrisisPanel crisis={chat.crisis} onDismiss={chat.dismissCrisis} /> : null}
 
       <div className="chat-layout">
         <section className="presence" aria-labelledby="presence-title">

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react'
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import type { CrisisCard, CrisisStatus } from '../../../core/contracts/socket-events.crisis.js'
 import type {
   ChatMember, ChatMessage, MessagePage, PresenceSnapshot, RoomJoined,
 } from '../../../core/contracts/socket-events.chat.js'
@@ -107,6 +108,12 @@ function reducer(state: ChatState, action: Action): ChatState {
  */
 export function useChatRoom(roomId: string) {
   const [state, dispatch] = useReducer(reducer, initial)
+  // The crisis card after one of my own messages showed risk (in my ack and on my account room), and the
+  // live status of the incident it raised ("a clinician has been told and will join you").
+  const [crisis, setCrisis] = useState<{ card: CrisisCard; status: CrisisStatus | null } | null>(null)
+  const showCrisis = useCallback((card: CrisisCard) => {
+    setCrisis((current) => (current?.card.incidentId && !card.incidentId ? current : { card, status: card.status }))
+  }, [])
 
   // Unacknowledged messages survive a reload of this tab (sessionStorage: this tab only, cleared by the quick
   // exit); they are sent again with their own client ids, so none is stored twice.
@@ -132,9 +139,10 @@ export function useChatRoom(roomId: string) {
     const socket = socketRef.current
     if (!socket?.connected) return
     const reply = await request<ChatMessage>(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
+    if (reply.ok && reply.data.crisis) showCrisis(reply.data.crisis)
     if (reply.ok) dispatch({ type: 'sent', clientId: message.clientId, message: reply.data })
     else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code })
-  }, [roomId])
+  }, [roomId, showCrisis])
 
   useEffect(() => {
     const socket = connectSocket()
@@ -191,6 +199,10 @@ export function useChatRoom(roomId: string) {
       if (id === roomId) dispatch({ type: 'typing', member, typing, now: Date.now() })
     })
     socket.on('session:ended', signIn)
+    socket.on('crisis:card', showCrisis)
+    socket.on('crisis:status', ({ incidentId, status }) =>
+      setCrisis((current) => (current && current.card.incidentId === incidentId ? { ...current, status } : current)),
+    )
     const offline = () => dispatch({ type: 'status', status: 'offline' })
     window.addEventListener('offline', offline)
     return () => {
@@ -264,5 +276,5 @@ export function useChatRoom(roomId: string) {
   }, [roomId])
 
   // socketRef: for moderation's room hooks (reports, the member's mute status) on the same connection.
-  return { state, send, retry, discard, typing, loadOlder, edit, remove, setMuted, markRead, socketRef }
+  return { state, send, retry, discard, typing, loadOlder, edit, remove, setMuted, markRead, socketRef, crisis, dismissCrisis: () => setCrisis(null) }
 }
