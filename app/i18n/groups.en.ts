@@ -128,7 +128,7 @@ export const groupsEn = {
   'session.room.tokenReady': 'Your access to the session is ready.',
   'session.room.muted': 'The facilitator has muted you.',
   'session.room.chatOnly': 'You take part in chat only.',
-  'session.room.chatSoon': 'The group chat appears here.',
+  'session.chat.title': 'Group chat',
   'session.you': 'You appear as {name}.',
   'session.facilitator.lobby': 'Waiting in the lobby',
   'session.facilitator.inRoom': 'In the session',

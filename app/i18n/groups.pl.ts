@@ -130,7 +130,7 @@ export const groupsPl: Record<keyof typeof groupsEn, string> = {
   'session.room.tokenReady': 'Twój dostęp do spotkania jest gotowy.',
   'session.room.muted': 'Prowadzący wyciszył Cię.',
   'session.room.chatOnly': 'Uczestniczysz tylko przez czat.',
-  'session.room.chatSoon': 'Tutaj pojawi się czat grupy.',
+  'session.chat.title': 'Czat grupy',
   'session.you': 'Widnieje tu jako {name}.',
   'session.facilitator.lobby': 'Czekają w poczekalni',
   'session.facilitator.inRoom': 'Na spotkaniu',

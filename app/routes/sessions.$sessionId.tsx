@@ -1,17 +1,27 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getSessionPage } from '../services.server'
+import { getSessionPage, openSessionChat } from '../services.server'
 import { useT } from '../components/i18n'
 import { SessionClient } from '../components/groups/session-client'
 import { requireUser } from '../utils/auth.server'
 import styles from '../styles/groups.css'
+import chatStyles from '../styles/chat.css'
+import crisisStyles from '../styles/crisis.css'
+import { ChatRoom } from '../components/chat/chat-room'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: chatStyles },
+  { rel: 'stylesheet', href: crisisStyles },
+]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   try {
-    return await getSessionPage(context.deps, account, params.sessionId ?? '')
+    const page = await getSessionPage(context.deps, account, params.sessionId ?? '')
+    // The group chat beside the video; someone removed from the session keeps the page but not the chat.
+    const chat = page.open ? await openSessionChat(context.deps, account, page.sessionId).catch(() => null) : null
+    return { ...page, chat }
   } catch (error) {
     const code = (error as { code?: string }).code
     if (code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
@@ -36,8 +46,12 @@ export default function GroupSession() {
       ) : s.status !== 'cancelled' && s.status !== 'ended' && s.opensInMinutes > 0 ? (
         <p className="notice">{t('session.notOpen', { minutes: s.opensInMinutes })}</p>
       ) : null}
-      {/* The group chat beside the video: the chat engine's room for this session (group_sessions.chat_room_id). */}
-      {s.open && s.chatRoomId === null ? <p className="help">{t('session.room.chatSoon')}</p> : null}
+      {s.chat ? (
+        <section className="session-chat" aria-labelledby="session-chat-title">
+          <h2 id="session-chat-title">{t('session.chat.title')}</h2>
+          <ChatRoom room={s.chat.room} me={s.chat.me} />
+        </section>
+      ) : null}
       {s.attendance ? (
         <section className="card" aria-labelledby="attendance">
           <h2 id="attendance">{t('session.attendance.title')}</h2>

@@ -13,6 +13,8 @@ export interface RoomRow {
   rulesVersion: number
   slowModeSeconds: number
   locked: boolean
+  /** 'group_session': the chat beside a group session's video (core/video/session-chat.ts). */
+  kind: 'topic' | 'group_session'
 }
 
 export interface MembershipRow {
@@ -26,15 +28,15 @@ export interface MembershipRow {
 export async function findRoomBySlug(db: Db, slug: string): Promise<RoomRow | null> {
   const rows = await db<RoomRow[]>`
     select id, slug, title, description, language, rules, rules_version as "rulesVersion",
-           slow_mode_seconds as "slowModeSeconds", locked
-    from rooms where slug = ${slug}`
+           slow_mode_seconds as "slowModeSeconds", locked, kind
+    from rooms where slug = ${slug} and kind = 'topic'`
   return rows[0] ?? null
 }
 
 export async function findRoomById(db: Db, roomId: string): Promise<RoomRow | null> {
   const rows = await db<RoomRow[]>`
     select id, slug, title, description, language, rules, rules_version as "rulesVersion",
-           slow_mode_seconds as "slowModeSeconds", locked
+           slow_mode_seconds as "slowModeSeconds", locked, kind
     from rooms where id = ${roomId}`
   return rows[0] ?? null
 }
@@ -227,7 +229,7 @@ export async function facilitatorMemberships(db: Db, memberIds: string[]): Promi
 }
 
 export async function listRoomIds(db: Db): Promise<string[]> {
-  const rows = await db<{ id: string }[]>`select id from rooms order by language, title`
+  const rows = await db<{ id: string }[]>`select id from rooms where kind = 'topic' order by language, title`
   return rows.map((r) => r.id)
 }
 

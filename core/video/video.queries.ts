@@ -166,3 +166,44 @@ export async function listAttendance(db: Db, sessionId: string): Promise<Attenda
     where a.session_id = ${sessionId}
     order by a.joined_at, name`
 }
+
+// --- The session's chat room (the chat engine's room of kind 'group_session') ---
+
+export interface SessionChatRoomRow { id: string; title: string; language: 'en' | 'pl'; locked: boolean; rulesVersion: number }
+
+/** The session's chat room, created on first use. Locks the session row so two first visitors make one room. */
+export async function ensureSessionChatRoom(tx: TransactionSql, sessionId: string): Promise<SessionChatRoomRow> {
+  const [session] = await tx<{ chatRoomId: string | null; title: string; language: 'en' | 'pl'; facilitatorId: string; coFacilitatorId: string | null }[]>`
+    select s.chat_room_id as "chatRoomId", g.title, g.language, g.facilitator_id as "facilitatorId", g.co_facilitator_id as "coFacilitatorId"
+    from group_sessions s join groups g on g.id = s.group_id
+    where s.id = ${sessionId}
+    for update of s`
+  let roomId = session!.chatRoomId
+  if (!roomId) {
+    const [room] = await tx<{ id: string }[]>`
+      insert into rooms (slug, title, description, language, rules, kind)
+      values (${`session-${sessionId}`}, ${session!.title.slice(0, 120)}, '', ${session!.language}, '', 'group_session')
+      returning id`
+    roomId = room!.id
+    await tx`update group_sessions set chat_room_id = ${roomId} where id = ${sessionId}`
+    // The group's facilitators moderate its session chat (moderation's room assignment).
+    for (const accountId of [session!.facilitatorId, session!.coFacilitatorId].filter(Boolean) as string[]) {
+      await tx`insert into room_facilitators (room_id, account_id) values (${roomId}, ${accountId}) on conflict do nothing`
+    }
+  }
+  const [row] = await tx<SessionChatRoomRow[]>`
+    select id, title, language, locked, rules_version as "rulesVersion" from rooms where id = ${roomId}`
+  return row!
+}
+
+/** For a group-session chat room: whether its session is open and what this account is there. */
+export async function findSessionChatAccess(db: Db, roomId: string, accountId: string) {
+  const rows = await db<{ sessionId: string; status: string; startsAt: Date; endsAt: Date; facilitator: boolean; enrolled: boolean; removed: boolean }[]>`
+    select s.id as "sessionId", s.status, s.starts_at as "startsAt", s.ends_at as "endsAt",
+           (${accountId}::uuid in (g.facilitator_id, g.co_facilitator_id)) as facilitator,
+           exists (select 1 from group_members m where m.group_id = g.id and m.account_id = ${accountId} and m.status = 'approved') as enrolled,
+           exists (select 1 from group_session_participants p where p.session_id = s.id and p.account_id = ${accountId} and p.state = 'removed') as removed
+    from group_sessions s join groups g on g.id = s.group_id
+    where s.chat_room_id = ${roomId}`
+  return rows[0] ?? null
+}
