@@ -8,7 +8,7 @@
  *          --duration S (seconds per step) --processes 1,2 --scenarios chat,crisis,screening,pages --out DIR
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
@@ -20,6 +20,7 @@ import { getFreePort, startEmbeddedPostgres, startRedis, type RunningService } f
 import { createBenchMembers } from './fixtures.js'
 import { startProcess, type BenchProcess } from './processes.js'
 import { runChatScenario } from './scenarios/chat.js'
+import { runCrisisScenario } from './scenarios/crisis.js'
 import { runPages } from './scenarios/pages.js'
 import { runScreening } from './scenarios/screening.js'
 import { table } from './stats.js'
@@ -56,7 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     rates: list('rate', smoke ? [1] : [1, 2, 4, 8]),
     durationSeconds: num('duration', smoke ? 2 : 8),
     processes: list('processes', smoke ? [1] : [1, 2]),
-    scenarios: get('scenarios')?.split(',') ?? ['chat', 'screening', 'pages'],
+    scenarios: get('scenarios')?.split(',') ?? ['chat', 'crisis', 'screening', 'pages'],
     outDir: path.resolve(get('out') ?? 'bench/results'),
   }
 }
@@ -129,15 +130,34 @@ async function main() {
       results.chat = chat
     }
 
+    if (options.scenarios.includes('crisis')) {
+      const chatRuns = (results.chat as Array<{ processes: number; platform: { sustainedRatePerRoom: number } }> | undefined) ?? []
+      const sustained = chatRuns.find((r) => r.processes === 1)?.platform.sustainedRatePerRoom ?? options.rates[0]!
+      const backgroundRate = Math.max(0.5, sustained / 2)
+      say(`scenario 2: crisis paging while chat runs at ${backgroundRate} msg/s per room (half the sustained rate)`)
+      results.crisis = await runCrisisScenario({
+        sql, env,
+        backgroundRatePerRoom: backgroundRate,
+        backgroundClients: options.clients,
+        roomSize: options.roomSize,
+        pages: options.smoke ? 3 : 30,
+        durationSeconds: options.smoke ? 3 : 15,
+        progress: say,
+      })
+    }
+
     if (options.scenarios.includes('screening')) {
       say('scenario 3: screening cost')
       results.screening = await runScreening({ iterations: options.smoke ? 1 : 20, progress: say })
     }
 
     if (options.scenarios.includes('pages')) {
-      say('building the web apps…')
+      // Build only what is missing or older than its sources: rebuilding the app under a running test
+      // suite would swap the assets out from under its browser tests.
       for (const cwd of ['.', 'bench/bare-remix']) {
-        const build = spawnSync('npx', ['remix', 'build'], { cwd, stdio: 'ignore' })
+        if (!buildIsStale(cwd)) continue
+        say(`building the web app in ${cwd}…`)
+        const build = spawnSync('npx', ['remix', 'build'], { cwd, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
         if (build.status !== 0) throw new Error(`remix build failed in ${cwd}`)
       }
       const port = await getFreePort()
@@ -146,6 +166,7 @@ async function main() {
       const [member] = await createBenchMembers(sql, 1)
       say('scenario 4: pages')
       results.pages = await runPages({
+        onFailure: () => console.error(server.output().slice(-3000)),
         platformUrl: `http://127.0.0.1:${port}`,
         cookie: member!.cookie,
         durationSeconds: options.smoke ? 1 : 10,
@@ -180,6 +201,19 @@ async function main() {
   say(`results: ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`)
 }
 
+/** True when `<cwd>/build/index.js` is missing or older than a file under `<cwd>/app`. */
+function buildIsStale(cwd: string): boolean {
+  const built = path.join(cwd, 'build/index.js')
+  if (!existsSync(built)) return true
+  const builtAt = statSync(built).mtimeMs
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
+      const full = path.join(dir, entry.name)
+      return Math.max(max, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs)
+    }, 0)
+  return newest(path.join(cwd, 'app')) > builtAt
+}
+
 function printSummary(report: { scenarios: Record<string, any> }) {
   const s = report.scenarios
   for (const run of s.chat ?? []) {
@@ -197,6 +231,14 @@ function printSummary(report: { scenarios: Record<string, any> }) {
     console.log(table(rows))
     console.log(`sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}`)
     console.log(`server memory per connection: platform ${run.platform.memoryPerConnectionBytes} B, bare ${run.bare.memoryPerConnectionBytes} B`)
+  }
+  if (s.crisis) {
+    console.log(`\nCrisis paging while chat runs at ${s.crisis.backgroundRatePerRoom} msg/s per room (${s.crisis.backgroundDeliveredPerSecond} delivered/s):`)
+    console.log(table([
+      { path: 'platform: send → clinician console', samples: s.crisis.platform.paged, p50_ms: s.crisis.platform.pageP50Ms, p99_ms: s.crisis.platform.pageP99Ms, target_p99_ms: 100 },
+      { path: 'platform: send → crisis card (ack)', samples: s.crisis.platform.cards, p50_ms: s.crisis.platform.cardP50Ms, p99_ms: s.crisis.platform.cardP99Ms, target_p99_ms: 50 },
+      { path: 'bare: socket → queue → worker → socket', samples: s.crisis.bare.paged, p50_ms: s.crisis.bare.pageP50Ms, p99_ms: s.crisis.bare.pageP99Ms, target_p99_ms: null },
+    ]))
   }
   if (s.screening) {
     console.log('\nScreening cost per message (µs):')

@@ -85,7 +85,8 @@ async function main() {
     await sql.end()
 
     say('building the web app…')
-    await run('npx', ['remix', 'build'], env)
+    // Always a production build: it runs under any NODE_ENV (a development build needs React's dev runtime).
+    await run('npx', ['remix', 'build'], { ...env, NODE_ENV: 'production' })
 
     for (const [name, entry] of [['server', 'server/index.ts'], ['workers', 'workers/index.ts']] as const) {
       const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, detached: true, stdio: 'inherit' })

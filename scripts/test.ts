@@ -24,9 +24,9 @@ function ensureChromium() {
   throw new LocalServiceError('chromium is not installed: run `sudo apt-get install chromium` (or set CHROMIUM_PATH)')
 }
 
-function run(cmd: string, args: string[]): Promise<number> {
+function run(cmd: string, args: string[], nodeEnv = 'test'): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } })
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: nodeEnv } })
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
 }
@@ -39,6 +39,7 @@ try {
   process.exit(1)
 }
 say('building the web app…')
-const built = await run('npx', ['remix', 'build'])
+// A production build, as deployed: it runs under any NODE_ENV (the bench smoke test starts servers in production).
+const built = await run('npx', ['remix', 'build'], 'production')
 if (built !== 0) process.exit(built)
 process.exit(await run('npx', ['vitest', 'run', ...process.argv.slice(2)]))

@@ -43,7 +43,7 @@ interface StepResult {
 
 const P99_LIMIT_MS = 100
 
-async function createRooms(sql: Sql, count: number): Promise<string[]> {
+export async function createRooms(sql: Sql, count: number): Promise<string[]> {
   const tag = randomBytes(3).toString('hex')
   const rows = await sql<{ id: string }[]>`
     insert into rooms ${sql(Array.from({ length: count }, (_, i) => ({ slug: `bench-${tag}-${i}`, title: `Bench ${i}`, language: 'en' })))}
@@ -51,7 +51,7 @@ async function createRooms(sql: Sql, count: number): Promise<string[]> {
   return rows.map((r) => r.id)
 }
 
-async function joinMembers(sql: Sql, roomIds: string[], members: Array<{ accountId: string }>, roomSize: number) {
+export async function joinMembers(sql: Sql, roomIds: string[], members: Array<{ accountId: string }>, roomSize: number) {
   const rows = members.map((m, i) => ({
     room_id: roomIds[Math.floor(i / roomSize)]!,
     account_id: m.accountId,
@@ -62,13 +62,13 @@ async function joinMembers(sql: Sql, roomIds: string[], members: Array<{ account
   for (let i = 0; i < rows.length; i += 500) await sql`insert into room_memberships ${sql(rows.slice(i, i + 500))}`
 }
 
-function startLoadClients(count: number): ChildProcess[] {
+export function startLoadClients(count: number): ChildProcess[] {
   return Array.from({ length: count }, () =>
     fork(path.resolve('bench/load-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
   )
 }
 
-function request<T>(child: ChildProcess, message: unknown, expect: string, timeoutMs: number): Promise<T> {
+export function request<T>(child: ChildProcess, message: unknown, expect: string, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`load client did not answer ${expect} in time`)), timeoutMs)
     const onMessage = (reply: any) => {
@@ -113,6 +113,10 @@ async function runTarget(
     if (failed > 0) throw new Error(`${label}: ${failed} clients could not connect and join`)
     const rssAfter = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.rssBytes, 0)
     memoryPerConnectionBytes = Math.round((rssAfter - rssBefore) / clients)
+
+    // Warm-up, not measured: the first messages pay for JIT compilation and connection pools.
+    options.progress(`chat: ${label}: warm-up`)
+    await Promise.all(loaders.map((loader) => request(loader, { type: 'step', rate: 1, durationMs: 2000, graceMs: 500 }, 'result', 60_000)))
 
     for (const rate of options.rates) {
       options.progress(`chat: ${label}: ${rate} msg/s per room for ${options.durationSeconds}s`)

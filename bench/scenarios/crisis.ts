@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto'
+import { io, type Socket } from 'socket.io-client'
+import type { Sql } from '../../db/client.js'
+import { startMailCatcher } from '../../scripts/mail-catcher.js'
+import { getFreePort } from '../../scripts/local-services.js'
+import { createBenchMembers } from '../fixtures.js'
+import { startProcess, type BenchProcess } from '../processes.js'
+import { round, summarize } from '../stats.js'
+import { createRooms, joinMembers, request, startLoadClients } from './chat.js'
+
+/**
+ * Scenario 2: crisis paging under load. While chat runs at half its sustained rate, members send high-risk
+ * messages; we measure send → the on-call clinician's console receiving the page (through outbox, relay,
+ * BullMQ worker, Redis emitter), and send → the member receiving the crisis card (in their ack). The bare
+ * path (socket → queue → worker → emitter → socket) is measured in the same run.
+ */
+const RISKY = "i can't do this anymore, i'm going to kill myself tonight"
+const now = () => performance.timeOrigin + performance.now()
+
+function connect(url: string, cookie?: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) } })
+    const timer = setTimeout(() => reject(new Error('socket did not connect')), 20_000)
+    socket.once('connect', () => {
+      clearTimeout(timer)
+      resolve(socket)
+    })
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+  })
+}
+
+const ack = <T>(socket: Socket, event: string, payload: unknown) =>
+  socket.timeout(20_000).emitWithAck(event, payload) as Promise<{ ok: boolean; data?: T; error?: { code: string } }>
+
+export async function runCrisisScenario(options: {
+  sql: Sql
+  env: NodeJS.ProcessEnv
+  backgroundRatePerRoom: number
+  backgroundClients: number
+  roomSize: number
+  pages: number
+  durationSeconds: number
+  progress: (line: string) => void
+}) {
+  const mail = await startMailCatcher()
+  const env = { ...options.env, SMTP_URL: mail.url, LOG_LEVEL: 'info' }
+  const processes: BenchProcess[] = []
+  try {
+    const port = await getFreePort()
+    const url = `http://127.0.0.1:${port}`
+    processes.push(await startProcess('server/index.ts', { ...env, PORT: String(port) }, /server listening/))
+    processes.push(await startProcess('workers/index.ts', env, /workers started/))
+
+    // Background chat load at half the sustained rate.
+    const roomIds = await createRooms(options.sql, Math.ceil(options.backgroundClients / options.roomSize))
+    const members = await createBenchMembers(options.sql, options.backgroundClients)
+    await joinMembers(options.sql, roomIds, members, options.roomSize)
+    const [loader] = startLoadClients(1)
+    await request(loader!, {
+      type: 'init',
+      members: members.map((m, i) => ({ url, origin: url, cookie: m.cookie, roomId: roomIds[Math.floor(i / options.roomSize)]! })),
+    }, 'ready', 120_000)
+
+    // The senders at risk (one incident per member) and the on-call clinician's console socket.
+    const riskRooms = await createRooms(options.sql, 1)
+    const senders = await createBenchMembers(options.sql, options.pages)
+    await joinMembers(options.sql, riskRooms, senders, options.pages)
+    const [clinician] = await createBenchMembers(options.sql, 1, 'clinician')
+    const console = await connect(url, clinician!.cookie)
+    const paged = new Map<string, number>()
+    console.on('incident:paged', (p: { incidentId: string }) => {
+      if (!paged.has(p.incidentId)) paged.set(p.incidentId, now())
+    })
+    const senderSockets = await Promise.all(senders.map((s) => connect(url, s.cookie)))
+    await Promise.all(senderSockets.map((s) => ack(s, 'room:join', { roomId: riskRooms[0]! })))
+
+    options.progress(`crisis: ${options.pages} high-risk messages during chat at ${options.backgroundRatePerRoom} msg/s per room`)
+    const load = request<any>(loader!, { type: 'step', rate: options.backgroundRatePerRoom, durationMs: options.durationSeconds * 1000, graceMs: 1000 }, 'result', options.durationSeconds * 1000 + 60_000)
+    const sends: Array<{ at: number; cardMs: number | null; incidentId: string | null }> = []
+    const spacing = (options.durationSeconds * 1000 * 0.8) / options.pages
+    await Promise.all(
+      senderSockets.map(async (socket, i) => {
+        await new Promise((r) => setTimeout(r, i * spacing + Math.random() * spacing * 0.5))
+        const at = now()
+        const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', { roomId: riskRooms[0]!, clientId: randomUUID(), body: RISKY })
+        sends.push({ at, cardMs: reply.ok && reply.data?.crisis ? now() - at : null, incidentId: reply.data?.crisis?.incidentId ?? null })
+      }),
+    )
+    const background = await load
+    const deadline = Date.now() + 15_000
+    while (Date.now() < deadline && sends.some((s) => s.incidentId && !paged.has(s.incidentId))) await new Promise((r) => setTimeout(r, 50))
+    const pageLatencies = sends.filter((s) => s.incidentId && paged.has(s.incidentId)).map((s) => paged.get(s.incidentId!)! - s.at)
+    const cardLatencies = sends.filter((s) => s.cardMs !== null).map((s) => s.cardMs!)
+    loader!.send({ type: 'close' })
+    console.disconnect()
+    senderSockets.forEach((s) => s.disconnect())
+
+    const bare = await runBareCrisis(options.env, options.pages, options.progress)
+    const page = summarize(pageLatencies)
+    const card = summarize(cardLatencies)
+    return {
+      pages: options.pages,
+      backgroundRatePerRoom: options.backgroundRatePerRoom,
+      backgroundDeliveredPerSecond: round(background.deliveries / (background.elapsedMs / 1000), 1),
+      platform: {
+        paged: pageLatencies.length,
+        cards: cardLatencies.length,
+        pageP50Ms: round(page.p50, 1), pageP99Ms: round(page.p99, 1),
+        cardP50Ms: round(card.p50, 1), cardP99Ms: round(card.p99, 1),
+      },
+      bare,
+      targets: { pageP99Ms: 100, cardP99Ms: 50 },
+    }
+  } finally {
+    for (const p of processes.reverse()) await p.stop()
+    await mail.stop()
+  }
+}
+
+async function runBareCrisis(env: NodeJS.ProcessEnv, pages: number, progress: (line: string) => void) {
+  const prefix = `${env.REDIS_PREFIX}crisisbare`
+  const server = await startProcess('bench/bare-crisis.ts', { ...env, REDIS_PREFIX: prefix }, /listening (\d+)/)
+  const worker = await startProcess('bench/bare-crisis.ts', { ...env, REDIS_PREFIX: prefix, BARE_ROLE: 'worker' }, /worker ready/)
+  try {
+    const url = `http://127.0.0.1:${server.match[1]}`
+    const console = await connect(url)
+    await ack(console, 'clinician:join', {})
+    const sender = await connect(url)
+    const waiting = new Map<string, (at: number) => void>()
+    console.on('incident:paged', (p: { incidentId: string }) => waiting.get(p.incidentId)?.(now()))
+    progress(`crisis: bare path, ${pages} pages`)
+    const latencies: number[] = []
+    for (let i = 0; i < pages; i++) {
+      const clientId = randomUUID()
+      const arrived = new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 10_000)
+        waiting.set(clientId, (at) => {
+          clearTimeout(timer)
+          resolve(at)
+        })
+      })
+      const at = now()
+      await ack(sender, 'message:send', { clientId })
+      const pagedAt = await arrived
+      if (pagedAt !== null) latencies.push(pagedAt - at)
+    }
+    console.disconnect()
+    sender.disconnect()
+    const s = summarize(latencies)
+    return { paged: latencies.length, pageP50Ms: round(s.p50, 1), pageP99Ms: round(s.p99, 1) }
+  } finally {
+    await worker.stop()
+    await server.stop()
+  }
+}
