@@ -49,7 +49,7 @@ function connect(member: Member, index: number): Promise<boolean> {
   })
 }
 
-async function runStep(rate: number, durationMs: number, graceMs: number, crisisEvery: number) {
+async function runStep(rate: number, durationMs: number, graceMs: number) {
   sent.clear()
   latencies = []
   const roomIds = [...rooms.keys()]
@@ -57,7 +57,7 @@ async function runStep(rate: number, durationMs: number, graceMs: number, crisis
   const total = Math.max(1, Math.floor((durationMs / 1000) * rate))
   const started = now()
   let errors = 0
-  let crisisSent = 0
+  const errorCodes: Record<string, number> = {}
   const sends: Promise<void>[] = []
   // Each room sends `rate` messages a second from a rotating member, staggered across rooms.
   for (let k = 0; k < total; k++) {
@@ -68,15 +68,17 @@ async function runStep(rate: number, durationMs: number, graceMs: number, crisis
       const members = rooms.get(roomIds[r]!)!
       const sender = members[(k + r) % members.length]!
       const clientId = randomUUID()
-      const risky = crisisEvery > 0 && (k * roomIds.length + r) % crisisEvery === crisisEvery - 1
-      const body = risky ? 'i want to kill myself tonight, i have the pills ready' : `bench message ${k} in room ${r}`
-      if (risky) crisisSent++
+      // Unique text: the moderation screen rightly refuses a member's third identical message.
+      const body = `bench message ${k} in room ${r}, ${clientId.slice(0, 8)}`
       sent.set(clientId, { at: now(), room: roomIds[r]!, sender, receipts: 0, acked: false })
       sends.push(
         new Promise((resolve) => {
           sockets[sender]!.socket.timeout(10_000).emit('message:send', { roomId: roomIds[r]!, clientId, body }, (err: Error | null, ack: Ack) => {
-            if (err || !ack?.ok) errors++
-            else sent.get(clientId)!.acked = true
+            if (err || !ack?.ok) {
+              errors++
+              const code = err ? 'TIMEOUT' : (ack?.error?.code ?? 'UNKNOWN')
+              errorCodes[code] = (errorCodes[code] ?? 0) + 1
+            } else sent.get(clientId)!.acked = true
             resolve()
           })
         }),
@@ -101,12 +103,12 @@ async function runStep(rate: number, durationMs: number, graceMs: number, crisis
     acked: [...sent.values()].filter((e) => e.acked).length,
     clientIds: [...sent.keys()],
     errors,
+    errorCodes,
     expectedDeliveries: expected,
     deliveries: delivered,
     completeMessages: complete,
     elapsedMs: sendEnded - started,
     latencies,
-    crisisSent,
   })
 }
 
@@ -115,7 +117,7 @@ process.on('message', async (message: any) => {
     const results = await Promise.all((message.members as Member[]).map((m, i) => connect(m, i)))
     send({ type: 'ready', failed: results.filter((ok) => !ok).length })
   } else if (message.type === 'step') {
-    await runStep(message.rate, message.durationMs, message.graceMs, message.crisisEvery ?? 0)
+    await runStep(message.rate, message.durationMs, message.graceMs)
   } else if (message.type === 'close') {
     for (const { socket } of sockets) socket.disconnect()
     process.exit(0)

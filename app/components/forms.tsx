@@ -1,5 +1,5 @@
 import { Form, useNavigation, type FormProps } from '@remix-run/react'
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { useRootData, useT } from './i18n'
 
 /** A POST form that always carries the CSRF token. */
@@ -13,19 +13,46 @@ export function SafeForm({ children, ...props }: FormProps & { children: ReactNo
   )
 }
 
-export function Field({
-  label, error, help, ...input
-}: { label: string; error?: string; help?: string } & InputHTMLAttributes<HTMLInputElement>) {
+/** What a labelled control needs: its id and the accessibility attributes tying it to its help and error. */
+interface ControlProps { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }
+
+/** The one way a form control is labelled, described and given its (translated) error. */
+function FieldShell({ label, error, help, control }: { label: string; error?: string; help?: string; control: (props: ControlProps) => ReactNode }) {
   const id = useId()
   const t = useT()
   const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {help ? <p id={`${id}-help`} className="help">{help}</p> : null}
       {error ? <p id={`${id}-error`} className="field-error" role="alert">{t.error(error)}</p> : null}
     </div>
+  )
+}
+
+export function Field({ label, error, help, ...input }: { label: string; error?: string; help?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldShell label={label} error={error} help={help} control={(props) => <input {...props} {...input} />} />
+}
+
+export function TextAreaField({ label, error, help, ...textarea }: { label: string; error?: string; help?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <FieldShell label={label} error={error} help={help} control={(props) => <textarea {...props} {...textarea} />} />
+}
+
+export function SelectField({
+  label, error, help, options, ...select
+}: { label: string; error?: string; help?: string; options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldShell
+      label={label}
+      error={error}
+      help={help}
+      control={(props) => (
+        <select {...props} {...select}>
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    />
   )
 }
 

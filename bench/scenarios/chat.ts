@@ -30,6 +30,7 @@ interface StepResult {
   sent: number
   acked: number
   errors: number
+  errorCodes: Record<string, number>
   sentPerSecond: number | null
   deliveredPerSecond: number | null
   completeness: number | null
@@ -130,6 +131,8 @@ async function runTarget(
       const sent = results.reduce((s, r) => s + r.sent, 0)
       const acked = results.reduce((s, r) => s + r.acked, 0)
       const errors = results.reduce((s, r) => s + r.errors, 0)
+      const errorCodes: Record<string, number> = {}
+      for (const r of results) for (const [code, n] of Object.entries(r.errorCodes as Record<string, number>)) errorCodes[code] = (errorCodes[code] ?? 0) + n
       const deliveries = results.reduce((s, r) => s + r.deliveries, 0)
       const expected = results.reduce((s, r) => s + r.expectedDeliveries, 0)
       const elapsedS = Math.max(...results.map((r) => r.elapsedMs)) / 1000
@@ -148,6 +151,7 @@ async function runTarget(
         sent,
         acked,
         errors,
+        errorCodes,
         sentPerSecond: round(sent / elapsedS, 1),
         deliveredPerSecond: round(deliveries / elapsedS, 1),
         completeness: completeness === null ? null : round(completeness, 4),
