@@ -12,8 +12,22 @@ const LEET: Record<string, string> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i',
 }
 
+// Both screens (moderation and crisis) normalise the same message one after the other: a one-entry memo
+// saves the second pass. Strings are compared by value, so this is safe for any caller.
+let foldedIn: string | null = null
+let foldedOut = ''
+let normalizedIn: string | null = null
+let normalizedOut = ''
+
 /** Lower-case, strip combining marks and fold Polish letters to ASCII. */
 export function foldDiacritics(text: string): string {
+  if (text === foldedIn) return foldedOut
+  foldedOut = foldDiacriticsUncached(text)
+  foldedIn = text
+  return foldedOut
+}
+
+function foldDiacriticsUncached(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
@@ -37,7 +51,10 @@ export function deobfuscate(text: string): string {
 
 /** The form every screen matches against: folded, de-obfuscated, single-spaced. */
 export function normalizeForScreening(text: string): string {
-  return deobfuscate(foldDiacritics(text)).replace(/\s+/g, ' ').trim()
+  if (text === normalizedIn) return normalizedOut
+  normalizedOut = deobfuscate(foldDiacritics(text)).replace(/\s+/g, ' ').trim()
+  normalizedIn = text
+  return normalizedOut
 }
 
 /** Words of a normalised text (letters, digits, masking underscores and apostrophes). */
