@@ -8,14 +8,14 @@
  *          --duration S (seconds per step) --processes 1,2 --scenarios chat,crisis,screening,pages --out DIR
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { spawnSync } from 'node:child_process'
 import postgres from 'postgres'
 import { createSql } from '../db/client.js'
 import { migrate } from '../db/migrate.js'
 import { seed } from '../db/seed.js'
+import { ensureRemixBuild } from '../scripts/remix-build.js'
 import { getFreePort, startEmbeddedPostgres, startRedis, type RunningService } from '../scripts/local-services.js'
 import { createBenchMembers } from './fixtures.js'
 import { startProcess, type BenchProcess } from './processes.js'
@@ -154,12 +154,7 @@ async function main() {
     if (options.scenarios.includes('pages')) {
       // Build only what is missing or older than its sources: rebuilding the app under a running test
       // suite would swap the assets out from under its browser tests.
-      for (const cwd of ['.', 'bench/bare-remix']) {
-        if (!buildIsStale(cwd)) continue
-        say(`building the web app in ${cwd}…`)
-        const build = spawnSync('npx', ['remix', 'build'], { cwd, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
-        if (build.status !== 0) throw new Error(`remix build failed in ${cwd}`)
-      }
+      for (const cwd of ['.', 'bench/bare-remix']) ensureRemixBuild(cwd, say)
       const port = await getFreePort()
       const server = await startProcess('server/index.ts', { ...env, PORT: String(port), LOG_LEVEL: 'info' }, /server listening/)
       processes.push(server)
@@ -199,19 +194,6 @@ async function main() {
   printSummary(report)
   return report
   say(`results: ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`)
-}
-
-/** True when `<cwd>/build/index.js` is missing or older than a file under `<cwd>/app`. */
-function buildIsStale(cwd: string): boolean {
-  const built = path.join(cwd, 'build/index.js')
-  if (!existsSync(built)) return true
-  const builtAt = statSync(built).mtimeMs
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-      const full = path.join(dir, entry.name)
-      return Math.max(max, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs)
-    }, 0)
-  return newest(path.join(cwd, 'app')) > builtAt
 }
 
 function printSummary(report: { scenarios: Record<string, any> }) {

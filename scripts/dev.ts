@@ -14,6 +14,7 @@ import { createSql } from '../db/client.js'
 import { migrate } from '../db/migrate.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from '../db/seed.js'
 import { startMailCatcher } from './mail-catcher.js'
+import { ensureRemixBuild } from './remix-build.js'
 import { LocalServiceError, startEmbeddedPostgres, startRedis, stopProcessGroup } from './local-services.js'
 
 // HOLDSPACE_DATA_DIR is for the start script's own test; everyone else uses .data/
@@ -84,9 +85,7 @@ async function main() {
     if (seeded) say('seeded demo accounts and rooms')
     await sql.end()
 
-    say('building the web app…')
-    // Always a production build: it runs under any NODE_ENV (a development build needs React's dev runtime).
-    await run('npx', ['remix', 'build'], { ...env, NODE_ENV: 'production' })
+    ensureRemixBuild('.', say)
 
     for (const [name, entry] of [['server', 'server/index.ts'], ['workers', 'workers/index.ts']] as const) {
       const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, detached: true, stdio: 'inherit' })
@@ -107,13 +106,6 @@ async function main() {
     await stopAll()
     process.exit(1)
   }
-}
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code})`))))
-  })
 }
 
 async function waitForReady(url: string, timeoutMs = 60_000) {

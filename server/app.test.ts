@@ -83,6 +83,12 @@ describe('pages and headers', () => {
     expect((await c.page('/signin')).html).toContain('Zaloguj się')
   })
 
+  it('answers a missing asset with 404, not a page or an error', async () => {
+    const response = await fetch(`${server.baseUrl}/build/_assets/no-such-file.css`)
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found.' } })
+  })
+
   it('answers an unknown page with 404 and no internal detail', async () => {
     const { response, html } = await client().page('/no/such/page')
     expect(response.status).toBe(404)

@@ -130,6 +130,12 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
   )
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    // express.static's "no such asset" arrives here as a 404 error; anything else is ours.
+    const status = (error as { status?: number })?.status
+    if (status === 404) {
+      if (!res.headersSent) res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found.' } })
+      return
+    }
     deps.log.error({ err: { message: (error as Error)?.message } }, 'unhandled request error')
     if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } })
   })
