@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react'
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import styles from './styles/app.css'
 import { SafeForm } from './components/forms'
@@ -9,6 +9,8 @@ import { useNonce } from './components/nonce'
 import { QuickExit } from './components/quick-exit'
 import { HelpButton } from './components/crisis/help-button'
 import { getLocale } from './utils/locale.server'
+import { listOpenAlarms } from './services.server'
+import { AlarmBanner } from './components/crisis/alarm-banner'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -27,12 +29,18 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
     csrfToken: context.csrfToken,
     quickExitUrl: context.deps.config.QUICK_EXIT_URL,
     account: context.account ? { role: context.account.role, kind: context.account.kind } : null,
+    // Operational alarms (a crisis nobody was paged for, a dead webhook) follow admins and clinicians everywhere.
+    alarms:
+      context.account && (context.account.role === 'admin' || context.account.role === 'clinician')
+        ? await listOpenAlarms(context.deps, { accountId: context.account.accountId, role: context.account.role }).catch(() => [])
+        : [],
   }
 }
 
 function Shell({ children }: { children: ReactNode }) {
   const nonce = useNonce()
-  const { locale, account } = useRootData()
+  const { locale, account, alarms } = useRootData()
+  const { pathname } = useLocation()
   const t = useT()
   return (
     <html lang={locale}>
@@ -72,7 +80,11 @@ function Shell({ children }: { children: ReactNode }) {
           <HelpButton />
           <QuickExit />
         </header>
-        <main id="main" tabIndex={-1}>{children}</main>
+        <main id="main" tabIndex={-1}>
+          {/* The console and crisis admin pages show their own, fuller banner. */}
+          {/^\/(console|admin\/crisis)/.test(pathname) ? null : <AlarmBanner alarms={alarms} />}
+          {children}
+        </main>
         <footer className="site-footer">
           <p>{t('footer.emergency')}</p>
           <p>{t('footer.privacy')}</p>

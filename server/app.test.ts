@@ -83,6 +83,22 @@ describe('pages and headers', () => {
     expect((await c.page('/signin')).html).toContain('Zaloguj się')
   })
 
+  it('shows open operational alarms to admins and clinicians on every page, never to members', async () => {
+    await deps.sql`insert into alarms (kind, dedup_key, incident_id, raised_at) values ('webhook_dead_letter', 'app-test', null, now())`
+    try {
+      for (const [role, shown] of [['admin', true], ['clinician', true], ['member', false]] as const) {
+        const c = client()
+        await c.get('/signup')
+        await signUpAnonymously(c)
+        await deps.sql`update accounts set role = ${role} where id = (select account_id from sessions order by created_at desc limit 1)`
+        const { html } = await c.page('/account')
+        expect(html.includes('data-testid="alarm-banner"'), role).toBe(shown)
+      }
+    } finally {
+      await deps.sql`delete from alarms where dedup_key = 'app-test'`
+    }
+  })
+
   it('answers a missing asset with 404, not a page or an error', async () => {
     const response = await fetch(`${server.baseUrl}/build/_assets/no-such-file.css`)
     expect(response.status).toBe(404)

@@ -6,10 +6,11 @@ export interface RootData {
   csrfToken: string
   quickExitUrl: string
   account: { role: 'member' | 'facilitator' | 'clinician' | 'admin'; kind: 'registered' | 'anonymous' } | null
+  alarms: Array<{ id: string; kind: string; incidentId: string | null; raisedAt: string }>
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null }
+  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [] }
 }
 
 /** The translation function for the current page's language. */

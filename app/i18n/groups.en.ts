@@ -154,6 +154,7 @@ export const groupsEn = {
   'error.text_too_long': 'This is too long.',
   'error.answer_required': 'Please answer the question.',
   'error.group_pseudonym_invalid': 'Use 2–40 letters, numbers, spaces, dots, dashes or underscores.',
+  'error.group_pseudonym_like_room': 'You already use that name in a peer room. Choose a different one, so the group cannot link the two.',
   'error.group_pseudonym_taken': 'Someone in this group already uses that name.',
   'error.zone_unknown': 'Choose a time zone from the list.',
   'error.rrule_invalid': 'Use a daily, weekly or monthly RRULE, e.g. FREQ=WEEKLY;BYDAY=TU.',

@@ -156,6 +156,7 @@ export const groupsPl: Record<keyof typeof groupsEn, string> = {
   'error.text_too_long': 'To jest za długie.',
   'error.answer_required': 'Odpowiedz na pytanie.',
   'error.group_pseudonym_invalid': 'Użyj 2–40 liter, cyfr, spacji, kropek, myślników lub podkreślników.',
+  'error.group_pseudonym_like_room': 'Używasz już tego imienia w pokoju wsparcia. Wybierz inne, aby grupa nie mogła połączyć tych dwóch miejsc.',
   'error.group_pseudonym_taken': 'Ktoś w tej grupie już używa tego imienia.',
   'error.zone_unknown': 'Wybierz strefę czasową z listy.',
   'error.rrule_invalid': 'Użyj reguły dziennej, tygodniowej lub miesięcznej, np. FREQ=WEEKLY;BYDAY=TU.',

@@ -76,6 +76,7 @@ export const moderationEn = {
   'mod.action.warn': 'Warn',
   'mod.action.mute': 'Mute',
   'mod.action.muteMinutes': 'Mute length in minutes (empty: the usual next step)',
+  'mod.action.escalate': 'Escalate to crisis care',
   'mod.action.ban': 'Ban from room',
   'mod.action.end': 'End early',
   'mod.action.slowMode': 'Slow mode (seconds between messages, 0 for off)',

@@ -78,6 +78,7 @@ export const moderationPl: Record<keyof typeof moderationEn, string> = {
   'mod.action.warn': 'Ostrzeż',
   'mod.action.mute': 'Wycisz',
   'mod.action.muteMinutes': 'Długość wyciszenia w minutach (puste: kolejny zwykły krok)',
+  'mod.action.escalate': 'Przekaż do pomocy kryzysowej',
   'mod.action.ban': 'Zablokuj w pokoju',
   'mod.action.end': 'Zakończ wcześniej',
   'mod.action.slowMode': 'Tryb powolny (sekundy między wiadomościami, 0 wyłącza)',

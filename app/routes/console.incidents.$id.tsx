@@ -149,6 +149,21 @@ export default function IncidentPage() {
         </ul>
       </section>
 
+      {incident.context.map((c) => (
+        <section key={c.messageId} className="card" aria-labelledby={`context-${c.messageId}`} data-testid="message-context">
+          <h2 id={`context-${c.messageId}`}>{t('console.context.title', { room: c.roomTitle })}</h2>
+          <ol className="context-messages">
+            {c.messages.map((m) => (
+              <li key={m.seq} className={m.trigger ? 'context-trigger' : undefined} aria-current={m.trigger ? 'true' : undefined}>
+                <strong>{m.pseudonym}</strong> <time dateTime={m.at}>{when(m.at)}</time>
+                {m.trigger ? <span className="crisis-tag">{t('console.context.trigger')}</span> : null}
+                <p className="message-text">{m.body ?? t('console.context.deleted')}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+
       <CrisisChat messages={incident.chat} viewer="clinician" disabled={incident.status === 'resolved'} />
 
       <section className="card" aria-labelledby="timeline">

@@ -237,6 +237,7 @@ function FlagCard({ flag }: { flag: Flag }) {
           {status !== 'removed' ? <button type="submit" name="action" value="remove" className="button small">{t('mod.action.remove')}</button> : null}
           <button type="submit" name="action" value="warn" className="button small">{t('mod.action.warn')}</button>
           <button type="submit" name="action" value="ban" className="button small">{t('mod.action.ban')}</button>
+          <button type="submit" name="action" value="escalate" className="button small danger" data-testid="escalate-button">{t('mod.action.escalate')}</button>
         </div>
       </SafeForm>
       <SafeForm className="mod-actions">

@@ -9,6 +9,8 @@ export type ReportCategory = (typeof REPORT_CATEGORIES)[number]
 
 export const MODERATION_ACTIONS = [
   'claim', 'dismiss', 'hide', 'unhide', 'remove', 'warn', 'mute', 'ban', 'end_sanction', 'slow_mode', 'lock', 'unlock',
+  /** "Escalate to crisis care": raises the crisis path for the member (and message) at level high. */
+  'escalate',
 ] as const
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
 

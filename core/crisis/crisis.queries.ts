@@ -446,3 +446,18 @@ export async function recentMemberTexts(db: Db, membershipId: string, limit: num
     order by seq desc limit ${limit}`
   return rows.map((r) => r.body).reverse()
 }
+
+export interface ContextMessageRow { id: string; seq: number; roomTitle: string; pseudonym: string; body: string; deleted: boolean; createdAt: Date; trigger: boolean }
+
+/** A triggering message with the messages around it in its room (pseudonyms only), for the clinician. */
+export async function selectMessageContext(db: Db, messageId: string, around: number): Promise<ContextMessageRow[]> {
+  return db<ContextMessageRow[]>`
+    with t as (select room_id, seq from messages where id = ${messageId})
+    select m.id, m.seq, r.title as "roomTitle", rm.pseudonym, m.body, (m.deleted_at is not null) as deleted,
+           m.created_at as "createdAt", (m.id = ${messageId}) as trigger
+    from messages m
+    join t on m.room_id = t.room_id and m.seq between t.seq - ${around} and t.seq + ${around}
+    join room_memberships rm on rm.id = m.membership_id
+    join rooms r on r.id = m.room_id
+    order by m.seq`
+}

@@ -169,6 +169,16 @@ export async function getIncidentDetail(deps: CoreDeps, actor: Actor, incidentId
     q.selectSignals(deps.sql, row.id), q.selectEvents(deps.sql, row.id), q.selectNotes(deps.sql, row.id), q.selectChat(deps.sql, row.id),
   ])
   const staff = await q.selectLoginNames(deps.sql, [...events.map((e) => e.actorAccountId), ...notes.map((n) => n.authorAccountId)].filter((v): v is string => Boolean(v) && v !== row.memberAccountId))
+  const triggerIds = [...new Set(signals.map((s) => s.messageId).filter((v): v is string => Boolean(v)))]
+  const context = (
+    await Promise.all(triggerIds.map(async (messageId) => ({ messageId, rows: await q.selectMessageContext(deps.sql, messageId, CONTEXT_AROUND) })))
+  )
+    .filter((c) => c.rows.length > 0)
+    .map((c) => ({
+      messageId: c.messageId,
+      roomTitle: c.rows[0]!.roomTitle,
+      messages: c.rows.map((m) => ({ seq: m.seq, pseudonym: m.pseudonym, body: m.deleted ? null : m.body, at: m.createdAt.toISOString(), trigger: m.trigger })),
+    }))
   return {
     ...summaryOf(row),
     memberLocale: row.memberLocale,
@@ -183,8 +193,12 @@ export async function getIncidentDetail(deps: CoreDeps, actor: Actor, incidentId
     })),
     notes: notes.map((n) => ({ author: n.authorAccountId ? (staff.get(n.authorAccountId) ?? null) : null, body: n.body, at: n.createdAt.toISOString() })),
     chat: chatOf(chat),
+    context,
   }
 }
+
+/** How many messages before and after a triggering one the clinician sees. */
+const CONTEXT_AROUND = 3
 
 function chatOf(rows: Awaited<ReturnType<typeof q.selectChat>>): CrisisChatMessage[] {
   return rows.map((m) => ({ id: m.id, from: m.authorRole, body: m.body, at: m.createdAt.toISOString() }))

@@ -344,3 +344,11 @@ export async function releaseReminderDelivery(db: Db, sessionId: string, kind: s
     delete from group_reminder_deliveries
     where session_id = ${sessionId} and kind = ${kind} and starts_at = ${startsAt} and account_id = ${accountId}`
 }
+
+/** Whether the account already uses this name (any case) as a pseudonym in a peer-support (topic) room. */
+export async function isRoomPseudonymOf(db: Db, accountId: string, pseudonym: string): Promise<boolean> {
+  const rows = await db`
+    select 1 from room_memberships rm join rooms r on r.id = rm.room_id
+    where rm.account_id = ${accountId} and r.kind = 'topic' and lower(rm.pseudonym) = lower(${pseudonym.trim()}) limit 1`
+  return rows.length > 0
+}

@@ -86,6 +86,19 @@ describe('browsing groups', () => {
 })
 
 describe('joining and the waitlist', () => {
+  it('refuses a group pseudonym the member already uses in a peer room, so the two cannot be linked', async () => {
+    const facilitator = await makeVerifiedFacilitator(deps, 'Dr Pseudonym Check')
+    const groupId = await makeGroup(deps, facilitator)
+    const m = await makeAccount(deps)
+    const [room] = await deps.sql<{ id: string }[]>`insert into rooms (slug, title, language) values ('pseudonym-check', 'Check', 'en') returning id`
+    await deps.sql`insert into room_memberships (room_id, account_id, pseudonym, rules_version_accepted, rules_accepted_at) values (${room!.id}, ${m.accountId}, 'Quiet Heron', 1, now())`
+    await expect(requestToJoin(deps, m.account, groupId, { answer: 'I would like to join.', pseudonym: 'quiet heron' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED', fields: { pseudonym: 'group_pseudonym_like_room' },
+    })
+    await requestToJoin(deps, m.account, groupId, { answer: 'I would like to join.', pseudonym: 'Evening Lark' })
+    expect(await deps.sql`select 1 from group_members where group_id = ${groupId} and account_id = ${m.accountId}`).toHaveLength(1)
+  })
+
   it('asks the intake question, takes a seat while there is one, then waitlists and promotes first-in-first-out', async () => {
     const facilitator = await makeVerifiedFacilitator(deps)
     const groupId = await makeGroup(deps, facilitator, { capacity: 2 })

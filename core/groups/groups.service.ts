@@ -228,6 +228,10 @@ export async function requestToJoin(deps: CoreDeps, actor: SessionAccount, group
   if (g.facilitatorId === actor.accountId || g.coFacilitatorId === actor.accountId) throw new AppError('CONFLICT')
   const existing = await q.findMembership(deps.sql, groupId, actor.accountId)
   if (existing && !['left', 'declined'].includes(existing.status)) throw new AppError('CONFLICT')
+  // The group pseudonym must not link the member to their peer-room names.
+  if (await q.isRoomPseudonymOf(deps.sql, actor.accountId, input.pseudonym)) {
+    throw new AppError('VALIDATION_FAILED', { pseudonym: 'group_pseudonym_like_room' })
+  }
   const ok = await q.upsertJoinRequest(deps.sql, groupId, actor.accountId, input.answer, input.pseudonym)
   if (!ok) throw new AppError('VALIDATION_FAILED', { pseudonym: 'group_pseudonym_taken' })
 }

@@ -140,6 +140,7 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
   const reason = input.reason ?? ''
   const effects: Effects = { messages: [], sanctions: [], room: null, flags: [] }
   const ladder = ladderOf(deps.config)
+  let crisis: RaiseCrisisResult | null = null
 
   await deps.sql.begin(async (tx) => {
     const audit = (action: string, targetType: string, targetId: string, details: Record<string, string | number | boolean | null> = {}) =>
@@ -245,6 +246,17 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
         await resolve('actioned')
         break
       }
+      case 'escalate': {
+        // A facilitator's "escalate to crisis care": the member (not a sanction) — the crisis path pages a clinician.
+        const member = await requireMember()
+        crisis = await raiseCrisisInTransaction(tx, deps, {
+          memberAccountId: member.accountId, source: 'facilitator', level: 'high', roomId: input.roomId, messageId: messageId ?? null,
+          reporterAccountId: actor.accountId, reason: reason || null, memberLabel: member.pseudonym,
+        })
+        await audit('escalate', 'member', member.id, { incidentId: crisis.incidentId })
+        await resolve('actioned')
+        break
+      }
       case 'end_sanction': {
         if (!input.sanctionId) throw new AppError('BAD_REQUEST')
         const row = await q.lockSanction(tx, input.roomId, input.sanctionId)
@@ -270,6 +282,7 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
     }
   })
 
+  if (crisis) announceCrisisRaised(deps, crisis)
   for (const messageId of effects.messages) await announceMessageState(deps, input.roomId, messageId)
   for (const s of effects.sanctions) {
     deps.realtime.emitToRoom(socketRooms.account(s.accountId), 'moderation:sanctioned', { roomId: input.roomId, kind: s.kind, until: s.until, ended: s.ended })

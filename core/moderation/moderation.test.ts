@@ -427,6 +427,23 @@ describe('appeals', () => {
   })
 })
 
+describe('escalate to crisis care', () => {
+  it('a facilitator raises the crisis path for a member from a message; it is audited and paged like any crisis', async () => {
+    const m = await member()
+    const sent = await send(m, 'i just want everything to stop')
+    await act(fac(), { action: 'escalate', memberId: m.memberId, messageId: sent.id, reason: 'worrying pattern tonight' })
+    const [incident] = await deps.sql`select id, level, source, member_label as "memberLabel" from crisis_incidents where member_account_id = ${m.accountId}`
+    expect(incident).toMatchObject({ level: 'high', source: 'facilitator', memberLabel: m.pseudonym })
+    const [signal] = await deps.sql`select message_id as "messageId", reporter_account_id as "by" from crisis_signals where incident_id = ${incident!.id}`
+    expect(signal).toMatchObject({ messageId: sent.id, by: facilitator.accountId })
+    expect(await deps.sql`select 1 from outbox where job_name = 'crisis:page' and payload->>'incidentId' = ${incident!.id}`).toHaveLength(1)
+    expect(await deps.sql`select 1 from audit_log where action = 'moderation.escalate' and actor_account_id = ${facilitator.accountId}`).toHaveLength(1)
+    // A member cannot escalate anyone.
+    const other = await member()
+    expect(await errorCode(act(asActor(other), { action: 'escalate', memberId: m.memberId }))).toBe('FORBIDDEN')
+  })
+})
+
 describe('authorization: every denial', () => {
   it('members moderate nothing', async () => {
     const m = await member()

@@ -5,6 +5,7 @@ import { ChatClient, chatMember, createSeedRooms, roomIdOf } from '../../../test
 import { createAccount } from '../../../tests/support/crisis-fixtures.js'
 import { openSocket, connectOutcome } from '../../../tests/support/sockets.js'
 import { takeModerationAction } from '../../../core/moderation/moderation.service.js'
+import { getIncidentDetail } from '../../../core/crisis/crisis.service.js'
 import type { ChatMessage } from '../../../core/contracts/socket-events.chat.js'
 import type { CrisisCard } from '../../../core/contracts/socket-events.crisis.js'
 
@@ -78,6 +79,26 @@ describe('crisis detection in chat', () => {
     await new Promise((r) => setTimeout(r, 300))
     expect(consoleHeard).toContain('incident:updated')
     console.disconnect()
+  })
+
+  it('shows the clinician the triggering message among its neighbours, under pseudonyms only', async () => {
+    const { member, client } = await joined('Calm Otter')
+    const other = await joined('Bright Willow')
+    await send(other.client, 'how is everyone doing tonight?')
+    await send(client, 'not great honestly')
+    const risky = await send(client, 'i want to end my life, i have a plan for tonight')
+    await send(other.client, 'hey, we are here with you')
+    const [incident] = await incidentsOf(member.accountId)
+    const clinician = await createAccount(deps, 'clinician')
+    const detail = await getIncidentDetail(deps, clinician.actor, incident!.id)
+    expect(detail.context).toHaveLength(1)
+    const messages = detail.context[0]!.messages
+    const trigger = messages.find((m) => m.trigger)!
+    expect(trigger).toMatchObject({ pseudonym: 'Calm Otter', body: 'i want to end my life, i have a plan for tonight' })
+    expect(risky.ok && trigger.seq).toBe(risky.ok ? risky.data.seq : -1)
+    expect(messages.map((m) => m.body)).toEqual(expect.arrayContaining(['not great honestly', 'hey, we are here with you']))
+    expect(JSON.stringify(detail.context)).not.toContain(member.accountId)
+    expect(JSON.stringify(detail.context)).not.toContain(member.username)
   })
 
   it('shows the card for "concern" without raising an incident, and stays quiet for idioms', async () => {
