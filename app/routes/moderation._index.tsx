@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useId, useState } from 'react'
 import { actFormSchema, decideAppealSchema, moderation } from '../services.server'
 import { FormError, SafeForm } from '../components/forms'
 import { useT } from '../components/i18n'
+import { useLiveRevalidate } from '../components/use-live-revalidate'
 import { connectSocket, request } from '../components/chat/socket'
 import { requireUserWithRole } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
@@ -41,24 +42,24 @@ type Flag = Queue['flags'][number]
 
 /** The queue refreshes itself whenever the worker announces a flag in one of the facilitator's rooms. */
 function useLiveQueue() {
-  const revalidator = useRevalidator()
+  const refresh = useLiveRevalidate()
   const [live, setLive] = useState(false)
   useEffect(() => {
     const socket = connectSocket()
     const watch = async () => {
       const reply = await request(socket, 'moderation:watch', {})
       setLive(reply.ok)
-      revalidator.revalidate()
+      refresh()
     }
     socket.on('connect', () => void watch())
     socket.on('disconnect', () => setLive(false))
-    socket.on('moderation:flagged', () => revalidator.revalidate())
-    socket.on('moderation:appealed', () => revalidator.revalidate())
+    socket.on('moderation:flagged', refresh)
+    socket.on('moderation:appealed', refresh)
     return () => {
       socket.removeAllListeners()
       socket.disconnect()
     }
-    // The revalidator's identity changes on every render; the socket lives as long as the page.
+    // The socket lives as long as the page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   return live
