@@ -59,9 +59,7 @@ function useLiveQueue() {
       socket.removeAllListeners()
       socket.disconnect()
     }
-    // The socket lives as long as the page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, [refresh])
   return live
 }
 

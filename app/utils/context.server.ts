@@ -11,10 +11,8 @@ export interface HoldspaceContext {
 }
 
 declare module '@remix-run/node' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface AppLoadContext extends HoldspaceContext {}
 }
 declare module '@remix-run/server-runtime' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface AppLoadContext extends HoldspaceContext {}
 }

@@ -254,3 +254,11 @@ export async function addMute(db: Db, input: { roomId: string; membershipId: str
 export async function removeMute(db: Db, membershipId: string, mutedMembershipId: string) {
   await db`delete from member_mutes where membership_id = ${membershipId} and muted_membership_id = ${mutedMembershipId}`
 }
+
+/** A member's latest messages in their room, oldest first (context for the send path's screens). */
+export async function recentTexts(db: Db, membershipId: string, limit: number): Promise<string[]> {
+  const rows = await db<{ body: string }[]>`
+    select body from messages where membership_id = ${membershipId} and deleted_at is null
+    order by seq desc limit ${limit}`
+  return rows.map((r) => r.body).reverse()
+}

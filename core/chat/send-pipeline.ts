@@ -30,6 +30,20 @@ export interface SendContext {
   /** Set by `replay` or `persist`. A replay skips the remaining steps except those with `runOnReplay`. */
   message?: ChatMessage
   replayed?: boolean
+  /** The sender's latest messages in the room, read once per send (see recentOwnTexts). */
+  recentOwnTexts?: Promise<string[]>
+}
+
+/** How many of the sender's latest messages a send may look back at (the screens' context). */
+export const RECENT_OWN_TEXTS_MAX = 8
+
+/**
+ * The sender's latest messages in this room before this one, oldest first. Several steps need them (the spam
+ * screen, the crisis context): they are read once per send and shared.
+ */
+export function recentOwnTexts(ctx: SendContext, limit: number): Promise<string[]> {
+  ctx.recentOwnTexts ??= q.recentTexts(ctx.deps.sql, ctx.membership!.id, RECENT_OWN_TEXTS_MAX)
+  return ctx.recentOwnTexts.then((texts) => texts.slice(-Math.min(limit, RECENT_OWN_TEXTS_MAX)))
 }
 
 export interface SendStep {

@@ -1,8 +1,7 @@
-import { abortHooks, insertStep, persistHooks, type AbortHook, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
+import { abortHooks, insertStep, persistHooks, recentOwnTexts, type AbortHook, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
 import type { CoreDeps } from '../deps.js'
 import { classifyRisk, type RiskResult } from './classifier.js'
 import { countryFromLocale } from './crisis-lines.js'
-import * as q from './crisis.queries.js'
 import type { CrisisCard } from '../contracts/socket-events.crisis.js'
 import { announceCrisisRaised, crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from './crisis.service.js'
 import type { RaiseCrisisResult } from './crisis.schema.js'
@@ -35,7 +34,7 @@ function countryOf(actor: object): string | null {
 const detectStep: SendStep = {
   name: 'crisis-detect',
   async run(ctx) {
-    const context = await q.recentMemberTexts(ctx.deps.sql, ctx.membership!.id, CONTEXT_MESSAGES)
+    const context = await recentOwnTexts(ctx, CONTEXT_MESSAGES)
     const risk = classifyRisk(ctx.body!, { context })
     if (risk.level !== 'none') detections.set(ctx.input, { risk })
   },

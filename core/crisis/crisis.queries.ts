@@ -439,14 +439,6 @@ export async function clearSettledUnpagedAlarms(db: Db, at: Date) {
       and (i.first_paged_at is not null or i.status = 'resolved')`
 }
 
-/** The member's latest messages in one room, oldest first: context for the risk classifier. */
-export async function recentMemberTexts(db: Db, membershipId: string, limit: number): Promise<string[]> {
-  const rows = await db<{ body: string }[]>`
-    select body from messages where membership_id = ${membershipId} and deleted_at is null
-    order by seq desc limit ${limit}`
-  return rows.map((r) => r.body).reverse()
-}
-
 export interface ContextMessageRow { id: string; seq: number; roomTitle: string; pseudonym: string; body: string; deleted: boolean; createdAt: Date; trigger: boolean }
 
 /** A triggering message with the messages around it in its room (pseudonyms only), for the clinician. */

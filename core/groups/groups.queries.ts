@@ -78,30 +78,6 @@ export async function listVerifiedFacilitators(db: Db): Promise<Array<{ accountI
 }
 
 // ── groups ─────────────────────────────────────────────────────────────────────────────────────────────
-export interface GroupRow {
-  id: string
-  title: string
-  description: string
-  topic: string
-  language: 'en' | 'pl'
-  facilitatorId: string
-  coFacilitatorId: string | null
-  capacity: number
-  rrule: string
-  timeZone: string
-  firstStartLocal: string
-  durationMinutes: number
-  intakeQuestion: string
-  seatsTaken: number
-}
-
-const groupColumns = (db: Db) => db`
-  g.id, g.title, g.description, g.topic, g.language, g.facilitator_id as "facilitatorId",
-  g.co_facilitator_id as "coFacilitatorId", g.capacity, g.rrule, g.time_zone as "timeZone",
-  to_char(g.first_start_local, 'YYYY-MM-DD"T"HH24:MI') as "firstStartLocal", g.duration_minutes as "durationMinutes",
-  g.intake_question as "intakeQuestion",
-  (select count(*)::int from group_members m where m.group_id = g.id and m.status = 'approved') as "seatsTaken"`
-
 export interface GroupWrite {
   title: string
   description: string
@@ -115,6 +91,20 @@ export interface GroupWrite {
   durationMinutes: number
   intakeQuestion: string
 }
+
+/** A group as stored: what the facilitator wrote, plus who leads it and how many seats are taken. */
+export interface GroupRow extends GroupWrite {
+  id: string
+  facilitatorId: string
+  seatsTaken: number
+}
+
+const groupColumns = (db: Db) => db`
+  g.id, g.title, g.description, g.topic, g.language, g.facilitator_id as "facilitatorId",
+  g.co_facilitator_id as "coFacilitatorId", g.capacity, g.rrule, g.time_zone as "timeZone",
+  to_char(g.first_start_local, 'YYYY-MM-DD"T"HH24:MI') as "firstStartLocal", g.duration_minutes as "durationMinutes",
+  g.intake_question as "intakeQuestion",
+  (select count(*)::int from group_members m where m.group_id = g.id and m.status = 'approved') as "seatsTaken"`
 
 export async function insertGroup(db: Db, facilitatorId: string, g: GroupWrite): Promise<string> {
   const [row] = await db<{ id: string }[]>`

@@ -152,20 +152,31 @@ export async function listGroups(deps: CoreDeps, viewer: SessionAccount): Promis
   const [rows, mine] = await Promise.all([q.listGroupRows(deps.sql), q.listMemberships(deps.sql, viewer.accountId)])
   const now = nowOf(deps)
   const groups = await Promise.all(
-    rows.map(async (g): Promise<GroupSummary> => ({
-      id: g.id,
-      title: g.title,
-      description: g.description,
-      topic: g.topic,
-      language: g.language,
-      capacity: g.capacity,
-      seatsTaken: g.seatsTaken,
-      facilitator: (await facilitatorBadge(deps, g.facilitatorId)).badge,
-      nextSessions: (await q.listUpcomingSessions(deps.sql, g.id, now, 3)).map((s) => sessionView(s, zone, viewer.locale)),
-      myStatus: mine.get(g.id) ?? null,
-    })),
+    rows.map(async (g) => summaryOf(deps, g, (await facilitatorBadge(deps, g.facilitatorId)).badge, { zone, locale: viewer.locale, now, sessions: 3 }, mine.get(g.id) ?? null)),
   )
   return { timeZone: zone, groups }
+}
+
+/** What every view of a group shows: its description, seats, facilitator badge and next sessions in the viewer's zone. */
+async function summaryOf(
+  deps: CoreDeps,
+  g: q.GroupRow,
+  facilitator: GroupSummary['facilitator'],
+  view: { zone: string; locale: SessionAccount['locale']; now: Date; sessions: number },
+  myStatus: GroupSummary['myStatus'],
+): Promise<GroupSummary> {
+  return {
+    id: g.id,
+    title: g.title,
+    description: g.description,
+    topic: g.topic,
+    language: g.language,
+    capacity: g.capacity,
+    seatsTaken: g.seatsTaken,
+    facilitator,
+    nextSessions: (await q.listUpcomingSessions(deps.sql, g.id, view.now, view.sessions)).map((s) => sessionView(s, view.zone, view.locale)),
+    myStatus,
+  }
 }
 
 export async function getGroup(deps: CoreDeps, viewer: SessionAccount, groupId: string): Promise<GroupDetails & { viewerTimeZone: string }> {
@@ -195,16 +206,7 @@ export async function getGroup(deps: CoreDeps, viewer: SessionAccount, groupId: 
       }))
   }
   return {
-    id: g.id,
-    title: g.title,
-    description: g.description,
-    topic: g.topic,
-    language: g.language,
-    capacity: g.capacity,
-    seatsTaken: g.seatsTaken,
-    facilitator: lead.badge,
-    nextSessions: (await q.listUpcomingSessions(deps.sql, g.id, now, 8)).map((s) => sessionView(s, zone, viewer.locale)),
-    myStatus: membership?.status ?? null,
+    ...(await summaryOf(deps, g, lead.badge, { zone, locale: viewer.locale, now, sessions: 8 }, membership?.status ?? null)),
     intakeQuestion: g.intakeQuestion,
     durationMinutes: g.durationMinutes,
     rrule: g.rrule,

@@ -1,5 +1,5 @@
 import { editHooks, type EditHook } from '../chat/chat.service.js'
-import { insertStep, persistHooks, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
+import { insertStep, persistHooks, recentOwnTexts, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
 import * as q from './moderation.queries.js'
@@ -40,8 +40,7 @@ const moderationStep: SendStep = {
 const screenStep: SendStep = {
   name: 'screen',
   async run(ctx) {
-    const recentOwnTexts = await q.recentOwnTexts(ctx.deps.sql, ctx.membership!.id, RECENT_TEXTS)
-    decisions.set(ctx.input, screenMessage(ctx.body!, { recentOwnTexts }))
+    decisions.set(ctx.input, screenMessage(ctx.body!, { recentOwnTexts: await recentOwnTexts(ctx, RECENT_TEXTS) }))
   },
 }
 

@@ -97,13 +97,6 @@ export async function accountLocale(db: Db, accountId: string): Promise<'en' | '
 }
 
 /** The sender's latest texts in the room, oldest first (spam screening). */
-export async function recentOwnTexts(db: Db, membershipId: string, limit: number): Promise<string[]> {
-  const rows = await db<{ body: string }[]>`
-    select body from messages where membership_id = ${membershipId} and deleted_at is null
-    order by seq desc limit ${limit}`
-  return rows.map((r) => r.body).reverse()
-}
-
 export async function lockRoom(tx: TransactionSql, roomId: string) {
   const rows = await tx<{ id: string; slowModeSeconds: number; locked: boolean }[]>`
     select id, slow_mode_seconds as "slowModeSeconds", locked from rooms where id = ${roomId} for update`

@@ -19,7 +19,6 @@ const clients: ChatClient[] = []
 beforeAll(async () => {
   deps = await createTestDeps()
   server = await startTestServer(deps)
-  deps.config.allowedOrigins.push(server.baseUrl)
   facilitator = await makeVerifiedFacilitator(deps, 'Dr Ana Example')
   member = await makeAccount(deps)
   outsider = await makeAccount(deps)

@@ -15,7 +15,6 @@ beforeAll(async () => {
   // Two server processes' worth of gateways sharing one Redis.
   servers = [await startTestServer(deps), await startTestServer(deps)]
   // Both listen on their own port; allow each one's origin.
-  deps.config.allowedOrigins.push(...servers.map((s) => s.baseUrl))
 })
 afterAll(async () => {
   sockets.forEach((s) => s.disconnect())

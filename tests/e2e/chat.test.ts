@@ -37,7 +37,6 @@ beforeAll(async () => {
   await createSeedRooms(deps)
   server = await startTestServer(deps)
   // The browser's origin is the test server's own address (port 0): allow its sockets.
-  deps.config.allowedOrigins.push(server.baseUrl)
   browser = await launchBrowser()
   ann = await signedInUser('10.20.0.1')
   bo = await signedInUser('10.20.0.2')

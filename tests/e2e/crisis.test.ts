@@ -23,7 +23,6 @@ const sessions: UserSession[] = []
 beforeAll(async () => {
   deps = await createTestDeps()
   server = await startTestServer(deps)
-  deps.config.allowedOrigins.push(server.baseUrl)
   browser = await launchBrowser()
 })
 afterAll(async () => {

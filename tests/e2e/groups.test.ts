@@ -29,7 +29,6 @@ beforeAll(async () => {
   livekit = await startLivekitDouble()
   deps = await createTestDeps(livekit.env)
   server = await startTestServer(deps)
-  deps.config.allowedOrigins.push(server.baseUrl)
   facilitator = await makeVerifiedFacilitator(deps, 'Dr Browser')
   member = await makeAccount(deps, 'member', { timeZone: 'Europe/Warsaw' })
   groupId = await makeGroup(deps, facilitator, { title: 'Evening circle' })

@@ -33,7 +33,6 @@ beforeAll(async () => {
   deps = await createTestDeps()
   await createSeedRooms(deps)
   server = await startTestServer(deps)
-  deps.config.allowedOrigins.push(server.baseUrl)
   worker = await startModerationWorker(deps)
   browser = await launchBrowser()
 })

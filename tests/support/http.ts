@@ -6,13 +6,16 @@ import type { TestDeps } from './deps.js'
 
 let buildPromise: Promise<ServerBuild> | null = null
 
-/** The real server (Express + Remix build + Socket.IO) on port 0. */
+/** The real server (Express + Remix build + Socket.IO) on port 0, its origin allowed to open sockets. */
 export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp; baseUrl: string; close: () => Promise<void> }> {
   buildPromise ??= loadRemixBuild()
   const app = createServerApp(deps, { build: await buildPromise })
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
   const port = (app.httpServer.address() as AddressInfo).port
-  return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() }
+  const baseUrl = `http://127.0.0.1:${port}`
+  // As PUBLIC_URL would in production: the server's own origin may open sockets (the port is known only now).
+  deps.config.allowedOrigins.push(baseUrl)
+  return { app, baseUrl, close: () => app.close() }
 }
 
 /**

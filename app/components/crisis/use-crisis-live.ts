@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { connectSocket } from '../chat/socket'
 import { useLiveRevalidate } from '../use-live-revalidate'
 
@@ -10,12 +10,15 @@ type CrisisEvent = 'crisis:status' | 'crisis:message' | 'incident:paged' | 'inci
  */
 export function useCrisisLive(events: CrisisEvent[], filter?: (payload: { incidentId: string }) => boolean, enabled = true) {
   const refresh = useLiveRevalidate()
+  // The latest filter, without reconnecting the socket when a caller passes a new function each render.
+  const filterRef = useRef(filter)
+  filterRef.current = filter
   const key = events.join(',')
   useEffect(() => {
     if (!enabled) return
     const socket = connectSocket()
     const onEvent = (payload: { incidentId: string }) => {
-      if (!filter || filter(payload)) refresh()
+      if (!filterRef.current || filterRef.current(payload)) refresh()
     }
     for (const event of key.split(',') as CrisisEvent[]) socket.on(event, onEvent)
     // Whatever happened while disconnected is in the database: read it again on every (re)connect.
@@ -23,6 +26,5 @@ export function useCrisisLive(events: CrisisEvent[], filter?: (payload: { incide
     return () => {
       socket.disconnect()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, enabled, refresh])
 }

@@ -16,7 +16,6 @@ beforeAll(async () => {
   deps = await createTestDeps({ CHAT_RATE_LIMIT_MEMBER: '1000/10', CHAT_RATE_LIMIT_ROOM: '10000/10' })
   await createSeedRooms(deps)
   servers = [await startTestServer(deps), await startTestServer(deps)]
-  deps.config.allowedOrigins.push(...servers.map((s) => s.baseUrl))
 })
 afterAll(async () => {
   clients.forEach((c) => c.close())

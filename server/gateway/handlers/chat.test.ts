@@ -21,7 +21,6 @@ beforeAll(async () => {
   deps = await createTestDeps()
   await createSeedRooms(deps)
   servers = [await startTestServer(deps), await startTestServer(deps)]
-  deps.config.allowedOrigins.push(...servers.map((s) => s.baseUrl))
 })
 afterAll(async () => {
   clients.forEach((c) => c.close())

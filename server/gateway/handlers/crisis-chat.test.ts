@@ -21,7 +21,6 @@ const clients: ChatClient[] = []
 beforeAll(async () => {
   deps = await createTestDeps()
   server = await startTestServer(deps)
-  deps.config.allowedOrigins.push(server.baseUrl)
   await createSeedRooms(deps)
   roomId = await roomIdOf(deps, 'low-mood')
 })

@@ -15,7 +15,6 @@ const sockets: TestSocket[] = []
 beforeAll(async () => {
   deps = await createTestDeps()
   server = await startTestServer(deps)
-  deps.config.allowedOrigins.push(server.baseUrl)
 })
 afterAll(async () => {
   sockets.forEach((s) => s.disconnect())

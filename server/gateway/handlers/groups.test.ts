@@ -21,7 +21,6 @@ beforeAll(async () => {
   livekit = await startLivekitDouble()
   deps = await createTestDeps(livekit.env)
   servers = [await startTestServer(deps), await startTestServer(deps)]
-  deps.config.allowedOrigins.push(...servers.map((s) => s.baseUrl))
 })
 afterAll(async () => {
   sockets.forEach((s) => s.disconnect())

@@ -23,7 +23,6 @@ beforeAll(async () => {
   deps = await createTestDeps()
   await createSeedRooms(deps)
   servers = [await startTestServer(deps), await startTestServer(deps)]
-  deps.config.allowedOrigins.push(...servers.map((s) => s.baseUrl))
   worker = await startModerationWorker(deps)
   roomId = await roomIdOf(deps, 'anxiety')
   facilitator = await chatMember(deps, 'anxiety', { role: 'facilitator', pseudonym: 'Fay Facil' })
