@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
 /** True when `<cwd>/build/index.js` is missing or older than a file under `<cwd>/app` or the Remix config. */
@@ -22,7 +23,53 @@ export function remixBuildIsStale(cwd = '.'): boolean {
  */
 export function ensureRemixBuild(cwd = '.', log: (line: string) => void = () => {}): void {
   if (!remixBuildIsStale(cwd)) return
-  log(`building the web app${cwd === '.' ? '' : ` in ${cwd}`}…`)
-  const build = spawnSync('npx', ['remix', 'build'], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
-  if (build.status !== 0) throw new Error(`remix build failed${cwd === '.' ? '' : ` in ${cwd}`}`)
+  withBuildLock(cwd, () => {
+    if (!remixBuildIsStale(cwd)) return // another process built it while we waited
+    log(`building the web app${cwd === '.' ? '' : ` in ${cwd}`}…`)
+    const build = spawnSync('npx', ['remix', 'build'], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+    if (build.status !== 0) throw new Error(`remix build failed${cwd === '.' ? '' : ` in ${cwd}`}`)
+  })
 }
+
+/**
+ * Two builds into the same folder at once (two test runs side by side) would leave a mix of both. A lock
+ * folder serializes them; a lock whose process is gone is taken over.
+ */
+function withBuildLock(cwd: string, build: () => void) {
+  const lock = path.join(cwd, '.data/remix-build.lock')
+  mkdirSync(path.dirname(lock), { recursive: true })
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      writeFileSync(path.join(lock, 'pid'), String(process.pid))
+      break
+    } catch {
+      let holder = Number.NaN
+      try { holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8')) } catch { /* being written or removed */ }
+      const abandoned = Number.isInteger(holder) ? !processIsAlive(holder) : lockAgeMs(lock) > 60_000
+      if (abandoned) rmSync(lock, { recursive: true, force: true })
+      else Atomics.wait(pause, 0, 0, 250)
+    }
+  }
+  try {
+    build()
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+function lockAgeMs(lock: string) {
+  try { return Date.now() - statSync(lock).mtimeMs } catch { return 0 }
+}
+
+function processIsAlive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensureRemixBuild('.', console.log)

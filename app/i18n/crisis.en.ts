@@ -73,6 +73,8 @@ export const crisisEn = {
   'crisis.source.button': 'Help button',
   'crisis.source.facilitator': 'Facilitator',
   'crisis.source.report': 'Member report',
+  'crisis.source.self_care': 'Self-care (asked for a clinician)',
+  'crisis.source.direct_message': 'Private message to facilitator',
   'crisis.outcome.safetyPlan': 'Safety plan made',
   'crisis.outcome.referred': 'Referred to services',
   'crisis.outcome.emergencyServices': 'Emergency services called',

@@ -75,6 +75,8 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'crisis.source.button': 'Przycisk pomocy',
   'crisis.source.facilitator': 'Moderator',
   'crisis.source.report': 'Zgłoszenie uczestnika',
+  'crisis.source.self_care': 'Samopomoc (prośba o kontakt z klinicystą)',
+  'crisis.source.direct_message': 'Prywatna wiadomość do prowadzącego',
   'crisis.outcome.safetyPlan': 'Ustalono plan bezpieczeństwa',
   'crisis.outcome.referred': 'Skierowano do służb',
   'crisis.outcome.emergencyServices': 'Wezwano służby ratunkowe',
