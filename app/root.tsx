@@ -60,6 +60,9 @@ function Shell({ children }: { children: ReactNode }) {
                 <>
                   <li><Link to="/rooms">{t('nav.rooms')}</Link></li>
                   <li><Link to="/groups">{t('nav.groups')}</Link></li>
+                  <li><Link to="/care">{t('nav.care')}</Link></li>
+                  <li><Link to="/messages">{t('nav.messages')}</Link></li>
+                  <li><Link to="/library">{t('nav.library')}</Link></li>
                   {account.role === 'facilitator' || account.role === 'admin' ? <li><Link to="/moderation">{t('nav.moderation')}</Link></li> : null}
                   <li><Link to="/account">{t('nav.account')}</Link></li>
                   <li>
