@@ -54,6 +54,13 @@ export const configSchema = z.object({
   LIVEKIT_API_URL: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional(),
   LIVEKIT_API_KEY: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'must be 3-64 of A-Z a-z 0-9 _ -').optional(),
   LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  UPLOADS_DIR: z.string().min(1).default('.data/uploads'),
+  RESOURCE_MAX_BYTES: positiveInt.default('104857600'),
+  S3_ENDPOINT: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3-63 of a-z 0-9 . -)').optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{2,32}$/, 'must be a region name, e.g. us-east-1').default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(3).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
 })
 
 export type Config = z.infer<typeof configSchema> & { secureCookies: boolean; publicUrl: string; allowedOrigins: string[] }
@@ -83,6 +90,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const livekitSet = [data.LIVEKIT_URL, data.LIVEKIT_API_KEY, data.LIVEKIT_API_SECRET].filter(Boolean).length
   if (livekitSet > 0 && livekitSet < 3) throw new ConfigError('Invalid setting LIVEKIT_URL: LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET go together')
+  if (data.S3_BUCKET && Boolean(data.S3_ACCESS_KEY_ID) !== Boolean(data.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid setting S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together')
+  }
   const publicUrl = data.PUBLIC_URL ?? `http://${data.HOST === '0.0.0.0' ? 'localhost' : data.HOST}:${data.PORT}`
   const allowedOrigins = (data.ALLOWED_ORIGINS ?? new URL(publicUrl).origin)
     .split(',')
