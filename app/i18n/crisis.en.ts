@@ -44,6 +44,7 @@ export const crisisEn = {
   'console.signals': 'What raised it',
   'console.signal.message': 'Message (room {room}, message {message})',
   'console.context.title': 'The messages around it in {room}',
+  'console.context.directTitle': 'The private message to the facilitator of {group}, with the messages before it',
   'console.context.trigger': 'raised the alert',
   'console.context.deleted': '(deleted by its author)',
   'console.timeline': 'Timeline',

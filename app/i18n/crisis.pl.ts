@@ -46,6 +46,7 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'console.signals': 'Co je wywołało',
   'console.signal.message': 'Wiadomość (pokój {room}, wiadomość {message})',
   'console.context.title': 'Wiadomości wokół niej w pokoju {room}',
+  'console.context.directTitle': 'Prywatna wiadomość do prowadzącego grupę {group} i wiadomości przed nią',
   'console.context.trigger': 'wywołała alarm',
   'console.context.deleted': '(usunięta przez autora)',
   'console.timeline': 'Przebieg',

@@ -151,7 +151,9 @@ export default function IncidentPage() {
 
       {incident.context.map((c) => (
         <section key={c.messageId} className="card" aria-labelledby={`context-${c.messageId}`} data-testid="message-context">
-          <h2 id={`context-${c.messageId}`}>{t('console.context.title', { room: c.roomTitle })}</h2>
+          <h2 id={`context-${c.messageId}`}>
+            {c.kind === 'direct_message' ? t('console.context.directTitle', { group: c.roomTitle }) : t('console.context.title', { room: c.roomTitle })}
+          </h2>
           <ol className="context-messages">
             {c.messages.map((m) => (
               <li key={m.seq} className={m.trigger ? 'context-trigger' : undefined} aria-current={m.trigger ? 'true' : undefined}>

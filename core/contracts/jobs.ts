@@ -3,6 +3,7 @@ import { identityJobs } from './jobs.identity.js'
 import { groupsJobs } from './jobs.groups.js'
 import { crisisJobs } from './jobs.crisis.js'
 import { moderationJobs } from './jobs.moderation.js'
+import { messagesJobs } from './jobs.messages.js'
 
 /**
  * Queue and job names with their payload schemas, gathered from one file per slice
@@ -23,6 +24,7 @@ export const JOBS = {
   ...groupsJobs,
   ...crisisJobs,
   ...moderationJobs,
+  ...messagesJobs,
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>
 
 export type JobName = keyof typeof JOBS

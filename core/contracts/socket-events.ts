@@ -4,6 +4,7 @@ import type { CrisisClientEvents, CrisisServerEvents } from './socket-events.cri
 import type { ChatClientEvents, ChatServerEvents } from './socket-events.chat.js'
 import type { GroupsClientEvents, GroupsServerEvents } from './socket-events.groups.js'
 import type { ModerationClientEvents, ModerationServerEvents } from './socket-events.moderation.js'
+import type { MessagesClientEvents, MessagesServerEvents } from './socket-events.messages.js'
 
 /**
  * The Socket.IO contract shared by the browser and the gateway (docs/realtime.md describes it),
@@ -15,8 +16,8 @@ export type AckCallback<T> = (response: Ack<T>) => void
 
 export type { SessionInfo } from './socket-events.identity.js'
 
-export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents
-export type ServerToClientEvents = IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents
+export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents & MessagesClientEvents
+export type ServerToClientEvents = IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents & MessagesServerEvents
 
 /** Largest Socket.IO message the gateway accepts, in bytes. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024

@@ -453,3 +453,28 @@ export async function selectMessageContext(db: Db, messageId: string, around: nu
     join rooms r on r.id = m.room_id
     order by m.seq`
 }
+
+export interface DirectMessageContextRow { id: string; groupTitle: string; author: string; body: string; createdAt: Date; trigger: boolean }
+
+/**
+ * A triggering private message (core/messages) with the few messages before it in its thread, for the clinician.
+ * The member by their group pseudonym, facilitators by their professional display name.
+ */
+export async function selectDirectMessageContext(db: Db, messageId: string, before: number): Promise<DirectMessageContextRow[]> {
+  return db<DirectMessageContextRow[]>`
+    with t as (select thread_id, created_at, id from direct_messages where id = ${messageId})
+    select id, "groupTitle", author, body, "createdAt", trigger from (
+      select m.id, g.title as "groupTitle",
+             case when m.author_side = 'member' then gm.pseudonym else coalesce(fp.display_name, 'Facilitator') end as author,
+             m.body, m.created_at as "createdAt", (m.id = ${messageId}) as trigger
+      from direct_messages m
+      join t on m.thread_id = t.thread_id and (m.created_at, m.id) <= (t.created_at, t.id)
+      join message_threads th on th.id = m.thread_id
+      join groups g on g.id = th.group_id
+      join group_members gm on gm.group_id = th.group_id and gm.account_id = th.member_account_id
+      left join facilitator_profiles fp on fp.account_id = m.author_account_id
+      order by m.created_at desc, m.id desc
+      limit ${before + 1}
+    ) recent
+    order by "createdAt", id`
+}

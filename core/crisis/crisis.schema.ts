@@ -121,8 +121,16 @@ export interface IncidentDetail extends IncidentSummary {
   timeline: { kind: string; actor: string | null; escalationLevel: number | null; repeat: number | null; at: string }[]
   notes: { author: string | null; body: string; at: string }[]
   chat: CrisisChatMessage[]
-  /** Each triggering chat message with the messages around it, as the room saw them (pseudonyms only). */
-  context: { messageId: string; roomTitle: string; messages: { seq: number; pseudonym: string; body: string | null; at: string; trigger: boolean }[] }[]
+  /**
+   * Each triggering chat message with the messages around it, as the room saw them (pseudonyms only); for a private
+   * message to a facilitator (kind 'direct_message'), the few before it in its thread, roomTitle being the group.
+   */
+  context: {
+    messageId: string
+    kind: 'chat' | 'direct_message'
+    roomTitle: string
+    messages: { seq: number; pseudonym: string; body: string | null; at: string; trigger: boolean }[]
+  }[]
 }
 
 export interface CrisisChatMessage { id: string; from: 'member' | 'clinician'; body: string; at: string }

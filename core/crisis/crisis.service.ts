@@ -169,16 +169,30 @@ export async function getIncidentDetail(deps: CoreDeps, actor: Actor, incidentId
     q.selectSignals(deps.sql, row.id), q.selectEvents(deps.sql, row.id), q.selectNotes(deps.sql, row.id), q.selectChat(deps.sql, row.id),
   ])
   const staff = await q.selectLoginNames(deps.sql, [...events.map((e) => e.actorAccountId), ...notes.map((n) => n.authorAccountId)].filter((v): v is string => Boolean(v) && v !== row.memberAccountId))
-  const triggerIds = [...new Set(signals.map((s) => s.messageId).filter((v): v is string => Boolean(v)))]
-  const context = (
-    await Promise.all(triggerIds.map(async (messageId) => ({ messageId, rows: await q.selectMessageContext(deps.sql, messageId, CONTEXT_AROUND) })))
+  const triggerIds = (source: 'chat' | 'direct_message') => [
+    ...new Set(signals.filter((s) => (s.source === 'direct_message') === (source === 'direct_message')).map((s) => s.messageId).filter((v): v is string => Boolean(v))),
+  ]
+  const chatContext = (
+    await Promise.all(triggerIds('chat').map(async (messageId) => ({ messageId, rows: await q.selectMessageContext(deps.sql, messageId, CONTEXT_AROUND) })))
   )
     .filter((c) => c.rows.length > 0)
     .map((c) => ({
       messageId: c.messageId,
+      kind: 'chat' as const,
       roomTitle: c.rows[0]!.roomTitle,
       messages: c.rows.map((m) => ({ seq: m.seq, pseudonym: m.pseudonym, body: m.deleted ? null : m.body, at: m.createdAt.toISOString(), trigger: m.trigger })),
     }))
+  const directContext = (
+    await Promise.all(triggerIds('direct_message').map(async (messageId) => ({ messageId, rows: await q.selectDirectMessageContext(deps.sql, messageId, CONTEXT_AROUND) })))
+  )
+    .filter((c) => c.rows.length > 0)
+    .map((c) => ({
+      messageId: c.messageId,
+      kind: 'direct_message' as const,
+      roomTitle: c.rows[0]!.groupTitle,
+      messages: c.rows.map((m, i) => ({ seq: i, pseudonym: m.author, body: m.body, at: m.createdAt.toISOString(), trigger: m.trigger })),
+    }))
+  const context = [...chatContext, ...directContext]
   return {
     ...summaryOf(row),
     memberLocale: row.memberLocale,

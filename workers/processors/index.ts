@@ -5,6 +5,7 @@ import { identityProcessors } from './identity.js'
 import { crisisProcessors } from './crisis.js'
 import { groupsProcessors } from './groups.js'
 import { moderationProcessors } from './moderation.js'
+import { messagesProcessors } from './messages.js'
 
 type Processor = (deps: CoreDeps, payload: any, job: Job) => Promise<unknown>
 
@@ -14,6 +15,7 @@ const processors: { [N in JobName]: Processor } = {
   ...crisisProcessors,
   ...groupsProcessors,
   ...moderationProcessors,
+  ...messagesProcessors,
 }
 
 /**
