@@ -6,6 +6,7 @@ import { createCoreDeps } from '../core/runtime.js'
 import { startOutboxRelay } from './outbox-relay.js'
 import { startCrisisWatchdog } from './crisis-watchdog.js'
 import { startGroupsSchedule } from './groups-schedule.js'
+import { startSelfCareSchedule } from './selfcare-schedule.js'
 import { createQueueProcessor } from './processors/index.js'
 
 /** The workers process: BullMQ workers for every queue plus the outbox relay, with graceful shutdown. */
@@ -28,6 +29,7 @@ export async function startWorkers(config = loadConfig()) {
   const relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
   const crisisWatchdog = startCrisisWatchdog(deps)
   const groupsSchedule = await startGroupsSchedule(deps)
+  const selfCareSchedule = await startSelfCareSchedule(deps)
   deps.log.info({ queues: Object.values(QUEUES) }, 'workers started')
 
   let closing: Promise<void> | null = null
@@ -37,6 +39,7 @@ export async function startWorkers(config = loadConfig()) {
       await relay.stop()
       await crisisWatchdog.stop()
       await groupsSchedule.stop()
+      await selfCareSchedule.stop()
       await Promise.all(workers.map((w) => w.close()))
       workerConnection.disconnect()
       await deps.close()

@@ -4,6 +4,7 @@ import { groupsJobs } from './jobs.groups.js'
 import { crisisJobs } from './jobs.crisis.js'
 import { moderationJobs } from './jobs.moderation.js'
 import { messagesJobs } from './jobs.messages.js'
+import { selfcareJobs } from './jobs.selfcare.js'
 
 /**
  * Queue and job names with their payload schemas, gathered from one file per slice
@@ -25,6 +26,7 @@ export const JOBS = {
   ...crisisJobs,
   ...moderationJobs,
   ...messagesJobs,
+  ...selfcareJobs,
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>
 
 export type JobName = keyof typeof JOBS

@@ -6,6 +6,7 @@ import { crisisProcessors } from './crisis.js'
 import { groupsProcessors } from './groups.js'
 import { moderationProcessors } from './moderation.js'
 import { messagesProcessors } from './messages.js'
+import { selfcareProcessors } from './selfcare.js'
 
 type Processor = (deps: CoreDeps, payload: any, job: Job) => Promise<unknown>
 
@@ -16,6 +17,7 @@ const processors: { [N in JobName]: Processor } = {
   ...groupsProcessors,
   ...moderationProcessors,
   ...messagesProcessors,
+  ...selfcareProcessors,
 }
 
 /**
