@@ -3,6 +3,7 @@ import { groupsPl } from './groups.pl'
 import { chatPl } from './chat.pl'
 import { crisisPl } from './crisis.pl'
 import { moderationPl } from './moderation.pl'
+import { libraryPl } from './library.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -141,4 +142,5 @@ export const pl: Record<MessageKey, string> = {
   ...crisisPl,
   ...groupsPl,
   ...moderationPl,
+  ...libraryPl,
 }

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'MUTED',
   'BANNED',
   'MESSAGE_REJECTED',
+  'FILE_TOO_LARGE',
+  'FILE_TYPE_NOT_ALLOWED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -47,6 +49,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   MUTED: 'A facilitator has muted you in this room for a while.',
   BANNED: 'A facilitator has banned you from this room for a while.',
   MESSAGE_REJECTED: 'This message was not sent. Please rephrase it and try again.',
+  FILE_TOO_LARGE: 'That file is too large.',
+  FILE_TYPE_NOT_ALLOWED: 'That kind of file cannot be uploaded.',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -69,6 +73,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   MUTED: 403,
   BANNED: 403,
   MESSAGE_REJECTED: 422,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE_NOT_ALLOWED: 415,
 }
 
 export interface ErrorBody { code: ErrorCode; message: string; fields?: Record<string, string> }
