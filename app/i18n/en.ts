@@ -2,6 +2,7 @@ import { groupsEn } from './groups.en'
 import { chatEn } from './chat.en'
 import { crisisEn } from './crisis.en'
 import { moderationEn } from './moderation.en'
+import { messagesEn } from './messages.en'
 import { libraryEn } from './library.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
@@ -141,6 +142,7 @@ export const en = {
   ...crisisEn,
   ...groupsEn,
   ...moderationEn,
+  ...messagesEn,
   ...libraryEn,
 } as const
 

@@ -3,6 +3,7 @@ import { groupsPl } from './groups.pl'
 import { chatPl } from './chat.pl'
 import { crisisPl } from './crisis.pl'
 import { moderationPl } from './moderation.pl'
+import { messagesPl } from './messages.pl'
 import { libraryPl } from './library.pl'
 
 /** Polish strings: the same keys as en.ts. */
@@ -142,5 +143,6 @@ export const pl: Record<MessageKey, string> = {
   ...crisisPl,
   ...groupsPl,
   ...moderationPl,
+  ...messagesPl,
   ...libraryPl,
 }

@@ -49,6 +49,7 @@ export default function FacilitatorProfile() {
         <Field label={t('profile.languages')} name="languages" type="text" required maxLength={20} defaultValue={profile?.languages.join(', ') ?? t.locale} error={e.languages} />
         <Field label={t('profile.licenceNumber')} name="licenceNumber" type="text" required maxLength={80} defaultValue={profile?.licenceNumber} error={e.licenceNumber} />
         <Field label={t('profile.licenceJurisdiction')} name="licenceJurisdiction" type="text" required maxLength={120} defaultValue={profile?.licenceJurisdiction} error={e.licenceJurisdiction} />
+        <Field label={t('profile.responseHours')} help={t('profile.responseHoursHelp')} name="responseHours" type="number" inputMode="numeric" min={1} max={168} required defaultValue={profile?.responseHours ?? 48} error={e.responseHours} />
         <SubmitButton>{t('profile.save')}</SubmitButton>
       </SafeForm>
     </>

@@ -146,6 +146,7 @@ export default function Group() {
             <Credentials card={g.coFacilitatorCard} />
           </>
         ) : null}
+        {g.viewerRole === 'member' ? <p><Link className="button" to={`/messages/new?group=${g.id}`}>{t('messages.startFromGroup')}</Link></p> : null}
       </section>
 
       {canJoin ? (

@@ -24,11 +24,13 @@ export interface ProfileRow {
   licenceNumber: string
   licenceJurisdiction: string
   verifiedAt: Date | null
+  responseHours: number
 }
 
 const profileColumns = (db: Db) => db`
   p.account_id as "accountId", p.display_name as "displayName", p.education, p.experience, p.approach, p.languages,
-  p.licence_number as "licenceNumber", p.licence_jurisdiction as "licenceJurisdiction", p.verified_at as "verifiedAt"`
+  p.licence_number as "licenceNumber", p.licence_jurisdiction as "licenceJurisdiction", p.verified_at as "verifiedAt",
+  p.response_hours as "responseHours"`
 
 export async function findProfile(db: Db, accountId: string): Promise<ProfileRow | null> {
   const rows = await db<ProfileRow[]>`select ${profileColumns(db)} from facilitator_profiles p where p.account_id = ${accountId}`
@@ -38,13 +40,14 @@ export async function findProfile(db: Db, accountId: string): Promise<ProfileRow
 /** Upsert; a changed licence number or jurisdiction clears the verification. */
 export async function upsertProfile(db: Db, accountId: string, input: FacilitatorProfileInput) {
   await db`
-    insert into facilitator_profiles (account_id, display_name, education, experience, approach, languages, licence_number, licence_jurisdiction)
+    insert into facilitator_profiles (account_id, display_name, education, experience, approach, languages, licence_number, licence_jurisdiction, response_hours)
     values (${accountId}, ${input.displayName}, ${input.education}, ${input.experience}, ${input.approach}, ${input.languages},
-            ${input.licenceNumber}, ${input.licenceJurisdiction})
+            ${input.licenceNumber}, ${input.licenceJurisdiction}, coalesce(${input.responseHours ?? null}::int, 48))
     on conflict (account_id) do update set
       display_name = excluded.display_name, education = excluded.education, experience = excluded.experience,
       approach = excluded.approach, languages = excluded.languages, licence_number = excluded.licence_number,
       licence_jurisdiction = excluded.licence_jurisdiction, updated_at = now(),
+      response_hours = coalesce(${input.responseHours ?? null}::int, facilitator_profiles.response_hours),
       verified_at = case when facilitator_profiles.licence_number = excluded.licence_number
                           and facilitator_profiles.licence_jurisdiction = excluded.licence_jurisdiction
                          then facilitator_profiles.verified_at end,

@@ -18,6 +18,11 @@ export const facilitatorProfileSchema = z.object({
     .pipe(z.array(z.enum(['en', 'pl'], { errorMap: () => ({ message: 'languages_invalid' }) })).min(1, 'languages_invalid')),
   licenceNumber: text(2, 80),
   licenceJurisdiction: text(2, 120),
+  /** Usual response time to private messages, shown to members (core/messages). Left out: unchanged (48 at first). */
+  responseHours: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce.number({ invalid_type_error: 'response_hours_invalid' }).int('response_hours_invalid').min(1, 'response_hours_invalid').max(168, 'response_hours_invalid').optional(),
+  ),
 })
 export type FacilitatorProfileInput = z.infer<typeof facilitatorProfileSchema>
 
@@ -79,7 +84,7 @@ export interface FacilitatorCard {
   verified: boolean
 }
 
-export interface FacilitatorProfileView extends FacilitatorCard { verifiedAt: string | null }
+export interface FacilitatorProfileView extends FacilitatorCard { verifiedAt: string | null; responseHours: number }
 
 export interface UpcomingSession {
   id: string

@@ -33,7 +33,7 @@ function toCard(row: q.ProfileRow): FacilitatorCard {
 export async function getOwnFacilitatorProfile(deps: CoreDeps, actor: SessionAccount): Promise<FacilitatorProfileView | null> {
   if (actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
   const row = await q.findProfile(deps.sql, actor.accountId)
-  return row ? { ...toCard(row), verifiedAt: row.verifiedAt?.toISOString() ?? null } : null
+  return row ? { ...toCard(row), verifiedAt: row.verifiedAt?.toISOString() ?? null, responseHours: row.responseHours } : null
 }
 
 export async function saveFacilitatorProfile(deps: CoreDeps, actor: SessionAccount, input: FacilitatorProfileInput): Promise<void> {

@@ -3,6 +3,11 @@ import type { ThreadSide } from './messages.schema.js'
 
 type Db = Sql | TransactionSql
 
+export async function findAccountTimeZone(db: Db, accountId: string): Promise<string> {
+  const [row] = await db<{ timeZone: string }[]>`select time_zone as "timeZone" from accounts where id = ${accountId}`
+  return row?.timeZone ?? 'UTC'
+}
+
 // ── groups, as messaging needs them ────────────────────────────────────────────────────────────────────
 export interface GroupBrief { id: string; title: string; facilitatorId: string; coFacilitatorId: string | null }
 

@@ -24,6 +24,9 @@ export interface ThreadMessage {
   body: string
   sentAt: string
   readAt: string | null
+  /** In the viewer's own time zone and language. */
+  sentLabel: string
+  readLabel: string | null
 }
 
 export interface ThreadView {
@@ -56,8 +59,10 @@ export interface InboxThread {
   withName: string
   unread: number
   lastMessageAt: string
+  lastMessageLabel: string
   /** Facilitators only: when the oldest unanswered member message was sent. */
   waitingSince: string | null
+  waitingLabel: string | null
   overdue: boolean
   canSend: boolean
 }

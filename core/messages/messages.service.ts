@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
@@ -8,6 +9,7 @@ import { classifyRisk, type RiskResult } from '../crisis/classifier.js'
 import { countryFromLocale } from '../crisis/crisis-lines.js'
 import { announceCrisisRaised, crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import type { RaiseCrisisResult } from '../crisis/crisis.schema.js'
+import { formatInZone } from '../groups/recurrence.js'
 import { newMessageEmail } from './messages.emails.js'
 import * as q from './messages.queries.js'
 import {
@@ -70,6 +72,8 @@ function announceThread(deps: CoreDeps, thread: { id: string; memberAccountId: s
 // ── reading ────────────────────────────────────────────────────────────────────────────────────────────
 export async function listInbox(deps: CoreDeps, actor: SessionAccount): Promise<Inbox> {
   const now = nowOf(deps).getTime()
+  const zone = await q.findAccountTimeZone(deps.sql, actor.accountId)
+  const label = (d: Date) => formatInZone(d, zone, actor.locale)
   const [asMemberRows, asFacilitatorRows] = await Promise.all([
     q.listMemberThreads(deps.sql, actor.accountId),
     actor.role === 'facilitator' ? q.listFacilitatorThreads(deps.sql, actor.accountId) : Promise.resolve([]),
@@ -82,7 +86,9 @@ export async function listInbox(deps: CoreDeps, actor: SessionAccount): Promise<
     withName: facilitatorIdsOf(row).map((id) => names.get(id)).filter(Boolean).join(', '),
     unread: row.unread,
     lastMessageAt: row.lastMessageAt.toISOString(),
+    lastMessageLabel: label(row.lastMessageAt),
     waitingSince: null,
+    waitingLabel: null,
     overdue: false,
     canSend: row.memberStatus === 'approved',
   }))
@@ -92,7 +98,9 @@ export async function listInbox(deps: CoreDeps, actor: SessionAccount): Promise<
     withName: row.memberPseudonym,
     unread: row.unread,
     lastMessageAt: row.lastMessageAt.toISOString(),
+    lastMessageLabel: label(row.lastMessageAt),
     waitingSince: row.waitingSince?.toISOString() ?? null,
+    waitingLabel: row.waitingSince ? label(row.waitingSince) : null,
     overdue: row.waitingSince !== null && now - row.waitingSince.getTime() > row.responseHours * 3_600_000,
     canSend: row.memberStatus === 'approved',
   }))
@@ -110,7 +118,9 @@ export async function openThread(deps: CoreDeps, actor: SessionAccount, threadId
   const { thread, side } = await requireThreadAccess(deps, actor, threadId)
   const marked = await q.markReadBy(deps.sql, thread.id, side, nowOf(deps))
   if (marked > 0) announceThread(deps, thread)
-  const [rows, facilitators] = await Promise.all([q.listMessages(deps.sql, thread.id), facilitatorsOf(deps, thread)])
+  const [rows, facilitators, zone] = await Promise.all([
+    q.listMessages(deps.sql, thread.id), facilitatorsOf(deps, thread), q.findAccountTimeZone(deps.sql, actor.accountId),
+  ])
   return {
     id: thread.id,
     viewerSide: side,
@@ -127,6 +137,8 @@ export async function openThread(deps: CoreDeps, actor: SessionAccount, threadId
       body: m.body,
       sentAt: m.createdAt.toISOString(),
       readAt: m.readAt?.toISOString() ?? null,
+      sentLabel: formatInZone(m.createdAt, zone, actor.locale),
+      readLabel: m.readAt ? formatInZone(m.readAt, zone, actor.locale) : null,
     })),
   }
 }
@@ -140,6 +152,11 @@ export async function startThread(
   if (threadId) return { threadId }
   const facilitators = await facilitatorsOf(deps, group)
   return { threadId: null, view: { groupId: group.id, groupTitle: group.title, facilitatorNames: facilitators.names, responseHours: facilitators.responseHours } }
+}
+
+/** A fresh id for a send form, so a double submit of that form stores one message. */
+export function newClientId(): string {
+  return randomUUID()
 }
 
 // ── sending ────────────────────────────────────────────────────────────────────────────────────────────
