@@ -195,7 +195,7 @@ async function resolveTarget(deps: CoreDeps, actor: SessionAccount, target: Targ
 export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target: Target, input: SendMessageInput): Promise<SendResult> {
   const to = await resolveTarget(deps, actor, target)
   const replay = await q.findOwnMessageByClientId(deps.sql, actor.accountId, input.clientId)
-  if (replay) return replayOf(to, replay)
+  if (replay) return replayOf(deps, to, replay)
 
   const country = countryFromLocale(null, actor.locale)
   let risk: RiskResult | null = null
@@ -240,7 +240,7 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
     // Two submits of one form raced: the other one stored it.
     const again = await q.findOwnMessageByClientId(deps.sql, actor.accountId, input.clientId)
     if (!again) throw new AppError('CONFLICT')
-    return replayOf(to, again)
+    return replayOf(deps, to, again)
   }
   if (stored.raised) announceCrisisRaised(deps, stored.raised)
   announceThread(deps, { id: stored.threadId, memberAccountId: to.memberAccountId, facilitatorId: to.facilitatorId, coFacilitatorId: to.coFacilitatorId })
@@ -251,9 +251,10 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
   }
 }
 
-function replayOf(to: Resolved, replay: { id: string; threadId: string }): SendResult {
+async function replayOf(deps: CoreDeps, to: Resolved, replay: { id: string; threadId: string }): Promise<SendResult> {
   // A client id belongs to one form: reused for another thread it is a bad request, not a resend.
-  if (to.threadId !== replay.threadId) throw new AppError('CONFLICT')
+  const threadId = to.threadId ?? (await q.findThreadIdOf(deps.sql, to.groupId, to.memberAccountId))
+  if (threadId !== replay.threadId) throw new AppError('CONFLICT')
   return { threadId: replay.threadId, messageId: replay.id, created: false, crisis: null }
 }
 
