@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import type { InboxThread } from '../../core/messages/messages.schema'
 import { messages } from '../services.server'
 import { useT } from '../components/i18n'
 import { useThreadLive } from '../components/messages/thread'
@@ -16,6 +15,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const unread = [...inbox.asMember, ...inbox.asFacilitator].reduce((sum, thread) => sum + thread.unread, 0)
   return { ...inbox, unread, isFacilitator: account.role === 'facilitator' }
 }
+
+type InboxThread = Awaited<ReturnType<typeof loader>>['asMember'][number]
 
 function ThreadItem({ thread, facilitatorView }: { thread: InboxThread; facilitatorView: boolean }) {
   const t = useT()
