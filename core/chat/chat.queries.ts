@@ -262,3 +262,21 @@ export async function recentTexts(db: Db, membershipId: string, limit: number): 
     order by seq desc limit ${limit}`
   return rows.map((r) => r.body).reverse()
 }
+
+/** The member's own rooms (with the pseudonym they chose) and every message they wrote, for "export my data". */
+export async function selectChatExport(db: Db, accountId: string) {
+  const rooms = await db<{ room: string; pseudonym: string; rulesAcceptedAt: Date; joinedAt: Date }[]>`
+    select r.title as room, m.pseudonym, m.rules_accepted_at as "rulesAcceptedAt", m.created_at as "joinedAt"
+    from room_memberships m join rooms r on r.id = m.room_id
+    where m.account_id = ${accountId} and r.kind = 'topic'
+    order by m.created_at`
+  const messages = await db<{ room: string; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null }[]>`
+    select case when r.kind = 'topic' then r.title else 'group session chat' end as room, msg.body,
+           msg.created_at as "createdAt", msg.edited_at as "editedAt", msg.deleted_at as "deletedAt"
+    from messages msg
+    join room_memberships m on m.id = msg.membership_id
+    join rooms r on r.id = msg.room_id
+    where m.account_id = ${accountId}
+    order by msg.created_at`
+  return { rooms, messages }
+}

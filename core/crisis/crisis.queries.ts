@@ -478,3 +478,20 @@ export async function selectDirectMessageContext(db: Db, messageId: string, befo
     ) recent
     order by "createdAt", id`
 }
+
+/**
+ * The member's crisis incidents as they lived them: when raised and how, the outcome, and the crisis chat with
+ * the clinician. Clinicians' internal notes and paging details are the service's records, not the member's.
+ */
+export async function selectCrisisExport(db: Db, memberAccountId: string) {
+  const incidents = await db<{ id: string; source: CrisisSource; status: CrisisStatus; raisedAt: Date; acknowledgedAt: Date | null; resolvedAt: Date | null; outcome: CrisisOutcome | null }[]>`
+    select id, source, status, raised_at as "raisedAt", acknowledged_at as "acknowledgedAt", resolved_at as "resolvedAt", outcome
+    from crisis_incidents where member_account_id = ${memberAccountId}
+    order by raised_at`
+  const chat = await db<{ incidentId: string; from: 'member' | 'clinician'; body: string; createdAt: Date }[]>`
+    select c.incident_id as "incidentId", c.author_role as "from", c.body, c.created_at as "createdAt"
+    from crisis_chat_messages c join crisis_incidents i on i.id = c.incident_id
+    where i.member_account_id = ${memberAccountId}
+    order by c.created_at`
+  return incidents.map(({ id, ...incident }) => ({ ...incident, chat: chat.filter((m) => m.incidentId === id).map(({ incidentId: _, ...m }) => m) }))
+}

@@ -345,3 +345,13 @@ export async function isRoomPseudonymOf(db: Db, accountId: string, pseudonym: st
     where rm.account_id = ${accountId} and r.kind = 'topic' and lower(rm.pseudonym) = lower(${pseudonym.trim()}) limit 1`
   return rows.length > 0
 }
+
+/** The groups the member asked to join, with their answers and the pseudonym they use there. */
+export async function selectGroupMembershipExport(db: Db, accountId: string) {
+  return db<{ group: string; pseudonym: string; status: MembershipStatus; intakeAnswer: string; requestedAt: Date; decidedAt: Date | null }[]>`
+    select g.title as "group", gm.pseudonym, gm.status, gm.intake_answer as "intakeAnswer",
+           gm.requested_at as "requestedAt", gm.decided_at as "decidedAt"
+    from group_members gm join groups g on g.id = gm.group_id
+    where gm.account_id = ${accountId}
+    order by gm.requested_at`
+}

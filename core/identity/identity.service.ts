@@ -7,6 +7,13 @@ import { passwordResetEmail } from '../notify/emails.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
 import { AUTH_RATE_LIMITS, requireWithinRateLimits } from '../security/rate-limit.js'
 import * as q from './identity.queries.js'
+import { selectChatExport } from '../chat/chat.queries.js'
+import { selectCrisisExport } from '../crisis/crisis.queries.js'
+import { selectGroupMembershipExport } from '../groups/groups.queries.js'
+import { selectModerationExport } from '../moderation/moderation.queries.js'
+import { exportSelfCareData } from '../selfcare/selfcare.service.js'
+import { exportLibraryData } from '../library/library.service.js'
+import { exportMessagesData } from '../messages/messages.service.js'
 import {
   decryptField, encryptField, generateRecoveryCode, hashRecoveryCode, hashToken, randomToken,
 } from './identity.crypto.js'
@@ -214,9 +221,21 @@ export async function savePreferences(deps: CoreDeps, accountId: string, input: 
   await q.updatePreferences(deps.sql, accountId, input.locale, input.pseudonymMode)
 }
 
+/** "Export my data": everything held about the member, from every slice, decrypted where it is sealed. */
 export async function exportAccountData(deps: CoreDeps, accountId: string) {
   const data = await q.selectExport(deps.sql, accountId)
-  return { exportedAt: nowOf(deps).toISOString(), ...data, identity: await decryptSensitiveProfile(deps, accountId) }
+  return {
+    exportedAt: nowOf(deps).toISOString(),
+    ...data,
+    identity: await decryptSensitiveProfile(deps, accountId),
+    chat: await selectChatExport(deps.sql, accountId),
+    groups: await selectGroupMembershipExport(deps.sql, accountId),
+    moderation: await selectModerationExport(deps.sql, accountId),
+    crisis: await selectCrisisExport(deps.sql, accountId),
+    selfCare: await exportSelfCareData(deps, accountId),
+    homeworkAndLibrary: await exportLibraryData(deps, accountId),
+    privateMessages: await exportMessagesData(deps, accountId),
+  }
 }
 
 export async function deleteAccount(deps: CoreDeps, accountId: string, password: string): Promise<void> {

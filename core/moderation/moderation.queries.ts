@@ -486,3 +486,29 @@ export async function adminIds(db: Db): Promise<string[]> {
   const rows = await db<{ id: string }[]>`select id from accounts where role = 'admin'`
   return rows.map((r) => r.id)
 }
+
+/** Reports the member filed, sanctions they received and their appeals, for "export my data". */
+export async function selectModerationExport(db: Db, accountId: string) {
+  const reports = await db<{ room: string; category: ReportCategory; note: string; createdAt: Date }[]>`
+    select r.title as room, rep.category, rep.note, rep.created_at as "createdAt"
+    from moderation_reports rep
+    join room_memberships m on m.id = rep.reporter_membership_id
+    join rooms r on r.id = m.room_id
+    where m.account_id = ${accountId}
+    order by rep.created_at`
+  const sanctions = await db<{ room: string; kind: SanctionKind; reason: string; startsAt: Date; endsAt: Date; endedEarlyAt: Date | null }[]>`
+    select r.title as room, s.kind, s.reason, s.starts_at as "startsAt", s.ends_at as "endsAt", s.ended_early_at as "endedEarlyAt"
+    from moderation_sanctions s
+    join room_memberships m on m.id = s.membership_id
+    join rooms r on r.id = s.room_id
+    where m.account_id = ${accountId}
+    order by s.starts_at`
+  const appeals = await db<{ room: string; body: string; status: string; decisionNote: string; createdAt: Date; decidedAt: Date | null }[]>`
+    select r.title as room, a.body, a.status, a.decision_note as "decisionNote", a.created_at as "createdAt", a.decided_at as "decidedAt"
+    from moderation_appeals a
+    join room_memberships m on m.id = a.membership_id
+    join rooms r on r.id = a.room_id
+    where m.account_id = ${accountId}
+    order by a.created_at`
+  return { reports, sanctions, appeals }
+}
