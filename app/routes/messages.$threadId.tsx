@@ -64,7 +64,7 @@ export default function Thread() {
         <p className="help">{t('messages.thread.facilitatorHelp')}</p>
       )}
       {crisisLines ? (
-        <div className="dm-crisis" role="status">
+        <div className="dm-crisis">
           <p className="notice">{t('messages.thread.crisis')}</p>
           <CrisisCard lines={crisisLines} />
         </div>

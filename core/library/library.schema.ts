@@ -9,12 +9,14 @@ const optionalText = (min: number, max: number) =>
     .transform((v) => (v === '' ? null : v))
     .pipe(z.string().min(min, 'text_too_short').max(max, 'text_too_long').nullable())
 
+/** A date alone is due at the end of that day. */
+export const dueWallTime = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59` : value)
+
 /** A due date as the facilitator types it, in the group's time zone: a date ("2026-05-04") or a date and time. */
 const dueLocal = z
   .string()
   .trim()
-  .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59` : v))
-  .refine((v) => parseLocalDateTime(v) !== null, 'due_invalid')
+  .refine((v) => parseLocalDateTime(dueWallTime(v)) !== null, 'due_invalid')
 
 export const homeworkSchema = z.object({
   title: text(3, 120),

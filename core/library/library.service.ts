@@ -5,6 +5,7 @@ import { formatInZone, instantFromLocal, localInputValue } from '../groups/recur
 import { storageOf, type ByteRange, type StoredObject } from '../storage/storage.js'
 import { familyOf } from './file-types.js'
 import * as q from './library.queries.js'
+import { dueWallTime } from './library.schema.js'
 import type {
   FileResourceInput, HomeworkInput, HomeworkPage, HomeworkView, LibraryPage, LibraryScope, LinkResourceInput, OpenHomework,
   ReadingResourceInput, ResourceView,
@@ -29,7 +30,7 @@ async function requireGroupFacilitator(deps: CoreDeps, actor: SessionAccount, gr
 
 // ── homework ───────────────────────────────────────────────────────────────────────────────────────────
 function homeworkWrite(input: HomeworkInput, groupZone: string): q.HomeworkWrite {
-  const dueAt = instantFromLocal(input.dueLocal, groupZone)
+  const dueAt = instantFromLocal(dueWallTime(input.dueLocal), groupZone)
   if (!dueAt) throw new AppError('VALIDATION_FAILED', { dueLocal: 'due_invalid' })
   return { title: input.title, instructions: input.instructions, dueAt, reflectionPrompt: input.reflectionPrompt }
 }

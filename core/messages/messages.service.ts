@@ -25,7 +25,7 @@ import {
  */
 
 export const MESSAGE_RATE_LIMIT: RateLimitRule = { bucket: 'dm-send', limit: 20, windowSeconds: 600 }
-/** Every risk level raises a crisis here: a private message may wait hours for its reader (unlike a live room). */
+/** The member's own earlier messages in the thread that the crisis classifier reads as context. */
 const CONTEXT_MESSAGES = 5
 
 interface Access { thread: q.ThreadRow; side: ThreadSide }
@@ -198,6 +198,7 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
   if (replay) return replayOf(deps, to, replay)
 
   const country = countryFromLocale(null, actor.locale)
+  // Every risk level raises a crisis here, unlike a live room: a private message may wait hours for its reader.
   let risk: RiskResult | null = null
   if (to.side === 'member') {
     const context = to.threadId ? await q.recentMemberTexts(deps.sql, to.threadId, CONTEXT_MESSAGES) : []
