@@ -104,6 +104,7 @@ export default function Group() {
       <p lang={g.language}>{g.description}</p>
       {g.waitlistPosition ? <p className="notice">{t('group.waitlist.position', { position: g.waitlistPosition })}</p> : null}
       {g.viewerRole === 'facilitator' ? <p><Link className="button" to={`/groups/${g.id}/edit`}>{t('group.edit')}</Link></p> : null}
+      {enrolled ? <p className="group-meta"><Link to={`/groups/${g.id}/homework`}>{t('homework.groupLink')}</Link><Link to={`/groups/${g.id}/library`}>{t('library.groupLink')}</Link></p> : null}
 
       <section className="card" aria-labelledby="sessions">
         <h2 id="sessions">{t('group.sessions')}</h2>
