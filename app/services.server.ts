@@ -37,3 +37,5 @@ export { homeworkSchema, reflectionSchema, linkResourceSchema, readingResourceSc
 export { storeUpload, discardUpload, type StoredUpload } from '../core/library/library.upload.js'
 export { ACCEPT_ATTRIBUTE, contentDisposition } from '../core/library/file-types.js'
 export { parseRangeHeader } from '../core/storage/byte-range.js'
+export * as selfcare from '../core/selfcare/selfcare.service.js'
+export * as selfcareForms from '../core/selfcare/selfcare.schema.js'

@@ -4,6 +4,7 @@ import { crisisEn } from './crisis.en'
 import { moderationEn } from './moderation.en'
 import { messagesEn } from './messages.en'
 import { libraryEn } from './library.en'
+import { selfcareEn } from './selfcare.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -144,6 +145,7 @@ export const en = {
   ...moderationEn,
   ...messagesEn,
   ...libraryEn,
+  ...selfcareEn,
 } as const
 
 export type MessageKey = keyof typeof en

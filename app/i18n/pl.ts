@@ -5,6 +5,7 @@ import { crisisPl } from './crisis.pl'
 import { moderationPl } from './moderation.pl'
 import { messagesPl } from './messages.pl'
 import { libraryPl } from './library.pl'
+import { selfcarePl } from './selfcare.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -145,4 +146,5 @@ export const pl: Record<MessageKey, string> = {
   ...moderationPl,
   ...messagesPl,
   ...libraryPl,
+  ...selfcarePl,
 }

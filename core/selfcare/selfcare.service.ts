@@ -54,6 +54,12 @@ async function zoneOf(deps: CoreDeps, accountId: string): Promise<string> {
   return safeZone((await q.findAccountContext(deps.sql, accountId))?.timeZone)
 }
 
+/** The member's calendar day now and their time zone (forms default to it). */
+export async function getLocalToday(deps: CoreDeps, actor: SessionAccount): Promise<{ date: string; timeZone: string }> {
+  const timeZone = await zoneOf(deps, actor.accountId)
+  return { date: localDateOf(nowOf(deps), timeZone), timeZone }
+}
+
 // ── journal ────────────────────────────────────────────────────────────────────────────────────────────
 function openEntry(key: MemberKey, row: q.JournalRow) {
   return {

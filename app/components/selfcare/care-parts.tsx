@@ -1,0 +1,29 @@
+import { Link } from '@remix-run/react'
+import { useT } from '../i18n'
+import type { MessageKey } from '../../i18n/i18n'
+
+const NOTICES: Record<string, MessageKey> = {
+  checkin: 'care.saved.checkIn',
+  entry: 'care.saved.entry',
+  goal: 'care.saved.goal',
+  reminder: 'care.saved.reminder',
+  deleted: 'care.deleted',
+}
+
+/** The calm confirmation after a redirect (`?done=…`). */
+export function CareNotice({ done }: { done: string | null }) {
+  const t = useT()
+  const key = done ? NOTICES[done] : undefined
+  return key ? <p className="notice" role="status">{t(key)}</p> : null
+}
+
+export function CareBack({ to = '/care', label }: { to?: string; label?: string }) {
+  const t = useT()
+  return <p className="care-back"><Link to={to}>← {label ?? t('care.back')}</Link></p>
+}
+
+/** The in-app daily reminder: a quiet note, never a pop-up. */
+export function CareReminder({ due }: { due: boolean }) {
+  const t = useT()
+  return due ? <p className="notice care-reminder" data-testid="care-reminder">{t('care.reminder.due')}</p> : null
+}
