@@ -8,7 +8,7 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cach
 /**
  * An uploaded library file, to the people its library is for (anyone else: 404, as if it did not exist).
  * Single byte ranges are served (206) so audio and video can seek. no-transform keeps compression away from
- * ranged media.
+ * ranged media. X-Content-Type-Options: nosniff comes from helmet on every response (server/app.ts).
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
@@ -22,7 +22,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const headers = new Headers({
     'Content-Type': file.contentType,
     'Content-Disposition': contentDisposition(file.fileName),
-    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store, no-transform',
     'Accept-Ranges': 'bytes',
   })
