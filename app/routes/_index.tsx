@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useRootData, useT } from '../components/i18n'
+import { HomeCareReminder } from '../components/selfcare/care-parts'
 
 export default function Landing() {
   const t = useT()
@@ -8,6 +9,7 @@ export default function Landing() {
   return (
     <>
       <h1>{t('landing.title')}</h1>
+      <HomeCareReminder />
       <p>{t('landing.intro')}</p>
       <p className="emergency">{t('landing.emergency')}</p>
       <div className="grid">
