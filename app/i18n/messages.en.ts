@@ -7,7 +7,6 @@ export const messagesEn = {
   'messages.asFacilitator.title': 'Messages from members of your groups',
   'messages.asFacilitator.help': 'Whoever has waited longest for an answer comes first.',
   'messages.asFacilitator.empty': 'No messages from members yet.',
-  'messages.inbox.with': '{name}',
   'messages.inbox.group': 'Group: {group}',
   'messages.inbox.unread': '{count} unread',
   'messages.inbox.last': 'Last message {time}',

@@ -8,7 +8,6 @@ export const messagesPl: Record<keyof typeof messagesEn, string> = {
   'messages.asFacilitator.title': 'Wiadomości od uczestników Twoich grup',
   'messages.asFacilitator.help': 'Najpierw ci, którzy najdłużej czekają na odpowiedź.',
   'messages.asFacilitator.empty': 'Nie ma jeszcze wiadomości od uczestników.',
-  'messages.inbox.with': '{name}',
   'messages.inbox.group': 'Grupa: {group}',
   'messages.inbox.unread': 'Nieprzeczytane: {count}',
   'messages.inbox.last': 'Ostatnia wiadomość {time}',

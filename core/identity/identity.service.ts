@@ -12,7 +12,7 @@ import { selectCrisisExport } from '../crisis/crisis.queries.js'
 import { selectGroupMembershipExport } from '../groups/groups.queries.js'
 import { selectModerationExport } from '../moderation/moderation.queries.js'
 import { exportSelfCareData } from '../selfcare/selfcare.service.js'
-import { exportLibraryData } from '../library/library.service.js'
+import { discardLibraryFiles, exportLibraryData, libraryFilesOf } from '../library/library.service.js'
 import { exportMessagesData } from '../messages/messages.service.js'
 import {
   decryptField, encryptField, generateRecoveryCode, hashRecoveryCode, hashToken, randomToken,
@@ -242,6 +242,9 @@ export async function deleteAccount(deps: CoreDeps, accountId: string, password:
   const account = await deps.sql<{ passwordHash: string }[]>`select password_hash as "passwordHash" from accounts where id = ${accountId}`
   if (!account[0] || !(await argon2.verify(account[0].passwordHash, password))) throw new AppError('INVALID_CREDENTIALS')
   const sessions = await q.revokeAllSessions(deps.sql, accountId)
+  const uploads = await libraryFilesOf(deps, accountId)
+  // Every member-owned row references the account ON DELETE CASCADE; the journal's key goes with it.
   await q.deleteAccountRow(deps.sql, accountId)
+  await discardLibraryFiles(deps, uploads)
   sessions.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
 }

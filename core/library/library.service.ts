@@ -256,11 +256,14 @@ export async function exportLibraryData(deps: CoreDeps, accountId: string) {
 }
 
 /**
- * Before an account is deleted: remove the files it uploaded from storage (the rows go with the account through
- * ON DELETE CASCADE, but storage is outside the database).
+ * Account erasure, in two steps around the account's deletion: read the keys of the files it uploaded while its
+ * rows exist (they go with the account through ON DELETE CASCADE), then remove those files from storage, which
+ * is outside the database. A file that cannot be removed is logged by key and never blocks the erasure.
  */
-export async function eraseLibraryFilesOf(deps: CoreDeps, accountId: string): Promise<number> {
-  const keys = await q.listStorageKeysAddedBy(deps.sql, accountId)
+export async function libraryFilesOf(deps: CoreDeps, accountId: string): Promise<string[]> {
+  return q.listStorageKeysAddedBy(deps.sql, accountId)
+}
+
+export async function discardLibraryFiles(deps: CoreDeps, keys: string[]): Promise<void> {
   for (const key of keys) await discardUpload(deps, key)
-  return keys.length
 }
