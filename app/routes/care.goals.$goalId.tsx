@@ -118,7 +118,7 @@ export default function Goal() {
         <SafeForm className="inline-form">
           <FormError code={errorsFor('step')?.formError} />
           <input type="hidden" name="intent" value="add-step" />
-          <Field label={t('care.goals.newStep')} name="text" required maxLength={200} error={errorsFor('step')?.fieldErrors?.text} />
+          <Field label={t('care.goals.newStep')} type="text" name="text" required maxLength={200} error={errorsFor('step')?.fieldErrors?.text} />
           <SubmitButton className="button">{t('care.goals.addStep')}</SubmitButton>
         </SafeForm>
       </section>

@@ -20,7 +20,7 @@ export function GoalForm({
     <SafeForm className="goal-form">
       <FormError code={errors?.formError} />
       <input type="hidden" name="intent" value="edit" />
-      <Field label={t('care.goals.goal')} name="title" required maxLength={120} defaultValue={goal?.title} error={errors?.fieldErrors?.title} />
+      <Field label={t('care.goals.goal')} type="text" name="title" required maxLength={120} defaultValue={goal?.title} error={errors?.fieldErrors?.title} />
       <TextAreaField label={t('care.goals.why')} name="why" maxLength={1000} rows={3} defaultValue={goal?.why} error={errors?.fieldErrors?.why} />
       {withSteps ? <TextAreaField label={t('care.goals.steps')} name="steps" rows={4} error={errors?.fieldErrors?.steps} /> : null}
       <SelectField

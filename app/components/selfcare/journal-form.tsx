@@ -9,7 +9,7 @@ export function JournalEntryForm({ entry, errors, submitLabel }: { entry?: { tit
     <SafeForm className="journal-form">
       <FormError code={errors?.formError} />
       <input type="hidden" name="intent" value="save" />
-      <Field label={t('care.journal.entryTitle')} name="title" maxLength={200} defaultValue={entry?.title ?? ''} error={errors?.fieldErrors?.title} />
+      <Field label={t('care.journal.entryTitle')} type="text" name="title" maxLength={200} defaultValue={entry?.title ?? ''} error={errors?.fieldErrors?.title} />
       <TextAreaField label={t('care.journal.body')} name="body" required maxLength={20000} rows={10} defaultValue={entry?.body ?? ''} error={errors?.fieldErrors?.body} />
       <p className="help">{t('care.privacy')}</p>
       <SubmitButton>{submitLabel}</SubmitButton>

@@ -5,9 +5,9 @@ import { useT } from '../i18n'
 export interface ChartDay { date: string; label: string; average: number | null; count: number }
 export interface ChartLatest { score: number; localDate: string; timeLabel: string }
 
-const WIDTH = 360
-const HEIGHT = 200
-const PAD = { left: 26, right: 12, top: 14, bottom: 26 }
+const WIDTH = 320
+const HEIGHT = 190
+const PAD = { left: 24, right: 18, top: 14, bottom: 24 }
 const PLOT_W = WIDTH - PAD.left - PAD.right
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom
 
@@ -93,7 +93,7 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
               <text key={s} className="axis-label" x={PAD.left - 6} y={round(yAt(s)) + 4} textAnchor="end">{s}</text>
             ))}
             {days.map((d, i) => ((days.length - 1 - i) % labelEvery === 0 ? (
-              <text key={d.date} className="axis-label" x={round(xAt(i, days.length))} y={HEIGHT - 8} textAnchor={i === days.length - 1 ? 'end' : 'middle'}>
+              <text key={d.date} className="axis-label" x={round(xAt(i, days.length))} y={HEIGHT - 8} textAnchor="middle">
                 {d.label.replace(/^\S+\s/, '')}
               </text>
             ) : null))}
