@@ -64,12 +64,16 @@ export function FormError({ code }: { code?: string }) {
 }
 
 /** A submit button that shows progress while its form is being sent. */
-export function SubmitButton({ children, className, name, value }: { children: ReactNode; className?: string; name?: string; value?: string }) {
+/** `aria-label` names the button fully where its visible text is short ("Delete" → "Delete: Breathing exercise"). */
+export function SubmitButton({ children, className, name, value, 'aria-label': ariaLabel }: {
+  children: ReactNode; className?: string; name?: string; value?: string; 'aria-label'?: string
+}) {
   const navigation = useNavigation()
   const t = useT()
   const busy = navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post'
   return (
-    <button type="submit" className={className ?? 'button primary'} name={name} value={value} disabled={busy} aria-busy={busy || undefined}>
+    <button type="submit" className={className ?? 'button primary'} name={name} value={value} disabled={busy} aria-busy={busy || undefined}
+      aria-label={busy ? undefined : ariaLabel}>
       {busy ? t('form.working') : children}
     </button>
   )

@@ -128,8 +128,8 @@ export default function Homework() {
                 <SafeForm>
                   <input type="hidden" name="homeworkId" value={h.id} />
                   <input type="hidden" name="intent" value={h.mine.done ? 'undo' : 'done'} />
-                  <SubmitButton className={h.mine.done ? 'button' : 'button primary'}>
-                    {h.mine.done ? t('homework.undo') : t('homework.markDone')}<span className="visually-hidden">: {h.title}</span>
+                  <SubmitButton className={h.mine.done ? 'button' : 'button primary'} aria-label={`${h.mine.done ? t('homework.undo') : t('homework.markDone')}: ${h.title}`}>
+                    {h.mine.done ? t('homework.undo') : t('homework.markDone')}
                   </SubmitButton>
                 </SafeForm>
                 <SafeForm>

@@ -11,8 +11,8 @@ import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn, type TestAccount } from '../support/groups.js'
 import { startLivekitDouble, type LivekitDouble } from '../support/livekit-twirp.js'
-import { accessibilityViolations, describeViolations } from '../support/a11y.js'
-import { MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession } from '../support/browser.js'
+import { expectUsableOnPhone } from '../support/usable.js'
+import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, waitForHydration, type UserSession } from '../support/browser.js'
 
 let livekit: LivekitDouble
 let deps: TestDeps
@@ -57,25 +57,6 @@ async function open(page: Page, path: string) {
   await waitForHydration(page, 30_000)
 }
 
-/** What a person on a 360 px phone with assistive technology meets: no sideways scroll, no WCAG 2.1 AA violation. */
-async function expectUsable(page: Page, label: string) {
-  await expectFits(page, label)
-  const violations = await accessibilityViolations(page)
-  expect(violations, describeViolations(`${label} ${page.url()}`, violations)).toEqual([])
-}
-
-async function expectFits(page: Page, label: string) {
-  const { scrollWidth } = await horizontalOverflow(page)
-  // Name what sticks out, so a failure says where to look.
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-  )
-  expect(scrollWidth, `${label}: page width (wide: ${wide.join(', ')})`).toBeLessThanOrEqual(MOBILE_VIEWPORT.width)
-}
-
 describe('a group session in the browser', { timeout: 120_000 }, () => {
   it('shows the member the group with its next sessions in their own time zone', async () => {
     const { page } = memberUser
@@ -84,11 +65,11 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByRole('link', { name: 'Evening circle' }).isVisible()).toBe(true)
     // Weekly at 18:00 Warsaw time; this member's zone is Warsaw too, so a Tuesday 18:00 is listed.
     await expect.poll(() => page.getByTestId('next-sessions').first().textContent()).toMatch(/Tue \d{1,2} \w{3} \d{4}, 18:00/)
-    await expectUsable(page, 'group list')
+    await expectUsableOnPhone(page, 'group list')
     await open(page, `/groups/${groupId}`)
     await expect.poll(() => page.getByTestId('my-status').textContent()).toBe('You are a member')
     await expect.poll(() => page.getByText('Verified licence').first().isVisible()).toBe(true)
-    await expectUsable(page, 'group page')
+    await expectUsableOnPhone(page, 'group page')
 
     // A session reminder reaches the open page in-app (the email is the other half).
     await page.locator('[data-testid="session-reminders"][data-listening="true"]').waitFor({ state: 'attached' })
@@ -118,11 +99,11 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => m.getByTestId('device-status').textContent()).toBe('Camera and microphone work.')
     // The preview plays the (fake) camera.
     await expect.poll(() => m.locator('video.device-preview').evaluate((v: HTMLVideoElement) => v.videoWidth > 0 && !v.paused)).toBe(true)
-    await expectUsable(m, 'device check')
+    await expectUsableOnPhone(m, 'device check')
     await m.getByRole('button', { name: 'Go to the lobby' }).click()
     await expect.poll(() => m.getByRole('heading', { name: 'Lobby' }).isVisible()).toBe(true)
     await expect.poll(() => m.getByTestId('lobby-status').textContent()).toBe('You are in the lobby. The facilitator will let you in.')
-    await expectUsable(m, 'lobby')
+    await expectUsableOnPhone(m, 'lobby')
 
     // The facilitator sees the member by their group pseudonym and admits them.
     await expect.poll(() => f.getByTestId('lobby-list').textContent()).toContain('Rowan')
@@ -133,8 +114,8 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => m.getByRole('heading', { name: 'In the session' }).isVisible()).toBe(true)
     await expect.poll(() => m.getByTestId('token-status').textContent()).toBe('Your access to the session is ready.')
     await expect.poll(() => m.getByTestId('video-status').isVisible()).toBe(true)
-    await expectUsable(m, 'session view')
-    await expectUsable(f, 'facilitator controls')
+    await expectUsableOnPhone(m, 'session view')
+    await expectUsableOnPhone(f, 'facilitator controls')
 
     // The page's Content Security Policy held, and nothing crashed.
     expect(memberUser.log.csp).toEqual([])

@@ -86,7 +86,7 @@ export function ResourceList({ resources }: { resources: ResourceItem[] }) {
             <SafeForm>
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="resourceId" value={r.id} />
-              <button type="submit" className="link-button">{t('library.delete')}<span className="visually-hidden">: {r.title}</span></button>
+              <button type="submit" className="link-button" aria-label={`${t('library.delete')}: ${r.title}`}>{t('library.delete')}</button>
             </SafeForm>
           ) : null}
         </li>
