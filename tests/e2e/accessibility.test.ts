@@ -62,27 +62,35 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     })
   }
 
-  it('signed-in pages pass', async () => {
-    const user = await newUser(browser, { baseURL: server.baseUrl })
-    try {
-      await user.page.goto('/signup')
-      await waitForHydration(user.page)
-      await user.page.locator('input[name=password]').fill('a long secret phrase')
-      await user.page.locator('input[name=consent]').check()
-      await user.page.locator('form button[type=submit]').last().click()
-      await user.page.getByTestId('recovery-code').waitFor()
-      const problems: string[] = []
-      const created = await accessibilityViolations(user.page)
-      if (created.length) problems.push(describeViolations('/signup (created)', created))
-      for (const path of ['/account', '/rooms']) {
-        await user.page.goto(path)
-        await waitForHydration(user.page)
-        const violations = await accessibilityViolations(user.page)
-        if (violations.length) problems.push(describeViolations(path, violations))
-      }
-      expect(problems.join('\n')).toBe('')
-    } finally {
-      await user.close()
-    }
-  })
+  for (const locale of ['en-GB', 'pl-PL']) {
+    it(`signed-in pages pass in ${locale}`, async () => {
+      await signedInPagesPass(locale)
+    })
+  }
 })
+
+/** A new member's pages, empty states included, after signing up in `locale`. */
+async function signedInPagesPass(locale: string) {
+  const user = await newUser(browser, { baseURL: server.baseUrl, locale })
+  try {
+    await user.page.goto('/signup')
+    await waitForHydration(user.page)
+    await user.page.locator('input[name=password]').fill('a long secret phrase')
+    await user.page.locator('input[name=consent]').check()
+    await user.page.locator('form button[type=submit]').last().click()
+    await user.page.getByTestId('recovery-code').waitFor()
+    const problems: string[] = []
+    const created = await accessibilityViolations(user.page)
+    if (created.length) problems.push(describeViolations('/signup (created)', created))
+    const betweenSessions = ['/care', '/care/mood', '/care/mood?days=90', '/care/journal', '/care/journal/new', '/care/goals', '/care/goals/new', '/care/reminders', '/messages', '/library']
+    for (const path of ['/account', '/rooms', ...betweenSessions]) {
+      await user.page.goto(path)
+      await waitForHydration(user.page)
+      const violations = await accessibilityViolations(user.page)
+      if (violations.length) problems.push(describeViolations(path, violations))
+    }
+    expect(problems.join('\n')).toBe('')
+  } finally {
+    await user.close()
+  }
+}
