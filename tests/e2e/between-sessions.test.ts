@@ -2,8 +2,8 @@
  * Between sessions, in a real browser on a 360 px phone: the facilitator sets homework and shares a recording's
  * transcript as a PDF; the member records a mood check-in and sees it on the chart, writes in the journal (and,
  * writing something crisis-level, is asked before anyone is told), marks the homework done with a reflection,
- * opens the shared file, and writes to the facilitator, who reads and answers. Every page passes the axe-core
- * check without sideways scrolling.
+ * opens the shared file, sets a goal agreed with the facilitator, and writes to the facilitator, who reads and
+ * answers. Every page passes the axe-core check without sideways scrolling.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -152,6 +152,31 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => f.locator('main').textContent()).toContain('How much the small things add up.')
     expect(await f.locator('main').textContent()).toContain('Rowan')
     expect(await f.locator('main').textContent()).not.toContain(member.account.username)
+  })
+
+  it('sets a goal agreed with the facilitator, ticks a step, and the facilitator follows it', async () => {
+    const m = memberUser.page
+    await open(m, '/care/goals/new')
+    await m.getByLabel('Goal', { exact: true }).fill('Walk every evening')
+    await m.getByLabel('Why it matters to you').fill('It clears my head.')
+    await m.getByLabel('Small steps, one per line').fill('Shoes by the door\nTen minutes round the block')
+    await m.getByLabel('Agreed with the facilitator of').selectOption({ label: 'Evening circle' })
+    await m.getByRole('button', { name: 'Save goal' }).click()
+    await expect.poll(() => m.getByRole('heading', { name: 'Walk every evening' }).isVisible()).toBe(true)
+    await m.getByRole('button', { name: 'Mark “Shoes by the door” done' }).click()
+    await expect.poll(() => m.getByRole('button', { name: 'Mark “Shoes by the door” not done' }).isVisible()).toBe(true)
+    await expect.poll(() => m.getByText('1 of 2 steps done').first().isVisible()).toBe(true)
+    await expectUsableOnPhone(m, 'goal (member)')
+
+    const f = facilitatorUser.page
+    await open(f, `/groups/${groupId}`)
+    await f.getByRole('link', { name: 'Goals members agreed with you' }).click()
+    await expect.poll(() => f.getByText('Walk every evening').isVisible()).toBe(true)
+    const page = await f.locator('main').textContent()
+    expect(page).toContain('Rowan')
+    expect(page).toContain('1 of 2 steps done')
+    expect(page).not.toContain(member.account.username)
+    await expectUsableOnPhone(f, 'agreed goals (facilitator)')
   })
 
   it('sends the facilitator a message that the facilitator reads and answers', async () => {
