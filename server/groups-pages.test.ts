@@ -21,11 +21,7 @@ afterAll(async () => {
   await deps?.close()
 })
 
-function browserFor(person: TestAccount) {
-  const client = new HttpClient(server.baseUrl)
-  client.cookies.set('hs_session', person.sessionToken)
-  return client
-}
+const browserFor = (person: TestAccount | null) => HttpClient.as(server.baseUrl, person)
 
 describe('groups pages', () => {
   it('take a facilitator from profile to verified group, and a member from request to membership', async () => {

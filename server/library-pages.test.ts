@@ -50,11 +50,7 @@ afterAll(async () => {
   if (uploadsDir) await rm(uploadsDir, { recursive: true, force: true })
 })
 
-function browserFor(person: TestAccount | null) {
-  const client = new HttpClient(server.baseUrl)
-  if (person) client.cookies.set('hs_session', person.sessionToken)
-  return client
-}
+const browserFor = (person: TestAccount | null) => HttpClient.as(server.baseUrl, person)
 
 const storedFiles = async () => (await readdir(uploadsDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length
 const resourceRows = async () => (await deps.sql<{ n: number }[]>`select count(*)::int as n from library_resources`)[0]!.n

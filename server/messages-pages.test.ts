@@ -21,11 +21,7 @@ afterAll(async () => {
   await deps?.close()
 })
 
-function browserFor(person: TestAccount) {
-  const client = new HttpClient(server.baseUrl)
-  client.cookies.set('hs_session', person.sessionToken)
-  return client
-}
+const browserFor = (person: TestAccount | null) => HttpClient.as(server.baseUrl, person)
 
 const clientIdIn = (html: string) => html.match(/name="clientId" value="([0-9a-f-]{36})"/)?.[1] ?? ''
 

@@ -36,11 +36,7 @@ afterAll(async () => {
   await deps?.close()
 })
 
-function browserFor(person: TestAccount) {
-  const client = new HttpClient(server.baseUrl)
-  client.cookies.set('hs_session', person.sessionToken)
-  return client
-}
+const browserFor = (person: TestAccount | null) => HttpClient.as(server.baseUrl, person)
 
 /** A form with repeated fields (checkboxes), posted as a browser would. */
 async function postRepeated(client: HttpClient, path: string, fields: Array<[string, string]>) {

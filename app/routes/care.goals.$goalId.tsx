@@ -6,7 +6,7 @@ import { Field, FormError, SafeForm, SubmitButton, TextAreaField } from '../comp
 import { useT } from '../components/i18n'
 import { CareBack, CareNotice } from '../components/selfcare/care-parts'
 import { GoalForm } from '../components/selfcare/goal-form'
-import { GoalProgress, GoalStatusBadge } from '../components/selfcare/goal-parts'
+import { GoalCheckInList, GoalProgress, GoalStatusBadge } from '../components/selfcare/goal-parts'
 import { requireUser } from '../utils/auth.server'
 import { noticeFrom, rethrowNotFound } from '../utils/care.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
@@ -143,15 +143,7 @@ export default function Goal() {
           <SubmitButton>{t('care.goals.addCheckIn')}</SubmitButton>
         </SafeForm>
         {goal.checkIns.length === 0 ? <p>{t('care.goals.noCheckIns')}</p> : null}
-        <ul className="goal-checkins">
-          {goal.checkIns.map((c) => (
-            <li key={c.id}>
-              <time dateTime={c.date}>{c.date}</time>
-              {c.rating ? <span className="badge">{t('care.goals.ratingValue', { rating: c.rating })}</span> : null}
-              <p className="care-text">{c.note}</p>
-            </li>
-          ))}
-        </ul>
+        <GoalCheckInList checkIns={goal.checkIns} />
       </section>
 
       <div className="actions">

@@ -26,6 +26,13 @@ export class HttpClient {
   cookies = new Map<string, string>()
   constructor(readonly baseUrl: string, readonly origin = baseUrl) {}
 
+  /** A client already signed in with a session token (from `makeAccount`), or signed out with null. */
+  static as(baseUrl: string, person: { sessionToken: string } | null): HttpClient {
+    const client = new HttpClient(baseUrl)
+    if (person) client.cookies.set('hs_session', person.sessionToken)
+    return client
+  }
+
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }

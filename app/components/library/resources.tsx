@@ -2,20 +2,10 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useRevalidator } from '@remix-run/react'
 import { Field, FormError, SafeForm, SubmitButton, TextAreaField } from '../forms'
 import { useRootData, useT } from '../i18n'
+import type { ResourceView } from '../../services.server'
 
-/** What a library page's loader gives its list (core's ResourceView, as JSON). */
-export interface ResourceItem {
-  id: string
-  kind: 'link' | 'reading' | 'file'
-  title: string
-  description: string
-  url: string | null
-  paragraphs: string[] | null
-  file: { href: string; family: 'audio' | 'video' | 'pdf' | 'image'; contentType: string; sizeBytes: number; fileName: string } | null
-  addedBy: string | null
-  addedLabel: string
-  canDelete: boolean
-}
+/** What a library page's loader gives its list: core's ResourceView (all strings, so the same as JSON). */
+type ResourceItem = ResourceView
 
 type FailedForm = { formError?: string; fieldErrors?: Record<string, string>; kind?: string } | undefined
 

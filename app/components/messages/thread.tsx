@@ -4,18 +4,7 @@ import { FormError, SafeForm, SubmitButton, TextAreaField } from '../forms'
 import { useT } from '../i18n'
 import { connectSocket } from '../chat/socket'
 import { useLiveRevalidate } from '../use-live-revalidate'
-
-/** A message as the loader gives it (core/messages ThreadMessage). */
-export interface ThreadMessage {
-  id: string
-  mine: boolean
-  author: string | null
-  body: string
-  sentAt: string
-  readAt: string | null
-  sentLabel: string
-  readLabel: string | null
-}
+import type { ThreadMessage } from '../../services.server'
 
 /** Messages oldest first. The viewer's own show "Sent" or "Read <time>"; others show who wrote them. */
 export function MessageList({ messages }: { messages: ThreadMessage[] }) {

@@ -42,16 +42,24 @@ export function GoalReadOnly({ goal, headingLevel = 3 }: { goal: GoalCard; headi
         </ul>
       ) : null}
       {goal.checkIns.length > 0 ? (
-        <ul className="goal-checkins">
-          {goal.checkIns.map((c) => (
-            <li key={c.id}>
-              <time dateTime={c.date}>{c.date}</time>
-              {c.rating ? <span className="badge">{t('care.goals.ratingValue', { rating: c.rating })}</span> : null}
-              <p className="care-text">{c.note}</p>
-            </li>
-          ))}
-        </ul>
+        <GoalCheckInList checkIns={goal.checkIns} />
       ) : null}
     </article>
+  )
+}
+
+/** A goal's check-ins, newest first as core gives them. */
+export function GoalCheckInList({ checkIns }: { checkIns: GoalCard['checkIns'] }) {
+  const t = useT()
+  return (
+    <ul className="goal-checkins">
+      {checkIns.map((c) => (
+        <li key={c.id}>
+          <time dateTime={c.date}>{c.date}</time>
+          {c.rating ? <span className="badge">{t('care.goals.ratingValue', { rating: c.rating })}</span> : null}
+          <p className="care-text">{c.note}</p>
+        </li>
+      ))}
+    </ul>
   )
 }
