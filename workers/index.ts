@@ -5,8 +5,7 @@ import { QUEUES } from '../core/contracts/jobs.js'
 import { createCoreDeps } from '../core/runtime.js'
 import { startOutboxRelay } from './outbox-relay.js'
 import { startCrisisWatchdog } from './crisis-watchdog.js'
-import { startGroupsSchedule } from './groups-schedule.js'
-import { startSelfCareSchedule } from './selfcare-schedule.js'
+import { startSchedules } from './schedules.js'
 import { createQueueProcessor } from './processors/index.js'
 
 /** The workers process: BullMQ workers for every queue plus the outbox relay, with graceful shutdown. */
@@ -28,8 +27,7 @@ export async function startWorkers(config = loadConfig()) {
   })
   const relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
   const crisisWatchdog = startCrisisWatchdog(deps)
-  const groupsSchedule = await startGroupsSchedule(deps)
-  const selfCareSchedule = await startSelfCareSchedule(deps)
+  const schedules = await startSchedules(deps)
   deps.log.info({ queues: Object.values(QUEUES) }, 'workers started')
 
   let closing: Promise<void> | null = null
@@ -38,8 +36,7 @@ export async function startWorkers(config = loadConfig()) {
       deps.log.info('workers stopping')
       await relay.stop()
       await crisisWatchdog.stop()
-      await groupsSchedule.stop()
-      await selfCareSchedule.stop()
+      await schedules.stop()
       await Promise.all(workers.map((w) => w.close()))
       workerConnection.disconnect()
       await deps.close()

@@ -42,7 +42,7 @@ export async function getMoodReminder(deps: CoreDeps, actor: SessionAccount): Pr
 }
 
 /**
- * Runs every few minutes (workers/selfcare-schedule.ts). For each member whose email reminder time has passed
+ * Runs every few minutes (workers/schedules.ts). For each member whose email reminder time has passed
  * today in their own time zone, who has not checked in today and was not emailed today: record today as queued
  * and write the outbox row in one transaction, so two sweeps (or a retried one) queue one email per day.
  */
