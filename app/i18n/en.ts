@@ -132,6 +132,7 @@ export const en = {
   'error.INVALID_RESET_TOKEN': 'That link has expired or was already used. You can ask for a new one.',
   'error.EMAIL_TAKEN': 'That email cannot be used for a new account. Try signing in instead.',
   'error.CONSENT_REQUIRED': 'Please read and accept how we handle your data.',
+  'error.LEADS_GROUPS': 'You lead a group, so this account cannot be deleted yet. Please write to the people who run this Holdspace so the group can be handed over or closed first. Nothing was deleted.',
   'error.PAYLOAD_TOO_LARGE': 'That is too large.',
   'error.UNAVAILABLE': 'The service is busy. Please try again shortly.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',

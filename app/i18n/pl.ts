@@ -133,6 +133,7 @@ export const pl: Record<MessageKey, string> = {
   'error.INVALID_RESET_TOKEN': 'Ten link wygasł lub został już użyty. Możesz poprosić o nowy.',
   'error.EMAIL_TAKEN': 'Tego adresu nie można użyć do nowego konta. Spróbuj się zalogować.',
   'error.CONSENT_REQUIRED': 'Przeczytaj i zaakceptuj zasady przetwarzania danych.',
+  'error.LEADS_GROUPS': 'Prowadzisz grupę, więc tego konta nie można jeszcze usunąć. Napisz do osób, które prowadzą ten Holdspace, aby grupę przekazać lub zamknąć. Nic nie zostało usunięte.',
   'error.PAYLOAD_TOO_LARGE': 'To jest za duże.',
   'error.UNAVAILABLE': 'Serwis jest zajęty. Spróbuj za chwilę.',
   'error.INTERNAL': 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie.',

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'MESSAGE_REJECTED',
   'FILE_TOO_LARGE',
   'FILE_TYPE_NOT_ALLOWED',
+  'LEADS_GROUPS',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -51,6 +52,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   MESSAGE_REJECTED: 'This message was not sent. Please rephrase it and try again.',
   FILE_TOO_LARGE: 'That file is too large.',
   FILE_TYPE_NOT_ALLOWED: 'That kind of file cannot be uploaded.',
+  LEADS_GROUPS: 'You lead a group, so this account cannot be deleted yet.',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -75,6 +77,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   MESSAGE_REJECTED: 422,
   FILE_TOO_LARGE: 413,
   FILE_TYPE_NOT_ALLOWED: 415,
+  LEADS_GROUPS: 409,
 }
 
 export interface ErrorBody { code: ErrorCode; message: string; fields?: Record<string, string> }

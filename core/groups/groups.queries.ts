@@ -355,3 +355,8 @@ export async function selectGroupMembershipExport(db: Db, accountId: string) {
     where gm.account_id = ${accountId}
     order by gm.requested_at`
 }
+
+export async function leadsAnyGroup(db: Db, accountId: string): Promise<boolean> {
+  const rows = await db`select 1 from groups where facilitator_id = ${accountId} limit 1`
+  return rows.length > 0
+}

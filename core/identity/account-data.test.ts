@@ -12,7 +12,7 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { enrol, groupInput, makeAccount, makeVerifiedFacilitator, type TestAccount } from '../../tests/support/groups.js'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
 import { enterRoom, sendMessage as sendChatMessage } from '../chat/chat.service.js'
-import { createGroup } from '../groups/groups.service.js'
+import { createGroup, facilitatorKey } from '../groups/groups.service.js'
 import { deleteAccount, exportAccountData } from './identity.service.js'
 import * as selfcare from '../selfcare/selfcare.service.js'
 import * as goals from '../selfcare/goals.service.js'
@@ -126,5 +126,23 @@ describe('export and erasure across every slice', () => {
     await deleteAccount(deps, contributor.accountId, PASSWORD)
     expect(await filesIn()).toEqual([])
     expect(await rowsPointingAt(contributor.accountId)).toEqual([])
+  })
+
+  it('refuses, changing nothing, to delete a facilitator who leads a group; a co-facilitator leaves the group to its lead', async () => {
+    const lead = await makeVerifiedFacilitator(deps, 'Dr Lead')
+    const co = await makeVerifiedFacilitator(deps, 'Dr Co')
+    for (const person of [lead, co]) await deps.sql`update accounts set password_hash = ${await argon2.hash(PASSWORD)} where id = ${person.accountId}`
+    const led = await createGroup(deps, lead.account, groupInput({ title: 'Co-led circle', coFacilitator: facilitatorKey(deps, co.accountId) }))
+
+    await expect(deleteAccount(deps, lead.accountId, PASSWORD)).rejects.toMatchObject({ code: 'LEADS_GROUPS' })
+    const [still] = await deps.sql<{ n: number }[]>`
+      select count(*)::int as n from sessions where account_id = ${lead.accountId} and revoked_at is null`
+    expect(still!.n).toBe(1)
+
+    await deleteAccount(deps, co.accountId, PASSWORD)
+    const [group] = await deps.sql<{ facilitatorId: string; coFacilitatorId: string | null }[]>`
+      select facilitator_id as "facilitatorId", co_facilitator_id as "coFacilitatorId" from groups where id = ${led}`
+    expect(group).toEqual({ facilitatorId: lead.accountId, coFacilitatorId: null })
+    expect(await rowsPointingAt(co.accountId)).toEqual([])
   })
 })

@@ -9,7 +9,7 @@ import { AUTH_RATE_LIMITS, requireWithinRateLimits } from '../security/rate-limi
 import * as q from './identity.queries.js'
 import { selectChatExport } from '../chat/chat.queries.js'
 import { selectCrisisExport } from '../crisis/crisis.queries.js'
-import { selectGroupMembershipExport } from '../groups/groups.queries.js'
+import { leadsAnyGroup, selectGroupMembershipExport } from '../groups/groups.queries.js'
 import { selectModerationExport } from '../moderation/moderation.queries.js'
 import { exportSelfCareData } from '../selfcare/selfcare.service.js'
 import { discardLibraryFiles, exportLibraryData, libraryFilesOf } from '../library/library.service.js'
@@ -241,10 +241,14 @@ export async function exportAccountData(deps: CoreDeps, accountId: string) {
 export async function deleteAccount(deps: CoreDeps, accountId: string, password: string): Promise<void> {
   const account = await deps.sql<{ passwordHash: string }[]>`select password_hash as "passwordHash" from accounts where id = ${accountId}`
   if (!account[0] || !(await argon2.verify(account[0].passwordHash, password))) throw new AppError('INVALID_CREDENTIALS')
-  const sessions = await q.revokeAllSessions(deps.sql, accountId)
+  if (await leadsAnyGroup(deps.sql, accountId)) throw new AppError('LEADS_GROUPS')
   const uploads = await libraryFilesOf(deps, accountId)
   // Every member-owned row references the account ON DELETE CASCADE; the journal's key goes with it.
-  await q.deleteAccountRow(deps.sql, accountId)
+  const sessions = await deps.sql.begin(async (tx) => {
+    const revoked = await q.revokeAllSessions(tx, accountId)
+    await q.deleteAccountRow(tx, accountId)
+    return revoked
+  })
   await discardLibraryFiles(deps, uploads)
   sessions.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
 }
