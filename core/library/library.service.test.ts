@@ -173,6 +173,15 @@ describe('resource library', () => {
     const reading = page.resources.find((r) => r.title === 'On sleep')!
     expect(reading.paragraphs).toEqual(['First paragraph.', 'Second <b>paragraph</b>.'])
     expect(page.resources.find((r) => r.title === 'Grounding exercise')).toMatchObject({ addedBy: 'Dr Lead', canDelete: false })
+    await expect(library.deleteResource(deps, ben.account, reading.id)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('lets any of the group facilitators remove what the other shared', async () => {
+    const fromCo = await library.addLinkResource(deps, co.account, { groupId }, { title: 'Sleep diary', description: '', url: 'https://example.org/sleep' })
+    expect((await library.getGroupLibrary(deps, lead.account, groupId)).resources.find((r) => r.id === fromCo)).toMatchObject({ canDelete: true })
+    await expect(library.deleteResource(deps, otherFacilitator.account, fromCo)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await library.deleteResource(deps, lead.account, fromCo)
+    expect((await library.getGroupLibrary(deps, ben.account, groupId)).resources.map((r) => r.id)).not.toContain(fromCo)
   })
 
   it('takes public additions from admins and verified facilitators only; each deletes their own, admins any public one', async () => {

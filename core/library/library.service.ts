@@ -138,8 +138,17 @@ export async function requireCanAddResource(deps: CoreDeps, actor: SessionAccoun
 
 const groupIdOf = (scope: LibraryScope) => ('groupId' in scope ? scope.groupId : null)
 
-function resourceView(deps: CoreDeps, actor: SessionAccount, row: q.ResourceRow, zone: string): ResourceView {
-  const canDelete = row.addedById === actor.accountId || (row.groupId === null && actor.role === 'admin')
+/**
+ * Who may remove a resource: whoever added it; in a group's library, any of the group's facilitators (the lead
+ * tidies what a co-facilitator shared); in the public library, admins.
+ */
+function mayDelete(actor: SessionAccount, row: q.ResourceRow, viewerRole: 'facilitator' | 'member' | null): boolean {
+  if (row.addedById === actor.accountId) return true
+  return row.groupId === null ? actor.role === 'admin' : viewerRole === 'facilitator'
+}
+
+function resourceView(deps: CoreDeps, actor: SessionAccount, row: q.ResourceRow, zone: string, viewerRole: 'facilitator' | 'member' | null): ResourceView {
+  const canDelete = mayDelete(actor, row, viewerRole)
   return {
     id: row.id,
     kind: row.kind,
@@ -165,14 +174,14 @@ export async function getGroupLibrary(deps: CoreDeps, actor: SessionAccount, gro
     group: { id: access.id, title: access.title },
     canAdd: access.role === 'facilitator',
     maxBytes: deps.config.RESOURCE_MAX_BYTES,
-    resources: rows.map((r) => resourceView(deps, actor, r, zone)),
+    resources: rows.map((r) => resourceView(deps, actor, r, zone, access.role)),
   }
 }
 
 export async function getPublicLibrary(deps: CoreDeps, actor: SessionAccount): Promise<LibraryPage> {
   const zone = await q.findAccountTimeZone(deps.sql, actor.accountId)
   const rows = await q.listResources(deps.sql, null)
-  return { group: null, canAdd: await canAddPublic(deps, actor), maxBytes: deps.config.RESOURCE_MAX_BYTES, resources: rows.map((r) => resourceView(deps, actor, r, zone)) }
+  return { group: null, canAdd: await canAddPublic(deps, actor), maxBytes: deps.config.RESOURCE_MAX_BYTES, resources: rows.map((r) => resourceView(deps, actor, r, zone, null)) }
 }
 
 export async function addLinkResource(deps: CoreDeps, actor: SessionAccount, scope: LibraryScope, input: LinkResourceInput): Promise<string> {
@@ -201,13 +210,11 @@ export async function addFileResource(
   }
 }
 
-/** The uploader may delete their own; admins may also delete anything in the public library. */
 export async function deleteResource(deps: CoreDeps, actor: SessionAccount, resourceId: string): Promise<void> {
   const row = UUID.test(resourceId) ? await q.findResource(deps.sql, resourceId) : null
   if (!row) throw new AppError('NOT_FOUND')
-  if (row.groupId) await requireGroupAccess(deps, actor, row.groupId)
-  const mayDelete = row.addedById === actor.accountId || (row.groupId === null && actor.role === 'admin')
-  if (!mayDelete) throw new AppError('FORBIDDEN')
+  const viewerRole = row.groupId ? (await requireGroupAccess(deps, actor, row.groupId)).role : null
+  if (!mayDelete(actor, row, viewerRole)) throw new AppError('FORBIDDEN')
   if (!(await q.deleteResource(deps.sql, resourceId))) throw new AppError('NOT_FOUND')
   if (row.storageKey) await discardUpload(deps, row.storageKey)
 }
