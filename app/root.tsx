@@ -9,7 +9,7 @@ import { useNonce } from './components/nonce'
 import { QuickExit } from './components/quick-exit'
 import { HelpButton } from './components/crisis/help-button'
 import { getLocale } from './utils/locale.server'
-import { listOpenAlarms } from './services.server'
+import { listOpenAlarms, messages } from './services.server'
 import { AlarmBanner } from './components/crisis/alarm-banner'
 
 export const links: LinksFunction = () => [
@@ -34,12 +34,13 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
       context.account && (context.account.role === 'admin' || context.account.role === 'clinician')
         ? await listOpenAlarms(context.deps, { accountId: context.account.accountId, role: context.account.role }).catch(() => [])
         : [],
+    unreadMessages: context.account ? await messages.countUnread(context.deps, context.account).catch(() => 0) : 0,
   }
 }
 
 function Shell({ children }: { children: ReactNode }) {
   const nonce = useNonce()
-  const { locale, account, alarms } = useRootData()
+  const { locale, account, alarms, unreadMessages } = useRootData()
   const { pathname } = useLocation()
   const t = useT()
   return (
@@ -61,7 +62,12 @@ function Shell({ children }: { children: ReactNode }) {
                   <li><Link to="/rooms">{t('nav.rooms')}</Link></li>
                   <li><Link to="/groups">{t('nav.groups')}</Link></li>
                   <li><Link to="/care">{t('nav.care')}</Link></li>
-                  <li><Link to="/messages">{t('nav.messages')}</Link></li>
+                  <li>
+                    <Link to="/messages">
+                      {t('nav.messages')}
+                      {unreadMessages > 0 ? <span className="nav-count" data-testid="nav-unread">{' '}<span aria-hidden="true">{unreadMessages}</span><span className="visually-hidden">{t('nav.unread', { count: unreadMessages })}</span></span> : null}
+                    </Link>
+                  </li>
                   <li><Link to="/library">{t('nav.library')}</Link></li>
                   {account.role === 'facilitator' || account.role === 'admin' ? <li><Link to="/moderation">{t('nav.moderation')}</Link></li> : null}
                   <li><Link to="/account">{t('nav.account')}</Link></li>

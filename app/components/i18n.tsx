@@ -7,10 +7,12 @@ export interface RootData {
   quickExitUrl: string
   account: { role: 'member' | 'facilitator' | 'clinician' | 'admin'; kind: 'registered' | 'anonymous' } | null
   alarms: Array<{ id: string; kind: string; incidentId: string | null; raisedAt: string }>
+  /** Private messages waiting to be read, shown beside "Messages" in the navigation. */
+  unreadMessages: number
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [] }
+  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0 }
 }
 
 /** The translation function for the current page's language. */

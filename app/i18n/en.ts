@@ -16,6 +16,7 @@ export const en = {
   'nav.care': 'Self-care',
   'nav.messages': 'Messages',
   'nav.library': 'Library',
+  'nav.unread': '({count} unread)',
   'nav.account': 'Account',
   'nav.signIn': 'Sign in',
   'nav.signUp': 'Join',

@@ -17,6 +17,7 @@ export const pl: Record<MessageKey, string> = {
   'nav.care': 'Dbanie o siebie',
   'nav.messages': 'Wiadomości',
   'nav.library': 'Biblioteka',
+  'nav.unread': '(nieprzeczytane: {count})',
   'nav.account': 'Konto',
   'nav.signIn': 'Zaloguj się',
   'nav.signUp': 'Dołącz',

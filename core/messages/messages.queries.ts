@@ -255,3 +255,16 @@ export async function listOwnAuthoredAsFacilitator(db: Db, accountId: string): P
     where author_account_id = ${accountId} and author_side = 'facilitator'
     order by created_at, id`
 }
+
+/** Messages waiting for this account, on either side of its threads (for the navigation's count). */
+export async function countUnreadFor(db: Db, accountId: string): Promise<number> {
+  const [row] = await db<{ n: number }[]>`
+    select count(*)::int as n
+    from direct_messages d
+    join message_threads t on t.id = d.thread_id
+    join groups g on g.id = t.group_id
+    where d.read_at is null
+      and ((t.member_account_id = ${accountId} and d.author_side = 'facilitator')
+        or ((g.facilitator_id = ${accountId} or g.co_facilitator_id = ${accountId}) and d.author_side = 'member'))`
+  return row?.n ?? 0
+}

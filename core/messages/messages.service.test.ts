@@ -5,7 +5,7 @@ import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, type TestAccoun
 import { AppError } from '../errors.js'
 import { getIncidentDetail } from '../crisis/crisis.service.js'
 import { leaveGroup, saveFacilitatorProfile, setFacilitatorVerified, facilitatorKey } from '../groups/groups.service.js'
-import { MESSAGE_RATE_LIMIT, exportMessagesData, listInbox, notifyNewMessage, openThread, sendMessage, startThread } from './messages.service.js'
+import { MESSAGE_RATE_LIMIT, countUnread, exportMessagesData, listInbox, notifyNewMessage, openThread, sendMessage, startThread } from './messages.service.js'
 
 let deps: TestDeps
 beforeAll(async () => {
@@ -335,5 +335,26 @@ describe('export and erasure', () => {
       [true, null, 'Could we talk about the homework?'],
       [false, null, 'From a co-facilitator who later leaves'],
     ])
+  })
+})
+
+describe('the unread count beside "Messages"', () => {
+  it('counts what the other side wrote and nobody else’s, and clears when the thread is opened', async () => {
+    const { facilitator, groupId, member } = await setup()
+    const co = await makeVerifiedFacilitator(deps, 'Dr Co Count')
+    await deps.sql`update groups set co_facilitator_id = ${co.accountId} where id = ${groupId}`
+    const elsewhere = await makeVerifiedFacilitator(deps, 'Dr Count Elsewhere')
+    const sent = await firstMessage(member, groupId)
+    await sendMessage(deps, member.account, { threadId: sent.threadId }, say('And one more thing.'))
+
+    expect(await countUnread(deps, facilitator.account)).toBe(2)
+    expect(await countUnread(deps, co.account)).toBe(2)
+    expect(await countUnread(deps, member.account)).toBe(0)
+    expect(await countUnread(deps, elsewhere.account)).toBe(0)
+
+    await openThread(deps, co.account, sent.threadId)
+    expect(await countUnread(deps, facilitator.account)).toBe(0)
+    await sendMessage(deps, facilitator.account, { threadId: sent.threadId }, say('Happy to.'))
+    expect(await countUnread(deps, member.account)).toBe(1)
   })
 })

@@ -109,8 +109,7 @@ export async function listInbox(deps: CoreDeps, actor: SessionAccount): Promise<
 
 /** Total unread messages addressed to the account (both as a member and as a facilitator). */
 export async function countUnread(deps: CoreDeps, actor: SessionAccount): Promise<number> {
-  const inbox = await listInbox(deps, actor)
-  return [...inbox.asMember, ...inbox.asFacilitator].reduce((sum, t) => sum + t.unread, 0)
+  return q.countUnreadFor(deps.sql, actor.accountId)
 }
 
 /** Open a thread: what the other side wrote becomes read (any facilitator opening counts for both). */

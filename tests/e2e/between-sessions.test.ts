@@ -192,6 +192,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await expectUsableOnPhone(m, 'thread (member)')
 
     await open(f, '/messages')
+    await expect.poll(() => f.getByRole('link', { name: /^Messages/ }).textContent()).toBe('Messages 1(1 unread)')
     const row = f.getByTestId('dm-thread').filter({ hasText: 'Rowan' })
     await expect.poll(() => row.textContent()).toContain('1')
     await expectUsableOnPhone(f, 'inbox (facilitator)')
@@ -200,6 +201,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await f.getByLabel('Your message').fill('Yes, let us start with it. Thank you for asking.')
     await f.getByRole('button', { name: 'Send' }).click()
     await expect.poll(() => f.getByText('Message sent.').isVisible()).toBe(true)
+    await expect.poll(() => f.getByTestId('nav-unread').count()).toBe(0)
     await expectUsableOnPhone(f, 'thread (facilitator)')
 
     // The member's open thread updates: the answer arrives and their message shows as read.
