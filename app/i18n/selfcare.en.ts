@@ -1,5 +1,6 @@
 /** Strings of the self-care pages (/care). Every key also in selfcare.pl.ts. */
 export const selfcareEn = {
+  'care.homework.title': 'Homework to do',
   'care.title': 'Self-care',
   'care.intro': 'A quiet corner just for you. Your journal and check-ins are private: facilitators, clinicians and admins cannot read them.',
   'care.privacy': 'Only you can read this. It is stored encrypted, and deleting your account erases it.',

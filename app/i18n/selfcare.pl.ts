@@ -1,6 +1,7 @@
 import type { selfcareEn } from './selfcare.en'
 
 export const selfcarePl: Record<keyof typeof selfcareEn, string> = {
+  'care.homework.title': 'Zadania do zrobienia',
   'care.title': 'Dbanie o siebie',
   'care.intro': 'Spokojny kąt tylko dla Ciebie. Twój dziennik i samopoczucie są prywatne: nie mogą ich czytać prowadzący, klinicyści ani administratorzy.',
   'care.privacy': 'Tylko Ty możesz to przeczytać. Jest przechowywane w postaci zaszyfrowanej, a usunięcie konta wszystko kasuje.',

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { selfcare, selfcareForms } from '../services.server'
+import { library, selfcare, selfcareForms } from '../services.server'
 import { useT } from '../components/i18n'
 import { MoodChart } from '../components/selfcare/mood-chart'
 import { MoodCheckInForm } from '../components/selfcare/mood-form'
@@ -14,11 +14,12 @@ export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
-  const [overview, reminder] = await Promise.all([
+  const [overview, reminder, homework] = await Promise.all([
     selfcare.getMoodOverview(context.deps, account, 30),
     selfcare.getMoodReminder(context.deps, account),
+    library.listOpenHomeworkForMember(context.deps, account),
   ])
-  return { overview, due: reminder.due, feelings: selfcareForms.FEELINGS, done: noticeFrom(request) }
+  return { overview, due: reminder.due, homework, feelings: selfcareForms.FEELINGS, done: noticeFrom(request) }
 }
 
 const SECTIONS = [
@@ -30,7 +31,7 @@ const SECTIONS = [
 
 export default function CareOverview() {
   const t = useT()
-  const { overview, due, feelings, done } = useLoaderData<typeof loader>()
+  const { overview, due, homework, feelings, done } = useLoaderData<typeof loader>()
   const full = overview.todayCount >= overview.limit
   return (
     <div className="care">
@@ -42,6 +43,20 @@ export default function CareOverview() {
         <h2 id="care-today">{t('care.today.title')}</h2>
         {full ? <p>{t('care.today.done', { count: overview.todayCount })}</p> : <MoodCheckInForm feelings={feelings} />}
       </section>
+      {homework.length > 0 ? (
+        <section className="card" aria-labelledby="care-homework" data-testid="care-homework">
+          <h2 id="care-homework">{t('care.homework.title')}</h2>
+          <ul className="care-homework">
+            {homework.map((h) => (
+              <li key={h.id}>
+                <Link to={`/groups/${h.groupId}/homework`}>{h.title}</Link>
+                <span className="help"> · {h.groupTitle} · {t('homework.due', { when: h.dueLabel })}</span>
+                {h.overdue ? <strong className="care-overdue"> · {t('homework.overdue')}</strong> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card">
         <MoodChart days={overview.days} latest={overview.latest} range={overview.range} rangeHref={(d) => `/care/mood?days=${d}`} />
       </section>

@@ -126,6 +126,10 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
 
   it('marks the homework done with a reflection, and opens the shared file', async () => {
     const m = memberUser.page
+    // Self-care's overview lists homework still to do, across groups.
+    await open(m, '/care')
+    await expect.poll(() => m.getByTestId('care-homework').textContent()).toContain('Three good things')
+    await expectUsableOnPhone(m, 'self-care overview')
     await open(m, `/groups/${groupId}`)
     await m.getByRole('link', { name: 'Homework' }).click()
     await expect.poll(() => m.getByRole('heading', { name: 'Three good things' }).isVisible()).toBe(true)
@@ -135,6 +139,8 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await m.getByRole('button', { name: 'Share reflection' }).click()
     await expect.poll(() => m.getByText('Your reflection is shared with the facilitators.').isVisible()).toBe(true)
     await expectUsableOnPhone(m, 'homework (member)')
+    await open(m, '/care')
+    await expect.poll(() => m.getByTestId('care-homework').count()).toBe(0)
 
     await open(m, `/groups/${groupId}/library`)
     const link = m.getByRole('link', { name: /breathing\.pdf/ }).first()
