@@ -91,12 +91,20 @@ export async function enterRoom(
   throw new AppError('CONFLICT')
 }
 
+/**
+ * Rooms where a membership is not enough to read: a member removed from a group session keeps their membership
+ * (their messages stay in the room) but may no longer read it. Other slices register a guard; it throws to refuse.
+ */
+export type RoomReadGuard = (deps: CoreDeps, room: q.RoomRow, accountId: string) => Promise<void>
+export const roomReadGuards: RoomReadGuard[] = []
+
 /** The room and the actor's membership, or NOT_FOUND (no such room) / FORBIDDEN (not entered, rules not accepted). */
 export async function requireRoomMember(deps: CoreDeps, accountId: string, roomId: string): Promise<{ room: q.RoomRow; membership: q.MembershipRow }> {
   const room = await q.findRoomById(deps.sql, roomId)
   if (!room) throw new AppError('NOT_FOUND')
   const membership = await q.findMembership(deps.sql, room.id, accountId)
   if (!membership || membership.rulesVersionAccepted < room.rulesVersion) throw new AppError('FORBIDDEN')
+  for (const guard of roomReadGuards) await guard(deps, room, accountId)
   return { room, membership }
 }
 

@@ -16,6 +16,8 @@ export const socketRooms = {
 export interface RealtimePublisher {
   emitToRoom(room: string, event: string, payload: unknown): void
   disconnectRoom(room: string): void
+  /** Every socket in `sockets` (e.g. one account's) leaves `room` and stops receiving what is sent there. */
+  leaveRoom(sockets: string, room: string): void
 }
 
 export function createRealtimePublisher(redis: Redis, prefix: string): RealtimePublisher {
@@ -29,6 +31,9 @@ export function createRealtimePublisher(redis: Redis, prefix: string): RealtimeP
     },
     disconnectRoom: (room) => {
       emitter.in(room).disconnectSockets(true)
+    },
+    leaveRoom: (sockets, room) => {
+      emitter.in(sockets).socketsLeave(room)
     },
   }
 }

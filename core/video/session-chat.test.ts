@@ -6,6 +6,7 @@ import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStarting
 import { listRooms } from '../rooms/rooms.queries.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { openSessionChat } from './session-chat.js'
+import { removeParticipant } from './video.service.js'
 
 /** The group chat beside a session's video runs on the chat engine, under group pseudonyms. */
 let deps: TestDeps
@@ -89,5 +90,31 @@ describe('group session chat', () => {
     const ended = await send(m, room.id, 'anyone still here?')
     expect(ended.ok ? 'sent' : ended.error.code).toBe('FORBIDDEN')
     expect(await deps.sql`select 1 from messages where room_id = ${room.id}`).toHaveLength(0)
+  })
+
+  it('stops someone removed from the session from reading its chat, live and afterwards', async () => {
+    const sessionId = await sessionStartingIn(deps, groupId, 5)
+    const other = await makeAccount(deps)
+    await enrol(deps, facilitator, groupId, other, 'Quiet Fern')
+    const { room } = await openSessionChat(deps, member.account, sessionId)
+    await openSessionChat(deps, other.account, sessionId)
+    await openSessionChat(deps, facilitator.account, sessionId)
+    const [m, o, f] = await Promise.all([member, other, facilitator].map((p) => ChatClient.connect(server.baseUrl, p.cookie)))
+    clients.push(m!, o!, f!)
+    for (const client of [m!, o!, f!]) await client.join(room.id)
+    const [participant] = await deps.sql<{ id: string }[]>`
+      insert into group_session_participants (session_id, account_id, role, state) values (${sessionId}, ${member.accountId}, 'member', 'admitted') returning id`
+
+    await removeParticipant(deps, facilitator.account, { sessionId, participantId: participant!.id })
+    expect((await send(f!, room.id, 'welcome back, everyone')).ok).toBe(true)
+    await o!.until(() => o!.timeline.messages.some((msg) => msg.body === 'welcome back, everyone'), 10_000, 'message')
+    // Asked after the message reached the others: anything sent to the removed member on this connection would
+    // have arrived before this answer.
+    const sync = await m!.request('message:sync', { roomId: room.id, afterSeq: 0 })
+    expect(sync.ok ? 'read' : sync.error.code).toBe('FORBIDDEN')
+    expect(m!.timeline.messages.map((msg) => msg.body)).not.toContain('welcome back, everyone')
+    const history = await m!.request('message:history', { roomId: room.id, beforeSeq: 0 })
+    expect(history.ok ? 'read' : history.error.code).toBe('FORBIDDEN')
+    await expect(openSessionChat(deps, member.account, sessionId)).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })

@@ -1,5 +1,6 @@
 import type { ChatMember } from '../contracts/socket-events.chat.js'
 import { insertStep, type SendStep } from '../chat/send-pipeline.js'
+import { roomReadGuards, type RoomReadGuard } from '../chat/chat.service.js'
 import * as chatQueries from '../chat/chat.queries.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -56,9 +57,17 @@ const sessionChatAccess: SendStep = {
   },
 }
 
+/** Someone removed from a session may no longer read its chat either (history, catch-up, joining live). */
+const removedMayNotRead: RoomReadGuard = async (deps, room, accountId) => {
+  if (room.kind !== 'group_session') return
+  const access = await q.findSessionChatAccess(deps.sql, room.id, accountId)
+  if (access?.removed) throw new AppError('FORBIDDEN')
+}
+
 let installed = false
 export function installSessionChatPipeline() {
   if (installed) return
   installed = true
   insertStep(sessionChatAccess, { after: 'authorize' })
+  roomReadGuards.push(removedMayNotRead)
 }

@@ -223,6 +223,8 @@ export async function removeParticipant(deps: CoreDeps, actor: SessionAccount, i
     return changed
   })
   await roomServiceFor(deps.config)?.removeParticipant(session.livekitRoom, p.id)
+  // Out of the session's chat too: their open sockets stop receiving it at once (reads are refused from now on).
+  if (session.chatRoomId) deps.realtime.leaveRoom(socketRooms.account(p.accountId), socketRooms.chatRoom(session.chatRoomId))
   tellParticipant(deps, session.sessionId, p)
   await announceLobby(deps, session.sessionId)
 }
