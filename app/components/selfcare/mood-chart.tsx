@@ -82,10 +82,15 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
                 <stop offset="100%" className="area-stop-bottom" />
               </linearGradient>
             </defs>
-            {days.map((d, i) => (
-              <line key={d.date} className={i % 7 === (days.length - 1) % 7 ? 'grid-day week' : 'grid-day'}
-                x1={round(xAt(i, days.length))} x2={round(xAt(i, days.length))} y1={PAD.top} y2={PAD.top + PLOT_H} />
-            ))}
+            {days.map((d, i) => {
+              const week = i % 7 === (days.length - 1) % 7
+              // Over 90 days a line a day is a blur: weeks only.
+              if (!week && range > 30) return null
+              return (
+                <line key={d.date} className={week ? 'grid-day week' : 'grid-day'}
+                  x1={round(xAt(i, days.length))} x2={round(xAt(i, days.length))} y1={PAD.top} y2={PAD.top + PLOT_H} />
+              )
+            })}
             {[1, 5.5, 10].map((s) => (
               <line key={s} className="grid-score" x1={PAD.left} x2={PAD.left + PLOT_W} y1={round(yAt(s))} y2={round(yAt(s))} />
             ))}
