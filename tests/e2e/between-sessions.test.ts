@@ -6,12 +6,12 @@
  * answers. Every page passes the axe-core check without sideways scrolling.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, type TestAccount } from '../support/groups.js'
-import { closeBrowser, launchBrowser, newUser, waitForHydration, type UserSession } from '../support/browser.js'
-import { expectUsableOnPhone } from '../support/usable.js'
+import { closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
+import { expectUsableOnPhone, openPage } from '../support/usable.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -40,7 +40,7 @@ beforeAll(async () => {
   facilitatorUser = await newUser(browser, { baseURL: server.baseUrl })
   memberUser = await newUser(browser, { baseURL: server.baseUrl })
   for (const [user, person] of [[facilitatorUser, facilitator], [memberUser, member]] as const) {
-    await user.context.addCookies([{ name: 'hs_session', value: person.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+    await signInWith(user, server.baseUrl, person.sessionToken)
   }
 })
 
@@ -53,11 +53,6 @@ afterAll(async () => {
   await rm(uploadsDir, { recursive: true, force: true })
 })
 
-async function open(page: Page, path: string) {
-  const response = await page.goto(path)
-  expect(response?.status(), `GET ${path}`).toBe(200)
-  await waitForHydration(page, 30_000)
-}
 
 async function incidentsOfMember() {
   return deps.sql<{ source: string }[]>`select source from crisis_incidents where member_account_id = ${member.accountId}`
@@ -66,7 +61,7 @@ async function incidentsOfMember() {
 describe('between sessions, in the browser', { timeout: 120_000 }, () => {
   it('lets the facilitator set homework and share a file with the group', async () => {
     const f = facilitatorUser.page
-    await open(f, `/groups/${groupId}/homework`)
+    await openPage(f, `/groups/${groupId}/homework`)
     await f.getByLabel('Title', { exact: true }).fill('Three good things')
     await f.getByLabel('Instructions').fill('Each evening, write down three things that went well.')
     await f.getByLabel('Due date and time').fill('2030-01-10T20:00')
@@ -76,7 +71,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => f.getByRole('heading', { name: 'Three good things' }).isVisible()).toBe(true)
     await expectUsableOnPhone(f, 'homework (facilitator)')
 
-    await open(f, `/groups/${groupId}/library`)
+    await openPage(f, `/groups/${groupId}/library`)
     const upload = f.locator('form', { has: f.getByRole('button', { name: 'Upload file' }) })
     await upload.getByLabel('Title', { exact: true }).fill('Breathing exercise transcript')
     await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'breathing.pdf', mimeType: 'application/pdf', buffer: PDF })
@@ -88,7 +83,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
 
   it('records a mood check-in and shows it on the chart', async () => {
     const m = memberUser.page
-    await open(m, '/care/mood')
+    await openPage(m, '/care/mood')
     await m.getByRole('radio', { name: '7', exact: true }).check()
     await m.getByRole('checkbox', { name: 'Hopeful' }).check()
     await m.getByLabel('A note, just for you (optional)').fill('Walked to the park after work.')
@@ -104,13 +99,13 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
 
   it('keeps a journal entry, and asks before telling anyone when the words are crisis-level', async () => {
     const m = memberUser.page
-    await open(m, '/care/journal/new')
+    await openPage(m, '/care/journal/new')
     await m.getByLabel('What is on your mind?').fill('A calmer day. The group helped more than I expected.')
     await m.getByRole('button', { name: 'Save entry' }).click()
     await expect.poll(() => m.getByText('A calmer day. The group helped more than I expected.').first().isVisible()).toBe(true)
     await expectUsableOnPhone(m, 'journal entry')
 
-    await open(m, '/care/journal/new')
+    await openPage(m, '/care/journal/new')
     await m.getByLabel('What is on your mind?').fill('I want to kill myself tonight, I have the pills ready.')
     await m.getByRole('button', { name: 'Save entry' }).click()
     await expect.poll(() => m.getByText('Would you like a clinician to contact you?').isVisible()).toBe(true)
@@ -127,10 +122,10 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
   it('marks the homework done with a reflection, and opens the shared file', async () => {
     const m = memberUser.page
     // Self-care's overview lists homework still to do, across groups.
-    await open(m, '/care')
+    await openPage(m, '/care')
     await expect.poll(() => m.getByTestId('care-homework').textContent()).toContain('Three good things')
     await expectUsableOnPhone(m, 'self-care overview')
-    await open(m, `/groups/${groupId}`)
+    await openPage(m, `/groups/${groupId}`)
     await m.getByRole('link', { name: 'Homework' }).click()
     await expect.poll(() => m.getByRole('heading', { name: 'Three good things' }).isVisible()).toBe(true)
     await m.getByRole('button', { name: 'Mark as done: Three good things' }).click()
@@ -139,10 +134,10 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await m.getByRole('button', { name: 'Share reflection' }).click()
     await expect.poll(() => m.getByText('Your reflection is shared with the facilitators.').isVisible()).toBe(true)
     await expectUsableOnPhone(m, 'homework (member)')
-    await open(m, '/care')
+    await openPage(m, '/care')
     await expect.poll(() => m.getByTestId('care-homework').count()).toBe(0)
 
-    await open(m, `/groups/${groupId}/library`)
+    await openPage(m, `/groups/${groupId}/library`)
     const link = m.getByRole('link', { name: /breathing\.pdf/ }).first()
     const href = await link.getAttribute('href')
     const file = await m.request.get(href!)
@@ -153,7 +148,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
 
     // The facilitator sees who did it, by group pseudonym, with the reflection.
     const f = facilitatorUser.page
-    await open(f, `/groups/${groupId}/homework`)
+    await openPage(f, `/groups/${groupId}/homework`)
     await expect.poll(() => f.getByText('1 of 1 members have done it').isVisible()).toBe(true)
     await expect.poll(() => f.locator('main').textContent()).toContain('How much the small things add up.')
     expect(await f.locator('main').textContent()).toContain('Rowan')
@@ -162,7 +157,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
 
   it('sets a goal agreed with the facilitator, ticks a step, and the facilitator follows it', async () => {
     const m = memberUser.page
-    await open(m, '/care/goals/new')
+    await openPage(m, '/care/goals/new')
     await m.getByLabel('Goal', { exact: true }).fill('Walk every evening')
     await m.getByLabel('Why it matters to you').fill('It clears my head.')
     await m.getByLabel('Small steps, one per line').fill('Shoes by the door\nTen minutes round the block')
@@ -175,7 +170,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await expectUsableOnPhone(m, 'goal (member)')
 
     const f = facilitatorUser.page
-    await open(f, `/groups/${groupId}`)
+    await openPage(f, `/groups/${groupId}`)
     await f.getByRole('link', { name: 'Goals members agreed with you' }).click()
     await expect.poll(() => f.getByText('Walk every evening').isVisible()).toBe(true)
     const page = await f.locator('main').textContent()
@@ -188,7 +183,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
   it('sends the facilitator a message that the facilitator reads and answers', async () => {
     const m = memberUser.page
     const f = facilitatorUser.page
-    await open(m, `/groups/${groupId}`)
+    await openPage(m, `/groups/${groupId}`)
     await m.getByRole('link', { name: 'Message the facilitator' }).click()
     await expect.poll(() => m.getByTestId('response-time').textContent()).toContain('Dr Maple usually answers within 48 hours')
     await m.getByLabel('Your message').fill('Could we talk about the homework on Thursday?')
@@ -197,7 +192,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => m.getByTestId('dm-status').last().textContent()).toBe('Sent')
     await expectUsableOnPhone(m, 'thread (member)')
 
-    await open(f, '/messages')
+    await openPage(f, '/messages')
     await expect.poll(() => f.getByRole('link', { name: /^Messages/ }).textContent()).toBe('Messages 1(1 unread)')
     const row = f.getByTestId('dm-thread').filter({ hasText: 'Rowan' })
     await expect.poll(() => row.textContent()).toContain('1')

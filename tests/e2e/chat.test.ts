@@ -14,6 +14,7 @@ import { createSeedRooms } from '../support/chat.js'
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
 import {
   MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession,
+  signInWith,
 } from '../support/browser.js'
 
 let deps: TestDeps
@@ -27,7 +28,7 @@ const sessions = new Map<UserSession, string>()
 async function signedInUser(ip: string): Promise<UserSession> {
   const user = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
   const account = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en', ip })
-  await user.context.addCookies([{ name: 'hs_session', value: account.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+  await signInWith(user, server.baseUrl, account.sessionToken)
   sessions.set(user, account.sessionId)
   return user
 }

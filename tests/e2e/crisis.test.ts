@@ -6,10 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { openPage } from '../support/usable.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { createAccount, type TestAccount } from '../support/crisis-fixtures.js'
-import { DESKTOP_VIEWPORT, MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession } from '../support/browser.js'
+import { DESKTOP_VIEWPORT, MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
 import { raiseCrisis } from '../../core/crisis/crisis.service.js'
 import { enterRoom } from '../../core/chat/chat.service.js'
@@ -34,27 +35,22 @@ afterAll(async () => {
 
 async function signedIn(account: TestAccount, viewport: { width: number; height: number }): Promise<UserSession> {
   const session = await newUser(browser, { baseURL: server.baseUrl, viewport })
-  await session.context.addCookies([{ name: 'hs_session', value: account.cookie.split('=')[1]!, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+  await signInWith(session, server.baseUrl, account.cookie.slice('hs_session='.length))
   sessions.push(session)
   return session
 }
 
-async function open(page: Page, path: string) {
-  const response = await page.goto(path)
-  expect(response?.status(), `GET ${path}`).toBe(200)
-  await waitForHydration(page)
-}
 
 /** Ways a member raises a crisis from an ordinary page; each leaves them looking at the crisis card. */
 const TRIGGERS: Record<string, (page: Page, member: TestAccount) => Promise<void>> = {
   'the "I need help now" button': async (page) => {
-    await open(page, '/rooms')
+    await openPage(page, '/rooms')
     await page.getByRole('button', { name: 'I need help now' }).first().click()
   },
   'a high-risk chat message': async (page, member) => {
     await createSeedRooms(deps)
     await enterRoom(deps, { accountId: member.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', { pseudonymChoice: 'generated' })
-    await open(page, '/rooms/low-mood')
+    await openPage(page, '/rooms/low-mood')
     await page.getByTestId('connection-status').filter({ hasText: 'Connected' }).waitFor()
     await page.getByLabel('Write a message').fill("i can't take it anymore, i'm going to kill myself tonight")
     await page.keyboard.press('Enter')
@@ -69,7 +65,7 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
       const m = await signedIn(member, MOBILE_VIEWPORT)
       const c = await signedIn(clinician, DESKTOP_VIEWPORT)
 
-      await open(c.page, '/console')
+      await openPage(c.page, '/console')
       const incidents = c.page.getByTestId('incident')
       const before = await incidents.count()
 
@@ -127,7 +123,7 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
         await deps.sql`update accounts set locale = ${locale} where id = ${account.accountId}`
         if (!sessionOf.has(account)) sessionOf.set(account, await signedIn(account, MOBILE_VIEWPORT))
         const session = sessionOf.get(account)!
-        await open(session.page, path).catch((error) => {
+        await openPage(session.page, path).catch((error) => {
           throw new Error(`${locale} ${path}: ${(error as Error).message.split('\n')[0]}; page errors: ${session.log.errors.join(' | ')}; console: ${session.log.consoleErrors.join(' | ')}`)
         })
         const violations = await accessibilityViolations(session.page)

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { openPage } from '../support/usable.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import {
@@ -65,11 +66,6 @@ async function expectNoSidewaysScroll(page: Page, label: string) {
 }
 
 /** Load a page by URL and wait until React has taken it over. */
-async function open(page: Page, path: string) {
-  const response = await page.goto(path)
-  expect(response?.status(), `GET ${path}`).toBe(200)
-  await waitForHydration(page)
-}
 
 describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }, () => {
   let username = ''
@@ -77,7 +73,7 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
 
   it('signs a member up anonymously and shows their username and one-time recovery code', async () => {
     const { page } = member
-    await open(page, '/')
+    await openPage(page, '/')
     await expect.poll(() => page.title()).toBe('Holdspace')
     await expectNoSidewaysScroll(page, 'landing')
 
@@ -134,7 +130,7 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
 
   it('signs back in with the recovery code, gets a new code, and /account shows the username', async () => {
     const { page } = member
-    await open(page, '/signin')
+    await openPage(page, '/signin')
     await expectNoSidewaysScroll(page, 'sign-in form')
     await page.getByRole('link', { name: 'Use a recovery code' }).click()
     await page.waitForURL('**/recover')
@@ -161,13 +157,13 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     await expect.poll(() => page.getByTestId('account-username').textContent()).toBe(username)
     await expectNoSidewaysScroll(page, 'account')
 
-    await open(page, '/rooms')
+    await openPage(page, '/rooms')
     await expectNoSidewaysScroll(page, 'rooms')
   })
 
   it('switches the interface to Polish with the language switch', async () => {
     const { page } = member
-    await open(page, '/account')
+    await openPage(page, '/account')
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Polski' }).click()
     await page.waitForFunction(() => document.documentElement.lang === 'pl')
@@ -180,17 +176,17 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     await expectNoSidewaysScroll(page, 'account (pl)')
 
     // The choice sticks: a fresh load of another page is Polish too.
-    await open(page, '/')
+    await openPage(page, '/')
     expect(await page.locator('html').getAttribute('lang')).toBe('pl')
     await expectNoSidewaysScroll(page, 'landing (pl)')
-    await open(page, '/rooms')
+    await openPage(page, '/rooms')
     await expectNoSidewaysScroll(page, 'rooms (pl)')
   })
 
   it('quick exit (button) leaves for the neutral site and overwrites the Holdspace entry it was clicked on', async () => {
     const { page } = member
     // A neutral Holdspace page first, then the account page (sensitive: it shows who this is).
-    await open(page, '/')
+    await openPage(page, '/')
     await page.getByRole('navigation', { name: 'Główna nawigacja' }).getByRole('link', { name: 'Konto' }).click()
     await page.waitForURL('**/account')
     await expect.poll(() => page.getByTestId('account-username').textContent()).toBe(username)
@@ -215,7 +211,7 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     const page = await member.newPage()
     try {
       // A new tab starts on about:blank; the account page is its only Holdspace entry.
-      await open(page, '/account')
+      await openPage(page, '/account')
       await expect.poll(() => page.getByTestId('account-username').textContent()).toBe(username)
       await expectNoSidewaysScroll(page, 'account (pl), new tab')
       const lengthBefore = await page.evaluate(() => history.length)
@@ -242,7 +238,7 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     // Control: the watcher does see a violation when there is one (an image from another origin).
     const probe = await newUser(browser, { baseURL: server.baseUrl })
     try {
-      await open(probe.page, '/')
+      await openPage(probe.page, '/')
       await probe.page.evaluate((src) => {
         const img = document.createElement('img')
         img.src = src

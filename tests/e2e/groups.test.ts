@@ -6,13 +6,13 @@
  * carries no media, so the video connection itself is only attempted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn, type TestAccount } from '../support/groups.js'
 import { startLivekitDouble, type LivekitDouble } from '../support/livekit-twirp.js'
-import { expectUsableOnPhone } from '../support/usable.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, waitForHydration, type UserSession } from '../support/browser.js'
+import { expectUsableOnPhone, openPage } from '../support/usable.js'
+import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
 
 let livekit: LivekitDouble
 let deps: TestDeps
@@ -38,7 +38,7 @@ beforeAll(async () => {
   facilitatorUser = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
   memberUser = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
   for (const [user, person] of [[facilitatorUser, facilitator], [memberUser, member]] as const) {
-    await user.context.addCookies([{ name: 'hs_session', value: person.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+    await signInWith(user, server.baseUrl, person.sessionToken)
   }
 })
 
@@ -51,22 +51,17 @@ afterAll(async () => {
   await livekit?.close()
 })
 
-async function open(page: Page, path: string) {
-  const response = await page.goto(path)
-  expect(response?.status(), `GET ${path}`).toBe(200)
-  await waitForHydration(page, 30_000)
-}
 
 describe('a group session in the browser', { timeout: 120_000 }, () => {
   it('shows the member the group with its next sessions in their own time zone', async () => {
     const { page } = memberUser
-    await open(page, '/groups')
+    await openPage(page, '/groups')
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Therapist-led groups')
     await expect.poll(() => page.getByRole('link', { name: 'Evening circle' }).isVisible()).toBe(true)
     // Weekly at 18:00 Warsaw time; this member's zone is Warsaw too, so a Tuesday 18:00 is listed.
     await expect.poll(() => page.getByTestId('next-sessions').first().textContent()).toMatch(/Tue \d{1,2} \w{3} \d{4}, 18:00/)
     await expectUsableOnPhone(page, 'group list')
-    await open(page, `/groups/${groupId}`)
+    await openPage(page, `/groups/${groupId}`)
     await expect.poll(() => page.getByTestId('my-status').textContent()).toBe('You are a member')
     await expect.poll(() => page.getByText('Verified licence').first().isVisible()).toBe(true)
     await expectUsableOnPhone(page, 'group page')
@@ -86,13 +81,13 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     const f = facilitatorUser.page
     const m = memberUser.page
 
-    await open(f, `/sessions/${sessionId}`)
+    await openPage(f, `/sessions/${sessionId}`)
     await f.getByRole('button', { name: 'Open the session' }).click()
     await expect.poll(() => f.getByRole('heading', { name: 'Waiting in the lobby' }).isVisible()).toBe(true)
     await expect.poll(() => f.getByText('Nobody is waiting.').isVisible()).toBe(true)
     expect(livekit.callsOf('CreateRoom')).toHaveLength(1)
 
-    await open(m, `/sessions/${sessionId}`)
+    await openPage(m, `/sessions/${sessionId}`)
     await expect.poll(() => m.getByRole('heading', { name: 'Check your camera and microphone' }).isVisible()).toBe(true)
     await m.getByRole('radio', { name: 'Video' }).check()
     await m.getByRole('button', { name: 'Test camera and microphone' }).click()

@@ -12,6 +12,7 @@ import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../s
 import { startModerationWorker } from '../support/moderation-worker.js'
 import {
   DESKTOP_VIEWPORT, MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession,
+  signInWith,
 } from '../support/browser.js'
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
 
@@ -23,8 +24,7 @@ const sessions: UserSession[] = []
 
 async function browserFor(member: ChatTestMember, viewport?: { width: number; height: number }): Promise<UserSession> {
   const user = await newUser(browser, { baseURL: server.baseUrl, ...(viewport ? { viewport } : {}) })
-  const token = member.cookie.slice('hs_session='.length)
-  await user.context.addCookies([{ name: 'hs_session', value: token, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+  await signInWith(user, server.baseUrl, member.cookie.slice('hs_session='.length))
   sessions.push(user)
   return user
 }

@@ -89,6 +89,11 @@ export async function newUser(
   }
 }
 
+/** Put a signed-in session (the token from `makeAccount` or `signUp`) into this person's browser. */
+export async function signInWith(user: UserSession, baseURL: string, sessionToken: string): Promise<void> {
+  await user.context.addCookies([{ name: 'hs_session', value: sessionToken, url: baseURL, httpOnly: true, sameSite: 'Lax' }])
+}
+
 /**
  * Resolves once React has hydrated the document (its fiber is attached to the DOM), so clicks are
  * handled by the app rather than by plain HTML.
