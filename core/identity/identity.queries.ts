@@ -75,6 +75,17 @@ export interface SessionRow {
   revokedAt: Date | null
 }
 
+export async function findPasswordHash(db: Db, accountId: string): Promise<string | null> {
+  const rows = await db<{ passwordHash: string }[]>`select password_hash as "passwordHash" from accounts where id = ${accountId}`
+  return rows[0]?.passwordHash ?? null
+}
+
+export async function findRegisteredContact(db: Db, accountId: string): Promise<{ email: string | null; locale: Locale } | null> {
+  const rows = await db<{ email: string | null; locale: Locale }[]>`
+    select email, locale from accounts where id = ${accountId} and kind = 'registered'`
+  return rows[0] ?? null
+}
+
 export async function findSessionByTokenHash(db: Db, tokenHash: Buffer): Promise<SessionRow | null> {
   const rows = await db<SessionRow[]>`
     select s.id as "sessionId", a.id as "accountId", a.kind, a.username, a.email, a.role, a.locale,

@@ -130,8 +130,7 @@ export async function requestPasswordReset(deps: CoreDeps, input: { email: strin
  * payload; the job id (the outbox id) keeps a retried job from sending a second link.
  */
 export async function sendPasswordResetEmail(deps: CoreDeps, payload: { accountId: string; requestId: string }): Promise<'sent' | 'skipped'> {
-  const [account] = await deps.sql<{ email: string | null; locale: Locale }[]>`
-    select email, locale from accounts where id = ${payload.accountId} and kind = 'registered'`
+  const account = await q.findRegisteredContact(deps.sql, payload.accountId)
   if (!account?.email) return 'skipped'
   const token = randomToken(32)
   const expiresAt = new Date(nowOf(deps).getTime() + PASSWORD_RESET_MINUTES * 60_000)
@@ -239,8 +238,8 @@ export async function exportAccountData(deps: CoreDeps, accountId: string) {
 }
 
 export async function deleteAccount(deps: CoreDeps, accountId: string, password: string): Promise<void> {
-  const account = await deps.sql<{ passwordHash: string }[]>`select password_hash as "passwordHash" from accounts where id = ${accountId}`
-  if (!account[0] || !(await argon2.verify(account[0].passwordHash, password))) throw new AppError('INVALID_CREDENTIALS')
+  const passwordHash = await q.findPasswordHash(deps.sql, accountId)
+  if (!passwordHash || !(await argon2.verify(passwordHash, password))) throw new AppError('INVALID_CREDENTIALS')
   if (await leadsAnyGroup(deps.sql, accountId)) throw new AppError('LEADS_GROUPS')
   const uploads = await libraryFilesOf(deps, accountId)
   // Every member-owned row references the account ON DELETE CASCADE; the journal's key goes with it.
