@@ -110,28 +110,34 @@ export async function requireRoomMember(deps: CoreDeps, accountId: string, roomI
 
 const pageSize = (limit?: number) => Math.min(limit ?? CHAT_LIMITS.pageSize, 100)
 
+async function pageAfter(deps: CoreDeps, roomId: string, afterSeq: number, limit?: number): Promise<MessagePage> {
+  const size = pageSize(limit)
+  const rows = await q.messagesAfter(deps.sql, roomId, afterSeq, size + 1)
+  return { messages: rows.slice(0, size), hasMore: rows.length > size }
+}
+
+async function pageBefore(deps: CoreDeps, roomId: string, beforeSeq: number, limit?: number): Promise<MessagePage> {
+  const size = pageSize(limit)
+  const rows = await q.messagesBefore(deps.sql, roomId, beforeSeq > 0 ? beforeSeq : null, size + 1)
+  return { messages: rows.slice(-size), hasMore: rows.length > size }
+}
+
 /** Messages after `afterSeq`, oldest first: the catch-up after a reconnect. */
 export async function syncMessages(deps: CoreDeps, accountId: string, input: { roomId: string; afterSeq: number; limit?: number }): Promise<MessagePage> {
   const { room } = await requireRoomMember(deps, accountId, input.roomId)
-  const size = pageSize(input.limit)
-  const rows = await q.messagesAfter(deps.sql, room.id, input.afterSeq, size + 1)
-  return { messages: rows.slice(0, size), hasMore: rows.length > size }
+  return pageAfter(deps, room.id, input.afterSeq, input.limit)
 }
 
 /** Older messages before `beforeSeq` (newest when it is 0), oldest first. */
 export async function messageHistory(deps: CoreDeps, accountId: string, input: { roomId: string; beforeSeq: number; limit?: number }): Promise<MessagePage> {
   const { room } = await requireRoomMember(deps, accountId, input.roomId)
-  const size = pageSize(input.limit)
-  const rows = await q.messagesBefore(deps.sql, room.id, input.beforeSeq > 0 ? input.beforeSeq : null, size + 1)
-  return { messages: rows.slice(-size), hasMore: rows.length > size }
+  return pageBefore(deps, room.id, input.beforeSeq, input.limit)
 }
 
-/** What a member needs on entering the live room (presence is added by the gateway). */
+/** What a member needs on entering the live room (presence is added by the gateway). Access is checked once. */
 export async function openRoom(deps: CoreDeps, accountId: string, input: { roomId: string; afterSeq?: number }) {
   const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
-  const page = input.afterSeq !== undefined
-    ? await syncMessages(deps, accountId, { roomId: room.id, afterSeq: input.afterSeq })
-    : await messageHistory(deps, accountId, { roomId: room.id, beforeSeq: 0 })
+  const page = input.afterSeq !== undefined ? await pageAfter(deps, room.id, input.afterSeq) : await pageBefore(deps, room.id, 0)
   return {
     ...page,
     me: toMember(membership),
