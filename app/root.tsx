@@ -24,17 +24,21 @@ export const meta: MetaFunction = () => [
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
+  const account = context.account
+  const [alarms, unreadMessages] = await Promise.all([
+    // Operational alarms (a crisis nobody was paged for, a dead webhook) follow admins and clinicians everywhere.
+    account && (account.role === 'admin' || account.role === 'clinician')
+      ? listOpenAlarms(context.deps, { accountId: account.accountId, role: account.role }).catch(() => [])
+      : [],
+    account ? messages.countUnread(context.deps, account).catch(() => 0) : 0,
+  ])
   return {
     locale: getLocale(request, context),
     csrfToken: context.csrfToken,
     quickExitUrl: context.deps.config.QUICK_EXIT_URL,
-    account: context.account ? { role: context.account.role, kind: context.account.kind } : null,
-    // Operational alarms (a crisis nobody was paged for, a dead webhook) follow admins and clinicians everywhere.
-    alarms:
-      context.account && (context.account.role === 'admin' || context.account.role === 'clinician')
-        ? await listOpenAlarms(context.deps, { accountId: context.account.accountId, role: context.account.role }).catch(() => [])
-        : [],
-    unreadMessages: context.account ? await messages.countUnread(context.deps, context.account).catch(() => 0) : 0,
+    account: account ? { role: account.role, kind: account.kind } : null,
+    alarms,
+    unreadMessages,
   }
 }
 
