@@ -357,7 +357,7 @@ class Scope {
   private readonly thirdSpans: number[] = []
 
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly t: Tokens,
     private readonly lex: CompiledLexicon,
   ) {

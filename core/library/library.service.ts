@@ -147,7 +147,7 @@ function mayDelete(actor: SessionAccount, row: q.ResourceRow, viewerRole: 'facil
   return row.groupId === null ? actor.role === 'admin' : viewerRole === 'facilitator'
 }
 
-function resourceView(deps: CoreDeps, actor: SessionAccount, row: q.ResourceRow, zone: string, viewerRole: 'facilitator' | 'member' | null): ResourceView {
+function resourceView(actor: SessionAccount, row: q.ResourceRow, zone: string, viewerRole: 'facilitator' | 'member' | null): ResourceView {
   const canDelete = mayDelete(actor, row, viewerRole)
   return {
     id: row.id,
@@ -174,14 +174,14 @@ export async function getGroupLibrary(deps: CoreDeps, actor: SessionAccount, gro
     group: { id: access.id, title: access.title },
     canAdd: access.role === 'facilitator',
     maxBytes: deps.config.RESOURCE_MAX_BYTES,
-    resources: rows.map((r) => resourceView(deps, actor, r, zone, access.role)),
+    resources: rows.map((r) => resourceView(actor, r, zone, access.role)),
   }
 }
 
 export async function getPublicLibrary(deps: CoreDeps, actor: SessionAccount): Promise<LibraryPage> {
   const zone = await q.findAccountTimeZone(deps.sql, actor.accountId)
   const rows = await q.listResources(deps.sql, null)
-  return { group: null, canAdd: await canAddPublic(deps, actor), maxBytes: deps.config.RESOURCE_MAX_BYTES, resources: rows.map((r) => resourceView(deps, actor, r, zone, null)) }
+  return { group: null, canAdd: await canAddPublic(deps, actor), maxBytes: deps.config.RESOURCE_MAX_BYTES, resources: rows.map((r) => resourceView(actor, r, zone, null)) }
 }
 
 export async function addLinkResource(deps: CoreDeps, actor: SessionAccount, scope: LibraryScope, input: LinkResourceInput): Promise<string> {
