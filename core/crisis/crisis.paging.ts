@@ -21,6 +21,8 @@ export const crisisPageHooks: { afterConsole?: (pageId: string) => Promise<void>
 
 const DEFAULT_TIMEOUT_MINUTES = 5
 const WEBHOOK_TIMEOUT_MS = 5_000
+/** A receiver's Retry-After is honoured up to this long: a page that waits longer is no longer a page. */
+export const WEBHOOK_RETRY_AFTER_CAP_MS = 120_000
 
 export function ackTimeoutMinutes(policy: PolicySnapshot, level: number): number {
   return policy.levels[level]?.ackTimeoutMinutes ?? policy.levels.at(-1)?.ackTimeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES
@@ -77,6 +79,7 @@ export async function pageIncident(deps: CoreDeps, step: PageStep): Promise<'pag
       await q.markFirstPaged(tx, incident.id, at)
       await q.insertEvent(tx, { incidentId: incident.id, kind: 'paged', escalationLevel: step.level, repeat: step.repeat, at })
       await q.clearAlarms(tx, 'crisis_unpaged', incident.id, at)
+      await q.clearAlarms(tx, 'crisis_step_overdue', incident.id, at)
     })
   }
   await crisisPageHooks.afterConsole?.(page.id)
@@ -119,6 +122,7 @@ export async function escalateIncident(deps: CoreDeps, step: PageStep): Promise<
     const next = nextStep(row.policySnapshot, step.level, step.repeat, row.climbBaseRepeat)
     await q.updateCursor(tx, row.id, next.level, next.repeat)
     await q.insertEvent(tx, { incidentId: row.id, kind: 'escalated', escalationLevel: next.level, repeat: next.repeat, at })
+    await q.clearAlarms(tx, 'crisis_step_overdue', row.id, at)
     await enqueueOutbox(tx, 'crisis:page', { incidentId: row.id, level: next.level, repeat: next.repeat })
     return { ...row, escalationLevel: next.level, escalationRepeat: next.repeat }
   })
@@ -136,6 +140,7 @@ export async function retriggerIncident(deps: CoreDeps, payload: { incidentId: s
     const repeat = row.escalationRepeat + 1
     await q.reopenForRetrigger(tx, row.id, repeat)
     await q.insertEvent(tx, { incidentId: row.id, kind: 'retriggered', escalationLevel: 0, repeat, at })
+    await q.clearAlarms(tx, 'crisis_step_overdue', row.id, at)
     await enqueueOutbox(tx, 'crisis:page', { incidentId: row.id, level: 0, repeat })
     return { ...row, status: 'open' as const, escalationLevel: 0, escalationRepeat: repeat }
   })
@@ -159,21 +164,36 @@ async function deadLetter(deps: CoreDeps, pageId: string, incidentId: string | n
 }
 
 /**
- * POST the signed page to CRISIS_WEBHOOK_URL. 2xx: delivered. 4xx (and other non-5xx answers):
- * permanent — dead letter, alarm, no retry. 5xx, timeout or network error: throw so the job is
- * retried with backoff; on the last attempt it is dead-lettered too. The body holds no member data.
+ * The wait a 429's Retry-After asks for (RFC 9110: delay-seconds or an HTTP date), capped; null when absent or
+ * unreadable (the job's own backoff applies then).
+ */
+export function retryAfterMs(header: string | null, now: Date): number | null {
+  const value = header?.trim()
+  if (!value) return null
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now.getTime()
+  if (Number.isNaN(ms)) return null
+  return Math.min(Math.max(ms, 0), WEBHOOK_RETRY_AFTER_CAP_MS)
+}
+
+/**
+ * POST the signed page to CRISIS_WEBHOOK_URL. 2xx: delivered. 429 with Retry-After: `{ retryAfterMs }`, the
+ * caller runs the attempt again after that wait. Other 4xx (and other non-5xx answers): permanent — dead letter,
+ * alarm, no retry. 5xx, a 429 without Retry-After, timeout or network error: throw so the job is retried with
+ * backoff. The last attempt (counted from the delivery's recorded attempts, since a Retry-After wait is not a
+ * BullMQ attempt) is dead-lettered too. The body holds no member data.
  */
 export async function deliverCrisisWebhook(
   deps: CoreDeps,
   payload: { pageId: string },
   attempt: { number: number; max: number },
   options: { timeoutMs?: number } = {},
-): Promise<'delivered' | 'skipped' | 'dead'> {
+): Promise<'delivered' | 'skipped' | 'dead' | { retryAfterMs: number }> {
   const url = deps.config.CRISIS_WEBHOOK_URL
   const secret = deps.config.CRISIS_WEBHOOK_SECRET
   if (!url || !secret) return 'skipped'
   const delivery = await q.selectWebhookDelivery(deps.sql, payload.pageId)
   if (!delivery || delivery.status !== 'pending') return 'skipped'
+  const attemptNumber = Math.max(attempt.number, delivery.attempts + 1)
   const page = await q.selectPage(deps.sql, payload.pageId)
   const incident = page ? await q.selectIncident(deps.sql, page.incidentId) : null
   if (!page || !incident) return 'skipped'
@@ -188,6 +208,7 @@ export async function deliverCrisisWebhook(
   })
   const timestamp = String(Math.floor(nowOf(deps).getTime() / 1000))
   let status: number | null = null
+  let retryAfter: number | null = null
   let failure = ''
   try {
     const response = await fetch(url, {
@@ -204,6 +225,7 @@ export async function deliverCrisisWebhook(
       },
     })
     status = response.status
+    if (status === 429) retryAfter = retryAfterMs(response.headers.get('retry-after'), nowOf(deps))
     await response.body?.cancel().catch(() => {})
   } catch (error) {
     failure = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network error'
@@ -212,16 +234,17 @@ export async function deliverCrisisWebhook(
     await q.recordWebhookAttempt(deps.sql, page.id, status, 'delivered', nowOf(deps))
     return 'delivered'
   }
-  if (status !== null && status < 500) {
+  if (status !== null && status < 500 && status !== 429) {
     await deadLetter(deps, page.id, incident.id, status, `refused with ${status}`)
     return 'dead'
   }
   const reason = status !== null ? `answered ${status}` : failure
-  if (attempt.number >= attempt.max) {
-    await deadLetter(deps, page.id, incident.id, status, `${reason} after ${attempt.number} attempts`)
+  if (attemptNumber >= attempt.max) {
+    await deadLetter(deps, page.id, incident.id, status, `${reason} after ${attemptNumber} attempts`)
     return 'dead'
   }
   await q.recordWebhookAttempt(deps.sql, page.id, status, 'pending', nowOf(deps))
+  if (retryAfter !== null) return { retryAfterMs: retryAfter }
   throw new Error(`crisis webhook ${reason}`)
 }
 

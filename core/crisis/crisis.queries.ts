@@ -36,9 +36,9 @@ const INCIDENT_COLUMNS = (db: Db) => db`
 // ---------------------------------------------------------------------------------------------
 // Accounts as the crisis slice needs them
 
-export async function findAccountBrief(db: Db, accountId: string): Promise<{ id: string; role: Role; locale: 'en' | 'pl'; email: string | null } | null> {
-  const [row] = await db<{ id: string; role: Role; locale: 'en' | 'pl'; email: string | null }[]>`
-    select id, role, locale, email from accounts where id = ${accountId}`
+export async function findAccountBrief(db: Db, accountId: string): Promise<{ id: string; role: Role; locale: 'en' | 'pl'; email: string | null; country: string | null } | null> {
+  const [row] = await db<{ id: string; role: Role; locale: 'en' | 'pl'; email: string | null; country: string | null }[]>`
+    select id, role, locale, email, country from accounts where id = ${accountId}`
   return row ?? null
 }
 
@@ -84,6 +84,13 @@ export async function selectLatestIncidentOfMember(db: Db, memberAccountId: stri
     select ${INCIDENT_COLUMNS(db)} from crisis_incidents where member_account_id = ${memberAccountId}
     order by (status <> 'resolved') desc, raised_at desc limit 1`
   return row ?? null
+}
+
+/** Whether the member has an incident that is not resolved yet (account deletion waits for it, decision 020). */
+export async function hasOpenIncident(db: Db, memberAccountId: string): Promise<boolean> {
+  const [row] = await db<{ open: boolean }[]>`
+    select exists (select 1 from crisis_incidents where member_account_id = ${memberAccountId} and status <> 'resolved') as open`
+  return row?.open ?? false
 }
 
 /** Inserts unless the member already has an open incident (then null: attach to that one instead). */
@@ -170,9 +177,16 @@ export async function selectRecentlyResolved(db: Db, limit = 20): Promise<Incide
 }
 
 export async function selectSignals(db: Db, incidentId: string) {
-  return db<{ source: CrisisSource; level: CrisisRiskLevel; roomId: string | null; messageId: string | null; classifierSignals: string[]; createdAt: Date }[]>`
-    select source, level, room_id as "roomId", message_id as "messageId", classifier_signals as "classifierSignals", created_at as "createdAt"
+  return db<{ source: CrisisSource; level: CrisisRiskLevel; roomId: string | null; messageId: string | null; reason: string | null; classifierSignals: string[]; createdAt: Date }[]>`
+    select source, level, room_id as "roomId", message_id as "messageId", reason, classifier_signals as "classifierSignals", created_at as "createdAt"
     from crisis_signals where incident_id = ${incidentId} order by created_at, id`
+}
+
+/** The ids of the member's own messages (room or private) that raised or joined this incident. */
+export async function selectTriggerMessageIds(db: Db, incidentId: string): Promise<string[]> {
+  const rows = await db<{ messageId: string }[]>`
+    select distinct message_id as "messageId" from crisis_signals where incident_id = ${incidentId} and message_id is not null`
+  return rows.map((r) => r.messageId)
 }
 
 export async function selectEvents(db: Db, incidentId: string) {
@@ -493,5 +507,116 @@ export async function selectCrisisExport(db: Db, memberAccountId: string) {
     from crisis_chat_messages c join crisis_incidents i on i.id = c.incident_id
     where i.member_account_id = ${memberAccountId}
     order by c.created_at`
-  return incidents.map(({ id, ...incident }) => ({ ...incident, chat: chat.filter((m) => m.incidentId === id).map(({ incidentId: _, ...m }) => m) }))
+  // What the member wrote for the clinician (self-care's "Yes, please" with a note) is theirs: it is in the export.
+  const notes = await db<{ incidentId: string; body: string; createdAt: Date }[]>`
+    select s.incident_id as "incidentId", s.reason as body, s.created_at as "createdAt"
+    from crisis_signals s join crisis_incidents i on i.id = s.incident_id
+    where i.member_account_id = ${memberAccountId} and s.source = 'self_care' and s.reason is not null
+    order by s.created_at, s.id`
+  return incidents.map(({ id, ...incident }) => ({
+    ...incident,
+    notesForClinician: notes.filter((n) => n.incidentId === id).map(({ incidentId: _, ...n }) => n),
+    chat: chat.filter((m) => m.incidentId === id).map(({ incidentId: _, ...m }) => m),
+  }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ladder sweeper, overdue steps, heartbeats and queue health (core/crisis/crisis.sweeper.ts)
+
+export interface LadderStateRow {
+  id: string
+  status: 'open' | 'acknowledged'
+  policySnapshot: PolicySnapshot
+  escalationLevel: number
+  escalationRepeat: number
+  ackCount: number
+  raisedAt: Date
+  acknowledgedAt: Date | null
+  /** When the current step began: its `escalated`/`retriggered` event, else when the incident was raised. */
+  stepStartedAt: Date
+  /** The page of the current step, if it was created. */
+  pageConsoleSentAt: Date | null
+  pageFollowupsEnqueuedAt: Date | null
+  /** An outbox row of this incident not yet handed to BullMQ (Redis down): the step is waiting, not lost. */
+  pendingOutbox: boolean
+  sweptStep: string | null
+  sweptAt: Date | null
+}
+
+/** Every incident still on the ladder, with what the sweeper needs to tell whether its next step is overdue. */
+export async function selectLadderStates(db: Db, limit = 500): Promise<LadderStateRow[]> {
+  return db<LadderStateRow[]>`
+    select i.id, i.status, i.policy_snapshot as "policySnapshot", i.escalation_level as "escalationLevel",
+      i.escalation_repeat as "escalationRepeat", i.ack_count as "ackCount", i.raised_at as "raisedAt",
+      i.acknowledged_at as "acknowledgedAt",
+      coalesce((select max(e.created_at) from crisis_events e
+                where e.incident_id = i.id and e.kind in ('escalated', 'retriggered')
+                  and e.escalation_level = i.escalation_level and e.escalation_repeat = i.escalation_repeat), i.raised_at) as "stepStartedAt",
+      p.console_sent_at as "pageConsoleSentAt", p.followups_enqueued_at as "pageFollowupsEnqueuedAt",
+      exists (select 1 from outbox o where o.sent_at is null and o.payload->>'incidentId' = i.id::text) as "pendingOutbox",
+      i.swept_step as "sweptStep", i.swept_at as "sweptAt"
+    from crisis_incidents i
+    left join crisis_pages p on p.dedup_key = i.id::text || ':' || i.escalation_level || ':' || i.escalation_repeat
+    where i.status in ('open', 'acknowledged')
+    order by i.raised_at
+    limit ${limit}`
+}
+
+/**
+ * Claim the re-creation of one step: only while the incident is still at that step, and only if this step was not
+ * re-created since `resweepBefore`. The update locks the row, so two sweepers at once re-create it once.
+ */
+export async function claimStepSweep(
+  tx: TransactionSql,
+  input: { id: string; status: 'open' | 'acknowledged'; level: number; repeat: number; ackCount: number; step: string; at: Date; resweepBefore: Date },
+): Promise<boolean> {
+  const rows = await tx`
+    update crisis_incidents set swept_step = ${input.step}, swept_at = ${input.at}
+    where id = ${input.id} and status = ${input.status} and escalation_level = ${input.level}
+      and escalation_repeat = ${input.repeat} and ack_count = ${input.ackCount}
+      and (swept_step is distinct from ${input.step} or swept_at < ${input.resweepBefore})
+    returning id`
+  return rows.length === 1
+}
+
+export async function clearAlarmsOfKind(db: Db, kind: string, at: Date) {
+  await db`update alarms set cleared_at = ${at} where kind = ${kind} and cleared_at is null`
+}
+
+/** Overdue-step alarms whose step is no longer overdue (it ran, or the incident was acknowledged or resolved). */
+export async function clearStepAlarmsExcept(db: Db, stillOverdue: string[], at: Date) {
+  await db`
+    update alarms set cleared_at = ${at}
+    where kind = 'crisis_step_overdue' and cleared_at is null and dedup_key <> all(${stillOverdue}::text[])`
+}
+
+export async function upsertHeartbeat(db: Db, input: { instanceId: string; process: string; startedAt: Date; at: Date }) {
+  await db`
+    insert into process_heartbeats (instance_id, process, started_at, beat_at)
+    values (${input.instanceId}, ${input.process}, ${input.startedAt}, ${input.at})
+    on conflict (instance_id) do update set beat_at = excluded.beat_at`
+}
+
+/** The newest heartbeat of a kind of process, or null when none ever beat against this database. */
+export async function selectLatestHeartbeat(db: Db, process: string): Promise<Date | null> {
+  const [row] = await db<{ beatAt: Date }[]>`
+    select beat_at as "beatAt" from process_heartbeats where process = ${process} order by beat_at desc limit 1`
+  return row?.beatAt ?? null
+}
+
+/** Heartbeats of instances gone for a day; the newest of each process is always kept. */
+export async function pruneHeartbeats(db: Db, before: Date) {
+  await db`
+    delete from process_heartbeats h where h.beat_at < ${before}
+      and h.beat_at < (select max(beat_at) from process_heartbeats n where n.process = h.process)`
+}
+
+export async function selectQueueCounts(db: Db) {
+  const byLevel = await db<{ level: CrisisRiskLevel; count: number }[]>`
+    select level, count(*)::int as count from crisis_incidents where status <> 'resolved' group by level`
+  const [row] = await db<{ oldestUnacknowledgedAt: Date | null; unacknowledgedPaged: number }[]>`
+    select min(raised_at) filter (where status = 'open') as "oldestUnacknowledgedAt",
+      (count(*) filter (where status = 'open' and first_paged_at is not null))::int as "unacknowledgedPaged"
+    from crisis_incidents where status <> 'resolved'`
+  return { byLevel, oldestUnacknowledgedAt: row!.oldestUnacknowledgedAt, unacknowledgedPaged: row!.unacknowledgedPaged }
 }
