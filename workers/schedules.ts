@@ -11,6 +11,8 @@ export const SCHEDULES = [
   { name: 'groups:materialize', everyMs: 6 * 3_600_000 },
   // Members whose daily email reminder is due in their own time zone (core/selfcare sweepMoodReminders).
   { name: 'selfcare:reminder-sweep', everyMs: 5 * 60_000 },
+  // Follow-ups after an incident: ask when due, re-open when not answered in time (core/crisis sweepFollowUps).
+  { name: 'crisis:followup-sweep', everyMs: 60_000 },
 ] as const satisfies ReadonlyArray<{ name: JobName; everyMs: number }>
 
 /** Upsert every schedule (each also runs once at start). A schedule Redis refuses now is logged, not fatal. */

@@ -13,4 +13,8 @@ export const crisisJobs = {
   'crisis:retrigger': { queue: 'crisis', payload: z.object({ incidentId: id, ackCount: z.number().int().min(1) }).strict() },
   /** The signed webhook of one page, retried on its own so email and console are not retried with it. */
   'crisis:webhook': { queue: 'crisis', payload: z.object({ pageId: id }).strict() },
+  /** Every minute: ask the follow-ups that are due, re-open the incidents of those not answered in time. */
+  'crisis:followup-sweep': { queue: 'crisis', payload: z.object({}).strict() },
+  /** "Something is waiting for you" to a member who chose email, when a follow-up is asked. */
+  'crisis:followup-email': { queue: 'notifications', payload: z.object({ followUpId: id }).strict() },
 } as const

@@ -4,7 +4,7 @@ import type { CrisisRiskLevel, CrisisStatus } from '../contracts/socket-events.c
 export type { CrisisRiskLevel, CrisisStatus }
 export const CRISIS_SOURCES = ['message', 'button', 'facilitator', 'report', 'self_care', 'direct_message'] as const
 export type CrisisSource = (typeof CRISIS_SOURCES)[number]
-export const CRISIS_OUTCOMES = ['safety_plan', 'referred', 'emergency_services', 'no_risk', 'lost_contact', 'other'] as const
+export const CRISIS_OUTCOMES = ['safety_plan', 'referred', 'emergency_services', 'no_risk', 'lost_contact', 'follow_up', 'other'] as const
 export type CrisisOutcome = (typeof CRISIS_OUTCOMES)[number]
 export const CRISIS_RISK_LEVELS = ['concern', 'high', 'imminent'] as const
 

@@ -10,6 +10,7 @@ import type { CrisisCard } from '../contracts/socket-events.crisis.js'
 import { compareRisk } from './classifier.js'
 import { crisisLinesFor } from './crisis-lines.js'
 import * as q from './crisis.queries.js'
+import { scheduleFollowUpInTransaction, type FollowUpChoice } from './crisis.followup.js'
 import { announceChat, announceToClinicians, tellMember } from './crisis.realtime.js'
 import {
   FALLBACK_POLICY, type CrisisOutcome, type IncidentDetail, type IncidentSummary,
@@ -236,8 +237,11 @@ export async function acknowledgeIncident(deps: CoreDeps, actor: Actor, incident
   announceToClinicians(deps, 'incident:updated', incident)
 }
 
-export async function resolveIncident(deps: CoreDeps, actor: Actor, incidentId: string, input: { outcome: CrisisOutcome; note?: string }): Promise<void> {
+export async function resolveIncident(
+  deps: CoreDeps, actor: Actor, incidentId: string, input: { outcome: CrisisOutcome; note?: string; followUp?: FollowUpChoice },
+): Promise<void> {
   requireConsoleRole(actor)
+  if (input.outcome === 'follow_up' && !input.followUp) throw new AppError('VALIDATION_FAILED', { followUpIn: 'required' })
   const at = nowOf(deps)
   const incident = await deps.sql.begin(async (tx) => {
     const row = await q.selectIncidentForUpdate(tx, incidentId)
@@ -246,6 +250,10 @@ export async function resolveIncident(deps: CoreDeps, actor: Actor, incidentId: 
     if (input.note) await q.insertNote(tx, row.id, actor.accountId, input.note, at)
     await q.insertEvent(tx, { incidentId: row.id, kind: 'resolved', actorAccountId: actor.accountId, at })
     await q.clearAlarms(tx, 'crisis_unpaged', row.id, at)
+    // "Follow up": the member is asked how they are at the chosen time (crisis.followup.ts).
+    if (input.outcome === 'follow_up' && input.followUp) {
+      await scheduleFollowUpInTransaction(tx, { incidentId: row.id, memberAccountId: row.memberAccountId, actorAccountId: actor.accountId, choice: input.followUp, at })
+    }
     return { ...row, status: 'resolved' as const }
   })
   tellMember(deps, incident.memberAccountId, incident.id, 'resolved')

@@ -3,6 +3,7 @@ import { JOB_QUEUE, jobPayloads, type JobName, type QueueName } from '../../core
 import type { CoreDeps } from '../../core/deps.js'
 import { identityProcessors } from './identity.js'
 import { crisisProcessors } from './crisis.js'
+import { crisisFollowUpProcessors } from './crisis-followup.js'
 import { groupsProcessors } from './groups.js'
 import { moderationProcessors } from './moderation.js'
 import { messagesProcessors } from './messages.js'
@@ -14,6 +15,7 @@ type Processor = (deps: CoreDeps, payload: any, job: Job) => Promise<unknown>
 const processors: { [N in JobName]: Processor } = {
   ...identityProcessors,
   ...crisisProcessors,
+  ...crisisFollowUpProcessors,
   ...groupsProcessors,
   ...moderationProcessors,
   ...messagesProcessors,
