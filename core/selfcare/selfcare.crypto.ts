@@ -21,7 +21,7 @@ export function unwrapMemberKey(appKeyBase64: string, wrapped: Buffer, accountId
   return { base64: decryptField(appKeyBase64, wrapped, `selfcare-key:${accountId}`) }
 }
 
-export type SealedField = 'journal.title' | 'journal.body' | 'mood.note'
+export type SealedField = 'journal.title' | 'journal.body' | 'mood.note' | 'safety_plan.content'
 
 const aad = (field: SealedField, rowId: string) => `${field}:${rowId}`
 

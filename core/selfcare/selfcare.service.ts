@@ -5,8 +5,10 @@ import type { SessionAccount } from '../identity/identity.schema.js'
 import { classifyRisk, type RiskLevel } from '../crisis/classifier.js'
 import { announceCrisisRaised, raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import type { RaiseCrisisResult } from '../crisis/crisis.schema.js'
+import { exportFollowUps } from '../crisis/crisis.followup.js'
 import * as q from './selfcare.queries.js'
-import { newMemberKey, seal, unseal, unwrapMemberKey, wrapMemberKey, type MemberKey } from './selfcare.crypto.js'
+import { seal, unseal, type MemberKey } from './selfcare.crypto.js'
+import { findMemberKey, memberKeyFor } from './member-key.js'
 import {
   CHART_RANGES, MOOD_CHECKINS_PER_DAY,
   type ChartRange, type EntryKind, type JournalEntryInput, type JournalEntryView, type JournalListItem, type MoodCheckInInput,
@@ -15,9 +17,11 @@ import {
 import { dayLabel, daysEndingWith, localDateOf, momentLabel, safeZone } from './selfcare.time.js'
 import { exportGoals } from './goals.service.js'
 import { exportReminderPreference } from './reminders.service.js'
+import { exportSafetyPlan } from './safety-plan.service.js'
 
 export * from './goals.service.js'
 export * from './reminders.service.js'
+export * from './safety-plan.service.js'
 
 /*
  * The private journal and mood check-ins. Every function acts for the signed-in member on their own rows only:
@@ -28,20 +32,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 function requireId(id: string): string {
   if (!UUID.test(id)) throw new AppError('NOT_FOUND')
   return id.toLowerCase()
-}
-
-// ── the member key ─────────────────────────────────────────────────────────────────────────────────────
-async function findMemberKey(deps: CoreDeps, accountId: string): Promise<MemberKey | null> {
-  const wrapped = await q.findWrappedKey(deps.sql, accountId)
-  return wrapped ? unwrapMemberKey(deps.config.ENCRYPTION_KEY, wrapped, accountId) : null
-}
-
-async function memberKeyFor(deps: CoreDeps, accountId: string): Promise<MemberKey> {
-  const existing = await findMemberKey(deps, accountId)
-  if (existing) return existing
-  await q.insertWrappedKey(deps.sql, accountId, wrapMemberKey(deps.config.ENCRYPTION_KEY, newMemberKey(), accountId))
-  // Re-read: when two first writes race, both use the key that was stored.
-  return (await findMemberKey(deps, accountId))!
 }
 
 /** Crisis-level or not, read on the server from what the member wrote. The text itself goes nowhere. */
@@ -266,6 +256,8 @@ export async function exportSelfCareData(deps: CoreDeps, accountId: string) {
     })),
     goals: await exportGoals(deps, accountId),
     reminder: await exportReminderPreference(deps, accountId),
+    safetyPlan: await exportSafetyPlan(deps, accountId),
+    afterCrisis: await exportFollowUps(deps, accountId),
     clinicianContactRequests: requests.map((r) => ({ entryKind: r.entryKind, entryId: r.entryId, createdAt: r.createdAt.toISOString() })),
   }
 }
