@@ -5,7 +5,7 @@
 export * from '../core/identity/identity.service.js'
 export {
   signInSchema, signUpAnonymousSchema, signUpRegisteredSchema, recoverSchema, requestResetSchema,
-  resetPasswordSchema, preferencesSchema, sensitiveProfileSchema,
+  resetPasswordSchema, preferencesSchema, sensitiveProfileSchema, countrySchema,
 } from '../core/identity/identity.schema.js'
 export { listRooms } from '../core/rooms/rooms.queries.js'
 export { getRoomEntry, enterRoom, type RoomView } from '../core/chat/chat.service.js'
@@ -17,7 +17,7 @@ export {
   addIncidentNote, revealMemberIdentity, crisisCardFor,
 } from '../core/crisis/crisis.service.js'
 export { getCrisisAdminView, saveSchedule, addOverride, saveDefaultPolicy, dismissAlarm, listOpenAlarms } from '../core/crisis/crisis.admin.js'
-export { countryFromLocale, crisisLinesFor } from '../core/crisis/crisis-lines.js'
+export { memberCountry, crisisLinesFor, COUNTRY_CHOICES, OTHER_COUNTRY } from '../core/crisis/crisis-lines.js'
 export {
   noteSchema, crisisChatSchema, resolveSchema, revealSchema, scheduleFormSchema, overrideFormSchema, policyFormSchema, CRISIS_OUTCOMES,
 } from '../core/crisis/crisis.schema.js'

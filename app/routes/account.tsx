@@ -1,13 +1,17 @@
-import { deleteAccount, getSensitiveProfileStatus, preferencesSchema, savePreferences, saveSensitiveProfile, sensitiveProfileSchema, signOutEverywhere } from '../services.server'
+import {
+  COUNTRY_CHOICES, deleteAccount, getSensitiveProfileStatus, preferencesSchema, savePreferences, saveSensitiveProfile, sensitiveProfileSchema,
+  signOutEverywhere,
+} from '../services.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
+import { countryName } from '../components/crisis/country-name'
 import { useT } from '../components/i18n'
 import { LOCALES, LOCALE_NAMES } from '../i18n/i18n'
 import { clearSessionCookie, requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
-import { languageCookie } from '../utils/locale.server'
+import { getCountry, languageCookie } from '../utils/locale.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
@@ -18,6 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     role: account.role,
     locale: account.locale,
     pseudonymMode: account.pseudonymMode,
+    // The country in use (saved, else from the browser): preselected, so saving the form keeps what the member sees.
+    country: getCountry(request, context),
+    countries: COUNTRY_CHOICES,
     sensitive,
   }
 }
@@ -86,6 +93,15 @@ export default function Account() {
             <select id="pref-locale" name="locale" defaultValue={info.locale}>
               {LOCALES.map((l) => <option key={l} value={l}>{LOCALE_NAMES[l]}</option>)}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="pref-country">{t('account.prefs.country')}</label>
+            <select id="pref-country" name="country" defaultValue={info.country ?? 'ZZ'} aria-describedby="pref-country-help">
+              {(info.country && !info.countries.includes(info.country) ? [...info.countries, info.country] : info.countries).map((c) => (
+                <option key={c} value={c}>{countryName(t, c)}</option>
+              ))}
+            </select>
+            <p className="help" id="pref-country-help">{t('account.prefs.country.help')}</p>
           </div>
           <fieldset>
             <legend>{t('account.prefs.pseudonym')}</legend>

@@ -1,12 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { countryFromLocale, crisisLinesFor, selfcare, selfcareForms } from '../services.server'
+import { crisisLinesFor, selfcare, selfcareForms } from '../services.server'
 import { FormError, SafeForm, SubmitButton, TextAreaField } from '../components/forms'
 import { useT } from '../components/i18n'
 import { CrisisCard } from '../components/crisis/crisis-card'
 import { CareBack } from '../components/selfcare/care-parts'
 import { requireUser } from '../utils/auth.server'
 import { rethrowNotFound } from '../utils/care.server'
+import { getCountry } from '../utils/locale.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import crisisStyles from '../styles/crisis.css'
 import styles from '../styles/selfcare.css'
@@ -31,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const kind = kindOf(params.kind)
   const prompt = await selfcare.getSupportPrompt(context.deps, account, kind, params.entryId ?? '').catch(rethrowNotFound)
   if (!prompt.ask) throw redirect(entryPath(kind, prompt.entryId))
-  const country = countryFromLocale(request.headers.get('Accept-Language'), account.locale)
+  const country = getCountry(request, context)
   return { prompt, lines: { country, ...crisisLinesFor(country) }, back: entryPath(kind, prompt.entryId) }
 }
 
@@ -43,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if ('errors' in parsed) return formFailure(parsed.errors)
   if (parsed.data.answer === 'no') return { ok: true as const, answer: 'no' as const }
   try {
-    const country = countryFromLocale(request.headers.get('Accept-Language'), account.locale)
+    const country = getCountry(request, context)
     await selfcare.requestClinicianContact(context.deps, account, { kind, entryId: params.entryId ?? '', message: parsed.data.message, country })
     return { ok: true as const, answer: 'yes' as const }
   } catch (error) {

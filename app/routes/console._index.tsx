@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { listIncidentQueue, listOpenAlarms } from '../services.server'
 import { useT } from '../components/i18n'
 import { AlarmBanner } from '../components/crisis/alarm-banner'
+import { memberLabelText } from '../components/crisis/country-name'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
 import { requireUserWithRole } from '../utils/auth.server'
 import styles from '../styles/crisis.css'
@@ -24,7 +25,7 @@ function IncidentRow({ incident }: { incident: Row }) {
     <li className="card incident-row" data-testid="incident" data-incident={incident.id} data-status={incident.status}>
       <span>
         <span className={`level-badge level-${incident.level}`}>{t(`crisis.level.${incident.level}`)}</span>{' '}
-        <strong>{incident.memberLabel}</strong>
+        <strong>{memberLabelText(t, incident.memberLabel)}</strong>
       </span>
       <span>{t(`crisis.state.${incident.status}`)}</span>
       <span className="help">

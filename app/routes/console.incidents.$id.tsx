@@ -10,6 +10,7 @@ import { useT } from '../components/i18n'
 import { CrisisChat } from '../components/crisis/crisis-chat'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
 import { requireUserWithRole } from '../utils/auth.server'
+import { countryName, memberLabelText } from '../components/crisis/country-name'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/crisis.css'
 
@@ -108,7 +109,7 @@ export default function IncidentPage() {
   return (
     <>
       <p><Link to="/console">{t('console.back')}</Link></p>
-      <h1>{t('console.incident')}: {incident.memberLabel}</h1>
+      <h1>{t('console.incident')}: {memberLabelText(t, incident.memberLabel)}</h1>
       <FormError code={failed?.formError} />
       <section className="card" aria-label={t('console.incident')}>
         <dl className="facts">
@@ -125,7 +126,7 @@ export default function IncidentPage() {
           <dt>{t('console.language')}</dt>
           <dd>{incident.memberLocale.toUpperCase()}</dd>
           <dt>{t('console.country')}</dt>
-          <dd>{incident.memberCountry ?? '—'}</dd>
+          <dd data-testid="incident-country">{countryName(t, incident.memberCountry)}{incident.memberCountry ? ` (${incident.memberCountry})` : ''}</dd>
         </dl>
         <div className="actions">
           {incident.status === 'open' ? (

@@ -1,13 +1,14 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { countryFromLocale, crisisChatSchema, crisisLinesFor, getMemberCrisis, requestHelpNow, sendCrisisChat } from '../services.server'
+import { crisisChatSchema, crisisLinesFor, getMemberCrisis, requestHelpNow, sendCrisisChat } from '../services.server'
 import { FormError, SafeForm } from '../components/forms'
 import { useT } from '../components/i18n'
 import { CrisisCard } from '../components/crisis/crisis-card'
 import { CrisisChat } from '../components/crisis/crisis-chat'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
 import { requireUser } from '../utils/auth.server'
+import { getCountry } from '../utils/locale.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/crisis.css'
 
@@ -16,7 +17,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 /** Crisis lines are shown to anyone, signed in or not; raising an incident needs an account. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = context.account
-  const country = countryFromLocale(request.headers.get('Accept-Language'), account?.locale)
+  const country = getCountry(request, context)
   const crisis = account ? await getMemberCrisis(context.deps, account.accountId) : null
   return { lines: { country, ...crisisLinesFor(country) }, crisis, signedIn: Boolean(account) }
 }
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!intent.success) return formFailure({ ok: false, formError: 'BAD_REQUEST' }, 400)
   try {
     if (intent.data === 'help') {
-      const country = countryFromLocale(request.headers.get('Accept-Language'), account.locale)
+      const country = getCountry(request, context)
       const card = await requestHelpNow(context.deps, { memberAccountId: account.accountId, country })
       return data({ ok: true as const, incidentId: card.incidentId })
     }

@@ -5,6 +5,7 @@ import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous, safeRedirectTarget, sessionCookie } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { getCountry } from '../utils/locale.server'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context)
@@ -16,7 +17,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(signInSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    const session = await signIn(context.deps, { ...parsed.data, ip: context.clientIp })
+    const session = await signIn(context.deps, { ...parsed.data, ip: context.clientIp, country: getCountry(request, context) })
     return redirect(safeRedirectTarget(form.get('next')), { headers: { 'Set-Cookie': sessionCookie(context, session) } })
   } catch (error) {
     return failureFromError(context, error)

@@ -6,7 +6,7 @@ import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous, sessionCookie } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
-import { getLocale } from '../utils/locale.server'
+import { getCountry, getLocale } from '../utils/locale.server'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context)
@@ -35,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       password: parsed.data.password,
       consent: parsed.data.consent === 'on',
       locale: getLocale(request, context),
+      country: getCountry(request, context),
       ip: context.clientIp,
     })
     return data({ ok: true, username: created.username, recoveryCode: created.recoveryCode } satisfies Created, {

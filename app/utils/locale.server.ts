@@ -1,5 +1,6 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { negotiateLocale, type Locale } from '../i18n/i18n'
+import { memberCountry } from '../services.server'
 import './context.server'
 
 function cookieValue(request: Request, name: string): string | undefined {
@@ -16,4 +17,16 @@ export function getLocale(request: Request, context: AppLoadContext): Locale {
 export function languageCookie(context: AppLoadContext, locale: Locale): string {
   const secure = context.deps.config.secureCookies ? '; Secure' : ''
   return `hs_lang=${locale}; Path=/; SameSite=Lax; Max-Age=31536000${secure}`
+}
+
+/**
+ * The member's country for this request (it chooses the crisis lines): the account's saved country, else the
+ * browser's region in the language of the page, else that language (core/crisis/crisis-lines.ts memberCountry).
+ */
+export function getCountry(request: Request, context: AppLoadContext): string | null {
+  return memberCountry({
+    accountCountry: context.account?.country ?? null,
+    acceptLanguage: request.headers.get('Accept-Language'),
+    language: getLocale(request, context),
+  })
 }

@@ -6,7 +6,8 @@ export type CrisisStatus = 'open' | 'acknowledged' | 'resolved'
 export interface CrisisLine {
   id: string
   country: string
-  name: string
+  /** The line's name in each page language (the wording follows the page, the lines follow the country). */
+  names: { en: string; pl: string }
   phone: string | null
   text: string | null
   url: string | null

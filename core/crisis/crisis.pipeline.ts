@@ -1,7 +1,7 @@
 import { abortHooks, insertStep, persistHooks, recentOwnTexts, type AbortHook, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
 import type { CoreDeps } from '../deps.js'
 import { classifyRisk, type RiskResult } from './classifier.js'
-import { countryFromLocale } from './crisis-lines.js'
+import { memberCountry } from './crisis-lines.js'
 import type { CrisisCard } from '../contracts/socket-events.crisis.js'
 import { announceCrisisRaised, crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from './crisis.service.js'
 import type { RaiseCrisisResult } from './crisis.schema.js'
@@ -27,8 +27,10 @@ const RAISE_LEVELS = new Set(['high', 'imminent'])
 interface Detection { risk: RiskResult; raised?: RaiseCrisisResult; card?: CrisisCard }
 const detections = new WeakMap<SendInput, Detection>()
 
+/** The sender is the socket's SessionAccount: its saved country, else its language (memberCountry). */
 function countryOf(actor: object): string | null {
-  return countryFromLocale(null, (actor as { locale?: string }).locale ?? null)
+  const { country, locale } = actor as { country?: string | null; locale?: string }
+  return memberCountry({ accountCountry: country ?? null, language: locale ?? null })
 }
 
 const detectStep: SendStep = {

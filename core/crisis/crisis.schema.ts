@@ -37,7 +37,7 @@ export interface RaiseCrisisInput {
   reporterAccountId?: string | null
   reason?: string | null
   classifierSignals?: string[]
-  /** ISO country of the member (from Accept-Language); null: international lines. */
+  /** The member's country (memberCountry); when absent, the account's saved country or its language decides. */
   country?: string | null
   /** The member's pseudonym where the signal came from; otherwise a label is made from the incident id. */
   memberLabel?: string | null

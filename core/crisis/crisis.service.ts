@@ -8,7 +8,7 @@ import type { Role } from '../identity/identity.schema.js'
 import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import type { CrisisCard } from '../contracts/socket-events.crisis.js'
 import { compareRisk } from './classifier.js'
-import { crisisLinesFor } from './crisis-lines.js'
+import { crisisLinesFor, memberCountry } from './crisis-lines.js'
 import * as q from './crisis.queries.js'
 import { scheduleFollowUpInTransaction, type FollowUpChoice } from './crisis.followup.js'
 import { announceChat, announceToClinicians, tellMember } from './crisis.realtime.js'
@@ -56,7 +56,9 @@ export async function raiseCrisisInTransaction(tx: TransactionSql, deps: CoreDep
     const policy = (await q.selectDefaultPolicy(tx)) ?? FALLBACK_POLICY
     const memberLabel = input.memberLabel?.trim() || labelFor(id)
     const inserted = await q.insertIncident(tx, {
-      id, memberAccountId: member.id, memberLabel, memberLocale: member.locale, memberCountry: input.country ?? null,
+      id, memberAccountId: member.id, memberLabel, memberLocale: member.locale,
+      // Kept on the incident as it was when raised; a facilitator's escalation or a report has no browser to ask.
+      memberCountry: input.country ?? memberCountry({ accountCountry: member.country, language: member.locale }),
       level: input.level, source: input.source, policy, raisedAt: at,
     })
     if (inserted) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { onCallAt, type RotationSchedule } from './oncall.js'
-import { countryFromLocale, crisisLinesFor } from './crisis-lines.js'
+import { COUNTRY_CHOICES, CRISIS_LINES, crisisLinesFor, memberCountry } from './crisis-lines.js'
 
 const rotation: RotationSchedule = {
   timeZone: 'Europe/Warsaw', handoffTime: '09:00', shiftHours: 24, startsOn: '2026-03-27', members: ['ala', 'bo', 'cy'], overrides: [],
@@ -32,12 +32,29 @@ describe('on-call rotation', () => {
 })
 
 describe('crisis lines', () => {
-  it('picks the country from the browser language, then the account language', () => {
-    expect(countryFromLocale('en-GB,en;q=0.8', 'en')).toBe('GB')
-    expect(countryFromLocale('en-US', 'en')).toBe('US')
-    expect(countryFromLocale('pl', 'en')).toBe('PL')
-    expect(countryFromLocale('en', 'pl')).toBe('PL')
-    expect(countryFromLocale('de', 'en')).toBeNull()
+  it('decides the member country: the account, else the browser region in the page language, else the language', () => {
+    expect(memberCountry({ acceptLanguage: 'en-GB,en;q=0.8', language: 'en' })).toBe('GB')
+    expect(memberCountry({ acceptLanguage: 'en-US', language: 'en' })).toBe('US')
+    expect(memberCountry({ acceptLanguage: 'pl', language: 'pl' })).toBe('PL')
+    expect(memberCountry({ acceptLanguage: 'en-uk', language: 'en' })).toBe('GB')
+    // A Polish reader whose browser asks only for US English is not sent to the US line…
+    expect(memberCountry({ acceptLanguage: 'en-US,en;q=0.9', language: 'pl' })).toBe('PL')
+    expect(memberCountry({ acceptLanguage: 'en-US,pl-PL;q=0.5', language: 'pl' })).toBe('PL')
+    // …unless the account says US.
+    expect(memberCountry({ accountCountry: 'US', acceptLanguage: 'en-US', language: 'pl' })).toBe('US')
+    expect(memberCountry({ accountCountry: 'ZZ', acceptLanguage: 'en-GB', language: 'en' })).toBe('ZZ')
+    expect(memberCountry({ acceptLanguage: 'de', language: 'en' })).toBeNull()
+    expect(memberCountry({ language: 'pl' })).toBe('PL')
+    expect(memberCountry({})).toBeNull()
+  })
+
+  it('names every line in English and Polish, and "another country" has no local lines', () => {
+    for (const line of CRISIS_LINES) {
+      expect(line.names.en.length).toBeGreaterThan(3)
+      expect(line.names.pl.length).toBeGreaterThan(3)
+    }
+    expect(crisisLinesFor('ZZ').local).toEqual([])
+    expect(COUNTRY_CHOICES).toEqual(['US', 'GB', 'IE', 'PL', 'ZZ'])
   })
 
   it('lists local lines first (PL: 116 123 before 116 111 for young people), then the international fallback', () => {

@@ -11,11 +11,12 @@ export interface AccountCredentialsRow {
 
 export async function insertAccount(
   db: Db,
-  input: { kind: 'registered' | 'anonymous'; email: string | null; username: string; passwordHash: string; recoveryCodeHash: Buffer; locale: Locale; role?: Role },
+  input: { kind: 'registered' | 'anonymous'; email: string | null; username: string; passwordHash: string; recoveryCodeHash: Buffer; locale: Locale; country?: string | null; role?: Role },
 ): Promise<{ id: string } | null> {
   const rows = await db<{ id: string }[]>`
-    insert into accounts (kind, email, username, password_hash, recovery_code_hash, locale, role)
-    values (${input.kind}, ${input.email}, ${input.username}, ${input.passwordHash}, ${input.recoveryCodeHash}, ${input.locale}, ${input.role ?? 'member'})
+    insert into accounts (kind, email, username, password_hash, recovery_code_hash, locale, country, role)
+    values (${input.kind}, ${input.email}, ${input.username}, ${input.passwordHash}, ${input.recoveryCodeHash}, ${input.locale},
+            ${input.country ?? null}, ${input.role ?? 'member'})
     on conflict do nothing
     returning id`
   return rows[0] ?? null
@@ -70,6 +71,7 @@ export interface SessionRow {
   role: Role
   locale: Locale
   pseudonymMode: 'ask' | 'generate'
+  country: string | null
   lastSeenAt: Date
   expiresAt: Date
   revokedAt: Date | null
@@ -89,7 +91,7 @@ export async function findRegisteredContact(db: Db, accountId: string): Promise<
 export async function findSessionByTokenHash(db: Db, tokenHash: Buffer): Promise<SessionRow | null> {
   const rows = await db<SessionRow[]>`
     select s.id as "sessionId", a.id as "accountId", a.kind, a.username, a.email, a.role, a.locale,
-           a.pseudonym_mode as "pseudonymMode", s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt",
+           a.pseudonym_mode as "pseudonymMode", a.country, s.last_seen_at as "lastSeenAt", s.expires_at as "expiresAt",
            s.revoked_at as "revokedAt"
     from sessions s join accounts a on a.id = s.account_id
     where s.token_hash = ${tokenHash}`
@@ -152,13 +154,20 @@ export async function findSensitiveProfile(db: Db, accountId: string): Promise<{
   return rows[0] ?? null
 }
 
-export async function updatePreferences(db: Db, accountId: string, locale: Locale, pseudonymMode: 'ask' | 'generate') {
-  await db`update accounts set locale = ${locale}, pseudonym_mode = ${pseudonymMode} where id = ${accountId}`
+export async function updatePreferences(db: Db, accountId: string, locale: Locale, pseudonymMode: 'ask' | 'generate', country: string | null) {
+  await db`
+    update accounts set locale = ${locale}, pseudonym_mode = ${pseudonymMode}, country = coalesce(${country}::text, country)
+    where id = ${accountId}`
+}
+
+/** An account made before accounts had a country takes one the first time it signs in again. */
+export async function setCountryIfUnknown(db: Db, accountId: string, country: string) {
+  await db`update accounts set country = ${country} where id = ${accountId} and country is null`
 }
 
 export async function selectExport(db: Db, accountId: string) {
   const [account] = await db`
-    select kind, email, username, role, locale, pseudonym_mode as "pseudonymMode", created_at as "createdAt"
+    select kind, email, username, role, locale, country, pseudonym_mode as "pseudonymMode", created_at as "createdAt"
     from accounts where id = ${accountId}`
   const consents = await db`
     select kind, version, granted_at as "grantedAt" from consents where account_id = ${accountId} order by granted_at`

@@ -38,9 +38,14 @@ export const sensitiveProfileSchema = z.object({
   emergencyContact: z.string().trim().max(500),
 })
 
+/** ISO 3166-1 alpha-2, or 'ZZ' for "another country" (core/crisis/crisis-lines.ts COUNTRY_CHOICES). */
+export const countrySchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'country_invalid')
+
 export const preferencesSchema = z.object({
   locale: z.enum(LOCALES),
   pseudonymMode: z.enum(['ask', 'generate']),
+  /** Optional so that a form without the field leaves the saved country as it is. */
+  country: countrySchema.optional(),
 })
 
 /** What the rest of the app knows about the signed-in account. Never sent to peers. */
@@ -53,4 +58,6 @@ export interface SessionAccount {
   role: Role
   locale: Locale
   pseudonymMode: 'ask' | 'generate'
+  /** The country saved on the account (chooses crisis lines, through memberCountry); null or absent until known. */
+  country?: string | null
 }

@@ -48,7 +48,7 @@ async function openSession(deps: CoreDeps, accountId: string): Promise<SignedIn>
 
 export async function signUp(
   deps: CoreDeps,
-  input: { kind: 'registered' | 'anonymous'; email?: string; password: string; consent: boolean; locale: Locale; ip: string },
+  input: { kind: 'registered' | 'anonymous'; email?: string; password: string; consent: boolean; locale: Locale; country?: string | null; ip: string },
 ): Promise<SignedIn & { recoveryCode: string; username: string }> {
   if (!input.consent) throw new AppError('CONSENT_REQUIRED')
   await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
@@ -60,6 +60,7 @@ export async function signUp(
     const created = await deps.sql.begin(async (tx) => {
       const account = await q.insertAccount(tx, {
         kind: input.kind, email, username, passwordHash, recoveryCodeHash: hashRecoveryCode(recoveryCode), locale: input.locale,
+        country: input.country ?? null,
       })
       if (!account) return null
       await q.insertConsent(tx, account.id, 'health_data_processing', CONSENT_VERSION)
@@ -74,8 +75,11 @@ export async function signUp(
   throw new AppError('CONFLICT')
 }
 
-/** Same answer and similar time whether the login is unknown or the password is wrong. */
-export async function signIn(deps: CoreDeps, input: { login: string; password: string; ip: string }): Promise<SignedIn> {
+/**
+ * Same answer and similar time whether the login is unknown or the password is wrong. `country` (the browser's, from
+ * memberCountry) is saved only on an account that has none yet (made before accounts had a country).
+ */
+export async function signIn(deps: CoreDeps, input: { login: string; password: string; ip: string; country?: string | null }): Promise<SignedIn> {
   await requireWithinRateLimits(deps.redis, rateOpts(deps), [
     { rule: AUTH_RATE_LIMITS.signInPerIp, identifier: input.ip },
     { rule: AUTH_RATE_LIMITS.signInPerAccount, identifier: input.login.toLowerCase() },
@@ -83,6 +87,7 @@ export async function signIn(deps: CoreDeps, input: { login: string; password: s
   const account = await q.findCredentialsByLogin(deps.sql, input.login.toLowerCase())
   const ok = await argon2.verify(account?.passwordHash ?? (await getDummyHash()), input.password)
   if (!account || !ok) throw new AppError('INVALID_CREDENTIALS')
+  if (input.country) await q.setCountryIfUnknown(deps.sql, account.id, input.country)
   return openSession(deps, account.id)
 }
 
@@ -175,7 +180,7 @@ export async function getSessionAccount(deps: CoreDeps, token: string | undefine
   await q.touchSession(deps.sql, row.sessionId)
   return {
     sessionId: row.sessionId, accountId: row.accountId, kind: row.kind, username: row.username, email: row.email,
-    role: row.role, locale: row.locale, pseudonymMode: row.pseudonymMode,
+    role: row.role, locale: row.locale, pseudonymMode: row.pseudonymMode, country: row.country,
   }
 }
 
@@ -216,8 +221,8 @@ export async function decryptSensitiveProfile(deps: CoreDeps, accountId: string)
   }
 }
 
-export async function savePreferences(deps: CoreDeps, accountId: string, input: { locale: Locale; pseudonymMode: 'ask' | 'generate' }) {
-  await q.updatePreferences(deps.sql, accountId, input.locale, input.pseudonymMode)
+export async function savePreferences(deps: CoreDeps, accountId: string, input: { locale: Locale; pseudonymMode: 'ask' | 'generate'; country?: string }) {
+  await q.updatePreferences(deps.sql, accountId, input.locale, input.pseudonymMode, input.country ?? null)
 }
 
 /** "Export my data": everything held about the member, from every slice, decrypted where it is sealed. */

@@ -6,7 +6,7 @@ import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
 import { requireWithinRateLimits, type RateLimitRule } from '../security/rate-limit.js'
 import { classifyRisk, type RiskResult } from '../crisis/classifier.js'
-import { countryFromLocale } from '../crisis/crisis-lines.js'
+import { memberCountry } from '../crisis/crisis-lines.js'
 import { announceCrisisRaised, crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import type { RaiseCrisisResult } from '../crisis/crisis.schema.js'
 import { formatInZone } from '../groups/recurrence.js'
@@ -196,7 +196,7 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
   const replay = await q.findOwnMessageByClientId(deps.sql, actor.accountId, input.clientId)
   if (replay) return replayOf(deps, to, replay)
 
-  const country = countryFromLocale(null, actor.locale)
+  const country = memberCountry({ accountCountry: actor.country, language: actor.locale })
   // Every risk level raises a crisis here, unlike a live room: a private message may wait hours for its reader.
   let risk: RiskResult | null = null
   if (to.side === 'member') {

@@ -7,14 +7,14 @@ function Line({ line }: { line: CrisisLine }) {
   const t = useT()
   return (
     <li className="crisis-line">
-      <strong>{line.name}</strong>
+      <strong>{line.names[t.locale] ?? line.names.en}</strong>
       {line.forYoungPeople ? <span className="crisis-tag">{t('crisis.card.young')}</span> : null}
       <span className="crisis-actions">
         {line.phone ? <a className="button primary" href={`tel:${line.phone.replace(/\s+/g, '')}`}>{t('crisis.card.call', { phone: line.phone })}</a> : null}
         {line.text ? <a className="button" href={`sms:${line.text.replace(/\s+/g, '')}`}>{t('crisis.card.text', { phone: line.text })}</a> : null}
         {line.url ? <a className="button" href={line.url} rel="noreferrer noopener" target="_blank">{t('crisis.card.website')}</a> : null}
       </span>
-      <span className="help">{t('crisis.card.hours', { hours: line.hours })}</span>
+      <span className="help">{line.hours === '24/7' ? t('crisis.card.allDay') : t('crisis.card.hours', { hours: line.hours })}</span>
     </li>
   )
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { GatewayContext } from './index.js'
 import { handleRequest } from '../respond.js'
-import { countryFromLocale } from '../../../core/crisis/crisis-lines.js'
+import { memberCountry } from '../../../core/crisis/crisis-lines.js'
 import { CLINICIANS_ROOM } from '../../../core/crisis/crisis.realtime.js'
 import { requestHelpNow } from '../../../core/crisis/crisis.service.js'
 import { installCrisisPipeline } from '../../../core/crisis/crisis.pipeline.js'
@@ -20,7 +20,8 @@ export function registerCrisisHandlers({ socket, deps }: GatewayContext) {
   socket.on(
     'crisis:help',
     handleRequest(deps.log, 'crisis:help', z.object({}).strict(), async () => {
-      const country = countryFromLocale(socket.handshake.headers['accept-language'], socket.data.account.locale)
+      const { account } = socket.data
+      const country = memberCountry({ accountCountry: account.country, acceptLanguage: socket.handshake.headers['accept-language'], language: account.locale })
       return requestHelpNow(deps, { memberAccountId: socket.data.account.accountId, country })
     }),
   )
