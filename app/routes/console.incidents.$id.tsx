@@ -165,6 +165,19 @@ export default function IncidentPage() {
             ))}
           </ol>
         </section>
+      {incident.memberNotes.length > 0 ? (
+        <section className="card member-words" aria-labelledby="member-words" data-testid="member-words">
+          <h2 id="member-words">{t('console.memberNote.title')}</h2>
+          <p className="help">{t('console.memberNote.help')}</p>
+          {incident.memberNotes.map((n, i) => (
+            <blockquote key={i} className="message-text">
+              <p>{n.body}</p>
+              <footer><time dateTime={n.at}>{when(n.at)}</time></footer>
+            </blockquote>
+          ))}
+        </section>
+      ) : null}
+
       ))}
 
       <CrisisChat messages={incident.chat} viewer="clinician" disabled={incident.status === 'resolved'} />
@@ -172,6 +185,8 @@ export default function IncidentPage() {
       <section className="card" aria-labelledby="timeline">
         <h2 id="timeline">{t('console.timeline')}</h2>
         <ol className="timeline" data-testid="timeline">
+              {s.notDelivered ? <> · {t('console.signal.notDelivered')}</> : null}
+              {s.source === 'facilitator' && s.reason ? <> · {t('console.signal.reason', { reason: s.reason })}</> : null}
           {incident.timeline.map((e, i) => (
             <li key={i}>
               <time dateTime={e.at}>{when(e.at)}</time> — {t(TIMELINE_KEYS[e.kind as keyof typeof TIMELINE_KEYS] ?? 'crisis.timeline.signal')}

@@ -117,7 +117,13 @@ export interface IncidentDetail extends IncidentSummary {
   resolvedAt: string | null
   outcome: CrisisOutcome | null
   policyName: string
-  signals: { source: CrisisSource; level: CrisisRiskLevel; roomId: string | null; messageId: string | null; classifierSignals: string[]; createdAt: string }[]
+  /** `reason`: a facilitator's reason for escalating; `notDelivered`: the triggering message was refused but heard. */
+  signals: {
+    source: CrisisSource; level: CrisisRiskLevel; roomId: string | null; messageId: string | null; reason: string | null; notDelivered: boolean
+    classifierSignals: string[]; createdAt: string
+  }[]
+  /** What the member wrote for the clinician in their own words (self-care: the note under "Yes, please"). */
+  memberNotes: { body: string; at: string }[]
   timeline: { kind: string; actor: string | null; escalationLevel: number | null; repeat: number | null; at: string }[]
   notes: { author: string | null; body: string; at: string }[]
   chat: CrisisChatMessage[]

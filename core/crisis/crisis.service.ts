@@ -203,7 +203,15 @@ export async function getIncidentDetail(deps: CoreDeps, actor: Actor, incidentId
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     outcome: row.outcome,
     policyName: row.policySnapshot.name,
-    signals: signals.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+    signals: signals.map((s) => ({
+      ...s,
+      reason: s.source === 'self_care' || s.reason === NOT_DELIVERED ? null : s.reason,
+      notDelivered: s.reason === NOT_DELIVERED,
+      createdAt: s.createdAt.toISOString(),
+    })),
+    memberNotes: signals
+      .filter((s) => s.source === 'self_care' && s.reason)
+      .map((s) => ({ body: s.reason!, at: s.createdAt.toISOString() })),
     timeline: events.map((e) => ({
       kind: e.kind, actor: e.actorAccountId ? (staff.get(e.actorAccountId) ?? null) : null,
       escalationLevel: e.escalationLevel, repeat: e.repeat, at: e.createdAt.toISOString(),
@@ -213,6 +221,9 @@ export async function getIncidentDetail(deps: CoreDeps, actor: Actor, incidentId
     context,
   }
 }
+
+/** The reason stored on a signal whose message was refused after it was classified (chat and private messages). */
+export const NOT_DELIVERED = 'message not delivered'
 
 /** How many messages before and after a triggering one the clinician sees. */
 const CONTEXT_AROUND = 3
