@@ -23,6 +23,8 @@ export interface MembershipRow {
   rulesVersionAccepted: number
   lastReadSeq: number
   badge: MemberBadge
+  /** The account's role (admins moderate every room). Never leaves core. */
+  role: string
 }
 
 export async function findRoomBySlug(db: Db, slug: string): Promise<RoomRow | null> {
@@ -45,7 +47,7 @@ export async function findRoomById(db: Db, roomId: string): Promise<RoomRow | nu
 export async function findMembership(db: Db, roomId: string, accountId: string): Promise<MembershipRow | null> {
   const rows = await db<MembershipRow[]>`
     select rm.id, rm.pseudonym, rm.rules_version_accepted as "rulesVersionAccepted", rm.last_read_seq as "lastReadSeq",
-           case when a.role = 'facilitator' then 'facilitator' end as badge
+           case when a.role = 'facilitator' then 'facilitator' end as badge, a.role
     from room_memberships rm join accounts a on a.id = rm.account_id
     where rm.room_id = ${roomId} and rm.account_id = ${accountId}`
   return rows[0] ?? null
@@ -102,15 +104,27 @@ interface MessageRow {
   moderatedAt: Date | null
 }
 
+/**
+ * Who reads a message. A held message's text (docs/decisions/021) is read by its author and by those who
+ * moderate the room; without a viewer (a broadcast to the whole room) nobody reads it.
+ */
+export interface MessageViewer { membershipId: string; readsHeld: boolean }
+
+function readable(row: MessageRow, viewer: MessageViewer | undefined): boolean {
+  if (row.deletedAt) return false
+  if (row.moderationStatus === 'visible') return true
+  return row.moderationStatus === 'held' && viewer !== undefined && (viewer.readsHeld || viewer.membershipId === row.memberId)
+}
+
 /** Peers see a deleted message as a tombstone; its text stays in the row and in message_revisions for audit. */
-export function toChatMessage(row: MessageRow): ChatMessage {
+export function toChatMessage(row: MessageRow, viewer?: MessageViewer): ChatMessage {
   return {
     id: row.id,
     roomId: row.roomId,
     seq: row.seq,
     clientId: row.clientId,
     author: { memberId: row.memberId, pseudonym: row.pseudonym, badge: row.badge },
-    body: row.deletedAt || row.moderationStatus !== 'visible' ? null : row.body,
+    body: readable(row, viewer) ? row.body : null,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
@@ -129,29 +143,36 @@ const messageColumns = (db: Db) => db`
   join room_memberships rm on rm.id = m.membership_id
   join accounts a on a.id = rm.account_id`
 
+/** The author's own message by its client id, as its author reads it. */
 export async function findMessageByClientId(db: Db, membershipId: string, clientId: string): Promise<ChatMessage | null> {
   const rows = await db<MessageRow[]>`select ${messageColumns(db)} where m.membership_id = ${membershipId} and m.client_id = ${clientId}`
-  return rows[0] ? toChatMessage(rows[0]) : null
+  return rows[0] ? toChatMessage(rows[0], { membershipId, readsHeld: false }) : null
 }
 
-export async function findMessageInRoom(db: Db, roomId: string, messageId: string): Promise<ChatMessage | null> {
+export async function findMessageInRoom(db: Db, roomId: string, messageId: string, viewer?: MessageViewer): Promise<ChatMessage | null> {
   const rows = await db<MessageRow[]>`select ${messageColumns(db)} where m.room_id = ${roomId} and m.id = ${messageId}`
-  return rows[0] ? toChatMessage(rows[0]) : null
+  return rows[0] ? toChatMessage(rows[0], viewer) : null
+}
+
+/** One message as the room reads it and as its author reads it (an edit answers the author and tells the room). */
+export async function findMessageForRoomAndAuthor(db: Db, roomId: string, messageId: string): Promise<{ room: ChatMessage; author: ChatMessage } | null> {
+  const [row] = await db<MessageRow[]>`select ${messageColumns(db)} where m.room_id = ${roomId} and m.id = ${messageId}`
+  return row ? { room: toChatMessage(row), author: toChatMessage(row, { membershipId: row.memberId, readsHeld: false }) } : null
 }
 
 /** Messages after `afterSeq`, oldest first. */
-export async function messagesAfter(db: Db, roomId: string, afterSeq: number, limit: number): Promise<ChatMessage[]> {
+export async function messagesAfter(db: Db, roomId: string, afterSeq: number, limit: number, viewer?: MessageViewer): Promise<ChatMessage[]> {
   const rows = await db<MessageRow[]>`
     select ${messageColumns(db)} where m.room_id = ${roomId} and m.seq > ${afterSeq} order by m.seq asc limit ${limit}`
-  return rows.map(toChatMessage)
+  return rows.map((row) => toChatMessage(row, viewer))
 }
 
 /** The `limit` messages before `beforeSeq` (the newest when beforeSeq is null), oldest first. */
-export async function messagesBefore(db: Db, roomId: string, beforeSeq: number | null, limit: number): Promise<ChatMessage[]> {
+export async function messagesBefore(db: Db, roomId: string, beforeSeq: number | null, limit: number, viewer?: MessageViewer): Promise<ChatMessage[]> {
   const rows = await db<MessageRow[]>`
     select ${messageColumns(db)} where m.room_id = ${roomId} and m.seq < ${beforeSeq ?? 2_147_483_647}
     order by m.seq desc limit ${limit}`
-  return rows.map(toChatMessage).reverse()
+  return rows.map((row) => toChatMessage(row, viewer)).reverse()
 }
 
 /**

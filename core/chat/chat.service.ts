@@ -98,6 +98,25 @@ export async function enterRoom(
 export type RoomReadGuard = (deps: CoreDeps, room: q.RoomRow, accountId: string) => Promise<void>
 export const roomReadGuards: RoomReadGuard[] = []
 
+/**
+ * Who reads the text of held messages (docs/decisions/021): besides its author, those who moderate the room.
+ * Moderation registers the check (assigned facilitators and admins); chat does not know who moderates.
+ */
+export type HeldReaderCheck = (deps: CoreDeps, room: q.RoomRow, actor: { accountId: string; role: string }) => Promise<boolean>
+export const heldReaderChecks: HeldReaderCheck[] = []
+
+/** The Socket.IO room of one chat room's held-message readers: their sockets hear a held message's text live. */
+export const heldReadersRoom = (roomId: string) => `${socketRooms.chatRoom(roomId)}:held`
+
+async function viewerOf(deps: CoreDeps, room: q.RoomRow, membership: q.MembershipRow, accountId: string): Promise<q.MessageViewer> {
+  // Members are never asked about: only staff accounts may moderate.
+  let readsHeld = false
+  if (membership.role !== 'member') {
+    for (const check of heldReaderChecks) if ((readsHeld = await check(deps, room, { accountId, role: membership.role }))) break
+  }
+  return { membershipId: membership.id, readsHeld }
+}
+
 /** The room and the actor's membership, or NOT_FOUND (no such room) / FORBIDDEN (not entered, rules not accepted). */
 export async function requireRoomMember(deps: CoreDeps, accountId: string, roomId: string): Promise<{ room: q.RoomRow; membership: q.MembershipRow }> {
   const room = await q.findRoomById(deps.sql, roomId)
@@ -110,37 +129,39 @@ export async function requireRoomMember(deps: CoreDeps, accountId: string, roomI
 
 const pageSize = (limit?: number) => Math.min(limit ?? CHAT_LIMITS.pageSize, 100)
 
-async function pageAfter(deps: CoreDeps, roomId: string, afterSeq: number, limit?: number): Promise<MessagePage> {
+async function pageAfter(deps: CoreDeps, roomId: string, viewer: q.MessageViewer, afterSeq: number, limit?: number): Promise<MessagePage> {
   const size = pageSize(limit)
-  const rows = await q.messagesAfter(deps.sql, roomId, afterSeq, size + 1)
+  const rows = await q.messagesAfter(deps.sql, roomId, afterSeq, size + 1, viewer)
   return { messages: rows.slice(0, size), hasMore: rows.length > size }
 }
 
-async function pageBefore(deps: CoreDeps, roomId: string, beforeSeq: number, limit?: number): Promise<MessagePage> {
+async function pageBefore(deps: CoreDeps, roomId: string, viewer: q.MessageViewer, beforeSeq: number, limit?: number): Promise<MessagePage> {
   const size = pageSize(limit)
-  const rows = await q.messagesBefore(deps.sql, roomId, beforeSeq > 0 ? beforeSeq : null, size + 1)
+  const rows = await q.messagesBefore(deps.sql, roomId, beforeSeq > 0 ? beforeSeq : null, size + 1, viewer)
   return { messages: rows.slice(-size), hasMore: rows.length > size }
 }
 
 /** Messages after `afterSeq`, oldest first: the catch-up after a reconnect. */
 export async function syncMessages(deps: CoreDeps, accountId: string, input: { roomId: string; afterSeq: number; limit?: number }): Promise<MessagePage> {
-  const { room } = await requireRoomMember(deps, accountId, input.roomId)
-  return pageAfter(deps, room.id, input.afterSeq, input.limit)
+  const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
+  return pageAfter(deps, room.id, await viewerOf(deps, room, membership, accountId), input.afterSeq, input.limit)
 }
 
 /** Older messages before `beforeSeq` (newest when it is 0), oldest first. */
 export async function messageHistory(deps: CoreDeps, accountId: string, input: { roomId: string; beforeSeq: number; limit?: number }): Promise<MessagePage> {
-  const { room } = await requireRoomMember(deps, accountId, input.roomId)
-  return pageBefore(deps, room.id, input.beforeSeq, input.limit)
+  const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
+  return pageBefore(deps, room.id, await viewerOf(deps, room, membership, accountId), input.beforeSeq, input.limit)
 }
 
 /** What a member needs on entering the live room (presence is added by the gateway). Access is checked once. */
 export async function openRoom(deps: CoreDeps, accountId: string, input: { roomId: string; afterSeq?: number }) {
   const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
-  const page = input.afterSeq !== undefined ? await pageAfter(deps, room.id, input.afterSeq) : await pageBefore(deps, room.id, 0)
+  const viewer = await viewerOf(deps, room, membership, accountId)
+  const page = input.afterSeq !== undefined ? await pageAfter(deps, room.id, viewer, input.afterSeq) : await pageBefore(deps, room.id, viewer, 0)
   return {
     ...page,
     me: toMember(membership),
+    readsHeld: viewer.readsHeld,
     lastReadSeq: membership.lastReadSeq,
     mutedMemberIds: await q.listMutes(deps.sql, membership.id),
     slowModeSeconds: room.slowModeSeconds,
@@ -165,9 +186,12 @@ async function changeOwnMessage(
     if (now.getTime() - message.createdAt.getTime() > CHAT_LIMITS.editWindowMinutes * 60_000) throw new AppError('FORBIDDEN')
     await change(tx, message, now)
   })
-  const message = (await q.findMessageInRoom(deps.sql, room.id, input.messageId))!
-  deps.realtime.emitToRoom(socketRooms.chatRoom(room.id), 'message:updated', message)
-  return message
+  // The room reads it as everyone does (a held message without its text); its author and the room's
+  // held-message readers (moderators) read the text.
+  const message = (await q.findMessageForRoomAndAuthor(deps.sql, room.id, input.messageId))!
+  deps.realtime.emitToRoom(socketRooms.chatRoom(room.id), 'message:updated', message.room)
+  if (message.room.moderation === 'held') deps.realtime.emitToRoom(heldReadersRoom(room.id), 'message:updated', message.author)
+  return message.author
 }
 
 /** Edit one's own message within 10 minutes; the previous text is kept in message_revisions. */

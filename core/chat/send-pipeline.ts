@@ -32,6 +32,11 @@ export interface SendContext {
   replayed?: boolean
   /** The sender's latest messages in the room, read once per send (see recentOwnTexts). */
   recentOwnTexts?: Promise<string[]>
+  /**
+   * What crisis detection found in this message (set by its `crisis-detect` step; ids only, never text).
+   * Moderation reads it to keep method detail and imminent risk from the room (docs/decisions/021).
+   */
+  risk?: { level: string; signals: readonly string[] }
 }
 
 /** How many of the sender's latest messages a send may look back at (the screens' context). */
@@ -149,7 +154,8 @@ const persist: SendStep = {
         }
         return messageId
       })
-      ctx.message = (await q.findMessageInRoom(deps.sql, room!.id, id))!
+      // The ack is the sender's: they read their own message even when it is held.
+      ctx.message = (await q.findMessageInRoom(deps.sql, room!.id, id, { membershipId: membership!.id, readsHeld: false }))!
     } catch (error) {
       if (!(error instanceof Replayed)) throw error
       ctx.message = (await q.findMessageByClientId(deps.sql, membership!.id, ctx.input.clientId))!

@@ -21,7 +21,10 @@ export interface ChatMessage {
   createdAt: string
   editedAt: string | null
   deletedAt: string | null
-  /** Moderation (core/moderation): absent while visible; otherwise body is null for everyone but moderators. */
+  /**
+   * Moderation (core/moderation): absent while visible. Hidden and removed: body is null. Held: body is null for
+   * the room; only its author and the room's facilitators (and admins) receive the text (docs/decisions/021).
+   */
   moderation?: 'held' | 'hidden' | 'removed'
   moderatedAt?: string
   /** Only in the sender's own ack of a held message: the kind text saying a facilitator will look. */
@@ -48,6 +51,8 @@ export interface RoomJoined extends MessagePage {
   lastReadSeq: number
   mutedMemberIds: string[]
   slowModeSeconds: number
+  /** This account moderates the room: it reads held messages' text (live too) and may release them. */
+  readsHeld: boolean
 }
 
 export interface ChatClientEvents {

@@ -11,6 +11,8 @@ export const MODERATION_ACTIONS = [
   'claim', 'dismiss', 'hide', 'unhide', 'remove', 'warn', 'mute', 'ban', 'end_sanction', 'slow_mode', 'lock', 'unlock',
   /** "Escalate to crisis care": raises the crisis path for the member (and message) at level high. */
   'escalate',
+  /** Shows a held message to the room (docs/decisions/021); its flag is dismissed: the member did nothing wrong. */
+  'release',
 ] as const
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
 

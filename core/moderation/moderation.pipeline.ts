@@ -1,10 +1,13 @@
-import { editHooks, type EditHook } from '../chat/chat.service.js'
+import { editHooks, heldReaderChecks, heldReadersRoom, type EditHook, type HeldReaderCheck } from '../chat/chat.service.js'
 import { insertStep, persistHooks, recentOwnTexts, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
+import { classifyRisk } from '../crisis/classifier.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
+import { socketRooms } from '../realtime/realtime.publisher.js'
 import * as q from './moderation.queries.js'
 import { SCREEN_CATEGORY } from './moderation.schema.js'
-import { flagInTransaction, requireMaySend } from './moderation.service.js'
+import { canModerate, flagInTransaction, requireMaySend } from './moderation.service.js'
+import { keepsFromPeers, methodSignals, type RiskReading } from './safe-messaging.js'
 import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
 
 /**
@@ -22,10 +25,29 @@ import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
  *   opens a flag and enqueues its scoring in the message's own transaction.
  * - `screen-notice`: the sender's ack of a held message carries the kind notice in their language.
  *
+ * - safe messaging (docs/decisions/021): a message the crisis classifier rates imminent, or that names a method or
+ *   means (safe-messaging.ts decides), is held with reason `safe_messaging` whatever the screen said (unless it
+ *   rejected it): peers never get its text, its sender is told it went to the care team.
+ * - `held-to-readers`: after the broadcast (which carries no text), a held message's text goes to its sender's own
+ *   sockets and to the room's held-message readers (its facilitators and admins in the room).
+ *
  * Edits pass the same screen (an edit hook in the edit's transaction): a rejected edit is refused, a held one
  * takes the message off peers' screens until a facilitator looks, a flagged one opens a flag.
  */
 const RECENT_TEXTS = 8
+/** The crisis step's context (core/crisis/crisis.pipeline.ts): the same messages give the same reading. */
+const CRISIS_CONTEXT = 5
+
+/** The screen's result, held for safe messaging when the crisis reading asks for it (a rejection stands). */
+export function withSafeMessaging(result: ScreenResult, risk: RiskReading | undefined): ScreenResult {
+  if (result.outcome === 'reject' || !risk || !keepsFromPeers(risk)) return result
+  const ids = [...new Set([`crisis.${risk.level}`, ...methodSignals(risk)])]
+  return {
+    outcome: 'hold',
+    reason: 'safe_messaging',
+    signals: [...ids.map((id) => ({ id, category: 'self_harm_method' as const, outcome: 'hold' as const })), ...result.signals],
+  }
+}
 
 /** Keyed by the send's input object, which every step and hook of one send shares. */
 const decisions = new WeakMap<SendInput, ScreenResult>()
@@ -40,9 +62,30 @@ const moderationStep: SendStep = {
 const screenStep: SendStep = {
   name: 'screen',
   async run(ctx) {
-    decisions.set(ctx.input, screenMessage(ctx.body!, { recentOwnTexts: await recentOwnTexts(ctx, RECENT_TEXTS) }))
+    const screened = screenMessage(ctx.body!, { recentOwnTexts: await recentOwnTexts(ctx, RECENT_TEXTS) })
+    // Crisis detection's reading when it left one on the send; otherwise the same classifier on the same context.
+    ctx.risk ??= classifyRisk(ctx.body!, { context: await recentOwnTexts(ctx, CRISIS_CONTEXT) })
+    decisions.set(ctx.input, withSafeMessaging(screened, ctx.risk))
   },
 }
+
+/**
+ * After the broadcast: a held message's text reaches only its sender (every tab, with the notice) and the room's
+ * held-message readers. Sent after the broadcast, so it replaces the text-less copy on those screens.
+ */
+const heldToReaders: SendStep = {
+  name: 'held-to-readers',
+  runOnReplay: true,
+  async run(ctx) {
+    const message = ctx.message
+    if (message?.moderation !== 'held' || message.body === null) return
+    const { crisis: _card, notice, ...text } = message
+    ctx.deps.realtime.emitToRoom(socketRooms.account(ctx.actor.accountId), 'message:updated', notice ? { ...text, notice } : text)
+    ctx.deps.realtime.emitToRoom(heldReadersRoom(message.roomId), 'message:updated', text)
+  },
+}
+
+const moderatorsReadHeld: HeldReaderCheck = (deps, room, actor) => canModerate(deps, actor, room.id)
 
 const verdictStep: SendStep = {
   name: 'screen-verdict',
@@ -78,7 +121,7 @@ const flagScreened: PersistHook = async (tx, ctx) => {
 }
 
 const screenEdit: EditHook = async (tx, deps, edit) => {
-  const result = screenMessage(edit.body)
+  const result = withSafeMessaging(screenMessage(edit.body), classifyRisk(edit.body))
   if (result.outcome === 'deliver') return
   if (result.outcome === 'reject') {
     const locale = await q.accountLocale(tx, edit.accountId)
@@ -109,8 +152,10 @@ export function installModerationPipeline() {
   insertStep(screenStep, { after: 'rate-limit' })
   insertStep(verdictStep, { before: 'persist' })
   insertStep(noticeStep, { after: 'persist' })
+  insertStep(heldToReaders, { after: 'broadcast' })
   persistHooks.push(flagScreened)
   editHooks.push(screenEdit)
+  heldReaderChecks.push(moderatorsReadHeld)
 }
 
 installModerationPipeline()

@@ -72,6 +72,7 @@ export const SCREEN_CATEGORY: Record<ScreenReason, ReportCategory> = {
   spam_links: 'spam',
   spam_shouting: 'spam',
   self_harm_method: 'self_harm',
+  safe_messaging: 'self_harm',
 }
 
 /** Distinct member reporters that hide a message before a facilitator looks (any facilitator report does too). */

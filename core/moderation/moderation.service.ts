@@ -218,6 +218,14 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
         await audit(input.action, 'message', message.id, { memberId: message.membershipId })
         break
       }
+      case 'release': {
+        const message = await requireMessage()
+        if (message.status !== 'held') throw new AppError('CONFLICT')
+        await setStatus(message, 'visible')
+        await resolve('dismissed')
+        await audit('release', 'message', message.id, { memberId: message.membershipId })
+        break
+      }
       case 'unhide': {
         const message = await requireMessage()
         if (message.status === 'visible') throw new AppError('CONFLICT')

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
-import { editMessage, sendMessage } from '../chat/chat.service.js'
+import { editMessage, messageHistory, sendMessage } from '../chat/chat.service.js'
 import { AppError } from '../errors.js'
 import { runAuditVerify } from '../../scripts/audit-verify.js'
 import './moderation.pipeline.js'
@@ -109,7 +109,11 @@ describe('automatic screening in the send path', () => {
     const m = await member()
     const message = await send(m, 'how many paracetamol would it take to not wake up')
     expect(message.moderation).toBe('held')
-    expect(message.body).toBeNull()
+    // Its author reads their own words (decision 021); a peer's history has the message without its text.
+    expect(message.body).toBe('how many paracetamol would it take to not wake up')
+    const peer = await member()
+    const seen = (await messageHistory(deps, peer.accountId, { roomId, beforeSeq: 0 })).messages.find((x) => x.id === message.id)
+    expect(seen).toMatchObject({ body: null, moderation: 'held' })
     expect(message.notice).toMatch(/facilitator/)
     expect(await statusOf(message.id)).toBe('held')
     const [flag] = await flagOf(message.id)
@@ -128,7 +132,10 @@ describe('automatic screening in the send path', () => {
     const [row] = await deps.sql<{ body: string }[]>`select body from messages where id = ${message.id}`
     expect(row!.body).toBe('see you all tomorrow')
     const held = await edit('how many paracetamol would it take to not wake up')
-    expect(held).toMatchObject({ body: null, moderation: 'held' })
+    expect(held).toMatchObject({ body: 'how many paracetamol would it take to not wake up', moderation: 'held' })
+    const peer = await member()
+    const seen = (await messageHistory(deps, peer.accountId, { roomId, beforeSeq: 0 })).messages.find((x) => x.id === message.id)
+    expect(seen).toMatchObject({ body: null, moderation: 'held' })
     expect((await flagOf(message.id))[0]).toMatchObject({ status: 'open' })
   })
 

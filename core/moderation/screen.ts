@@ -43,6 +43,8 @@ export type ScreenReason =
   | 'slur'
   | 'harassment'
   | 'self_harm_method'
+  /** Not a screen rule: the crisis reading asked to keep the message from peers (safe-messaging.ts). */
+  | 'safe_messaging'
 
 export interface ScreenResult {
   /** The most severe outcome among the signals; 'deliver' when none fired. */
@@ -235,6 +237,10 @@ export const SENDER_NOTICES: {
     self_harm_method: {
       en: 'Thank you for trusting the group with this. To keep everyone safe, messages that mention methods or amounts are seen by a facilitator first. They will look at it soon and may check in with you. You are not in trouble.',
       pl: 'Dziękujemy, że dzielisz się tym z grupą. Dla bezpieczeństwa wszystkich wiadomości, które wspominają o sposobach lub ilościach, najpierw czyta osoba prowadząca. Zajrzy do niej wkrótce i może się do Ciebie odezwać. Nie masz przez to żadnych kłopotów.',
+    },
+    safe_messaging: {
+      en: 'Thank you for telling us. What you wrote went to the care team, not to the room: a facilitator and a crisis clinician can read it, the other members cannot. You are not in trouble, and you don’t have to go through this alone. If you are in danger now, please call one of the crisis lines shown here.',
+      pl: 'Dziękujemy, że nam o tym piszesz. Twoja wiadomość trafiła do zespołu wsparcia, a nie do grupy: może ją przeczytać osoba prowadząca i dyżurny specjalista kryzysowy, pozostali uczestnicy jej nie widzą. Nie masz przez to żadnych kłopotów i nie musisz przechodzić przez to sam/sama. Jeśli grozi Ci teraz niebezpieczeństwo, zadzwoń pod jeden z pokazanych tu numerów pomocy.',
     },
     contact_request: {
       en: 'For everyone’s safety, swapping contacts outside Holdspace is not allowed here. A facilitator will look at your message before it is shared.',

@@ -3,7 +3,7 @@ import type { ChatMember } from '../../../core/contracts/socket-events.chat.js'
 import type { CoreDeps } from '../../../core/deps.js'
 import { AppError } from '../../../core/errors.js'
 import {
-  deleteMessage, editMessage, markRoomRead, messageHistory, openRoom, requireRoomMember, sendMessage, setPersonalMute, syncMessages,
+  deleteMessage, editMessage, heldReadersRoom, markRoomRead, messageHistory, openRoom, requireRoomMember, sendMessage, setPersonalMute, syncMessages,
 } from '../../../core/chat/chat.service.js'
 import { chatRequestSchemas } from '../../../core/chat/chat.schema.js'
 import { createPresenceStore, type PresenceStore } from '../../../core/presence/presence.store.js'
@@ -84,11 +84,16 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
     await socket.join(socketRooms.chatRoom(roomId))
     try {
       const opened = await openRoom(deps, account().accountId, { roomId, afterSeq })
+      // Facilitators and admins of the room hear held messages' text live (docs/decisions/021).
+      if (opened.readsHeld) await socket.join(heldReadersRoom(roomId))
       joined.set(roomId, opened.me)
       await tracker.join(roomId, opened.me.memberId, socket.id)
       return { ...opened, presence: await presenceSnapshot(deps, store, roomId) }
     } catch (error) {
-      if (!joined.has(roomId)) await socket.leave(socketRooms.chatRoom(roomId))
+      if (!joined.has(roomId)) {
+        await socket.leave(socketRooms.chatRoom(roomId))
+        await socket.leave(heldReadersRoom(roomId))
+      }
       throw error
     }
   })
@@ -97,6 +102,7 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
     const me = joined.get(roomId)
     joined.delete(roomId)
     await socket.leave(socketRooms.chatRoom(roomId))
+    await socket.leave(heldReadersRoom(roomId))
     if (me) await tracker.leave(roomId, me.memberId, socket.id)
     return {}
   })

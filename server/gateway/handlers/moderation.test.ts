@@ -137,7 +137,8 @@ describe('moderation across two server processes', () => {
     await p.join(roomId)
     const body = 'what is a lethal dose of paracetamol'
     const held = sentData(await s.send(roomId, body))
-    expect(held).toMatchObject({ moderation: 'held', body: null, notice: expect.stringMatching(/facilitator/) })
+    // The sender reads their own words (decision 021); the peer never receives them.
+    expect(held).toMatchObject({ moderation: 'held', body, notice: expect.stringMatching(/facilitator/) })
     await p.until(() => p.timeline.messages.some((m) => m.id === held.id), 10_000, 'placeholder')
     expect(JSON.stringify(p.received)).not.toContain('paracetamol')
     expect(p.timeline.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held' })
