@@ -1,17 +1,21 @@
 import {
-  COUNTRY_CHOICES, deleteAccount, getSensitiveProfileStatus, preferencesSchema, savePreferences, saveSensitiveProfile, sensitiveProfileSchema,
-  signOutEverywhere,
+  AppError, COUNTRY_CHOICES, crisisLinesFor, deleteAccount, getSensitiveProfileStatus, preferencesSchema, savePreferences, saveSensitiveProfile,
+  sensitiveProfileSchema, signOutEverywhere,
 } from '../services.server'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
+import { CrisisCard, type CardLines } from '../components/crisis/crisis-card'
 import { countryName } from '../components/crisis/country-name'
 import { useT } from '../components/i18n'
 import { LOCALES, LOCALE_NAMES } from '../i18n/i18n'
 import { clearSessionCookie, requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import { getCountry, languageCookie } from '../utils/locale.server'
+import crisisStyles from '../styles/crisis.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: crisisStyles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
@@ -30,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type Done = { ok: true; intent: 'preferences' | 'sensitive' }
+type DeletionWaits = { ok: false; formError: 'CRISIS_OPEN'; crisisLines: CardLines }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const account = requireUser(context, request)
@@ -54,7 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await signOutEverywhere(context.deps, account.accountId)
         return redirect('/signin', { headers: { 'Set-Cookie': clearSessionCookie(context) } })
       case 'delete': {
-        await deleteAccount(context.deps, account.accountId, String(form.get('password') ?? ''))
+        try {
+          await deleteAccount(context.deps, account.accountId, String(form.get('password') ?? ''))
+        } catch (error) {
+          // Deletion waits while a request for help is open (docs/decisions/020): say so kindly, with the lines.
+          if (!(error instanceof AppError && error.code === 'CRISIS_OPEN')) throw error
+          const country = getCountry(request, context)
+          return data({ ok: false, formError: 'CRISIS_OPEN', crisisLines: { country, ...crisisLinesFor(country) } } satisfies DeletionWaits, { status: 409 })
+        }
         return redirect('/?deleted=1', { headers: { 'Set-Cookie': clearSessionCookie(context) } })
       }
     }
@@ -66,13 +78,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const t = useT()
   const info = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as Done | FormResult | undefined
+  const result = useActionData<typeof action>() as Done | FormResult | DeletionWaits | undefined
   const failed = result && !result.ok ? result : undefined
+  const deletionWaits = failed && 'crisisLines' in failed ? failed : undefined
   const done = result?.ok ? result.intent : undefined
   return (
     <>
       <h1>{t('account.title')}</h1>
-      <FormError code={failed?.formError} />
+      {deletionWaits ? null : <FormError code={failed?.formError} />}
+      {deletionWaits ? (
+        <section className="card" aria-labelledby="deletion-waits" data-testid="deletion-waits">
+          <h2 id="deletion-waits">{t('account.delete.crisisOpen')}</h2>
+          <p role="alert">{t.error('CRISIS_OPEN')}</p>
+          <p><a className="button primary" href="/help">{t('crisis.helpButton')}</a></p>
+          <CrisisCard lines={deletionWaits.crisisLines} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="who">
         <h2 id="who" className="visually-hidden">{t('account.signedInAs')}</h2>
         <dl className="facts">

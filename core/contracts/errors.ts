@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'FILE_TYPE_NOT_ALLOWED',
   'LEADS_GROUPS',
+  'CRISIS_OPEN',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -53,6 +54,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   FILE_TOO_LARGE: 'That file is too large.',
   FILE_TYPE_NOT_ALLOWED: 'That kind of file cannot be uploaded.',
   LEADS_GROUPS: 'You lead a group, so this account cannot be deleted yet.',
+  CRISIS_OPEN: 'Your request for help is still open, so this account cannot be deleted yet.',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -78,6 +80,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FILE_TOO_LARGE: 413,
   FILE_TYPE_NOT_ALLOWED: 415,
   LEADS_GROUPS: 409,
+  CRISIS_OPEN: 409,
 }
 
 export interface ErrorBody { code: ErrorCode; message: string; fields?: Record<string, string> }

@@ -22,6 +22,7 @@ import { storeUpload } from '../library/library.upload.js'
 import * as messages from '../messages/messages.service.js'
 import { goalSchema, moodCheckInSchema, reminderSchema } from '../selfcare/selfcare.schema.js'
 import { homeworkSchema } from '../library/library.schema.js'
+import { resolveIncident } from '../crisis/crisis.service.js'
 
 const PASSWORD = 'a long secret phrase'
 let deps: TestDeps
@@ -144,5 +145,38 @@ describe('export and erasure across every slice', () => {
       select facilitator_id as "facilitatorId", co_facilitator_id as "coFacilitatorId" from groups where id = ${led}`
     expect(group).toEqual({ facilitatorId: lead.accountId, coFacilitatorId: null })
     expect(await rowsPointingAt(co.accountId)).toEqual([])
+  })
+
+  it('keeps the note written for the clinician in the export, and waits with deletion while the member has an open crisis (decision 020)', async () => {
+    const person = await makeAccount(deps, 'member', { password: await argon2.hash(PASSWORD) })
+    const clinician = await makeAccount(deps, 'clinician')
+    const entry = await selfcare.writeJournalEntry(deps, person.account, { title: null, body: 'I have decided to kill myself tonight, I have the pills ready.' })
+    const asked = await selfcare.requestClinicianContact(deps, person.account, {
+      kind: 'journal', entryId: entry.id, message: 'NOTE-5150 please call me, I am at home tonight', country: 'GB',
+    })
+    const incidentId = asked.incidentId!
+
+    const exported = await exportAccountData(deps, person.accountId)
+    expect(exported.crisis).toMatchObject([{ status: 'open', notesForClinician: [{ body: 'NOTE-5150 please call me, I am at home tonight' }] }])
+
+    const footprint = async () => {
+      const [row] = await deps.sql<{ accounts: number; incidents: number; signals: number; sessions: number; outbox: number }[]>`
+        select (select count(*)::int from accounts where id = ${person.accountId}) as accounts,
+               (select count(*)::int from crisis_incidents where member_account_id = ${person.accountId} and status <> 'resolved') as incidents,
+               (select count(*)::int from crisis_signals where incident_id = ${incidentId}) as signals,
+               (select count(*)::int from sessions where account_id = ${person.accountId} and revoked_at is null) as sessions,
+               (select count(*)::int from outbox where payload->>'incidentId' = ${incidentId}) as outbox`
+      return row!
+    }
+    const before = await footprint()
+    expect(before).toMatchObject({ accounts: 1, incidents: 1, signals: 1, sessions: 1 })
+    await expect(deleteAccount(deps, person.accountId, PASSWORD)).rejects.toMatchObject({ code: 'CRISIS_OPEN' })
+    expect(await footprint()).toEqual(before)
+
+    // Once the clinician has resolved it, the member's erasure goes ahead and takes the incident with it.
+    await resolveIncident(deps, { accountId: clinician.accountId, role: 'clinician' }, incidentId, { outcome: 'safety_plan' })
+    await deleteAccount(deps, person.accountId, PASSWORD)
+    expect(await rowsPointingAt(person.accountId)).toEqual([])
+    expect(await textsContaining('NOTE-5150')).toEqual([])
   })
 })

@@ -177,6 +177,14 @@ export async function selectExport(db: Db, accountId: string) {
   return { account, consents, sessions }
 }
 
+/**
+ * Locks the account row for the rest of the transaction. Raising a crisis inserts a row that references the account,
+ * which waits for this lock: nothing can be raised between deletion's last check and the delete.
+ */
+export async function lockAccount(db: Db, accountId: string) {
+  await db`select id from accounts where id = ${accountId} for update`
+}
+
 export async function deleteAccountRow(db: Db, accountId: string) {
   await db`delete from accounts where id = ${accountId}`
 }

@@ -8,7 +8,7 @@ import { socketRooms } from '../realtime/realtime.publisher.js'
 import { AUTH_RATE_LIMITS, requireWithinRateLimits } from '../security/rate-limit.js'
 import * as q from './identity.queries.js'
 import { selectChatExport } from '../chat/chat.queries.js'
-import { selectCrisisExport } from '../crisis/crisis.queries.js'
+import { hasOpenIncident, selectCrisisExport } from '../crisis/crisis.queries.js'
 import { leadsAnyGroup, selectGroupMembershipExport } from '../groups/groups.queries.js'
 import { selectModerationExport } from '../moderation/moderation.queries.js'
 import { exportSelfCareData } from '../selfcare/selfcare.service.js'
@@ -242,6 +242,11 @@ export async function exportAccountData(deps: CoreDeps, accountId: string) {
   }
 }
 
+/**
+ * Erasure. Refused with LEADS_GROUPS while the account leads a group, and with CRISIS_OPEN while the member has a crisis
+ * incident that is not resolved (a clinician has been paged and must be able to reach them: docs/decisions/020); in
+ * both cases nothing changes.
+ */
 export async function deleteAccount(deps: CoreDeps, accountId: string, password: string): Promise<void> {
   const passwordHash = await q.findPasswordHash(deps.sql, accountId)
   if (!passwordHash || !(await argon2.verify(passwordHash, password))) throw new AppError('INVALID_CREDENTIALS')
@@ -249,6 +254,8 @@ export async function deleteAccount(deps: CoreDeps, accountId: string, password:
   const uploads = await libraryFilesOf(deps, accountId)
   // Every member-owned row references the account ON DELETE CASCADE; the journal's key goes with it.
   const sessions = await deps.sql.begin(async (tx) => {
+    await q.lockAccount(tx, accountId)
+    if (await hasOpenIncident(tx, accountId)) throw new AppError('CRISIS_OPEN')
     const revoked = await q.revokeAllSessions(tx, accountId)
     await q.deleteAccountRow(tx, accountId)
     return revoked
