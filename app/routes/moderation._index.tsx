@@ -230,7 +230,7 @@ function FlagCard({ flag }: { flag: Flag }) {
         {hidden}
         <Note label={t('mod.action.reason')} name="reason" />
         <div className="row">
-          <button type="submit" name="action" value="dismiss" className="button small">{status === 'held' ? t('mod.action.release') : t('mod.action.dismiss')}</button>
+          <button type="submit" name="action" value={status === 'held' ? 'release' : 'dismiss'} className="button small">{status === 'held' ? t('mod.action.release') : t('mod.action.dismiss')}</button>
           {status === 'visible' ? <button type="submit" name="action" value="hide" className="button small">{t('mod.action.hide')}</button> : null}
           {status === 'hidden' ? <button type="submit" name="action" value="unhide" className="button small">{t('mod.action.unhide')}</button> : null}
           {status !== 'removed' ? <button type="submit" name="action" value="remove" className="button small">{t('mod.action.remove')}</button> : null}

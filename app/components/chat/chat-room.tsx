@@ -115,6 +115,7 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
                     divider={message.seq === dividerSeq}
                     onEdit={chat.edit}
                     onDelete={chat.remove}
+                    onRelease={state.readsHeld ? chat.release : null}
                     moderation={moderation}
                   />
                 ))}
@@ -144,8 +145,47 @@ function Time({ iso }: { iso: string }) {
   return <time dateTime={iso}>{date.toLocaleTimeString(t.locale === 'pl' ? 'pl-PL' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</time>
 }
 
+/**
+ * A held message whose text this reader may see (docs/decisions/021): its author, with the kind notice that it
+ * went to the care team rather than the room; a facilitator of the room, who may release it. The room sees nothing.
+ */
+function HeldMessage({ message, own, onRelease }: { message: ChatMessage; own: boolean; onRelease: ((id: string) => Promise<string | null>) | null }) {
+  const t = useT()
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  return (
+    <li className={`message held${own ? ' own' : ''}`} data-seq={message.seq} data-testid="message" data-moderation="held">
+      <div className="message-head">
+        <span className="message-author">{message.author.pseudonym}</span>
+        <Time iso={message.createdAt} />
+        <span className="message-state" data-testid="held-label">{own ? t('room.held.own') : t('room.held.facilitator')}</span>
+      </div>
+      <p className="message-body"><MessageText text={message.body ?? ''} /></p>
+      {own ? <p className="notice" role="status" data-testid="held-notice">{message.notice ?? t('room.held.ownNotice')}</p> : null}
+      {onRelease ? (
+        <div className="message-actions">
+          <button
+            type="button"
+            className="button small"
+            disabled={busy}
+            onClick={async () => {
+              if (!window.confirm(t('room.held.confirmRelease'))) return
+              setBusy(true)
+              setError(await onRelease(message.id))
+              setBusy(false)
+            }}
+          >
+            {t('room.held.release')}
+          </button>
+        </div>
+      ) : null}
+      {error ? <p className="field-error" role="alert">{t.error(error)}</p> : null}
+    </li>
+  )
+}
+
 function MessageItem({
-  message, own, hidden, divider, onEdit, onDelete, moderation,
+  message, own, hidden, divider, onEdit, onDelete, onRelease, moderation,
 }: {
   message: ChatMessage
   own: boolean
@@ -153,12 +193,14 @@ function MessageItem({
   divider: boolean
   onEdit: (id: string, body: string) => Promise<string | null>
   onDelete: (id: string) => Promise<string | null>
+  onRelease: ((id: string) => Promise<string | null>) | null
   moderation: RoomModeration
 }) {
   const t = useT()
   const [editing, setEditing] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const editId = useId()
+  if (message.moderation === 'held' && message.body !== null && !message.deletedAt) return <HeldMessage message={message} own={own} onRelease={onRelease} />
   if (message.moderation) return <ModeratedMessage message={message} own={own} />
   const changeable = own && !message.deletedAt && Date.now() - Date.parse(message.createdAt) < CHAT_LIMITS.editWindowMinutes * 60_000
   const author = (

@@ -23,6 +23,8 @@ export interface ChatState {
   loadingOlder: boolean
   me: ChatMember | null
   slowModeSeconds: number
+  /** I moderate this room: held messages show me their text, and I may release them (docs/decisions/021). */
+  readsHeld: boolean
   joinError: string | null
 }
 
@@ -43,7 +45,7 @@ type Action =
 
 const initial: ChatState = {
   status: 'connecting', timeline: emptyTimeline(), pending: [], presence: null, typing: {}, mutedMemberIds: [],
-  unreadAfterSeq: null, hasOlder: false, loadingOlder: false, me: null, slowModeSeconds: 0, joinError: null,
+  unreadAfterSeq: null, hasOlder: false, loadingOlder: false, me: null, slowModeSeconds: 0, readsHeld: false, joinError: null,
 }
 
 function reducer(state: ChatState, action: Action): ChatState {
@@ -59,6 +61,7 @@ function reducer(state: ChatState, action: Action): ChatState {
         presence: isNewer(data.presence.version, state.presence?.version) ? data.presence : state.presence,
         mutedMemberIds: data.mutedMemberIds,
         slowModeSeconds: data.slowModeSeconds,
+        readsHeld: data.readsHeld,
         unreadAfterSeq: state.unreadAfterSeq ?? data.lastReadSeq,
         hasOlder: action.fresh ? data.hasMore : state.hasOlder,
         joinError: null,
@@ -263,6 +266,14 @@ export function useChatRoom(roomId: string) {
   const edit = useCallback((messageId: string, body: string) => change('message:edit', { messageId, body }), [change])
   const remove = useCallback((messageId: string) => change('message:delete', { messageId }), [change])
 
+  /** A facilitator shows a held message to the room (audited on the server). Null when done, else the error code. */
+  const release = useCallback(async (messageId: string): Promise<string | null> => {
+    const socket = socketRef.current
+    if (!socket?.connected) return 'UNAVAILABLE'
+    const reply = await request<{ done: true }>(socket, 'moderation:act', { action: 'release', roomId, messageId })
+    return reply.ok ? null : reply.error.code
+  }, [roomId])
+
   const setMuted = useCallback(async (memberId: string, muted: boolean) => {
     const socket = socketRef.current
     if (!socket?.connected) return
@@ -276,5 +287,5 @@ export function useChatRoom(roomId: string) {
   }, [roomId])
 
   // socketRef: for moderation's room hooks (reports, the member's mute status) on the same connection.
-  return { state, send, retry, discard, typing, loadOlder, edit, remove, setMuted, markRead, socketRef, crisis, dismissCrisis: () => setCrisis(null) }
+  return { state, send, retry, discard, typing, loadOlder, edit, remove, release, setMuted, markRead, socketRef, crisis, dismissCrisis: () => setCrisis(null) }
 }
