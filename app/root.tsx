@@ -19,7 +19,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [
   { title: 'Holdspace' },
-  { name: 'referrer', content: 'no-referrer' },
+  // Same as the Referrer-Policy header (server/app.ts): nothing leaks to other sites, and our own forms still
+  // carry our Origin (under no-referrer a browser sends `Origin: null`).
+  { name: 'referrer', content: 'same-origin' },
   { name: 'robots', content: 'noindex' },
 ]
 
@@ -120,13 +122,19 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
+  // A form refused for its CSRF token says so ("the form expired"), not just "not allowed".
+  const formError = isRouteErrorResponse(error) ? (error.data as { formError?: unknown } | null)?.formError : undefined
   const code = isRouteErrorResponse(error)
-    ? error.status === 404 ? 'NOT_FOUND' : error.status === 403 ? 'FORBIDDEN' : error.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL'
+    ? error.status === 404 ? 'NOT_FOUND'
+      : error.status === 403 ? (formError === 'CSRF_FAILED' ? 'CSRF_FAILED' : 'FORBIDDEN')
+        : error.status === 401 ? 'UNAUTHENTICATED'
+          : error.status === 503 ? 'UNAVAILABLE' : 'INTERNAL'
     : 'INTERNAL'
   return (
     <Shell>
       <h1>{t('error.page.title')}</h1>
       <p>{t.error(code)}</p>
+      {code === 'UNAVAILABLE' || code === 'INTERNAL' ? <p>{t('error.UNAVAILABLE.help')} <Link to="/help">{t('refused.helpLink')}</Link></p> : null}
       <p><Link to="/">{t('error.page.home')}</Link></p>
     </Shell>
   )

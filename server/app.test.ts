@@ -67,7 +67,9 @@ describe('pages and headers', () => {
     expect(scripts.length).toBeGreaterThan(0)
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
     expect(a.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(a.headers.get('referrer-policy')).toBe('no-referrer')
+    // Other sites learn nothing, and our own form posts still carry our Origin (no-referrer made it `null`).
+    expect(a.headers.get('referrer-policy')).toBe('same-origin')
+    expect(html).toContain('<meta name="referrer" content="same-origin"/>')
   })
 
   it('speaks Polish when the browser asks for it, and after the language switch', async () => {
@@ -122,6 +124,65 @@ describe('forms', () => {
     const wrong = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }, { csrf: 'x'.repeat(43) })
     expect(wrong.status).toBe(403)
     expect((await deps.sql`select count(*)::int as n from accounts`)[0]!.n).toBe(before)
+  })
+
+  it('refuses a form from another site with a 403 page, whatever the browser says of it, and changes nothing', async () => {
+    const accounts = async () => (await deps.sql`select count(*)::int as n from accounts`)[0]!.n
+    const before = await accounts()
+    const fields = { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }
+    const attempts: Array<[string, Record<string, string>]> = [
+      ['a cross-site page (Chromium)', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }],
+      ['a sibling subdomain', { origin: 'https://app.evil.example', 'sec-fetch-site': 'same-site' }],
+      ['an older browser naming the other site', { origin: 'https://evil.example' }],
+      ['a sandboxed frame or data: URL', { origin: 'null' }],
+    ]
+    for (const [what, headers] of attempts) {
+      const c = client()
+      await c.get('/signup')
+      const logBefore = deps.logLines.length
+      const response = await fetch(`${server.baseUrl}/signup`, {
+        method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...fields, csrf: c.csrf() }),
+        headers: { cookie: c.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      })
+      expect(response.status, what).toBe(403)
+      const html = await response.text()
+      expect(html, what).toContain('That form came from another site')
+      expect(html, what).not.toMatch(/at .*\.(ts|js):\d+|Error:/)
+      const logged = deps.logLines.slice(logBefore)
+      expect(logged.filter((l) => l.includes('form from another site refused')), what).toHaveLength(1)
+      expect(logged.join(''), what).not.toMatch(/\n\s+at |"stack"/)
+    }
+    // A script's data request from another site gets a coded 403 as well.
+    const data = await fetch(`${server.baseUrl}/signup.data`, {
+      method: 'POST', body: new URLSearchParams(fields), headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    })
+    expect(data.status).toBe(403)
+    expect((await data.json()).error.code).toBe('FORBIDDEN')
+    expect(await accounts()).toBe(before)
+  })
+
+  it('accepts our own forms: our Origin, a page cached with the old no-referrer policy, and clients that send no Origin', async () => {
+    const ownOrigin = await signUpAnonymously(client())
+    expect(ownOrigin.status).toBe(200)
+    for (const headers of [{ origin: 'null', 'sec-fetch-site': 'same-origin' }, {}] as Array<Record<string, string>>) {
+      const c = client()
+      await c.get('/signup')
+      const response = await fetch(`${server.baseUrl}/signup`, {
+        method: 'POST', redirect: 'manual',
+        body: new URLSearchParams({ kind: 'anonymous', password: 'a long secret phrase', consent: 'on', csrf: c.csrf() }),
+        headers: { cookie: c.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      })
+      expect(response.status, JSON.stringify(headers)).toBe(200)
+      expect(await response.text()).toMatch(/data-testid="recovery-code">/)
+    }
+  })
+
+  it('explains a form refused for its CSRF token: the form expired', async () => {
+    const c = client()
+    await c.get('/signup')
+    const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }, { csrf: 'x'.repeat(43) })
+    expect(response.status).toBe(403)
+    expect(await response.text()).toContain('The form expired. Please reload the page and try again.')
   })
 
   it('signs up with a session cookie that is HttpOnly and SameSite=Lax, then signs out everywhere', async () => {

@@ -14,6 +14,7 @@ import { createMetrics } from './metrics.js'
 import { createGateway, type GatewayServer } from './gateway/index.js'
 import { COOKIE_NAMES, readCookie } from './cookies.js'
 import { livekitWebhookRouter } from './livekit-webhook.js'
+import { refuseForeignForms } from './origin-guard.js'
 
 export interface ServerApp { httpServer: HttpServer; io: GatewayServer; close: () => Promise<void> }
 
@@ -60,7 +61,9 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
           ...(config.secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
         },
       },
-      referrerPolicy: { policy: 'no-referrer' },
+      // Same-origin: other sites learn nothing, and the browser still sends our own Origin with a form post
+      // (under no-referrer it sends `Origin: null`, which no origin check can tell from a forged post).
+      referrerPolicy: { policy: 'same-origin' },
       crossOriginEmbedderPolicy: false,
       strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
     }),
@@ -112,6 +115,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     res.locals.csrfToken = csrf
     next()
   })
+  app.use(refuseForeignForms(deps))
 
   app.all(
     '*',

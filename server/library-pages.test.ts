@@ -83,7 +83,7 @@ async function upload(
     method: 'POST',
     body,
     duplex: 'half',
-    headers: { cookie: client.cookieHeader(), 'content-type': contentType, origin: server.baseUrl, ...(options.accept ? { accept: options.accept } : {}) },
+    headers: { cookie: client.cookieHeader(), 'content-type': contentType, ...client.formHeaders(), ...(options.accept ? { accept: options.accept } : {}) },
     redirect: 'manual',
   } as RequestInit)
 }

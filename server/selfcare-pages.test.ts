@@ -44,7 +44,7 @@ async function postRepeated(client: HttpClient, path: string, fields: Array<[str
   const body = new URLSearchParams([...fields, ['csrf', client.csrf()]])
   return fetch(server.baseUrl + path, {
     method: 'POST', body, redirect: 'manual',
-    headers: { cookie: client.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl },
+    headers: { cookie: client.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...client.formHeaders() },
   })
 }
 

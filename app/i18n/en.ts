@@ -5,6 +5,7 @@ import { moderationEn } from './moderation.en'
 import { messagesEn } from './messages.en'
 import { libraryEn } from './library.en'
 import { selfcareEn } from './selfcare.en'
+import { resilienceEn } from './resilience.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -148,6 +149,7 @@ export const en = {
   ...messagesEn,
   ...libraryEn,
   ...selfcareEn,
+  ...resilienceEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -6,6 +6,7 @@ import { moderationPl } from './moderation.pl'
 import { messagesPl } from './messages.pl'
 import { libraryPl } from './library.pl'
 import { selfcarePl } from './selfcare.pl'
+import { resiliencePl } from './resilience.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -149,4 +150,5 @@ export const pl: Record<MessageKey, string> = {
   ...messagesPl,
   ...libraryPl,
   ...selfcarePl,
+  ...resiliencePl,
 }

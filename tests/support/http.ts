@@ -20,7 +20,7 @@ export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp;
 
 /**
  * A tiny browser stand-in for HTTP tests: keeps cookies, reads the CSRF token from pages, posts forms
- * the way a Remix <Form> without JavaScript does.
+ * the way a Remix <Form> without JavaScript does, with the headers Chromium sends (`formHeaders`).
  */
 export class HttpClient {
   cookies = new Map<string, string>()
@@ -63,6 +63,19 @@ export class HttpClient {
     return this.cookies.get('hs_csrf') ?? ''
   }
 
+  /**
+   * What Chromium sends with a form posted from one of our pages (Referrer-Policy: same-origin): our Origin and
+   * `Sec-Fetch-Site: same-origin`. A client made with another site's origin sends what that site's page would.
+   */
+  formHeaders(): Record<string, string> {
+    return {
+      origin: this.origin,
+      'sec-fetch-site': this.origin === new URL(this.baseUrl).origin ? 'same-origin' : 'cross-site',
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-dest': 'document',
+    }
+  }
+
   /** POST a form as a browser would; the CSRF token is added unless `csrf: null` is given. */
   async post(path: string, fields: Record<string, string>, options: { csrf?: string | null } = {}) {
     if (!this.cookies.has('hs_csrf')) await this.get('/')
@@ -72,7 +85,7 @@ export class HttpClient {
     const response = await fetch(this.baseUrl + path, {
       method: 'POST',
       body,
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', origin: this.origin },
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...this.formHeaders() },
       redirect: 'manual',
     })
     this.remember(response)
