@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { countryFromLocale, crisisLinesFor, getMemberCrisis, messages } from '../services.server'
+import { crisisLinesFor, getMemberCrisis, messages } from '../services.server'
 import { useT } from '../components/i18n'
-import { CrisisCard } from '../components/crisis/crisis-card'
 import { MessageList, SendForm, useThreadLive } from '../components/messages/thread'
+import { ThreadCrisis } from '../components/messages/thread-crisis'
 import { requireUser } from '../utils/auth.server'
 import { readFormWithCsrf } from '../utils/forms.server'
+import { getCountry } from '../utils/locale.server'
 import { sendFromForm, type SendFormResult } from '../utils/messages.server'
 import styles from '../styles/messages.css'
 import crisisStyles from '../styles/crisis.css'
@@ -18,13 +19,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   try {
     const thread = await messages.openThread(context.deps, account, params.threadId ?? '')
-    // The member who is in crisis (from this thread or anywhere) sees the crisis lines here too.
+    // The member who is in crisis (from this thread or anywhere) sees the crisis lines here too, worded for what
+    // happened: their latest message here showed risk, or an earlier request for help is still open.
     const crisis = thread.viewerSide === 'member' ? await getMemberCrisis(context.deps, account.accountId) : null
-    const country = countryFromLocale(request.headers.get('Accept-Language'), account.locale)
+    const open = crisis && crisis.status !== 'resolved' ? crisis : null
+    const latestOwn = thread.messages.findLast((m) => m.mine)
+    const country = getCountry(request, context)
     return {
       thread,
       clientId: messages.newClientId(),
-      crisisLines: crisis && crisis.status !== 'resolved' ? { country, ...crisisLinesFor(country) } : null,
+      crisis: open
+        ? {
+            reason: latestOwn && open.triggerMessageIds.includes(latestOwn.id) ? ('this_message' as const) : ('still_open' as const),
+            lines: { country, ...crisisLinesFor(country) },
+          }
+        : null,
     }
   } catch (error) {
     if ((error as { code?: string }).code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
@@ -41,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Thread() {
   const t = useT()
-  const { thread, clientId, crisisLines } = useLoaderData<typeof loader>()
+  const { thread, clientId, crisis } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as SendFormResult | undefined
   useThreadLive(thread.id)
   const member = thread.viewerSide === 'member'
@@ -63,13 +72,9 @@ export default function Thread() {
       ) : (
         <p className="help">{t('messages.thread.facilitatorHelp')}</p>
       )}
-      {crisisLines ? (
-        <div className="dm-crisis">
-          <p className="notice">{t('messages.thread.crisis')}</p>
-          <CrisisCard lines={crisisLines} />
-        </div>
-      ) : null}
+      {crisis?.reason === 'still_open' ? <ThreadCrisis reason="still_open" lines={crisis.lines} /> : null}
       <MessageList messages={thread.messages} />
+      {crisis?.reason === 'this_message' ? <ThreadCrisis reason="this_message" lines={crisis.lines} /> : null}
       {thread.canSend ? (
         <SendForm clientId={clientId} result={result} />
       ) : (

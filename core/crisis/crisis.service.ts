@@ -315,14 +315,21 @@ export async function revealMemberIdentity(
 // ---------------------------------------------------------------------------------------------
 // The private crisis chat and the member's own view
 
-export interface MemberCrisisView { incidentId: string; status: 'open' | 'acknowledged' | 'resolved'; chat: CrisisChatMessage[] }
+export interface MemberCrisisView {
+  incidentId: string
+  status: 'open' | 'acknowledged' | 'resolved'
+  chat: CrisisChatMessage[]
+  /** The member's own messages that raised or joined the incident: a page says "this message" only about these. */
+  triggerMessageIds: string[]
+}
 
 /** The member's current (or just resolved) incident and its private chat. Only ever their own. */
 export async function getMemberCrisis(deps: CoreDeps, memberAccountId: string): Promise<MemberCrisisView | null> {
   const row = await q.selectLatestIncidentOfMember(deps.sql, memberAccountId)
   if (!row) return null
   if (row.status === 'resolved' && row.resolvedAt && nowOf(deps).getTime() - row.resolvedAt.getTime() > 24 * 3_600_000) return null
-  return { incidentId: row.id, status: row.status, chat: chatOf(await q.selectChat(deps.sql, row.id)) }
+  const [chat, triggerMessageIds] = await Promise.all([q.selectChat(deps.sql, row.id), q.selectTriggerMessageIds(deps.sql, row.id)])
+  return { incidentId: row.id, status: row.status, chat: chatOf(chat), triggerMessageIds }
 }
 
 export async function sendCrisisChat(deps: CoreDeps, actor: Actor, incidentId: string, body: string): Promise<void> {
