@@ -139,7 +139,6 @@ export const crisisEn = {
   'crisis.inChat.intro': 'What you wrote sounds really hard. You do not have to go through this alone.',
   'crisis.inChat.open': 'Open the help page to talk with the clinician',
   'crisis.inChat.dismiss': 'Hide this for now',
-} as const
   'crisis.card.allDay': 'Open day and night',
   'country.GB': 'United Kingdom',
   'country.IE': 'Ireland',
@@ -157,3 +156,4 @@ export const crisisEn = {
   'error.CRISIS_OPEN': 'Your request for help is still open, so your account cannot be deleted just now: the clinician working on it needs to be able to reach you. Nothing was deleted. If you are in danger, please use one of the lines below. You can write to the clinician on the help page, and delete your account once they have closed the request.',
   'account.delete.crisisOpen': 'Your request for help is still open',
   'error.country_invalid': 'Please choose a country from the list.',
+} as const

@@ -141,7 +141,6 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'crisis.inChat.intro': 'To, co piszesz, brzmi naprawdę ciężko. Nie musisz przechodzić przez to sam ani sama.',
   'crisis.inChat.open': 'Otwórz stronę pomocy, aby porozmawiać ze specjalistą',
   'crisis.inChat.dismiss': 'Ukryj na razie',
-}
   'crisis.card.allDay': 'Czynne całą dobę',
   'country.GB': 'Wielka Brytania',
   'country.IE': 'Irlandia',
@@ -159,3 +158,4 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'error.CRISIS_OPEN': 'Twoja prośba o pomoc jest wciąż otwarta, więc nie można teraz usunąć konta: klinicysta, który się nią zajmuje, musi móc się z Tobą skontaktować. Nic nie zostało usunięte. Jeśli grozi Ci niebezpieczeństwo, skorzystaj z jednego z telefonów poniżej. Możesz napisać do klinicysty na stronie pomocy, a konto usunąć, gdy zamknie on prośbę.',
   'account.delete.crisisOpen': 'Twoja prośba o pomoc jest wciąż otwarta',
   'error.country_invalid': 'Wybierz kraj z listy.',
+}
