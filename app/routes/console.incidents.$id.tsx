@@ -8,9 +8,9 @@ import {
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { CrisisChat } from '../components/crisis/crisis-chat'
+import { countryName, memberLabelText } from '../components/crisis/country-name'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
 import { requireUserWithRole } from '../utils/auth.server'
-import { countryName, memberLabelText } from '../components/crisis/country-name'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/crisis.css'
 
@@ -138,6 +138,19 @@ export default function IncidentPage() {
         </div>
       </section>
 
+      {incident.memberNotes.length > 0 ? (
+        <section className="card member-words" aria-labelledby="member-words" data-testid="member-words">
+          <h2 id="member-words">{t('console.memberNote.title')}</h2>
+          <p className="help">{t('console.memberNote.help')}</p>
+          {incident.memberNotes.map((n, i) => (
+            <blockquote key={i} className="message-text">
+              <p>{n.body}</p>
+              <footer><time dateTime={n.at}>{when(n.at)}</time></footer>
+            </blockquote>
+          ))}
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="signals">
         <h2 id="signals">{t('console.signals')}</h2>
         <ul>
@@ -145,6 +158,8 @@ export default function IncidentPage() {
             <li key={i}>
               {t(`crisis.source.${s.source}`)} · {t(`crisis.level.${s.level}`)} · <time dateTime={s.createdAt}>{when(s.createdAt)}</time>
               {s.messageId ? <> · {t('console.signal.message', { room: (s.roomId ?? '').slice(0, 8), message: s.messageId.slice(0, 8) })}</> : null}
+              {s.notDelivered ? <> · {t('console.signal.notDelivered')}</> : null}
+              {s.source === 'facilitator' && s.reason ? <> · {t('console.signal.reason', { reason: s.reason })}</> : null}
             </li>
           ))}
         </ul>
@@ -165,19 +180,6 @@ export default function IncidentPage() {
             ))}
           </ol>
         </section>
-      {incident.memberNotes.length > 0 ? (
-        <section className="card member-words" aria-labelledby="member-words" data-testid="member-words">
-          <h2 id="member-words">{t('console.memberNote.title')}</h2>
-          <p className="help">{t('console.memberNote.help')}</p>
-          {incident.memberNotes.map((n, i) => (
-            <blockquote key={i} className="message-text">
-              <p>{n.body}</p>
-              <footer><time dateTime={n.at}>{when(n.at)}</time></footer>
-            </blockquote>
-          ))}
-        </section>
-      ) : null}
-
       ))}
 
       <CrisisChat messages={incident.chat} viewer="clinician" disabled={incident.status === 'resolved'} />
@@ -185,8 +187,6 @@ export default function IncidentPage() {
       <section className="card" aria-labelledby="timeline">
         <h2 id="timeline">{t('console.timeline')}</h2>
         <ol className="timeline" data-testid="timeline">
-              {s.notDelivered ? <> · {t('console.signal.notDelivered')}</> : null}
-              {s.source === 'facilitator' && s.reason ? <> · {t('console.signal.reason', { reason: s.reason })}</> : null}
           {incident.timeline.map((e, i) => (
             <li key={i}>
               <time dateTime={e.at}>{when(e.at)}</time> — {t(TIMELINE_KEYS[e.kind as keyof typeof TIMELINE_KEYS] ?? 'crisis.timeline.signal')}
