@@ -9,7 +9,8 @@ import { useNonce } from './components/nonce'
 import { QuickExit } from './components/quick-exit'
 import { HelpButton } from './components/crisis/help-button'
 import { getLocale } from './utils/locale.server'
-import { listOpenAlarms, messages } from './services.server'
+import { crisisFollowUp, listOpenAlarms, messages } from './services.server'
+import { FollowUpQuestion } from './components/selfcare/follow-up-question'
 import { AlarmBanner } from './components/crisis/alarm-banner'
 
 export const links: LinksFunction = () => [
@@ -27,12 +28,14 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
   const account = context.account
-  const [alarms, unreadMessages] = await Promise.all([
+  const [alarms, unreadMessages, followUp] = await Promise.all([
     // Operational alarms (a crisis nobody was paged for, a dead webhook) follow admins and clinicians everywhere.
     account && (account.role === 'admin' || account.role === 'clinician')
       ? listOpenAlarms(context.deps, { accountId: account.accountId, role: account.role }).catch(() => [])
       : [],
     account ? messages.countUnread(context.deps, account).catch(() => 0) : 0,
+    // "How are you now?" after a crisis follows the member to every page until answered (core/crisis/crisis.followup.ts).
+    account ? crisisFollowUp.dueFollowUp(context.deps, account.accountId).catch(() => null) : null,
   ])
   return {
     locale: getLocale(request, context),
@@ -41,12 +44,13 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
     account: account ? { role: account.role, kind: account.kind } : null,
     alarms,
     unreadMessages,
+    followUp,
   }
 }
 
 function Shell({ children }: { children: ReactNode }) {
   const nonce = useNonce()
-  const { locale, account, alarms, unreadMessages } = useRootData()
+  const { locale, account, alarms, unreadMessages, followUp } = useRootData()
   const { pathname } = useLocation()
   const t = useT()
   return (
@@ -98,6 +102,7 @@ function Shell({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {/* The console and crisis admin pages show their own, fuller banner. */}
           {/^\/(console|admin\/crisis)/.test(pathname) ? null : <AlarmBanner alarms={alarms} />}
+          {followUp && pathname !== '/care/follow-up' ? <FollowUpQuestion followUpId={followUp.id} /> : null}
           {children}
         </main>
         <footer className="site-footer">

@@ -39,3 +39,5 @@ export { ACCEPT_ATTRIBUTE, contentDisposition } from '../core/library/file-types
 export { parseRangeHeader } from '../core/storage/byte-range.js'
 export * as selfcare from '../core/selfcare/selfcare.service.js'
 export * as selfcareForms from '../core/selfcare/selfcare.schema.js'
+export * as safetyPlanForms from '../core/selfcare/safety-plan.schema.js'
+export * as crisisFollowUp from '../core/crisis/crisis.followup.js'

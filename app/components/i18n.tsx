@@ -9,10 +9,12 @@ export interface RootData {
   alarms: Array<{ id: string; kind: string; incidentId: string | null; raisedAt: string }>
   /** Private messages waiting to be read, shown beside "Messages" in the navigation. */
   unreadMessages: number
+  /** A follow-up after a crisis waiting for the member's answer: "How are you now?" on every page. */
+  followUp: { id: string } | null
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0 }
+  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0, followUp: null }
 }
 
 /** The translation function for the current page's language. */

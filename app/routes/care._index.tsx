@@ -27,6 +27,7 @@ const SECTIONS = [
   { to: '/care/journal', title: 'care.nav.journal', body: 'care.nav.journal.body' },
   { to: '/care/goals', title: 'care.nav.goals', body: 'care.nav.goals.body' },
   { to: '/care/reminders', title: 'care.nav.reminders', body: 'care.nav.reminders.body' },
+  { to: '/care/safety-plan', title: 'care.nav.plan', body: 'care.nav.plan.body' },
 ] as const
 
 export default function CareOverview() {

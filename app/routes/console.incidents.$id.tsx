@@ -5,6 +5,8 @@ import {
   acknowledgeIncident, addIncidentNote, crisisChatSchema, getIncidentDetail, noteSchema, resolveIncident, resolveSchema,
   revealMemberIdentity, revealSchema, sendCrisisChat, CRISIS_OUTCOMES,
 } from '../services.server'
+import { crisisFollowUp, selfcare } from '../services.server'
+import { SafetyPlanSections } from '../components/selfcare/safety-plan-form'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { CrisisChat } from '../components/crisis/crisis-chat'
@@ -24,7 +26,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!id.success) throw new Response('Not found', { status: 404 })
   try {
     const incident = await getIncidentDetail(context.deps, { accountId: account.accountId, role: account.role }, id.data)
-    return { incident, outcomes: CRISIS_OUTCOMES }
+    const actor = { accountId: account.accountId, role: account.role }
+    // Whether a shared safety plan can be opened (no content, nothing audited), and the follow-ups after resolving.
+    const [followUps, planShared] = await Promise.all([
+      crisisFollowUp.listIncidentFollowUps(context.deps, actor, id.data),
+      selfcare.hasSharedSafetyPlan(context.deps, actor, id.data),
+    ])
+    return { incident, outcomes: CRISIS_OUTCOMES, followUps, planShared, followUpWindows: crisisFollowUp.FOLLOW_UP_WINDOW_HOURS }
   } catch (error) {
     if ((error as { code?: string }).code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
     throw error
@@ -33,13 +41,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 type Revealed = { ok: true; intent: 'reveal'; revealed: { legalName: string | null; emergencyContact: string | null } }
 type Done = { ok: true; intent: 'ack' | 'note' | 'resolve' | 'chat' }
+type PlanShown = { ok: true; intent: 'plan'; plan: Awaited<ReturnType<typeof selfcare.openSharedSafetyPlan>> }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const account = requireUserWithRole(context, request, 'clinician', 'admin')
   const actor = { accountId: account.accountId, role: account.role }
   const form = await readFormWithCsrf(request, context)
   const id = idSchema.safeParse(params.id)
-  const intent = z.enum(['ack', 'note', 'resolve', 'chat', 'reveal']).safeParse(form.get('intent'))
+  const intent = z.enum(['ack', 'note', 'resolve', 'chat', 'reveal', 'plan']).safeParse(form.get('intent'))
   if (!id.success || !intent.success) return formFailure({ ok: false, formError: 'BAD_REQUEST' }, 400)
   try {
     switch (intent.data) {
@@ -55,7 +64,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case 'resolve': {
         const parsed = parseForm(resolveSchema, form)
         if ('errors' in parsed) return formFailure(parsed.errors)
-        await resolveIncident(context.deps, actor, id.data, { outcome: parsed.data.outcome, note: parsed.data.note || undefined })
+        const followUp = parsed.data.outcome === 'follow_up' ? parseForm(crisisFollowUp.followUpFormSchema, form) : null
+        if (followUp && 'errors' in followUp) return formFailure(followUp.errors)
+        await resolveIncident(context.deps, actor, id.data, { outcome: parsed.data.outcome, note: parsed.data.note || undefined, followUp: followUp?.data })
         return data({ ok: true, intent: 'resolve' } satisfies Done)
       }
       case 'chat': {
@@ -63,6 +74,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if ('errors' in parsed) return formFailure(parsed.errors)
         await sendCrisisChat(context.deps, actor, id.data, parsed.data.body)
         return data({ ok: true, intent: 'chat' } satisfies Done)
+      }
+      case 'plan': {
+        // Each opening is audited in core; the plan is shown once, to this clinician, never cached.
+        const plan = await selfcare.openSharedSafetyPlan(context.deps, actor, id.data)
+        return data({ ok: true, intent: 'plan', plan } satisfies PlanShown, { headers: { 'Cache-Control': 'no-store' } })
       }
       case 'reveal': {
         const parsed = parseForm(revealSchema, form)
@@ -83,6 +99,7 @@ const OUTCOME_KEYS = {
   emergency_services: 'crisis.outcome.emergencyServices',
   no_risk: 'crisis.outcome.noRisk',
   lost_contact: 'crisis.outcome.lostContact',
+  follow_up: 'crisis.outcome.followUp',
   other: 'crisis.outcome.other',
 } as const
 
@@ -97,12 +114,22 @@ const TIMELINE_KEYS = {
   resolved: 'crisis.timeline.resolved',
   note: 'crisis.timeline.note',
   identity_revealed: 'crisis.timeline.identityRevealed',
+  followup_scheduled: 'crisis.timeline.followupScheduled',
+  followup_asked: 'crisis.timeline.followupAsked',
+  followup_answered: 'crisis.timeline.followupAnswered',
+  followup_missed: 'crisis.timeline.followupMissed',
+  reopened: 'crisis.timeline.reopened',
+} as const
+
+const FOLLOW_UP_IN = {
+  '1h': 'console.followUp.in.1h', '4h': 'console.followUp.in.4h', '24h': 'console.followUp.in.24h', '3d': 'console.followUp.in.3d',
+  '7d': 'console.followUp.in.7d', at: 'console.followUp.in.at',
 } as const
 
 export default function IncidentPage() {
   const t = useT()
-  const { incident, outcomes } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as Done | Revealed | FormResult | undefined
+  const { incident, outcomes, followUps, planShared, followUpWindows } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as Done | Revealed | PlanShown | FormResult | undefined
   const failed = result && !result.ok ? result : undefined
   useCrisisLive(['incident:paged', 'incident:updated', 'crisis:message'], (p) => p.incidentId === incident.id)
   const when = (iso: string) => new Date(iso).toLocaleString(t.locale)
@@ -182,6 +209,38 @@ export default function IncidentPage() {
         </section>
       ))}
 
+      <section className="card" aria-labelledby="safety-plan" data-testid="plan-section">
+        <h2 id="safety-plan">{t('console.plan.title')}</h2>
+        {result?.ok && result.intent === 'plan' ? (
+          <>
+            <p className="help">{t('console.plan.updated', { when: when(result.plan.updatedAt) })}</p>
+            <SafetyPlanSections sections={result.plan.sections} language={result.plan.language} />
+          </>
+        ) : planShared ? (
+          <>
+            <p>{t('console.plan.shared')}</p>
+            <SafeForm>
+              <input type="hidden" name="intent" value="plan" />
+              <SubmitButton className="button">{t('console.plan.open')}</SubmitButton>
+            </SafeForm>
+          </>
+        ) : <p className="help">{t('console.plan.none')}</p>}
+      </section>
+
+      {followUps.length > 0 ? (
+        <section className="card" aria-labelledby="follow-ups" data-testid="follow-ups">
+          <h2 id="follow-ups">{t('console.followUps')}</h2>
+          <ul>
+            {followUps.map((f) => (
+              <li key={f.id} data-status={f.status}>
+                {t('console.followUp.row', { due: when(f.dueAt), deadline: when(f.deadline) })} — {t(`console.followUp.status.${f.status}`)}
+                {f.answer ? <> · {t(`console.followUp.answer.${f.answer}`)}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <CrisisChat messages={incident.chat} viewer="clinician" disabled={incident.status === 'resolved'} />
 
       <section className="card" aria-labelledby="timeline">
@@ -227,6 +286,23 @@ export default function IncidentPage() {
               <label htmlFor="resolve-note">{t('console.resolve.note')}</label>
               <textarea id="resolve-note" name="note" maxLength={4000} rows={2} />
             </div>
+            <fieldset className="follow-up-fields">
+              <legend>{t('console.followUp.legend')}</legend>
+              <p className="help">{t('console.followUp.help')}</p>
+              <div className="field">
+                <label htmlFor="follow-up-in">{t('console.followUp.when')}</label>
+                <select id="follow-up-in" name="followUpIn" defaultValue="24h">
+                  {Object.entries(FOLLOW_UP_IN).map(([value, key]) => <option key={value} value={value}>{t(key)}</option>)}
+                </select>
+              </div>
+              <Field label={t('console.followUp.at')} name="followUpAt" type="datetime-local" error={failed?.fieldErrors?.followUpAt} />
+              <div className="field">
+                <label htmlFor="follow-up-window">{t('console.followUp.window')}</label>
+                <select id="follow-up-window" name="answerWithinHours" defaultValue="12">
+                  {followUpWindows.map((h) => <option key={h} value={h}>{t('console.followUp.hours', { hours: h })}</option>)}
+                </select>
+              </div>
+            </fieldset>
             <SubmitButton className="button">{t('console.resolve')}</SubmitButton>
           </SafeForm>
         </section>

@@ -8,6 +8,11 @@ const NOTICES: Record<string, MessageKey> = {
   goal: 'care.saved.goal',
   reminder: 'care.saved.reminder',
   deleted: 'care.deleted',
+  plan: 'care.saved.plan',
+  'plan-shared': 'care.saved.planShared',
+  'plan-unshared': 'care.saved.planUnshared',
+  contact: 'care.saved.contact',
+  'follow-up': 'care.followUp.thanks',
 }
 
 /** The calm confirmation after a redirect (`?done=…`). */
