@@ -27,7 +27,9 @@ export interface SafetyPlanView {
   content: SafetyPlanContent
   language: 'en' | 'pl'
   sharedAt: string | null
+  sharedLabel: string | null
   updatedAt: string
+  updatedLabel: string
 }
 
 /** The plan as the crisis team sees it: the member's words, each section split into its lines. */

@@ -7,6 +7,8 @@ import { findWorkedIncident } from '../crisis/crisis.followup.js'
 import { seal, unseal, type MemberKey } from './selfcare.crypto.js'
 import { findMemberKey, memberKeyFor } from './member-key.js'
 import * as q from './safety-plan.queries.js'
+import { findAccountContext } from './selfcare.queries.js'
+import { momentLabel, safeZone } from './selfcare.time.js'
 import {
   SAFETY_PLAN_SECTIONS, type SafetyPlanContent, type SafetyPlanInput, type SafetyPlanView, type SharedSafetyPlanView,
 } from './safety-plan.schema.js'
@@ -32,7 +34,12 @@ export async function getSafetyPlan(deps: CoreDeps, actor: SessionAccount): Prom
   if (!row) return null
   const key = await findMemberKey(deps, actor.accountId)
   if (!key) return null
-  return { content: openPlan(key, row), language: row.language, sharedAt: row.sharedAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString() }
+  const zone = safeZone((await findAccountContext(deps.sql, actor.accountId))?.timeZone)
+  return {
+    content: openPlan(key, row), language: row.language,
+    sharedAt: row.sharedAt?.toISOString() ?? null, sharedLabel: row.sharedAt ? momentLabel(row.sharedAt, zone, actor.locale) : null,
+    updatedAt: row.updatedAt.toISOString(), updatedLabel: momentLabel(row.updatedAt, zone, actor.locale),
+  }
 }
 
 /** Writes the whole plan (the form holds every section); sharing is untouched. */
