@@ -1,16 +1,16 @@
+import { randomBytes } from 'node:crypto'
+import { hostname } from 'node:os'
 import type { CoreDeps } from '../core/deps.js'
 import { runCrisisWatchdog } from '../core/crisis/crisis.paging.js'
+import { HEARTBEAT_INTERVAL_MS, WORKERS_PROCESS, raiseOverdueStepAlarms, recordHeartbeat, sweepCrisisLadder } from '../core/crisis/crisis.sweeper.js'
 
-/**
- * Every few seconds, alarm on crisis incidents not paged within 30 s of being raised. A plain timer
- * against PostgreSQL, not a BullMQ job: it has to keep working exactly when Redis does not.
- */
-export function startCrisisWatchdog(deps: CoreDeps, intervalMs = 10_000): { stop: () => Promise<void> } {
+/** Run `work` now and every `intervalMs`, one run at a time; a failed run is logged and the next one tries again. */
+function repeatEvery(deps: CoreDeps, intervalMs: number, what: string, work: () => Promise<unknown>): { stop: () => Promise<void> } {
   let running: Promise<unknown> | null = null
   const tick = () => {
     if (running) return
-    running = runCrisisWatchdog(deps)
-      .catch((error) => deps.log.error({ err: { message: (error as Error).message } }, 'crisis watchdog could not run'))
+    running = work()
+      .catch((error) => deps.log.error({ err: { message: (error as Error).message } }, `${what} could not run`))
       .finally(() => {
         running = null
       })
@@ -23,4 +23,27 @@ export function startCrisisWatchdog(deps: CoreDeps, intervalMs = 10_000): { stop
       await running
     },
   }
+}
+
+/**
+ * Every few seconds: alarm on crisis incidents not paged within 30 s of being raised and on any overdue ladder
+ * step, then re-create lost or exhausted steps (the sweeper, core/crisis/crisis.sweeper.ts). A plain timer against
+ * PostgreSQL, not a BullMQ job: it has to keep working exactly when Redis, or a job's retry budget, does not.
+ */
+export function startCrisisWatchdog(deps: CoreDeps, intervalMs = 10_000): { stop: () => Promise<void> } {
+  return repeatEvery(deps, intervalMs, 'crisis watchdog', async () => {
+    await runCrisisWatchdog(deps)
+    await raiseOverdueStepAlarms(deps)
+    await sweepCrisisLadder(deps)
+  })
+}
+
+/** The workers' heartbeat in PostgreSQL: the server process alarms when it stops (server/crisis-alarms.ts). */
+export function startWorkersHeartbeat(deps: CoreDeps, intervalMs = HEARTBEAT_INTERVAL_MS): { stop: () => Promise<void> } {
+  const instance = {
+    instanceId: `${hostname().replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 60)}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    process: WORKERS_PROCESS,
+    startedAt: new Date(),
+  }
+  return repeatEvery(deps, intervalMs, 'workers heartbeat', () => recordHeartbeat(deps, instance))
 }

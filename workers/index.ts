@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../core/config/config.js'
 import { QUEUES } from '../core/contracts/jobs.js'
 import { createCoreDeps } from '../core/runtime.js'
 import { startOutboxRelay } from './outbox-relay.js'
-import { startCrisisWatchdog } from './crisis-watchdog.js'
+import { startCrisisWatchdog, startWorkersHeartbeat } from './crisis-watchdog.js'
 import { startSchedules } from './schedules.js'
 import { createQueueProcessor } from './processors/index.js'
 
@@ -27,6 +27,7 @@ export async function startWorkers(config = loadConfig()) {
   })
   const relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
   const crisisWatchdog = startCrisisWatchdog(deps)
+  const heartbeat = startWorkersHeartbeat(deps)
   const schedules = await startSchedules(deps)
   deps.log.info({ queues: Object.values(QUEUES) }, 'workers started')
 
@@ -36,6 +37,7 @@ export async function startWorkers(config = loadConfig()) {
       deps.log.info('workers stopping')
       await relay.stop()
       await crisisWatchdog.stop()
+      await heartbeat.stop()
       await schedules.stop()
       await Promise.all(workers.map((w) => w.close()))
       workerConnection.disconnect()
