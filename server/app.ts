@@ -8,6 +8,8 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import type { CoreDeps } from '../core/deps.js'
 import { getSessionAccount } from '../core/identity/identity.service.js'
+import { withDeadline } from '../core/deadline.js'
+import { SESSION_LOOKUP_DEADLINE_MS, startKeptHelpDrain } from '../core/crisis/crisis.degraded.js'
 import { migrationsApplied } from '../db/migrate.js'
 import { randomToken } from '../core/identity/identity.crypto.js'
 import { createMetrics } from './metrics.js'
@@ -25,6 +27,22 @@ export interface ServerApp { httpServer: HttpServer; io: GatewayServer; close: (
 export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; publicDir?: string }): ServerApp {
   const { config } = deps
   const metrics = createMetrics(deps.sql)
+
+  /**
+   * The signed-in account, waiting at most SESSION_LOOKUP_DEADLINE_MS: with PostgreSQL stopped or paused a page
+   * answers without an account but knows a session cookie could not be checked (help and the crisis lines still
+   * work then, decision 019), instead of a 500 or a 30-second hang.
+   */
+  const sessionOf = async (req: Request): Promise<{ account: Awaited<ReturnType<typeof getSessionAccount>>; sessionUnavailable: boolean }> => {
+    const token = readCookie(req.headers.cookie, COOKIE_NAMES.session)
+    if (!token) return { account: null, sessionUnavailable: false }
+    try {
+      return { account: await withDeadline(getSessionAccount(deps, token), SESSION_LOOKUP_DEADLINE_MS), sessionUnavailable: false }
+    } catch (error) {
+      deps.log.warn({ err: { message: (error as Error)?.message } }, 'session lookup failed: answering without the account')
+      return { account: null, sessionUnavailable: true }
+    }
+  }
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.TRUST_PROXY)
@@ -128,7 +146,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
         cspNonce: res.locals.cspNonce as string,
         csrfToken: res.locals.csrfToken as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-        account: await getSessionAccount(deps, readCookie(req.headers.cookie, COOKIE_NAMES.session)),
+        ...(await sessionOf(req)),
       }),
     }),
   )
@@ -146,11 +164,14 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
 
   const httpServer = createServer(app)
   const io = createGateway(httpServer, deps, metrics)
+  // Help presses kept while PostgreSQL was unavailable are raised here once it answers (decision 019).
+  const keptHelp = startKeptHelpDrain(deps)
   return {
     httpServer,
     io,
     close: () =>
       new Promise<void>((resolve) => {
+        keptHelp.stop()
         io.close(() => resolve())
         httpServer.closeAllConnections?.()
       }),

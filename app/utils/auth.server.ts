@@ -6,6 +6,12 @@ import './context.server'
 
 const SESSION_COOKIE = 'hs_session'
 
+/** The session cookie's token, for the one page that must act without the database (help, decision 019). */
+export function sessionToken(request: Request): string | null {
+  const match = (request.headers.get('Cookie') ?? '').match(/(?:^|;\s*)hs_session=([^;]+)/)
+  return match?.[1] ?? null
+}
+
 export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = '/rooms'): string {
   if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return fallback
   return target
@@ -13,6 +19,9 @@ export function safeRedirectTarget(target: FormDataEntryValue | string | null | 
 
 /** Loaders and actions that need a signed-in account: otherwise to sign-in, then back here. */
 export function requireUser(context: AppLoadContext, request: Request): SessionAccount {
+  // The member may well be signed in; we just cannot check now. Say so (the page links to help) rather than
+  // send them to a sign-in that cannot work either.
+  if (!context.account && context.sessionUnavailable) throw new Response('Unavailable', { status: 503 })
   if (!context.account) {
     const url = new URL(request.url)
     throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`)

@@ -8,6 +8,8 @@ export interface HoldspaceContext {
   csrfToken: string
   clientIp: string
   account: SessionAccount | null
+  /** A session cookie was sent but could not be checked in time (PostgreSQL down or paused): `account` is null. */
+  sessionUnavailable: boolean
 }
 
 declare module '@remix-run/node' {
