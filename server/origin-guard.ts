@@ -30,8 +30,8 @@ export function isOwnOrigin(req: Request, allowedOrigins: readonly string[]): bo
 }
 
 /**
- * The one origin check for pages and forms (decision 019). A form posted from another site changes nothing and is
- * answered with the 403 page (JSON for Remix's data requests); a refusal is one log line. Once a request passes,
+ * The one origin check for pages and forms (docs/architecture.md, "Forms and origins"). A form posted from
+ * another site changes nothing and is answered with the 403 page (JSON for Remix's data requests); a refusal is one log line. Once a request passes,
  * its Origin header is dropped before Remix sees it: Remix's own check compares it with the Host header only, and
  * answers a mismatch (a proxy, a page still cached with the old no-referrer policy) with a blank 500.
  */
