@@ -125,7 +125,7 @@ export const crisisEn = {
   'console.plan.open': 'Open the safety plan',
   'console.plan.none': 'No shared safety plan to show: the member has not shared one, or this incident is closed.',
   'console.plan.updated': 'Last changed by the member {when}.',
-  'console.plan.empty': '—',
+  'console.plan.empty': 'Nothing written here.',
   'error.followup_time_invalid': 'Choose a time at least 15 minutes and at most 30 days ahead.',
   'error.followup_window_invalid': 'Choose how long to wait for an answer.',
   'crisisAdmin.title': 'On-call and escalation',

@@ -127,7 +127,7 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'console.plan.open': 'Otwórz plan bezpieczeństwa',
   'console.plan.none': 'Brak udostępnionego planu bezpieczeństwa: osoba go nie udostępniła albo zgłoszenie jest zamknięte.',
   'console.plan.updated': 'Ostatnio zmieniony przez osobę {when}.',
-  'console.plan.empty': '—',
+  'console.plan.empty': 'Nic tu nie wpisano.',
   'error.followup_time_invalid': 'Wybierz czas co najmniej 15 minut i najwyżej 30 dni od teraz.',
   'error.followup_window_invalid': 'Wybierz, jak długo czekać na odpowiedź.',
   'crisisAdmin.title': 'Dyżury i eskalacja',
