@@ -108,8 +108,10 @@ function EnterRoom({
               <input type="radio" id="pseudonym-own" name="pseudonymChoice" value="own" checked={choice === 'own'} onChange={() => setChoice('own')} />
               <label htmlFor="pseudonym-own">{t('room.pseudonym.own')}</label>
             </div>
+            {/* Not `required`: without JavaScript the field stays on screen when the suggested name is chosen, and the
+                browser would refuse to send the form. The server checks an own name (a translated field error). */}
             {choice === 'own' ? (
-              <Field label={t('room.pseudonym.label')} name="pseudonym" type="text" autoComplete="off" maxLength={32} minLength={2} required error={fieldError('pseudonym')} />
+              <Field label={t('room.pseudonym.label')} name="pseudonym" type="text" autoComplete="off" maxLength={32} minLength={2} error={fieldError('pseudonym')} />
             ) : null}
           </fieldset>
         )}

@@ -153,6 +153,21 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
       where r.slug = 'anxiety' and a.username = ${username} and m.pseudonym = 'Quiet Heron'`)).toBe(1)
   })
 
+  it('enters another room with the suggested name', async () => {
+    const { page } = visitor
+    await page.goto('/rooms/low-mood')
+    const suggested = (await page.getByRole('radio', { name: /Use the suggested name/ }).getAttribute('id'))!
+    const label = (await page.locator(`label[for="${suggested}"]`).textContent())!
+    await page.getByRole('checkbox', { name: 'I have read the rules and will follow them' }).check()
+    await page.getByRole('radio', { name: /Use the suggested name/ }).check()
+    expect(await submit(page, page.getByRole('button', { name: 'Enter the room' }))).toBe(302)
+    expect(await page.getByRole('button', { name: 'Enter the room' }).count()).toBe(0)
+    const [row] = await deps.sql<{ pseudonym: string }[]>`
+      select m.pseudonym from room_memberships m join rooms r on r.id = m.room_id join accounts a on a.id = m.account_id
+      where r.slug = 'low-mood' and a.username = ${username}`
+    expect(label).toContain(row!.pseudonym)
+  })
+
   it('"I need help now" in the header raises the incident and shows the member\'s lines', async () => {
     const { page } = visitor
     await page.goto('/rooms')
