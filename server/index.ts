@@ -4,6 +4,7 @@ import type { ServerBuild } from '@remix-run/node'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createCoreDeps } from '../core/runtime.js'
 import { createServerApp } from './app.js'
+import { startCrisisAlarms } from './crisis-alarms.js'
 
 export async function loadRemixBuild(buildPath = path.resolve('build/index.js')): Promise<ServerBuild> {
   try {
@@ -20,10 +21,12 @@ export async function startServer(config = loadConfig()) {
   const app = createServerApp(deps, { build })
   await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve))
   deps.log.info({ port: config.PORT }, 'server listening')
+  const crisisAlarms = startCrisisAlarms(deps)
   let closing: Promise<void> | null = null
   const stop = () =>
     (closing ??= (async () => {
       deps.log.info('server stopping')
+      await crisisAlarms.stop()
       await app.close()
       await deps.close()
     })())

@@ -2,28 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { CoreDeps } from '../core/deps.js'
 import { runCrisisWatchdog } from '../core/crisis/crisis.paging.js'
-import { HEARTBEAT_INTERVAL_MS, WORKERS_PROCESS, raiseOverdueStepAlarms, recordHeartbeat, sweepCrisisLadder } from '../core/crisis/crisis.sweeper.js'
-
-/** Run `work` now and every `intervalMs`, one run at a time; a failed run is logged and the next one tries again. */
-function repeatEvery(deps: CoreDeps, intervalMs: number, what: string, work: () => Promise<unknown>): { stop: () => Promise<void> } {
-  let running: Promise<unknown> | null = null
-  const tick = () => {
-    if (running) return
-    running = work()
-      .catch((error) => deps.log.error({ err: { message: (error as Error).message } }, `${what} could not run`))
-      .finally(() => {
-        running = null
-      })
-  }
-  const timer = setInterval(tick, intervalMs)
-  tick()
-  return {
-    async stop() {
-      clearInterval(timer)
-      await running
-    },
-  }
-}
+import {
+  HEARTBEAT_INTERVAL_MS, WORKERS_PROCESS, raiseOverdueStepAlarms, recordHeartbeat, repeatEvery, sweepCrisisLadder,
+} from '../core/crisis/crisis.sweeper.js'
 
 /**
  * Every few seconds: alarm on crisis incidents not paged within 30 s of being raised and on any overdue ladder

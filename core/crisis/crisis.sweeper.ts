@@ -26,6 +26,30 @@ export const HEARTBEAT_INTERVAL_MS = 5_000
 export const HEARTBEAT_STALE_SECONDS = 30
 export const WORKERS_PROCESS = 'workers'
 
+/**
+ * Run `work` now and every `intervalMs`, one run at a time; a failed run is logged and the next one tries again.
+ * The alarm timers of both processes (workers/crisis-watchdog.ts, server/crisis-alarms.ts) run on it.
+ */
+export function repeatEvery(deps: Pick<CoreDeps, 'log'>, intervalMs: number, what: string, work: () => Promise<unknown>): { stop: () => Promise<void> } {
+  let running: Promise<unknown> | null = null
+  const tick = () => {
+    if (running) return
+    running = work()
+      .catch((error) => deps.log.error({ err: { message: (error as Error).message } }, `${what} could not run`))
+      .finally(() => {
+        running = null
+      })
+  }
+  const timer = setInterval(tick, intervalMs)
+  tick()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
+
 export type OverdueStep =
   | { kind: 'page' | 'escalate'; incidentId: string; level: number; repeat: number; dueAt: Date; key: string; neverPaged: boolean }
   | { kind: 'retrigger'; incidentId: string; ackCount: number; dueAt: Date; key: string; neverPaged: false }
