@@ -190,7 +190,10 @@ async function changeOwnMessage(
   // held-message readers (moderators) read the text.
   const message = (await q.findMessageForRoomAndAuthor(deps.sql, room.id, input.messageId))!
   deps.realtime.emitToRoom(socketRooms.chatRoom(room.id), 'message:updated', message.room)
-  if (message.room.moderation === 'held') deps.realtime.emitToRoom(heldReadersRoom(room.id), 'message:updated', message.author)
+  if (message.room.moderation === 'held') {
+    deps.realtime.emitToRoom(socketRooms.account(accountId), 'message:updated', message.author)
+    deps.realtime.emitToRoom(heldReadersRoom(room.id), 'message:updated', message.author)
+  }
   return message.author
 }
 

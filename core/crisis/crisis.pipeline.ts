@@ -38,6 +38,8 @@ const detectStep: SendStep = {
   async run(ctx) {
     const context = await recentOwnTexts(ctx, CONTEXT_MESSAGES)
     const risk = classifyRisk(ctx.body!, { context })
+    // Moderation reads the same reading to keep method detail from the room (decision 021): classified once.
+    ctx.risk = risk
     if (risk.level !== 'none') detections.set(ctx.input, { risk })
   },
 }

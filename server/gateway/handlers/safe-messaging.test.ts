@@ -107,6 +107,7 @@ describe('a held message in a peer room', () => {
     const edit = await s.request<ChatMessage>('message:edit', { roomId, messageId: held.id, body: `${EXAMPLE}, sorry` })
     expect(edit).toMatchObject({ ok: true, data: { body: `${EXAMPLE}, sorry`, moderation: 'held' } })
     await f.until(() => textOf(f, held.id) === `${EXAMPLE}, sorry`, 10_000, 'the edit to the facilitator')
+    await sOtherTab.until(() => textOf(sOtherTab, held.id) === `${EXAMPLE}, sorry`, 10_000, 'the edit to the other tab')
     await pAgain.until(() => pAgain.received.some((r) => r.event === 'message:updated'), 10_000, 'the edit to the peer')
     expect(heard(pAgain)).not.toContain('pills')
 
