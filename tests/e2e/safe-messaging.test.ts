@@ -95,5 +95,5 @@ describe('a message naming a method, in a room', () => {
     await poll(() => peerUser.page.getByTestId('messages').textContent()).toContain(EXAMPLE)
     const [audit] = await deps.sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'moderation.release' and actor_account_id = ${facilitator.accountId}`
     expect(audit!.n).toBe(1)
-  })
+  }, 90_000)
 })
