@@ -1,28 +1,49 @@
 /**
- * `npm run crisis:eval [-- --errors] [-- --lang en|pl]`: scores the crisis classifier on
- * core/crisis/eval/messages.jsonl. Prints precision/recall/F1 per level, the confusion matrix
- * (rows expected, columns predicted), accuracy, false alarms and misses, the same summary for the
- * tuning rows and the held-out rows (note "heldout"), language detection accuracy and a latency
- * sample. `--errors` lists misclassified rows; `--lang en|pl` restricts to one language.
+ * `npm run crisis:eval [-- --errors] [-- --lang en|pl] [-- --data <folder>]`: scores the crisis
+ * classifier (rules + risk model) on
+ *  (a) the project's own set, core/crisis/eval/messages.jsonl: overall precision/recall/F1 per level
+ *      and confusion matrix, then per language for the tuning rows and the held-out rows (note
+ *      "heldout", never tuned on) separately: recall at >= concern and >= high, precision, false-
+ *      positive rate, confusion matrix, hard-negative false alarms, and the rules alone beside them;
+ *  (b) the test split of the public data (../shared/crisis-data by default; see
+ *      core/crisis/model/public-data.ts for the fixed split), which training never saw: the same
+ *      figures per language, and the model's recall at a false-positive rate of 5 % and 1 %. When the
+ *      folder is absent this part says so and the run still succeeds.
+ * Then language detection accuracy and a latency sample. `--errors` lists misclassified own rows.
  */
 import { performance } from 'node:perf_hooks'
-import { classifyRisk, RISK_LEVELS } from '../core/crisis/classifier.js'
-import { evaluate, loadEvalSet, type EvalMessage } from '../core/crisis/eval/evaluate.js'
+import path from 'node:path'
+import { classifyRisk, RISK_LEVELS, type RiskLevel } from '../core/crisis/classifier.js'
+import { evaluate, flagScore, loadEvalSet, recallAtFpr, type EvalMessage, type EvalRow } from '../core/crisis/eval/evaluate.js'
+import { canonicalize } from '../core/crisis/model/canonical.js'
+import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
+import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
 
 const args = process.argv.slice(2)
 const showErrors = args.includes('--errors')
 const langIndex = args.indexOf('--lang')
 const onlyLang = langIndex >= 0 ? args[langIndex + 1] : undefined
+const dataIndex = args.indexOf('--data')
+const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
+const LANGUAGES = (['en', 'pl'] as const).filter((l) => !onlyLang || l === onlyLang)
 
 const messages = loadEvalSet().filter((m) => !onlyLang || m.language === onlyLang)
-const predictions = messages.map((m) => ({ message: m, result: classifyRisk(m.text) }))
+const predictions = messages.map((m) => ({
+  message: m,
+  result: classifyRisk(m.text),
+  rules: classifyRisk(m.text, { rulesOnly: true }).level,
+}))
 const report = evaluate(predictions.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
 
 const pct = (x: number) => x.toFixed(3)
 const pad = (s: string | number, n: number) => String(s).padStart(n)
 const out: string[] = []
 const counts = (lang: string) => messages.filter((m) => m.language === lang).length
-out.push(`crisis classifier eval: ${report.total} messages (en ${counts('en')}, pl ${counts('pl')})`)
+out.push(`crisis classifier eval: ${report.total} own messages (en ${counts('en')}, pl ${counts('pl')})`)
+for (const lang of LANGUAGES) {
+  const t = RISK_MODEL.thresholds[lang]
+  out.push(`model thresholds (${lang}): concern ${t.concern}, high ${t.high}, imminent ${t.imminent} (calibrated probabilities)`)
+}
 out.push('')
 out.push(`${'level'.padEnd(10)}${pad('precision', 10)}${pad('recall', 8)}${pad('f1', 7)}${pad('support', 9)}${pad('predicted', 11)}`)
 for (const level of RISK_LEVELS) {
@@ -30,9 +51,13 @@ for (const level of RISK_LEVELS) {
   out.push(`${level.padEnd(10)}${pad(pct(s.precision), 10)}${pad(pct(s.recall), 8)}${pad(pct(s.f1), 7)}${pad(s.support, 9)}${pad(s.predicted, 11)}`)
 }
 out.push('')
-out.push('confusion (rows = expected, cols = predicted)')
-out.push(`${''.padEnd(10)}${RISK_LEVELS.map((l) => pad(l, 9)).join('')}`)
-for (const e of RISK_LEVELS) out.push(`${e.padEnd(10)}${RISK_LEVELS.map((p) => pad(report.confusion[e][p], 9)).join('')}`)
+const confusion = (rows: readonly EvalRow[], expectedLevels: readonly RiskLevel[] = RISK_LEVELS, indent = '') => {
+  const c = evaluate(rows).confusion
+  out.push(`${indent}confusion (rows = expected, cols = predicted)`)
+  out.push(`${indent}${''.padEnd(10)}${RISK_LEVELS.map((l) => pad(l, 9)).join('')}`)
+  for (const e of expectedLevels) out.push(`${indent}${e.padEnd(10)}${RISK_LEVELS.map((p) => pad(c[e][p], 9)).join('')}`)
+}
+confusion(predictions.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
 out.push('')
 out.push(`accuracy                      ${pct(report.accuracy)}`)
 out.push(`high+imminent recall          ${pct(report.highOrImminentRecall)}`)
@@ -40,20 +65,84 @@ out.push(`high+imminent precision       ${pct(report.highOrImminentPrecision)}`)
 out.push(`false alarms (>=high, expected <=concern)  ${report.falseAlarms}`)
 out.push(`misses (expected >=high, predicted <=concern)  ${report.misses}`)
 const languageRight = predictions.filter((p) => p.result.language === p.message.language).length
-// Rows tagged "heldout" were written after the rules were tuned and were not tuned on.
+
+const flagLine = (label: string, rows: readonly EvalRow[]) => {
+  const f = flagScore(rows)
+  return `${label.padEnd(22)}recall>=concern ${pct(f.recallConcern)}  recall>=high ${pct(f.recallHigh)}  precision ${pct(f.precision)}  FPR ${pct(f.falsePositiveRate)}  (${f.positives} at risk, ${f.negatives} none)`
+}
+
+// (a) Own set, per part and language. Rows tagged "heldout" were written after tuning and are never tuned on.
 const isHeldOut = (m: EvalMessage) => (m.note ?? '').split(',').includes('heldout')
+const isHardNegative = (m: EvalMessage) => m.level === 'none' && (m.note ?? '').includes('hard-negative')
+out.push('')
+out.push('== (a) own set, per language (flagged = level >= concern)')
 for (const [name, pick] of [
   ['tuning rows', (m: EvalMessage) => !isHeldOut(m)],
   ['held-out rows', isHeldOut],
 ] as const) {
-  const part = predictions.filter((p) => pick(p.message))
-  if (part.length === 0 || part.length === predictions.length) continue
-  const r = evaluate(part.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
-  out.push(
-    `${`${name} (${r.total})`.padEnd(30)}accuracy ${pct(r.accuracy)}  high+imminent recall ${pct(r.highOrImminentRecall)}` +
-      `  precision ${pct(r.highOrImminentPrecision)}  false alarms ${r.falseAlarms}  misses ${r.misses}`,
-  )
+  for (const lang of LANGUAGES) {
+    const part = predictions.filter((p) => pick(p.message) && p.message.language === lang)
+    if (part.length === 0) continue
+    const rows = part.map((p) => ({ expected: p.message.level, predicted: p.result.level }))
+    const rulesRows = part.map((p) => ({ expected: p.message.level, predicted: p.rules }))
+    const r = evaluate(rows)
+    const hard = part.filter((p) => isHardNegative(p.message))
+    const hardFlagged = hard.filter((p) => p.result.level !== 'none').length
+    const hardRules = hard.filter((p) => p.rules !== 'none').length
+    out.push('')
+    out.push(`-- ${name}, ${lang} (${part.length})  accuracy ${pct(r.accuracy)}  false alarms (>=high) ${r.falseAlarms}  misses (>=high) ${r.misses}`)
+    out.push(`   ${flagLine('rules + model', rows)}`)
+    out.push(`   ${flagLine('rules alone', rulesRows)}`)
+    out.push(`   hard negatives flagged: ${hardFlagged} of ${hard.length} (rules alone ${hardRules})`)
+    const imminentRows = part.filter((p) => p.message.level === 'imminent')
+    out.push(`   imminent rated >= high: ${imminentRows.filter((p) => p.result.level === 'high' || p.result.level === 'imminent').length} of ${imminentRows.length}`)
+    confusion(rows, RISK_LEVELS, '   ')
+  }
 }
+
+// (b) Public test split.
+out.push('')
+out.push(`== (b) public test split (${path.relative(process.cwd(), dataDir) || dataDir})`)
+if (!publicDataPresent(dataDir)) {
+  out.push(`public data not found in ${dataDir}: part (b) skipped (see docs/crisis-model.md to fetch or point --data at it)`)
+} else {
+  const test = loadPublicData(dataDir).filter((r) => r.split === 'test' && (!onlyLang || r.language === onlyLang))
+  for (const lang of LANGUAGES) {
+    const rows = test.filter((r) => r.language === lang)
+    if (rows.length === 0) continue
+    const sets = [...new Set(rows.map((r) => r.set))].join(', ')
+    const combined: EvalRow[] = []
+    const rulesAlone: EvalRow[] = []
+    const pos: number[] = []
+    const neg: number[] = []
+    for (const r of rows) {
+      const expected: RiskLevel = r.label === 1 ? 'high' : 'none'
+      combined.push({ expected, predicted: classifyRisk(r.text).level })
+      rulesAlone.push({ expected, predicted: classifyRisk(r.text, { rulesOnly: true }).level })
+      ;(r.label === 1 ? pos : neg).push(RISK_MODEL.score(canonicalize(r.text)).risk)
+    }
+    out.push('')
+    out.push(`-- ${lang}: ${rows.length} rows (${pos.length} at risk, ${neg.length} not) from ${sets}; at-risk rows count as expected >= high`)
+    out.push(`   ${flagLine('rules + model', combined)}`)
+    out.push(`   ${flagLine('rules alone', rulesAlone)}`)
+    confusion(combined, ['none', 'high'], '   ')
+    if (pos.length > 0 && neg.length > 0) {
+      for (const fpr of [0.05, 0.01]) {
+        const r = recallAtFpr(pos, neg, fpr)
+        out.push(`   model alone at FPR <= ${fpr * 100} %: recall ${pct(r.recall)} (FPR ${pct(r.fpr)}, risk probability >= ${r.threshold.toFixed(4)})`)
+      }
+      for (const level of ['concern', 'high'] as const) {
+        const t = RISK_MODEL.thresholds[lang][level]
+        out.push(`   model alone at the shipped ${level} threshold ${t}: recall ${pct(pos.filter((s) => s >= t).length / pos.length)}, FPR ${pct(neg.filter((s) => s >= t).length / neg.length)}`)
+      }
+    } else if (neg.length > 0) {
+      const t = RISK_MODEL.thresholds[lang].concern
+      out.push(`   model alone: FPR at the concern threshold ${pct(neg.filter((s) => s >= t).length / neg.length)} (no at-risk rows in this language)`)
+    }
+  }
+}
+
+out.push('')
 out.push(`language detection accuracy   ${pct(languageRight / Math.max(1, predictions.length))}`)
 
 // Latency: each message is timed several times after a warm-up and its fastest run kept, which

@@ -1,11 +1,17 @@
 /**
- * Crisis risk classifier for chat-length messages (English and Polish), in process, rule based
- * and explainable. How it works, the signal ids and how to add a language:
- * docs/crisis-classifier.md. All language data lives in ./lexicon; this file holds none.
+ * Crisis risk classifier for chat-length messages (English and Polish), in process and
+ * explainable: hand-written rules (./lexicon) combined with a trained statistical risk model
+ * (./model, model card docs/crisis-model.md). How it works, the signal ids and how to add a
+ * language: docs/crisis-classifier.md. All language data lives in ./lexicon; this file holds none.
  *
- * Everything is compiled once at module load; a call does no I/O and builds no regex.
+ * Rules first: where a rule names the message, or a rule scope puts a risk phrase aside (negated,
+ * reported, quoted, in the past, an idiom), the rules decide. Where no rule spoke, the model does,
+ * so it catches phrasings no rule names.
+ *
+ * Everything is compiled and loaded once at module load; a call does no I/O and builds no regex.
  */
-import { normalizeForScreening } from '../text/normalize.js'
+import { canonicalize } from './model/canonical.js'
+import { RISK_MODEL } from './model/risk-model.js'
 import { EMOJI_RULES, LEXICONS } from './lexicon/index.js'
 import type { CueKind, CueRaises, FlagLevel, LanguageCode, Lexicon, RiskLevel, RuleKind } from './lexicon/index.js'
 
@@ -16,7 +22,10 @@ export const RISK_LEVELS: readonly RiskLevel[] = Object.freeze(['none', 'concern
 
 export interface RiskResult {
   level: RiskLevel
-  /** Stable ids of what fired, e.g. `en.ideation.active`, `negated:pl.ideation.active`, `context.escalation`. */
+  /**
+   * Stable ids of what fired, e.g. `en.ideation.active`, `negated:pl.ideation.active`,
+   * `context.escalation`, `model.score.high`, `model.ngram:81234`.
+   */
   signals: string[]
   language: 'en' | 'pl'
 }
@@ -24,6 +33,8 @@ export interface RiskResult {
 export interface ClassifyOptions {
   /** The same member's recent messages in the same room, oldest first. Can raise, never lower. */
   context?: readonly string[]
+  /** Evaluation only (`npm run crisis:eval`): leave the model out to measure the rules alone. */
+  rulesOnly?: boolean
 }
 
 /** Negative when a is lower than b, 0 when equal, positive when a is higher. */
@@ -207,51 +218,8 @@ const EMOJI_RE = new RegExp(
   'gu',
 )
 
-const MASK_TARGETS = new Map<number, string[]>()
-const SPACED_TARGETS = new Set<string>()
-for (const lex of LEXICONS) {
-  for (const target of lex.maskTargets) {
-    const t = squeezeWord(target)
-    SPACED_TARGETS.add(t)
-    const list = MASK_TARGETS.get(t.length) ?? []
-    if (!list.includes(t)) list.push(t)
-    MASK_TARGETS.set(t.length, list)
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
-// Canonical text: normalizeForScreening plus what only the crisis screen needs.
-
-const LINE_BREAKS = /[\r\n]+/g
-const APOSTROPHES = /['\u2018\u2019\u02BC`\u00B4]/g
-const TRAILING_LEET = /(?<=\p{L}{2})[0134](?![\p{L}\p{N}_])/gu
-const LEADING_LEET = /(?<![\p{L}\p{N}_])[$5@](?=\p{L}{3})/gu
-const REPEATS = /(\p{L})\1+/gu
-const MASKED_WORD = /[\p{L}_]*_[\p{L}_]*/gu
-const SPACED_LETTERS = /(?<![\p{L}\p{N}_])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}_])/gu
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', $: 's', '5': 's', '@': 'a' }
-
-function resolveMask(word: string): string {
-  for (const target of MASK_TARGETS.get(word.length) ?? []) {
-    let ok = true
-    for (let i = 0; i < word.length && ok; i++) ok = word[i] === '_' || word[i] === target[i]
-    if (ok) return target
-  }
-  return word
-}
-
-function canonicalize(text: string): string {
-  return normalizeForScreening(text.replace(LINE_BREAKS, ' . '))
-    .replace(APOSTROPHES, '')
-    .replace(TRAILING_LEET, (ch) => LEET[ch] ?? ch)
-    .replace(LEADING_LEET, (ch) => LEET[ch] ?? ch)
-    .replace(REPEATS, '$1')
-    .replace(MASKED_WORD, resolveMask)
-    .replace(SPACED_LETTERS, (m) => {
-      const joined = m.replace(/ /g, '')
-      return SPACED_TARGETS.has(joined) ? joined : m
-    })
-}
+// Canonical text (./model/canonical.ts, shared with the risk model and its training script)
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -515,7 +483,19 @@ function combine(hits: readonly Hit[], cues: readonly CompiledCue[], farewells: 
   return level
 }
 
-function analyze(raw: string): Analysis {
+const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:', 'idiom:']
+const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
+
+/** The level the model alone gives canonical (idiom-masked) text, with the language's thresholds. */
+function modelLevelOf(text: string, language: LanguageCode): number {
+  const t = RISK_MODEL.thresholds[language]
+  const p = RISK_MODEL.score(text)
+  if (p.risk < t.concern) return 0
+  if (p.imminent >= t.imminent) return IMMINENT
+  return p.risk >= t.high ? HIGH : CONCERN
+}
+
+function analyze(raw: string, rulesOnly = false): Analysis {
   const text = canonicalize(raw)
   const tokens = tokenizeWithPositions(text)
   const language = detectFrom(raw, tokens)
@@ -592,13 +572,24 @@ function analyze(raw: string): Analysis {
   let base = 0
   for (const h of hits) base = Math.max(base, h.rank)
   const used = new Set<string>()
-  const level = combine(hits, cues, farewells, used)
+  let level = combine(hits, cues, farewells, used)
+
+  // The model speaks where no rule did: no rule statement, and no rule scope (negated, reported,
+  // quoted, past, idiom) that put a risk phrase aside. It reads the text with idioms masked.
+  let modelSignals: string[] = []
+  if (!rulesOnly && hits.length === 0 && !signals.some(isScoped)) {
+    const modelLevel = modelLevelOf(masked, language)
+    if (modelLevel > 0) {
+      modelSignals = [`model.score.${RISK_LEVELS[modelLevel]}`, ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`)]
+      level = Math.max(level, modelLevel)
+    }
+  }
 
   const ruleSignals: string[] = []
   for (const h of hits) if (!ruleSignals.includes(h.signal)) ruleSignals.push(h.signal)
   const cueSignals = level > 0 ? cues.map((c) => c.id) : []
   const combo = used.has('combo.cues') ? ['combo.cues'] : []
-  const ordered = [...ruleSignals, ...cueSignals, ...combo, ...signals]
+  const ordered = [...ruleSignals, ...cueSignals, ...combo, ...modelSignals, ...signals]
   return { language, base, level, hits, cues, farewells, signals: [...new Set(ordered)] }
 }
 
@@ -612,13 +603,13 @@ function analyze(raw: string): Analysis {
  * (`context.escalation`). Context never lowers the level of the message itself.
  */
 export function classifyRisk(text: string, options?: ClassifyOptions): RiskResult {
-  const own = analyze(text)
+  const own = analyze(text, options?.rulesOnly)
   let level = own.level
   const signals = [...own.signals]
 
   const context = options?.context
   if (context && context.length > 0) {
-    const earlier = context.slice(-MAX_CONTEXT).map(analyze)
+    const earlier = context.slice(-MAX_CONTEXT).map((t) => analyze(t, options?.rulesOnly))
     // Cues here (a time, means, a goodbye) complete statements made earlier, and vice versa.
     if (own.base > 0 || own.cues.length > 0) {
       const hits = [...own.hits, ...earlier.flatMap((a) => a.hits)]

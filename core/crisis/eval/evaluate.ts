@@ -4,7 +4,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { RISK_LEVELS, type RiskLevel } from '../classifier.js'
+// Not from ../classifier.js: the trainer uses this file and must not load the model artefact.
+import type { RiskLevel } from '../lexicon/index.js'
+
+const RISK_LEVELS: readonly RiskLevel[] = ['none', 'concern', 'high', 'imminent']
 
 export interface EvalMessage {
   text: string
@@ -117,4 +120,66 @@ export function loadEvalSet(path: string = EVAL_SET_PATH): EvalMessage[] {
     rows.push(row as EvalMessage)
   })
   return rows
+}
+
+/** Flagging figures at a cut-off: a row is flagged when its level is at or above `at`. */
+export interface FlagScore {
+  /** Rows expected at or above concern that were predicted at or above concern. */
+  recallConcern: number
+  /** Rows expected at or above high that were predicted at or above high. */
+  recallHigh: number
+  /** Predicted at or above concern: share expected at or above concern (1 when none flagged). */
+  precision: number
+  /** Expected none but predicted at or above concern / all expected none (0 when none expected). */
+  falsePositiveRate: number
+  positives: number
+  negatives: number
+}
+
+const RANK: Record<RiskLevel, number> = { none: 0, concern: 1, high: 2, imminent: 3 }
+
+export function flagScore(rows: readonly EvalRow[]): FlagScore {
+  let pos = 0, posHit = 0, serious = 0, seriousHit = 0, flagged = 0, flaggedRight = 0, neg = 0, negHit = 0
+  for (const { expected, predicted } of rows) {
+    const e = RANK[expected]
+    const p = RANK[predicted]
+    if (e >= 1) {
+      pos++
+      if (p >= 1) posHit++
+    } else {
+      neg++
+      if (p >= 1) negHit++
+    }
+    if (e >= 2) {
+      serious++
+      if (p >= 2) seriousHit++
+    }
+    if (p >= 1) {
+      flagged++
+      if (e >= 1) flaggedRight++
+    }
+  }
+  return {
+    recallConcern: ratio(posHit, pos),
+    recallHigh: ratio(seriousHit, serious),
+    precision: ratio(flaggedRight, flagged),
+    falsePositiveRate: neg === 0 ? 0 : negHit / neg,
+    positives: pos,
+    negatives: neg,
+  }
+}
+
+/**
+ * Best recall reachable by a score threshold while the false-positive rate stays at or under
+ * `maxFpr`; `threshold` is the lowest score that is flagged (a row is flagged when score >= it).
+ */
+export function recallAtFpr(pos: readonly number[], neg: readonly number[], maxFpr: number): { recall: number; fpr: number; threshold: number } {
+  const negSorted = [...neg].sort((a, b) => b - a)
+  const allowed = Math.floor(maxFpr * negSorted.length)
+  // Flag everything strictly above the (allowed+1)-th highest negative.
+  const bar = negSorted[allowed]
+  const flaggedNeg = bar === undefined ? negSorted.length : negSorted.filter((s) => s > bar).length
+  const recall = bar === undefined ? 1 : pos.filter((s) => s > bar).length / Math.max(1, pos.length)
+  const threshold = bar === undefined ? 0 : Math.min(...[...pos, ...neg].filter((s) => s > bar), 1)
+  return { recall, fpr: flaggedNeg / Math.max(1, negSorted.length), threshold }
 }

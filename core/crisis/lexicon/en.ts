@@ -251,6 +251,8 @@ export const en: Lexicon = {
         '(?:tied|tying|made|making) (?:a|the) noose',
         `(?:counted|counting|laid|lined|set) (?:out|up) (?:\\w+ ){0,2}${PILLS}`,
         '(?:gun|pistol) is loaded',
+        // Means at hand, kept somewhere ("i have a rope in my car"), unless a reason follows.
+        '(?:i have|ive got|i got|i keep|i kept|i hid|ive hidden|i put|theres|there is) (?:a |the |my |some |an |this )?(?:\\w+ )?(?:rope|noose|gun|pistol|shotgun|rifle|revolver) (?:\\w+ )?(?:in|under|inside|behind) (?:my|the) (?:car|trunk|boot|bag|backpack|room|bedroom|bed|closet|wardrobe|drawer|desk|garage|glovebox|glove box|locker|pocket|shed|basement)(?! (?:for|because|from|since|at work)\\b)',
         '(?:loaded|cocked) (?:the|my) (?:gun|pistol)',
       ],
     },
@@ -259,9 +261,13 @@ export const en: Lexicon = {
       level: 'imminent',
       kind: 'attempt',
       patterns: [
+        // "took 30 of my sleeping tablets": a count of pills, possibly someone's, with words between.
+        `(?:took|taken|swallowed|downed|ate|necked|popped|have taken|just took) (?:like |about |around |over |almost )?\\d{2,} (?:of )?(?:\\w+ ){0,3}?(?:${PILLS}|pils|tabs)(?! (?:today|this morning|on time|as prescribed|with|over|in the last|this (?:month|year|week))\\b)`,
         `(?:took|taken|swallowed|downed|ate|necked|have taken|just took) (?:all (?:of )?(?:my|the)|a (?:whole|full) (?:bottle|pack|box|packet|strip)(?: of)?|the (?:whole|entire) (?:bottle|pack|box|packet)(?: of)?|an entire (?:bottle|pack|box|packet)(?: of)?|\\d{2,}|too many|a (?:bunch|handful|lot) of|every) (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with))`,
         'overdosed(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness))',
         '(?:im|i am|currently) (?:standing|sitting|at the edge) (?:on|of) (?:the|a|this) (?:bridge|ledge|roof|rooftop|edge|tracks|train tracks|railway|balcony)',
+        // At a high place and done: "standing on the bridge right now, i'm done".
+        `(?:standing|sitting|stood|im|i am) (?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?${HIGH_PLACE}(?: edge| railing| ledge)?(?: \\w+){0,3},? (?:and |so )?(?:im|i am) (?:done|finished|ending it|going to jump|gonna jump)(?! (?:with|for)\\b)`,
         '(?:cant|cannot|can not) stop (?:the )?bleeding',
         '(?:cut|went) too deep',
         '(?:cut|cuting) (?:\\w+ )?(?:really|very|so|too) deep',

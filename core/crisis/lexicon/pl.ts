@@ -255,6 +255,8 @@ export const pl: Lexicon = {
         '(?:zawiazal\\w*|przygotowal\\w*) (?:juz )?(?:sznur|petle|line)',
         '(?:bron|pistolet) (?:juz )?(?:jest )?naladowan\\w*',
         `(?:odliczy\\w*|odliczam|wysypal\\w*|przygotowal\\w*) (?:\\w+ ){0,2}${PILLS}`,
+        // Means at hand, kept somewhere ("mam sznur w samochodzie"), unless a reason follows.
+        '(?:mam|trzymam|schowal\\w*|ukryl\\w*|wozilem|wozilam|woze) (?:\\w+ )?(?:sznur|line|petle|bron|pistolet|strzelbe|rewolwer) (?:\\w+ )?(?:w|pod|na) (?:samochodzie|aucie|bagazniku|szufladzie|pokoju|szafie|szafce|torbie|plecaku|garazu|lozkiem|lozku|kieszeni|piwnicy|schowku)(?! (?:do|na|bo|zeby|od|dla)\\b)',
       ],
     },
     {
@@ -263,7 +265,7 @@ export const pl: Lexicon = {
       kind: 'attempt',
       patterns: [
         `(?:wzi\\w*|wezm\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) (?:juz )?(?:wszystkie|cale opakowanie|cala paczke|caly blister|cala butelke|\\d{2,}|za duzo|garsc|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
-        '(?:stoje|siedze|jestem|stoimy) (?:juz )?na (?:moscie|dachu|torach|krawedzi|parapecie|balkonie|wiadukcie)',
+        '(?:stoje|siedze|jestem|stoimy) (?:juz |teraz |wlasnie |juz teraz )?na (?:moscie|dachu|torach|krawedzi|parapecie|balkonie|wiadukcie)',
         'nie (?:moge|umiem) zatamowac krwi',
         '(?:za|zbyt) gleboko (?:sie )?(?:\\w+ )?(?:pocie\\w*|pocia\\w*|cie\\w*)',
         'krew (?:sie )?(?:leje|nie przestaje|cieknie)',

@@ -1,0 +1,54 @@
+/**
+ * Canonical text shared by the crisis rules and the crisis risk model: normalizeForScreening plus
+ * what only the crisis screen needs (apostrophes removed, leetspeak at word edges, repeated letters
+ * squeezed, masked and spaced-out words resolved). Kept apart from the classifier so that the
+ * training script can featurize text exactly as the classifier does without loading the artefact.
+ */
+import { normalizeForScreening } from '../../text/normalize.js'
+import { LEXICONS } from '../lexicon/index.js'
+
+const squeezeWord = (w: string) => w.replace(/(\p{L})\1+/gu, '$1')
+
+const MASK_TARGETS = new Map<number, string[]>()
+const SPACED_TARGETS = new Set<string>()
+for (const lex of LEXICONS) {
+  for (const target of lex.maskTargets) {
+    const t = squeezeWord(target)
+    SPACED_TARGETS.add(t)
+    const list = MASK_TARGETS.get(t.length) ?? []
+    if (!list.includes(t)) list.push(t)
+    MASK_TARGETS.set(t.length, list)
+  }
+}
+
+const LINE_BREAKS = /[\r\n]+/g
+const APOSTROPHES = /['\u2018\u2019\u02BC`\u00B4]/g
+const TRAILING_LEET = /(?<=\p{L}{2})[0134](?![\p{L}\p{N}_])/gu
+const LEADING_LEET = /(?<![\p{L}\p{N}_])[$5@](?=\p{L}{3})/gu
+const REPEATS = /(\p{L})\1+/gu
+const MASKED_WORD = /[\p{L}_]*_[\p{L}_]*/gu
+const SPACED_LETTERS = /(?<![\p{L}\p{N}_])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}_])/gu
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', $: 's', '5': 's', '@': 'a' }
+
+function resolveMask(word: string): string {
+  for (const target of MASK_TARGETS.get(word.length) ?? []) {
+    let ok = true
+    for (let i = 0; i < word.length && ok; i++) ok = word[i] === '_' || word[i] === target[i]
+    if (ok) return target
+  }
+  return word
+}
+
+/** The canonical form the crisis lexicons are written against (see lexicon/types.ts). */
+export function canonicalize(text: string): string {
+  return normalizeForScreening(text.replace(LINE_BREAKS, ' . '))
+    .replace(APOSTROPHES, '')
+    .replace(TRAILING_LEET, (ch) => LEET[ch] ?? ch)
+    .replace(LEADING_LEET, (ch) => LEET[ch] ?? ch)
+    .replace(REPEATS, '$1')
+    .replace(MASKED_WORD, resolveMask)
+    .replace(SPACED_LETTERS, (m) => {
+      const joined = m.replace(/ /g, '')
+      return SPACED_TARGETS.has(joined) ? joined : m
+    })
+}

@@ -1,0 +1,212 @@
+/**
+ * The crisis risk model's artefact format, its validation and scoring. The shipped instance is in
+ * ./risk-model.ts; this file loads nothing, so the trainer runs even when the artefact is broken.
+ *
+ * The model: two calibrated logistic-regression heads over hashed word and character
+ * n-grams (./features.ts), trained offline by `npm run crisis:train` (scripts/crisis-train.ts) and
+ * shipped as ./risk-model.json. The classifier (../classifier.ts) combines its levels with the
+ * rules; docs/crisis-model.md is the model card.
+ *
+ *  - risk head: probability that a message shows any risk (level >= concern);
+ *  - imminent head: probability that a message is an attempt, means at hand or a goodbye.
+ *
+ * The artefact is validated once at module load; a wrong format, version, shape or checksum
+ * throws at start with a clear error, so a broken artefact can never silently disable the model.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { forEachFeature } from './features.js'
+
+export const MODEL_FORMAT = 'holdspace.crisis-risk-model'
+export const MODEL_VERSION = 1
+
+export interface HeadArtefact {
+  /** Intercept of the linear score. */
+  bias: number
+  /** Platt calibration: probability = sigmoid(scale * score + shift). */
+  scale: number
+  shift: number
+  /** Feature indexes with a non-zero weight, ascending, and their weights. */
+  index: number[]
+  weight: number[]
+}
+
+export interface ModelThresholds {
+  /** Calibrated risk probability from which the model says concern. */
+  concern: number
+  /** Calibrated risk probability from which the model says high. */
+  high: number
+  /** Calibrated imminent probability from which the model says imminent (with risk >= concern). */
+  imminent: number
+}
+
+/** Languages the model has thresholds for (the classifier's languages). */
+export const MODEL_LANGUAGES = ['en', 'pl'] as const
+export type ModelLanguage = (typeof MODEL_LANGUAGES)[number]
+
+export interface RiskModelArtefact {
+  format: typeof MODEL_FORMAT
+  version: typeof MODEL_VERSION
+  hashBits: number
+  heads: { risk: HeadArtefact; imminent: HeadArtefact }
+  /** Per language: the calibrated scores differ by language, so the cut-offs do too. */
+  thresholds: Record<ModelLanguage, ModelThresholds>
+  /** Provenance and validation figures written by the trainer (data sets, row counts, seed). */
+  training: Record<string, unknown>
+  /** `sha256:<hex>` of checksumPayload(artefact). */
+  checksum: string
+}
+
+/** What the checksum covers: everything but the checksum, in a fixed order. */
+export function checksumPayload(a: Omit<RiskModelArtefact, 'checksum'>): string {
+  return JSON.stringify([a.format, a.version, a.hashBits, a.heads, a.thresholds, a.training])
+}
+
+export function artefactChecksum(a: Omit<RiskModelArtefact, 'checksum'>): string {
+  return `sha256:${createHash('sha256').update(checksumPayload(a)).digest('hex')}`
+}
+
+export class RiskModelError extends Error {
+  constructor(source: string, problem: string) {
+    super(`crisis risk model ${source} is unusable: ${problem}. Retrain with \`npm run crisis:train\` (docs/crisis-model.md).`)
+    this.name = 'RiskModelError'
+  }
+}
+
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
+
+function checkHead(source: string, name: string, head: unknown, size: number): HeadArtefact {
+  const h = head as Partial<HeadArtefact> | null
+  if (!h || typeof h !== 'object') throw new RiskModelError(source, `head "${name}" is missing`)
+  for (const k of ['bias', 'scale', 'shift'] as const) {
+    if (!isNum(h[k])) throw new RiskModelError(source, `head "${name}".${k} is not a number`)
+  }
+  if (!Array.isArray(h.index) || !Array.isArray(h.weight) || h.index.length !== h.weight.length) {
+    throw new RiskModelError(source, `head "${name}" needs index and weight arrays of equal length`)
+  }
+  let prev = -1
+  for (let i = 0; i < h.index.length; i++) {
+    const ix = h.index[i]
+    if (!Number.isInteger(ix) || ix <= prev || ix >= size) throw new RiskModelError(source, `head "${name}" index ${i} is out of order or range`)
+    if (!isNum(h.weight[i])) throw new RiskModelError(source, `head "${name}" weight ${i} is not a number`)
+    prev = ix
+  }
+  return h as HeadArtefact
+}
+
+/** Validate a parsed artefact; throws RiskModelError naming the problem. */
+export function validateArtefact(value: unknown, source = 'artefact'): RiskModelArtefact {
+  const a = value as Partial<RiskModelArtefact> | null
+  if (!a || typeof a !== 'object') throw new RiskModelError(source, 'it is not a JSON object')
+  if (a.format !== MODEL_FORMAT) throw new RiskModelError(source, `format is ${JSON.stringify(a.format)}, expected "${MODEL_FORMAT}"`)
+  if (a.version !== MODEL_VERSION) throw new RiskModelError(source, `version is ${JSON.stringify(a.version)}, this code reads version ${MODEL_VERSION}`)
+  if (!Number.isInteger(a.hashBits) || a.hashBits! < 10 || a.hashBits! > 24) throw new RiskModelError(source, 'hashBits must be an integer from 10 to 24')
+  const size = 1 << a.hashBits!
+  if (!a.heads || typeof a.heads !== 'object') throw new RiskModelError(source, 'heads are missing')
+  checkHead(source, 'risk', a.heads.risk, size)
+  checkHead(source, 'imminent', a.heads.imminent, size)
+  for (const language of MODEL_LANGUAGES) {
+    const t = (a.thresholds as Partial<Record<ModelLanguage, ModelThresholds>> | undefined)?.[language]
+    if (!t || !isNum(t.concern) || !isNum(t.high) || !isNum(t.imminent) || !(t.concern > 0 && t.concern <= t.high && t.high < 1 && t.imminent > 0 && t.imminent < 1)) {
+      throw new RiskModelError(source, `thresholds.${language} must be probabilities with 0 < concern <= high < 1 and 0 < imminent < 1`)
+    }
+  }
+  if (!a.training || typeof a.training !== 'object') throw new RiskModelError(source, 'training metadata is missing')
+  if (typeof a.checksum !== 'string' || a.checksum !== artefactChecksum(a as RiskModelArtefact)) {
+    throw new RiskModelError(source, 'checksum does not match its content (edited or truncated)')
+  }
+  return a as RiskModelArtefact
+}
+
+/** Read and validate an artefact file (training, evaluation and tests). */
+export function readArtefactFile(path: string): RiskModelArtefact {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    throw new RiskModelError(path, 'the file is missing or unreadable')
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new RiskModelError(path, 'it is not valid JSON')
+  }
+  return validateArtefact(parsed, path)
+}
+
+interface Head {
+  bias: number
+  scale: number
+  shift: number
+  weights: Float32Array
+}
+
+export interface ModelScore {
+  /** Calibrated probability of any risk (>= concern). */
+  risk: number
+  /** Calibrated probability of an imminent message. */
+  imminent: number
+}
+
+export interface ModelFeature {
+  /** Feature index, stable for a given artefact: the signal is `model.ngram:<index>`. */
+  index: number
+  /** Contribution to the risk head's linear score. */
+  contribution: number
+}
+
+/** A loaded model, ready to score canonical text. */
+export class RiskModel {
+  readonly thresholds: Readonly<Record<ModelLanguage, ModelThresholds>>
+  readonly hashBits: number
+  private readonly risk: Head
+  private readonly imminentHead: Head
+
+  constructor(readonly artefact: RiskModelArtefact) {
+    this.hashBits = artefact.hashBits
+    this.thresholds = artefact.thresholds
+    const size = 1 << artefact.hashBits
+    const head = (h: HeadArtefact): Head => {
+      const weights = new Float32Array(size)
+      for (let i = 0; i < h.index.length; i++) weights[h.index[i]] = h.weight[i]
+      return { bias: h.bias, scale: h.scale, shift: h.shift, weights }
+    }
+    this.risk = head(artefact.heads.risk)
+    this.imminentHead = head(artefact.heads.imminent)
+  }
+
+  /** Calibrated probabilities for canonical text (see ./canonical.ts). */
+  score(canonical: string): ModelScore {
+    const rw = this.risk.weights
+    const iw = this.imminentHead.weights
+    let r = 0
+    let m = 0
+    const n = forEachFeature(canonical, this.hashBits, (ix) => {
+      r += rw[ix]
+      m += iw[ix]
+    })
+    const norm = n > 0 ? 1 / Math.sqrt(n) : 0
+    return {
+      risk: calibrate(this.risk, this.risk.bias + r * norm),
+      imminent: calibrate(this.imminentHead, this.imminentHead.bias + m * norm),
+    }
+  }
+
+  /** The `limit` features that raised the risk score most (positive contributions only). */
+  topFeatures(canonical: string, limit = 3): ModelFeature[] {
+    const rw = this.risk.weights
+    const sums = new Map<number, number>()
+    forEachFeature(canonical, this.hashBits, (ix) => {
+      if (rw[ix] > 0) sums.set(ix, (sums.get(ix) ?? 0) + rw[ix])
+    })
+    return [...sums]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([index, contribution]) => ({ index, contribution }))
+  }
+}
+
+function calibrate(h: Head, z: number): number {
+  return 1 / (1 + Math.exp(-(h.scale * z + h.shift)))
+}

@@ -1,0 +1,374 @@
+/**
+ * Offline training of the crisis risk model (`npm run crisis:train`, scripts/crisis-train.ts).
+ * Deterministic: a fixed seed drives the only random step (the order of examples per epoch), every
+ * loop runs in a fixed order and weights are rounded before they are written, so the same data
+ * gives a byte-identical artefact. The method and data are described in docs/crisis-model.md.
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { EVAL_SET_PATH, loadEvalSet, type EvalMessage } from '../eval/evaluate.js'
+import { canonicalize } from './canonical.js'
+import { forEachFeature } from './features.js'
+import { loadPublicData, type PublicRow } from './public-data.js'
+import {
+  artefactChecksum,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  type HeadArtefact,
+  MODEL_LANGUAGES,
+  type ModelLanguage,
+  type ModelThresholds,
+  type RiskModelArtefact,
+} from './model.js'
+
+/** The project's own written chat-style training messages (never the evaluation set). */
+export const OWN_TRAINING_PATH = fileURLToPath(new URL('./train-messages.jsonl', import.meta.url))
+
+export interface TrainOptions {
+  /** Public data folder (see public-data.ts); `<dir>/extra/*.jsonl` adds an operator's own labelled messages. */
+  dataDir: string
+  ownPath?: string
+  /** Evaluation set whose non-held-out rows calibrate and set the imminent threshold. */
+  tuningPath?: string
+  seed?: number
+  epochs?: number
+  hashBits?: number
+  /** Largest number of non-zero weights kept per head. */
+  maxFeatures?: number
+  /** Target false-positive rates on the public validation split for concern and high. */
+  concernFpr?: number
+  highFpr?: number
+  learningRate?: number
+  l2?: number
+  log?: (line: string) => void
+  /**
+   * Whether the classifier's rules leave a message to the model (no rule statement, no rule scope).
+   * Tuning-based cut-offs only count such rows; without it every tuning row counts (stricter).
+   */
+  leftToModel?: (text: string) => boolean
+}
+
+interface Example {
+  index: Int32Array
+  value: Float32Array
+  /** Target per head, or -1 when the example does not train that head. */
+  risk: number
+  imminent: number
+  weight: number
+}
+
+/** Own messages weigh more than a public row: they are the product's chat style. */
+const OWN_WEIGHT = 8
+/**
+ * The Polish public rows are all negatives (harassment tweets, no risk labels): at full weight they
+ * would teach the model that Polish text is never at risk.
+ */
+const POLISH_PUBLIC_WEIGHT = 0.15
+
+export function featurize(text: string, bits: number): { index: Int32Array; value: Float32Array } {
+  const counts = new Map<number, number>()
+  const n = forEachFeature(canonicalize(text), bits, (ix) => counts.set(ix, (counts.get(ix) ?? 0) + 1))
+  const keys = [...counts.keys()].sort((a, b) => a - b)
+  const norm = n > 0 ? 1 / Math.sqrt(n) : 0
+  return { index: Int32Array.from(keys), value: Float32Array.from(keys.map((k) => counts.get(k)! * norm)) }
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)))
+
+/** Logistic regression by AdaGrad with L2, classes balanced by weight. */
+function trainHead(
+  examples: readonly Example[],
+  target: 'risk' | 'imminent',
+  opts: { size: number; epochs: number; seed: number; lr: number; l2: number },
+): { bias: number; weights: Float64Array } {
+  const used = examples.filter((e) => e[target] >= 0)
+  let pos = 0
+  let neg = 0
+  for (const e of used) if (e[target] === 1) pos += e.weight
+    else neg += e.weight
+  const posScale = pos > 0 ? (pos + neg) / (2 * pos) : 1
+  const negScale = neg > 0 ? (pos + neg) / (2 * neg) : 1
+  const w = new Float64Array(opts.size)
+  const g2 = new Float64Array(opts.size)
+  let bias = 0
+  let bg2 = 0
+  const random = mulberry32(opts.seed)
+  const order = used.map((_, i) => i)
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      const t = order[i]
+      order[i] = order[j]
+      order[j] = t
+    }
+    for (const k of order) {
+      const e = used[k]
+      let z = bias
+      for (let j = 0; j < e.index.length; j++) z += w[e.index[j]] * e.value[j]
+      const y = e[target]
+      const g = (sigmoid(z) - y) * e.weight * (y === 1 ? posScale : negScale)
+      for (let j = 0; j < e.index.length; j++) {
+        const ix = e.index[j]
+        const grad = g * e.value[j] + opts.l2 * w[ix]
+        g2[ix] += grad * grad
+        w[ix] -= (opts.lr * grad) / Math.sqrt(g2[ix] + 1e-8)
+      }
+      bg2 += g * g
+      bias -= (opts.lr * g) / Math.sqrt(bg2 + 1e-8)
+    }
+  }
+  return { bias, weights: w }
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4
+
+/** Keep the `max` largest weights (by magnitude, ties by index), rounded, as sorted sparse arrays. */
+function prune(weights: Float64Array, max: number): { index: number[]; weight: number[] } {
+  const kept: number[] = []
+  for (let i = 0; i < weights.length; i++) if (Math.abs(round4(weights[i])) >= 1e-4) kept.push(i)
+  kept.sort((a, b) => Math.abs(weights[b]) - Math.abs(weights[a]) || a - b)
+  const top = kept.slice(0, max).sort((a, b) => a - b)
+  return { index: top, weight: top.map((i) => round4(weights[i])) }
+}
+
+function rawScore(e: { index: Int32Array; value: Float32Array }, bias: number, dense: Float64Array): number {
+  let z = bias
+  for (let j = 0; j < e.index.length; j++) z += dense[e.index[j]] * e.value[j]
+  return z
+}
+
+/** Platt scaling: fit sigmoid(a*z + b) to labels by Newton's method (fixed iterations). */
+function platt(scores: readonly number[], labels: readonly number[]): { scale: number; shift: number } {
+  let a = 1
+  let b = 0
+  for (let it = 0; it < 100; it++) {
+    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0
+    for (let i = 0; i < scores.length; i++) {
+      const p = sigmoid(a * scores[i] + b)
+      const d = p - labels[i]
+      const v = Math.max(p * (1 - p), 1e-9)
+      ga += d * scores[i]
+      gb += d
+      haa += v * scores[i] * scores[i]
+      hab += v * scores[i]
+      hbb += v
+    }
+    haa += 1e-6
+    hbb += 1e-6
+    const det = haa * hbb - hab * hab
+    if (det <= 0) break
+    const da = (hbb * ga - hab * gb) / det
+    const db = (haa * gb - hab * ga) / det
+    a -= da
+    b -= db
+    if (Math.abs(da) + Math.abs(db) < 1e-10) break
+  }
+  return { scale: round4(a), shift: round4(b) }
+}
+
+/** Lowest threshold whose false-positive rate among `negatives` stays at or under `fpr`. */
+export function thresholdAtFpr(negatives: readonly number[], fpr: number): number {
+  const sorted = [...negatives].sort((x, y) => y - x)
+  const allowed = Math.floor(fpr * sorted.length)
+  // Scores strictly above the (allowed+1)-th highest negative are flagged; nudge above it.
+  const cut = sorted[allowed] ?? 0
+  return Math.min(0.999, round4(cut + 1e-4))
+}
+
+/** Area under the ROC curve (ties count half). */
+export function auc(pos: readonly number[], neg: readonly number[]): number {
+  const all = [...pos.map((s) => [s, 1] as const), ...neg.map((s) => [s, 0] as const)].sort((x, y) => x[0] - y[0])
+  let rank = 0
+  let sumPos = 0
+  for (let i = 0; i < all.length; ) {
+    let j = i
+    while (j < all.length && all[j][0] === all[i][0]) j++
+    const avg = (i + j + 1) / 2
+    for (let k = i; k < j; k++) if (all[k][1] === 1) sumPos += avg
+    rank = j
+    i = j
+  }
+  void rank
+  return pos.length === 0 || neg.length === 0 ? 1 : (sumPos - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length)
+}
+
+const isHeldOut = (m: EvalMessage) => (m.note ?? '').split(',').includes('heldout')
+
+function loadExtra(dataDir: string): EvalMessage[] {
+  const dir = path.join(dataDir, 'extra')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => loadEvalSet(path.join(dir, f)))
+}
+
+export interface TrainResult {
+  artefact: RiskModelArtefact
+  summary: string[]
+}
+
+export function trainRiskModel(options: TrainOptions): TrainResult {
+  const log = options.log ?? (() => {})
+  const seed = options.seed ?? 20261206
+  const epochs = options.epochs ?? 8
+  const hashBits = options.hashBits ?? 18
+  const size = 1 << hashBits
+  const maxFeatures = options.maxFeatures ?? 30000
+
+  const publicRows = loadPublicData(options.dataDir)
+  const extra = loadExtra(options.dataDir)
+  if (publicRows.length === 0 && extra.length === 0) {
+    throw new Error(`no training data in ${options.dataDir} (expected the public sets of docs/crisis-model.md or extra/*.jsonl)`)
+  }
+  const own = [...loadEvalSet(options.ownPath ?? OWN_TRAINING_PATH), ...extra]
+  const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
+  const tuning = evalSet.filter((m) => !isHeldOut(m))
+  // Training never sees an evaluation message (tuning or held-out).
+  const evalTexts = new Set(evalSet.map((m) => canonicalize(m.text)))
+  const leaked = own.filter((m) => evalTexts.has(canonicalize(m.text)))
+  if (leaked.length > 0) throw new Error(`${leaked.length} training message(s) are also in the evaluation set, e.g. ${JSON.stringify(leaked[0].text)}`)
+  log(`public rows ${publicRows.length}, own training messages ${own.length}, tuning rows ${tuning.length}`)
+
+  const examples: Example[] = []
+  const publicTrain = publicRows.filter((r) => r.split === 'train')
+  for (const r of publicTrain) {
+    const weight = r.language === 'pl' ? POLISH_PUBLIC_WEIGHT : 1
+    examples.push({ ...featurize(r.text, hashBits), risk: r.label, imminent: r.label === 0 ? 0 : -1, weight })
+  }
+  for (const m of own) {
+    examples.push({
+      ...featurize(m.text, hashBits),
+      risk: m.level === 'none' ? 0 : 1,
+      imminent: m.level === 'imminent' ? 1 : 0,
+      weight: OWN_WEIGHT,
+    })
+  }
+  log(`featurized ${examples.length} training examples`)
+
+  const hp = { size, epochs, seed, lr: options.learningRate ?? 0.05, l2: options.l2 ?? 1e-5 }
+  const heads: Record<'risk' | 'imminent', { bias: number; dense: Float64Array; sparse: { index: number[]; weight: number[] } }> = {} as never
+  for (const target of ['risk', 'imminent'] as const) {
+    const { bias, weights } = trainHead(examples, target, hp)
+    const sparse = prune(weights, maxFeatures)
+    const dense = new Float64Array(size)
+    sparse.index.forEach((ix, i) => (dense[ix] = sparse.weight[i]))
+    heads[target] = { bias: round4(bias), dense, sparse }
+    log(`${target} head: ${sparse.index.length} weights kept`)
+  }
+
+  // Calibration and thresholds on data the heads were not trained on: the public validation split
+  // (risk head) and the own evaluation set's tuning rows (imminent head, Polish cut-offs).
+  const validation = publicRows.filter((r) => r.split === 'validation')
+  const score = (head: 'risk' | 'imminent', text: string) => rawScore(featurize(text, hashBits), heads[head].bias, heads[head].dense)
+  const valScores = validation.map((r) => score('risk', r.text))
+  const riskCal = validation.length > 0 ? platt(valScores, validation.map((r) => r.label)) : { scale: 1, shift: 0 }
+  const tuningImm = tuning.map((m) => score('imminent', m.text))
+  const immCal = tuning.length > 0 ? platt(tuningImm, tuning.map((m) => (m.level === 'imminent' ? 1 : 0))) : { scale: 1, shift: 0 }
+  const pRisk = (z: number) => sigmoid(riskCal.scale * z + riskCal.shift)
+  const pImm = (z: number) => sigmoid(immCal.scale * z + immCal.shift)
+  const tuningRisk = tuning.map((m) => pRisk(score('risk', m.text)))
+  const gate = options.leftToModel ?? (() => true)
+  const tuningP = tuning.map((m, i) => ({ m, risk: tuningRisk[i], imminent: pImm(tuningImm[i]) })).filter((x) => gate(x.m.text))
+
+  // English: concern and high where the public validation split's false-positive rate reaches
+  // concernFpr and highFpr.
+  const enVal = validation.map((r, i) => ({ r, p: pRisk(valScores[i]) })).filter((x) => x.r.language === 'en')
+  const enNeg = enVal.filter((x) => x.r.label === 0).map((x) => x.p)
+  const enPos = enVal.filter((x) => x.r.label === 1).map((x) => x.p)
+  const enBase = enNeg.length > 0 ? thresholdAtFpr(enNeg, options.concernFpr ?? 0.05) : 0.5
+  const enHigh0 = Math.max(enBase, enNeg.length > 0 ? thresholdAtFpr(enNeg, options.highFpr ?? 0.01) : 0.8)
+
+  // Polish has no public at-risk rows, and its probabilities run lower: its cut-offs flag the same
+  // share of the tuning rows below each level as the English cut-offs flag among English ones.
+  const below = (lang: string, level: 'none' | 'concern') =>
+    tuningP.filter((x) => x.m.language === lang && (x.m.level === 'none' || (level === 'concern' && x.m.level === 'concern'))).map((x) => x.risk)
+  const matched = (enScores: number[], enT: number, plScores: number[], fallback: number) => {
+    if (enScores.length === 0 || plScores.length === 0) return fallback
+    const rate = enScores.filter((p) => p >= enT).length / enScores.length
+    return thresholdAtFpr(plScores, rate)
+  }
+  const plBase = Math.min(enBase, matched(below('en', 'none'), enBase, below('pl', 'none'), enBase))
+  const plHigh0 = Math.min(enHigh0, matched(below('en', 'concern'), enHigh0, below('pl', 'concern'), enHigh0))
+
+  // Hard negatives (idioms, negation, reported speech, past, media, helping others) must not gain
+  // false alarms from the model: each language's concern cut-off sits above the highest model
+  // score among its tuning rows noted "hard-negative" that the rules leave to the model.
+  const hardMax = (lang: string) =>
+    Math.max(0, ...tuningP.filter((x) => x.m.language === lang && x.m.level === 'none' && (x.m.note ?? '').includes('hard-negative')).map((x) => x.risk))
+  const enConcern = Math.min(0.99, Math.max(enBase, round4(hardMax('en') + 1e-4)))
+  const plConcern = Math.min(0.99, Math.max(plBase, round4(hardMax('pl') + 1e-4)))
+  const enHigh = Math.max(enConcern, enHigh0)
+  const plHigh = Math.max(plConcern, plHigh0)
+
+  // Imminent: per language, the lowest cut-off at which no tuning row below imminent that the
+  // language's concern cut-off flags would be lifted to imminent by the model.
+  const imminentCut = (lang: string, concern: number) => {
+    let t = 0.5
+    for (const x of tuningP) {
+      if (x.m.language === lang && x.m.level !== 'imminent' && x.risk >= concern) t = Math.max(t, round4(x.imminent + 1e-4))
+    }
+    return Math.min(t, 0.999)
+  }
+  const thresholds: Record<ModelLanguage, ModelThresholds> = {
+    en: { concern: enConcern, high: enHigh, imminent: imminentCut('en', enConcern) },
+    pl: { concern: plConcern, high: plHigh, imminent: imminentCut('pl', plConcern) },
+  }
+
+  const recallAt = (t: number) => (enPos.length ? enPos.filter((p) => p >= t).length / enPos.length : 0)
+  const fprAt = (t: number) => (enNeg.length ? enNeg.filter((p) => p >= t).length / enNeg.length : 0)
+  const plVal = validation.map((r, i) => ({ r, p: pRisk(valScores[i]) })).filter((x) => x.r.language === 'pl')
+  const count = (rows: readonly PublicRow[], split: string) => rows.filter((r) => r.split === split).length
+  const training = {
+    seed,
+    epochs,
+    learningRate: hp.lr,
+    l2: hp.l2,
+    ownWeight: OWN_WEIGHT,
+    polishPublicWeight: POLISH_PUBLIC_WEIGHT,
+    publicSets: [...new Set(publicRows.map((r) => r.set))].map((set) => {
+      const rows = publicRows.filter((r) => r.set === set)
+      return { set, train: count(rows, 'train'), validation: count(rows, 'validation'), test: count(rows, 'test') }
+    }),
+    ownTrainingMessages: own.length,
+    tuningRows: tuning.length,
+    tuningRowsLeftToModel: tuningP.length,
+    validation: {
+      enAuc: round4(auc(enPos, enNeg)),
+      enRecallAtConcern: round4(recallAt(enConcern)),
+      enFprAtConcern: round4(fprAt(enConcern)),
+      enRecallAtHigh: round4(recallAt(enHigh)),
+      enFprAtHigh: round4(fprAt(enHigh)),
+      plFprAtConcern: round4(plVal.length ? plVal.filter((x) => x.p >= plConcern).length / plVal.length : 0),
+    },
+  }
+  const heads2 = {
+    risk: { bias: heads.risk.bias, ...riskCal, ...heads.risk.sparse } satisfies HeadArtefact,
+    imminent: { bias: heads.imminent.bias, ...immCal, ...heads.imminent.sparse } satisfies HeadArtefact,
+  }
+  const body = { format: MODEL_FORMAT, version: MODEL_VERSION, hashBits, heads: heads2, thresholds, training } as const
+  const artefact: RiskModelArtefact = { ...body, checksum: artefactChecksum(body) }
+  const summary = [
+    ...MODEL_LANGUAGES.map((l) => `thresholds ${l}: concern ${thresholds[l].concern}, high ${thresholds[l].high}, imminent ${thresholds[l].imminent}`),
+    `public validation (en): AUC ${training.validation.enAuc}; at concern recall ${training.validation.enRecallAtConcern} FPR ${training.validation.enFprAtConcern}; at high recall ${training.validation.enRecallAtHigh} FPR ${training.validation.enFprAtHigh}`,
+    `public validation (pl, negatives only): FPR at concern ${training.validation.plFprAtConcern}`,
+  ]
+  return { artefact, summary }
+}
+
+/** Serialized artefact: one stable JSON text (weights on one line each keep it compact). */
+export function serializeArtefact(a: RiskModelArtefact): string {
+  return `${JSON.stringify(a)}\n`
+}

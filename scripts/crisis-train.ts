@@ -1,0 +1,35 @@
+/**
+ * `npm run crisis:train [-- <data folder>] [-- --out <file>]`: retrains the crisis risk model from the
+ * public data folder (default ../shared/crisis-data; see its README) plus the project's own written
+ * messages (core/crisis/model/train-messages.jsonl) and writes core/crisis/model/risk-model.json.
+ * Deterministic: the same data gives the same artefact. See docs/crisis-model.md.
+ */
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DEFAULT_DATA_DIR } from '../core/crisis/model/public-data.js'
+import { serializeArtefact, trainRiskModel } from '../core/crisis/model/train.js'
+
+const args = process.argv.slice(2)
+const outIndex = args.indexOf('--out')
+const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]!) : fileURLToPath(new URL('../core/crisis/model/risk-model.json', import.meta.url))
+const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1))
+const dataDir = positional[0] ? path.resolve(positional[0]) : DEFAULT_DATA_DIR
+
+// The rules decide which tuning rows the model may speak on. The classifier module loads the
+// shipped artefact; if that is unusable, thresholds are chosen over every tuning row (stricter)
+// and a second run refines them.
+let leftToModel: ((text: string) => boolean) | undefined
+try {
+  const { classifyRisk } = await import('../core/crisis/classifier.js')
+  leftToModel = (text) => classifyRisk(text, { rulesOnly: true }).signals.length === 0
+} catch (error) {
+  console.warn(`${(error as Error).message}\nthresholds are chosen without the rules this time; run crisis:train again afterwards.`)
+}
+
+const started = Date.now()
+const { artefact, summary } = trainRiskModel({ dataDir, leftToModel, log: (line) => console.log(line) })
+const text = serializeArtefact(artefact)
+writeFileSync(out, text)
+for (const line of summary) console.log(line)
+console.log(`wrote ${path.relative(process.cwd(), out)} (${(text.length / 1024).toFixed(0)} KiB, ${artefact.checksum}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
