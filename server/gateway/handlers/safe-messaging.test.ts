@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../../tests/support/deps.js'
-import { startTestServer } from '../../../tests/support/http.js'
+import { HttpClient, startTestServer } from '../../../tests/support/http.js'
 import { ChatClient, chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../../tests/support/chat.js'
 import { createAccount } from '../../../tests/support/crisis-fixtures.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn } from '../../../tests/support/groups.js'
@@ -142,6 +142,29 @@ describe('a held message in a peer room', () => {
     expect(flag!.status).toBe('dismissed')
     // Released once: a second release changes nothing.
     expect(await f.request('moderation:act', { action: 'release', roomId, messageId: held.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  it('the facilitators\' queue (a page that works without JavaScript) shows it in full and releases it', async () => {
+    const sender = await chatMember(deps, 'low-mood')
+    const peer = await chatMember(deps, 'low-mood')
+    const s = await connect(0, sender.cookie)
+    const p = await connect(1, peer.cookie)
+    await s.join(roomId)
+    await p.join(roomId)
+    const body = 'the rope is ready'
+    const held = sent(await s.send(roomId, body))
+    const [flag] = await deps.sql<{ id: string }[]>`select id from moderation_flags where message_id = ${held.id}`
+
+    const memberPage = HttpClient.as(servers[0]!.baseUrl, { sessionToken: peer.cookie.slice('hs_session='.length) })
+    expect((await memberPage.get('/moderation')).status).toBe(403)
+    const queue = HttpClient.as(servers[0]!.baseUrl, { sessionToken: facilitator.cookie.slice('hs_session='.length) })
+    const page = await queue.page('/moderation')
+    expect(page.html).toContain(body)
+    expect(page.html).toMatch(/value="release"[^>]*>Release to the room</)
+    expect((await queue.post('/moderation', { action: 'release', roomId, flagId: flag!.id, reason: 'checked in with them' })).status).toBe(200)
+    await p.until(() => textOf(p, held.id) === body, 10_000, 'released to the peer')
+    const audit = await deps.sql<{ actor: string }[]>`select actor_account_id as actor from audit_log where action = 'moderation.release' and target_id = ${held.id}`
+    expect(audit).toEqual([{ actor: facilitator.accountId }])
   })
 
   it('an ordinary message and one with risk but no method still reach the room', async () => {
