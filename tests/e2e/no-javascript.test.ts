@@ -1,8 +1,8 @@
 /**
  * Every form works without JavaScript: a Chromium with JavaScript disabled (an old phone, a blocked script, a
- * script that never arrived) signs up, signs out, signs in, enters a room, presses "I need help now" (the incident
- * is raised and the page lists the member's lines: an en-GB browser gets the Samaritans first) and recovers the
- * account with its code. Signed-out pages link to help. A form posted from another site changes nothing and is
+ * script that never arrived) signs up, signs out, signs in, enters rooms, presses "I need help now" (the incident
+ * is raised and the page lists the member's lines: an en-GB browser gets the Samaritans first), writes in the
+ * crisis chat and recovers the account with its code. Signed-out pages link to help. A form posted from another site changes nothing and is
  * answered with a 403 page in the visitor's language. Pages carry `Referrer-Policy: same-origin`, so the browser
  * sends our own Origin with a form post (under `no-referrer` it sent `Origin: null`, which the origin check refused
  * with a blank 500).
@@ -181,6 +181,16 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
       select i.source, i.level, i.member_country as country from crisis_incidents i join accounts a on a.id = i.member_account_id
       where a.username = ${username}`
     expect(incidents).toEqual([{ source: 'button', level: 'imminent', country: 'GB' }])
+  })
+
+  it('writes to the clinician in the crisis chat', async () => {
+    const { page } = visitor
+    await page.getByLabel('Your message').fill('I am at home and I am scared.')
+    expect(await submit(page, page.getByRole('button', { name: 'Send' }))).toBe(200)
+    expect(await page.getByTestId('crisis-chat').textContent()).toContain('I am at home and I am scared.')
+    expect(await count(deps.sql`
+      select count(*)::int as n from crisis_chat_messages c join crisis_incidents i on i.id = c.incident_id
+      join accounts a on a.id = i.member_account_id where a.username = ${username}`)).toBe(1)
   })
 
   it('recovers the account with the recovery code', async () => {
