@@ -8,6 +8,7 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { createAccount, takeOutbox, type TestAccount } from '../../tests/support/crisis-fixtures.js'
 import { raiseCrisis, resolveIncident } from './crisis.service.js'
 import { pageIncident } from './crisis.paging.js'
+import { countOverdueSteps } from './crisis.sweeper.js'
 import {
   answerFollowUp, dueFollowUp, listIncidentFollowUps, saveFollowUpContact, sendFollowUpEmail, sweepFollowUps, type FollowUpChoice,
 } from './crisis.followup.js'
@@ -71,6 +72,8 @@ describe('a follow-up', () => {
     expect(await statusOf(incidentId)).toMatchObject({ status: 'open', level: 'high', repeat: 1 })
     const jobs = await takeOutbox(deps.sql)
     expect(jobs.map((j) => [j.jobName, j.payload])).toEqual([['crisis:page', { incidentId, level: 0, repeat: 1 }]])
+    // The re-opened round starts now: its first page is not taken for an overdue step of the old round.
+    expect(await countOverdueSteps(deps)).toBe(0)
     // The normal ladder pages it again.
     expect(await pageIncident(deps, jobs[0]!.payload as never)).toBe('paged')
     const [pages] = await deps.sql<{ n: number }[]>`select count(*)::int as n from crisis_pages where incident_id = ${incidentId} and escalation_repeat = 1`

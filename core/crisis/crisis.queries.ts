@@ -550,7 +550,8 @@ export async function selectLadderStates(db: Db, limit = 500): Promise<LadderSta
       i.escalation_repeat as "escalationRepeat", i.ack_count as "ackCount", i.raised_at as "raisedAt",
       i.acknowledged_at as "acknowledgedAt",
       coalesce((select max(e.created_at) from crisis_events e
-                where e.incident_id = i.id and e.kind in ('escalated', 'retriggered')
+                -- A round re-opened by a follow-up (crisis.followup.ts) starts its first step then, too.
+                where e.incident_id = i.id and e.kind in ('escalated', 'retriggered', 'reopened')
                   and e.escalation_level = i.escalation_level and e.escalation_repeat = i.escalation_repeat), i.raised_at) as "stepStartedAt",
       p.console_sent_at as "pageConsoleSentAt", p.followups_enqueued_at as "pageFollowupsEnqueuedAt",
       exists (select 1 from outbox o where o.sent_at is null and o.payload->>'incidentId' = i.id::text) as "pendingOutbox",
