@@ -120,6 +120,8 @@ describe('a held message in a peer room', () => {
 
   it('a facilitator may release it: peers then see it, and the release is audited; a member may not', async () => {
     const sender = await chatMember(deps, 'low-mood')
+    // A member reading Polish is told in Polish.
+    await deps.sql`update accounts set locale = 'pl' where id = ${sender.accountId}`
     const peer = await chatMember(deps, 'low-mood')
     const s = await connect(0, sender.cookie)
     const p = await connect(1, peer.cookie)
@@ -127,7 +129,7 @@ describe('a held message in a peer room', () => {
     for (const c of [s, p, f]) await c.join(roomId)
     const body = 'mam tabletki i dziś się zabiję'
     const held = sent(await s.send(roomId, body))
-    expect(held).toMatchObject({ body, moderation: 'held' })
+    expect(held).toMatchObject({ body, moderation: 'held', notice: expect.stringMatching(/trafiła do zespołu wsparcia, a nie do grupy/) })
     await p.until(() => p.arrivals.includes(held.seq), 10_000, 'the seq to the peer')
 
     expect(await p.request('moderation:act', { action: 'release', roomId, messageId: held.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
