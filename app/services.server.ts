@@ -17,6 +17,7 @@ export {
   addIncidentNote, revealMemberIdentity, crisisCardFor,
 } from '../core/crisis/crisis.service.js'
 export { getCrisisAdminView, saveSchedule, addOverride, saveDefaultPolicy, dismissAlarm, listOpenAlarms } from '../core/crisis/crisis.admin.js'
+export { getQueueHealth } from '../core/crisis/crisis.health.js'
 export { keepHelpPress, HELP_RAISE_DEADLINE_MS } from '../core/crisis/crisis.degraded.js'
 export { withDeadline } from '../core/deadline.js'
 export { memberCountry, crisisLinesFor, COUNTRY_CHOICES, OTHER_COUNTRY } from '../core/crisis/crisis-lines.js'

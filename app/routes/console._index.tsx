@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { listIncidentQueue, listOpenAlarms } from '../services.server'
+import { getQueueHealth, listIncidentQueue, listOpenAlarms } from '../services.server'
 import { useT } from '../components/i18n'
 import { AlarmBanner } from '../components/crisis/alarm-banner'
+import { QueueHealth } from '../components/crisis/queue-health'
 import { memberLabelText } from '../components/crisis/country-name'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
 import { requireUserWithRole } from '../utils/auth.server'
@@ -13,8 +14,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUserWithRole(context, request, 'clinician', 'admin')
   const actor = { accountId: account.accountId, role: account.role }
-  const [queue, alarms] = await Promise.all([listIncidentQueue(context.deps, actor), listOpenAlarms(context.deps, actor)])
-  return { ...queue, alarms }
+  const [queue, alarms, health] = await Promise.all([
+    listIncidentQueue(context.deps, actor), listOpenAlarms(context.deps, actor), getQueueHealth(context.deps, actor),
+  ])
+  return { ...queue, alarms, health }
 }
 
 type Row = Awaited<ReturnType<typeof loader>>['open'][number]
@@ -39,13 +42,14 @@ function IncidentRow({ incident }: { incident: Row }) {
 /** The live queue: highest level first, then oldest first. Updates when an incident is raised, paged or changes. */
 export default function ConsoleQueue() {
   const t = useT()
-  const { open, resolved, alarms } = useLoaderData<typeof loader>()
+  const { open, resolved, alarms, health } = useLoaderData<typeof loader>()
   useCrisisLive(['incident:paged', 'incident:updated'])
   return (
     <>
       <h1>{t('console.title')}</h1>
       <AlarmBanner alarms={alarms} />
       <p className="help">{t('console.live')}</p>
+      <QueueHealth health={health} />
       <h2>{t('console.queue')}</h2>
       {open.length === 0 ? <p>{t('console.queue.empty')}</p> : null}
       <ul className="incident-queue" aria-label={t('console.queue')}>

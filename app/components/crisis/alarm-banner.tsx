@@ -5,6 +5,8 @@ export interface AlarmLine { id: string; kind: string; incidentId: string | null
 const KIND_KEYS = {
   crisis_unpaged: 'crisisAdmin.alarm.crisisUnpaged',
   webhook_dead_letter: 'crisisAdmin.alarm.webhookDeadLetter',
+  crisis_step_overdue: 'crisisAdmin.alarm.crisisStepOverdue',
+  workers_down: 'crisisAdmin.alarm.workersDown',
 } as const
 
 export function alarmLabelKey(kind: string) {
