@@ -7,7 +7,7 @@ import { ChatClient, createSeedRooms, roomIdOf } from '../tests/support/chat.js'
 import { enterRoom } from '../core/chat/chat.service.js'
 import { hashToken } from '../core/identity/identity.crypto.js'
 import { CRISIS_LINES } from '../core/crisis/crisis-lines.js'
-import { raiseCrisis } from '../core/crisis/crisis.service.js'
+import { raiseCrisis, revealMemberIdentity } from '../core/crisis/crisis.service.js'
 import * as selfcare from '../core/selfcare/selfcare.service.js'
 import * as messages from '../core/messages/messages.service.js'
 import type { CrisisCard } from '../core/contracts/socket-events.crisis.js'
@@ -189,7 +189,7 @@ describe('Polish pages', () => {
   ].filter((s) => !s.includes('{')).filter((s) => s.length >= 8)
   const englishIn = (text: string) => english.filter((s) => text.includes(s))
 
-  it('show no English crisis string: help with the card and chat, the console queue and incident, account deletion, a thread', async () => {
+  it('show no English crisis string: help with the card, the console queue and incident, the admin page, account deletion', async () => {
     const member = await makeAccount(deps, 'member', { locale: 'pl', password: await (await import('argon2')).default.hash(PASSWORD) })
     const clinician = await makeAccount(deps, 'clinician', { locale: 'pl' })
     const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
@@ -197,11 +197,16 @@ describe('Polish pages', () => {
     memberClient.cookies.set('hs_lang', 'pl')
     const clinicianClient = HttpClient.as(server.baseUrl, clinician)
     clinicianClient.cookies.set('hs_lang', 'pl')
+    const admin = await makeAccount(deps, 'admin', { locale: 'pl' })
+    const adminClient = HttpClient.as(server.baseUrl, admin)
+    adminClient.cookies.set('hs_lang', 'pl')
+    await revealMemberIdentity(deps, { accountId: clinician.accountId, role: 'clinician' }, raised.incidentId, 'Zagrożenie życia, brak kontaktu')
 
     const pages = {
       help: visibleText((await getWith(memberClient, '/help', 'pl')).html),
       queue: visibleText((await getWith(clinicianClient, '/console', 'pl')).html),
       incident: visibleText((await getWith(clinicianClient, `/console/incidents/${raised.incidentId}`, 'pl')).html),
+      admin: visibleText((await getWith(adminClient, '/admin/crisis', 'pl')).html),
       deletion: visibleText(await (await memberClient.post('/account', { intent: 'delete', password: PASSWORD })).text()),
     }
     expect(english.length).toBeGreaterThan(100)
@@ -214,6 +219,7 @@ describe('Polish pages', () => {
     expect(pages.queue).toMatch(/Uczestnik [0-9A-F]{6}/)
     expect(pages.incident).toMatch(/Zgłoszenie\s*:\s*Uczestnik [0-9A-F]{6}/)
     expect(pages.incident).toContain('Kraj Polska (PL)')
+    expect(pages.admin).toMatch(/tożsamość: Uczestnik [0-9A-F]{6}/)
     expect(pages.deletion).toContain(crisisPl['error.CRISIS_OPEN'])
 
     // The scan sees English when it is there: the same help page in English.

@@ -170,7 +170,7 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'crisisAdmin.policy.repeats': 'Powtórz drabinę tyle razy',
   'crisisAdmin.policy.retrigger': 'Ponów alert, jeśli przyjęte, ale niezamknięte po (minutach)',
   'crisisAdmin.policy.supervisor': 'Przełożony (nazwa użytkownika lub e-mail), powiadamiany na końcu',
-  'crisisAdmin.policy.levels': 'Poziomy, po jednym w wierszu: minuty na przyjęcie, potem adresaci (schedule:Nazwa lub nazwa użytkownika), np. "5 schedule:Clinicians"',
+  'crisisAdmin.policy.levels': 'Poziomy, po jednym w wierszu: minuty na przyjęcie, potem adresaci (schedule:Nazwa lub nazwa użytkownika), np. "5 schedule:Dyżur"',
   'crisisAdmin.policy.save': 'Zapisz zasady',
   'crisisAdmin.saved': 'Zapisano.',
   'crisisAdmin.reveals': 'Ujawnienia tożsamości (dziennik audytu)',

@@ -7,6 +7,7 @@ import {
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { AlarmBanner, alarmLabelKey } from '../components/crisis/alarm-banner'
+import { memberLabelText } from '../components/crisis/country-name'
 import { requireUserWithRole } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/crisis.css'
@@ -163,7 +164,7 @@ export default function CrisisAdmin() {
           {view.reveals.map((r) => (
             <li key={r.id}>
               <time dateTime={r.at}>{new Date(r.at).toLocaleString(t.locale)}</time>{' '}
-              {t('crisisAdmin.reveal.line', { actor: r.actor ?? '—', member: r.memberLabel ?? r.incidentId.slice(0, 8), reason: r.reason })}{' '}
+              {t('crisisAdmin.reveal.line', { actor: r.actor ?? '—', member: r.memberLabel ? memberLabelText(t, r.memberLabel) : r.incidentId.slice(0, 8), reason: r.reason })}{' '}
               <Link to={`/console/incidents/${r.incidentId}`}>{t('console.open')}</Link>
             </li>
           ))}
