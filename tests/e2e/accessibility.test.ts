@@ -41,7 +41,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       const user = await newUser(browser, { baseURL: server.baseUrl, locale })
       try {
         const problems: string[] = []
-        for (const path of ['/', '/signup', '/signin', '/recover', '/forgot-password', '/reset-password?token=x', '/no-such-page']) {
+        for (const path of ['/', '/signup', '/signin', '/recover', '/forgot-password', '/reset-password?token=x', '/no-such-page', '/help', '/refused']) {
           await user.page.goto(path)
           await waitForHydration(user.page)
           const violations = await accessibilityViolations(user.page)
