@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { classifyRisk, compareRisk, detectLanguage, RISK_LEVELS, type RiskLevel } from './classifier.js'
+import { canonicalize } from './model/canonical.js'
+import { RISK_MODEL } from './model/risk-model.js'
 
 const level = (text: string, context?: readonly string[]) => classifyRisk(text, { context }).level
 
@@ -297,4 +299,86 @@ describe('results', () => {
     for (const s of signals) expect(s).toMatch(/^(?:[a-z]+:)?[a-z]+(?:\.[a-z_]+)+$/)
   })
 
+})
+
+describe('rules and the risk model together', () => {
+  const modelRisk = (text: string) => RISK_MODEL.score(canonicalize(text)).risk
+
+  it('lets a rule scope win where the model alone would flag the text', () => {
+    // The model alone reads these as risk; the rules' negation, reported-speech and idiom scopes set them aside.
+    const negated = 'i dont want to kill myself anymore'
+    expect(modelRisk(negated)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.high)
+    expect(classifyRisk(negated)).toMatchObject({ level: 'none', signals: ['negated:en.ideation.active'] })
+    const never = 'i would never kill myself'
+    expect(modelRisk(never)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
+    expect(classifyRisk(never).level).toBe('none')
+    const promise = "i'm not going to end my life, i promise"
+    expect(modelRisk(promise)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
+    expect(classifyRisk(promise).level).toBe('none')
+    for (const text of ['nie zabije sie, spokojnie', 'nikogo by nie obeszlo gdybym jutro zniknela']) {
+      expect(modelRisk(text), text).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.pl.concern * 0.8)
+      expect(classifyRisk(text).level, text).toBe('none')
+    }
+  })
+
+  it('catches a phrasing no rule names, in English and Polish', () => {
+    for (const [text, language] of [
+      ["i don't think i'll be around much longer", 'en'],
+      ['i just want to stop being', 'en'],
+      ['nie chce juz byc', 'pl'],
+      ['wszystkim bedzie lepiej jak odejde na zawsze', 'pl'],
+    ] as const) {
+      expect(classifyRisk(text, { rulesOnly: true }), text).toMatchObject({ level: 'none', signals: [] })
+      const result = classifyRisk(text)
+      expect(compareRisk(result.level, 'concern'), text).toBeGreaterThanOrEqual(0)
+      expect(result.language).toBe(language)
+    }
+  })
+
+  it('explains a model decision with its level and the n-gram features that raised it', () => {
+    const { level, signals } = classifyRisk("i don't think i'll be around much longer")
+    expect(signals[0]).toBe(`model.score.${level}`)
+    const features = signals.filter((s) => s.startsWith('model.ngram:'))
+    expect(features.length).toBeGreaterThanOrEqual(1)
+    expect(features.length).toBeLessThanOrEqual(3)
+    for (const f of features) expect(f).toMatch(/^model\.ngram:\d+$/)
+    // Ids only: no word of the message appears in a signal.
+    expect(signals.join(' ')).not.toMatch(/around|longer|think/)
+  })
+
+  it('leaves ordinary chat and hard negatives alone', () => {
+    expectLevels([
+      ['see you all on thursday, bringing cake', 'none'],
+      ['my phone is dying lol', 'none'],
+      ['this traffic is killing me', 'none'],
+      ['jak pomóc koleżance która się tnie?', 'none'],
+      ['she told me she wants to die', 'none'],
+    ])
+  })
+
+  it('rates an attempt in progress, means at hand and a goodbye as imminent in both languages', () => {
+    expectLevels([
+      ['took 30 of my sleeping tablets an hour ago', 'imminent'],
+      ["standing on the bridge right now, i'm done", 'imminent'],
+      ['i have a rope in my car', 'imminent'],
+      ['wzięłam 30 tabletek nasennych godzinę temu', 'imminent'],
+      ['wzielam 30 tabletek nasennych godzine temu', 'imminent'],
+      ['stoję teraz na moście, mam dość', 'imminent'],
+      ['stoje teraz na moscie, mam dosc', 'imminent'],
+      ['mam sznur w samochodzie', 'imminent'],
+      ['mam pistolet w szufladzie', 'imminent'],
+    ])
+    // The signals keep the formats safe messaging reads: a plan rule for means, an attempt rule.
+    expect(classifyRisk('i have a rope in my car').signals).toContain('en.plan.means')
+    expect(classifyRisk('mam sznur w samochodzie').signals).toContain('pl.plan.means')
+    expect(classifyRisk('took 30 of my sleeping tablets an hour ago').signals).toContain('en.attempt')
+  })
+
+  it('keeps means kept for an ordinary reason below high, with no plan rule', () => {
+    for (const text of ['i have a rope in my car for towing', 'mam linkę holowniczą w samochodzie', 'took 2 paracetamol for my headache']) {
+      const result = classifyRisk(text)
+      expect(compareRisk(result.level, 'high'), text).toBeLessThan(0)
+      expect(result.signals.some((s) => /\.(plan|attempt)/.test(s)), text).toBe(false)
+    }
+  })
 })

@@ -391,6 +391,24 @@ class Scope {
     return false
   }
 
+  /**
+   * The rules' scopes applied to a whole message, for the model (which has no phrase to scope):
+   * a media or quotation frame, someone else's words with no first person, or the past with
+   * nothing that keeps it current.
+   */
+  wholeMessage(): 'quoted' | 'reported' | 'past' | null {
+    const { frame, first, third, reporting, subject, past, present } = this.marks
+    const any = (a: Uint8Array) => a.includes(1)
+    if (any(frame)) return 'quoted'
+    let quotes = 0
+    for (const type of this.t.types) if (type === QUOTE) quotes++
+    if (quotes >= 2) return 'quoted'
+    if (!any(first) && (any(third) || this.thirdSpans.length > 0)) return 'reported'
+    for (let j = 0; j < reporting.length; j++) if (reporting[j] && !(j > 0 && subject[j - 1])) return 'reported'
+    if (any(past) && !any(present)) return 'past'
+    return null
+  }
+
   /** A method preceded, in the same sentence, by "thinking about" and the like. */
   thinking(first: number): boolean {
     const { ideation } = this.marks
@@ -491,8 +509,9 @@ function modelLevelOf(text: string, language: LanguageCode): number {
   const t = RISK_MODEL.thresholds[language]
   const p = RISK_MODEL.score(text)
   if (p.risk < t.concern) return 0
-  if (p.imminent >= t.imminent) return IMMINENT
-  return p.risk >= t.high ? HIGH : CONCERN
+  if (p.risk < t.high) return CONCERN
+  // Imminent only where both heads agree: high risk and an imminent message.
+  return p.imminent >= t.imminent ? IMMINENT : HIGH
 }
 
 function analyze(raw: string, rulesOnly = false): Analysis {
@@ -579,7 +598,9 @@ function analyze(raw: string, rulesOnly = false): Analysis {
   let modelSignals: string[] = []
   if (!rulesOnly && hits.length === 0 && !signals.some(isScoped)) {
     const modelLevel = modelLevelOf(masked, language)
-    if (modelLevel > 0) {
+    const scoped = modelLevel > 0 ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]).wholeMessage() : null
+    if (scoped) signals.push(`model.scoped.${scoped}`)
+    else if (modelLevel > 0) {
       modelSignals = [`model.score.${RISK_LEVELS[modelLevel]}`, ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`)]
       level = Math.max(level, modelLevel)
     }

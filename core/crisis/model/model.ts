@@ -36,7 +36,7 @@ export interface ModelThresholds {
   concern: number
   /** Calibrated risk probability from which the model says high. */
   high: number
-  /** Calibrated imminent probability from which the model says imminent (with risk >= concern). */
+  /** Calibrated imminent probability from which the model says imminent (with risk >= high). */
   imminent: number
 }
 

@@ -313,18 +313,18 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const enHigh = Math.max(enConcern, enHigh0)
   const plHigh = Math.max(plConcern, plHigh0)
 
-  // Imminent: per language, the lowest cut-off at which no tuning row below imminent that the
-  // language's concern cut-off flags would be lifted to imminent by the model.
-  const imminentCut = (lang: string, concern: number) => {
+  // Imminent (the classifier asks for risk >= high as well): per language, the lowest cut-off at
+  // which no tuning row below imminent that reaches the high cut-off is lifted to imminent.
+  const imminentCut = (lang: string, high: number) => {
     let t = 0.5
     for (const x of tuningP) {
-      if (x.m.language === lang && x.m.level !== 'imminent' && x.risk >= concern) t = Math.max(t, round4(x.imminent + 1e-4))
+      if (x.m.language === lang && x.m.level !== 'imminent' && x.risk >= high) t = Math.max(t, round4(x.imminent + 1e-4))
     }
     return Math.min(t, 0.999)
   }
   const thresholds: Record<ModelLanguage, ModelThresholds> = {
-    en: { concern: enConcern, high: enHigh, imminent: imminentCut('en', enConcern) },
-    pl: { concern: plConcern, high: plHigh, imminent: imminentCut('pl', plConcern) },
+    en: { concern: enConcern, high: enHigh, imminent: imminentCut('en', enHigh) },
+    pl: { concern: plConcern, high: plHigh, imminent: imminentCut('pl', plHigh) },
   }
 
   const recallAt = (t: number) => (enPos.length ? enPos.filter((p) => p >= t).length / enPos.length : 0)

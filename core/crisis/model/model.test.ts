@@ -1,0 +1,189 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { canonicalize } from './canonical.js'
+import { artefactChecksum, readArtefactFile, RiskModel, RiskModelError, validateArtefact, type RiskModelArtefact } from './model.js'
+import { RISK_MODEL } from './risk-model.js'
+import { serializeArtefact, trainRiskModel } from './train.js'
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+const ARTEFACT = fileURLToPath(new URL('./risk-model.json', import.meta.url))
+const shipped = () => JSON.parse(readFileSync(ARTEFACT, 'utf8')) as RiskModelArtefact
+const temp: string[] = []
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crisis-model-'))
+  temp.push(dir)
+  return dir
+}
+afterAll(() => {
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true })
+})
+
+/** Re-sign an edited artefact so that only the edit (not the checksum) is wrong. */
+const resign = (a: Omit<RiskModelArtefact, 'checksum'>): RiskModelArtefact => ({ ...a, checksum: artefactChecksum(a) })
+
+describe('the shipped artefact', () => {
+  it('loads, is small, and has per-language thresholds in order', () => {
+    const a = readArtefactFile(ARTEFACT)
+    expect(readFileSync(ARTEFACT).length).toBeLessThan(2 * 1024 * 1024)
+    for (const lang of ['en', 'pl'] as const) {
+      const t = RISK_MODEL.thresholds[lang]
+      expect(t.concern).toBeGreaterThan(0)
+      expect(t.concern).toBeLessThanOrEqual(t.high)
+      expect(t.high).toBeLessThan(1)
+    }
+    expect(a.heads.risk.index.length).toBeGreaterThan(1000)
+    // Provenance only: the only strings in the artefact are its format, checksum and data set names.
+    const strings: string[] = []
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v)
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x)
+    }
+    walk(a)
+    const sets = ['suicidal_keyword_tweets', 'twitter_suicidal_intent', 'poleval2019_cyberbullying_pl']
+    expect(strings.filter((s) => s !== a.format && s !== a.checksum && !sets.includes(s))).toEqual([])
+  })
+
+  it('scores risk text above ordinary chat', () => {
+    const risky = RISK_MODEL.score(canonicalize('i want to kill myself, i cant take it anymore'))
+    const calm = RISK_MODEL.score(canonicalize('see you all on thursday, bringing cake'))
+    expect(risky.risk).toBeGreaterThan(calm.risk)
+    expect(risky.risk).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
+    expect(calm.risk).toBeLessThan(RISK_MODEL.thresholds.en.concern)
+  })
+})
+
+describe('a wrong or missing artefact', () => {
+  it('is refused with a clear error naming the problem', () => {
+    const good = shipped()
+    const { checksum: _c, ...body } = good
+    void _c
+    expect(() => validateArtefact({ ...good, version: 2 }, 'x.json')).toThrow(/x\.json is unusable: version is 2/)
+    expect(() => validateArtefact(resign({ ...body, format: 'other' as never }))).toThrow(/format/)
+    expect(() => validateArtefact(resign({ ...body, hashBits: 40 }))).toThrow(/hashBits/)
+    const shuffled = { ...body.heads.risk, index: [...body.heads.risk.index].reverse() }
+    expect(() => validateArtefact(resign({ ...body, heads: { ...body.heads, risk: shuffled } }))).toThrow(/out of order or range/)
+    const short = { ...body.heads.imminent, weight: body.heads.imminent.weight.slice(1) }
+    expect(() => validateArtefact(resign({ ...body, heads: { ...body.heads, imminent: short } }))).toThrow(/equal length/)
+    expect(() => validateArtefact(resign({ ...body, thresholds: { ...body.thresholds, pl: { concern: 0.9, high: 0.5, imminent: 0.5 } } }))).toThrow(/thresholds\.pl/)
+    const edited = { ...good, heads: { ...good.heads, risk: { ...good.heads.risk, bias: good.heads.risk.bias + 1 } } }
+    expect(() => validateArtefact(edited)).toThrow(/checksum does not match/)
+    expect(() => validateArtefact(null)).toThrow(RiskModelError)
+  })
+
+  it('reports a missing or unreadable file', () => {
+    const dir = tempDir()
+    expect(() => readArtefactFile(path.join(dir, 'absent.json'))).toThrow(/missing or unreadable/)
+    writeFileSync(path.join(dir, 'broken.json'), '{"format": ')
+    expect(() => readArtefactFile(path.join(dir, 'broken.json'))).toThrow(/not valid JSON/)
+  })
+
+  /** A copy of the classifier and what it imports, with the artefact replaced or removed. */
+  function classifierCopy(artefact: string | null): string {
+    const dir = tempDir()
+    mkdirSync(path.join(dir, 'core'))
+    cpSync(path.join(ROOT, 'core/text'), path.join(dir, 'core/text'), { recursive: true })
+    mkdirSync(path.join(dir, 'core/crisis'))
+    cpSync(path.join(ROOT, 'core/crisis/classifier.ts'), path.join(dir, 'core/crisis/classifier.ts'))
+    cpSync(path.join(ROOT, 'core/crisis/lexicon'), path.join(dir, 'core/crisis/lexicon'), { recursive: true })
+    cpSync(path.join(ROOT, 'core/crisis/model'), path.join(dir, 'core/crisis/model'), { recursive: true })
+    const target = path.join(dir, 'core/crisis/model/risk-model.json')
+    if (artefact === null) rmSync(target)
+    else writeFileSync(target, artefact)
+    return path.join(dir, 'core/crisis/classifier.ts')
+  }
+
+  const start = (entry: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', '-e', `await import(${JSON.stringify(entry)}); console.log('started')`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+
+  it('stops the process at start when the artefact was edited', () => {
+    const a = shipped()
+    a.heads.risk.weight[0] += 1
+    const run = start(classifierCopy(serializeArtefact(a)))
+    expect(run.status).not.toBe(0)
+    expect(run.stdout).not.toContain('started')
+    expect(run.stderr).toMatch(/crisis risk model core\/crisis\/model\/risk-model\.json is unusable: checksum does not match/)
+  })
+
+  it('stops the process at start when the artefact is missing', () => {
+    const run = start(classifierCopy(null))
+    expect(run.status).not.toBe(0)
+    expect(run.stdout).not.toContain('started')
+    expect(run.stderr).toContain('risk-model.json')
+  })
+
+  it('starts with the shipped artefact (the copies above differ only in it)', () => {
+    const run = start(classifierCopy(readFileSync(ARTEFACT, 'utf8')))
+    expect(run.stderr).toBe('')
+    expect(run.stdout.trim()).toBe('started')
+  })
+})
+
+describe('training', () => {
+  /** A tiny public-data folder in the layout of ../shared/crisis-data, generated here. */
+  function tinyData(): { dataDir: string; ownPath: string; tuningPath: string } {
+    const dir = tempDir()
+    const risky = ['i want to die', 'i feel suicidal', 'i cant go on', 'i want to end it', 'no reason to live']
+    const calm = ['great game', 'suicidal squad movie was bad', 'lovely weather', 'new phone', 'coffee time']
+    const rows = (label: (i: number) => string) =>
+      Array.from({ length: 120 }, (_, i) => {
+        const positive = i % 2 === 0
+        const text = `${(positive ? risky : calm)[i % 5]} number ${i}`
+        return `"${text}",${positive ? label(1) : label(0)}`
+      })
+    mkdirSync(path.join(dir, 'suicidal_keyword_tweets'))
+    writeFileSync(path.join(dir, 'suicidal_keyword_tweets/suicidal_keyword_tweets.csv'), ['text,label', ...rows((l) => (l ? '2' : '0'))].join('\n'))
+    mkdirSync(path.join(dir, 'twitter_suicidal_intent'))
+    writeFileSync(path.join(dir, 'twitter_suicidal_intent/twitter_suicidal_intent.csv'), ['text,label', ...rows((l) => String(l))].join('\n'))
+    mkdirSync(path.join(dir, 'poleval2019_cyberbullying_pl'))
+    writeFileSync(
+      path.join(dir, 'poleval2019_cyberbullying_pl/poleval2019_task6.csv'),
+      ['split,text,harmful,type', ...Array.from({ length: 60 }, (_, i) => `train,"ładna pogoda numer ${i}",0,0`)].join('\n'),
+    )
+    const jsonl = (items: [string, string, string, string?][]) =>
+      items.map(([text, level, language, note]) => JSON.stringify({ text, level, language, note })).join('\n')
+    const ownPath = path.join(dir, 'own.jsonl')
+    writeFileSync(ownPath, jsonl([['im on the bridge, goodbye', 'imminent', 'en'], ['chce umrzec', 'high', 'pl'], ['milego dnia', 'none', 'pl']]))
+    const tuningPath = path.join(dir, 'tuning.jsonl')
+    writeFileSync(
+      tuningPath,
+      jsonl([
+        ['i took all my pills', 'imminent', 'en'],
+        ['see you later', 'none', 'en', 'hard-negative:idiom'],
+        ['zegnajcie, to koniec', 'imminent', 'pl'],
+        ['do jutra', 'none', 'pl', 'hard-negative:idiom'],
+        ['held out row', 'none', 'en', 'heldout'],
+      ]),
+    )
+    return { dataDir: dir, ownPath, tuningPath }
+  }
+
+  it('is reproducible: the same data and seed give a byte-identical, valid artefact', () => {
+    const data = tinyData()
+    const first = serializeArtefact(trainRiskModel({ ...data, epochs: 2, hashBits: 14 }).artefact)
+    const second = serializeArtefact(trainRiskModel({ ...data, epochs: 2, hashBits: 14 }).artefact)
+    expect(second).toBe(first)
+    const artefact = validateArtefact(JSON.parse(first))
+    // A model trained on it separates its own classes.
+    const model = new RiskModel(artefact)
+    expect(model.score(canonicalize('i want to die number 999')).risk).toBeGreaterThan(model.score(canonicalize('lovely weather number 999')).risk)
+    // Another seed changes the order of examples and so the weights.
+    expect(serializeArtefact(trainRiskModel({ ...data, epochs: 2, hashBits: 14, seed: 7 }).artefact)).not.toBe(first)
+  })
+
+  it('refuses a training message that is also in the evaluation set', () => {
+    const data = tinyData()
+    writeFileSync(data.ownPath, JSON.stringify({ text: 'I took all my pills', level: 'imminent', language: 'en' }))
+    expect(() => trainRiskModel({ ...data, epochs: 1, hashBits: 12 })).toThrow(/also in the evaluation set/)
+  })
+
+  it('fails clearly when the data folder holds nothing', () => {
+    expect(() => trainRiskModel({ dataDir: tempDir(), epochs: 1 })).toThrow(/no training data in/)
+  })
+})
