@@ -43,9 +43,12 @@ export function repeatEvery(deps: Pick<CoreDeps, 'log'>, intervalMs: number, wha
   const timer = setInterval(tick, intervalMs)
   tick()
   return {
+    /** Stops the timer; waits for a run in progress, but not for one stuck on an unreachable database. */
     async stop() {
       clearInterval(timer)
-      await running
+      let timeout: NodeJS.Timeout | undefined
+      await Promise.race([running, new Promise((resolve) => (timeout = setTimeout(resolve, 2_000)))])
+      clearTimeout(timeout)
     },
   }
 }
