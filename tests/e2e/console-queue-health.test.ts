@@ -13,6 +13,8 @@ import { expectUsableOnPhone, openPage } from '../support/usable.js'
 import { acknowledgeIncident, raiseCrisis } from '../../core/crisis/crisis.service.js'
 import { saveSchedule } from '../../core/crisis/crisis.admin.js'
 import { pageIncident } from '../../core/crisis/crisis.paging.js'
+import { checkWorkersHeartbeat, recordHeartbeat } from '../../core/crisis/crisis.sweeper.js'
+import { crisisEn } from '../../app/i18n/crisis.en.js'
 import { crisisPl } from '../../app/i18n/crisis.pl.js'
 
 let deps: TestDeps
@@ -91,5 +93,19 @@ describe('queue health on the console', { timeout: 120_000 }, () => {
     await expect.poll(() => unacknowledged.textContent()).toBe('0')
     // The acknowledged incident no longer waits: the longest wait is the other one's, and one step is overdue.
     expect(await session.page.getByTestId('health-overdue').textContent()).toBe('1')
+  })
+
+  it('shows clinicians the banner when the workers process stopped beating', async () => {
+    const clinician = await createAccount(deps, 'clinician')
+    await recordHeartbeat(deps, { instanceId: 'e2e-workers', process: 'workers', startedAt: new Date() })
+    deps.setNow(new Date(deps.now!().getTime() + 45_000))
+    expect(await checkWorkersHeartbeat(deps)).toMatchObject({ down: true, newAlarm: true })
+    const session = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
+    sessions.push(session)
+    await signInWith(session, server.baseUrl, clinician.cookie.slice('hs_session='.length))
+    for (const path of ['/rooms', '/console']) {
+      await openPage(session.page, path)
+      expect(await session.page.getByTestId('alarm-banner').textContent(), path).toContain(crisisEn['crisisAdmin.alarm.workersDown'])
+    }
   })
 })
