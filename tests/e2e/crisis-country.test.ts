@@ -16,6 +16,7 @@ import { enterRoom } from '../../core/chat/chat.service.js'
 import { hashToken } from '../../core/identity/identity.crypto.js'
 import { raiseCrisis } from '../../core/crisis/crisis.service.js'
 import * as messages from '../../core/messages/messages.service.js'
+import argon2 from 'argon2'
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -96,6 +97,28 @@ describe('the member country in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('crisis-card').isVisible()).toBe(true)
     expect((await notice.boundingBox())!.height).toBeGreaterThan(MOBILE_VIEWPORT.height / 2)
     await expectUsableOnPhone(page, 'thread with the lines open')
+    expect(user.log.errors, 'page errors').toEqual([])
+  })
+
+  it('deleting the account while a request for help is open is refused kindly on a phone, with the lines, and nothing is deleted', async () => {
+    const member = await makeAccount(deps, 'member', { password: await argon2.hash('a long secret phrase') })
+    await deps.sql`update accounts set country = 'GB' where id = ${member.accountId}`
+    await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
+    const user = await newUser(browser, { baseURL: server.baseUrl, locale: 'en-GB', viewport: MOBILE_VIEWPORT })
+    sessions.push(user)
+    await signInWith(user, server.baseUrl, member.sessionToken)
+    const { page } = user
+    await openPage(page, '/account')
+    await page.getByLabel('Confirm with your password').fill('a long secret phrase')
+    await page.getByRole('button', { name: 'Delete my account for good' }).click()
+    const waits = page.getByTestId('deletion-waits')
+    await waits.waitFor()
+    expect(await waits.getByRole('alert').textContent()).toContain('Nothing was deleted.')
+    expect((await waits.locator('.crisis-line strong').allTextContents())[0]).toBe('Samaritans')
+    await expectUsableOnPhone(page, 'account deletion refused')
+    const [row] = await deps.sql<{ n: number }[]>`
+      select count(*)::int as n from crisis_incidents where member_account_id = ${member.accountId} and status <> 'resolved'`
+    expect(row!.n).toBe(1)
     expect(user.log.errors, 'page errors').toEqual([])
   })
 })
