@@ -116,15 +116,20 @@ function readable(row: MessageRow, viewer: MessageViewer | undefined): boolean {
   return row.moderationStatus === 'held' && viewer !== undefined && (viewer.readsHeld || viewer.membershipId === row.memberId)
 }
 
+/** Who wrote a held message, as the room receives it: nobody in particular (decision 021). */
+const UNNAMED: ChatMember = { memberId: '', pseudonym: '', badge: null }
+
 /** Peers see a deleted message as a tombstone; its text stays in the row and in message_revisions for audit. */
 export function toChatMessage(row: MessageRow, viewer?: MessageViewer): ChatMessage {
+  const shown = readable(row, viewer)
   return {
     id: row.id,
     roomId: row.roomId,
     seq: row.seq,
     clientId: row.clientId,
-    author: { memberId: row.memberId, pseudonym: row.pseudonym, badge: row.badge },
-    body: readable(row, viewer) ? row.body : null,
+    // A held message keeps its seq for everyone, but only those who read it learn whose it is.
+    author: row.moderationStatus === 'held' && !shown ? UNNAMED : { memberId: row.memberId, pseudonym: row.pseudonym, badge: row.badge },
+    body: shown ? row.body : null,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,

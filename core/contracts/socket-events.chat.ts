@@ -22,8 +22,9 @@ export interface ChatMessage {
   editedAt: string | null
   deletedAt: string | null
   /**
-   * Moderation (core/moderation): absent while visible. Hidden and removed: body is null. Held: body is null for
-   * the room; only its author and the room's facilitators (and admins) receive the text (docs/decisions/021).
+   * Moderation (core/moderation): absent while visible. Hidden and removed: body is null. Held: body is null and
+   * the author unnamed (empty memberId and pseudonym) for the room; only its author and the room's facilitators
+   * (and admins) receive the text and the name (docs/decisions/021).
    */
   moderation?: 'held' | 'hidden' | 'removed'
   moderatedAt?: string

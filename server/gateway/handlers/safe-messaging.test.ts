@@ -85,13 +85,16 @@ describe('a held message in a peer room', () => {
     const after = sent(await s.send(roomId, 'thank you for listening'))
     await p.until(() => textOf(p, after.id) === 'thank you for listening', 10_000, 'the next message')
     expect(p.timeline.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held' })
+    // Nor whose it is: the room keeps the seq, unnamed.
+    expect(p.timeline.messages.find((m) => m.id === held.id)!.author).toEqual({ memberId: '', pseudonym: '', badge: null })
+    expect(f.timeline.messages.find((m) => m.id === held.id)!.author).toMatchObject({ memberId: sender.memberId, pseudonym: 'Grey Sparrow' })
     expect(heard(p)).not.toContain('pills')
     expect(heard(p)).not.toContain(card.incidentId!)
 
     // History and catch-up: the peer never, the sender and the facilitator always.
     const history = await p.request<MessagePage>('message:history', { roomId, beforeSeq: 0 })
     const sync = await p.request<MessagePage>('message:sync', { roomId, afterSeq: held.seq - 1 })
-    expect(history.ok && history.data.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held' })
+    expect(history.ok && history.data.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held', author: { memberId: '' } })
     expect(sync.ok && sync.data.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held' })
     p.socket.disconnect()
     const pAgain = await connect(0, peer.cookie)
@@ -135,7 +138,9 @@ describe('a held message in a peer room', () => {
     expect(await p.request('moderation:act', { action: 'release', roomId, messageId: held.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await f.request('moderation:act', { action: 'release', roomId, messageId: held.id, reason: 'talked with them; safe to share' })).toEqual({ ok: true, data: { done: true } })
     await p.until(() => textOf(p, held.id) === body, 10_000, 'released to the peer')
-    expect(p.timeline.messages.find((m) => m.id === held.id)!.moderation).toBeUndefined()
+    const released = p.timeline.messages.find((m) => m.id === held.id)!
+    expect(released.moderation).toBeUndefined()
+    expect(released.author.memberId).toBe(sender.memberId)
 
     const audit = await deps.sql<{ actor: string; reason: string }[]>`
       select actor_account_id as actor, reason from audit_log where action = 'moderation.release' and target_id = ${held.id}`
