@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
-import { closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import { expectUsableOnPhone } from '../support/usable.js'
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -17,8 +18,8 @@ const sessions: UserSession[] = []
 
 const EXAMPLE = "I have the pills ready and I'm going to end it tonight"
 
-async function browserFor(member: ChatTestMember): Promise<UserSession> {
-  const user = await newUser(browser, { baseURL: server.baseUrl })
+async function browserFor(member: ChatTestMember, viewport?: { width: number; height: number }): Promise<UserSession> {
+  const user = await newUser(browser, { baseURL: server.baseUrl, ...(viewport ? { viewport } : {}) })
   await signInWith(user, server.baseUrl, member.cookie.slice('hs_session='.length))
   sessions.push(user)
   return user
@@ -59,7 +60,8 @@ describe('a message naming a method, in a room', () => {
     const facilitator = await chatMember(deps, 'low-mood', { role: 'facilitator', pseudonym: 'Fay Facil' })
     await deps.sql`insert into room_facilitators (room_id, account_id) values (${roomId}, ${facilitator.accountId})`
 
-    const senderUser = await browserFor(sender)
+    // The sender on a phone: the notice, their words and the card must be readable at 360 px.
+    const senderUser = await browserFor(sender, MOBILE_VIEWPORT)
     const peerUser = await browserFor(peer)
     const facilitatorUser = await browserFor(facilitator)
     for (const user of [senderUser, peerUser, facilitatorUser]) await openRoom(user.page)
@@ -73,6 +75,7 @@ describe('a message naming a method, in a room', () => {
     const card = senderUser.page.getByTestId('chat-crisis')
     await poll(() => card.isVisible()).toBe(true)
     expect(await card.getByRole('link').count()).toBeGreaterThan(0)
+    await expectUsableOnPhone(senderUser.page, 'a held message, its sender')
 
     // The facilitator reads it, marked as held; the peer's page has nothing of it.
     const seen = facilitatorUser.page.locator('[data-moderation="held"]')
