@@ -174,6 +174,32 @@ describe('a held message in a peer room', () => {
     expect(audit).toEqual([{ actor: facilitator.accountId }])
   })
 
+  it('a resend answers with the same held ack; an edit that adds method detail takes the text off peers\' screens', async () => {
+    const sender = await chatMember(deps, 'low-mood')
+    const peer = await chatMember(deps, 'low-mood')
+    const s = await connect(0, sender.cookie)
+    const p = await connect(1, peer.cookie)
+    await s.join(roomId)
+    await p.join(roomId)
+    const clientId = randomUUID()
+    const first = sent(await s.send(roomId, EXAMPLE, clientId))
+    const again = sent(await s.send(roomId, EXAMPLE, clientId))
+    expect(again).toMatchObject({ id: first.id, body: EXAMPLE, moderation: 'held', notice: first.notice })
+    expect(await deps.sql`select 1 from messages where id = ${first.id}`).toHaveLength(1)
+
+    // (Another member: after the first one's message, their next words are read in its context.)
+    const editor = await connect(0, (await chatMember(deps, 'low-mood')).cookie)
+    await editor.join(roomId)
+    const ordinary = sent(await editor.send(roomId, 'see you all tomorrow'))
+    await p.until(() => textOf(p, ordinary.id) === 'see you all tomorrow', 10_000, 'the ordinary message')
+    const edited = await editor.request<ChatMessage>('message:edit', { roomId, messageId: ordinary.id, body: 'the gun is loaded' })
+    expect(edited).toMatchObject({ ok: true, data: { body: 'the gun is loaded', moderation: 'held' } })
+    await p.until(() => p.timeline.messages.find((m) => m.id === ordinary.id)?.moderation === 'held', 10_000, 'the held edit')
+    expect(p.timeline.messages.find((m) => m.id === ordinary.id)).toMatchObject({ body: null, author: { memberId: '' } })
+    expect(heard(p)).not.toContain('gun')
+    expect(heard(p)).not.toContain('pills')
+  })
+
   it('an ordinary message and one with risk but no method still reach the room', async () => {
     const sender = await chatMember(deps, 'low-mood')
     const peer = await chatMember(deps, 'low-mood')
