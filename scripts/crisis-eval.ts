@@ -104,7 +104,7 @@ for (const [name, pick] of [
 out.push('')
 out.push(`== (b) public test split (${path.relative(process.cwd(), dataDir) || dataDir})`)
 if (!publicDataPresent(dataDir)) {
-  out.push(`public data not found in ${dataDir}: part (b) skipped (see docs/crisis-model.md to fetch or point --data at it)`)
+  out.push(`public data not found in ${dataDir}: part (b) skipped (docs/crisis-model.md lists the sets; point --data at a copy)`)
 } else {
   const test = loadPublicData(dataDir).filter((r) => r.split === 'test' && (!onlyLang || r.language === onlyLang))
   for (const lang of LANGUAGES) {
