@@ -13,7 +13,8 @@ import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
 /**
  * Moderation's part of the chat send pipeline (core/chat/send-pipeline.ts):
  *
- *   … validate → replay → [moderation] → rate-limit → [screen] → … → [screen-verdict] → persist → [screen-notice] → broadcast
+ *   … validate → replay → [moderation] → rate-limit → [screen] → … → [screen-verdict] → persist → [screen-notice]
+ *     → broadcast → [held-to-readers]
  *
  * - `moderation`: an active mute or ban refuses the send (MUTED / BANNED with `until`). It reads
  *   PostgreSQL at send time, so a sanction taken on any server holds on every server at once. It runs
