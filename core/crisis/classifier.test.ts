@@ -374,6 +374,19 @@ describe('rules and the risk model together', () => {
     expect(classifyRisk('took 30 of my sleeping tablets an hour ago').signals).toContain('en.attempt')
   })
 
+  it('rates a decision or a date said on its own as imminent, not the same words about something else', () => {
+    expectLevels([
+      ['i set a date. friday.', 'imminent'],
+      ['ive made up my mind. im doing it this weekend', 'imminent'],
+      ['wybrałem datę. piątek.', 'imminent'],
+      ['podjęłam decyzję. zrobię to w weekend', 'imminent'],
+      ['we set a date for the wedding, friday', 'none'],
+      ['i picked the day. saturday. so excited for the trip', 'none'],
+      ['wybrałam dzień, sobota. jedziemy nad morze', 'none'],
+      ['podjęłam decyzję, zrobię to jutro - remont łazienki', 'none'],
+    ])
+  })
+
   it('keeps means kept for an ordinary reason below high, with no plan rule', () => {
     for (const text of ['i have a rope in my car for towing', 'mam linkę holowniczą w samochodzie', 'took 2 paracetamol for my headache']) {
       const result = classifyRisk(text)

@@ -236,6 +236,9 @@ export const en: Lexicon = {
         '(?:going to|gonna|want to|wanna|will|il|plan to|planning to|about to|ready to|try to) (?:overdose|od)',
         '(?:drive|driving|crash|crashing|steer|swerve)(?: my car| the car)? (?:into|off) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|cliff|pole|oncoming)',
         'suicide (?:note|letter|plan)',
+        // A decision or a date stated with no other word: "i set a date. friday.", "made up my mind. doing it this weekend".
+        '(?:i|ive) (?:set|picked|chose|chosen) (?:a|the) (?:date|day)[.,]? (?:its |it is )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?= *[.!?]* *$)',
+        '(?:made up my mind|my mind is made up|decision (?:is )?made|ive decided)[.,]? (?:im |i am |il )?(?:doing|do) it (?:this weekend|tonight|today|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= *[.!?]* *$)',
         '(?:wrote|written|writing|write) (?:my|a) (?:goodbye|farewell) (?:note|letter)',
         '(?:writing|wrote|written|finished|finishing) my (?:last |final )?(?:note|letters)(?= *(?:[.,!?]|$|now|tonight))',
       ],

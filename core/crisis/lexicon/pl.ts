@@ -240,6 +240,9 @@ export const pl: Lexicon = {
         'pisz\\w* (?:teraz |juz )?(?:moj |swoj |ostatni )?list(?= *(?:[.,!?]|$))',
         '(?:wjade|wjechac|rozbije sie) (?:\\w+ )?(?:autem |samochodem )?(?:w|na) (?:drzewo|sciane|mur|filar|ciezarowke)',
         'list\\w* pozegnaln\\w*',
+        // A decision or a date stated with no other word: "wybrałem datę. piątek.", "podjęłam decyzję. zrobię to w weekend".
+        '(?:wybralem|wybralam|ustalilem|ustalilam) (?:juz )?(?:date|dzien)[.,]? (?:w )?(?:poniedzialek|wtorek|srode|sroda|czwartek|piatek|sobote|sobota|niedziele|niedziela|jutro|dzis)(?= *[.!?]* *$)',
+        '(?:podjal\\w*|podjel\\w*|zapadla) (?:juz )?decyzj\\w*[.,]? (?:zrobie|zrobimy) to (?:w weekend|dzis|dzisiaj|jutro|w nocy|w (?:poniedzialek|wtorek|srode|czwartek|piatek|sobote|niedziele))(?= *[.!?]* *$)',
         'pozegnaln\\w* list\\w*',
       ],
     },
