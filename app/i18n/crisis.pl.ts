@@ -69,7 +69,7 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'console.health.title': 'Stan kolejki',
   'console.health.openByLevel': 'Otwarte zgłoszenia według poziomu',
   'console.health.longestWait': 'Najdłuższe oczekiwanie bez potwierdzenia',
-  'console.health.minutes': '{count} min',
+  'console.health.minutes': '{count} min.',
   'console.health.noWait': 'Nikt nie czeka',
   'console.health.onCall': 'Dyżur teraz',
   'console.health.nobodyOnCall': 'Nikt nie ma dyżuru w grafiku',
