@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { classifyRisk, RISK_LEVELS } from '../classifier.js'
-import { evaluate, loadEvalSet, type EvalRow } from './evaluate.js'
+import { evaluate, flagScore, loadEvalSet, recallAtFpr, type EvalRow } from './evaluate.js'
 
 describe('evaluate', () => {
   // expected -> predicted
@@ -90,5 +92,44 @@ describe('the evaluation set', () => {
     const report = evaluate(messages.map((m) => ({ expected: m.level, predicted: classifyRisk(m.text).level })))
     expect(report.highOrImminentRecall).toBeGreaterThanOrEqual(0.85)
     expect(report.highOrImminentPrecision).toBeGreaterThanOrEqual(0.8)
+  })
+})
+
+describe('flagging figures', () => {
+  it('counts recall at >= concern and >= high, precision and the false-positive rate', () => {
+    const f = flagScore([
+      { expected: 'none', predicted: 'none' },
+      { expected: 'none', predicted: 'concern' }, // false positive
+      { expected: 'none', predicted: 'none' },
+      { expected: 'none', predicted: 'none' },
+      { expected: 'concern', predicted: 'high' },
+      { expected: 'high', predicted: 'concern' }, // flagged, but below high
+      { expected: 'imminent', predicted: 'imminent' },
+      { expected: 'high', predicted: 'none' }, // miss
+    ])
+    expect(f).toEqual({ recallConcern: 3 / 4, recallHigh: 1 / 3, precision: 3 / 4, falsePositiveRate: 1 / 4, positives: 4, negatives: 4 })
+  })
+
+  it('finds the best recall at a false-positive cap and the threshold that gives it', () => {
+    const neg = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+    const pos = [0.5, 0.85, 0.92, 0.97, 0.99]
+    // 10 % of 10 negatives: one may be flagged (0.95); everything above 0.9 is flagged.
+    expect(recallAtFpr(pos, neg, 0.1)).toEqual({ recall: 3 / 5, fpr: 0.1, threshold: 0.92 })
+    // 0 %: only above the highest negative.
+    expect(recallAtFpr(pos, neg, 0)).toEqual({ recall: 2 / 5, fpr: 0, threshold: 0.97 })
+  })
+})
+
+describe('npm run crisis:eval', () => {
+  it('says clearly when the public data is absent and still succeeds', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/crisis-eval.ts', '--lang', 'pl', '--data', '/nonexistent/crisis-data'], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('public data not found in /nonexistent/crisis-data: part (b) skipped')
+    expect(run.stdout).toMatch(/-- tuning rows, pl \(\d+\)/)
+    expect(run.stdout).toMatch(/-- held-out rows, pl \(\d+\)/)
+    expect(run.stdout).toMatch(/rules \+ model +recall>=concern [\d.]+ +recall>=high [\d.]+ +precision [\d.]+ +FPR [\d.]+/)
   })
 })

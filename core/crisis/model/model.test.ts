@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { canonicalize } from './canonical.js'
 import { artefactChecksum, readArtefactFile, RiskModel, RiskModelError, validateArtefact, type RiskModelArtefact } from './model.js'
+import { parseCsv, splitOf } from './public-data.js'
 import { RISK_MODEL } from './risk-model.js'
 import { serializeArtefact, trainRiskModel } from './train.js'
 
@@ -185,5 +186,26 @@ describe('training', () => {
 
   it('fails clearly when the data folder holds nothing', () => {
     expect(() => trainRiskModel({ dataDir: tempDir(), epochs: 1 })).toThrow(/no training data in/)
+  })
+})
+
+describe('the public data reader', () => {
+  it('parses quoted CSV fields with commas, doubled quotes and line breaks', () => {
+    expect(parseCsv('text,label\n"a, b",1\n"say ""hi""\nthere",0\nplain,2')).toEqual([
+      ['text', 'label'],
+      ['a, b', '1'],
+      ['say "hi"\nthere', '0'],
+      ['plain', '2'],
+    ])
+  })
+
+  it('puts a row in the same split whatever the file order, about 70/10/20', () => {
+    const texts = Array.from({ length: 2000 }, (_, i) => `message ${i}`)
+    const splits = texts.map(splitOf)
+    expect([...texts].reverse().map(splitOf)).toEqual([...splits].reverse())
+    const share = (s: string) => splits.filter((x) => x === s).length / splits.length
+    expect(share('train')).toBeGreaterThan(0.65)
+    expect(share('validation')).toBeGreaterThan(0.07)
+    expect(share('test')).toBeGreaterThan(0.16)
   })
 })
