@@ -1,12 +1,11 @@
 import { pathToFileURL } from 'node:url'
-import { Worker } from 'bullmq'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { QUEUES } from '../core/contracts/jobs.js'
 import { createCoreDeps } from '../core/runtime.js'
 import { startOutboxRelay } from './outbox-relay.js'
 import { startCrisisWatchdog, startWorkersHeartbeat } from './crisis-watchdog.js'
 import { startSchedules } from './schedules.js'
-import { createQueueProcessor } from './processors/index.js'
+import { createQueueProcessor, DeadLetterError, QueueWorker } from './processors/index.js'
 
 /** The workers process: BullMQ workers for every queue plus the outbox relay, with graceful shutdown. */
 export async function startWorkers(config = loadConfig()) {
@@ -14,14 +13,15 @@ export async function startWorkers(config = loadConfig()) {
   const workerConnection = deps.redis.duplicate({ maxRetriesPerRequest: null })
   workerConnection.on('error', () => {})
   const workers = Object.values(QUEUES).map((queue) => {
-    const worker = new Worker(queue, createQueueProcessor(deps, queue), {
+    const worker = new QueueWorker(queue, createQueueProcessor(deps, queue), {
       connection: workerConnection,
       prefix: `${config.REDIS_PREFIX}:bull`,
       concurrency: 8,
     })
-    worker.on('failed', (job, error) =>
-      deps.log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message } }, 'job failed'),
-    )
+    worker.on('failed', (job, error) => {
+      if (error instanceof DeadLetterError) return // logged once, with an alarm, by the processor
+      deps.log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message } }, 'job failed')
+    })
     worker.on('error', (error) => deps.log.warn({ queue, err: { message: error.message } }, 'worker error'))
     return worker
   })
