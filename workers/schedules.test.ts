@@ -26,6 +26,7 @@ it('registers every timed job once, even when two workers processes start', asyn
   }
   expect(found.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
     { name: 'groups:materialize', every: 6 * 3_600_000 },
+    { name: 'retention:purge', every: 24 * 3_600_000 },
     { name: 'selfcare:reminder-sweep', every: 5 * 60_000 },
   ])
 })

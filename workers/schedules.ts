@@ -13,6 +13,8 @@ export const SCHEDULES = [
   { name: 'selfcare:reminder-sweep', everyMs: 5 * 60_000 },
   // Follow-ups after an incident: ask when due, re-open when not answered in time (core/crisis sweepFollowUps).
   { name: 'crisis:followup-sweep', everyMs: 60_000 },
+  // Retention: purge what the configured periods make due, in batches, audited by counts (core/retention).
+  { name: 'retention:purge', everyMs: 24 * 3_600_000 },
 ] as const satisfies ReadonlyArray<{ name: JobName; everyMs: number }>
 
 /** Upsert every schedule (each also runs once at start). A schedule Redis refuses now is logged, not fatal. */

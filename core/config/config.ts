@@ -48,6 +48,13 @@ export const configSchema = z.object({
     .default('24,24'),
   MODERATION_BAN_DAYS: positiveInt.default('30'),
   MODERATION_APPEAL_DAYS: positiveInt.default('14'),
+  // Retention (docs/privacy.md): what the daily retention:purge job removes, and after how long.
+  RETENTION_DELETED_MESSAGE_HOURS: positiveInt.default('24'),
+  RETENTION_CHAT_DAYS: positiveInt.default('365'),
+  RETENTION_CRISIS_DAYS: positiveInt.default('730'),
+  RETENTION_SESSION_DAYS: positiveInt.default('30'),
+  RETENTION_JOB_DAYS: positiveInt.default('7'),
+  RETENTION_BATCH_SIZE: positiveInt.pipe(z.number().max(10_000, 'must be at most 10000')).default('500'),
   CRISIS_WEBHOOK_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s):// URL').optional(),
   CRISIS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LIVEKIT_URL: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL').optional(),

@@ -5,6 +5,7 @@ import { crisisJobs } from './jobs.crisis.js'
 import { moderationJobs } from './jobs.moderation.js'
 import { messagesJobs } from './jobs.messages.js'
 import { selfcareJobs } from './jobs.selfcare.js'
+import { retentionJobs } from './jobs.retention.js'
 
 /**
  * Queue and job names with their payload schemas, gathered from one file per slice
@@ -27,6 +28,7 @@ export const JOBS = {
   ...moderationJobs,
   ...messagesJobs,
   ...selfcareJobs,
+  ...retentionJobs,
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>
 
 export type JobName = keyof typeof JOBS
