@@ -19,3 +19,33 @@ export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   work.catch(() => {})
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
 }
+
+/**
+ * How long the request path waits for one Redis command (the request-path client's `commandTimeout`, decision 025).
+ * Redis answers in a millisecond or two; a paused Redis keeps the connection open and never answers.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 1_000
+
+/** How long a chat send may take before it answers UNAVAILABLE and is abandoned unstored (decision 025). */
+export const SEND_DEADLINE_MS = 1_500
+
+/** How long sign-in (and the other account forms) may wait on PostgreSQL and Redis before answering 503. */
+export const ACCOUNT_FORM_DEADLINE_MS = 3_000
+
+/** ioredis' messages when a command was not answered: timed out, retried out, or refused while disconnected. */
+const REDIS_UNAVAILABLE = /^(Command timed out|Stream isn't writeable|Connection is closed|Reached the max retries per request limit)/
+
+/** postgres.js' codes for a connection that could not be made or was lost. */
+const POSTGRES_UNAVAILABLE = new Set(['CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNREFUSED', 'ECONNRESET'])
+
+/**
+ * Whether `error` says a dependency (PostgreSQL, Redis) did not answer, rather than that the work itself failed:
+ * the edge then answers UNAVAILABLE (socket ack) or 503 (page), never INTERNAL.
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof DeadlineExceeded) return true
+  if (!(error instanceof Error)) return false
+  if (error.name === 'MaxRetriesPerRequestError' || REDIS_UNAVAILABLE.test(error.message)) return true
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' && POSTGRES_UNAVAILABLE.has(code)
+}

@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis'
 import { createSql } from '../db/client.js'
+import { REDIS_COMMAND_TIMEOUT_MS } from './deadline.js'
 import type { Config } from './config/config.js'
 import type { CoreDeps } from './deps.js'
 import { createLogger } from './log/logger.js'
@@ -10,11 +11,25 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, ...options })
 }
 
+/**
+ * The request-path client (decision 025): a command Redis does not answer (paused, killed, unreachable) fails after
+ * REDIS_COMMAND_TIMEOUT_MS and is retried over at most one reconnection, so a socket ack or a page never waits on it.
+ * The offline queue stays on so a command issued while the process is still connecting waits for the connection
+ * (bounded by the same timeout). Connections made from it with `duplicate()` (BullMQ's blocking workers with
+ * `maxRetriesPerRequest: null`, the Socket.IO adapter's subscriber) are long-lived: they get the plain defaults back.
+ */
+export function createRequestPathRedis(url: string): Redis {
+  const redis = createRedis(url, { commandTimeout: REDIS_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 })
+  const duplicate = redis.duplicate.bind(redis)
+  redis.duplicate = (override?: Partial<RedisOptions>) => duplicate({ commandTimeout: undefined, maxRetriesPerRequest: 3, ...override })
+  return redis
+}
+
 /** Build the real dependencies for one process. `close()` releases them in reverse order. */
 export function createCoreDeps(config: Config, application: string): CoreDeps & { close: () => Promise<void> } {
   const log = createLogger({ level: config.LOG_LEVEL, name: application })
   const sql = createSql(config.DATABASE_URL, { application })
-  const redis = createRedis(config.REDIS_URL)
+  const redis = createRequestPathRedis(config.REDIS_URL)
   redis.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis connection error'))
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM)
   const realtime = createRealtimePublisher(redis, config.REDIS_PREFIX)
