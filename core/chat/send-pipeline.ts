@@ -1,9 +1,10 @@
 import type { TransactionSql } from '../../db/client.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
+import { DeadlineExceeded, SEND_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
-import { requireWithinRateLimits, type RateLimitRule } from '../security/rate-limit.js'
 import { announceRoom } from './chat.broadcast.js'
+import { consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
 import * as q from './chat.queries.js'
 import { normalizeMessageBody } from './chat.schema.js'
 
@@ -37,6 +38,18 @@ export interface SendContext {
    * Moderation reads it to keep method detail and imminent risk from the room (docs/decisions/021).
    */
   risk?: { level: string; signals: readonly string[] }
+  /**
+   * `performance.now()` after which an unstored send is abandoned: its sender was answered UNAVAILABLE, so it must
+   * never be stored later (decision 025). Checked before every step and last thing before the commit.
+   */
+  deadline?: number
+  /** Set when the commit was sent before the deadline: from then on the send is waited for, never abandoned. */
+  committing?: boolean
+}
+
+/** Throws UNAVAILABLE once the send's deadline passed: its sender has been told it was not sent. */
+function requireBeforeDeadline(ctx: SendContext) {
+  if (ctx.deadline !== undefined && performance.now() >= ctx.deadline) throw new AppError('UNAVAILABLE')
 }
 
 /** How many of the sender's latest messages a send may look back at (the screens' context). */
@@ -110,26 +123,31 @@ const replay: SendStep = {
   },
 }
 
-function chatRateLimits(deps: CoreDeps, room: q.RoomRow): { member: RateLimitRule; room: RateLimitRule; slowMode: RateLimitRule | null } {
-  return {
-    member: { bucket: 'chat-member', ...deps.config.CHAT_RATE_LIMIT_MEMBER },
-    room: { bucket: 'chat-room', ...deps.config.CHAT_RATE_LIMIT_ROOM },
-    slowMode: room.slowModeSeconds > 0 ? { bucket: `chat-slow-${room.slowModeSeconds}`, limit: 1, windowSeconds: room.slowModeSeconds } : null,
-  }
+/**
+ * The buckets a send draws on (sliding windows, core/chat/chat.rate-limit.ts). Everyone has their own budget.
+ * The room's shared budget is for members' ordinary traffic only: the room's facilitators, admins and a message
+ * that raises a crisis never wait for others' traffic, so a flooding member cannot keep them silent.
+ */
+export function chatRateRules(ctx: SendContext): SlidingWindowRule[] {
+  const { deps, room, membership, actor } = ctx
+  const prefix = `${deps.config.REDIS_PREFIX}:rl`
+  const staff = membership!.badge === 'facilitator' || actor.role === 'admin'
+  // A message that raises a crisis (docs/crisis.md) is never held back by the room's traffic.
+  const crisis = ctx.risk?.level === 'high' || ctx.risk?.level === 'imminent'
+  const seconds = (rule: { limit: number; windowSeconds: number }) => ({ limit: rule.limit, windowMs: rule.windowSeconds * 1000 })
+  const rules: SlidingWindowRule[] = [{ key: `${prefix}:chat-member:${actor.accountId}`, ...seconds(deps.config.CHAT_RATE_LIMIT_MEMBER) }]
+  if (!staff && !crisis) rules.push({ key: `${prefix}:chat-room:${room!.id}`, ...seconds(deps.config.CHAT_RATE_LIMIT_ROOM) })
+  // Facilitators are not slowed by slow mode: they may need to step in.
+  if (room!.slowModeSeconds > 0 && !staff) rules.push({ key: `${prefix}:chat-slow:${membership!.id}`, limit: 1, windowMs: room!.slowModeSeconds * 1000 })
+  return rules
 }
 
 const rateLimit: SendStep = {
   name: 'rate-limit',
   async run(ctx) {
-    const { deps, room, membership } = ctx
-    const limits = chatRateLimits(deps, room!)
-    const checks: Array<{ rule: RateLimitRule; identifier: string }> = [
-      { rule: limits.member, identifier: ctx.actor.accountId },
-      { rule: limits.room, identifier: room!.id },
-    ]
-    // Facilitators are not slowed by slow mode: they may need to step in.
-    if (limits.slowMode && membership!.badge !== 'facilitator') checks.push({ rule: limits.slowMode, identifier: `${room!.id}:${membership!.id}` })
-    await requireWithinRateLimits(deps.redis, { prefix: deps.config.REDIS_PREFIX, secret: deps.config.SESSION_SECRET }, checks)
+    const waitMs = await consumeSlidingWindows(ctx.deps.redis, chatRateRules(ctx))
+    // The ack carries the exact wait (retryAfterMs, server/gateway/respond.ts).
+    if (waitMs > 0) throw new AppError('RATE_LIMITED', undefined, waitMs / 1000)
   },
 }
 
@@ -152,6 +170,9 @@ const persist: SendStep = {
           const message = (await q.findMessageInRoom(tx, room!.id, messageId))!
           for (const hook of persistHooks) await hook(tx, { ...ctx, message })
         }
+        // A PostgreSQL or Redis that stalled this send past its deadline: roll back rather than commit late.
+        requireBeforeDeadline(ctx)
+        ctx.committing = true
         return messageId
       })
       // The ack is the sender's: they read their own message even when it is held.
@@ -190,17 +211,38 @@ export function insertStep(step: SendStep, position: { before: string } | { afte
   sendSteps.splice('before' in position ? index : index + 1, 0, step)
 }
 
+/**
+ * Runs the steps. Answers within SEND_DEADLINE_MS: a send that has not reached its commit by then answers
+ * UNAVAILABLE and is abandoned (each later step, and the commit, check the deadline), so a Redis or PostgreSQL that
+ * comes back later never stores a message its sender was told was not sent (decision 025). A dependency that
+ * refuses outright (Redis killed) answers UNAVAILABLE too, never INTERNAL.
+ */
 export async function sendMessage(deps: CoreDeps, actor: SendActor, input: SendInput): Promise<ChatMessage> {
-  const ctx: SendContext = { deps, actor, input }
+  const ctx: SendContext = { deps, actor, input, deadline: performance.now() + SEND_DEADLINE_MS }
+  const run = runSteps(ctx)
+  try {
+    return await withDeadline(run, SEND_DEADLINE_MS)
+  } catch (error) {
+    if (!(error instanceof DeadlineExceeded)) throw error
+    // Its commit went out in time: the message is (being) stored, and the ack must say so, however late.
+    if (ctx.committing || ctx.message) return run
+    throw new AppError('UNAVAILABLE')
+  }
+}
+
+async function runSteps(ctx: SendContext): Promise<ChatMessage> {
   try {
     for (const step of sendSteps) {
       if (ctx.replayed && !step.runOnReplay) continue
+      // Once stored (or replayed) the message is the sender's: announcing it is never abandoned.
+      if (!ctx.message) requireBeforeDeadline(ctx)
       await step.run(ctx)
     }
-  } catch (error) {
+  } catch (thrown) {
+    const error = !(thrown instanceof AppError) && isUnavailable(thrown) ? new AppError('UNAVAILABLE') : thrown
     for (const hook of abortHooks) {
       await hook(ctx, error).catch((hookError: unknown) =>
-        deps.log.error({ err: { message: (hookError as Error).message } }, 'send abort hook failed'),
+        ctx.deps.log.error({ err: { message: (hookError as Error).message } }, 'send abort hook failed'),
       )
     }
     throw error
