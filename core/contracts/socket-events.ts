@@ -11,7 +11,9 @@ import type { MessagesClientEvents, MessagesServerEvents } from './socket-events
  * gathered from one file per slice (`socket-events.<slice>.ts`). Requests are `entity:verb` and
  * answered by an ack; announcements are past tense.
  */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } }
+/** A refusal may say how long to wait before trying again (`retryAfterMs`, e.g. RATE_LIMITED). */
+export type AckError = { code: ErrorCode; message: string; fields?: Record<string, string>; retryAfterMs?: number }
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError }
 export type AckCallback<T> = (response: Ack<T>) => void
 
 export type { SessionInfo } from './socket-events.identity.js'

@@ -6,7 +6,8 @@ import type { Logger } from '../../core/log/logger.js'
 
 /**
  * Wraps a socket request handler: validates the payload with its schema, runs the handler, and always
- * answers through the ack with `{ ok: true, data }` or `{ ok: false, error }` carrying a known code.
+ * answers through the ack with `{ ok: true, data }` or `{ ok: false, error }` carrying a known code (and
+ * `retryAfterMs` when the refusal says how long to wait).
  * A missing ack or a thrown non-AppError never leaks anything to the client.
  */
 export function handleRequest<S extends ZodTypeAny, T>(
@@ -28,7 +29,8 @@ export function handleRequest<S extends ZodTypeAny, T>(
     } catch (error) {
       if (!(error instanceof AppError)) log.error({ event, err: { message: (error as Error).message } }, 'socket handler failed')
       const body = toErrorBody(error)
-      reply({ ok: false, error: { code: body.code, message: body.message, ...(body.fields ? { fields: body.fields } : {}) } })
+      const retryAfterMs = error instanceof AppError && error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds * 1000) : undefined
+      reply({ ok: false, error: { code: body.code, message: body.message, ...(body.fields ? { fields: body.fields } : {}), ...(retryAfterMs ? { retryAfterMs } : {}) } })
     }
   }
 }
