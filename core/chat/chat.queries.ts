@@ -284,7 +284,7 @@ export async function removeMute(db: Db, membershipId: string, mutedMembershipId
 /** A member's latest messages in their room, oldest first (context for the send path's screens). */
 export async function recentTexts(db: Db, membershipId: string, limit: number): Promise<string[]> {
   const rows = await db<{ body: string }[]>`
-    select body from messages where membership_id = ${membershipId} and deleted_at is null
+    select body from messages where membership_id = ${membershipId} and deleted_at is null and body is not null
     order by seq desc limit ${limit}`
   return rows.map((r) => r.body).reverse()
 }

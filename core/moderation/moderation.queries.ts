@@ -62,13 +62,15 @@ export interface TargetMessage {
   moderatedAt: Date | null
   createdAt: Date
   seq: number
+  /** Its text was purged by retention (core/retention): nothing left to show again. */
+  purged: boolean
 }
 
 export async function findTargetMessage(db: Db, roomId: string, messageId: string): Promise<TargetMessage | null> {
   const rows = await db<TargetMessage[]>`
     select m.id, m.room_id as "roomId", m.membership_id as "membershipId", rm.account_id as "accountId", rm.pseudonym,
            m.moderation_status as status, m.moderated_by as "moderatedBy", m.moderated_at as "moderatedAt",
-           m.created_at as "createdAt", m.seq
+           m.created_at as "createdAt", m.seq, m.purged_at is not null as purged
     from messages m join room_memberships rm on rm.id = m.membership_id
     where m.room_id = ${roomId} and m.id = ${messageId}`
   return rows[0] ?? null

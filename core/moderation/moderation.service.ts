@@ -228,7 +228,8 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
       }
       case 'unhide': {
         const message = await requireMessage()
-        if (message.status === 'visible') throw new AppError('CONFLICT')
+        // A message whose text retention purged has nothing to show again.
+        if (message.status === 'visible' || message.purged) throw new AppError('CONFLICT')
         await setStatus(message, 'visible')
         await resolve('actioned')
         await audit('unhide', 'message', message.id, { memberId: message.membershipId, was: message.status })

@@ -11,11 +11,12 @@ import { Readable } from 'node:stream'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
-import { makeGroup, makeVerifiedFacilitator } from '../../tests/support/groups.js'
+import { makeAccount, makeGroup, makeVerifiedFacilitator } from '../../tests/support/groups.js'
 import { runAuditVerify } from '../../scripts/audit-verify.js'
 import { verifyAuditChain } from '../audit/audit.service.js'
 import { deleteMessage, editMessage, sendMessage } from '../chat/chat.service.js'
 import { storageOf } from '../storage/storage.js'
+import { takeModerationAction } from '../moderation/moderation.service.js'
 import { runRetentionPurge } from './retention.service.js'
 
 const HOUR = 3_600_000
@@ -201,6 +202,12 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   expect(await verifyAuditChain(deps.sql)).toEqual({ ok: true, rows: auditBefore + 1 })
   const lines: string[] = []
   expect(await runAuditVerify(deps.databaseUrl, (line) => lines.push(line))).toBe(0)
+
+  // What was purged stays purged: unhiding it has nothing to show. The author still sends after their texts were purged.
+  const admin = await makeAccount(deps, 'admin')
+  await expect(takeModerationAction(deps, { accountId: admin.accountId, role: 'admin' }, { roomId, action: 'unhide', messageId: hiddenLongAgo }))
+    .rejects.toMatchObject({ code: 'CONFLICT' })
+  expect((await message(await sendAt(NOW, 'still here')))?.body).toBe('still here')
 
   // A day later the message deleted an hour ago is past its grace period, and goes alone.
   deps.setNow(new Date(NOW.getTime() + DAY))
