@@ -274,6 +274,17 @@ function MessageItem({
   )
 }
 
+/** A refusal that says how long to wait shows that wait ("Try again in 8 seconds"), not a vague "a few minutes". */
+function sendErrorText(t: ReturnType<typeof useT>, pending: PendingMessage): string {
+  if (pending.error === 'RATE_LIMITED' && pending.retryAfterMs) {
+    const seconds = Math.max(1, Math.ceil(pending.retryAfterMs / 1000))
+    return seconds === 1 ? t('room.message.rateLimitedOne') : t('room.message.rateLimited', { seconds })
+  }
+  // Redis or PostgreSQL did not answer: not stored, and sent again by itself once they answer (decision 025).
+  if (pending.error === 'UNAVAILABLE') return t('room.message.unavailable')
+  return t.error(pending.error!)
+}
+
 function PendingItem({ pending, me, onRetry, onDiscard }: { pending: PendingMessage; me: ChatMember; onRetry: (id: string) => void; onDiscard: (id: string) => void }) {
   const t = useT()
   return (
@@ -285,7 +296,7 @@ function PendingItem({ pending, me, onRetry, onDiscard }: { pending: PendingMess
       <p className="message-body"><MessageText text={pending.body} /></p>
       {pending.state === 'failed' ? (
         <div className="message-actions">
-          {pending.error ? <span className="field-error">{t.error(pending.error)}</span> : null}
+          {pending.error ? <span className="field-error" data-testid="send-error">{sendErrorText(t, pending)}</span> : null}
           <button type="button" className="link-button small" onClick={() => onRetry(pending.clientId)}>{t('room.message.retry')}</button>
           <button type="button" className="link-button small" onClick={() => onDiscard(pending.clientId)}>{t('room.message.discard')}</button>
         </div>

@@ -8,7 +8,11 @@ import { connectSocket, isNewer, newClientId, request, type HoldspaceSocket } fr
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
-export interface PendingMessage { clientId: string; body: string; state: 'pending' | 'failed'; error?: string }
+/** How often a message refused as UNAVAILABLE goes again while the socket stays connected (decision 025). */
+export const UNAVAILABLE_RESEND_MS = 5_000
+
+/** `retryAfterMs`: how long the server said to wait before sending again (RATE_LIMITED). */
+export interface PendingMessage { clientId: string; body: string; state: 'pending' | 'failed'; error?: string; retryAfterMs?: number }
 
 export interface ChatState {
   status: ConnectionStatus
@@ -38,7 +42,7 @@ type Action =
   | { type: 'typing'; member: ChatMember; typing: boolean; now: number }
   | { type: 'pending'; message: PendingMessage }
   | { type: 'sent'; clientId: string; message: ChatMessage }
-  | { type: 'failed'; clientId: string; error: string }
+  | { type: 'failed'; clientId: string; error: string; retryAfterMs?: number }
   | { type: 'discard'; clientId: string }
   | { type: 'muted'; ids: string[] }
   | { type: 'joinError'; code: string }
@@ -94,7 +98,7 @@ function reducer(state: ChatState, action: Action): ChatState {
     case 'sent':
       return { ...reducer(state, { type: 'messages', messages: [action.message] }) }
     case 'failed':
-      return { ...state, pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, state: 'failed', error: action.error } : p)) }
+      return { ...state, pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, state: 'failed', error: action.error, retryAfterMs: action.retryAfterMs } : p)) }
     case 'discard':
       return { ...state, pending: state.pending.filter((p) => p.clientId !== action.clientId) }
     case 'muted':
@@ -144,7 +148,7 @@ export function useChatRoom(roomId: string) {
     const reply = await request<ChatMessage>(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
     if (reply.ok && reply.data.crisis) showCrisis(reply.data.crisis)
     if (reply.ok) dispatch({ type: 'sent', clientId: message.clientId, message: reply.data })
-    else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code })
+    else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code, retryAfterMs: reply.error.retryAfterMs })
   }, [roomId, showCrisis])
 
   useEffect(() => {
@@ -230,12 +234,24 @@ export function useChatRoom(roomId: string) {
   const retry = useCallback((clientId: string) => {
     const message = stateRef.current.pending.find((p) => p.clientId === clientId)
     if (!message) return
-    const again = { ...message, state: 'pending' as const, error: undefined }
+    const again = { ...message, state: 'pending' as const, error: undefined, retryAfterMs: undefined }
     dispatch({ type: 'pending', message: again })
     void sendPending(again)
   }, [sendPending])
 
   const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), [])
+
+  // UNAVAILABLE: the server could not reach Redis or PostgreSQL and did not store the message (decision 025). The
+  // socket may well stay connected, so no reconnect resends it: it stays on screen as not sent and goes again every
+  // few seconds with its own client id, so it is stored exactly once when the service answers again.
+  const waitingForService = state.pending.some((p) => p.state === 'failed' && p.error === 'UNAVAILABLE')
+  useEffect(() => {
+    if (!waitingForService) return
+    const timer = setInterval(() => {
+      for (const p of stateRef.current.pending) if (p.state === 'failed' && p.error === 'UNAVAILABLE') void sendPending(p)
+    }, UNAVAILABLE_RESEND_MS)
+    return () => clearInterval(timer)
+  }, [waitingForService, sendPending])
 
   const typing = useCallback(() => {
     const socket = socketRef.current
