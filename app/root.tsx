@@ -137,7 +137,7 @@ export function ErrorBoundary() {
     : 'INTERNAL'
   return (
     <Shell>
-      <h1>{t('error.page.title')}</h1>
+      <h1>{code === 'UNAVAILABLE' ? t('error.UNAVAILABLE.title') : t('error.page.title')}</h1>
       <p>{t.error(code)}</p>
       {code === 'UNAVAILABLE' || code === 'INTERNAL' ? <p>{t('error.UNAVAILABLE.help')} <Link to="/help">{t('refused.helpLink')}</Link></p> : null}
       <p><Link to="/">{t('error.page.home')}</Link></p>

@@ -19,7 +19,7 @@ export {
 export { getCrisisAdminView, saveSchedule, addOverride, saveDefaultPolicy, dismissAlarm, listOpenAlarms } from '../core/crisis/crisis.admin.js'
 export { getQueueHealth } from '../core/crisis/crisis.health.js'
 export { keepHelpPress, HELP_RAISE_DEADLINE_MS } from '../core/crisis/crisis.degraded.js'
-export { withDeadline } from '../core/deadline.js'
+export { ACCOUNT_FORM_DEADLINE_MS, isUnavailable, withDeadline } from '../core/deadline.js'
 export { memberCountry, crisisLinesFor, COUNTRY_CHOICES, OTHER_COUNTRY } from '../core/crisis/crisis-lines.js'
 export {
   noteSchema, crisisChatSchema, resolveSchema, revealSchema, scheduleFormSchema, overrideFormSchema, policyFormSchema, CRISIS_OUTCOMES,

@@ -9,5 +9,6 @@ export const resilienceEn = {
   'crisis.degraded.notice': 'We cannot reach our care team\'s system just now. The crisis lines below work at any time.',
   'crisis.degraded.kept': 'We could not reach our care team\'s system just now. Your request is saved and will reach a clinician as soon as it is back. Please call one of these lines now.',
   'crisis.degraded.notKept': 'We could not reach our care team\'s system just now, and we could not save your request. Please call one of these lines now, or your local emergency number.',
+  'error.UNAVAILABLE.title': 'Holdspace is temporarily unavailable',
   'error.UNAVAILABLE.help': 'Part of Holdspace is not working just now. If you need help now, the help page shows crisis lines you can call.',
 } as const

@@ -10,5 +10,6 @@ export const resiliencePl: Record<keyof typeof resilienceEn, string> = {
   'crisis.degraded.notice': 'Nie możemy teraz połączyć się z systemem naszego zespołu pomocy. Telefony kryzysowe poniżej działają zawsze.',
   'crisis.degraded.kept': 'Nie mogliśmy teraz połączyć się z systemem naszego zespołu pomocy. Twoja prośba jest zapisana i trafi do klinicysty, gdy tylko system znów zadziała. Zadzwoń teraz pod jeden z tych numerów.',
   'crisis.degraded.notKept': 'Nie mogliśmy teraz połączyć się z systemem naszego zespołu pomocy ani zapisać Twojej prośby. Zadzwoń teraz pod jeden z tych numerów albo pod lokalny numer alarmowy.',
+  'error.UNAVAILABLE.title': 'Holdspace jest chwilowo niedostępny',
   'error.UNAVAILABLE.help': 'Część Holdspace teraz nie działa. Jeśli potrzebujesz pomocy teraz, na stronie pomocy są telefony kryzysowe.',
 } as const

@@ -1,4 +1,4 @@
-import { signIn, signInSchema } from '../services.server'
+import { ACCOUNT_FORM_DEADLINE_MS, signIn, signInSchema, withDeadline } from '../services.server'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
@@ -17,7 +17,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(signInSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    const session = await signIn(context.deps, { ...parsed.data, ip: context.clientIp, country: getCountry(request, context) })
+    // A paused PostgreSQL never answers: give up and show the unavailable page (failureFromError, decision 025).
+    const session = await withDeadline(signIn(context.deps, { ...parsed.data, ip: context.clientIp, country: getCountry(request, context) }), ACCOUNT_FORM_DEADLINE_MS)
     return redirect(safeRedirectTarget(form.get('next')), { headers: { 'Set-Cookie': sessionCookie(context, session) } })
   } catch (error) {
     return failureFromError(context, error)

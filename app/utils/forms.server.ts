@@ -3,6 +3,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import type { ZodTypeAny, z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '../../core/contracts/errors.js'
 import { AppError } from '../../core/errors.js'
+import { isUnavailable } from '../../core/deadline.js'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import './context.server'
 
@@ -41,7 +42,7 @@ export function formFailure(result: FormResult, status = 422) {
   return data(result, { status })
 }
 
-/** Map a thrown service error to a form error; anything unexpected is logged and shown as INTERNAL. */
+/** Map a thrown service error to a form error; an outage is the 503 page; anything unexpected is logged and shown as INTERNAL. */
 export function failureFromError(context: AppLoadContext, error: unknown) {
   if (error instanceof AppError) {
     const headers: HeadersInit = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}
@@ -51,6 +52,12 @@ export function failureFromError(context: AppLoadContext, error: unknown) {
     })
   }
   if (error instanceof Response) throw error
+  if (isUnavailable(error)) {
+    // PostgreSQL or Redis did not answer in time: the "temporarily unavailable" page (root ErrorBoundary, with the
+    // help page and crisis lines), not a form error the member would retry into the same wall (decision 025).
+    context.deps.log.warn({ err: { message: (error as Error)?.message } }, 'action unavailable')
+    throw new Response('Unavailable', { status: 503 })
+  }
   context.deps.log.error({ err: { message: (error as Error)?.message } }, 'action failed')
   return data({ ok: false, formError: 'INTERNAL' } satisfies FormResult, { status: 500 })
 }
