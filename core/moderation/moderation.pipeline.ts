@@ -1,4 +1,4 @@
-import { editHooks, heldReaderChecks, heldReadersRoom, type EditHook, type HeldReaderCheck } from '../chat/chat.service.js'
+import { editHooks, heldReaderChecks, heldReadersRoom, roomReadGuards, type EditHook, type HeldReaderCheck, type RoomReadGuard } from '../chat/chat.service.js'
 import { insertStep, persistHooks, recentOwnTexts, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
 import { classifyRisk } from '../crisis/classifier.js'
 import { nowOf } from '../deps.js'
@@ -88,6 +88,16 @@ const heldToReaders: SendStep = {
 
 const moderatorsReadHeld: HeldReaderCheck = (deps, room, actor) => canModerate(deps, actor, room.id)
 
+/**
+ * A banned member reads nothing of the room for the ban's length (history, catch-up, joining live): the chat
+ * engine's read guard, as for a removed session participant (decision 015). The ban itself makes their sockets
+ * leave the room (takeModerationAction); when it ends, joining works again. Read from PostgreSQL at each read.
+ */
+const bannedMayNotRead: RoomReadGuard = async (deps, room, accountId) => {
+  const until = await q.activeBanEnd(deps.sql, room.id, accountId, nowOf(deps))
+  if (until) throw new AppError('BANNED', { until: until.toISOString() })
+}
+
 const verdictStep: SendStep = {
   name: 'screen-verdict',
   async run(ctx) {
@@ -157,6 +167,7 @@ export function installModerationPipeline() {
   persistHooks.push(flagScreened)
   editHooks.push(screenEdit)
   heldReaderChecks.push(moderatorsReadHeld)
+  roomReadGuards.push(bannedMayNotRead)
 }
 
 installModerationPipeline()

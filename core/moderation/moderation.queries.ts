@@ -270,6 +270,22 @@ export async function activeRestrictions(db: Db, membershipId: string, now: Date
     order by ends_at desc`
 }
 
+/** When the ban in force at `now` on this account in this room ends, or null when none is. */
+export async function activeBanEnd(db: Db, roomId: string, accountId: string, now: Date): Promise<Date | null> {
+  const rows = await db<{ endsAt: Date }[]>`
+    select s.ends_at as "endsAt" from moderation_sanctions s join room_memberships rm on rm.id = s.membership_id
+    where rm.room_id = ${roomId} and rm.account_id = ${accountId} and s.kind = 'ban' and s.ended_early_at is null
+      and s.starts_at <= ${now} and s.ends_at > ${now}
+    order by s.ends_at desc limit 1`
+  return rows[0]?.endsAt ?? null
+}
+
+/** The account's membership id in a room (rules accepted or not), or null. */
+export async function findMembershipIdOf(db: Db, roomId: string, accountId: string): Promise<string | null> {
+  const rows = await db<{ id: string }[]>`select id from room_memberships where room_id = ${roomId} and account_id = ${accountId}`
+  return rows[0]?.id ?? null
+}
+
 export async function insertSanction(
   tx: TransactionSql,
   input: {

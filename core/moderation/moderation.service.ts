@@ -100,8 +100,10 @@ export async function reportMessage(
 // The member's side
 
 export async function getMemberStatus(deps: CoreDeps, accountId: string, roomId: string): Promise<MemberModerationStatus> {
-  const { membership } = await requireRoomMember(deps, accountId, roomId)
-  return memberStatusOf(deps, roomId, membership.id)
+  // Not requireRoomMember: a banned member may not read the room, but may learn until when they are banned.
+  const membershipId = await q.findMembershipIdOf(deps.sql, roomId, accountId)
+  if (!membershipId) throw new AppError('FORBIDDEN')
+  return memberStatusOf(deps, roomId, membershipId)
 }
 
 async function memberStatusOf(deps: CoreDeps, roomId: string, membershipId: string): Promise<MemberModerationStatus> {
@@ -294,6 +296,8 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
   if (crisis) announceCrisisRaised(deps, crisis)
   for (const messageId of effects.messages) await announceMessageState(deps, input.roomId, messageId)
   for (const s of effects.sanctions) {
+    // A ban also takes the room away at once: every socket of the account leaves it (and so its presence).
+    if (s.kind === 'ban' && !s.ended) deps.realtime.leaveRoom(socketRooms.account(s.accountId), socketRooms.chatRoom(input.roomId))
     deps.realtime.emitToRoom(socketRooms.account(s.accountId), 'moderation:sanctioned', { roomId: input.roomId, kind: s.kind, until: s.until, ended: s.ended })
   }
   if (effects.room) deps.realtime.emitToRoom(socketRooms.chatRoom(input.roomId), 'room:moderated', { roomId: input.roomId, ...effects.room })

@@ -19,7 +19,13 @@ import type { GatewayContext } from './index.js'
  * sweeper); `registerChatHandlers` runs per connection. The send path itself is the pipeline in
  * core/chat/send-pipeline.ts.
  */
-interface ChatRuntime { deps: CoreDeps; store: PresenceStore; tracker: PresenceTracker }
+interface ChatRuntime {
+  deps: CoreDeps
+  store: PresenceStore
+  tracker: PresenceTracker
+  /** Per connected socket: what to do when it is made to leave a Socket.IO room (see registerChatHandlers). */
+  onLeave: Map<string, (room: string) => void>
+}
 
 const runtimes = new WeakMap<GatewayServer, ChatRuntime>()
 
@@ -50,7 +56,9 @@ export function startChatRuntime(io: GatewayServer, deps: CoreDeps): { stop: () 
     },
   })
   const started = tracker.start().catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'presence start failed'))
-  runtimes.set(io, { deps, store, tracker })
+  const onLeave = new Map<string, (room: string) => void>()
+  io.of('/').adapter.on('leave-room', (room: string, socketId: string) => onLeave.get(socketId)?.(room))
+  runtimes.set(io, { deps, store, tracker, onLeave })
   return {
     stop: async () => {
       await started
@@ -71,6 +79,15 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
   if (!runtime) return
   const { tracker, store } = runtime
   const joined = new Map<string, ChatMember>()
+  // A socket made to leave a chat room from elsewhere (a ban, a removal from a session: core's leaveRoom through
+  // the Redis emitter, on whichever server) has left the room for presence and typing too.
+  runtime.onLeave.set(socket.id, (room) => {
+    for (const [roomId, me] of joined) {
+      if (socketRooms.chatRoom(roomId) !== room) continue
+      joined.delete(roomId)
+      void tracker.leave(roomId, me.memberId, socket.id)
+    }
+  })
   const lastTyping = new Map<string, number>()
   const account = () => socket.data.account
   const on = <E extends keyof typeof chatRequestSchemas, T>(event: E, fn: (payload: z.infer<(typeof chatRequestSchemas)[E]>) => Promise<T>) => {
@@ -133,6 +150,7 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
   })
 
   socket.on('disconnect', () => {
+    runtime.onLeave.delete(socket.id)
     for (const [roomId, me] of joined) void tracker.leave(roomId, me.memberId, socket.id)
     joined.clear()
   })
