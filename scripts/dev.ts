@@ -1,10 +1,9 @@
 /**
  * `npm start`: brings the whole platform up on one machine. Starts an embedded PostgreSQL and a local
  * redis-server unless DATABASE_URL / REDIS_URL are given, a mail catcher unless SMTP_URL is given,
- * migrates, seeds on first run, builds the UI, starts server and workers, and on Ctrl-C stops
- * everything it started. Data lives in .data/ and is reused by the next start.
+ * migrates, seeds on first run, builds the UI, starts server and workers (restarting either one that
+ * crashes, with back-off), and on Ctrl-C stops everything it started. Data lives in .data/ and is reused by the next start.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -15,7 +14,8 @@ import { migrate } from '../db/migrate.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from '../db/seed.js'
 import { startMailCatcher } from './mail-catcher.js'
 import { ensureRemixBuild } from './remix-build.js'
-import { LocalServiceError, startEmbeddedPostgres, startRedis, stopProcessGroup } from './local-services.js'
+import { LocalServiceError, startEmbeddedPostgres, startRedis } from './local-services.js'
+import { superviseProcess, type SupervisedProcess } from './supervise.js'
 
 // HOLDSPACE_DATA_DIR is for the start script's own test; everyone else uses .data/
 const DATA_DIR = path.resolve(process.env.HOLDSPACE_DATA_DIR ?? '.data')
@@ -34,14 +34,12 @@ async function main() {
   mkdirSync(DATA_DIR, { recursive: true })
   if (existsSync('.env')) process.loadEnvFile('.env')
   const stops: Array<() => Promise<void>> = []
-  const children: ChildProcess[] = []
-  let stopping = false
+  const children: SupervisedProcess[] = []
   let stopped: Promise<void> | null = null
   const stopAll = () =>
     (stopped ??= (async () => {
-      stopping = true
       say('stopping…')
-      await Promise.all(children.map((c) => stopProcessGroup(c)))
+      await Promise.all(children.map((c) => c.stop()))
       for (const stop of stops.reverse()) await stop().catch(() => {})
       say('stopped')
     })())
@@ -87,15 +85,11 @@ async function main() {
 
     ensureRemixBuild('.', say)
 
+    // A crashed server or workers process is restarted on its own (scripts/supervise.ts); the rest keeps running.
     for (const [name, entry] of [['server', 'server/index.ts'], ['workers', 'workers/index.ts']] as const) {
-      const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, detached: true, stdio: 'inherit' })
-      child.on('exit', (code) => {
-        if (!stopping) {
-          say(`${name} exited (${code}); stopping everything`)
-          void stopAll().finally(() => process.exit(1))
-        }
-      })
-      children.push(child)
+      const supervised = superviseProcess({ name, args: ['--import', 'tsx', entry], env, say })
+      say(`${name} started (pid ${supervised.current().pid})`)
+      children.push(supervised)
     }
     await waitForReady(`http://${config.HOST}:${config.PORT}/readyz`)
     say(`Holdspace is running at ${config.publicUrl}`)

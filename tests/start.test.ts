@@ -7,7 +7,8 @@ import { getFreePort } from '../scripts/local-services.js'
 
 /**
  * The README's start command, as a newcomer runs it: `npm start` runs scripts/dev.ts, which starts its own
- * PostgreSQL and redis-server, migrates, seeds, builds, starts server and workers; Ctrl-C stops it all.
+ * PostgreSQL and redis-server, migrates, seeds, builds, starts server and workers (a killed workers process is
+ * restarted); Ctrl-C stops it all.
  */
 const dataDir = mkdtempSync(path.resolve('.data/test/start-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -42,7 +43,7 @@ function servicePorts(output: string): number[] {
 }
 
 describe('npm start', () => {
-  it('brings the platform up, prints the address and demo sign-ins, and Ctrl-C stops everything it started', async () => {
+  it('brings the platform up, prints the address and demo sign-ins, restarts a killed workers process, and Ctrl-C stops everything it started', async () => {
     const port = await getFreePort()
     const first = await runStart(port)
     try {
@@ -54,6 +55,15 @@ describe('npm start', () => {
       expect(ready.status).toBe('ready')
       const signIn = await fetch(`http://127.0.0.1:${port}/signin`)
       expect(signIn.status).toBe(200)
+
+      // A crashed workers process is restarted with a line saying so; the server and the database stay up.
+      const workersPid = Number(/workers started \(pid (\d+)\)/.exec(out)?.[1])
+      expect(workersPid).toBeGreaterThan(0)
+      process.kill(-workersPid, 'SIGKILL')
+      await expect.poll(() => first.output(), { timeout: 30_000 }).toMatch(/workers restarted \(restart 1, pid \d+\)/)
+      expect(first.output()).toContain('workers killed by SIGKILL; restarting in 1 s')
+      expect(first.output()).not.toContain('stopping')
+      expect((await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).status).toBe('ready')
     } finally {
       process.kill(-first.child.pid!, 'SIGINT')
     }
