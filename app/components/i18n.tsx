@@ -1,4 +1,4 @@
-import { useRouteLoaderData } from '@remix-run/react'
+import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import { translate, translateError, type Locale, type MessageKey } from '../i18n/i18n'
 
 export interface RootData {
@@ -14,7 +14,12 @@ export interface RootData {
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData('root') as RootData | undefined) ?? { locale: 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0, followUp: null }
+  const data = useRouteLoaderData('root') as RootData | undefined
+  const error = useRouteError()
+  if (data) return data
+  // An action refused before the root loader ran (the 503 page while PostgreSQL or Redis is out) names the language.
+  const said = isRouteErrorResponse(error) ? (error.data as { locale?: unknown } | null)?.locale : undefined
+  return { locale: said === 'pl' ? 'pl' : 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0, followUp: null }
 }
 
 /** The translation function for the current page's language. */

@@ -1,5 +1,5 @@
 import { ACCOUNT_FORM_DEADLINE_MS, signIn, signInSchema, withDeadline } from '../services.server'
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
@@ -12,6 +12,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return null
 }
 
+/** A refused sign-in tells the browser when this address may try again (the action's Retry-After), nothing more. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormWithCsrf(request, context)
   const parsed = parseForm(signInSchema, form)
@@ -21,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const session = await withDeadline(signIn(context.deps, { ...parsed.data, ip: context.clientIp, country: getCountry(request, context) }), ACCOUNT_FORM_DEADLINE_MS)
     return redirect(safeRedirectTarget(form.get('next')), { headers: { 'Set-Cookie': sessionCookie(context, session) } })
   } catch (error) {
-    return failureFromError(context, error)
+    return failureFromError(context, error, request)
   }
 }
 

@@ -4,6 +4,7 @@ import type { ZodTypeAny, z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '../../core/contracts/errors.js'
 import { AppError } from '../../core/errors.js'
 import { isUnavailable } from '../../core/deadline.js'
+import { getLocale } from './locale.server'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import './context.server'
 
@@ -43,7 +44,7 @@ export function formFailure(result: FormResult, status = 422) {
 }
 
 /** Map a thrown service error to a form error; an outage is the 503 page; anything unexpected is logged and shown as INTERNAL. */
-export function failureFromError(context: AppLoadContext, error: unknown) {
+export function failureFromError(context: AppLoadContext, error: unknown, request?: Request) {
   if (error instanceof AppError) {
     const headers: HeadersInit = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}
     return data({ ok: false, formError: error.code, fieldErrors: error.fields } satisfies FormResult, {
@@ -56,7 +57,8 @@ export function failureFromError(context: AppLoadContext, error: unknown) {
     // PostgreSQL or Redis did not answer in time: the "temporarily unavailable" page (root ErrorBoundary, with the
     // help page and crisis lines), not a form error the member would retry into the same wall (decision 025).
     context.deps.log.warn({ err: { message: (error as Error)?.message } }, 'action unavailable')
-    throw new Response('Unavailable', { status: 503 })
+    // The root loader does not run after a refused action: the page's language travels with the refusal.
+    throw data({ locale: request ? getLocale(request, context) : 'en' }, { status: 503 })
   }
   context.deps.log.error({ err: { message: (error as Error)?.message } }, 'action failed')
   return data({ ok: false, formError: 'INTERNAL' } satisfies FormResult, { status: 500 })
