@@ -128,6 +128,7 @@ export const en = {
   'error.NOT_FOUND': 'We could not find that page.',
   'error.CONFLICT': 'That conflicts with the current state. Please try again.',
   'error.RATE_LIMITED': 'Too many attempts. Please wait a few minutes and try again.',
+  'error.TOO_MANY_CONNECTIONS': 'This sign-in has too many open tabs or windows. Close some of them and reload this page.',
   'error.CSRF_FAILED': 'The form expired. Please reload the page and try again.',
   'error.INVALID_CREDENTIALS': 'Those sign-in details did not match.',
   'error.INVALID_RECOVERY_CODE': 'That username and recovery code did not match.',

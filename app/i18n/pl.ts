@@ -129,6 +129,7 @@ export const pl: Record<MessageKey, string> = {
   'error.NOT_FOUND': 'Nie znaleźliśmy tej strony.',
   'error.CONFLICT': 'To koliduje z aktualnym stanem. Spróbuj ponownie.',
   'error.RATE_LIMITED': 'Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.',
+  'error.TOO_MANY_CONNECTIONS': 'To logowanie ma zbyt wiele otwartych kart lub okien. Zamknij część z nich i odśwież tę stronę.',
   'error.CSRF_FAILED': 'Formularz wygasł. Odśwież stronę i spróbuj ponownie.',
   'error.INVALID_CREDENTIALS': 'Dane logowania się nie zgadzają.',
   'error.INVALID_RECOVERY_CODE': 'Nazwa użytkownika i kod odzyskiwania się nie zgadzają.',

@@ -40,6 +40,7 @@ export const configSchema = z.object({
   PRESENCE_TTL_SECONDS: positiveInt.pipe(z.number().max(45, 'must be at most 45 (members of a dead server must vanish within 60 s)')).default('30'),
   CHAT_RATE_LIMIT_MEMBER: rate.default('5/10'),
   CHAT_RATE_LIMIT_ROOM: rate.default('60/10'),
+  SOCKETS_PER_SESSION: positiveInt.default('20'),
   MODERATION_WARNING_HOURS: positiveInt.default('6'),
   MODERATION_MUTE_LADDER_HOURS: z
     .string()

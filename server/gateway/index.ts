@@ -8,6 +8,7 @@ import {
 import { socketRooms } from '../../core/realtime/realtime.publisher.js'
 import type { Metrics } from '../metrics.js'
 import { authenticateHandshake, ensureSessionStillValid, type SocketData } from './authenticate.js'
+import { createSessionSocketCap } from './session-sockets.js'
 import { registrars } from './handlers/index.js'
 import { startChatRuntime } from './handlers/chat.js'
 
@@ -15,7 +16,7 @@ export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, R
 
 /**
  * The realtime gateway's front door: Origin check, cookie authentication at the handshake (also on
- * recovered connections), a Redis adapter so several server processes share rooms, capped payloads,
+ * recovered connections), at most SOCKETS_PER_SESSION sockets per session, a Redis adapter so several server processes share rooms, capped payloads,
  * and request handlers that always answer with a coded ack.
  */
 export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: Metrics): GatewayServer {
@@ -48,6 +49,9 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
     })
     next()
   })
+  // Last: a socket admitted here is counted until it disconnects (SOCKETS_PER_SESSION across all servers).
+  const cap = createSessionSocketCap(deps, () => metrics.socketRejections.inc({ reason: 'sockets_per_session' }))
+  io.use(cap.middleware)
 
   // Presence heartbeat and sweeper of this gateway (docs/realtime.md, "Presence").
   const chat = startChatRuntime(io, deps)
@@ -65,6 +69,7 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
   const originalClose = io.close.bind(io)
   io.close = async (fn) => {
     await chat.stop().catch(() => {})
+    await cap.stop()
     return originalClose((err) => {
       pub.disconnect()
       sub.disconnect()
