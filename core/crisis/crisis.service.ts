@@ -124,8 +124,10 @@ export async function escalateByFacilitator(
       memberAccountId: input.memberAccountId, source: 'facilitator', level: 'high', roomId: input.roomId, messageId: input.messageId,
       reporterAccountId: facilitator.id, reason: input.reason,
     })
+    // The reason describes the member; it stays on the signal (cleared by retention), never in the append-only audit log.
     await recordAudit(tx, deps, {
-      actorAccountId: facilitator.id, action: 'crisis.escalate', targetType: 'incident', targetId: raised.incidentId, reason: input.reason,
+      actorAccountId: facilitator.id, action: 'crisis.escalate', targetType: 'incident', targetId: raised.incidentId,
+      details: { withReason: input.reason.trim().length > 0 },
     })
     return raised
   })

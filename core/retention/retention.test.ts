@@ -17,6 +17,7 @@ import { verifyAuditChain } from '../audit/audit.service.js'
 import { deleteMessage, editMessage, sendMessage } from '../chat/chat.service.js'
 import { storageOf } from '../storage/storage.js'
 import { takeModerationAction } from '../moderation/moderation.service.js'
+import { escalateByFacilitator } from '../crisis/crisis.service.js'
 import { runRetentionPurge } from './retention.service.js'
 
 const HOUR = 3_600_000
@@ -213,4 +214,15 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   deps.setNow(new Date(NOW.getTime() + DAY))
   expect((await runRetentionPurge(deps)).messageTexts).toBe(1)
   expect(await message(deletedJustNow)).toEqual({ body: null, purgedAt: new Date(NOW.getTime() + DAY) })
+})
+
+it('a facilitator\'s escalation reason describes the member: it stays on the signal (which retention clears), not in the audit log', async () => {
+  deps.setNow(null)
+  const member = await chatMember(deps, 'anxiety')
+  const staff = await makeAccount(deps, 'facilitator')
+  const raised = await escalateByFacilitator(deps, { facilitatorAccountId: staff.accountId, memberAccountId: member.accountId, reason: 'said goodbye to everyone' })
+  const [audit] = await deps.sql<{ reason: string; details: unknown }[]>`
+    select reason, details from audit_log where action = 'crisis.escalate' and target_id = ${raised.incidentId}`
+  expect(audit).toEqual({ reason: '', details: { withReason: true } })
+  expect(await deps.sql`select 1 from crisis_signals where incident_id = ${raised.incidentId} and reason = 'said goodbye to everyone'`).toHaveLength(1)
 })
