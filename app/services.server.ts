@@ -5,7 +5,7 @@
 export * from '../core/identity/identity.service.js'
 export {
   signInSchema, signUpAnonymousSchema, signUpRegisteredSchema, recoverSchema, requestResetSchema,
-  resetPasswordSchema, preferencesSchema, sensitiveProfileSchema, countrySchema,
+  resetPasswordSchema, confirmSignUpSchema, preferencesSchema, sensitiveProfileSchema, countrySchema,
 } from '../core/identity/identity.schema.js'
 export { listRooms } from '../core/rooms/rooms.queries.js'
 export { getRoomEntry, enterRoom, type RoomView } from '../core/chat/chat.service.js'

@@ -1,4 +1,4 @@
-import { signUp, signUpAnonymousSchema, signUpRegisteredSchema } from '../services.server'
+import { requestSignUp, signUp, signUpAnonymousSchema, signUpRegisteredSchema } from '../services.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useState } from 'react'
@@ -21,6 +21,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
   (actionResult as { ok?: boolean } | undefined)?.ok === true ? false : defaultShouldRevalidate
 
 type Created = { ok: true; username: string; recoveryCode: string }
+/** A sign-up with an email: the same answer whether or not the address has an account (docs/decisions/026). */
+type CheckEmail = { ok: true; checkEmail: true }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous(context)
@@ -29,9 +31,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(kind === 'registered' ? signUpRegisteredSchema : signUpAnonymousSchema, form)
   if ('errors' in parsed) return formFailure({ ...parsed.errors, kind })
   try {
+    if ('email' in parsed.data) {
+      await requestSignUp(context.deps, {
+        email: String(parsed.data.email),
+        password: parsed.data.password,
+        consent: parsed.data.consent === 'on',
+        locale: getLocale(request, context),
+        country: getCountry(request, context),
+        ip: context.clientIp,
+      })
+      return data({ ok: true, checkEmail: true } satisfies CheckEmail, { headers: { 'Cache-Control': 'no-store' } })
+    }
     const created = await signUp(context.deps, {
-      kind,
-      email: 'email' in parsed.data ? String(parsed.data.email) : undefined,
+      kind: 'anonymous',
       password: parsed.data.password,
       consent: parsed.data.consent === 'on',
       locale: getLocale(request, context),
@@ -65,10 +77,18 @@ export function RecoveryCodeCard({ username, code, intro }: { username: string; 
 
 export default function SignUp() {
   const t = useT()
-  const result = useActionData<typeof action>() as Created | FormResult | undefined
+  const result = useActionData<typeof action>() as Created | CheckEmail | FormResult | undefined
   const [kind, setKind] = useState<'anonymous' | 'registered'>(
     result && !result.ok && result.kind === 'registered' ? 'registered' : 'anonymous',
   )
+  if (result?.ok && 'checkEmail' in result) {
+    return (
+      <>
+        <h1>{t('signup.checkEmail.title')}</h1>
+        <p data-testid="check-email">{t('signup.checkEmail.body')}</p>
+      </>
+    )
+  }
   if (result?.ok) {
     return (
       <>

@@ -188,3 +188,51 @@ export async function lockAccount(db: Db, accountId: string) {
 export async function deleteAccountRow(db: Db, accountId: string) {
   await db`delete from accounts where id = ${accountId}`
 }
+
+/** A registered sign-up waiting for its emailed link; expired requests are deleted on the way. */
+export async function insertSignUpRequest(
+  db: Db,
+  input: { email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; now: Date; expiresAt: Date },
+): Promise<string> {
+  await db`delete from signup_requests where expires_at <= ${input.now}`
+  const [row] = await db<{ id: string }[]>`
+    insert into signup_requests (email, password_hash, locale, country, consent_version, expires_at)
+    values (${input.email}, ${input.passwordHash}, ${input.locale}, ${input.country}, ${input.consentVersion}, ${input.expiresAt})
+    returning id`
+  return row!.id
+}
+
+export async function findUnsentSignUpRequest(db: Db, requestId: string, now: Date): Promise<{ email: string; locale: Locale; expiresAt: Date } | null> {
+  const rows = await db<{ email: string; locale: Locale; expiresAt: Date }[]>`
+    select email, locale, expires_at as "expiresAt" from signup_requests
+    where id = ${requestId} and sent_at is null and expires_at > ${now}`
+  return rows[0] ?? null
+}
+
+/** Stores (or, on a retried job whose mail did not go out, replaces) the hash of the link's token. */
+export async function setUnsentSignUpToken(db: Db, requestId: string, tokenHash: Buffer): Promise<boolean> {
+  const rows = await db`update signup_requests set token_hash = ${tokenHash} where id = ${requestId} and sent_at is null returning id`
+  return rows.length > 0
+}
+
+/** `forExistingAccount`: the address already has an account, so the request keeps no password and no link. */
+export async function markSignUpRequestSent(db: Db, requestId: string, forExistingAccount: boolean) {
+  if (forExistingAccount) {
+    await db`update signup_requests set sent_at = now(), password_hash = null, token_hash = null where id = ${requestId}`
+  } else {
+    await db`update signup_requests set sent_at = now() where id = ${requestId}`
+  }
+}
+
+/** Deletes the request the link belongs to and returns it, in one statement, so a link works once even under a race. */
+export async function consumeSignUpRequest(
+  db: Db,
+  tokenHash: Buffer,
+  now: Date,
+): Promise<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string } | null> {
+  const rows = await db<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string }[]>`
+    delete from signup_requests
+    where token_hash = ${tokenHash} and sent_at is not null and password_hash is not null and expires_at > ${now}
+    returning email, password_hash as "passwordHash", locale, country, consent_version as "consentVersion"`
+  return rows[0] ?? null
+}

@@ -32,6 +32,7 @@ export const recoverSchema = z.object({
 
 export const requestResetSchema = z.object({ email: z.string().trim().toLowerCase().email('email_invalid').max(254) })
 export const resetPasswordSchema = z.object({ token: z.string().min(20).max(100), password })
+export const confirmSignUpSchema = z.object({ token: z.string().min(20).max(100) })
 
 export const sensitiveProfileSchema = z.object({
   legalName: z.string().trim().max(200),

@@ -5,7 +5,8 @@ import { nowOf, type CoreDeps } from '../deps.js'
 import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { passwordResetEmail } from '../notify/emails.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
-import { AUTH_RATE_LIMITS, requireWithinRateLimits } from '../security/rate-limit.js'
+import { AUTH_RATE_LIMITS, consumeRateLimit, requireWithinRateLimits } from '../security/rate-limit.js'
+import { signUpConfirmationEmail, signUpExistingAccountEmail } from './signup.emails.js'
 import * as q from './identity.queries.js'
 import { selectChatExport } from '../chat/chat.queries.js'
 import { hasOpenIncident, selectCrisisExport } from '../crisis/crisis.queries.js'
@@ -46,33 +47,112 @@ async function openSession(deps: CoreDeps, accountId: string): Promise<SignedIn>
   return { sessionToken, sessionId, accountId, expiresAt }
 }
 
-export async function signUp(
+/** Shared by anonymous sign-up and a confirmed registered one: the account, its consent and a signed-in session. */
+async function createAccountWithSession(
   deps: CoreDeps,
-  input: { kind: 'registered' | 'anonymous'; email?: string; password: string; consent: boolean; locale: Locale; country?: string | null; ip: string },
-): Promise<SignedIn & { recoveryCode: string; username: string }> {
-  if (!input.consent) throw new AppError('CONSENT_REQUIRED')
-  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
-  const passwordHash = await argon2.hash(input.password, ARGON2)
+  input: { kind: 'registered' | 'anonymous'; email: string | null; passwordHash: string; locale: Locale; country: string | null; consentVersion: string },
+): Promise<(SignedIn & { recoveryCode: string; username: string }) | null> {
   const recoveryCode = generateRecoveryCode()
-  const email = input.kind === 'registered' ? input.email!.toLowerCase() : null
   for (let attempt = 0; attempt < 5; attempt++) {
     const username = generateUsername()
     const created = await deps.sql.begin(async (tx) => {
       const account = await q.insertAccount(tx, {
-        kind: input.kind, email, username, passwordHash, recoveryCodeHash: hashRecoveryCode(recoveryCode), locale: input.locale,
-        country: input.country ?? null,
+        kind: input.kind, email: input.email, username, passwordHash: input.passwordHash,
+        recoveryCodeHash: hashRecoveryCode(recoveryCode), locale: input.locale, country: input.country,
       })
       if (!account) return null
-      await q.insertConsent(tx, account.id, 'health_data_processing', CONSENT_VERSION)
+      await q.insertConsent(tx, account.id, 'health_data_processing', input.consentVersion)
       return account
     })
     if (created) {
       const session = await openSession(deps, created.id)
       return { ...session, recoveryCode, username }
     }
-    if (email && (await q.findRegisteredAccountByEmail(deps.sql, email))) throw new AppError('EMAIL_TAKEN')
+    // A taken email ends here; a taken generated username (a pseudonym, not a contact) tries another.
+    if (input.email && (await q.findRegisteredAccountByEmail(deps.sql, input.email))) return null
   }
   throw new AppError('CONFLICT')
+}
+
+/** Anonymous sign-up: no email, signed in at once with a username and a recovery code to keep. */
+export async function signUp(
+  deps: CoreDeps,
+  input: { kind: 'anonymous'; password: string; consent: boolean; locale: Locale; country?: string | null; ip: string },
+): Promise<SignedIn & { recoveryCode: string; username: string }> {
+  if (!input.consent) throw new AppError('CONSENT_REQUIRED')
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
+  const passwordHash = await argon2.hash(input.password, ARGON2)
+  const created = await createAccountWithSession(deps, {
+    kind: 'anonymous', email: null, passwordHash, locale: input.locale, country: input.country ?? null, consentVersion: CONSENT_VERSION,
+  })
+  if (!created) throw new AppError('CONFLICT')
+  return created
+}
+
+export const SIGN_UP_CONFIRM_HOURS = 24
+/** More sign-ups for one address than this in an hour are answered the same way but send nothing (no mail bombing). */
+const SIGN_UP_EMAILS_PER_HOUR = { bucket: 'signup-email', limit: 3, windowSeconds: 3600 }
+
+/**
+ * Sign-up with an email (docs/decisions/026). The answer is always the same ("check your email") whether or not the
+ * address has an account: the same work runs either way (the password is hashed, a request row and its outbox row are
+ * written) and the notifications worker decides what to send — a confirmation link, or a notice to the owner.
+ */
+export async function requestSignUp(
+  deps: CoreDeps,
+  input: { email: string; password: string; consent: boolean; locale: Locale; country?: string | null; ip: string },
+): Promise<void> {
+  if (!input.consent) throw new AppError('CONSENT_REQUIRED')
+  const email = input.email.toLowerCase()
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
+  const perEmail = await consumeRateLimit(deps.redis, rateOpts(deps), SIGN_UP_EMAILS_PER_HOUR, email)
+  const passwordHash = await argon2.hash(input.password, ARGON2)
+  if (!perEmail.allowed) return
+  const now = nowOf(deps)
+  await deps.sql.begin(async (tx) => {
+    const requestId = await q.insertSignUpRequest(tx, {
+      email, passwordHash, locale: input.locale, country: input.country ?? null, consentVersion: CONSENT_VERSION,
+      now, expiresAt: new Date(now.getTime() + SIGN_UP_CONFIRM_HOURS * 3_600_000),
+    })
+    await enqueueOutbox(tx, 'signup:email', { requestId })
+  })
+}
+
+/**
+ * Runs in the notifications worker. A new address gets the confirmation link (its token made here, so it never sits
+ * in a job payload); an address that already has an account gets a notice in that account's language instead.
+ */
+export async function sendSignUpEmail(deps: CoreDeps, payload: { requestId: string }): Promise<'sent' | 'notice' | 'skipped'> {
+  const request = await q.findUnsentSignUpRequest(deps.sql, payload.requestId, nowOf(deps))
+  if (!request) return 'skipped'
+  const existing = await q.findRegisteredAccountByEmail(deps.sql, request.email)
+  if (existing) {
+    const links = { signIn: `${deps.config.publicUrl}/signin`, reset: `${deps.config.publicUrl}/forgot-password` }
+    await deps.mailer.send({ to: request.email, ...signUpExistingAccountEmail(existing.locale, links) })
+    await q.markSignUpRequestSent(deps.sql, payload.requestId, true)
+    return 'notice'
+  }
+  const token = randomToken(32)
+  if (!(await q.setUnsentSignUpToken(deps.sql, payload.requestId, hashToken(token)))) return 'skipped'
+  const link = `${deps.config.publicUrl}/signup/confirm?token=${encodeURIComponent(token)}`
+  await deps.mailer.send({ to: request.email, ...signUpConfirmationEmail(request.locale, link, SIGN_UP_CONFIRM_HOURS) })
+  await q.markSignUpRequestSent(deps.sql, payload.requestId, false)
+  return 'sent'
+}
+
+/**
+ * Opening the emailed link (and pressing its button) creates the account and signs it in. The link works once and
+ * expires; one that is unknown, used, expired, or whose address got an account meanwhile is INVALID_SIGNUP_LINK.
+ */
+export async function confirmSignUp(deps: CoreDeps, input: { token: string }): Promise<SignedIn & { recoveryCode: string; username: string }> {
+  const request = await q.consumeSignUpRequest(deps.sql, hashToken(input.token), nowOf(deps))
+  if (!request) throw new AppError('INVALID_SIGNUP_LINK')
+  const created = await createAccountWithSession(deps, {
+    kind: 'registered', email: request.email, passwordHash: request.passwordHash, locale: request.locale,
+    country: request.country, consentVersion: request.consentVersion,
+  })
+  if (!created) throw new AppError('INVALID_SIGNUP_LINK')
+  return created
 }
 
 /**
