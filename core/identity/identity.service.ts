@@ -6,6 +6,7 @@ import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { passwordResetEmail } from '../notify/emails.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
 import { AUTH_RATE_LIMITS, consumeRateLimit, requireWithinRateLimits } from '../security/rate-limit.js'
+import { beginGuess, RECOVERY_CODE_LIMITS, SIGN_IN_LIMITS } from './signin-limits.js'
 import { signUpConfirmationEmail, signUpExistingAccountEmail } from './signup.emails.js'
 import * as q from './identity.queries.js'
 import { selectChatExport } from '../chat/chat.queries.js'
@@ -155,18 +156,22 @@ export async function confirmSignUp(deps: CoreDeps, input: { token: string }): P
   return created
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /**
- * Same answer and similar time whether the login is unknown or the password is wrong. `country` (the browser's, from
- * memberCountry) is saved only on an account that has none yet (made before accounts had a country).
+ * Same answer and similar time whether the login is unknown or the password is wrong. Wrong guesses are limited per
+ * (login, address) pair and slowed per login, never refusing the owner at their own address (signin-limits.ts);
+ * a success is not counted and clears its pair. `country` (the browser's, from memberCountry) is saved only on an
+ * account that has none yet (made before accounts had a country).
  */
 export async function signIn(deps: CoreDeps, input: { login: string; password: string; ip: string; country?: string | null }): Promise<SignedIn> {
-  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
-    { rule: AUTH_RATE_LIMITS.signInPerIp, identifier: input.ip },
-    { rule: AUTH_RATE_LIMITS.signInPerAccount, identifier: input.login.toLowerCase() },
-  ])
-  const account = await q.findCredentialsByLogin(deps.sql, input.login.toLowerCase())
+  const login = input.login.toLowerCase()
+  const attempt = await beginGuess(deps.redis, { ...rateOpts(deps), now: nowOf(deps) }, SIGN_IN_LIMITS, login, input.ip)
+  if (attempt.slowDownMs > 0) await sleep(attempt.slowDownMs)
+  const account = await q.findCredentialsByLogin(deps.sql, login)
   const ok = await argon2.verify(account?.passwordHash ?? (await getDummyHash()), input.password)
   if (!account || !ok) throw new AppError('INVALID_CREDENTIALS')
+  await attempt.succeeded()
   if (input.country) await q.setCountryIfUnknown(deps.sql, account.id, input.country)
   return openSession(deps, account.id)
 }
@@ -180,12 +185,12 @@ export async function recoverWithCode(
   input: { login: string; code: string; password: string; ip: string },
 ): Promise<SignedIn & { recoveryCode: string }> {
   const login = input.login.toLowerCase()
-  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
-    { rule: AUTH_RATE_LIMITS.recoverPerIp, identifier: input.ip },
-    { rule: AUTH_RATE_LIMITS.recoverPerAccount, identifier: login },
-  ])
+  // Limited like sign-in (per login and address pair), so guesses elsewhere never close the owner's way back in.
+  const attempt = await beginGuess(deps.redis, { ...rateOpts(deps), now: nowOf(deps) }, RECOVERY_CODE_LIMITS, login, input.ip)
+  if (attempt.slowDownMs > 0) await sleep(attempt.slowDownMs)
   const accountId = await q.findAccountIdByRecovery(deps.sql, login, hashRecoveryCode(input.code))
   if (!accountId) throw new AppError('INVALID_RECOVERY_CODE')
+  await attempt.succeeded()
   const recoveryCode = generateRecoveryCode()
   const passwordHash = await argon2.hash(input.password, ARGON2)
   const revoked = await deps.sql.begin(async (tx) => {
@@ -201,10 +206,11 @@ export async function recoverWithCode(
 /** Always succeeds from the caller's view, so the form never reveals whether an email is registered. */
 export async function requestPasswordReset(deps: CoreDeps, input: { email: string; ip: string }): Promise<void> {
   const email = input.email.toLowerCase()
-  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
-    { rule: AUTH_RATE_LIMITS.resetPerIp, identifier: input.ip },
-    { rule: AUTH_RATE_LIMITS.resetPerEmail, identifier: email },
-  ])
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.resetPerIp, identifier: input.ip }])
+  // Past the per-address limit the answer stays the same but nothing is sent: others asking for the owner's address
+  // can neither flood the inbox nor refuse the owner's own request (earlier links in the inbox still work).
+  const perEmail = await consumeRateLimit(deps.redis, rateOpts(deps), AUTH_RATE_LIMITS.resetPerEmail, email)
+  if (!perEmail.allowed) return
   const account = await q.findRegisteredAccountByEmail(deps.sql, email)
   if (!account) return
   await deps.sql.begin((tx) => enqueueOutbox(tx, 'password-reset:send', { accountId: account.id, requestId: randomUUID() }))
