@@ -1,10 +1,20 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from './components/nonce'
 
 const ABORT_DELAY = 10_000
+
+/**
+ * Loader, action and render errors go to the project's logger: one JSON line, the stack in `err.stack` (pino's err
+ * serializer). Remix's default handler would print the raw multi-line stack to stderr. The URL is not logged (paths
+ * can carry a reset token); the route is named by the stack.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return
+  context.deps?.log.error({ err: error, method: request.method }, 'request failed')
+}
 
 export default function handleRequest(
   request: Request,
@@ -35,7 +45,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) loadContext.deps?.log.error({ err: { message: (error as Error)?.message } }, 'render error')
+          if (shellRendered) loadContext.deps?.log.error({ err: error }, 'render error')
         },
       },
     )

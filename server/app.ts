@@ -12,7 +12,7 @@ import { withDeadline } from '../core/deadline.js'
 import { SESSION_LOOKUP_DEADLINE_MS, startKeptHelpDrain } from '../core/crisis/crisis.degraded.js'
 import { migrationsApplied } from '../db/migrate.js'
 import { randomToken } from '../core/identity/identity.crypto.js'
-import { createMetrics } from './metrics.js'
+import { createMetrics, metricsRouter } from './metrics.js'
 import { createGateway, type GatewayServer } from './gateway/index.js'
 import { COOKIE_NAMES, readCookie } from './cookies.js'
 import { livekitWebhookRouter } from './livekit-webhook.js'
@@ -112,10 +112,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     const ready = postgres === 'ok' && redis === 'ok' && migrations === 'ok'
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { postgres, redis, migrations } })
   })
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType)
-    res.send(await metrics.registry.metrics())
-  })
+  app.use(metricsRouter(metrics))
 
   const publicDir = options.publicDir ?? path.resolve('public')
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))

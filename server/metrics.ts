@@ -1,3 +1,4 @@
+import { Router } from 'express'
 import client from 'prom-client'
 import type { Sql } from '../db/client.js'
 import { countPendingOutbox } from '../core/outbox/outbox.queries.js'
@@ -53,3 +54,17 @@ export function createMetrics(sql: Sql) {
   return { registry, httpDuration, socketConnections, socketRejections }
 }
 export type Metrics = ReturnType<typeof createMetrics>
+
+/** GET /metrics for Prometheus; any other method is a plain 405 naming the allowed ones (never the Remix handler). */
+export function metricsRouter(metrics: Metrics) {
+  const router = Router()
+  router.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType)
+    res.send(await metrics.registry.metrics())
+  })
+  router.all('/metrics', (_req, res) => {
+    res.setHeader('Allow', 'GET, HEAD')
+    res.status(405).type('text/plain').send('Method Not Allowed')
+  })
+  return router
+}
