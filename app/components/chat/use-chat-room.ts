@@ -191,6 +191,8 @@ export function useChatRoom(roomId: string) {
     })
     socket.on('connect_error', (error) => {
       if (error.message === 'UNAUTHENTICATED') return signIn()
+      // Too many sockets for this sign-in (SOCKETS_PER_SESSION): say so; reloading after closing tabs connects.
+      if (error.message === 'TOO_MANY_CONNECTIONS') return dispatch({ type: 'joinError', code: 'TOO_MANY_CONNECTIONS' })
       dispatch({ type: 'status', status: navigator.onLine ? 'reconnecting' : 'offline' })
     })
     socket.on('message:created', (message) => {
