@@ -7,13 +7,14 @@
  *      positive rate, confusion matrix, hard-negative false alarms, and the rules alone beside them;
  *  (b) the test split of the public data (../shared/crisis-data by default; see
  *      core/crisis/model/public-data.ts for the fixed split), which training never saw: the same
- *      figures per language, and the model's recall at a false-positive rate of 5 % and 1 %. When the
+ *      figures per language, the combined classifier's (rules + model) recall at a false-positive rate of
+ *      5 % and 1 % with the model cut-off that gives it, and the model's alone. When the
  *      folder is absent this part says so and the run still succeeds.
  * Then language detection accuracy and a latency sample. `--errors` lists misclassified own rows.
  */
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
-import { classifyRisk, RISK_LEVELS, type RiskLevel } from '../core/crisis/classifier.js'
+import { classifyRisk, decisionParts, RISK_LEVELS, type RiskLevel } from '../core/crisis/classifier.js'
 import { evaluate, flagScore, loadEvalSet, recallAtFpr, type EvalMessage, type EvalRow } from '../core/crisis/eval/evaluate.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
@@ -115,9 +116,15 @@ if (!publicDataPresent(dataDir)) {
     const rulesAlone: EvalRow[] = []
     const pos: number[] = []
     const neg: number[] = []
+    // Combined score: a rule level flags whatever the cut-off; otherwise the model's risk where it
+    // decides (no rule scope, no whole-message scope), else never.
+    const combinedPos: number[] = []
+    const combinedNeg: number[] = []
     for (const r of rows) {
       const expected: RiskLevel = r.label === 1 ? 'high' : 'none'
-      combined.push({ expected, predicted: classifyRisk(r.text).level })
+      const parts = decisionParts(r.text)
+      ;(r.label === 1 ? combinedPos : combinedNeg).push(parts.ruleLevel !== 'none' ? 2 : (parts.modelRisk ?? -1))
+      combined.push({ expected, predicted: parts.level })
       rulesAlone.push({ expected, predicted: classifyRisk(r.text, { rulesOnly: true }).level })
       ;(r.label === 1 ? pos : neg).push(RISK_MODEL.score(canonicalize(r.text)).risk)
     }
@@ -127,6 +134,19 @@ if (!publicDataPresent(dataDir)) {
     out.push(`   ${flagLine('rules alone', rulesAlone)}`)
     confusion(combined, ['none', 'high'], '   ')
     if (pos.length > 0 && neg.length > 0) {
+      const t = RISK_MODEL.thresholds[lang].concern
+      const rulesFpr = combinedNeg.filter((x) => x === 2).length / combinedNeg.length
+      const rulesRecall = combinedPos.filter((x) => x === 2).length / combinedPos.length
+      out.push(`   rules + model at the shipped concern cut-off ${t}: recall ${pct(combinedPos.filter((x) => x >= t).length / combinedPos.length)}, FPR ${pct(combinedNeg.filter((x) => x >= t).length / combinedNeg.length)}`)
+      out.push(`   rules' own flags (no model cut-off lowers them): recall ${pct(rulesRecall)}, FPR ${pct(rulesFpr)}`)
+      for (const fpr of [0.05, 0.01]) {
+        if (rulesFpr > fpr) {
+          out.push(`   rules + model at FPR <= ${fpr * 100} %: not reachable (the rules alone flag ${pct(rulesFpr)} of the negatives)`)
+          continue
+        }
+        const r = recallAtFpr(combinedPos, combinedNeg, fpr)
+        out.push(`   rules + model at FPR <= ${fpr * 100} %: recall ${pct(r.recall)} (FPR ${pct(r.fpr)}, model concern cut-off >= ${r.threshold.toFixed(4)})`)
+      }
       for (const fpr of [0.05, 0.01]) {
         const r = recallAtFpr(pos, neg, fpr)
         out.push(`   model alone at FPR <= ${fpr * 100} %: recall ${pct(r.recall)} (FPR ${pct(r.fpr)}, risk probability >= ${r.threshold.toFixed(4)})`)

@@ -307,7 +307,7 @@ describe('rules and the risk model together', () => {
   it('lets a rule scope win where the model alone would flag the text', () => {
     // The model alone reads these as risk; the rules' negation, reported-speech and idiom scopes set them aside.
     const negated = 'i dont want to kill myself anymore'
-    expect(modelRisk(negated)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.high)
+    expect(modelRisk(negated)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
     expect(classifyRisk(negated)).toMatchObject({ level: 'none', signals: ['negated:en.ideation.active'] })
     const never = 'i would never kill myself'
     expect(modelRisk(never)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
@@ -315,7 +315,7 @@ describe('rules and the risk model together', () => {
     const promise = "i'm not going to end my life, i promise"
     expect(modelRisk(promise)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
     expect(classifyRisk(promise).level).toBe('none')
-    for (const text of ['nie zabije sie, spokojnie', 'nikogo by nie obeszlo gdybym jutro zniknela']) {
+    for (const text of ['nie mam zamiaru sie zabic', 'nikogo by nie obeszlo gdybym jutro zniknela']) {
       expect(modelRisk(text), text).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.pl.concern * 0.8)
       expect(classifyRisk(text).level, text).toBe('none')
     }
@@ -393,5 +393,82 @@ describe('rules and the risk model together', () => {
       expect(compareRisk(result.level, 'high'), text).toBeLessThan(0)
       expect(result.signals.some((s) => /\.(plan|attempt)/.test(s)), text).toBe(false)
     }
+  })
+})
+
+describe('bare mentions of suicide', () => {
+  it('lets the model decide a news, third-person or flippant mention with no first person, in both languages', () => {
+    for (const text of [
+      'suicidal thoughts are common and treatable, says the report',
+      'that last-minute overtake was suicidal',
+      'w wiadomościach mówili, że myśli samobójcze są częste u nastolatków',
+      'ta misja w grze to samobójstwo',
+    ]) {
+      const result = classifyRisk(text)
+      expect(result.level, text).toBe('none')
+      expect(result.signals.some((s) => s.startsWith('mention:')), text).toBe(true)
+    }
+    // The same words with the rules alone: set aside, not forced to a level.
+    expect(classifyRisk('that last-minute overtake was suicidal', { rulesOnly: true })).toMatchObject({
+      level: 'none',
+      signals: ['mention:en.ideation.thoughts'],
+    })
+  })
+
+  it('keeps a first-person mention at or above concern, in both languages', () => {
+    for (const text of [
+      'i feel suicidal',
+      'my suicidal thoughts are loud today',
+      'been having suicidal thoughts again',
+      'suicidal.',
+      'czuję się jakbym chciał umrzeć',
+      'czuje sie jakbym chciala umrzec',
+      'myśli samobójcze nie dają mi spokoju',
+      'znowu wróciły myśli samobójcze',
+      'samobójstwo',
+    ]) {
+      expect(compareRisk(classifyRisk(text).level, 'concern'), text).toBeGreaterThanOrEqual(0)
+      expect(classifyRisk(text).signals.some((s) => s.startsWith('mention:')), text).toBe(false)
+    }
+  })
+
+  it('keeps a mention with a cue or another rule to the rules', () => {
+    expect(compareRisk(classifyRisk('suicide tonight, i have the pills').level, 'high')).toBeGreaterThanOrEqual(0)
+  })
+})
+
+describe('rules added for issue 12', () => {
+  it('reads "nothing keeps me here" and "nie mam po co wstawać" as hopelessness', () => {
+    expectLevels([
+      ["there's nothing keeping me here anymore", 'concern'],
+      ['i have nothing to get up for', 'concern'],
+      ['juz mnie nic nie trzyma na tym swiecie', 'concern'],
+      ['nie mam po co wstawać z łóżka', 'concern'],
+      ['czuję że tonę i nikt tego nie widzi', 'concern'],
+    ])
+    expect(classifyRisk('juz mnie nic nie trzyma na tym swiecie', { rulesOnly: true }).signals).toContain('pl.hopelessness')
+    expect(classifyRisk('i have nothing to get up for', { rulesOnly: true }).signals).toContain('en.hopelessness')
+    expect(classifyRisk('czuje ze tone w dlugach', { rulesOnly: true }).level).toBe('none')
+  })
+
+  it('reads thinking about how to do it as high, not the same words about a task', () => {
+    expectLevels([
+      ['ive been thinking about how i could do it', 'high'],
+      ['zastanawiam się jak mogłabym to zrobić', 'high'],
+      ['mysle zeby ze soba skonczyc', 'high'],
+    ])
+    for (const text of ['thinking about how i could do it better next sprint', 'zastanawiam się jak mogłabym to zrobić lepiej w pracy']) {
+      expect(classifyRisk(text, { rulesOnly: true }).level, text).toBe('none')
+    }
+  })
+
+  it('masks "zabiję się z nudów" as an idiom', () => {
+    expect(classifyRisk('męczę się z tym projektem, zabiję się z nudów')).toMatchObject({ level: 'none' })
+    expect(classifyRisk('zabiję się z nudów').signals).toContain('idiom:pl.zabije_sie_z')
+  })
+
+  it('joins an English contraction typed with a space, so negation still applies', () => {
+    expect(canonicalize("i don t want to die, i m fine")).toBe('i dont want to die, im fine')
+    expect(classifyRisk('i don t want to die', { rulesOnly: true }).level).toBe('none')
   })
 })

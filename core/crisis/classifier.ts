@@ -48,6 +48,12 @@ const HIGH = 2
 const IMMINENT = 3
 /** Only this many of the most recent context messages are read. */
 const MAX_CONTEXT = 20
+/**
+ * The model speaks only on messages of at least this many words: on one or two words ("time",
+ * "💊 time") its hashed features are too few to mean anything, and the rules cover short risk
+ * phrases ("kms", "suicidal", "chcę umrzeć").
+ */
+const MIN_MODEL_WORDS = 3
 
 // ---------------------------------------------------------------------------------------------
 // Compilation (module load only)
@@ -95,6 +101,7 @@ interface CompiledRule {
   /** Patterns that carry a negation as part of their meaning ("don't want to live"). */
   reSelfNegating: RegExp
   generic: boolean
+  bare: boolean
 }
 
 interface CompiledCue {
@@ -127,6 +134,7 @@ type MarkName =
   | 'stop'
   | 'clause'
   | 'first'
+  | 'own'
   | 'third'
   | 'subject'
   | 'reporting'
@@ -162,6 +170,7 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       re: compile(r.patterns.filter((p) => !carriesNegation(p))),
       reSelfNegating: compile(r.patterns.filter(carriesNegation)),
       generic: r.generic === true,
+      bare: r.bare === true,
     })),
     cues: lex.cues.map((c) => ({
       id: c.id,
@@ -177,6 +186,7 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       stop: compileMarks(lex.negation.stops),
       clause: compileMarks(lex.clauseBreaks),
       first: compileMarks(lex.person.first),
+      own: compileMarks([...lex.person.first, ...(lex.person.own ?? [])]),
       third: compileMarks(lex.person.third),
       subject: compileMarks(lex.person.subjects),
       reporting: compileMarks(lex.person.reporting),
@@ -199,6 +209,7 @@ const MARK_NAMES: readonly MarkName[] = [
   'stop',
   'clause',
   'first',
+  'own',
   'third',
   'subject',
   'reporting',
@@ -298,6 +309,8 @@ interface Hit {
   signal: string
   rank: number
   kind: RuleKind
+  /** A bare mention (rule `bare`, no first-person word in its sentence): the model may decide. */
+  bare?: boolean
 }
 
 interface Analysis {
@@ -310,6 +323,10 @@ interface Analysis {
   /** Goodbye phrasings found (each farewell cue match, plus one for farewell emoji). */
   farewells: number
   signals: string[]
+  /** Level from the rules and cues alone, before the model. */
+  ruleLevel: number
+  /** The model's calibrated risk where it was asked and no whole-message scope set it aside, else null. */
+  modelRisk: number | null
 }
 
 interface Match {
@@ -409,6 +426,28 @@ class Scope {
     return null
   }
 
+  /**
+   * The sentence of tokens first..last is the speaker's own: it holds a first-person word
+   * (`person.first`, `person.own`: "my suicidal thoughts", "nie dają mi spokoju") or a marker that
+   * keeps it current (`past.present`: "znowu wróciły myśli samobójcze").
+   */
+  ownSentence(first: number, last: number): boolean {
+    const { own, present } = this.marks
+    const mine = (j: number) => own[j] === 1 || present[j] === 1
+    for (let j = first; j <= last; j++) if (mine(j)) return true
+    for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP; j--) if (mine(j)) return true
+    for (let j = last + 1; j < this.t.types.length && this.t.types[j] !== STOP; j++) if (mine(j)) return true
+    return false
+  }
+
+  /** The match is its whole sentence ("suicidal.", "samobójstwo"): said of oneself. */
+  wholeSentence(first: number, last: number): boolean {
+    const isWord = (j: number) => this.t.types[j] === WORD
+    for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP; j--) if (isWord(j)) return false
+    for (let j = last + 1; j < this.t.types.length && this.t.types[j] !== STOP; j++) if (isWord(j)) return false
+    return true
+  }
+
   /** A method preceded, in the same sentence, by "thinking about" and the like. */
   thinking(first: number): boolean {
     const { ideation } = this.marks
@@ -505,16 +544,16 @@ const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:', 'idiom:']
 const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
 
 /** The level the model alone gives canonical (idiom-masked) text, with the language's thresholds. */
-function modelLevelOf(text: string, language: LanguageCode): number {
+function modelLevelOf(text: string, language: LanguageCode): { level: number; risk: number } {
   const t = RISK_MODEL.thresholds[language]
   const p = RISK_MODEL.score(text)
-  if (p.risk < t.concern) return 0
-  if (p.risk < t.high) return CONCERN
+  if (p.risk < t.concern) return { level: 0, risk: p.risk }
+  if (p.risk < t.high) return { level: CONCERN, risk: p.risk }
   // Imminent only where both heads agree: high risk and an imminent message.
-  return p.imminent >= t.imminent ? IMMINENT : HIGH
+  return { level: p.imminent >= t.imminent ? IMMINENT : HIGH, risk: p.risk }
 }
 
-function analyze(raw: string, rulesOnly = false): Analysis {
+function analyze(raw: string, rulesOnly = false, scoreAll = false): Analysis {
   const text = canonicalize(raw)
   const tokens = tokenizeWithPositions(text)
   const language = detectFrom(raw, tokens)
@@ -566,7 +605,11 @@ function analyze(raw: string, rulesOnly = false): Analysis {
       if (m.rule.kind === 'plan' && scope.thinking(first)) {
         hits.push({ signal: `thinking:${m.rule.id}`, rank: Math.min(m.rule.rank, HIGH), kind: 'thoughts' })
       } else {
-        hits.push({ signal: m.rule.id, rank: m.rule.rank, kind: m.rule.kind })
+        // A generic mention is bare always (a first-person statement is a more specific rule's);
+        // another bare phrase is the speaker's own after a first-person word.
+        const bare =
+          m.rule.bare && !scope.wholeSentence(first, last) && (m.rule.generic || !scope.ownSentence(first, last))
+        hits.push({ signal: m.rule.id, rank: m.rule.rank, kind: m.rule.kind, bare })
       }
     }
     for (const c of cueMatches) {
@@ -588,6 +631,12 @@ function analyze(raw: string, rulesOnly = false): Analysis {
     }
   }
 
+  // Bare mentions only ("suicidal" in news, about others, flippant), no cue: the model decides.
+  if (hits.length > 0 && cues.length === 0 && hits.every((h) => h.bare)) {
+    for (const h of hits) addSignal(`mention:${h.signal}`)
+    hits.length = 0
+  }
+
   let base = 0
   for (const h of hits) base = Math.max(base, h.rank)
   const used = new Set<string>()
@@ -596,10 +645,16 @@ function analyze(raw: string, rulesOnly = false): Analysis {
   // The model speaks where no rule did: no rule statement, and no rule scope (negated, reported,
   // quoted, past, idiom) that put a risk phrase aside. It reads the text with idioms masked.
   let modelSignals: string[] = []
-  if (!rulesOnly && hits.length === 0 && !signals.some(isScoped)) {
-    const modelLevel = modelLevelOf(masked, language)
-    const scoped = modelLevel > 0 ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]).wholeMessage() : null
-    if (scoped) signals.push(`model.scoped.${scoped}`)
+  const ruleLevel = level
+  let modelRisk: number | null = null
+  let words = 0
+  for (const type of tokens.types) if (type === WORD) words++
+  if (!rulesOnly && hits.length === 0 && !signals.some(isScoped) && words >= MIN_MODEL_WORDS) {
+    const { level: modelLevel, risk } = modelLevelOf(masked, language)
+    const scoped =
+      modelLevel > 0 || scoreAll ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]).wholeMessage() : null
+    if (!scoped) modelRisk = risk
+    if (scoped && modelLevel > 0) signals.push(`model.scoped.${scoped}`)
     else if (modelLevel > 0) {
       modelSignals = [`model.score.${RISK_LEVELS[modelLevel]}`, ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`)]
       level = Math.max(level, modelLevel)
@@ -611,11 +666,22 @@ function analyze(raw: string, rulesOnly = false): Analysis {
   const cueSignals = level > 0 ? cues.map((c) => c.id) : []
   const combo = used.has('combo.cues') ? ['combo.cues'] : []
   const ordered = [...ruleSignals, ...cueSignals, ...combo, ...modelSignals, ...signals]
-  return { language, base, level, hits, cues, farewells, signals: [...new Set(ordered)] }
+  return { language, base, level, hits, cues, farewells, signals: [...new Set(ordered)], ruleLevel, modelRisk }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Public entry point
+
+/**
+ * Evaluation only (`npm run crisis:eval`): one message without context, with the parts of the
+ * combined decision apart, so a concern cut-off can be swept. The combined classifier with the
+ * model's concern cut-off set to c flags a message (>= concern) exactly when
+ * `ruleLevel !== 'none' || (modelRisk !== null && modelRisk >= c)`.
+ */
+export function decisionParts(text: string): { level: RiskLevel; ruleLevel: RiskLevel; modelRisk: number | null } {
+  const a = analyze(text, false, true)
+  return { level: RISK_LEVELS[a.level], ruleLevel: RISK_LEVELS[a.ruleLevel], modelRisk: a.modelRisk }
+}
 
 /**
  * Classify one message. With `context` (the same member's recent messages in the room, oldest

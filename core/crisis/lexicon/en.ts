@@ -65,6 +65,8 @@ export const en: Lexicon = {
         '(?:dont|do not|cant) see (?:the|any) point(?: in (?:anything|living|trying|going on|life))?',
         '(?:dont|do not) (?:have|see) (?:a|any) reason to (?:live|keep going|go on|stay)',
         'no reason to (?:live|keep going|go on|stay alive)',
+        '(?:theres|there is|have|got) nothing (?:left )?(?:to get up for|to live for|keeping me (?:here|alive)|holding me here)',
+        'nothing (?:is )?(?:keeping|holding) me (?:here|alive)(?: anymore)?',
         '(?:theres|there is) no (?:hope|future) (?:for me|left)',
         'nothing (?:ever )?(?:matters|changes|gets better)(?: anymore)?',
         '(?:theres|there is) nothing left for me',
@@ -159,18 +161,27 @@ export const en: Lexicon = {
       level: 'concern',
       kind: 'mention',
       generic: true,
+      bare: true,
       patterns: ['suicid\\w*', 'unaliv\\w*'],
     },
     // ---- high: thoughts, active ideation, self-harm
+    {
+      // Named without a speaker: the speaker's own only with a first-person word in the sentence.
+      id: 'en.ideation.thoughts',
+      level: 'high',
+      kind: 'thoughts',
+      bare: true,
+      patterns: ['(?:is|are|was|were) suicidal', 'suicidal (?:thoughts|ideation|feelings|urges|tendencies)'],
+    },
     {
       id: 'en.ideation.thoughts',
       level: 'high',
       kind: 'thoughts',
       patterns: [
-        '(?:im|i am|feel|feeling|felt|been|so|really|very|pretty|kinda|getting|is|are|was) suicidal',
-        'suicidal (?:thoughts|ideation|feelings|urges|again|rn|right now)',
+        '(?:im|i am|feel|feeling|felt|been|so|really|very|pretty|kinda|getting) suicidal',
+        'suicidal (?:again|rn|right now)',
         '(?:think|thinking|thought|thoughts|considering|contemplating|obsessing) (?:about |of )?(?:suicide|sewerslide)',
-        '(?:picturing|imagining|planning|thinking about|thinking of) (?:how|ways) (?:id|i would|to|il|i will|im going to|im gonna) (?:do it|die|end it)',
+        '(?:picturing|imagining|planning|thinking about|thinking of) (?:how|ways) (?:id|i would|to|il|i will|im going to|im gonna|i could|i can|i might) (?:do it|die|end it)(?= *(?:[.,!?]|$|and|but|tonight|soon))',
         'ways to (?:do it|end it)',
         '(?:thinking about|thinking of|been) (?:sewerslide|self[- ]?deleting)',
         '(?:suicide|killing myself|ending my life|ending it) (?:is |has been |keeps |is always |is constantly )?(?:on my mind|in my head|all i (?:can )?think about)',
@@ -413,6 +424,7 @@ export const en: Lexicon = {
   clauseBreaks: ['but', 'and', 'so', 'because', 'cause', 'cuz', 'bc', 'though', 'although', 'however', 'yet', 'then'],
   person: {
     first: ['i', 'im', 'ive', 'id', 'ill', 'me'],
+    own: ['my', 'mine', 'myself', 'been'],
     subjects: ['i', 'ive', 'id', 'ill'],
     third: [
       'he', 'she', 'they', 'hes', 'shes', 'theyre', 'theyve', 'theyd', 'hed', 'shed', 'someone', 'somebody',

@@ -91,6 +91,9 @@ export const pl: Lexicon = {
         'nic sie (?:juz )?nie zmieni',
         'nie wiem,? czy (?:dam rade|wytrzymam|przetrwam)(?: (?:dalej|dluzej|to|tak))?',
         'nie pamietam,? kiedy (?:ostatnio )?(?:chcial\\w*|mialam ochote|mialem ochote) zyc',
+        'nie mam po co (?:(?:juz|rano) )?(?:wstawac|zyc|sie starac|dalej zyc|tu byc)',
+        '(?:czuje,? (?:ze|jakbym|jak bym)|jakbym) (?:powoli )?(?:tone|tonal\\w*|tonel\\w*)(?= *(?:[.,!?]|$|i\\b|a\\b|w srodku))',
+        '(?:nic|mnie (?:juz )?nic|juz mnie nic) (?:mnie )?(?:juz )?nie trzyma (?:mnie )?(?:juz )?(?:na tym swiecie|przy zyciu|tutaj)',
       ],
     },
     {
@@ -119,6 +122,7 @@ export const pl: Lexicon = {
       level: 'concern',
       kind: 'passive',
       patterns: [
+        '(?:czuje sie,? )?(?:jakbym|jak bym) (?:\\w+ )?(?:chcial\\w*|miala? ochote) (?:juz )?umrzec',
         '(?:chce|chcialbym|chcialabym|chcialam|chcialem|chce mi sie|mam ochote|pragne|marze,? zeby) (?:\\w+ )?(?:umrzec|umierac|zdechnac)',
         '(?:chce|chcialbym|chcialabym|mam ochote) (?:\\w+ )?(?:przestac istniec|zniknac)(?: na zawsze)?',
         'przestac istniec',
@@ -162,20 +166,28 @@ export const pl: Lexicon = {
       level: 'concern',
       kind: 'mention',
       generic: true,
+      bare: true,
       patterns: ['samoboj\\w*'],
     },
     // ---- high
+    {
+      // Named without a speaker: the speaker's own only with a first-person word in the sentence.
+      id: 'pl.ideation.thoughts',
+      level: 'high',
+      kind: 'thoughts',
+      bare: true,
+      patterns: ['mysl\\w* samobojcz\\w*', 'tendencj\\w* samobojcz\\w*'],
+    },
     {
       id: 'pl.ideation.thoughts',
       level: 'high',
       kind: 'thoughts',
       patterns: [
-        'mysl\\w* samobojcz\\w*',
         '(?:mysl\\w*|myslenie|mysli) (?:\\w+ ){0,2}(?:o|nad) samobojstw\\w*',
         'samobojstw\\w* (?:\\w+ ){0,2}(?:chodzi mi po glowie|siedzi mi w glowie|kusi)',
         'samobojstw\\w* (?:\\w+ ){0,3}jedyn\\w* (?:wyjsci\\w*|rozwiazani\\w*|opcj\\w*|droga)',
         'na skraju samobojstwa',
-        'tendencje samobojcze',
+        '(?:zastanawiam sie|mysle|wyobrazam sobie),? jak (?:moglabym|moglbym|moge|mam|bym|by) (?:to )?(?:zrobic|skonczyc|zakonczyc)(?= *(?:[.,!?]|$|i\\b|ale\\b|dzis|dzisiaj|wkrotce))',
         '(?:w glowie|glos\\w*|mysli|cos) (?:\\w+ ){0,3}(?:krzycz\\w*|mowi\\w*|kaz\\w*|szepcz\\w*|kaze)\\w*,? (?:zebym|abym|bym) (?:umarl\\w*|sie zabil\\w*|skonczyl\\w*|zrobil\\w* sobie)',
         `ile (?:\\w+ )?${PILLS} (?:\\w+ ){0,2}(?:wystarczy|wystarczylo|wystarczyloby|trzeba|potrzeba|zabija|zabije|zabiloby)`,
         '(?:sprawdzam|szukam|szukalam|szukalem|googluje|czytam) (?:\\w+ ){0,3}(?:jak (?:sie zabic|umrzec|przedawkowac)|dawk\\w* smierteln\\w*|ile tabletek)',
@@ -190,6 +202,7 @@ export const pl: Lexicon = {
         `sie ${GAP}(?:nie )?${KILL}`,
         '(?:popelnic|popelnie|popelnil\\w*|popelnie|popelniac) samobojstw\\w*',
         '(?:skonczyc|skoncze|skonczylbym|skonczylabym|skonczyl\\w*) ze soba',
+        '(?:ze|z) soba (?:\\w+ )?(?:skonczyc|skoncze|skonczylbym|skonczylabym)',
         '(?:skonczyc|skoncze) z tym wszystkim',
         'z tym (?:wszystkim )?(?:skonczyc|skoncze)(?= *(?:[.,!?]|$))',
         '(?:chce|chcialbym|chcialabym|mam ochote|zaraz) (?:sie )?(?:unalive|kms)',
@@ -381,6 +394,7 @@ export const pl: Lexicon = {
     { id: 'pl.zabij_mnie', patterns: ['zabij(?:cie)? mnie', '(?:ten|ta|to|ci|te|on|ona|szef|praca|egzamin|sesja|kolokwium)(?: \\w+)? mnie (?:zabije|zabija|wykonczy|wykancza|dobije)', 'mnie (?:zabije|wykonczy) (?:ten|ta|to|ci|szef|praca|egzamin|sesja)'] },
     { id: 'pl.accident', patterns: ['(?:o malo|omal|prawie|malo) (?:co )?(?:sie )?(?:nie )?(?:zabil\\w*|zabilbym|zabilabym|pocial\\w*|pociel\\w*)(?: sie)?', '(?:zabil\\w*|pocial\\w*|pociel\\w*) sie (?:na|o|w|przy) (?:lodzie|rowerze|schodach|nozu|szkle|kuchni|krawezniku)', 'przypal\\w* sie (?:na sloncu|w piekarniku)'] },
     { id: 'pl.zabic_czas', patterns: ['zabi\\w* (?:czas|nude|nudy)'] },
+    { id: 'pl.zabije_sie_z', patterns: ['(?:zabije|zabilbym|zabilabym|zabic) sie (?:chyba )?z(?:e)? (?:nudow|nudy|smiechu|glodu|zmeczenia|wstydu|ciekawosci)'] },
     { id: 'pl.zabic_za', patterns: ['(?:zabil\\w*|zabilbym|zabilabym|moglbym|moglabym|zabije) (?:(?!sie\\b)\\w+ )?za (?:to|nie|niego|nia|pizze|kawe|\\w+)'] },
     { id: 'pl.suicide_compound', patterns: ['(?:polityczn|towarzysk|zawodow|spoleczn|finansow|wizerunkow)\\w* samobojstw\\w*', '(?:politycznie|towarzysko|zawodowo|spolecznie|wizerunkowo) (?:to )?(?:bylo |jest |bedzie )?samobojstw\\w*', 'samobojcz\\w* (?:misj\\w*|zamach\\w*|atak\\w*|gol\\w*)', 'zamachow\\w* samobojcz\\w*'] },
     { id: 'pl.suicide_topic', patterns: ['(?:wskaznik|liczb|statystyk|prewencj|zapobiegani|profilaktyk|temat)\\w* samobojstw\\w*', 'samobojstw\\w* (?:wsrod|w polsce|nastolatkow|mlodziezy)', 'telefon\\w* zaufania'] },
@@ -406,6 +420,7 @@ export const pl: Lexicon = {
       'ja', 'mi', 'mnie', 'jestem', 'mam', 'moge', 'musze', 'bym', 'czuje', 'mysle', 'chcialbym', 'chcialabym',
       '\\w+(?:lem|lam)', '\\w+(?:lbym|labym)',
     ],
+    own: ['moj', 'moja', 'moje', 'mojej', 'moich', 'moim', 'mojego', 'mna'],
     subjects: ['ja'],
     third: [
       'on', 'ona', 'oni', 'one', 'ono', 'ktos', 'kogos', 'komus', 'ktokolwiek', 'kto', 'ludzie', 'kolega',

@@ -57,6 +57,15 @@ export interface RiskRule {
   readonly patterns: readonly string[]
   /** A catch-all rule: dropped when it overlaps a more specific rule's match. */
   readonly generic?: boolean
+  /**
+   * A phrase that names suicide without saying whose it is ("suicide", "suicidal thoughts",
+   * "samobójstwo"): news, third-person talk and flippant uses look the same. When every rule hit
+   * of a message is bare, no cue is present and no first-person word (`person.first`,
+   * `person.own`) shares the sentence, the rules step aside and the risk model decides (signal
+   * `mention:<id>`). With a first-person word ("I feel suicidal", "my suicidal thoughts") the rule
+   * keeps its level.
+   */
+  readonly bare?: boolean
 }
 
 /**
@@ -117,6 +126,11 @@ export interface Lexicon {
   readonly person: {
     /** First-person words (full-word patterns): "I", "ja", "-łem" verbs. Stop scans backwards. */
     readonly first: readonly string[]
+    /**
+     * Further first-person words (possessives, "myself", "mój") that only decide whether a bare
+     * mention is the speaker's own; they do not take part in the reported-speech scope.
+     */
+    readonly own?: readonly string[]
     /** Third-person subjects and other people (full-word patterns). */
     readonly third: readonly string[]
     /** First-person subject pronouns: a reporting verb right after one is the speaker's own. */

@@ -28,6 +28,9 @@ const LEADING_LEET = /(?<![\p{L}\p{N}_])[$5@](?=\p{L}{3})/gu
 const REPEATS = /(\p{L})\1+/gu
 const MASKED_WORD = /[\p{L}_]*_[\p{L}_]*/gu
 const SPACED_LETTERS = /(?<![\p{L}\p{N}_])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}_])/gu
+/** English contractions whose apostrophe was typed or scraped as a space ("don t", "i m"): joined. */
+const SPLIT_CONTRACTION =
+  /\b(?:(don|can|won|didn|doesn|isn|wasn|aren|weren|couldn|wouldn|shouldn|haven|hasn|hadn|ain) (t)|(i) (m|ve|ll|d)|(you|we|they) (re|ve|ll|d))\b/g
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', $: 's', '5': 's', '@': 'a' }
 
 function resolveMask(word: string): string {
@@ -43,6 +46,7 @@ function resolveMask(word: string): string {
 export function canonicalize(text: string): string {
   return normalizeForScreening(text.replace(LINE_BREAKS, ' . '))
     .replace(APOSTROPHES, '')
+    .replace(SPLIT_CONTRACTION, (_m, a, b, c, d, e, f) => (a ?? c ?? e) + (b ?? d ?? f))
     .replace(TRAILING_LEET, (ch) => LEET[ch] ?? ch)
     .replace(LEADING_LEET, (ch) => LEET[ch] ?? ch)
     .replace(REPEATS, '$1')

@@ -310,8 +310,18 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
     Math.max(0, ...tuningP.filter((x) => x.m.language === lang && x.m.level === 'none' && (x.m.note ?? '').includes('hard-negative')).map((x) => x.risk))
   const enConcern = Math.min(0.99, Math.max(enBase, round4(hardMax('en') + 1e-4)))
   const plConcern = Math.min(0.99, Math.max(plBase, round4(hardMax('pl') + 1e-4)))
-  const enHigh = Math.max(enConcern, enHigh0)
-  const plHigh = Math.max(plConcern, plHigh0)
+  // A model-only high is a false alarm where the message is concern or less: each language's high
+  // cut-off also sits above the highest model score among its tuning rows at concern or below
+  // that the rules leave to the model.
+  const belowHighMax = (lang: string) =>
+    Math.max(0, ...tuningP.filter((x) => x.m.language === lang && (x.m.level === 'none' || x.m.level === 'concern')).map((x) => x.risk))
+  // And when the hard negatives pushed a concern cut-off up, the high cut-off keeps the English
+  // relative gap above it (share of the distance to 1), so a model-only high never comes for free.
+  const gapShare = enBase < 1 ? Math.max(0, (enHigh0 - enBase) / (1 - enBase)) : 0
+  const highAbove = (concern: number, high0: number, lang: string) =>
+    Math.min(0.995, Math.max(high0, round4(concern + (1 - concern) * gapShare), round4(belowHighMax(lang) + 1e-4)))
+  const enHigh = highAbove(enConcern, enHigh0, 'en')
+  const plHigh = highAbove(plConcern, plHigh0, 'pl')
 
   // Imminent (the classifier asks for risk >= high as well): per language, the lowest cut-off at
   // which no tuning row below imminent that reaches the high cut-off is lifted to imminent.
