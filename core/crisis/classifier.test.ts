@@ -434,6 +434,11 @@ describe('bare mentions of suicide', () => {
 
   it('keeps a mention with a cue or another rule to the rules', () => {
     expect(compareRisk(classifyRisk('suicide tonight, i have the pills').level, 'high')).toBeGreaterThanOrEqual(0)
+    for (const text of ['suicide tonight', 'samobójstwo dziś w nocy']) {
+      const result = classifyRisk(text)
+      expect(compareRisk(result.level, 'concern'), text).toBeGreaterThanOrEqual(0)
+      expect(result.signals.some((s) => s.startsWith('mention:')), text).toBe(false)
+    }
   })
 })
 
