@@ -139,6 +139,23 @@ describe('group library', () => {
     expect((await browserFor(outsider).get(`/groups/${groupId}/library`)).status).toBe(404)
   })
 
+  it('takes a file whose name holds = ; and quotes, shows the name escaped, and never logs it', async () => {
+    const f = browserFor(lead)
+    const bytes = pdfBytes()
+    const name = 'a=b "c" ;d.pdf'
+    // FormData encodes the name as browsers do: filename="a=b %22c%22 ;d.pdf"
+    const created = await upload(f, `/groups/${groupId}/library`, { bytes, name, type: 'application/pdf' }, { title: 'Odd name', description: '' })
+    expect(created.status).toBe(201)
+    const page = await browserFor(member).page(`/groups/${groupId}/library`)
+    expect(page.html).toContain('a=b &quot;c&quot; ;d.pdf')
+    const rows = await deps.sql<{ id: string }[]>`select id from library_resources where file_name = ${name}`
+    expect(rows).toHaveLength(1)
+    const download = await browserFor(member).get(`/library/files/${rows[0]!.id}`)
+    expect(download.headers.get('content-disposition')).toBe(`inline; filename="a=b _c_ ;d.pdf"; filename*=UTF-8''a%3Db%20%22c%22%20%3Bd.pdf`)
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true)
+    expect(deps.logLines.filter((l) => l.includes('a=b') || l.includes('d.pdf'))).toEqual([])
+  })
+
   it('refuses uploads that are too large, of the wrong type, or from the wrong people, leaving nothing behind', async () => {
     const f = browserFor(lead)
     const rows = await resourceRows()

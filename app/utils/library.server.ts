@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { data, unstable_parseMultipartFormData, type AppLoadContext } from '@remix-run/node'
+import { data, type AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '../../core/contracts/errors.js'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
@@ -8,6 +8,7 @@ import {
 } from '../services.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from './forms.server'
 import './context.server'
+import { readMultipart } from './multipart.server'
 
 export type UploadOutcome = { status: number; body: { ok: true; notice: 'library.notice.added' } | FormResult }
 
@@ -48,40 +49,21 @@ export async function receiveUpload(context: AppLoadContext, request: Request, s
       else controller.enqueue(next.value)
     },
   })
-  const wrapped = new Request(request.url, { method: 'POST', headers: request.headers, body, duplex: 'half' } as RequestInit)
 
   const fields = new Map<string, string>()
   let stored: StoredUpload | null = null
   let refusal: ErrorCode | null = null
   try {
-    await unstable_parseMultipartFormData(wrapped, async (part) => {
-      if (part.filename === undefined) {
-        const chunks: Uint8Array[] = []
-        let size = 0
-        for await (const chunk of part.data) {
-          size += chunk.byteLength
-          if (size > MAX_FIELD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE')
-          chunks.push(chunk)
-        }
-        const value = Buffer.concat(chunks).toString('utf8')
-        fields.set(part.name, value)
-        return value
-      }
+    await readMultipart(request.headers, body, fields, async (file) => {
       const csrf = fields.get('csrf')
       if (!csrf || !safeEqual(csrf, context.csrfToken)) throw new AppError('CSRF_FAILED')
-      if (part.name !== 'file' || stored) throw new AppError('BAD_REQUEST')
-      if (part.filename === '') {
-        for await (const _ of part.data) void _
-        return undefined
-      }
-      stored = await storeUpload(deps, { fileName: part.filename, contentType: part.contentType, data: part.data })
-      return stored.key
-    })
+      if (file.name !== 'file') throw new AppError('BAD_REQUEST')
+      stored = await storeUpload(deps, { fileName: file.fileName, contentType: file.contentType, data: file.data })
+    }, { maxFieldBytes: MAX_FIELD_BYTES })
   } catch (error) {
     refusal = error instanceof AppError ? error.code : 'BAD_REQUEST'
-    if (!(error instanceof AppError) && !(error instanceof TypeError)) {
-      deps.log.warn({ err: { message: (error as Error)?.message } }, 'upload could not be read')
-    }
+    // Never the parser's message: it can quote the part's header, and with it the member's file name.
+    if (!(error instanceof AppError)) deps.log.warn({ reason: 'malformed_multipart' }, 'upload could not be read')
   }
   const upload = stored as StoredUpload | null
   if (refusal) {

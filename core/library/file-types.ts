@@ -31,14 +31,15 @@ export function familyOf(contentType: string): FileFamily {
 }
 
 /**
- * A file name safe to keep and to echo in Content-Disposition: the base name only, no control or path
- * characters, at most 120 characters (extension kept).
+ * A file name safe to keep: the base name only, no control, path or text-direction characters, at most 120 characters
+ * (extension kept). Every other printable character is kept (`a=b "c" ;d.pdf` stays as it is): the name is stored as
+ * data, never used as a storage key or logged, escaped by React on the page and encoded by contentDisposition.
  */
 export function sanitizeFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? ''
   const cleaned = base
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f"<>:|?*;\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')

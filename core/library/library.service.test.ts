@@ -134,7 +134,7 @@ describe('uploads', () => {
   it('stores an allowed file under a random key, never its name', async () => {
     const stored = await storeUpload(deps, { fileName: 'my "notes"\u202e.pdf', contentType: 'application/pdf', data: chunks(pdf()) })
     expect(stored.key).toMatch(/^library\/[0-9a-f]{32}$/)
-    expect(stored.fileName).toBe('my notes.pdf')
+    expect(stored.fileName).toBe('my "notes".pdf')
     expect(stored.contentType).toBe('application/pdf')
     expect(await storedFiles()).not.toContain('my notes.pdf')
     await library.addFileResource(deps, lead.account, { groupId }, { title: 'Session notes', description: '' }, stored)
