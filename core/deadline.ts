@@ -26,8 +26,8 @@ export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export const REDIS_COMMAND_TIMEOUT_MS = 1_000
 
-/** How long a chat send may take before it answers UNAVAILABLE and is abandoned unstored (decision 025). */
-export const SEND_DEADLINE_MS = 1_500
+/** How long one step of a chat send may wait before the send answers UNAVAILABLE and is abandoned (decision 025). */
+export const SEND_STEP_DEADLINE_MS = 1_500
 
 /** How long sign-in (and the other account forms) may wait on PostgreSQL and Redis before answering 503. */
 export const ACCOUNT_FORM_DEADLINE_MS = 3_000

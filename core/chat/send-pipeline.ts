@@ -1,6 +1,6 @@
 import type { TransactionSql } from '../../db/client.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
-import { DeadlineExceeded, SEND_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
+import { DeadlineExceeded, SEND_STEP_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { announceRoom } from './chat.broadcast.js'
@@ -39,17 +39,12 @@ export interface SendContext {
    */
   risk?: { level: string; signals: readonly string[] }
   /**
-   * `performance.now()` after which an unstored send is abandoned: its sender was answered UNAVAILABLE, so it must
-   * never be stored later (decision 025). Checked before every step and last thing before the commit.
+   * Set when a step waited longer than SEND_STEP_DEADLINE_MS: its sender was answered UNAVAILABLE, so the send must
+   * never be stored later (decision 025). The transaction checks it last thing before its commit.
    */
-  deadline?: number
-  /** Set when the commit was sent before the deadline: from then on the send is waited for, never abandoned. */
+  abandoned?: boolean
+  /** Set when the commit was sent before the send was abandoned: from then on it is waited for, never abandoned. */
   committing?: boolean
-}
-
-/** Throws UNAVAILABLE once the send's deadline passed: its sender has been told it was not sent. */
-function requireBeforeDeadline(ctx: SendContext) {
-  if (ctx.deadline !== undefined && performance.now() >= ctx.deadline) throw new AppError('UNAVAILABLE')
 }
 
 /** How many of the sender's latest messages a send may look back at (the screens' context). */
@@ -170,8 +165,8 @@ const persist: SendStep = {
           const message = (await q.findMessageInRoom(tx, room!.id, messageId))!
           for (const hook of persistHooks) await hook(tx, { ...ctx, message })
         }
-        // A PostgreSQL or Redis that stalled this send past its deadline: roll back rather than commit late.
-        requireBeforeDeadline(ctx)
+        // A PostgreSQL that stalled this send past its deadline: its sender was told it was not sent, so roll back.
+        if (ctx.abandoned) throw new AppError('UNAVAILABLE')
         ctx.committing = true
         return messageId
       })
@@ -212,40 +207,42 @@ export function insertStep(step: SendStep, position: { before: string } | { afte
 }
 
 /**
- * Runs the steps. Answers within SEND_DEADLINE_MS: a send that has not reached its commit by then answers
- * UNAVAILABLE and is abandoned (each later step, and the commit, check the deadline), so a Redis or PostgreSQL that
- * comes back later never stores a message its sender was told was not sent (decision 025). A dependency that
- * refuses outright (Redis killed) answers UNAVAILABLE too, never INTERNAL.
+ * Runs the steps. A step that waits longer than SEND_STEP_DEADLINE_MS (a Redis or PostgreSQL that does not answer)
+ * answers UNAVAILABLE and abandons the send: no later step runs, and its transaction rolls back instead of committing
+ * when the database answers again, so a message its sender was told was not sent is never stored later (decision
+ * 025). A commit already sent is waited for: the ack never calls a stored message unsent. The deadline is per step,
+ * not per send, so a slow but answering send (a cold process, a busy CPU) is not refused. A dependency that refuses
+ * outright (Redis killed) answers UNAVAILABLE too, never INTERNAL.
  */
 export async function sendMessage(deps: CoreDeps, actor: SendActor, input: SendInput): Promise<ChatMessage> {
-  const ctx: SendContext = { deps, actor, input, deadline: performance.now() + SEND_DEADLINE_MS }
-  const run = runSteps(ctx)
-  try {
-    return await withDeadline(run, SEND_DEADLINE_MS)
-  } catch (error) {
-    if (!(error instanceof DeadlineExceeded)) throw error
-    // Its commit went out in time: the message is (being) stored, and the ack must say so, however late.
-    if (ctx.committing || ctx.message) return run
-    throw new AppError('UNAVAILABLE')
-  }
-}
-
-async function runSteps(ctx: SendContext): Promise<ChatMessage> {
+  const ctx: SendContext = { deps, actor, input }
   try {
     for (const step of sendSteps) {
       if (ctx.replayed && !step.runOnReplay) continue
       // Once stored (or replayed) the message is the sender's: announcing it is never abandoned.
-      if (!ctx.message) requireBeforeDeadline(ctx)
-      await step.run(ctx)
+      if (ctx.message) await step.run(ctx)
+      else await runWithinDeadline(ctx, step)
     }
   } catch (thrown) {
     const error = !(thrown instanceof AppError) && isUnavailable(thrown) ? new AppError('UNAVAILABLE') : thrown
     for (const hook of abortHooks) {
       await hook(ctx, error).catch((hookError: unknown) =>
-        ctx.deps.log.error({ err: { message: (hookError as Error).message } }, 'send abort hook failed'),
+        deps.log.error({ err: { message: (hookError as Error).message } }, 'send abort hook failed'),
       )
     }
     throw error
   }
   return ctx.message!
+}
+
+async function runWithinDeadline(ctx: SendContext, step: SendStep): Promise<void> {
+  const run = step.run(ctx)
+  try {
+    await withDeadline(run, SEND_STEP_DEADLINE_MS)
+  } catch (error) {
+    if (!(error instanceof DeadlineExceeded)) throw error
+    if (ctx.committing) return run
+    ctx.abandoned = true
+    throw new AppError('UNAVAILABLE')
+  }
 }
