@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto'
  * and never the room's shared one — so a flooder cannot spend a room's budget with sends that were refused.
  * One round trip per send; Redis' clock, so every server agrees on the window.
  *
- * Each bucket is a sorted set of the accepted sends' times (ms). Keys hold ids only:
- *   <p>:rl:chat-member:<accountId>   <p>:rl:chat-room:<roomId>   <p>:rl:chat-slow:<membershipId>
+ * Each bucket is a sorted set of the accepted sends' times (ms). Keys hold keyed digests of ids only:
+ *   <p>:rl:chat-member:<digest(accountId)>   <p>:rl:chat-room:<digest(roomId)>   <p>:rl:chat-slow:<digest(membershipId)>
  */
 export interface SlidingWindowRule { key: string; limit: number; windowMs: number }
 

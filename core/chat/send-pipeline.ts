@@ -3,6 +3,7 @@ import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { DeadlineExceeded, SEND_STEP_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { keyedDigest } from '../identity/identity.crypto.js'
 import { announceRoom } from './chat.broadcast.js'
 import { consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
 import * as q from './chat.queries.js'
@@ -126,14 +127,16 @@ const replay: SendStep = {
 export function chatRateRules(ctx: SendContext): SlidingWindowRule[] {
   const { deps, room, membership, actor } = ctx
   const prefix = `${deps.config.REDIS_PREFIX}:rl`
+  // Keyed digests, as every rate-limit key: Redis never links a bucket to an account.
+  const id = (value: string) => keyedDigest(deps.config.SESSION_SECRET, value)
   const staff = membership!.badge === 'facilitator' || actor.role === 'admin'
   // A message that raises a crisis (docs/crisis.md) is never held back by the room's traffic.
   const crisis = ctx.risk?.level === 'high' || ctx.risk?.level === 'imminent'
   const seconds = (rule: { limit: number; windowSeconds: number }) => ({ limit: rule.limit, windowMs: rule.windowSeconds * 1000 })
-  const rules: SlidingWindowRule[] = [{ key: `${prefix}:chat-member:${actor.accountId}`, ...seconds(deps.config.CHAT_RATE_LIMIT_MEMBER) }]
-  if (!staff && !crisis) rules.push({ key: `${prefix}:chat-room:${room!.id}`, ...seconds(deps.config.CHAT_RATE_LIMIT_ROOM) })
+  const rules: SlidingWindowRule[] = [{ key: `${prefix}:chat-member:${id(actor.accountId)}`, ...seconds(deps.config.CHAT_RATE_LIMIT_MEMBER) }]
+  if (!staff && !crisis) rules.push({ key: `${prefix}:chat-room:${id(room!.id)}`, ...seconds(deps.config.CHAT_RATE_LIMIT_ROOM) })
   // Facilitators are not slowed by slow mode: they may need to step in.
-  if (room!.slowModeSeconds > 0 && !staff) rules.push({ key: `${prefix}:chat-slow:${membership!.id}`, limit: 1, windowMs: room!.slowModeSeconds * 1000 })
+  if (room!.slowModeSeconds > 0 && !staff) rules.push({ key: `${prefix}:chat-slow:${id(membership!.id)}`, limit: 1, windowMs: room!.slowModeSeconds * 1000 })
   return rules
 }
 
