@@ -10,7 +10,7 @@ import { keyedDigest } from './identity.crypto.js'
  *   for the address that guessed, so an attacker elsewhere cannot lock the owner out.
  * - per address: `addressMaxFailures` in `addressWindowMs` refuses that address (spraying many logins).
  * - per login, from every address: never refuses; above `loginSlowAfter` failures each attempt is answered after a
- *   delay that grows to `loginMaxSlowMs`, which slows a distributed guesser and costs the owner a few seconds.
+ *   delay that grows to `loginMaxSlowMs` (1.5 s), which slows a distributed guesser and costs the owner a few seconds.
  *
  * An attempt is counted as a failure when it starts (atomically, so parallel guesses cannot slip past the limit);
  * a success takes it back and clears its pair, so successful sign-ins never count. Keys hold keyed hashes only.
@@ -36,7 +36,8 @@ export const SIGN_IN_LIMITS: GuessLimits = {
   addressWindowMs: 15 * 60_000,
   loginSlowAfter: 20,
   loginWindowMs: 15 * 60_000,
-  loginMaxSlowMs: 3_000,
+  // Well inside the sign-in form's deadline (ACCOUNT_FORM_DEADLINE_MS, 3 s) with the password check after it.
+  loginMaxSlowMs: 1_500,
 }
 
 export const RECOVERY_CODE_LIMITS: GuessLimits = { ...SIGN_IN_LIMITS, bucket: 'recover', addressMaxFailures: 30 }
