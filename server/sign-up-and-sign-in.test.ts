@@ -61,7 +61,10 @@ async function signUpWithEmail(c: HttpClient, email: string, password = PASSWORD
 async function signInAs(c: HttpClient, login: string, password: string) {
   const response = await c.post('/signin', { login, password, next: '/rooms' })
   const html = response.status === 302 ? '' : await response.text()
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), error: formError(html), signedIn: c.cookies.has('hs_session') }
+  return {
+    status: response.status, retryAfter: response.headers.get('retry-after'), error: formError(html), text: mainText(html),
+    signedIn: c.cookies.has('hs_session'),
+  }
 }
 
 describe('sign-up with an email reveals nothing (issue 17.3)', () => {
@@ -177,6 +180,8 @@ describe('sign-in limits that do not lock the owner out (issue 17.6)', () => {
     expect(answers.slice(5)).toEqual(Array(7).fill(429))
     const refused = await signInAs(attacker, owner.email!, 'one more guess')
     expect(refused.retryAfter).toBe('15')
+    expect(refused.error).toBe('RATE_LIMITED')
+    expect(refused.text, 'the page names the real wait').toContain('You can try again from here in 15 seconds.')
     // Even the right password waits at the attacker's address: it cannot be used as an oracle.
     expect((await signInAs(attacker, owner.email!, FIXTURE_PASSWORD)).status).toBe(429)
 

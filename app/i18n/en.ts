@@ -69,6 +69,8 @@ export const en = {
   'signin.forgot': 'Forgot your password?',
   'signin.recover': 'Use a recovery code',
   'signin.noAccount': 'New here? Join Holdspace',
+  'signin.retryAfterSeconds': 'You can try again from here in {seconds} seconds. Your password works as usual from your own device.',
+  'signin.retryAfterMinutes': 'You can try again from here in {minutes} minutes. Your password works as usual from your own device.',
   'recover.title': 'Sign in with a recovery code',
   'recover.login': 'Username (or email)',
   'recover.code': 'Recovery code',

@@ -70,6 +70,8 @@ export const pl: Record<MessageKey, string> = {
   'signin.forgot': 'Nie pamiętasz hasła?',
   'signin.recover': 'Użyj kodu odzyskiwania',
   'signin.noAccount': 'Jesteś tu pierwszy raz? Dołącz do Holdspace',
+  'signin.retryAfterSeconds': 'Stąd możesz spróbować ponownie za {seconds} s. Na Twoim urządzeniu hasło działa jak zwykle.',
+  'signin.retryAfterMinutes': 'Stąd możesz spróbować ponownie za {minutes} min. Na Twoim urządzeniu hasło działa jak zwykle.',
   'recover.title': 'Zaloguj się kodem odzyskiwania',
   'recover.login': 'Nazwa użytkownika (lub e-mail)',
   'recover.code': 'Kod odzyskiwania',

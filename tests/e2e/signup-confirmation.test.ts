@@ -72,6 +72,7 @@ describe('sign-up by emailed link in Chromium', { timeout: 120_000 }, () => {
     const late = await user()
     await late.page.goto(used)
     await waitForHydration(late.page)
+    await expectUsableOnPhone(late.page, 'confirm page')
     await late.page.locator('form button[type=submit]').last().click()
     await expect.poll(() => late.page.locator('main').textContent()).toContain('That link has expired or was already used.')
   })
