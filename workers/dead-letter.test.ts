@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Queue } from 'bullmq'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
 import { stopProcessGroup } from '../scripts/local-services.js'
+import { createMetrics } from '../server/metrics.js'
 
 /**
  * A job whose data is not JSON — written straight into BullMQ's Redis keys, as a broken producer would — is failed
@@ -62,6 +63,8 @@ describe('a job whose data is not JSON', { timeout: 60_000 }, () => {
     expect(await deps.sql`select dedup_key from alarms where kind = 'job_dead_letter' and cleared_at is null`).toEqual([
       { dedup_key: 'job_dead_letter:notifications:broken-1' },
     ])
+    // The alarm metric the server exports counts it.
+    expect(await createMetrics(deps.sql).registry.metrics()).toMatch(/^holdspace_alarms_open\{kind="job_dead_letter"\} 1$/m)
     const lines = output.split('\n').filter((l) => l.includes('broken-1'))
     expect(lines).toHaveLength(1)
     const line = JSON.parse(lines[0]!)

@@ -63,7 +63,7 @@ export async function receiveUpload(context: AppLoadContext, request: Request, s
   } catch (error) {
     refusal = error instanceof AppError ? error.code : 'BAD_REQUEST'
     // Never the parser's message: it can quote the part's header, and with it the member's file name.
-    if (!(error instanceof AppError)) deps.log.warn({ reason: 'malformed_multipart' }, 'upload could not be read')
+    if (!(error instanceof AppError)) deps.log.warn({ errName: (error as Error)?.name ?? 'unknown' }, 'upload could not be read')
   }
   const upload = stored as StoredUpload | null
   if (refusal) {
