@@ -72,4 +72,17 @@ describe('a job whose data is not JSON', { timeout: 60_000 }, () => {
     expect(output).not.toMatch(/SyntaxError|Unexpected end of JSON|\n\s+at /)
     expect(await queue.getJobCounts('active', 'wait', 'delayed', 'failed')).toEqual({ active: 0, wait: 0, delayed: 0, failed: 1 })
   })
+
+  it('dead-letters a payload that is JSON but not the job\'s contract the same way, once', async () => {
+    await expect.poll(() => output, { timeout: 30_000 }).toContain('workers started')
+    await queue.add('password-reset:send', { message: 'never text in a job' } as never, { jobId: 'bad-shape-1', attempts: 10 })
+    await expect.poll(() => queue.getJobState('bad-shape-1'), { timeout: 20_000 }).toBe('failed')
+    const job = await queue.getJob('bad-shape-1')
+    expect(job).toMatchObject({ failedReason: 'dead-lettered: invalid_payload', attemptsMade: 1 })
+    expect(await deps.sql`select 1 from alarms where dedup_key = 'job_dead_letter:notifications:bad-shape-1'`).toHaveLength(1)
+    const lines = output.split('\n').filter((l) => l.includes('bad-shape-1'))
+    expect(lines).toHaveLength(1)
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, msg: 'job dead-lettered', reason: 'invalid_payload' })
+    expect(output).not.toContain('never text in a job')
+  })
 })
