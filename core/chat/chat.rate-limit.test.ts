@@ -1,0 +1,53 @@
+/**
+ * The sliding-window script on a real Redis: a send is recorded in every bucket only when all allow it, a refusal
+ * records nothing and says exactly how long until a place frees up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
+import { consumeSlidingWindows } from './chat.rate-limit.js'
+
+let deps: TestDeps
+beforeAll(async () => {
+  deps = await createTestDeps()
+})
+afterAll(async () => {
+  await deps?.close()
+})
+
+const key = (name: string) => `${deps.config.REDIS_PREFIX}:rl:test:${name}`
+
+describe('consumeSlidingWindows', () => {
+  it('allows up to the limit, then answers the wait until the oldest send leaves the window', async () => {
+    const rule = { key: key('a'), limit: 2, windowMs: 10_000 }
+    expect(await consumeSlidingWindows(deps.redis, [rule])).toBe(0)
+    expect(await consumeSlidingWindows(deps.redis, [rule])).toBe(0)
+    const wait = await consumeSlidingWindows(deps.redis, [rule])
+    expect(wait).toBeGreaterThan(0)
+    expect(wait).toBeLessThanOrEqual(10_000)
+    expect(await deps.redis.zcard(rule.key)).toBe(2)
+    expect(await deps.redis.pttl(rule.key)).toBeLessThanOrEqual(10_000)
+  })
+
+  it('a refusal by one bucket records the attempt in none of them', async () => {
+    const own = { key: key('own'), limit: 1, windowMs: 10_000 }
+    const shared = { key: key('shared'), limit: 100, windowMs: 10_000 }
+    expect(await consumeSlidingWindows(deps.redis, [own, shared])).toBe(0)
+    for (let n = 0; n < 20; n++) expect(await consumeSlidingWindows(deps.redis, [own, shared])).toBeGreaterThan(0)
+    expect(await deps.redis.zcard(own.key)).toBe(1)
+    expect(await deps.redis.zcard(shared.key)).toBe(1)
+  })
+
+  it('a full shared bucket refuses without spending the sender\'s own budget', async () => {
+    const own = { key: key('own2'), limit: 5, windowMs: 10_000 }
+    const shared = { key: key('shared2'), limit: 1, windowMs: 10_000 }
+    expect(await consumeSlidingWindows(deps.redis, [{ key: key('other'), limit: 5, windowMs: 10_000 }, shared])).toBe(0)
+    expect(await consumeSlidingWindows(deps.redis, [own, shared])).toBeGreaterThan(0)
+    expect(await deps.redis.zcard(own.key)).toBe(0)
+  })
+
+  it('a window that has passed frees its places', async () => {
+    const rule = { key: key('short'), limit: 1, windowMs: 50 }
+    expect(await consumeSlidingWindows(deps.redis, [rule])).toBe(0)
+    await expect.poll(() => consumeSlidingWindows(deps.redis, [rule]), { timeout: 5_000, interval: 20 }).toBe(0)
+  })
+})
