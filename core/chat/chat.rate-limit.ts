@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 
 /**
  * Sliding-window limits for chat sends, in Redis, shared by every server process (docs/realtime.md,
- * "Rate limits"; docs/decisions/029). One Lua script checks every bucket of a send and records the send in
+ * "Rate limits"; docs/decisions/027). One Lua script checks every bucket of a send and records the send in
  * all of them only when all allow it: a refused attempt consumes nothing — not the sender's own budget,
  * and never the room's shared one — so a flooder cannot spend a room's budget with sends that were refused.
  * One round trip per send; Redis' clock, so every server agrees on the window.
