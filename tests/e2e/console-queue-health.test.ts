@@ -65,7 +65,7 @@ describe('queue health on the console', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('health-by-level').textContent()).toBe(
       `${crisisPl['crisis.level.imminent']} 1 · ${crisisPl['crisis.level.high']} 0 · ${crisisPl['crisis.level.concern']} 1`,
     )
-    expect(await page.getByTestId('health-longest-wait').textContent()).toBe('7 min')
+    expect(await page.getByTestId('health-longest-wait').textContent()).toBe(crisisPl['console.health.minutes'].replace('{count}', '7'))
     expect(await page.getByTestId('health-on-call').textContent()).toBe(onCall.username)
     expect(await page.getByTestId('health-unacknowledged').textContent()).toBe('1')
     expect(await page.getByTestId('health-overdue').textContent()).toBe('2')
