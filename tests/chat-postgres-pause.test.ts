@@ -6,7 +6,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
+import { postmasterState, signalPostgres as signalPostgresAt } from './support/postgres-signals.js'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,27 +29,7 @@ let member: ChatTestMember
 let roomId: string
 const clients: ChatClient[] = []
 
-/** The postmaster serving `port` and its backends, read from /proc. */
-function postgresProcesses(port: string): number[] {
-  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      const cmdline = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0')
-      const ppid = Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1])
-      return [{ pid: Number(d), ppid, cmdline }]
-    } catch {
-      return []
-    }
-  })
-  const postmaster = stats.find((p) => /postgres$/.test(p.cmdline[0] ?? '') && p.cmdline.includes('-p') && p.cmdline[p.cmdline.indexOf('-p') + 1] === port)
-  if (!postmaster) throw new Error(`no postgres on port ${port}`)
-  return [postmaster.pid, ...stats.filter((p) => p.ppid === postmaster.pid).map((p) => p.pid)]
-}
-
-const signalPostgres = (signal: NodeJS.Signals) => {
-  for (const pid of postgresProcesses(new URL(pg.url).port)) process.kill(pid, signal)
-}
-/** 'T' while the postmaster is stopped by SIGSTOP. */
-const postmasterState = () => readFileSync(`/proc/${postgresProcesses(new URL(pg.url).port)[0]}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[0]
+const signalPostgres = (signal: NodeJS.Signals) => signalPostgresAt(pg.url, signal)
 
 const storedWithClientId = async (clientId: string) =>
   (await sql<{ n: number }[]>`select count(*)::int as n from messages where client_id = ${clientId}`)[0]!.n
@@ -103,7 +84,7 @@ describe('a chat send while PostgreSQL is paused', { timeout: 120_000 }, () => {
     const started = performance.now()
     const reply = await a.send(roomId, 'Sent while PostgreSQL was paused', clientId)
     const ms = Math.round(performance.now() - started)
-    expect(postmasterState()).toBe('T')
+    expect(postmasterState(pg.url)).toBe('T')
     expect(reply.ok ? 'stored' : reply.error.code).toBe('UNAVAILABLE')
     console.info(`message:send with PostgreSQL paused answered UNAVAILABLE in ${ms} ms`)
 

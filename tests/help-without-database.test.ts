@@ -6,7 +6,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
+import { signalPostgres as signalPostgresAt } from './support/postgres-signals.js'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -44,25 +45,7 @@ async function startServer(): Promise<{ process: ChildProcess; baseUrl: string }
   return { process: child, baseUrl: `http://127.0.0.1:${port}` }
 }
 
-/** The postmaster serving `port` and its backends, read from /proc. */
-function postgresProcesses(port: string): number[] {
-  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      const cmdline = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0')
-      const ppid = Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1])
-      return [{ pid: Number(d), ppid, cmdline }]
-    } catch {
-      return []
-    }
-  })
-  const postmaster = stats.find((p) => /postgres$/.test(p.cmdline[0] ?? '') && p.cmdline.includes('-p') && p.cmdline[p.cmdline.indexOf('-p') + 1] === port)
-  if (!postmaster) throw new Error(`no postgres on port ${port}`)
-  return [postmaster.pid, ...stats.filter((p) => p.ppid === postmaster.pid).map((p) => p.pid)]
-}
-
-const signalPostgres = (signal: NodeJS.Signals) => {
-  for (const pid of postgresProcesses(new URL(pg.url).port)) process.kill(pid, signal)
-}
+const signalPostgres = (signal: NodeJS.Signals) => signalPostgresAt(pg.url, signal)
 
 /** What Chromium sends: the session and CSRF cookies, the page's language, our Origin on a form post. */
 async function request(baseUrl: string, method: 'GET' | 'POST', headers: Record<string, string> = {}) {
