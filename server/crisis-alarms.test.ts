@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
+import { childEnv, startTsxProcess } from '../tests/support/processes.js'
 import { createAccount, waitUntil } from '../tests/support/crisis-fixtures.js'
 import { getFreePort, stopProcessGroup } from '../scripts/local-services.js'
 import { raiseCrisis } from '../core/crisis/crisis.service.js'
@@ -24,27 +25,9 @@ afterAll(async () => {
 })
 
 function start(entry: string, extraEnv: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
-  let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: deps.databaseUrl,
-      REDIS_URL: deps.config.REDIS_URL,
-      REDIS_PREFIX: deps.config.REDIS_PREFIX,
-      SESSION_SECRET: deps.config.SESSION_SECRET,
-      ENCRYPTION_KEY: deps.config.ENCRYPTION_KEY,
-      SMTP_URL: deps.config.SMTP_URL,
-      LOG_LEVEL: 'info',
-      ...extraEnv,
-    },
-  })
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  children.push(child)
-  return { child, output: () => output }
+  const started = startTsxProcess(entry, childEnv(deps, extraEnv))
+  children.push(started.child)
+  return started
 }
 
 const openAlarms = async (kind: string) => deps.sql`select incident_id from alarms where kind = ${kind} and cleared_at is null`

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
+import { childEnv, startTsxProcess } from '../tests/support/processes.js'
 import { createAccount, waitUntil, type TestAccount } from '../tests/support/crisis-fixtures.js'
 import { stopProcessGroup } from '../scripts/local-services.js'
 import { raiseCrisis } from '../core/crisis/crisis.service.js'
@@ -50,29 +51,14 @@ afterAll(async () => {
 })
 
 function startWorker(pause: boolean): { child: ChildProcess; output: () => string } {
-  let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/crisis-worker.ts'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: deps.databaseUrl,
-      REDIS_URL: deps.config.REDIS_URL,
-      REDIS_PREFIX: deps.config.REDIS_PREFIX,
-      SESSION_SECRET: deps.config.SESSION_SECRET,
-      ENCRYPTION_KEY: deps.config.ENCRYPTION_KEY,
-      SMTP_URL: deps.config.SMTP_URL,
-      CRISIS_WEBHOOK_URL: webhookUrl,
-      CRISIS_WEBHOOK_SECRET: 'k'.repeat(40),
-      LOG_LEVEL: 'silent',
-      HOLDSPACE_TEST_PAUSE_AFTER_CONSOLE: pause ? '1' : '0',
-    },
-  })
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  children.push(child)
-  return { child, output: () => output }
+  const started = startTsxProcess('tests/support/crisis-worker.ts', childEnv(deps, {
+    CRISIS_WEBHOOK_URL: webhookUrl,
+    CRISIS_WEBHOOK_SECRET: 'k'.repeat(40),
+    LOG_LEVEL: 'silent',
+    HOLDSPACE_TEST_PAUSE_AFTER_CONSOLE: pause ? '1' : '0',
+  }))
+  children.push(started.child)
+  return started
 }
 
 describe('a crisis worker killed mid-page', { timeout: 90_000 }, () => {

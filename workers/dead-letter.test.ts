@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Queue } from 'bullmq'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
+import { childEnv, startTsxProcess } from '../tests/support/processes.js'
 import { stopProcessGroup } from '../scripts/local-services.js'
 import { createMetrics } from '../server/metrics.js'
 
@@ -13,29 +14,15 @@ import { createMetrics } from '../server/metrics.js'
  */
 let deps: TestDeps
 let workers: ChildProcess
-let output = ''
+let output: () => string
 let queue: Queue
 
 beforeAll(async () => {
   deps = await createTestDeps()
   queue = new Queue('notifications', { connection: deps.redis.duplicate(), prefix: `${deps.config.REDIS_PREFIX}:bull` })
-  workers = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: deps.databaseUrl,
-      REDIS_URL: deps.config.REDIS_URL,
-      REDIS_PREFIX: deps.config.REDIS_PREFIX,
-      SESSION_SECRET: deps.config.SESSION_SECRET,
-      ENCRYPTION_KEY: deps.config.ENCRYPTION_KEY,
-      SMTP_URL: deps.config.SMTP_URL,
-      LOG_LEVEL: 'info',
-    },
-  })
-  workers.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  workers.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  const started = startTsxProcess('workers/index.ts', childEnv(deps))
+  workers = started.child
+  output = started.output
 }, 60_000)
 
 afterAll(async () => {
@@ -46,7 +33,7 @@ afterAll(async () => {
 
 describe('a job whose data is not JSON', { timeout: 60_000 }, () => {
   it('is failed once, dead-lettered with one log line and an alarm, and never retried', async () => {
-    await expect.poll(() => output, { timeout: 30_000 }).toContain('workers started')
+    await expect.poll(() => output(), { timeout: 30_000 }).toContain('workers started')
     // Parked as a delayed job first, so the workers cannot take it before its data is broken.
     const added = await queue.add('password-reset:send', { accountId: '00000000-0000-4000-8000-000000000002', requestId: '00000000-0000-4000-8000-000000000001' }, { delay: 3_600_000, jobId: 'broken-1', attempts: 10 })
     const jobKey = `${deps.config.REDIS_PREFIX}:bull:notifications:${added.id}`
@@ -65,24 +52,24 @@ describe('a job whose data is not JSON', { timeout: 60_000 }, () => {
     ])
     // The alarm metric the server exports counts it.
     expect(await createMetrics(deps.sql).registry.metrics()).toMatch(/^holdspace_alarms_open\{kind="job_dead_letter"\} 1$/m)
-    const lines = output.split('\n').filter((l) => l.includes('broken-1'))
+    const lines = output().split('\n').filter((l) => l.includes('broken-1'))
     expect(lines).toHaveLength(1)
     const line = JSON.parse(lines[0]!)
     expect(line).toMatchObject({ level: 50, msg: 'job dead-lettered', queue: 'notifications', jobId: 'broken-1', reason: 'corrupt_data' })
-    expect(output).not.toMatch(/SyntaxError|Unexpected end of JSON|\n\s+at /)
+    expect(output()).not.toMatch(/SyntaxError|Unexpected end of JSON|\n\s+at /)
     expect(await queue.getJobCounts('active', 'wait', 'delayed', 'failed')).toEqual({ active: 0, wait: 0, delayed: 0, failed: 1 })
   })
 
   it('dead-letters a payload that is JSON but not the job\'s contract the same way, once', async () => {
-    await expect.poll(() => output, { timeout: 30_000 }).toContain('workers started')
+    await expect.poll(() => output(), { timeout: 30_000 }).toContain('workers started')
     await queue.add('password-reset:send', { message: 'never text in a job' } as never, { jobId: 'bad-shape-1', attempts: 10 })
     await expect.poll(() => queue.getJobState('bad-shape-1'), { timeout: 20_000 }).toBe('failed')
     const job = await queue.getJob('bad-shape-1')
     expect(job).toMatchObject({ failedReason: 'dead-lettered: invalid_payload', attemptsMade: 1 })
     expect(await deps.sql`select 1 from alarms where dedup_key = 'job_dead_letter:notifications:bad-shape-1'`).toHaveLength(1)
-    const lines = output.split('\n').filter((l) => l.includes('bad-shape-1'))
+    const lines = output().split('\n').filter((l) => l.includes('bad-shape-1'))
     expect(lines).toHaveLength(1)
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, msg: 'job dead-lettered', reason: 'invalid_payload' })
-    expect(output).not.toContain('never text in a job')
+    expect(output()).not.toContain('never text in a job')
   })
 })

@@ -1,0 +1,32 @@
+/**
+ * Real server and workers processes for tests that kill, pause or read them: the environment that points a child at
+ * a test's own database and Redis, and a start that keeps everything the child prints.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import type { TestDeps } from './deps.js'
+
+/** What a child process needs to run against this test's database, Redis and mail catcher. */
+export function childEnv(deps: TestDeps, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const c = deps.config
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: deps.databaseUrl,
+    REDIS_URL: c.REDIS_URL,
+    REDIS_PREFIX: c.REDIS_PREFIX,
+    SESSION_SECRET: c.SESSION_SECRET,
+    ENCRYPTION_KEY: c.ENCRYPTION_KEY,
+    SMTP_URL: c.SMTP_URL,
+    LOG_LEVEL: 'info',
+    ...extra,
+  }
+}
+
+/** Starts `entry` under tsx in its own process group (stop it with stopProcessGroup); output() is all it printed. */
+export function startTsxProcess(entry: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  let output = ''
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env })
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  return { child, output: () => output }
+}
