@@ -53,6 +53,17 @@ const textOf = (client: ChatClient, id: string) => client.timeline.messages.find
 const heard = (client: ChatClient) => JSON.stringify(client.received)
 
 describe('a held message in a peer room', () => {
+  /** A sender and a peer, each on their own server, both in the room. */
+  async function senderAndPeerInRoom() {
+    const sender = await chatMember(deps, 'low-mood')
+    const peer = await chatMember(deps, 'low-mood')
+    const s = await connect(0, sender.cookie)
+    const p = await connect(1, peer.cookie)
+    await s.join(roomId)
+    await p.join(roomId)
+    return { sender, peer, s, p }
+  }
+
   it('is stored and raises its crisis; the sender is told it went to the care team and gets the card; peers never get its text', async () => {
     const sender = await chatMember(deps, 'low-mood', { pseudonym: 'Grey Sparrow' })
     const peer = await chatMember(deps, 'low-mood', { pseudonym: 'Warm Cedar' })
@@ -152,12 +163,7 @@ describe('a held message in a peer room', () => {
   })
 
   it('the facilitators\' queue (a page that works without JavaScript) shows it in full and releases it', async () => {
-    const sender = await chatMember(deps, 'low-mood')
-    const peer = await chatMember(deps, 'low-mood')
-    const s = await connect(0, sender.cookie)
-    const p = await connect(1, peer.cookie)
-    await s.join(roomId)
-    await p.join(roomId)
+    const { peer, s, p } = await senderAndPeerInRoom()
     const body = 'the rope is ready'
     const held = sent(await s.send(roomId, body))
     const [flag] = await deps.sql<{ id: string }[]>`select id from moderation_flags where message_id = ${held.id}`
@@ -175,12 +181,7 @@ describe('a held message in a peer room', () => {
   })
 
   it('a resend answers with the same held ack; an edit that adds method detail takes the text off peers\' screens', async () => {
-    const sender = await chatMember(deps, 'low-mood')
-    const peer = await chatMember(deps, 'low-mood')
-    const s = await connect(0, sender.cookie)
-    const p = await connect(1, peer.cookie)
-    await s.join(roomId)
-    await p.join(roomId)
+    const { s, p } = await senderAndPeerInRoom()
     const clientId = randomUUID()
     const first = sent(await s.send(roomId, EXAMPLE, clientId))
     const again = sent(await s.send(roomId, EXAMPLE, clientId))
@@ -201,12 +202,7 @@ describe('a held message in a peer room', () => {
   })
 
   it('an ordinary message and one with risk but no method still reach the room', async () => {
-    const sender = await chatMember(deps, 'low-mood')
-    const peer = await chatMember(deps, 'low-mood')
-    const s = await connect(0, sender.cookie)
-    const p = await connect(1, peer.cookie)
-    await s.join(roomId)
-    await p.join(roomId)
+    const { s, p } = await senderAndPeerInRoom()
     for (const body of ['rough day, but I made tea', 'I want to die']) {
       const message = sent(await s.send(roomId, body))
       expect(message.moderation).toBeUndefined()
