@@ -24,7 +24,8 @@ afterAll(async () => {
   await deps.close()
 })
 
-describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+// Each test walks every page in Chromium with axe: 12–14 s alone, more when the suite loads both cores.
+describe('accessibility (axe-core, WCAG 2.1 AA)', { timeout: 120_000 }, () => {
   it('the checker itself reports a real violation (control)', async () => {
     const user = await newUser(browser, { baseURL: server.baseUrl })
     try {

@@ -57,7 +57,8 @@ async function openRoom(page: Page) {
   await poll(() => page.getByTestId('connection-status').textContent()).toMatch(/connected/i)
 }
 
-describe('reporting and muting, live', () => {
+// Three browsers and three accessibility checks: about 10 s alone, over 30 s when the suite loads both cores.
+describe('reporting and muting, live', { timeout: 120_000 }, () => {
   it('a report appears in the facilitator\'s queue without a reload; a mute from there reaches the author\'s composer', async () => {
     const roomId = await roomIdOf(deps, 'anxiety')
     const author = await chatMember(deps, 'anxiety', { pseudonym: 'Ari Author' })
