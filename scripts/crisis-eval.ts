@@ -10,12 +10,16 @@
  *      figures per language, the combined classifier's (rules + model) recall at a false-positive rate of
  *      5 % and 1 % with the model cut-off that gives it, and the model's alone. When the
  *      folder is absent this part says so and the run still succeeds.
- * Then language detection accuracy and a latency sample. `--errors` lists misclassified own rows.
+ *  (a2) the second held-out set, core/crisis/eval/heldout2-messages.jsonl (written before the rules
+ *      and the model were last changed; never trained or tuned on): the same per-language figures.
+ * Then language detection accuracy and a latency sample. `--errors` lists misclassified tuning rows
+ * only: held-out rows of either set are never listed, so nobody tunes on them by accident.
  */
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { classifyRisk, decisionParts, RISK_LEVELS, type RiskLevel } from '../core/crisis/classifier.js'
 import { evaluate, flagScore, loadEvalSet, recallAtFpr, type EvalMessage, type EvalRow } from '../core/crisis/eval/evaluate.js'
+import { loadHeldout2 } from '../core/crisis/eval/heldout2.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
@@ -30,6 +34,12 @@ const LANGUAGES = (['en', 'pl'] as const).filter((l) => !onlyLang || l === onlyL
 
 const messages = loadEvalSet().filter((m) => !onlyLang || m.language === onlyLang)
 const predictions = messages.map((m) => ({
+  message: m,
+  result: classifyRisk(m.text),
+  rules: classifyRisk(m.text, { rulesOnly: true }).level,
+}))
+const heldout2 = loadHeldout2().filter((m) => !onlyLang || m.language === onlyLang)
+const heldout2Predictions = heldout2.map((m) => ({
   message: m,
   result: classifyRisk(m.text),
   rules: classifyRisk(m.text, { rulesOnly: true }).level,
@@ -77,12 +87,17 @@ const isHeldOut = (m: EvalMessage) => (m.note ?? '').split(',').includes('heldou
 const isHardNegative = (m: EvalMessage) => m.level === 'none' && (m.note ?? '').includes('hard-negative')
 out.push('')
 out.push('== (a) own set, per language (flagged = level >= concern)')
-for (const [name, pick] of [
-  ['tuning rows', (m: EvalMessage) => !isHeldOut(m)],
-  ['held-out rows', isHeldOut],
+for (const [name, pool, pick] of [
+  ['tuning rows', predictions, (m: EvalMessage) => !isHeldOut(m)],
+  ['held-out rows', predictions, isHeldOut],
+  ['held-out set 2', heldout2Predictions, () => true],
 ] as const) {
+  if (name === 'held-out set 2') {
+    out.push('')
+    out.push(`== (a2) second held-out set: ${heldout2.length} own messages written before the last rule and model change, never tuned on`)
+  }
   for (const lang of LANGUAGES) {
-    const part = predictions.filter((p) => pick(p.message) && p.message.language === lang)
+    const part = pool.filter((p) => pick(p.message) && p.message.language === lang)
     if (part.length === 0) continue
     const rows = part.map((p) => ({ expected: p.message.level, predicted: p.result.level }))
     const rulesRows = part.map((p) => ({ expected: p.message.level, predicted: p.rules }))
@@ -185,7 +200,7 @@ if (showErrors) {
   out.push('')
   out.push('misclassified (expected -> predicted)')
   for (const p of predictions) {
-    if (p.result.level === p.message.level) continue
+    if (p.result.level === p.message.level || isHeldOut(p.message)) continue
     const m: EvalMessage = p.message
     out.push(`${m.level} -> ${p.result.level}  [${m.language}] ${m.text}  {${p.result.signals.join(', ')}}${m.note ? `  (${m.note})` : ''}`)
   }

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EVAL_SET_PATH, loadEvalSet, type EvalMessage } from '../eval/evaluate.js'
+import { HELDOUT2_PATH, loadHeldout2 } from '../eval/heldout2.js'
 import { canonicalize } from './canonical.js'
 import { forEachFeature } from './features.js'
 import { loadPublicData, type PublicRow } from './public-data.js'
@@ -31,6 +32,8 @@ export interface TrainOptions {
   ownPath?: string
   /** Evaluation set whose non-held-out rows calibrate and set the imminent threshold. */
   tuningPath?: string
+  /** Second held-out set (never trained or tuned on; only checked for leaks). */
+  heldout2Path?: string
   seed?: number
   epochs?: number
   hashBits?: number
@@ -236,8 +239,10 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const own = [...loadEvalSet(options.ownPath ?? OWN_TRAINING_PATH), ...extra]
   const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
   const tuning = evalSet.filter((m) => !isHeldOut(m))
-  // Training never sees an evaluation message (tuning or held-out).
-  const evalTexts = new Set(evalSet.map((m) => canonicalize(m.text)))
+  // Training never sees an evaluation message (tuning, held-out or the second held-out set).
+  const heldout2Path = options.heldout2Path ?? HELDOUT2_PATH
+  const heldout2 = existsSync(heldout2Path) ? loadHeldout2(heldout2Path) : []
+  const evalTexts = new Set([...evalSet, ...heldout2].map((m) => canonicalize(m.text)))
   const leaked = own.filter((m) => evalTexts.has(canonicalize(m.text)))
   if (leaked.length > 0) throw new Error(`${leaked.length} training message(s) are also in the evaluation set, e.g. ${JSON.stringify(leaked[0].text)}`)
   log(`public rows ${publicRows.length}, own training messages ${own.length}, tuning rows ${tuning.length}`)
