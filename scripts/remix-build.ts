@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
+const COMPILE_SCRIPT = fileURLToPath(new URL('./remix-compile.mjs', import.meta.url))
+
 /** True when `<cwd>/build/index.js` is missing or older than a file under `<cwd>/app` or the Remix config. */
 export function remixBuildIsStale(cwd = '.'): boolean {
   const built = path.join(cwd, 'build/index.js')
@@ -26,7 +28,9 @@ export function ensureRemixBuild(cwd = '.', log: (line: string) => void = () => 
   withBuildLock(cwd, () => {
     if (!remixBuildIsStale(cwd)) return // another process built it while we waited
     log(`building the web app${cwd === '.' ? '' : ` in ${cwd}`}…`)
-    const build = spawnSync('npx', ['remix', 'build'], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+    // scripts/remix-compile.mjs, not `remix build`: it disposes esbuild before exiting (see there), so a build
+    // prints nothing but its errors.
+    const build = spawnSync(process.execPath, [COMPILE_SCRIPT], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
     if (build.status !== 0) throw new Error(`remix build failed${cwd === '.' ? '' : ` in ${cwd}`}`)
   })
 }
