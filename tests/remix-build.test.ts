@@ -19,12 +19,12 @@ describe('the web app build under npm start', () => {
     symlinkSync(path.resolve('node_modules'), path.join(copy, 'node_modules'))
     const script = `import { ensureRemixBuild } from ${JSON.stringify(path.resolve('scripts/remix-build.ts'))}; ensureRemixBuild(${JSON.stringify(copy)})`
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      env: { NODE_ENV: 'development', PATH: process.env.PATH, HOME: process.env.HOME },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
-    child.stdout.on('data', (c) => (output += c))
-    child.stderr.on('data', (c) => (output += c))
+    child.stdout.on('data', (c: Buffer) => (output += c))
+    child.stderr.on('data', (c: Buffer) => (output += c))
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
     expect(code).toBe(0)
     expect(existsSync(path.join(copy, 'build/index.js'))).toBe(true)
