@@ -12,6 +12,7 @@
  */
 import { canonicalize } from './model/canonical.js'
 import { RISK_MODEL } from './model/risk-model.js'
+import { mayMatch, primeLiterals } from '../text/required-literals.js'
 import { EMOJI_RULES, LEXICONS } from './lexicon/index.js'
 import type { CueKind, CueRaises, FlagLevel, LanguageCode, Lexicon, RiskLevel, RuleKind } from './lexicon/index.js'
 
@@ -71,7 +72,8 @@ const SQUEEZE_SOURCE = /(?<!\\)(\p{L})\1+/gu
 function compile(patterns: readonly string[]): RegExp {
   // A never-matching regex keeps callers branch-free when a list is empty.
   if (patterns.length === 0) return /(?!)/g
-  return new RegExp(patterns.map((p) => `\\b(?:${p.replace(SQUEEZE_SOURCE, '$1')})\\b`).join('|'), 'g')
+  // primeLiterals: findAll skips the scan when the text holds none of the words every match needs.
+  return primeLiterals(new RegExp(patterns.map((p) => `\\b(?:${p.replace(SQUEEZE_SOURCE, '$1')})\\b`).join('|'), 'g'))
 }
 
 const PLAIN_WORD = /^[a-z]+$/
@@ -503,6 +505,7 @@ class Scope {
 }
 
 function findAll(re: RegExp, text: string, onMatch: (start: number, end: number) => void): void {
+  if (!mayMatch(re, text)) return
   re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {

@@ -23,6 +23,7 @@ import {
   type ScreenText,
 } from './screen-rules/shared.js'
 import { screenSpam } from './screen-rules/spam.js'
+import { mayMatch } from '../text/required-literals.js'
 
 export type ScreenOutcome = 'deliver' | 'flag' | 'hold' | 'reject'
 export type ScreenCategory = 'harassment' | 'slur' | 'personal_data' | 'spam' | 'self_harm_method'
@@ -151,8 +152,9 @@ function guardedAway(rule: PhraseRule, text: string, start: number, end: number)
 
 function scanPhrases(rules: readonly CompiledPhrase[], text: string, out: Hit[]): void {
   for (const rule of rules) {
-    if (!rule.pattern.test(text)) continue
-    if (rule.also && !rule.also.test(text)) continue
+    // mayMatch: a substring check that skips the scan when none of the words every match needs occur.
+    if (!mayMatch(rule.pattern, text) || !rule.pattern.test(text)) continue
+    if (rule.also && (!mayMatch(rule.also, text) || !rule.also.test(text))) continue
     if (rule.guarded) {
       let kept = false
       eachMatch(rule.all, text, (m) => {

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { LEXICONS } from '../crisis/lexicon/index.js'
+import { canonicalize } from '../crisis/model/canonical.js'
+import { EN } from '../moderation/screen-rules/en.js'
+import { PL } from '../moderation/screen-rules/pl.js'
+import { prepareText } from '../moderation/screen-rules/shared.js'
+import { mayMatch, requiredLiterals } from './required-literals.js'
+
+describe('required literals', () => {
+  it('reads the words every match needs from a regex source', () => {
+    expect(requiredLiterals(/\b(?:i want to die)\b/)).toEqual(['i want to die'])
+    expect(requiredLiterals(/\b(?:kill|end) (?:my ?self|me)\b/)).toEqual(['kill', 'end'])
+    // The longest shortest literal of a sequence wins; optional parts and classes require nothing.
+    expect(requiredLiterals(/(?:took|ate) (?:like )?\d+ (?:pills|tablets)/)).toEqual(['pills', 'tablets'])
+    expect(requiredLiterals(/colou?r/u)).toEqual(['colo'])
+    expect(requiredLiterals(/ab+cd/)).toEqual(['ab'])
+    expect(requiredLiterals(/(?<=foo )bar|baz\.qux/)).toEqual(['bar', 'baz.qux'])
+    expect(requiredLiterals(/[\p{L}_]+ (?:sznur\w*|petl[aeiy])/u)).toEqual(['sznur', 'petl'])
+  })
+
+  it('gives no literals (always scan) when a match needs none or the regex is not understood', () => {
+    expect(requiredLiterals(/\d+|rope/)).toBeNull()
+    expect(requiredLiterals(/(?:pills)?\w+/)).toBeNull()
+    expect(requiredLiterals(/rope/i)).toBeNull()
+    expect(requiredLiterals(/a|b/)).toBeNull()
+    expect(requiredLiterals(/\u0041bc/)).toBeNull()
+  })
+
+  it('never rules out a regex that matches, for every rule of both screens on every pinned message', () => {
+    const regexes: RegExp[] = []
+    const squeeze = /(?<!\\)(\p{L})\1+/gu
+    for (const lex of LEXICONS) {
+      for (const group of [...lex.rules, ...lex.cues, ...lex.idioms]) {
+        regexes.push(new RegExp(group.patterns.map((p) => `\\b(?:${p.replace(squeeze, '$1')})\\b`).join('|')))
+      }
+    }
+    for (const pack of [EN, PL]) for (const rule of [...pack.harassment, ...pack.selfHarm]) regexes.push(rule.pattern)
+    const withLiterals = regexes.filter((re) => requiredLiterals(re) !== null)
+    expect(withLiterals.length).toBeGreaterThan(regexes.length * 0.8)
+
+    const texts = readFileSync(new URL('../crisis/screening-equivalence.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((line) => (JSON.parse(line) as { text: string }).text)
+    let matched = 0
+    let skipped = 0
+    const missed: string[] = []
+    for (const raw of texts) {
+      const forms = [canonicalize(raw), prepareText(raw).lex, prepareText(raw).norm]
+      for (const text of forms) {
+        for (const re of regexes) {
+          const matches = re.test(text)
+          const may = mayMatch(re, text)
+          if (matches) matched++
+          if (!may) skipped++
+          if (matches && !may) missed.push(`${re.source.slice(0, 60)} on ${JSON.stringify(text)}`)
+        }
+      }
+    }
+    expect(missed.slice(0, 5)).toEqual([])
+    expect(matched).toBeGreaterThan(1000)
+    // The point of it: most scans are skipped.
+    expect(skipped).toBeGreaterThan(texts.length * 3 * regexes.length * 0.5)
+  })
+})
