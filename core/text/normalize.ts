@@ -41,12 +41,41 @@ function foldDiacriticsUncached(text: string): string {
  * ("dieeeee" -> "diee"). Digits that stand alone (a shoe size, a time) are kept.
  */
 export function deobfuscate(text: string): string {
-  let out = text.replace(/(?<=\p{L})[013457@$!](?=[\p{L}013457@$!]*\p{L})/gu, (ch) => LEET[ch] ?? ch)
-  out = out.replace(/(?<=\b\p{L})[013457@$](?=\p{L})/gu, (ch) => LEET[ch] ?? ch)
-  out = out.replace(/\b(\p{L})(?:[.\-_ ](\p{L}))(?:[.\-_](\p{L})){2,}\b/gu, (m) => m.replace(/[.\-_ ]/g, ''))
-  out = out.replace(/(?<=\p{L})[*#](?=\p{L})/gu, '_')
-  out = out.replace(/(\p{L})\1{2,}/gu, '$1$1')
+  // Each pass runs only when the text holds a character its match needs (a cheap scan): the
+  // result is the same, and most chat messages skip most passes.
+  let out = text
+  if (HAS_LEET.test(out)) {
+    out = out.replace(LEET_INSIDE, (ch) => LEET[ch] ?? ch)
+    out = out.replace(LEET_AFTER_FIRST, (ch) => LEET[ch] ?? ch)
+  }
+  if (HAS_SEPARATOR.test(out)) out = out.replace(SEPARATED_LETTERS, (m) => m.replace(SEPARATORS, ''))
+  if (HAS_MASK.test(out)) out = out.replace(MASK_INSIDE, '_')
+  if (hasTripleLetter(out)) out = out.replace(STRETCHED, '$1$1')
   return out
+}
+
+const HAS_LEET = /[013457@$!]/
+const LEET_INSIDE = /(?<=\p{L})[013457@$!](?=[\p{L}013457@$!]*\p{L})/gu
+const LEET_AFTER_FIRST = /(?<=\b\p{L})[013457@$](?=\p{L})/gu
+/** SEPARATED_LETTERS needs at least two of `.`, `-`, `_` between letters. */
+const HAS_SEPARATOR = /[.\-_]/
+const SEPARATED_LETTERS = /\b(\p{L})(?:[.\-_ ](\p{L}))(?:[.\-_](\p{L})){2,}\b/gu
+const SEPARATORS = /[.\-_ ]/g
+const HAS_MASK = /[*#]/
+const MASK_INSIDE = /(?<=\p{L})[*#](?=\p{L})/gu
+const STRETCHED = /(\p{L})\1{2,}/gu
+
+/**
+ * Some UTF-16 unit occurs three times in a row (a letter stretched as in "dieeee" needs that), or
+ * the text holds a surrogate (a letter outside the BMP repeats as pairs): then STRETCHED runs.
+ */
+function hasTripleLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) return true
+    if (i >= 2 && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true
+  }
+  return false
 }
 
 /** The form every screen matches against: folded, de-obfuscated, single-spaced. */

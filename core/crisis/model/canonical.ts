@@ -44,15 +44,36 @@ function resolveMask(word: string): string {
 
 /** The canonical form the crisis lexicons are written against (see lexicon/types.ts). */
 export function canonicalize(text: string): string {
-  return normalizeForScreening(text.replace(LINE_BREAKS, ' . '))
+  if (text === canonicalIn) return canonicalOut
+  // A pass whose match needs a character the text lacks is skipped (same result, no regex scan).
+  let out = normalizeForScreening(text.replace(LINE_BREAKS, ' . '))
     .replace(APOSTROPHES, '')
     .replace(SPLIT_CONTRACTION, (_m, a, b, c, d, e, f) => (a ?? c ?? e) + (b ?? d ?? f))
-    .replace(TRAILING_LEET, (ch) => LEET[ch] ?? ch)
-    .replace(LEADING_LEET, (ch) => LEET[ch] ?? ch)
-    .replace(REPEATS, '$1')
-    .replace(MASKED_WORD, resolveMask)
-    .replace(SPACED_LETTERS, (m) => {
-      const joined = m.replace(/ /g, '')
-      return SPACED_TARGETS.has(joined) ? joined : m
-    })
+  if (HAS_TRAILING_LEET.test(out)) out = out.replace(TRAILING_LEET, (ch) => LEET[ch] ?? ch)
+  if (HAS_LEADING_LEET.test(out)) out = out.replace(LEADING_LEET, (ch) => LEET[ch] ?? ch)
+  if (hasRepeat(out)) out = out.replace(REPEATS, '$1')
+  if (out.includes('_')) out = out.replace(MASKED_WORD, resolveMask)
+  out = out.replace(SPACED_LETTERS, (m) => {
+    const joined = m.replace(/ /g, '')
+    return SPACED_TARGETS.has(joined) ? joined : m
+  })
+  canonicalIn = text
+  canonicalOut = out
+  return out
+}
+
+// A one-entry memo: the classifier, the model and detectLanguage may canonicalise the same message.
+let canonicalIn: string | null = null
+let canonicalOut = ''
+
+const HAS_TRAILING_LEET = /[0134]/
+const HAS_LEADING_LEET = /[$5@]/
+
+/** Two equal UTF-16 units in a row, or a surrogate (a letter outside the BMP): REPEATS may match. */
+function hasRepeat(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0xd800 && c <= 0xdfff) || (i > 0 && c === text.charCodeAt(i - 1))) return true
+  }
+  return false
 }
