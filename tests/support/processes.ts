@@ -30,3 +30,20 @@ export function startTsxProcess(entry: string, env: NodeJS.ProcessEnv): { child:
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
   return { child, output: () => output }
 }
+
+/** Runs a command-line script (`entry` under tsx) to its end, with `input` on its stdin; resolves with its exit code and output. */
+export function runTsxCommand(
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()))
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
+  child.stdin!.on('error', () => {}) // a command that refuses before reading stdin closes it early
+  child.stdin!.end(input)
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
+}
