@@ -12,6 +12,7 @@ import { getLocale } from './utils/locale.server'
 import { crisisFollowUp, listOpenAlarms, messages } from './services.server'
 import { FollowUpQuestion } from './components/selfcare/follow-up-question'
 import { AlarmBanner } from './components/crisis/alarm-banner'
+import { CrisisCard, type CardLines } from './components/crisis/crisis-card'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -135,11 +136,14 @@ export function ErrorBoundary() {
         : error.status === 401 ? 'UNAUTHENTICATED'
           : error.status === 503 ? 'UNAVAILABLE' : 'INTERNAL'
     : 'INTERNAL'
+  const unavailableLines = isRouteErrorResponse(error) ? (error.data as { lines?: CardLines } | null)?.lines : undefined
   return (
     <Shell>
       <h1>{code === 'UNAVAILABLE' ? t('error.UNAVAILABLE.title') : t('error.page.title')}</h1>
       <p>{t.error(code)}</p>
       {code === 'UNAVAILABLE' || code === 'INTERNAL' ? <p>{t('error.UNAVAILABLE.help')} <Link to="/help">{t('refused.helpLink')}</Link></p> : null}
+      {/* An outage's refusal carries the crisis lines (static data): the same card /help shows without the database. */}
+      {code === 'UNAVAILABLE' && unavailableLines ? <CrisisCard lines={unavailableLines} /> : null}
       <p><Link to="/">{t('error.page.home')}</Link></p>
     </Shell>
   )

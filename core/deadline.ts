@@ -32,6 +32,25 @@ export const SEND_STEP_DEADLINE_MS = 1_500
 /** How long sign-in (and the other account forms) may wait on PostgreSQL and Redis before answering 503. */
 export const ACCOUNT_FORM_DEADLINE_MS = 3_000
 
+/**
+ * How long any page (a loader or action behind the Remix handler) may take before the request answers the 503
+ * "temporarily unavailable" page instead (server/remix-handler.ts, decision 025). Longer than the forms' and help's
+ * own deadlines, so their more precise answers come first; pages answer in milliseconds when PostgreSQL does.
+ */
+export const PAGE_DEADLINE_MS = 5_000
+
+/** How long the 503 page itself may take to render before a plain one is sent (it reads no database). */
+export const UNAVAILABLE_PAGE_DEADLINE_MS = 2_000
+
+/** What a 503 answer asks the browser to wait before trying again, in seconds. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30
+
+/**
+ * How long a socket request (other than `message:send`, which has per-step deadlines) may take before it answers
+ * UNAVAILABLE (server/gateway/respond.ts); also the handshake's and the per-minute re-check's session lookup.
+ */
+export const SOCKET_REQUEST_DEADLINE_MS = 3_000
+
 /** ioredis' messages when a command was not answered: timed out, retried out, or refused while disconnected. */
 const REDIS_UNAVAILABLE = /^(Command timed out|Stream isn't writeable|Connection is closed|Reached the max retries per request limit)/
 

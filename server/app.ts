@@ -4,7 +4,6 @@ import path from 'node:path'
 import express, { type Request, type Response, type NextFunction } from 'express'
 import compression from 'compression'
 import helmet from 'helmet'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import type { CoreDeps } from '../core/deps.js'
 import { getSessionAccount } from '../core/identity/identity.service.js'
@@ -17,6 +16,7 @@ import { createGateway, type GatewayServer } from './gateway/index.js'
 import { COOKIE_NAMES, readCookie } from './cookies.js'
 import { livekitWebhookRouter } from './livekit-webhook.js'
 import { refuseForeignForms } from './origin-guard.js'
+import { createDeadlineRequestHandler } from './remix-handler.js'
 
 export interface ServerApp { httpServer: HttpServer; io: GatewayServer; close: () => Promise<void> }
 
@@ -134,10 +134,11 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
 
   app.all(
     '*',
-    createRequestHandler({
+    // Every loader and action answers within PAGE_DEADLINE_MS or gives the 503 page (decision 025). Always
+    // production mode: Remix then sanitizes errors, so no stack trace ever reaches a browser.
+    createDeadlineRequestHandler({
       build: options.build,
-      // Always production mode: Remix then sanitizes errors, so no stack trace ever reaches a browser.
-      mode: 'production',
+      log: deps.log,
       getLoadContext: async (req: Request, res: Response) => ({
         deps,
         cspNonce: res.locals.cspNonce as string,

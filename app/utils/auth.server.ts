@@ -1,5 +1,8 @@
-import { redirect } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import type { AppLoadContext } from '@remix-run/node'
+import { crisisLinesFor } from '../../core/crisis/crisis-lines.js'
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../core/deadline.js'
+import { getCountry, getLocale } from './locale.server'
 import type { Role, SessionAccount } from '../../core/identity/identity.schema.js'
 import type { SignedIn } from '../../core/identity/identity.service.js'
 import './context.server'
@@ -17,11 +20,24 @@ export function safeRedirectTarget(target: FormDataEntryValue | string | null | 
   return target
 }
 
+/**
+ * The "temporarily unavailable" refusal (503, Retry-After), thrown to the root ErrorBoundary: it carries the page's
+ * language (the root loader does not run after a refused action) and the crisis lines for the reader's country as
+ * /help shows them when the database is down (static data, decision 019).
+ */
+export function unavailable(request: Request, context: AppLoadContext) {
+  const country = getCountry(request, context)
+  return data(
+    { locale: getLocale(request, context), lines: { country, ...crisisLinesFor(country) } },
+    { status: 503, headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
+  )
+}
+
 /** Loaders and actions that need a signed-in account: otherwise to sign-in, then back here. */
 export function requireUser(context: AppLoadContext, request: Request): SessionAccount {
-  // The member may well be signed in; we just cannot check now. Say so (the page links to help) rather than
-  // send them to a sign-in that cannot work either.
-  if (!context.account && context.sessionUnavailable) throw new Response('Unavailable', { status: 503 })
+  // The member may well be signed in; we just cannot check now. Say so (with the crisis lines) rather than
+  // send them to a sign-in that cannot work either. The page deadline (server/remix-handler.ts) renders this too.
+  if (!context.account && context.sessionUnavailable) throw unavailable(request, context)
   if (!context.account) {
     const url = new URL(request.url)
     throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`)

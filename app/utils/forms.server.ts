@@ -4,7 +4,7 @@ import type { ZodTypeAny, z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '../../core/contracts/errors.js'
 import { AppError } from '../../core/errors.js'
 import { isUnavailable } from '../../core/deadline.js'
-import { getLocale } from './locale.server'
+import { unavailable } from './auth.server'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import './context.server'
 
@@ -58,7 +58,7 @@ export function failureFromError(context: AppLoadContext, error: unknown, reques
     // help page and crisis lines), not a form error the member would retry into the same wall (decision 025).
     context.deps.log.warn({ err: { message: (error as Error)?.message } }, 'action unavailable')
     // The root loader does not run after a refused action: the page's language travels with the refusal.
-    throw data({ locale: request ? getLocale(request, context) : 'en' }, { status: 503 })
+    throw request ? unavailable(request, context) : data({ locale: 'en' }, { status: 503 })
   }
   context.deps.log.error({ err: { message: (error as Error)?.message } }, 'action failed')
   return data({ ok: false, formError: 'INTERNAL' } satisfies FormResult, { status: 500 })

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io'
 import type { CoreDeps } from '../../core/deps.js'
 import { getSessionAccount } from '../../core/identity/identity.service.js'
+import { SOCKET_REQUEST_DEADLINE_MS, isUnavailable, withDeadline } from '../../core/deadline.js'
 import type { SessionAccount } from '../../core/identity/identity.schema.js'
 import { COOKIE_NAMES, readCookie } from '../cookies.js'
 
@@ -11,7 +12,8 @@ export function authenticateHandshake(deps: CoreDeps, onReject: (reason: string)
   return async (socket: Socket, next: (err?: Error) => void) => {
     try {
       const token = readCookie(socket.handshake.headers.cookie, COOKIE_NAMES.session)
-      const account = await getSessionAccount(deps, token)
+      // A paused PostgreSQL must not leave the handshake hanging: UNAVAILABLE, and the client retries (decision 025).
+      const account = await withDeadline(getSessionAccount(deps, token), SOCKET_REQUEST_DEADLINE_MS)
       if (!account) {
         onReject(token ? 'invalid_session' : 'no_session')
         return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }))
@@ -35,7 +37,16 @@ const RECHECK_MS = 60_000
 export async function ensureSessionStillValid(deps: CoreDeps, socket: Socket): Promise<boolean> {
   if (Date.now() - (socket.data.checkedAt ?? 0) < RECHECK_MS) return true
   const token = readCookie(socket.handshake.headers.cookie, COOKIE_NAMES.session)
-  const account = await getSessionAccount(deps, token)
+  let account: SessionAccount | null
+  try {
+    account = await withDeadline(getSessionAccount(deps, token), SOCKET_REQUEST_DEADLINE_MS)
+  } catch (error) {
+    // The database cannot say now. The request goes on with the account checked a minute ago and answers by itself
+    // (UNAVAILABLE when it needs the database too): a middleware error would leave its ack unanswered. A sign-out
+    // still closes the socket at once through the session room; the check runs again at the next request.
+    if (isUnavailable(error)) return true
+    throw error
+  }
   if (!account) {
     socket.emit('session:ended', { reason: 'expired' })
     socket.disconnect(true)

@@ -3,6 +3,10 @@ import type { Ack, AckCallback } from '../../core/contracts/socket-events.js'
 import { ERROR_MESSAGES } from '../../core/contracts/errors.js'
 import { AppError, toErrorBody } from '../../core/errors.js'
 import type { Logger } from '../../core/log/logger.js'
+import { SOCKET_REQUEST_DEADLINE_MS, withDeadline } from '../../core/deadline.js'
+
+/** Requests whose handler bounds its own waits: a whole-request deadline would refuse a send whose commit was sent. */
+const OWN_DEADLINES = new Set<string>(['message:send'])
 
 /**
  * Wraps a socket request handler: validates the payload with its schema, runs the handler, and always
@@ -25,7 +29,10 @@ export function handleRequest<S extends ZodTypeAny, T>(
       return
     }
     try {
-      reply({ ok: true, data: await handler(parsed.data) } satisfies Ack<T>)
+      // A dependency that never answers (a paused PostgreSQL) must not leave the ack hanging: past the deadline the
+      // request answers UNAVAILABLE (decision 025). A send keeps its own per-step deadlines (core/chat).
+      const work = handler(parsed.data)
+      reply({ ok: true, data: await (OWN_DEADLINES.has(event) ? work : withDeadline(work, SOCKET_REQUEST_DEADLINE_MS)) } satisfies Ack<T>)
     } catch (error) {
       if (!(error instanceof AppError)) log.error({ event, err: { message: (error as Error).message } }, 'socket handler failed')
       const body = toErrorBody(error)
