@@ -52,6 +52,7 @@ export const configSchema = z.object({
   // Retention (docs/privacy.md): what the daily retention:purge job removes, and after how long.
   RETENTION_DELETED_MESSAGE_HOURS: positiveInt.default('24'),
   RETENTION_CHAT_DAYS: positiveInt.default('365'),
+  RETENTION_PRIVATE_MESSAGE_DAYS: positiveInt.default('365'),
   RETENTION_CRISIS_DAYS: positiveInt.default('730'),
   RETENTION_SESSION_DAYS: positiveInt.default('30'),
   RETENTION_JOB_DAYS: positiveInt.default('7'),

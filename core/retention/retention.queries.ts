@@ -79,6 +79,47 @@ export async function purgeResolvedIncidentDetail(
   })
 }
 
+/**
+ * Private messages (core/messages) written before `before` are deleted, except in a thread where a message raised or
+ * fed a crisis incident still open (the clinician reads the messages around it). Their email receipts go with them.
+ */
+export async function deleteOldPrivateMessages(sql: Sql, input: { before: Date; limit: number }): Promise<number> {
+  const rows = await sql`
+    delete from direct_messages where id in (
+      select m.id from direct_messages m
+      where m.created_at < ${input.before}
+        and not exists (
+          select 1 from crisis_signals s
+          join crisis_incidents i on i.id = s.incident_id
+          join direct_messages t on t.id = s.message_id
+          where s.source = 'direct_message' and t.thread_id = m.thread_id and i.status <> 'resolved')
+      order by m.created_at
+      limit ${input.limit}
+      for update of m skip locked)`
+  return rows.count
+}
+
+/** Threads left without messages whose last message was before `before` (a new message opens a new thread). */
+export async function deleteEmptyPrivateThreads(sql: Sql, input: { before: Date; limit: number }): Promise<number> {
+  const rows = await sql`
+    delete from message_threads where id in (
+      select t.id from message_threads t
+      where t.last_message_at < ${input.before}
+        and not exists (select 1 from direct_messages m where m.thread_id = t.id)
+      limit ${input.limit}
+      for update of t skip locked)`
+  return rows.count
+}
+
+/** Sign-up requests whose emailed link expired before `now` (sign-up deletes them lazily too; this catches the rest). */
+export async function deleteExpiredSignUpRequests(sql: Sql, input: { now: Date; limit: number }): Promise<number> {
+  const rows = await sql`
+    delete from signup_requests where id in (
+      select id from signup_requests where expires_at <= ${input.now}
+      limit ${input.limit})`
+  return rows.count
+}
+
 /** Sessions that expired or were revoked before `before`, and password-reset links that expired before it. */
 export async function deleteEndedSessions(sql: Sql, input: { before: Date; limit: number }): Promise<number> {
   const sessions = await sql`

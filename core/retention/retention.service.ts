@@ -16,7 +16,10 @@ export interface PurgeCounts {
   crisisChatMessages: number
   crisisNotes: number
   crisisSignalReasons: number
+  privateMessages: number
+  privateThreads: number
   sessions: number
+  signupRequests: number
   files: number
   jobs: number
 }
@@ -49,7 +52,8 @@ export async function runRetentionPurge(deps: CoreDeps, options: { cleanJobs?: C
   const limit = c.RETENTION_BATCH_SIZE
   const ago = (ms: number) => new Date(now.getTime() - ms)
   const counts: PurgeCounts = {
-    messageTexts: 0, messageRevisions: 0, messages: 0, crisisChatMessages: 0, crisisNotes: 0, crisisSignalReasons: 0, sessions: 0, files: 0, jobs: 0,
+    messageTexts: 0, messageRevisions: 0, messages: 0, crisisChatMessages: 0, crisisNotes: 0, crisisSignalReasons: 0,
+    privateMessages: 0, privateThreads: 0, sessions: 0, signupRequests: 0, files: 0, jobs: 0,
   }
 
   counts.messageTexts = await inBatches(limit, async () => {
@@ -67,7 +71,10 @@ export async function runRetentionPurge(deps: CoreDeps, options: { cleanJobs?: C
     counts.crisisSignalReasons += r.signalReasons
     return Math.max(r.chatMessages, r.notes, r.signalReasons)
   })
+  counts.privateMessages = await inBatches(limit, () => q.deleteOldPrivateMessages(deps.sql, { before: ago(c.RETENTION_PRIVATE_MESSAGE_DAYS * DAY), limit }))
+  counts.privateThreads = await inBatches(limit, () => q.deleteEmptyPrivateThreads(deps.sql, { before: ago(c.RETENTION_PRIVATE_MESSAGE_DAYS * DAY), limit }))
   counts.sessions = await inBatches(limit, () => q.deleteEndedSessions(deps.sql, { before: ago(c.RETENTION_SESSION_DAYS * DAY), limit }))
+  counts.signupRequests = await inBatches(limit, () => q.deleteExpiredSignUpRequests(deps.sql, { now, limit }))
   counts.files = await inBatches(limit, async () => {
     const keys = await q.dueStorageDeletions(deps.sql, limit)
     let deleted = 0

@@ -35,7 +35,7 @@ beforeAll(async () => {
   deps = await createTestDeps({
     CHAT_RATE_LIMIT_MEMBER: '1000/10', CHAT_RATE_LIMIT_ROOM: '1000/10', UPLOADS_DIR: uploads,
     MODERATION_APPEAL_DAYS: '14', RETENTION_DELETED_MESSAGE_HOURS: '24', RETENTION_CHAT_DAYS: '365',
-    RETENTION_CRISIS_DAYS: '90', RETENTION_SESSION_DAYS: '30', RETENTION_BATCH_SIZE: '2',
+    RETENTION_CRISIS_DAYS: '90', RETENTION_SESSION_DAYS: '30', RETENTION_PRIVATE_MESSAGE_DAYS: '180', RETENTION_BATCH_SIZE: '2',
   })
   await createSeedRooms(deps)
   roomId = await roomIdOf(deps, 'anxiety')
@@ -141,6 +141,45 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   const keptFile = await fileOf(keptGroup)
   await deps.sql`delete from groups where id = ${deletedGroup}`
 
+  // Private messages: a thread of old and recent ones, an old thread with nothing recent, and an old thread whose
+  // message raised a crisis still open (kept whole: the clinician reads the messages around it).
+  const privateGroup = await makeGroup(deps, facilitator)
+  const thread = async (memberId: string, lastAt: Date) => {
+    const [row] = await deps.sql<{ id: string }[]>`
+      insert into message_threads (group_id, member_account_id, created_at, last_message_at) values (${privateGroup}, ${memberId}, ${ago(500 * DAY)}, ${lastAt}) returning id`
+    return row!.id
+  }
+  const privateMessage = async (threadId: string, at: Date, body: string) => {
+    const [row] = await deps.sql<{ id: string }[]>`
+      insert into direct_messages (thread_id, author_account_id, author_side, client_id, body, created_at)
+      values (${threadId}, ${facilitator.accountId}, 'facilitator', ${randomUUID()}, ${body}, ${at}) returning id`
+    return row!.id
+  }
+  const privateBodies = async (threadId: string) =>
+    (await deps.sql<{ body: string }[]>`select body from direct_messages where thread_id = ${threadId} order by created_at`).map((r) => r.body)
+  const threadExists = async (threadId: string) => (await deps.sql`select 1 from message_threads where id = ${threadId}`).length === 1
+  const mixedThread = await thread((await chatMember(deps, 'anxiety')).accountId, ago(5 * DAY))
+  await privateMessage(mixedThread, ago(400 * DAY), 'an old private message')
+  await privateMessage(mixedThread, ago(5 * DAY), 'a recent private message')
+  const oldThread = await thread((await chatMember(deps, 'anxiety')).accountId, ago(400 * DAY))
+  await privateMessage(oldThread, ago(401 * DAY), 'old private one')
+  await privateMessage(oldThread, ago(400 * DAY), 'old private two')
+  const crisisMember = await chatMember(deps, 'anxiety')
+  const crisisThread = await thread(crisisMember.accountId, ago(400 * DAY))
+  await privateMessage(crisisThread, ago(401 * DAY), 'before the private crisis message')
+  const crisisMessage = await privateMessage(crisisThread, ago(400 * DAY), 'a private message that raised a crisis')
+  await deps.sql`insert into crisis_signals (incident_id, source, level, message_id, created_at) values (${openIncident}, 'direct_message', 'high', ${crisisMessage}, ${ago(400 * DAY)})`
+
+  // Sign-up requests: one whose emailed link expired, one still waiting.
+  const signupRequest = async (expiresAt: Date) => {
+    const [row] = await deps.sql<{ id: string }[]>`
+      insert into signup_requests (email, password_hash, locale, consent_version, created_at, expires_at)
+      values (${`${randomBytes(6).toString('hex')}@example.test`}, 'hash', 'en', 'v1', ${ago(2 * DAY)}, ${expiresAt}) returning id`
+    return row!.id
+  }
+  const expiredSignup = await signupRequest(ago(DAY))
+  const waitingSignup = await signupRequest(new Date(NOW.getTime() + HOUR))
+
   deps.setNow(NOW)
   const liveSessions = (await deps.sql`select 1 from sessions where expires_at > ${NOW} and revoked_at is null`).length
   const auditBefore = (await deps.sql<{ n: number }[]>`select count(*)::int as n from audit_log`)[0]!.n
@@ -148,8 +187,16 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
 
   expect(counts).toEqual({
     messageTexts: 3, messageRevisions: 2, messages: 1, crisisChatMessages: 1, crisisNotes: 1, crisisSignalReasons: 1,
-    sessions: 2, files: 1, jobs: 0,
+    privateMessages: 3, privateThreads: 1, sessions: 2, signupRequests: 1, files: 1, jobs: 0,
   })
+  // Private messages past the period go; recent ones, and a thread feeding an open crisis, stay; an emptied old thread goes.
+  expect(await privateBodies(mixedThread)).toEqual(['a recent private message'])
+  expect(await threadExists(oldThread)).toBe(false)
+  expect(await privateBodies(crisisThread)).toEqual(['before the private crisis message', 'a private message that raised a crisis'])
+  // An expired sign-up request goes; one still waiting for its link stays.
+  const signups = (await deps.sql<{ id: string }[]>`select id from signup_requests`).map((r) => r.id)
+  expect(signups).not.toContain(expiredSignup)
+  expect(signups).toContain(waitingSignup)
   // Chat retention: the old message is gone, the one feeding an open incident and the recent one stay.
   expect(await message(old)).toBeNull()
   expect((await message(oldInCrisis))?.body).toBe('an old message that raised a crisis')
@@ -185,7 +232,7 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
     select action, actor_account_id as actor, reason, details from audit_log where id > ${auditBefore} order by id`
   expect(audits).toEqual([{ action: 'retention.purge', actor: null, reason: '', details: counts }])
   expect(Object.values(audits[0]!.details).every((v) => typeof v === 'number')).toBe(true)
-  expect(deps.logLines.join('')).not.toMatch(/old message|first words|second words|hidden long ago|crisis chat text|clinician note|free text reason/)
+  expect(deps.logLines.join('')).not.toMatch(/old message|first words|second words|hidden long ago|crisis chat text|clinician note|free text reason|private (message|one|two|crisis)/)
 
   // Twice is a no-op: nothing due, nothing changed, no audit row.
   const snapshot = async () => ({
@@ -193,6 +240,8 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
     revisions: (await deps.sql`select 1 from message_revisions`).length,
     crisis: [await incidentDetail(resolvedRecently), await incidentDetail(openIncident)],
     sessions: (await deps.sql`select 1 from sessions`).length,
+    privateMessages: (await deps.sql`select 1 from direct_messages`).length,
+    signups: (await deps.sql`select 1 from signup_requests`).length,
   })
   const before = await snapshot()
   expect(Object.values(await runRetentionPurge(deps)).every((n) => n === 0)).toBe(true)
