@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis'
 import { createSql } from '../db/client.js'
+import { composeCore } from './composition/index.js'
 import { REDIS_COMMAND_TIMEOUT_MS } from './deadline.js'
 import type { Config } from './config/config.js'
 import type { CoreDeps } from './deps.js'
@@ -33,12 +34,13 @@ export function createCoreDeps(config: Config, application: string): CoreDeps & 
   redis.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis connection error'))
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM)
   const realtime = createRealtimePublisher(redis, config.REDIS_PREFIX)
-  return {
+  // The composition root adds what spans slices (the chat engine's steps and hooks, decision 030).
+  return composeCore({
     sql, redis, config, log, mailer, realtime,
     async close() {
       mailer.close()
       redis.disconnect()
       await sql.end({ timeout: 5 })
     },
-  }
+  })
 }

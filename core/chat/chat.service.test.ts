@@ -7,7 +7,8 @@ import { signUp } from '../identity/identity.service.js'
 import { editMessage, enterRoom, getRoomEntry, sendMessage } from './chat.service.js'
 import { normalizeMessageBody } from './chat.schema.js'
 import { PL_ADJECTIVES, PL_NOUNS, generatePseudonym } from './pseudonyms.js'
-import { insertStep, persistHooks, sendSteps } from './send-pipeline.js'
+import type { CoreDeps } from '../deps.js'
+import { chatComposition, type SendPipeline } from './send-pipeline.js'
 
 let deps: TestDeps
 beforeAll(async () => {
@@ -27,6 +28,11 @@ const codeOf = async (promise: Promise<unknown>) => {
   }
 }
 const actorOf = (m: { accountId: string }) => ({ accountId: m.accountId, role: 'member' as const, pseudonymMode: 'ask' as const })
+/** The tests' deps with a changed copy of the composed send pipeline (the production one is left as it is). */
+const withPipeline = (change: (send: SendPipeline) => SendPipeline): CoreDeps => {
+  const chat = chatComposition(deps)
+  return { ...deps, chat: { ...chat, send: change(chat.send) } }
+}
 const seqs = async (roomId: string) => (await deps.sql<{ seq: number }[]>`select seq from messages where room_id = ${roomId} order by seq`).map((r) => r.seq)
 
 describe('message text', () => {
@@ -84,28 +90,43 @@ describe('the send pipeline', () => {
     const racing = await Promise.all(Array.from({ length: 5 }, () => sendMessage(deps, member, { roomId, clientId, body: 'same one' })))
     expect(new Set(racing.map((m) => m.id)).size).toBe(1)
 
-    persistHooks.push(async () => {
-      throw new Error('screening unavailable')
-    })
-    try {
-      expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'rolled back' }))).toBe('Error: screening unavailable')
-    } finally {
-      persistHooks.pop()
-    }
+    const failing = withPipeline((send) => ({ ...send, persistHooks: [...send.persistHooks, async () => { throw new Error('screening unavailable') }] }))
+    expect(await codeOf(sendMessage(failing, member, { roomId, clientId: randomUUID(), body: 'rolled back' }))).toBe('Error: screening unavailable')
     await sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'next' })
     expect(await seqs(roomId)).toEqual([1, 2])
   })
 
-  it('lets a later slice insert a named step that stops a message before anything is written', async () => {
+  it('runs a step placed before persist that stops a message before anything is written', async () => {
     const roomId = await roomIdOf(deps, 'zaloba')
     const member = await chatMember(deps, 'zaloba')
-    insertStep({ name: 'test-muted', run: async () => { throw new AppError('FORBIDDEN') } }, { before: 'validate' })
-    try {
-      expect(sendSteps.map((s) => s.name)).toEqual(['authenticate', 'authorize', 'test-muted', 'validate', 'replay', 'rate-limit', 'persist', 'broadcast'])
-      expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'hello' }))).toBe('FORBIDDEN')
-    } finally {
-      sendSteps.splice(sendSteps.findIndex((s) => s.name === 'test-muted'), 1)
-    }
+    const refusing = withPipeline((send) => {
+      const steps = [...send.steps]
+      steps.splice(steps.findIndex((s) => s.name === 'validate'), 0, { name: 'test-muted', run: async () => { throw new AppError('FORBIDDEN') } })
+      return { ...send, steps }
+    })
+    expect(await codeOf(sendMessage(refusing, member, { roomId, clientId: randomUUID(), body: 'hello' }))).toBe('FORBIDDEN')
+    expect(await seqs(roomId)).toEqual([])
+  })
+
+  it('runs the steps production composes, in this order, for every entry point built by the root', () => {
+    // The order is a safety property (core/composition/send.ts): crisis detection hears a message before anything
+    // may refuse it, the mute check follows replay, the screen's verdict comes just before persist.
+    expect(chatComposition(deps).send.steps.map((s) => s.name)).toEqual([
+      'authenticate', 'authorize', 'session-chat-access', 'validate', 'crisis-detect', 'replay', 'moderation', 'rate-limit',
+      'screen', 'screen-verdict', 'persist', 'screen-notice', 'broadcast', 'held-to-readers', 'crisis-card',
+    ])
+    expect(chatComposition(deps).send.persistHooks.map((h) => h.name)).toEqual(['raiseWithMessage', 'flagScreened'])
+    expect(chatComposition(deps).send.abortHooks.map((h) => h.name)).toEqual(['raiseOnRefusal'])
+    expect(chatComposition(deps).roomReadGuards.map((g) => g.name)).toEqual(['removedMayNotRead', 'bannedMayNotRead'])
+    expect(chatComposition(deps).editHooks.map((h) => h.name)).toEqual(['screenEdit'])
+  })
+
+  it('refuses loudly to send or read with dependencies built without the composition root, writing nothing', async () => {
+    const roomId = await roomIdOf(deps, 'rodzicielstwo')
+    const member = await chatMember(deps, 'rodzicielstwo')
+    const { chat: _chat, ...uncomposed } = deps
+    expect(await codeOf(sendMessage(uncomposed, member, { roomId, clientId: randomUUID(), body: 'unscreened' }))).toMatch(/not composed/)
+    expect(await codeOf(editMessage(uncomposed, member.accountId, { roomId, messageId: randomUUID(), body: 'x' }))).toMatch(/not composed/)
     expect(await seqs(roomId)).toEqual([])
   })
 

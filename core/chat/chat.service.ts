@@ -8,7 +8,10 @@ import * as q from './chat.queries.js'
 import { normalizeMessageBody, pseudonymSchema } from './chat.schema.js'
 import { generateUniquePseudonym } from './pseudonyms.js'
 
+import { chatComposition } from './send-pipeline.js'
+
 export { sendMessage } from './send-pipeline.js'
+export type { EditHook, HeldReaderCheck, RoomReadGuard } from './send-pipeline.js'
 
 type Actor = Pick<SessionAccount, 'accountId' | 'role' | 'pseudonymMode'>
 
@@ -91,20 +94,6 @@ export async function enterRoom(
   throw new AppError('CONFLICT')
 }
 
-/**
- * Rooms where a membership is not enough to read: a member removed from a group session keeps their membership
- * (their messages stay in the room) but may no longer read it. Other slices register a guard; it throws to refuse.
- */
-export type RoomReadGuard = (deps: CoreDeps, room: q.RoomRow, accountId: string) => Promise<void>
-export const roomReadGuards: RoomReadGuard[] = []
-
-/**
- * Who reads the text of held messages (docs/decisions/021): besides its author, those who moderate the room.
- * Moderation registers the check (assigned facilitators and admins); chat does not know who moderates.
- */
-export type HeldReaderCheck = (deps: CoreDeps, room: q.RoomRow, actor: { accountId: string; role: string }) => Promise<boolean>
-export const heldReaderChecks: HeldReaderCheck[] = []
-
 /** The Socket.IO room of one chat room's held-message readers: their sockets hear a held message's text live. */
 export const heldReadersRoom = (roomId: string) => `${socketRooms.chatRoom(roomId)}:held`
 
@@ -112,7 +101,7 @@ async function viewerOf(deps: CoreDeps, room: q.RoomRow, membership: q.Membershi
   // Members are never asked about: only staff accounts may moderate.
   let readsHeld = false
   if (membership.role !== 'member') {
-    for (const check of heldReaderChecks) if ((readsHeld = await check(deps, room, { accountId, role: membership.role }))) break
+    for (const check of chatComposition(deps).heldReaderChecks) if ((readsHeld = await check(deps, room, { accountId, role: membership.role }))) break
   }
   return { membershipId: membership.id, readsHeld }
 }
@@ -123,7 +112,7 @@ export async function requireRoomMember(deps: CoreDeps, accountId: string, roomI
   if (!room) throw new AppError('NOT_FOUND')
   const membership = await q.findMembership(deps.sql, room.id, accountId)
   if (!membership || membership.rulesVersionAccepted < room.rulesVersion) throw new AppError('FORBIDDEN')
-  for (const guard of roomReadGuards) await guard(deps, room, accountId)
+  for (const guard of chatComposition(deps).roomReadGuards) await guard(deps, room, accountId)
   return { room, membership }
 }
 
@@ -198,13 +187,10 @@ async function changeOwnMessage(
 }
 
 /** Edit one's own message within 10 minutes; the previous text is kept in message_revisions. */
-/** Run in the edit's transaction after the new text is written (moderation screens it); throwing refuses the edit. */
-export type EditHook = (tx: TransactionSql, deps: CoreDeps, edit: { accountId: string; roomId: string; messageId: string; body: string }) => Promise<void>
-export const editHooks: EditHook[] = []
-
 export async function editMessage(deps: CoreDeps, accountId: string, input: { roomId: string; messageId: string; body: string }): Promise<ChatMessage> {
   const normalized = normalizeMessageBody(input.body)
   if (!normalized.ok) throw new AppError('VALIDATION_FAILED', { body: normalized.reason })
+  const { editHooks } = chatComposition(deps)
   return changeOwnMessage(deps, accountId, input, async (tx, message, now) => {
     if (message.body === normalized.body) return
     await q.insertRevision(tx, message.id, 'edit', message.body, now)

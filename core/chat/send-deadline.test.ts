@@ -10,7 +10,7 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
 import { AppError } from '../errors.js'
 import { sendMessage } from './chat.service.js'
-import { persistHooks, type PersistHook } from './send-pipeline.js'
+import { chatComposition, type PersistHook } from './send-pipeline.js'
 
 let deps: TestDeps
 beforeAll(async () => {
@@ -39,9 +39,10 @@ describe('a send whose transaction stalls past its deadline', { timeout: 30_000 
       await released
       hookFinished()
     }
-    persistHooks.push(stall)
-    try {
-      const answer = await sendMessage(deps, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' }).then(
+    const chat = chatComposition(deps)
+    const stalling = { ...deps, chat: { ...chat, send: { ...chat.send, persistHooks: [...chat.send.persistHooks, stall] } } }
+    {
+      const answer = await sendMessage(stalling, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' }).then(
         () => 'stored',
         (error: unknown) => (error instanceof AppError ? error.code : String(error)),
       )
@@ -51,17 +52,15 @@ describe('a send whose transaction stalls past its deadline', { timeout: 30_000 
       release()
       await finished
       // The next send takes the room's seq lock, so it runs only once the stalled transaction has ended.
-      const next = await sendMessage(deps, actor, { roomId, clientId: randomUUID(), body: 'The next one' })
+      const next = await sendMessage(stalling, actor, { roomId, clientId: randomUUID(), body: 'The next one' })
       expect(next.body).toBe('The next one')
       expect(await storedWithClientId(stalledId)).toBe(0)
 
       // The member's client resends it with the same client id: stored once.
-      const resent = await sendMessage(deps, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' })
-      const again = await sendMessage(deps, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' })
+      const resent = await sendMessage(stalling, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' })
+      const again = await sendMessage(stalling, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' })
       expect(again.id).toBe(resent.id)
       expect(await storedWithClientId(stalledId)).toBe(1)
-    } finally {
-      persistHooks.splice(persistHooks.indexOf(stall), 1)
     }
   })
 })

@@ -1,6 +1,7 @@
 import type { TransactionSql } from '../../db/client.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { DeadlineExceeded, SEND_STEP_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
+import { transaction } from '../after-commit.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { keyedDigest } from '../identity/identity.crypto.js'
@@ -12,16 +13,28 @@ import { normalizeMessageBody } from './chat.schema.js'
 /**
  * Sending a chat message is a pipeline of named steps (docs/decisions/008-chat-send-pipeline.md):
  *
- *   authenticate → authorize → validate → replay → rate-limit → persist → broadcast → ack
+ *   authenticate → authorize → validate → replay → rate-limit → persist → broadcast
  *
- * Each step reads and extends one context and may throw an AppError, which stops the pipeline before
- * anything is written. Later slices insert their step by name (moderation: mute/ban before validate;
- * crisis: screening) with `insertStep`, or run inside the message's transaction with `persistHooks`.
- * The gateway authenticated the socket and parsed the payload's shape before the pipeline runs.
+ * Each step reads and extends one context and may throw an AppError, which stops the pipeline before anything is
+ * written. Chat exports its own steps (`chatSteps`); other slices export theirs (moderation's mute/ban check after
+ * `replay`, its screen after `rate-limit`; crisis detection after `validate`) and hooks that run inside the
+ * message's transaction. Nothing registers itself: the composition root (core/composition/send.ts) lists every
+ * step and hook in written order and hands the pipeline to core as `deps.chat` (decision 030). A deps built
+ * without the root refuses to send. The gateway authenticated the socket and parsed the payload's shape first.
  */
-export interface SendActor { accountId: string; role: string }
+export interface SendActor {
+  accountId: string
+  role: string
+  /** The sender's language (the screens' notices) and saved country (the crisis card's lines), when known. */
+  locale?: string | null
+  country?: string | null
+}
 export interface SendInput { roomId: string; clientId: string; body: string }
 
+/**
+ * One send's state. Other slices add their own typed slot by declaration merging (`declare module
+ * '../chat/send-pipeline.js' { interface SendContext { crisis?: … } }`), so chat never imports them.
+ */
 export interface SendContext {
   deps: CoreDeps
   actor: SendActor
@@ -36,7 +49,8 @@ export interface SendContext {
   recentOwnTexts?: Promise<string[]>
   /**
    * What crisis detection found in this message (set by its `crisis-detect` step; ids only, never text).
-   * Moderation reads it to keep method detail and imminent risk from the room (docs/decisions/021).
+   * Moderation reads it to keep method detail and imminent risk from the room (docs/decisions/021); the rate limit
+   * lets a message that raises a crisis past the room's shared budget.
    */
   risk?: { level: string; signals: readonly string[] }
   /**
@@ -67,16 +81,55 @@ export interface SendStep {
   runOnReplay?: boolean
 }
 
-/** Runs inside the message's transaction, after the insert: a hook's rows commit or roll back with it. */
+/**
+ * Runs inside the message's transaction, after the insert: a hook's rows commit or roll back with it. What it has
+ * to announce it registers with `afterCommit(tx, …)` (core/after-commit.ts): announced right after COMMIT, never
+ * after a rollback.
+ */
 export type PersistHook = (tx: TransactionSql, ctx: SendContext & { message: ChatMessage }) => Promise<void>
-export const persistHooks: PersistHook[] = []
 
 /**
  * Runs when a step refused the send (mute, rate limit, moderation's reject…) or it failed, before the error
  * reaches the sender. For slices that must act on what was said even if it is not delivered (crisis).
  */
 export type AbortHook = (ctx: SendContext, error: unknown) => Promise<void>
-export const abortHooks: AbortHook[] = []
+
+/**
+ * Rooms where a membership is not enough to read: a member removed from a group session keeps their membership
+ * (their messages stay in the room) but may no longer read it; a banned member reads nothing for the ban's length.
+ * A guard throws to refuse.
+ */
+export type RoomReadGuard = (deps: CoreDeps, room: q.RoomRow, accountId: string) => Promise<void>
+
+/**
+ * Who reads the text of held messages (docs/decisions/021): besides its author, those who moderate the room.
+ * Moderation provides the check (assigned facilitators and admins); chat does not know who moderates.
+ */
+export type HeldReaderCheck = (deps: CoreDeps, room: q.RoomRow, actor: { accountId: string; role: string }) => Promise<boolean>
+
+/** Run in the edit's transaction after the new text is written (moderation screens it); throwing refuses the edit. */
+export type EditHook = (tx: TransactionSql, deps: CoreDeps, edit: { accountId: string; roomId: string; messageId: string; body: string }) => Promise<void>
+
+/** The send pipeline, in the order it runs. Built by core/composition/send.ts, never by a slice. */
+export interface SendPipeline {
+  steps: readonly SendStep[]
+  persistHooks: readonly PersistHook[]
+  abortHooks: readonly AbortHook[]
+}
+
+/** Everything other slices add to the chat engine, assembled in one place (core/composition/send.ts). */
+export interface ChatComposition {
+  send: SendPipeline
+  editHooks: readonly EditHook[]
+  roomReadGuards: readonly RoomReadGuard[]
+  heldReaderChecks: readonly HeldReaderCheck[]
+}
+
+/** The composed chat engine, or a loud refusal: a deps built without the composition root would skip safety steps. */
+export function chatComposition(deps: CoreDeps): ChatComposition {
+  if (!deps.chat) throw new Error('chat is not composed: build CoreDeps through composeCore (core/composition/index.ts)')
+  return deps.chat
+}
 
 const authenticate: SendStep = {
   name: 'authenticate',
@@ -156,7 +209,8 @@ const persist: SendStep = {
   async run(ctx) {
     const { deps, room, membership } = ctx
     try {
-      const id = await deps.sql.begin(async (tx) => {
+      const { persistHooks } = chatComposition(deps).send
+      const id = await transaction(deps, async (tx) => {
         // The room row lock comes first: a concurrent resend of the same client id waits here, then
         // finds the first one's row below and rolls back, leaving no gap in the room's seqs.
         const seq = await q.takeNextSeq(tx, room!.id)
@@ -197,17 +251,8 @@ const broadcast: SendStep = {
   },
 }
 
-/** The steps in order. Insert with `insertStep`; never reorder persist before validate or rate-limit. */
-export const sendSteps: SendStep[] = [authenticate, authorize, validate, replay, rateLimit, persist, broadcast]
-
-/** Adds a step before or after a named one (e.g. moderation's mute check before 'validate'). */
-export function insertStep(step: SendStep, position: { before: string } | { after: string }) {
-  const anchor = 'before' in position ? position.before : position.after
-  const index = sendSteps.findIndex((s) => s.name === anchor)
-  if (index < 0) throw new Error(`no send step named ${anchor}`)
-  if (sendSteps.some((s) => s.name === step.name)) return
-  sendSteps.splice('before' in position ? index : index + 1, 0, step)
-}
+/** Chat's own steps, for the composition root to place; never reorder persist before validate or rate-limit. */
+export const chatSteps = { authenticate, authorize, validate, replay, rateLimit, persist, broadcast } as const
 
 /**
  * Runs the steps. A step that waits longer than SEND_STEP_DEADLINE_MS (a Redis or PostgreSQL that does not answer)
@@ -218,9 +263,10 @@ export function insertStep(step: SendStep, position: { before: string } | { afte
  * outright (Redis killed) answers UNAVAILABLE too, never INTERNAL.
  */
 export async function sendMessage(deps: CoreDeps, actor: SendActor, input: SendInput): Promise<ChatMessage> {
+  const { steps, abortHooks } = chatComposition(deps).send
   const ctx: SendContext = { deps, actor, input }
   try {
-    for (const step of sendSteps) {
+    for (const step of steps) {
       if (ctx.replayed && !step.runOnReplay) continue
       // Once stored (or replayed) the message is the sender's: announcing it is never abandoned.
       if (ctx.message) await step.run(ctx)

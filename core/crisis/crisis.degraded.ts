@@ -13,7 +13,8 @@ import { nowOf, type CoreDeps } from '../deps.js'
 import { withDeadline } from '../deadline.js'
 import { hashToken } from '../identity/identity.crypto.js'
 import * as q from './crisis.degraded.queries.js'
-import { announceCrisisRaised, raiseCrisisInTransaction } from './crisis.service.js'
+import { raiseCrisisInTransaction } from './crisis.service.js'
+import { transaction } from '../after-commit.js'
 
 /** How long a page waits for the session lookup before it answers without the database. */
 export const SESSION_LOOKUP_DEADLINE_MS = 500
@@ -95,7 +96,8 @@ export async function raiseKeptHelpPresses(deps: CoreDeps): Promise<number> {
       continue
     }
     const memberAccountId = accountId
-    const result = await deps.sql.begin(async (tx) => {
+    // The raise announces itself after the commit (afterCommit).
+    const result = await transaction(deps, async (tx) => {
       if (!(await q.claimHelpPress(tx, press.pressId, pressedAt))) return null
       const crisis = await raiseCrisisInTransaction(tx, deps, { memberAccountId, source: 'button', level: 'imminent', country: press.country })
       await q.recordHelpPressIncident(tx, press.pressId, crisis.incidentId)
@@ -106,7 +108,6 @@ export async function raiseKeptHelpPresses(deps: CoreDeps): Promise<number> {
       throw error
     })
     if (result && result !== 'gone') {
-      announceCrisisRaised(deps, result)
       raised += 1
       deps.log.warn({ pressId: press.pressId, incidentId: result.incidentId }, 'kept help press raised')
     }

@@ -1,14 +1,15 @@
-import { abortHooks, insertStep, persistHooks, recentOwnTexts, type AbortHook, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
-import type { CoreDeps } from '../deps.js'
+import { afterCommit } from '../after-commit.js'
+import { recentOwnTexts, type AbortHook, type PersistHook, type SendActor, type SendStep } from '../chat/send-pipeline.js'
 import { classifyRisk, type RiskResult } from './classifier.js'
 import { memberCountry } from './crisis-lines.js'
 import type { CrisisCard } from '../contracts/socket-events.crisis.js'
-import { announceCrisisRaised, crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from './crisis.service.js'
+import { crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from './crisis.service.js'
 import type { RaiseCrisisResult } from './crisis.schema.js'
 import { tellMemberCard } from './crisis.realtime.js'
 
 /**
- * Crisis detection in the chat send pipeline (core/chat/send-pipeline.ts, docs/decisions/014-crisis-in-chat.md):
+ * Crisis detection in the chat send pipeline (core/chat/send-pipeline.ts, docs/decisions/014-crisis-in-chat.md).
+ * The composition root (core/composition/send.ts) places the steps:
  *
  *   validate → [crisis-detect] → replay → … → persist (+ raise in the message's transaction) → broadcast → [crisis-card]
  *
@@ -18,92 +19,109 @@ import { tellMemberCard } from './crisis.realtime.js'
  * - High and imminent risk raise a crisis: normally inside the message's own transaction (incident, signal
  *   with the message id, and the outbox row that pages the on-call clinician commit with the message);
  *   if the send is refused after detection, in a transaction of its own, before the refusal reaches the member.
+ *   The raise registers the console's announcement with `afterCommit` (core/after-commit.ts): it goes out right
+ *   after COMMIT, from this process, never after a rollback; the worker keeps email, webhook and escalation.
  * - Concern shows the member the crisis card without paging anyone.
- * - The card reaches the sender only: in the ack of their send and as `crisis:card` on their own account room.
+ * - The card reaches the sender only: as `crisis:card` on their own account room right after the commit, and in
+ *   the ack of their send (`crisis-card`).
  */
 const CONTEXT_MESSAGES = 5
 const RAISE_LEVELS = new Set(['high', 'imminent'])
 
-interface Detection { risk: RiskResult; raised?: RaiseCrisisResult; card?: CrisisCard }
-const detections = new WeakMap<SendInput, Detection>()
-
-/** The sender is the socket's SessionAccount: its saved country, else its language (memberCountry). */
-function countryOf(actor: object): string | null {
-  const { country, locale } = actor as { country?: string | null; locale?: string }
-  return memberCountry({ accountCountry: country ?? null, language: locale ?? null })
+/** Crisis's slot on the send's context (ids and levels only, never text). */
+export interface CrisisSendSlot {
+  risk: RiskResult
+  raised?: RaiseCrisisResult
+  card?: CrisisCard
+  /** Set after the message's transaction committed (with its raise): a later failure raises nothing again. */
+  committed?: boolean
 }
 
-const detectStep: SendStep = {
+declare module '../chat/send-pipeline.js' {
+  interface SendContext {
+    crisis?: CrisisSendSlot
+  }
+}
+
+/** The sender's saved country, else their language (memberCountry). */
+function countryOf(actor: SendActor): string | null {
+  return memberCountry({ accountCountry: actor.country ?? null, language: actor.locale ?? null })
+}
+
+const detect: SendStep = {
   name: 'crisis-detect',
   async run(ctx) {
     const context = await recentOwnTexts(ctx, CONTEXT_MESSAGES)
     const risk = classifyRisk(ctx.body!, { context })
     // Moderation reads the same reading to keep method detail from the room (decision 021): classified once.
     ctx.risk = risk
-    if (risk.level !== 'none') detections.set(ctx.input, { risk })
+    if (risk.level !== 'none') ctx.crisis = { risk }
   },
 }
 
+function cardFor(actor: SendActor, slot: CrisisSendSlot): CrisisCard {
+  slot.card = crisisCardFor(slot.raised ?? { incidentId: null, status: null }, countryOf(actor))
+  return slot.card
+}
+
+/** In the message's transaction: raise (high, imminent), and show the card once the message is committed. */
 const raiseWithMessage: PersistHook = async (tx, ctx) => {
-  const detection = detections.get(ctx.input)
-  if (!detection || !RAISE_LEVELS.has(detection.risk.level)) return
-  detection.raised = await raiseCrisisInTransaction(tx, ctx.deps, {
-    memberAccountId: ctx.actor.accountId,
-    source: 'message',
-    level: detection.risk.level as 'high' | 'imminent',
-    roomId: ctx.room!.id,
-    messageId: ctx.message.id,
-    classifierSignals: detection.risk.signals,
-    memberLabel: ctx.membership!.pseudonym,
-    country: countryOf(ctx.actor),
+  const slot = ctx.crisis
+  if (!slot) return
+  if (RAISE_LEVELS.has(slot.risk.level)) {
+    slot.raised = await raiseCrisisInTransaction(tx, ctx.deps, {
+      memberAccountId: ctx.actor.accountId,
+      source: 'message',
+      level: slot.risk.level as 'high' | 'imminent',
+      roomId: ctx.room!.id,
+      messageId: ctx.message.id,
+      classifierSignals: slot.risk.signals,
+      memberLabel: ctx.membership!.pseudonym,
+      country: countryOf(ctx.actor),
+    })
+  }
+  const card = cardFor(ctx.actor, slot)
+  afterCommit(tx, () => {
+    slot.committed = true
+    tellMemberCard(ctx.deps, ctx.actor.accountId, card)
   })
 }
 
-function showCard(deps: CoreDeps, accountId: string, detection: Detection, actor: object) {
-  const country = countryOf(actor)
-  detection.card = crisisCardFor(detection.raised ?? { incidentId: null, status: null }, country)
-  tellMemberCard(deps, accountId, detection.card)
-}
-
-/** After the message's transaction committed: tell the member and the clinicians' console. */
-const cardStep: SendStep = {
+/** The sender's ack carries the card the commit showed them. */
+const card: SendStep = {
   name: 'crisis-card',
   async run(ctx) {
-    const detection = detections.get(ctx.input)
-    if (!detection || !ctx.message) return
-    if (detection.raised) announceCrisisRaised(ctx.deps, detection.raised)
-    showCard(ctx.deps, ctx.actor.accountId, detection, ctx.actor)
-    ctx.message = { ...ctx.message, crisis: detection.card }
+    const slot = ctx.crisis
+    if (!slot?.committed || !slot.card || !ctx.message) return
+    ctx.message = { ...ctx.message, crisis: slot.card }
   },
 }
 
 /** The send was refused after detection (muted, rate-limited, rejected): the crisis is raised all the same. */
 const raiseOnRefusal: AbortHook = async (ctx) => {
-  const detection = detections.get(ctx.input)
-  if (!detection || detection.raised || !ctx.membership) return
-  if (RAISE_LEVELS.has(detection.risk.level)) {
-    detection.raised = await raiseCrisis(ctx.deps, {
+  const slot = ctx.crisis
+  // The message's transaction committed (and announced) before a later step failed: nothing more to raise.
+  if (!slot || slot.committed || !ctx.membership) return
+  // A raise inside a transaction that rolled back never happened.
+  slot.raised = undefined
+  if (RAISE_LEVELS.has(slot.risk.level)) {
+    slot.raised = await raiseCrisis(ctx.deps, {
       memberAccountId: ctx.actor.accountId,
       source: 'message',
-      level: detection.risk.level as 'high' | 'imminent',
+      level: slot.risk.level as 'high' | 'imminent',
       roomId: ctx.room?.id ?? null,
-      classifierSignals: detection.risk.signals,
+      classifierSignals: slot.risk.signals,
       reason: 'message not delivered',
       memberLabel: ctx.membership.pseudonym,
       country: countryOf(ctx.actor),
     })
   }
-  showCard(ctx.deps, ctx.actor.accountId, detection, ctx.actor)
+  tellMemberCard(ctx.deps, ctx.actor.accountId, cardFor(ctx.actor, slot))
 }
 
-let installed = false
-
-/** Adds crisis detection to the send pipeline once per process. */
-export function installCrisisPipeline() {
-  if (installed) return
-  installed = true
-  insertStep(detectStep, { after: 'validate' })
-  insertStep(cardStep, { after: 'broadcast' })
-  persistHooks.push(raiseWithMessage)
-  abortHooks.push(raiseOnRefusal)
-}
+/** Crisis's part of the send pipeline, placed by core/composition/send.ts. */
+export const crisisSend = {
+  steps: { detect, card },
+  persistHook: raiseWithMessage,
+  abortHook: raiseOnRefusal,
+} as const

@@ -3,6 +3,7 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { createAccount, takeOutbox, type OutboxJob, type TestAccount } from '../../tests/support/crisis-fixtures.js'
 import { saveSensitiveProfile } from '../identity/identity.service.js'
 import { AppError } from '../errors.js'
+import { transaction } from '../after-commit.js'
 import {
   acknowledgeIncident, escalateByFacilitator, getIncidentDetail, listIncidentQueue, raiseCrisis, raiseCrisisInTransaction,
   raiseFromReport, resolveIncident, revealMemberIdentity,
@@ -75,7 +76,7 @@ describe('raising a crisis', () => {
     const member = await createAccount(deps, 'member')
     // The caller's transaction fails after the raise: the incident goes with it.
     await expect(
-      deps.sql.begin(async (tx) => {
+      transaction(deps, async (tx) => {
         await raiseCrisisInTransaction(tx, deps, { memberAccountId: member.accountId, source: 'message', level: 'high' })
         throw new Error('message insert failed')
       }),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { TransactionSql } from '../../db/client.js'
+import { afterCommit, transaction } from '../after-commit.js'
 import { recordAudit } from '../audit/audit.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -33,8 +34,9 @@ function labelFor(incidentId: string) {
 /**
  * Raise a crisis inside the caller's transaction (the chat path writes its message in the same one).
  * The incident (or the signal attached to the member's open incident) and the outbox row that starts
- * paging commit together or not at all. Nothing is announced here: after commit, call
- * `announceCrisisRaised(deps, result)` (raiseCrisis does both).
+ * paging commit together or not at all. The announcement (member's status, console queue) is registered with
+ * `afterCommit` (core/after-commit.ts), so the caller opens its transaction with `transaction(deps, …)`: it goes out
+ * once right after COMMIT and never after a rollback; no caller can forget it.
  */
 export async function raiseCrisisInTransaction(tx: TransactionSql, deps: CoreDeps, input: RaiseCrisisInput): Promise<RaiseCrisisResult> {
   const at = nowOf(deps)
@@ -65,7 +67,9 @@ export async function raiseCrisisInTransaction(tx: TransactionSql, deps: CoreDep
       await q.insertSignal(tx, { incidentId: id, ...signal })
       await q.insertEvent(tx, { incidentId: id, kind: 'raised', actorAccountId: input.reporterAccountId ?? null, escalationLevel: 0, repeat: 0, at })
       await enqueueOutbox(tx, 'crisis:page', { incidentId: id, level: 0, repeat: 0 })
-      return { incidentId: id, created: true, level: input.level, status: 'open', memberLabel, memberAccountId: member.id, escalationLevel: 0, repeat: 0 }
+      return announcedAfterCommit(tx, deps, {
+        incidentId: id, created: true, level: input.level, status: 'open', memberLabel, memberAccountId: member.id, escalationLevel: 0, repeat: 0,
+      })
     }
     // Another transaction raised one for this member a moment ago: attach to it.
     open = await q.selectOpenIncidentForUpdate(tx, member.id)
@@ -79,13 +83,18 @@ export async function raiseCrisisInTransaction(tx: TransactionSql, deps: CoreDep
     await q.updateIncidentLevel(tx, open.id, level)
     await q.insertEvent(tx, { incidentId: open.id, kind: 'level_raised', at })
   }
-  return {
+  return announcedAfterCommit(tx, deps, {
     incidentId: open.id, created: false, level, status: open.status, memberLabel: open.memberLabel, memberAccountId: member.id,
     escalationLevel: open.escalationLevel, repeat: open.escalationRepeat,
-  }
+  })
 }
 
-/** After the raising transaction committed: the member's status and the console's queue update live. */
+function announcedAfterCommit(tx: TransactionSql, deps: CoreDeps, result: RaiseCrisisResult): RaiseCrisisResult {
+  afterCommit(tx, () => announceCrisisRaised(deps, result))
+  return result
+}
+
+/** After the raising transaction committed (registered by raiseCrisisInTransaction): the member's status and the console's queue update live. */
 export function announceCrisisRaised(deps: CoreDeps, result: RaiseCrisisResult) {
   tellMember(deps, result.memberAccountId, result.incidentId, result.status)
   announceToClinicians(deps, 'incident:updated', {
@@ -95,9 +104,7 @@ export function announceCrisisRaised(deps: CoreDeps, result: RaiseCrisisResult) 
 }
 
 export async function raiseCrisis(deps: CoreDeps, input: RaiseCrisisInput): Promise<RaiseCrisisResult> {
-  const result = await deps.sql.begin((tx) => raiseCrisisInTransaction(tx, deps, input))
-  announceCrisisRaised(deps, result)
-  return result
+  return transaction(deps, (tx) => raiseCrisisInTransaction(tx, deps, input))
 }
 
 /** The member's crisis card, built from data in this process: no worker, no Redis in the way. */
@@ -119,7 +126,7 @@ export async function escalateByFacilitator(
   const facilitator = await q.findAccountBrief(deps.sql, input.facilitatorAccountId)
   if (!facilitator || !['facilitator', 'admin'].includes(facilitator.role)) throw new AppError('FORBIDDEN')
   if (input.facilitatorAccountId === input.memberAccountId) throw new AppError('BAD_REQUEST')
-  const result = await deps.sql.begin(async (tx) => {
+  return transaction(deps, async (tx) => {
     const raised = await raiseCrisisInTransaction(tx, deps, {
       memberAccountId: input.memberAccountId, source: 'facilitator', level: 'high', roomId: input.roomId, messageId: input.messageId,
       reporterAccountId: facilitator.id, reason: input.reason,
@@ -131,8 +138,6 @@ export async function escalateByFacilitator(
     })
     return raised
   })
-  announceCrisisRaised(deps, result)
-  return result
 }
 
 /** A member's "self-harm risk" report about another member (the report UI belongs to moderation). */

@@ -7,7 +7,8 @@ import { socketRooms } from '../realtime/realtime.publisher.js'
 import { requireWithinRateLimits, type RateLimitRule } from '../security/rate-limit.js'
 import { classifyRisk, type RiskResult } from '../crisis/classifier.js'
 import { memberCountry } from '../crisis/crisis-lines.js'
-import { announceCrisisRaised, crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from '../crisis/crisis.service.js'
+import { crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from '../crisis/crisis.service.js'
+import { transaction } from '../after-commit.js'
 import type { RaiseCrisisResult } from '../crisis/crisis.schema.js'
 import { formatInZone } from '../groups/recurrence.js'
 import { newMessageEmail } from './messages.emails.js'
@@ -221,12 +222,13 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
   }
 
   const at = nowOf(deps)
-  const stored = await deps.sql.begin(async (tx) => {
+  const stored = await transaction(deps, async (tx) => {
     const threadId = to.threadId ?? (await q.upsertThread(tx, to.groupId, to.memberAccountId))
     const messageId = await q.insertMessage(tx, { threadId, authorAccountId: actor.accountId, side: to.side, clientId: input.clientId, body: input.body, at })
     if (!messageId) return null
     await q.touchThread(tx, threadId, at)
     let raised: RaiseCrisisResult | null = null
+    // The raise announces itself after the commit (afterCommit).
     if (risk) {
       raised = await raiseCrisisInTransaction(tx, deps, {
         memberAccountId: to.memberAccountId, source: 'direct_message', level: risk.level as 'concern' | 'high' | 'imminent',
@@ -242,7 +244,6 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
     if (!again) throw new AppError('CONFLICT')
     return replayOf(deps, to, again)
   }
-  if (stored.raised) announceCrisisRaised(deps, stored.raised)
   announceThread(deps, { id: stored.threadId, memberAccountId: to.memberAccountId, facilitatorId: to.facilitatorId, coFacilitatorId: to.coFacilitatorId })
   deps.log.info({ threadId: stored.threadId, messageId: stored.messageId, side: to.side, risk: risk?.level ?? 'none' }, 'direct message sent')
   return {

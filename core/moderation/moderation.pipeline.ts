@@ -1,5 +1,5 @@
-import { editHooks, heldReaderChecks, heldReadersRoom, roomReadGuards, type EditHook, type HeldReaderCheck, type RoomReadGuard } from '../chat/chat.service.js'
-import { insertStep, persistHooks, recentOwnTexts, type PersistHook, type SendInput, type SendStep } from '../chat/send-pipeline.js'
+import { heldReadersRoom } from '../chat/chat.service.js'
+import { recentOwnTexts, type EditHook, type HeldReaderCheck, type PersistHook, type RoomReadGuard, type SendActor, type SendStep } from '../chat/send-pipeline.js'
 import { classifyRisk } from '../crisis/classifier.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -11,7 +11,8 @@ import { keepsFromPeers, methodSignals, type RiskReading } from './safe-messagin
 import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
 
 /**
- * Moderation's part of the chat send pipeline (core/chat/send-pipeline.ts):
+ * Moderation's part of the chat send pipeline (core/chat/send-pipeline.ts), placed by the composition root
+ * (core/composition/send.ts):
  *
  *   … validate → replay → [moderation] → rate-limit → [screen] → … → [screen-verdict] → persist → [screen-notice]
  *     → broadcast → [held-to-readers]
@@ -20,8 +21,8 @@ import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
  *   PostgreSQL at send time, so a sanction taken on any server holds on every server at once. It runs
  *   after `replay`, so resending a message stored before the mute still gets its original ack.
  * - `screen`: the in-process rules (core/moderation/screen.ts) with the sender's recent texts.
- * - `screen-verdict`: a rejected message stops here, just before persist, so steps other slices insert
- *   between (the crisis classifier) still see every message.
+ * - `screen-verdict`: a rejected message stops here, just before persist. Crisis detection ran right after
+ *   `validate`, so a rejected message is still heard (crisis.pipeline.ts raises it on the refusal).
  * - the persist hook: a held message is stored as held (not shown to peers); a held or flagged one
  *   opens a flag and enqueues its scoring in the message's own transaction.
  * - `screen-notice`: the sender's ack of a held message carries the kind notice in their language.
@@ -50,8 +51,14 @@ export function withSafeMessaging(result: ScreenResult, risk: RiskReading | unde
   }
 }
 
-/** Keyed by the send's input object, which every step and hook of one send shares. */
-const decisions = new WeakMap<SendInput, ScreenResult>()
+/** Moderation's slot on the send's context: the screen's decision, read by the verdict, the persist hook and the notice. */
+export interface ModerationSendSlot { decision: ScreenResult }
+
+declare module '../chat/send-pipeline.js' {
+  interface SendContext {
+    moderation?: ModerationSendSlot
+  }
+}
 
 const moderationStep: SendStep = {
   name: 'moderation',
@@ -66,7 +73,7 @@ const screenStep: SendStep = {
     const screened = screenMessage(ctx.body!, { recentOwnTexts: await recentOwnTexts(ctx, RECENT_TEXTS) })
     // Crisis detection's reading when it left one on the send; otherwise the same classifier on the same context.
     ctx.risk ??= classifyRisk(ctx.body!, { context: await recentOwnTexts(ctx, CRISIS_CONTEXT) })
-    decisions.set(ctx.input, withSafeMessaging(screened, ctx.risk))
+    ctx.moderation = { decision: withSafeMessaging(screened, ctx.risk) }
   },
 }
 
@@ -101,7 +108,7 @@ const bannedMayNotRead: RoomReadGuard = async (deps, room, accountId) => {
 const verdictStep: SendStep = {
   name: 'screen-verdict',
   async run(ctx) {
-    const result = decisions.get(ctx.input)
+    const result = ctx.moderation?.decision
     if (result?.outcome !== 'reject') return
     throw new AppError('MESSAGE_REJECTED', { reason: result.reason ?? 'rejected', notice: senderNotice(result, localeOf(ctx.actor)) ?? '' })
   },
@@ -112,7 +119,7 @@ const noticeStep: SendStep = {
   runOnReplay: true,
   async run(ctx) {
     if (ctx.message?.moderation !== 'held') return
-    const result = decisions.get(ctx.input)
+    const result = ctx.moderation?.decision
     const reason = result?.reason ?? ((await q.findFlagReason(ctx.deps.sql, ctx.message.id)) as ScreenResult['reason'])
     const notice = senderNotice({ outcome: 'hold', reason, signals: [] }, localeOf(ctx.actor))
     if (notice) ctx.message = { ...ctx.message, notice }
@@ -120,7 +127,7 @@ const noticeStep: SendStep = {
 }
 
 const flagScreened: PersistHook = async (tx, ctx) => {
-  const result = decisions.get(ctx.input)
+  const result = ctx.moderation?.decision
   if (!result || (result.outcome !== 'hold' && result.outcome !== 'flag')) return
   const held = result.outcome === 'hold'
   if (held) await q.setMessageStatus(tx, ctx.message.id, 'held', null, nowOf(ctx.deps))
@@ -149,25 +156,15 @@ const screenEdit: EditHook = async (tx, deps, edit) => {
   })
 }
 
-function localeOf(actor: object): 'en' | 'pl' {
-  return (actor as { locale?: string }).locale === 'pl' ? 'pl' : 'en'
+function localeOf(actor: SendActor): 'en' | 'pl' {
+  return actor.locale === 'pl' ? 'pl' : 'en'
 }
 
-let installed = false
-
-/** Adds moderation's steps and hook to the send pipeline once per process. */
-export function installModerationPipeline() {
-  if (installed) return
-  installed = true
-  insertStep(moderationStep, { after: 'replay' })
-  insertStep(screenStep, { after: 'rate-limit' })
-  insertStep(verdictStep, { before: 'persist' })
-  insertStep(noticeStep, { after: 'persist' })
-  insertStep(heldToReaders, { after: 'broadcast' })
-  persistHooks.push(flagScreened)
-  editHooks.push(screenEdit)
-  heldReaderChecks.push(moderatorsReadHeld)
-  roomReadGuards.push(bannedMayNotRead)
-}
-
-installModerationPipeline()
+/** Moderation's part of the chat engine, placed by core/composition/send.ts. */
+export const moderationSend = {
+  steps: { mayPost: moderationStep, screen: screenStep, verdict: verdictStep, notice: noticeStep, heldToReaders },
+  persistHook: flagScreened,
+  editHook: screenEdit,
+  readGuard: bannedMayNotRead,
+  heldReaderCheck: moderatorsReadHeld,
+} as const

@@ -1,9 +1,9 @@
 import type { TransactionSql } from '../../db/client.js'
+import { transaction } from '../after-commit.js'
 import { recordAudit } from '../audit/audit.service.js'
 import { requireRoomMember } from '../chat/chat.service.js'
 import type { MemberModerationStatus, ReportCategory, SanctionKind } from '../contracts/socket-events.moderation.js'
-import { announceCrisisRaised, raiseCrisisInTransaction } from '../crisis/crisis.service.js'
-import type { RaiseCrisisResult } from '../crisis/crisis.schema.js'
+import { raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { enqueueOutbox } from '../outbox/outbox.queries.js'
@@ -70,8 +70,7 @@ export async function reportMessage(
   if (await q.hasReported(deps.sql, message.id, membership.id)) throw new AppError('CONFLICT', { report: 'already_reported' })
   const byFacilitator = await canModerate(deps, actor, input.roomId)
   const now = nowOf(deps)
-  let crisis: RaiseCrisisResult | null = null
-  const flag = await deps.sql.begin(async (tx) => {
+  const flag = await transaction(deps, async (tx) => {
     const flag = await flagInTransaction(tx, deps, {
       messageId: message.id, roomId: input.roomId, membershipId: message.membershipId,
       source: byFacilitator ? 'facilitator' : 'report', category: input.category,
@@ -82,15 +81,15 @@ export async function reportMessage(
     })
     // A double click racing itself: the first report stands, this transaction changes nothing.
     if (!inserted) throw new AppError('CONFLICT', { report: 'already_reported' })
+    // Announced after the commit by the raise itself (afterCommit).
     if (input.category === 'self_harm') {
-      crisis = await raiseCrisisInTransaction(tx, deps, {
+      await raiseCrisisInTransaction(tx, deps, {
         memberAccountId: message.accountId, source: 'report', level: 'concern', roomId: input.roomId, messageId: message.id,
         reporterAccountId: actor.accountId, memberLabel: message.pseudonym,
       })
     }
     return flag
   })
-  if (crisis) announceCrisisRaised(deps, crisis)
   // The queue shows it at once; the worker announces again once it has scored it.
   announceFlag(deps, { flagId: flag.id, roomId: flag.roomId, priority: flag.priority, status: 'open', stage: flag.stage })
   return { reported: true }
@@ -142,9 +141,8 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
   const reason = input.reason ?? ''
   const effects: Effects = { messages: [], sanctions: [], room: null, flags: [] }
   const ladder = ladderOf(deps.config)
-  let crisis: RaiseCrisisResult | null = null
 
-  await deps.sql.begin(async (tx) => {
+  await transaction(deps, async (tx) => {
     const audit = (action: string, targetType: string, targetId: string, details: Record<string, string | number | boolean | null> = {}) =>
       recordAudit(tx, deps, { actorAccountId: actor.accountId, action: `moderation.${action}`, targetType, targetId, reason, details: { roomId: input.roomId, ...details } })
 
@@ -260,7 +258,8 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
       case 'escalate': {
         // A facilitator's "escalate to crisis care": the member (not a sanction) — the crisis path pages a clinician.
         const member = await requireMember()
-        crisis = await raiseCrisisInTransaction(tx, deps, {
+        // Announced after the commit by the raise itself (afterCommit).
+        const crisis = await raiseCrisisInTransaction(tx, deps, {
           memberAccountId: member.accountId, source: 'facilitator', level: 'high', roomId: input.roomId, messageId: messageId ?? null,
           reporterAccountId: actor.accountId, reason: reason || null, memberLabel: member.pseudonym,
         })
@@ -293,7 +292,6 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
     }
   })
 
-  if (crisis) announceCrisisRaised(deps, crisis)
   for (const messageId of effects.messages) await announceMessageState(deps, input.roomId, messageId)
   for (const s of effects.sanctions) {
     // A ban also takes the room away at once: every socket of the account leaves it (and so its presence).

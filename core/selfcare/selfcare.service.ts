@@ -3,7 +3,8 @@ import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
 import { classifyRisk, type RiskLevel } from '../crisis/classifier.js'
-import { announceCrisisRaised, raiseCrisisInTransaction } from '../crisis/crisis.service.js'
+import { raiseCrisisInTransaction } from '../crisis/crisis.service.js'
+import { transaction } from '../after-commit.js'
 import type { RaiseCrisisResult } from '../crisis/crisis.schema.js'
 import { exportFollowUps } from '../crisis/crisis.followup.js'
 import * as q from './selfcare.queries.js'
@@ -223,7 +224,8 @@ export async function requestClinicianContact(
   const level = await entryRisk(deps, actor, input.kind, input.entryId)
   if (level === 'none') throw new AppError('CONFLICT')
   const entryId = input.entryId.toLowerCase()
-  const { incidentId, raised } = await deps.sql.begin(async (tx): Promise<{ incidentId: string | null; raised: RaiseCrisisResult | null }> => {
+  // The raise announces itself after the commit (afterCommit).
+  const { incidentId, raised } = await transaction(deps, async (tx): Promise<{ incidentId: string | null; raised: RaiseCrisisResult | null }> => {
     if (!(await q.claimSupportRequest(tx, actor.accountId, input.kind, entryId))) {
       return { incidentId: (await q.findSupportRequest(tx, actor.accountId, input.kind, entryId))?.incidentId ?? null, raised: null }
     }
@@ -233,7 +235,6 @@ export async function requestClinicianContact(
     await q.setSupportIncident(tx, input.kind, entryId, result.incidentId)
     return { incidentId: result.incidentId, raised: result }
   })
-  if (raised) announceCrisisRaised(deps, raised)
   return { incidentId, created: raised !== null }
 }
 

@@ -1,6 +1,5 @@
 import type { ChatMember } from '../contracts/socket-events.chat.js'
-import { insertStep, type SendStep } from '../chat/send-pipeline.js'
-import { roomReadGuards, type RoomReadGuard } from '../chat/chat.service.js'
+import type { RoomReadGuard, SendStep } from '../chat/send-pipeline.js'
 import * as chatQueries from '../chat/chat.queries.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -64,10 +63,5 @@ const removedMayNotRead: RoomReadGuard = async (deps, room, accountId) => {
   if (access?.removed) throw new AppError('FORBIDDEN')
 }
 
-let installed = false
-export function installSessionChatPipeline() {
-  if (installed) return
-  installed = true
-  insertStep(sessionChatAccess, { after: 'authorize' })
-  roomReadGuards.push(removedMayNotRead)
-}
+/** The session chat's part of the chat engine, placed by core/composition/send.ts (after `authorize`). */
+export const sessionChatSend = { steps: { access: sessionChatAccess }, readGuard: removedMayNotRead } as const

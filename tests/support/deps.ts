@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { inject } from 'vitest'
 import { Redis } from 'ioredis'
+import { composeCore } from '../../core/composition/index.js'
 import { loadConfig, type Config } from '../../core/config/config.js'
 import type { CoreDeps } from '../../core/deps.js'
 import { createLogger } from '../../core/log/logger.js'
@@ -52,7 +53,8 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 })
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM)
   let fixedNow: Date | null = null
-  return {
+  // Built by the same composition root as the server and workers: the same send pipeline, the same hooks.
+  return composeCore({
     sql: db.sql,
     redis,
     config,
@@ -60,7 +62,7 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
     mailer,
     realtime: createRealtimePublisher(redis, config.REDIS_PREFIX),
     now: () => fixedNow ?? new Date(),
-    setNow: (date) => {
+    setNow: (date: Date | null) => {
       fixedNow = date
     },
     logLines,
@@ -74,5 +76,5 @@ export async function createTestDeps(overrides: Record<string, string> = {}): Pr
       redis.disconnect()
       await db.drop()
     },
-  }
+  })
 }

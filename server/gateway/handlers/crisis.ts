@@ -4,10 +4,8 @@ import { handleRequest } from '../respond.js'
 import { memberCountry } from '../../../core/crisis/crisis-lines.js'
 import { CLINICIANS_ROOM } from '../../../core/crisis/crisis.realtime.js'
 import { requestHelpNow } from '../../../core/crisis/crisis.service.js'
-import { installCrisisPipeline } from '../../../core/crisis/crisis.pipeline.js'
 
-// Every chat message sent through this gateway is screened for crisis risk (core/crisis/crisis.pipeline.ts).
-installCrisisPipeline()
+// Crisis detection in chat sends is part of the send pipeline the composition root builds (core/composition/send.ts).
 
 /**
  * Crisis: clinicians' and admins' sockets join the console room; any signed-in member can ask for

@@ -2,11 +2,7 @@ import { z } from 'zod'
 import {
   admitFromLobby, endSession, joinLobby, mintVideoToken, muteAll, removeParticipant, sendBackToLobby, setMuted, videoRooms,
 } from '../../../core/video/video.service.js'
-import { installSessionChatPipeline } from '../../../core/video/session-chat.js'
 import { handleRequest } from '../respond.js'
-
-// Sends into a session's chat room also need the session open and the sender not removed.
-installSessionChatPipeline()
 import type { GatewayContext } from './index.js'
 
 const id = z.string().uuid()
