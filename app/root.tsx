@@ -9,6 +9,8 @@ import { useNonce } from './components/nonce'
 import { QuickExit } from './components/quick-exit'
 import { HelpButton } from './components/crisis/help-button'
 import { getLocale } from './utils/locale.server'
+import { readerTimeZone } from './utils/time.server'
+import { TimeZoneDetector } from './components/time'
 import { crisisFollowUp, listOpenAlarms, messages } from './services.server'
 import { FollowUpQuestion } from './components/selfcare/follow-up-question'
 import { AlarmBanner } from './components/crisis/alarm-banner'
@@ -29,7 +31,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
   const account = context.account
-  const [alarms, unreadMessages, followUp] = await Promise.all([
+  const [alarms, unreadMessages, followUp, reader] = await Promise.all([
     // Operational alarms (a crisis nobody was paged for, a dead webhook) follow admins and clinicians everywhere.
     account && (account.role === 'admin' || account.role === 'clinician')
       ? listOpenAlarms(context.deps, { accountId: account.accountId, role: account.role }).catch(() => [])
@@ -37,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
     account ? messages.countUnread(context.deps, account).catch(() => 0) : 0,
     // "How are you now?" after a crisis follows the member to every page until answered (core/crisis/crisis.followup.ts).
     account ? crisisFollowUp.dueFollowUp(context.deps, account.accountId).catch(() => null) : null,
+    readerTimeZone(request, context).catch(() => ({ zone: 'UTC', adopted: false })),
   ])
   return {
     locale: getLocale(request, context),
@@ -46,6 +49,8 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
     alarms,
     unreadMessages,
     followUp,
+    timeZone: reader.zone,
+    timeZoneAdopted: reader.adopted,
   }
 }
 
@@ -110,6 +115,7 @@ function Shell({ children }: { children: ReactNode }) {
           <p>{t('footer.emergency')}</p>
           <p>{t('footer.privacy')}</p>
         </footer>
+        <TimeZoneDetector />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -29,6 +29,8 @@ export {
   facilitatorProfileSchema, groupSchema, joinRequestSchema, decisionSchema, moveSessionSchema, timeZoneSchema,
 } from '../core/groups/groups.schema.js'
 export { allTimeZones } from '../core/groups/recurrence.js'
+export { groupFormSchema } from '../core/groups/groups.schema.js'
+export { scheduleFromRule, scheduleFieldsSchema, type ScheduleFields } from '../core/groups/schedule.js'
 export { getSessionPage } from '../core/video/video.service.js'
 export * as moderation from '../core/moderation/moderation.service.js'
 export { actFormSchema, appealFormSchema, decideAppealSchema, assignFacilitatorSchema } from '../core/moderation/moderation.schema.js'

@@ -51,14 +51,20 @@ describe('groups pages', () => {
 
     const group = {
       title: 'Sunday check-in', description: 'Gentle start to the week.', topic: 'Stress', language: 'en', coFacilitator: '',
-      capacity: '6', firstStartLocal: '2026-03-01T10:00', timeZone: 'Europe/London', rrule: 'FREQ=WEEKLY;BYDAY=SU',
-      durationMinutes: '60', intakeQuestion: 'What brings you here?',
+      capacity: '6', startDate: '2026-03-01', startTime: '10:00', timeZone: 'Europe/London', repeat: 'weekly', day_SU: 'on', ends: 'never',
+      durationMinutes: '60', intakeQuestion: 'What brings you here?', intent: 'save',
     }
-    const refused = await f.post('/groups/new', { ...group, rrule: 'FREQ=SECONDLY', timeZone: 'Mars/Olympus' })
+    const refused = await f.post('/groups/new', { ...group, repeat: 'hourly', timeZone: 'Mars/Olympus' })
     expect(refused.status).toBe(422)
     const refusedHtml = await refused.text()
-    expect(refusedHtml).toContain('Use a daily, weekly or monthly RRULE')
+    expect(refusedHtml).toContain('Choose how often the group meets.')
     expect(refusedHtml).toContain('Choose a time zone from the list.')
+    const noCount = await f.post('/groups/new', { ...group, ends: 'after', count: '0' })
+    expect(noCount.status).toBe(422)
+    expect(await noCount.text()).toContain('Enter a number of sessions from 1 to 200.')
+    // A raw rule is not a field of the form: the server writes it from the picker.
+    const typedRule = await f.post('/groups/new', { ...group, repeat: '', rrule: 'FREQ=WEEKLY;BYDAY=SU' })
+    expect(typedRule.status).toBe(422)
     const created = await f.post('/groups/new', group)
     expect(created.status).toBe(302)
     const groupPath = created.headers.get('location')!

@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from '@remix-run/react'
-import { translate, translateError, type Locale, type MessageKey } from '../i18n/i18n'
+import { translate, translatePlural, translateError, type Locale, type MessageKey, type PluralBase } from '../i18n/i18n'
 
 export interface RootData {
   locale: Locale
@@ -11,6 +11,10 @@ export interface RootData {
   unreadMessages: number
   /** A follow-up after a crisis waiting for the member's answer: "How are you now?" on every page. */
   followUp: { id: string } | null
+  /** The reader's time zone (the account's, else the browser's, else UTC); every time on a page is shown in it. */
+  timeZone: string
+  /** The account took the browser's zone on this request: the page reloads its data once (app/components/time.tsx). */
+  timeZoneAdopted: boolean
 }
 
 export function useRootData(): RootData {
@@ -19,7 +23,7 @@ export function useRootData(): RootData {
   if (data) return data
   // An action refused before the root loader ran (the 503 page while PostgreSQL or Redis is out) names the language.
   const said = isRouteErrorResponse(error) ? (error.data as { locale?: unknown } | null)?.locale : undefined
-  return { locale: said === 'pl' ? 'pl' : 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0, followUp: null }
+  return { locale: said === 'pl' ? 'pl' : 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0, followUp: null, timeZone: 'UTC', timeZoneAdopted: false }
 }
 
 /** The translation function for the current page's language. */
@@ -27,6 +31,8 @@ export function useT() {
   const { locale } = useRootData()
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars)
   t.error = (code: string) => translateError(locale, code)
+  /** A message with a count in the language's plural form: t.plural('plural.checkIns', 3) → "3 wpisy". */
+  t.plural = (base: PluralBase, count: number, vars?: Record<string, string | number>) => translatePlural(locale, base, count, vars)
   t.locale = locale
   return t
 }

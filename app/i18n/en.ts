@@ -6,6 +6,7 @@ import { messagesEn } from './messages.en'
 import { libraryEn } from './library.en'
 import { selfcareEn } from './selfcare.en'
 import { resilienceEn } from './resilience.en'
+import { timeEn } from './time.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -159,6 +160,7 @@ export const en = {
   ...libraryEn,
   ...selfcareEn,
   ...resilienceEn,
+  ...timeEn,
 } as const
 
 export type MessageKey = keyof typeof en

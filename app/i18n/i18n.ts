@@ -1,5 +1,6 @@
 import { en, type MessageKey } from './en'
 import { pl } from './pl'
+import { formatNumber, pluralCategory } from '../../core/contracts/time.js'
 
 export type { MessageKey }
 export const LOCALES = ['en', 'pl'] as const
@@ -15,6 +16,18 @@ export function isLocale(value: unknown): value is Locale {
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
   const template = catalogs[locale][key] ?? en[key] ?? key
   return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template
+}
+
+/** The message keys that have plural forms: `<base>.one|few|many|other` (CLDR categories; English uses one/other). */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never) : never
+
+/**
+ * A message with a count, in the form the language needs for it ("1 check-in", "3 wpisy", "5 wpisów"), the count
+ * written as the language writes numbers. Other variables as in translate.
+ */
+export function translatePlural(locale: Locale, base: PluralBase, count: number, vars?: Record<string, string | number>): string {
+  const key = `${base}.${pluralCategory(count, locale)}` as MessageKey
+  return translate(locale, key in en ? key : (`${base}.other` as MessageKey), { ...vars, count: formatNumber(count, locale) })
 }
 
 /** Translate an error code or a field error key from a form; unknown keys fall back to a generic message. */

@@ -1,10 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { allTimeZones, groupSchema, groups } from '../services.server'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { allTimeZones, groups } from '../services.server'
 import { useT } from '../components/i18n'
-import { GroupForm } from '../components/groups/group-form'
+import { GroupForm, type GroupFormResult } from '../components/groups/group-form'
 import { requireUserWithRole } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { groupFormAction, valuesOfGroup } from '../utils/group-form.server'
 import styles from '../styles/groups.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -15,39 +15,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!group) throw new Response('Not found', { status: 404 })
   if (group.viewerRole !== 'facilitator') throw new Response('Forbidden', { status: 403 })
   const coFacilitators = await groups.listCoFacilitatorChoices(context.deps, account)
-  return { group, timeZones: allTimeZones(), coFacilitators }
+  return { title: group.title, values: valuesOfGroup(group), timeZones: allTimeZones(), coFacilitators }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const account = requireUserWithRole(context, request, 'facilitator')
-  const form = await readFormWithCsrf(request, context)
-  const parsed = parseForm(groupSchema, form)
-  if ('errors' in parsed) return formFailure(parsed.errors)
-  try {
-    await groups.updateGroup(context.deps, account, params.groupId ?? '', parsed.data)
-    return redirect(`/groups/${params.groupId}`)
-  } catch (error) {
-    return failureFromError(context, error)
-  }
+  return groupFormAction(request, context, account, async (input) => {
+    await groups.updateGroup(context.deps, account, params.groupId ?? '', input)
+    return params.groupId ?? ''
+  })
 }
+
+/** A live preview stores nothing: the form's data need not be loaded again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'preview' ? false : defaultShouldRevalidate
 
 export default function EditGroup() {
   const t = useT()
-  const { group: g, timeZones, coFacilitators } = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>() as FormResult | undefined
+  const { values, timeZones, coFacilitators } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as GroupFormResult | undefined
   return (
     <>
       <h1>{t('groupForm.editTitle')}</h1>
-      <GroupForm
-        failed={failed}
-        timeZones={timeZones}
-        coFacilitators={coFacilitators}
-        values={{
-          title: g.title, description: g.description, topic: g.topic, language: g.language, coFacilitator: g.coFacilitatorKey ?? '',
-          capacity: g.capacity, rrule: g.rrule, timeZone: g.timeZone, firstStartLocal: g.firstStartLocal, durationMinutes: g.durationMinutes,
-          intakeQuestion: g.intakeQuestion,
-        }}
-      />
+      <GroupForm result={result} timeZones={timeZones} coFacilitators={coFacilitators} values={values} />
     </>
   )
 }

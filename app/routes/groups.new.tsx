@@ -1,10 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { allTimeZones, groupSchema, groups } from '../services.server'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { allTimeZones, groups } from '../services.server'
 import { useT } from '../components/i18n'
-import { GroupForm } from '../components/groups/group-form'
+import { GroupForm, type GroupFormResult } from '../components/groups/group-form'
 import { requireUserWithRole } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { examplePreviewZone, groupFormAction } from '../utils/group-form.server'
 import styles from '../styles/groups.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -12,42 +12,41 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUserWithRole(context, request, 'facilitator')
   const profile = await groups.getOwnFacilitatorProfile(context.deps, account)
+  const timeZone = await groups.getTimeZone(context.deps, account.accountId)
   return {
     verified: Boolean(profile?.verified),
-    timeZone: await groups.getTimeZone(context.deps, account.accountId),
+    timeZone,
     timeZones: allTimeZones(),
+    previewZone: examplePreviewZone(timeZone),
     coFacilitators: await groups.listCoFacilitatorChoices(context.deps, account),
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const account = requireUserWithRole(context, request, 'facilitator')
-  const form = await readFormWithCsrf(request, context)
-  const parsed = parseForm(groupSchema, form)
-  if ('errors' in parsed) return formFailure(parsed.errors)
-  try {
-    const id = await groups.createGroup(context.deps, account, parsed.data)
-    return redirect(`/groups/${id}`)
-  } catch (error) {
-    return failureFromError(context, error)
-  }
+  return groupFormAction(request, context, account, (input) => groups.createGroup(context.deps, account, input))
 }
+
+/** A live preview stores nothing: the page's other data need not be loaded again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'preview' ? false : defaultShouldRevalidate
 
 export default function NewGroup() {
   const t = useT()
   const data = useLoaderData<typeof loader>()
-  const failed = useActionData<typeof action>() as FormResult | undefined
+  const result = useActionData<typeof action>() as GroupFormResult | undefined
   return (
     <>
       <h1>{t('groupForm.newTitle')}</h1>
       {data.verified ? (
         <GroupForm
-          failed={failed}
+          result={result}
           timeZones={data.timeZones}
           coFacilitators={data.coFacilitators}
           values={{
-            title: '', description: '', topic: '', language: t.locale, coFacilitator: '', capacity: 8, rrule: 'FREQ=WEEKLY',
-            timeZone: data.timeZone, firstStartLocal: '', durationMinutes: 60, intakeQuestion: '',
+            title: '', description: '', topic: '', language: t.locale, coFacilitator: '', capacity: '8', timeZone: data.timeZone,
+            durationMinutes: '60', intakeQuestion: '', repeat: 'weekly', days: [], startDate: '', startTime: '', ends: 'never', endDate: '', count: '',
+            previewZone: data.previewZone,
           }}
         />
       ) : <p className="notice">{t('groupForm.needsVerification')}</p>}

@@ -10,7 +10,22 @@ export async function findAccountTimeZone(db: Db, accountId: string): Promise<st
 }
 
 export async function updateAccountTimeZone(db: Db, accountId: string, timeZone: string) {
-  await db`update accounts set time_zone = ${timeZone} where id = ${accountId}`
+  await db`update accounts set time_zone = ${timeZone}, time_zone_source = 'member' where id = ${accountId}`
+}
+
+export async function findAccountTimeZoneSource(db: Db, accountId: string): Promise<{ zone: string; source: 'default' | 'browser' | 'member' } | null> {
+  const [row] = await db<{ zone: string; source: 'default' | 'browser' | 'member' }[]>`
+    select time_zone as zone, time_zone_source as source from accounts where id = ${accountId}`
+  return row ?? null
+}
+
+/** Take the browser's zone only while the account has none of its own yet ('default'); true when it was saved. */
+export async function adoptBrowserTimeZone(db: Db, accountId: string, timeZone: string): Promise<boolean> {
+  const rows = await db`
+    update accounts set time_zone = ${timeZone}, time_zone_source = 'browser'
+    where id = ${accountId} and time_zone_source = 'default'
+    returning id`
+  return rows.length > 0
 }
 
 // ── facilitator profiles ───────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isTimeZone, normaliseRrule, parseLocalDateTime } from './recurrence.js'
+import { refineSchedule, ruleFromSchedule, scheduleShape, toScheduleFields, WEEKDAYS, type ScheduleFields } from './schedule.js'
 
 const text = (min: number, max: number, tooShort = 'text_too_short') =>
   z.string().trim().min(min, tooShort).max(max, 'text_too_long')
@@ -49,6 +50,21 @@ export const groupSchema = z.object({
   intakeQuestion: text(5, 500),
 })
 export type GroupInput = z.infer<typeof groupSchema>
+
+/**
+ * The group form as facilitators fill it: the recurrence picker's fields instead of a typed rule. Parses to the
+ * same GroupInput (the server writes the RRULE) plus the picker's fields, for the preview.
+ */
+export const groupFormSchema = groupSchema
+  .omit({ rrule: true, firstStartLocal: true })
+  .extend(scheduleShape)
+  .superRefine(refineSchedule)
+  .transform((v): GroupInput & { schedule: ScheduleFields } => {
+    const schedule = toScheduleFields(v)
+    const { repeat: _r, startDate: _s, startTime: _t, ends: _e, endDate: _d, count: _c, ...rest } = v
+    for (const d of WEEKDAYS) delete (rest as Record<string, unknown>)[`day_${d}`]
+    return { ...(rest as Omit<GroupInput, 'rrule' | 'firstStartLocal'>), ...ruleFromSchedule(schedule), schedule }
+  })
 
 export const joinRequestSchema = z.object({
   answer: text(1, 2000, 'answer_required'),

@@ -65,20 +65,20 @@ describe('browsing groups', () => {
       const inNewYork = await makeAccount(deps, 'member', { timeZone: 'America/New_York' })
       const { groups } = await listGroups(deps, inNewYork.account)
       const group = groups.find((g) => g.id === groupId)!
-      expect(group.nextSessions.map((s) => s.startsLabel)).toEqual(['Tue 17 Mar 2026, 13:00', 'Tue 24 Mar 2026, 13:00', 'Tue 31 Mar 2026, 12:00'])
+      expect(group.nextSessions.map((s) => s.startsLabel)).toEqual(['Tue 17 Mar 2026, 13:00 EDT', 'Tue 24 Mar 2026, 13:00 EDT', 'Tue 31 Mar 2026, 12:00 EDT'])
       const theFacilitator = await getGroup(deps, { ...facilitator.account }, groupId)
       expect(theFacilitator.nextSessions.slice(0, 3).map((s) => s.startsLabel)).toEqual([
-        'Tue 17 Mar 2026, 17:00', 'Tue 24 Mar 2026, 17:00', 'Tue 31 Mar 2026, 16:00',
+        'Tue 17 Mar 2026, 17:00 UTC', 'Tue 24 Mar 2026, 17:00 UTC', 'Tue 31 Mar 2026, 16:00 UTC',
       ]) // the facilitator's account zone is UTC here; in Warsaw each is 18:00
       await deps.sql`update accounts set time_zone = 'Europe/Warsaw' where id = ${facilitator.accountId}`
       expect((await getGroup(deps, facilitator.account, groupId)).nextSessions.slice(0, 3).map((s) => s.startsLabel)).toEqual([
-        'Tue 17 Mar 2026, 18:00', 'Tue 24 Mar 2026, 18:00', 'Tue 31 Mar 2026, 18:00',
+        'Tue 17 Mar 2026, 18:00 CET', 'Tue 24 Mar 2026, 18:00 CET', 'Tue 31 Mar 2026, 18:00 CEST',
       ])
 
       // A rule change replaces untouched future sessions.
       await updateGroup(deps, facilitator.account, groupId, groupInput({ firstStartLocal: '2026-03-05T19:00', rrule: 'FREQ=WEEKLY;BYDAY=TH' }))
       const labels = (await getGroup(deps, facilitator.account, groupId)).nextSessions.slice(0, 2).map((s) => s.startsLabel)
-      expect(labels).toEqual(['Thu 19 Mar 2026, 19:00', 'Thu 26 Mar 2026, 19:00'])
+      expect(labels).toEqual(['Thu 19 Mar 2026, 19:00 CET', 'Thu 26 Mar 2026, 19:00 CET'])
     } finally {
       deps.setNow(null)
     }

@@ -10,6 +10,7 @@ import type {
   FacilitatorCard, FacilitatorProfileInput, FacilitatorProfileView, GroupDetails, GroupInput, GroupSummary,
   MembershipStatus, UpcomingSession,
 } from './groups.schema.js'
+import { nextOccurrences } from './schedule.js'
 import { expandOccurrences, formatInZone, instantFromLocal, isTimeZone, MATERIALIZE_WEEKS, parseLocalDateTime } from './recurrence.js'
 
 /** Reminders are scheduled for sessions starting within this horizon; the periodic job schedules the rest. */
@@ -97,6 +98,18 @@ export async function getTimeZone(deps: CoreDeps, accountId: string): Promise<st
 export async function saveTimeZone(deps: CoreDeps, actor: SessionAccount, timeZone: string): Promise<void> {
   if (!isTimeZone(timeZone)) throw new AppError('VALIDATION_FAILED', { timeZone: 'zone_unknown' })
   await q.updateAccountTimeZone(deps.sql, actor.accountId, timeZone)
+}
+
+/**
+ * The zone a signed-in reader's pages use. A browser zone (sent by the page in a cookie) is saved on the account
+ * the first time one arrives, unless the member has a zone already (docs/decisions/038).
+ */
+export async function readerTimeZone(deps: CoreDeps, accountId: string, browserZone: string | null): Promise<{ zone: string; adopted: boolean }> {
+  const saved = await q.findAccountTimeZoneSource(deps.sql, accountId)
+  if (saved?.source === 'default' && browserZone && isTimeZone(browserZone) && (await q.adoptBrowserTimeZone(deps.sql, accountId, browserZone))) {
+    return { zone: browserZone, adopted: true }
+  }
+  return { zone: saved?.zone ?? 'UTC', adopted: false }
 }
 
 // ── groups ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -352,4 +365,17 @@ export async function moveSession(deps: CoreDeps, actor: SessionAccount, session
     if (!(await q.setSessionMoved(tx, sessionId, startsAt, endsAt))) throw new AppError('CONFLICT')
     await scheduleReminders(deps, tx, sessionId, startsAt)
   })
+}
+
+// ── the recurrence picker's preview ────────────────────────────────────────────────────────────────────
+export const PREVIEW_SESSIONS = 5
+
+/**
+ * The next sessions a schedule would have, as instants (pages show them in the group's zone and an example
+ * member's zone). Nothing is stored; anyone who may create a group may ask.
+ */
+export function previewSchedule(deps: CoreDeps, actor: SessionAccount, input: { rrule: string; firstStartLocal: string; timeZone: string }): string[] {
+  if (actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  if (!isTimeZone(input.timeZone)) throw new AppError('VALIDATION_FAILED', { timeZone: 'zone_unknown' })
+  return nextOccurrences({ ...input, zone: input.timeZone, from: nowOf(deps), count: PREVIEW_SESSIONS }).map((d) => d.toISOString())
 }

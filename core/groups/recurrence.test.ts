@@ -22,11 +22,11 @@ describe('recurrence in the facilitator time zone', () => {
   it("shows each member the session in their own zone, following both zones' DST rules", () => {
     const ny = occurrences.map((d) => formatInZone(d, 'America/New_York', 'en'))
     // Before 8 March both on winter time (6 h apart); between the two changes 5 h; after 29 March 6 h again.
-    expect(ny[0]).toBe('Tue 3 Mar 2026, 12:00')
-    expect(ny[1]).toBe('Tue 10 Mar 2026, 13:00')
-    expect(ny[3]).toBe('Tue 24 Mar 2026, 13:00')
-    expect(ny[4]).toBe('Tue 31 Mar 2026, 12:00')
-    expect(formatInZone(occurrences[4]!, 'Asia/Tokyo', 'pl')).toBe('śr. 1 kwi 2026, 01:00')
+    expect(ny[0]).toBe('Tue 3 Mar 2026, 12:00 EST')
+    expect(ny[1]).toBe('Tue 10 Mar 2026, 13:00 EDT')
+    expect(ny[3]).toBe('Tue 24 Mar 2026, 13:00 EDT')
+    expect(ny[4]).toBe('Tue 31 Mar 2026, 12:00 EDT')
+    expect(formatInZone(occurrences[4]!, 'Asia/Tokyo', 'pl')).toBe('śr. 1 kwi 2026, 01:00 GMT+9')
   })
 
   it('moves a wall time that does not exist (the spring-forward gap) forward instead of dropping it', () => {

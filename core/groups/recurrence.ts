@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon'
 import * as rruleModule from 'rrule'
+import { formatDateTime } from '../contracts/time.js'
 
 // rrule ships CommonJS for Node and ESM for bundlers; take RRule from whichever shape was loaded.
 const { RRule } = ((rruleModule as { RRule?: unknown }).RRule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default)
@@ -70,11 +71,9 @@ function toFloating(instant: Date, zone: string): Date {
   return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute))
 }
 
-/** A human-readable local date and time for one person's zone and language, e.g. "Tue 24 Mar 2026, 18:00". */
+/** A date and time in one person's zone and language, with the zone named: "Tue 24 Mar 2026, 18:00 CET" (core/contracts/time.ts). */
 export function formatInZone(instant: Date, zone: string, locale: 'en' | 'pl'): string {
-  return DateTime.fromJSDate(instant, { zone: isTimeZone(zone) ? zone : 'UTC' })
-    .setLocale(locale === 'pl' ? 'pl-PL' : 'en-GB')
-    .toFormat('ccc d LLL yyyy, HH:mm')
+  return formatDateTime(instant, { zone: isTimeZone(zone) ? zone : 'UTC', locale })
 }
 
 /** Local wall time of an instant in a zone, as "yyyy-MM-ddTHH:mm" (for form fields). */

@@ -62,7 +62,7 @@ describe('homework', () => {
     expect(page.viewerRole).toBe('member')
     expect(page.homework.map((h) => h.title)).toEqual(['Three good things'])
     // 20:00 in Warsaw (summer time) is 03:00 the next day in Tokyo.
-    expect(page.homework[0]!.dueLabel).toBe('Tue 5 May 2026, 03:00')
+    expect(page.homework[0]!.dueLabel).toBe('Tue 5 May 2026, 03:00 GMT+9')
     expect(page.homework[0]!.progress).toBeNull()
 
     for (const stranger of [outsider, otherFacilitator]) {
