@@ -543,6 +543,26 @@ function combine(hits: readonly Hit[], cues: readonly CompiledCue[], farewells: 
   return level
 }
 
+/**
+ * A model-found level raised by a cue that combines with any kind (no `withKinds`), one level at
+ * most: a model `high` becomes `imminent` with means at hand, a plan or a goodbye; a model
+ * `concern` becomes `high` with a plan or a goodbye only. Means do not lift a model `concern`:
+ * the model's score already counts the words the means cue matched ("rope", "pills"), so the two
+ * are not independent evidence there ("i have a rope in my car for towing").
+ */
+function raiseByCues(modelLevel: number, cues: readonly CompiledCue[], used: Set<string>): number {
+  let level = modelLevel
+  for (const cue of cues) {
+    if (cue.withKinds || (modelLevel < HIGH && cue.kind === 'means')) continue
+    const to = cue.raises[RISK_LEVELS[modelLevel] as FlagLevel]
+    if (to && RANK[to] > level) {
+      level = Math.max(level, Math.min(RANK[to], modelLevel + 1))
+      used.add(cue.id)
+    }
+  }
+  return level
+}
+
 const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:', 'idiom:']
 const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
 
@@ -660,7 +680,11 @@ function analyze(raw: string, rulesOnly = false, scoreAll = false): Analysis {
     if (scoped && modelLevel > 0) signals.push(`model.scoped.${scoped}`)
     else if (modelLevel > 0) {
       modelSignals = [`model.score.${RISK_LEVELS[modelLevel]}`, ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`)]
-      level = Math.max(level, modelLevel)
+      // A statement the model found combines with the message's cues (see raiseByCues; the time
+      // cue stays tied to the rules' active kind).
+      const raised = raiseByCues(modelLevel, cues, used)
+      if (raised > modelLevel) modelSignals.push('model.cue')
+      level = Math.max(level, raised)
     }
   }
 
