@@ -21,5 +21,10 @@ export type { SessionInfo } from './socket-events.identity.js'
 export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents & MessagesClientEvents
 export type ServerToClientEvents = IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents & MessagesServerEvents
 
+/** A request's name, the payload its contract declares, and what its ack carries on success (browser and gateway). */
+export type RequestEvent = keyof ClientToServerEvents & string
+export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0]
+export type RequestReply<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never
+
 /** Largest Socket.IO message the gateway accepts, in bytes. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024

@@ -1,5 +1,10 @@
 import { Emitter } from '@socket.io/redis-emitter'
 import type { Redis } from 'ioredis'
+import type { ServerToClientEvents } from '../contracts/socket-events.js'
+
+/** An announcement's name, and the payload its contract in core/contracts says it carries. */
+export type ServerEvent = keyof ServerToClientEvents & string
+export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0]
 
 /** Socket.IO room names. Ids only: a room name is visible in Redis pub/sub traffic. */
 export const socketRooms = {
@@ -14,7 +19,8 @@ export const socketRooms = {
  * without importing Socket.IO's server.
  */
 export interface RealtimePublisher {
-  emitToRoom(room: string, event: string, payload: unknown): void
+  /** Typed by `ServerToClientEvents`: a wrong event name or payload does not compile. */
+  emitToRoom<E extends ServerEvent>(room: string, event: E, payload: ServerEventPayload<E>): void
   disconnectRoom(room: string): void
   /** Every socket in `sockets` (e.g. one account's) leaves `room` and stops receiving what is sent there. */
   leaveRoom(sockets: string, room: string): void
@@ -24,10 +30,11 @@ export function createRealtimePublisher(redis: Redis, prefix: string): RealtimeP
   // Publishing is best-effort: while Redis is down a publish fails, and must not become an unhandled
   // rejection that takes the process down (the fact is already in PostgreSQL; pages retry).
   const publisher = { publish: (channel: string, message: string | Buffer) => redis.publish(channel, message).catch(() => 0) }
-  const emitter = new Emitter(publisher, { key: `${prefix}:socket.io` })
+  const emitter = new Emitter<ServerToClientEvents>(publisher, { key: `${prefix}:socket.io` })
   return {
-    emitToRoom: (room, event, payload) => {
-      emitter.to(room).emit(event, payload)
+    emitToRoom(room, event, payload) {
+      // EventParams cannot be narrowed through a generic E here; the signature above is what callers are held to.
+      ;(emitter.to(room).emit as (event: ServerEvent, payload: unknown) => true)(event, payload)
     },
     disconnectRoom: (room) => {
       emitter.in(room).disconnectSockets(true)

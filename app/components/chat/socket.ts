@@ -1,5 +1,7 @@
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../core/contracts/socket-events.js'
+import type {
+  Ack, ClientToServerEvents, RequestEvent, RequestPayload, RequestReply, ServerToClientEvents,
+} from '../../../core/contracts/socket-events.js'
 
 export type HoldspaceSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -8,14 +10,19 @@ export function connectSocket(): HoldspaceSocket {
   return io({ path: '/socket.io', transports: ['websocket'], reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 })
 }
 
-type AnyEmit = (event: string, payload: unknown, ack: (err: Error | null, reply: Ack<unknown>) => void) => void
-
-/** A request with an ack; a lost connection or no answer in time resolves as UNAVAILABLE. */
-export function request<T>(socket: HoldspaceSocket, event: string, payload: unknown, timeoutMs = 10_000): Promise<Ack<T>> {
+/**
+ * A request with an ack, typed by the contract in core/contracts: the payload must be the one `event` declares and
+ * the reply is that event's ack. A lost connection or no answer in time resolves as UNAVAILABLE.
+ */
+export function request<E extends RequestEvent>(socket: HoldspaceSocket, event: E, payload: RequestPayload<E>, timeoutMs = 10_000): Promise<Ack<RequestReply<E>>> {
   return new Promise((resolve) => {
-    ;(socket.timeout(timeoutMs).emit as unknown as AnyEmit)(event, payload, (err, reply) => {
-      resolve(err ? { ok: false, error: { code: 'UNAVAILABLE', message: '' } } : (reply as Ack<T>))
-    })
+    const done = (err: Error | null, reply: Ack<RequestReply<E>>) => {
+      resolve(err ? { ok: false, error: { code: 'UNAVAILABLE', message: '' } } : reply)
+    }
+    // Socket.IO's typed emit cannot narrow a generic event name; this signature is what callers are held to.
+    const timed = socket.timeout(timeoutMs)
+    const emit = timed.emit as (this: typeof timed, event: string, payload: unknown, ack: typeof done) => void
+    emit.call(timed, event, payload, done)
   })
 }
 

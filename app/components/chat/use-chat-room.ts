@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import type { Ack } from '../../../core/contracts/socket-events.js'
 import type { CrisisCard, CrisisStatus } from '../../../core/contracts/socket-events.crisis.js'
 import type {
   ChatMember, ChatMessage, MessagePage, PresenceSnapshot, RoomJoined,
@@ -145,7 +146,7 @@ export function useChatRoom(roomId: string) {
   const sendPending = useCallback(async (message: PendingMessage) => {
     const socket = socketRef.current
     if (!socket?.connected) return
-    const reply = await request<ChatMessage>(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
+    const reply = await request(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
     if (reply.ok && reply.data.crisis) showCrisis(reply.data.crisis)
     if (reply.ok) dispatch({ type: 'sent', clientId: message.clientId, message: reply.data })
     else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code, retryAfterMs: reply.error.retryAfterMs })
@@ -158,7 +159,7 @@ export function useChatRoom(roomId: string) {
 
     const join = async () => {
       const after = joinedOnce ? lastSeq(stateRef.current.timeline) : undefined
-      const reply = await request<RoomJoined>(socket, 'room:join', after === undefined ? { roomId } : { roomId, afterSeq: after })
+      const reply = await request(socket, 'room:join', after === undefined ? { roomId } : { roomId, afterSeq: after })
       if (!reply.ok) {
         dispatch({ type: 'joinError', code: reply.error.code })
         return
@@ -168,7 +169,7 @@ export function useChatRoom(roomId: string) {
       joinedOnce = true
       // Catch up page by page after a reconnect.
       while (more) {
-        const page = await request<MessagePage>(socket, 'message:sync', { roomId, afterSeq: lastSeq(stateRef.current.timeline) })
+        const page = await request(socket, 'message:sync', { roomId, afterSeq: lastSeq(stateRef.current.timeline) })
         if (!page.ok) break
         dispatch({ type: 'messages', messages: page.data.messages })
         stateRef.current = { ...stateRef.current, timeline: mergeMessages(stateRef.current.timeline, page.data.messages) }
@@ -267,35 +268,35 @@ export function useChatRoom(roomId: string) {
     const first = stateRef.current.timeline.messages[0]
     if (!socket?.connected || !first) return
     dispatch({ type: 'loadingOlder', value: true })
-    const page = await request<MessagePage>(socket, 'message:history', { roomId, beforeSeq: first.seq })
+    const page = await request(socket, 'message:history', { roomId, beforeSeq: first.seq })
     if (page.ok) dispatch({ type: 'older', page: page.data })
     else dispatch({ type: 'loadingOlder', value: false })
   }, [roomId])
 
-  const change = useCallback(async (event: 'message:edit' | 'message:delete', payload: Record<string, unknown>): Promise<string | null> => {
+  const change = useCallback(async (send: (socket: HoldspaceSocket) => Promise<Ack<ChatMessage>>): Promise<string | null> => {
     const socket = socketRef.current
     if (!socket?.connected) return 'UNAVAILABLE'
-    const reply = await request<ChatMessage>(socket, event, { roomId, ...payload })
+    const reply = await send(socket)
     if (!reply.ok) return reply.error.code
     dispatch({ type: 'messages', messages: [reply.data] })
     return null
-  }, [roomId])
+  }, [])
 
-  const edit = useCallback((messageId: string, body: string) => change('message:edit', { messageId, body }), [change])
-  const remove = useCallback((messageId: string) => change('message:delete', { messageId }), [change])
+  const edit = useCallback((messageId: string, body: string) => change((socket) => request(socket, 'message:edit', { roomId, messageId, body })), [change, roomId])
+  const remove = useCallback((messageId: string) => change((socket) => request(socket, 'message:delete', { roomId, messageId })), [change, roomId])
 
   /** A facilitator shows a held message to the room (audited on the server). Null when done, else the error code. */
   const release = useCallback(async (messageId: string): Promise<string | null> => {
     const socket = socketRef.current
     if (!socket?.connected) return 'UNAVAILABLE'
-    const reply = await request<{ done: true }>(socket, 'moderation:act', { action: 'release', roomId, messageId })
+    const reply = await request(socket, 'moderation:act', { action: 'release', roomId, messageId })
     return reply.ok ? null : reply.error.code
   }, [roomId])
 
   const setMuted = useCallback(async (memberId: string, muted: boolean) => {
     const socket = socketRef.current
     if (!socket?.connected) return
-    const reply = await request<{ mutedMemberIds: string[] }>(socket, 'member:mute', { roomId, memberId, muted })
+    const reply = await request(socket, 'member:mute', { roomId, memberId, muted })
     if (reply.ok) dispatch({ type: 'muted', ids: reply.data.mutedMemberIds })
   }, [roomId])
 

@@ -14,7 +14,7 @@ export function useRoomActivity(initial: RoomActivity[]): Record<string, RoomAct
         return next
       })
     socket.on('connect', () => {
-      void request<{ rooms: RoomActivity[] }>(socket, 'rooms:watch', {}).then((reply) => {
+      void request(socket, 'rooms:watch', {}).then((reply) => {
         if (reply.ok) apply(reply.data.rooms)
       })
     })

@@ -2,7 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type {
   LobbyParticipant, OwnParticipation, ParticipationMode, ParticipantState, VideoTokenGrant,
 } from '../../../core/contracts/socket-events.groups.js'
+import type { RequestPayload } from '../../../core/contracts/socket-events.js'
 import { connectSocket, request, type HoldspaceSocket } from '../chat/socket'
+
+/** The facilitator's controls: requests whose payload is the session plus what the button adds. */
+type SessionControl = 'lobby:admit' | 'lobby:admit-all' | 'lobby:send-back' | 'participant:mute' | 'participant:remove' | 'video:mute-all' | 'video:end'
 import { useT } from '../i18n'
 
 type Phase = 'check' | 'joining' | 'lobby' | 'room' | 'removed' | 'ended'
@@ -68,7 +72,7 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
   const fetchToken = useCallback(async () => {
     const socket = socketRef.current
     if (!socket || !livekitConfigured) return
-    const reply = await request<VideoTokenGrant>(socket, 'video:token', { sessionId })
+    const reply = await request(socket, 'video:token', { sessionId })
     if (reply.ok) setGrant(reply.data)
     else setError(reply.error.code)
   }, [sessionId, livekitConfigured])
@@ -80,7 +84,7 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
     const socket = socketRef.current ?? connectSocket()
     socketRef.current = socket
     const join = async () => {
-      const reply = await request<OwnParticipation>(socket, 'lobby:join', { sessionId, mode: modeRef.current })
+      const reply = await request(socket, 'lobby:join', { sessionId, mode: modeRef.current })
       if (!reply.ok) {
         setError(reply.error.code)
         setPhase(reply.error.code === 'FORBIDDEN' ? 'removed' : 'check')
@@ -168,10 +172,10 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
     [],
   )
 
-  const control = async (event: string, payload: Record<string, unknown>) => {
+  const control = async <E extends SessionControl>(event: E, payload: Omit<RequestPayload<E>, 'sessionId'>) => {
     const socket = socketRef.current
     if (!socket) return
-    const reply = await request(socket, event, { sessionId, ...payload })
+    const reply = await request(socket, event, { sessionId, ...payload } as RequestPayload<E>)
     setError(reply.ok ? null : reply.error.code)
   }
 

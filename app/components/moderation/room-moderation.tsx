@@ -24,7 +24,7 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
     const socket = socketRef.current
     if (!socket) return
     const refresh = async () => {
-      const reply = await request<MemberModerationStatus>(socket, 'moderation:status', { roomId })
+      const reply = await request(socket, 'moderation:status', { roomId })
       if (reply.ok) setStatus(reply.data)
     }
     const onSanctioned = (event: { roomId: string }) => {
@@ -50,7 +50,7 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
     const socket = socketRef.current
     if (!until || !socket) return
     const timer = setTimeout(async () => {
-      const reply = await request<MemberModerationStatus>(socket, 'moderation:status', { roomId })
+      const reply = await request(socket, 'moderation:status', { roomId })
       if (reply.ok) setStatus(reply.data)
     }, Math.min(Math.max(Date.parse(until) - Date.now() + 1000, 1000), 2 ** 31 - 1))
     return () => clearTimeout(timer)
@@ -59,7 +59,7 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
   const report = useCallback(async (messageId: string, category: ReportCategory, note: string) => {
     const socket = socketRef.current
     if (!socket?.connected) return 'UNAVAILABLE'
-    const reply = await request<{ reported: true }>(socket, 'message:report', { roomId, messageId, category, ...(note.trim() ? { note: note.trim() } : {}) })
+    const reply = await request(socket, 'message:report', { roomId, messageId, category, ...(note.trim() ? { note: note.trim() } : {}) })
     if (reply.ok) return null
     return reply.error.fields?.report ?? reply.error.code
   }, [socketRef, roomId])

@@ -10,7 +10,7 @@ import { createPresenceStore, type PresenceStore } from '../../../core/presence/
 import { PresenceTracker } from '../../../core/presence/presence.tracker.js'
 import { allRoomsActivity, presenceSnapshot, roomActivity } from '../../../core/presence/presence.service.js'
 import { socketRooms } from '../../../core/realtime/realtime.publisher.js'
-import { handleRequest } from '../respond.js'
+import { onRequest, type RequestReply } from '../respond.js'
 import type { GatewayServer } from '../index.js'
 import type { GatewayContext } from './index.js'
 
@@ -90,8 +90,8 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
   })
   const lastTyping = new Map<string, number>()
   const account = () => socket.data.account
-  const on = <E extends keyof typeof chatRequestSchemas, T>(event: E, fn: (payload: z.infer<(typeof chatRequestSchemas)[E]>) => Promise<T>) => {
-    socket.on(event as never, handleRequest(deps.log, event, chatRequestSchemas[event], fn) as never)
+  const on = <E extends keyof typeof chatRequestSchemas>(event: E, fn: (payload: z.infer<(typeof chatRequestSchemas)[E]>) => Promise<RequestReply<E>>) => {
+    onRequest(socket, deps.log, event, chatRequestSchemas[event], fn)
   }
 
   on('room:join', async ({ roomId, afterSeq }) => {

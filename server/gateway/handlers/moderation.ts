@@ -3,7 +3,7 @@ import '../../../core/moderation/moderation.pipeline.js'
 import { moderationRequestSchemas } from '../../../core/moderation/moderation.schema.js'
 import { getMemberStatus, moderatedRoomIds, reportMessage, takeModerationAction } from '../../../core/moderation/moderation.service.js'
 import { moderationRooms } from '../../../core/moderation/moderation.realtime.js'
-import { handleRequest } from '../respond.js'
+import { onRequest, type RequestReply } from '../respond.js'
 import type { GatewayContext } from './index.js'
 
 /**
@@ -13,8 +13,8 @@ import type { GatewayContext } from './index.js'
  */
 export function registerModerationHandlers({ socket, deps }: GatewayContext) {
   const account = () => socket.data.account
-  const on = <E extends keyof typeof moderationRequestSchemas, T>(event: E, fn: (payload: z.infer<(typeof moderationRequestSchemas)[E]>) => Promise<T>) => {
-    socket.on(event as never, handleRequest(deps.log, event, moderationRequestSchemas[event], fn) as never)
+  const on = <E extends keyof typeof moderationRequestSchemas>(event: E, fn: (payload: z.infer<(typeof moderationRequestSchemas)[E]>) => Promise<RequestReply<E>>) => {
+    onRequest(socket, deps.log, event, moderationRequestSchemas[event], fn)
   }
 
   on('message:report', (input) => reportMessage(deps, account(), input))
