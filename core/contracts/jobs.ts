@@ -6,6 +6,7 @@ import { moderationJobs } from './jobs.moderation.js'
 import { messagesJobs } from './jobs.messages.js'
 import { selfcareJobs } from './jobs.selfcare.js'
 import { retentionJobs } from './jobs.retention.js'
+import { measuresJobs } from './jobs.measures.js'
 
 /**
  * Queue and job names with their payload schemas, gathered from one file per slice
@@ -29,6 +30,7 @@ export const JOBS = {
   ...messagesJobs,
   ...selfcareJobs,
   ...retentionJobs,
+  ...measuresJobs,
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>
 
 export type JobName = keyof typeof JOBS

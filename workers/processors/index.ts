@@ -10,6 +10,7 @@ import { moderationProcessors } from './moderation.js'
 import { messagesProcessors } from './messages.js'
 import { selfcareProcessors } from './selfcare.js'
 import { retentionProcessors } from './retention.js'
+import { measuresProcessors } from './measures.js'
 
 type Processor = (deps: CoreDeps, payload: any, job: Job) => Promise<unknown>
 
@@ -23,6 +24,7 @@ const processors: { [N in JobName]: Processor } = {
   ...messagesProcessors,
   ...selfcareProcessors,
   ...retentionProcessors,
+  ...measuresProcessors,
 }
 
 /** Stands in for job data that is not JSON, so the processor can fail the job instead of BullMQ's fetch loop. */
