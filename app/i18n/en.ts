@@ -6,6 +6,7 @@ import { messagesEn } from './messages.en'
 import { libraryEn } from './library.en'
 import { selfcareEn } from './selfcare.en'
 import { resilienceEn } from './resilience.en'
+import { measuresEn } from './measures.en'
 import { timeEn } from './time.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
@@ -160,6 +161,7 @@ export const en = {
   ...libraryEn,
   ...selfcareEn,
   ...resilienceEn,
+  ...measuresEn,
   ...timeEn,
 } as const
 

@@ -7,6 +7,7 @@ import { messagesPl } from './messages.pl'
 import { libraryPl } from './library.pl'
 import { selfcarePl } from './selfcare.pl'
 import { resiliencePl } from './resilience.pl'
+import { measuresPl } from './measures.pl'
 import { timePl } from './time.pl'
 
 /** Polish strings: the same keys as en.ts. */
@@ -161,5 +162,6 @@ export const pl: Record<MessageKey, string> = {
   ...libraryPl,
   ...selfcarePl,
   ...resiliencePl,
+  ...measuresPl,
   ...timePl,
 }

@@ -28,6 +28,7 @@ const SECTIONS = [
   { to: '/care/goals', title: 'care.nav.goals', body: 'care.nav.goals.body' },
   { to: '/care/reminders', title: 'care.nav.reminders', body: 'care.nav.reminders.body' },
   { to: '/care/safety-plan', title: 'care.nav.plan', body: 'care.nav.plan.body' },
+  { to: '/care/measures', title: 'measures.nav', body: 'measures.nav.body' },
 ] as const
 
 export default function CareOverview() {

@@ -173,6 +173,7 @@ export default function Group() {
         <section className="card" aria-labelledby="roster">
           <h2 id="roster">{t('group.roster')}</h2>
           <p><Link to={`/care/groups/${g.id}/goals`}>{t('care.groupGoals.link')}</Link></p>
+          <p><Link to={`/groups/${g.id}/measures`}>{t('measures.group.link')}</Link></p>
           {g.roster.length === 0 ? <p>{t('group.roster.empty')}</p> : null}
           <ul className="roster">
             {g.roster.map((m) => (
