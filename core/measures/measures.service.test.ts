@@ -280,4 +280,26 @@ describe('export and deletion', () => {
     expect(data.consents[0]!.withdrawnAt).not.toBeNull()
     expect(data.consents[1]!.withdrawnAt).toBeNull()
   })
+
+  it('deleting the account removes the answers, consents and reminder sends; the facilitator\'s request stays with the group', async () => {
+    const leaving = await makeAccount(deps, 'member', { email: 'leaving@example.test' })
+    await enrol(deps, facilitator, groupId, leaving, 'Willow')
+    await measures.submitMeasure(deps, leaving.account, 'phq9', phq9(5))
+    await measures.setMeasureConsent(deps, leaving.account, groupId, 'grant')
+    const requestId = await measures.requestMeasure(deps, facilitator.account, groupId, 'gad7')
+    expect(await measures.sendMeasureReminders(deps, { requestId })).toMatchObject({ sent: expect.any(Number) })
+    const counts = async () => {
+      const [row] = await deps.sql<{ responses: number; consents: number; reminders: number }[]>`
+        select (select count(*)::int from measure_responses where account_id = ${leaving.accountId}) as responses,
+               (select count(*)::int from measure_consents where account_id = ${leaving.accountId}) as consents,
+               (select count(*)::int from measure_reminders where account_id = ${leaving.accountId}) as reminders`
+      return row
+    }
+    expect(await counts()).toEqual({ responses: 1, consents: 1, reminders: 1 })
+    // What deleteAccount does once its checks pass: the account row goes, and every member-owned row with it.
+    await deps.sql`delete from accounts where id = ${leaving.accountId}`
+    expect(await counts()).toEqual({ responses: 0, consents: 0, reminders: 0 })
+    const [request] = await deps.sql<{ n: number }[]>`select count(*)::int as n from measure_requests where id = ${requestId}`
+    expect(request!.n).toBe(1)
+  })
 })
