@@ -7,6 +7,10 @@ import { summarize, round } from '../stats.js'
  * Scenario 3: moderation + crisis screening per message, in isolation, on a fixed corpus (the crisis
  * evaluation set: chat-length messages in English and Polish). The baseline is the bare minimum any
  * message path does: trim and a length check. Times are per message in microseconds.
+ *
+ * On a machine shared with other work the single-run p99 measures the scheduler as much as the code
+ * (a preempted call takes a whole time slice), so each row also gives `best_p99_us`: the p99 over
+ * messages of each message's fastest round, which is what the code itself costs.
  */
 export async function runScreening(options: { iterations: number; progress: (line: string) => void }) {
   const corpus = readFileSync(new URL('../../core/crisis/eval/messages.jsonl', import.meta.url), 'utf8')
@@ -15,15 +19,18 @@ export async function runScreening(options: { iterations: number; progress: (lin
     .map((line) => (JSON.parse(line) as { text: string }).text)
   const measure = (fn: (text: string) => unknown) => {
     const samples: number[] = []
+    const best = corpus.map(() => Infinity)
     for (let i = 0; i < Math.min(200, corpus.length); i++) fn(corpus[i]!) // warm-up
     for (let round = 0; round < options.iterations; round++) {
-      for (const text of corpus) {
+      for (let i = 0; i < corpus.length; i++) {
         const start = process.hrtime.bigint()
-        fn(text)
-        samples.push(Number(process.hrtime.bigint() - start) / 1000)
+        fn(corpus[i]!)
+        const us = Number(process.hrtime.bigint() - start) / 1000
+        samples.push(us)
+        if (us < best[i]!) best[i] = us
       }
     }
-    return summarize(samples)
+    return { ...summarize(samples), bestP99: summarize(best).p99 }
   }
   options.progress(`screening: ${corpus.length} messages × ${options.iterations} rounds`)
   const baseline = measure((text) => text.trim().length <= 2000)
@@ -33,14 +40,16 @@ export async function runScreening(options: { iterations: number; progress: (lin
     screenMessage(text)
     return classifyRisk(text)
   })
-  const row = (name: string, s: ReturnType<typeof summarize>) => ({
+  const row = (name: string, s: ReturnType<typeof measure>) => ({
     name, messages: s.count, p50_us: round(s.p50), p95_us: round(s.p95), p99_us: round(s.p99), max_us: round(s.max),
+    best_p99_us: round(s.bestP99),
   })
   return {
     corpusSize: corpus.length,
     rows: [row('baseline (trim + length)', baseline), row('crisis classifier', crisis), row('moderation screen', moderation), row('both (message path)', both)],
     targetP99Us: 200,
     meetsTarget: both.p99 <= 200,
+    meetsTargetBestOfRounds: both.bestP99 <= 200,
     ratioP99VsBaseline: round(both.p99 / Math.max(baseline.p99, 0.001), 1),
   }
 }
