@@ -9,13 +9,7 @@ import { AUTH_RATE_LIMITS, consumeRateLimit, requireWithinRateLimits } from '../
 import { beginGuess, RECOVERY_CODE_LIMITS, SIGN_IN_LIMITS } from './signin-limits.js'
 import { signUpConfirmationEmail, signUpExistingAccountEmail } from './signup.emails.js'
 import * as q from './identity.queries.js'
-import { selectChatExport } from '../chat/chat.queries.js'
-import { hasOpenIncident, selectCrisisExport } from '../crisis/crisis.queries.js'
-import { leadsAnyGroup, selectGroupMembershipExport } from '../groups/groups.queries.js'
-import { selectModerationExport } from '../moderation/moderation.queries.js'
-import { exportSelfCareData } from '../selfcare/selfcare.service.js'
-import { discardLibraryFiles, exportLibraryData, libraryFilesOf } from '../library/library.service.js'
-import { exportMessagesData } from '../messages/messages.service.js'
+import { accountDataOf, type AccountDataDeps } from './account-data.js'
 import {
   decryptField, encryptField, generateRecoveryCode, hashRecoveryCode, hashToken, randomToken,
 } from './identity.crypto.js'
@@ -311,41 +305,39 @@ export async function savePreferences(deps: CoreDeps, accountId: string, input: 
   await q.updatePreferences(deps.sql, accountId, input.locale, input.pseudonymMode, input.country ?? null)
 }
 
-/** "Export my data": everything held about the member, from every slice, decrypted where it is sealed. */
-export async function exportAccountData(deps: CoreDeps, accountId: string) {
+/**
+ * "Export my data": everything held about the member, from every slice (the parts listed in
+ * core/composition/account-data.ts), decrypted where it is sealed.
+ */
+export async function exportAccountData(deps: AccountDataDeps, accountId: string) {
+  const parts = accountDataOf(deps)
   const data = await q.selectExport(deps.sql, accountId)
-  return {
-    exportedAt: nowOf(deps).toISOString(),
-    ...data,
-    identity: await decryptSensitiveProfile(deps, accountId),
-    chat: await selectChatExport(deps.sql, accountId),
-    groups: await selectGroupMembershipExport(deps.sql, accountId),
-    moderation: await selectModerationExport(deps.sql, accountId),
-    crisis: await selectCrisisExport(deps.sql, accountId),
-    selfCare: await exportSelfCareData(deps, accountId),
-    homeworkAndLibrary: await exportLibraryData(deps, accountId),
-    privateMessages: await exportMessagesData(deps, accountId),
-  }
+  const slices: Record<string, unknown> = {}
+  for (const part of parts) if (part.exportData) slices[part.name] = await part.exportData(deps, accountId)
+  const own = { exportedAt: nowOf(deps).toISOString(), ...data, identity: await decryptSensitiveProfile(deps, accountId) }
+  // Each slice's section under its name (`chat`, `crisis`, …): keys the registry decides, hence an open record.
+  return Object.assign(own, slices)
 }
 
 /**
- * Erasure. Refused with LEADS_GROUPS while the account leads a group, and with CRISIS_OPEN while the member has a crisis
- * incident that is not resolved (a clinician has been paged and must be able to reach them: docs/decisions/020); in
- * both cases nothing changes.
+ * Erasure. A slice may refuse it (LEADS_GROUPS while the account leads a group; CRISIS_OPEN while the member has a
+ * crisis incident that is not resolved, so a paged clinician can reach them: docs/decisions/020); then nothing
+ * changes.
  */
-export async function deleteAccount(deps: CoreDeps, accountId: string, password: string): Promise<void> {
+export async function deleteAccount(deps: AccountDataDeps, accountId: string, password: string): Promise<void> {
+  const parts = accountDataOf(deps)
   const passwordHash = await q.findPasswordHash(deps.sql, accountId)
   if (!passwordHash || !(await argon2.verify(passwordHash, password))) throw new AppError('INVALID_CREDENTIALS')
-  if (await leadsAnyGroup(deps.sql, accountId)) throw new AppError('LEADS_GROUPS')
-  const uploads = await libraryFilesOf(deps, accountId)
+  const afterErasure: Array<() => Promise<void>> = []
+  for (const part of parts) if (part.prepareErasure) afterErasure.push(await part.prepareErasure(deps, accountId))
   // Every member-owned row references the account ON DELETE CASCADE; the journal's key goes with it.
   const sessions = await deps.sql.begin(async (tx) => {
     await q.lockAccount(tx, accountId)
-    if (await hasOpenIncident(tx, accountId)) throw new AppError('CRISIS_OPEN')
+    for (const part of parts) await part.refuseErasure?.(tx, accountId)
     const revoked = await q.revokeAllSessions(tx, accountId)
     await q.deleteAccountRow(tx, accountId)
     return revoked
   })
-  await discardLibraryFiles(deps, uploads)
+  for (const step of afterErasure) await step()
   sessions.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
 }
