@@ -4,6 +4,7 @@ import { afterCommit, transaction } from '../after-commit.js'
 import { recordAudit } from '../audit/audit.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { can, requireCapability } from '../identity/permissions.js'
 import { decryptSensitiveProfile } from '../identity/identity.service.js'
 import type { Role } from '../identity/identity.schema.js'
 import { enqueueOutbox } from '../outbox/outbox.queries.js'
@@ -20,10 +21,8 @@ import {
 
 export interface Actor { accountId: string; role: Role }
 
-const CONSOLE_ROLES: Role[] = ['clinician', 'admin']
-
 function requireConsoleRole(actor: Actor) {
-  if (!CONSOLE_ROLES.includes(actor.role)) throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'crisis:console')
 }
 
 /** A label for the console when the signal did not come with a room pseudonym. Not derived from the account. */
@@ -124,7 +123,7 @@ export async function escalateByFacilitator(
   input: { facilitatorAccountId: string; memberAccountId: string; roomId?: string; messageId?: string; reason: string },
 ): Promise<RaiseCrisisResult> {
   const facilitator = await q.findAccountBrief(deps.sql, input.facilitatorAccountId)
-  if (!facilitator || !['facilitator', 'admin'].includes(facilitator.role)) throw new AppError('FORBIDDEN')
+  if (!facilitator || !can(facilitator, 'crisis:escalate-member')) throw new AppError('FORBIDDEN')
   if (input.facilitatorAccountId === input.memberAccountId) throw new AppError('BAD_REQUEST')
   return transaction(deps, async (tx) => {
     const raised = await raiseCrisisInTransaction(tx, deps, {

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import type { TransactionSql } from '../../db/client.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { requireCapability } from '../identity/permissions.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
 import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { recordAudit } from '../audit/audit.service.js'
@@ -32,13 +33,13 @@ function toCard(row: q.ProfileRow): FacilitatorCard {
 }
 
 export async function getOwnFacilitatorProfile(deps: CoreDeps, actor: SessionAccount): Promise<FacilitatorProfileView | null> {
-  if (actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'groups:lead')
   const row = await q.findProfile(deps.sql, actor.accountId)
   return row ? { ...toCard(row), verifiedAt: row.verifiedAt?.toISOString() ?? null, responseHours: row.responseHours } : null
 }
 
 export async function saveFacilitatorProfile(deps: CoreDeps, actor: SessionAccount, input: FacilitatorProfileInput): Promise<void> {
-  if (actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'groups:lead')
   await q.upsertProfile(deps.sql, actor.accountId, input)
 }
 
@@ -52,13 +53,13 @@ export function facilitatorKey(deps: Pick<CoreDeps, 'config'>, accountId: string
 
 /** Admins only: every facilitator profile, unverified first. */
 export async function listFacilitatorProfilesForReview(deps: CoreDeps, actor: SessionAccount) {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'facilitators:verify')
   const rows = await q.listProfiles(deps.sql)
   return rows.map((row) => ({ key: facilitatorKey(deps, row.accountId), ...toCard(row), verifiedAt: row.verifiedAt?.toISOString() ?? null }))
 }
 
 export async function setFacilitatorVerified(deps: CoreDeps, actor: SessionAccount, key: string, verified: boolean): Promise<void> {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'facilitators:verify')
   const accountId = (await q.listProfiles(deps.sql)).find((p) => facilitatorKey(deps, p.accountId) === key)?.accountId
   if (!accountId) throw new AppError('NOT_FOUND')
   await deps.sql.begin(async (tx) => {
@@ -71,7 +72,7 @@ export async function setFacilitatorVerified(deps: CoreDeps, actor: SessionAccou
 }
 
 export async function listCoFacilitatorChoices(deps: CoreDeps, actor: SessionAccount) {
-  if (actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'groups:lead')
   const all = await q.listVerifiedFacilitators(deps.sql)
   return all.filter((f) => f.accountId !== actor.accountId).map((f) => ({ key: facilitatorKey(deps, f.accountId), displayName: f.displayName }))
 }
@@ -119,7 +120,7 @@ function groupWrite(input: GroupInput, coFacilitatorId: string | null): q.GroupW
 }
 
 export async function createGroup(deps: CoreDeps, actor: SessionAccount, input: GroupInput): Promise<string> {
-  if (actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'groups:lead')
   await requireVerifiedFacilitator(deps, actor.accountId)
   const coFacilitatorId = await resolveCoFacilitator(deps, actor, input.coFacilitator)
   return deps.sql.begin(async (tx) => {
@@ -375,7 +376,7 @@ export const PREVIEW_SESSIONS = 5
  * member's zone). Nothing is stored; anyone who may create a group may ask.
  */
 export function previewSchedule(deps: CoreDeps, actor: SessionAccount, input: { rrule: string; firstStartLocal: string; timeZone: string }): string[] {
-  if (actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'groups:lead')
   if (!isTimeZone(input.timeZone)) throw new AppError('VALIDATION_FAILED', { timeZone: 'zone_unknown' })
   return nextOccurrences({ ...input, zone: input.timeZone, from: nowOf(deps), count: PREVIEW_SESSIONS }).map((d) => d.toISOString())
 }

@@ -6,6 +6,7 @@ import type { MemberModerationStatus, ReportCategory, SanctionKind } from '../co
 import { raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { can, requireCapability } from '../identity/permissions.js'
 import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
 import * as q from './moderation.queries.js'
@@ -23,8 +24,8 @@ const DAY = 24 * 60 * MINUTE
 
 /** Admins moderate every room; a facilitator only the rooms they are assigned to; members nothing. */
 export async function canModerate(deps: CoreDeps, actor: Actor, roomId: string): Promise<boolean> {
-  if (actor.role === 'admin') return true
-  if (actor.role !== 'facilitator') return false
+  if (can(actor, 'moderation:every-room')) return true
+  if (!can(actor, 'moderation:act')) return false
   return q.isAssignedFacilitator(deps.sql, roomId, actor.accountId)
 }
 
@@ -309,7 +310,7 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
 const CONTEXT_SPAN = 3
 
 export async function getModerationQueue(deps: CoreDeps, actor: Actor): Promise<ModerationQueue> {
-  if (actor.role !== 'admin' && actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'moderation:act')
   const rooms = await q.moderatedRooms(deps.sql, actor)
   const roomIds = rooms.map((r) => r.id)
   const now = nowOf(deps)
@@ -360,7 +361,7 @@ export async function getModerationQueue(deps: CoreDeps, actor: Actor): Promise<
 
 /** The rooms whose moderation announcements this account may receive. */
 export async function moderatedRoomIds(deps: CoreDeps, actor: Actor): Promise<string[]> {
-  if (actor.role !== 'admin' && actor.role !== 'facilitator') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'moderation:act')
   return (await q.moderatedRooms(deps.sql, actor)).map((r) => r.id)
 }
 
@@ -468,7 +469,7 @@ export async function decideAppeal(
 // Admin: who moderates which room
 
 export async function assignFacilitator(deps: CoreDeps, actor: Actor, input: { roomId: string; username: string; assign: boolean }): Promise<void> {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'rooms:manage')
   const account = await q.findAccountByUsername(deps.sql, input.username)
   if (!account) throw new AppError('NOT_FOUND', { username: 'unknown_account' })
   if (account.role !== 'facilitator') throw new AppError('VALIDATION_FAILED', { username: 'not_a_facilitator' })
@@ -483,6 +484,6 @@ export async function assignFacilitator(deps: CoreDeps, actor: Actor, input: { r
 }
 
 export async function listFacilitatorAssignments(deps: CoreDeps, actor: Actor) {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'rooms:manage')
   return q.listAssignments(deps.sql)
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/audit.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { requireCapability } from '../identity/permissions.js'
 import type { Role, SessionAccount } from '../identity/identity.schema.js'
 import { findWorkedIncident } from '../crisis/crisis.followup.js'
 import { seal, unseal, type MemberKey } from './selfcare.crypto.js'
@@ -81,7 +82,7 @@ export async function hasSharedSafetyPlan(deps: CoreDeps, actor: CareTeamActor, 
  * transaction: if the audit cannot be written, nothing is decrypted. Not shared (or no longer) is NOT_FOUND.
  */
 export async function openSharedSafetyPlan(deps: CoreDeps, actor: CareTeamActor, incidentId: string): Promise<SharedSafetyPlanView> {
-  if (actor.role !== 'clinician' && actor.role !== 'admin') throw new AppError('FORBIDDEN')
+  requireCapability(actor, 'safety-plan:read-shared')
   const { row, memberAccountId } = await deps.sql.begin(async (tx) => {
     const incident = await findWorkedIncident(tx, actor, incidentId)
     if (!incident) throw new AppError('NOT_FOUND')
