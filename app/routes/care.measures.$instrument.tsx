@@ -45,11 +45,11 @@ export default function MeasureForm() {
   const t = useT()
   const { instrument, items, answers } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>() as FormResult | undefined
-  const name = t(instrumentName(instrument))
+  const name = instrumentName(instrument)
   return (
     <div className="care">
       <CareBack to="/care/measures" label={t('measures.title')} />
-      <h1>{t('measures.form.title', { instrument: name })}</h1>
+      <h1>{name}</h1>
       <p className="help">{t('measures.notDiagnosis')}</p>
       <SafeForm className="measure-form">
         {failed?.formError ? <p className="form-error" role="alert">{t('measures.form.missing')}</p> : null}

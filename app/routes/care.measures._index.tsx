@@ -55,10 +55,10 @@ export default function Measures() {
             {view.pending.map((p) => (
               <li key={p.id}>
                 <p>
-                  {t('measures.pending.item', { group: p.groupTitle, instrument: t(instrumentName(p.instrument)) })}
+                  {t('measures.pending.item', { group: p.groupTitle, instrument: instrumentName(p.instrument) })}
                   {p.sessionLabel ? ` ${t('measures.pending.before', { when: p.sessionLabel })}` : ''}
                 </p>
-                <Link className="button primary" to={`/care/measures/${p.instrument}`}>{t('measures.pending.start', { instrument: t(instrumentName(p.instrument)) })}</Link>
+                <Link className="button primary" to={`/care/measures/${p.instrument}`}>{t('measures.pending.start', { instrument: instrumentName(p.instrument) })}</Link>
               </li>
             ))}
           </ul>
@@ -70,7 +70,7 @@ export default function Measures() {
         <ul className="measure-list">
           {view.instruments.map((i) => (
             <li key={i}>
-              <Link to={`/care/measures/${i}`}>{t(instrumentName(i))}</Link>
+              <Link to={`/care/measures/${i}`}>{instrumentName(i)}</Link>
               <span className="help"> · {t(`measures.instrument.${i}.about` as MessageKey)}</span>
             </li>
           ))}

@@ -52,7 +52,7 @@ export default function MeasureResult() {
   const { result, lines } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>() as { ok: true; answer: 'yes' | 'no' } | FormResult | undefined
   const answered = answer?.ok ? answer.answer : result.clinicianRequested ? 'yes' : null
-  const name = t(instrumentName(result.instrument))
+  const name = instrumentName(result.instrument)
   return (
     <div className="care">
       <CareBack to="/care/measures" label={t('measures.title')} />

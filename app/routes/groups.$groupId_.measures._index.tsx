@@ -53,7 +53,7 @@ export default function GroupMeasures() {
         <SafeForm>
           <FormError code={failed?.formError} />
           <SelectField label={t('measures.group.instrument')} name="instrument" error={failed?.fieldErrors?.instrument}
-            options={view.instruments.map((i) => ({ value: i, label: t(instrumentName(i)) }))} />
+            options={view.instruments.map((i) => ({ value: i, label: instrumentName(i) }))} />
           <SubmitButton>{t('measures.group.ask')}</SubmitButton>
         </SafeForm>
         {view.requests.length > 0 ? (
@@ -63,8 +63,8 @@ export default function GroupMeasures() {
               {view.requests.map((r) => (
                 <li key={r.id}>
                   {r.sessionLabel
-                    ? t('measures.group.requestedFor', { instrument: t(instrumentName(r.instrument)), when: r.createdLabel, session: r.sessionLabel })
-                    : t('measures.group.requested', { instrument: t(instrumentName(r.instrument)), when: r.createdLabel })}
+                    ? t('measures.group.requestedFor', { instrument: instrumentName(r.instrument), when: r.createdLabel, session: r.sessionLabel })
+                    : t('measures.group.requested', { instrument: instrumentName(r.instrument), when: r.createdLabel })}
                 </li>
               ))}
             </ul>

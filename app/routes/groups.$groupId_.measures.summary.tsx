@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { measures } from '../services.server'
 import { useT } from '../components/i18n'
-import { severityName } from '../components/measures/trend'
+import { instrumentName, severityName } from '../components/measures/trend'
 import { requireUser } from '../utils/auth.server'
 import { rethrowNotFound } from '../utils/care.server'
 import styles from '../styles/measures.css'
@@ -41,8 +41,8 @@ export default function SessionSummary() {
             <thead>
               <tr>
                 <th scope="col">{t('measures.summary.member')}</th>
-                <th scope="col">{t('measures.instrument.phq9')}</th>
-                <th scope="col">{t('measures.instrument.gad7')}</th>
+                <th scope="col">{instrumentName('phq9')}</th>
+                <th scope="col">{instrumentName('gad7')}</th>
                 <th scope="col">{t('measures.summary.homework')}</th>
               </tr>
             </thead>

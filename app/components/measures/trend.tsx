@@ -10,14 +10,15 @@ export interface InstrumentTrend {
   change: number | null
 }
 
-export const instrumentName = (instrument: 'phq9' | 'gad7') => `measures.instrument.${instrument}` as MessageKey
+/** The instruments' own names, the same in every language. */
+export const instrumentName = (instrument: 'phq9' | 'gad7') => (instrument === 'phq9' ? 'PHQ-9' : 'GAD-7')
 export const severityName = (severity: Severity) => `measures.severity.${severity}` as MessageKey
 const MAX = { phq9: 27, gad7: 21 } as const
 
 /** "Latest PHQ-9: 9 of 27 (mild), …. 5 lower than the time before." and the scores in a table, oldest first. */
 export function TrendSummary({ trend }: { trend: InstrumentTrend }) {
   const t = useT()
-  const name = t(instrumentName(trend.instrument))
+  const name = instrumentName(trend.instrument)
   if (!trend.latest) return <p className="help">{t('measures.trend.none', { instrument: name })}</p>
   const change = trend.change
   return (
