@@ -8,6 +8,9 @@ const ME = '(?:my ?self|me self)'
 const PILLS =
   '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy)'
 const MEANS_NOUN = `(?:${PILLS}|rope|noose|gun|pistol|knife|blade|blades|razor|razors|bullets)`
+/** A goodbye for now ("see you tomorrow", "last message tonight") is not a final one. */
+const NOT_SOON =
+  '(?!.*\\b(?:see (?:you|u|ya|yall|everyone)|cya|next (?:week|time|session)|tomorrow|later|soon|tonight|for now|for today|for the night|for a while|before|until|till)\\b)'
 const HIGH_PLACE =
   '(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
 
@@ -304,8 +307,8 @@ export const en: Lexicon = {
         `(?:the )?(?:${PILLS}|it|they|them) (?:are |is )?(?:starting to |already )?(?:kick|kicking|kicked) in`,
         '(?:swallowed|drank|drunk|downed|took) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weedkiller|drain cleaner)',
         '(?:overdosed|od d|odd) on (?:my |his |her |the )?(?:\\w+ )?(?:insulin|pills|meds|tablets|medication|painkillers|antidepressants)',
-        `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
-        `(?:im|i am|currently|standing|sitting|here) (?:standing |sitting )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|cliff path)(?: \\w+){0,4}[.,]? (?:this is it|sorry for everything|goodbye|bye everyone|its time|i cant do this anymore|im jumping|im going to jump|here i go)`,
+        `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
+        `(?:im|i am|currently|standing|sitting|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|cliff path)(?: \\w+){0,4}[.,]? (?:this is it|sorry for everything|goodbye|bye everyone|its time|i cant do this anymore|im jumping|im going to jump|here i go)`,
         '(?:on|at) the (?:train |railway )?tracks,? (?:the |a |next )?train (?:is |comes |will be |is coming )?(?:here |due )?(?:in|at) ',
         '(?:engine|car|motor)s? (?:is |are )?(?:\\w+ ){0,2}running in (?:the|my) (?:garage|closed garage)',
         '(?:wont|will not|doesnt|does not|isnt|is not|cant|cannot) stop(?:ping)? bleeding',
@@ -326,10 +329,10 @@ export const en: Lexicon = {
         'tell my (?:mom|mum|mother|dad|father|family|parents|sister|brother|kids|children|wife|husband|partner|girlfriend|boyfriend)(?: that)? (?:im sorry|i love|i loved|sorry)',
         '(?:you|yall) (?:wont|will not|will never) (?:hear from|see) me again',
         'see (?:you|yall) (?:all )?on the other side',
-        'last (?:msg|message|text|post|words) (?:from me|ever|ill (?:ever )?(?:send|write|post))',
+        `last (?:msg|message|text|post|words) (?:from me|ever|ill (?:ever )?(?:send|write|post))${NOT_SOON}`,
         // A goodbye with thanks, love or an apology for everything in the same message.
-        '(?:goodbye|bye|farewell)(?: (?:everyone|everybody|all|yall|guys|world|friends))?[.,!]*(?: \\S+){0,6}? (?:thank (?:you|u) (?:all )?for (?:everything|trying|being there)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me|forgive me)',
-        '(?:thank (?:you|u) (?:all )?for (?:everything|trying)|thanks (?:all )?for everything|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me)[.,!]*(?: \\S+){0,6}? (?:goodbye|bye (?:everyone|all|yall|guys|world)|farewell)(?= *(?:[.,!?]|$))',
+        `(?:goodbye|bye|farewell)(?: (?:everyone|everybody|all|yall|guys|world|friends))?[.,!]*(?: \\S+){0,6}? (?:thank (?:you|u) (?:all )?for (?:everything|trying|being there)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me|forgive me)${NOT_SOON}`,
+        `(?:thank (?:you|u) (?:all )?for (?:everything|trying)|thanks (?:all )?for everything|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me)[.,!]*(?: \\S+){0,6}? (?:goodbye|bye (?:everyone|all|yall|guys|world)|farewell)(?= *(?:[.,!?]|$))${NOT_SOON}`,
         '(?:gave away|given away|giving away|gave) (?:all )?(?:my|all my) (?:things|stuff|belongings|dog|cat|pets)(?: \\S+){0,10}? (?:goodbye|last (?:msg|message|text|post))',
         '(?:deleted|deleting) (?:all )?(?:of )?my (?:accounts|socials|social media|profiles)(?: \\S+){0,8}? (?:goodbye|last (?:msg|message|text|post))',
       ],

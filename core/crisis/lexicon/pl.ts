@@ -20,6 +20,9 @@ const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2
 const PILLS =
   '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|pigul\\w*|proch(?:y|ow)|proszk(?:i|ow)|leki nasenne|antydepresant\\w*)'
 const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
+/** A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. */
+const NOT_SOON =
+  '(?!.*\\b(?:do (?:jutra|zobaczenia(?! po drugiej)|nastepnego|poniedzialku|wtorku|srody|czwartku|piatku|soboty|niedzieli|przyszlego|wieczora|potem|pozniej)|na razie|na dzis|dzis wieczorem|przed urlopem|przed wyjazdem|jutro|za tydzien|pozniej)\\b)'
 const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
 
 export const pl: Lexicon = {
@@ -339,10 +342,10 @@ export const pl: Lexicon = {
         '(?:juz mnie nie bedzie|mnie juz nie bedzie|nie bedzie mnie juz|mnie nie bedzie juz)(?! (?:na|w|o|do|przez|od|z)\\b)',
         'juz (?:mnie )?(?:nigdy )?nie (?:zobaczycie|uslyszycie)',
         'nie (?:zobaczycie|uslyszycie) mnie (?:juz|wiecej|nigdy)',
-        'ostatni[ae]? (?:wiadomosc|wpis|post|slowa|sms) (?:ode mnie|w zyciu)',
+        `ostatni[ae]? (?:wiadomosc|wpis|post|slowa|sms) (?:ode mnie|w zyciu)${NOT_SOON}`,
         // A goodbye with thanks, love or an apology for everything in the same message.
-        '(?:dziekuje (?:wam )?za wszystko|dzieki za wszystko|przepraszam (?:was )?za wszystko|kocham was(?: wszystkich)?|wybaczcie mi)[.,!]*(?: \\S+){0,6}? (?:zegnajcie|zegnam (?:sie|was)|zegnaj swiecie)',
-        '(?:zegnajcie|zegnam (?:sie|was)(?: wszystkich)?)[.,!]*(?: \\S+){0,6}? (?:dziekuje (?:wam )?za wszystko|dzieki za wszystko|przepraszam (?:was )?za wszystko|kocham was|wybaczcie mi)',
+        `(?:dziekuje (?:wam )?za wszystko|dzieki za wszystko|przepraszam (?:was )?za wszystko|kocham was(?: wszystkich)?|wybaczcie mi)[.,!]*(?: \\S+){0,6}? (?:zegnajcie|zegnam (?:sie|was)|zegnaj swiecie)${NOT_SOON}`,
+        `(?:zegnajcie|zegnam (?:sie|was)(?: wszystkich)?)[.,!]*(?: \\S+){0,6}? (?:dziekuje (?:wam )?za wszystko|dzieki za wszystko|przepraszam (?:was )?za wszystko|kocham was|wybaczcie mi)${NOT_SOON}`,
         '(?:rozdal\\w*|oddal\\w*|rozdaje) (?:\\S+ ){0,10}?(?:zegnajcie|zegnam (?:sie|was))',
         '(?:usunal\\w*|usunel\\w*|kasuje|skasowal\\w*) (?:wszystkie )?(?:swoje |moje )?(?:konta|profile)(?: \\S+){0,8}? (?:zegnajcie|zegnam|ostatni\\w* wiadomosc\\w*)',
       ],
