@@ -387,6 +387,69 @@ describe('rules and the risk model together', () => {
     ])
   })
 
+  it('rates further attempt, means-at-hand and goodbye phrasings as imminent, with and without Polish letters', () => {
+    expectLevels([
+      ['i overdosed on my antidepressants, feel weird', 'imminent'],
+      ['the pills are kicking in now', 'imminent'],
+      ["i'm up on the roof, not coming back down", 'imminent'],
+      ['cars running in the garage and im in it', 'imminent'],
+      ["it won't stop bleeding", 'imminent'],
+      ['my dads gun is on my lap', 'imminent'],
+      ['bye everyone, thank you for everything', 'imminent'],
+      ['last msg from me', 'imminent'],
+      ['it all ends tonight.', 'imminent'],
+      ['nałykałem się prochów', 'imminent'],
+      ['nalykalem sie prochow', 'imminent'],
+      ['w sobotę skaczę z mostu', 'imminent'],
+      ['w sobote skacze z mostu', 'imminent'],
+      ['mam przy sobie broń', 'imminent'],
+      ['mam przy sobie bron', 'imminent'],
+      ['wypiłam wybielacz', 'imminent'],
+      ['kocham was, żegnajcie', 'imminent'],
+      ['kocham was, zegnajcie', 'imminent'],
+      ['dziś wszystko się skończy', 'imminent'],
+      ['dzis wszystko sie skonczy', 'imminent'],
+    ])
+    expect(classifyRisk('the pills are kicking in now').signals).toContain('en.attempt')
+    expect(classifyRisk('mam przy sobie bron').signals).toContain('pl.plan.means')
+    expect(classifyRisk('kocham was, zegnajcie').signals).toContain('pl.farewell')
+  })
+
+  it('keeps a goodbye for now and means in an ordinary sentence below high', () => {
+    for (const text of [
+      'last message from me tonight, going to bed',
+      'bye guys, thanks for everything, see you next week',
+      'took my meds with a glass of wine',
+      'my dad keeps his gun in the safe',
+      'dzięki za wszystko, żegnam się, do jutra',
+      'ostatnia wiadomość ode mnie na dziś',
+      'mam przy sobie nóż do chleba',
+      'żegnajcie, wyjeżdżam na wakacje',
+    ]) {
+      expect(compareRisk(level(text), 'high'), text).toBeLessThan(0)
+    }
+  })
+
+  it('lets a goodbye complete a statement only the model found, but means never lift a model concern', () => {
+    // No rule names these; the model reads a risk statement and the farewell cue raises it one level.
+    for (const text of ['i am so done with all of this pain, goodbye everyone', 'there is nothing left in me, please forgive me', 'nie dam rady, wybaczcie mi']) {
+      const result = classifyRisk(text)
+      expect(classifyRisk(text, { rulesOnly: true }).level, text).toBe('none')
+      const score = result.signals.find((s) => s.startsWith('model.score.'))
+      expect(score, text).toBeDefined()
+      const modelLevel = RISK_LEVELS.indexOf(score!.slice('model.score.'.length) as RiskLevel)
+      expect(result.signals, text).toContain('model.cue')
+      expect(result.level, text).toBe(RISK_LEVELS[Math.min(modelLevel + 1, 3)])
+      expect(compareRisk(result.level, 'high'), text).toBeGreaterThanOrEqual(0)
+    }
+    // The model's score already counts the means words: a model concern with a means cue stays concern.
+    const means = classifyRisk('i have the pills')
+    expect(means.signals).toContain('model.score.concern')
+    expect(means.signals).toContain('en.cue.means')
+    expect(means.signals).not.toContain('model.cue')
+    expect(means.level).toBe('concern')
+  })
+
   it('keeps means kept for an ordinary reason below high, with no plan rule', () => {
     for (const text of ['i have a rope in my car for towing', 'mam linkę holowniczą w samochodzie', 'took 2 paracetamol for my headache']) {
       const result = classifyRisk(text)
