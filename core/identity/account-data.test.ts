@@ -20,6 +20,7 @@ import { saveReminderPreference } from '../selfcare/reminders.service.js'
 import * as library from '../library/library.service.js'
 import { storeUpload } from '../library/library.upload.js'
 import * as messages from '../messages/messages.service.js'
+import * as measures from '../measures/measures.service.js'
 import { goalSchema, moodCheckInSchema, reminderSchema } from '../selfcare/selfcare.schema.js'
 import { homeworkSchema } from '../library/library.schema.js'
 import { resolveIncident } from '../crisis/crisis.service.js'
@@ -98,8 +99,16 @@ describe('export and erasure across every slice', () => {
     await enterRoom(deps, { accountId: member.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', { pseudonymChoice: 'own', pseudonym: 'Quillon' })
     await sendChatMessage(deps, { accountId: member.accountId, role: 'member' }, { roomId: await roomIdOf(deps, 'low-mood'), clientId: messages.newClientId(), body: 'CHAT-3317 hello everyone' })
     const chatter = await chatMember(deps, 'low-mood', { pseudonym: 'Juniper', email: 'chat@example.test' })
+    // A GAD-7 shared with the group (answers, total and consent are the member's; the request stays with the group)
+    await measures.submitMeasure(deps, me, 'gad7', [3, 2, 1, 0, 3, 2, 1])
+    await measures.setMeasureConsent(deps, me, groupId, 'grant')
+    await measures.requestMeasure(deps, facilitator.account, groupId, 'phq9')
 
-    const exported = JSON.stringify(await exportAccountData(deps, member.accountId))
+    const exportedData = await exportAccountData(deps, member.accountId)
+    expect((exportedData as { measures?: { responses: Array<{ answers: number[] }>; consents: unknown[] } }).measures).toMatchObject({
+      responses: [{ answers: [3, 2, 1, 0, 3, 2, 1] }], consents: [{ group: { id: groupId } }],
+    })
+    const exported = JSON.stringify(exportedData)
     for (const text of ['JOURNAL-7731', 'MOODNOTE-4410', 'GOAL-1902', 'GOALCHECK-5521', 'REFLECT-8830', 'DM-6604', 'Of course, see you then.', 'Linden', 'Quillon', 'CHAT-3317', 'Thursday circle', '20:30']) {
       expect(exported, text).toContain(text)
     }
