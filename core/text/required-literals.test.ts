@@ -17,6 +17,10 @@ describe('required literals', () => {
     expect(requiredLiterals(/ab+cd/)).toEqual(['ab'])
     expect(requiredLiterals(/(?<=foo )bar|baz\.qux/)).toEqual(['bar', 'baz.qux'])
     expect(requiredLiterals(/[\p{L}_]+ (?:sznur\w*|petl[aeiy])/u)).toEqual(['sznur', 'petl'])
+    // A quantifier after an emoji (a surrogate pair) makes the whole emoji optional.
+    expect(requiredLiterals(/bye😀?now/u)).toEqual(['bye'])
+    expect(/bye😀?now/u.test('byenow') && mayMatch(/bye😀?now/u, 'byenow')).toBe(true)
+    expect(requiredLiterals(/bye 😀+/u)).toEqual(['bye 😀'])
   })
 
   it('gives no literals (always scan) when a match needs none or the regex is not understood', () => {

@@ -147,6 +147,12 @@ function parseSequence(p: Parser): Req {
     } else {
       p.pos++
       if (c !== '.') literal = c
+      // A surrogate pair is one atom: a quantifier after it applies to the whole character (u flag).
+      const low = p.src.charCodeAt(p.pos)
+      if (c >= '\ud800' && c <= '\udbff' && low >= 0xdc00 && low <= 0xdfff) {
+        literal = c + p.src[p.pos]
+        p.pos++
+      }
     }
     const min = parseQuantifier(p)
     if (literal !== null && min === 1) run += literal
