@@ -11,4 +11,6 @@ export const resilienceEn = {
   'crisis.degraded.notKept': 'We could not reach our care team\'s system just now, and we could not save your request. Please call one of these lines now, or your local emergency number.',
   'error.UNAVAILABLE.title': 'Holdspace is temporarily unavailable',
   'error.UNAVAILABLE.help': 'Part of Holdspace is not working just now. If you need help now, the help page shows crisis lines you can call.',
+  'form.retryAfterSeconds': 'You can try again in {seconds} seconds.',
+  'form.retryAfterMinutes': 'You can try again in {minutes} minutes.',
 } as const

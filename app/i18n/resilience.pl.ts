@@ -12,4 +12,6 @@ export const resiliencePl: Record<keyof typeof resilienceEn, string> = {
   'crisis.degraded.notKept': 'Nie mogliśmy teraz połączyć się z systemem naszego zespołu pomocy ani zapisać Twojej prośby. Zadzwoń teraz pod jeden z tych numerów albo pod lokalny numer alarmowy.',
   'error.UNAVAILABLE.title': 'Holdspace jest chwilowo niedostępny',
   'error.UNAVAILABLE.help': 'Część Holdspace teraz nie działa. Jeśli potrzebujesz pomocy teraz, na stronie pomocy są telefony kryzysowe.',
+  'form.retryAfterSeconds': 'Możesz spróbować ponownie za {seconds} s.',
+  'form.retryAfterMinutes': 'Możesz spróbować ponownie za {minutes} min.',
 } as const

@@ -4,7 +4,11 @@ import { useActionData } from '@remix-run/react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf, retryAfterHeaders, type FormResult } from '../utils/forms.server'
+import { RetryAfter } from '../components/retry-after'
+
+/** A refused attempt's Retry-After reaches the browser. */
+export const headers = retryAfterHeaders
 
 export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context)
@@ -19,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requestPasswordReset(context.deps, { email: parsed.data.email, ip: context.clientIp })
     return { ok: true as const }
   } catch (error) {
-    return failureFromError(context, error)
+    return failureFromError(context, error, request)
   }
 }
 
@@ -35,6 +39,7 @@ export default function ForgotPassword() {
         <SafeForm noValidate>
           <p>{t('forgot.help')}</p>
           <FormError code={result && !result.ok ? result.formError : undefined} />
+          <RetryAfter seconds={result && !result.ok ? result.retryAfterSeconds : undefined} />
           <Field label={t('forgot.email')} name="email" type="email" autoComplete="email" required error={result && !result.ok ? result.fieldErrors?.email : undefined} />
           <SubmitButton>{t('forgot.submit')}</SubmitButton>
         </SafeForm>

@@ -4,8 +4,12 @@ import { Link, useActionData, type ShouldRevalidateFunction } from '@remix-run/r
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous, sessionCookie } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf, retryAfterHeaders, type FormResult } from '../utils/forms.server'
+import { RetryAfter } from '../components/retry-after'
 import { RecoveryCodeCard } from './signup'
+
+/** A refused attempt's Retry-After reaches the browser. */
+export const headers = retryAfterHeaders
 
 export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context)
@@ -31,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { 'Set-Cookie': sessionCookie(context, session), 'Cache-Control': 'no-store' },
     })
   } catch (error) {
-    return failureFromError(context, error)
+    return failureFromError(context, error, request)
   }
 }
 
@@ -52,6 +56,7 @@ export default function Recover() {
       <h1>{t('recover.title')}</h1>
       <SafeForm noValidate>
         <FormError code={result && !result.ok ? result.formError : undefined} />
+        <RetryAfter seconds={result && !result.ok ? result.retryAfterSeconds : undefined} />
         <Field label={t('recover.login')} name="login" type="text" autoComplete="username" autoCapitalize="none" required error={errors.login} />
         <Field label={t('recover.code')} name="code" type="text" autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} required error={errors.code} />
         <Field label={t('recover.password')} name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} />

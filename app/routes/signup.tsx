@@ -5,8 +5,12 @@ import { useState } from 'react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous, sessionCookie } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf, retryAfterHeaders, type FormResult } from '../utils/forms.server'
+import { RetryAfter } from '../components/retry-after'
 import { getCountry, getLocale } from '../utils/locale.server'
+
+/** A refused attempt's Retry-After reaches the browser. */
+export const headers = retryAfterHeaders
 
 export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context)
@@ -54,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { 'Set-Cookie': sessionCookie(context, created), 'Cache-Control': 'no-store' },
     })
   } catch (error) {
-    return failureFromError(context, error)
+    return failureFromError(context, error, request)
   }
 }
 
@@ -103,6 +107,7 @@ export default function SignUp() {
       <h1>{t('signup.title')}</h1>
       <SafeForm noValidate>
         <FormError code={result && !result.ok ? result.formError : undefined} />
+        <RetryAfter seconds={result && !result.ok ? result.retryAfterSeconds : undefined} />
         <fieldset>
           <legend>{t('signup.choose')}</legend>
           <label className="choice">

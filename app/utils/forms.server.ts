@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node'
-import type { AppLoadContext } from '@remix-run/node'
+import type { AppLoadContext, HeadersFunction } from '@remix-run/node'
 import type { ZodTypeAny, z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '../../core/contracts/errors.js'
 import { AppError } from '../../core/errors.js'
@@ -8,7 +8,16 @@ import { unavailable } from './auth.server'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import './context.server'
 
-export type FormResult = { ok: false; formError?: string; fieldErrors?: Record<string, string>; kind?: string }
+export type FormResult = { ok: false; formError?: string; fieldErrors?: Record<string, string>; kind?: string; retryAfterSeconds?: number }
+
+/**
+ * A route's `headers`: a refused form's Retry-After reaches the browser (Remix sends an action's headers on a
+ * document request only through this). Routes whose forms are rate limited export it as `headers`.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 /** Every state-changing form carries the CSRF token; a mismatch changes nothing. */
 export async function readFormWithCsrf(request: Request, context: AppLoadContext): Promise<FormData> {
@@ -47,7 +56,9 @@ export function formFailure(result: FormResult, status = 422) {
 export function failureFromError(context: AppLoadContext, error: unknown, request?: Request) {
   if (error instanceof AppError) {
     const headers: HeadersInit = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}
-    return data({ ok: false, formError: error.code, fieldErrors: error.fields } satisfies FormResult, {
+    // A refusal that knows its wait says so: the page shows it (RetryAfter) and the header carries it.
+    const retryAfterSeconds = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds) : undefined
+    return data({ ok: false, formError: error.code, fieldErrors: error.fields, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } satisfies FormResult, {
       status: HTTP_STATUS[error.code as ErrorCode],
       headers,
     })
