@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { AppError, homeworkSchema, library, reflectionSchema } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton, TextAreaField } from '../components/forms'
@@ -13,7 +14,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   try {
-    return await library.getHomeworkPage(context.deps, account, params.groupId ?? '')
+    // A fresh one-time token for the "set homework" form on every load: the same form sent twice sets nothing twice.
+    return { ...(await library.getHomeworkPage(context.deps, account, params.groupId ?? '')), formToken: randomUUID() }
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
     throw error
@@ -37,7 +39,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case 'create': {
         const parsed = parseForm(homeworkSchema, form)
         if ('errors' in parsed) return formFailure({ ...parsed.errors, kind: 'create' })
-        await library.createHomework(deps, account, groupId, parsed.data)
+        try {
+          await library.createHomework(deps, account, groupId, parsed.data, String(form.get('formToken') ?? ''))
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'CONFLICT') return formFailure({ ok: false, formError: 'homework_already_set' }, 409)
+          throw error
+        }
         return done('created')
       }
       case 'update': {
@@ -76,7 +83,7 @@ function HomeworkFields({ values, zone, errors }: { values?: Page['homework'][nu
     <>
       <Field label={t('homework.field.title')} name="title" type="text" required minLength={3} maxLength={120} defaultValue={values?.title} error={errors?.title} />
       <TextAreaField label={t('homework.field.instructions')} name="instructions" required maxLength={5000} rows={5} defaultValue={values?.instructions} error={errors?.instructions} />
-      <Field label={t('homework.field.due')} help={t('homework.field.dueHelp', { zone })} name="dueLocal" type="datetime-local" required defaultValue={values?.dueLocal} error={errors?.dueLocal} />
+      <Field label={t('homework.dueInZone', { zone: zone.replace(/_/g, ' ') })} name="dueLocal" type="datetime-local" required defaultValue={values?.dueLocal} error={errors?.dueLocal} />
       <TextAreaField label={t('homework.field.reflectionPrompt')} name="reflectionPrompt" maxLength={500} defaultValue={values?.reflectionPrompt ?? ''} error={errors?.reflectionPrompt} />
     </>
   )
@@ -94,15 +101,17 @@ export default function Homework() {
       <h1>{t('homework.title')}</h1>
       <p>{t('homework.intro')}</p>
       {!isFacilitator ? <p className="help">{t('homework.privacy')}</p> : null}
-      <p className="help">{t('homework.timeZone', { zone: page.viewerTimeZone })}</p>
+      <p className="help">{t('homework.zoneNote', { zone: page.viewerTimeZone.replace(/_/g, ' '), groupZone: page.group.timeZone.replace(/_/g, ' ') })}</p>
       {result?.ok ? <p className="notice" role="status">{t(result.notice)}</p> : null}
       {failed && !failed.kind ? <FormError code={failed.formError} /> : null}
 
       {isFacilitator ? (
         <section className="card" aria-labelledby="set-homework">
           <h2 id="set-homework">{t('homework.create.title')}</h2>
-          <SafeForm>
+          {/* A new token after each success remounts the form, so it is empty again (with and without JavaScript). */}
+          <SafeForm key={page.formToken}>
             <input type="hidden" name="intent" value="create" />
+            <input type="hidden" name="formToken" value={page.formToken} />
             <HomeworkFields zone={page.group.timeZone} errors={failed?.kind === 'create' ? failed.fieldErrors : undefined} />
             <SubmitButton>{t('homework.create.submit')}</SubmitButton>
           </SafeForm>

@@ -35,12 +35,14 @@ export interface HomeworkRow extends HomeworkWrite { id: string; groupId: string
 const homeworkColumns = (db: Db) => db`
   h.id, h.group_id as "groupId", h.title, h.instructions, h.due_at as "dueAt", h.reflection_prompt as "reflectionPrompt"`
 
-export async function insertHomework(db: Db, groupId: string, createdBy: string, h: HomeworkWrite): Promise<string> {
+/** Null when this form token already set homework in the group (the same form sent twice). */
+export async function insertHomework(db: Db, groupId: string, createdBy: string, h: HomeworkWrite, formToken: string | null = null): Promise<string | null> {
   const [row] = await db<{ id: string }[]>`
-    insert into homework (group_id, created_by, title, instructions, due_at, reflection_prompt)
-    values (${groupId}, ${createdBy}, ${h.title}, ${h.instructions}, ${h.dueAt}, ${h.reflectionPrompt})
+    insert into homework (group_id, created_by, title, instructions, due_at, reflection_prompt, form_token)
+    values (${groupId}, ${createdBy}, ${h.title}, ${h.instructions}, ${h.dueAt}, ${h.reflectionPrompt}, ${formToken})
+    on conflict (group_id, form_token) where form_token is not null do nothing
     returning id`
-  return row!.id
+  return row?.id ?? null
 }
 
 export async function updateHomework(db: Db, groupId: string, homeworkId: string, h: HomeworkWrite): Promise<boolean> {

@@ -76,9 +76,16 @@ export async function getHomeworkPage(deps: CoreDeps, actor: SessionAccount, gro
   return { group: { id: access.id, title: access.title, timeZone: access.timeZone }, viewerRole: access.role, viewerTimeZone: zone, homework }
 }
 
-export async function createHomework(deps: CoreDeps, actor: SessionAccount, groupId: string, input: HomeworkInput): Promise<string> {
+/**
+ * Set homework. `formToken` is the one-time token rendered into the form: the same form sent again (a second
+ * press, a reload after the post) sets nothing and is refused with CONFLICT.
+ */
+export async function createHomework(deps: CoreDeps, actor: SessionAccount, groupId: string, input: HomeworkInput, formToken?: string): Promise<string> {
   const access = await requireGroupFacilitator(deps, actor, groupId)
-  return q.insertHomework(deps.sql, groupId, actor.accountId, homeworkWrite(input, access.timeZone))
+  const token = formToken && UUID.test(formToken) ? formToken : null
+  const id = await q.insertHomework(deps.sql, groupId, actor.accountId, homeworkWrite(input, access.timeZone), token)
+  if (!id) throw new AppError('CONFLICT')
+  return id
 }
 
 export async function updateHomework(deps: CoreDeps, actor: SessionAccount, groupId: string, homeworkId: string, input: HomeworkInput): Promise<void> {
