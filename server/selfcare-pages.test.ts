@@ -85,7 +85,7 @@ describe('self-care pages', () => {
     expect(page).toContain('Your check-in is saved.')
     expect(page).toContain('<svg')
     expect(page).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+"/)
-    expect(page).toContain('1 check-ins on 1 of the last 30 days. Average 7 out of 10')
+    expect(page).toContain('1 check-in on 1 of the last 30 days. Average of all check-ins 7 out of 10')
     expect(page).toContain('Latest: 7 out of 10')
     expect(page).toContain('Show the numbers')
     expect(page).toContain('Calm')

@@ -61,7 +61,7 @@ export default function Mood() {
       <section className="card" aria-labelledby="mood-today">
         <h2 id="mood-today">{t('care.today.title')}</h2>
         <p className="help">{t('care.mood.limit', { limit: overview.limit, count: overview.todayCount })}</p>
-        {full && !failed ? <p>{t('care.today.done', { count: overview.todayCount })}</p> : <MoodCheckInForm feelings={feelings} errors={failed} />}
+        {full && !failed ? <p>{t.plural('plural.checkedInToday', overview.todayCount)}</p> : <MoodCheckInForm feelings={feelings} errors={failed} />}
       </section>
       <section className="card">
         <MoodChart days={overview.days} latest={overview.latest} range={overview.range} rangeHref={(d) => `/care/mood?days=${d}`} />

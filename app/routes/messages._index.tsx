@@ -46,7 +46,7 @@ export default function Inbox() {
     <>
       <h1>{t('messages.title')}</h1>
       <p>{t('messages.intro')}</p>
-      {unread > 0 ? <p className="notice" role="status" data-testid="dm-unread-total">{t('messages.totalUnread', { count: unread })}</p> : null}
+      {unread > 0 ? <p className="notice" role="status" data-testid="dm-unread-total">{t.plural('plural.unreadMessages', unread)}</p> : null}
       {isFacilitator ? (
         <section className="card" aria-labelledby="dm-facilitator">
           <h2 id="dm-facilitator">{t('messages.asFacilitator.title')}</h2>

@@ -105,7 +105,8 @@ export interface JournalEntryView { id: string; title: string | null; body: stri
 export interface SavedEntry { id: string; askAboutSupport: boolean }
 
 export interface MoodCheckInView { id: string; score: number; feelings: Feeling[]; note: string | null; createdAt: string; localDate: string; timeLabel: string }
-export interface MoodDay { date: string; label: string; average: number | null; count: number }
+/** One local day of the chart: the mean of its check-ins, and its lowest and highest check-in (null without any). */
+export interface MoodDay { date: string; label: string; average: number | null; low: number | null; high: number | null; count: number }
 export interface MoodOverview {
   range: ChartRange
   timeZone: string

@@ -175,7 +175,7 @@ export async function getMoodOverview(deps: CoreDeps, actor: SessionAccount, ran
   const days: MoodDay[] = dates.map((date) => {
     const scores = byDay.get(date) ?? []
     const average = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null
-    return { date, label: dayLabel(date, actor.locale), average, count: scores.length }
+    return { date, label: dayLabel(date, actor.locale), average, low: scores.length ? Math.min(...scores) : null, high: scores.length ? Math.max(...scores) : null, count: scores.length }
   })
   return {
     range,

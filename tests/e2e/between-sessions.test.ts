@@ -88,7 +88,7 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await m.getByRole('checkbox', { name: 'Hopeful' }).check()
     await m.getByLabel('A note, just for you (optional)').fill('Walked to the park after work.')
     await m.getByRole('button', { name: 'Save check-in' }).click()
-    const chart = m.getByRole('img', { name: /1 check-ins on 1 of the last 30 days\. Average 7 out of 10/ })
+    const chart = m.getByRole('img', { name: /1 check-in on 1 of the last 30 days\. Average of all check-ins 7 out of 10/ })
     await expect.poll(() => chart.isVisible()).toBe(true)
     await expect.poll(() => chart.locator('.mood-latest-dot').count()).toBe(1)
     // The chart's text alternative: the day's number in the table.

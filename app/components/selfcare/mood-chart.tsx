@@ -1,8 +1,9 @@
 import { Link } from '@remix-run/react'
 import { useId } from 'react'
 import { useT } from '../i18n'
+import { useReader } from '../../utils/time'
 
-export interface ChartDay { date: string; label: string; average: number | null; count: number }
+export interface ChartDay { date: string; label: string; average: number | null; low: number | null; high: number | null; count: number }
 export interface ChartLatest { score: number; localDate: string; timeLabel: string }
 
 const WIDTH = 320
@@ -31,17 +32,19 @@ function smoothPath(points: Array<{ x: number; y: number }>): string {
   return d
 }
 
-function summaryNumbers(days: ChartDay[]) {
+/** The summary describes check-ins: their mean, and the lowest and highest single check-in (not daily averages). */
+export function summaryNumbers(days: ChartDay[]) {
   const withValues = days.filter((d) => d.average !== null)
   const checkIns = days.reduce((n, d) => n + d.count, 0)
-  const averages = withValues.map((d) => d.average!)
   const weighted = withValues.reduce((sum, d) => sum + d.average! * d.count, 0)
+  const lows = withValues.map((d) => d.low ?? d.average!)
+  const highs = withValues.map((d) => d.high ?? d.average!)
   return {
     checkIns,
     daysWith: withValues.length,
     average: checkIns ? round(weighted / checkIns) : 0,
-    low: averages.length ? Math.min(...averages) : 0,
-    high: averages.length ? Math.max(...averages) : 0,
+    low: lows.length ? Math.min(...lows) : 0,
+    high: highs.length ? Math.max(...highs) : 0,
   }
 }
 
@@ -51,6 +54,7 @@ function summaryNumbers(days: ChartDay[]) {
  */
 export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]; latest: ChartLatest | null; range: number; rangeHref: (days: 30 | 90) => string }) {
   const t = useT()
+  const reader = useReader()
   const id = `mood${useId().replace(/[^a-zA-Z0-9]/g, '')}`
   const numbers = summaryNumbers(days)
   const points = days.flatMap((d, i) => (d.average === null ? [] : [{ x: xAt(i, days.length), y: yAt(d.average), day: d }]))
@@ -121,7 +125,10 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
         </>
       )}
       <figcaption id={`${id}-summary`} className="chart-summary">
-        {numbers.checkIns > 0 ? `${t('care.chart.summary', { ...numbers, days: range })} ` : ''}
+        {numbers.checkIns > 0 ? `${t('mood.summary', {
+          checkIns: t.plural('plural.checkIns', numbers.checkIns), daysWith: reader.number(numbers.daysWith), days: t.plural('plural.days', range),
+          average: reader.number(numbers.average), low: reader.number(numbers.low), high: reader.number(numbers.high),
+        })} ` : ''}
         {latestText}
       </figcaption>
       {numbers.checkIns > 0 ? (
@@ -134,7 +141,7 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
             </thead>
             <tbody>
               {days.filter((d) => d.average !== null).reverse().map((d) => (
-                <tr key={d.date}><th scope="row"><time dateTime={d.date}>{d.label}</time></th><td>{d.average}</td><td>{d.count}</td></tr>
+                <tr key={d.date}><th scope="row"><time dateTime={d.date}>{d.label}</time></th><td>{reader.number(d.average!)}</td><td>{d.count}</td></tr>
               ))}
             </tbody>
           </table>
