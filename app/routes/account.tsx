@@ -1,11 +1,11 @@
 import {
-  AppError, COUNTRY_CHOICES, crisisLinesFor, deleteAccount, getSensitiveProfileStatus, preferencesSchema, savePreferences, saveSensitiveProfile,
+  AppError, allTimeZones, COUNTRY_CHOICES, crisisLinesFor, groups, deleteAccount, getSensitiveProfileStatus, preferencesSchema, savePreferences, saveSensitiveProfile,
   sensitiveProfileSchema, signOutEverywhere,
 } from '../services.server'
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
+import { Field, FormError, SafeForm, SelectField, SubmitButton } from '../components/forms'
 import { CrisisCard, type CardLines } from '../components/crisis/crisis-card'
 import { countryName } from '../components/crisis/country-name'
 import { useT } from '../components/i18n'
@@ -30,16 +30,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     country: getCountry(request, context),
     countries: COUNTRY_CHOICES,
     sensitive,
+    timeZone: await groups.getTimeZone(context.deps, account.accountId),
+    timeZones: allTimeZones(),
   }
 }
 
-type Done = { ok: true; intent: 'preferences' | 'sensitive' }
+type Done = { ok: true; intent: 'preferences' | 'sensitive' | 'time-zone' }
 type DeletionWaits = { ok: false; formError: 'CRISIS_OPEN'; crisisLines: CardLines }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const account = requireUser(context, request)
   const form = await readFormWithCsrf(request, context)
-  const intent = z.enum(['preferences', 'sensitive', 'signout-everywhere', 'delete']).safeParse(form.get('intent'))
+  const intent = z.enum(['preferences', 'sensitive', 'time-zone', 'signout-everywhere', 'delete']).safeParse(form.get('intent'))
   if (!intent.success) return formFailure({ ok: false, formError: 'BAD_REQUEST' }, 400)
   try {
     switch (intent.data) {
@@ -55,6 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await saveSensitiveProfile(context.deps, account.accountId, parsed.data)
         return { ok: true, intent: 'sensitive' } satisfies Done
       }
+      case 'time-zone':
+        await groups.saveTimeZone(context.deps, account, String(form.get('timeZone') ?? ''))
+        return { ok: true, intent: 'time-zone' } satisfies Done
       case 'signout-everywhere':
         await signOutEverywhere(context.deps, account.accountId)
         return redirect('/signin', { headers: { 'Set-Cookie': clearSessionCookie(context) } })
@@ -134,6 +139,18 @@ export default function Account() {
             ))}
           </fieldset>
           <SubmitButton>{t('account.prefs.save')}</SubmitButton>
+        </SafeForm>
+      </section>
+
+      <section className="card" aria-labelledby="time-zone">
+        <h2 id="time-zone">{t('time.zone.label')}</h2>
+        {done === 'time-zone' ? <p className="notice" role="status">{t('time.zone.saved')}</p> : null}
+        <SafeForm key={info.timeZone}>
+          <input type="hidden" name="intent" value="time-zone" />
+          <SelectField label={t('time.zone.label')} help={t('time.zone.help')} name="timeZone" defaultValue={info.timeZone}
+            error={failed && 'fieldErrors' in failed ? failed.fieldErrors?.timeZone : undefined}
+            options={info.timeZones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} />
+          <SubmitButton>{t('time.zone.save')}</SubmitButton>
         </SafeForm>
       </section>
 

@@ -6,6 +6,7 @@ import {
 } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
+import { useReader } from '../utils/time'
 import { AlarmBanner, alarmLabelKey } from '../components/crisis/alarm-banner'
 import { memberLabelText } from '../components/crisis/country-name'
 import { requireUserWithRole } from '../utils/auth.server'
@@ -66,6 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function CrisisAdmin() {
   const t = useT()
+  const reader = useReader()
   const view = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as Done | FormResult | undefined
   const failed = result && !result.ok ? result : undefined
@@ -84,7 +86,7 @@ export default function CrisisAdmin() {
         <ul>
           {view.alarms.map((a) => (
             <li key={a.id}>
-              {t(alarmLabelKey(a.kind))} ({new Date(a.raisedAt).toLocaleString(t.locale)})
+              {t(alarmLabelKey(a.kind))} ({reader.dateTime(a.raisedAt)})
               {a.incidentId ? <> — <Link to={`/console/incidents/${a.incidentId}`}>{a.incidentId.slice(0, 8)}</Link></> : null}
               <SafeForm>
                 <input type="hidden" name="intent" value="dismiss" />
@@ -104,7 +106,7 @@ export default function CrisisAdmin() {
             <p>{s.timeZone} · {s.handoffTime} · {s.shiftHours} h · {s.startsOn}</p>
             <p>{s.members.join(' → ')}</p>
             <p><strong>{t('crisisAdmin.onCallNow', { name: s.onCallNow ?? t('crisisAdmin.nobody') })}</strong></p>
-            <ul>{s.overrides.map((o, i) => <li key={i}>{o.login}: {new Date(o.startsAt).toLocaleString(t.locale)} – {new Date(o.endsAt).toLocaleString(t.locale)}</li>)}</ul>
+            <ul>{s.overrides.map((o, i) => <li key={i}>{o.login}: {reader.dateTime(o.startsAt)} – {reader.dateTime(o.endsAt)}</li>)}</ul>
           </div>
         ))}
         <SafeForm>
@@ -163,7 +165,7 @@ export default function CrisisAdmin() {
         <ul data-testid="reveals">
           {view.reveals.map((r) => (
             <li key={r.id}>
-              <time dateTime={r.at}>{new Date(r.at).toLocaleString(t.locale)}</time>{' '}
+              <time dateTime={r.at}>{reader.dateTime(r.at)}</time>{' '}
               {t('crisisAdmin.reveal.line', { actor: r.actor ?? '—', member: r.memberLabel ? memberLabelText(t, r.memberLabel) : r.incidentId.slice(0, 8), reason: r.reason })}{' '}
               <Link to={`/console/incidents/${r.incidentId}`}>{t('console.open')}</Link>
             </li>

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getQueueHealth, listIncidentQueue, listOpenAlarms } from '../services.server'
 import { useT } from '../components/i18n'
+import { Time } from '../components/time'
 import { AlarmBanner } from '../components/crisis/alarm-banner'
 import { QueueHealth } from '../components/crisis/queue-health'
 import { memberLabelText } from '../components/crisis/country-name'
@@ -32,7 +33,7 @@ function IncidentRow({ incident }: { incident: Row }) {
       </span>
       <span>{t(`crisis.state.${incident.status}`)}</span>
       <span className="help">
-        {t(`crisis.source.${incident.source}`)} · <time dateTime={incident.raisedAt}>{new Date(incident.raisedAt).toLocaleString(t.locale)}</time>
+        {t(`crisis.source.${incident.source}`)} · <Time at={incident.raisedAt} />
       </span>
       <Link className="button" to={`/console/incidents/${incident.id}`}>{t('console.open')}</Link>
     </li>

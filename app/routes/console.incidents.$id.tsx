@@ -9,6 +9,7 @@ import { crisisFollowUp, selfcare } from '../services.server'
 import { SafetyPlanSections } from '../components/selfcare/safety-plan-form'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
+import { useReader } from '../utils/time'
 import { CrisisChat } from '../components/crisis/crisis-chat'
 import { countryName, memberLabelText } from '../components/crisis/country-name'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
@@ -132,7 +133,9 @@ export default function IncidentPage() {
   const result = useActionData<typeof action>() as Done | Revealed | PlanShown | FormResult | undefined
   const failed = result && !result.ok ? result : undefined
   useCrisisLive(['incident:paged', 'incident:updated', 'crisis:message'], (p) => p.incidentId === incident.id)
-  const when = (iso: string) => new Date(iso).toLocaleString(t.locale)
+  const reader = useReader()
+  // In the clinician's language and zone, the zone named ("Sun 6 Dec 2026, 06:46 GMT"), never the server's.
+  const when = (iso: string) => reader.dateTime(iso)
   return (
     <>
       <p><Link to="/console">{t('console.back')}</Link></p>

@@ -50,7 +50,8 @@ export default function Groups() {
         <h2 id="tz" className="visually-hidden">{t('groups.timeZone.label')}</h2>
         {result?.ok ? <p className="notice" role="status">{t('groups.timeZone.saved')}</p> : null}
         <FormError code={failed?.formError} />
-        <SafeForm className="inline-form">
+        {/* Keyed by the zone: when the page learns the browser's zone, the choice shown follows. */}
+        <SafeForm className="inline-form" key={data.timeZone}>
           <input type="hidden" name="intent" value="time-zone" />
           <SelectField
             label={t('groups.timeZone.label')}

@@ -19,11 +19,14 @@ export async function findAccountTimeZoneSource(db: Db, accountId: string): Prom
   return row ?? null
 }
 
-/** Take the browser's zone only while the account has none of its own yet ('default'); true when it was saved. */
+/**
+ * Take the browser's zone only while the account has none of its own yet (the default UTC, never chosen; an account
+ * created with a zone keeps it); true when it was saved.
+ */
 export async function adoptBrowserTimeZone(db: Db, accountId: string, timeZone: string): Promise<boolean> {
   const rows = await db`
     update accounts set time_zone = ${timeZone}, time_zone_source = 'browser'
-    where id = ${accountId} and time_zone_source = 'default'
+    where id = ${accountId} and time_zone_source = 'default' and time_zone = 'UTC'
     returning id`
   return rows.length > 0
 }

@@ -107,7 +107,7 @@ export async function saveTimeZone(deps: CoreDeps, actor: SessionAccount, timeZo
  */
 export async function readerTimeZone(deps: CoreDeps, accountId: string, browserZone: string | null): Promise<{ zone: string; adopted: boolean }> {
   const saved = await q.findAccountTimeZoneSource(deps.sql, accountId)
-  if (saved?.source === 'default' && browserZone && isTimeZone(browserZone) && (await q.adoptBrowserTimeZone(deps.sql, accountId, browserZone))) {
+  if (saved?.source === 'default' && saved.zone === 'UTC' && browserZone !== 'UTC' && browserZone && isTimeZone(browserZone) && (await q.adoptBrowserTimeZone(deps.sql, accountId, browserZone))) {
     return { zone: browserZone, adopted: true }
   }
   return { zone: saved?.zone ?? 'UTC', adopted: false }
