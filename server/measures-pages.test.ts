@@ -104,6 +104,19 @@ describe('questionnaire pages', () => {
     for (const path of pages) expect((await browserFor(facilitator).page(path)).html, path).not.toContain('Juniper')
   })
 
+  it('lets the facilitator ask once per questionnaire and session; asking again says so and emails nobody', async () => {
+    const f = browserFor(facilitator)
+    const path = `/groups/${groupId}/measures`
+    expect((await f.post(path, { instrument: 'gad7' })).headers.get('location')).toBe(`${path}?done=asked`)
+    const again = await f.post(path, { instrument: 'gad7' })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('The members were already asked for this questionnaire')
+    const [requests] = await deps.sql<{ n: number }[]>`select count(*)::int as n from measure_requests where group_id = ${groupId}`
+    expect(requests!.n).toBe(1)
+    expect((await f.post(path, { instrument: 'phq9' })).status).toBe(302)
+    expect((await f.post(path, { instrument: 'phq27' })).status).toBe(422)
+  })
+
   it('refuses consent for a group the member is not in', async () => {
     const otherGroup = await makeGroup(deps, otherFacilitator, { title: 'Elsewhere circle' })
     expect((await browserFor(member).post('/care/measures', { groupId: otherGroup, consent: 'grant' })).status).toBe(404)

@@ -97,4 +97,5 @@ export const measuresEn = {
   'measures.summary.back': 'Questionnaires',
   'error.measure_answer_required': 'Please choose an answer.',
   'error.measure_instrument_invalid': 'Choose a questionnaire.',
+  'error.measure_already_requested': 'The members were already asked for this questionnaire for the next session (or today). Nobody was emailed again.',
 } as const

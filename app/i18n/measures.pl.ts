@@ -102,4 +102,5 @@ export const measuresPl: Record<keyof typeof measuresEn, string> = {
   'measures.summary.back': 'Kwestionariusze',
   'error.measure_answer_required': 'Wybierz odpowiedź.',
   'error.measure_instrument_invalid': 'Wybierz kwestionariusz.',
+  'error.measure_already_requested': 'Członkowie zostali już poproszeni o ten kwestionariusz przed następnym spotkaniem (lub dzisiaj). Nikt nie dostał kolejnego e-maila.',
 }

@@ -91,11 +91,25 @@ export async function findPreviousSession(db: Db, groupId: string, before: Date)
   return row ?? null
 }
 
+export async function lockGroup(db: TransactionSql, groupId: string): Promise<void> {
+  await db`select id from groups where id = ${groupId} for update`
+}
+
 export async function insertRequest(db: Db, r: { groupId: string; instrument: Instrument; sessionId: string | null; requestedBy: string; at: Date }): Promise<string> {
   const [row] = await db<{ id: string }[]>`
     insert into measure_requests (group_id, instrument, session_id, requested_by, created_at)
     values (${r.groupId}, ${r.instrument}, ${r.sessionId}, ${r.requestedBy}, ${r.at}) returning id`
   return row!.id
+}
+
+/** A request of this instrument for the same session, or made since `since`: asking again would only email twice. */
+export async function hasRecentRequest(db: Db, r: { groupId: string; instrument: Instrument; sessionId: string | null; since: Date }): Promise<boolean> {
+  const rows = await db`
+    select 1 from measure_requests
+    where group_id = ${r.groupId} and instrument = ${r.instrument}
+      and (created_at >= ${r.since} or (${r.sessionId}::uuid is not null and session_id = ${r.sessionId}::uuid))
+    limit 1`
+  return rows.length === 1
 }
 
 export interface RequestRow { id: string; groupId: string; instrument: Instrument; createdAt: Date; sessionStartsAt: Date | null }

@@ -217,6 +217,10 @@ describe('requests, the summary and the reminder', () => {
     await measures.submitMeasure(deps, a.account, 'phq9', phq9(16)) // before the request
 
     const requestId = await measures.requestMeasure(deps, facilitator.account, group, 'phq9')
+    // Asking again for the same session changes nothing and emails nobody twice.
+    await expect(measures.requestMeasure(deps, facilitator.account, group, 'phq9')).rejects.toMatchObject({
+      code: 'CONFLICT', fields: { instrument: 'measure_already_requested' },
+    })
     // The reminder's outbox row, written with the request, holds its id only.
     const rows = await deps.sql<{ payload: unknown }[]>`select payload from outbox where job_name = 'measures:reminder'`
     expect(rows.map((r) => r.payload)).toEqual([{ requestId }])

@@ -149,13 +149,19 @@ async function ledGroup(deps: CoreDeps, actor: SessionAccount, groupId: string) 
 
 /**
  * Ask the group's approved members to complete an instrument before the next session. The request and its
- * reminder's outbox row (request id only) are written in one transaction.
+ * reminder's outbox row (request id only) are written in one transaction. Once per instrument and session (or per
+ * day when no session is scheduled): a second ask would only email the members again.
  */
 export async function requestMeasure(deps: CoreDeps, actor: SessionAccount, groupId: string, instrument: Instrument): Promise<string> {
   const group = await ledGroup(deps, actor, groupId)
   const at = nowOf(deps)
   const next = await q.findNextSession(deps.sql, group.id, at)
   return deps.sql.begin(async (tx) => {
+    // The group row's lock makes two facilitators asking at once one request.
+    await q.lockGroup(tx, group.id)
+    if (await q.hasRecentRequest(tx, { groupId: group.id, instrument, sessionId: next?.id ?? null, since: new Date(at.getTime() - DAY_MS) })) {
+      throw new AppError('CONFLICT', { instrument: 'measure_already_requested' })
+    }
     const id = await q.insertRequest(tx, { groupId: group.id, instrument, sessionId: next?.id ?? null, requestedBy: actor.accountId, at })
     await enqueueOutbox(tx, 'measures:reminder', { requestId: id })
     return id
