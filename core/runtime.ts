@@ -29,7 +29,7 @@ export function createRequestPathRedis(url: string): Redis {
 /** Build the real dependencies for one process. `close()` releases them in reverse order. */
 export function createCoreDeps(config: Config, application: string): CoreDeps & { close: () => Promise<void> } {
   const log = createLogger({ level: config.LOG_LEVEL, name: application })
-  const sql = createSql(config.DATABASE_URL, { application })
+  const sql = createSql(config.DATABASE_URL, { application, max: config.DATABASE_POOL_MAX, prepare: config.DATABASE_PREPARE })
   const redis = createRequestPathRedis(config.REDIS_URL)
   redis.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis connection error'))
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM)

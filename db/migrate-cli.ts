@@ -1,7 +1,8 @@
 import { createSql } from './client.js'
 import { migrate } from './migrate.js'
 
-const url = process.env.DATABASE_URL
+// Migrations take a session-level advisory lock: past a transaction pooler they need the direct URL.
+const url = process.env.DATABASE_DIRECT_URL || process.env.DATABASE_URL
 if (!url) {
   console.error('DATABASE_URL is required to migrate')
   process.exit(1)

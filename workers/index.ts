@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { QUEUES } from '../core/contracts/jobs.js'
 import { createCoreDeps } from '../core/runtime.js'
+import { createSql } from '../db/client.js'
 import { startOutboxRelay } from './outbox-relay.js'
 import { startCrisisWatchdog, startWorkersHeartbeat } from './crisis-watchdog.js'
 import { startSchedules } from './schedules.js'
@@ -25,7 +26,9 @@ export async function startWorkers(config = loadConfig()) {
     worker.on('error', (error) => deps.log.warn({ queue, err: { message: error.message } }, 'worker error'))
     return worker
   })
-  const relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
+  // LISTEN needs a session of its own: the direct URL when a transaction pooler is in front (DATABASE_DIRECT_URL).
+  const listenSql = config.DATABASE_DIRECT_URL ? createSql(config.DATABASE_DIRECT_URL, { max: 1, application: 'holdspace-listen' }) : undefined
+  const relay = startOutboxRelay({ sql: deps.sql, listenSql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
   const crisisWatchdog = startCrisisWatchdog(deps)
   const heartbeat = startWorkersHeartbeat(deps)
   const schedules = await startSchedules(deps)
@@ -36,6 +39,7 @@ export async function startWorkers(config = loadConfig()) {
     (closing ??= (async () => {
       deps.log.info('workers stopping')
       await relay.stop()
+      await listenSql?.end({ timeout: 5 })
       await crisisWatchdog.stop()
       await heartbeat.stop()
       await schedules.stop()

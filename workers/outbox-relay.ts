@@ -12,7 +12,16 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 30 * 24 * 3600 },
 }
 
-export interface OutboxRelay { drain(): Promise<number>; stop(): Promise<void>; readonly sent: number }
+/**
+ * How the relay hears of new rows: `listening` (LISTEN works), `silent` (LISTEN is set up but polling keeps finding
+ * rows nobody announced — e.g. through a transaction pooler), `polling` (LISTEN failed).
+ */
+export type ListenState = 'listening' | 'silent' | 'polling'
+
+export interface OutboxRelay { drain(): Promise<number>; stop(): Promise<void>; readonly sent: number; readonly listenState: ListenState }
+
+/** Polls in a row that found rows no notification announced before the relay says LISTEN is silent. */
+const SILENT_AFTER_POLLS = 3
 
 /**
  * Moves committed outbox rows to BullMQ. The job id is the outbox id, so a row added twice (the relay
@@ -27,6 +36,8 @@ export function startOutboxRelay(deps: {
   log: Logger
   pollMs: number
   batchSize?: number
+  /** The connection for LISTEN: DATABASE_DIRECT_URL's, not a transaction pooler's (default: `sql`). */
+  listenSql?: Sql
 }): OutboxRelay {
   // A connection that fails fast when Redis is down, instead of queueing commands in memory.
   const connection = deps.redis.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1 })
@@ -103,17 +114,44 @@ export function startOutboxRelay(deps: {
     return running
   }
 
-  const listening = deps.sql.listen('outbox', () => void drain()).catch((error) => {
+  let listenState: ListenState = 'listening'
+  let notified = false
+  let unannouncedPolls = 0
+  const listening = (deps.listenSql ?? deps.sql).listen('outbox', () => {
+    notified = true
+    if (listenState === 'silent') deps.log.info('outbox LISTEN receives notifications again')
+    listenState = 'listening'
+    unannouncedPolls = 0
+    void drain()
+  }).catch((error) => {
+    listenState = 'polling'
     deps.log.warn({ err: { message: (error as Error).message } }, 'outbox LISTEN failed; polling only')
     return null
   })
-  const timer = setInterval(() => void drain(), deps.pollMs)
+  /**
+   * A poll that moves rows no notification announced is normal now and then (a row committed just before the poll);
+   * several in a row mean LISTEN hears nothing (a transaction pooler drops it): say so, never silently.
+   */
+  const poll = async () => {
+    const announced = notified
+    notified = false
+    const moved = await drain()
+    if (moved === 0 || announced || listenState === 'polling') return
+    if (++unannouncedPolls >= SILENT_AFTER_POLLS && listenState !== 'silent') {
+      listenState = 'silent'
+      deps.log.warn({ polls: unannouncedPolls }, 'outbox LISTEN receives no notifications; delivering by polling (use DATABASE_DIRECT_URL past a transaction pooler)')
+    }
+  }
+  const timer = setInterval(() => void poll(), deps.pollMs)
   void drain()
 
   return {
     drain,
     get sent() {
       return sent
+    },
+    get listenState() {
+      return listenState
     },
     async stop() {
       stopped = true

@@ -24,6 +24,11 @@ export const configSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  // Scale-out (docs/operations.md): connections per process, prepared statements (false behind PgBouncer's
+  // transaction mode), and a direct URL (not through a pooler) for LISTEN and migrations.
+  DATABASE_POOL_MAX: positiveInt.pipe(z.number().max(1_000, 'must be at most 1000')).default('10'),
+  DATABASE_PREPARE: bool.default('true'),
+  DATABASE_DIRECT_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
   REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be 1-32 of a-z 0-9 _ -').default('hs'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
