@@ -10,8 +10,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chatStyles
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(context, request)
-  // Counts are a nicety: without Redis the list still loads, and the socket fills them in later.
-  const [rooms, activity] = await Promise.all([listRooms(context.deps.sql), roomListActivity(context.deps).catch((): Awaited<ReturnType<typeof roomListActivity>> => [])])
+  const rooms = await listRooms(context.deps.sql)
+  // Counts are a nicety: without Redis the list still loads, and the socket fills them in later. One Redis round
+  // trip for every room's count (core/presence).
+  const activity = await roomListActivity(context.deps, rooms.map((r) => r.id)).catch((): Awaited<ReturnType<typeof roomListActivity>> => [])
   return { rooms, activity }
 }
 

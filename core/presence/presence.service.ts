@@ -10,9 +10,14 @@ export async function presenceSnapshot(deps: CoreDeps, store: PresenceStore, roo
   return { roomId, version, count: members.length, members }
 }
 
-/** How many are in each room and whether a facilitator is among them (the room list). */
+/**
+ * How many are in each room and whether a facilitator is among them (the room list): one Redis round trip for all
+ * rooms, and PostgreSQL only when someone is present (for the facilitator badge).
+ */
 export async function roomActivity(deps: CoreDeps, store: PresenceStore, roomIds: string[]): Promise<RoomActivity[]> {
-  const snapshots = await Promise.all(roomIds.map(async (roomId) => ({ roomId, ...(await store.snapshot(roomId)) })))
+  if (roomIds.length === 0) return []
+  const { version, memberIds } = await store.snapshots(roomIds)
+  const snapshots = roomIds.map((roomId, i) => ({ roomId, version, memberIds: memberIds[i] ?? [] }))
   const facilitators = await chatQueries.facilitatorMemberships(deps.sql, snapshots.flatMap((s) => s.memberIds))
   return snapshots.map((s) => ({ roomId: s.roomId, version: s.version, count: s.memberIds.length, facilitatorHere: s.memberIds.some((id) => facilitators.has(id)) }))
 }
@@ -21,7 +26,11 @@ export async function allRoomsActivity(deps: CoreDeps, store: PresenceStore): Pr
   return roomActivity(deps, store, await chatQueries.listRoomIds(deps.sql))
 }
 
-/** The room list's counts, for a page loader (live updates follow over the socket). */
-export async function roomListActivity(deps: CoreDeps): Promise<RoomActivity[]> {
-  return allRoomsActivity(deps, createPresenceStore(deps.redis, deps.config.REDIS_PREFIX))
+const stores = new WeakMap<CoreDeps['redis'], PresenceStore>()
+
+/** The room list's counts for these rooms, for a page loader (live updates follow over the socket). */
+export async function roomListActivity(deps: CoreDeps, roomIds: string[]): Promise<RoomActivity[]> {
+  let store = stores.get(deps.redis)
+  if (!store) stores.set(deps.redis, (store = createPresenceStore(deps.redis, deps.config.REDIS_PREFIX)))
+  return roomActivity(deps, store, roomIds)
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Redis } from 'ioredis'
 
 /**
@@ -28,6 +29,26 @@ for _, sid in ipairs(servers) do
 end
 local t = redis.call('TIME')
 return { string.format('%s%06d', t[1], tonumber(t[2])), out }`
+
+// SNAPSHOT for many rooms in one round trip (the room list): ARGV = prefix, room ids…; returns { version, {ids}… }.
+const SNAPSHOTS = `
+local p = ARGV[1]
+local live, result = {}, {}
+for i = 2, #ARGV do
+  local rid, seen, out = ARGV[i], {}, {}
+  for _, sid in ipairs(redis.call('SMEMBERS', p .. ':presence:room:' .. rid .. ':servers')) do
+    if live[sid] == nil then live[sid] = redis.call('EXISTS', p .. ':presence:server:' .. sid) == 1 end
+    if live[sid] then
+      for _, m in ipairs(redis.call('SMEMBERS', p .. ':presence:room:' .. rid .. ':server:' .. sid)) do
+        if not seen[m] then seen[m] = true; out[#out + 1] = m end
+      end
+    end
+  end
+  result[#result + 1] = out
+end
+local t = redis.call('TIME')
+return { string.format('%s%06d', t[1], tonumber(t[2])), result }`
+const SNAPSHOTS_SHA = createHash('sha1').update(SNAPSHOTS).digest('hex')
 
 const ADD = `
 local p, sid, rid, mid = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -84,6 +105,16 @@ export function createPresenceStore(redis: Redis, prefix: string) {
     /** Member ids present in a room, with a version that grows with time (Redis' clock). */
     async snapshot(roomId: string): Promise<{ version: string; memberIds: string[] }> {
       const [version, memberIds] = (await redis.eval(SNAPSHOT, 0, prefix, roomId)) as [string, string[]]
+      return { version, memberIds }
+    },
+    /** `snapshot` for many rooms in one Redis round trip (the script is sent once, then called by its hash). */
+    async snapshots(roomIds: string[]): Promise<{ version: string; memberIds: string[][] }> {
+      const args = [prefix, ...roomIds]
+      const reply = await redis.evalsha(SNAPSHOTS_SHA, 0, ...args).catch((error: Error) => {
+        if (!/NOSCRIPT/.test(error.message)) throw error
+        return redis.eval(SNAPSHOTS, 0, ...args)
+      })
+      const [version, memberIds] = reply as [string, string[][]]
       return { version, memberIds }
     },
     /** Deletes the presence of every server whose heartbeat expired. Returns the rooms that changed. */
