@@ -123,6 +123,7 @@ async function main() {
             rates: options.rates,
             durationSeconds: options.durationSeconds,
             loadProcesses: options.smoke ? 1 : 2,
+            untilFailure: !options.smoke,
             progress: say,
           }),
         )
@@ -192,8 +193,8 @@ async function main() {
   writeFileSync(file, JSON.stringify(report, null, 2))
   writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(report, null, 2))
   printSummary(report)
-  return report
   say(`results: ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`)
+  return report
 }
 
 function printSummary(report: { scenarios: Record<string, any> }) {
@@ -211,7 +212,9 @@ function printSummary(report: { scenarios: Record<string, any> }) {
       }
     }
     console.log(table(rows))
-    console.log(`sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}`)
+    console.log(`sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}` +
+      (run.ratioMeasured ? ' (measured: both top steps failed)' : ' (a bound: a top step passed, raise --rate)'))
+    console.log(`server CPU per delivered message at the sustained step: platform ${run.platform.cpuMsPerDeliveryAtSustained} ms, bare ${run.bare.cpuMsPerDeliveryAtSustained} ms`)
     console.log(`server memory per connection: platform ${run.platform.memoryPerConnectionBytes} B, bare ${run.bare.memoryPerConnectionBytes} B`)
   }
   if (s.crisis) {
