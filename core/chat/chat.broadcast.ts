@@ -36,3 +36,33 @@ export async function announceRoom(deps: CoreDeps, roomId: string): Promise<void
     if (cursor > from) await q.advanceBroadcastCursor(tx, roomId, cursor)
   })
 }
+
+/**
+ * `announceRoom`, shared by the sends of one process: a call made while a pass for the room is running waits for
+ * one more pass that starts after it (and so sees its committed message); every call made meanwhile shares that
+ * pass. Sends committed together (group commit) are announced by one transaction instead of one each. Order across
+ * processes is still the cursor lock's.
+ */
+interface Announcing { queued: Promise<void> | null; tail: Promise<void> }
+const announcing = new WeakMap<object, Map<string, Announcing>>()
+
+export function announceRoomCoalesced(deps: CoreDeps, roomId: string): Promise<void> {
+  let rooms = announcing.get(deps.sql)
+  if (!rooms) announcing.set(deps.sql, (rooms = new Map()))
+  const state = rooms.get(roomId)
+  if (state?.queued) return state.queued
+  const previous = state?.tail ?? Promise.resolve()
+  const entry: Announcing = state ?? { queued: null, tail: previous }
+  const pass = previous.catch(() => {}).then(() => {
+    entry.queued = null
+    return announceRoom(deps, roomId)
+  })
+  entry.queued = pass
+  entry.tail = pass
+  rooms.set(roomId, entry)
+  const done = () => {
+    if (entry.tail === pass) rooms!.delete(roomId)
+  }
+  pass.then(done, done)
+  return pass
+}

@@ -53,6 +53,26 @@ export async function findMembership(db: Db, roomId: string, accountId: string):
   return rows[0] ?? null
 }
 
+/** The room and the account's membership in it, in one round trip (the send's `authorize`). */
+export async function findRoomAndMembership(db: Db, roomId: string, accountId: string): Promise<{ room: RoomRow; membership: MembershipRow | null } | null> {
+  const rows = await db<(RoomRow & { mId: string | null; mPseudonym: string; mRulesVersionAccepted: number; mLastReadSeq: number; mBadge: MemberBadge; mRole: string })[]>`
+    select r.id, r.slug, r.title, r.description, r.language, r.rules, r.rules_version as "rulesVersion",
+           r.slow_mode_seconds as "slowModeSeconds", r.locked, r.kind,
+           rm.id as "mId", rm.pseudonym as "mPseudonym", rm.rules_version_accepted as "mRulesVersionAccepted",
+           rm.last_read_seq as "mLastReadSeq", case when a.role = 'facilitator' then 'facilitator' end as "mBadge", a.role as "mRole"
+    from rooms r
+    left join room_memberships rm on rm.room_id = r.id and rm.account_id = ${accountId}
+    left join accounts a on a.id = rm.account_id
+    where r.id = ${roomId}`
+  const row = rows[0]
+  if (!row) return null
+  const { mId, mPseudonym, mRulesVersionAccepted, mLastReadSeq, mBadge, mRole, ...room } = row
+  return {
+    room,
+    membership: mId ? { id: mId, pseudonym: mPseudonym, rulesVersionAccepted: mRulesVersionAccepted, lastReadSeq: mLastReadSeq, badge: mBadge, role: mRole } : null,
+  }
+}
+
 export async function pseudonymTaken(db: Db, roomId: string, pseudonym: string): Promise<boolean> {
   const rows = await db`select 1 from room_memberships where room_id = ${roomId} and lower(pseudonym) = lower(${pseudonym})`
   return rows.length > 0
@@ -189,15 +209,66 @@ export async function takeNextSeq(tx: TransactionSql, roomId: string): Promise<n
   return row!.seq
 }
 
-export async function insertMessage(
+/**
+ * A new message, stored as visible or (moderation's screen decided it before persist) held. Returns null when the
+ * author already stored this client id (a resend racing itself): nothing is written. The message as stored is built
+ * from these values (`storedMessage`), never read back.
+ */
+export async function insertNewMessage(
   tx: TransactionSql,
-  input: { roomId: string; membershipId: string; clientId: string; seq: number; body: string; now: Date },
-): Promise<string> {
+  input: { roomId: string; membershipId: string; clientId: string; seq: number; body: string; now: Date; held: boolean },
+): Promise<string | null> {
+  const status = input.held ? 'held' : 'visible'
   const [row] = await tx<{ id: string }[]>`
-    insert into messages (room_id, membership_id, client_id, seq, body, created_at)
-    values (${input.roomId}, ${input.membershipId}, ${input.clientId}, ${input.seq}, ${input.body}, ${input.now})
+    insert into messages (room_id, membership_id, client_id, seq, body, created_at, moderation_status, moderated_at)
+    values (${input.roomId}, ${input.membershipId}, ${input.clientId}, ${input.seq}, ${input.body}, ${input.now}, ${status},
+            ${input.held ? input.now : null})
+    on conflict (membership_id, client_id) do nothing
     returning id`
-  return row!.id
+  return row?.id ?? null
+}
+
+/** What a send wrote: enough to build the message as anyone reads it without reading it back. */
+export interface StoredValues { id: string; roomId: string; seq: number; clientId: string; body: string; now: Date; held: boolean; member: MembershipRow }
+
+/**
+ * Group commit (core/chat/group-commit.ts): locks the room's seq row and finds which of these (author, client id)
+ * pairs are already stored, in one round trip. Returned as `membershipId:clientId` keys.
+ */
+export async function lockRoomForBatch(
+  tx: TransactionSql, roomId: string, sends: Array<{ membershipId: string; clientId: string }>,
+): Promise<{ lastSeq: number; existing: string[] }> {
+  const [row] = await tx<{ lastSeq: number; existing: string[] }[]>`
+    with locked as (select last_seq from rooms where id = ${roomId} for update)
+    select (select last_seq from locked) as "lastSeq",
+           array(select m.membership_id::text || ':' || m.client_id::text from messages m
+                 where m.room_id = ${roomId}
+                   and (m.membership_id, m.client_id) in (
+                     select * from unnest(${sends.map((s) => s.membershipId)}::uuid[], ${sends.map((s) => s.clientId)}::uuid[]))
+           ) as existing`
+  return row!
+}
+
+/** Group commit: inserts the messages (seqs already taken in order) and moves the room's last seq, in one statement. */
+export async function insertBatch(tx: TransactionSql, roomId: string, lastSeq: number, rows: Array<Omit<StoredValues, 'id'>>): Promise<string[]> {
+  const inserted = await tx<{ id: string; seq: number }[]>`
+    with moved as (update rooms set last_seq = ${lastSeq} where id = ${roomId})
+    insert into messages (room_id, membership_id, client_id, seq, body, created_at, moderation_status, moderated_at)
+    select ${roomId}::uuid, m, c, s, b, ${rows[0]!.now}::timestamptz, st, case when st = 'held' then ${rows[0]!.now}::timestamptz end
+    from unnest(${rows.map((r) => r.member.id)}::uuid[], ${rows.map((r) => r.clientId)}::uuid[], ${rows.map((r) => r.seq)}::int[],
+                ${rows.map((r) => r.body)}::text[], ${rows.map((r) => (r.held ? 'held' : 'visible'))}::text[]) as t(m, c, s, b, st)
+    returning id, seq`
+  const bySeq = new Map(inserted.map((r) => [r.seq, r.id]))
+  return rows.map((r) => bySeq.get(r.seq)!)
+}
+
+/** The message just inserted, as `viewer` reads it, from the values written (no read-back). */
+export function storedMessage(input: StoredValues, viewer?: MessageViewer): ChatMessage {
+  return toChatMessage({
+    id: input.id, roomId: input.roomId, seq: input.seq, clientId: input.clientId, memberId: input.member.id,
+    pseudonym: input.member.pseudonym, badge: input.member.badge, body: input.body, createdAt: input.now, editedAt: null,
+    deletedAt: null, moderationStatus: input.held ? 'held' : 'visible', moderatedAt: input.held ? input.now : null,
+  }, viewer)
 }
 
 /** Locks the author's own message for an edit or delete; null when it is not theirs or not in this room. */
@@ -225,9 +296,12 @@ export async function markMessageDeleted(tx: TransactionSql, messageId: string, 
 }
 
 /** Locks the room's announcement cursor (creating it on first use) and returns how far it got. */
+/** Creates the room's cursor on first use and locks it, in one statement (the conflict's update takes the row lock). */
 export async function lockBroadcastCursor(tx: TransactionSql, roomId: string): Promise<number> {
-  await tx`insert into room_broadcast_cursors (room_id) values (${roomId}) on conflict do nothing`
-  const [row] = await tx<{ seq: number }[]>`select broadcast_seq as seq from room_broadcast_cursors where room_id = ${roomId} for update`
+  const [row] = await tx<{ seq: number }[]>`
+    insert into room_broadcast_cursors (room_id) values (${roomId})
+    on conflict (room_id) do update set broadcast_seq = room_broadcast_cursors.broadcast_seq
+    returning broadcast_seq as seq`
   return row!.seq
 }
 

@@ -1,11 +1,11 @@
 import type { TransactionSql } from '../../db/client.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { DeadlineExceeded, SEND_STEP_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
-import { transaction } from '../after-commit.js'
-import { nowOf, type CoreDeps } from '../deps.js'
+import type { CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { keyedDigest } from '../identity/identity.crypto.js'
-import { announceRoom } from './chat.broadcast.js'
+import { announceRoomCoalesced } from './chat.broadcast.js'
+import { persistGrouped } from './group-commit.js'
 import { consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
 import * as q from './chat.queries.js'
 import { normalizeMessageBody } from './chat.schema.js'
@@ -60,6 +60,11 @@ export interface SendContext {
   abandoned?: boolean
   /** Set when the commit was sent before the send was abandoned: from then on it is waited for, never abandoned. */
   committing?: boolean
+  /**
+   * Store the message held (not shown to peers) rather than visible: set before `persist` by a step that decided it
+   * (moderation's screen verdict, decision 021), so the insert writes it held in one statement.
+   */
+  storeHeld?: boolean
 }
 
 /** How many of the sender's latest messages a send may look back at (the screens' context). */
@@ -141,9 +146,9 @@ const authenticate: SendStep = {
 const authorize: SendStep = {
   name: 'authorize',
   async run(ctx) {
-    const room = await q.findRoomById(ctx.deps.sql, ctx.input.roomId)
-    if (!room) throw new AppError('NOT_FOUND')
-    const membership = await q.findMembership(ctx.deps.sql, room.id, ctx.actor.accountId)
+    const found = await q.findRoomAndMembership(ctx.deps.sql, ctx.input.roomId, ctx.actor.accountId)
+    if (!found) throw new AppError('NOT_FOUND')
+    const { room, membership } = found
     if (!membership || membership.rulesVersionAccepted < room.rulesVersion) throw new AppError('FORBIDDEN')
     if (room.locked && membership.badge !== 'facilitator') throw new AppError('FORBIDDEN')
     ctx.room = room
@@ -202,38 +207,23 @@ const rateLimit: SendStep = {
   },
 }
 
-class Replayed extends Error {}
-
+/**
+ * Stores the message with its gapless seq, the persist hooks' rows in the same transaction. Sends for the same room
+ * arriving together share one transaction (group commit, core/chat/group-commit.ts); the ack is built from the
+ * values written, never read back.
+ */
 const persist: SendStep = {
   name: 'persist',
   async run(ctx) {
-    const { deps, room, membership } = ctx
-    try {
-      const { persistHooks } = chatComposition(deps).send
-      const id = await transaction(deps, async (tx) => {
-        // The room row lock comes first: a concurrent resend of the same client id waits here, then
-        // finds the first one's row below and rolls back, leaving no gap in the room's seqs.
-        const seq = await q.takeNextSeq(tx, room!.id)
-        if (await q.findMessageByClientId(tx, membership!.id, ctx.input.clientId)) throw new Replayed()
-        const messageId = await q.insertMessage(tx, {
-          roomId: room!.id, membershipId: membership!.id, clientId: ctx.input.clientId, seq, body: ctx.body!, now: nowOf(deps),
-        })
-        if (persistHooks.length) {
-          const message = (await q.findMessageInRoom(tx, room!.id, messageId))!
-          for (const hook of persistHooks) await hook(tx, { ...ctx, message })
-        }
-        // A PostgreSQL that stalled this send past its deadline: its sender was told it was not sent, so roll back.
-        if (ctx.abandoned) throw new AppError('UNAVAILABLE')
-        ctx.committing = true
-        return messageId
-      })
+    const { deps, membership } = ctx
+    const outcome = await persistGrouped(ctx, chatComposition(deps).send.persistHooks)
+    if ('stored' in outcome) {
       // The ack is the sender's: they read their own message even when it is held.
-      ctx.message = (await q.findMessageInRoom(deps.sql, room!.id, id, { membershipId: membership!.id, readsHeld: false }))!
-    } catch (error) {
-      if (!(error instanceof Replayed)) throw error
-      ctx.message = (await q.findMessageByClientId(deps.sql, membership!.id, ctx.input.clientId))!
-      ctx.replayed = true
+      ctx.message = q.storedMessage(outcome.stored, { membershipId: membership!.id, readsHeld: false })
+      return
     }
+    ctx.message = (await q.findMessageByClientId(deps.sql, membership!.id, ctx.input.clientId))!
+    ctx.replayed = true
   },
 }
 
@@ -243,7 +233,7 @@ const broadcast: SendStep = {
   runOnReplay: true,
   async run(ctx) {
     try {
-      await announceRoom(ctx.deps, ctx.room!.id)
+      await announceRoomCoalesced(ctx.deps, ctx.room!.id)
     } catch (error) {
       // Stored is what an ack promises; the next message (or the clients' catch-up) delivers this one.
       ctx.deps.log.warn({ roomId: ctx.room!.id, err: { message: (error as Error).message } }, 'chat announce failed')

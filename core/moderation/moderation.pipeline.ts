@@ -109,6 +109,8 @@ const verdictStep: SendStep = {
   name: 'screen-verdict',
   async run(ctx) {
     const result = ctx.moderation?.decision
+    // A held message is written held by persist's own insert (one statement).
+    if (result?.outcome === 'hold') ctx.storeHeld = true
     if (result?.outcome !== 'reject') return
     throw new AppError('MESSAGE_REJECTED', { reason: result.reason ?? 'rejected', notice: senderNotice(result, localeOf(ctx.actor)) ?? '' })
   },
@@ -129,8 +131,8 @@ const noticeStep: SendStep = {
 const flagScreened: PersistHook = async (tx, ctx) => {
   const result = ctx.moderation?.decision
   if (!result || (result.outcome !== 'hold' && result.outcome !== 'flag')) return
+  // Stored held by persist's insert (the verdict set ctx.storeHeld); the flag opens in the same transaction.
   const held = result.outcome === 'hold'
-  if (held) await q.setMessageStatus(tx, ctx.message.id, 'held', null, nowOf(ctx.deps))
   await flagInTransaction(tx, ctx.deps, {
     messageId: ctx.message.id, roomId: ctx.room!.id, membershipId: ctx.membership!.id, source: 'screen',
     category: result.reason ? SCREEN_CATEGORY[result.reason] : 'other', signals: result.signals.map((s) => s.id),

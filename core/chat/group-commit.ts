@@ -1,0 +1,172 @@
+import type { TransactionSql } from '../../db/client.js'
+import { transaction } from '../after-commit.js'
+import type { ChatMessage } from '../contracts/socket-events.chat.js'
+import { nowOf } from '../deps.js'
+import { AppError } from '../errors.js'
+import * as q from './chat.queries.js'
+import type { PersistHook, SendContext } from './send-pipeline.js'
+
+/**
+ * Group commit (docs/decisions/031-chat-fast-path.md): the sends for one room that reach `persist` in this process
+ * while the room's previous transaction is running (or in the same tick) are written together, in one transaction:
+ * one statement locks the room and finds resends, one inserts every message with its seq and moves the room's
+ * last seq, then each message's persist hooks (crisis raise, moderation flag) run in that same transaction. So a
+ * message and the crisis it raises still commit together, seqs stay gapless, and an ack still means stored.
+ *
+ * If the shared transaction fails for any reason (a hook refused one message, a send was abandoned past its
+ * deadline, a resend committed by another process meanwhile), nothing of it is stored and each send is written
+ * again in a transaction of its own, exactly as a lone send is: one message's failure never fails another's.
+ */
+export type PersistOutcome = { stored: q.StoredValues } | { replayed: true }
+
+interface Pending {
+  ctx: SendContext
+  hooks: readonly PersistHook[]
+  resolve: (outcome: PersistOutcome) => void
+  reject: (error: unknown) => void
+}
+
+interface RoomQueue { waiting: Pending[]; running: boolean }
+
+/** Per database (tests run several in one process) and room. */
+const queues = new WeakMap<object, Map<string, RoomQueue>>()
+/** The most sends one transaction writes; the rest wait for the next one. */
+const MAX_BATCH = 256
+
+export function persistGrouped(ctx: SendContext, hooks: readonly PersistHook[]): Promise<PersistOutcome> {
+  const roomId = ctx.room!.id
+  let rooms = queues.get(ctx.deps.sql)
+  if (!rooms) queues.set(ctx.deps.sql, (rooms = new Map()))
+  let queue = rooms.get(roomId)
+  if (!queue) rooms.set(roomId, (queue = { waiting: [], running: false }))
+  const room = queue
+  return new Promise<PersistOutcome>((resolve, reject) => {
+    room.waiting.push({ ctx, hooks, resolve, reject })
+    if (!room.running) {
+      room.running = true
+      // The same tick's sends join this transaction.
+      setImmediate(() => void drain(rooms!, roomId, room))
+    }
+  })
+}
+
+async function drain(rooms: Map<string, RoomQueue>, roomId: string, room: RoomQueue): Promise<void> {
+  while (room.waiting.length > 0) {
+    const batch: Pending[] = []
+    for (const item of room.waiting.splice(0, MAX_BATCH)) {
+      // Answered UNAVAILABLE while it waited (decision 025): never stored.
+      if (item.ctx.abandoned) item.reject(new AppError('UNAVAILABLE'))
+      else batch.push(item)
+    }
+    if (batch.length === 0) continue
+    if (batch.length === 1) await settle(batch[0]!, persistOne(batch[0]!.ctx, batch[0]!.hooks))
+    else await persistBatch(batch)
+  }
+  room.running = false
+  rooms.delete(roomId)
+}
+
+async function settle(item: Pending, outcome: Promise<PersistOutcome>): Promise<void> {
+  await outcome.then(item.resolve, item.reject)
+}
+
+class Replayed extends Error {}
+class BatchFailed extends Error {}
+
+/** One send in its own transaction: the room row lock first, so a racing resend waits and then finds its twin. */
+export async function persistOne(ctx: SendContext, hooks: readonly PersistHook[]): Promise<PersistOutcome> {
+  const { deps, room, membership } = ctx
+  const now = nowOf(deps)
+  const held = ctx.storeHeld === true
+  try {
+    const stored = await transaction(deps, async (tx) => {
+      const seq = await q.takeNextSeq(tx, room!.id)
+      const id = await q.insertNewMessage(tx, {
+        roomId: room!.id, membershipId: membership!.id, clientId: ctx.input.clientId, seq, body: ctx.body!, now, held,
+      })
+      // A resend of a stored message: nothing written, the room's seq goes back with the rollback.
+      if (!id) throw new Replayed()
+      const values: q.StoredValues = { id, roomId: room!.id, seq, clientId: ctx.input.clientId, body: ctx.body!, now, held, member: membership! }
+      await runHooks(tx, ctx, hooks, values)
+      // A PostgreSQL that stalled this send past its deadline: its sender was told it was not sent, so roll back.
+      if (ctx.abandoned) throw new AppError('UNAVAILABLE')
+      ctx.committing = true
+      return values
+    })
+    return { stored }
+  } catch (error) {
+    if (error instanceof Replayed) return { replayed: true }
+    throw error
+  }
+}
+
+async function runHooks(tx: TransactionSql, ctx: SendContext, hooks: readonly PersistHook[], values: q.StoredValues) {
+  // What the room sees (no text when held); built from the values written, never read back.
+  const message: ChatMessage = q.storedMessage(values)
+  for (const hook of hooks) await hook(tx, { ...ctx, message })
+}
+
+async function persistBatch(batch: Pending[]): Promise<void> {
+  for (;;) {
+    try {
+      const outcomes = await commitBatch(batch)
+      for (const item of batch) item.resolve(outcomes.get(item)!)
+      return
+    } catch (error) {
+      for (const item of batch) item.ctx.committing = false
+      if (error instanceof BatchFailed) {
+        // Some sends were answered UNAVAILABLE while the batch ran (decision 025): the others go again together.
+        const kept = batch.filter((item) => !item.ctx.abandoned)
+        for (const item of batch) if (item.ctx.abandoned) item.reject(new AppError('UNAVAILABLE'))
+        if (kept.length > 1) {
+          batch = kept
+          continue
+        }
+        if (kept.length === 1) await settle(kept[0]!, persistOne(kept[0]!.ctx, kept[0]!.hooks))
+        return
+      }
+      // Nothing of the batch was stored: each send on its own, as a lone send (its own errors, its own deadline).
+      const { deps, room } = batch[0]!.ctx
+      deps.log.warn({ roomId: room!.id, size: batch.length, err: { message: (error as Error).message } }, 'chat group commit fell back to single sends')
+      for (const item of batch) await settle(item, persistOne(item.ctx, item.hooks))
+      return
+    }
+  }
+}
+
+async function commitBatch(batch: Pending[]): Promise<Map<Pending, PersistOutcome>> {
+  const { deps, room } = batch[0]!.ctx
+  const roomId = room!.id
+  const now = nowOf(deps)
+  return transaction(deps, async (tx) => {
+    const result = new Map<Pending, PersistOutcome>()
+    const { lastSeq, existing } = await q.lockRoomForBatch(tx, roomId, batch.map((p) => ({ membershipId: p.ctx.membership!.id, clientId: p.ctx.input.clientId })))
+    const seen = new Set(existing)
+    const fresh: Array<{ item: Pending; values: Omit<q.StoredValues, 'id'> }> = []
+    for (const item of batch) {
+      const key = `${item.ctx.membership!.id}:${item.ctx.input.clientId}`
+      // Stored before, or twice in this batch: a resend, answered with the stored message.
+      if (seen.has(key)) {
+        result.set(item, { replayed: true })
+        continue
+      }
+      seen.add(key)
+      const { ctx } = item
+      fresh.push({
+        item,
+        values: { roomId, seq: lastSeq + fresh.length + 1, clientId: ctx.input.clientId, body: ctx.body!, now, held: ctx.storeHeld === true, member: ctx.membership! },
+      })
+    }
+    if (fresh.length > 0) {
+      const ids = await q.insertBatch(tx, roomId, lastSeq + fresh.length, fresh.map((f) => f.values))
+      for (const [n, { item, values }] of fresh.entries()) {
+        const stored = { ...values, id: ids[n]! }
+        await runHooks(tx, item.ctx, item.hooks, stored)
+        result.set(item, { stored })
+      }
+    }
+    if (batch.some((p) => p.ctx.abandoned)) throw new BatchFailed()
+    for (const item of batch) item.ctx.committing = true
+    return result
+  })
+}
