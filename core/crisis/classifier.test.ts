@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyRisk, compareRisk, detectLanguage, RISK_LEVELS, type RiskLevel } from './classifier.js'
+import { classifyRisk, compareRisk, DEMOTE_BELOW, detectLanguage, RISK_LEVELS, type RiskLevel } from './classifier.js'
 import { canonicalize } from './model/canonical.js'
 import { RISK_MODEL } from './model/risk-model.js'
 
@@ -538,5 +538,45 @@ describe('rules added for issue 12', () => {
   it('joins an English contraction typed with a space, so negation still applies', () => {
     expect(canonicalize("i don t want to die, i m fine")).toBe('i dont want to die, im fine')
     expect(classifyRisk('i don t want to die', { rulesOnly: true }).level).toBe('none')
+  })
+})
+
+describe('demotion of hyperbole by a confident model (decision 044)', () => {
+  it('reads a weak first-person statement the model is sure is not risk as hyperbole', () => {
+    for (const text of ['ugh traffic makes me want to kill myself haha', 'this maths homework makes me want to die lol']) {
+      const result = classifyRisk(text)
+      expect(result.level, text).toBe('none')
+      expect(result.signals.some((s) => s.startsWith('demoted:en.ideation.')), text).toBe(true)
+      // The rules alone still flag it: the model did the demoting.
+      expect(classifyRisk(text, { rulesOnly: true }).level, text).not.toBe('none')
+      expect(RISK_MODEL.score(canonicalize(text)).risk, text).toBeLessThan(DEMOTE_BELOW.en)
+    }
+  })
+
+  it('never demotes a statement with a cue, self-harm, a short statement or one the model reads as risk', () => {
+    const stand: [string, RiskLevel][] = [
+      ['ugh traffic makes me want to kill myself haha, tonight', 'imminent'],
+      ['i want to die lol i have the pills ready', 'imminent'],
+      ['i want to kill myself', 'high'],
+      ['my flatmate s cooking makes me want to cut myself lol', 'high'],
+      ['honestly i just want to die, i m so tired of all of this', 'concern'],
+    ]
+    for (const [text, level] of stand) {
+      const result = classifyRisk(text)
+      expect(result.level, text).toBe(level)
+      expect(result.signals.some((s) => s.startsWith('demoted:')), text).toBe(false)
+    }
+  })
+
+  it('never demotes a Polish statement (no public Polish risk data to choose the cut-off on)', () => {
+    expect(DEMOTE_BELOW.pl).toBe(0)
+    const text = 'korki sprawiają że chcę się zabić haha'
+    expect(RISK_MODEL.score(canonicalize(text)).risk).toBeLessThan(DEMOTE_BELOW.en)
+    expect(classifyRisk(text).level).toBe('high')
+  })
+
+  it('does not let "die lol" after "want to" pass as the dying-laughing idiom', () => {
+    expect(classifyRisk('i died laughing at that video').level).toBe('none')
+    expect(classifyRisk('i want to die lol i have the pills ready').level).toBe('imminent')
   })
 })

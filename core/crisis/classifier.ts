@@ -55,6 +55,18 @@ const MAX_CONTEXT = 20
  * phrases ("kms", "suicidal", "chcę umrzeć").
  */
 const MIN_MODEL_WORDS = 3
+/**
+ * Demotion (decision 044): where the only rule statement is one weak family (kinds below) with no
+ * cue, and the model is confident the message is not risk (calibrated risk below this value, per
+ * language), the statement is read as hyperbole and the level is `none` (signal
+ * `demoted:<rule id>`). Chosen with `npx tsx scripts/crisis-rule-hits.ts --sweep` on the English public
+ * validation split and checked against the own training and tuning messages (none at `high` or
+ * above may be demoted); rechoose it after a retrain. Polish has no public risk data to choose it
+ * on, so Polish statements are never demoted.
+ */
+export const DEMOTE_BELOW: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.2, pl: 0 })
+/** Rule kinds a confident model may demote; plans, means, attempts, goodbyes and self-harm always stand. */
+const DEMOTABLE: ReadonlySet<RuleKind> = new Set<RuleKind>(['hopelessness', 'passive', 'mention', 'thoughts', 'active'])
 
 // ---------------------------------------------------------------------------------------------
 // Compilation (module load only)
@@ -124,6 +136,7 @@ interface CompiledLexicon {
   rules: CompiledRule[]
   cues: CompiledWordCue[]
   idioms: { id: string; re: RegExp }[]
+  hyperbole: RegExp
   marks: Record<MarkName, MarkMatcher>
   thirdForms: RegExp
   negationWindow: number
@@ -182,6 +195,7 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       re: compile(c.patterns),
     })),
     idioms: lex.idioms.map((i) => ({ id: i.id, re: compile(i.patterns) })),
+    hyperbole: compile(lex.hyperbole ?? []),
     marks: {
       negator: compileMarks(lex.negation.cues),
       pseudo: compileMarks(lex.negation.pseudo),
@@ -576,7 +590,21 @@ function modelLevelOf(text: string, language: LanguageCode): { level: number; ri
   return { level: p.imminent >= t.imminent ? IMMINENT : HIGH, risk: p.risk }
 }
 
-function analyze(raw: string, rulesOnly = false, scoreAll = false): Analysis {
+const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}]/u
+
+/** The message marks itself as a joke or hyperbole (the language's `hyperbole` words, laughing emoji). */
+function hyperbolic(text: string, raw: string, language: LanguageCode): boolean {
+  const re = (BY_LANGUAGE.get(language) ?? COMPILED[0]).hyperbole
+  re.lastIndex = 0
+  return re.test(text) || LAUGHING_EMOJI.test(raw)
+}
+
+function analyze(
+  raw: string,
+  rulesOnly = false,
+  scoreAll = false,
+  demoteBelow?: Partial<Record<LanguageCode, number>>,
+): Analysis {
   const text = canonicalize(raw)
   const tokens = tokenizeWithPositions(text)
   const language = detectFrom(raw, tokens)
@@ -660,6 +688,25 @@ function analyze(raw: string, rulesOnly = false, scoreAll = false): Analysis {
     hits.length = 0
   }
 
+  // Demotion (decision 044): one weak rule family, no cue, and a model confident that this is not
+  // risk ("this exam makes me want to die lol"): hyperbole, not a statement.
+  let words = 0
+  for (const type of tokens.types) if (type === WORD) words++
+  let demotedRisk: number | null = null
+  const demoteAt = demoteBelow?.[language] ?? DEMOTE_BELOW[language]
+  if (!rulesOnly && demoteAt > 0 && hits.length > 0 && cues.length === 0 && words >= MIN_MODEL_WORDS) {
+    const id = hits[0].signal
+    // A method under "thinking about" (signal thinking:<plan rule>) is a plan rule: it always stands.
+    if (hits.every((h) => !h.signal.includes(':') && DEMOTABLE.has(h.kind)) && hyperbolic(masked, raw, language)) {
+      const risk = RISK_MODEL.score(masked).risk
+      if (risk < demoteAt) {
+        demotedRisk = risk
+        addSignal(`demoted:${id}`)
+        hits.length = 0
+      }
+    }
+  }
+
   let base = 0
   for (const h of hits) base = Math.max(base, h.rank)
   const used = new Set<string>()
@@ -669,10 +716,8 @@ function analyze(raw: string, rulesOnly = false, scoreAll = false): Analysis {
   // quoted, past, idiom) that put a risk phrase aside. It reads the text with idioms masked.
   let modelSignals: string[] = []
   const ruleLevel = level
-  let modelRisk: number | null = null
-  let words = 0
-  for (const type of tokens.types) if (type === WORD) words++
-  if (!rulesOnly && hits.length === 0 && !signals.some(isScoped) && words >= MIN_MODEL_WORDS) {
+  let modelRisk: number | null = demotedRisk
+  if (!rulesOnly && demotedRisk === null && hits.length === 0 && !signals.some(isScoped) && words >= MIN_MODEL_WORDS) {
     const { level: modelLevel, risk } = modelLevelOf(masked, language)
     const scoped =
       modelLevel > 0 || scoreAll ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]).wholeMessage() : null
@@ -705,8 +750,11 @@ function analyze(raw: string, rulesOnly = false, scoreAll = false): Analysis {
  * model's concern cut-off set to c flags a message (>= concern) exactly when
  * `ruleLevel !== 'none' || (modelRisk !== null && modelRisk >= c)`.
  */
-export function decisionParts(text: string): { level: RiskLevel; ruleLevel: RiskLevel; modelRisk: number | null } {
-  const a = analyze(text, false, true)
+export function decisionParts(
+  text: string,
+  demoteBelow?: Partial<Record<LanguageCode, number>>,
+): { level: RiskLevel; ruleLevel: RiskLevel; modelRisk: number | null } {
+  const a = analyze(text, false, true, demoteBelow)
   return { level: RISK_LEVELS[a.level], ruleLevel: RISK_LEVELS[a.ruleLevel], modelRisk: a.modelRisk }
 }
 

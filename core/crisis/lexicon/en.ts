@@ -423,10 +423,11 @@ export const en: Lexicon = {
     },
   ],
 
+  hyperbole: ['lol\\w*', 'lmf?ao\\w*', 'rofl', 'a?(?:ha){2,}h?', 'hehe\\w*', 'xd+', 'jk', 'just (?:kidding|joking)', '(?:im |i am )?(?:kidding|joking)', '(?:makes|make|made|making) me'],
   idioms: [
     { id: 'en.killing_me', patterns: ['(?:is|are|its|was|were|keep|kept) (?:literally |actually |lowkey |so )?killing me', 'killing me (?:softly|inside)?'] },
     { id: 'en.kill_me_now', patterns: ['(?:just |please |somebody |someone |ugh )?(?:kill|shoot) me (?:now|already|please)'] },
-    { id: 'en.dying_laughing', patterns: ['(?:died|dying|die|dead) (?:of |from )?(?:laughing|laughter|lmao|lol)', 'kmsl', 'kill(?:ed|ing)? myself laughing', '(?:im|i am|literally) dead(?= *(?:[.,!?]|$|lol|lmao|haha|omg))'] },
+    { id: 'en.dying_laughing', patterns: ['(?:died|dying|(?<!(?:want to|wanna|going to|gonna|wish i could|i should|i just) )die|dead) (?:of |from )?(?:laughing|laughter|lmao|lol)', 'kmsl', 'kill(?:ed|ing)? myself laughing', '(?:im|i am|literally) dead(?= *(?:[.,!?]|$|lol|lmao|haha|omg))'] },
     { id: 'en.die_of', patterns: ['(?:could|would|will|gonna|going to|might|about to|almost|nearly) (?:literally )?die (?:of|from) (?:embarrassment|shame|boredom|cringe|cuteness|heat|hunger|thirst|excitement|happiness|jealousy)', 'die of (?:embarrassment|boredom|cringe|cuteness)', 'bored to death', 'scared to death', 'to die for', 'dying to (?:know|see|try|hear|meet|go|get|read|watch)', 'so bored i could die'] },
     { id: 'en.rather_die_than', patterns: ['(?:id |i would |i d )?rather (?:die|be dead) than(?! (?:live|go on|keep going|keep living|wake up|be alive|exist)\\b)'] },
     { id: 'en.dead_tired', patterns: ['dead (?:tired|on my feet|beat)', 'battery (?:is )?(?:dying|dead)', 'phone (?:is )?(?:dying|dead)'] },

@@ -108,6 +108,13 @@ export interface Lexicon {
   readonly rules: readonly RiskRule[]
   readonly cues: readonly CueRule[]
   readonly idioms: readonly IdiomRule[]
+  /**
+   * Words that mark a message as joking or hyperbole ("lol", "haha", "makes me"): a weak rule
+   * statement in such a message may be demoted when the risk model is confident it is not risk
+   * (decision 044). Without any of them nothing is demoted. Optional: a language without the list
+   * is never demoted.
+   */
+  readonly hyperbole?: readonly string[]
   readonly negation: {
     /** Words or phrases that negate a following risk phrase ("not", "never", "nie"). */
     readonly cues: readonly string[]
