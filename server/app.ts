@@ -8,6 +8,7 @@ import type { ServerBuild } from '@remix-run/node'
 import type { CoreDeps } from '../core/deps.js'
 import { getSessionAccount } from '../core/identity/identity.service.js'
 import { withDeadline } from '../core/deadline.js'
+import { errorFields } from '../core/log/logger.js'
 import { SESSION_LOOKUP_DEADLINE_MS, startKeptHelpDrain } from '../core/crisis/crisis.degraded.js'
 import { migrationsApplied } from '../db/migrate.js'
 import { randomToken } from '../core/identity/identity.crypto.js'
@@ -156,7 +157,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
       if (!res.headersSent) res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found.' } })
       return
     }
-    deps.log.error({ err: { message: (error as Error)?.message } }, 'unhandled request error')
+    deps.log.error({ err: errorFields(error) }, 'unhandled request error')
     if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } })
   })
 

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express'
 import type { CoreDeps } from '../core/deps.js'
 import { AppError, toErrorBody } from '../core/errors.js'
+import { errorFields } from '../core/log/logger.js'
 import { HTTP_STATUS } from '../core/contracts/errors.js'
 import { receiveLivekitWebhook } from '../core/video/video.service.js'
 
@@ -17,7 +18,7 @@ export function livekitWebhookRouter(deps: CoreDeps): Router {
       const outcome = await receiveLivekitWebhook(deps, body, req.get('authorization') ?? req.get('authorize'))
       res.status(200).json({ status: outcome })
     } catch (error) {
-      if (!(error instanceof AppError)) deps.log.error({ err: { message: (error as Error)?.message } }, 'livekit webhook failed')
+      if (!(error instanceof AppError)) deps.log.error({ err: errorFields(error) }, 'livekit webhook failed')
       else deps.log.warn({ code: error.code }, 'livekit webhook refused')
       const body = toErrorBody(error)
       res.status(HTTP_STATUS[body.code]).json({ error: body })

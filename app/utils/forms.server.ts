@@ -4,6 +4,7 @@ import type { ZodTypeAny, z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '../../core/contracts/errors.js'
 import { AppError } from '../../core/errors.js'
 import { isUnavailable } from '../../core/deadline.js'
+import { errorFields } from '../../core/log/logger.js'
 import { unavailable } from './auth.server'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import './context.server'
@@ -71,6 +72,6 @@ export function failureFromError(context: AppLoadContext, error: unknown, reques
     // The root loader does not run after a refused action: the page's language travels with the refusal.
     throw request ? unavailable(request, context) : data({ locale: 'en' }, { status: 503 })
   }
-  context.deps.log.error({ err: { message: (error as Error)?.message } }, 'action failed')
+  context.deps.log.error({ err: errorFields(error) }, 'action failed')
   return data({ ok: false, formError: 'INTERNAL' } satisfies FormResult, { status: 500 })
 }

@@ -25,3 +25,17 @@ export function createLogger(options: { level?: string; name?: string; destinati
     options.destination as DestinationStream | undefined,
   )
 }
+
+/**
+ * An error as a log field: its message and stack only — one JSON line, the stack in a field. Not the whole
+ * error object: a driver's error can carry the failing query's parameters (personal data) as properties.
+ * Never sent to a client.
+ */
+export function errorFields(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(String(error))
+  // A fresh Error with the same name, message and stack (pino's err serializer writes these and `type`).
+  const clean = new Error(error.message)
+  clean.name = error.name
+  clean.stack = error.stack
+  return clean
+}
