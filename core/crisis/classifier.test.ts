@@ -580,3 +580,15 @@ describe('demotion of hyperbole by a confident model (decision 044)', () => {
     expect(classifyRisk('i want to die lol i have the pills ready').level).toBe('imminent')
   })
 })
+
+describe('advice addressed to the reader and groups of people (issue 12, public precision)', () => {
+  it('reads "if you are feeling suicidal" and plural groups as about others, but not a first-person statement beside them', () => {
+    expectLevels([
+      ["If you're feeling suicidal or having mental health issues, there are resources", 'none'],
+      ['if you have been having suicidal thoughts please reach out', 'none'],
+      ['some teenagers feel suicidal after exams', 'none'],
+      ["i'm suicidal and if you feel like helping, call me", 'high'],
+      ['if you leave me i will kill myself', 'high'],
+    ])
+  })
+})

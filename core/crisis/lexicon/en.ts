@@ -467,7 +467,10 @@ export const en: Lexicon = {
       'uncle', 'aunt', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'son', 'daughter', 'boyfriend',
       'girlfriend', 'husband', 'wife', 'partner', 'roommate', 'flatmate', 'coworker', 'colleague',
       'classmate', 'student', 'client', 'patient', 'teen', 'teenager', 'guy', 'girl', 'boy', 'man', 'woman',
-      'character', 'kid', 'kids',
+      'character', 'kid', 'kids', 'teens', 'teenagers', 'students', 'folks', 'veterans', 'vets', 'children',
+      'youth', 'men', 'women', 'boys', 'girls', 'patients', 'clients',
+      // Advice and resource posts addressed to whoever reads them: "if you're feeling suicidal, ...".
+      'if (?:youre|youve|you|u)(?: re| are| ever| have| ve)?(?: been)? (?:feel\\w*|hav\\w*|struggl\\w*|experienc\\w*|think\\w*|know (?:someone|anyone))',
     ],
     reporting: [
       'said', 'says', 'saying', 'told', 'tells', 'telling', 'texted', 'texts', 'texting', 'wrote', 'writes',
