@@ -9,21 +9,21 @@ import { useT } from '../components/i18n'
 import { useReader } from '../utils/time'
 import { AlarmBanner, alarmLabelKey } from '../components/crisis/alarm-banner'
 import { memberLabelText } from '../components/crisis/country-name'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/crisis.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'admin')
+  const account = requireUserWithCapability(context, request, 'admin:operate')
   return getCrisisAdminView(context.deps, { accountId: account.accountId, role: account.role })
 }
 
 type Done = { ok: true; intent: 'schedule' | 'override' | 'policy' | 'dismiss' }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'admin')
+  const account = requireUserWithCapability(context, request, 'admin:operate')
   const actor = { accountId: account.accountId, role: account.role }
   const form = await readFormWithCsrf(request, context)
   const intent = z.enum(['schedule', 'override', 'policy', 'dismiss']).safeParse(form.get('intent'))

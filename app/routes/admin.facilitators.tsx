@@ -4,19 +4,19 @@ import { groups } from '../services.server'
 import { FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { VerifiedBadge } from '../components/groups/fields'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { failureFromError, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/groups.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'admin')
+  const account = requireUserWithCapability(context, request, 'facilitators:verify')
   return { profiles: await groups.listFacilitatorProfilesForReview(context.deps, account) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'admin')
+  const account = requireUserWithCapability(context, request, 'facilitators:verify')
   const form = await readFormWithCsrf(request, context)
   try {
     await groups.setFacilitatorVerified(context.deps, account, String(form.get('facilitator') ?? ''), form.get('verified') === 'true')

@@ -4,7 +4,7 @@ import { useId } from 'react'
 import { assignFacilitatorSchema, listRooms, moderation } from '../services.server'
 import { FormError, SafeForm } from '../components/forms'
 import { useT } from '../components/i18n'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/moderation.css'
 
@@ -12,13 +12,13 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Room facilitators · Holdspace' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'admin')
+  const account = requireUserWithCapability(context, request, 'rooms:manage')
   const [rooms, assignments] = await Promise.all([listRooms(context.deps.sql), moderation.listFacilitatorAssignments(context.deps, account)])
   return { rooms: rooms.map((room) => ({ ...room, facilitators: assignments.filter((a) => a.roomId === room.id).map((a) => a.username) })) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'admin')
+  const account = requireUserWithCapability(context, request, 'rooms:manage')
   const form = await readFormWithCsrf(request, context)
   const parsed = parseForm(assignFacilitatorSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)

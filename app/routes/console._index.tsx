@@ -7,13 +7,13 @@ import { AlarmBanner } from '../components/crisis/alarm-banner'
 import { QueueHealth } from '../components/crisis/queue-health'
 import { memberLabelText } from '../components/crisis/country-name'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import styles from '../styles/crisis.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'clinician', 'admin')
+  const account = requireUserWithCapability(context, request, 'crisis:console')
   const actor = { accountId: account.accountId, role: account.role }
   const [queue, alarms, health] = await Promise.all([
     listIncidentQueue(context.deps, actor), listOpenAlarms(context.deps, actor), getQueueHealth(context.deps, actor),

@@ -13,7 +13,7 @@ import { useReader } from '../utils/time'
 import { CrisisChat } from '../components/crisis/crisis-chat'
 import { countryName, memberLabelText } from '../components/crisis/country-name'
 import { useCrisisLive } from '../components/crisis/use-crisis-live'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/crisis.css'
 
@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 const idSchema = z.string().uuid()
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'clinician', 'admin')
+  const account = requireUserWithCapability(context, request, 'crisis:console')
   const id = idSchema.safeParse(params.id)
   if (!id.success) throw new Response('Not found', { status: 404 })
   try {
@@ -45,7 +45,7 @@ type Done = { ok: true; intent: 'ack' | 'note' | 'resolve' | 'chat' }
 type PlanShown = { ok: true; intent: 'plan'; plan: Awaited<ReturnType<typeof selfcare.openSharedSafetyPlan>> }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'clinician', 'admin')
+  const account = requireUserWithCapability(context, request, 'crisis:console')
   const actor = { accountId: account.accountId, role: account.role }
   const form = await readFormWithCsrf(request, context)
   const id = idSchema.safeParse(params.id)

@@ -4,19 +4,19 @@ import { facilitatorProfileSchema, groups } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { TextAreaField, VerifiedBadge } from '../components/groups/fields'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/groups.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator')
+  const account = requireUserWithCapability(context, request, 'groups:lead')
   return { profile: await groups.getOwnFacilitatorProfile(context.deps, account) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator')
+  const account = requireUserWithCapability(context, request, 'groups:lead')
   const form = await readFormWithCsrf(request, context)
   const parsed = parseForm(facilitatorProfileSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)

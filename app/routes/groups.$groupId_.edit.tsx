@@ -3,14 +3,14 @@ import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@re
 import { allTimeZones, groups } from '../services.server'
 import { useT } from '../components/i18n'
 import { GroupForm, type GroupFormResult } from '../components/groups/group-form'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { groupFormAction, valuesOfGroup } from '../utils/group-form.server'
 import styles from '../styles/groups.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator')
+  const account = requireUserWithCapability(context, request, 'groups:lead')
   const group = await groups.getGroup(context.deps, account, params.groupId ?? '').catch(() => null)
   if (!group) throw new Response('Not found', { status: 404 })
   if (group.viewerRole !== 'facilitator') throw new Response('Forbidden', { status: 403 })
@@ -19,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator')
+  const account = requireUserWithCapability(context, request, 'groups:lead')
   return groupFormAction(request, context, account, async (input) => {
     await groups.updateGroup(context.deps, account, params.groupId ?? '', input)
     return params.groupId ?? ''

@@ -3,14 +3,14 @@ import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@re
 import { allTimeZones, groups } from '../services.server'
 import { useT } from '../components/i18n'
 import { GroupForm, type GroupFormResult } from '../components/groups/group-form'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { examplePreviewZone, groupFormAction } from '../utils/group-form.server'
 import styles from '../styles/groups.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator')
+  const account = requireUserWithCapability(context, request, 'groups:lead')
   const profile = await groups.getOwnFacilitatorProfile(context.deps, account)
   const timeZone = await groups.getTimeZone(context.deps, account.accountId)
   return {
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator')
+  const account = requireUserWithCapability(context, request, 'groups:lead')
   return groupFormAction(request, context, account, (input) => groups.createGroup(context.deps, account, input))
 }
 

@@ -6,7 +6,7 @@ import { FormError, SafeForm } from '../components/forms'
 import { useT } from '../components/i18n'
 import { useLiveRevalidate } from '../components/use-live-revalidate'
 import { connectSocket, request } from '../components/chat/socket'
-import { requireUserWithRole } from '../utils/auth.server'
+import { requireUserWithCapability } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/moderation.css'
 
@@ -14,12 +14,12 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'Moderation · Holdspace' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator', 'admin')
+  const account = requireUserWithCapability(context, request, 'moderation:act')
   return moderation.getModerationQueue(context.deps, account)
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const account = requireUserWithRole(context, request, 'facilitator', 'admin')
+  const account = requireUserWithCapability(context, request, 'moderation:act')
   const form = await readFormWithCsrf(request, context)
   try {
     if (form.get('intent') === 'decide') {

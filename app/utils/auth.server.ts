@@ -3,7 +3,8 @@ import type { AppLoadContext } from '@remix-run/node'
 import { crisisLinesFor } from '../../core/crisis/crisis-lines.js'
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../core/deadline.js'
 import { getCountry, getLocale } from './locale.server'
-import type { Role, SessionAccount } from '../../core/identity/identity.schema.js'
+import type { SessionAccount } from '../../core/identity/identity.schema.js'
+import { can, type Capability } from '../../core/identity/permissions.js'
 import type { SignedIn } from '../../core/identity/identity.service.js'
 import './context.server'
 
@@ -45,9 +46,10 @@ export function requireUser(context: AppLoadContext, request: Request): SessionA
   return context.account
 }
 
-export function requireUserWithRole(context: AppLoadContext, request: Request, ...roles: Role[]): SessionAccount {
+/** A signed-in account with the capability (core/identity/permissions.ts, decision 032), or 403. */
+export function requireUserWithCapability(context: AppLoadContext, request: Request, capability: Capability): SessionAccount {
   const account = requireUser(context, request)
-  if (!roles.includes(account.role)) throw new Response('Forbidden', { status: 403 })
+  if (!can(account, capability)) throw new Response('Forbidden', { status: 403 })
   return account
 }
 

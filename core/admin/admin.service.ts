@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js'
 import * as crisisQ from '../crisis/crisis.queries.js'
 import { isValidTimeZone } from '../crisis/oncall.js'
 import { ROLES, type Role } from '../identity/identity.schema.js'
+import { can } from '../identity/permissions.js'
 import * as q from './admin.queries.js'
 
 /**
@@ -158,7 +159,7 @@ export interface RotationInput {
 async function staff(deps: OperatorDeps, login: string): Promise<string> {
   const account = await crisisQ.findAccountByLogin(deps.sql, login.trim().toLowerCase())
   if (!account) throw new OperatorError(`no account ${login}`)
-  if (account.role !== 'clinician' && account.role !== 'admin') {
+  if (!can(account, 'crisis:console')) {
     throw new OperatorError(`${login} is ${account.role}: on-call takes clinicians or admins (\`role set --email … --role clinician\`)`)
   }
   return account.id

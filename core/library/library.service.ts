@@ -1,5 +1,6 @@
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { can } from '../identity/permissions.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
 import { formatInZone, instantFromLocal, localInputValue } from '../groups/recurrence.js'
 import { storageOf, type ByteRange, type StoredObject } from '../storage/storage.js'
@@ -134,7 +135,8 @@ export async function listOpenHomeworkForMember(deps: CoreDeps, actor: SessionAc
 
 // ── resource library ───────────────────────────────────────────────────────────────────────────────────
 async function canAddPublic(deps: CoreDeps, actor: SessionAccount) {
-  return actor.role === 'admin' || (actor.role === 'facilitator' && (await q.isVerifiedFacilitator(deps.sql, actor.accountId)))
+  if (can(actor, 'library:manage-public')) return true
+  return can(actor, 'library:add-public') && (await q.isVerifiedFacilitator(deps.sql, actor.accountId))
 }
 
 /** Throws unless the actor may add to this library: the group's facilitators, or admins and verified facilitators. */
@@ -151,7 +153,7 @@ const groupIdOf = (scope: LibraryScope) => ('groupId' in scope ? scope.groupId :
  */
 function mayDelete(actor: SessionAccount, row: q.ResourceRow, viewerRole: 'facilitator' | 'member' | null): boolean {
   if (row.addedById === actor.accountId) return true
-  return row.groupId === null ? actor.role === 'admin' : viewerRole === 'facilitator'
+  return row.groupId === null ? can(actor, 'library:manage-public') : viewerRole === 'facilitator'
 }
 
 function resourceView(actor: SessionAccount, row: q.ResourceRow, zone: string, viewerRole: 'facilitator' | 'member' | null): ResourceView {
