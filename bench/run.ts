@@ -213,7 +213,7 @@ function printSummary(report: { scenarios: Record<string, any> }) {
     }
     console.log(table(rows))
     console.log(`sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}` +
-      (run.ratioMeasured ? ' (measured: both top steps failed)' : ' (a bound: a top step passed, raise --rate)'))
+      (run.ratioMeasured ? ' (measured: both top steps failed)' : ' (not measured: a target passed every step or none; change --rate)'))
     console.log(`server CPU per delivered message at the sustained step: platform ${run.platform.cpuMsPerDeliveryAtSustained} ms, bare ${run.bare.cpuMsPerDeliveryAtSustained} ms`)
     console.log(`server memory per connection: platform ${run.platform.memoryPerConnectionBytes} B, bare ${run.bare.memoryPerConnectionBytes} B`)
   }

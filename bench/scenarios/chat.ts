@@ -236,8 +236,8 @@ export async function runChatScenario(options: ChatScenarioOptions) {
       platform,
       bare: bareTarget,
       ratio: bareTarget.sustainedDeliveredPerSecond > 0 ? round(platform.sustainedDeliveredPerSecond / bareTarget.sustainedDeliveredPerSecond, 3) : null,
-      /** Measured only when both tops failed; otherwise the ratio is a bound (see docs/performance.md). */
-      ratioMeasured: platform.topStepFailed && bareTarget.topStepFailed,
+      /** Measured only when both passed a step and both tops failed; otherwise the ratio is a bound or unknown. */
+      ratioMeasured: platform.topStepFailed && bareTarget.topStepFailed && platform.sustainedRatePerRoom > 0 && bareTarget.sustainedRatePerRoom > 0,
     }
   } finally {
     for (const s of servers) await s.stop()
