@@ -592,3 +592,17 @@ describe('advice addressed to the reader and groups of people (issue 12, public 
     ])
   })
 })
+
+describe('planning one\'s own suicide (issue 12, imminent in unseen phrasings)', () => {
+  it('rates planning one\'s own suicide as imminent in both languages and any Polish verb form, not a prevention event, a negation or someone else', () => {
+    expectLevels([
+      ["i'm planning my suicide for saturday", 'imminent'],
+      ['planuję swoje samobójstwo', 'imminent'],
+      ['zaplanowalam samobojstwo', 'imminent'],
+      ['we are planning a suicide prevention event', 'none'],
+      ['i am not planning suicide', 'none'],
+      ['nie planuję samobójstwa', 'none'],
+      ['she is planning her suicide', 'none'],
+    ])
+  })
+})

@@ -246,6 +246,8 @@ export const en: Lexicon = {
         `(?:hang|hanging|hung|drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|suffocate|suffocating) ${ME}`,
         `jump(?:ing)? (?:off|from) (?:\\w+ ){0,4}${HIGH_PLACE}`,
         'jump(?:ing)? (?:in front of|under) (?:a|the) (?:train|bus|truck|car|subway|tram|lorry)',
+        // Planning one's own suicide ("suicide prevention" and other topics are masked as idioms first).
+        '(?:planning|planned|plan|plotting|preparing|scheduled|scheduling) (?:out )?(?:my )?(?:own )?suicide',
         '(?:slit|sliting|cut|cuting|open) (?:my )?(?:wrists|wrist|throat)',
         '(?:going to|gonna|want to|wanna|will|il|plan to|planning to|about to|ready to|try to) (?:overdose|od)',
         '(?:drive|driving|crash|crashing|steer|swerve)(?: my car| the car)? (?:into|off) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|cliff|pole|oncoming)',

@@ -245,6 +245,8 @@ export const pl: Lexicon = {
       level: 'imminent',
       kind: 'plan',
       patterns: [
+        // Planning one's own suicide, any verb form ("planuję", "zaplanowałam", "przygotowuję").
+        '(?:za)?plan(?:uj|owal)\\w* (?:(?:moje|swoje|wlasne) )?samobojstw\\w*',
         `${HANG} sie`,
         `sie ${GAP}${HANG}`,
         `(?:skocz\\w*|skacz\\w*|skakac|rzuc\\w*) (?:sie )?(?:\\w+ ){0,2}z ${HIGH_PLACE}`,
