@@ -8,6 +8,8 @@ import { selfcareEn } from './selfcare.en'
 import { resilienceEn } from './resilience.en'
 import { measuresEn } from './measures.en'
 import { timeEn } from './time.en'
+import { noticesEn } from './notices.en'
+import { layoutEn } from './layout.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -163,6 +165,8 @@ export const en = {
   ...resilienceEn,
   ...measuresEn,
   ...timeEn,
+  ...noticesEn,
+  ...layoutEn,
 } as const
 
 export type MessageKey = keyof typeof en

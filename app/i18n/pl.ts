@@ -9,6 +9,8 @@ import { selfcarePl } from './selfcare.pl'
 import { resiliencePl } from './resilience.pl'
 import { measuresPl } from './measures.pl'
 import { timePl } from './time.pl'
+import { noticesPl } from './notices.pl'
+import { layoutPl } from './layout.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -164,4 +166,6 @@ export const pl: Record<MessageKey, string> = {
   ...resiliencePl,
   ...measuresPl,
   ...timePl,
+  ...noticesPl,
+  ...layoutPl,
 }

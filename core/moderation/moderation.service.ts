@@ -183,7 +183,8 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
         actorAccountId: actor.accountId, startsAt: now, endsAt: new Date(now.getTime() + durationMs),
       })
       await audit(kind === 'warning' ? 'warn' : kind, 'membership', member.id, { sanctionId: row.id, until: row.endsAt.toISOString(), ...details })
-      if (kind !== 'warning') effects.sanctions.push({ accountId: member.accountId, kind, until: row.endsAt.toISOString(), ended: false })
+      // A warning reaches the member live too (their composer shows it without a reload), like a mute or ban.
+      effects.sanctions.push({ accountId: member.accountId, kind, until: row.endsAt.toISOString(), ended: false })
       return row
     }
     const escalate = async (member: { id: string; accountId: string }, details: Record<string, string | number | boolean | null>) => {

@@ -5,7 +5,7 @@ import { useT } from '../i18n'
 import { MessageText } from './message-text'
 import { useChatRoom, type PendingMessage } from './use-chat-room'
 import { ChatCrisisPanel } from '../crisis/chat-crisis-panel'
-import { ModeratedMessage, ReportButton, SanctionNotice, useRoomModeration, type RoomModeration } from '../moderation/room-moderation'
+import { formatUntil, LiveSanctionNotice, ModeratedMessage, ReportButton, SanctionNotice, useRoomModeration, type RoomModeration } from '../moderation/room-moderation'
 
 export interface ChatRoomProps {
   room: { id: string; title: string; locked: boolean; language: 'en' | 'pl' }
@@ -128,6 +128,7 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
           <p className="typing" aria-live="polite" data-testid="typing">
             {typingNow.length === 1 ? t('room.typing.one', { name: typingNow[0]!.member.pseudonym }) : typingNow.length > 1 ? t('room.typing.many') : ''}
           </p>
+          <LiveSanctionNotice moderation={moderation} />
           {(moderation.settings?.locked ?? room.locked) && me.badge !== 'facilitator' ? (
             <p className="notice">{t('room.locked')}</p>
           ) : (
@@ -282,7 +283,22 @@ function sendErrorText(t: ReturnType<typeof useT>, pending: PendingMessage): str
   }
   // Redis or PostgreSQL did not answer: not stored, and sent again by itself once they answer (decision 025).
   if (pending.error === 'UNAVAILABLE') return t('room.message.unavailable')
-  return t.error(pending.error!)
+  const refusal = refusalText(t, pending)
+  return refusal ?? t.error(pending.error!)
+}
+
+const REFUSAL_REASONS = ['personal_data', 'contact_request', 'spam_repeat', 'spam_links', 'spam_shouting', 'slur', 'harassment'] as const
+
+/** The screen's reason, or the mute's or ban's end, in the reader's language: never a bare "please rephrase". */
+export function refusalText(t: ReturnType<typeof useT>, pending: Pick<PendingMessage, 'error' | 'reason' | 'until'>): string | null {
+  if (pending.error === 'MESSAGE_REJECTED') {
+    const reason = REFUSAL_REASONS.find((r) => r === pending.reason)
+    return t(reason ? `notice.refused.${reason}` : 'notice.refused.other')
+  }
+  if ((pending.error === 'MUTED' || pending.error === 'BANNED') && pending.until) {
+    return t(pending.error === 'MUTED' ? 'notice.refused.muted' : 'notice.refused.banned', { until: formatUntil(pending.until, t.locale) })
+  }
+  return null
 }
 
 function PendingItem({ pending, me, onRetry, onDiscard }: { pending: PendingMessage; me: ChatMember; onRetry: (id: string) => void; onDiscard: (id: string) => void }) {

@@ -13,7 +13,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export const UNAVAILABLE_RESEND_MS = 5_000
 
 /** `retryAfterMs`: how long the server said to wait before sending again (RATE_LIMITED). */
-export interface PendingMessage { clientId: string; body: string; state: 'pending' | 'failed'; error?: string; retryAfterMs?: number }
+/** `reason`/`until`: why the screen refused it, or when a mute or ban ends (the refusal's fields), for an honest notice. */
+export interface PendingMessage { clientId: string; body: string; state: 'pending' | 'failed'; error?: string; retryAfterMs?: number; reason?: string; until?: string }
 
 export interface ChatState {
   status: ConnectionStatus
@@ -43,7 +44,7 @@ type Action =
   | { type: 'typing'; member: ChatMember; typing: boolean; now: number }
   | { type: 'pending'; message: PendingMessage }
   | { type: 'sent'; clientId: string; message: ChatMessage }
-  | { type: 'failed'; clientId: string; error: string; retryAfterMs?: number }
+  | { type: 'failed'; clientId: string; error: string; retryAfterMs?: number; reason?: string; until?: string }
   | { type: 'discard'; clientId: string }
   | { type: 'muted'; ids: string[] }
   | { type: 'joinError'; code: string }
@@ -99,7 +100,7 @@ function reducer(state: ChatState, action: Action): ChatState {
     case 'sent':
       return { ...reducer(state, { type: 'messages', messages: [action.message] }) }
     case 'failed':
-      return { ...state, pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, state: 'failed', error: action.error, retryAfterMs: action.retryAfterMs } : p)) }
+      return { ...state, pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, state: 'failed', error: action.error, retryAfterMs: action.retryAfterMs, reason: action.reason, until: action.until } : p)) }
     case 'discard':
       return { ...state, pending: state.pending.filter((p) => p.clientId !== action.clientId) }
     case 'muted':
@@ -149,7 +150,7 @@ export function useChatRoom(roomId: string) {
     const reply = await request(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
     if (reply.ok && reply.data.crisis) showCrisis(reply.data.crisis)
     if (reply.ok) dispatch({ type: 'sent', clientId: message.clientId, message: reply.data })
-    else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code, retryAfterMs: reply.error.retryAfterMs })
+    else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code, retryAfterMs: reply.error.retryAfterMs, reason: reply.error.fields?.reason, until: reply.error.fields?.until })
   }, [roomId, showCrisis])
 
   useEffect(() => {
@@ -237,7 +238,7 @@ export function useChatRoom(roomId: string) {
   const retry = useCallback((clientId: string) => {
     const message = stateRef.current.pending.find((p) => p.clientId === clientId)
     if (!message) return
-    const again = { ...message, state: 'pending' as const, error: undefined, retryAfterMs: undefined }
+    const again = { ...message, state: 'pending' as const, error: undefined, retryAfterMs: undefined, reason: undefined, until: undefined }
     dispatch({ type: 'pending', message: again })
     void sendPending(again)
   }, [sendPending])

@@ -10,7 +10,12 @@ export interface RoomModeration {
   /** The room's lock and slow mode as facilitators last changed them (null: as the page loaded). */
   settings: { slowModeSeconds: number; locked: boolean } | null
   report: (messageId: string, category: ReportCategory, note: string) => Promise<string | null>
+  /** A warning, mute or ban (or its end) that arrived live on this page, until the member dismisses it. */
+  live: LiveSanction | null
+  dismissLive: () => void
 }
+
+export interface LiveSanction { kind: 'warning' | 'mute' | 'ban'; until: string | null; ended: boolean }
 
 /**
  * The member's side of moderation in a live room, on the chat room's socket: their own mute or ban
@@ -19,6 +24,7 @@ export interface RoomModeration {
 export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | null>, roomId: string): RoomModeration {
   const [status, setStatus] = useState<MemberModerationStatus | null>(null)
   const [settings, setSettings] = useState<RoomModeration['settings']>(null)
+  const [live, setLive] = useState<LiveSanction | null>(null)
 
   useEffect(() => {
     const socket = socketRef.current
@@ -27,8 +33,10 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
       const reply = await request(socket, 'moderation:status', { roomId })
       if (reply.ok) setStatus(reply.data)
     }
-    const onSanctioned = (event: { roomId: string }) => {
-      if (event.roomId === roomId) void refresh()
+    const onSanctioned = (event: { roomId: string } & LiveSanction) => {
+      if (event.roomId !== roomId) return
+      setLive({ kind: event.kind, until: event.until, ended: event.ended })
+      void refresh()
     }
     const onRoom = (event: { roomId: string; slowModeSeconds: number; locked: boolean }) => {
       if (event.roomId === roomId) setSettings({ slowModeSeconds: event.slowModeSeconds, locked: event.locked })
@@ -64,10 +72,11 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
     return reply.error.fields?.report ?? reply.error.code
   }, [socketRef, roomId])
 
-  return { status, settings, report }
+  const dismissLive = useCallback(() => setLive(null), [])
+  return { status, settings, report, live, dismissLive }
 }
 
-function formatUntil(iso: string, locale: string) {
+export function formatUntil(iso: string, locale: string) {
   return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' })
 }
 
@@ -91,6 +100,27 @@ export function SanctionNotice({ status }: { status: MemberModerationStatus | nu
   }
   if (status.activeWarnings > 0) return <p className="help" data-testid="warning-notice">{t('mod.composer.warnings', { count: status.activeWarnings })}</p>
   return null
+}
+
+/**
+ * What a facilitator just did about me, said at once (role="alert", no reload): a warning, a mute or ban with its
+ * end, or that it ended. It names no other member and stays until dismissed.
+ */
+export function LiveSanctionNotice({ moderation }: { moderation: RoomModeration }) {
+  const t = useT()
+  const live = moderation.live
+  if (!live) return null
+  const text = live.ended
+    ? t('notice.live.ended')
+    : live.kind === 'warning'
+      ? t('notice.live.warned')
+      : t(live.kind === 'mute' ? 'notice.live.muted' : 'notice.live.banned', { until: live.until ? formatUntil(live.until, t.locale) : '' })
+  return (
+    <div className="notice live-sanction" role="alert" data-testid="live-sanction" data-kind={live.ended ? 'ended' : live.kind}>
+      <p>{text}</p>
+      <button type="button" className="link-button small" onClick={moderation.dismissLive}>{t('notice.dismiss')}</button>
+    </div>
+  )
 }
 
 /** A held, hidden or removed message in the log. Peers see nothing of a held one. */

@@ -1,0 +1,118 @@
+/**
+ * Honest notices (issue 18), in Chromium: a refused message says why in the member's language (contact details,
+ * a mute with its end), and a warning from a facilitator reaches the member's open room live, without a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { createTestDeps, type TestDeps } from '../support/deps.js'
+import { startTestServer } from '../support/http.js'
+import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
+import { closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import { takeModerationAction } from '../../core/moderation/moderation.service.js'
+
+let deps: TestDeps
+let server: Awaited<ReturnType<typeof startTestServer>>
+let browser: Browser
+const sessions: UserSession[] = []
+
+beforeAll(async () => {
+  deps = await createTestDeps()
+  await createSeedRooms(deps)
+  server = await startTestServer(deps)
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  for (const s of sessions) await s.close().catch(() => {})
+  await closeBrowser(browser)
+  await server?.close()
+  await deps?.close()
+})
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 })
+
+async function browserFor(member: ChatTestMember): Promise<UserSession> {
+  const user = await newUser(browser, { baseURL: server.baseUrl })
+  await signInWith(user, server.baseUrl, member.cookie.slice('hs_session='.length))
+  sessions.push(user)
+  return user
+}
+
+async function openRoom(page: Page, slug: string) {
+  await page.goto(`/rooms/${slug}`)
+  await waitForHydration(page)
+  await poll(() => page.getByTestId('connection-status').getAttribute('class')).toContain('connection-connected')
+}
+
+async function send(page: Page, text: string) {
+  await page.locator('form.composer textarea').fill(text)
+  await page.locator('form.composer button[type="submit"]').click()
+}
+
+async function facilitatorOf(slug: string) {
+  const roomId = await roomIdOf(deps, slug)
+  const facilitator = await chatMember(deps, slug, { role: 'facilitator' })
+  await deps.sql`insert into room_facilitators (room_id, account_id) values (${roomId}, ${facilitator.accountId})`
+  return { roomId, actor: { accountId: facilitator.accountId, role: 'facilitator' as const } }
+}
+
+describe('honest notices', () => {
+  it('a message with a phone number is refused saying it holds contact details, in English and in Polish', async () => {
+    const member = await chatMember(deps, 'anxiety')
+    const user = await browserFor(member)
+    await openRoom(user.page, 'anxiety')
+    await send(user.page, 'text me on 07700 900123 tonight')
+    const pending = user.page.getByTestId('pending-message')
+    await poll(() => pending.getAttribute('data-state')).toBe('failed')
+    expect(await pending.getByTestId('send-error').textContent()).toContain('it contains contact details (a phone number')
+    expect(await pending.textContent()).not.toContain('Please rephrase it')
+
+    // The same refusal for a Polish member, in Polish.
+    const polish = await chatMember(deps, 'lek')
+    await deps.sql`update accounts set locale = 'pl' where id = ${polish.accountId}`
+    const pl = await browserFor(polish)
+    await openRoom(pl.page, 'lek')
+    await send(pl.page, 'napisz do mnie: jan.kowalski@example.com')
+    const plPending = pl.page.getByTestId('pending-message')
+    await poll(() => plPending.getAttribute('data-state')).toBe('failed')
+    expect(await plPending.getByTestId('send-error').textContent()).toContain('Nie wysłano: wiadomość zawiera dane kontaktowe')
+    for (const u of [user, pl]) expect(u.log.errors).toEqual([])
+  }, 90_000)
+
+  it('a muted member\'s send is refused with the mute\'s end', async () => {
+    const { roomId, actor } = await facilitatorOf('grief')
+    const member = await chatMember(deps, 'grief')
+    await takeModerationAction(deps, actor, { action: 'mute', roomId, memberId: member.memberId, duration: 30 })
+    const [mute] = await deps.sql<{ endsAt: Date }[]>`select ends_at as "endsAt" from moderation_sanctions where membership_id = ${member.memberId} and kind = 'mute'`
+    const user = await browserFor(member)
+    await openRoom(user.page, 'grief')
+    await send(user.page, 'hello?')
+    const pending = user.page.getByTestId('pending-message')
+    await poll(() => pending.getAttribute('data-state')).toBe('failed')
+    const until = mute!.endsAt.toLocaleString('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' })
+    expect(await pending.getByTestId('send-error').textContent()).toBe(`Not sent: a facilitator has muted you in this room until ${until}.`)
+  }, 90_000)
+
+  it('a warned member sees the warning live, without a reload', async () => {
+    const { roomId, actor } = await facilitatorOf('loneliness')
+    const member = await chatMember(deps, 'loneliness')
+    const user = await browserFor(member)
+    await openRoom(user.page, 'loneliness')
+    await user.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
+    expect(await user.page.getByTestId('live-sanction').count()).toBe(0)
+
+    await takeModerationAction(deps, actor, { action: 'warn', roomId, memberId: member.memberId, reason: 'be kind' })
+
+    const notice = user.page.getByTestId('live-sanction')
+    await poll(() => notice.count()).toBe(1)
+    expect(await notice.getAttribute('role')).toBe('alert')
+    expect(await notice.textContent()).toContain('A facilitator has sent you a warning')
+    // The warning carries no facilitator's reason text or other member's name, and the page was not reloaded.
+    expect(await notice.textContent()).not.toContain('be kind')
+    expect(await user.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+    await poll(() => user.page.getByTestId('warning-notice').count()).toBe(1)
+    await notice.getByRole('button', { name: 'Dismiss' }).click()
+    await poll(() => notice.count()).toBe(0)
+    expect(user.log.errors).toEqual([])
+  }, 90_000)
+})
