@@ -9,8 +9,8 @@
  * candidate it prints the combined decision's recall and false-positive rate at level >= concern on
  * the English public validation split, and how many own training messages and own tuning rows (never
  * the held-out rows) at concern, at high or above, and at none would be demoted. The rule: the highest
- * candidate that demotes no own message at high or above and keeps the validation recall at 0.60 or more
- * (the issue's recall floor). Polish is never demoted (no public Polish risk data to choose it on).
+ * candidate up to 0.2 (a confident negative, far below the model's own concern cut-off) that demotes no
+ * own message at high or above and keeps the validation recall at 0.60 or more (the issue's recall floor). Polish is never demoted (no public Polish risk data to choose it on).
  */
 import path from 'node:path'
 import { readFileSync } from 'node:fs'
