@@ -2,11 +2,13 @@
  * `npm start`: brings the whole platform up on one machine. Starts an embedded PostgreSQL and a local
  * redis-server unless DATABASE_URL / REDIS_URL are given, a mail catcher unless SMTP_URL is given,
  * migrates, seeds on first run, builds the UI, starts server and workers (restarting either one that
- * crashes, with back-off), and on Ctrl-C stops everything it started. Data lives in .data/ and is reused by the next start.
+ * crashes, with back-off), and on Ctrl-C stops everything it started. `npm run dev` (`--watch`) also rebuilds the UI
+ * and restarts server or workers on every change to their code. Data lives in .data/ and is reused by the next start.
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import exitHook from 'async-exit-hook'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createSql } from '../db/client.js'
@@ -20,6 +22,9 @@ import { superviseProcess, type SupervisedProcess } from './supervise.js'
 // HOLDSPACE_DATA_DIR is for the start script's own test; everyone else uses .data/
 const DATA_DIR = path.resolve(process.env.HOLDSPACE_DATA_DIR ?? '.data')
 const say = (line: string) => console.log(`[holdspace] ${line}`)
+/** `npm run dev` (`--watch`): the same platform, with the UI, server and workers rebuilt or restarted on every change. */
+const WATCH = process.argv.includes('--watch')
+const TSX_CLI = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url))
 
 /** Development secrets are generated once and kept in .data/, so sessions survive restarts. */
 function devSecrets(): { SESSION_SECRET: string; ENCRYPTION_KEY: string } {
@@ -79,15 +84,21 @@ async function main() {
     const sql = createSql(config.DATABASE_URL, { max: 1, application: 'holdspace-start' })
     const { applied } = await migrate(sql)
     say(applied.length ? `migrated: ${applied.join(', ')}` : 'database is up to date')
-    const seeded = await seed(sql)
+    // Demo accounts have a published password: never with NODE_ENV=production (db/seed-cli.ts refuses too).
+    const seeded = config.NODE_ENV !== 'production' && (await seed(sql))
     if (seeded) say('seeded demo accounts and rooms')
     await sql.end()
 
-    ensureRemixBuild('.', say)
+    if (WATCH) children.push(await watchUi(env))
+    else ensureRemixBuild('.', say)
 
     // A crashed server or workers process is restarted on its own (scripts/supervise.ts); the rest keeps running.
+    // Under `npm run dev` each runs in `tsx watch`: a change to its code (or, for the server, a new UI build) restarts it.
     for (const [name, entry] of [['server', 'server/index.ts'], ['workers', 'workers/index.ts']] as const) {
-      const supervised = superviseProcess({ name, args: ['--import', 'tsx', entry], env, say })
+      const args = WATCH
+        ? [TSX_CLI, 'watch', '--clear-screen=false', ...(name === 'server' ? ['--include', 'build/version.txt'] : []), entry]
+        : ['--import', 'tsx', entry]
+      const supervised = superviseProcess({ name, args, env, say })
       say(`${name} started (pid ${supervised.current().pid})`)
       children.push(supervised)
     }
@@ -100,6 +111,25 @@ async function main() {
     await stopAll()
     process.exit(1)
   }
+}
+
+/** `npm run dev`: the UI rebuilds on every change (scripts/remix-compile.mjs --watch); resolves after the first build. */
+async function watchUi(env: NodeJS.ProcessEnv): Promise<SupervisedProcess> {
+  let firstBuild: () => void = () => {}
+  const built = new Promise<void>((resolve) => (firstBuild = resolve))
+  say('building the web app and watching app/ and core/ for changes…')
+  const ui = superviseProcess({
+    name: 'ui', env: { ...env, NODE_ENV: 'production' }, say,
+    args: [fileURLToPath(new URL('./remix-compile.mjs', import.meta.url)), '--watch'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+    onStart: (child) =>
+      child.stdout!.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) say(`ui ${line}`)
+        firstBuild()
+      }),
+  })
+  await built
+  return ui
 }
 
 async function waitForReady(url: string, timeoutMs = 60_000) {

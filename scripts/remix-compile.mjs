@@ -19,15 +19,33 @@ const { createFileWatchCache } = require('@remix-run/dev/dist/compiler/fileWatch
 const { logger } = require('@remix-run/dev/dist/tux/logger.js')
 
 const config = await readConfig(process.cwd())
-rmSync(config.assetsBuildDirectory, { recursive: true, force: true }) // as `remix build` does: no stale assets
-mkdirSync(config.assetsBuildDirectory, { recursive: true })
-const compiler = await create({ config, options: { mode: 'production', sourcemap: false }, fileWatchCache: createFileWatchCache(), logger })
-try {
-  await compiler.compile()
-} catch (error) {
-  // Remix's own message for a compile error (a syntax error names the file and line); never a stack of ours.
-  console.error(error instanceof Error ? error.message : String(error))
-  process.exitCode = 1
-} finally {
-  await compiler.dispose()
+const ctx = (conf) => ({ config: conf, options: { mode: 'production', sourcemap: false }, fileWatchCache: createFileWatchCache(), logger })
+
+if (process.argv.includes('--watch')) {
+  // `npm run dev`: rebuild on every change under app/ (and core/, which the server bundle includes); one line each.
+  // The server process restarts when build/version.txt changes (scripts/dev.ts).
+  const { watch } = require('@remix-run/dev/dist/compiler/watch.js')
+  const withCore = async (root) => Object.assign(await readConfig(root), { watchPaths: ['core'] })
+  const stop = await watch(ctx(await withCore(process.cwd())), {
+    reloadConfig: withCore,
+    onBuildFinish: (_ctx, ms, ok) => console.log(ok ? `built in ${ms} ms` : 'build failed (the error is above); waiting for the next change'),
+  })
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void stop().then(() => process.exit(0)))
+} else {
+  await buildOnce()
+}
+
+async function buildOnce() {
+  rmSync(config.assetsBuildDirectory, { recursive: true, force: true }) // as `remix build` does: no stale assets
+  mkdirSync(config.assetsBuildDirectory, { recursive: true })
+  const compiler = await create(ctx(config))
+  try {
+    await compiler.compile()
+  } catch (error) {
+    // Remix's own message for a compile error (a syntax error names the file and line); never a stack of ours.
+    console.error(error instanceof Error ? error.message : String(error))
+    process.exitCode = 1
+  } finally {
+    await compiler.dispose()
+  }
 }
