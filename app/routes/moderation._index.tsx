@@ -80,14 +80,6 @@ export default function ModerationQueue() {
       <FormError code={result && !result.ok ? result.formError ?? Object.values(result.fieldErrors ?? {})[0] : undefined} />
       {result?.ok ? <p className="notice" role="status">{t('mod.action.done')}</p> : null}
 
-      <section aria-labelledby="rooms-title">
-        <h2 id="rooms-title">{t('mod.queue.rooms')}</h2>
-        {queue.rooms.length === 0 ? <p>{t('mod.queue.noRooms')}</p> : null}
-        <ul className="mod-rooms">
-          {queue.rooms.map((room) => <RoomControls key={room.id} room={room} />)}
-        </ul>
-      </section>
-
       <section aria-labelledby="flags-title">
         <h2 id="flags-title">{t('mod.queue.title')}</h2>
         {queue.flags.length === 0 ? <p data-testid="queue-empty">{t('mod.queue.empty')}</p> : null}
@@ -120,6 +112,15 @@ export default function ModerationQueue() {
           </ul>
         </section>
       ) : null}
+
+      {/* The flags come first (issue 18); each room's slow mode and lock sit below, collapsed (works without JavaScript). */}
+      <details className="mod-rooms-panel" data-testid="room-controls">
+        <summary><h2 id="rooms-title">{t('mod.queue.rooms')}</h2></summary>
+        {queue.rooms.length === 0 ? <p>{t('mod.queue.noRooms')}</p> : null}
+        <ul className="mod-rooms">
+          {queue.rooms.map((room) => <RoomControls key={room.id} room={room} />)}
+        </ul>
+      </details>
     </>
   )
 }

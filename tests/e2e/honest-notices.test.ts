@@ -53,7 +53,7 @@ async function facilitatorOf(slug: string) {
   const roomId = await roomIdOf(deps, slug)
   const facilitator = await chatMember(deps, slug, { role: 'facilitator' })
   await deps.sql`insert into room_facilitators (room_id, account_id) values (${roomId}, ${facilitator.accountId})`
-  return { roomId, actor: { accountId: facilitator.accountId, role: 'facilitator' as const } }
+  return { roomId, facilitator, actor: { accountId: facilitator.accountId, role: 'facilitator' as const } }
 }
 
 describe('honest notices', () => {
@@ -115,4 +115,26 @@ describe('honest notices', () => {
     await poll(() => notice.count()).toBe(0)
     expect(user.log.errors).toEqual([])
   }, 90_000)
+})
+
+describe('the moderation page', () => {
+  it('shows the flag queue first; the rooms\' slow-mode and lock forms come after it, collapsed', async () => {
+    const { facilitator } = await facilitatorOf('parenting')
+    const user = await browserFor(facilitator)
+    const page = user.page
+    await page.goto('/moderation')
+    await waitForHydration(page)
+    const order = await page.evaluate(() => {
+      const queue = document.querySelector('[data-testid="queue"]')!
+      const rooms = document.querySelector('[data-testid="room-controls"]')!
+      return { queueFirst: Boolean(queue.compareDocumentPosition(rooms) & Node.DOCUMENT_POSITION_FOLLOWING), open: (rooms as HTMLDetailsElement).open }
+    })
+    expect(order).toEqual({ queueFirst: true, open: false })
+    const slowMode = page.getByLabel('Slow mode (seconds between messages, 0 for off)')
+    expect(await slowMode.isVisible()).toBe(false)
+    // One press on "Your rooms" opens the room controls.
+    await page.getByTestId('room-controls').locator('summary').click()
+    await poll(() => slowMode.isVisible()).toBe(true)
+    expect(user.log.errors).toEqual([])
+  }, 60_000)
 })
