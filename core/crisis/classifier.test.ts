@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyRisk, compareRisk, DEMOTE_BELOW, detectLanguage, RISK_LEVELS, type RiskLevel } from './classifier.js'
+import { classifyRisk, compareRisk, decisionParts, DEMOTE_BELOW, detectLanguage, RISK_LEVELS, type RiskLevel } from './classifier.js'
 import { canonicalize } from './model/canonical.js'
 import { RISK_MODEL } from './model/risk-model.js'
 
@@ -566,6 +566,16 @@ describe('demotion of hyperbole by a confident model (decision 044)', () => {
       expect(result.level, text).toBe(level)
       expect(result.signals.some((s) => s.startsWith('demoted:')), text).toBe(false)
     }
+  })
+
+  it('hands the evaluation a demoted message as a model decision (no rule level, the model risk that demoted it)', () => {
+    const parts = decisionParts('ugh traffic makes me want to kill myself haha')
+    expect(parts.level).toBe('none')
+    expect(parts.ruleLevel).toBe('none')
+    expect(parts.modelRisk).not.toBeNull()
+    expect(parts.modelRisk!).toBeLessThan(DEMOTE_BELOW.en)
+    // With demotion switched off (cut-off 0) the same message is the rules' again.
+    expect(decisionParts('ugh traffic makes me want to kill myself haha', { en: 0 }).ruleLevel).toBe('high')
   })
 
   it('never demotes a Polish statement (no public Polish risk data to choose the cut-off on)', () => {
