@@ -23,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 type Notice = 'created' | 'saved' | 'deleted' | 'done' | 'undone' | 'reflection' | 'reflectionWithdrawn'
-type Done = { ok: true; notice: `homework.notice.${Notice}` }
+type Done = { ok: true; notice: `homework.notice.${Notice}`; createdId?: string }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const account = requireUser(context, request)
@@ -39,13 +39,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case 'create': {
         const parsed = parseForm(homeworkSchema, form)
         if ('errors' in parsed) return formFailure({ ...parsed.errors, kind: 'create' })
+        let createdId: string
         try {
-          await library.createHomework(deps, account, groupId, parsed.data, String(form.get('formToken') ?? ''))
+          createdId = await library.createHomework(deps, account, groupId, parsed.data, String(form.get('formToken') ?? ''))
         } catch (error) {
           if (error instanceof AppError && error.code === 'CONFLICT') return formFailure({ ok: false, formError: 'homework_already_set' }, 409)
           throw error
         }
-        return done('created')
+        return { ...done('created'), createdId }
       }
       case 'update': {
         const parsed = parseForm(homeworkSchema, form)
@@ -108,8 +109,8 @@ export default function Homework() {
       {isFacilitator ? (
         <section className="card" aria-labelledby="set-homework">
           <h2 id="set-homework">{t('homework.create.title')}</h2>
-          {/* A new token after each success remounts the form, so it is empty again (with and without JavaScript). */}
-          <SafeForm key={page.formToken}>
+          {/* Remounted after each homework it set, so it is empty again (without JavaScript the page is new anyway). */}
+          <SafeForm key={result?.ok && 'createdId' in result ? result.createdId : 'new'}>
             <input type="hidden" name="intent" value="create" />
             <input type="hidden" name="formToken" value={page.formToken} />
             <HomeworkFields zone={page.group.timeZone} errors={failed?.kind === 'create' ? failed.fieldErrors : undefined} />

@@ -70,7 +70,7 @@ describe('time zones', () => {
     const { page: travelling } = await personIn({ timezoneId: 'Asia/Tokyo', locale: 'en-GB', sessionToken: member.sessionToken })
     await travelling.goto('/groups')
     await waitForHydration(travelling)
-    await expect.poll(() => travelling.locator('li', { has: travelling.getByRole('heading', { name: 'Sunday early circle' }) }).textContent()).toMatch(/01:00 EST/)
+    await expect.poll(() => travelling.locator('li', { has: travelling.getByRole('heading', { name: 'Sunday early circle' }) }).textContent(), { timeout: 30_000 }).toMatch(/01:00 EST/)
     expect((await zoneOf(member.accountId))!.zone).toBe('America/New_York')
     expect(log.errors).toEqual([])
   }, 120_000)
@@ -146,14 +146,47 @@ describe('plurals, numbers and the mood summary', () => {
       await page.goto('/care/mood')
       await page.getByRole('radio', { name: score, exact: true }).check()
       await page.getByRole('button', { name: 'Zapisz wpis' }).click()
-      await expect.poll(() => page.getByText('Twój wpis został zapisany.').isVisible()).toBe(true)
+      await expect.poll(() => page.getByText('Twój wpis został zapisany.').isVisible(), { timeout: 30_000 }).toBe(true)
     }
     await page.goto('/care/mood')
     // Mean 17 / 3 = 5.67: written 5,7 in Polish; lowest and highest are single check-ins, not daily averages.
     const summary = page.locator('figcaption.chart-summary')
-    await expect.poll(() => summary.textContent()).toContain('3 wpisy w 1 z ostatnich 30 dni. Średnia wszystkich wpisów 5,7 na 10; najniższy wpis 4, najwyższy 7.')
-    expect(await page.getByText('Masz dziś już 3 wpisy').isVisible()).toBe(true)
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('3 wpisy w 1 z ostatnich 30 dni. Średnia wszystkich wpisów 5,7 na 10; najniższy wpis 4, najwyższy 7.')
+    expect(await page.getByText('Masz dziś już 3 wpisy').isVisible(), { timeout: 30_000 }).toBe(true)
     expect(await summary.textContent()).not.toContain('wpisów w 1')
+    expect(log.errors).toEqual([])
+  }, 120_000)
+})
+
+describe('the set-homework form', () => {
+  it('is labelled with the group’s zone, empties after success, and an identical resubmit sets nothing twice', async () => {
+    const facilitator = await makeVerifiedFacilitator(deps, 'Dr Homework')
+    const groupId = await makeGroup(deps, facilitator, { title: 'Homework circle', timeZone: 'Europe/Warsaw' })
+    const { page, log } = await personIn({ timezoneId: 'Europe/Warsaw', locale: 'en-GB', sessionToken: facilitator.sessionToken })
+    await page.goto(`/groups/${groupId}/homework`)
+    await waitForHydration(page)
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Set homework' }) })
+    const csrf = await form.locator('input[name=csrf]').inputValue()
+    await form.getByLabel('Title', { exact: true }).fill('Three kind words')
+    await form.getByLabel('Instructions').fill('Write three kind words to yourself each morning.')
+    await form.getByLabel('Due date and time (Europe/Warsaw time)').fill('2030-01-10T20:00')
+    await form.getByRole('button', { name: 'Set homework' }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Three kind words' }).isVisible(), { timeout: 30_000 }).toBe(true)
+    expect(await page.locator('main').innerText()).toContain('Homework set.')
+    // The fields are empty again and the form has a new token: pressing the button again cannot set the same homework.
+    await expect.poll(() => page.locator('form', { has: page.getByRole('button', { name: 'Set homework' }) }).getByLabel('Title', { exact: true }).inputValue(), { timeout: 30_000 }).toBe('')
+    const [{ token }] = await deps.sql<{ token: string }[]>`select form_token as token from homework where group_id = ${groupId}`
+    expect(await page.locator('input[name=formToken]').inputValue()).not.toBe(token)
+
+    // The same form sent again with its old token (a reload after the post does this): refused, nothing stored.
+    const again = await page.context().request.post(`/groups/${groupId}/homework`, {
+      form: { csrf, intent: 'create', formToken: token, title: 'Three kind words', instructions: 'Write three kind words to yourself each morning.', dueLocal: '2030-01-10T20:00', reflectionPrompt: '' },
+      maxRedirects: 0,
+    })
+    expect(again.status()).toBe(409)
+    expect(await again.text()).toContain('This homework was already set')
+    const [{ n }] = await deps.sql<{ n: number }[]>`select count(*)::int as n from homework where group_id = ${groupId}`
+    expect(n).toBe(1)
     expect(log.errors).toEqual([])
   }, 120_000)
 })
