@@ -18,12 +18,12 @@ describe('npm run db:seed', () => {
     expect(run.code).toBe(1)
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('refuses to run with NODE_ENV=production')])
     expect(await accounts()).toBe(0)
-  }, 60_000)
+  }, 120_000)
 
   it('seeds the demo data in development', async () => {
     const run = await runTsxCommand('db/seed-cli.ts', [], childEnv(deps, { NODE_ENV: 'development' }))
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('seeded demo data')
     expect(await accounts()).toBeGreaterThan(0)
-  }, 60_000)
+  }, 120_000)
 })

@@ -40,7 +40,7 @@ describe('npm run admin: help and usage', () => {
     expect(badOption.code).toBe(2)
     expect(badOption.stderr).toMatch(/^admin: .*colour.*\n$/)
     expect(badOption.stderr).not.toMatch(/\s+at /)
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('create-admin', () => {
@@ -51,7 +51,7 @@ describe('create-admin', () => {
       expect(run.stderr).toBe('admin: refusing --password: a password on the command line stays in shell history and the process list; type it at the prompt or pipe it on stdin\n')
     }
     expect(await one(deps.sql`select count(*)::int as n from accounts where email = 'root@clinic.example'`)).toEqual({ n: 0 })
-  }, 60_000)
+  }, 120_000)
 
   it('reads the password from stdin, creates a registered admin who can sign in with it, audits it by id, and a second run changes nothing', async () => {
     const password = `pw-${randomBytes(8).toString('hex')}`
@@ -75,7 +75,7 @@ describe('create-admin', () => {
     expect(again.stdout).toContain('already an admin: unchanged')
     expect(await argon2.verify((await one(deps.sql<{ h: string }[]>`select password_hash as h from accounts where id = ${account!.id}`))!.h, password)).toBe(true)
     expect(await auditRows('account.admin_created')).toHaveLength(1)
-  }, 60_000)
+  }, 120_000)
 
   it('refuses a short password, a bad email and an empty stdin with one line and exit code 1, creating nothing', async () => {
     const before = await one(deps.sql<{ n: number }[]>`select count(*)::int as n from accounts`)
@@ -89,7 +89,7 @@ describe('create-admin', () => {
       expect(run.stderr).toBe(message)
     }
     expect(await one(deps.sql<{ n: number }[]>`select count(*)::int as n from accounts`)).toEqual(before)
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('roles and facilitator verification', () => {
@@ -110,7 +110,7 @@ describe('roles and facilitator verification', () => {
     expect(nobody.code).toBe(1)
     expect(nobody.stderr).toContain('no account with the email nobody@clinic.example')
     expect(await one(deps.sql`select role from accounts where id = ${person.accountId}`)).toEqual({ role: 'clinician' })
-  }, 60_000)
+  }, 120_000)
 
   it('facilitator verify and withdraw set the licence check (audited like the admin page); no profile or another role is refused', async () => {
     const facilitator = await makeAccount(deps, 'facilitator', { email: `fac-${randomBytes(3).toString('hex')}@clinic.example` })
@@ -136,7 +136,7 @@ describe('roles and facilitator verification', () => {
     const notFacilitator = await admin(['facilitator', 'verify', '--email', member.account.email!])
     expect(notFacilitator.code).toBe(1)
     expect(notFacilitator.stderr).toContain('not a facilitator')
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('rooms', () => {
@@ -161,7 +161,7 @@ describe('rooms', () => {
     expect(await room()).toEqual({ title: 'Night owls', language: 'en', rules: 'Be kind. No advice on medication.', locked: true, slowMode: 30, rulesVersion: 2 })
     expect((await auditRows('room.edited')).at(-1)).toMatchObject({ targetId: roomId, details: { fields: 'rules,locked,slowModeSeconds' } })
     expect((await admin(['room', 'edit', '--slug', 'night-owls', '--title', 'Night owls'])).stdout).toContain('nothing to change')
-  }, 60_000)
+  }, 120_000)
 
   it('bad room input gets one line and changes nothing', async () => {
     const before = await room()
@@ -178,7 +178,7 @@ describe('rooms', () => {
     }
     expect(await room()).toEqual(before)
     expect(await one(deps.sql`select count(*)::int as n from rooms where slug in ('ok-slug')`)).toEqual({ n: 0 })
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('oncall set-rotation', () => {
@@ -209,7 +209,7 @@ describe('oncall set-rotation', () => {
     expect(refused.stderr).toContain('is member: on-call takes clinicians or admins')
     const members = await deps.sql`select account_id from oncall_rotation_members where schedule_id = ${schedule!.id} order by position`
     expect(members.map((m) => m.account_id)).toEqual([b.accountId, a.accountId])
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('rotate-encryption-key', () => {
@@ -257,5 +257,5 @@ describe('rotate-encryption-key', () => {
     expect(lost.code).toBe(1)
     expect(lost.stderr).toMatch(/^admin: 0 values re-encrypted, 0 already under the new key, 4 open with neither key and were left unchanged/)
     expect(await decryptSensitiveProfile(newDeps, member.accountId)).toMatchObject({ legalName: 'Anna Rotation-Test' })
-  }, 90_000)
+  }, 180_000)
 })

@@ -109,5 +109,5 @@ describe('npm run backup / npm run restore', () => {
     const usage = await runTsxCommand('scripts/restore.ts', [], env())
     expect(usage.code).toBe(2)
     expect(usage.stderr).toBe('restore: usage: npm run restore -- <backup folder>\n')
-  }, 60_000)
+  }, 120_000)
 })
