@@ -616,3 +616,16 @@ describe('planning one\'s own suicide (issue 12, imminent in unseen phrasings)',
     ])
   })
 })
+
+describe('cutting one\'s wrists in any Polish verb form (issue 12)', () => {
+  it('rates it imminent in the past, present and future, not negated, in the past or about someone else', () => {
+    expectLevels([
+      ['podcięłam sobie żyły', 'imminent'],
+      ['podetnę sobie żyły dziś', 'imminent'],
+      ['przecinam nadgarstki', 'imminent'],
+      ['nie podetnę sobie żył', 'none'],
+      ['w liceum podcięłam sobie żyły', 'none'],
+      ['brat podciął sobie żyły', 'none'],
+    ])
+  })
+})

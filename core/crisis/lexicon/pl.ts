@@ -249,6 +249,8 @@ export const pl: Lexicon = {
         '(?:za)?plan(?:uj|owal)\\w* (?:(?:moje|swoje|wlasne) )?samobojstw\\w*',
         `${HANG} sie`,
         `sie ${GAP}${HANG}`,
+        // Cutting one's wrists, any verb form: "podcięłam sobie żyły", "podetnę żyły", "przecinam nadgarstki".
+        '(?:pod|prze)(?:ci|etn|tn)\\w* (?:sobie )?(?:zyl\\w*|nadgarst\\w*)',
         `(?:skocz\\w*|skacz\\w*|skakac|rzuc\\w*) (?:sie )?(?:\\w+ ){0,2}z ${HIGH_PLACE}`,
         `(?:skocz\\w*|skacz\\w*|rzuc\\w*|rzuca\\w*) (?:sie )?(?:\\w+ ){0,2}(?:pod|na) (?:pociag|tory|tramwaj|metro|ciezarowke|tira)`,
         // An end with a time and nothing after it: "dziś to się skończy", "dzisiaj kończę".
