@@ -152,7 +152,7 @@ describe('plurals, numbers and the mood summary', () => {
     // Mean 17 / 3 = 5.67: written 5,7 in Polish; lowest and highest are single check-ins, not daily averages.
     const summary = page.locator('figcaption.chart-summary')
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('3 wpisy w 1 z ostatnich 30 dni. Średnia wszystkich wpisów 5,7 na 10; najniższy wpis 4, najwyższy 7.')
-    expect(await page.getByText('Masz dziś już 3 wpisy').isVisible(), { timeout: 30_000 }).toBe(true)
+    expect(await page.getByText('Masz dziś już 3 wpisy').isVisible()).toBe(true)
     expect(await summary.textContent()).not.toContain('wpisów w 1')
     expect(log.errors).toEqual([])
   }, 120_000)
