@@ -2,12 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import styles from './styles/app.css'
-import { SafeForm } from './components/forms'
 import { useRootData, useT, type RootData } from './components/i18n'
-import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
-import { QuickExit } from './components/quick-exit'
-import { HelpButton } from './components/crisis/help-button'
+import { SiteHeader } from './components/header'
+import { FocusHeadingOnNavigation } from './components/route-focus'
 import { getLocale } from './utils/locale.server'
 import { readerTimeZone } from './utils/time.server'
 import { TimeZoneDetector } from './components/time'
@@ -56,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
 
 function Shell({ children }: { children: ReactNode }) {
   const nonce = useNonce()
-  const { locale, account, alarms, unreadMessages, followUp } = useRootData()
+  const { locale, alarms, followUp } = useRootData()
   const { pathname } = useLocation()
   const t = useT()
   return (
@@ -69,42 +67,7 @@ function Shell({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">{t('nav.skip')}</a>
-        <header className="site-header">
-          <Link to="/" className="brand">{t('app.name')}</Link>
-          <nav aria-label={t('nav.primary')} className="primary-nav">
-            <ul>
-              {account ? (
-                <>
-                  <li><Link to="/rooms">{t('nav.rooms')}</Link></li>
-                  <li><Link to="/groups">{t('nav.groups')}</Link></li>
-                  <li><Link to="/care">{t('nav.care')}</Link></li>
-                  <li>
-                    <Link to="/messages">
-                      {t('nav.messages')}
-                      {unreadMessages > 0 ? <span className="nav-count" data-testid="nav-unread">{' '}<span aria-hidden="true">{unreadMessages}</span><span className="visually-hidden">{t('nav.unread', { count: unreadMessages })}</span></span> : null}
-                    </Link>
-                  </li>
-                  <li><Link to="/library">{t('nav.library')}</Link></li>
-                  {account.role === 'facilitator' || account.role === 'admin' ? <li><Link to="/moderation">{t('nav.moderation')}</Link></li> : null}
-                  <li><Link to="/account">{t('nav.account')}</Link></li>
-                  <li>
-                    <SafeForm action="/signout">
-                      <button type="submit" className="link-button">{t('nav.signOut')}</button>
-                    </SafeForm>
-                  </li>
-                </>
-              ) : (
-                <>
-                  <li><Link to="/signin">{t('nav.signIn')}</Link></li>
-                  <li><Link to="/signup">{t('nav.signUp')}</Link></li>
-                </>
-              )}
-            </ul>
-          </nav>
-          <LanguageSwitch />
-          <HelpButton />
-          <QuickExit />
-        </header>
+        <SiteHeader />
         <main id="main" tabIndex={-1}>
           {/* The console and crisis admin pages show their own, fuller banner. */}
           {/^\/(console|admin\/crisis)/.test(pathname) ? null : <AlarmBanner alarms={alarms} />}
@@ -114,8 +77,12 @@ function Shell({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>{t('footer.emergency')}</p>
           <p>{t('footer.privacy')}</p>
+          <p data-testid="shortcut-hint">{t('quickExit.shortcutHint')}</p>
         </footer>
+        {/* Sheets (components/sheet.tsx) open here, outside every scrolling list. */}
+        <div id="sheet-host" />
         <TimeZoneDetector />
+        <FocusHeadingOnNavigation />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -12,7 +12,7 @@ import { openPage } from '../support/usable.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import {
-  MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, waitForRouterIdle, type UserSession,
+  MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, openSiteMenu, waitForHydration, waitForRouterIdle, type UserSession,
 } from '../support/browser.js'
 
 const PASSWORD = 'a calm long passphrase'
@@ -116,9 +116,10 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
 
   it('signs out from the header', async () => {
     const { page } = member
+    await openSiteMenu(page)
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL((url) => url.pathname === '/')
-    await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).first().isVisible()).toBe(true)
+    await expect.poll(() => page.locator('header a[href="/signin"]').count()).toBe(1)
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0)
     expect((await member.context.cookies()).some((c) => c.name === 'hs_session')).toBe(false)
 
@@ -152,6 +153,7 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     expect(newCode).not.toBe(firstCode)
     await expectNoSidewaysScroll(page, 'new recovery code card')
 
+    await openSiteMenu(page)
     await page.getByRole('link', { name: 'Account', exact: true }).click()
     await page.waitForURL('**/account')
     await expect.poll(() => page.getByTestId('account-username').textContent()).toBe(username)
@@ -165,12 +167,14 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     const { page } = member
     await openPage(page, '/account')
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await openSiteMenu(page)
     await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Polski' }).click()
     await page.waitForFunction(() => document.documentElement.lang === 'pl')
     await waitForHydration(page)
     expect(new URL(page.url()).pathname).toBe('/account')
     expect(await page.locator('html[lang="pl"]').count()).toBe(1)
     await expect.poll(() => page.getByRole('link', { name: /Szybkie wyjście/ }).isVisible()).toBe(true)
+    await openSiteMenu(page)
     expect(await page.getByRole('button', { name: 'Wyloguj się' }).isVisible()).toBe(true)
     expect(await page.getByTestId('account-username').textContent()).toBe(username)
     await expectNoSidewaysScroll(page, 'account (pl)')
@@ -187,6 +191,7 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     const { page } = member
     // A neutral Holdspace page first, then the account page (sensitive: it shows who this is).
     await openPage(page, '/')
+    await openSiteMenu(page)
     await page.getByRole('navigation', { name: 'Główna nawigacja' }).getByRole('link', { name: 'Konto' }).click()
     await page.waitForURL('**/account')
     await expect.poll(() => page.getByTestId('account-username').textContent()).toBe(username)

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, watchPage, type PageLog } from '../support/browser.js'
+import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, openSiteMenu, watchPage, type PageLog } from '../support/browser.js'
 import { createSeedRooms } from '../support/chat.js'
 
 const PASSWORD = 'a calm long passphrase'
@@ -129,6 +129,7 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
   it('signs out from the header and signs in with the password', async () => {
     const { page, context } = visitor
     await page.goto('/rooms')
+    await openSiteMenu(page)
     expect(await submit(page, page.getByRole('button', { name: 'Sign out' }))).toBe(302)
     expect((await context.cookies()).some((c) => c.name === 'hs_session')).toBe(false)
     await page.goto('/signin')
@@ -136,6 +137,7 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
     expect(await submit(page, page.getByRole('button', { name: 'Sign in' }))).toBe(302)
     expect(new URL(page.url()).pathname).toBe('/rooms')
+    await openSiteMenu(page)
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1)
   })
 
@@ -195,6 +197,7 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
 
   it('recovers the account with the recovery code', async () => {
     const { page } = visitor
+    await openSiteMenu(page)
     expect(await submit(page, page.getByRole('button', { name: 'Sign out' }))).toBe(302)
     await page.goto('/recover')
     await page.getByLabel('Username (or email)').fill(username)

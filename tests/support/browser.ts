@@ -139,3 +139,14 @@ export async function waitForRouterIdle(page: Page, quietMs = 400, timeout = 15_
   await page.waitForTimeout(quietMs)
   await idle()
 }
+
+/**
+ * On a phone the header's links, language switch and "Sign out" sit behind its menu button (a <details>, issue 18):
+ * open it, with or without JavaScript. On a desktop they are in the row already and this does nothing.
+ */
+export async function openSiteMenu(page: Page): Promise<void> {
+  const button = page.locator('header .site-menu-button')
+  if (!(await button.isVisible())) return
+  if (await page.getByTestId('site-menu').evaluate((el) => (el as HTMLDetailsElement).open)) return
+  await button.click()
+}
