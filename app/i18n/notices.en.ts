@@ -15,4 +15,6 @@ export const noticesEn = {
   'notice.live.banned': 'A facilitator has banned you from this room until {until}.',
   'notice.live.ended': 'Your restriction in this room has ended. You can write again.',
   'notice.dismiss': 'Dismiss',
+  /** The clinician's side of the private crisis chat: their own wording, not the member's. */
+  'notice.crisisChat.emptyClinician': 'No messages yet. What you write here goes privately to the member; no other member can see it.',
 } as const

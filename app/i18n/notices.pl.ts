@@ -16,4 +16,5 @@ export const noticesPl: Record<keyof typeof noticesEn, string> = {
   'notice.live.banned': 'Osoba prowadząca zablokowała Ci dostęp do tego pokoju do {until}.',
   'notice.live.ended': 'Twoje ograniczenie w tym pokoju się skończyło. Możesz znów pisać.',
   'notice.dismiss': 'Zamknij',
+  'notice.crisisChat.emptyClinician': 'Nie ma jeszcze wiadomości. To, co tu napiszesz, trafi prywatnie do tej osoby; nie zobaczy tego nikt inny z uczestników.',
 }

@@ -54,7 +54,7 @@ export const CRISIS_LINES: readonly (CrisisLine & { source: string })[] = [
     id: 'intl-findahelpline', country: 'INTL',
     names: {
       en: 'Find A Helpline (free, confidential lines in many countries)',
-      pl: 'Find A Helpline (bezpłatne, poufne telefony wsparcia w wielu krajach)',
+      pl: 'Wyszukiwarka telefonów zaufania na całym świecie (bezpłatne, poufne linie wsparcia w wielu krajach; serwis Find A Helpline)',
     },
     phone: null, text: null, url: 'https://findahelpline.com', hours: '24/7', languages: ['en', 'pl'], forYoungPeople: false,
     source: 'https://findahelpline.com',

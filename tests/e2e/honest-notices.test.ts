@@ -76,6 +76,12 @@ describe('honest notices', () => {
     const plPending = pl.page.getByTestId('pending-message')
     await poll(() => plPending.getAttribute('data-state')).toBe('failed')
     expect(await plPending.getByTestId('send-error').textContent()).toContain('Nie wysłano: wiadomość zawiera dane kontaktowe')
+
+    // Their help page names every crisis line in Polish (the line finder's label was English).
+    await pl.page.goto('/help')
+    const lines = await pl.page.locator('.crisis-line strong').allTextContents()
+    expect(lines).toContain('Wyszukiwarka telefonów zaufania na całym świecie (bezpłatne, poufne linie wsparcia w wielu krajach; serwis Find A Helpline)')
+    expect(lines.filter((name) => name.startsWith('Find A Helpline'))).toEqual([])
     for (const u of [user, pl]) expect(u.log.errors).toEqual([])
   }, 90_000)
 

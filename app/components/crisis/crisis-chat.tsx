@@ -14,7 +14,7 @@ export function CrisisChat({ messages, viewer, disabled }: { messages: ChatLine[
   return (
     <section className="card" aria-labelledby="crisis-chat-title">
       <h2 id="crisis-chat-title">{t('crisis.chat.title')}</h2>
-      {messages.length === 0 ? <p className="help">{t('crisis.chat.empty')}</p> : null}
+      {messages.length === 0 ? <p className="help">{t(viewer === 'clinician' ? 'notice.crisisChat.emptyClinician' : 'crisis.chat.empty')}</p> : null}
       <ol className="crisis-chat" aria-live="polite" data-testid="crisis-chat">
         {messages.map((m) => (
           <li key={m.id} className={`crisis-chat-line from-${m.from}`}>
