@@ -31,7 +31,8 @@ export async function startSchedules(deps: CoreDeps): Promise<{ stop: () => Prom
       queues.set(queueName, queue)
     }
     try {
-      await queue.upsertJobScheduler(schedule.name, { every: schedule.everyMs, immediately: true }, {
+      // An `every` scheduler runs its first job at once (BullMQ warns on every start if `immediately` is passed too).
+      await queue.upsertJobScheduler(schedule.name, { every: schedule.everyMs }, {
         name: schedule.name,
         data: {},
         opts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
