@@ -250,7 +250,8 @@ export const pl: Lexicon = {
         `${HANG} sie`,
         `sie ${GAP}${HANG}`,
         // Cutting one's wrists, any verb form: "podcięłam sobie żyły", "podetnę żyły", "przecinam nadgarstki".
-        '(?:pod|prze)(?:ci|etn|tn)\\w* (?:sobie )?(?:zyl\\w*|nadgarst\\w*)',
+        // Not the imperative ("podetnij sobie żyły" tells someone else: harassment, not the author's risk).
+        '(?:pod|prze)(?:ci|etn|tn)(?!ij(?:cie)?\\b)\\w* (?:sobie )?(?:zyl\\w*|nadgarst\\w*)',
         `(?:skocz\\w*|skacz\\w*|skakac|rzuc\\w*) (?:sie )?(?:\\w+ ){0,2}z ${HIGH_PLACE}`,
         `(?:skocz\\w*|skacz\\w*|rzuc\\w*|rzuca\\w*) (?:sie )?(?:\\w+ ){0,2}(?:pod|na) (?:pociag|tory|tramwaj|metro|ciezarowke|tira)`,
         // An end with a time and nothing after it: "dziś to się skończy", "dzisiaj kończę".
