@@ -166,6 +166,14 @@ describe('slurs', () => {
   })
 })
 
+describe('the whole room addressed kindly is not harassment', () => {
+  it.each(['thank you all for listening', 'you are all so kind to me', 'are you all ok?', 'you all are amazing', 'everyone here is so supportive', 'jesteście wszyscy kochani', 'wy wszyscy mi pomogliście'])(
+    'delivers %s', (text) => {
+      expect(screenMessage(text).outcome).toBe('deliver')
+    },
+  )
+})
+
 describe('harassment', () => {
   it.each([
     ["you're such an idiot", 'en.harassment.insult'],
@@ -188,6 +196,14 @@ describe('harassment', () => {
     ['spierdalej', 'pl.harassment.hostile'],
     ['zamknij mordę', 'pl.harassment.hostile'],
     ['nikt cię tu nie chce', 'pl.harassment.hostile'],
+    // Aimed at the whole room (issue 18), with and without Polish letters.
+    ['you are all pathetic losers', 'en.harassment.insult'],
+    ['you guys are idiots', 'en.harassment.insult'],
+    ['you people are useless', 'en.harassment.insult'],
+    ['everyone here is a loser', 'en.harassment.insult'],
+    ['jestescie wszyscy zalosnymi frajerami', 'pl.harassment.insult'],
+    ['jesteście wszyscy żałosnymi frajerami', 'pl.harassment.insult'],
+    ['wy wszyscy to debile', 'pl.harassment.insult'],
   ])('flags %s', (text, signal) => {
     const r = expectOutcome(text, 'flag', signal)
     expect(r.reason).toBe('harassment')

@@ -64,6 +64,9 @@ const FILLERS = [
 const TARGET_FRAMES = [
   "you(?:'re|re| are| r)?", "u(?: r| are|'re)?", "ya(?: are)?", "ur", "ure", "you'?re being", "your (?:a|an|such|so)",
   "@[\\p{L}\\p{N}_.]+(?: is| are|,)?", 'are you', 'r u',
+  // Aimed at the whole room ("you are all pathetic losers", "you people are useless").
+  "you(?:'re|re| are| r)? all", "(?:you all|y'?all|you guys|you lot|you people|all of you)(?: are|'re)?",
+  '(?:every ?(?:one|body)|all of) (?:in )?here (?:is|are)',
 ]
 const SELF_FRAMES = [
   "i'?m", 'i am', 'im', 'i feel like', 'i felt like', 'i was', "i'?ve been", "i'?ll always be",

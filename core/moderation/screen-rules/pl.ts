@@ -39,7 +39,7 @@ const SLURS: readonly LexEntry[] = [
 /** Masculine noun endings plus the feminine -ka forms; vocatives given per word. */
 const NOUN = ['', 'a', 'e', 'i', 'y', 'em', 'ow', 'om', 'ami', 'ach', 'ka', 'ko', 'ki', 'ke', 'kom', 'kami']
 const FEM = ['a', 'o', 'y', 'e', 'i', 'om', 'ami', 'ach']
-const ADJ = ['y', 'a', 'ym', 'e', 'i', 'ego', 'ej']
+const ADJ = ['y', 'a', 'ym', 'e', 'i', 'ego', 'ej', 'ymi', 'ych']
 
 /* Insults: only harassment when aimed at someone ("ty debilu", "jesteś idiotą"); "jestem głupia" is not. */
 const INSULTS: readonly LexEntry[] = [
@@ -92,7 +92,11 @@ const FILLERS = [
   'po', 'prostu', 'naprawde', 'serio', 'chyba', 'zwyczajnie', 'kurde', 'kurcze', 'no', 'ale', 'jedn[a-z]*',
   'wielki[a-z]*', 'ty', 'zwykla', 'zwyklym',
 ]
-const TARGET_FRAMES = ['ty', 'wy', 'jestes', 'jestescie', 'z ciebie', 'z was', 'ty to', 'ty jestes']
+const TARGET_FRAMES = [
+  'ty', 'wy', 'jestes', 'jestescie', 'z ciebie', 'z was', 'ty to', 'ty jestes',
+  // Aimed at the whole room ("jestescie wszyscy zalosnymi frajerami", "wy wszyscy to debile").
+  'jestescie (?:tu |tutaj )?(?:wszyscy|wszystkie|wszyscy tu|wszyscy tutaj)', 'wy wszyscy(?: to| jestescie)?', 'wszyscy tu(?:taj)? jestescie',
+]
 const SELF_FRAMES = ['jestem', 'bylam', 'bylem', 'czuje sie jak', 'czuje sie jakby', 'jestem tylko']
 const REPORT_CUES = [
   'nazwal[a-z]*', 'nazywa[a-z]*', 'nazwie', 'nazwano', 'wyzwal[a-z]*', 'wyzywa[a-z]*', 'wyzwano', 'przezywa[a-z]*',
