@@ -41,6 +41,11 @@ export const configSchema = z.object({
   QUICK_EXIT_URL: z.string().url().default('https://www.bbc.com/weather'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: positiveInt.default('2000'),
+  // Metrics on their own listeners, never the public port (decision 035); 0 picks a free port (tests).
+  METRICS_PORT: port.default('9464'),
+  WORKERS_METRICS_PORT: port.default('9465'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DRAIN_TIMEOUT_MS: positiveInt.default('10000'),
   TRUST_PROXY: bool.default('false'),
   PRESENCE_TTL_SECONDS: positiveInt.pipe(z.number().max(45, 'must be at most 45 (members of a dead server must vanish within 60 s)')).default('30'),
   CHAT_RATE_LIMIT_MEMBER: rate.default('5/10'),

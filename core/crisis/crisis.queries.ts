@@ -343,6 +343,14 @@ export async function countUnpaged(db: Db, before: Date): Promise<number> {
   return row!.n
 }
 
+/** Seconds since the oldest open incident nobody has been paged for was raised (0 when there is none). */
+export async function oldestUnpagedSeconds(db: Db): Promise<number> {
+  const [row] = await db<{ s: number }[]>`
+    select coalesce(extract(epoch from now() - min(raised_at)), 0)::float8 as s
+    from crisis_incidents where first_paged_at is null and status <> 'resolved'`
+  return row!.s
+}
+
 // ---------------------------------------------------------------------------------------------
 // On-call schedules and escalation policies
 

@@ -18,6 +18,9 @@ export function childEnv(deps: TestDeps, extra: Record<string, string> = {}): No
     ENCRYPTION_KEY: c.ENCRYPTION_KEY,
     SMTP_URL: c.SMTP_URL,
     LOG_LEVEL: 'info',
+    // Free ports for the metrics listeners: tests run many server and workers children at once.
+    METRICS_PORT: '0',
+    WORKERS_METRICS_PORT: '0',
     ...extra,
   }
 }
