@@ -10,6 +10,7 @@ import { measuresEn } from './measures.en'
 import { timeEn } from './time.en'
 import { noticesEn } from './notices.en'
 import { layoutEn } from './layout.en'
+import { roomhoursEn } from './roomhours.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -167,6 +168,7 @@ export const en = {
   ...timeEn,
   ...noticesEn,
   ...layoutEn,
+  ...roomhoursEn,
 } as const
 
 export type MessageKey = keyof typeof en

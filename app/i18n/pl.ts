@@ -11,6 +11,7 @@ import { measuresPl } from './measures.pl'
 import { timePl } from './time.pl'
 import { noticesPl } from './notices.pl'
 import { layoutPl } from './layout.pl'
+import { roomhoursPl } from './roomhours.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -168,4 +169,5 @@ export const pl: Record<MessageKey, string> = {
   ...timePl,
   ...noticesPl,
   ...layoutPl,
+  ...roomhoursPl,
 }

@@ -112,7 +112,7 @@ describe('the send pipeline', () => {
     // The order is a safety property (core/composition/send.ts): crisis detection hears a message before anything
     // may refuse it, the mute check follows replay, the screen's verdict comes just before persist.
     expect(chatComposition(deps).send.steps.map((s) => s.name)).toEqual([
-      'authenticate', 'authorize', 'session-chat-access', 'validate', 'crisis-detect', 'replay', 'moderation', 'rate-limit',
+      'authenticate', 'authorize', 'session-chat-access', 'validate', 'crisis-detect', 'replay', 'room-hours', 'moderation', 'rate-limit',
       'screen', 'screen-verdict', 'persist', 'screen-notice', 'broadcast', 'held-to-readers', 'crisis-card',
     ])
     expect(chatComposition(deps).send.persistHooks.map((h) => h.name)).toEqual(['raiseWithMessage', 'flagScreened'])

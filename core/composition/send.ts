@@ -1,6 +1,7 @@
 import { chatSteps, type ChatComposition } from '../chat/send-pipeline.js'
 import { crisisSend } from '../crisis/crisis.pipeline.js'
 import { moderationSend } from '../moderation/moderation.pipeline.js'
+import { roomHoursSend } from '../roomhours/roomhours.pipeline.js'
 import { sessionChatSend } from '../video/session-chat.js'
 
 /**
@@ -12,6 +13,8 @@ import { sessionChatSend } from '../video/session-chat.js'
  * - `session-chat-access` right after `authorize`: a session's chat also needs the session open.
  * - `crisis-detect` right after `validate`, before anything that may refuse the message (mute, rate limit, the
  *   screen's reject), so a refused message is still heard; its reading lets a crisis past the room's rate budget.
+ * - `room-hours` after `replay` (a resend of a message stored while the room was open gets its ack) and after
+ *   `crisis-detect` (a message refused because the room is closed is still heard).
  * - `moderation` (mute/ban) after `replay`: a resend of a message stored before the mute gets its original ack.
  * - `screen` after `rate-limit` (a flood is refused before it costs a screen), `screen-verdict` just before `persist`.
  * - after `persist`: the held notice, then the broadcast (no text for a held message), then the held text to its
@@ -32,6 +35,7 @@ export function composeChat(): ChatComposition {
         chat.validate,
         crisis.detect,
         chat.replay,
+        roomHoursSend.steps.roomHours,
         moderation.mayPost,
         chat.rateLimit,
         moderation.screen,

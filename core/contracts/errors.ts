@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'FILE_TYPE_NOT_ALLOWED',
   'LEADS_GROUPS',
   'CRISIS_OPEN',
+  'ROOM_CLOSED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -57,6 +58,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   FILE_TYPE_NOT_ALLOWED: 'That kind of file cannot be uploaded.',
   LEADS_GROUPS: 'You lead a group, so this account cannot be deleted yet.',
   CRISIS_OPEN: 'Your request for help is still open, so this account cannot be deleted yet.',
+  ROOM_CLOSED: 'This room is closed just now; it opens again when someone is there to look after it.',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -84,6 +86,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FILE_TYPE_NOT_ALLOWED: 415,
   LEADS_GROUPS: 409,
   CRISIS_OPEN: 409,
+  ROOM_CLOSED: 403,
 }
 
 export interface ErrorBody { code: ErrorCode; message: string; fields?: Record<string, string> }
