@@ -86,12 +86,13 @@ describe('reporting and muting, live', { timeout: 120_000 }, () => {
     const message = reporterUser.page.getByTestId('message').filter({ hasText: 'you are all useless' })
     await poll(() => message.count()).toBe(1)
     await message.getByRole('button', { name: 'Report' }).click()
-    await message.getByRole('radio', { name: 'Harassment or bullying' }).check()
-    await message.getByLabel('Anything the facilitators should know (optional)').fill('aimed at all of us')
+    const sheet = reporterUser.page.getByRole('dialog', { name: 'Report this message' })
+    await sheet.getByRole('radio', { name: 'Harassment or bullying' }).check()
+    await sheet.getByLabel('Anything the facilitators should know (optional)').fill('aimed at all of us')
     // The report form fits a phone and passes the accessibility check.
     expect((await horizontalOverflow(reporterUser.page)).scrollWidth).toBeLessThanOrEqual(MOBILE_VIEWPORT.width)
     await expectAccessible(reporterUser.page)
-    await message.getByRole('button', { name: 'Send report' }).click()
+    await sheet.getByRole('button', { name: 'Send report' }).click()
     await poll(() => message.getByRole('status').textContent()).toContain('A facilitator will look at it')
 
     // It appears in the open queue, in the same document: no reload.

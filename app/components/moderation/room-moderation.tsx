@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../../core/contracts/socket-events.chat.js'
 import { REPORT_CATEGORIES, type MemberModerationStatus, type ReportCategory } from '../../../core/contracts/socket-events.moderation.js'
 import { useT } from '../i18n'
 import { request, type HoldspaceSocket } from '../chat/socket'
+import { Sheet } from '../sheet'
 
 export interface RoomModeration {
   status: MemberModerationStatus | null
@@ -148,7 +149,7 @@ export function ReportButton({ moderation, messageId }: { moderation: RoomModera
   const [open, setOpen] = useState(false)
   const [result, setResult] = useState<'done' | string | null>(null)
   const [busy, setBusy] = useState(false)
-  if (result === 'done') return <p className="help" role="status">{t('mod.report.done')}</p>
+  if (result === 'done') return <p className="help" role="status">{t('mod.report.done')} <Link to="/reports">{t('notice.reports.link')}</Link></p>
   if (!open) {
     return (
       <button type="button" className="link-button small report-button" onClick={() => setOpen(true)}>
@@ -157,6 +158,7 @@ export function ReportButton({ moderation, messageId }: { moderation: RoomModera
     )
   }
   return (
+    <Sheet labelledBy={`${id}-title`} testId="report-sheet">
     <form
       className="report-form"
       aria-labelledby={`${id}-title`}
@@ -190,5 +192,6 @@ export function ReportButton({ moderation, messageId }: { moderation: RoomModera
         <button type="button" className="button small" onClick={() => setOpen(false)}>{t('mod.report.cancel')}</button>
       </div>
     </form>
+    </Sheet>
   )
 }
