@@ -7,6 +7,7 @@ import { useT } from '../components/i18n'
 import { requireAnonymous, sessionCookie } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, retryAfterHeaders, type FormResult } from '../utils/forms.server'
 import { RetryAfter } from '../components/retry-after'
+import { RecoveryCodeTools } from '../components/recovery-code-tools'
 import { getCountry, getLocale } from '../utils/locale.server'
 
 /** A refused attempt's Retry-After reaches the browser. */
@@ -73,6 +74,7 @@ export function RecoveryCodeCard({ username, code, intro }: { username: string; 
       </dl>
       <h2 id="code-title">{t('signup.created.code')}</h2>
       <p className="secret" data-testid="recovery-code">{code}</p>
+      <RecoveryCodeTools username={username} code={code} />
       <p>{t('signup.created.codeHelp')}</p>
       <Link className="button primary" to="/rooms" reloadDocument>{t('signup.created.continue')}</Link>
     </section>
