@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
 import { HttpClient, startTestServer } from '../tests/support/http.js'
+import { startMetricsServer } from './metrics.js'
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -42,12 +43,33 @@ describe('health, readiness and metrics', () => {
     }
   })
 
-  it('exposes Prometheus metrics', async () => {
+  it('exposes Prometheus metrics on the metrics listener, not on the public port', async () => {
     await fetch(`${server.baseUrl}/healthz`)
-    const text = await (await fetch(`${server.baseUrl}/metrics`)).text()
+    const publicMetrics = await fetch(`${server.baseUrl}/metrics`)
+    expect(publicMetrics.status).toBe(404)
+    expect(await publicMetrics.text()).not.toContain('holdspace_')
+    expect(new URL(server.metricsUrl).port).not.toBe(new URL(server.baseUrl).port)
+    const text = await (await fetch(server.metricsUrl)).text()
     expect(text).toContain('holdspace_http_request_duration_seconds_bucket')
     expect(text).toMatch(/holdspace_outbox_pending \d+/)
     expect(text).toContain('holdspace_socket_connections')
+  })
+
+  it('asks for the bearer token on the metrics listener when METRICS_TOKEN is set', async () => {
+    const token = 'a-metrics-token-of-some-length'
+    const guarded = await startMetricsServer({ config: { ...deps.config, METRICS_TOKEN: token } }, server.app.metrics, 0)
+    try {
+      const url = `http://127.0.0.1:${guarded.port}/metrics`
+      const none = await fetch(url)
+      expect(none.status).toBe(401)
+      expect(await none.text()).not.toContain('holdspace_')
+      expect((await fetch(url, { headers: { authorization: 'Bearer not-the-token-of-some-length' } })).status).toBe(401)
+      const good = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
+      expect(good.status).toBe(200)
+      expect(await good.text()).toContain('holdspace_outbox_pending')
+    } finally {
+      await guarded.close()
+    }
   })
 })
 

@@ -12,14 +12,14 @@ import { errorFields } from '../core/log/logger.js'
 import { SESSION_LOOKUP_DEADLINE_MS, startKeptHelpDrain } from '../core/crisis/crisis.degraded.js'
 import { migrationsApplied } from '../db/migrate.js'
 import { randomToken } from '../core/identity/identity.crypto.js'
-import { createMetrics, metricsRouter } from './metrics.js'
+import { createMetrics, type Metrics } from './metrics.js'
 import { createGateway, type GatewayServer } from './gateway/index.js'
 import { COOKIE_NAMES, readCookie } from './cookies.js'
 import { livekitWebhookRouter } from './livekit-webhook.js'
 import { refuseForeignForms } from './origin-guard.js'
 import { createDeadlineRequestHandler } from './remix-handler.js'
 
-export interface ServerApp { httpServer: HttpServer; io: GatewayServer; close: () => Promise<void> }
+export interface ServerApp { httpServer: HttpServer; io: GatewayServer; metrics: Metrics; close: () => Promise<void> }
 
 /**
  * One Express app: security headers, health/readiness/metrics, static assets, the Remix handler,
@@ -113,7 +113,10 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     const ready = postgres === 'ok' && redis === 'ok' && migrations === 'ok'
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { postgres, redis, migrations } })
   })
-  app.use(metricsRouter(metrics))
+  // Metrics live on their own listener (METRICS_PORT, decision 035): here a plain 404, never the Remix handler.
+  app.all('/metrics', (_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found.' } })
+  })
 
   const publicDir = options.publicDir ?? path.resolve('public')
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
@@ -168,6 +171,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
   return {
     httpServer,
     io,
+    metrics,
     close: () =>
       new Promise<void>((resolve) => {
         keptHelp.stop()

@@ -38,9 +38,10 @@ describe('the workers process killed', { timeout: 120_000 }, () => {
     const workers = start('workers/index.ts')
     await waitUntil(async () => (await heartbeats()) === 1, 30_000, 'workers heartbeat')
     const port = await getFreePort()
-    const server = start('server/index.ts', { PORT: String(port), HOST: '127.0.0.1' })
-    await waitUntil(() => server.output().includes('server listening'), 30_000, 'server listening')
-    const metrics = async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+    const metricsPort = await getFreePort()
+    const server = start('server/index.ts', { PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: String(metricsPort) })
+    await waitUntil(() => server.output().includes('metrics listening'), 30_000, 'server listening')
+    const metrics = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()
     expect(await metrics()).toMatch(/^holdspace_workers_heartbeat_age_seconds \d/m)
     // While the workers beat, the server's timer finds them alive: nothing is raised.
     expect(await openAlarms('workers_down')).toEqual([])

@@ -8,11 +8,13 @@ import { stopProcessGroup } from '../scripts/local-services.js'
 /**
  * What a real server process (tests/support/server-child.ts, the production Remix build) writes when a loader fails:
  * one JSON line with the stack inside `err.stack` (app/entry.server.tsx `handleError` through the project's logger),
- * never Remix's default raw multi-line stack on stderr; and `POST /metrics` is a plain 405, not a 500 from Remix.
+ * never Remix's default raw multi-line stack on stderr; `/metrics` on the public port is a plain 404 and `POST` on the
+ * metrics listener a plain 405, never a 500 from Remix.
  */
 let deps: TestDeps
 let server: ChildProcess
 let baseUrl = ''
+let metricsUrl = ''
 let member: TestAccount
 const stdout: string[] = []
 let stderr = ''
@@ -31,12 +33,13 @@ beforeAll(async () => {
   })
   server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const lines = createInterface({ input: server.stdout! })
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, metricsPort } = await new Promise<{ port: number; metricsPort: number }>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+    lines.once('line', (line) => resolve(JSON.parse(line) as { port: number; metricsPort: number }))
   })
   lines.on('line', (line) => stdout.push(line))
   baseUrl = `http://127.0.0.1:${port}`
+  metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`
 }, 60_000)
 
 afterAll(async () => {
@@ -65,9 +68,16 @@ describe('server error logging', { timeout: 60_000 }, () => {
     expect(stderr).not.toContain('does not exist')
   })
 
-  it('answers POST /metrics with a plain 405 and logs no error', async () => {
+  it('answers /metrics on the public port with a plain 404, POST on the metrics listener with a plain 405, and logs no error', async () => {
     const before = stdout.length
-    const response = await fetch(`${baseUrl}/metrics`, {
+    const hidden = await fetch(`${baseUrl}/metrics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
+      body: 'a=b',
+    })
+    expect(hidden.status).toBe(404)
+    expect((await fetch(`${baseUrl}/metrics`)).status).toBe(404)
+    const response = await fetch(metricsUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
       body: 'a=b',
@@ -75,7 +85,7 @@ describe('server error logging', { timeout: 60_000 }, () => {
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('GET, HEAD')
     expect(await response.text()).toBe('Method Not Allowed')
-    const get = await fetch(`${baseUrl}/metrics`)
+    const get = await fetch(metricsUrl)
     expect(get.status).toBe(200)
     expect(await get.text()).toMatch(/^holdspace_alarms_open|# HELP holdspace_/m)
     expect(stdout.slice(before).filter((l) => JSON.parse(l).level >= 50)).toEqual([])

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createCoreDeps } from '../core/runtime.js'
 import { createServerApp } from './app.js'
 import { startCrisisAlarms } from './crisis-alarms.js'
+import { startMetricsServer } from './metrics.js'
 
 export async function loadRemixBuild(buildPath = path.resolve('build/index.js')): Promise<ServerBuild> {
   try {
@@ -14,23 +15,35 @@ export async function loadRemixBuild(buildPath = path.resolve('build/index.js'))
   }
 }
 
-/** The server process: one port for pages, assets, health, metrics and Socket.IO. */
+/** The server process: one public port for pages, assets, health and Socket.IO; metrics on METRICS_PORT (decision 035). */
 export async function startServer(config = loadConfig()) {
   const deps = createCoreDeps(config, 'holdspace-server')
   const build = await loadRemixBuild()
   const app = createServerApp(deps, { build })
   await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve))
   deps.log.info({ port: config.PORT }, 'server listening')
+  // Metrics are not worth refusing pages over: a port already taken is logged and the server runs on without them.
+  const metricsServer = await startMetricsServer(deps, app.metrics).then(
+    (started) => {
+      deps.log.info({ port: started.port }, 'metrics listening')
+      return started
+    },
+    (error: Error) => {
+      deps.log.error({ port: config.METRICS_PORT, err: { message: error.message } }, 'metrics listener failed')
+      return null
+    },
+  )
   const crisisAlarms = startCrisisAlarms(deps)
   let closing: Promise<void> | null = null
   const stop = () =>
     (closing ??= (async () => {
       deps.log.info('server stopping')
       await crisisAlarms.stop()
+      await metricsServer?.close()
       await app.close()
       await deps.close()
     })())
-  return { app, deps, stop }
+  return { app, deps, stop, metricsPort: metricsServer?.port ?? null }
 }
 
 const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href

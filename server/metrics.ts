@@ -1,6 +1,9 @@
-import { Router } from 'express'
+import { createServer } from 'node:http'
+import { timingSafeEqual } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
 import client from 'prom-client'
 import type { Sql } from '../db/client.js'
+import type { CoreDeps } from '../core/deps.js'
 import { countPendingOutbox } from '../core/outbox/outbox.queries.js'
 import { registerCrisisMetrics } from './metrics.crisis.js'
 
@@ -55,16 +58,47 @@ export function createMetrics(sql: Sql) {
 }
 export type Metrics = ReturnType<typeof createMetrics>
 
-/** GET /metrics for Prometheus; any other method is a plain 405 naming the allowed ones (never the Remix handler). */
-export function metricsRouter(metrics: Metrics) {
-  const router = Router()
-  router.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType)
-    res.send(await metrics.registry.metrics())
+/** True when the request carries `Authorization: Bearer <token>` (or no token is configured). */
+export function bearerAccepted(header: string | undefined, token: string | undefined): boolean {
+  if (!token) return true
+  const given = Buffer.from(/^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '')
+  const wanted = Buffer.from(token)
+  return given.length === wanted.length && timingSafeEqual(given, wanted)
+}
+
+/**
+ * The metrics listener, separate from the public port (decision 035): GET /metrics for Prometheus, with
+ * `Authorization: Bearer $METRICS_TOKEN` when it is set (401 otherwise); any other method is a plain 405 naming the
+ * allowed ones, any other path a 404. `port` 0 picks a free one; the bound port is returned.
+ */
+export async function startMetricsServer(
+  deps: Pick<CoreDeps, 'config'>,
+  metrics: Metrics,
+  port = deps.config.METRICS_PORT,
+): Promise<{ port: number; close: () => Promise<void> }> {
+  const token = deps.config.METRICS_TOKEN
+  const server = createServer((req, res) => {
+    if ((req.url ?? '/').split('?')[0] !== '/metrics') return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found')
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method Not Allowed')
+    if (!bearerAccepted(req.headers.authorization, token)) {
+      return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer', 'Content-Type': 'text/plain' }).end('Unauthorized')
+    }
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
+      () => res.writeHead(500, { 'Content-Type': 'text/plain' }).end('metrics unavailable'),
+    )
   })
-  router.all('/metrics', (_req, res) => {
-    res.setHeader('Allow', 'GET, HEAD')
-    res.status(405).type('text/plain').send('Method Not Allowed')
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, deps.config.HOST, () => resolve())
   })
-  return router
+  const bound = (server.address() as AddressInfo).port
+  return {
+    port: bound,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
 }

@@ -2,12 +2,16 @@ import type { AddressInfo } from 'node:net'
 import type { ServerBuild } from '@remix-run/node'
 import { createServerApp, type ServerApp } from '../../server/app.js'
 import { loadRemixBuild } from '../../server/index.js'
+import { startMetricsServer } from '../../server/metrics.js'
 import type { TestDeps } from './deps.js'
 
 let buildPromise: Promise<ServerBuild> | null = null
 
-/** The real server (Express + Remix build + Socket.IO) on port 0, its origin allowed to open sockets. */
-export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp; baseUrl: string; close: () => Promise<void> }> {
+/**
+ * The real server (Express + Remix build + Socket.IO) on port 0, its origin allowed to open sockets, and its metrics
+ * listener (METRICS_PORT in production) on another free port: `metricsUrl`.
+ */
+export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp; baseUrl: string; metricsUrl: string; close: () => Promise<void> }> {
   buildPromise ??= loadRemixBuild()
   const app = createServerApp(deps, { build: await buildPromise })
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
@@ -15,7 +19,8 @@ export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp;
   const baseUrl = `http://127.0.0.1:${port}`
   // As PUBLIC_URL would in production: the server's own origin may open sockets (the port is known only now).
   deps.config.allowedOrigins.push(baseUrl)
-  return { app, baseUrl, close: () => app.close() }
+  const metrics = await startMetricsServer(deps, app.metrics, 0)
+  return { app, baseUrl, metricsUrl: `http://127.0.0.1:${metrics.port}/metrics`, close: () => Promise.all([app.close(), metrics.close()]).then(() => undefined) }
 }
 
 /**
