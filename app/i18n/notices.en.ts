@@ -15,6 +15,14 @@ export const noticesEn = {
   'notice.live.banned': 'A facilitator has banned you from this room until {until}.',
   'notice.live.ended': 'Your restriction in this room has ended. You can write again.',
   'notice.dismiss': 'Dismiss',
+  'notice.reports.title': 'Your reports',
+  'notice.reports.intro': 'What happened to the messages you reported. Facilitators do not say what they did about another member; that stays between them and that member.',
+  'notice.reports.empty': 'You have not reported any messages.',
+  'notice.reports.sent': 'Reported {when}',
+  'notice.reports.outcome.waiting': 'Waiting: a facilitator has not looked at it yet.',
+  'notice.reports.outcome.action_taken': 'A facilitator looked at it and took action. Thank you for reporting it.',
+  'notice.reports.outcome.no_action': 'A facilitator looked at it and decided no action was needed.',
+  'notice.reports.link': 'See your reports',
   /** The clinician's side of the private crisis chat: their own wording, not the member's. */
   'notice.crisisChat.emptyClinician': 'No messages yet. What you write here goes privately to the member; no other member can see it.',
 } as const

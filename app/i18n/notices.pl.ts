@@ -16,5 +16,13 @@ export const noticesPl: Record<keyof typeof noticesEn, string> = {
   'notice.live.banned': 'Osoba prowadząca zablokowała Ci dostęp do tego pokoju do {until}.',
   'notice.live.ended': 'Twoje ograniczenie w tym pokoju się skończyło. Możesz znów pisać.',
   'notice.dismiss': 'Zamknij',
+  'notice.reports.title': 'Twoje zgłoszenia',
+  'notice.reports.intro': 'Co się stało z wiadomościami, które zgłosiłeś/aś. Osoby prowadzące nie mówią, co zrobiły wobec innego uczestnika; to zostaje między nimi a tą osobą.',
+  'notice.reports.empty': 'Nie zgłoszono jeszcze żadnej wiadomości.',
+  'notice.reports.sent': 'Zgłoszono {when}',
+  'notice.reports.outcome.waiting': 'Czeka: osoba prowadząca jeszcze jej nie sprawdziła.',
+  'notice.reports.outcome.action_taken': 'Osoba prowadząca sprawdziła ją i podjęła działania. Dziękujemy za zgłoszenie.',
+  'notice.reports.outcome.no_action': 'Osoba prowadząca sprawdziła ją i uznała, że nie trzeba nic robić.',
+  'notice.reports.link': 'Zobacz swoje zgłoszenia',
   'notice.crisisChat.emptyClinician': 'Nie ma jeszcze wiadomości. To, co tu napiszesz, trafi prywatnie do tej osoby; nie zobaczy tego nikt inny z uczestników.',
 }

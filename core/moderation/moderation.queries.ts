@@ -530,3 +530,22 @@ export async function selectModerationExport(db: Db, accountId: string) {
     order by a.created_at`
   return { reports, sanctions, appeals }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A reporter's own reports and what came of them (issue 18)
+
+export interface OwnReportRow { reportId: string; category: ReportCategory; createdAt: Date; roomTitle: string; status: 'open' | 'dismissed' | 'actioned'; resolvedAt: Date | null }
+
+/** The account's own member reports, newest first, with their flag's status (never the sanction taken). */
+export async function reportsOfAccount(db: Db, accountId: string, limit: number): Promise<OwnReportRow[]> {
+  return db<OwnReportRow[]>`
+    select x.id as "reportId", x.category, x.created_at as "createdAt", r.title as "roomTitle", f.status, f.resolved_at as "resolvedAt"
+    from moderation_reports x
+    join room_memberships rm on rm.id = x.reporter_membership_id
+    join moderation_flags f on f.id = x.flag_id
+    join rooms r on r.id = f.room_id
+    where rm.account_id = ${accountId} and not x.by_facilitator
+    order by x.created_at desc
+    limit ${limit}
+  `
+}

@@ -488,3 +488,29 @@ export async function listFacilitatorAssignments(deps: CoreDeps, actor: Actor) {
   requireCapability(actor, 'rooms:manage')
   return q.listAssignments(deps.sql)
 }
+
+// ---------------------------------------------------------------------------------------------
+// What happened to my reports (issue 18)
+
+export interface OwnReport {
+  reportId: string
+  category: ReportCategory
+  roomTitle: string
+  createdAt: string
+  /** waiting: no facilitator has decided yet; action_taken: they acted on it; no_action: they looked and left it. */
+  outcome: 'waiting' | 'action_taken' | 'no_action'
+  decidedAt: string | null
+}
+
+/**
+ * The member's own reports with their outcome. The outcome says only whether a facilitator acted, never what they
+ * did to the other member (a warning, mute or ban stays between that member and the facilitators).
+ */
+export async function listMyReports(deps: CoreDeps, accountId: string): Promise<OwnReport[]> {
+  const rows = await q.reportsOfAccount(deps.sql, accountId, 50)
+  return rows.map((r) => ({
+    reportId: r.reportId, category: r.category, roomTitle: r.roomTitle, createdAt: r.createdAt.toISOString(),
+    outcome: r.status === 'open' ? 'waiting' : r.status === 'actioned' ? 'action_taken' : 'no_action',
+    decidedAt: r.status === 'open' ? null : r.resolvedAt?.toISOString() ?? null,
+  }))
+}

@@ -8,7 +8,9 @@ import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
 import { closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
-import { takeModerationAction } from '../../core/moderation/moderation.service.js'
+import { reportMessage, takeModerationAction } from '../../core/moderation/moderation.service.js'
+import { sendMessage } from '../../core/chat/chat.service.js'
+import { randomUUID } from 'node:crypto'
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -143,4 +145,37 @@ describe('the moderation page', () => {
     await poll(() => slowMode.isVisible()).toBe(true)
     expect(user.log.errors).toEqual([])
   }, 60_000)
+})
+
+describe('a reporter learns what happened', () => {
+  it('lists their reports: action taken, no action, waiting; never the other member\'s penalty', async () => {
+    const { roomId, actor } = await facilitatorOf('lek')
+    const author = await chatMember(deps, 'lek', { pseudonym: 'Olek Autor' })
+    const reporter = await chatMember(deps, 'lek')
+    const post = (body: string) => sendMessage(deps, { accountId: author.accountId, role: 'member', locale: 'en' } as never, { roomId, clientId: randomUUID(), body })
+    const reporterActor = { accountId: reporter.accountId, role: 'member' as const }
+    const [acted, dismissed, waiting] = [await post('pierwsza wiadomosc'), await post('druga wiadomosc'), await post('trzecia wiadomosc')]
+    await reportMessage(deps, reporterActor, { roomId, messageId: acted.id, category: 'harassment' })
+    await reportMessage(deps, reporterActor, { roomId, messageId: dismissed.id, category: 'spam' })
+    await reportMessage(deps, reporterActor, { roomId, messageId: waiting.id, category: 'other' })
+    await takeModerationAction(deps, actor, { action: 'warn', roomId, messageId: acted.id, memberId: author.memberId, reason: 'private reason' })
+    const [flag] = await deps.sql<{ id: string }[]>`select flag_id as id from moderation_reports where message_id = ${dismissed.id}`
+    await takeModerationAction(deps, actor, { action: 'dismiss', roomId, flagId: flag!.id })
+
+    const user = await browserFor(reporter)
+    await user.page.goto('/reports')
+    const reports = user.page.getByTestId('own-report')
+    await poll(() => reports.count()).toBe(3)
+    const outcomeOf = async (category: string) => reports.filter({ hasText: category }).getByTestId('report-outcome').textContent()
+    expect(await outcomeOf('Harassment or bullying')).toBe('A facilitator looked at it and took action. Thank you for reporting it.')
+    expect(await outcomeOf('Spam')).toBe('A facilitator looked at it and decided no action was needed.')
+    expect(await reports.filter({ hasText: 'Waiting' }).count()).toBe(1)
+    const page = (await user.page.locator('main').textContent()) ?? ''
+    for (const secret of ['warn', 'Warn', 'private reason', 'Olek Autor', 'mute', 'ban']) expect(page).not.toContain(secret)
+    // Another member sees none of these reports.
+    const other = await browserFor(await chatMember(deps, 'lek'))
+    await other.page.goto('/reports')
+    await poll(() => other.page.getByTestId('reports-empty').count()).toBe(1)
+    expect(user.log.errors).toEqual([])
+  }, 90_000)
 })
