@@ -5,7 +5,7 @@ export const roomhoursPl: Record<keyof typeof roomhoursEn, string> = {
   'error.ROOM_CLOSED': 'Ten pokój jest teraz zamknięty, więc Twoja wiadomość nie została wysłana. Otworzy się znowu, gdy ktoś będzie nad nim czuwał.',
   'roomhours.openNow': 'Otwarty teraz',
   'roomhours.closedNow': 'Teraz zamknięty',
-  'roomhours.nextOpening': 'Otwiera się {when}',
+  'roomhours.opens': 'Otwiera się',
   'roomhours.closedTitle': 'Ten pokój jest teraz zamknięty',
   'roomhours.closedBody': 'Możesz go czytać, ale nie możesz w nim pisać, dopóki ktoś nie będzie nad nim czuwał.',
   'roomhours.closedNoOpening': 'Nie zaplanowano jeszcze godziny otwarcia.',

@@ -1,18 +1,22 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
-import { AppError, enterRoom, enterRoomSchema, getRoomEntry } from '../services.server'
+import { AppError, crisisLinesFor, enterRoom, enterRoomSchema, getRoomEntry, roomOpenings } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { ChatRoom } from '../components/chat/chat-room'
+import { RoomClosed } from '../components/rooms/room-closed'
+import { getCountry } from '../utils/locale.server'
 import { requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import chatStyles from '../styles/chat.css'
 import crisisStyles from '../styles/crisis.css'
+import roomHoursStyles from '../styles/roomhours.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: chatStyles },
   { rel: 'stylesheet', href: crisisStyles },
+  { rel: 'stylesheet', href: roomHoursStyles },
 ]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.room.title} · Holdspace` : 'Holdspace' }]
@@ -29,7 +33,14 @@ async function loadEntry(context: LoaderFunctionArgs['context'], request: Reques
 
 /** Only the room and the member's own pseudonym: nothing about other members is in the page. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  return loadEntry(context, request, params.slug)
+  const entry = await loadEntry(context, request, params.slug)
+  // Outside its opening hours the room is read-only (decision 043): its next opening and the crisis lines.
+  const opening = (await roomOpenings(context.deps, [entry.room.id]))[entry.room.id]
+  const country = getCountry(request, context)
+  const closed = opening && !opening.open
+    ? { nextOpening: opening.nextOpening?.toISOString() ?? null, lines: { country, ...crisisLinesFor(country) } }
+    : null
+  return { ...entry, closed }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -54,6 +65,7 @@ export default function Room() {
     <div className="room-page">
       <p className="back"><Link to="/rooms">← {t('room.back')}</Link></p>
       <h1 lang={room.language}>{room.title}</h1>
+      {entry.closed ? <RoomClosed nextOpening={entry.closed.nextOpening} lines={entry.closed.lines} /> : null}
       {entry.status === 'member' ? (
         <ChatRoom room={room} me={entry.me} />
       ) : (

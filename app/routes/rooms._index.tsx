@@ -1,12 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { listRooms, roomListActivity } from '../services.server'
+import { listRooms, roomListActivity, roomOpenings } from '../services.server'
 import { useT } from '../components/i18n'
+import { Time } from '../components/time'
 import { useRoomActivity } from '../components/chat/use-room-activity'
 import { requireUser } from '../utils/auth.server'
 import chatStyles from '../styles/chat.css'
+import roomHoursStyles from '../styles/roomhours.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chatStyles }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chatStyles }, { rel: 'stylesheet', href: roomHoursStyles }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -14,12 +16,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Counts are a nicety: without Redis the list still loads, and the socket fills them in later. One Redis round
   // trip for every room's count (core/presence).
   const activity = await roomListActivity(context.deps, rooms.map((r) => r.id)).catch((): Awaited<ReturnType<typeof roomListActivity>> => [])
-  return { rooms, activity }
+  // Which rooms are open now (opening hours, decision 043); a room without hours is always open.
+  const openings = await roomOpenings(context.deps, rooms.map((r) => r.id))
+  const hours = Object.fromEntries(
+    Object.entries(openings).map(([id, o]) => [id, { open: o.open, scheduled: o.scheduled, nextOpening: o.nextOpening?.toISOString() ?? null }]),
+  )
+  return { rooms, activity, hours }
 }
 
 export default function Rooms() {
   const t = useT()
-  const { rooms, activity: initial } = useLoaderData<typeof loader>()
+  const { rooms, activity: initial, hours } = useLoaderData<typeof loader>()
   const activity = useRoomActivity(initial)
   return (
     <>
@@ -37,6 +44,12 @@ export default function Rooms() {
               <p className="room-meta" lang={t.locale}>
                 <span className="room-language">{t(room.language === 'pl' ? 'rooms.language.pl' : 'rooms.language.en')}</span>
                 <span className="room-count" data-testid={`count-${room.slug}`}>{t('rooms.here', { count: live?.count ?? 0 })}</span>
+                {hours[room.id]?.scheduled ? (
+                  <span className={hours[room.id]!.open ? 'room-hours open' : 'room-hours closed'} data-testid={`hours-${room.slug}`}>
+                    {hours[room.id]!.open ? t('roomhours.openNow') : t('roomhours.closedNow')}
+                    {!hours[room.id]!.open && hours[room.id]!.nextOpening ? <> · {t('roomhours.opens')} <Time at={hours[room.id]!.nextOpening!} /></> : null}
+                  </span>
+                ) : null}
                 {live?.facilitatorHere ? <span className="badge facilitator" data-testid={`facilitator-${room.slug}`}>{t('rooms.facilitatorHere')}</span> : null}
               </p>
             </li>
