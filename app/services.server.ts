@@ -8,7 +8,7 @@ export {
   resetPasswordSchema, confirmSignUpSchema, preferencesSchema, sensitiveProfileSchema, countrySchema,
 } from '../core/identity/identity.schema.js'
 export { listRooms } from '../core/rooms/rooms.queries.js'
-export { roomOpenings, setRoomHours } from '../core/roomhours/roomhours.service.js'
+export { listRoomHours, roomOpenings, setRoomHours } from '../core/roomhours/roomhours.service.js'
 export { getRoomEntry, enterRoom, type RoomView } from '../core/chat/chat.service.js'
 export { enterRoomSchema } from '../core/chat/chat.schema.js'
 export { roomListActivity } from '../core/presence/presence.service.js'

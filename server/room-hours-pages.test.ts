@@ -69,3 +69,25 @@ describe('a room outside its opening hours', () => {
     expect(html).not.toContain('data-testid="room-closed"')
   })
 })
+
+describe('an admin setting opening hours', () => {
+  it('saves a schedule from a form without JavaScript; bad hours or zone change nothing; members may not', async () => {
+    deps.setNow(null)
+    const admin = await makeAccount(deps, 'admin')
+    const client = HttpClient.as(server.baseUrl, admin)
+    const page = await client.get('/admin/room-hours')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('1 18:00-20:00')
+    const stored = async () => deps.sql`select weekday, opens_minute, closes_minute from room_opening_hours where room_id = ${roomId} order by weekday`
+
+    expect((await client.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: '2 07:00-09:00\n1 18:00-20:00' })).status).toBe(200)
+    expect(await stored()).toEqual([{ weekday: 1, opens_minute: 1080, closes_minute: 1200 }, { weekday: 2, opens_minute: 420, closes_minute: 540 }])
+    expect((await client.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: 'Mondays 6pm' })).status).toBe(422)
+    expect((await client.post('/admin/room-hours', { roomId, zone: 'Nowhere/City', windows: '' })).status).toBe(422)
+    expect(await stored()).toHaveLength(2)
+
+    const asMember = HttpClient.as(server.baseUrl, await makeAccount(deps, 'member'))
+    expect((await asMember.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: '' })).status).not.toBe(200)
+    expect(await stored()).toHaveLength(2)
+  })
+})

@@ -9,5 +9,12 @@ export const roomhoursPl: Record<keyof typeof roomhoursEn, string> = {
   'roomhours.closedTitle': 'Ten pokój jest teraz zamknięty',
   'roomhours.closedBody': 'Możesz go czytać, ale nie możesz w nim pisać, dopóki ktoś nie będzie nad nim czuwał.',
   'roomhours.closedNoOpening': 'Nie zaplanowano jeszcze godziny otwarcia.',
+  'roomhours.admin.title': 'Godziny otwarcia pokojów',
+  'roomhours.admin.intro': 'Pokój z godzinami otwarcia poza nimi można tylko czytać. Zostaw godziny puste dla pokoju otwartego zawsze.',
+  'roomhours.admin.zone': 'Strefa czasowa godzin',
+  'roomhours.admin.windows': 'Godziny otwarcia',
+  'roomhours.admin.windowsHelp': 'Jeden wiersz na otwarcie: numer dnia tygodnia (1 poniedziałek do 7 niedziela), potem godziny, na przykład „1 18:00-20:00”.',
+  'roomhours.admin.save': 'Zapisz godziny',
+  'roomhours.admin.saved': 'Godziny otwarcia zapisane.',
   'roomhours.closedHelp': 'Jeśli potrzebujesz kogoś teraz, te telefony są czynne:',
 }

@@ -31,3 +31,13 @@ export async function setRoomHours(deps: CoreDeps, actor: SessionAccount, input:
   if (!windows || Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', fields)
   if (!(await q.replaceRoomHours(deps.sql, input.roomId, input.zone, windows))) throw new AppError('NOT_FOUND')
 }
+
+/** Each topic room's zone and windows as the admin form shows them (`<weekday 1-7> HH:MM-HH:MM` per line). */
+export async function listRoomHours(deps: CoreDeps, actor: SessionAccount, roomIds: readonly string[]): Promise<Record<string, { zone: string; windows: string }>> {
+  requireCapability(actor, 'rooms:manage')
+  const hours = await q.findRoomHours(deps.sql, roomIds)
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+  return Object.fromEntries([...hours.values()].map((h) => [
+    h.roomId, { zone: h.zone, windows: h.windows.map((w) => `${w.weekday} ${hhmm(w.opensMinute)}-${hhmm(w.closesMinute)}`).join('\n') },
+  ]))
+}
