@@ -98,6 +98,21 @@ describe('a room that opens only with cover', () => {
     deps.setNow(null)
   })
 
+  it('still hears a message that shows risk, though the closed room refuses it', async () => {
+    const roomId = await newRoom(`nights-${Date.now().toString(36)}`)
+    const slug = (await deps.sql<{ slug: string }[]>`select slug from rooms where id = ${roomId}`)[0]!.slug
+    const member = await chatMember(deps, slug)
+    await setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '1 18:00-20:00' })
+    deps.setNow(new Date(MONDAY_18_WARSAW.getTime() - minutes(60)))
+    try {
+      expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'i want to kill myself' }))).toBe('ROOM_CLOSED')
+      expect(await deps.sql`select id from messages where room_id = ${roomId}`).toHaveLength(0)
+      expect(await deps.sql`select id from crisis_incidents where member_account_id = ${member.accountId}`).toHaveLength(1)
+    } finally {
+      deps.setNow(null)
+    }
+  })
+
   it('is scheduled by an admin only, and bad input changes nothing', async () => {
     const roomId = await newRoom(`mornings-${Date.now().toString(36)}`)
     await setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '2 08:00-10:00' })
