@@ -19,7 +19,16 @@ import { livekitWebhookRouter } from './livekit-webhook.js'
 import { refuseForeignForms } from './origin-guard.js'
 import { createDeadlineRequestHandler } from './remix-handler.js'
 
-export interface ServerApp { httpServer: HttpServer; io: GatewayServer; metrics: Metrics; close: () => Promise<void> }
+export interface ServerApp {
+  httpServer: HttpServer
+  io: GatewayServer
+  metrics: Metrics
+  /** Graceful drain (server/index.ts on SIGTERM): readiness 503 at once, sockets told to reconnect elsewhere. */
+  startDrain: () => void
+  /** HTTP requests not yet answered (health and readiness probes included). */
+  inFlight: () => number
+  close: () => Promise<void>
+}
 
 /**
  * One Express app: security headers, health/readiness/metrics, static assets, the Remix handler,
@@ -46,6 +55,22 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
   }
   const app = express()
   app.disable('x-powered-by')
+  let draining = false
+  let inFlight = 0
+  app.use((_req, res, next) => {
+    inFlight++
+    metrics.httpInFlight.inc()
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      inFlight--
+      metrics.httpInFlight.dec()
+    }
+    res.on('finish', finish)
+    res.on('close', finish)
+    next()
+  })
   app.set('trust proxy', config.TRUST_PROXY)
 
   app.use((req, res, next) => {
@@ -97,6 +122,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) })
   })
   app.get('/readyz', async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'draining', checks: {} })
     const check = async (fn: () => Promise<unknown>) => {
       try {
         const result = await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))])
@@ -172,6 +198,12 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     httpServer,
     io,
     metrics,
+    startDrain: () => {
+      if (draining) return
+      draining = true
+      io.emit('server:draining', { reconnectInMs: 1_000 })
+    },
+    inFlight: () => inFlight,
     close: () =>
       new Promise<void>((resolve) => {
         keptHelp.stop()

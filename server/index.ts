@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createCoreDeps } from '../core/runtime.js'
-import { createServerApp } from './app.js'
+import { createServerApp, type ServerApp } from './app.js'
+import type { CoreDeps } from '../core/deps.js'
 import { startCrisisAlarms } from './crisis-alarms.js'
 import { startMetricsServer } from './metrics.js'
 
@@ -38,6 +39,7 @@ export async function startServer(config = loadConfig()) {
   const stop = () =>
     (closing ??= (async () => {
       deps.log.info('server stopping')
+      await drain(app, deps.log, config.DRAIN_TIMEOUT_MS)
       await crisisAlarms.stop()
       await metricsServer?.close()
       await app.close()
@@ -46,13 +48,29 @@ export async function startServer(config = loadConfig()) {
   return { app, deps, stop, metricsPort: metricsServer?.port ?? null }
 }
 
+/**
+ * Graceful drain: readiness answers 503 at once (the load balancer stops sending), sockets get `server:draining`
+ * (the browser reconnects elsewhere), the listener stops taking new connections once in-flight requests have
+ * finished, bounded by DRAIN_TIMEOUT_MS; what is still open then is cut by app.close().
+ */
+async function drain(app: ServerApp, log: CoreDeps['log'], timeoutMs: number) {
+  app.startDrain()
+  log.info({ inFlight: app.inFlight(), timeoutMs }, 'server draining')
+  const deadline = Date.now() + timeoutMs
+  // Wait for this server's requests to finish: a poll, since requests have no shared "all done" event.
+  while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+  app.httpServer.close()
+  app.httpServer.closeIdleConnections()
+  if (app.inFlight() > 0) log.warn({ inFlight: app.inFlight() }, 'drain timeout: cutting requests still in flight')
+}
+
 const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href
 if (isMain) {
   try {
     const running = await startServer()
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
-        const force = setTimeout(() => process.exit(1), 10_000)
+        const force = setTimeout(() => process.exit(1), running.deps.config.DRAIN_TIMEOUT_MS + 10_000)
         force.unref()
         running.stop().then(
           () => process.exit(0),

@@ -18,6 +18,11 @@ export function createMetrics(sql: Sql) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   })
+  const httpInFlight = new client.Gauge({
+    name: 'holdspace_http_requests_in_flight',
+    help: 'HTTP requests on the public port not yet answered (a draining server waits for them)',
+    registers: [registry],
+  })
   const socketConnections = new client.Gauge({
     name: 'holdspace_socket_connections',
     help: 'Open Socket.IO connections on this process',
@@ -54,7 +59,7 @@ export function createMetrics(sql: Sql) {
     },
   })
   registerCrisisMetrics(registry, sql)
-  return { registry, httpDuration, socketConnections, socketRejections }
+  return { registry, httpDuration, httpInFlight, socketConnections, socketRejections }
 }
 export type Metrics = ReturnType<typeof createMetrics>
 

@@ -18,8 +18,16 @@ export type AckCallback<T> = (response: Ack<T>) => void
 
 export type { SessionInfo } from './socket-events.identity.js'
 
+/**
+ * Server lifecycle: a stopping server (SIGTERM, graceful drain) tells its sockets before it closes them; the client
+ * disconnects and reconnects after `reconnectInMs` (with jitter), and the load balancer sends it to another server.
+ */
+export interface LifecycleServerEvents {
+  'server:draining': (notice: { reconnectInMs: number }) => void
+}
+
 export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents & MessagesClientEvents
-export type ServerToClientEvents = IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents & MessagesServerEvents
+export type ServerToClientEvents = LifecycleServerEvents & IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents & MessagesServerEvents
 
 /** A request's name, the payload its contract declares, and what its ack carries on success (browser and gateway). */
 export type RequestEvent = keyof ClientToServerEvents & string

@@ -7,7 +7,13 @@ export type HoldspaceSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 /** The page's socket to its own origin: WebSocket only, reconnecting on its own. */
 export function connectSocket(): HoldspaceSocket {
-  return io({ path: '/socket.io', transports: ['websocket'], reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 })
+  const socket: HoldspaceSocket = io({ path: '/socket.io', transports: ['websocket'], reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 })
+  // A draining server (graceful shutdown) asks us to move: leave now, come back shortly (another server answers).
+  socket.on('server:draining', ({ reconnectInMs }) => {
+    socket.disconnect()
+    setTimeout(() => socket.connect(), reconnectInMs + Math.random() * 1000)
+  })
+  return socket
 }
 
 /**
