@@ -2,7 +2,7 @@ import type { SendStep } from '../chat/send-pipeline.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
 import { openingState } from './roomhours.js'
-import { findRoomHours } from './roomhours.queries.js'
+import { findRoomWindows } from './roomhours.queries.js'
 
 /**
  * Outside its opening hours a topic room is read-only for members: the send is refused with ROOM_CLOSED and
@@ -14,8 +14,8 @@ const roomHoursStep: SendStep = {
   name: 'room-hours',
   async run(ctx) {
     if (ctx.room?.kind !== 'topic' || ctx.actor.role !== 'member') return
-    const hours = (await findRoomHours(ctx.deps.sql, [ctx.room.id])).get(ctx.room.id)
-    if (!hours || openingState(hours.windows, hours.zone, nowOf(ctx.deps)).open) return
+    const hours = await findRoomWindows(ctx.deps.sql, ctx.room.id)
+    if (openingState(hours.windows, hours.zone, nowOf(ctx.deps)).open) return
     throw new AppError('ROOM_CLOSED')
   },
 }

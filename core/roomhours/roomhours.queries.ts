@@ -30,3 +30,12 @@ export async function replaceRoomHours(sql: Sql, roomId: string, zone: string, w
     return true
   }) as Promise<boolean>
 }
+
+/** One room's windows, in one round trip (the send step runs on every member's send; empty = always open). */
+export async function findRoomWindows(sql: Sql, roomId: string): Promise<{ zone: string; windows: OpeningWindow[] }> {
+  const rows = await sql<{ zone: string; weekday: number; opensMinute: number; closesMinute: number }[]>`
+    select r.time_zone as zone, h.weekday, h.opens_minute as "opensMinute", h.closes_minute as "closesMinute"
+    from room_opening_hours h join rooms r on r.id = h.room_id
+    where h.room_id = ${roomId}`
+  return { zone: rows[0]?.zone ?? 'UTC', windows: rows.map(({ weekday, opensMinute, closesMinute }) => ({ weekday, opensMinute, closesMinute })) }
+}
