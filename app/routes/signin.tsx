@@ -59,7 +59,7 @@ export default function SignIn() {
       <h1>{t('signin.title')}</h1>
       <SafeForm noValidate>
         <FormError code={result?.formError} />
-        {result && 'retryAfterSeconds' in result ? <RetryAfter seconds={result.retryAfterSeconds} /> : null}
+        {result && 'retryAfterSeconds' in result && result.retryAfterSeconds ? <RetryAfter seconds={result.retryAfterSeconds} /> : null}
         <input type="hidden" name="next" value={params.get('next') ?? '/rooms'} />
         <Field label={t('signin.login')} name="login" type="text" autoComplete="username" autoCapitalize="none" required error={errors.login} />
         <Field label={t('signin.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
