@@ -27,7 +27,7 @@ const FORBIDDEN_TOP: Record<Top, Top[]> = {
  */
 export const CORE_PLATFORM = ['contracts', 'config', 'log', 'realtime', 'storage', 'audit', 'outbox', 'notify', 'security', 'text']
 export const SLICE_ORDER = [
-  'identity', 'rooms', 'groups', 'chat', 'roomhours', 'crisis', 'moderation', 'messages', 'selfcare', 'library', 'measures', 'video',
+  'identity', 'legal', 'rooms', 'groups', 'chat', 'roomhours', 'crisis', 'moderation', 'reactions', 'messages', 'selfcare', 'library', 'measures', 'video',
   'presence', 'retention', 'admin',
 ]
 /** Known imports against the direction, each with its reason; a new one fails the check. */

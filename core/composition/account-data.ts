@@ -8,6 +8,7 @@ import { exportSelfCareData } from '../selfcare/selfcare.service.js'
 import { discardLibraryFiles, exportLibraryData, libraryFilesOf } from '../library/library.service.js'
 import { exportMessagesData } from '../messages/messages.service.js'
 import { exportMeasuresData } from '../measures/measures.service.js'
+import { exportReactionsData } from '../reactions/reactions.service.js'
 
 /**
  * Every slice's part of "export my data" and "delete my account" (core/identity/account-data.ts), in the order
@@ -45,5 +46,6 @@ export function composeAccountData(): AccountDataRegistry {
     },
     { name: 'privateMessages', exportData: exportMessagesData },
     { name: 'measures', exportData: exportMeasuresData },
+    { name: 'reactions', exportData: exportReactionsData },
   ]
 }

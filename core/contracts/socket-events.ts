@@ -5,6 +5,7 @@ import type { ChatClientEvents, ChatServerEvents } from './socket-events.chat.js
 import type { GroupsClientEvents, GroupsServerEvents } from './socket-events.groups.js'
 import type { ModerationClientEvents, ModerationServerEvents } from './socket-events.moderation.js'
 import type { MessagesClientEvents, MessagesServerEvents } from './socket-events.messages.js'
+import type { ReactionsClientEvents, ReactionsServerEvents } from './socket-events.reactions.js'
 
 /**
  * The Socket.IO contract shared by the browser and the gateway (docs/realtime.md describes it),
@@ -26,8 +27,8 @@ export interface LifecycleServerEvents {
   'server:draining': (notice: { reconnectInMs: number }) => void
 }
 
-export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents & MessagesClientEvents
-export type ServerToClientEvents = LifecycleServerEvents & IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents & MessagesServerEvents
+export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents & MessagesClientEvents & ReactionsClientEvents
+export type ServerToClientEvents = LifecycleServerEvents & IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents & MessagesServerEvents & ReactionsServerEvents
 
 /** A request's name, the payload its contract declares, and what its ack carries on success (browser and gateway). */
 export type RequestEvent = keyof ClientToServerEvents & string

@@ -8,6 +8,7 @@ import { registerCrisisHandlers } from './crisis.js'
 import { registerChatHandlers } from './chat.js'
 import { registerGroupsHandlers } from './groups.js'
 import { registerModerationHandlers } from './moderation.js'
+import { registerReactionsHandlers } from './reactions.js'
 
 export interface GatewayContext {
   io: GatewayServer
@@ -16,4 +17,4 @@ export interface GatewayContext {
 }
 
 /** Every slice's socket handlers, registered on each authenticated connection (one file per slice). */
-export const registrars: Array<(ctx: GatewayContext) => void> = [registerSessionHandlers, registerChatHandlers, registerCrisisHandlers, registerGroupsHandlers, registerModerationHandlers]
+export const registrars: Array<(ctx: GatewayContext) => void> = [registerSessionHandlers, registerChatHandlers, registerCrisisHandlers, registerGroupsHandlers, registerModerationHandlers, registerReactionsHandlers]
