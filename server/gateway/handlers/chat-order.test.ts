@@ -32,8 +32,10 @@ it('200 messages sent concurrently by 20 clients on two servers arrive in the sa
     await client.join(roomId)
   }
 
+  // A send that passed its deadline on a loaded machine is answered UNAVAILABLE and stored nowhere; it goes again with
+  // its client id, as the page does, so every message is stored once and the order still holds.
   const replies = await Promise.all(
-    clients.flatMap((client, c) => Array.from({ length: 10 }, (_, n) => client.send(roomId, `client ${c} message ${n}`))),
+    clients.flatMap((client, c) => Array.from({ length: 10 }, (_, n) => client.sendAsThePageDoes(roomId, `client ${c} message ${n}`))),
   )
   expect(replies.filter((r) => !r.ok)).toEqual([])
 

@@ -4,7 +4,6 @@
  * facilitator keep speaking; refused attempts consume no shared budget; when ordinary traffic fills the room's
  * shared budget, the facilitator, an admin and a member in crisis still get through.
  */
-import { randomUUID } from 'node:crypto'
 import { setTimeout as pause } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChatMessage } from '../../../core/contracts/socket-events.chat.js'
@@ -42,15 +41,6 @@ const storedBy = async (memberId: string) =>
 
 const codeOf = (reply: Ack<ChatMessage>) => (reply.ok ? 'ok' : reply.error.code)
 
-/** A send that gave up as UNAVAILABLE on a loaded machine goes again with its client id (stored once), as the page does. */
-async function sendThroughLoad(client: ChatClient, roomId: string, body: string): Promise<Ack<ChatMessage>> {
-  const clientId = randomUUID()
-  for (let attempt = 0; ; attempt++) {
-    const reply = await client.send(roomId, body, clientId)
-    if (reply.ok || reply.error.code !== 'UNAVAILABLE' || attempt === 4) return reply
-  }
-}
-
 describe('a flooding member beside a member and the facilitator', () => {
   it('refuses only the flooder, with the real wait, and leaves the room to the others', async () => {
     const roomId = await roomIdOf(deps, 'anxiety')
@@ -82,8 +72,8 @@ describe('a flooding member beside a member and the facilitator', () => {
     await refused
     const others: Array<Ack<ChatMessage>> = []
     for (let n = 0; n < 3; n++) {
-      others.push(await sendThroughLoad(member, roomId, `member ${n}`))
-      others.push(await sendThroughLoad(facilitator, roomId, `facilitator ${n}`))
+      others.push(await member.sendAsThePageDoes(roomId, `member ${n}`))
+      others.push(await facilitator.sendAsThePageDoes(roomId, `facilitator ${n}`))
     }
     await flood
 
