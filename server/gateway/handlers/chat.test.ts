@@ -201,9 +201,15 @@ describe('bad input gets a clear code and writes nothing', () => {
     await j.join(roomId)
     const replies = await Promise.all(Array.from({ length: 8 }, (_, n) => j.send(roomId, `flood ${n}`)))
     const codes = replies.map((r) => (r.ok ? 'ok' : r.error.code))
-    expect(codes.filter((c) => c === 'ok')).toHaveLength(deps.config.CHAT_RATE_LIMIT_MEMBER.limit)
-    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(8 - deps.config.CHAT_RATE_LIMIT_MEMBER.limit)
-    expect(await messageCount(roomId)).toBe(deps.config.CHAT_RATE_LIMIT_MEMBER.limit)
+    const count = (code: string) => codes.filter((c) => c === code).length
+    const limit = deps.config.CHAT_RATE_LIMIT_MEMBER.limit
+    // On a loaded machine a send may pass its deadline and answer UNAVAILABLE, storing nothing (decision 025);
+    // every other answer is a stored message within the limit or RATE_LIMITED past it.
+    expect(count('ok') + count('RATE_LIMITED') + count('UNAVAILABLE')).toBe(8)
+    expect(count('ok')).toBeLessThanOrEqual(limit)
+    expect(count('RATE_LIMITED')).toBeGreaterThanOrEqual(8 - limit - count('UNAVAILABLE'))
+    expect(count('RATE_LIMITED')).toBeGreaterThan(0)
+    expect(await messageCount(roomId)).toBe(count('ok'))
   })
 
   it('slow mode allows one message per member per period', async () => {
