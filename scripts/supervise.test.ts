@@ -54,6 +54,8 @@ describe('npm start supervision', { timeout: 120_000 }, () => {
       ENCRYPTION_KEY: deps.config.ENCRYPTION_KEY,
       SMTP_URL: deps.config.SMTP_URL,
       LOG_LEVEL: 'info',
+      METRICS_PORT: '0', // free metrics ports: other tests' children run at the same time
+      WORKERS_METRICS_PORT: '0',
     }
     const say = (line: string) => lines.push(line)
     const stdio = ['ignore', 'pipe', 'pipe'] as const

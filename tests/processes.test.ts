@@ -24,6 +24,8 @@ function envFor(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     ENCRYPTION_KEY: c.ENCRYPTION_KEY,
     SMTP_URL: c.SMTP_URL,
     LOG_LEVEL: 'info',
+    METRICS_PORT: '0', // free metrics ports: other tests' children run at the same time
+    WORKERS_METRICS_PORT: '0',
     ...extra,
   }
 }
