@@ -11,6 +11,7 @@ import { timeEn } from './time.en'
 import { noticesEn } from './notices.en'
 import { layoutEn } from './layout.en'
 import { roomhoursEn } from './roomhours.en'
+import { reactionsEn } from './reactions.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -169,6 +170,7 @@ export const en = {
   ...noticesEn,
   ...layoutEn,
   ...roomhoursEn,
+  ...reactionsEn,
 } as const
 
 export type MessageKey = keyof typeof en

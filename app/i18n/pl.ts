@@ -12,6 +12,7 @@ import { timePl } from './time.pl'
 import { noticesPl } from './notices.pl'
 import { layoutPl } from './layout.pl'
 import { roomhoursPl } from './roomhours.pl'
+import { reactionsPl } from './reactions.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -170,4 +171,5 @@ export const pl: Record<MessageKey, string> = {
   ...noticesPl,
   ...layoutPl,
   ...roomhoursPl,
+  ...reactionsPl,
 }

@@ -4,6 +4,7 @@ import { lastSeq } from '../../../core/contracts/chat-timeline.js'
 import { useT } from '../i18n'
 import { MessageText } from './message-text'
 import { useChatRoom, type PendingMessage } from './use-chat-room'
+import { ReactionBar, useReactions, type Reactions } from './reactions'
 import { ChatCrisisPanel } from '../crisis/chat-crisis-panel'
 import { formatUntil, LiveSanctionNotice, ModeratedMessage, ReportButton, SanctionNotice, useRoomModeration, type RoomModeration } from '../moderation/room-moderation'
 
@@ -17,6 +18,7 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
   const t = useT()
   const chat = useChatRoom(room.id)
   const moderation = useRoomModeration(chat.socketRef, room.id)
+  const reactions = useReactions(chat.socketRef, room.id, chat.state.status === 'connected', chat.state.timeline.messages.map((m) => m.id))
   const { state } = chat
   const logRef = useRef<HTMLDivElement>(null)
   const stickToBottom = useRef(true)
@@ -117,6 +119,7 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
                     onDelete={chat.remove}
                     onRelease={state.readsHeld ? chat.release : null}
                     moderation={moderation}
+                    reactions={reactions}
                   />
                 ))}
                 {state.pending.map((pending) => (
@@ -186,7 +189,7 @@ function HeldMessage({ message, own, onRelease }: { message: ChatMessage; own: b
 }
 
 function MessageItem({
-  message, own, hidden, divider, onEdit, onDelete, onRelease, moderation,
+  message, own, hidden, divider, onEdit, onDelete, onRelease, moderation, reactions,
 }: {
   message: ChatMessage
   own: boolean
@@ -196,6 +199,7 @@ function MessageItem({
   onDelete: (id: string) => Promise<string | null>
   onRelease: ((id: string) => Promise<string | null>) | null
   moderation: RoomModeration
+  reactions: Reactions
 }) {
   const t = useT()
   const [editing, setEditing] = useState(false)
@@ -267,6 +271,7 @@ function MessageItem({
                 </button>
               </div>
             ) : null}
+            {!message.deletedAt && !editing ? <ReactionBar messageId={message.id} reactions={reactions} /> : null}
             {!own && !message.deletedAt && !editing ? <ReportButton moderation={moderation} messageId={message.id} /> : null}
           </>
         )}
