@@ -104,6 +104,9 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => f.getByTestId('lobby-list').textContent()).toContain('Rowan')
     await f.getByRole('button', { name: 'Admit: Rowan' }).click()
     await expect.poll(() => f.getByTestId('room-list').textContent()).toContain('Rowan')
+    // The facilitator is marked in words in the session's participant list; the member is not (issue 18).
+    await expect.poll(() => f.getByTestId('room-list').locator('li', { hasText: 'Facilitator' }).count()).toBe(1)
+    expect(await f.getByTestId('room-list').locator('li', { hasText: 'Rowan' }).textContent()).not.toContain('Facilitator')
 
     // The member's page receives its token and joins the session view.
     await expect.poll(() => m.getByRole('heading', { name: 'In the session' }).isVisible()).toBe(true)

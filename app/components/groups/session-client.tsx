@@ -276,6 +276,7 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
             {inRoom.map((p) => (
               <li key={p.participantId}>
                 <span className="name">{p.name}</span>
+                {p.role === 'facilitator' ? <span className="badge facilitator">{t('room.badge.facilitator')}</span> : null}
                 {p.muted ? <span className="badge muted-badge">{t('session.facilitator.mutedBadge')}</span> : null}
                 {p.role === 'member' ? (
                   <div className="actions">
