@@ -34,6 +34,8 @@ export const configSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   ENCRYPTION_KEY: key32,
   SESSION_IDLE_MINUTES: positiveInt.default('30'),
+  // The minimum age a member confirms at sign-up (issue 18).
+  MIN_AGE: positiveInt.pipe(z.number().min(13, 'must be at least 13').max(21, 'must be at most 21')).default('16'),
   SESSION_ABSOLUTE_HOURS: positiveInt.default('12'),
   SECURE_COOKIES: bool.optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').default('smtp://127.0.0.1:1025'),
