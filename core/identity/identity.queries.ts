@@ -26,6 +26,11 @@ export async function insertConsent(db: Db, accountId: string, kind: 'health_dat
   await db`insert into consents (account_id, kind, version) values (${accountId}, ${kind}, ${version})`
 }
 
+/** The age confirmation and terms/privacy acceptance at sign-up: when, and which versions (issue 18). */
+export async function setTermsAccepted(db: Db, accountId: string, termsVersion: string) {
+  await db`update accounts set terms_accepted_at = now(), terms_version = ${termsVersion} where id = ${accountId}`
+}
+
 export async function findCredentialsByLogin(db: Db, login: string): Promise<AccountCredentialsRow | null> {
   const rows = await db<AccountCredentialsRow[]>`
     select id, kind, password_hash as "passwordHash" from accounts
@@ -192,12 +197,13 @@ export async function deleteAccountRow(db: Db, accountId: string) {
 /** A registered sign-up waiting for its emailed link; expired requests are deleted on the way. */
 export async function insertSignUpRequest(
   db: Db,
-  input: { email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; now: Date; expiresAt: Date },
+  input: { email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null; now: Date; expiresAt: Date },
 ): Promise<string> {
   await db`delete from signup_requests where expires_at <= ${input.now}`
   const [row] = await db<{ id: string }[]>`
-    insert into signup_requests (email, password_hash, locale, country, consent_version, expires_at)
-    values (${input.email}, ${input.passwordHash}, ${input.locale}, ${input.country}, ${input.consentVersion}, ${input.expiresAt})
+    insert into signup_requests (email, password_hash, locale, country, consent_version, terms_version, expires_at)
+    values (${input.email}, ${input.passwordHash}, ${input.locale}, ${input.country}, ${input.consentVersion}, ${input.termsVersion},
+            ${input.expiresAt})
     returning id`
   return row!.id
 }
@@ -229,10 +235,10 @@ export async function consumeSignUpRequest(
   db: Db,
   tokenHash: Buffer,
   now: Date,
-): Promise<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string } | null> {
-  const rows = await db<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string }[]>`
+): Promise<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null } | null> {
+  const rows = await db<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null }[]>`
     delete from signup_requests
     where token_hash = ${tokenHash} and sent_at is not null and password_hash is not null and expires_at > ${now}
-    returning email, password_hash as "passwordHash", locale, country, consent_version as "consentVersion"`
+    returning email, password_hash as "passwordHash", locale, country, consent_version as "consentVersion", terms_version as "termsVersion"`
   return rows[0] ?? null
 }

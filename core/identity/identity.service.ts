@@ -45,7 +45,7 @@ async function openSession(deps: CoreDeps, accountId: string): Promise<SignedIn>
 /** Shared by anonymous sign-up and a confirmed registered one: the account, its consent and a signed-in session. */
 async function createAccountWithSession(
   deps: CoreDeps,
-  input: { kind: 'registered' | 'anonymous'; email: string | null; passwordHash: string; locale: Locale; country: string | null; consentVersion: string },
+  input: { kind: 'registered' | 'anonymous'; email: string | null; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null },
 ): Promise<(SignedIn & { recoveryCode: string; username: string }) | null> {
   const recoveryCode = generateRecoveryCode()
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -57,6 +57,7 @@ async function createAccountWithSession(
       })
       if (!account) return null
       await q.insertConsent(tx, account.id, 'health_data_processing', input.consentVersion)
+      if (input.termsVersion) await q.setTermsAccepted(tx, account.id, input.termsVersion)
       return account
     })
     if (created) {
@@ -69,16 +70,20 @@ async function createAccountWithSession(
   throw new AppError('CONFLICT')
 }
 
-/** Anonymous sign-up: no email, signed in at once with a username and a recovery code to keep. */
+/**
+ * Anonymous sign-up: no email, signed in at once with a username and a recovery code to keep. `termsVersion` is what
+ * the sign-up form accepted with its age and terms checkboxes (core/legal currentLegalVersion), kept on the account.
+ */
 export async function signUp(
   deps: CoreDeps,
-  input: { kind: 'anonymous'; password: string; consent: boolean; locale: Locale; country?: string | null; ip: string },
+  input: { kind: 'anonymous'; password: string; consent: boolean; termsVersion?: string; locale: Locale; country?: string | null; ip: string },
 ): Promise<SignedIn & { recoveryCode: string; username: string }> {
   if (!input.consent) throw new AppError('CONSENT_REQUIRED')
   await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
   const passwordHash = await argon2.hash(input.password, ARGON2)
   const created = await createAccountWithSession(deps, {
     kind: 'anonymous', email: null, passwordHash, locale: input.locale, country: input.country ?? null, consentVersion: CONSENT_VERSION,
+    termsVersion: input.termsVersion ?? null,
   })
   if (!created) throw new AppError('CONFLICT')
   return created
@@ -95,7 +100,7 @@ const SIGN_UP_EMAILS_PER_HOUR = { bucket: 'signup-email', limit: 3, windowSecond
  */
 export async function requestSignUp(
   deps: CoreDeps,
-  input: { email: string; password: string; consent: boolean; locale: Locale; country?: string | null; ip: string },
+  input: { email: string; password: string; consent: boolean; termsVersion?: string; locale: Locale; country?: string | null; ip: string },
 ): Promise<void> {
   if (!input.consent) throw new AppError('CONSENT_REQUIRED')
   const email = input.email.toLowerCase()
@@ -107,7 +112,7 @@ export async function requestSignUp(
   await deps.sql.begin(async (tx) => {
     const requestId = await q.insertSignUpRequest(tx, {
       email, passwordHash, locale: input.locale, country: input.country ?? null, consentVersion: CONSENT_VERSION,
-      now, expiresAt: new Date(now.getTime() + SIGN_UP_CONFIRM_HOURS * 3_600_000),
+      termsVersion: input.termsVersion ?? null, now, expiresAt: new Date(now.getTime() + SIGN_UP_CONFIRM_HOURS * 3_600_000),
     })
     await enqueueOutbox(tx, 'signup:email', { requestId })
   })
@@ -144,7 +149,7 @@ export async function confirmSignUp(deps: CoreDeps, input: { token: string }): P
   if (!request) throw new AppError('INVALID_SIGNUP_LINK')
   const created = await createAccountWithSession(deps, {
     kind: 'registered', email: request.email, passwordHash: request.passwordHash, locale: request.locale,
-    country: request.country, consentVersion: request.consentVersion,
+    country: request.country, consentVersion: request.consentVersion, termsVersion: request.termsVersion,
   })
   if (!created) throw new AppError('INVALID_SIGNUP_LINK')
   return created
