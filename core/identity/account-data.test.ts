@@ -24,6 +24,7 @@ import * as measures from '../measures/measures.service.js'
 import { goalSchema, moodCheckInSchema, reminderSchema } from '../selfcare/selfcare.schema.js'
 import { homeworkSchema } from '../library/library.schema.js'
 import { resolveIncident } from '../crisis/crisis.service.js'
+import { addReaction } from '../reactions/reactions.service.js'
 
 const PASSWORD = 'a long secret phrase'
 let deps: TestDeps
@@ -99,6 +100,9 @@ describe('export and erasure across every slice', () => {
     await enterRoom(deps, { accountId: member.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', { pseudonymChoice: 'own', pseudonym: 'Quillon' })
     await sendChatMessage(deps, { accountId: member.accountId, role: 'member' }, { roomId: await roomIdOf(deps, 'low-mood'), clientId: messages.newClientId(), body: 'CHAT-3317 hello everyone' })
     const chatter = await chatMember(deps, 'low-mood', { pseudonym: 'Juniper', email: 'chat@example.test' })
+    // A hug on the other member's message (decision 040)
+    const peerMessage = await sendChatMessage(deps, { accountId: chatter.accountId, role: 'member' }, { roomId: await roomIdOf(deps, 'low-mood'), clientId: messages.newClientId(), body: 'rough week' })
+    await addReaction(deps, member.accountId, { roomId: await roomIdOf(deps, 'low-mood'), messageId: peerMessage.id, kind: 'hug' })
     // A GAD-7 shared with the group (answers, total and consent are the member's; the request stays with the group)
     await measures.submitMeasure(deps, me, 'gad7', [3, 2, 1, 0, 3, 2, 1])
     await measures.setMeasureConsent(deps, me, groupId, 'grant')
@@ -108,6 +112,7 @@ describe('export and erasure across every slice', () => {
     expect((exportedData as { measures?: { responses: Array<{ answers: number[] }>; consents: unknown[] } }).measures).toMatchObject({
       responses: [{ answers: [3, 2, 1, 0, 3, 2, 1] }], consents: [{ group: { id: groupId } }],
     })
+    expect((exportedData as { reactions?: unknown[] }).reactions).toEqual([expect.objectContaining({ messageId: peerMessage.id, kind: 'hug' })])
     const exported = JSON.stringify(exportedData)
     for (const text of ['JOURNAL-7731', 'MOODNOTE-4410', 'GOAL-1902', 'GOALCHECK-5521', 'REFLECT-8830', 'DM-6604', 'Of course, see you then.', 'Linden', 'Quillon', 'CHAT-3317', 'Thursday circle', '20:30']) {
       expect(exported, text).toContain(text)
@@ -121,6 +126,7 @@ describe('export and erasure across every slice', () => {
     // The facilitator's homework stays with the group; the other member's chat account is untouched.
     const [homework] = await deps.sql<{ n: number }[]>`select count(*)::int as n from homework where id = ${homeworkId}`
     expect(homework!.n).toBe(1)
+    expect(await deps.sql`select kind from message_reactions where message_id = ${peerMessage.id}`).toEqual([])
     expect(await rowsPointingAt(chatter.accountId)).not.toEqual([])
   })
 
