@@ -55,7 +55,7 @@ describe('reactions in the room', () => {
     expect(await row(mia, 'Mia Member').textContent()).not.toContain('Facilitator')
 
     const body = 'Welcome, everyone. How has your week been?'
-    await sendMessage(deps, { accountId: facilitator.accountId, role: 'facilitator', pseudonymMode: 'ask' }, { roomId, clientId: randomUUID(), body })
+    await sendMessage(deps, { accountId: facilitator.accountId, role: 'facilitator' }, { roomId, clientId: randomUUID(), body })
     const messageOn = (page: typeof mia) => page.getByTestId('message').filter({ hasText: body })
     await poll(() => messageOn(mia).count()).toBe(1)
 
