@@ -3,13 +3,17 @@ import { createSql } from '../db/client.js'
 import { composeCore } from './composition/index.js'
 import { REDIS_COMMAND_TIMEOUT_MS } from './deadline.js'
 import type { Config } from './config/config.js'
+import { redisTarget, type RedisTarget } from './config/redis.js'
 import type { CoreDeps } from './deps.js'
 import { createLogger } from './log/logger.js'
 import { createMailer } from './notify/mailer.js'
 import { createRealtimePublisher } from './realtime/realtime.publisher.js'
 
-export function createRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, ...options })
+/** A client for a redis:// URL or a RedisTarget (core/config/redis.ts: a URL or Sentinels). */
+export function createRedis(target: string | RedisTarget, options: RedisOptions = {}): Redis {
+  const { url, options: base } = typeof target === 'string' ? { url: target, options: {} } : target
+  const merged: RedisOptions = { lazyConnect: false, maxRetriesPerRequest: 3, ...base, ...options }
+  return url ? new Redis(url, merged) : new Redis(merged)
 }
 
 /**
@@ -19,8 +23,8 @@ export function createRedis(url: string, options: RedisOptions = {}): Redis {
  * (bounded by the same timeout). Connections made from it with `duplicate()` (BullMQ's blocking workers with
  * `maxRetriesPerRequest: null`, the Socket.IO adapter's subscriber) are long-lived: they get the plain defaults back.
  */
-export function createRequestPathRedis(url: string): Redis {
-  const redis = createRedis(url, { commandTimeout: REDIS_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 })
+export function createRequestPathRedis(target: string | RedisTarget): Redis {
+  const redis = createRedis(target, { commandTimeout: REDIS_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 })
   const duplicate = redis.duplicate.bind(redis)
   redis.duplicate = (override?: Partial<RedisOptions>) => duplicate({ commandTimeout: undefined, maxRetriesPerRequest: 3, ...override })
   return redis
@@ -30,7 +34,7 @@ export function createRequestPathRedis(url: string): Redis {
 export function createCoreDeps(config: Config, application: string): CoreDeps & { close: () => Promise<void> } {
   const log = createLogger({ level: config.LOG_LEVEL, name: application })
   const sql = createSql(config.DATABASE_URL, { application, max: config.DATABASE_POOL_MAX, prepare: config.DATABASE_PREPARE })
-  const redis = createRequestPathRedis(config.REDIS_URL)
+  const redis = createRequestPathRedis(redisTarget(config))
   redis.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis connection error'))
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM)
   const realtime = createRealtimePublisher(redis, config.REDIS_PREFIX)

@@ -29,7 +29,14 @@ export const configSchema = z.object({
   DATABASE_POOL_MAX: positiveInt.pipe(z.number().max(1_000, 'must be at most 1000')).default('10'),
   DATABASE_PREPARE: bool.default('true'),
   DATABASE_DIRECT_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  // Either REDIS_URL alone, or Redis Sentinel (docs/operations.md): REDIS_SENTINELS and REDIS_SENTINEL_NAME together,
+  // with REDIS_URL then optional and read only for its username, password, database and rediss:// (its host is unused).
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_SENTINELS: z
+    .string()
+    .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'must be host:port pairs separated by commas, e.g. sentinel-1:26379,sentinel-2:26379')
+    .optional(),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 . _ -').optional(),
   REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be 1-32 of a-z 0-9 _ -').default('hs'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   ENCRYPTION_KEY: key32,
@@ -106,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid setting ${name}: ${message}`)
   }
   const data = parsed.data
+  if (Boolean(data.REDIS_SENTINELS) !== Boolean(data.REDIS_SENTINEL_NAME)) {
+    throw new ConfigError('Invalid setting REDIS_SENTINELS: REDIS_SENTINELS and REDIS_SENTINEL_NAME go together')
+  }
+  if (!data.REDIS_URL && !data.REDIS_SENTINELS) throw new ConfigError('Invalid setting REDIS_URL: is required (or REDIS_SENTINELS with REDIS_SENTINEL_NAME)')
   if (data.CRISIS_WEBHOOK_URL && !data.CRISIS_WEBHOOK_SECRET) {
     throw new ConfigError('Invalid setting CRISIS_WEBHOOK_SECRET: is required when CRISIS_WEBHOOK_URL is set')
   }
