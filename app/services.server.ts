@@ -13,6 +13,7 @@ export { getRoomEntry, enterRoom, type RoomView } from '../core/chat/chat.servic
 export { enterRoomSchema } from '../core/chat/chat.schema.js'
 export { roomListActivity } from '../core/presence/presence.service.js'
 export { AppError } from '../core/errors.js'
+export { getLegalPage, currentLegalVersion, saveLegalPage, paragraphs, LEGAL_KINDS, LEGAL_LOCALES, type LegalKind } from '../core/legal/legal.service.js'
 export {
   requestHelpNow, getMemberCrisis, sendCrisisChat, listIncidentQueue, getIncidentDetail, acknowledgeIncident, resolveIncident,
   addIncidentNote, revealMemberIdentity, crisisCardFor,

@@ -18,7 +18,7 @@ afterAll(async () => {
 const client = () => new HttpClient(server.baseUrl)
 
 async function signUpAnonymously(c: HttpClient) {
-  const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' })
+  const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' })
   return response
 }
 
@@ -141,9 +141,9 @@ describe('forms', () => {
     const c = client()
     await c.get('/signup')
     const before = (await deps.sql`select count(*)::int as n from accounts`)[0]!.n
-    const missing = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }, { csrf: null })
+    const missing = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' }, { csrf: null })
     expect(missing.status).toBe(403)
-    const wrong = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }, { csrf: 'x'.repeat(43) })
+    const wrong = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' }, { csrf: 'x'.repeat(43) })
     expect(wrong.status).toBe(403)
     expect((await deps.sql`select count(*)::int as n from accounts`)[0]!.n).toBe(before)
   })
@@ -151,7 +151,7 @@ describe('forms', () => {
   it('refuses a form from another site with a 403 page, whatever the browser says of it, and changes nothing', async () => {
     const accounts = async () => (await deps.sql`select count(*)::int as n from accounts`)[0]!.n
     const before = await accounts()
-    const fields = { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }
+    const fields = { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' }
     const attempts: Array<[string, Record<string, string>]> = [
       ['a cross-site page (Chromium)', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }],
       ['a sibling subdomain', { origin: 'https://app.evil.example', 'sec-fetch-site': 'same-site' }],
@@ -191,7 +191,7 @@ describe('forms', () => {
       await c.get('/signup')
       const response = await fetch(`${server.baseUrl}/signup`, {
         method: 'POST', redirect: 'manual',
-        body: new URLSearchParams({ kind: 'anonymous', password: 'a long secret phrase', consent: 'on', csrf: c.csrf() }),
+        body: new URLSearchParams({ kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on', csrf: c.csrf() }),
         headers: { cookie: c.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
       })
       expect(response.status, JSON.stringify(headers)).toBe(200)
@@ -202,7 +202,7 @@ describe('forms', () => {
   it('explains a form refused for its CSRF token: the form expired', async () => {
     const c = client()
     await c.get('/signup')
-    const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' }, { csrf: 'x'.repeat(43) })
+    const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' }, { csrf: 'x'.repeat(43) })
     expect(response.status).toBe(403)
     expect(await response.text()).toContain('The form expired. Please reload the page and try again.')
   })
@@ -233,6 +233,8 @@ describe('forms', () => {
     expect(html).toContain('Enter a valid email address.')
     expect(html).toContain('Use at least 10 characters.')
     expect(html).toContain('Please read and accept how we handle your data.')
+    expect(html).toContain('You need to be 16 or older to join.')
+    expect(html).toContain('Please accept the terms of use and the privacy notice.')
     expect(c.cookies.has('hs_session')).toBe(false)
   })
 

@@ -67,7 +67,7 @@ async function signUpWithBrowser(acceptLanguage: string, language?: 'pl' | 'en')
   await client.get('/signup', headers)
   const response = await fetch(`${server.baseUrl}/signup`, {
     method: 'POST',
-    body: new URLSearchParams({ kind: 'anonymous', password: PASSWORD, consent: 'on', csrf: client.csrf() }),
+    body: new URLSearchParams({ kind: 'anonymous', password: PASSWORD, consent: 'on', age: 'on', terms: 'on', csrf: client.csrf() }),
     headers: { cookie: client.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...client.formHeaders(), ...headers },
     redirect: 'manual',
   })

@@ -65,7 +65,7 @@ describe('rate-limited account forms say how long to wait', () => {
     const signUp = () => {
       // Each sign-up signs the visitor in; the next one comes from the same address, signed out.
       visitor.cookies.delete('hs_session')
-      return post(visitor, '/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on' })
+      return post(visitor, '/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' })
     }
     for (let i = 0; i < AUTH_RATE_LIMITS.signUpPerIp.limit; i++) expect((await signUp()).status).toBe(200)
     const refused = await signUp()

@@ -55,7 +55,7 @@ function formError(html: string): string | null {
 }
 
 async function signUpWithEmail(c: HttpClient, email: string, password = PASSWORD) {
-  const response = await c.post('/signup', { kind: 'registered', email, password, consent: 'on' })
+  const response = await c.post('/signup', { kind: 'registered', email, password, consent: 'on', age: 'on', terms: 'on' })
   return { response, html: await response.text() }
 }
 async function signInAs(c: HttpClient, login: string, password: string) {
@@ -155,7 +155,7 @@ describe('sign-up with an email reveals nothing (issue 17.3)', () => {
 
   it('keeps anonymous sign-up instant', async () => {
     const c = browserAt()
-    const response = await c.post('/signup', { kind: 'anonymous', password: PASSWORD, consent: 'on' })
+    const response = await c.post('/signup', { kind: 'anonymous', password: PASSWORD, consent: 'on', age: 'on', terms: 'on' })
     expect(response.status).toBe(200)
     expect(c.cookies.has('hs_session')).toBe(true)
     expect(mainText(await response.text())).toContain('Your account is ready')

@@ -12,6 +12,7 @@ import { noticesEn } from './notices.en'
 import { layoutEn } from './layout.en'
 import { roomhoursEn } from './roomhours.en'
 import { reactionsEn } from './reactions.en'
+import { legalEn } from './legal.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -171,6 +172,7 @@ export const en = {
   ...layoutEn,
   ...roomhoursEn,
   ...reactionsEn,
+  ...legalEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -13,6 +13,7 @@ import { noticesPl } from './notices.pl'
 import { layoutPl } from './layout.pl'
 import { roomhoursPl } from './roomhours.pl'
 import { reactionsPl } from './reactions.pl'
+import { legalPl } from './legal.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -172,4 +173,5 @@ export const pl: Record<MessageKey, string> = {
   ...layoutPl,
   ...roomhoursPl,
   ...reactionsPl,
+  ...legalPl,
 }

@@ -1,6 +1,6 @@
-import { requestSignUp, signUp, signUpAnonymousSchema, signUpRegisteredSchema } from '../services.server'
+import { currentLegalVersion, requestSignUp, signUp, signUpAnonymousSchema, signUpRegisteredSchema } from '../services.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useState } from 'react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
@@ -13,9 +13,10 @@ import { getCountry, getLocale } from '../utils/locale.server'
 /** A refused attempt's Retry-After reaches the browser. */
 export const headers = retryAfterHeaders
 
+/** The minimum age (MIN_AGE) the visitor confirms, with the terms and privacy notice (issue 18). */
 export async function loader({ context }: LoaderFunctionArgs) {
   requireAnonymous(context)
-  return null
+  return { minAge: context.deps.config.MIN_AGE }
 }
 
 /**
@@ -36,11 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(kind === 'registered' ? signUpRegisteredSchema : signUpAnonymousSchema, form)
   if ('errors' in parsed) return formFailure({ ...parsed.errors, kind })
   try {
+    // The versions of the terms and privacy notice in the visitor's language, recorded on the account.
+    const termsVersion = await currentLegalVersion(context.deps, getLocale(request, context))
     if ('email' in parsed.data) {
       await requestSignUp(context.deps, {
         email: String(parsed.data.email),
         password: parsed.data.password,
         consent: parsed.data.consent === 'on',
+        termsVersion,
         locale: getLocale(request, context),
         country: getCountry(request, context),
         ip: context.clientIp,
@@ -51,6 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       kind: 'anonymous',
       password: parsed.data.password,
       consent: parsed.data.consent === 'on',
+      termsVersion,
       locale: getLocale(request, context),
       country: getCountry(request, context),
       ip: context.clientIp,
@@ -83,6 +88,7 @@ export function RecoveryCodeCard({ username, code, intro }: { username: string; 
 
 export default function SignUp() {
   const t = useT()
+  const { minAge } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as Created | CheckEmail | FormResult | undefined
   const [kind, setKind] = useState<'anonymous' | 'registered'>(
     result && !result.ok && result.kind === 'registered' ? 'registered' : 'anonymous',
@@ -133,6 +139,22 @@ export default function SignUp() {
             <span>{t('signup.consent.label')}</span>
           </label>
           {errors.consent ? <p className="field-error" role="alert">{t.error(errors.consent)}</p> : null}
+        </fieldset>
+        <fieldset>
+          <legend>{t('legal.signup.title')}</legend>
+          <label className="choice">
+            <input type="checkbox" name="age" value="on" required aria-invalid={errors.age ? true : undefined} />
+            <span>{t('legal.signup.age', { age: minAge })}</span>
+          </label>
+          {errors.age ? <p className="field-error" role="alert" data-testid="age-error">{t('error.age_required', { age: minAge })}</p> : null}
+          <label className="choice">
+            <input type="checkbox" name="terms" value="on" required aria-invalid={errors.terms ? true : undefined} />
+            <span>
+              {t('legal.signup.termsBefore')} <a href="/terms" target="_blank" rel="noopener">{t('legal.signup.termsLink')}</a>{' '}
+              {t('legal.signup.and')} <a href="/privacy" target="_blank" rel="noopener">{t('legal.signup.privacyLink')}</a>.
+            </span>
+          </label>
+          {errors.terms ? <p className="field-error" role="alert" data-testid="terms-error">{t.error(errors.terms)}</p> : null}
         </fieldset>
         <SubmitButton>{t('signup.submit')}</SubmitButton>
       </SafeForm>

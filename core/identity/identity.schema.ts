@@ -10,14 +10,19 @@ export const CONSENT_VERSION = '2026-11-01'
 
 const password = z.string().min(10, 'password_too_short').max(200, 'password_too_long')
 const consent = z.literal('on', { errorMap: () => ({ message: 'consent_required' }) })
+/** The age confirmation and the acceptance of the terms and privacy notice (issue 18): two checkboxes at sign-up. */
+const age = z.literal('on', { errorMap: () => ({ message: 'age_required' }) })
+const terms = z.literal('on', { errorMap: () => ({ message: 'terms_required' }) })
 
 export const signUpRegisteredSchema = z.object({
   email: z.string().trim().toLowerCase().email('email_invalid').max(254),
   password,
   consent,
+  age,
+  terms,
 })
 
-export const signUpAnonymousSchema = z.object({ password, consent })
+export const signUpAnonymousSchema = z.object({ password, consent, age, terms })
 
 export const signInSchema = z.object({
   login: z.string().trim().toLowerCase().min(3, 'login_required').max(254),

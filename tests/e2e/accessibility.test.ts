@@ -78,6 +78,8 @@ async function signedInPagesPass(locale: string) {
     await waitForHydration(user.page)
     await user.page.locator('input[name=password]').fill('a long secret phrase')
     await user.page.locator('input[name=consent]').check()
+    await user.page.locator('input[name=age]').check()
+    await user.page.locator('input[name=terms]').check()
     await user.page.locator('form button[type=submit]').last().click()
     await user.page.getByTestId('recovery-code').waitFor()
     const problems: string[] = []

@@ -30,7 +30,7 @@ async function startForeignSite(target: string): Promise<typeof foreign> {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Win a prize</title></head><body>
     <form method="post" action="${target}/signup">
       <input type="hidden" name="kind" value="anonymous"><input type="hidden" name="password" value="${PASSWORD}">
-      <input type="hidden" name="consent" value="on"><input type="hidden" name="csrf" value="${'x'.repeat(43)}">
+      <input type="hidden" name="consent" value="on"><input type="hidden" name="age" value="on"><input type="hidden" name="terms" value="on"><input type="hidden" name="csrf" value="${'x'.repeat(43)}">
       <button type="submit">Claim</button>
     </form></body></html>`
   const site: Server = createServer((_req, res) => {
@@ -117,6 +117,8 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
     await page.goto('/signup')
     await page.getByLabel('Password (at least 10 characters)').fill(PASSWORD)
     await page.getByRole('checkbox', { name: /I agree that Holdspace may process/ }).check()
+    await page.getByRole('checkbox', { name: 'I am 16 or older.' }).check()
+    await page.getByRole('checkbox', { name: /I accept the terms of use/ }).check()
     expect(await submit(page, page.getByRole('button', { name: 'Create my account' }))).toBe(200)
     expect(await heading(page)).toBe('Your account is ready')
     username = (await page.getByTestId('username').textContent()) ?? ''

@@ -29,6 +29,8 @@ afterAll(async () => {
 async function signUpAnonymously(page: Page): Promise<{ username: string; code: string }> {
   await page.getByLabel(/^Password/).fill('a long secret phrase')
   await page.locator('input[name=consent]').check()
+  await page.locator('input[name=age]').check()
+  await page.locator('input[name=terms]').check()
   await page.locator('main form button[type=submit]').last().click()
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Your account is ready')
   return { username: (await page.getByTestId('username').textContent())!, code: (await page.getByTestId('recovery-code').textContent())! }

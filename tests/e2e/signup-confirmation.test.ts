@@ -57,6 +57,8 @@ describe('sign-up by emailed link in Chromium', { timeout: 120_000 }, () => {
     await stranger.page.locator('input[name=email]').fill('browser.newcomer@example.org')
     await stranger.page.locator('input[name=password]').fill('another long password')
     await stranger.page.locator('input[name=consent]').check()
+    await stranger.page.locator('input[name=age]').check()
+    await stranger.page.locator('input[name=terms]').check()
     await stranger.page.locator('form button[type=submit]').last().click()
     await stranger.page.getByTestId('check-email').waitFor()
     expect(await stranger.page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email to continue')

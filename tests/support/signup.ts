@@ -65,6 +65,8 @@ export async function signUpInBrowser(
   await page.locator('input[name=email]').fill(input.email)
   await page.locator('input[name=password]').fill(input.password)
   await page.locator('input[name=consent]').check()
+  await page.locator('input[name=age]').check()
+  await page.locator('input[name=terms]').check()
   await page.locator('form button[type=submit]').last().click()
   await page.getByTestId('check-email').waitFor()
   await deliverSignUpEmails(deps)
