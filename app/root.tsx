@@ -77,6 +77,7 @@ function Shell({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>{t('footer.emergency')}</p>
           <p>{t('footer.privacy')}</p>
+          <p><a href="/privacy">{t('legal.footer.privacy')}</a> · <a href="/terms">{t('legal.footer.terms')}</a></p>
           <p data-testid="shortcut-hint">{t('quickExit.shortcutHint')}</p>
         </footer>
         {/* Sheets (components/sheet.tsx) open here, outside every scrolling list. */}
