@@ -33,7 +33,7 @@ const clients: ChatClient[] = []
 const sentinelEnv = () =>
   childEnv(deps, { REDIS_URL: '', REDIS_SENTINELS: `127.0.0.1:${sentinelPort}`, REDIS_SENTINEL_NAME: NAME, ALLOWED_ORIGINS: SOCKET_ORIGIN, LOG_LEVEL: 'warn' })
 
-async function startSentinel(primaryPort: number): Promise<ChildProcess> {
+async function startSentinel(primaryPort: number): Promise<void> {
   sentinelPort = await getFreePort()
   const dir = path.join(dataDir, 'sentinel')
   mkdirSync(dir, { recursive: true })
@@ -43,6 +43,7 @@ async function startSentinel(primaryPort: number): Promise<ChildProcess> {
     `sentinel monitor ${NAME} 127.0.0.1 ${primaryPort} 1`, '',
   ].join('\n'))
   const child = spawn(ensureRedisServer(), [conf, '--sentinel'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  sentinel = child // stopped in afterAll even if it never becomes ready
   // Ready once it logs that it monitors the primary (`+monitor master <name> 127.0.0.1 <port> quorum 1`).
   await new Promise<void>((resolve, reject) => {
     let output = ''
@@ -56,7 +57,6 @@ async function startSentinel(primaryPort: number): Promise<ChildProcess> {
   })
   child.stdout!.removeAllListeners('data').resume()
   child.stderr!.removeAllListeners('data').resume()
-  return child
 }
 
 beforeAll(async () => {
@@ -64,7 +64,7 @@ beforeAll(async () => {
   await createSeedRooms(deps)
   primary = await startRedis({ dataDir, persist: false })
   direct = new Redis(primary.url, { maxRetriesPerRequest: 3 })
-  sentinel = await startSentinel(primary.port)
+  await startSentinel(primary.port)
 }, 120_000)
 
 afterAll(async () => {
