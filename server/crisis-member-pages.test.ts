@@ -215,7 +215,7 @@ describe('Polish pages', () => {
       expect(text, name).not.toMatch(/Member [0-9A-F]{6}/)
     }
     expect(pages.help).toContain('Numer alarmowy (112 w Unii Europejskiej')
-    expect(pages.help).toContain('Find A Helpline (bezpłatne')
+    expect(pages.help).toContain('Wyszukiwarka telefonów zaufania na całym świecie (bezpłatne')
     expect(pages.queue).toMatch(/Uczestnik [0-9A-F]{6}/)
     expect(pages.incident).toMatch(/Zgłoszenie\s*:\s*Uczestnik [0-9A-F]{6}/)
     expect(pages.incident).toContain('Kraj Polska (PL)')
