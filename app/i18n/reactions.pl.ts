@@ -6,5 +6,5 @@ export const reactionsPl: Record<keyof typeof reactionsEn, string> = {
   'reactions.hug': 'Przytulam',
   'reactions.same_here': 'Mam tak samo',
   'reactions.thank_you': 'Dziękuję',
-  'reactions.label': '{kind}: {count}',
+  'reactions.label': 'Reakcja „{kind}”: {count}',
 }
