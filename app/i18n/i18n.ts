@@ -19,7 +19,7 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
 }
 
 /** The message keys that have plural forms: `<base>.one|few|many|other` (CLDR categories; English uses one/other). */
-export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never) : never
+export type PluralBase = { [K in MessageKey]: K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never }[MessageKey]
 
 /**
  * A message with a count, in the form the language needs for it ("1 check-in", "3 wpisy", "5 wpisów"), the count
