@@ -77,7 +77,7 @@ describe('Esc and focus', { timeout: 120_000 }, () => {
     await expect.poll(() => page.evaluate(() => {
       const active = document.activeElement
       return active?.tagName === 'H1' && active.closest('main') !== null ? active.textContent : null
-    }), { timeout: 15_000 }).toBe(await page.locator('main h1').textContent())
+    }), { timeout: 15_000 }).toBe('Your account')
     expect(await page.locator('main h1').getAttribute('tabindex')).toBe('-1')
     // And again on the next page change, from a link in the page.
     await openSiteMenu(page)

@@ -187,8 +187,8 @@ describe('crisis pages', () => {
     expect(page.html).toContain(`10 ${clinician.username}`)
   })
 
-  it('exports the unpaged-incident gauge and open alarms on /metrics', async () => {
-    const text = await (await fetch(`${server.baseUrl}/metrics`)).text()
+  it('exports the unpaged-incident gauge and open alarms on the metrics port', async () => {
+    const text = await (await fetch(server.metricsUrl)).text()
     expect(text).toMatch(/^holdspace_crisis_unpaged_incidents \d+$/m)
     expect(text).toContain('# TYPE holdspace_alarms_open gauge')
   })
