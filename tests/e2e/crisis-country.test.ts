@@ -45,6 +45,8 @@ describe('the member country in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('radio', { name: /Anonymously/ }).check()
     await page.getByLabel('Password (at least 10 characters)').fill('a long secret phrase')
     await page.getByRole('checkbox', { name: /I agree that Holdspace may process/ }).check()
+    await page.locator('input[name=age]').check()
+    await page.locator('input[name=terms]').check()
     await page.getByRole('button', { name: 'Create my account' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account is ready')
 

@@ -93,6 +93,8 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
 
     await page.getByLabel('Password (at least 10 characters)').fill(PASSWORD)
     await page.getByRole('checkbox', { name: /I agree that Holdspace may process/ }).check()
+    await page.getByRole('checkbox', { name: 'I am 16 or older.' }).check()
+    await page.getByRole('checkbox', { name: /I accept the terms of use/ }).check()
     await page.getByRole('button', { name: 'Create my account' }).click()
 
     // The one-time code must stay on screen once everything has settled: the member is signed in
