@@ -14,8 +14,13 @@ export async function startWorkers(config = loadConfig()) {
   const deps = createCoreDeps(config, 'holdspace-workers')
   const workerConnection = deps.redis.duplicate({ maxRetriesPerRequest: null })
   workerConnection.on('error', () => {})
+  // Assigned once below; the metrics closure reads it from the start (polling until the relay runs).
+  // eslint-disable-next-line prefer-const
   let relay: ReturnType<typeof startOutboxRelay> | undefined
-  const metrics = createWorkersMetrics(deps, { connection: workerConnection, listenState: () => relay?.listenState ?? 'polling' })
+  const metrics = createWorkersMetrics(deps, {
+    connection: workerConnection,
+    listenState: () => relay?.listenState ?? 'polling',
+  })
   const workers = Object.values(QUEUES).map((queue) => {
     const worker = new QueueWorker(queue, createQueueProcessor(deps, queue), {
       connection: workerConnection,
@@ -24,21 +29,36 @@ export async function startWorkers(config = loadConfig()) {
     })
     worker.on('failed', (job, error) => {
       if (error instanceof DeadLetterError) return // logged once, with an alarm, by the processor
-      deps.log.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message } }, 'job failed')
+      deps.log.warn(
+        { queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message } },
+        'job failed',
+      )
     })
     worker.on('error', (error) => deps.log.warn({ queue, err: { message: error.message } }, 'worker error'))
     metrics.watch(queue, worker)
     return worker
   })
   // LISTEN needs a session of its own: the direct URL when a transaction pooler is in front (DATABASE_DIRECT_URL).
-  const listenSql = config.DATABASE_DIRECT_URL ? createSql(config.DATABASE_DIRECT_URL, { max: 1, application: 'holdspace-listen' }) : undefined
-  relay = startOutboxRelay({ sql: deps.sql, listenSql, redis: deps.redis, prefix: config.REDIS_PREFIX, log: deps.log, pollMs: config.OUTBOX_POLL_MS })
+  const listenSql = config.DATABASE_DIRECT_URL
+    ? createSql(config.DATABASE_DIRECT_URL, { max: 1, application: 'holdspace-listen' })
+    : undefined
+  relay = startOutboxRelay({
+    sql: deps.sql,
+    listenSql,
+    redis: deps.redis,
+    prefix: config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: config.OUTBOX_POLL_MS,
+  })
   const crisisWatchdog = startCrisisWatchdog(deps)
   const heartbeat = startWorkersHeartbeat(deps)
   const schedules = await startSchedules(deps)
   // Metrics are not worth losing jobs over: a port already taken is logged and the workers run on without it.
   const metricsServer = await startWorkersMetricsServer(deps, metrics).catch((error: Error) => {
-    deps.log.error({ port: config.WORKERS_METRICS_PORT, err: { message: error.message } }, 'workers metrics listener failed')
+    deps.log.error(
+      { port: config.WORKERS_METRICS_PORT, err: { message: error.message } },
+      'workers metrics listener failed',
+    )
     return null
   })
   deps.log.info({ queues: Object.values(QUEUES) }, 'workers started')
@@ -61,7 +81,7 @@ export async function startWorkers(config = loadConfig()) {
   return { stop, relay, deps, metricsPort: metricsServer?.port ?? null }
 }
 
-const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? "").href
+const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href
 if (isMain) {
   try {
     const running = await startWorkers()
@@ -74,7 +94,9 @@ if (isMain) {
       })
     }
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `holdspace-workers failed to start: ${(error as Error).message}`)
+    console.error(
+      error instanceof ConfigError ? error.message : `holdspace-workers failed to start: ${(error as Error).message}`,
+    )
     process.exit(1)
   }
 }

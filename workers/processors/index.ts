@@ -12,6 +12,8 @@ import { selfcareProcessors } from './selfcare.js'
 import { retentionProcessors } from './retention.js'
 import { measuresProcessors } from './measures.js'
 
+// Each processor declares its own payload type (checked against its job contract before it runs), hence `any` here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Processor = (deps: CoreDeps, payload: any, job: Job) => Promise<unknown>
 
 /** One processor per job name, gathered from one file per slice (`processors/<slice>.ts`). */
