@@ -1,5 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError } from '@remix-run/react'
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+} from '@remix-run/react'
 import type { ReactNode } from 'react'
 import styles from './styles/app.css'
 import { useRootData, useT, type RootData } from './components/i18n'
@@ -66,7 +76,9 @@ function Shell({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">{t('nav.skip')}</a>
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
         <SiteHeader />
         <main id="main" tabIndex={-1}>
           {/* The console and crisis admin pages show their own, fuller banner. */}
@@ -77,7 +89,9 @@ function Shell({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>{t('footer.emergency')}</p>
           <p>{t('footer.privacy')}</p>
-          <p><a href="/privacy">{t('legal.footer.privacy')}</a> · <a href="/terms">{t('legal.footer.terms')}</a></p>
+          <p>
+            <a href="/privacy">{t('legal.footer.privacy')}</a> · <a href="/terms">{t('legal.footer.terms')}</a>
+          </p>
           <p data-testid="shortcut-hint">{t('quickExit.shortcutHint')}</p>
         </footer>
         {/* Sheets (components/sheet.tsx) open here, outside every scrolling list. */}
@@ -105,20 +119,33 @@ export function ErrorBoundary() {
   // A form refused for its CSRF token says so ("the form expired"), not just "not allowed".
   const formError = isRouteErrorResponse(error) ? (error.data as { formError?: unknown } | null)?.formError : undefined
   const code = isRouteErrorResponse(error)
-    ? error.status === 404 ? 'NOT_FOUND'
-      : error.status === 403 ? (formError === 'CSRF_FAILED' ? 'CSRF_FAILED' : 'FORBIDDEN')
-        : error.status === 401 ? 'UNAUTHENTICATED'
-          : error.status === 503 ? 'UNAVAILABLE' : 'INTERNAL'
+    ? error.status === 404
+      ? 'NOT_FOUND'
+      : error.status === 403
+        ? formError === 'CSRF_FAILED'
+          ? 'CSRF_FAILED'
+          : 'FORBIDDEN'
+        : error.status === 401
+          ? 'UNAUTHENTICATED'
+          : error.status === 503
+            ? 'UNAVAILABLE'
+            : 'INTERNAL'
     : 'INTERNAL'
   const unavailableLines = isRouteErrorResponse(error) ? (error.data as { lines?: CardLines } | null)?.lines : undefined
   return (
     <Shell>
       <h1>{code === 'UNAVAILABLE' ? t('error.UNAVAILABLE.title') : t('error.page.title')}</h1>
       <p>{t.error(code)}</p>
-      {code === 'UNAVAILABLE' || code === 'INTERNAL' ? <p>{t('error.UNAVAILABLE.help')} <Link to="/help">{t('refused.helpLink')}</Link></p> : null}
+      {code === 'UNAVAILABLE' || code === 'INTERNAL' ? (
+        <p>
+          {t('error.UNAVAILABLE.help')} <Link to="/help">{t('refused.helpLink')}</Link>
+        </p>
+      ) : null}
       {/* An outage's refusal carries the crisis lines (static data): the same card /help shows without the database. */}
       {code === 'UNAVAILABLE' && unavailableLines ? <CrisisCard lines={unavailableLines} /> : null}
-      <p><Link to="/">{t('error.page.home')}</Link></p>
+      <p>
+        <Link to="/">{t('error.page.home')}</Link>
+      </p>
     </Shell>
   )
 }

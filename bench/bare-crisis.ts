@@ -30,7 +30,10 @@ if (process.env.BARE_ROLE === 'worker') {
 } else {
   const pub = new Redis(redisUrl)
   const sub = pub.duplicate()
-  const queue = new Queue('page', { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix: `${prefix}:bull` })
+  const queue = new Queue('page', {
+    connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+    prefix: `${prefix}:bull`,
+  })
   const httpServer = createServer()
   const io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key }), serveClient: false })
   io.on('connection', (socket) => {

@@ -14,7 +14,10 @@ const prefix = process.env.REDIS_PREFIX ?? 'bare'
 const pub = new Redis(redisUrl)
 const sub = pub.duplicate()
 const httpServer = createServer()
-const io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key: `${prefix}:socket.io` }), serveClient: false })
+const io = new Server(httpServer, {
+  adapter: createAdapter(pub, sub, { key: `${prefix}:socket.io` }),
+  serveClient: false,
+})
 let seq = 0
 
 io.on('connection', (socket) => {
@@ -22,11 +25,20 @@ io.on('connection', (socket) => {
     void socket.join(payload.roomId)
     ack({ ok: true, data: { messages: [], hasMore: false } })
   })
-  socket.on('message:send', (payload: { roomId: string; clientId: string; body: string }, ack: (r: unknown) => void) => {
-    const message = { id: payload.clientId, roomId: payload.roomId, seq: ++seq, clientId: payload.clientId, body: payload.body }
-    io.to(payload.roomId).emit('message:created', message)
-    ack({ ok: true, data: message })
-  })
+  socket.on(
+    'message:send',
+    (payload: { roomId: string; clientId: string; body: string }, ack: (r: unknown) => void) => {
+      const message = {
+        id: payload.clientId,
+        roomId: payload.roomId,
+        seq: ++seq,
+        clientId: payload.clientId,
+        body: payload.body,
+      }
+      io.to(payload.roomId).emit('message:created', message)
+      ack({ ok: true, data: message })
+    },
+  )
 })
 
 httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {

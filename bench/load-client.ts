@@ -9,7 +9,12 @@
 import { randomUUID } from 'node:crypto'
 import { io, type Socket } from 'socket.io-client'
 
-interface Member { url: string; origin: string; cookie?: string; roomId: string }
+interface Member {
+  url: string
+  origin: string
+  cookie?: string
+  roomId: string
+}
 type Ack = { ok: boolean; data?: unknown; error?: { code: string } }
 
 const sockets: Array<{ socket: Socket; member: Member }> = []
@@ -76,14 +81,18 @@ async function runStep(rate: number, durationMs: number, graceMs: number) {
       sent.set(clientId, { at: now(), room: roomIds[r]!, sender, receipts: 0, acked: false })
       sends.push(
         new Promise((resolve) => {
-          sockets[sender]!.socket.timeout(10_000).emit('message:send', { roomId: roomIds[r]!, clientId, body }, (err: Error | null, ack: Ack) => {
-            if (err || !ack?.ok) {
-              errors++
-              const code = err ? 'TIMEOUT' : (ack?.error?.code ?? 'UNKNOWN')
-              errorCodes[code] = (errorCodes[code] ?? 0) + 1
-            } else sent.get(clientId)!.acked = true
-            resolve()
-          })
+          sockets[sender]!.socket.timeout(10_000).emit(
+            'message:send',
+            { roomId: roomIds[r]!, clientId, body },
+            (err: Error | null, ack: Ack) => {
+              if (err || !ack?.ok) {
+                errors++
+                const code = err ? 'TIMEOUT' : (ack?.error?.code ?? 'UNKNOWN')
+                errorCodes[code] = (errorCodes[code] ?? 0) + 1
+              } else sent.get(clientId)!.acked = true
+              resolve()
+            },
+          )
         }),
       )
     }

@@ -1,11 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { stopProcessGroup } from '../scripts/local-services.js'
 
-export interface BenchProcess { child: ChildProcess; output: () => string; stop: () => Promise<void> }
+export interface BenchProcess {
+  child: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
 
 /** Start a TypeScript entry as its own process group; resolves once `ready` matches its output. */
-export async function startProcess(entry: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 60_000): Promise<BenchProcess & { match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function startProcess(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<BenchProcess & { match: RegExpMatchArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not become ready:\n${out.slice(-2000)}`)), timeoutMs)

@@ -49,7 +49,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`)
     return n
   }
-  const list = (name: string, fallback: number[]) => (get(name)?.split(',').map(Number).filter((n) => n > 0) ?? fallback)
+  const list = (name: string, fallback: number[]) =>
+    get(name)
+      ?.split(',')
+      .map(Number)
+      .filter((n) => n > 0) ?? fallback
   return {
     smoke,
     clients: num('clients', smoke ? 20 : 1000),
@@ -114,10 +118,14 @@ async function main() {
     if (options.scenarios.includes('chat')) {
       const chat = []
       for (const processes of options.processes) {
-        say(`scenario 1: chat fan-out, ${options.clients} members in rooms of ${options.roomSize}, ${processes} server process(es)`)
+        say(
+          `scenario 1: chat fan-out, ${options.clients} members in rooms of ${options.roomSize}, ${processes} server process(es)`,
+        )
         chat.push(
           await runChatScenario({
-            sql, env, processes,
+            sql,
+            env,
+            processes,
             clients: options.clients,
             roomSize: options.roomSize,
             rates: options.rates,
@@ -132,12 +140,14 @@ async function main() {
     }
 
     if (options.scenarios.includes('crisis')) {
-      const chatRuns = (results.chat as Array<{ processes: number; platform: { sustainedRatePerRoom: number } }> | undefined) ?? []
+      const chatRuns =
+        (results.chat as Array<{ processes: number; platform: { sustainedRatePerRoom: number } }> | undefined) ?? []
       const sustained = chatRuns.find((r) => r.processes === 1)?.platform.sustainedRatePerRoom ?? options.rates[0]!
       const backgroundRate = Math.max(0.5, sustained / 2)
       say(`scenario 2: crisis paging while chat runs at ${backgroundRate} msg/s per room (half the sustained rate)`)
       results.crisis = await runCrisisScenario({
-        sql, env,
+        sql,
+        env,
         backgroundRatePerRoom: backgroundRate,
         backgroundClients: options.clients,
         roomSize: options.roomSize,
@@ -157,7 +167,11 @@ async function main() {
       // suite would swap the assets out from under its browser tests.
       for (const cwd of ['.', 'bench/bare-remix']) ensureRemixBuild(cwd, say)
       const port = await getFreePort()
-      const server = await startProcess('server/index.ts', { ...env, PORT: String(port), LOG_LEVEL: 'info' }, /server listening/)
+      const server = await startProcess(
+        'server/index.ts',
+        { ...env, PORT: String(port), LOG_LEVEL: 'info' },
+        /server listening/,
+      )
       processes.push(server)
       const [member] = await createBenchMembers(sql, 1)
       say('scenario 4: pages')
@@ -183,7 +197,12 @@ async function main() {
   const report = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     options,
     scenarios: results,
   }
@@ -193,37 +212,79 @@ async function main() {
   writeFileSync(file, JSON.stringify(report, null, 2))
   writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(report, null, 2))
   printSummary(report)
-  say(`results: ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`)
+  say(
+    `results: ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`,
+  )
   return report
 }
 
 function printSummary(report: { scenarios: Record<string, any> }) {
   const s = report.scenarios
   for (const run of s.chat ?? []) {
-    console.log(`\nChat fan-out, ${run.clients} members in rooms of ${run.roomSize}, ${run.processes} server process(es):`)
+    console.log(
+      `\nChat fan-out, ${run.clients} members in rooms of ${run.roomSize}, ${run.processes} server process(es):`,
+    )
     const rows = []
     for (const target of [run.platform, run.bare]) {
       for (const step of target.steps) {
         rows.push({
-          target: target.label, 'msg/s/room': step.rate, 'sent/s': step.sentPerSecond, 'delivered/s': step.deliveredPerSecond,
-          complete: step.completeness, stored_once: step.storedOnce, p50_ms: step.p50Ms, p95_ms: step.p95Ms, p99_ms: step.p99Ms,
-          'cpu_ms/delivery': step.serverCpuMsPerDelivery, pass: step.passed ? 'yes' : 'no',
+          target: target.label,
+          'msg/s/room': step.rate,
+          'sent/s': step.sentPerSecond,
+          'delivered/s': step.deliveredPerSecond,
+          complete: step.completeness,
+          stored_once: step.storedOnce,
+          p50_ms: step.p50Ms,
+          p95_ms: step.p95Ms,
+          p99_ms: step.p99Ms,
+          'cpu_ms/delivery': step.serverCpuMsPerDelivery,
+          pass: step.passed ? 'yes' : 'no',
         })
       }
     }
     console.log(table(rows))
-    console.log(`sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}` +
-      (run.ratioMeasured ? ' (measured: both top steps failed)' : ' (not measured: a target passed every step or none; change --rate)'))
-    console.log(`server CPU per delivered message at the sustained step: platform ${run.platform.cpuMsPerDeliveryAtSustained} ms, bare ${run.bare.cpuMsPerDeliveryAtSustained} ms`)
-    console.log(`server memory per connection: platform ${run.platform.memoryPerConnectionBytes} B, bare ${run.bare.memoryPerConnectionBytes} B`)
+    console.log(
+      `sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}` +
+        (run.ratioMeasured
+          ? ' (measured: both top steps failed)'
+          : ' (not measured: a target passed every step or none; change --rate)'),
+    )
+    console.log(
+      `server CPU per delivered message at the sustained step: platform ${run.platform.cpuMsPerDeliveryAtSustained} ms, bare ${run.bare.cpuMsPerDeliveryAtSustained} ms`,
+    )
+    console.log(
+      `server memory per connection: platform ${run.platform.memoryPerConnectionBytes} B, bare ${run.bare.memoryPerConnectionBytes} B`,
+    )
   }
   if (s.crisis) {
-    console.log(`\nCrisis paging while chat runs at ${s.crisis.backgroundRatePerRoom} msg/s per room (${s.crisis.backgroundDeliveredPerSecond} delivered/s):`)
-    console.log(table([
-      { path: 'platform: send → clinician console', samples: s.crisis.platform.paged, p50_ms: s.crisis.platform.pageP50Ms, p99_ms: s.crisis.platform.pageP99Ms, target_p99_ms: 100 },
-      { path: 'platform: send → crisis card (ack)', samples: s.crisis.platform.cards, p50_ms: s.crisis.platform.cardP50Ms, p99_ms: s.crisis.platform.cardP99Ms, target_p99_ms: 50 },
-      { path: 'bare: socket → queue → worker → socket', samples: s.crisis.bare.paged, p50_ms: s.crisis.bare.pageP50Ms, p99_ms: s.crisis.bare.pageP99Ms, target_p99_ms: null },
-    ]))
+    console.log(
+      `\nCrisis paging while chat runs at ${s.crisis.backgroundRatePerRoom} msg/s per room (${s.crisis.backgroundDeliveredPerSecond} delivered/s):`,
+    )
+    console.log(
+      table([
+        {
+          path: 'platform: send → clinician console',
+          samples: s.crisis.platform.paged,
+          p50_ms: s.crisis.platform.pageP50Ms,
+          p99_ms: s.crisis.platform.pageP99Ms,
+          target_p99_ms: 100,
+        },
+        {
+          path: 'platform: send → crisis card (ack)',
+          samples: s.crisis.platform.cards,
+          p50_ms: s.crisis.platform.cardP50Ms,
+          p99_ms: s.crisis.platform.cardP99Ms,
+          target_p99_ms: 50,
+        },
+        {
+          path: 'bare: socket → queue → worker → socket',
+          samples: s.crisis.bare.paged,
+          p50_ms: s.crisis.bare.pageP50Ms,
+          p99_ms: s.crisis.bare.pageP99Ms,
+          target_p99_ms: null,
+        },
+      ]),
+    )
   }
   if (s.screening) {
     console.log('\nScreening cost per message (µs):')
@@ -232,10 +293,22 @@ function printSummary(report: { scenarios: Record<string, any> }) {
   }
   if (s.pages) {
     console.log('\nPages (autocannon):')
-    console.log(table([
-      { target: 'bare Remix page', rps: s.pages.bare.requestsPerSecond, p99_ms: s.pages.bare.p99Ms, non2xx: s.pages.bare.non2xx },
-      { target: 'platform /rooms', rps: s.pages.platform.requestsPerSecond, p99_ms: s.pages.platform.p99Ms, non2xx: s.pages.platform.non2xx },
-    ]))
+    console.log(
+      table([
+        {
+          target: 'bare Remix page',
+          rps: s.pages.bare.requestsPerSecond,
+          p99_ms: s.pages.bare.p99Ms,
+          non2xx: s.pages.bare.non2xx,
+        },
+        {
+          target: 'platform /rooms',
+          rps: s.pages.platform.requestsPerSecond,
+          p99_ms: s.pages.platform.p99Ms,
+          non2xx: s.pages.platform.non2xx,
+        },
+      ]),
+    )
     console.log(`ratio platform/bare: ${s.pages.ratio}`)
   }
 }

@@ -11,6 +11,11 @@ describe('bench statistics', () => {
   })
 
   it('renders an aligned table', () => {
-    expect(table([{ a: 1, bb: 'x' }, { a: 22, bb: null }])).toBe('a   bb\n--  --\n1   x \n22  – ')
+    expect(
+      table([
+        { a: 1, bb: 'x' },
+        { a: 22, bb: null },
+      ]),
+    ).toBe('a   bb\n--  --\n1   x \n22  – ')
   })
 })

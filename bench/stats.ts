@@ -23,5 +23,9 @@ export function table(rows: Array<Record<string, string | number | null>>): stri
   const cols = Object.keys(rows[0]!)
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '–').length)))
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')
-  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => String(r[c] ?? '–'))))].join('\n')
+  return [
+    line(cols),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(cols.map((c) => String(r[c] ?? '–')))),
+  ].join('\n')
 }

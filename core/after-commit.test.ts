@@ -13,7 +13,11 @@ afterAll(async () => {
 })
 
 const incidentsOf = async (accountId: string) =>
-  (await deps.sql<{ n: number }[]>`select count(*)::int as n from crisis_incidents where member_account_id = ${accountId}`)[0]!.n
+  (
+    await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from crisis_incidents where member_account_id = ${accountId}`
+  )[0]!.n
 
 describe('the after-commit queue', () => {
   it('announces exactly once after COMMIT, in the order registered, and only once the rows are visible', async () => {
@@ -42,7 +46,11 @@ describe('the after-commit queue', () => {
     await expect(
       transaction(deps, async (tx) => {
         afterCommit(tx, () => announced.push('raised'))
-        await raiseCrisisInTransaction(tx, deps, { memberAccountId: member.accountId, source: 'message', level: 'high' })
+        await raiseCrisisInTransaction(tx, deps, {
+          memberAccountId: member.accountId,
+          source: 'message',
+          level: 'high',
+        })
         throw new Error('message insert failed')
       }),
     ).rejects.toThrow('message insert failed')
@@ -66,7 +74,9 @@ describe('the after-commit queue', () => {
   it('refuses a raise in a transaction that has no queue: its announcement could not be lost silently', async () => {
     const member = await createAccount(deps, 'member')
     await expect(
-      deps.sql.begin((tx) => raiseCrisisInTransaction(tx, deps, { memberAccountId: member.accountId, source: 'message', level: 'high' })),
+      deps.sql.begin((tx) =>
+        raiseCrisisInTransaction(tx, deps, { memberAccountId: member.accountId, source: 'message', level: 'high' }),
+      ),
     ).rejects.toThrow(/transaction\(\)/)
     expect(await incidentsOf(member.accountId)).toBe(0)
   })

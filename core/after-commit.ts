@@ -17,7 +17,10 @@ export type Announcement = () => unknown
 
 const queues = new WeakMap<object, Announcement[]>()
 
-export async function transaction<T>(deps: { sql: Sql; log: Logger }, work: (tx: TransactionSql) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  deps: { sql: Sql; log: Logger },
+  work: (tx: TransactionSql) => Promise<T>,
+): Promise<T> {
   const queue: Announcement[] = []
   const result = (await deps.sql.begin(async (tx) => {
     queues.set(tx, queue)

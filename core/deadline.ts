@@ -52,10 +52,18 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30
 export const SOCKET_REQUEST_DEADLINE_MS = 3_000
 
 /** ioredis' messages when a command was not answered: timed out, retried out, or refused while disconnected. */
-const REDIS_UNAVAILABLE = /^(Command timed out|Stream isn't writeable|Connection is closed|Reached the max retries per request limit)/
+const REDIS_UNAVAILABLE =
+  /^(Command timed out|Stream isn't writeable|Connection is closed|Reached the max retries per request limit)/
 
 /** postgres.js' codes for a connection that could not be made or was lost. */
-const POSTGRES_UNAVAILABLE = new Set(['CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNREFUSED', 'ECONNRESET'])
+const POSTGRES_UNAVAILABLE = new Set([
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+])
 
 /**
  * Whether `error` says a dependency (PostgreSQL, Redis) did not answer, rather than that the work itself failed:

@@ -4,7 +4,11 @@ import { AppError, toErrorBody } from './errors.js'
 describe('AppError', () => {
   it('is recognised when it comes from another copy of core (the Remix build bundles its own)', () => {
     // What the server's copy of a slice throws, as seen by a route in the bundle: another class with the same mark.
-    const foreign = Object.assign(new Error('CRISIS_OPEN'), { name: 'AppError', code: 'CRISIS_OPEN', [Symbol.for('holdspace.AppError')]: true })
+    const foreign = Object.assign(new Error('CRISIS_OPEN'), {
+      name: 'AppError',
+      code: 'CRISIS_OPEN',
+      [Symbol.for('holdspace.AppError')]: true,
+    })
     expect(foreign instanceof AppError).toBe(true)
     expect(toErrorBody(foreign).code).toBe('CRISIS_OPEN')
     expect(new AppError('NOT_FOUND') instanceof AppError).toBe(true)

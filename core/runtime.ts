@@ -26,21 +26,31 @@ export function createRedis(target: string | RedisTarget, options: RedisOptions 
 export function createRequestPathRedis(target: string | RedisTarget): Redis {
   const redis = createRedis(target, { commandTimeout: REDIS_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 })
   const duplicate = redis.duplicate.bind(redis)
-  redis.duplicate = (override?: Partial<RedisOptions>) => duplicate({ commandTimeout: undefined, maxRetriesPerRequest: 3, ...override })
+  redis.duplicate = (override?: Partial<RedisOptions>) =>
+    duplicate({ commandTimeout: undefined, maxRetriesPerRequest: 3, ...override })
   return redis
 }
 
 /** Build the real dependencies for one process. `close()` releases them in reverse order. */
 export function createCoreDeps(config: Config, application: string): CoreDeps & { close: () => Promise<void> } {
   const log = createLogger({ level: config.LOG_LEVEL, name: application })
-  const sql = createSql(config.DATABASE_URL, { application, max: config.DATABASE_POOL_MAX, prepare: config.DATABASE_PREPARE })
+  const sql = createSql(config.DATABASE_URL, {
+    application,
+    max: config.DATABASE_POOL_MAX,
+    prepare: config.DATABASE_PREPARE,
+  })
   const redis = createRequestPathRedis(redisTarget(config))
   redis.on('error', (error) => log.warn({ err: { message: error.message } }, 'redis connection error'))
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM)
   const realtime = createRealtimePublisher(redis, config.REDIS_PREFIX)
   // The composition root adds what spans slices (the chat engine's steps and hooks, decision 030).
   return composeCore({
-    sql, redis, config, log, mailer, realtime,
+    sql,
+    redis,
+    config,
+    log,
+    mailer,
+    realtime,
     async close() {
       mailer.close()
       redis.disconnect()

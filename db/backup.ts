@@ -36,12 +36,16 @@ async function columnsOf(sql: Sql, table: string): Promise<string[]> {
 /** Dump every table into `dir/<table>.copy`, all read in one repeatable-read snapshot so the tables agree. */
 export async function dumpDatabase(sql: Sql, dir: string): Promise<DatabaseManifest> {
   return sql.begin('isolation level repeatable read read only', async (tx) => {
-    const migrations = (await tx<{ version: number }[]>`select version from schema_migrations order by version`).map((r) => r.version)
+    const migrations = (await tx<{ version: number }[]>`select version from schema_migrations order by version`).map(
+      (r) => r.version,
+    )
     const tables: DatabaseManifest['tables'] = []
     for (const name of await tablesOf(tx as unknown as Sql)) {
       const columns = await columnsOf(tx as unknown as Sql, name)
       const [{ rows }] = await tx.unsafe<[{ rows: number }]>(`select count(*)::int as rows from public.${ident(name)}`)
-      const source = await tx.unsafe(`copy public.${ident(name)} (${columns.map(ident).join(', ')}) to stdout`).readable()
+      const source = await tx
+        .unsafe(`copy public.${ident(name)} (${columns.map(ident).join(', ')}) to stdout`)
+        .readable()
       await pipeline(source, createWriteStream(path.join(dir, `${name}.copy`), { mode: 0o600 }))
       tables.push({ name, columns, rows })
     }
@@ -69,8 +73,13 @@ export async function restoreDatabase(sql: Sql, dir: string, manifest: DatabaseM
   }
   const existing = await tablesOf(sql)
   if (existing.length > 0) {
-    const [{ n }] = await sql.unsafe<[{ n: number }]>(`select (select count(*) from accounts)::int as n`).catch(() => [{ n: 0 }] as [{ n: number }])
-    if (n > 0) throw new RestoreError('the database already holds accounts: restore into an empty database (or drop its schema first, see docs/operations.md)')
+    const [{ n }] = await sql
+      .unsafe<[{ n: number }]>(`select (select count(*) from accounts)::int as n`)
+      .catch(() => [{ n: 0 }] as [{ n: number }])
+    if (n > 0)
+      throw new RestoreError(
+        'the database already holds accounts: restore into an empty database (or drop its schema first, see docs/operations.md)',
+      )
   }
   await migrate(sql)
   const tables = await tablesOf(sql)
@@ -79,8 +88,11 @@ export async function restoreDatabase(sql: Sql, dir: string, manifest: DatabaseM
     // Migrations may insert rows of their own; the backup has them, so the tables start empty.
     if (tables.length) await tx.unsafe(`truncate ${tables.map((t) => `public.${ident(t)}`).join(', ')}`)
     for (const table of manifest.tables) {
-      if (!tables.includes(table.name)) throw new RestoreError(`the backup has a table ${table.name} that this code does not`)
-      const target = await tx.unsafe(`copy public.${ident(table.name)} (${table.columns.map(ident).join(', ')}) from stdin`).writable()
+      if (!tables.includes(table.name))
+        throw new RestoreError(`the backup has a table ${table.name} that this code does not`)
+      const target = await tx
+        .unsafe(`copy public.${ident(table.name)} (${table.columns.map(ident).join(', ')}) from stdin`)
+        .writable()
       await pipeline(createReadStream(path.join(dir, `${table.name}.copy`)), target)
     }
     const sequences = await tx<{ seq: string; table: string; column: string }[]>`
@@ -97,8 +109,11 @@ export async function restoreDatabase(sql: Sql, dir: string, manifest: DatabaseM
       )
     }
     for (const table of manifest.tables) {
-      const [{ rows }] = await tx.unsafe<[{ rows: number }]>(`select count(*)::int as rows from public.${ident(table.name)}`)
-      if (rows !== table.rows) throw new RestoreError(`table ${table.name}: ${rows} rows restored, the backup has ${table.rows}`)
+      const [{ rows }] = await tx.unsafe<[{ rows: number }]>(
+        `select count(*)::int as rows from public.${ident(table.name)}`,
+      )
+      if (rows !== table.rows)
+        throw new RestoreError(`table ${table.name}: ${rows} rows restored, the backup has ${table.rows}`)
     }
   })
 }

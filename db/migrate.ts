@@ -7,7 +7,12 @@ import type { Sql } from './client.js'
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
 const LOCK_KEY = 727_001 // pg_advisory_lock key shared by every process that migrates
 
-export interface Migration { version: number; name: string; sql: string; checksum: string }
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+  checksum: string
+}
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort()

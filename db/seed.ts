@@ -12,15 +12,55 @@ export const DEMO_ACCOUNTS = [
 ] as const
 
 export const SEED_ROOMS = [
-  { slug: 'anxiety', language: 'en', title: 'Anxiety', description: 'For worry, panic and the feeling that something is about to go wrong.' },
+  {
+    slug: 'anxiety',
+    language: 'en',
+    title: 'Anxiety',
+    description: 'For worry, panic and the feeling that something is about to go wrong.',
+  },
   { slug: 'low-mood', language: 'en', title: 'Low mood', description: 'For heavy days, emptiness and feeling stuck.' },
-  { slug: 'grief', language: 'en', title: 'Grief and loss', description: 'For anyone missing someone, recently or long ago.' },
-  { slug: 'parenting', language: 'en', title: 'Parenting', description: 'For parents and carers who need a moment with people who understand.' },
-  { slug: 'loneliness', language: 'en', title: 'Loneliness', description: 'For when there is nobody around to talk to.' },
-  { slug: 'lek', language: 'pl', title: 'Lęk', description: 'O zamartwianiu się, panice i poczuciu, że zaraz stanie się coś złego.' },
-  { slug: 'obnizony-nastroj', language: 'pl', title: 'Obniżony nastrój', description: 'Na ciężkie dni, pustkę i poczucie utknięcia.' },
-  { slug: 'zaloba', language: 'pl', title: 'Żałoba i strata', description: 'Dla każdego, komu kogoś brakuje, niedawno lub od dawna.' },
-  { slug: 'rodzicielstwo', language: 'pl', title: 'Rodzicielstwo', description: 'Dla rodziców i opiekunów, którzy potrzebują chwili z ludźmi, którzy rozumieją.' },
+  {
+    slug: 'grief',
+    language: 'en',
+    title: 'Grief and loss',
+    description: 'For anyone missing someone, recently or long ago.',
+  },
+  {
+    slug: 'parenting',
+    language: 'en',
+    title: 'Parenting',
+    description: 'For parents and carers who need a moment with people who understand.',
+  },
+  {
+    slug: 'loneliness',
+    language: 'en',
+    title: 'Loneliness',
+    description: 'For when there is nobody around to talk to.',
+  },
+  {
+    slug: 'lek',
+    language: 'pl',
+    title: 'Lęk',
+    description: 'O zamartwianiu się, panice i poczuciu, że zaraz stanie się coś złego.',
+  },
+  {
+    slug: 'obnizony-nastroj',
+    language: 'pl',
+    title: 'Obniżony nastrój',
+    description: 'Na ciężkie dni, pustkę i poczucie utknięcia.',
+  },
+  {
+    slug: 'zaloba',
+    language: 'pl',
+    title: 'Żałoba i strata',
+    description: 'Dla każdego, komu kogoś brakuje, niedawno lub od dawna.',
+  },
+  {
+    slug: 'rodzicielstwo',
+    language: 'pl',
+    title: 'Rodzicielstwo',
+    description: 'Dla rodziców i opiekunów, którzy potrzebują chwili z ludźmi, którzy rozumieją.',
+  },
   { slug: 'samotnosc', language: 'pl', title: 'Samotność', description: 'Na chwile, gdy nie ma z kim porozmawiać.' },
 ] as const
 
@@ -41,7 +81,8 @@ export async function seed(sql: Sql): Promise<boolean> {
         insert into accounts (kind, email, username, password_hash, recovery_code_hash, role)
         values ('registered', ${account.email}, ${account.username}, ${passwordHash}, ${recovery}, ${account.role})
         on conflict do nothing returning id`
-      if (row) await tx`insert into consents (account_id, kind, version) values (${row.id}, 'health_data_processing', 'seed')`
+      if (row)
+        await tx`insert into consents (account_id, kind, version) values (${row.id}, 'health_data_processing', 'seed')`
     }
     for (const room of SEED_ROOMS) {
       await tx`
@@ -87,12 +128,24 @@ async function seedGroups(tx: TransactionSql) {
            'Cognitive behavioural, compassion-focused', array['en', 'pl'], 'PSY-DEMO-0001', 'Poland (demo)', now(), a.id
     from accounts f, accounts a where f.username = 'demo-facilitator' and a.username = 'demo-admin'`
   const groups = [
-    { title: 'Evening circle for low mood', topic: 'Low mood', language: 'en', rrule: 'FREQ=WEEKLY;BYDAY=TU', time: '18:00',
+    {
+      title: 'Evening circle for low mood',
+      topic: 'Low mood',
+      language: 'en',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU',
+      time: '18:00',
       description: 'A small weekly group to talk about heavy days and try one small step together.',
-      intake: 'What would you like to get from the group?' },
-    { title: 'Wieczorny krąg: lęk', topic: 'Lęk', language: 'pl', rrule: 'FREQ=WEEKLY;BYDAY=TH', time: '19:00',
+      intake: 'What would you like to get from the group?',
+    },
+    {
+      title: 'Wieczorny krąg: lęk',
+      topic: 'Lęk',
+      language: 'pl',
+      rrule: 'FREQ=WEEKLY;BYDAY=TH',
+      time: '19:00',
       description: 'Mała cotygodniowa grupa o lęku i o tym, co pomaga.',
-      intake: 'Czego oczekujesz od spotkań grupy?' },
+      intake: 'Czego oczekujesz od spotkań grupy?',
+    },
   ]
   for (const g of groups) {
     await tx`

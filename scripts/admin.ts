@@ -7,7 +7,15 @@
 import { parseArgs } from 'node:util'
 import { createSql, type Sql } from '../db/client.js'
 import {
-  createAdmin, createRoom, editRoom, OperatorError, setFacilitatorVerified, setOnCallRotation, setRole, type Outcome, type RoomInput,
+  createAdmin,
+  createRoom,
+  editRoom,
+  OperatorError,
+  setFacilitatorVerified,
+  setOnCallRotation,
+  setRole,
+  type Outcome,
+  type RoomInput,
 } from '../core/admin/admin.service.js'
 import { isAppKey, rotateEncryptionKey } from '../core/identity/key-rotation.js'
 
@@ -23,7 +31,13 @@ interface Command {
 
 const str = { type: 'string' } as const
 const roomOptions: Options = {
-  slug: str, title: str, description: str, language: str, rules: str, locked: str, 'slow-mode': str,
+  slug: str,
+  title: str,
+  description: str,
+  language: str,
+  rules: str,
+  locked: str,
+  'slow-mode': str,
 }
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -47,19 +61,34 @@ function yesNo(value: string | undefined, name: string): boolean | undefined {
 function roomInput(values: Record<string, string | boolean | undefined>): RoomInput {
   const s = (k: string) => values[k] as string | undefined
   const language = s('language')
-  if (language !== undefined && language !== 'en' && language !== 'pl') throw new UsageError('--language must be en or pl')
+  if (language !== undefined && language !== 'en' && language !== 'pl')
+    throw new UsageError('--language must be en or pl')
   return {
-    slug: required(values, 'slug'), title: s('title'), description: s('description'), language, rules: s('rules'),
-    locked: yesNo(s('locked'), 'locked'), slowModeSeconds: wholeNumber(s('slow-mode'), 'slow-mode'),
+    slug: required(values, 'slug'),
+    title: s('title'),
+    description: s('description'),
+    language,
+    rules: s('rules'),
+    locked: yesNo(s('locked'), 'locked'),
+    slowModeSeconds: wholeNumber(s('slow-mode'), 'slow-mode'),
   }
 }
 
 const COMMANDS: Record<string, Command> = {
   'create-admin': {
     usage: 'create-admin --email <email> [--username <name>]',
-    summary: 'create an admin account; the password is typed at a hidden prompt or read from stdin (first line), never from the command line',
+    summary:
+      'create an admin account; the password is typed at a hidden prompt or read from stdin (first line), never from the command line',
     options: { email: str, username: str },
-    run: async (v, sql) => createAdmin({ sql }, { email: required(v, 'email'), username: v.username as string | undefined, password: await readSecret('password') }),
+    run: async (v, sql) =>
+      createAdmin(
+        { sql },
+        {
+          email: required(v, 'email'),
+          username: v.username as string | undefined,
+          password: await readSecret('password'),
+        },
+      ),
   },
   'role set': {
     usage: 'role set --email <email> --role <member|facilitator|clinician|admin>',
@@ -69,7 +98,7 @@ const COMMANDS: Record<string, Command> = {
   },
   'facilitator verify': {
     usage: 'facilitator verify --email <email>',
-    summary: "mark a facilitator's licence as checked (they may lead groups; the profile shows \"verified\")",
+    summary: 'mark a facilitator\'s licence as checked (they may lead groups; the profile shows "verified")',
     options: { email: str },
     run: (v, sql) => setFacilitatorVerified({ sql }, { email: required(v, 'email'), verified: true }),
   },
@@ -80,54 +109,84 @@ const COMMANDS: Record<string, Command> = {
     run: (v, sql) => setFacilitatorVerified({ sql }, { email: required(v, 'email'), verified: false }),
   },
   'room create': {
-    usage: 'room create --slug <slug> --title <title> --language <en|pl> [--description <text>] [--rules <text>] [--locked true|false] [--slow-mode <seconds>]',
+    usage:
+      'room create --slug <slug> --title <title> --language <en|pl> [--description <text>] [--rules <text>] [--locked true|false] [--slow-mode <seconds>]',
     summary: 'create a 24/7 topic room (an existing slug is left unchanged)',
     options: roomOptions,
     run: (v, sql) => createRoom({ sql }, roomInput(v)),
   },
   'room edit': {
-    usage: 'room edit --slug <slug> [--title <title>] [--language <en|pl>] [--description <text>] [--rules <text>] [--locked true|false] [--slow-mode <seconds>]',
+    usage:
+      'room edit --slug <slug> [--title <title>] [--language <en|pl>] [--description <text>] [--rules <text>] [--locked true|false] [--slow-mode <seconds>]',
     summary: 'change the given fields of a room (changed rules are accepted again by members)',
     options: roomOptions,
     run: (v, sql) => editRoom({ sql }, roomInput(v)),
   },
   'oncall set-rotation': {
-    usage: 'oncall set-rotation --clinicians <email,email,…> [--supervisor <email>] [--shift-hours 24] [--handoff 09:00] [--time-zone Europe/Warsaw] [--starts-on YYYY-MM-DD] [--ack-minutes 5] [--name Clinicians]',
-    summary: 'set the on-call rotation (clinicians in order, one shift each) and the default policy that pages it, then the supervisor',
-    options: { clinicians: str, supervisor: str, 'shift-hours': str, handoff: str, 'time-zone': str, 'starts-on': str, 'ack-minutes': str, name: str },
+    usage:
+      'oncall set-rotation --clinicians <email,email,…> [--supervisor <email>] [--shift-hours 24] [--handoff 09:00] [--time-zone Europe/Warsaw] [--starts-on YYYY-MM-DD] [--ack-minutes 5] [--name Clinicians]',
+    summary:
+      'set the on-call rotation (clinicians in order, one shift each) and the default policy that pages it, then the supervisor',
+    options: {
+      clinicians: str,
+      supervisor: str,
+      'shift-hours': str,
+      handoff: str,
+      'time-zone': str,
+      'starts-on': str,
+      'ack-minutes': str,
+      name: str,
+    },
     run: (v, sql) => {
       const s = (k: string) => v[k] as string | undefined
-      return setOnCallRotation({ sql }, {
-        name: s('name') ?? 'Clinicians',
-        clinicians: required(v, 'clinicians').split(',').map((c) => c.trim()).filter(Boolean),
-        supervisor: s('supervisor'),
-        shiftHours: wholeNumber(s('shift-hours'), 'shift-hours') ?? 24,
-        handoffTime: s('handoff') ?? '09:00',
-        timeZone: s('time-zone') ?? 'Europe/Warsaw',
-        startsOn: s('starts-on') ?? new Date().toISOString().slice(0, 10),
-        ackMinutes: wholeNumber(s('ack-minutes'), 'ack-minutes') ?? 5,
-      })
+      return setOnCallRotation(
+        { sql },
+        {
+          name: s('name') ?? 'Clinicians',
+          clinicians: required(v, 'clinicians')
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+          supervisor: s('supervisor'),
+          shiftHours: wholeNumber(s('shift-hours'), 'shift-hours') ?? 24,
+          handoffTime: s('handoff') ?? '09:00',
+          timeZone: s('time-zone') ?? 'Europe/Warsaw',
+          startsOn: s('starts-on') ?? new Date().toISOString().slice(0, 10),
+          ackMinutes: wholeNumber(s('ack-minutes'), 'ack-minutes') ?? 5,
+        },
+      )
     },
   },
   'rotate-encryption-key': {
-    usage: 'rotate-encryption-key [--batch-size 200]   (new key in NEW_ENCRYPTION_KEY or on stdin; old key in ENCRYPTION_KEY, and ENCRYPTION_KEY_PREVIOUS if set)',
-    summary: 're-encrypt identity data and wrap the self-care keys again with a new key; resumable; then swap ENCRYPTION_KEY',
+    usage:
+      'rotate-encryption-key [--batch-size 200]   (new key in NEW_ENCRYPTION_KEY or on stdin; old key in ENCRYPTION_KEY, and ENCRYPTION_KEY_PREVIOUS if set)',
+    summary:
+      're-encrypt identity data and wrap the self-care keys again with a new key; resumable; then swap ENCRYPTION_KEY',
     options: { 'batch-size': str },
     run: async (v, sql) => {
-      const oldKeys = [process.env.ENCRYPTION_KEY, process.env.ENCRYPTION_KEY_PREVIOUS].filter((k): k is string => Boolean(k))
+      const oldKeys = [process.env.ENCRYPTION_KEY, process.env.ENCRYPTION_KEY_PREVIOUS].filter((k): k is string =>
+        Boolean(k),
+      )
       if (oldKeys.length === 0) throw new OperatorError('ENCRYPTION_KEY (the key in use now) is required')
       if (!oldKeys.every(isAppKey)) throw new OperatorError('ENCRYPTION_KEY must be 32 bytes, base64-encoded')
       const newKey = (process.env.NEW_ENCRYPTION_KEY ?? (await readSecret('new encryption key'))).trim()
-      if (!isAppKey(newKey)) throw new OperatorError('the new key must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      if (!isAppKey(newKey))
+        throw new OperatorError('the new key must be 32 bytes, base64-encoded (openssl rand -base64 32)')
       if (oldKeys.includes(newKey)) throw new OperatorError('the new key is the key in use: nothing to rotate')
-      const report = await rotateEncryptionKey({ sql }, { oldKeys, newKey, batchSize: wholeNumber(v['batch-size'] as string | undefined, 'batch-size') })
+      const report = await rotateEncryptionKey(
+        { sql },
+        { oldKeys, newKey, batchSize: wholeNumber(v['batch-size'] as string | undefined, 'batch-size') },
+      )
       const done = `${report.resealed} values re-encrypted, ${report.alreadyNew} already under the new key`
       if (report.unreadable > 0) {
-        throw new OperatorError(`${done}, ${report.unreadable} open with neither key and were left unchanged: set ENCRYPTION_KEY_PREVIOUS to the key they were written with and run again`)
+        throw new OperatorError(
+          `${done}, ${report.unreadable} open with neither key and were left unchanged: set ENCRYPTION_KEY_PREVIOUS to the key they were written with and run again`,
+        )
       }
       return {
         changed: report.resealed > 0,
-        message: `${done}. Now set ENCRYPTION_KEY to the new key and restart server and workers` +
+        message:
+          `${done}. Now set ENCRYPTION_KEY to the new key and restart server and workers` +
           ' (keep the old key as ENCRYPTION_KEY_PREVIOUS for the next run if anything was written meanwhile, then run this again)',
       }
     },
@@ -184,7 +243,9 @@ function help(): string {
 
 async function main(argv: string[]): Promise<number> {
   if (argv.some((a) => a === '--password' || a.startsWith('--password='))) {
-    console.error('admin: refusing --password: a password on the command line stays in shell history and the process list; type it at the prompt or pipe it on stdin')
+    console.error(
+      'admin: refusing --password: a password on the command line stays in shell history and the process list; type it at the prompt or pipe it on stdin',
+    )
     return 2
   }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
@@ -224,7 +285,9 @@ async function main(argv: string[]): Promise<number> {
       console.error(`admin: ${error.message} (usage: ${command.usage})`)
       return 2
     }
-    console.error(`admin: ${error instanceof OperatorError ? error.message : `failed: ${(error as Error).message.split('\n')[0]}`}`)
+    console.error(
+      `admin: ${error instanceof OperatorError ? error.message : `failed: ${(error as Error).message.split('\n')[0]}`}`,
+    )
     return 1
   } finally {
     await sql.end({ timeout: 5 })

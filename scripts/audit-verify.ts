@@ -6,7 +6,10 @@ import { pathToFileURL } from 'node:url'
 import { createSql } from '../db/client.js'
 import { verifyAuditChain } from '../core/audit/audit.service.js'
 
-export async function runAuditVerify(databaseUrl: string, print: (line: string) => void = console.log): Promise<number> {
+export async function runAuditVerify(
+  databaseUrl: string,
+  print: (line: string) => void = console.log,
+): Promise<number> {
   const sql = createSql(databaseUrl, { max: 1, application: 'holdspace-audit-verify' })
   try {
     const report = await verifyAuditChain(sql)

@@ -11,22 +11,37 @@ import { pipeline } from 'node:stream/promises'
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { createS3Storage } from '../core/storage/s3.storage.js'
 
-export interface FileEntry { key: string; size: number; sha256: string; contentType?: string }
-export interface FilesManifest { storage: 'disk' | 's3'; objects: FileEntry[] }
+export interface FileEntry {
+  key: string
+  size: number
+  sha256: string
+  contentType?: string
+}
+export interface FilesManifest {
+  storage: 'disk' | 's3'
+  objects: FileEntry[]
+}
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 
 function s3Options(env: NodeJS.ProcessEnv) {
   return {
-    bucket: env.S3_BUCKET!, endpoint: env.S3_ENDPOINT, region: env.S3_REGION ?? 'us-east-1',
-    accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    bucket: env.S3_BUCKET!,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION ?? 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
   }
 }
 
 function listDisk(root: string, dir = root): string[] {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listDisk(root, path.join(dir, e.name)) : e.isFile() ? [path.relative(root, path.join(dir, e.name)).split(path.sep).join('/')] : [],
+    e.isDirectory()
+      ? listDisk(root, path.join(dir, e.name))
+      : e.isFile()
+        ? [path.relative(root, path.join(dir, e.name)).split(path.sep).join('/')]
+        : [],
   )
 }
 
@@ -36,9 +51,15 @@ export async function backupFiles(env: NodeJS.ProcessEnv, into: string): Promise
   if (env.S3_BUCKET) {
     const o = s3Options(env)
     const client = new S3Client({
-      region: o.region, endpoint: o.endpoint, forcePathStyle: true,
-      credentials: o.accessKeyId && o.secretAccessKey ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey } : undefined,
-      requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+      region: o.region,
+      endpoint: o.endpoint,
+      forcePathStyle: true,
+      credentials:
+        o.accessKeyId && o.secretAccessKey
+          ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey }
+          : undefined,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     })
     let token: string | undefined
     do {
@@ -69,11 +90,17 @@ export async function backupFiles(env: NodeJS.ProcessEnv, into: string): Promise
 export async function restoreFiles(env: NodeJS.ProcessEnv, from: string, manifest: FilesManifest): Promise<number> {
   for (const entry of manifest.objects) {
     const source = path.join(from, entry.key)
-    if (!existsSync(source) || sha256(source) !== entry.sha256) throw new Error(`the backup's copy of file ${entry.key} is missing or damaged`)
+    if (!existsSync(source) || sha256(source) !== entry.sha256)
+      throw new Error(`the backup's copy of file ${entry.key} is missing or damaged`)
   }
   if (env.S3_BUCKET) {
     const storage = createS3Storage(s3Options(env))
-    for (const entry of manifest.objects) await storage.put(entry.key, createReadStream(path.join(from, entry.key)), entry.contentType ?? 'application/octet-stream')
+    for (const entry of manifest.objects)
+      await storage.put(
+        entry.key,
+        createReadStream(path.join(from, entry.key)),
+        entry.contentType ?? 'application/octet-stream',
+      )
     return manifest.objects.length
   }
   const root = path.resolve(env.UPLOADS_DIR ?? '.data/uploads')

@@ -36,7 +36,8 @@ async function rowCounts(sql: Sql): Promise<Record<string, number>> {
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r' order by 1`
   const counts: Record<string, number> = {}
-  for (const { name } of tables) counts[name] = (await sql.unsafe<[{ n: number }]>(`select count(*)::int as n from "${name}"`))[0].n
+  for (const { name } of tables)
+    counts[name] = (await sql.unsafe<[{ n: number }]>(`select count(*)::int as n from "${name}"`))[0].n
   return counts
 }
 
@@ -48,13 +49,26 @@ describe('npm run backup / npm run restore', () => {
     await seed(deps.sql)
     const member = await makeAccount(deps, 'member')
     await saveSensitiveProfile(deps, member.accountId, { legalName: 'Backup Person', emergencyContact: 'Friend, 123' })
-    const entry = await selfcare.writeJournalEntry(deps, member.account, { title: 'Before the backup', body: 'Kept through a restore.' })
-    const keys = [`${randomBytes(8).toString('hex')}/${randomBytes(12).toString('hex')}`, `${randomBytes(8).toString('hex')}/${randomBytes(12).toString('hex')}`]
+    const entry = await selfcare.writeJournalEntry(deps, member.account, {
+      title: 'Before the backup',
+      body: 'Kept through a restore.',
+    })
+    const keys = [
+      `${randomBytes(8).toString('hex')}/${randomBytes(12).toString('hex')}`,
+      `${randomBytes(8).toString('hex')}/${randomBytes(12).toString('hex')}`,
+    ]
     for (const [i, key] of keys.entries()) {
       mkdirSync(path.dirname(path.join(uploads, key)), { recursive: true })
       writeFileSync(path.join(uploads, key), randomBytes(1000 + i * 70_000))
     }
-    await deps.sql.begin((tx) => recordAudit(tx, deps, { actorAccountId: null, action: 'room.created', targetType: 'room', targetId: 'backup-test' }))
+    await deps.sql.begin((tx) =>
+      recordAudit(tx, deps, {
+        actorAccountId: null,
+        action: 'room.created',
+        targetType: 'room',
+        targetId: 'backup-test',
+      }),
+    )
     const digests = keys.map((k) => digest(path.join(uploads, k)))
     const before = await rowCounts(fresh)
     expect(before.accounts).toBeGreaterThan(4)
@@ -66,7 +80,9 @@ describe('npm run backup / npm run restore', () => {
     expect(backup.code).toBe(0)
     expect(backup.stdout).toMatch(/^backup written to .+: \d+ tables, \d+ rows, 2 files \(disk\)\n$/)
     // Nothing readable of the member's private data in the backup: identity data and the journal stay ciphertext.
-    const dumped = readFileSync(path.join(backupDir, 'database/sensitive_profiles.copy'), 'utf8') + readFileSync(path.join(backupDir, 'database/journal_entries.copy'), 'utf8')
+    const dumped =
+      readFileSync(path.join(backupDir, 'database/sensitive_profiles.copy'), 'utf8') +
+      readFileSync(path.join(backupDir, 'database/journal_entries.copy'), 'utf8')
     expect(dumped).not.toMatch(/Backup Person|Kept through/)
 
     // The disaster: the schema and every uploaded file are gone.
@@ -87,15 +103,22 @@ describe('npm run backup / npm run restore', () => {
       for (const [i, key] of keys.entries()) expect(digest(path.join(uploads, key))).toBe(digests[i])
       // The restored data still reads with the same key, the audit chain is whole, and new rows get fresh ids.
       const restoredDeps = { ...deps, sql: after }
-      expect(await decryptSensitiveProfile(restoredDeps, member.accountId)).toEqual({ legalName: 'Backup Person', emergencyContact: 'Friend, 123' })
-      expect(await selfcare.getJournalEntry(restoredDeps, member.account, entry.id)).toMatchObject({ body: 'Kept through a restore.' })
+      expect(await decryptSensitiveProfile(restoredDeps, member.accountId)).toEqual({
+        legalName: 'Backup Person',
+        emergencyContact: 'Friend, 123',
+      })
+      expect(await selfcare.getJournalEntry(restoredDeps, member.account, entry.id)).toMatchObject({
+        body: 'Kept through a restore.',
+      })
       expect(await verifyAuditChain(after)).toMatchObject({ ok: true })
       await after`insert into consents (account_id, kind, version) values (${member.accountId}, 'health_data_processing', 'after-restore')`
 
       // A second restore onto the live data is refused and changes nothing.
       const again = await runTsxCommand('scripts/restore.ts', [backupDir], env())
       expect(again.code).toBe(1)
-      expect(again.stderr).toBe('restore refused: the database already holds accounts: restore into an empty database (or drop its schema first, see docs/operations.md)\n')
+      expect(again.stderr).toBe(
+        'restore refused: the database already holds accounts: restore into an empty database (or drop its schema first, see docs/operations.md)\n',
+      )
       expect((await rowCounts(after)).consents).toBe(original.consents! + 1)
     } finally {
       await after.end({ timeout: 5 })

@@ -27,7 +27,10 @@ async function main(): Promise<number> {
     console.error('backup: DATABASE_URL is required')
     return 1
   }
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
   const dir = path.resolve(out ?? path.join('.data/backups', `holdspace-${stamp}`))
   mkdirSync(path.join(dir, 'database'), { recursive: true, mode: 0o700 })
   const sql = createSql(url, { max: 1, application: 'holdspace-backup' })
@@ -37,7 +40,9 @@ async function main(): Promise<number> {
     const manifest = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), database, files }
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2), { mode: 0o600 })
     const rows = database.tables.reduce((n, t) => n + t.rows, 0)
-    console.log(`backup written to ${dir}: ${database.tables.length} tables, ${rows} rows, ${files.objects.length} files (${files.storage})`)
+    console.log(
+      `backup written to ${dir}: ${database.tables.length} tables, ${rows} rows, ${files.objects.length} files (${files.storage})`,
+    )
     return 0
   } catch (error) {
     console.error(`backup failed: ${(error as Error).message.split('\n')[0]}`)

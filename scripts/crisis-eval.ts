@@ -18,7 +18,14 @@
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { classifyRisk, decisionParts, RISK_LEVELS, type RiskLevel } from '../core/crisis/classifier.js'
-import { evaluate, flagScore, loadEvalSet, recallAtFpr, type EvalMessage, type EvalRow } from '../core/crisis/eval/evaluate.js'
+import {
+  evaluate,
+  flagScore,
+  loadEvalSet,
+  recallAtFpr,
+  type EvalMessage,
+  type EvalRow,
+} from '../core/crisis/eval/evaluate.js'
 import { loadHeldout2 } from '../core/crisis/eval/heldout2.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
@@ -53,20 +60,27 @@ const counts = (lang: string) => messages.filter((m) => m.language === lang).len
 out.push(`crisis classifier eval: ${report.total} own messages (en ${counts('en')}, pl ${counts('pl')})`)
 for (const lang of LANGUAGES) {
   const t = RISK_MODEL.thresholds[lang]
-  out.push(`model thresholds (${lang}): concern ${t.concern}, high ${t.high}, imminent ${t.imminent} (calibrated probabilities)`)
+  out.push(
+    `model thresholds (${lang}): concern ${t.concern}, high ${t.high}, imminent ${t.imminent} (calibrated probabilities)`,
+  )
 }
 out.push('')
-out.push(`${'level'.padEnd(10)}${pad('precision', 10)}${pad('recall', 8)}${pad('f1', 7)}${pad('support', 9)}${pad('predicted', 11)}`)
+out.push(
+  `${'level'.padEnd(10)}${pad('precision', 10)}${pad('recall', 8)}${pad('f1', 7)}${pad('support', 9)}${pad('predicted', 11)}`,
+)
 for (const level of RISK_LEVELS) {
   const s = report.perLevel[level]
-  out.push(`${level.padEnd(10)}${pad(pct(s.precision), 10)}${pad(pct(s.recall), 8)}${pad(pct(s.f1), 7)}${pad(s.support, 9)}${pad(s.predicted, 11)}`)
+  out.push(
+    `${level.padEnd(10)}${pad(pct(s.precision), 10)}${pad(pct(s.recall), 8)}${pad(pct(s.f1), 7)}${pad(s.support, 9)}${pad(s.predicted, 11)}`,
+  )
 }
 out.push('')
 const confusion = (rows: readonly EvalRow[], expectedLevels: readonly RiskLevel[] = RISK_LEVELS, indent = '') => {
   const c = evaluate(rows).confusion
   out.push(`${indent}confusion (rows = expected, cols = predicted)`)
   out.push(`${indent}${''.padEnd(10)}${RISK_LEVELS.map((l) => pad(l, 9)).join('')}`)
-  for (const e of expectedLevels) out.push(`${indent}${e.padEnd(10)}${RISK_LEVELS.map((p) => pad(c[e][p], 9)).join('')}`)
+  for (const e of expectedLevels)
+    out.push(`${indent}${e.padEnd(10)}${RISK_LEVELS.map((p) => pad(c[e][p], 9)).join('')}`)
 }
 confusion(predictions.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
 out.push('')
@@ -94,7 +108,9 @@ for (const [name, pool, pick] of [
 ] as const) {
   if (name === 'held-out set 2') {
     out.push('')
-    out.push(`== (a2) second held-out set: ${heldout2.length} own messages written before the last rule and model change, never tuned on`)
+    out.push(
+      `== (a2) second held-out set: ${heldout2.length} own messages written before the last rule and model change, never tuned on`,
+    )
   }
   for (const lang of LANGUAGES) {
     const part = pool.filter((p) => pick(p.message) && p.message.language === lang)
@@ -106,12 +122,16 @@ for (const [name, pool, pick] of [
     const hardFlagged = hard.filter((p) => p.result.level !== 'none').length
     const hardRules = hard.filter((p) => p.rules !== 'none').length
     out.push('')
-    out.push(`-- ${name}, ${lang} (${part.length})  accuracy ${pct(r.accuracy)}  false alarms (>=high) ${r.falseAlarms}  misses (>=high) ${r.misses}`)
+    out.push(
+      `-- ${name}, ${lang} (${part.length})  accuracy ${pct(r.accuracy)}  false alarms (>=high) ${r.falseAlarms}  misses (>=high) ${r.misses}`,
+    )
     out.push(`   ${flagLine('rules + model', rows)}`)
     out.push(`   ${flagLine('rules alone', rulesRows)}`)
     out.push(`   hard negatives flagged: ${hardFlagged} of ${hard.length} (rules alone ${hardRules})`)
     const imminentRows = part.filter((p) => p.message.level === 'imminent')
-    out.push(`   imminent rated >= high: ${imminentRows.filter((p) => p.result.level === 'high' || p.result.level === 'imminent').length} of ${imminentRows.length}`)
+    out.push(
+      `   imminent rated >= high: ${imminentRows.filter((p) => p.result.level === 'high' || p.result.level === 'imminent').length} of ${imminentRows.length}`,
+    )
     confusion(rows, RISK_LEVELS, '   ')
   }
 }
@@ -120,7 +140,9 @@ for (const [name, pool, pick] of [
 out.push('')
 out.push(`== (b) public test split (${path.relative(process.cwd(), dataDir) || dataDir})`)
 if (!publicDataPresent(dataDir)) {
-  out.push(`public data not found in ${dataDir}: part (b) skipped (docs/crisis-model.md lists the sets; point --data at a copy)`)
+  out.push(
+    `public data not found in ${dataDir}: part (b) skipped (docs/crisis-model.md lists the sets; point --data at a copy)`,
+  )
 } else {
   const test = loadPublicData(dataDir).filter((r) => r.split === 'test' && (!onlyLang || r.language === onlyLang))
   for (const lang of LANGUAGES) {
@@ -144,7 +166,9 @@ if (!publicDataPresent(dataDir)) {
       ;(r.label === 1 ? pos : neg).push(RISK_MODEL.score(canonicalize(r.text)).risk)
     }
     out.push('')
-    out.push(`-- ${lang}: ${rows.length} rows (${pos.length} at risk, ${neg.length} not) from ${sets}; at-risk rows count as expected >= high`)
+    out.push(
+      `-- ${lang}: ${rows.length} rows (${pos.length} at risk, ${neg.length} not) from ${sets}; at-risk rows count as expected >= high`,
+    )
     out.push(`   ${flagLine('rules + model', combined)}`)
     out.push(`   ${flagLine('rules alone', rulesAlone)}`)
     confusion(combined, ['none', 'high'], '   ')
@@ -152,27 +176,39 @@ if (!publicDataPresent(dataDir)) {
       const t = RISK_MODEL.thresholds[lang].concern
       const rulesFpr = combinedNeg.filter((x) => x === 2).length / combinedNeg.length
       const rulesRecall = combinedPos.filter((x) => x === 2).length / combinedPos.length
-      out.push(`   rules + model at the shipped concern cut-off ${t}: recall ${pct(combinedPos.filter((x) => x >= t).length / combinedPos.length)}, FPR ${pct(combinedNeg.filter((x) => x >= t).length / combinedNeg.length)}`)
+      out.push(
+        `   rules + model at the shipped concern cut-off ${t}: recall ${pct(combinedPos.filter((x) => x >= t).length / combinedPos.length)}, FPR ${pct(combinedNeg.filter((x) => x >= t).length / combinedNeg.length)}`,
+      )
       out.push(`   rules' own flags (no model cut-off lowers them): recall ${pct(rulesRecall)}, FPR ${pct(rulesFpr)}`)
       for (const fpr of [0.05, 0.01]) {
         if (rulesFpr > fpr) {
-          out.push(`   rules + model at FPR <= ${fpr * 100} %: not reachable (the rules alone flag ${pct(rulesFpr)} of the negatives)`)
+          out.push(
+            `   rules + model at FPR <= ${fpr * 100} %: not reachable (the rules alone flag ${pct(rulesFpr)} of the negatives)`,
+          )
           continue
         }
         const r = recallAtFpr(combinedPos, combinedNeg, fpr)
-        out.push(`   rules + model at FPR <= ${fpr * 100} %: recall ${pct(r.recall)} (FPR ${pct(r.fpr)}, model concern cut-off >= ${r.threshold.toFixed(4)})`)
+        out.push(
+          `   rules + model at FPR <= ${fpr * 100} %: recall ${pct(r.recall)} (FPR ${pct(r.fpr)}, model concern cut-off >= ${r.threshold.toFixed(4)})`,
+        )
       }
       for (const fpr of [0.05, 0.01]) {
         const r = recallAtFpr(pos, neg, fpr)
-        out.push(`   model alone at FPR <= ${fpr * 100} %: recall ${pct(r.recall)} (FPR ${pct(r.fpr)}, risk probability >= ${r.threshold.toFixed(4)})`)
+        out.push(
+          `   model alone at FPR <= ${fpr * 100} %: recall ${pct(r.recall)} (FPR ${pct(r.fpr)}, risk probability >= ${r.threshold.toFixed(4)})`,
+        )
       }
       for (const level of ['concern', 'high'] as const) {
         const t = RISK_MODEL.thresholds[lang][level]
-        out.push(`   model alone at the shipped ${level} threshold ${t}: recall ${pct(pos.filter((s) => s >= t).length / pos.length)}, FPR ${pct(neg.filter((s) => s >= t).length / neg.length)}`)
+        out.push(
+          `   model alone at the shipped ${level} threshold ${t}: recall ${pct(pos.filter((s) => s >= t).length / pos.length)}, FPR ${pct(neg.filter((s) => s >= t).length / neg.length)}`,
+        )
       }
     } else if (neg.length > 0) {
       const t = RISK_MODEL.thresholds[lang].concern
-      out.push(`   model alone: FPR at the concern threshold ${pct(neg.filter((s) => s >= t).length / neg.length)} (no at-risk rows in this language)`)
+      out.push(
+        `   model alone: FPR at the concern threshold ${pct(neg.filter((s) => s >= t).length / neg.length)} (no at-risk rows in this language)`,
+      )
     }
   }
 }
@@ -202,7 +238,9 @@ if (showErrors) {
   for (const p of predictions) {
     if (p.result.level === p.message.level || isHeldOut(p.message)) continue
     const m: EvalMessage = p.message
-    out.push(`${m.level} -> ${p.result.level}  [${m.language}] ${m.text}  {${p.result.signals.join(', ')}}${m.note ? `  (${m.note})` : ''}`)
+    out.push(
+      `${m.level} -> ${p.result.level}  [${m.language}] ${m.text}  {${p.result.signals.join(', ')}}${m.note ? `  (${m.note})` : ''}`,
+    )
   }
 }
 console.log(out.join('\n'))

@@ -26,7 +26,8 @@ const dataIndex = args.indexOf('--data')
 const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
 const splitIndex = args.indexOf('--split')
 const splits: Split[] = splitIndex >= 0 ? [args[splitIndex + 1] as Split] : ['train', 'validation']
-if (splits.some((s) => s !== 'train' && s !== 'validation')) throw new Error('--split is train or validation (the test split is for crisis:eval only)')
+if (splits.some((s) => s !== 'train' && s !== 'validation'))
+  throw new Error('--split is train or validation (the test split is for crisis:eval only)')
 if (!publicDataPresent(dataDir)) {
   console.log(`public data not found in ${dataDir}`)
   process.exit(0)
@@ -46,7 +47,10 @@ for (const split of splits) {
   const part = rows.filter((r) => r.split === split)
   const neg = part.filter((r) => r.label === 0).length
   const pos = part.length - neg
-  const fam = new Map<string, { neg: number; pos: number; soleNeg: number; solePos: number; levels: Map<string, number> }>()
+  const fam = new Map<
+    string,
+    { neg: number; pos: number; soleNeg: number; solePos: number; levels: Map<string, number> }
+  >()
   const riskBins = [0.05, 0.1, 0.2, 0.3, 0.5]
   const weak = { neg: riskBins.map(() => 0), pos: riskBins.map(() => 0), negAll: 0, posAll: 0 }
   let flaggedNeg = 0
@@ -80,14 +84,26 @@ for (const split of splits) {
       else weak.posAll++
     }
   }
-  console.log(`== ${split} (English): ${part.length} rows, ${pos} at risk, ${neg} not; rules flag ${pct(flaggedNeg, neg)} % of negatives, ${pct(flaggedPos, pos)} % of positives`)
-  console.log(`${'rule family'.padEnd(28)}${'neg %'.padStart(7)}${'pos %'.padStart(7)}${'alone neg'.padStart(11)}${'alone pos'.padStart(11)}  levels`)
+  console.log(
+    `== ${split} (English): ${part.length} rows, ${pos} at risk, ${neg} not; rules flag ${pct(flaggedNeg, neg)} % of negatives, ${pct(flaggedPos, pos)} % of positives`,
+  )
+  console.log(
+    `${'rule family'.padEnd(28)}${'neg %'.padStart(7)}${'pos %'.padStart(7)}${'alone neg'.padStart(11)}${'alone pos'.padStart(11)}  levels`,
+  )
   for (const [f, e] of [...fam].sort((a, b) => b[1].neg - a[1].neg)) {
     const levels = [...e.levels].map(([l, n]) => `${l} ${n}`).join(', ')
-    console.log(`${f.padEnd(28)}${pct(e.neg, neg).padStart(7)}${pct(e.pos, pos).padStart(7)}${String(e.soleNeg).padStart(11)}${String(e.solePos).padStart(11)}  ${levels}`)
+    console.log(
+      `${f.padEnd(28)}${pct(e.neg, neg).padStart(7)}${pct(e.pos, pos).padStart(7)}${String(e.soleNeg).padStart(11)}${String(e.solePos).padStart(11)}  ${levels}`,
+    )
   }
-  console.log(`one family, no cue, below imminent: ${weak.negAll} negatives, ${weak.posAll} positives; model risk below`)
-  riskBins.forEach((b, i) => console.log(`  ${b.toFixed(2)}: negatives ${weak.neg[i]} (${pct(weak.neg[i], neg)} % of all negatives), positives ${weak.pos[i]} (${pct(weak.pos[i], pos)} % of all positives)`))
+  console.log(
+    `one family, no cue, below imminent: ${weak.negAll} negatives, ${weak.posAll} positives; model risk below`,
+  )
+  riskBins.forEach((b, i) =>
+    console.log(
+      `  ${b.toFixed(2)}: negatives ${weak.neg[i]} (${pct(weak.neg[i], neg)} % of all negatives), positives ${weak.pos[i]} (${pct(weak.pos[i], pos)} % of all positives)`,
+    ),
+  )
   console.log('')
 }
 
@@ -102,8 +118,12 @@ function sweep(): void {
     ...loadEvalSet().filter((m) => !(m.note ?? '').split(',').includes('heldout')),
   ]
   const candidates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]
-  console.log(`demotion sweep: English public validation split (${validation.length} rows), ${own.length} own training and tuning messages`)
-  console.log(`${'below'.padEnd(7)}${'recall'.padStart(8)}${'FPR'.padStart(8)}   own demoted: ${'>=high'.padStart(6)}${'concern'.padStart(8)}${'none'.padStart(6)}  (en / pl)`)
+  console.log(
+    `demotion sweep: English public validation split (${validation.length} rows), ${own.length} own training and tuning messages`,
+  )
+  console.log(
+    `${'below'.padEnd(7)}${'recall'.padStart(8)}${'FPR'.padStart(8)}   own demoted: ${'>=high'.padStart(6)}${'concern'.padStart(8)}${'none'.padStart(6)}  (en / pl)`,
+  )
   for (const t of candidates) {
     let tp = 0
     let fp = 0
@@ -126,6 +146,8 @@ function sweep(): void {
       }
     }
     const f = (x: number[]) => `${x[0]}/${x[1]}`.padStart(8)
-    console.log(`${t.toFixed(2).padEnd(7)}${(tp / pos).toFixed(3).padStart(8)}${(fp / (validation.length - pos)).toFixed(3).padStart(8)}   ${' '.repeat(13)}${f(demoted.high)}${f(demoted.concern)}${f(demoted.none)}`)
+    console.log(
+      `${t.toFixed(2).padEnd(7)}${(tp / pos).toFixed(3).padStart(8)}${(fp / (validation.length - pos)).toFixed(3).padStart(8)}   ${' '.repeat(13)}${f(demoted.high)}${f(demoted.concern)}${f(demoted.none)}`,
+    )
   }
 }

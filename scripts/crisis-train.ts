@@ -12,7 +12,10 @@ import { serializeArtefact, trainRiskModel } from '../core/crisis/model/train.js
 
 const args = process.argv.slice(2)
 const outIndex = args.indexOf('--out')
-const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]!) : fileURLToPath(new URL('../core/crisis/model/risk-model.json', import.meta.url))
+const out =
+  outIndex >= 0
+    ? path.resolve(args[outIndex + 1]!)
+    : fileURLToPath(new URL('../core/crisis/model/risk-model.json', import.meta.url))
 const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1))
 const dataDir = positional[0] ? path.resolve(positional[0]) : DEFAULT_DATA_DIR
 
@@ -24,7 +27,9 @@ try {
   const { classifyRisk } = await import('../core/crisis/classifier.js')
   leftToModel = (text) => classifyRisk(text, { rulesOnly: true }).signals.length === 0
 } catch (error) {
-  console.warn(`${(error as Error).message}\nthresholds are chosen without the rules this time; run crisis:train again afterwards.`)
+  console.warn(
+    `${(error as Error).message}\nthresholds are chosen without the rules this time; run crisis:train again afterwards.`,
+  )
 }
 
 const started = Date.now()
@@ -32,4 +37,6 @@ const { artefact, summary } = trainRiskModel({ dataDir, leftToModel, log: (line)
 const text = serializeArtefact(artefact)
 writeFileSync(out, text)
 for (const line of summary) console.log(line)
-console.log(`wrote ${path.relative(process.cwd(), out)} (${(text.length / 1024).toFixed(0)} KiB, ${artefact.checksum}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `wrote ${path.relative(process.cwd(), out)} (${(text.length / 1024).toFixed(0)} KiB, ${artefact.checksum}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+)

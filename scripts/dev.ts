@@ -30,7 +30,10 @@ const TSX_CLI = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import
 function devSecrets(): { SESSION_SECRET: string; ENCRYPTION_KEY: string } {
   const file = path.join(DATA_DIR, 'dev-secrets.json')
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'))
-  const secrets = { SESSION_SECRET: randomBytes(32).toString('base64url'), ENCRYPTION_KEY: randomBytes(32).toString('base64') }
+  const secrets = {
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  }
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   return secrets
 }
@@ -74,7 +77,8 @@ async function main() {
     if (!process.env.SMTP_URL) {
       const catcher = await startMailCatcher({
         saveDir: path.join(DATA_DIR, 'mail'),
-        onMail: (mail) => say(`mail caught for ${mail.to.join(', ')}: "${mail.subject}" (saved in .data/mail)\n${mail.text}`),
+        onMail: (mail) =>
+          say(`mail caught for ${mail.to.join(', ')}: "${mail.subject}" (saved in .data/mail)\n${mail.text}`),
       })
       stops.push(catcher.stop)
       env.SMTP_URL = catcher.url
@@ -94,9 +98,18 @@ async function main() {
 
     // A crashed server or workers process is restarted on its own (scripts/supervise.ts); the rest keeps running.
     // Under `npm run dev` each runs in `tsx watch`: a change to its code (or, for the server, a new UI build) restarts it.
-    for (const [name, entry] of [['server', 'server/index.ts'], ['workers', 'workers/index.ts']] as const) {
+    for (const [name, entry] of [
+      ['server', 'server/index.ts'],
+      ['workers', 'workers/index.ts'],
+    ] as const) {
       const args = WATCH
-        ? [TSX_CLI, 'watch', '--clear-screen=false', ...(name === 'server' ? ['--include', 'build/version.txt'] : []), entry]
+        ? [
+            TSX_CLI,
+            'watch',
+            '--clear-screen=false',
+            ...(name === 'server' ? ['--include', 'build/version.txt'] : []),
+            entry,
+          ]
         : ['--import', 'tsx', entry]
       const supervised = superviseProcess({ name, args, env, say })
       say(`${name} started (pid ${supervised.current().pid})`)
@@ -107,7 +120,11 @@ async function main() {
     say(`demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => `${a.role} ${a.email}`).join(', ')}`)
     say('press Ctrl-C to stop everything')
   } catch (error) {
-    console.error(error instanceof ConfigError || error instanceof LocalServiceError ? error.message : `start failed: ${(error as Error).message}`)
+    console.error(
+      error instanceof ConfigError || error instanceof LocalServiceError
+        ? error.message
+        : `start failed: ${(error as Error).message}`,
+    )
     await stopAll()
     process.exit(1)
   }
@@ -119,7 +136,9 @@ async function watchUi(env: NodeJS.ProcessEnv): Promise<SupervisedProcess> {
   const built = new Promise<void>((resolve) => (firstBuild = resolve))
   say('building the web app and watching app/ and core/ for changes…')
   const ui = superviseProcess({
-    name: 'ui', env: { ...env, NODE_ENV: 'production' }, say,
+    name: 'ui',
+    env: { ...env, NODE_ENV: 'production' },
+    say,
     args: [fileURLToPath(new URL('./remix-compile.mjs', import.meta.url)), '--watch'],
     stdio: ['ignore', 'pipe', 'inherit'],
     onStart: (child) =>

@@ -61,7 +61,10 @@ function isLink(p: string): boolean {
   }
 }
 
-export interface RunningService { url: string; stop: () => Promise<void> }
+export interface RunningService {
+  url: string
+  stop: () => Promise<void>
+}
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string
@@ -81,9 +84,12 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
       ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: () => {},
@@ -93,7 +99,9 @@ export async function startEmbeddedPostgres(options: {
   try {
     await pg.start()
   } catch {
-    throw new LocalServiceError(`The embedded PostgreSQL in ${databaseDir} did not start; remove ${options.dataDir} to start afresh`)
+    throw new LocalServiceError(
+      `The embedded PostgreSQL in ${databaseDir} did not start; remove ${options.dataDir} to start afresh`,
+    )
   }
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
@@ -127,18 +135,38 @@ export function ensureRedisServer(log: (line: string) => void = () => {}): strin
     const installed = install.status === 0 ? findRedisServer() : null
     if (installed) return installed
   }
-  throw new LocalServiceError('redis-server is not installed: run `sudo apt-get install redis-server` (or set REDIS_URL)')
+  throw new LocalServiceError(
+    'redis-server is not installed: run `sudo apt-get install redis-server` (or set REDIS_URL)',
+  )
 }
 
-export async function startRedis(options: { dataDir: string; log?: (line: string) => void; persist?: boolean; port?: number }): Promise<RunningService & { port: number; process: ChildProcess }> {
+export async function startRedis(options: {
+  dataDir: string
+  log?: (line: string) => void
+  persist?: boolean
+  port?: number
+}): Promise<RunningService & { port: number; process: ChildProcess }> {
   const binary = ensureRedisServer(options.log)
   const dir = path.resolve(options.dataDir, 'redis')
   mkdirSync(dir, { recursive: true })
   const port = options.port ?? (await getFreePort())
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-    '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--protected-mode', 'yes',
-    '--save', '', '--databases', '16',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
+    '--save',
+    '',
+    '--databases',
+    '16',
     ...(options.persist === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec']),
   ]
   const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -163,7 +191,11 @@ export async function startRedis(options: { dataDir: string; log?: (line: string
 }
 
 /** Stop a child started with `detached: true` and everything it started. */
-export async function stopProcessGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<void> {
+export async function stopProcessGroup(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 10_000,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   try {

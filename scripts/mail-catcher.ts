@@ -2,21 +2,29 @@ import { SMTPServer } from 'smtp-server'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-export interface CaughtMail { to: string[]; raw: string; subject: string; text: string }
+export interface CaughtMail {
+  to: string[]
+  raw: string
+  subject: string
+  text: string
+}
 
 /** Extracts the subject and plain-text body of a simple nodemailer message (what Holdspace sends). */
 export function parseSimpleMail(raw: string): { subject: string; text: string } {
   const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
   const headers = head.replace(/\r?\n[ \t]+/g, ' ')
   const subjectLine = headers.match(/^Subject: (.*)$/im)?.[1] ?? ''
-  const subject = subjectLine.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-  ).replace(/\?=\s+=\?/g, '')
+  const subject = subjectLine
+    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+    )
+    .replace(/\?=\s+=\?/g, '')
   let body = rest.join('\n\n')
   if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) body = decodeQuotedPrintable(body)
-  else if (/Content-Transfer-Encoding: base64/i.test(headers)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+  else if (/Content-Transfer-Encoding: base64/i.test(headers))
+    body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
   return { subject, text: body.trim() }
 }
 
@@ -35,7 +43,9 @@ function decodeQuotedPrintable(input: string): string {
 }
 
 /** A local SMTP server: the development mail catcher and the tests' real SMTP peer. */
-export async function startMailCatcher(options: { port?: number; saveDir?: string; onMail?: (mail: CaughtMail) => void } = {}) {
+export async function startMailCatcher(
+  options: { port?: number; saveDir?: string; onMail?: (mail: CaughtMail) => void } = {},
+) {
   const mails: CaughtMail[] = []
   const server = new SMTPServer({
     authOptional: true,

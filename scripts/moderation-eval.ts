@@ -17,10 +17,17 @@ import { screenMessage } from '../core/moderation/screen.js'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 function caught(text: string): boolean {
-  return screenMessage(text).signals.some((s) => (s.category === 'harassment' || s.category === 'slur') && s.outcome !== 'deliver')
+  return screenMessage(text).signals.some(
+    (s) => (s.category === 'harassment' || s.category === 'slur') && s.outcome !== 'deliver',
+  )
 }
 
-interface Counts { tp: number; fp: number; fn: number; tn: number }
+interface Counts {
+  tp: number
+  fp: number
+  fn: number
+  tn: number
+}
 const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 })
 function add(c: Counts, truth: boolean, predicted: boolean) {
   if (truth && predicted) c.tp++
@@ -45,12 +52,26 @@ function parseCsv(data: string): string[][] {
   for (let i = 0; i < data.length; i++) {
     const ch = data[i]!
     if (quoted) {
-      if (ch === '"' && data[i + 1] === '"') { field += '"'; i++ } else if (ch === '"') quoted = false
+      if (ch === '"' && data[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') { row.push(field); field = '' } else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = '' } else if (ch !== '\r') field += ch
+    else if (ch === ',') {
+      row.push(field)
+      field = ''
+    } else if (ch === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else if (ch !== '\r') field += ch
   }
-  if (field || row.length) { row.push(field); rows.push(row) }
+  if (field || row.length) {
+    row.push(field)
+    rows.push(row)
+  }
   return rows
 }
 
@@ -63,7 +84,12 @@ function polish(folder: string) {
   const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'))
   const col = (name: string) => header!.indexOf(name)
   const [iSplit, iText, iHarmful, iType] = [col('split'), col('text'), col('harmful'), col('type')]
-  const by: Record<string, Counts> = { all: empty(), test: empty(), train: empty(), 'cyberbullying (type 1) vs none': empty() }
+  const by: Record<string, Counts> = {
+    all: empty(),
+    test: empty(),
+    train: empty(),
+    'cyberbullying (type 1) vs none': empty(),
+  }
   for (const r of rows) {
     if (r.length < 4) continue
     // Tweets keep literal "\n" sequences; user names are already "@anonymized_account".
@@ -89,7 +115,7 @@ function english() {
     add(c, harassment, predicted)
     if (predicted !== harassment) misses.push(`${harassment ? 'missed' : 'false flag'}: ${text}`)
   }
-  console.log('English screen on the project\'s own written set (core/moderation/eval/harassment.en.jsonl):')
+  console.log("English screen on the project's own written set (core/moderation/eval/harassment.en.jsonl):")
   console.log('  ' + line('all', c))
   for (const m of misses) console.log('    ' + m)
 }

@@ -30,7 +30,11 @@ export function ensureRemixBuild(cwd = '.', log: (line: string) => void = () => 
     log(`building the web app${cwd === '.' ? '' : ` in ${cwd}`}…`)
     // scripts/remix-compile.mjs, not `remix build`: it disposes esbuild before exiting (see there), so a build
     // prints nothing but its errors.
-    const build = spawnSync(process.execPath, [COMPILE_SCRIPT], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+    const build = spawnSync(process.execPath, [COMPILE_SCRIPT], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
     if (build.status !== 0) throw new Error(`remix build failed${cwd === '.' ? '' : ` in ${cwd}`}`)
   })
 }
@@ -50,7 +54,11 @@ function withBuildLock(cwd: string, build: () => void) {
       break
     } catch {
       let holder = Number.NaN
-      try { holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8')) } catch { /* being written or removed */ }
+      try {
+        holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'))
+      } catch {
+        /* being written or removed */
+      }
       const abandoned = Number.isInteger(holder) ? !processIsAlive(holder) : lockAgeMs(lock) > 60_000
       if (abandoned) rmSync(lock, { recursive: true, force: true })
       else Atomics.wait(pause, 0, 0, 250)
@@ -64,7 +72,11 @@ function withBuildLock(cwd: string, build: () => void) {
 }
 
 function lockAgeMs(lock: string) {
-  try { return Date.now() - statSync(lock).mtimeMs } catch { return 0 }
+  try {
+    return Date.now() - statSync(lock).mtimeMs
+  } catch {
+    return 0
+  }
 }
 
 function processIsAlive(pid: number) {

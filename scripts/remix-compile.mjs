@@ -19,7 +19,12 @@ const { createFileWatchCache } = require('@remix-run/dev/dist/compiler/fileWatch
 const { logger } = require('@remix-run/dev/dist/tux/logger.js')
 
 const config = await readConfig(process.cwd())
-const ctx = (conf) => ({ config: conf, options: { mode: 'production', sourcemap: false }, fileWatchCache: createFileWatchCache(), logger })
+const ctx = (conf) => ({
+  config: conf,
+  options: { mode: 'production', sourcemap: false },
+  fileWatchCache: createFileWatchCache(),
+  logger,
+})
 
 if (process.argv.includes('--watch')) {
   // `npm run dev`: rebuild on every change under app/ (and core/, which the server bundle includes); one line each.
@@ -28,7 +33,8 @@ if (process.argv.includes('--watch')) {
   const withCore = async (root) => Object.assign(await readConfig(root), { watchPaths: ['core'] })
   const stop = await watch(ctx(await withCore(process.cwd())), {
     reloadConfig: withCore,
-    onBuildFinish: (_ctx, ms, ok) => console.log(ok ? `built in ${ms} ms` : 'build failed (the error is above); waiting for the next change'),
+    onBuildFinish: (_ctx, ms, ok) =>
+      console.log(ok ? `built in ${ms} ms` : 'build failed (the error is above); waiting for the next change'),
   })
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void stop().then(() => process.exit(0)))
 } else {

@@ -40,7 +40,9 @@ async function main(): Promise<number> {
     console.log(`restored from ${dir}: ${manifest.database.tables.length} tables, ${rows} rows, ${files} files`)
     return 0
   } catch (error) {
-    console.error(`restore ${error instanceof RestoreError ? 'refused' : 'failed'}: ${(error as Error).message.split('\n')[0]}`)
+    console.error(
+      `restore ${error instanceof RestoreError ? 'refused' : 'failed'}: ${(error as Error).message.split('\n')[0]}`,
+    )
     return 1
   } finally {
     await sql.end({ timeout: 5 })

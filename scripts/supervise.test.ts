@@ -59,8 +59,22 @@ describe('npm start supervision', { timeout: 120_000 }, () => {
     }
     const say = (line: string) => lines.push(line)
     const stdio = ['ignore', 'pipe', 'pipe'] as const
-    server = superviseProcess({ name: 'server', args: ['--import', 'tsx', 'server/index.ts'], env, say, stdio: [...stdio], onStart: capture('server') })
-    workers = superviseProcess({ name: 'workers', args: ['--import', 'tsx', 'workers/index.ts'], env, say, stdio: [...stdio], onStart: capture('workers') })
+    server = superviseProcess({
+      name: 'server',
+      args: ['--import', 'tsx', 'server/index.ts'],
+      env,
+      say,
+      stdio: [...stdio],
+      onStart: capture('server'),
+    })
+    workers = superviseProcess({
+      name: 'workers',
+      args: ['--import', 'tsx', 'workers/index.ts'],
+      env,
+      say,
+      stdio: [...stdio],
+      onStart: capture('workers'),
+    })
     await expect.poll(() => answers('/readyz'), { timeout: 60_000 }).toBe(200)
     await expect.poll(() => output.get('workers'), { timeout: 60_000 }).toContain('workers started')
     const serverPid = server.current().pid

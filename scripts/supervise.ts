@@ -42,7 +42,11 @@ export function superviseProcess(options: SuperviseOptions): SupervisedProcess {
 
   const start = () => {
     const startedAt = Date.now()
-    child = spawn(process.execPath, options.args, { env: options.env, detached: true, stdio: options.stdio ?? 'inherit' })
+    child = spawn(process.execPath, options.args, {
+      env: options.env,
+      detached: true,
+      stdio: options.stdio ?? 'inherit',
+    })
     options.onStart?.(child)
     child.on('exit', (code, signal) => {
       if (stopping) return

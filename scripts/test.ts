@@ -26,7 +26,10 @@ function ensureChromium() {
 
 function run(cmd: string, args: string[], nodeEnv = 'test'): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: nodeEnv } as NodeJS.ProcessEnv })
+    const child = spawn(cmd, args, {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: nodeEnv } as NodeJS.ProcessEnv,
+    })
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
 }

@@ -18,7 +18,13 @@ afterAll(async () => {
 const client = () => new HttpClient(server.baseUrl)
 
 async function signUpAnonymously(c: HttpClient) {
-  const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' })
+  const response = await c.post('/signup', {
+    kind: 'anonymous',
+    password: 'a long secret phrase',
+    consent: 'on',
+    age: 'on',
+    terms: 'on',
+  })
   return response
 }
 
@@ -57,7 +63,11 @@ describe('health, readiness and metrics', () => {
 
   it('asks for the bearer token on the metrics listener when METRICS_TOKEN is set', async () => {
     const token = 'a-metrics-token-of-some-length'
-    const guarded = await startMetricsServer({ config: { ...deps.config, METRICS_TOKEN: token } }, server.app.metrics, 0)
+    const guarded = await startMetricsServer(
+      { config: { ...deps.config, METRICS_TOKEN: token } },
+      server.app.metrics,
+      0,
+    )
     try {
       const url = `http://127.0.0.1:${guarded.port}/metrics`
       const none = await fetch(url)
@@ -110,7 +120,11 @@ describe('pages and headers', () => {
   it('shows open operational alarms to admins and clinicians on every page, never to members', async () => {
     await deps.sql`insert into alarms (kind, dedup_key, incident_id, raised_at) values ('webhook_dead_letter', 'app-test', null, now())`
     try {
-      for (const [role, shown] of [['admin', true], ['clinician', true], ['member', false]] as const) {
+      for (const [role, shown] of [
+        ['admin', true],
+        ['clinician', true],
+        ['member', false],
+      ] as const) {
         const c = client()
         await c.get('/signup')
         await signUpAnonymously(c)
@@ -141,9 +155,17 @@ describe('forms', () => {
     const c = client()
     await c.get('/signup')
     const before = (await deps.sql`select count(*)::int as n from accounts`)[0]!.n
-    const missing = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' }, { csrf: null })
+    const missing = await c.post(
+      '/signup',
+      { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' },
+      { csrf: null },
+    )
     expect(missing.status).toBe(403)
-    const wrong = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' }, { csrf: 'x'.repeat(43) })
+    const wrong = await c.post(
+      '/signup',
+      { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' },
+      { csrf: 'x'.repeat(43) },
+    )
     expect(wrong.status).toBe(403)
     expect((await deps.sql`select count(*)::int as n from accounts`)[0]!.n).toBe(before)
   })
@@ -163,7 +185,9 @@ describe('forms', () => {
       await c.get('/signup')
       const logBefore = deps.logLines.length
       const response = await fetch(`${server.baseUrl}/signup`, {
-        method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...fields, csrf: c.csrf() }),
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ ...fields, csrf: c.csrf() }),
         headers: { cookie: c.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
       })
       expect(response.status, what).toBe(403)
@@ -171,12 +195,17 @@ describe('forms', () => {
       expect(html, what).toContain('That form came from another site')
       expect(html, what).not.toMatch(/at .*\.(ts|js):\d+|Error:/)
       const logged = deps.logLines.slice(logBefore)
-      expect(logged.filter((l) => l.includes('form from another site refused')), what).toHaveLength(1)
+      expect(
+        logged.filter((l) => l.includes('form from another site refused')),
+        what,
+      ).toHaveLength(1)
       expect(logged.join(''), what).not.toMatch(/\n\s+at |"stack"/)
     }
     // A script's data request from another site gets a coded 403 as well.
     const data = await fetch(`${server.baseUrl}/signup.data`, {
-      method: 'POST', body: new URLSearchParams(fields), headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
     })
     expect(data.status).toBe(403)
     expect((await data.json()).error.code).toBe('FORBIDDEN')
@@ -190,8 +219,16 @@ describe('forms', () => {
       const c = client()
       await c.get('/signup')
       const response = await fetch(`${server.baseUrl}/signup`, {
-        method: 'POST', redirect: 'manual',
-        body: new URLSearchParams({ kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on', csrf: c.csrf() }),
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({
+          kind: 'anonymous',
+          password: 'a long secret phrase',
+          consent: 'on',
+          age: 'on',
+          terms: 'on',
+          csrf: c.csrf(),
+        }),
         headers: { cookie: c.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
       })
       expect(response.status, JSON.stringify(headers)).toBe(200)
@@ -202,7 +239,11 @@ describe('forms', () => {
   it('explains a form refused for its CSRF token: the form expired', async () => {
     const c = client()
     await c.get('/signup')
-    const response = await c.post('/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' }, { csrf: 'x'.repeat(43) })
+    const response = await c.post(
+      '/signup',
+      { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' },
+      { csrf: 'x'.repeat(43) },
+    )
     expect(response.status).toBe(403)
     expect(await response.text()).toContain('The form expired. Please reload the page and try again.')
   })
@@ -244,11 +285,15 @@ describe('forms', () => {
     expect(response.headers.get('location')).toBe('/signin?next=%2Faccount')
   })
 
-  it('exports the member\'s own data as JSON, including their decrypted emergency contact', async () => {
+  it("exports the member's own data as JSON, including their decrypted emergency contact", async () => {
     const c = client()
     await c.get('/signup')
     await signUpAnonymously(c)
-    const saved = await c.post('/account', { intent: 'sensitive', legalName: 'Ala Nowak', emergencyContact: 'Ola +48 500 100 200' })
+    const saved = await c.post('/account', {
+      intent: 'sensitive',
+      legalName: 'Ala Nowak',
+      emergencyContact: 'Ola +48 500 100 200',
+    })
     expect(saved.status).toBe(200)
     const page = await c.page('/account')
     expect(page.html).not.toContain('Ala Nowak')

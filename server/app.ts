@@ -43,13 +43,21 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
    * answers without an account but knows a session cookie could not be checked (help and the crisis lines still
    * work then, decision 019), instead of a 500 or a 30-second hang.
    */
-  const sessionOf = async (req: Request): Promise<{ account: Awaited<ReturnType<typeof getSessionAccount>>; sessionUnavailable: boolean }> => {
+  const sessionOf = async (
+    req: Request,
+  ): Promise<{ account: Awaited<ReturnType<typeof getSessionAccount>>; sessionUnavailable: boolean }> => {
     const token = readCookie(req.headers.cookie, COOKIE_NAMES.session)
     if (!token) return { account: null, sessionUnavailable: false }
     try {
-      return { account: await withDeadline(getSessionAccount(deps, token), SESSION_LOOKUP_DEADLINE_MS), sessionUnavailable: false }
+      return {
+        account: await withDeadline(getSessionAccount(deps, token), SESSION_LOOKUP_DEADLINE_MS),
+        sessionUnavailable: false,
+      }
     } catch (error) {
-      deps.log.warn({ err: { message: (error as Error)?.message } }, 'session lookup failed: answering without the account')
+      deps.log.warn(
+        { err: { message: (error as Error)?.message } },
+        'session lookup failed: answering without the account',
+      )
       return { account: null, sessionUnavailable: true }
     }
   }
@@ -77,7 +85,10 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     const started = process.hrtime.bigint()
     res.on('finish', () => {
       const kind = req.path.startsWith('/build/') ? 'asset' : req.path.startsWith('/socket.io') ? 'socket' : 'page'
-      metrics.httpDuration.observe({ method: req.method, kind, status: String(res.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9)
+      metrics.httpDuration.observe(
+        { method: req.method, kind, status: String(res.statusCode) },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      )
     })
     next()
   })
@@ -97,7 +108,13 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
           'font-src': ["'self'"],
-          'connect-src': ["'self'", ...config.allowedOrigins.map((o) => o.replace(/^http/, 'ws')), ...(config.LIVEKIT_URL ? [new URL(config.LIVEKIT_URL).origin, new URL(config.LIVEKIT_URL.replace(/^ws/, 'http')).origin] : [])],
+          'connect-src': [
+            "'self'",
+            ...config.allowedOrigins.map((o) => o.replace(/^http/, 'ws')),
+            ...(config.LIVEKIT_URL
+              ? [new URL(config.LIVEKIT_URL).origin, new URL(config.LIVEKIT_URL.replace(/^ws/, 'http')).origin]
+              : []),
+          ],
           'object-src': ["'none'"],
           'base-uri': ["'none'"],
           'form-action': ["'self'"],
@@ -125,7 +142,10 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     if (draining) return void res.status(503).json({ status: 'draining', checks: {} })
     const check = async (fn: () => Promise<unknown>) => {
       try {
-        const result = await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))])
+        const result = await Promise.race([
+          fn(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        ])
         return result === false ? 'pending' : 'ok'
       } catch {
         return 'unreachable'
@@ -137,7 +157,9 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
       check(() => migrationsApplied(deps.sql)),
     ])
     const ready = postgres === 'ok' && redis === 'ok' && migrations === 'ok'
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { postgres, redis, migrations } })
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not_ready', checks: { postgres, redis, migrations } })
   })
   // Metrics live on their own listener (METRICS_PORT, decision 035): here a plain 404, never the Remix handler.
   app.all('/metrics', (_req, res) => {
@@ -146,7 +168,10 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
 
   const publicDir = options.publicDir ?? path.resolve('public')
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'))
-  app.use('/build', express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', fallthrough: false }))
+  app.use(
+    '/build',
+    express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  )
   app.use(express.static(publicDir, { maxAge: '1h', index: false }))
   app.use(livekitWebhookRouter(deps))
 
@@ -155,7 +180,10 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     let csrf = readCookie(req.headers.cookie, COOKIE_NAMES.csrf)
     if (!csrf || !/^[A-Za-z0-9_-]{43}$/.test(csrf)) {
       csrf = randomToken(32)
-      res.append('Set-Cookie', `${COOKIE_NAMES.csrf}=${csrf}; Path=/; HttpOnly; SameSite=Lax${config.secureCookies ? '; Secure' : ''}`)
+      res.append(
+        'Set-Cookie',
+        `${COOKIE_NAMES.csrf}=${csrf}; Path=/; HttpOnly; SameSite=Lax${config.secureCookies ? '; Secure' : ''}`,
+      )
     }
     res.locals.csrfToken = csrf
     next()
@@ -187,7 +215,8 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
       return
     }
     deps.log.error({ err: errorFields(error) }, 'unhandled request error')
-    if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } })
+    if (!res.headersSent)
+      res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } })
   })
 
   const httpServer = createServer(app)

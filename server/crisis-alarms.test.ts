@@ -30,8 +30,10 @@ function start(entry: string, extraEnv: Record<string, string> = {}): { child: C
   return started
 }
 
-const openAlarms = async (kind: string) => deps.sql`select incident_id from alarms where kind = ${kind} and cleared_at is null`
-const heartbeats = async () => (await deps.sql`select count(*)::int as n from process_heartbeats where process = 'workers'`)[0]!.n as number
+const openAlarms = async (kind: string) =>
+  deps.sql`select incident_id from alarms where kind = ${kind} and cleared_at is null`
+const heartbeats = async () =>
+  (await deps.sql`select count(*)::int as n from process_heartbeats where process = 'workers'`)[0]!.n as number
 
 describe('the workers process killed', { timeout: 120_000 }, () => {
   it('is noticed by the server process, which raises the alarm within a minute', async () => {
@@ -39,7 +41,11 @@ describe('the workers process killed', { timeout: 120_000 }, () => {
     await waitUntil(async () => (await heartbeats()) === 1, 30_000, 'workers heartbeat')
     const port = await getFreePort()
     const metricsPort = await getFreePort()
-    const server = start('server/index.ts', { PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: String(metricsPort) })
+    const server = start('server/index.ts', {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+    })
     await waitUntil(() => server.output().includes('metrics listening'), 30_000, 'server listening')
     const metrics = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()
     expect(await metrics()).toMatch(/^holdspace_workers_heartbeat_age_seconds \d/m)
@@ -51,10 +57,17 @@ describe('the workers process killed', { timeout: 120_000 }, () => {
     const member = await createAccount(deps, 'member')
     const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
 
-    await waitUntil(async () => (await openAlarms('workers_down')).length === 1, 60_000, 'workers_down alarm within a minute')
+    await waitUntil(
+      async () => (await openAlarms('workers_down')).length === 1,
+      60_000,
+      'workers_down alarm within a minute',
+    )
     expect(await openAlarms('workers_down')).toEqual([{ incident_id: null }])
     await waitUntil(() => server.output().includes('no workers heartbeat'), 10_000, 'error log line')
-    const line = server.output().split('\n').find((l) => l.includes('no workers heartbeat'))!
+    const line = server
+      .output()
+      .split('\n')
+      .find((l) => l.includes('no workers heartbeat'))!
     expect(JSON.parse(line)).toMatchObject({ level: 50 })
     expect(await metrics()).toMatch(/^holdspace_alarms_open\{kind="workers_down"\} 1$/m)
     // Nobody pages while the workers are gone: the server alarms on the unpaged incident too (after 30 s).

@@ -1,6 +1,11 @@
 import type { CoreDeps } from '../core/deps.js'
 import { runCrisisWatchdog } from '../core/crisis/crisis.paging.js'
-import { HEARTBEAT_STALE_SECONDS, checkWorkersHeartbeat, raiseOverdueStepAlarms, repeatEvery } from '../core/crisis/crisis.sweeper.js'
+import {
+  HEARTBEAT_STALE_SECONDS,
+  checkWorkersHeartbeat,
+  raiseOverdueStepAlarms,
+  repeatEvery,
+} from '../core/crisis/crisis.sweeper.js'
 
 /**
  * The server process's own crisis alarms, so that an alarm never depends on the workers process being alive: on a

@@ -26,8 +26,15 @@ beforeAll(async () => {
   server = spawn(process.execPath, ['--import', 'tsx', 'tests/support/server-child.ts'], {
     detached: true,
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: deps.databaseUrl, REDIS_URL: c.REDIS_URL,
-      REDIS_PREFIX: c.REDIS_PREFIX, SESSION_SECRET: c.SESSION_SECRET, ENCRYPTION_KEY: c.ENCRYPTION_KEY, SMTP_URL: c.SMTP_URL,
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: deps.databaseUrl,
+      REDIS_URL: c.REDIS_URL,
+      REDIS_PREFIX: c.REDIS_PREFIX,
+      SESSION_SECRET: c.SESSION_SECRET,
+      ENCRYPTION_KEY: c.ENCRYPTION_KEY,
+      SMTP_URL: c.SMTP_URL,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -72,14 +79,22 @@ describe('server error logging', { timeout: 60_000 }, () => {
     const before = stdout.length
     const hidden = await fetch(`${baseUrl}/metrics`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://elsewhere.example',
+        'sec-fetch-site': 'cross-site',
+      },
       body: 'a=b',
     })
     expect(hidden.status).toBe(404)
     expect((await fetch(`${baseUrl}/metrics`)).status).toBe(404)
     const response = await fetch(metricsUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://elsewhere.example', 'sec-fetch-site': 'cross-site' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://elsewhere.example',
+        'sec-fetch-site': 'cross-site',
+      },
       body: 'a=b',
     })
     expect(response.status).toBe(405)

@@ -37,8 +37,13 @@ describe('groups pages', () => {
     expect((await m.get('/groups/new')).status).toBe(403)
 
     const profile = {
-      displayName: 'Dr Pages', education: 'MSc', experience: '8 years', approach: 'Person-centred', languages: 'en, pl',
-      licenceNumber: 'UKCP-123', licenceJurisdiction: 'United Kingdom',
+      displayName: 'Dr Pages',
+      education: 'MSc',
+      experience: '8 years',
+      approach: 'Person-centred',
+      languages: 'en, pl',
+      licenceNumber: 'UKCP-123',
+      licenceJurisdiction: 'United Kingdom',
     }
     expect((await f.post('/facilitator/profile', { ...profile, licenceNumber: '' })).status).toBe(422)
     expect((await f.post('/facilitator/profile', profile)).status).toBe(200)
@@ -47,12 +52,31 @@ describe('groups pages', () => {
     const review = await a.page('/admin/facilitators')
     expect(review.html).toContain('Dr Pages')
     expect(review.html).toContain('UKCP-123')
-    expect((await a.post('/admin/facilitators', { facilitator: facilitatorKey(deps, facilitator.accountId), verified: 'true' })).status).toBe(200)
+    expect(
+      (
+        await a.post('/admin/facilitators', {
+          facilitator: facilitatorKey(deps, facilitator.accountId),
+          verified: 'true',
+        })
+      ).status,
+    ).toBe(200)
 
     const group = {
-      title: 'Sunday check-in', description: 'Gentle start to the week.', topic: 'Stress', language: 'en', coFacilitator: '',
-      capacity: '6', startDate: '2026-03-01', startTime: '10:00', timeZone: 'Europe/London', repeat: 'weekly', day_SU: 'on', ends: 'never',
-      durationMinutes: '60', intakeQuestion: 'What brings you here?', intent: 'save',
+      title: 'Sunday check-in',
+      description: 'Gentle start to the week.',
+      topic: 'Stress',
+      language: 'en',
+      coFacilitator: '',
+      capacity: '6',
+      startDate: '2026-03-01',
+      startTime: '10:00',
+      timeZone: 'Europe/London',
+      repeat: 'weekly',
+      day_SU: 'on',
+      ends: 'never',
+      durationMinutes: '60',
+      intakeQuestion: 'What brings you here?',
+      intent: 'save',
     }
     const refused = await f.post('/groups/new', { ...group, repeat: 'hourly', timeZone: 'Mars/Olympus' })
     expect(refused.status).toBe(422)
@@ -81,7 +105,9 @@ describe('groups pages', () => {
     expect(page).toContain('What brings you here?')
     expect(page).toContain('UKCP-123')
     expect((await m.post(groupPath, { intent: 'join', answer: '', pseudonym: 'Ash' })).status).toBe(422)
-    expect((await m.post(groupPath, { intent: 'join', answer: 'Work has been a lot.', pseudonym: 'Ash' })).status).toBe(200)
+    expect((await m.post(groupPath, { intent: 'join', answer: 'Work has been a lot.', pseudonym: 'Ash' })).status).toBe(
+      200,
+    )
     expect((await m.post(groupPath, { intent: 'decide', member: 'Ash', decision: 'approve' })).status).toBe(403)
 
     const roster = (await f.page(groupPath)).html
@@ -99,7 +125,11 @@ describe('groups pages', () => {
     expect(choices).toContain('Dr Other')
     expect(choices).not.toContain(other.accountId)
     expect((await a.page('/admin/facilitators')).html).not.toContain(facilitator.accountId)
-    const edited = await f.post(`${groupPath}/edit`, { ...group, title: 'Sunday check-in (new time)', coFacilitator: facilitatorKey(deps, other.accountId) })
+    const edited = await f.post(`${groupPath}/edit`, {
+      ...group,
+      title: 'Sunday check-in (new time)',
+      coFacilitator: facilitatorKey(deps, other.accountId),
+    })
     expect(edited.status).toBe(302)
     expect((await m.page(groupPath)).html).toContain('Dr Other')
 

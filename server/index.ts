@@ -79,7 +79,9 @@ if (isMain) {
       })
     }
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `holdspace-server failed to start: ${(error as Error).message}`)
+    console.error(
+      error instanceof ConfigError ? error.message : `holdspace-server failed to start: ${(error as Error).message}`,
+    )
     process.exit(1)
   }
 }

@@ -34,7 +34,9 @@ const post = (body: string, authorization?: string, contentType = 'application/w
   })
 
 async function attendanceCount(sessionId: string) {
-  const [{ n }] = await deps.sql<{ n: number }[]>`select count(*)::int as n from group_attendance where session_id = ${sessionId}`
+  const [{ n }] = await deps.sql<
+    { n: number }[]
+  >`select count(*)::int as n from group_attendance where session_id = ${sessionId}`
   return n
 }
 
@@ -48,11 +50,16 @@ describe('LiveKit webhooks', () => {
     const lead = await joinLobby(deps, facilitator.account, { sessionId, mode: 'video' }, false)
     const own = await joinLobby(deps, member.account, { sessionId, mode: 'video' }, true)
     await admitFromLobby(deps, facilitator.account, { sessionId })
-    const [{ room }] = await deps.sql<{ room: string }[]>`select livekit_room as room from group_sessions where id = ${sessionId}`
+    const [{ room }] = await deps.sql<
+      { room: string }[]
+    >`select livekit_room as room from group_sessions where id = ${sessionId}`
 
     const joined = await livekit.signWebhook({ event: 'participant_joined', room: room!, identity: own.participantId })
     // Forged: signed with another secret.
-    const forged = await livekit.signWebhook({ event: 'participant_joined', room: room!, identity: own.participantId }, { secret: 'x'.repeat(40) })
+    const forged = await livekit.signWebhook(
+      { event: 'participant_joined', room: room!, identity: own.participantId },
+      { secret: 'x'.repeat(40) },
+    )
     expect((await post(forged.body, forged.authorization)).status).toBe(401)
     // Tampered: a valid signature over a different body.
     const tampered = joined.body.replace(own.participantId, lead.participantId)
@@ -60,7 +67,12 @@ describe('LiveKit webhooks', () => {
     // Unsigned.
     expect((await post(joined.body)).status).toBe(401)
     // Stale: correctly signed, but created an hour ago.
-    const stale = await livekit.signWebhook({ event: 'participant_joined', room: room!, identity: own.participantId, createdAt: Math.floor(Date.now() / 1000) - 3600 })
+    const stale = await livekit.signWebhook({
+      event: 'participant_joined',
+      room: room!,
+      identity: own.participantId,
+      createdAt: Math.floor(Date.now() / 1000) - 3600,
+    })
     expect((await post(stale.body, stale.authorization)).status).toBe(401)
     expect(await attendanceCount(sessionId)).toBe(0)
 
@@ -73,12 +85,20 @@ describe('LiveKit webhooks', () => {
     expect(await replay.text()).not.toMatch(/sha256|jwt|signature|stack/i)
     expect(await attendanceCount(sessionId)).toBe(1)
 
-    const leadJoined = await livekit.signWebhook({ event: 'participant_joined', room: room!, identity: lead.participantId })
+    const leadJoined = await livekit.signWebhook({
+      event: 'participant_joined',
+      room: room!,
+      identity: lead.participantId,
+    })
     expect((await post(leadJoined.body, leadJoined.authorization)).status).toBe(200)
     const left = await livekit.signWebhook({ event: 'participant_left', room: room!, identity: own.participantId })
     expect((await post(left.body, left.authorization)).status).toBe(200)
     // An unknown room is acknowledged and ignored.
-    const elsewhere = await livekit.signWebhook({ event: 'participant_joined', room: 'hs_unknown', identity: own.participantId })
+    const elsewhere = await livekit.signWebhook({
+      event: 'participant_joined',
+      room: 'hs_unknown',
+      identity: own.participantId,
+    })
     expect(await (await post(elsewhere.body, elsewhere.authorization)).json()).toEqual({ status: 'ignored' })
 
     // Before the end the facilitator sees no attendance; afterwards they do, members never.
@@ -88,7 +108,10 @@ describe('LiveKit webhooks', () => {
     expect((await post(finished.body, finished.authorization)).status).toBe(200)
     const attendance = (await getSessionPage(deps, facilitator.account, sessionId)).attendance!
     expect(attendance.map((a) => [a.name, a.role, a.left !== null])).toEqual(
-      expect.arrayContaining([['Juniper', 'member', true], ['Dr Hook', 'facilitator', true]]),
+      expect.arrayContaining([
+        ['Juniper', 'member', true],
+        ['Dr Hook', 'facilitator', true],
+      ]),
     )
     expect(attendance).toHaveLength(2)
     expect((await getSessionPage(deps, member.account, sessionId)).attendance).toBeNull()

@@ -70,7 +70,9 @@ describe('questionnaire pages', () => {
     expect(html).toContain('10 z 27')
     expect((await browserFor(otherMember).get(location)).status).toBe(404)
     expect((await browserFor(otherMember).post(location, { answer: 'yes' })).status).toBe(404)
-    const [incidents] = await deps.sql<{ n: number }[]>`select count(*)::int as n from crisis_incidents where member_account_id = ${member.accountId}`
+    const [incidents] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from crisis_incidents where member_account_id = ${member.accountId}`
     expect(incidents!.n).toBe(0)
   })
 
@@ -84,7 +86,9 @@ describe('questionnaire pages', () => {
         expect(html, path).not.toContain('Juniper')
       }
     }
-    expect((await m.post('/care/measures', { groupId, consent: 'grant' })).headers.get('location')).toBe('/care/measures?done=granted#sharing')
+    expect((await m.post('/care/measures', { groupId, consent: 'grant' })).headers.get('location')).toBe(
+      '/care/measures?done=granted#sharing',
+    )
     for (const lead of [facilitator, coFacilitator]) {
       for (const path of pages) {
         const { html } = await browserFor(lead).page(path)
@@ -111,7 +115,9 @@ describe('questionnaire pages', () => {
     const again = await f.post(path, { instrument: 'gad7' })
     expect(again.status).toBe(409)
     expect(await again.text()).toContain('The members were already asked for this questionnaire')
-    const [requests] = await deps.sql<{ n: number }[]>`select count(*)::int as n from measure_requests where group_id = ${groupId}`
+    const [requests] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from measure_requests where group_id = ${groupId}`
     expect(requests!.n).toBe(1)
     expect((await f.post(path, { instrument: 'phq9' })).status).toBe(302)
     expect((await f.post(path, { instrument: 'phq27' })).status).toBe(422)
@@ -119,8 +125,12 @@ describe('questionnaire pages', () => {
 
   it('refuses consent for a group the member is not in', async () => {
     const otherGroup = await makeGroup(deps, otherFacilitator, { title: 'Elsewhere circle' })
-    expect((await browserFor(member).post('/care/measures', { groupId: otherGroup, consent: 'grant' })).status).toBe(404)
-    const [row] = await deps.sql<{ n: number }[]>`select count(*)::int as n from measure_consents where group_id = ${otherGroup}`
+    expect((await browserFor(member).post('/care/measures', { groupId: otherGroup, consent: 'grant' })).status).toBe(
+      404,
+    )
+    const [row] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from measure_consents where group_id = ${otherGroup}`
     expect(row!.n).toBe(0)
   })
 })

@@ -50,12 +50,18 @@ describe('private messages pages', () => {
     const clientId = clientIdIn(start.html)
     expect(clientId).not.toBe('')
 
-    const first = await m.post(`/messages/new?group=${groupId}`, { body: 'Could we talk about what happened on Tuesday?', clientId })
+    const first = await m.post(`/messages/new?group=${groupId}`, {
+      body: 'Could we talk about what happened on Tuesday?',
+      clientId,
+    })
     expect(first.status).toBe(302)
     const threadPath = first.headers.get('location')!
     expect(threadPath).toMatch(/^\/messages\/[0-9a-f-]{36}$/)
     // A double submit of the same form lands on the same thread with one message.
-    const again = await m.post(`/messages/new?group=${groupId}`, { body: 'Could we talk about what happened on Tuesday?', clientId })
+    const again = await m.post(`/messages/new?group=${groupId}`, {
+      body: 'Could we talk about what happened on Tuesday?',
+      clientId,
+    })
     expect(again.headers.get('location')).toBe(threadPath)
     expect(await countMessages()).toBe(1)
     // Coming back to "Message the facilitator" opens the existing thread.
@@ -95,13 +101,21 @@ describe('private messages pages', () => {
     await enrol(deps, facilitator, groupId, member, 'Rowan')
     const m = browserFor(member)
     const start = await m.page(`/messages/new?group=${groupId}`)
-    const created = await m.post(`/messages/new?group=${groupId}`, { body: 'Hello there', clientId: clientIdIn(start.html) })
+    const created = await m.post(`/messages/new?group=${groupId}`, {
+      body: 'Hello there',
+      clientId: clientIdIn(start.html),
+    })
     const threadPath = created.headers.get('location')!
     const before = await countMessages()
 
     const peer = await makeAccount(deps)
     await enrol(deps, facilitator, groupId, peer, 'Hazel')
-    const others = [peer, await makeVerifiedFacilitator(deps, 'Dr Other'), await makeAccount(deps, 'admin'), await makeAccount(deps, 'clinician')]
+    const others = [
+      peer,
+      await makeVerifiedFacilitator(deps, 'Dr Other'),
+      await makeAccount(deps, 'admin'),
+      await makeAccount(deps, 'clinician'),
+    ]
     for (const outsider of others) {
       const b = browserFor(outsider)
       expect((await b.get(threadPath)).status).toBe(404)
@@ -119,7 +133,9 @@ describe('private messages pages', () => {
     expect(await long.text()).toContain('A message can be at most 4000 characters.')
     expect((await m.post(threadPath, { body: 'no id' })).status).toBe(422)
     expect((await m.post(threadPath, { body: 'no csrf', clientId: clientIdIn(page) }, { csrf: null })).status).toBe(403)
-    expect((await m.post(threadPath, { body: 'wrong csrf', clientId: clientIdIn(page) }, { csrf: 'forged' })).status).toBe(403)
+    expect(
+      (await m.post(threadPath, { body: 'wrong csrf', clientId: clientIdIn(page) }, { csrf: 'forged' })).status,
+    ).toBe(403)
     expect(await countMessages()).toBe(before)
   })
 
@@ -130,7 +146,10 @@ describe('private messages pages', () => {
     await enrol(deps, facilitator, groupId, member, 'Aspen')
     const m = browserFor(member)
     const start = await m.page(`/messages/new?group=${groupId}`)
-    const sent = await m.post(`/messages/new?group=${groupId}`, { body: 'I have been thinking about ending my life', clientId: clientIdIn(start.html) })
+    const sent = await m.post(`/messages/new?group=${groupId}`, {
+      body: 'I have been thinking about ending my life',
+      clientId: clientIdIn(start.html),
+    })
     const page = (await m.page(sent.headers.get('location')!)).html
     expect(page).toContain('data-testid="crisis-card"')
     expect(page).toContain('A crisis clinician has been told')
@@ -138,7 +157,9 @@ describe('private messages pages', () => {
       select source, member_label as "memberLabel" from crisis_incidents where member_account_id = ${member.accountId}`
     expect(incident).toEqual({ source: 'direct_message', memberLabel: 'Aspen' })
     // The facilitator's page shows the message, never the crisis card meant for the member.
-    expect((await browserFor(facilitator).page(sent.headers.get('location')!)).html).not.toContain('data-testid="crisis-card"')
+    expect((await browserFor(facilitator).page(sent.headers.get('location')!)).html).not.toContain(
+      'data-testid="crisis-card"',
+    )
   })
 
   it('let a facilitator state their usual response time on their profile', async () => {
@@ -148,15 +169,25 @@ describe('private messages pages', () => {
     const [licence] = await deps.sql<{ licenceNumber: string }[]>`
       select licence_number as "licenceNumber" from facilitator_profiles where account_id = ${facilitator.accountId}`
     const profile = {
-      displayName: 'Dr Hours', education: '', experience: '', approach: '', languages: 'en', licenceNumber: licence!.licenceNumber, licenceJurisdiction: 'Poland',
+      displayName: 'Dr Hours',
+      education: '',
+      experience: '',
+      approach: '',
+      languages: 'en',
+      licenceNumber: licence!.licenceNumber,
+      licenceJurisdiction: 'Poland',
     }
     expect((await f.post('/facilitator/profile', { ...profile, responseHours: '0' })).status).toBe(422)
     expect((await f.post('/facilitator/profile', { ...profile, responseHours: '200' })).status).toBe(422)
     expect((await f.post('/facilitator/profile', { ...profile, responseHours: '24' })).status).toBe(200)
-    expect((await f.page('/facilitator/profile')).html).toMatch(/name="responseHours"[^>]*value="24"|value="24"[^>]*name="responseHours"/)
+    expect((await f.page('/facilitator/profile')).html).toMatch(
+      /name="responseHours"[^>]*value="24"|value="24"[^>]*name="responseHours"/,
+    )
     const groupId = await makeGroup(deps, facilitator)
     const member = await makeAccount(deps, 'member')
     await enrol(deps, facilitator, groupId, member, 'Sorrel')
-    expect((await browserFor(member).page(`/messages/new?group=${groupId}`)).html).toContain('Dr Hours usually answers within 24 hours.')
+    expect((await browserFor(member).page(`/messages/new?group=${groupId}`)).html).toContain(
+      'Dr Hours usually answers within 24 hours.',
+    )
   })
 })

@@ -50,38 +50,44 @@ async function scrape(registry: client.Registry): Promise<Map<string, number>> {
   return samples
 }
 
-it('with PostgreSQL paused: up 0, unpaged unknown (not 0), open alarms kept with their age; fresh again after', { timeout: 120_000 }, async () => {
-  const own = { ...deps, sql }
-  const member = await createAccount(own, 'member')
-  // One incident raised a minute ago that nobody was paged for, and one open alarm.
-  await sql`
+it(
+  'with PostgreSQL paused: up 0, unpaged unknown (not 0), open alarms kept with their age; fresh again after',
+  { timeout: 120_000 },
+  async () => {
+    const own = { ...deps, sql }
+    const member = await createAccount(own, 'member')
+    // One incident raised a minute ago that nobody was paged for, and one open alarm.
+    await sql`
     insert into crisis_incidents (member_account_id, member_label, member_locale, status, level, source, policy_snapshot, raised_at)
     values (${member.accountId}, 'Member', 'en', 'open', 'high', 'button', '{}'::jsonb, now() - interval '60 seconds')`
-  await sql`insert into alarms (kind, dedup_key, raised_at) values ('crisis_unpaged', 'test', now())`
-  const registry = new client.Registry()
-  registerCrisisMetrics(registry, sql)
+    await sql`insert into alarms (kind, dedup_key, raised_at) values ('crisis_unpaged', 'test', now())`
+    const registry = new client.Registry()
+    registerCrisisMetrics(registry, sql)
 
-  const healthy = await scrape(registry)
-  expect(healthy.get('holdspace_crisis_metrics_up')).toBe(1)
-  expect(healthy.get('holdspace_crisis_unpaged_incidents')).toBe(1)
-  expect(healthy.get('holdspace_alarms_open{kind="crisis_unpaged"}')).toBe(1)
-  expect(healthy.get('holdspace_crisis_metrics_stale_seconds')).toBe(0)
+    const healthy = await scrape(registry)
+    expect(healthy.get('holdspace_crisis_metrics_up')).toBe(1)
+    expect(healthy.get('holdspace_crisis_unpaged_incidents')).toBe(1)
+    expect(healthy.get('holdspace_alarms_open{kind="crisis_unpaged"}')).toBe(1)
+    expect(healthy.get('holdspace_crisis_metrics_stale_seconds')).toBe(0)
 
-  signalPostgres(pg.url, 'SIGSTOP')
-  try {
-    const paused = await scrape(registry)
-    expect(paused.get('holdspace_crisis_metrics_up')).toBe(0)
-    expect(paused.get('holdspace_crisis_unpaged_incidents')).toBeNaN()
-    expect(paused.get('holdspace_crisis_overdue_steps')).toBeNaN()
-    expect(paused.get('holdspace_alarms_open{kind="crisis_unpaged"}')).toBe(1)
-    expect(paused.get('holdspace_crisis_metrics_stale_seconds')).toBeGreaterThanOrEqual(0)
-  } finally {
-    signalPostgres(pg.url, 'SIGCONT')
-  }
+    signalPostgres(pg.url, 'SIGSTOP')
+    try {
+      const paused = await scrape(registry)
+      expect(paused.get('holdspace_crisis_metrics_up')).toBe(0)
+      expect(paused.get('holdspace_crisis_unpaged_incidents')).toBeNaN()
+      expect(paused.get('holdspace_crisis_overdue_steps')).toBeNaN()
+      expect(paused.get('holdspace_alarms_open{kind="crisis_unpaged"}')).toBe(1)
+      expect(paused.get('holdspace_crisis_metrics_stale_seconds')).toBeGreaterThanOrEqual(0)
+    } finally {
+      signalPostgres(pg.url, 'SIGCONT')
+    }
 
-  await sql`update alarms set cleared_at = now()`
-  await expect.poll(async () => (await scrape(registry)).get('holdspace_crisis_metrics_up'), { timeout: 30_000 }).toBe(1)
-  const after = await scrape(registry)
-  expect(after.get('holdspace_crisis_unpaged_incidents')).toBe(1)
-  expect(after.has('holdspace_alarms_open{kind="crisis_unpaged"}')).toBe(false)
-})
+    await sql`update alarms set cleared_at = now()`
+    await expect
+      .poll(async () => (await scrape(registry)).get('holdspace_crisis_metrics_up'), { timeout: 30_000 })
+      .toBe(1)
+    const after = await scrape(registry)
+    expect(after.get('holdspace_crisis_unpaged_incidents')).toBe(1)
+    expect(after.has('holdspace_alarms_open{kind="crisis_unpaged"}')).toBe(false)
+  },
+)

@@ -83,13 +83,18 @@ export async function startMetricsServer(
 ): Promise<{ port: number; close: () => Promise<void> }> {
   const token = deps.config.METRICS_TOKEN
   const server = createServer((req, res) => {
-    if ((req.url ?? '/').split('?')[0] !== '/metrics') return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found')
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method Not Allowed')
+    if ((req.url ?? '/').split('?')[0] !== '/metrics')
+      return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found')
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method Not Allowed')
     if (!bearerAccepted(req.headers.authorization, token)) {
       return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer', 'Content-Type': 'text/plain' }).end('Unauthorized')
     }
     metrics.registry.metrics().then(
-      (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
+      (text) =>
+        res
+          .writeHead(200, { 'Content-Type': metrics.registry.contentType })
+          .end(req.method === 'HEAD' ? undefined : text),
       () => res.writeHead(500, { 'Content-Type': 'text/plain' }).end('metrics unavailable'),
     )
   })

@@ -22,7 +22,9 @@ export function isOwnOrigin(req: Request, allowedOrigins: readonly string[]): bo
   if (origin === undefined) return true
   if (allowedOrigins.includes(origin)) return true
   try {
-    const host = (req.app.get('trust proxy') ? req.headers['x-forwarded-host']?.toString().split(',')[0]?.trim() : undefined) || req.headers.host
+    const host =
+      (req.app.get('trust proxy') ? req.headers['x-forwarded-host']?.toString().split(',')[0]?.trim() : undefined) ||
+      req.headers.host
     return origin !== 'null' && Boolean(host) && new URL(origin).host === host
   } catch {
     return false
@@ -48,9 +50,14 @@ export function refuseForeignForms(deps: CoreDeps): RequestHandler {
     } catch {
       originHost = 'invalid'
     }
-    deps.log.warn({ method: req.method, path: req.path, fetchSite: req.headers['sec-fetch-site'] ?? null, originHost }, 'form from another site refused')
+    deps.log.warn(
+      { method: req.method, path: req.path, fetchSite: req.headers['sec-fetch-site'] ?? null, originHost },
+      'form from another site refused',
+    )
     if (req.path.endsWith('.data') || req.query._data !== undefined) {
-      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'This request came from another site, so nothing was done.' } })
+      res
+        .status(403)
+        .json({ error: { code: 'FORBIDDEN', message: 'This request came from another site, so nothing was done.' } })
       return
     }
     // Rendered by the Remix route for REFUSED_PAGE as a GET: no action runs, the status is 403.

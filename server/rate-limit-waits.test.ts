@@ -25,7 +25,11 @@ afterAll(async () => {
 
 /** A browser at one network address, in one language. */
 class BrowserAt extends HttpClient {
-  constructor(baseUrl: string, readonly address: string, readonly language = 'en-GB,en;q=0.9') {
+  constructor(
+    baseUrl: string,
+    readonly address: string,
+    readonly language = 'en-GB,en;q=0.9',
+  ) {
     super(baseUrl)
   }
   override formHeaders() {
@@ -36,24 +40,39 @@ class BrowserAt extends HttpClient {
 /** What a person reads in the page's main region. */
 function mainText(html: string): string {
   const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'))
-  return main.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ').trim()
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 async function post(client: BrowserAt, path: string, fields: Record<string, string>) {
   await client.page(path)
   const response = await client.post(path, fields)
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), text: mainText(await response.text()) }
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    text: mainText(await response.text()),
+  }
 }
 
 /** The wait the page should name for `seconds`, as the RetryAfter component words it. */
 const waitText = (locale: 'en' | 'pl', seconds: number) =>
-  seconds < 120 ? translate(locale, 'form.retryAfterSeconds', { seconds }) : translate(locale, 'form.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })
+  seconds < 120
+    ? translate(locale, 'form.retryAfterSeconds', { seconds })
+    : translate(locale, 'form.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })
 
 describe('rate-limited account forms say how long to wait', () => {
   it('recovery code: past the free guesses at one address, 429 with Retry-After and the real wait', async () => {
     const owner = await createAccount(deps, 'member')
     const guesser = new BrowserAt(server.baseUrl, '203.0.113.10')
-    const guess = () => post(guesser, '/recover', { login: owner.username, code: 'AAAAA-BBBBB-CCCCC-DDDDD', password: 'a new long password' })
+    const guess = () =>
+      post(guesser, '/recover', {
+        login: owner.username,
+        code: 'AAAAA-BBBBB-CCCCC-DDDDD',
+        password: 'a new long password',
+      })
     for (let i = 0; i < 5; i++) expect((await guess()).retryAfter).toBeNull()
     const refused = await guess()
     expect(refused).toMatchObject({ status: 429, retryAfter: '15' })
@@ -65,7 +84,13 @@ describe('rate-limited account forms say how long to wait', () => {
     const signUp = () => {
       // Each sign-up signs the visitor in; the next one comes from the same address, signed out.
       visitor.cookies.delete('hs_session')
-      return post(visitor, '/signup', { kind: 'anonymous', password: 'a long secret phrase', consent: 'on', age: 'on', terms: 'on' })
+      return post(visitor, '/signup', {
+        kind: 'anonymous',
+        password: 'a long secret phrase',
+        consent: 'on',
+        age: 'on',
+        terms: 'on',
+      })
     }
     for (let i = 0; i < AUTH_RATE_LIMITS.signUpPerIp.limit; i++) expect((await signUp()).status).toBe(200)
     const refused = await signUp()

@@ -9,10 +9,20 @@
  */
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express'
 import {
-  createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild,
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
 } from '@remix-run/node'
 import type { Logger } from '../core/log/logger.js'
-import { DeadlineExceeded, PAGE_DEADLINE_MS, UNAVAILABLE_PAGE_DEADLINE_MS, UNAVAILABLE_RETRY_AFTER_SECONDS, withDeadline } from '../core/deadline.js'
+import {
+  DeadlineExceeded,
+  PAGE_DEADLINE_MS,
+  UNAVAILABLE_PAGE_DEADLINE_MS,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  withDeadline,
+} from '../core/deadline.js'
 
 export interface DeadlineHandlerOptions {
   build: ServerBuild
@@ -37,7 +47,13 @@ function requestUrl(req: ExpressRequest): string {
 
 /** A request with a body starts its deadline once the body has arrived: an upload over a slow link is not an outage. */
 function bodyArrived(req: ExpressRequest): Promise<void> {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.readableEnded || !/^multipart\//i.test(req.get('content-type') ?? '')) return Promise.resolve()
+  if (
+    req.method === 'GET' ||
+    req.method === 'HEAD' ||
+    req.readableEnded ||
+    !/^multipart\//i.test(req.get('content-type') ?? '')
+  )
+    return Promise.resolve()
   return new Promise((resolve) => req.once('end', resolve))
 }
 
@@ -55,7 +71,8 @@ export function createDeadlineRequestHandler(options: DeadlineHandlerOptions) {
     res.status(response.status)
     for (const [key, value] of response.headers.entries()) res.append(key, value)
     // Every 503 (an outage, whichever loader or form noticed it) tells the browser when to try again.
-    if (response.status === 503 && !response.headers.has('Retry-After')) res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+    if (response.status === 503 && !response.headers.has('Retry-After'))
+      res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
     if (response.body) await writeReadableStreamToWritable(response.body, res)
     else res.end()
   }
@@ -63,7 +80,11 @@ export function createDeadlineRequestHandler(options: DeadlineHandlerOptions) {
   /** The 503 page for this address: a GET with no account, so signed-in loaders refuse at once. */
   async function unavailablePage(req: ExpressRequest, context: AppLoadContext): Promise<Response> {
     const controller = new AbortController()
-    const request = new Request(requestUrl(req), { method: 'GET', headers: remixHeaders(req), signal: controller.signal })
+    const request = new Request(requestUrl(req), {
+      method: 'GET',
+      headers: remixHeaders(req),
+      signal: controller.signal,
+    })
     try {
       const response = await withDeadline(
         handle(request, { ...context, account: null, sessionUnavailable: true }),
@@ -75,7 +96,10 @@ export function createDeadlineRequestHandler(options: DeadlineHandlerOptions) {
     } catch {
       controller.abort()
     }
-    return new Response(PLAIN_UNAVAILABLE, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
+    return new Response(PLAIN_UNAVAILABLE, {
+      status: 503,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    })
   }
 
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
@@ -84,7 +108,11 @@ export function createDeadlineRequestHandler(options: DeadlineHandlerOptions) {
       let finished = false
       res.on('finish', () => (finished = true))
       res.on('close', () => finished || controller.abort())
-      const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: remixHeaders(req), signal: controller.signal }
+      const init: RequestInit & { duplex?: 'half' } = {
+        method: req.method,
+        headers: remixHeaders(req),
+        signal: controller.signal,
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         init.body = createReadableStreamFromReadable(req)
         init.duplex = 'half'

@@ -64,7 +64,9 @@ describe('a room outside its opening hours', () => {
   it('is listed as open and has no closed notice while it is open', async () => {
     deps.setNow(new Date(OPENS.getTime() + 60_000))
     const client = HttpClient.as(server.baseUrl, member)
-    expect(section(await (await client.get('/rooms')).text(), `hours-${slug}`)).toContain(roomhoursEn['roomhours.openNow'])
+    expect(section(await (await client.get('/rooms')).text(), `hours-${slug}`)).toContain(
+      roomhoursEn['roomhours.openNow'],
+    )
     const html = await (await client.get(`/rooms/${slug}`)).text()
     expect(html).not.toContain('data-testid="room-closed"')
   })
@@ -78,16 +80,32 @@ describe('an admin setting opening hours', () => {
     const page = await client.get('/admin/room-hours')
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('1 18:00-20:00')
-    const stored = async () => deps.sql`select weekday, opens_minute, closes_minute from room_opening_hours where room_id = ${roomId} order by weekday`
+    const stored = async () =>
+      deps.sql`select weekday, opens_minute, closes_minute from room_opening_hours where room_id = ${roomId} order by weekday`
 
-    expect((await client.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: '2 07:00-09:00\n1 18:00-20:00' })).status).toBe(200)
-    expect(await stored()).toEqual([{ weekday: 1, opens_minute: 1080, closes_minute: 1200 }, { weekday: 2, opens_minute: 420, closes_minute: 540 }])
-    expect((await client.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: 'Mondays 6pm' })).status).toBe(422)
+    expect(
+      (
+        await client.post('/admin/room-hours', {
+          roomId,
+          zone: 'Europe/Warsaw',
+          windows: '2 07:00-09:00\n1 18:00-20:00',
+        })
+      ).status,
+    ).toBe(200)
+    expect(await stored()).toEqual([
+      { weekday: 1, opens_minute: 1080, closes_minute: 1200 },
+      { weekday: 2, opens_minute: 420, closes_minute: 540 },
+    ])
+    expect(
+      (await client.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: 'Mondays 6pm' })).status,
+    ).toBe(422)
     expect((await client.post('/admin/room-hours', { roomId, zone: 'Nowhere/City', windows: '' })).status).toBe(422)
     expect(await stored()).toHaveLength(2)
 
     const asMember = HttpClient.as(server.baseUrl, await makeAccount(deps, 'member'))
-    expect((await asMember.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: '' })).status).not.toBe(200)
+    expect((await asMember.post('/admin/room-hours', { roomId, zone: 'Europe/Warsaw', windows: '' })).status).not.toBe(
+      200,
+    )
     expect(await stored()).toHaveLength(2)
   })
 })

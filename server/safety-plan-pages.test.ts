@@ -26,11 +26,21 @@ afterAll(async () => {
 })
 
 const browserFor = (person: TestAccount) => HttpClient.as(server.baseUrl, person)
-const PLAN = { warningSigns: 'PAGES-PLAN-31 I stop eating', copingStrategies: 'Cold shower', reasonsForLiving: 'My niece' }
+const PLAN = {
+  warningSigns: 'PAGES-PLAN-31 I stop eating',
+  copingStrategies: 'Cold shower',
+  reasonsForLiving: 'My niece',
+}
 const views = async (incidentId: string) =>
-  (await deps.sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'safety_plan.view' and target_id = ${incidentId}`)[0]!.n
+  (
+    await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from audit_log where action = 'safety_plan.view' and target_id = ${incidentId}`
+  )[0]!.n
 const planRows = async (accountId: string) =>
-  deps.sql<{ shared: boolean }[]>`select shared_at is not null as shared from safety_plans where account_id = ${accountId}`
+  deps.sql<
+    { shared: boolean }[]
+  >`select shared_at is not null as shared from safety_plans where account_id = ${accountId}`
 
 describe('the safety plan page', () => {
   it('saves, shares and stops sharing; an empty plan or a missing token changes nothing', async () => {
@@ -55,9 +65,13 @@ describe('the safety plan page', () => {
 
     expect((await browser.post('/care/safety-plan', { intent: 'share', share: 'maybe' })).status).toBe(422)
     expect(await planRows(member.accountId)).toEqual([{ shared: false }])
-    expect((await browser.post('/care/safety-plan', { intent: 'share', share: 'yes' })).headers.get('location')).toBe('/care/safety-plan?done=plan-shared')
+    expect((await browser.post('/care/safety-plan', { intent: 'share', share: 'yes' })).headers.get('location')).toBe(
+      '/care/safety-plan?done=plan-shared',
+    )
     expect(await planRows(member.accountId)).toEqual([{ shared: true }])
-    expect((await browser.post('/care/safety-plan', { intent: 'share', share: 'no' })).headers.get('location')).toBe('/care/safety-plan?done=plan-unshared')
+    expect((await browser.post('/care/safety-plan', { intent: 'share', share: 'no' })).headers.get('location')).toBe(
+      '/care/safety-plan?done=plan-unshared',
+    )
     expect(await planRows(member.accountId)).toEqual([{ shared: false }])
 
     // Another member sees only their own (empty) page.
@@ -71,7 +85,11 @@ describe('the incident page', () => {
     const browser = browserFor(member)
     await browser.post('/care/safety-plan', { intent: 'save', ...PLAN })
     await browser.post('/care/safety-plan', { intent: 'share', share: 'yes' })
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
 
     const console = browserFor(clinician)
     const page = await console.page(`/console/incidents/${incidentId}`)
@@ -85,14 +103,20 @@ describe('the incident page', () => {
     expect(await opened.text()).toContain('PAGES-PLAN-31 I stop eating')
     expect(await views(incidentId)).toBe(1)
 
-    expect((await browserFor(facilitator).post(`/console/incidents/${incidentId}`, { intent: 'plan' })).status).toBe(403)
+    expect((await browserFor(facilitator).post(`/console/incidents/${incidentId}`, { intent: 'plan' })).status).toBe(
+      403,
+    )
     expect(await views(incidentId)).toBe(1)
   })
 
   it('an unshared plan is not offered, and asking for it is a 404 with nothing audited', async () => {
     const member = await makeAccount(deps)
     await browserFor(member).post('/care/safety-plan', { intent: 'save', ...PLAN })
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
     const console = browserFor(clinician)
     expect((await console.page(`/console/incidents/${incidentId}`)).html).not.toContain('Open the safety plan')
     const refused = await console.post(`/console/incidents/${incidentId}`, { intent: 'plan' })
@@ -105,9 +129,14 @@ describe('the incident page', () => {
 describe('follow-ups over HTTP', () => {
   it('a bad time is refused and the incident stays open; then the member alone answers, once it is due', async () => {
     const member = await makeAccount(deps)
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
     const console = browserFor(clinician)
-    const resolve = (fields: Record<string, string>) => console.post(`/console/incidents/${incidentId}`, { intent: 'resolve', outcome: 'follow_up', ...fields })
+    const resolve = (fields: Record<string, string>) =>
+      console.post(`/console/incidents/${incidentId}`, { intent: 'resolve', outcome: 'follow_up', ...fields })
 
     const past = await resolve({ followUpIn: 'at', followUpAt: '2020-01-01T10:00', answerWithinHours: '12' })
     expect(past.status).toBe(422)
@@ -129,8 +158,13 @@ describe('follow-ups over HTTP', () => {
     await deps.sql`update crisis_followups set due_at = now() - interval '1 minute' where id = ${followUp!.id}`
     expect((await mine.page('/care')).html).toContain('How are you now?')
     expect((await mine.post('/care/follow-up', { followUpId: followUp!.id, answer: 'maybe' })).status).toBe(400)
-    expect((await browserFor(await makeAccount(deps)).post('/care/follow-up', { followUpId: followUp!.id, answer: 'ok' })).status).toBe(404)
-    expect((await deps.sql`select status from crisis_followups where id = ${followUp!.id}`)[0]!.status).toBe('scheduled')
+    expect(
+      (await browserFor(await makeAccount(deps)).post('/care/follow-up', { followUpId: followUp!.id, answer: 'ok' }))
+        .status,
+    ).toBe(404)
+    expect((await deps.sql`select status from crisis_followups where id = ${followUp!.id}`)[0]!.status).toBe(
+      'scheduled',
+    )
 
     const answered = await mine.post('/care/follow-up', { followUpId: followUp!.id, answer: 'struggling' })
     expect(answered.headers.get('location')).toBe('/help')

@@ -43,15 +43,24 @@ async function postRepeated(client: HttpClient, path: string, fields: Array<[str
   if (!client.csrf()) await client.get('/')
   const body = new URLSearchParams([...fields, ['csrf', client.csrf()]])
   return fetch(server.baseUrl + path, {
-    method: 'POST', body, redirect: 'manual',
-    headers: { cookie: client.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...client.formHeaders() },
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: {
+      cookie: client.cookieHeader(),
+      'content-type': 'application/x-www-form-urlencoded',
+      ...client.formHeaders(),
+    },
   })
 }
 
 const count = async (query: 'mood' | 'incidents', accountId: string) => {
-  const rows = query === 'mood'
-    ? await deps.sql<{ n: number }[]>`select count(*)::int as n from mood_checkins where account_id = ${accountId}`
-    : await deps.sql<{ n: number }[]>`select count(*)::int as n from crisis_incidents where member_account_id = ${accountId}`
+  const rows =
+    query === 'mood'
+      ? await deps.sql<{ n: number }[]>`select count(*)::int as n from mood_checkins where account_id = ${accountId}`
+      : await deps.sql<
+          { n: number }[]
+        >`select count(*)::int as n from crisis_incidents where member_account_id = ${accountId}`
   return rows[0]!.n
 }
 
@@ -72,13 +81,28 @@ describe('self-care pages', () => {
     expect(overview.html).toContain('How are you today?')
     expect(overview.html).toContain('No check-ins in the last 30 days yet')
 
-    const refused = await postRepeated(m, '/care/mood', [['score', '11'], ['feelings', 'calm']])
+    const refused = await postRepeated(m, '/care/mood', [
+      ['score', '11'],
+      ['feelings', 'calm'],
+    ])
     expect(refused.status).toBe(422)
     expect(await refused.text()).toContain('Choose a number from 1 to 10.')
-    expect((await postRepeated(m, '/care/mood', [['score', '5'], ['feelings', 'euphoric']])).status).toBe(422)
+    expect(
+      (
+        await postRepeated(m, '/care/mood', [
+          ['score', '5'],
+          ['feelings', 'euphoric'],
+        ])
+      ).status,
+    ).toBe(422)
     expect(await count('mood', member.accountId)).toBe(0)
 
-    const saved = await postRepeated(m, '/care/mood', [['score', '7'], ['feelings', 'calm'], ['feelings', 'hopeful'], ['note', 'Walked by the river']])
+    const saved = await postRepeated(m, '/care/mood', [
+      ['score', '7'],
+      ['feelings', 'calm'],
+      ['feelings', 'hopeful'],
+      ['note', 'Walked by the river'],
+    ])
     expect(saved.status).toBe(302)
     expect(saved.headers.get('location')).toBe('/care/mood?done=checkin')
     const page = (await m.page('/care/mood?done=checkin')).html
@@ -109,7 +133,10 @@ describe('self-care pages', () => {
 
   it('keep the journal to its author: every other role gets a 404 and changes nothing', async () => {
     const m = browserFor(member)
-    const created = await m.post('/care/journal/new', { title: 'Letter to myself', body: 'Pages marker Q8: proud of today.' })
+    const created = await m.post('/care/journal/new', {
+      title: 'Letter to myself',
+      body: 'Pages marker Q8: proud of today.',
+    })
     expect(created.status).toBe(302)
     const location = created.headers.get('location')!
     expect(location).toMatch(/^\/care\/journal\/[0-9a-f-]{36}\?done=entry$/)
@@ -166,7 +193,9 @@ describe('self-care pages', () => {
     expect(await yes.text()).toContain('A clinician has been told')
     expect((await p.post(supportPath, { answer: 'yes', message: 'Evenings are best' })).status).toBe(200)
     expect(await count('incidents', person.accountId)).toBe(1)
-    const [incident] = await deps.sql<{ source: string }[]>`select source from crisis_incidents where member_account_id = ${person.accountId}`
+    const [incident] = await deps.sql<
+      { source: string }[]
+    >`select source from crisis_incidents where member_account_id = ${person.accountId}`
     expect(incident!.source).toBe('self_care')
     expect((await p.page(supportPath)).html).toContain('You already asked for a clinician to contact you about this.')
 
@@ -189,23 +218,33 @@ describe('self-care pages', () => {
     expect(mood.headers.get('location')).toMatch(/^\/care\/support\/mood\/[0-9a-f-]{36}$/)
   })
 
-  it('show a goal agreed with a group to that group\'s facilitator under the group pseudonym, and to nobody else', async () => {
+  it("show a goal agreed with a group to that group's facilitator under the group pseudonym, and to nobody else", async () => {
     const m = browserFor(member)
     const form = (await m.page('/care/goals/new')).html
     expect(form).toContain('Thursday circle')
     expect(form).not.toContain('Other circle')
-    const created = await m.post('/care/goals/new', { title: 'Sleep by eleven', why: 'Mornings feel better', steps: 'Phone away at 22:30\nRead a chapter', groupId })
+    const created = await m.post('/care/goals/new', {
+      title: 'Sleep by eleven',
+      why: 'Mornings feel better',
+      steps: 'Phone away at 22:30\nRead a chapter',
+      groupId,
+    })
     expect(created.status).toBe(302)
     const goalPath = created.headers.get('location')!.replace(/\?.*$/, '')
     const goalPage = (await m.page(goalPath)).html
     expect(goalPage).toContain('0 of 2 steps done')
     const stepId = goalPage.match(/name="stepId" value="([0-9a-f-]{36})"/)![1]!
     expect((await m.post(goalPath, { intent: 'toggle-step', stepId, done: 'true' })).status).toBe(302)
-    expect((await m.post(goalPath, { intent: 'check-in', note: 'Managed three nights', rating: '4', date: '2026-03-02' })).status).toBe(302)
+    expect(
+      (await m.post(goalPath, { intent: 'check-in', note: 'Managed three nights', rating: '4', date: '2026-03-02' }))
+        .status,
+    ).toBe(302)
     const after = (await m.page(goalPath)).html
     expect(after).toContain('1 of 2 steps done')
     expect(after).toContain('Managed three nights')
-    expect((await m.post(goalPath, { intent: 'check-in', note: 'x', rating: '9', date: '2026-03-02' })).status).toBe(422)
+    expect((await m.post(goalPath, { intent: 'check-in', note: 'x', rating: '9', date: '2026-03-02' })).status).toBe(
+      422,
+    )
 
     const view = await browserFor(facilitator).page(`/care/groups/${groupId}/goals`)
     expect(view.response.status).toBe(200)
@@ -219,7 +258,8 @@ describe('self-care pages', () => {
       expect(page.response.status).toBe(404)
       expect(page.html).not.toContain('Sleep by eleven')
     }
-    for (const someone of [otherMember, facilitator, admin]) expect((await browserFor(someone).get(goalPath)).status).toBe(404)
+    for (const someone of [otherMember, facilitator, admin])
+      expect((await browserFor(someone).get(goalPath)).status).toBe(404)
   })
 
   it('save a daily reminder, offer email only to an account with an address, and show the reminder in the app when due', async () => {

@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
 import { HttpClient, startTestServer } from '../tests/support/http.js'
-import { confirmationPath, deliverSignUpEmails, mailFor, mailsFor, signUpByEmail, tokenOf } from '../tests/support/signup.js'
+import {
+  confirmationPath,
+  deliverSignUpEmails,
+  mailFor,
+  mailsFor,
+  signUpByEmail,
+  tokenOf,
+} from '../tests/support/signup.js'
 import { hashToken } from '../core/identity/identity.crypto.js'
 import { createAccount } from '../tests/support/crisis-fixtures.js'
 import { en } from '../app/i18n/en.js'
@@ -27,7 +34,10 @@ afterAll(async () => {
 
 /** A browser at one network address. */
 class BrowserAt extends HttpClient {
-  constructor(baseUrl: string, readonly address: string) {
+  constructor(
+    baseUrl: string,
+    readonly address: string,
+  ) {
     super(baseUrl)
   }
   override formHeaders() {
@@ -45,7 +55,11 @@ const CONDITIONS = /therap|mental|crisis|depress|anxiety|grief|addict|suicid|sup
 /** What a person reads in the page's main region. */
 function mainText(html: string): string {
   const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'))
-  return main.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ').trim()
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 /** The error code whose English message the page shows, if any. */
 function formError(html: string): string | null {
@@ -55,14 +69,24 @@ function formError(html: string): string | null {
 }
 
 async function signUpWithEmail(c: HttpClient, email: string, password = PASSWORD) {
-  const response = await c.post('/signup', { kind: 'registered', email, password, consent: 'on', age: 'on', terms: 'on' })
+  const response = await c.post('/signup', {
+    kind: 'registered',
+    email,
+    password,
+    consent: 'on',
+    age: 'on',
+    terms: 'on',
+  })
   return { response, html: await response.text() }
 }
 async function signInAs(c: HttpClient, login: string, password: string) {
   const response = await c.post('/signin', { login, password, next: '/rooms' })
   const html = response.status === 302 ? '' : await response.text()
   return {
-    status: response.status, retryAfter: response.headers.get('retry-after'), error: formError(html), text: mainText(html),
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    error: formError(html),
+    text: mainText(html),
     signedIn: c.cookies.has('hs_session'),
   }
 }
@@ -82,7 +106,9 @@ describe('sign-up with an email reveals nothing (issue 17.3)', () => {
       expect(answer.response.headers.getSetCookie().some((c) => c.startsWith('hs_session='))).toBe(false)
     }
     // Both requests wrote the same kind of row and job (ids only); the worker tells them apart.
-    const jobs = await deps.sql<{ payload: Record<string, string> }[]>`select payload from outbox where job_name = 'signup:email' and sent_at is null`
+    const jobs = await deps.sql<
+      { payload: Record<string, string> }[]
+    >`select payload from outbox where job_name = 'signup:email' and sent_at is null`
     expect(jobs).toHaveLength(2)
     for (const job of jobs) expect(Object.keys(job.payload)).toEqual(['requestId'])
     expect((await deliverSignUpEmails(deps)).sort()).toEqual(['notice', 'sent'])
@@ -98,7 +124,9 @@ describe('sign-up with an email reveals nothing (issue 17.3)', () => {
     expect(`${confirmation.subject} ${confirmation.text}`).not.toMatch(CONDITIONS)
 
     // The owner's account is untouched: the other password does not work, theirs does.
-    expect((await signInAs(browserAt(), 'owner@example.org', 'someone elses password')).error).toBe('INVALID_CREDENTIALS')
+    expect((await signInAs(browserAt(), 'owner@example.org', 'someone elses password')).error).toBe(
+      'INVALID_CREDENTIALS',
+    )
     expect((await signInAs(browserAt(), 'owner@example.org', PASSWORD)).status).toBe(302)
     expect(await deps.sql`select 1 from accounts where email = 'owner@example.org'`).toHaveLength(1)
     expect(owner.accountId).toBeTruthy()
@@ -111,11 +139,15 @@ describe('sign-up with an email reveals nothing (issue 17.3)', () => {
     const path = confirmationPath(await mailFor(deps, email))!
     const token = tokenOf(path)
     // The token is kept only as its SHA-256.
-    const [row] = await deps.sql<{ tokenHash: Buffer }[]>`select token_hash as "tokenHash" from signup_requests where email = ${email}`
+    const [row] = await deps.sql<
+      { tokenHash: Buffer }[]
+    >`select token_hash as "tokenHash" from signup_requests where email = ${email}`
     expect(row!.tokenHash.equals(hashToken(token))).toBe(true)
     expect(JSON.stringify(await deps.sql`select * from signup_requests`)).not.toContain(token)
 
-    expect((await signInAs(browserAt(), email, PASSWORD)).error, 'no account before the link').toBe('INVALID_CREDENTIALS')
+    expect((await signInAs(browserAt(), email, PASSWORD)).error, 'no account before the link').toBe(
+      'INVALID_CREDENTIALS',
+    )
     const visitor = browserAt()
     const page = await visitor.page(path)
     expect(page.response.status).toBe(200)
@@ -155,7 +187,13 @@ describe('sign-up with an email reveals nothing (issue 17.3)', () => {
 
   it('keeps anonymous sign-up instant', async () => {
     const c = browserAt()
-    const response = await c.post('/signup', { kind: 'anonymous', password: PASSWORD, consent: 'on', age: 'on', terms: 'on' })
+    const response = await c.post('/signup', {
+      kind: 'anonymous',
+      password: PASSWORD,
+      consent: 'on',
+      age: 'on',
+      terms: 'on',
+    })
     expect(response.status).toBe(200)
     expect(c.cookies.has('hs_session')).toBe(true)
     expect(mainText(await response.text())).toContain('Your account is ready')
@@ -171,7 +209,7 @@ describe('sign-in limits that do not lock the owner out (issue 17.6)', () => {
   })
   afterEach(() => deps.setNow(null))
 
-  it('an attacker\'s wrong passwords from another address do not stop the owner signing in from theirs', async () => {
+  it("an attacker's wrong passwords from another address do not stop the owner signing in from theirs", async () => {
     const owner = await createAccount(deps, 'admin')
     const attacker = browserAt('203.0.113.66')
     const answers: number[] = []
@@ -211,7 +249,7 @@ describe('sign-in limits that do not lock the owner out (issue 17.6)', () => {
     }
   })
 
-  it('never counts successful sign-ins, and a success clears that address\'s failures', async () => {
+  it("never counts successful sign-ins, and a success clears that address's failures", async () => {
     const owner = await createAccount(deps, 'admin')
     // Each attempt from a fresh browser at the owner's address (a signed-in browser is sent away from /signin).
     const home = () => browserAt('198.51.100.150')
@@ -232,23 +270,41 @@ describe('sign-in limits that do not lock the owner out (issue 17.6)', () => {
     expect((await signInAs(browserAt('198.51.100.250'), owner.username, FIXTURE_PASSWORD)).status).toBe(302)
   })
 
-  it('keeps the owner\'s ways back in open: a reset email and the recovery code', async () => {
+  it("keeps the owner's ways back in open: a reset email and the recovery code", async () => {
     const email = 'locked@example.org'
     const owner = await signUpByEmail(deps, { email, password: PASSWORD, ip: '10.5.0.2' })
     const attacker = browserAt('203.0.113.88')
     for (let i = 0; i < 8; i++) await signInAs(attacker, email, `guess ${i}`)
-    for (let i = 0; i < 8; i++) await attacker.post('/recover', { login: owner.username, code: 'AAAAA-BBBBB-CCCCC-DDDDD', password: 'attacker password' })
+    for (let i = 0; i < 8; i++)
+      await attacker.post('/recover', {
+        login: owner.username,
+        code: 'AAAAA-BBBBB-CCCCC-DDDDD',
+        password: 'attacker password',
+      })
     for (let i = 0; i < 5; i++) await attacker.post('/forgot-password', { email })
-    expect((await attacker.post('/recover', { login: owner.username, code: 'AAAAA-BBBBB-CCCCC-DDDDD', password: 'attacker password' })).status).toBe(429)
+    expect(
+      (
+        await attacker.post('/recover', {
+          login: owner.username,
+          code: 'AAAAA-BBBBB-CCCCC-DDDDD',
+          password: 'attacker password',
+        })
+      ).status,
+    ).toBe(429)
 
     const home = browserAt('198.51.100.99')
-    const recovered = await home.post('/recover', { login: owner.username, code: owner.recoveryCode, password: 'my new long password' })
+    const recovered = await home.post('/recover', {
+      login: owner.username,
+      code: owner.recoveryCode,
+      password: 'my new long password',
+    })
     expect(recovered.status).toBeLessThan(400)
     expect(home.cookies.has('hs_session')).toBe(true)
     // The reset form answers the owner as it answers everyone, and the links the requests sent are in the inbox.
     const reset = await browserAt('198.51.100.98').post('/forgot-password', { email })
     expect(reset.status).toBe(200)
-    const jobs = await deps.sql`select 1 from outbox where job_name = 'password-reset:send' and payload->>'accountId' = ${owner.accountId}`
+    const jobs =
+      await deps.sql`select 1 from outbox where job_name = 'password-reset:send' and payload->>'accountId' = ${owner.accountId}`
     expect(jobs.length).toBeGreaterThan(0)
   })
 

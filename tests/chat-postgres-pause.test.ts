@@ -46,14 +46,24 @@ beforeAll(async () => {
   const c = deps.config
   server = spawn(process.execPath, ['--import', 'tsx', 'tests/support/server-child.ts'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: pg.url, REDIS_URL: c.REDIS_URL, REDIS_PREFIX: c.REDIS_PREFIX,
-      ALLOWED_ORIGINS: SOCKET_ORIGIN, SESSION_SECRET: c.SESSION_SECRET, ENCRYPTION_KEY: c.ENCRYPTION_KEY, SMTP_URL: c.SMTP_URL,
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: pg.url,
+      REDIS_URL: c.REDIS_URL,
+      REDIS_PREFIX: c.REDIS_PREFIX,
+      ALLOWED_ORIGINS: SOCKET_ORIGIN,
+      SESSION_SECRET: c.SESSION_SECRET,
+      ENCRYPTION_KEY: c.ENCRYPTION_KEY,
+      SMTP_URL: c.SMTP_URL,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const port = await new Promise<number>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    createInterface({ input: server.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+    createInterface({ input: server.stdout! }).once('line', (line) =>
+      resolve((JSON.parse(line) as { port: number }).port),
+    )
   })
   const client = await ChatClient.connect(`http://127.0.0.1:${port}`, member.cookie, SOCKET_ORIGIN)
   clients.push(client)
@@ -90,7 +100,9 @@ describe('a chat send while PostgreSQL is paused', { timeout: 120_000 }, () => {
 
     signalPostgres('SIGCONT')
     // The database answers again (a new send is stored); the abandoned one went no further.
-    await expect.poll(async () => (await a.send(roomId, 'After the pause')).ok, { timeout: 20_000, interval: 200 }).toBe(true)
+    await expect
+      .poll(async () => (await a.send(roomId, 'After the pause')).ok, { timeout: 20_000, interval: 200 })
+      .toBe(true)
     expect(await storedWithClientId(clientId)).toBe(0)
 
     const resent = await a.send(roomId, 'Sent while PostgreSQL was paused', clientId)

@@ -35,20 +35,33 @@ async function startServer(): Promise<{ process: ChildProcess; baseUrl: string }
   const c = deps.config
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/server-child.ts'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: deps.databaseUrl, REDIS_URL: redis.url,
-      REDIS_PREFIX: c.REDIS_PREFIX, ALLOWED_ORIGINS: SOCKET_ORIGIN, SESSION_SECRET: c.SESSION_SECRET, ENCRYPTION_KEY: c.ENCRYPTION_KEY, SMTP_URL: c.SMTP_URL,
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: deps.databaseUrl,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: c.REDIS_PREFIX,
+      ALLOWED_ORIGINS: SOCKET_ORIGIN,
+      SESSION_SECRET: c.SESSION_SECRET,
+      ENCRYPTION_KEY: c.ENCRYPTION_KEY,
+      SMTP_URL: c.SMTP_URL,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve((JSON.parse(line) as { port: number }).port),
+    )
   })
   return { process: child, baseUrl: `http://127.0.0.1:${port}` }
 }
 
 /** The kernel's state letter of the redis-server: 'T' while stopped by SIGSTOP. */
-const redisState = () => readFileSync(`/proc/${redis.process.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[0]
+const redisState = () =>
+  readFileSync(`/proc/${redis.process.pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ')[0]
 
 const storedWithClientId = async (clientId: string) =>
   (await deps.sql<{ n: number }[]>`select count(*)::int as n from messages where client_id = ${clientId}`)[0]!.n
@@ -62,7 +75,11 @@ async function signInPage(language: 'en' | 'pl') {
   browser.cookies.set('hs_lang', language)
   // The form's page first (it needs no Redis): the CSRF cookie, as a browser would have it.
   await browser.get('/signin')
-  const response = await browser.post('/signin', { login: ann.username, password: 'a long secret phrase', next: '/rooms' })
+  const response = await browser.post('/signin', {
+    login: ann.username,
+    password: 'a long secret phrase',
+    next: '/rooms',
+  })
   return { status: response.status, html: await response.text(), session: browser.cookies.has('hs_session') }
 }
 
@@ -132,7 +149,9 @@ describe('chat and sign-in while Redis is unavailable', { timeout: 120_000 }, ()
 
     process.kill(redis.process.pid!, 'SIGCONT')
     // Redis answers again (a send goes through); what it had queued from the abandoned send stored nothing.
-    await expect.poll(async () => (await a.send(roomId, 'After the pause')).ok, { timeout: 20_000, interval: 200 }).toBe(true)
+    await expect
+      .poll(async () => (await a.send(roomId, 'After the pause')).ok, { timeout: 20_000, interval: 200 })
+      .toBe(true)
     await b.until(() => peerSaw(b, 'After the pause'), 10_000, 'the message after the pause')
     expect(await storedWithClientId(clientId)).toBe(0)
     expect(peerSaw(b, 'Sent while Redis was paused')).toBe(false)
@@ -161,7 +180,12 @@ describe('chat and sign-in while Redis is unavailable', { timeout: 120_000 }, ()
     expect(english.html).toContain('Holdspace is temporarily unavailable')
 
     redis = await startRedis({ dataDir, persist: false, port })
-    await expect.poll(async () => (await a.send(roomId, 'Sent while Redis was down', clientId)).ok, { timeout: 30_000, interval: 500 }).toBe(true)
+    await expect
+      .poll(async () => (await a.send(roomId, 'Sent while Redis was down', clientId)).ok, {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(true)
     expect(await storedWithClientId(clientId)).toBe(1)
   })
 })

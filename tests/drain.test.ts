@@ -31,7 +31,15 @@ describe('the server on SIGTERM', { timeout: 120_000 }, () => {
     const port = await getFreePort()
     const metricsPort = await getFreePort()
     const baseUrl = `http://127.0.0.1:${port}`
-    const started = startTsxProcess('server/index.ts', childEnv(deps, { PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: String(metricsPort), DRAIN_TIMEOUT_MS: '60000' }))
+    const started = startTsxProcess(
+      'server/index.ts',
+      childEnv(deps, {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        METRICS_PORT: String(metricsPort),
+        DRAIN_TIMEOUT_MS: '60000',
+      }),
+    )
     server = started.child
     const exited = new Promise<number | null>((resolve) => started.child.on('exit', (code) => resolve(code)))
     await expect.poll(() => started.output(), { timeout: 60_000 }).toContain('metrics listening')
@@ -44,7 +52,10 @@ describe('the server on SIGTERM', { timeout: 120_000 }, () => {
 
     // A request whose body is still on its way: the server holds it until the rest arrives.
     const body = '{"event":"room_started"}'
-    const slow = httpRequest(`${baseUrl}/livekit/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) } })
+    const slow = httpRequest(`${baseUrl}/livekit/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+    })
     const answered = new Promise<number>((resolve, reject) => {
       slow.on('response', (res) => {
         res.resume()

@@ -63,8 +63,11 @@ export default async function setup(project: TestProject) {
   project.provide('redisUrl', redisUrl)
 
   return async () => {
-    const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`hs_t_${process.pid}_%`} or datname = ${template}`
-    for (const { datname } of leftovers) await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {})
+    const leftovers = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${`hs_t_${process.pid}_%`} or datname = ${template}`
+    for (const { datname } of leftovers)
+      await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {})
     await admin.end()
     for (const service of started.reverse()) await service.stop()
     rmSync(dataDir, { recursive: true, force: true })

@@ -32,15 +32,24 @@ async function startServer(): Promise<{ process: ChildProcess; baseUrl: string }
   const c = deps.config
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/server-child.ts'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: pg.url, REDIS_URL: c.REDIS_URL, REDIS_PREFIX: c.REDIS_PREFIX,
-      SESSION_SECRET: c.SESSION_SECRET, ENCRYPTION_KEY: c.ENCRYPTION_KEY, SMTP_URL: c.SMTP_URL,
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: pg.url,
+      REDIS_URL: c.REDIS_URL,
+      REDIS_PREFIX: c.REDIS_PREFIX,
+      SESSION_SECRET: c.SESSION_SECRET,
+      ENCRYPTION_KEY: c.ENCRYPTION_KEY,
+      SMTP_URL: c.SMTP_URL,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   children.push(child)
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve((JSON.parse(line) as { port: number }).port),
+    )
   })
   return { process: child, baseUrl: `http://127.0.0.1:${port}` }
 }
@@ -55,8 +64,11 @@ async function request(baseUrl: string, method: 'GET' | 'POST', headers: Record<
     method,
     redirect: 'manual',
     headers: {
-      cookie: `${member.cookie}; hs_csrf=${csrf}`, 'accept-language': 'en-GB,en;q=0.9',
-      ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, 'sec-fetch-site': 'same-origin' } : {}),
+      cookie: `${member.cookie}; hs_csrf=${csrf}`,
+      'accept-language': 'en-GB,en;q=0.9',
+      ...(method === 'POST'
+        ? { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, 'sec-fetch-site': 'same-origin' }
+        : {}),
       ...headers,
     },
     ...(method === 'POST' ? { body: new URLSearchParams({ intent: 'help', csrf }) } : {}),
@@ -140,8 +152,21 @@ describe('help while PostgreSQL is unavailable', { timeout: 120_000 }, () => {
 
     const browser = await launchBrowser()
     try {
-      const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false, locale: 'en-GB', viewport: MOBILE_VIEWPORT })
-      await context.addCookies([{ name: 'hs_session', value: member.cookie.slice('hs_session='.length), url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+      const context = await browser.newContext({
+        baseURL: server.baseUrl,
+        javaScriptEnabled: false,
+        locale: 'en-GB',
+        viewport: MOBILE_VIEWPORT,
+      })
+      await context.addCookies([
+        {
+          name: 'hs_session',
+          value: member.cookie.slice('hs_session='.length),
+          url: server.baseUrl,
+          httpOnly: true,
+          sameSite: 'Lax',
+        },
+      ])
       const page = await context.newPage()
       await page.goto('/rooms')
       // Any page that needs the account says the service is unavailable and points to help; the header links there.
@@ -155,8 +180,12 @@ describe('help while PostgreSQL is unavailable', { timeout: 120_000 }, () => {
       ])
       expect(answer.status()).toBe(202)
       await page.waitForLoadState('domcontentloaded')
-      expect(await page.getByTestId('help-kept').textContent()).toContain('Your request is saved and will reach a clinician')
-      expect(await page.getByTestId('crisis-card').getByRole('link', { name: 'Call 116 123' }).count()).toBeGreaterThan(0)
+      expect(await page.getByTestId('help-kept').textContent()).toContain(
+        'Your request is saved and will reach a clinician',
+      )
+      expect(await page.getByTestId('crisis-card').getByRole('link', { name: 'Call 116 123' }).count()).toBeGreaterThan(
+        0,
+      )
     } finally {
       await closeBrowser(browser)
     }

@@ -19,7 +19,9 @@ describe('import direction', () => {
     write('core/a.ts', "import { x } from '../server/app.js'\nimport express from 'express'\n")
     write('server/b.ts', "import { y } from '../workers/index.js'\n")
     write('app/routes/c.tsx', "import { z } from '../../core/identity/identity.service.js'\n")
-    const rules = checkImports(root).map((v) => v.rule).sort()
+    const rules = checkImports(root)
+      .map((v) => v.rule)
+      .sort()
     expect(rules).toEqual([
       'app reaches core only through *.server.ts files (or core/contracts)',
       'core must not import express',
@@ -40,10 +42,15 @@ describe('import direction', () => {
     write('core/outbox/outbox.queries.ts', "import { x } from '../groups/groups.queries.js'\n")
     write('core/wellbeing/wellbeing.service.ts', "import { y } from '../identity/identity.schema.js'\n")
     // Allowed: downward, the platform, the kernel, and the composition root importing anything.
-    write('core/crisis/crisis.service.ts', "import { a } from '../chat/chat.queries.js'\nimport { b } from '../outbox/outbox.queries.js'\nimport { c } from '../deps.js'\n")
+    write(
+      'core/crisis/crisis.service.ts',
+      "import { a } from '../chat/chat.queries.js'\nimport { b } from '../outbox/outbox.queries.js'\nimport { c } from '../deps.js'\n",
+    )
     write('core/composition/index.ts', "import { d } from '../admin/admin.service.js'\n")
     write('core/runtime.ts', "import { composeCore } from './composition/index.js'\n")
-    const found = checkImports(root).map((v) => `${v.file}: ${v.rule}`).sort()
+    const found = checkImports(root)
+      .map((v) => `${v.file}: ${v.rule}`)
+      .sort()
     expect(found).toEqual([
       'core/chat/chat.service.ts: core/chat must not import core/composition',
       'core/identity/identity.service.ts: core/identity must not import core/crisis (slice order)',

@@ -72,12 +72,18 @@ beforeAll(async () => {
   member = await chatMember(own, 'anxiety')
   facilitator = await createAccount(own, 'facilitator')
   clinician = await createAccount(own, 'clinician')
-  const started = startTsxProcess('tests/support/server-child.ts', childEnv(deps, { DATABASE_URL: pg.url, ALLOWED_ORIGINS: SOCKET_ORIGIN, LOG_LEVEL: 'silent' }))
+  const started = startTsxProcess(
+    'tests/support/server-child.ts',
+    childEnv(deps, { DATABASE_URL: pg.url, ALLOWED_ORIGINS: SOCKET_ORIGIN, LOG_LEVEL: 'silent' }),
+  )
   server = started.child
   const port = await new Promise<number>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${started.output()}`)))
     server.stdout!.on('data', () => {
-      const line = started.output().split('\n').find((l) => l.startsWith('{"port"'))
+      const line = started
+        .output()
+        .split('\n')
+        .find((l) => l.startsWith('{"port"'))
       if (line) resolve((JSON.parse(line) as { port: number }).port)
     })
   })
@@ -138,14 +144,20 @@ describe('signed-in pages and socket requests while PostgreSQL does not answer',
     await expect.poll(async () => (await visit(page, '/rooms')).status, { timeout: 30_000 }).toBe(200)
   })
 
-  it('with PostgreSQL paused every signed-in page answers the 503 page in the reader\'s language, socket requests answer UNAVAILABLE; all work again after', async () => {
+  it("with PostgreSQL paused every signed-in page answers the 503 page in the reader's language, socket requests answer UNAVAILABLE; all work again after", async () => {
     const memberPage = await personIn('en-GB', member.cookie)
     const polishPage = await personIn('pl-PL', member.cookie)
     const facilitatorPage = await personIn('en-GB', facilitator.cookie)
     const clinicianPage = await personIn('en-GB', clinician.cookie)
     const pages: [Page, string][] = [
-      [memberPage, '/rooms'], [memberPage, '/rooms/anxiety'], [memberPage, '/groups'], [memberPage, '/messages'],
-      [memberPage, '/care'], [memberPage, '/account'], [facilitatorPage, '/moderation'], [clinicianPage, '/console'],
+      [memberPage, '/rooms'],
+      [memberPage, '/rooms/anxiety'],
+      [memberPage, '/groups'],
+      [memberPage, '/messages'],
+      [memberPage, '/care'],
+      [memberPage, '/account'],
+      [facilitatorPage, '/moderation'],
+      [clinicianPage, '/console'],
     ]
     const joined = await socket.join(roomId)
     for (const [page, address] of pages) expect([address, (await visit(page, address)).status]).toEqual([address, 200])
@@ -154,8 +166,13 @@ describe('signed-in pages and socket requests while PostgreSQL does not answer',
     try {
       for (const [page, address] of pages) {
         const seen = await visit(page, address)
-        expect({ address, ...seen, card: seen.card?.includes('Samaritans') })
-          .toEqual({ address, status: 503, retryAfter: '30', heading: en('error.UNAVAILABLE.title'), card: true })
+        expect({ address, ...seen, card: seen.card?.includes('Samaritans') }).toEqual({
+          address,
+          status: 503,
+          retryAfter: '30',
+          heading: en('error.UNAVAILABLE.title'),
+          card: true,
+        })
       }
       const polish = await visit(polishPage, '/care')
       expect(polish).toMatchObject({ status: 503, retryAfter: '30', heading: pl('error.UNAVAILABLE.title') })
@@ -164,10 +181,18 @@ describe('signed-in pages and socket requests while PostgreSQL does not answer',
 
       // Socket requests other than a send answer too, instead of waiting for the database.
       const join = await socket.request('room:join', { roomId })
-      const history = await socket.request('message:history', { roomId, beforeSeq: joined.messages.at(-1)?.seq ?? 1, limit: 20 })
+      const history = await socket.request('message:history', {
+        roomId,
+        beforeSeq: joined.messages.at(-1)?.seq ?? 1,
+        limit: 20,
+      })
       const moderation = await socket.request('moderation:status', { roomId })
       expect(postmasterState(pg.url)).toBe('T')
-      expect([join, history, moderation].map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['UNAVAILABLE', 'UNAVAILABLE', 'UNAVAILABLE'])
+      expect([join, history, moderation].map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+        'UNAVAILABLE',
+        'UNAVAILABLE',
+        'UNAVAILABLE',
+      ])
     } finally {
       signalPostgres('SIGCONT')
     }

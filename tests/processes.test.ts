@@ -31,7 +31,11 @@ function envFor(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function start(entry: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (c) => (stdout += c))
@@ -92,7 +96,8 @@ describe('processes', () => {
       const [account] = await deps.sql<{ id: string }[]>`
         insert into accounts (kind, email, username, password_hash) values ('registered', 'proc@example.org', 'proc-user', 'x') returning id`
       await deps.sql.begin(
-        (tx) => tx`insert into outbox (queue, job_name, payload) values ('notifications', 'password-reset:send', ${tx.json({ accountId: account!.id, requestId: crypto.randomUUID() })})`,
+        (tx) =>
+          tx`insert into outbox (queue, job_name, payload) values ('notifications', 'password-reset:send', ${tx.json({ accountId: account!.id, requestId: crypto.randomUUID() })})`,
       )
       await waitFor(() => deps.mail.mails.some((m) => m.to.includes('proc@example.org')))
       p.child.kill('SIGTERM')

@@ -31,17 +31,31 @@ const clients: ChatClient[] = []
 
 /** The environment of a child that knows only the Sentinel: REDIS_URL is empty (unset for loadConfig). */
 const sentinelEnv = () =>
-  childEnv(deps, { REDIS_URL: '', REDIS_SENTINELS: `127.0.0.1:${sentinelPort}`, REDIS_SENTINEL_NAME: NAME, ALLOWED_ORIGINS: SOCKET_ORIGIN, LOG_LEVEL: 'warn' })
+  childEnv(deps, {
+    REDIS_URL: '',
+    REDIS_SENTINELS: `127.0.0.1:${sentinelPort}`,
+    REDIS_SENTINEL_NAME: NAME,
+    ALLOWED_ORIGINS: SOCKET_ORIGIN,
+    LOG_LEVEL: 'warn',
+  })
 
 async function startSentinel(primaryPort: number): Promise<void> {
   sentinelPort = await getFreePort()
   const dir = path.join(dataDir, 'sentinel')
   mkdirSync(dir, { recursive: true })
   const conf = path.join(dir, 'sentinel.conf') // the Sentinel rewrites its own config file: it must be writable
-  writeFileSync(conf, [
-    `port ${sentinelPort}`, 'bind 127.0.0.1', 'protected-mode no', 'daemonize no', `dir ${dir}`,
-    `sentinel monitor ${NAME} 127.0.0.1 ${primaryPort} 1`, '',
-  ].join('\n'))
+  writeFileSync(
+    conf,
+    [
+      `port ${sentinelPort}`,
+      'bind 127.0.0.1',
+      'protected-mode no',
+      'daemonize no',
+      `dir ${dir}`,
+      `sentinel monitor ${NAME} 127.0.0.1 ${primaryPort} 1`,
+      '',
+    ].join('\n'),
+  )
   const child = spawn(ensureRedisServer(), [conf, '--sentinel'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   sentinel = child // stopped in afterAll even if it never becomes ready
   // Ready once it logs that it monitors the primary (`+monitor master <name> 127.0.0.1 <port> quorum 1`).
@@ -82,7 +96,9 @@ describe('Redis Sentinel', { timeout: 120_000 }, () => {
     server = startTsxProcess('tests/support/server-child.ts', sentinelEnv())
     const port = await new Promise<number>((resolve, reject) => {
       server!.child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${server!.output()}`)))
-      createInterface({ input: server!.child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+      createInterface({ input: server!.child.stdout! }).once('line', (line) =>
+        resolve((JSON.parse(line) as { port: number }).port),
+      )
     })
     const baseUrl = `http://127.0.0.1:${port}`
     const roomId = await roomIdOf(deps, 'anxiety')
@@ -96,7 +112,10 @@ describe('Redis Sentinel', { timeout: 120_000 }, () => {
     const reply = await a.send(roomId, 'Through the Sentinel')
     expect(reply.ok).toBe(true)
     await b.until(
-      () => b.received.some((r) => r.event === 'message:created' && (r.payload as ChatMessage).body === 'Through the Sentinel'),
+      () =>
+        b.received.some(
+          (r) => r.event === 'message:created' && (r.payload as ChatMessage).body === 'Through the Sentinel',
+        ),
       20_000,
       'the message through the Sentinel',
     )

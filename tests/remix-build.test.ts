@@ -13,8 +13,20 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }))
 
 describe('the web app build under npm start', () => {
   it('builds the server and browser bundles and prints nothing at all', async () => {
-    for (const entry of ['app', 'core', 'db', 'public', 'remix.config.js', 'remix.env.d.ts', 'package.json', 'tsconfig.json']) {
-      cpSync(entry, path.join(copy, entry), { recursive: true, filter: (src) => !src.includes(`${path.sep}public${path.sep}build`) })
+    for (const entry of [
+      'app',
+      'core',
+      'db',
+      'public',
+      'remix.config.js',
+      'remix.env.d.ts',
+      'package.json',
+      'tsconfig.json',
+    ]) {
+      cpSync(entry, path.join(copy, entry), {
+        recursive: true,
+        filter: (src) => !src.includes(`${path.sep}public${path.sep}build`),
+      })
     }
     symlinkSync(path.resolve('node_modules'), path.join(copy, 'node_modules'))
     const script = `import { ensureRemixBuild } from ${JSON.stringify(path.resolve('scripts/remix-build.ts'))}; ensureRemixBuild(${JSON.stringify(copy)})`

@@ -24,8 +24,19 @@ const portOpen = (port: number) =>
   })
 
 async function runStart(port: number) {
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', PATH: process.env.PATH, HOME: process.env.HOME, HOLDSPACE_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'development',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    HOLDSPACE_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout!.on('data', (c) => (out += c))
   child.stderr!.on('data', (c) => (out += c))

@@ -33,9 +33,19 @@ beforeAll(async () => {
   onCall = await createAccount(deps, 'admin')
   clinician = await createAccount(deps, 'clinician')
   const prefix = `${deps.config.REDIS_PREFIX}:bull`
-  relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 100 })
+  relay = startOutboxRelay({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: deps.config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: 100,
+  })
   workers = (['crisis', 'notifications'] as const).map(
-    (queue) => new Worker(queue, createQueueProcessor(deps, queue), { connection: deps.redis.duplicate({ maxRetriesPerRequest: null }), prefix }),
+    (queue) =>
+      new Worker(queue, createQueueProcessor(deps, queue), {
+        connection: deps.redis.duplicate({ maxRetriesPerRequest: null }),
+        prefix,
+      }),
   )
   crisisQueue = new Queue('crisis', { connection: deps.redis.duplicate(), prefix })
 })
@@ -54,9 +64,16 @@ describe('follow-ups through the workers', { timeout: 60_000 }, () => {
   it('emails the member when asked, and pages again when nobody answered in time', async () => {
     const member = await createAccount(deps, 'member')
     await saveFollowUpContact(deps, member.actor, true)
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
     await expect.poll(() => mailsTo(onCall.email!).length).toBe(1)
-    await resolveIncident(deps, clinician.actor, incidentId, { outcome: 'follow_up', followUp: { followUpIn: '24h', followUpAt: '', answerWithinHours: 12 } })
+    await resolveIncident(deps, clinician.actor, incidentId, {
+      outcome: 'follow_up',
+      followUp: { followUpIn: '24h', followUpAt: '', answerWithinHours: 12 },
+    })
 
     advance(24 * HOUR)
     await sweep()
@@ -68,29 +85,53 @@ describe('follow-ups through the workers', { timeout: 60_000 }, () => {
 
     advance(12 * HOUR)
     await sweep()
-    await expect.poll(async () => (await deps.sql`select status from crisis_incidents where id = ${incidentId}`)[0]!.status).toBe('open')
+    await expect
+      .poll(async () => (await deps.sql`select status from crisis_incidents where id = ${incidentId}`)[0]!.status)
+      .toBe('open')
     await expect.poll(() => mailsTo(onCall.email!).length).toBe(2)
-    const pages = await deps.sql`select escalation_level, escalation_repeat from crisis_pages where incident_id = ${incidentId} order by created_at`
-    expect(pages).toEqual([{ escalation_level: 0, escalation_repeat: 0 }, { escalation_level: 0, escalation_repeat: 1 }])
+    const pages =
+      await deps.sql`select escalation_level, escalation_repeat from crisis_pages where incident_id = ${incidentId} order by created_at`
+    expect(pages).toEqual([
+      { escalation_level: 0, escalation_repeat: 0 },
+      { escalation_level: 0, escalation_repeat: 1 },
+    ])
     // Another sweep changes nothing more, and the member got one email.
     const again = await sweep()
     await expect.poll(async () => (await crisisQueue.getJob(again.id!))?.finishedOn).toBeDefined()
     expect(mailsTo(member.email!)).toHaveLength(1)
-    expect(await deps.sql`select count(*)::int as n from crisis_pages where incident_id = ${incidentId}`).toEqual([{ n: 2 }])
+    expect(await deps.sql`select count(*)::int as n from crisis_pages where incident_id = ${incidentId}`).toEqual([
+      { n: 2 },
+    ])
   })
 
   it('an answered follow-up does not page again', async () => {
     const member = await createAccount(deps, 'member')
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
-    await expect.poll(async () => (await deps.sql`select count(*)::int as n from crisis_pages where incident_id = ${incidentId}`)[0]!.n).toBe(1)
-    await resolveIncident(deps, clinician.actor, incidentId, { outcome: 'follow_up', followUp: { followUpIn: '1h', followUpAt: '', answerWithinHours: 1 } })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
+    await expect
+      .poll(
+        async () =>
+          (await deps.sql`select count(*)::int as n from crisis_pages where incident_id = ${incidentId}`)[0]!.n,
+      )
+      .toBe(1)
+    await resolveIncident(deps, clinician.actor, incidentId, {
+      outcome: 'follow_up',
+      followUp: { followUpIn: '1h', followUpAt: '', answerWithinHours: 1 },
+    })
     advance(HOUR)
-    const [{ id: followUpId }] = await deps.sql<{ id: string }[]>`select id from crisis_followups where incident_id = ${incidentId}`
+    const [{ id: followUpId }] = await deps.sql<
+      { id: string }[]
+    >`select id from crisis_followups where incident_id = ${incidentId}`
     await answerFollowUp(deps, member.actor, { followUpId, answer: 'ok' })
     advance(2 * HOUR)
     const job = await sweep()
     await expect.poll(async () => (await crisisQueue.getJob(job.id!))?.finishedOn).toBeDefined()
     expect((await deps.sql`select status from crisis_incidents where id = ${incidentId}`)[0]!.status).toBe('resolved')
-    expect(await deps.sql`select count(*)::int as n from crisis_pages where incident_id = ${incidentId}`).toEqual([{ n: 1 }])
+    expect(await deps.sql`select count(*)::int as n from crisis_pages where incident_id = ${incidentId}`).toEqual([
+      { n: 1 },
+    ])
   })
 })

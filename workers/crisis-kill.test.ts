@@ -51,12 +51,15 @@ afterAll(async () => {
 })
 
 function startWorker(pause: boolean): { child: ChildProcess; output: () => string } {
-  const started = startTsxProcess('tests/support/crisis-worker.ts', childEnv(deps, {
-    CRISIS_WEBHOOK_URL: webhookUrl,
-    CRISIS_WEBHOOK_SECRET: 'k'.repeat(40),
-    LOG_LEVEL: 'silent',
-    HOLDSPACE_TEST_PAUSE_AFTER_CONSOLE: pause ? '1' : '0',
-  }))
+  const started = startTsxProcess(
+    'tests/support/crisis-worker.ts',
+    childEnv(deps, {
+      CRISIS_WEBHOOK_URL: webhookUrl,
+      CRISIS_WEBHOOK_SECRET: 'k'.repeat(40),
+      LOG_LEVEL: 'silent',
+      HOLDSPACE_TEST_PAUSE_AFTER_CONSOLE: pause ? '1' : '0',
+    }),
+  )
   children.push(started.child)
   return started
 }
@@ -78,19 +81,27 @@ describe('a crisis worker killed mid-page', { timeout: 90_000 }, () => {
     const second = startWorker(false)
     await waitUntil(() => second.output().includes('READY'), 30_000, 'second worker ready')
     // The interrupted job is stalled, picked up again, and finishes only what was not done.
-    const queue = new Queue('crisis', { connection: deps.redis.duplicate(), prefix: `${deps.config.REDIS_PREFIX}:bull` })
+    const queue = new Queue('crisis', {
+      connection: deps.redis.duplicate(),
+      prefix: `${deps.config.REDIS_PREFIX}:bull`,
+    })
     const [pageRow] = await deps.sql`select id from crisis_pages where incident_id = ${raised.incidentId}`
-    await waitUntil(async () => {
-      const jobs = await queue.getJobs(['completed'])
-      return jobs.some((j) => j.name === 'crisis:page') && jobs.some((j) => j.name === 'crisis:webhook')
-    }, 45_000, 'page and webhook jobs completed')
+    await waitUntil(
+      async () => {
+        const jobs = await queue.getJobs(['completed'])
+        return jobs.some((j) => j.name === 'crisis:page') && jobs.some((j) => j.name === 'crisis:webhook')
+      },
+      45_000,
+      'page and webhook jobs completed',
+    )
     await queue.close()
 
     expect(deps.mail.mails.filter((m) => m.to.includes(clinician.email!))).toHaveLength(1)
     expect(webhookRequests).toHaveLength(1)
     expect(JSON.parse(webhookRequests[0]!)).toMatchObject({ incidentId: raised.incidentId, pageId: pageRow!.id })
     expect(consolePages).toHaveLength(1)
-    const pages = await deps.sql`select console_sent_at, followups_enqueued_at from crisis_pages where incident_id = ${raised.incidentId}`
+    const pages =
+      await deps.sql`select console_sent_at, followups_enqueued_at from crisis_pages where incident_id = ${raised.incidentId}`
     expect(pages).toHaveLength(1)
     const [recipient] = await deps.sql`select email_sent_at from crisis_page_recipients where page_id = ${pageRow!.id}`
     expect(recipient!.email_sent_at).not.toBeNull()

@@ -35,7 +35,10 @@ beforeAll(async () => {
   relay = startOutboxRelay({ sql: deps.sql, redis, prefix: base.config.REDIS_PREFIX, log: deps.log, pollMs: 200 })
   const connection = redis.duplicate({ maxRetriesPerRequest: null })
   connection.on('error', () => {})
-  worker = new Worker('crisis', createQueueProcessor(deps, 'crisis'), { connection, prefix: `${base.config.REDIS_PREFIX}:bull` })
+  worker = new Worker('crisis', createQueueProcessor(deps, 'crisis'), {
+    connection,
+    prefix: `${base.config.REDIS_PREFIX}:bull`,
+  })
   worker.on('error', () => {})
   await worker.waitUntilReady()
 })
@@ -57,16 +60,22 @@ describe('a crisis raised while Redis is down', { timeout: 90_000 }, () => {
     const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
     const card = crisisCardFor(raised, 'GB')
     expect(card.local.map((l) => l.phone)).toEqual(['116 123'])
-    const [incident] = await deps.sql`select status, first_paged_at from crisis_incidents where id = ${raised.incidentId}`
+    const [incident] =
+      await deps.sql`select status, first_paged_at from crisis_incidents where id = ${raised.incidentId}`
     expect(incident).toMatchObject({ status: 'open', first_paged_at: null })
-    const pending = await deps.sql`select job_name from outbox where sent_at is null and payload->>'incidentId' = ${raised.incidentId}`
+    const pending =
+      await deps.sql`select job_name from outbox where sent_at is null and payload->>'incidentId' = ${raised.incidentId}`
     expect(pending).toEqual([{ job_name: 'crisis:page' }])
 
     redisServer = await startRedis({ dataDir, persist: true, port: redisServer.port })
-    await waitUntil(async () => {
-      const [row] = await deps.sql`select first_paged_at from crisis_incidents where id = ${raised.incidentId}`
-      return row!.first_paged_at !== null
-    }, 20_000, 'paged after Redis returned')
+    await waitUntil(
+      async () => {
+        const [row] = await deps.sql`select first_paged_at from crisis_incidents where id = ${raised.incidentId}`
+        return row!.first_paged_at !== null
+      },
+      20_000,
+      'paged after Redis returned',
+    )
     await waitUntil(() => base.mail.mails.some((m) => m.to.includes(clinician.email!)), 10_000, 'page email')
     expect(base.mail.mails.filter((m) => m.to.includes(clinician.email!))).toHaveLength(1)
   })

@@ -22,11 +22,17 @@ describe('the crisis watchdog in the workers process', () => {
     deps.setNow(new Date(raisedAt.getTime() + 45_000))
     const watchdog = startCrisisWatchdog(deps, 50)
     try {
-      await waitUntil(async () => (await deps.sql`select 1 from alarms where incident_id = ${raised.incidentId}`).length === 1, 5_000, 'alarm')
+      await waitUntil(
+        async () => (await deps.sql`select 1 from alarms where incident_id = ${raised.incidentId}`).length === 1,
+        5_000,
+        'alarm',
+      )
     } finally {
       await watchdog.stop()
     }
-    expect(await deps.sql`select kind, cleared_at from alarms where incident_id = ${raised.incidentId}`).toEqual([{ kind: 'crisis_unpaged', cleared_at: null }])
+    expect(await deps.sql`select kind, cleared_at from alarms where incident_id = ${raised.incidentId}`).toEqual([
+      { kind: 'crisis_unpaged', cleared_at: null },
+    ])
     expect(deps.logLines.filter((l) => l.includes('not paged within 30 seconds'))).toHaveLength(1)
   })
 })

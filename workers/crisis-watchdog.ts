@@ -3,7 +3,12 @@ import { hostname } from 'node:os'
 import type { CoreDeps } from '../core/deps.js'
 import { runCrisisWatchdog } from '../core/crisis/crisis.paging.js'
 import {
-  HEARTBEAT_INTERVAL_MS, WORKERS_PROCESS, raiseOverdueStepAlarms, recordHeartbeat, repeatEvery, sweepCrisisLadder,
+  HEARTBEAT_INTERVAL_MS,
+  WORKERS_PROCESS,
+  raiseOverdueStepAlarms,
+  recordHeartbeat,
+  repeatEvery,
+  sweepCrisisLadder,
 } from '../core/crisis/crisis.sweeper.js'
 
 /**
@@ -20,9 +25,14 @@ export function startCrisisWatchdog(deps: CoreDeps, intervalMs = 10_000): { stop
 }
 
 /** The workers' heartbeat in PostgreSQL: the server process alarms when it stops (server/crisis-alarms.ts). */
-export function startWorkersHeartbeat(deps: CoreDeps, intervalMs = HEARTBEAT_INTERVAL_MS): { stop: () => Promise<void> } {
+export function startWorkersHeartbeat(
+  deps: CoreDeps,
+  intervalMs = HEARTBEAT_INTERVAL_MS,
+): { stop: () => Promise<void> } {
   const instance = {
-    instanceId: `${hostname().replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 60)}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    instanceId: `${hostname()
+      .replace(/[^A-Za-z0-9_.-]/g, '_')
+      .slice(0, 60)}:${process.pid}:${randomBytes(4).toString('hex')}`,
     process: WORKERS_PROCESS,
     startedAt: new Date(),
   }

@@ -31,11 +31,23 @@ beforeAll(async () => {
     })
   })
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-  deps = await createTestDeps({ CRISIS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, CRISIS_WEBHOOK_SECRET: 's'.repeat(40) })
+  deps = await createTestDeps({
+    CRISIS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+    CRISIS_WEBHOOK_SECRET: 's'.repeat(40),
+  })
   await createAccount(deps, 'admin')
   const prefix = `${deps.config.REDIS_PREFIX}:bull`
-  relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 100 })
-  worker = new Worker('crisis', createQueueProcessor(deps, 'crisis'), { connection: deps.redis.duplicate({ maxRetriesPerRequest: null }), prefix })
+  relay = startOutboxRelay({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: deps.config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: 100,
+  })
+  worker = new Worker('crisis', createQueueProcessor(deps, 'crisis'), {
+    connection: deps.redis.duplicate({ maxRetriesPerRequest: null }),
+    prefix,
+  })
   worker.on('error', () => {})
   queue = new Queue('crisis', { connection: deps.redis.duplicate(), prefix })
 })
@@ -50,10 +62,15 @@ afterAll(async () => {
 async function pageWebhook() {
   const member = await createAccount(deps, 'member')
   const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
-  await waitUntil(async () => (await deps.sql`select 1 from crisis_pages where incident_id = ${raised.incidentId}`).length === 1, 15_000, 'page row')
+  await waitUntil(
+    async () => (await deps.sql`select 1 from crisis_pages where incident_id = ${raised.incidentId}`).length === 1,
+    15_000,
+    'page row',
+  )
   const [page] = await deps.sql`select id from crisis_pages where incident_id = ${raised.incidentId}`
   const pageId = page!.id as string
-  const job = async () => (await queue.getJobs(['completed', 'failed'])).find((j) => j.name === 'crisis:webhook' && j.data.pageId === pageId)
+  const job = async () =>
+    (await queue.getJobs(['completed', 'failed'])).find((j) => j.name === 'crisis:webhook' && j.data.pageId === pageId)
   await waitUntil(async () => (await job()) !== undefined, 30_000, 'webhook job finished')
   return { raised, pageId, job: (await job())!, mine: requests.filter((r) => r.pageId === pageId) }
 }
@@ -66,18 +83,23 @@ describe('a paging webhook answering 429 Too Many Requests', { timeout: 60_000 }
     expect(mine).toHaveLength(2)
     // Not before the receiver said it would take it again.
     expect(mine[1]!.at - mine[0]!.at).toBeGreaterThanOrEqual(1_000)
-    expect(await deps.sql`select status, attempts, last_status_code from crisis_webhook_deliveries where page_id = ${pageId}`).toEqual([
-      { status: 'delivered', attempts: 2, last_status_code: 200 },
-    ])
+    expect(
+      await deps.sql`select status, attempts, last_status_code from crisis_webhook_deliveries where page_id = ${pageId}`,
+    ).toEqual([{ status: 'delivered', attempts: 2, last_status_code: 200 }])
     expect(await deps.sql`select 1 from crisis_webhook_dead_letters where page_id = ${pageId}`).toEqual([])
   })
 
   it('honours Retry-After given as an HTTP date', async () => {
-    answers = [{ status: 429, retryAfter: () => new Date(Date.now() + 2_000).toUTCString() }, { status: 429, retryAfter: () => '0' }]
+    answers = [
+      { status: 429, retryAfter: () => new Date(Date.now() + 2_000).toUTCString() },
+      { status: 429, retryAfter: () => '0' },
+    ]
     const { pageId, job, mine } = await pageWebhook()
     expect(await job.getState()).toBe('completed')
     expect(mine).toHaveLength(3)
-    expect(await deps.sql`select status, attempts from crisis_webhook_deliveries where page_id = ${pageId}`).toEqual([{ status: 'delivered', attempts: 3 }])
+    expect(await deps.sql`select status, attempts from crisis_webhook_deliveries where page_id = ${pageId}`).toEqual([
+      { status: 'delivered', attempts: 3 },
+    ])
   })
 
   it('dead-letters the page, with an alarm, when the receiver still refuses after all the job’s attempts', async () => {
@@ -86,9 +108,11 @@ describe('a paging webhook answering 429 Too Many Requests', { timeout: 60_000 }
     answers = []
     expect(await job.getState()).toBe('failed')
     expect(mine).toHaveLength(job.opts.attempts!)
-    expect(await deps.sql`select status_code, reason from crisis_webhook_dead_letters where page_id = ${pageId}`).toEqual([
-      { status_code: 429, reason: `answered 429 after ${job.opts.attempts} attempts` },
-    ])
-    expect(await deps.sql`select kind from alarms where incident_id = ${raised.incidentId} and cleared_at is null`).toEqual([{ kind: 'webhook_dead_letter' }])
+    expect(
+      await deps.sql`select status_code, reason from crisis_webhook_dead_letters where page_id = ${pageId}`,
+    ).toEqual([{ status_code: 429, reason: `answered 429 after ${job.opts.attempts} attempts` }])
+    expect(
+      await deps.sql`select kind from alarms where incident_id = ${raised.incidentId} and cleared_at is null`,
+    ).toEqual([{ kind: 'webhook_dead_letter' }])
   })
 })

@@ -42,7 +42,13 @@ beforeAll(async () => {
   // No policy configured: the fallback pages every admin.
   supervisor = await createAccount(deps, 'admin')
   const prefix = `${deps.config.REDIS_PREFIX}:bull`
-  relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 100 })
+  relay = startOutboxRelay({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: deps.config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: 100,
+  })
   const connection = deps.redis.duplicate({ maxRetriesPerRequest: null })
   worker = new Worker('crisis', createQueueProcessor(deps, 'crisis'), { connection, prefix })
   queue = new Queue('crisis', { connection: deps.redis.duplicate(), prefix })
@@ -56,11 +62,16 @@ afterAll(async () => {
 })
 
 async function pageIdOf(incidentId: string) {
-  await waitUntil(async () => (await deps.sql`select 1 from crisis_pages where incident_id = ${incidentId}`).length === 1, 15_000, 'page row')
+  await waitUntil(
+    async () => (await deps.sql`select 1 from crisis_pages where incident_id = ${incidentId}`).length === 1,
+    15_000,
+    'page row',
+  )
   return (await deps.sql`select id from crisis_pages where incident_id = ${incidentId}`)[0]!.id as string
 }
 
-const webhookJob = async (pageId: string) => (await queue.getJobs(['completed', 'failed'])).find((j) => j.name === 'crisis:webhook' && j.data.pageId === pageId)
+const webhookJob = async (pageId: string) =>
+  (await queue.getJobs(['completed', 'failed'])).find((j) => j.name === 'crisis:webhook' && j.data.pageId === pageId)
 
 describe('crisis pages through BullMQ', { timeout: 60_000 }, () => {
   it('emails the on-call clinician through SMTP, nothing sensitive', async () => {
@@ -97,7 +108,15 @@ describe('crisis pages through BullMQ', { timeout: 60_000 }, () => {
       const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`
       expect(headers['x-holdspace-signature']).toBe(expected)
       expect(headers['x-holdspace-delivery']).toBe(pageId)
-      expect(Object.keys(JSON.parse(body)).sort()).toEqual(['consoleUrl', 'escalationLevel', 'incidentId', 'level', 'pageId', 'repeat', 'type'])
+      expect(Object.keys(JSON.parse(body)).sort()).toEqual([
+        'consoleUrl',
+        'escalationLevel',
+        'incidentId',
+        'level',
+        'pageId',
+        'repeat',
+        'type',
+      ])
       expect(body).not.toContain(member.accountId)
       expect(body).not.toContain(raised.memberLabel)
     }
@@ -116,9 +135,17 @@ describe('crisis pages through BullMQ', { timeout: 60_000 }, () => {
     expect(await job.getState()).toBe('failed')
     expect(job.attemptsMade).toBe(1)
     expect(requests.slice(before).filter((r) => r.headers['x-holdspace-delivery'] === pageId)).toHaveLength(1)
-    expect(await deps.sql`select status_code from crisis_webhook_dead_letters where page_id = ${pageId}`).toEqual([{ status_code: 410 }])
-    expect(await deps.sql`select kind from alarms where incident_id = ${raised.incidentId} and cleared_at is null`).toEqual([{ kind: 'webhook_dead_letter' }])
-    expect(deps.logLines.some((l) => l.includes('"level":50') && l.includes('crisis webhook dead-lettered') && l.includes(pageId))).toBe(true)
+    expect(await deps.sql`select status_code from crisis_webhook_dead_letters where page_id = ${pageId}`).toEqual([
+      { status_code: 410 },
+    ])
+    expect(
+      await deps.sql`select kind from alarms where incident_id = ${raised.incidentId} and cleared_at is null`,
+    ).toEqual([{ kind: 'webhook_dead_letter' }])
+    expect(
+      deps.logLines.some(
+        (l) => l.includes('"level":50') && l.includes('crisis webhook dead-lettered') && l.includes(pageId),
+      ),
+    ).toBe(true)
   })
 
   it('treats a receiver that does not answer in time as retryable, and dead-letters it on the last attempt', async () => {
@@ -127,14 +154,24 @@ describe('crisis pages through BullMQ', { timeout: 60_000 }, () => {
     await worker.pause()
     try {
       const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
-      await waitUntil(async () => (await deps.sql`select 1 from outbox where sent_at is null`).length === 0, 15_000, 'relayed')
+      await waitUntil(
+        async () => (await deps.sql`select 1 from outbox where sent_at is null`).length === 0,
+        15_000,
+        'relayed',
+      )
       await pageIncident(deps, { incidentId: raised.incidentId, level: 0, repeat: 0 })
       const pageId = await pageIdOf(raised.incidentId)
       answers = [0, 0]
-      await expect(deliverCrisisWebhook(deps, { pageId }, { number: 1, max: 2 }, { timeoutMs: 300 })).rejects.toThrow(/timeout/)
-      expect((await deps.sql`select status from crisis_webhook_deliveries where page_id = ${pageId}`)[0]!.status).toBe('pending')
+      await expect(deliverCrisisWebhook(deps, { pageId }, { number: 1, max: 2 }, { timeoutMs: 300 })).rejects.toThrow(
+        /timeout/,
+      )
+      expect((await deps.sql`select status from crisis_webhook_deliveries where page_id = ${pageId}`)[0]!.status).toBe(
+        'pending',
+      )
       expect(await deliverCrisisWebhook(deps, { pageId }, { number: 2, max: 2 }, { timeoutMs: 300 })).toBe('dead')
-      expect(await deps.sql`select reason from crisis_webhook_dead_letters where page_id = ${pageId}`).toEqual([{ reason: 'timeout after 2 attempts' }])
+      expect(await deps.sql`select reason from crisis_webhook_dead_letters where page_id = ${pageId}`).toEqual([
+        { reason: 'timeout after 2 attempts' },
+      ])
       // A later duplicate of the job does nothing.
       expect(await deliverCrisisWebhook(deps, { pageId }, { number: 1, max: 2 }, { timeoutMs: 300 })).toBe('skipped')
     } finally {

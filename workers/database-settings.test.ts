@@ -31,15 +31,36 @@ afterAll(async () => {
 
 const configWith = (extra: Record<string, string>) => loadConfig(childEnv(deps, { LOG_LEVEL: 'silent', ...extra }))
 const connectionsOf = async (application: string) =>
-  (await deps.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = ${application}`)[0]!.n
+  (
+    await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from pg_stat_activity where application_name = ${application}`
+  )[0]!.n
 
 describe('PostgreSQL settings for scale-out', () => {
   it('parses the settings with their defaults and names a bad one', () => {
     const defaults = configWith({})
-    expect([defaults.DATABASE_POOL_MAX, defaults.DATABASE_PREPARE, defaults.DATABASE_DIRECT_URL]).toEqual([10, true, undefined])
-    const set = configWith({ DATABASE_POOL_MAX: '25', DATABASE_PREPARE: 'false', DATABASE_DIRECT_URL: 'postgres://db-direct:5432/holdspace' })
-    expect([set.DATABASE_POOL_MAX, set.DATABASE_PREPARE, set.DATABASE_DIRECT_URL]).toEqual([25, false, 'postgres://db-direct:5432/holdspace'])
-    for (const [name, value] of [['DATABASE_POOL_MAX', '0'], ['DATABASE_POOL_MAX', 'ten'], ['DATABASE_PREPARE', 'maybe'], ['DATABASE_DIRECT_URL', 'mysql://x']]) {
+    expect([defaults.DATABASE_POOL_MAX, defaults.DATABASE_PREPARE, defaults.DATABASE_DIRECT_URL]).toEqual([
+      10,
+      true,
+      undefined,
+    ])
+    const set = configWith({
+      DATABASE_POOL_MAX: '25',
+      DATABASE_PREPARE: 'false',
+      DATABASE_DIRECT_URL: 'postgres://db-direct:5432/holdspace',
+    })
+    expect([set.DATABASE_POOL_MAX, set.DATABASE_PREPARE, set.DATABASE_DIRECT_URL]).toEqual([
+      25,
+      false,
+      'postgres://db-direct:5432/holdspace',
+    ])
+    for (const [name, value] of [
+      ['DATABASE_POOL_MAX', '0'],
+      ['DATABASE_POOL_MAX', 'ten'],
+      ['DATABASE_PREPARE', 'maybe'],
+      ['DATABASE_DIRECT_URL', 'mysql://x'],
+    ]) {
       expect(() => configWith({ [name!]: value! }), `${name}=${value}`).toThrow(ConfigError)
       expect(() => configWith({ [name!]: value! })).toThrow(new RegExp(name!))
     }
@@ -61,7 +82,10 @@ describe('PostgreSQL settings for scale-out', () => {
 
   it('DATABASE_PREPARE=false leaves no prepared statement on the connection; the default prepares', async () => {
     const preparedAfterQueries = async (prepare: string) => {
-      const core = createCoreDeps(configWith({ DATABASE_POOL_MAX: '1', DATABASE_PREPARE: prepare }), `hs-prepare-${prepare}`)
+      const core = createCoreDeps(
+        configWith({ DATABASE_POOL_MAX: '1', DATABASE_PREPARE: prepare }),
+        `hs-prepare-${prepare}`,
+      )
       closers.push(() => core.close())
       for (let i = 0; i < 3; i++) expect((await core.sql<{ n: number }[]>`select ${i}::int as n`)[0]!.n).toBe(i)
       return (await core.sql<{ n: number }[]>`select count(*)::int as n from pg_prepared_statements`)[0]!.n
@@ -74,9 +98,22 @@ describe('PostgreSQL settings for scale-out', () => {
     const application = `hs-listen-${randomBytes(3).toString('hex')}`
     const listenSql = createSql(deps.databaseUrl, { max: 1, application })
     closers.push(() => listenSql.end({ timeout: 1 }))
-    const relay = startOutboxRelay({ sql: deps.sql, listenSql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 600_000 })
+    const relay = startOutboxRelay({
+      sql: deps.sql,
+      listenSql,
+      redis: deps.redis,
+      prefix: deps.config.REDIS_PREFIX,
+      log: deps.log,
+      pollMs: 600_000,
+    })
     closers.push(() => relay.stop())
-    await expect.poll(() => deps.sql`select 1 from pg_stat_activity where application_name = ${application} and query ilike 'listen%'`.then((r) => r.length)).toBe(1)
+    await expect
+      .poll(() =>
+        deps.sql`select 1 from pg_stat_activity where application_name = ${application} and query ilike 'listen%'`.then(
+          (r) => r.length,
+        ),
+      )
+      .toBe(1)
     const before = relay.sent
     await deps.sql.begin((tx) => enqueueOutbox(tx, 'retention:purge', {}))
     await expect.poll(() => relay.sent, { timeout: 20_000 }).toBeGreaterThan(before)
@@ -84,9 +121,16 @@ describe('PostgreSQL settings for scale-out', () => {
     await relay.stop()
   })
 
-  it('says so when LISTEN hears nothing (a pooler in the way): a log line and the relay\'s state, delivering by polling', async () => {
+  it("says so when LISTEN hears nothing (a pooler in the way): a log line and the relay's state, delivering by polling", async () => {
     const deaf: Sql = other.sql
-    const relay: OutboxRelay = startOutboxRelay({ sql: deps.sql, listenSql: deaf, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 100 })
+    const relay: OutboxRelay = startOutboxRelay({
+      sql: deps.sql,
+      listenSql: deaf,
+      redis: deps.redis,
+      prefix: deps.config.REDIS_PREFIX,
+      log: deps.log,
+      pollMs: 100,
+    })
     closers.push(() => relay.stop())
     for (let i = 0; i < 4; i++) {
       const before = relay.sent

@@ -35,7 +35,11 @@ describe('a job whose data is not JSON', { timeout: 60_000 }, () => {
   it('is failed once, dead-lettered with one log line and an alarm, and never retried', async () => {
     await expect.poll(() => output(), { timeout: 30_000 }).toContain('workers started')
     // Parked as a delayed job first, so the workers cannot take it before its data is broken.
-    const added = await queue.add('password-reset:send', { accountId: '00000000-0000-4000-8000-000000000002', requestId: '00000000-0000-4000-8000-000000000001' }, { delay: 3_600_000, jobId: 'broken-1', attempts: 10 })
+    const added = await queue.add(
+      'password-reset:send',
+      { accountId: '00000000-0000-4000-8000-000000000002', requestId: '00000000-0000-4000-8000-000000000001' },
+      { delay: 3_600_000, jobId: 'broken-1', attempts: 10 },
+    )
     const jobKey = `${deps.config.REDIS_PREFIX}:bull:notifications:${added.id}`
     await deps.redis.hset(jobKey, 'data', '{"requestId": "00000000-0000-4000-8000-0000000')
     await added.promote()
@@ -51,23 +55,45 @@ describe('a job whose data is not JSON', { timeout: 60_000 }, () => {
       { dedup_key: 'job_dead_letter:notifications:broken-1' },
     ])
     // The alarm metric the server exports counts it.
-    expect(await createMetrics(deps.sql).registry.metrics()).toMatch(/^holdspace_alarms_open\{kind="job_dead_letter"\} 1$/m)
-    const lines = output().split('\n').filter((l) => l.includes('broken-1'))
+    expect(await createMetrics(deps.sql).registry.metrics()).toMatch(
+      /^holdspace_alarms_open\{kind="job_dead_letter"\} 1$/m,
+    )
+    const lines = output()
+      .split('\n')
+      .filter((l) => l.includes('broken-1'))
     expect(lines).toHaveLength(1)
     const line = JSON.parse(lines[0]!)
-    expect(line).toMatchObject({ level: 50, msg: 'job dead-lettered', queue: 'notifications', jobId: 'broken-1', reason: 'corrupt_data' })
+    expect(line).toMatchObject({
+      level: 50,
+      msg: 'job dead-lettered',
+      queue: 'notifications',
+      jobId: 'broken-1',
+      reason: 'corrupt_data',
+    })
     expect(output()).not.toMatch(/SyntaxError|Unexpected end of JSON|\n\s+at /)
-    expect(await queue.getJobCounts('active', 'wait', 'delayed', 'failed')).toEqual({ active: 0, wait: 0, delayed: 0, failed: 1 })
+    expect(await queue.getJobCounts('active', 'wait', 'delayed', 'failed')).toEqual({
+      active: 0,
+      wait: 0,
+      delayed: 0,
+      failed: 1,
+    })
   })
 
-  it('dead-letters a payload that is JSON but not the job\'s contract the same way, once', async () => {
+  it("dead-letters a payload that is JSON but not the job's contract the same way, once", async () => {
     await expect.poll(() => output(), { timeout: 30_000 }).toContain('workers started')
-    await queue.add('password-reset:send', { message: 'never text in a job' } as never, { jobId: 'bad-shape-1', attempts: 10 })
+    await queue.add('password-reset:send', { message: 'never text in a job' } as never, {
+      jobId: 'bad-shape-1',
+      attempts: 10,
+    })
     await expect.poll(() => queue.getJobState('bad-shape-1'), { timeout: 20_000 }).toBe('failed')
     const job = await queue.getJob('bad-shape-1')
     expect(job).toMatchObject({ failedReason: 'dead-lettered: invalid_payload', attemptsMade: 1 })
-    expect(await deps.sql`select 1 from alarms where dedup_key = 'job_dead_letter:notifications:bad-shape-1'`).toHaveLength(1)
-    const lines = output().split('\n').filter((l) => l.includes('bad-shape-1'))
+    expect(
+      await deps.sql`select 1 from alarms where dedup_key = 'job_dead_letter:notifications:bad-shape-1'`,
+    ).toHaveLength(1)
+    const lines = output()
+      .split('\n')
+      .filter((l) => l.includes('bad-shape-1'))
     expect(lines).toHaveLength(1)
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, msg: 'job dead-lettered', reason: 'invalid_payload' })
     expect(output()).not.toContain('never text in a job')

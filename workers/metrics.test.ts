@@ -32,7 +32,9 @@ afterAll(async () => {
 
 async function metricsPort(): Promise<number> {
   await expect.poll(() => output(), { timeout: 30_000 }).toContain('workers metrics listening')
-  const line = output().split('\n').find((l) => l.includes('workers metrics listening'))!
+  const line = output()
+    .split('\n')
+    .find((l) => l.includes('workers metrics listening'))!
   const port = JSON.parse(line).port as number
   expect(port).toBeGreaterThan(0)
   return port
@@ -48,11 +50,15 @@ describe('the workers metrics listener', { timeout: 90_000 }, () => {
     await expect.poll(() => queue.getJobState('metrics-bad-1'), { timeout: 30_000 }).toBe('failed')
 
     const scrape = async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      })
       expect(response.status).toBe(200)
       return response.text()
     }
-    await expect.poll(scrape, { timeout: 10_000 }).toMatch(/^holdspace_job_duration_seconds_count\{queue="maintenance",outcome="completed"\} [1-9]/m)
+    await expect
+      .poll(scrape, { timeout: 10_000 })
+      .toMatch(/^holdspace_job_duration_seconds_count\{queue="maintenance",outcome="completed"\} [1-9]/m)
     const text = await scrape()
     expect(text).toMatch(/^holdspace_job_duration_seconds_count\{queue="maintenance",outcome="failed"\} 1$/m)
     expect(text).toMatch(/^holdspace_job_failures_total\{queue="maintenance"\} 1$/m)

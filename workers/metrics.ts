@@ -50,7 +50,10 @@ export function createWorkersMetrics(deps: CoreDeps, options: { connection: Redi
     labelNames: ['queue', 'state'] as const,
     registers: [registry],
     async collect() {
-      const counts = await withDeadline(Promise.all(queues.map((q) => q.getJobCounts(...JOB_STATES))), READ_DEADLINE_MS).catch(() => null)
+      const counts = await withDeadline(
+        Promise.all(queues.map((q) => q.getJobCounts(...JOB_STATES))),
+        READ_DEADLINE_MS,
+      ).catch(() => null)
       this.reset()
       if (!counts) return
       queues.forEach((q, i) => {
@@ -97,8 +100,12 @@ export function createWorkersMetrics(deps: CoreDeps, options: { connection: Redi
 
   /** Feeds the job metrics from one queue's BullMQ worker events. */
   const watch = (queue: QueueName, worker: Worker) => {
-    const observe = (job: { processedOn?: number; finishedOn?: number } | undefined, outcome: 'completed' | 'failed') => {
-      if (job?.processedOn && job.finishedOn) jobDuration.observe({ queue, outcome }, Math.max(0, job.finishedOn - job.processedOn) / 1000)
+    const observe = (
+      job: { processedOn?: number; finishedOn?: number } | undefined,
+      outcome: 'completed' | 'failed',
+    ) => {
+      if (job?.processedOn && job.finishedOn)
+        jobDuration.observe({ queue, outcome }, Math.max(0, job.finishedOn - job.processedOn) / 1000)
     }
     worker.on('completed', (job) => observe(job, 'completed'))
     worker.on('failed', (job) => {
@@ -123,21 +130,30 @@ export function bearerAccepted(header: string | undefined, token: string | undef
  * The workers' own HTTP listener (never public, decision 035): GET /metrics (bearer token when METRICS_TOKEN is
  * set, else 401) and GET /healthz for the compose health check. Resolves with the bound port (0 picks a free one).
  */
-export async function startWorkersMetricsServer(deps: CoreDeps, metrics: WorkersMetrics): Promise<{ server: Server; port: number; close: () => Promise<void> }> {
+export async function startWorkersMetricsServer(
+  deps: CoreDeps,
+  metrics: WorkersMetrics,
+): Promise<{ server: Server; port: number; close: () => Promise<void> }> {
   const { config } = deps
   const server = createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0]
     if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }))
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }))
       return
     }
     if (url !== '/metrics') return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found')
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method Not Allowed')
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method Not Allowed')
     if (!bearerAccepted(req.headers.authorization, config.METRICS_TOKEN)) {
       return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer', 'Content-Type': 'text/plain' }).end('Unauthorized')
     }
     metrics.registry.metrics().then(
-      (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
+      (text) =>
+        res
+          .writeHead(200, { 'Content-Type': metrics.registry.contentType })
+          .end(req.method === 'HEAD' ? undefined : text),
       () => res.writeHead(500, { 'Content-Type': 'text/plain' }).end('metrics unavailable'),
     )
   })

@@ -18,7 +18,12 @@ export const DEFAULT_JOB_OPTIONS = {
  */
 export type ListenState = 'listening' | 'silent' | 'polling'
 
-export interface OutboxRelay { drain(): Promise<number>; stop(): Promise<void>; readonly sent: number; readonly listenState: ListenState }
+export interface OutboxRelay {
+  drain(): Promise<number>
+  stop(): Promise<void>
+  readonly sent: number
+  readonly listenState: ListenState
+}
 
 /** Polls in a row that found rows no notification announced before the relay says LISTEN is silent. */
 const SILENT_AFTER_POLLS = 3
@@ -102,7 +107,10 @@ export function startOutboxRelay(deps: {
         } catch (error) {
           failures++
           if (failures === 1 || failures % 30 === 0) {
-            deps.log.warn({ err: { message: (error as Error).message }, failures }, 'outbox relay could not deliver; rows wait in Postgres')
+            deps.log.warn(
+              { err: { message: (error as Error).message }, failures },
+              'outbox relay could not deliver; rows wait in Postgres',
+            )
           }
           break
         }
@@ -117,17 +125,19 @@ export function startOutboxRelay(deps: {
   let listenState: ListenState = 'listening'
   let notified = false
   let unannouncedPolls = 0
-  const listening = (deps.listenSql ?? deps.sql).listen('outbox', () => {
-    notified = true
-    if (listenState === 'silent') deps.log.info('outbox LISTEN receives notifications again')
-    listenState = 'listening'
-    unannouncedPolls = 0
-    void drain()
-  }).catch((error) => {
-    listenState = 'polling'
-    deps.log.warn({ err: { message: (error as Error).message } }, 'outbox LISTEN failed; polling only')
-    return null
-  })
+  const listening = (deps.listenSql ?? deps.sql)
+    .listen('outbox', () => {
+      notified = true
+      if (listenState === 'silent') deps.log.info('outbox LISTEN receives notifications again')
+      listenState = 'listening'
+      unannouncedPolls = 0
+      void drain()
+    })
+    .catch((error) => {
+      listenState = 'polling'
+      deps.log.warn({ err: { message: (error as Error).message } }, 'outbox LISTEN failed; polling only')
+      return null
+    })
   /**
    * A poll that moves rows no notification announced is normal now and then (a row committed just before the poll);
    * several in a row mean LISTEN hears nothing (a transaction pooler drops it): say so, never silently.
@@ -139,7 +149,10 @@ export function startOutboxRelay(deps: {
     if (moved === 0 || announced || listenState === 'polling') return
     if (++unannouncedPolls >= SILENT_AFTER_POLLS && listenState !== 'silent') {
       listenState = 'silent'
-      deps.log.warn({ polls: unannouncedPolls }, 'outbox LISTEN receives no notifications; delivering by polling (use DATABASE_DIRECT_URL past a transaction pooler)')
+      deps.log.warn(
+        { polls: unannouncedPolls },
+        'outbox LISTEN receives no notifications; delivering by polling (use DATABASE_DIRECT_URL past a transaction pooler)',
+      )
     }
   }
   const timer = setInterval(() => void poll(), deps.pollMs)

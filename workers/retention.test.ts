@@ -14,26 +14,40 @@ let deps: TestDeps
 let queue: Queue
 beforeAll(async () => {
   deps = await createTestDeps({ RETENTION_JOB_DAYS: '7' })
-  queue = new Queue('notifications', { connection: deps.redis.duplicate({ maxRetriesPerRequest: null }), prefix: `${deps.config.REDIS_PREFIX}:bull` })
+  queue = new Queue('notifications', {
+    connection: deps.redis.duplicate({ maxRetriesPerRequest: null }),
+    prefix: `${deps.config.REDIS_PREFIX}:bull`,
+  })
 })
 afterAll(async () => {
   await queue.close()
   await deps.close()
 })
 
-const purge = () => createQueueProcessor(deps, 'maintenance')({ name: 'retention:purge', data: {} } as Job) as Promise<{ jobs: number }>
+const purge = () =>
+  createQueueProcessor(deps, 'maintenance')({ name: 'retention:purge', data: {} } as Job) as Promise<{ jobs: number }>
 
 it('cleans finished jobs past the retention period from every queue, and only those', async () => {
   for (const id of ['one', 'two', 'three']) await queue.add(`test:${id}`, {}, { jobId: id })
   // Delayed for two months: never finished, never cleaned.
   const waiting = await queue.add('test:waiting', {}, { jobId: 'waiting', delay: 60 * DAY })
   // A stand-in consumer that completes two and fails one (no retries).
-  const worker = new Worker('notifications', async (job) => {
-    if (job.id === 'three') throw new Error('permanent')
-    return 'done'
-  }, { connection: deps.redis.duplicate({ maxRetriesPerRequest: null }), prefix: `${deps.config.REDIS_PREFIX}:bull`, autorun: false })
+  const worker = new Worker(
+    'notifications',
+    async (job) => {
+      if (job.id === 'three') throw new Error('permanent')
+      return 'done'
+    },
+    {
+      connection: deps.redis.duplicate({ maxRetriesPerRequest: null }),
+      prefix: `${deps.config.REDIS_PREFIX}:bull`,
+      autorun: false,
+    },
+  )
   void worker.run()
-  await expect.poll(async () => (await queue.getJobCounts('completed', 'failed')), { timeout: 10_000 }).toEqual({ completed: 2, failed: 1 })
+  await expect
+    .poll(async () => await queue.getJobCounts('completed', 'failed'), { timeout: 10_000 })
+    .toEqual({ completed: 2, failed: 1 })
   await worker.close()
 
   // Age "one" (completed) and "three" (failed) to eight days ago, as if they had finished then.

@@ -20,7 +20,8 @@ it('registers every timed job once, even when two workers processes start', asyn
   for (const queueName of ['maintenance', 'reminders']) {
     const connection = deps.redis.duplicate({ maxRetriesPerRequest: null })
     const queue = new Queue(queueName, { connection, prefix: `${deps.config.REDIS_PREFIX}:bull` })
-    for (const scheduler of await queue.getJobSchedulers()) found.push({ name: scheduler.name, every: Number(scheduler.every ?? null) })
+    for (const scheduler of await queue.getJobSchedulers())
+      found.push({ name: scheduler.name, every: Number(scheduler.every ?? null) })
     await queue.close()
     connection.disconnect()
   }

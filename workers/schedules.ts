@@ -32,13 +32,25 @@ export async function startSchedules(deps: CoreDeps): Promise<{ stop: () => Prom
     }
     try {
       // An `every` scheduler runs its first job at once (BullMQ warns on every start if `immediately` is passed too).
-      await queue.upsertJobScheduler(schedule.name, { every: schedule.everyMs }, {
-        name: schedule.name,
-        data: {},
-        opts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
-      })
+      await queue.upsertJobScheduler(
+        schedule.name,
+        { every: schedule.everyMs },
+        {
+          name: schedule.name,
+          data: {},
+          opts: {
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 5_000 },
+            removeOnComplete: { count: 20 },
+            removeOnFail: { count: 50 },
+          },
+        },
+      )
     } catch (error) {
-      deps.log.warn({ schedule: schedule.name, err: { message: (error as Error).message } }, 'could not upsert a job schedule')
+      deps.log.warn(
+        { schedule: schedule.name, err: { message: (error as Error).message } },
+        'could not upsert a job schedule',
+      )
     }
   }
   return {

@@ -18,9 +18,18 @@ let worker: Worker
 
 beforeAll(async () => {
   deps = await createTestDeps()
-  relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 100 })
+  relay = startOutboxRelay({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: deps.config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: 100,
+  })
   const connection = deps.redis.duplicate({ maxRetriesPerRequest: null })
-  worker = new Worker('notifications', createQueueProcessor(deps, 'notifications'), { connection, prefix: `${deps.config.REDIS_PREFIX}:bull` })
+  worker = new Worker('notifications', createQueueProcessor(deps, 'notifications'), {
+    connection,
+    prefix: `${deps.config.REDIS_PREFIX}:bull`,
+  })
 })
 afterAll(async () => {
   await relay?.stop()
@@ -29,10 +38,22 @@ afterAll(async () => {
 })
 
 describe('the signup:email job', () => {
-  it('sends a new address its link and an existing account\'s owner the notice, each once', async () => {
+  it("sends a new address its link and an existing account's owner the notice, each once", async () => {
     const owner = await createAccount(deps, 'member', { email: 'taken@example.org', locale: 'pl' })
-    await requestSignUp(deps, { email: 'taken@example.org', password: 'a long secret phrase', consent: true, locale: 'en', ip: '10.8.0.1' })
-    await requestSignUp(deps, { email: 'fresh@example.org', password: 'a long secret phrase', consent: true, locale: 'en', ip: '10.8.0.2' })
+    await requestSignUp(deps, {
+      email: 'taken@example.org',
+      password: 'a long secret phrase',
+      consent: true,
+      locale: 'en',
+      ip: '10.8.0.1',
+    })
+    await requestSignUp(deps, {
+      email: 'fresh@example.org',
+      password: 'a long secret phrase',
+      consent: true,
+      locale: 'en',
+      ip: '10.8.0.2',
+    })
 
     const notice = await mailFor(deps, 'taken@example.org')
     // In the account's language, not the stranger's (the catcher's parser may split an encoded subject: spaces ignored).
@@ -43,12 +64,17 @@ describe('the signup:email job', () => {
     // The notice's request keeps no password; the other keeps only its hash until the link is used.
     const rows = await deps.sql<{ email: string; hasPassword: boolean }[]>`
       select email, password_hash is not null as "hasPassword" from signup_requests order by email`
-    expect(rows).toEqual([{ email: 'fresh@example.org', hasPassword: true }, { email: 'taken@example.org', hasPassword: false }])
+    expect(rows).toEqual([
+      { email: 'fresh@example.org', hasPassword: true },
+      { email: 'taken@example.org', hasPassword: false },
+    ])
 
     const created = await confirmSignUp(deps, { token: tokenOf(link) })
     expect(created.accountId).not.toBe(owner.accountId)
     expect(deps.mail.mails).toHaveLength(2)
-    const jobs = await deps.sql<{ payload: Record<string, string> }[]>`select payload from outbox where job_name = 'signup:email'`
+    const jobs = await deps.sql<
+      { payload: Record<string, string> }[]
+    >`select payload from outbox where job_name = 'signup:email'`
     expect(jobs.every((j) => Object.keys(j.payload).join() === 'requestId')).toBe(true)
     // A retried job (the same request) sends nothing more.
     for (const job of jobs) expect(await sendSignUpEmail(deps, { requestId: job.payload.requestId! })).toBe('skipped')

@@ -1,5 +1,11 @@
 import { Form, useNavigation, type FormProps } from '@remix-run/react'
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react'
 import { useRootData, useT } from './i18n'
 
 /** A POST form that always carries the CSRF token. */
@@ -14,10 +20,24 @@ export function SafeForm({ children, ...props }: FormProps & { children: ReactNo
 }
 
 /** What a labelled control needs: its id and the accessibility attributes tying it to its help and error. */
-interface ControlProps { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }
+interface ControlProps {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+}
 
 /** The one way a form control is labelled, described and given its (translated) error. */
-function FieldShell({ label, error, help, control }: { label: string; error?: string; help?: string; control: (props: ControlProps) => ReactNode }) {
+function FieldShell({
+  label,
+  error,
+  help,
+  control,
+}: {
+  label: string
+  error?: string
+  help?: string
+  control: (props: ControlProps) => ReactNode
+}) {
   const id = useId()
   const t = useT()
   const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined
@@ -25,23 +45,52 @@ function FieldShell({ label, error, help, control }: { label: string; error?: st
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {help ? <p id={`${id}-help`} className="help">{help}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{t.error(error)}</p> : null}
+      {help ? (
+        <p id={`${id}-help`} className="help">
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {t.error(error)}
+        </p>
+      ) : null}
     </div>
   )
 }
 
-export function Field({ label, error, help, ...input }: { label: string; error?: string; help?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  error,
+  help,
+  ...input
+}: { label: string; error?: string; help?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return <FieldShell label={label} error={error} help={help} control={(props) => <input {...props} {...input} />} />
 }
 
-export function TextAreaField({ label, error, help, ...textarea }: { label: string; error?: string; help?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <FieldShell label={label} error={error} help={help} control={(props) => <textarea {...props} {...textarea} />} />
+export function TextAreaField({
+  label,
+  error,
+  help,
+  ...textarea
+}: { label: string; error?: string; help?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell label={label} error={error} help={help} control={(props) => <textarea {...props} {...textarea} />} />
+  )
 }
 
 export function SelectField({
-  label, error, help, options, ...select
-}: { label: string; error?: string; help?: string; options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
+  label,
+  error,
+  help,
+  options,
+  ...select
+}: {
+  label: string
+  error?: string
+  help?: string
+  options: Array<{ value: string; label: string }>
+} & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell
       label={label}
@@ -49,7 +98,11 @@ export function SelectField({
       help={help}
       control={(props) => (
         <select {...props} {...select}>
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       )}
     />
@@ -60,20 +113,41 @@ export function SelectField({
 export function FormError({ code }: { code?: string }) {
   const t = useT()
   if (!code) return null
-  return <div className="form-error" role="alert">{t.error(code)}</div>
+  return (
+    <div className="form-error" role="alert">
+      {t.error(code)}
+    </div>
+  )
 }
 
 /** A submit button that shows progress while its form is being sent. */
 /** `aria-label` names the button fully where its visible text is short ("Delete" → "Delete: Breathing exercise"). */
-export function SubmitButton({ children, className, name, value, 'aria-label': ariaLabel }: {
-  children: ReactNode; className?: string; name?: string; value?: string; 'aria-label'?: string
+export function SubmitButton({
+  children,
+  className,
+  name,
+  value,
+  'aria-label': ariaLabel,
+}: {
+  children: ReactNode
+  className?: string
+  name?: string
+  value?: string
+  'aria-label'?: string
 }) {
   const navigation = useNavigation()
   const t = useT()
   const busy = navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post'
   return (
-    <button type="submit" className={className ?? 'button primary'} name={name} value={value} disabled={busy} aria-busy={busy || undefined}
-      aria-label={busy ? undefined : ariaLabel}>
+    <button
+      type="submit"
+      className={className ?? 'button primary'}
+      name={name}
+      value={value}
+      disabled={busy}
+      aria-busy={busy || undefined}
+      aria-label={busy ? undefined : ariaLabel}
+    >
       {busy ? t('form.working') : children}
     </button>
   )

@@ -22,7 +22,10 @@ export function SiteHeader() {
   }, [pathname])
   return (
     <header className="site-header">
-      <Link to="/" className="brand"><img src="/favicon.svg" alt="" className="brand-mark" width="32" height="32" /><span className="brand-name">{t('app.name')}</span></Link>
+      <Link to="/" className="brand">
+        <img src="/favicon.svg" alt="" className="brand-mark" width="32" height="32" />
+        <span className="brand-name">{t('app.name')}</span>
+      </Link>
       <details className="site-menu" ref={menu} data-testid="site-menu">
         <summary className="site-menu-button">{t('nav.menu')}</summary>
         <div className="site-menu-panel">
@@ -30,28 +33,54 @@ export function SiteHeader() {
             <ul>
               {account ? (
                 <>
-                  <li><Link to="/rooms">{t('nav.rooms')}</Link></li>
-                  <li><Link to="/groups">{t('nav.groups')}</Link></li>
-                  <li><Link to="/care">{t('nav.care')}</Link></li>
+                  <li>
+                    <Link to="/rooms">{t('nav.rooms')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/groups">{t('nav.groups')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/care">{t('nav.care')}</Link>
+                  </li>
                   <li>
                     <Link to="/messages">
                       {t('nav.messages')}
-                      {unreadMessages > 0 ? <span className="nav-count" data-testid="nav-unread">{' '}<span aria-hidden="true">{unreadMessages}</span><span className="visually-hidden">{t('nav.unread', { count: unreadMessages })}</span></span> : null}
+                      {unreadMessages > 0 ? (
+                        <span className="nav-count" data-testid="nav-unread">
+                          {' '}
+                          <span aria-hidden="true">{unreadMessages}</span>
+                          <span className="visually-hidden">{t('nav.unread', { count: unreadMessages })}</span>
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
-                  <li><Link to="/library">{t('nav.library')}</Link></li>
-                  {account.role === 'facilitator' || account.role === 'admin' ? <li><Link to="/moderation">{t('nav.moderation')}</Link></li> : null}
-                  <li><Link to="/account">{t('nav.account')}</Link></li>
+                  <li>
+                    <Link to="/library">{t('nav.library')}</Link>
+                  </li>
+                  {account.role === 'facilitator' || account.role === 'admin' ? (
+                    <li>
+                      <Link to="/moderation">{t('nav.moderation')}</Link>
+                    </li>
+                  ) : null}
+                  <li>
+                    <Link to="/account">{t('nav.account')}</Link>
+                  </li>
                   <li>
                     <SafeForm action="/signout">
-                      <button type="submit" className="link-button">{t('nav.signOut')}</button>
+                      <button type="submit" className="link-button">
+                        {t('nav.signOut')}
+                      </button>
                     </SafeForm>
                   </li>
                 </>
               ) : (
                 <>
-                  <li><Link to="/signin">{t('nav.signIn')}</Link></li>
-                  <li><Link to="/signup">{t('nav.signUp')}</Link></li>
+                  <li>
+                    <Link to="/signin">{t('nav.signIn')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/signup">{t('nav.signUp')}</Link>
+                  </li>
                 </>
               )}
             </ul>

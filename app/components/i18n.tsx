@@ -23,7 +23,17 @@ export function useRootData(): RootData {
   if (data) return data
   // An action refused before the root loader ran (the 503 page while PostgreSQL or Redis is out) names the language.
   const said = isRouteErrorResponse(error) ? (error.data as { locale?: unknown } | null)?.locale : undefined
-  return { locale: said === 'pl' ? 'pl' : 'en', csrfToken: '', quickExitUrl: 'about:blank', account: null, alarms: [], unreadMessages: 0, followUp: null, timeZone: 'UTC', timeZoneAdopted: false }
+  return {
+    locale: said === 'pl' ? 'pl' : 'en',
+    csrfToken: '',
+    quickExitUrl: 'about:blank',
+    account: null,
+    alarms: [],
+    unreadMessages: 0,
+    followUp: null,
+    timeZone: 'UTC',
+    timeZoneAdopted: false,
+  }
 }
 
 /** The translation function for the current page's language. */
@@ -32,7 +42,8 @@ export function useT() {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars)
   t.error = (code: string) => translateError(locale, code)
   /** A message with a count in the language's plural form: t.plural('plural.checkIns', 3) → "3 wpisy". */
-  t.plural = (base: PluralBase, count: number, vars?: Record<string, string | number>) => translatePlural(locale, base, count, vars)
+  t.plural = (base: PluralBase, count: number, vars?: Record<string, string | number>) =>
+    translatePlural(locale, base, count, vars)
   t.locale = locale
   return t
 }

@@ -13,7 +13,12 @@ export function LanguageSwitch() {
         <SafeForm key={locale} action="/language" reloadDocument>
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-          <button type="submit" className="link-button" lang={locale} aria-current={t.locale === locale ? 'true' : undefined}>
+          <button
+            type="submit"
+            className="link-button"
+            lang={locale}
+            aria-current={t.locale === locale ? 'true' : undefined}
+          >
             {LOCALE_NAMES[locale]}
           </button>
         </SafeForm>

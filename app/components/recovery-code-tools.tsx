@@ -52,7 +52,9 @@ export function RecoveryCodeTools({ username, code }: { username: string; code: 
       >
         {t('recovery.download')}
       </button>
-      <p className="help" role="status">{copied ? t(copied === 'copied' ? 'recovery.copied' : 'recovery.copyFailed') : ''}</p>
+      <p className="help" role="status">
+        {copied ? t(copied === 'copied' ? 'recovery.copied' : 'recovery.copyFailed') : ''}
+      </p>
     </div>
   )
 }

@@ -6,7 +6,9 @@ export function RetryAfter({ seconds }: { seconds?: number }) {
   if (!seconds) return null
   return (
     <p className="help" data-testid="retry-after">
-      {seconds < 120 ? t('form.retryAfterSeconds', { seconds }) : t('form.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })}
+      {seconds < 120
+        ? t('form.retryAfterSeconds', { seconds })
+        : t('form.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })}
     </p>
   )
 }

@@ -15,7 +15,12 @@ export function FocusHeadingOnNavigation() {
       return
     }
     const active = document.activeElement
-    if (active instanceof HTMLElement && active.closest('main') && active.matches('input, textarea, select, [contenteditable]')) return
+    if (
+      active instanceof HTMLElement &&
+      active.closest('main') &&
+      active.matches('input, textarea, select, [contenteditable]')
+    )
+      return
     const heading = document.querySelector<HTMLElement>('main h1')
     if (!heading) return
     if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1

@@ -23,7 +23,8 @@ export function TimeZoneDetector() {
     if (!zone) return
     const current = document.cookie.match(new RegExp(`(?:^|;\\s*)${TIME_ZONE_COOKIE}=([^;]+)`))?.[1]
     const changed = current !== encodeURIComponent(zone)
-    if (changed) document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; Path=/; SameSite=Lax; Max-Age=31536000${location.protocol === 'https:' ? '; Secure' : ''}`
+    if (changed)
+      document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; Path=/; SameSite=Lax; Max-Age=31536000${location.protocol === 'https:' ? '; Secure' : ''}`
     if ((changed || timeZoneAdopted) && reloads.current < 2 && revalidator.state === 'idle') {
       reloads.current += 1
       revalidator.revalidate()
@@ -35,5 +36,9 @@ export function TimeZoneDetector() {
 /** An instant in the reader's language and zone, with the zone named; the exact instant is in `dateTime`. */
 export function Time({ at, year }: { at: string; year?: boolean }) {
   const reader = useReader()
-  return <time dateTime={at} suppressHydrationWarning>{reader.dateTime(at, { year })}</time>
+  return (
+    <time dateTime={at} suppressHydrationWarning>
+      {reader.dateTime(at, { year })}
+    </time>
+  )
 }

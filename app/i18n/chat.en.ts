@@ -1,7 +1,8 @@
 /** Chat rooms, presence and the room list (English). */
 export const chatEn = {
   'rooms.title': 'Support rooms',
-  'rooms.intro': 'Rooms are open day and night. In each room you appear under a pseudonym that is yours in that room only.',
+  'rooms.intro':
+    'Rooms are open day and night. In each room you appear under a pseudonym that is yours in that room only.',
   'rooms.here': '{count} here now',
   'rooms.facilitatorHere': 'A facilitator is here',
   'rooms.enter': 'Enter {title}',
@@ -12,7 +13,8 @@ export const chatEn = {
   'room.rules.changed': 'The rules of this room have changed. Please read and accept them again.',
   'room.rules.accept': 'I have read the rules and will follow them',
   'room.pseudonym.title': 'Your name in this room',
-  'room.pseudonym.help': 'Other members see only this name. It is used in this room only; choose something that does not identify you.',
+  'room.pseudonym.help':
+    'Other members see only this name. It is used in this room only; choose something that does not identify you.',
   'room.pseudonym.generated': 'Use the suggested name: {name}',
   'room.pseudonym.own': 'Choose my own name',
   'room.pseudonym.label': 'Pseudonym (2 to 32 characters)',
@@ -37,7 +39,8 @@ export const chatEn = {
   'room.message.pending': 'Sending…',
   'room.message.sent': 'Sent',
   'room.message.failed': 'Not sent',
-  'room.message.unavailable': 'Connection trouble: your message was not sent. We will send it when the connection is back.',
+  'room.message.unavailable':
+    'Connection trouble: your message was not sent. We will send it when the connection is back.',
   'room.message.retry': 'Retry',
   'room.message.rateLimited': 'You are sending messages quickly. Try again in {seconds} seconds.',
   'room.message.rateLimitedOne': 'You are sending messages quickly. Try again in 1 second.',
@@ -61,15 +64,17 @@ export const chatEn = {
   'room.typing.one': '{name} is typing…',
   'room.typing.many': 'Several people are typing…',
   'room.held.own': 'Only you and the care team can see this',
-  'room.held.ownNotice': 'This message went to the care team, not to the room: a facilitator and a crisis clinician can read it, the other members cannot. You are not in trouble.',
+  'room.held.ownNotice':
+    'This message went to the care team, not to the room: a facilitator and a crisis clinician can read it, the other members cannot. You are not in trouble.',
   'room.held.facilitator': 'Held for safety: the room does not see this',
   'room.held.release': 'Release to the room',
-  'room.held.confirmRelease': 'Show this message to everyone in the room? Messages that describe a method or means can put other members at risk.',
+  'room.held.confirmRelease':
+    'Show this message to everyone in the room? Messages that describe a method or means can put other members at risk.',
   'error.rules_required': 'Please accept the room rules to enter.',
   'error.pseudonym_taken': 'Someone in this room already uses that name. Please choose another.',
   'error.pseudonym_too_short': 'Use at least 2 characters.',
   'error.pseudonym_too_long': 'Use at most 32 characters.',
-  'error.pseudonym_invalid': 'Use letters, digits, spaces and - _ . \' only, starting with a letter or digit.',
+  'error.pseudonym_invalid': "Use letters, digits, spaces and - _ . ' only, starting with a letter or digit.",
   'error.body_empty': 'Write something first.',
   'error.body_too_long': 'Messages can be at most 2,000 characters.',
   'error.body_control_chars': 'The message contains characters that cannot be sent.',

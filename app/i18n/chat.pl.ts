@@ -3,7 +3,8 @@ import type { chatEn } from './chat.en'
 /** Pokoje czatu, obecność i lista pokoi (polski). */
 export const chatPl: Record<keyof typeof chatEn, string> = {
   'rooms.title': 'Pokoje wsparcia',
-  'rooms.intro': 'Pokoje są otwarte dniem i nocą. W każdym pokoju występujesz pod pseudonimem, który należy do Ciebie tylko w tym pokoju.',
+  'rooms.intro':
+    'Pokoje są otwarte dniem i nocą. W każdym pokoju występujesz pod pseudonimem, który należy do Ciebie tylko w tym pokoju.',
   'rooms.here': 'Obecnie: {count}',
   'rooms.facilitatorHere': 'Jest tu moderator',
   'rooms.enter': 'Wejdź do pokoju {title}',
@@ -14,7 +15,8 @@ export const chatPl: Record<keyof typeof chatEn, string> = {
   'room.rules.changed': 'Zasady tego pokoju się zmieniły. Przeczytaj je i zaakceptuj ponownie.',
   'room.rules.accept': 'Przeczytałam/em zasady i będę ich przestrzegać',
   'room.pseudonym.title': 'Twoje imię w tym pokoju',
-  'room.pseudonym.help': 'Inni widzą tylko to imię. Obowiązuje tylko w tym pokoju; wybierz coś, co Cię nie identyfikuje.',
+  'room.pseudonym.help':
+    'Inni widzą tylko to imię. Obowiązuje tylko w tym pokoju; wybierz coś, co Cię nie identyfikuje.',
   'room.pseudonym.generated': 'Użyj proponowanego imienia: {name}',
   'room.pseudonym.own': 'Wybiorę własne imię',
   'room.pseudonym.label': 'Pseudonim (od 2 do 32 znaków)',
@@ -39,7 +41,8 @@ export const chatPl: Record<keyof typeof chatEn, string> = {
   'room.message.pending': 'Wysyłanie…',
   'room.message.sent': 'Wysłano',
   'room.message.failed': 'Nie wysłano',
-  'room.message.unavailable': 'Problem z połączeniem: Twoja wiadomość nie została wysłana. Wyślemy ją, gdy połączenie wróci.',
+  'room.message.unavailable':
+    'Problem z połączeniem: Twoja wiadomość nie została wysłana. Wyślemy ją, gdy połączenie wróci.',
   'room.message.retry': 'Ponów',
   'room.message.rateLimited': 'Wysyłasz wiadomości bardzo szybko. Spróbuj ponownie za {seconds} s.',
   'room.message.rateLimitedOne': 'Wysyłasz wiadomości bardzo szybko. Spróbuj ponownie za sekundę.',
@@ -63,15 +66,17 @@ export const chatPl: Record<keyof typeof chatEn, string> = {
   'room.typing.one': '{name} pisze…',
   'room.typing.many': 'Kilka osób pisze…',
   'room.held.own': 'Widzisz to tylko Ty i zespół wsparcia',
-  'room.held.ownNotice': 'Ta wiadomość trafiła do zespołu wsparcia, a nie do grupy: może ją przeczytać osoba prowadząca i dyżurny specjalista kryzysowy, pozostali uczestnicy jej nie widzą. Nie masz przez to żadnych kłopotów.',
+  'room.held.ownNotice':
+    'Ta wiadomość trafiła do zespołu wsparcia, a nie do grupy: może ją przeczytać osoba prowadząca i dyżurny specjalista kryzysowy, pozostali uczestnicy jej nie widzą. Nie masz przez to żadnych kłopotów.',
   'room.held.facilitator': 'Wstrzymana dla bezpieczeństwa: grupa jej nie widzi',
   'room.held.release': 'Pokaż grupie',
-  'room.held.confirmRelease': 'Pokazać tę wiadomość wszystkim w pokoju? Wiadomości opisujące sposób lub środki mogą narazić innych uczestników.',
+  'room.held.confirmRelease':
+    'Pokazać tę wiadomość wszystkim w pokoju? Wiadomości opisujące sposób lub środki mogą narazić innych uczestników.',
   'error.rules_required': 'Zaakceptuj zasady pokoju, aby wejść.',
   'error.pseudonym_taken': 'Ktoś w tym pokoju używa już tego imienia. Wybierz inne.',
   'error.pseudonym_too_short': 'Użyj co najmniej 2 znaków.',
   'error.pseudonym_too_long': 'Użyj najwyżej 32 znaków.',
-  'error.pseudonym_invalid': 'Używaj tylko liter, cyfr, spacji i znaków - _ . \' ; zacznij od litery lub cyfry.',
+  'error.pseudonym_invalid': "Używaj tylko liter, cyfr, spacji i znaków - _ . ' ; zacznij od litery lub cyfry.",
   'error.body_empty': 'Najpierw coś napisz.',
   'error.body_too_long': 'Wiadomość może mieć najwyżej 2000 znaków.',
   'error.body_control_chars': 'Wiadomość zawiera znaki, których nie można wysłać.',

@@ -4,7 +4,8 @@ export const crisisEn = {
   'crisis.helpButton.hint': 'Tell a clinician now and see crisis lines',
   'crisis.page.title': 'Help is on the way',
   'crisis.page.intro': 'You are not alone. If you are in immediate danger, call your local emergency number now.',
-  'crisis.page.ask': 'If you need someone now, press the button. A clinician will be told at once, and you will see numbers you can call.',
+  'crisis.page.ask':
+    'If you need someone now, press the button. A clinician will be told at once, and you will see numbers you can call.',
   'crisis.card.title': 'You can talk to someone right now',
   'crisis.card.local': 'Lines in your country',
   'crisis.card.international': 'Anywhere',
@@ -57,7 +58,8 @@ export const crisisEn = {
   'console.resolve.outcome': 'Outcome',
   'console.resolve.note': 'Closing note (optional)',
   'console.reveal.title': 'Break glass: reveal identity',
-  'console.reveal.help': 'Only to protect the member’s life or safety. Your reason is recorded in the audit log and shown to admins.',
+  'console.reveal.help':
+    'Only to protect the member’s life or safety. Your reason is recorded in the audit log and shown to admins.',
   'console.reveal.reason': 'Reason (at least 10 characters)',
   'console.reveal.submit': 'Reveal legal name and emergency contact',
   'console.reveal.legalName': 'Legal name',
@@ -118,7 +120,8 @@ export const crisisEn = {
   'console.followUp.at': 'Date and time (your time zone)',
   'console.followUp.window': 'If there is no answer within',
   'console.followUp.hours': '{hours} h',
-  'console.followUp.help': 'With no answer in time — or “I’m struggling” or “I need help now” — the incident re-opens and pages the on-call clinician.',
+  'console.followUp.help':
+    'With no answer in time — or “I’m struggling” or “I need help now” — the incident re-opens and pages the on-call clinician.',
   'console.followUps': 'Follow-ups',
   'console.followUp.row': 'Ask at {due}; answer by {deadline}',
   'console.followUp.status.scheduled': 'Scheduled',
@@ -130,7 +133,8 @@ export const crisisEn = {
   'console.followUp.answer.struggling': '“I’m struggling”',
   'console.followUp.answer.help': '“I need help now”',
   'console.plan.title': 'Safety plan',
-  'console.plan.shared': 'The member shares a safety plan with the crisis team. Opening it is recorded in the audit log.',
+  'console.plan.shared':
+    'The member shares a safety plan with the crisis team. Opening it is recorded in the audit log.',
   'console.plan.open': 'Open the safety plan',
   'console.plan.none': 'No shared safety plan to show: the member has not shared one, or this incident is closed.',
   'console.plan.updated': 'Last changed by the member {when}.',
@@ -168,7 +172,8 @@ export const crisisEn = {
   'crisisAdmin.policy.repeats': 'Repeat the ladder this many times',
   'crisisAdmin.policy.retrigger': 'Page again if acknowledged but unresolved after (minutes)',
   'crisisAdmin.policy.supervisor': 'Supervisor (username or email), paged last',
-  'crisisAdmin.policy.levels': 'Levels, one per line: minutes to acknowledge, then targets (schedule:Name or a username), e.g. "5 schedule:Clinicians"',
+  'crisisAdmin.policy.levels':
+    'Levels, one per line: minutes to acknowledge, then targets (schedule:Name or a username), e.g. "5 schedule:Clinicians"',
   'crisisAdmin.policy.save': 'Save policy',
   'crisisAdmin.saved': 'Saved.',
   'crisisAdmin.reveals': 'Identity reveals (audit log)',
@@ -194,13 +199,15 @@ export const crisisEn = {
   'country.ZZ': 'Another country',
   'country.unknown': 'Not known',
   'account.prefs.country': 'The country you live in',
-  'account.prefs.country.help': 'It chooses the crisis lines you see first. The language of the pages does not change it.',
+  'account.prefs.country.help':
+    'It chooses the crisis lines you see first. The language of the pages does not change it.',
   'console.memberLabel': 'Member {code}',
   'console.memberNote.title': 'In the member’s own words',
   'console.memberNote.help': 'Written by the member for the clinician when they asked for one to contact them.',
   'console.signal.reason': 'Reason given: {reason}',
   'console.signal.notDelivered': 'The message was not delivered (refused), the alert was raised all the same.',
-  'error.CRISIS_OPEN': 'Your request for help is still open, so your account cannot be deleted just now: the clinician working on it needs to be able to reach you. Nothing was deleted. If you are in danger, please use one of the lines below. You can write to the clinician on the help page, and delete your account once they have closed the request.',
+  'error.CRISIS_OPEN':
+    'Your request for help is still open, so your account cannot be deleted just now: the clinician working on it needs to be able to reach you. Nothing was deleted. If you are in danger, please use one of the lines below. You can write to the clinician on the help page, and delete your account once they have closed the request.',
   'account.delete.crisisOpen': 'Your request for help is still open',
   'error.country_invalid': 'Please choose a country from the list.',
 } as const

@@ -6,7 +6,8 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'crisis.helpButton.hint': 'Powiadom teraz klinicystę i zobacz telefony zaufania',
   'crisis.page.title': 'Pomoc jest w drodze',
   'crisis.page.intro': 'Nie jesteś sam/a. Jeśli grozi Ci bezpośrednie niebezpieczeństwo, zadzwoń teraz pod 112.',
-  'crisis.page.ask': 'Jeśli potrzebujesz kogoś teraz, naciśnij przycisk. Klinicysta zostanie od razu powiadomiony, a Ty zobaczysz numery, pod które możesz zadzwonić.',
+  'crisis.page.ask':
+    'Jeśli potrzebujesz kogoś teraz, naciśnij przycisk. Klinicysta zostanie od razu powiadomiony, a Ty zobaczysz numery, pod które możesz zadzwonić.',
   'crisis.card.title': 'Możesz porozmawiać z kimś już teraz',
   'crisis.card.local': 'Telefony w Twoim kraju',
   'crisis.card.international': 'Gdziekolwiek jesteś',
@@ -59,7 +60,8 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'console.resolve.outcome': 'Wynik',
   'console.resolve.note': 'Notatka końcowa (opcjonalnie)',
   'console.reveal.title': 'Tryb awaryjny: ujawnij tożsamość',
-  'console.reveal.help': 'Tylko dla ochrony życia lub bezpieczeństwa uczestnika. Powód trafia do dziennika audytu i widzą go administratorzy.',
+  'console.reveal.help':
+    'Tylko dla ochrony życia lub bezpieczeństwa uczestnika. Powód trafia do dziennika audytu i widzą go administratorzy.',
   'console.reveal.reason': 'Powód (co najmniej 10 znaków)',
   'console.reveal.submit': 'Ujawnij imię i nazwisko oraz kontakt alarmowy',
   'console.reveal.legalName': 'Imię i nazwisko',
@@ -120,7 +122,8 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'console.followUp.at': 'Data i godzina (Twoja strefa czasowa)',
   'console.followUp.window': 'Jeśli nie będzie odpowiedzi w ciągu',
   'console.followUp.hours': '{hours} godz.',
-  'console.followUp.help': 'Bez odpowiedzi w tym czasie — albo przy „Jest mi ciężko” lub „Potrzebuję pomocy teraz” — zgłoszenie otwiera się ponownie i powiadamia dyżurnego klinicystę.',
+  'console.followUp.help':
+    'Bez odpowiedzi w tym czasie — albo przy „Jest mi ciężko” lub „Potrzebuję pomocy teraz” — zgłoszenie otwiera się ponownie i powiadamia dyżurnego klinicystę.',
   'console.followUps': 'Kontakty kontrolne',
   'console.followUp.row': 'Pytanie o {due}; odpowiedź do {deadline}',
   'console.followUp.status.scheduled': 'Zaplanowany',
@@ -132,9 +135,11 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'console.followUp.answer.struggling': '„Jest mi ciężko”',
   'console.followUp.answer.help': '„Potrzebuję pomocy teraz”',
   'console.plan.title': 'Plan bezpieczeństwa',
-  'console.plan.shared': 'Osoba udostępnia zespołowi kryzysowemu plan bezpieczeństwa. Otwarcie go jest zapisywane w dzienniku audytu.',
+  'console.plan.shared':
+    'Osoba udostępnia zespołowi kryzysowemu plan bezpieczeństwa. Otwarcie go jest zapisywane w dzienniku audytu.',
   'console.plan.open': 'Otwórz plan bezpieczeństwa',
-  'console.plan.none': 'Brak udostępnionego planu bezpieczeństwa: osoba go nie udostępniła albo zgłoszenie jest zamknięte.',
+  'console.plan.none':
+    'Brak udostępnionego planu bezpieczeństwa: osoba go nie udostępniła albo zgłoszenie jest zamknięte.',
   'console.plan.updated': 'Ostatnio zmieniony przez osobę {when}.',
   'console.plan.empty': 'Nic tu nie wpisano.',
   'error.followup_time_invalid': 'Wybierz czas co najmniej 15 minut i najwyżej 30 dni od teraz.',
@@ -170,7 +175,8 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'crisisAdmin.policy.repeats': 'Powtórz drabinę tyle razy',
   'crisisAdmin.policy.retrigger': 'Ponów alert, jeśli przyjęte, ale niezamknięte po (minutach)',
   'crisisAdmin.policy.supervisor': 'Przełożony (nazwa użytkownika lub e-mail), powiadamiany na końcu',
-  'crisisAdmin.policy.levels': 'Poziomy, po jednym w wierszu: minuty na przyjęcie, potem adresaci (schedule:Nazwa lub nazwa użytkownika), np. "5 schedule:Dyżur"',
+  'crisisAdmin.policy.levels':
+    'Poziomy, po jednym w wierszu: minuty na przyjęcie, potem adresaci (schedule:Nazwa lub nazwa użytkownika), np. "5 schedule:Dyżur"',
   'crisisAdmin.policy.save': 'Zapisz zasady',
   'crisisAdmin.saved': 'Zapisano.',
   'crisisAdmin.reveals': 'Ujawnienia tożsamości (dziennik audytu)',
@@ -196,13 +202,15 @@ export const crisisPl: Record<keyof typeof crisisEn, string> = {
   'country.ZZ': 'Inny kraj',
   'country.unknown': 'Nieznany',
   'account.prefs.country': 'Kraj, w którym mieszkasz',
-  'account.prefs.country.help': 'Od niego zależy, które telefony zaufania widzisz najpierw. Język stron go nie zmienia.',
+  'account.prefs.country.help':
+    'Od niego zależy, które telefony zaufania widzisz najpierw. Język stron go nie zmienia.',
   'console.memberLabel': 'Uczestnik {code}',
   'console.memberNote.title': 'Słowami uczestnika',
   'console.memberNote.help': 'Uczestnik napisał to dla klinicysty, prosząc o kontakt.',
   'console.signal.reason': 'Podany powód: {reason}',
   'console.signal.notDelivered': 'Wiadomość nie została dostarczona (odrzucona), ale alert i tak został zgłoszony.',
-  'error.CRISIS_OPEN': 'Twoja prośba o pomoc jest wciąż otwarta, więc nie można teraz usunąć konta: klinicysta, który się nią zajmuje, musi móc się z Tobą skontaktować. Nic nie zostało usunięte. Jeśli grozi Ci niebezpieczeństwo, skorzystaj z jednego z telefonów poniżej. Możesz napisać do klinicysty na stronie pomocy, a konto usunąć, gdy zamknie on prośbę.',
+  'error.CRISIS_OPEN':
+    'Twoja prośba o pomoc jest wciąż otwarta, więc nie można teraz usunąć konta: klinicysta, który się nią zajmuje, musi móc się z Tobą skontaktować. Nic nie zostało usunięte. Jeśli grozi Ci niebezpieczeństwo, skorzystaj z jednego z telefonów poniżej. Możesz napisać do klinicysty na stronie pomocy, a konto usunąć, gdy zamknie on prośbę.',
   'account.delete.crisisOpen': 'Twoja prośba o pomoc jest wciąż otwarta',
   'error.country_invalid': 'Wybierz kraj z listy.',
 }

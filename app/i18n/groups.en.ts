@@ -2,7 +2,8 @@
 export const groupsEn = {
   'nav.groups': 'Groups',
   'groups.title': 'Therapist-led groups',
-  'groups.intro': 'Small groups that meet on a regular schedule, led by facilitators whose licences we have checked. You take part under a pseudonym used only in that group.',
+  'groups.intro':
+    'Small groups that meet on a regular schedule, led by facilitators whose licences we have checked. You take part under a pseudonym used only in that group.',
   'groups.timeZone.label': 'Your time zone',
   'groups.timeZone.help': 'Every session time is shown in this zone.',
   'groups.timeZone.save': 'Save time zone',
@@ -50,7 +51,8 @@ export const groupsEn = {
   'group.join.pseudonymHelp': 'Only the people in this group see it. Choose one you do not use elsewhere.',
   'group.join.submit': 'Send my request',
   'group.join.sent': 'Your request was sent. The facilitator will reply here.',
-  'group.waitlist.position': 'You are number {position} on the waitlist. You will get a place automatically when one frees up.',
+  'group.waitlist.position':
+    'You are number {position} on the waitlist. You will get a place automatically when one frees up.',
   'group.leave': 'Leave this group',
   'group.left': 'You left the group.',
   'group.roster': 'Requests and members',
@@ -75,13 +77,15 @@ export const groupsEn = {
   'groupForm.firstStart': 'First session (local date and time)',
   'groupForm.timeZone': 'Time zone of the schedule',
   'groupForm.rrule': 'Repeat rule (RFC 5545 RRULE)',
-  'groupForm.rruleHelp': 'For example FREQ=WEEKLY;BYDAY=TU for every Tuesday, or FREQ=WEEKLY;INTERVAL=2 for every other week.',
+  'groupForm.rruleHelp':
+    'For example FREQ=WEEKLY;BYDAY=TU for every Tuesday, or FREQ=WEEKLY;INTERVAL=2 for every other week.',
   'groupForm.duration': 'Session length in minutes',
   'groupForm.intake': 'Intake question for people who ask to join',
   'groupForm.save': 'Save group',
   'groupForm.needsVerification': 'An admin has to verify your licence before you can lead a group.',
   'profile.title': 'Facilitator profile',
-  'profile.help': 'Members see these details on your groups. An admin checks your licence; until then your profile shows no verified badge and you cannot lead a group. Changing the licence number or jurisdiction needs a new check.',
+  'profile.help':
+    'Members see these details on your groups. An admin checks your licence; until then your profile shows no verified badge and you cannot lead a group. Changing the licence number or jurisdiction needs a new check.',
   'profile.displayName': 'Professional name',
   'profile.education': 'Education',
   'profile.experience': 'Experience',
@@ -102,13 +106,15 @@ export const groupsEn = {
   'session.notOpen': 'This session opens 10 minutes before it starts (in {minutes} min). Come back then.',
   'session.cancelled': 'This session was cancelled.',
   'session.ended': 'This session has ended.',
-  'session.noLivekit': 'Video and audio are not available on this Holdspace server (LiveKit is not configured). The group still meets in chat-only mode.',
+  'session.noLivekit':
+    'Video and audio are not available on this Holdspace server (LiveKit is not configured). The group still meets in chat-only mode.',
   'session.deviceCheck.title': 'Check your camera and microphone',
   'session.deviceCheck.help': 'Only you see this preview. Nothing is sent until the facilitator admits you.',
   'session.deviceCheck.start': 'Test camera and microphone',
   'session.deviceCheck.ok': 'Camera and microphone work.',
   'session.deviceCheck.audioOk': 'Microphone works.',
-  'session.deviceCheck.failed': 'We could not use your camera or microphone. You can still join with audio only or chat only.',
+  'session.deviceCheck.failed':
+    'We could not use your camera or microphone. You can still join with audio only or chat only.',
   'session.deviceCheck.preview': 'Your camera preview',
   'session.mode.legend': 'How do you want to take part?',
   'session.mode.video': 'Video',
@@ -154,7 +160,8 @@ export const groupsEn = {
   'error.text_too_long': 'This is too long.',
   'error.answer_required': 'Please answer the question.',
   'error.group_pseudonym_invalid': 'Use 2–40 letters, numbers, spaces, dots, dashes or underscores.',
-  'error.group_pseudonym_like_room': 'You already use that name in a peer room. Choose a different one, so the group cannot link the two.',
+  'error.group_pseudonym_like_room':
+    'You already use that name in a peer room. Choose a different one, so the group cannot link the two.',
   'error.group_pseudonym_taken': 'Someone in this group already uses that name.',
   'error.zone_unknown': 'Choose a time zone from the list.',
   'error.rrule_invalid': 'Use a daily, weekly or monthly RRULE, e.g. FREQ=WEEKLY;BYDAY=TU.',

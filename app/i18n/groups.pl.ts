@@ -4,7 +4,8 @@ import type { groupsEn } from './groups.en'
 export const groupsPl: Record<keyof typeof groupsEn, string> = {
   'nav.groups': 'Grupy',
   'groups.title': 'Grupy prowadzone przez terapeutów',
-  'groups.intro': 'Małe grupy spotykające się regularnie, prowadzone przez osoby, których uprawnienia sprawdziliśmy. Bierzesz udział pod pseudonimem używanym tylko w tej grupie.',
+  'groups.intro':
+    'Małe grupy spotykające się regularnie, prowadzone przez osoby, których uprawnienia sprawdziliśmy. Bierzesz udział pod pseudonimem używanym tylko w tej grupie.',
   'groups.timeZone.label': 'Twoja strefa czasowa',
   'groups.timeZone.help': 'Godziny wszystkich spotkań są pokazywane w tej strefie.',
   'groups.timeZone.save': 'Zapisz strefę czasową',
@@ -52,7 +53,8 @@ export const groupsPl: Record<keyof typeof groupsEn, string> = {
   'group.join.pseudonymHelp': 'Widzą je tylko osoby z tej grupy. Wybierz takie, którego nie używasz gdzie indziej.',
   'group.join.submit': 'Wyślij prośbę',
   'group.join.sent': 'Prośba wysłana. Prowadzący odpowie tutaj.',
-  'group.waitlist.position': 'Jesteś na {position}. miejscu listy oczekujących. Dostaniesz miejsce automatycznie, gdy się zwolni.',
+  'group.waitlist.position':
+    'Jesteś na {position}. miejscu listy oczekujących. Dostaniesz miejsce automatycznie, gdy się zwolni.',
   'group.leave': 'Opuść tę grupę',
   'group.left': 'Opuściłeś(-aś) grupę.',
   'group.roster': 'Prośby i uczestnicy',
@@ -77,13 +79,15 @@ export const groupsPl: Record<keyof typeof groupsEn, string> = {
   'groupForm.firstStart': 'Pierwsze spotkanie (data i godzina lokalna)',
   'groupForm.timeZone': 'Strefa czasowa harmonogramu',
   'groupForm.rrule': 'Reguła powtarzania (RRULE, RFC 5545)',
-  'groupForm.rruleHelp': 'Na przykład FREQ=WEEKLY;BYDAY=TU – w każdy wtorek, albo FREQ=WEEKLY;INTERVAL=2 – co drugi tydzień.',
+  'groupForm.rruleHelp':
+    'Na przykład FREQ=WEEKLY;BYDAY=TU – w każdy wtorek, albo FREQ=WEEKLY;INTERVAL=2 – co drugi tydzień.',
   'groupForm.duration': 'Długość spotkania w minutach',
   'groupForm.intake': 'Pytanie do osób, które chcą dołączyć',
   'groupForm.save': 'Zapisz grupę',
   'groupForm.needsVerification': 'Administrator musi zweryfikować Twoje uprawnienia, zanim poprowadzisz grupę.',
   'profile.title': 'Profil prowadzącego',
-  'profile.help': 'Uczestnicy widzą te informacje przy Twoich grupach. Administrator sprawdza Twoje uprawnienia; do tego czasu profil nie ma znaczka weryfikacji i nie możesz prowadzić grupy. Zmiana numeru lub jurysdykcji wymaga ponownej weryfikacji.',
+  'profile.help':
+    'Uczestnicy widzą te informacje przy Twoich grupach. Administrator sprawdza Twoje uprawnienia; do tego czasu profil nie ma znaczka weryfikacji i nie możesz prowadzić grupy. Zmiana numeru lub jurysdykcji wymaga ponownej weryfikacji.',
   'profile.displayName': 'Imię i nazwisko zawodowe',
   'profile.education': 'Wykształcenie',
   'profile.experience': 'Doświadczenie',
@@ -104,13 +108,15 @@ export const groupsPl: Record<keyof typeof groupsEn, string> = {
   'session.notOpen': 'Spotkanie otwiera się 10 minut przed rozpoczęciem (za {minutes} min). Wróć wtedy.',
   'session.cancelled': 'To spotkanie zostało odwołane.',
   'session.ended': 'To spotkanie się zakończyło.',
-  'session.noLivekit': 'Wideo i dźwięk nie są dostępne na tym serwerze Holdspace (LiveKit nie jest skonfigurowany). Grupa spotyka się w trybie samego czatu.',
+  'session.noLivekit':
+    'Wideo i dźwięk nie są dostępne na tym serwerze Holdspace (LiveKit nie jest skonfigurowany). Grupa spotyka się w trybie samego czatu.',
   'session.deviceCheck.title': 'Sprawdź kamerę i mikrofon',
   'session.deviceCheck.help': 'Ten podgląd widzisz tylko Ty. Nic nie jest wysyłane, dopóki prowadzący Cię nie wpuści.',
   'session.deviceCheck.start': 'Sprawdź kamerę i mikrofon',
   'session.deviceCheck.ok': 'Kamera i mikrofon działają.',
   'session.deviceCheck.audioOk': 'Mikrofon działa.',
-  'session.deviceCheck.failed': 'Nie udało się użyć kamery lub mikrofonu. Możesz dołączyć tylko z dźwiękiem albo tylko na czacie.',
+  'session.deviceCheck.failed':
+    'Nie udało się użyć kamery lub mikrofonu. Możesz dołączyć tylko z dźwiękiem albo tylko na czacie.',
   'session.deviceCheck.preview': 'Podgląd Twojej kamery',
   'session.mode.legend': 'Jak chcesz uczestniczyć?',
   'session.mode.video': 'Wideo',
@@ -156,7 +162,8 @@ export const groupsPl: Record<keyof typeof groupsEn, string> = {
   'error.text_too_long': 'To jest za długie.',
   'error.answer_required': 'Odpowiedz na pytanie.',
   'error.group_pseudonym_invalid': 'Użyj 2–40 liter, cyfr, spacji, kropek, myślników lub podkreślników.',
-  'error.group_pseudonym_like_room': 'Używasz już tego imienia w pokoju wsparcia. Wybierz inne, aby grupa nie mogła połączyć tych dwóch miejsc.',
+  'error.group_pseudonym_like_room':
+    'Używasz już tego imienia w pokoju wsparcia. Wybierz inne, aby grupa nie mogła połączyć tych dwóch miejsc.',
   'error.group_pseudonym_taken': 'Ktoś w tej grupie już używa tego imienia.',
   'error.zone_unknown': 'Wybierz strefę czasową z listy.',
   'error.rrule_invalid': 'Użyj reguły dziennej, tygodniowej lub miesięcznej, np. FREQ=WEEKLY;BYDAY=TU.',

@@ -19,15 +19,25 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
 }
 
 /** The message keys that have plural forms: `<base>.one|few|many|other` (CLDR categories; English uses one/other). */
-export type PluralBase = { [K in MessageKey]: K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never }[MessageKey]
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never
+}[MessageKey]
 
 /**
  * A message with a count, in the form the language needs for it ("1 check-in", "3 wpisy", "5 wpisów"), the count
  * written as the language writes numbers. Other variables as in translate.
  */
-export function translatePlural(locale: Locale, base: PluralBase, count: number, vars?: Record<string, string | number>): string {
+export function translatePlural(
+  locale: Locale,
+  base: PluralBase,
+  count: number,
+  vars?: Record<string, string | number>,
+): string {
   const key = `${base}.${pluralCategory(count, locale)}` as MessageKey
-  return translate(locale, key in en ? key : (`${base}.other` as MessageKey), { ...vars, count: formatNumber(count, locale) })
+  return translate(locale, key in en ? key : (`${base}.other` as MessageKey), {
+    ...vars,
+    count: formatNumber(count, locale),
+  })
 }
 
 /** Translate an error code or a field error key from a form; unknown keys fall back to a generic message. */
@@ -39,8 +49,6 @@ export function translateError(locale: Locale, code: string): string {
 /** Pick a locale: explicit choice (cookie or account), else the browser's Accept-Language, else English. */
 export function negotiateLocale(explicit: string | undefined | null, acceptLanguage: string | null): Locale {
   if (isLocale(explicit)) return explicit
-  const wanted = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => part.trim().split(';')[0]!.toLowerCase().slice(0, 2))
+  const wanted = (acceptLanguage ?? '').split(',').map((part) => part.trim().split(';')[0]!.toLowerCase().slice(0, 2))
   return wanted.find(isLocale) ?? 'en'
 }

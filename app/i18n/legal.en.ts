@@ -17,7 +17,8 @@ export const legalEn = {
   'error.legal_body_required': 'Write the text of the page.',
   'error.legal_body_too_long': 'The text is too long (at most 50,000 characters).',
   'legal.admin.title': 'Privacy notice and terms',
-  'legal.admin.intro': 'Plain text: a blank line starts a new paragraph. Saving makes a new version; new members accept the version current when they join.',
+  'legal.admin.intro':
+    'Plain text: a blank line starts a new paragraph. Saving makes a new version; new members accept the version current when they join.',
   'legal.admin.body': 'Text',
   'legal.admin.save': 'Save',
   'legal.admin.saved': 'Saved as version {version}.',

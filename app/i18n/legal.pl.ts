@@ -19,7 +19,8 @@ export const legalPl: Record<keyof typeof legalEn, string> = {
   'error.legal_body_required': 'Wpisz treść strony.',
   'error.legal_body_too_long': 'Tekst jest za długi (najwyżej 50 000 znaków).',
   'legal.admin.title': 'Informacja o prywatności i regulamin',
-  'legal.admin.intro': 'Zwykły tekst: pusta linia zaczyna nowy akapit. Zapisanie tworzy nową wersję; nowi uczestnicy akceptują wersję aktualną w chwili dołączenia.',
+  'legal.admin.intro':
+    'Zwykły tekst: pusta linia zaczyna nowy akapit. Zapisanie tworzy nową wersję; nowi uczestnicy akceptują wersję aktualną w chwili dołączenia.',
   'legal.admin.body': 'Treść',
   'legal.admin.save': 'Zapisz',
   'legal.admin.saved': 'Zapisano jako wersję {version}.',

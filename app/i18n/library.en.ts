@@ -3,7 +3,8 @@ export const libraryEn = {
   'homework.title': 'Homework',
   'homework.groupLink': 'Homework',
   'homework.intro': 'Tasks your facilitators set between sessions.',
-  'homework.privacy': 'Other members never see whether you have done it or what you write. Reflections go to the facilitators only.',
+  'homework.privacy':
+    'Other members never see whether you have done it or what you write. Reflections go to the facilitators only.',
   'homework.timeZone': 'Times are shown in your time zone ({zone}).',
   'homework.empty': 'No homework has been set yet.',
   'homework.due': 'Due {when}',
@@ -45,7 +46,8 @@ export const libraryEn = {
   'library.groupLink': 'Group library',
   'library.group.title': 'Group library',
   'library.public.intro': 'Readings, links and recordings shared by the Holdspace team and verified facilitators.',
-  'library.group.intro': 'Readings, links and recordings your facilitators share with this group. Only the group can open them.',
+  'library.group.intro':
+    'Readings, links and recordings your facilitators share with this group. Only the group can open them.',
   'library.empty': 'Nothing has been shared here yet.',
   'library.kind.link': 'Link',
   'library.kind.reading': 'Reading',
@@ -76,7 +78,8 @@ export const libraryEn = {
   'library.notice.added': 'Added to the library.',
   'library.notice.deleted': 'Removed from the library.',
   'error.FILE_TOO_LARGE': 'That file is too large. See the size limit below the file field.',
-  'error.FILE_TYPE_NOT_ALLOWED': 'That kind of file cannot be uploaded, or its content does not match its type. Use audio, video, a PDF or an image.',
+  'error.FILE_TYPE_NOT_ALLOWED':
+    'That kind of file cannot be uploaded, or its content does not match its type. Use audio, video, a PDF or an image.',
   'error.due_invalid': 'Enter a valid date and time.',
   'error.instructions_required': 'Write the instructions.',
   'error.reflection_required': 'Write your reflection first.',

@@ -4,7 +4,8 @@ export const libraryPl: Record<keyof typeof libraryEn, string> = {
   'homework.title': 'Zadania domowe',
   'homework.groupLink': 'Zadania domowe',
   'homework.intro': 'Zadania, które prowadzący zadają między spotkaniami.',
-  'homework.privacy': 'Inni uczestnicy nigdy nie widzą, czy zadanie zostało wykonane ani co piszesz. Refleksje trafiają tylko do prowadzących.',
+  'homework.privacy':
+    'Inni uczestnicy nigdy nie widzą, czy zadanie zostało wykonane ani co piszesz. Refleksje trafiają tylko do prowadzących.',
   'homework.timeZone': 'Czasy są podane w Twojej strefie czasowej ({zone}).',
   'homework.empty': 'Nie zadano jeszcze żadnego zadania.',
   'homework.due': 'Termin: {when}',
@@ -45,8 +46,10 @@ export const libraryPl: Record<keyof typeof libraryEn, string> = {
   'library.title': 'Biblioteka',
   'library.groupLink': 'Biblioteka grupy',
   'library.group.title': 'Biblioteka grupy',
-  'library.public.intro': 'Teksty, linki i nagrania udostępnione przez zespół Holdspace i zweryfikowanych prowadzących.',
-  'library.group.intro': 'Teksty, linki i nagrania, które prowadzący udostępniają tej grupie. Otworzyć je może tylko grupa.',
+  'library.public.intro':
+    'Teksty, linki i nagrania udostępnione przez zespół Holdspace i zweryfikowanych prowadzących.',
+  'library.group.intro':
+    'Teksty, linki i nagrania, które prowadzący udostępniają tej grupie. Otworzyć je może tylko grupa.',
   'library.empty': 'Nic tu jeszcze nie udostępniono.',
   'library.kind.link': 'Odnośnik',
   'library.kind.reading': 'Tekst',
@@ -63,7 +66,8 @@ export const libraryPl: Record<keyof typeof libraryEn, string> = {
   'library.add.file': 'Prześlij plik',
   'library.field.title': 'Tytuł',
   'library.field.description': 'Opis (opcjonalnie)',
-  'library.field.descriptionHelp': 'Przy nagraniach krótkie streszczenie pomoże osobom, które nie mogą słuchać ani oglądać.',
+  'library.field.descriptionHelp':
+    'Przy nagraniach krótkie streszczenie pomoże osobom, które nie mogą słuchać ani oglądać.',
   'library.field.url': 'Adres strony (https://…)',
   'library.field.body': 'Treść',
   'library.field.bodyHelp': 'Zwykły tekst. Akapity oddziel pustą linią.',
@@ -77,7 +81,8 @@ export const libraryPl: Record<keyof typeof libraryEn, string> = {
   'library.notice.added': 'Dodano do biblioteki.',
   'library.notice.deleted': 'Usunięto z biblioteki.',
   'error.FILE_TOO_LARGE': 'Ten plik jest za duży. Limit rozmiaru jest podany pod polem pliku.',
-  'error.FILE_TYPE_NOT_ALLOWED': 'Nie można przesłać tego rodzaju pliku albo jego zawartość nie zgadza się z typem. Użyj dźwięku, wideo, PDF lub obrazu.',
+  'error.FILE_TYPE_NOT_ALLOWED':
+    'Nie można przesłać tego rodzaju pliku albo jego zawartość nie zgadza się z typem. Użyj dźwięku, wideo, PDF lub obrazu.',
   'error.due_invalid': 'Podaj poprawną datę i godzinę.',
   'error.instructions_required': 'Napisz instrukcje.',
   'error.reflection_required': 'Najpierw napisz refleksję.',

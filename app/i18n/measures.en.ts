@@ -3,8 +3,10 @@ export const measuresEn = {
   'measures.nav': 'Questionnaires (PHQ-9, GAD-7)',
   'measures.nav.body': 'Short standard questionnaires about mood and anxiety, and how your scores change.',
   'measures.title': 'Questionnaires',
-  'measures.intro': 'The PHQ-9 asks about low mood and the GAD-7 about anxiety, over the last two weeks. They take a few minutes. Your scores are yours: a group\'s facilitators see them only if you choose to share them with that group.',
-  'measures.notDiagnosis': 'A score is not a diagnosis. It helps you and your facilitator see how things change over time.',
+  'measures.intro':
+    "The PHQ-9 asks about low mood and the GAD-7 about anxiety, over the last two weeks. They take a few minutes. Your scores are yours: a group's facilitators see them only if you choose to share them with that group.",
+  'measures.notDiagnosis':
+    'A score is not a diagnosis. It helps you and your facilitator see how things change over time.',
   'measures.pending.title': 'Asked by your group',
   'measures.pending.item': '{group} asked you to complete the {instrument}',
   'measures.pending.before': 'before the session on {when}',
@@ -21,13 +23,15 @@ export const measuresEn = {
   'measures.trend.severity': 'Severity',
   'measures.trend.caption': '{instrument} scores, oldest first',
   'measures.consent.title': 'Sharing with your groups',
-  'measures.consent.intro': 'If you share, the facilitators of that group see your scores and how they change, under your group name. They never see your answers to single questions. You can stop sharing at any time.',
-  'measures.consent.none': 'When you are a member of a group, you can choose here whether to share your scores with its facilitators.',
+  'measures.consent.intro':
+    'If you share, the facilitators of that group see your scores and how they change, under your group name. They never see your answers to single questions. You can stop sharing at any time.',
+  'measures.consent.none':
+    'When you are a member of a group, you can choose here whether to share your scores with its facilitators.',
   'measures.consent.sharing': 'Shared with the facilitators of {group} since {when}.',
   'measures.consent.notSharing': 'Not shared with the facilitators of {group}.',
   'measures.consent.grant': 'Share my scores with {group}',
   'measures.consent.withdraw': 'Stop sharing with {group}',
-  'measures.consent.granted': 'Your scores are now shared with this group\'s facilitators.',
+  'measures.consent.granted': "Your scores are now shared with this group's facilitators.",
   'measures.consent.withdrawn': 'You stopped sharing. The facilitators no longer see your scores.',
   'measures.instrument.phq9.about': 'Nine questions about low mood',
   'measures.instrument.gad7.about': 'Seven questions about anxiety',
@@ -43,9 +47,11 @@ export const measuresEn = {
   'measures.phq9.item3': 'Trouble falling or staying asleep, or sleeping too much',
   'measures.phq9.item4': 'Feeling tired or having little energy',
   'measures.phq9.item5': 'Poor appetite or overeating',
-  'measures.phq9.item6': 'Feeling bad about yourself — or that you are a failure or have let yourself or your family down',
+  'measures.phq9.item6':
+    'Feeling bad about yourself — or that you are a failure or have let yourself or your family down',
   'measures.phq9.item7': 'Trouble concentrating on things, such as reading the newspaper or watching television',
-  'measures.phq9.item8': 'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
+  'measures.phq9.item8':
+    'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
   'measures.phq9.item9': 'Thoughts that you would be better off dead or of hurting yourself in some way',
   'measures.gad7.item1': 'Feeling nervous, anxious or on edge',
   'measures.gad7.item2': 'Not being able to stop or control worrying',
@@ -64,9 +70,11 @@ export const measuresEn = {
   'measures.result.when': 'Completed {when}.',
   'measures.result.back': 'Back to questionnaires',
   'measures.support.title': 'Thank you for telling us',
-  'measures.support.intro': 'You said you have had thoughts of being better off dead or of hurting yourself. You do not have to carry this alone. If you are in danger, please call one of these lines or your local emergency number now.',
+  'measures.support.intro':
+    'You said you have had thoughts of being better off dead or of hurting yourself. You do not have to carry this alone. If you are in danger, please call one of these lines or your local emergency number now.',
   'measures.group.title': 'Questionnaires: {group}',
-  'measures.group.intro': 'Ask the group\'s members to complete a questionnaire before the next session. Each member decides whether you see their scores; you see only those who share, under their group names, and never their answers to single questions.',
+  'measures.group.intro':
+    "Ask the group's members to complete a questionnaire before the next session. Each member decides whether you see their scores; you see only those who share, under their group names, and never their answers to single questions.",
   'measures.group.next': 'Next session: {when}.',
   'measures.group.noNext': 'No session is scheduled yet; the request stays open for two weeks.',
   'measures.group.ask': 'Ask the members to complete',
@@ -83,7 +91,8 @@ export const measuresEn = {
   'measures.summary.title': 'Before the session: {group}',
   'measures.summary.session': 'For the session on {when}; since {since}.',
   'measures.summary.noSession': 'No session is scheduled; since {since}.',
-  'measures.summary.intro': 'Only members who share their scores with this group are listed. Journals, notes and reflections are never shown here.',
+  'measures.summary.intro':
+    'Only members who share their scores with this group are listed. Journals, notes and reflections are never shown here.',
   'measures.summary.member': 'Member',
   'measures.summary.completed': 'Completed',
   'measures.summary.notCompleted': 'Not completed',
@@ -97,5 +106,6 @@ export const measuresEn = {
   'measures.summary.back': 'Questionnaires',
   'error.measure_answer_required': 'Please choose an answer.',
   'error.measure_instrument_invalid': 'Choose a questionnaire.',
-  'error.measure_already_requested': 'The members were already asked for this questionnaire for the next session (or today). Nobody was emailed again.',
+  'error.measure_already_requested':
+    'The members were already asked for this questionnaire for the next session (or today). Nobody was emailed again.',
 } as const

@@ -8,8 +8,10 @@ export const measuresPl: Record<keyof typeof measuresEn, string> = {
   'measures.nav': 'Kwestionariusze (PHQ-9, GAD-7)',
   'measures.nav.body': 'Krótkie standardowe kwestionariusze o nastroju i lęku oraz to, jak zmieniają się Twoje wyniki.',
   'measures.title': 'Kwestionariusze',
-  'measures.intro': 'PHQ-9 pyta o obniżony nastrój, a GAD-7 o lęk — w ciągu ostatnich dwóch tygodni. Zajmują kilka minut. Twoje wyniki należą do Ciebie: prowadzący grupę widzą je tylko wtedy, gdy zdecydujesz się udostępnić je tej grupie.',
-  'measures.notDiagnosis': 'Wynik nie jest diagnozą. Pomaga Tobie i prowadzącemu zobaczyć, jak coś zmienia się w czasie.',
+  'measures.intro':
+    'PHQ-9 pyta o obniżony nastrój, a GAD-7 o lęk — w ciągu ostatnich dwóch tygodni. Zajmują kilka minut. Twoje wyniki należą do Ciebie: prowadzący grupę widzą je tylko wtedy, gdy zdecydujesz się udostępnić je tej grupie.',
+  'measures.notDiagnosis':
+    'Wynik nie jest diagnozą. Pomaga Tobie i prowadzącemu zobaczyć, jak coś zmienia się w czasie.',
   'measures.pending.title': 'Prośby od Twojej grupy',
   'measures.pending.item': '{group} prosi Cię o wypełnienie {instrument}',
   'measures.pending.before': 'przed spotkaniem {when}',
@@ -26,7 +28,8 @@ export const measuresPl: Record<keyof typeof measuresEn, string> = {
   'measures.trend.severity': 'Nasilenie',
   'measures.trend.caption': 'Wyniki {instrument}, od najstarszego',
   'measures.consent.title': 'Udostępnianie grupom',
-  'measures.consent.intro': 'Jeśli udostępnisz wyniki, prowadzący tę grupę zobaczą je i ich zmiany pod Twoim imieniem w grupie. Nigdy nie zobaczą odpowiedzi na poszczególne pytania. Możesz przestać udostępniać w każdej chwili.',
+  'measures.consent.intro':
+    'Jeśli udostępnisz wyniki, prowadzący tę grupę zobaczą je i ich zmiany pod Twoim imieniem w grupie. Nigdy nie zobaczą odpowiedzi na poszczególne pytania. Możesz przestać udostępniać w każdej chwili.',
   'measures.consent.none': 'Gdy należysz do grupy, możesz tu zdecydować, czy udostępnić wyniki jej prowadzącym.',
   'measures.consent.sharing': 'Udostępniane prowadzącym grupę {group} od {when}.',
   'measures.consent.notSharing': 'Nieudostępniane prowadzącym grupę {group}.',
@@ -48,9 +51,11 @@ export const measuresPl: Record<keyof typeof measuresEn, string> = {
   'measures.phq9.item3': 'Kłopoty z zaśnięciem, budzenie się w nocy albo zbyt długi sen',
   'measures.phq9.item4': 'Zmęczenie lub brak energii',
   'measures.phq9.item5': 'Brak apetytu lub objadanie się',
-  'measures.phq9.item6': 'Złe myśli o sobie — poczucie, że jest się do niczego albo że zawiodło się siebie lub bliskich',
+  'measures.phq9.item6':
+    'Złe myśli o sobie — poczucie, że jest się do niczego albo że zawiodło się siebie lub bliskich',
   'measures.phq9.item7': 'Kłopoty ze skupieniem się, na przykład przy czytaniu gazety lub oglądaniu telewizji',
-  'measures.phq9.item8': 'Poruszanie się lub mówienie tak wolno, że inni mogli to zauważyć? Albo przeciwnie — taki niepokój lub rozdrażnienie, że ruszasz się dużo więcej niż zwykle',
+  'measures.phq9.item8':
+    'Poruszanie się lub mówienie tak wolno, że inni mogli to zauważyć? Albo przeciwnie — taki niepokój lub rozdrażnienie, że ruszasz się dużo więcej niż zwykle',
   'measures.phq9.item9': 'Myśli, że lepiej byłoby nie żyć, albo myśli o zrobieniu sobie krzywdy',
   'measures.gad7.item1': 'Zdenerwowanie, niepokój lub poczucie napięcia',
   'measures.gad7.item2': 'Niemożność powstrzymania lub opanowania zamartwiania się',
@@ -69,14 +74,17 @@ export const measuresPl: Record<keyof typeof measuresEn, string> = {
   'measures.result.when': 'Wypełniono {when}.',
   'measures.result.back': 'Wróć do kwestionariuszy',
   'measures.support.title': 'Dziękujemy, że nam o tym mówisz',
-  'measures.support.intro': 'Piszesz, że zdarzały Ci się myśli, że lepiej byłoby nie żyć, albo myśli o zrobieniu sobie krzywdy. Nie musisz nieść tego sam(a). Jeśli grozi Ci niebezpieczeństwo, zadzwoń teraz pod jeden z tych numerów lub na numer alarmowy.',
+  'measures.support.intro':
+    'Piszesz, że zdarzały Ci się myśli, że lepiej byłoby nie żyć, albo myśli o zrobieniu sobie krzywdy. Nie musisz nieść tego sam(a). Jeśli grozi Ci niebezpieczeństwo, zadzwoń teraz pod jeden z tych numerów lub na numer alarmowy.',
   'measures.group.title': 'Kwestionariusze: {group}',
-  'measures.group.intro': 'Poproś członków grupy o wypełnienie kwestionariusza przed następnym spotkaniem. Każdy sam decyduje, czy zobaczysz jego wyniki; widzisz tylko tych, którzy je udostępniają, pod ich imionami w grupie, i nigdy odpowiedzi na poszczególne pytania.',
+  'measures.group.intro':
+    'Poproś członków grupy o wypełnienie kwestionariusza przed następnym spotkaniem. Każdy sam decyduje, czy zobaczysz jego wyniki; widzisz tylko tych, którzy je udostępniają, pod ich imionami w grupie, i nigdy odpowiedzi na poszczególne pytania.',
   'measures.group.next': 'Następne spotkanie: {when}.',
   'measures.group.noNext': 'Nie zaplanowano jeszcze spotkania; prośba pozostaje otwarta przez dwa tygodnie.',
   'measures.group.ask': 'Poproś członków o wypełnienie',
   'measures.group.instrument': 'Kwestionariusz',
-  'measures.group.asked': 'Członkowie zostali poproszeni. Osoby z adresem e-mail dostaną przypomnienie, które niczego nie zdradza.',
+  'measures.group.asked':
+    'Członkowie zostali poproszeni. Osoby z adresem e-mail dostaną przypomnienie, które niczego nie zdradza.',
   'measures.group.requests': 'Ostatnie prośby',
   'measures.group.requested': '{instrument}, prośba z {when}',
   'measures.group.requestedFor': '{instrument}, prośba z {when}, przed spotkaniem {session}',
@@ -88,7 +96,8 @@ export const measuresPl: Record<keyof typeof measuresEn, string> = {
   'measures.summary.title': 'Przed spotkaniem: {group}',
   'measures.summary.session': 'Na spotkanie {when}; od {since}.',
   'measures.summary.noSession': 'Nie zaplanowano spotkania; od {since}.',
-  'measures.summary.intro': 'Widać tu tylko członków, którzy udostępniają wyniki tej grupie. Dzienniki, notatki i refleksje nigdy się tu nie pojawiają.',
+  'measures.summary.intro':
+    'Widać tu tylko członków, którzy udostępniają wyniki tej grupie. Dzienniki, notatki i refleksje nigdy się tu nie pojawiają.',
   'measures.summary.member': 'Członek grupy',
   'measures.summary.completed': 'Wypełniony',
   'measures.summary.notCompleted': 'Niewypełniony',
@@ -102,5 +111,6 @@ export const measuresPl: Record<keyof typeof measuresEn, string> = {
   'measures.summary.back': 'Kwestionariusze',
   'error.measure_answer_required': 'Wybierz odpowiedź.',
   'error.measure_instrument_invalid': 'Wybierz kwestionariusz.',
-  'error.measure_already_requested': 'Członkowie zostali już poproszeni o ten kwestionariusz przed następnym spotkaniem (lub dzisiaj). Nikt nie dostał kolejnego e-maila.',
+  'error.measure_already_requested':
+    'Członkowie zostali już poproszeni o ten kwestionariusz przed następnym spotkaniem (lub dzisiaj). Nikt nie dostał kolejnego e-maila.',
 }

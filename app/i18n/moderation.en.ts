@@ -22,12 +22,14 @@ export const moderationEn = {
   'mod.report.selfHarmNote': 'If you think someone is in danger right now, an on-call clinician is alerted as well.',
   'mod.message.hidden': 'A facilitator hid this message.',
   'mod.message.removed': 'A facilitator removed this message.',
-  'mod.message.heldOwn': 'Your message is waiting for a facilitator to look at it before it is shared. You did nothing wrong by writing it; they will see it soon.',
+  'mod.message.heldOwn':
+    'Your message is waiting for a facilitator to look at it before it is shared. You did nothing wrong by writing it; they will see it soon.',
   'mod.composer.muted': 'A facilitator has muted you in this room until {until}. You can still read.',
   'mod.composer.banned': 'A facilitator has banned you from this room until {until}.',
   'mod.composer.warnings': 'You have {count} active warning(s) in this room. A third one mutes you for a while.',
   'mod.queue.title': 'Moderation queue',
-  'mod.queue.intro': 'Open flags in the rooms you look after, most urgent first. New flags appear here as they come in.',
+  'mod.queue.intro':
+    'Open flags in the rooms you look after, most urgent first. New flags appear here as they come in.',
   'mod.queue.live': 'Live updates on',
   'mod.queue.offline': 'Live updates paused; reconnecting',
   'mod.queue.empty': 'Nothing is waiting. Thank you for keeping the rooms safe.',
@@ -92,7 +94,8 @@ export const moderationEn = {
   'mod.appeals.overturn': 'Overturn',
   'mod.appeals.note': 'Note to the member (optional)',
   'mod.appeals.title': 'Appeals',
-  'mod.appeals.intro': 'If a facilitator muted or banned you, or removed one of your messages, you can ask for another look once. A different facilitator or an admin decides.',
+  'mod.appeals.intro':
+    'If a facilitator muted or banned you, or removed one of your messages, you can ask for another look once. A different facilitator or an admin decides.',
   'mod.appeals.none': 'Nothing to appeal.',
   'mod.appeals.body': 'What should they know? (up to 1000 characters)',
   'mod.appeals.send': 'Send appeal',

@@ -24,7 +24,8 @@ export const moderationPl: Record<keyof typeof moderationEn, string> = {
   'mod.report.selfHarmNote': 'Jeśli ktoś może być teraz w niebezpieczeństwie, powiadamiamy też dyżurnego specjalistę.',
   'mod.message.hidden': 'Osoba prowadząca ukryła tę wiadomość.',
   'mod.message.removed': 'Osoba prowadząca usunęła tę wiadomość.',
-  'mod.message.heldOwn': 'Twoja wiadomość czeka, aż zobaczy ją osoba prowadząca, zanim trafi do grupy. Nie zrobiłeś/aś nic złego, pisząc ją; ktoś zajrzy do niej wkrótce.',
+  'mod.message.heldOwn':
+    'Twoja wiadomość czeka, aż zobaczy ją osoba prowadząca, zanim trafi do grupy. Nie zrobiłeś/aś nic złego, pisząc ją; ktoś zajrzy do niej wkrótce.',
   'mod.composer.muted': 'Osoba prowadząca wyciszyła Cię w tym pokoju do {until}. Nadal możesz czytać.',
   'mod.composer.banned': 'Osoba prowadząca zablokowała Ci ten pokój do {until}.',
   'mod.composer.warnings': 'Masz w tym pokoju aktywne ostrzeżenia: {count}. Trzecie oznacza czasowe wyciszenie.',
@@ -94,7 +95,8 @@ export const moderationPl: Record<keyof typeof moderationEn, string> = {
   'mod.appeals.overturn': 'Uchyl',
   'mod.appeals.note': 'Wiadomość do uczestnika (opcjonalnie)',
   'mod.appeals.title': 'Odwołania',
-  'mod.appeals.intro': 'Jeśli osoba prowadząca Cię wyciszyła, zablokowała albo usunęła Twoją wiadomość, możesz raz poprosić o ponowne spojrzenie. Decyduje inna osoba prowadząca lub administrator.',
+  'mod.appeals.intro':
+    'Jeśli osoba prowadząca Cię wyciszyła, zablokowała albo usunęła Twoją wiadomość, możesz raz poprosić o ponowne spojrzenie. Decyduje inna osoba prowadząca lub administrator.',
   'mod.appeals.none': 'Nie ma od czego się odwołać.',
   'mod.appeals.body': 'Co powinni wiedzieć? (do 1000 znaków)',
   'mod.appeals.send': 'Wyślij odwołanie',

@@ -2,7 +2,8 @@
 export const selfcareEn = {
   'care.homework.title': 'Homework to do',
   'care.title': 'Self-care',
-  'care.intro': 'A quiet corner just for you. Your journal and check-ins are private: facilitators, clinicians and admins cannot read them.',
+  'care.intro':
+    'A quiet corner just for you. Your journal and check-ins are private: facilitators, clinicians and admins cannot read them.',
   'care.privacy': 'Only you can read this. It is stored encrypted, and deleting your account erases it.',
   'care.back': 'Self-care',
   'care.nav.mood': 'Mood check-ins',
@@ -52,8 +53,10 @@ export const selfcareEn = {
   'care.chart.title': 'Your mood over the last {days} days',
   'care.chart.range': 'Show',
   'care.chart.days': '{days} days',
-  'care.chart.empty': 'No check-ins in the last {days} days yet. Your first one will appear here as a point on a gentle line.',
-  'care.chart.summary': '{checkIns} check-ins on {daysWith} of the last {days} days. Average {average} out of 10, lowest {low}, highest {high}.',
+  'care.chart.empty':
+    'No check-ins in the last {days} days yet. Your first one will appear here as a point on a gentle line.',
+  'care.chart.summary':
+    '{checkIns} check-ins on {daysWith} of the last {days} days. Average {average} out of 10, lowest {low}, highest {high}.',
   'care.chart.latest': 'Latest: {score} out of 10 on {date}.',
   'care.chart.latestMark': 'Latest {score}',
   'care.chart.table': 'Show the numbers',
@@ -86,7 +89,8 @@ export const selfcareEn = {
   'care.goals.steps': 'Small steps, one per line',
   'care.goals.group': 'Agreed with the facilitator of',
   'care.goals.groupNone': 'No one — just for me',
-  'care.goals.groupHelp': 'If you choose a group, its facilitators can read this goal, its steps and check-ins. Nobody else can.',
+  'care.goals.groupHelp':
+    'If you choose a group, its facilitators can read this goal, its steps and check-ins. Nobody else can.',
   'care.goals.save': 'Save goal',
   'care.goals.saveChanges': 'Save changes',
   'care.goals.edit': 'Edit the goal',
@@ -118,31 +122,37 @@ export const selfcareEn = {
   'care.goals.deleteConfirm': 'Delete…',
 
   'care.groupGoals.title': 'Goals agreed with you: {group}',
-  'care.groupGoals.intro': 'Goals that members of this group chose to agree with you. Only the group’s facilitators see this page.',
+  'care.groupGoals.intro':
+    'Goals that members of this group chose to agree with you. Only the group’s facilitators see this page.',
   'care.groupGoals.empty': 'No member has agreed a goal with you yet.',
   'care.groupGoals.link': 'Goals members agreed with you',
 
   'care.reminders.title': 'Reminders',
-  'care.reminders.intro': 'A gentle daily reminder to check in. In Holdspace it appears on your self-care page; by email only if you ask.',
+  'care.reminders.intro':
+    'A gentle daily reminder to check in. In Holdspace it appears on your self-care page; by email only if you ask.',
   'care.reminders.mode': 'Daily reminder',
   'care.reminders.off': 'Off',
   'care.reminders.daily': 'Every day',
   'care.reminders.time': 'Time',
   'care.reminders.timeHelp': 'In your time zone: {zone}.',
   'care.reminders.email': 'Also email me',
-  'care.reminders.emailHelp': 'The email only says it is a reminder you asked for, with a link — nothing about how you are.',
+  'care.reminders.emailHelp':
+    'The email only says it is a reminder you asked for, with a link — nothing about how you are.',
   'care.reminders.noEmail': 'Email reminders need an account with an email address.',
   'care.reminders.save': 'Save reminder',
 
   'care.support.title': 'You do not have to carry this alone',
   'care.support.saved': 'What you wrote is saved, and stays private.',
-  'care.support.intro': 'It sounds like things may be very hard right now. If you are in danger, please call one of these lines or your local emergency number.',
+  'care.support.intro':
+    'It sounds like things may be very hard right now. If you are in danger, please call one of these lines or your local emergency number.',
   'care.support.question': 'Would you like a clinician to contact you?',
   'care.support.message': 'Anything you would like them to know (optional)',
-  'care.support.messageHelp': 'Only what you write here is shared with the clinician — never your journal or your check-ins.',
+  'care.support.messageHelp':
+    'Only what you write here is shared with the clinician — never your journal or your check-ins.',
   'care.support.yes': 'Yes, please',
   'care.support.no': 'No, thanks',
-  'care.support.told': 'A clinician has been told and will contact you here in Holdspace. You can follow it on the Help page.',
+  'care.support.told':
+    'A clinician has been told and will contact you here in Holdspace. You can follow it on the Help page.',
   'care.support.declined': 'Okay. Nothing was sent to anyone. The lines above are here whenever you need them.',
   'care.support.already': 'You already asked for a clinician to contact you about this.',
   'care.support.help': 'Open the Help page',
@@ -159,13 +169,17 @@ export const selfcareEn = {
   'care.nav.plan': 'Safety plan',
   'care.nav.plan.body': 'Your steps for hard moments, and who to call.',
   'care.plan.title': 'My safety plan',
-  'care.plan.intro': 'A plan for hard moments, written while things are calmer. When a crisis starts, go through the steps in order until you feel safer.',
-  'care.plan.private': 'Your plan is encrypted. Only you can read it, unless you choose to share it with the crisis team below.',
+  'care.plan.intro':
+    'A plan for hard moments, written while things are calmer. When a crisis starts, go through the steps in order until you feel safer.',
+  'care.plan.private':
+    'Your plan is encrypted. Only you can read it, unless you choose to share it with the crisis team below.',
   'care.plan.linesHint': 'The crisis lines for your country are always on the Help page.',
   'care.plan.section.warningSigns': '1. Warning signs',
-  'care.plan.section.warningSigns.help': 'Thoughts, images, moods, situations or behaviour that tell me a crisis may be starting.',
+  'care.plan.section.warningSigns.help':
+    'Thoughts, images, moods, situations or behaviour that tell me a crisis may be starting.',
   'care.plan.section.copingStrategies': '2. Things I can do on my own',
-  'care.plan.section.copingStrategies.help': 'What takes my mind off my problems without contacting anyone: a walk, music, a shower, a game.',
+  'care.plan.section.copingStrategies.help':
+    'What takes my mind off my problems without contacting anyone: a walk, music, a shower, a game.',
   'care.plan.section.distractions': '3. People and places that take my mind off things',
   'care.plan.section.distractions.help': 'People and social settings where I feel better for a while.',
   'care.plan.section.peopleToAsk': '4. People I can ask for help',
@@ -173,14 +187,16 @@ export const selfcareEn = {
   'care.plan.section.professionals': '5. Professionals and services I can contact in a crisis',
   'care.plan.section.professionals.help': 'My therapist or doctor, urgent care, a crisis line, the emergency number.',
   'care.plan.section.safeEnvironment': '6. Making my surroundings safe',
-  'care.plan.section.safeEnvironment.help': 'What I can do to be safer, for example put away or give someone things I could use to hurt myself.',
+  'care.plan.section.safeEnvironment.help':
+    'What I can do to be safer, for example put away or give someone things I could use to hurt myself.',
   'care.plan.section.reasonsForLiving': '7. What matters most to me and is worth living for',
   'care.plan.section.reasonsForLiving.help': 'People, animals, plans, beliefs — anything.',
   'care.plan.onePerLine': 'One item per line.',
   'care.plan.save': 'Save my plan',
   'care.plan.updated': 'Last changed {when}.',
   'care.plan.share.title': 'Share with the crisis team',
-  'care.plan.share.explain': 'If you share your plan, a clinician helping you during a crisis can read it. Each time they open it, that is recorded. You can stop sharing at any time.',
+  'care.plan.share.explain':
+    'If you share your plan, a clinician helping you during a crisis can read it. Each time they open it, that is recorded. You can stop sharing at any time.',
   'care.plan.share.on': 'Shared with the crisis team since {when}.',
   'care.plan.share.off': 'Not shared. Only you can read your plan.',
   'care.plan.share.yes': 'Share my plan with the crisis team',
@@ -189,9 +205,11 @@ export const selfcareEn = {
   'care.plan.delete': 'Delete my plan',
   'care.plan.delete.explain': 'This removes your plan for good, and stops any sharing.',
   'care.followUpContact.title': 'When the crisis team checks in',
-  'care.followUpContact.explain': 'After a crisis, a clinician may ask you a little later how you are. The question appears here in Holdspace.',
+  'care.followUpContact.explain':
+    'After a crisis, a clinician may ask you a little later how you are. The question appears here in Holdspace.',
   'care.followUpContact.email': 'Also email me when there is a question waiting',
-  'care.followUpContact.emailHelp': 'The email only says that something is waiting for you, with a link — nothing about why.',
+  'care.followUpContact.emailHelp':
+    'The email only says that something is waiting for you, with a link — nothing about why.',
   'care.followUpContact.noEmail': 'Emails need an account with an email address.',
   'care.followUpContact.save': 'Save',
   'care.saved.plan': 'Your safety plan is saved.',
@@ -203,7 +221,8 @@ export const selfcareEn = {
   'care.followUp.ok': 'I’m OK',
   'care.followUp.struggling': 'I’m struggling',
   'care.followUp.help': 'I need help now',
-  'care.followUp.thanks': 'Thank you for letting us know. If things change, the help button is always at the top of the page.',
+  'care.followUp.thanks':
+    'Thank you for letting us know. If things change, the help button is always at the top of the page.',
   'care.followUp.none': 'There is no question waiting for you.',
   'error.plan_empty': 'Write at least one step of your plan.',
 } as const

@@ -3,8 +3,10 @@ import type { selfcareEn } from './selfcare.en'
 export const selfcarePl: Record<keyof typeof selfcareEn, string> = {
   'care.homework.title': 'Zadania do zrobienia',
   'care.title': 'Dbanie o siebie',
-  'care.intro': 'Spokojny kąt tylko dla Ciebie. Twój dziennik i samopoczucie są prywatne: nie mogą ich czytać prowadzący, klinicyści ani administratorzy.',
-  'care.privacy': 'Tylko Ty możesz to przeczytać. Jest przechowywane w postaci zaszyfrowanej, a usunięcie konta wszystko kasuje.',
+  'care.intro':
+    'Spokojny kąt tylko dla Ciebie. Twój dziennik i samopoczucie są prywatne: nie mogą ich czytać prowadzący, klinicyści ani administratorzy.',
+  'care.privacy':
+    'Tylko Ty możesz to przeczytać. Jest przechowywane w postaci zaszyfrowanej, a usunięcie konta wszystko kasuje.',
   'care.back': 'Dbanie o siebie',
   'care.nav.mood': 'Samopoczucie',
   'care.nav.mood.body': 'Krótki wpis i obraz tego, jak minęły ostatnie tygodnie.',
@@ -53,8 +55,10 @@ export const selfcarePl: Record<keyof typeof selfcareEn, string> = {
   'care.chart.title': 'Twoje samopoczucie w ostatnich {days} dniach',
   'care.chart.range': 'Pokaż',
   'care.chart.days': '{days} dni',
-  'care.chart.empty': 'W ostatnich {days} dniach nie ma jeszcze wpisów. Pierwszy pojawi się tutaj jako punkt na łagodnej linii.',
-  'care.chart.summary': '{checkIns} wpisów w {daysWith} z ostatnich {days} dni. Średnio {average} na 10, najniżej {low}, najwyżej {high}.',
+  'care.chart.empty':
+    'W ostatnich {days} dniach nie ma jeszcze wpisów. Pierwszy pojawi się tutaj jako punkt na łagodnej linii.',
+  'care.chart.summary':
+    '{checkIns} wpisów w {daysWith} z ostatnich {days} dni. Średnio {average} na 10, najniżej {low}, najwyżej {high}.',
   'care.chart.latest': 'Ostatni: {score} na 10, {date}.',
   'care.chart.latestMark': 'Ostatni {score}',
   'care.chart.table': 'Pokaż liczby',
@@ -87,7 +91,8 @@ export const selfcarePl: Record<keyof typeof selfcareEn, string> = {
   'care.goals.steps': 'Małe kroki, jeden w wierszu',
   'care.goals.group': 'Uzgodniony z prowadzącym grupę',
   'care.goals.groupNone': 'Z nikim — tylko dla mnie',
-  'care.goals.groupHelp': 'Jeśli wybierzesz grupę, jej prowadzący będą mogli przeczytać ten cel, kroki i wpisy. Nikt inny.',
+  'care.goals.groupHelp':
+    'Jeśli wybierzesz grupę, jej prowadzący będą mogli przeczytać ten cel, kroki i wpisy. Nikt inny.',
   'care.goals.save': 'Zapisz cel',
   'care.goals.saveChanges': 'Zapisz zmiany',
   'care.goals.edit': 'Edytuj cel',
@@ -119,32 +124,39 @@ export const selfcarePl: Record<keyof typeof selfcareEn, string> = {
   'care.goals.deleteConfirm': 'Usuń…',
 
   'care.groupGoals.title': 'Cele uzgodnione z Tobą: {group}',
-  'care.groupGoals.intro': 'Cele, które członkowie tej grupy postanowili uzgodnić z Tobą. Tę stronę widzą tylko prowadzący grupę.',
+  'care.groupGoals.intro':
+    'Cele, które członkowie tej grupy postanowili uzgodnić z Tobą. Tę stronę widzą tylko prowadzący grupę.',
   'care.groupGoals.empty': 'Nikt jeszcze nie uzgodnił z Tobą celu.',
   'care.groupGoals.link': 'Cele uzgodnione przez członków',
 
   'care.reminders.title': 'Przypomnienia',
-  'care.reminders.intro': 'Delikatne codzienne przypomnienie o wpisie. W Holdspace pojawia się na stronie dbania o siebie; e-mailem tylko, jeśli o to poprosisz.',
+  'care.reminders.intro':
+    'Delikatne codzienne przypomnienie o wpisie. W Holdspace pojawia się na stronie dbania o siebie; e-mailem tylko, jeśli o to poprosisz.',
   'care.reminders.mode': 'Codzienne przypomnienie',
   'care.reminders.off': 'Wyłączone',
   'care.reminders.daily': 'Codziennie',
   'care.reminders.time': 'Godzina',
   'care.reminders.timeHelp': 'W Twojej strefie czasowej: {zone}.',
   'care.reminders.email': 'Wysyłaj mi też e-mail',
-  'care.reminders.emailHelp': 'E-mail mówi tylko, że to przypomnienie, o które prosisz, i zawiera link — nic o tym, jak się czujesz.',
+  'care.reminders.emailHelp':
+    'E-mail mówi tylko, że to przypomnienie, o które prosisz, i zawiera link — nic o tym, jak się czujesz.',
   'care.reminders.noEmail': 'Przypomnienia e-mailem wymagają konta z adresem e-mail.',
   'care.reminders.save': 'Zapisz przypomnienie',
 
   'care.support.title': 'Nie musisz dźwigać tego sam(a)',
   'care.support.saved': 'To, co napisałeś(-aś), jest zapisane i pozostaje prywatne.',
-  'care.support.intro': 'Wygląda na to, że może być teraz bardzo ciężko. Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod jeden z tych numerów albo na numer alarmowy.',
+  'care.support.intro':
+    'Wygląda na to, że może być teraz bardzo ciężko. Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod jeden z tych numerów albo na numer alarmowy.',
   'care.support.question': 'Czy chcesz, żeby skontaktował się z Tobą klinicysta?',
   'care.support.message': 'Coś, co chcesz mu przekazać (opcjonalnie)',
-  'care.support.messageHelp': 'Klinicysta zobaczy tylko to, co tu napiszesz — nigdy Twój dziennik ani wpisy o samopoczuciu.',
+  'care.support.messageHelp':
+    'Klinicysta zobaczy tylko to, co tu napiszesz — nigdy Twój dziennik ani wpisy o samopoczuciu.',
   'care.support.yes': 'Tak, proszę',
   'care.support.no': 'Nie, dziękuję',
-  'care.support.told': 'Klinicysta został powiadomiony i skontaktuje się z Tobą w Holdspace. Możesz to śledzić na stronie Pomoc.',
-  'care.support.declined': 'Dobrze. Nic nikomu nie zostało wysłane. Powyższe numery są tu zawsze, gdy ich potrzebujesz.',
+  'care.support.told':
+    'Klinicysta został powiadomiony i skontaktuje się z Tobą w Holdspace. Możesz to śledzić na stronie Pomoc.',
+  'care.support.declined':
+    'Dobrze. Nic nikomu nie zostało wysłane. Powyższe numery są tu zawsze, gdy ich potrzebujesz.',
   'care.support.already': 'Już poprosiłeś(-aś) o kontakt klinicysty w tej sprawie.',
   'care.support.help': 'Otwórz stronę Pomoc',
   'care.support.continue': 'Wróć do dbania o siebie',
@@ -160,28 +172,35 @@ export const selfcarePl: Record<keyof typeof selfcareEn, string> = {
   'care.nav.plan': 'Plan bezpieczeństwa',
   'care.nav.plan.body': 'Twoje kroki na trudne chwile i do kogo zadzwonić.',
   'care.plan.title': 'Mój plan bezpieczeństwa',
-  'care.plan.intro': 'Plan na trudne chwile, spisany w spokojniejszym czasie. Gdy zaczyna się kryzys, przechodź przez kolejne kroki, aż poczujesz się bezpieczniej.',
-  'care.plan.private': 'Twój plan jest zaszyfrowany. Tylko Ty możesz go przeczytać, chyba że udostępnisz go zespołowi kryzysowemu poniżej.',
+  'care.plan.intro':
+    'Plan na trudne chwile, spisany w spokojniejszym czasie. Gdy zaczyna się kryzys, przechodź przez kolejne kroki, aż poczujesz się bezpieczniej.',
+  'care.plan.private':
+    'Twój plan jest zaszyfrowany. Tylko Ty możesz go przeczytać, chyba że udostępnisz go zespołowi kryzysowemu poniżej.',
   'care.plan.linesHint': 'Telefony zaufania dla Twojego kraju są zawsze na stronie Pomoc.',
   'care.plan.section.warningSigns': '1. Sygnały ostrzegawcze',
-  'care.plan.section.warningSigns.help': 'Myśli, obrazy, nastroje, sytuacje lub zachowania, które mówią mi, że może zaczynać się kryzys.',
+  'care.plan.section.warningSigns.help':
+    'Myśli, obrazy, nastroje, sytuacje lub zachowania, które mówią mi, że może zaczynać się kryzys.',
   'care.plan.section.copingStrategies': '2. Co mogę zrobić samodzielnie',
-  'care.plan.section.copingStrategies.help': 'Co odwraca moją uwagę od problemów bez kontaktu z kimkolwiek: spacer, muzyka, prysznic, gra.',
+  'care.plan.section.copingStrategies.help':
+    'Co odwraca moją uwagę od problemów bez kontaktu z kimkolwiek: spacer, muzyka, prysznic, gra.',
   'care.plan.section.distractions': '3. Ludzie i miejsca, które pomagają mi oderwać myśli',
   'care.plan.section.distractions.help': 'Osoby i miejsca, w których na chwilę czuję się lepiej.',
   'care.plan.section.peopleToAsk': '4. Osoby, które mogę poprosić o pomoc',
   'care.plan.section.peopleToAsk.help': 'Imiona i jak się z nimi skontaktować.',
   'care.plan.section.professionals': '5. Specjaliści i służby, z którymi mogę się skontaktować w kryzysie',
-  'care.plan.section.professionals.help': 'Mój terapeuta lub lekarz, nocna pomoc lekarska, telefon zaufania, numer alarmowy.',
+  'care.plan.section.professionals.help':
+    'Mój terapeuta lub lekarz, nocna pomoc lekarska, telefon zaufania, numer alarmowy.',
   'care.plan.section.safeEnvironment': '6. Jak zadbać o bezpieczne otoczenie',
-  'care.plan.section.safeEnvironment.help': 'Co mogę zrobić, żeby było bezpieczniej, na przykład schować lub oddać komuś rzeczy, którymi można zrobić sobie krzywdę.',
+  'care.plan.section.safeEnvironment.help':
+    'Co mogę zrobić, żeby było bezpieczniej, na przykład schować lub oddać komuś rzeczy, którymi można zrobić sobie krzywdę.',
   'care.plan.section.reasonsForLiving': '7. Co jest dla mnie najważniejsze i dla czego warto żyć',
   'care.plan.section.reasonsForLiving.help': 'Ludzie, zwierzęta, plany, przekonania — cokolwiek.',
   'care.plan.onePerLine': 'Jedna rzecz w wierszu.',
   'care.plan.save': 'Zapisz mój plan',
   'care.plan.updated': 'Ostatnia zmiana: {when}.',
   'care.plan.share.title': 'Udostępnij zespołowi kryzysowemu',
-  'care.plan.share.explain': 'Jeśli udostępnisz plan, klinicysta, który pomaga Ci w kryzysie, będzie mógł go przeczytać. Każde otwarcie jest odnotowywane. Możesz w każdej chwili przestać go udostępniać.',
+  'care.plan.share.explain':
+    'Jeśli udostępnisz plan, klinicysta, który pomaga Ci w kryzysie, będzie mógł go przeczytać. Każde otwarcie jest odnotowywane. Możesz w każdej chwili przestać go udostępniać.',
   'care.plan.share.on': 'Udostępniony zespołowi kryzysowemu od {when}.',
   'care.plan.share.off': 'Nieudostępniony. Tylko Ty możesz przeczytać swój plan.',
   'care.plan.share.yes': 'Udostępnij mój plan zespołowi kryzysowemu',
@@ -190,7 +209,8 @@ export const selfcarePl: Record<keyof typeof selfcareEn, string> = {
   'care.plan.delete': 'Usuń mój plan',
   'care.plan.delete.explain': 'To usuwa Twój plan na zawsze i kończy jego udostępnianie.',
   'care.followUpContact.title': 'Gdy zespół kryzysowy chce się odezwać',
-  'care.followUpContact.explain': 'Po kryzysie klinicysta może po jakimś czasie zapytać, jak się czujesz. Pytanie pojawi się tutaj, w Holdspace.',
+  'care.followUpContact.explain':
+    'Po kryzysie klinicysta może po jakimś czasie zapytać, jak się czujesz. Pytanie pojawi się tutaj, w Holdspace.',
   'care.followUpContact.email': 'Wyślij mi też e-mail, gdy czeka na mnie pytanie',
   'care.followUpContact.emailHelp': 'E-mail mówi tylko, że coś na Ciebie czeka, i zawiera link — nic o tym, dlaczego.',
   'care.followUpContact.noEmail': 'E-maile wymagają konta z adresem e-mail.',

@@ -1,7 +1,8 @@
 /** Time zones, the recurrence picker, plurals and numbers (issue 18). Plural keys end in a CLDR category. */
 export const timeEn = {
   'time.zone.label': 'Time zone',
-  'time.zone.help': 'Every time on Holdspace is shown in this zone. It was taken from your browser; change it if it is wrong.',
+  'time.zone.help':
+    'Every time on Holdspace is shown in this zone. It was taken from your browser; change it if it is wrong.',
   'time.zone.save': 'Save time zone',
   'time.zone.saved': 'Time zone saved.',
   'time.zone.current': 'Times are shown in {zone}.',
@@ -41,14 +42,20 @@ export const timeEn = {
   'plural.unreadMessages.few': 'You have {count} unread messages.',
   'plural.unreadMessages.many': 'You have {count} unread messages.',
   'plural.unreadMessages.other': 'You have {count} unread messages.',
-  'plural.checkedInToday.one': 'You have checked in {count} time today — that is the most for one day. Come back tomorrow.',
-  'plural.checkedInToday.few': 'You have checked in {count} times today — that is the most for one day. Come back tomorrow.',
-  'plural.checkedInToday.many': 'You have checked in {count} times today — that is the most for one day. Come back tomorrow.',
-  'plural.checkedInToday.other': 'You have checked in {count} times today — that is the most for one day. Come back tomorrow.',
-  'mood.summary': '{checkIns} on {daysWith} of the last {days}. Average of all check-ins {average} out of 10; lowest check-in {low}, highest {high}.',
+  'plural.checkedInToday.one':
+    'You have checked in {count} time today — that is the most for one day. Come back tomorrow.',
+  'plural.checkedInToday.few':
+    'You have checked in {count} times today — that is the most for one day. Come back tomorrow.',
+  'plural.checkedInToday.many':
+    'You have checked in {count} times today — that is the most for one day. Come back tomorrow.',
+  'plural.checkedInToday.other':
+    'You have checked in {count} times today — that is the most for one day. Come back tomorrow.',
+  'mood.summary':
+    '{checkIns} on {daysWith} of the last {days}. Average of all check-ins {average} out of 10; lowest check-in {low}, highest {high}.',
 
   'homework.dueInZone': 'Due date and time ({zone} time)',
-  'homework.zoneNote': 'Due dates are shown in your time zone ({zone}); when you set one, enter it in the group’s time zone ({groupZone}).',
+  'homework.zoneNote':
+    'Due dates are shown in your time zone ({zone}); when you set one, enter it in the group’s time zone ({groupZone}).',
   'error.homework_already_set': 'This homework was already set (the form was sent twice).',
   'error.repeat_invalid': 'Choose how often the group meets.',
   'error.ends_invalid': 'Choose when the schedule ends.',

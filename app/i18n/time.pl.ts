@@ -2,7 +2,8 @@ import type { timeEn } from './time.en'
 
 export const timePl: Record<keyof typeof timeEn, string> = {
   'time.zone.label': 'Strefa czasowa',
-  'time.zone.help': 'Wszystkie godziny w Holdspace są pokazywane w tej strefie. Pobraliśmy ją z przeglądarki; zmień ją, jeśli jest błędna.',
+  'time.zone.help':
+    'Wszystkie godziny w Holdspace są pokazywane w tej strefie. Pobraliśmy ją z przeglądarki; zmień ją, jeśli jest błędna.',
   'time.zone.save': 'Zapisz strefę czasową',
   'time.zone.saved': 'Strefa czasowa zapisana.',
   'time.zone.current': 'Godziny są podane w strefie {zone}.',
@@ -46,10 +47,12 @@ export const timePl: Record<keyof typeof timeEn, string> = {
   'plural.checkedInToday.few': 'Masz dziś już {count} wpisy — to najwięcej na jeden dzień. Wróć jutro.',
   'plural.checkedInToday.many': 'Masz dziś już {count} wpisów — to najwięcej na jeden dzień. Wróć jutro.',
   'plural.checkedInToday.other': 'Masz dziś już {count} wpisu — to najwięcej na jeden dzień. Wróć jutro.',
-  'mood.summary': '{checkIns} w {daysWith} z ostatnich {days}. Średnia wszystkich wpisów {average} na 10; najniższy wpis {low}, najwyższy {high}.',
+  'mood.summary':
+    '{checkIns} w {daysWith} z ostatnich {days}. Średnia wszystkich wpisów {average} na 10; najniższy wpis {low}, najwyższy {high}.',
 
   'homework.dueInZone': 'Termin (data i godzina, strefa {zone})',
-  'homework.zoneNote': 'Terminy są pokazane w Twojej strefie czasowej ({zone}); ustawiając termin, podaj go w strefie grupy ({groupZone}).',
+  'homework.zoneNote':
+    'Terminy są pokazane w Twojej strefie czasowej ({zone}); ustawiając termin, podaj go w strefie grupy ({groupZone}).',
   'error.homework_already_set': 'To zadanie zostało już zadane (formularz wysłano dwa razy).',
   'error.repeat_invalid': 'Wybierz, jak często grupa się spotyka.',
   'error.ends_invalid': 'Wybierz, kiedy kończy się harmonogram.',

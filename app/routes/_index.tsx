@@ -31,12 +31,18 @@ export default function Landing() {
       </div>
       {account ? (
         <div className="actions">
-          <Link className="button primary" to="/rooms">{t('nav.rooms')}</Link>
+          <Link className="button primary" to="/rooms">
+            {t('nav.rooms')}
+          </Link>
         </div>
       ) : (
         <div className="actions">
-          <Link className="button primary" to="/signup">{t('landing.cta.join')}</Link>
-          <Link className="button" to="/signin">{t('landing.cta.signIn')}</Link>
+          <Link className="button primary" to="/signup">
+            {t('landing.cta.join')}
+          </Link>
+          <Link className="button" to="/signin">
+            {t('landing.cta.signIn')}
+          </Link>
         </div>
       )}
     </>

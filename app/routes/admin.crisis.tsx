@@ -2,7 +2,15 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import {
-  AppError, addOverride, dismissAlarm, getCrisisAdminView, overrideFormSchema, policyFormSchema, saveDefaultPolicy, saveSchedule, scheduleFormSchema,
+  AppError,
+  addOverride,
+  dismissAlarm,
+  getCrisisAdminView,
+  overrideFormSchema,
+  policyFormSchema,
+  saveDefaultPolicy,
+  saveSchedule,
+  scheduleFormSchema,
 } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
@@ -45,7 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case 'policy': {
         const parsed = parseForm(policyFormSchema, form)
         if ('errors' in parsed) return formFailure({ ...parsed.errors, kind: 'policy' })
-        await saveDefaultPolicy(context.deps, actor, { ...parsed.data, supervisor: parsed.data.supervisor || undefined })
+        await saveDefaultPolicy(context.deps, actor, {
+          ...parsed.data,
+          supervisor: parsed.data.supervisor || undefined,
+        })
         break
       }
       case 'dismiss': {
@@ -78,7 +89,11 @@ export default function CrisisAdmin() {
       <h1>{t('crisisAdmin.title')}</h1>
       <AlarmBanner alarms={view.alarms} />
       <FormError code={failed?.formError} />
-      {result?.ok ? <p className="notice" role="status">{t('crisisAdmin.saved')}</p> : null}
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t('crisisAdmin.saved')}
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="alarms">
         <h2 id="alarms">{t('crisisAdmin.alarms')}</h2>
@@ -87,11 +102,18 @@ export default function CrisisAdmin() {
           {view.alarms.map((a) => (
             <li key={a.id}>
               {t(alarmLabelKey(a.kind))} ({reader.dateTime(a.raisedAt)})
-              {a.incidentId ? <> — <Link to={`/console/incidents/${a.incidentId}`}>{a.incidentId.slice(0, 8)}</Link></> : null}
+              {a.incidentId ? (
+                <>
+                  {' '}
+                  — <Link to={`/console/incidents/${a.incidentId}`}>{a.incidentId.slice(0, 8)}</Link>
+                </>
+              ) : null}
               <SafeForm>
                 <input type="hidden" name="intent" value="dismiss" />
                 <input type="hidden" name="alarmId" value={a.id} />
-                <button type="submit" className="link-button">{t('crisisAdmin.dismiss')}</button>
+                <button type="submit" className="link-button">
+                  {t('crisisAdmin.dismiss')}
+                </button>
               </SafeForm>
             </li>
           ))}
@@ -103,23 +125,70 @@ export default function CrisisAdmin() {
         {view.schedules.map((s) => (
           <div key={s.id}>
             <h3>{s.name}</h3>
-            <p>{s.timeZone} · {s.handoffTime} · {s.shiftHours} h · {s.startsOn}</p>
+            <p>
+              {s.timeZone} · {s.handoffTime} · {s.shiftHours} h · {s.startsOn}
+            </p>
             <p>{s.members.join(' → ')}</p>
-            <p><strong>{t('crisisAdmin.onCallNow', { name: s.onCallNow ?? t('crisisAdmin.nobody') })}</strong></p>
-            <ul>{s.overrides.map((o, i) => <li key={i}>{o.login}: {reader.dateTime(o.startsAt)} – {reader.dateTime(o.endsAt)}</li>)}</ul>
+            <p>
+              <strong>{t('crisisAdmin.onCallNow', { name: s.onCallNow ?? t('crisisAdmin.nobody') })}</strong>
+            </p>
+            <ul>
+              {s.overrides.map((o, i) => (
+                <li key={i}>
+                  {o.login}: {reader.dateTime(o.startsAt)} – {reader.dateTime(o.endsAt)}
+                </li>
+              ))}
+            </ul>
           </div>
         ))}
         <SafeForm>
           <input type="hidden" name="intent" value="schedule" />
-          <Field label={t('crisisAdmin.schedule.name')} name="name" required maxLength={80} error={errors('schedule').name} />
-          <Field label={t('crisisAdmin.schedule.timeZone')} name="timeZone" required defaultValue="Europe/Warsaw" error={errors('schedule').timeZone} />
-          <Field label={t('crisisAdmin.schedule.handoff')} name="handoffTime" required defaultValue="09:00" error={errors('schedule').handoffTime} />
-          <Field label={t('crisisAdmin.schedule.shiftHours')} name="shiftHours" type="number" min={1} max={336} required defaultValue="24" error={errors('schedule').shiftHours} />
-          <Field label={t('crisisAdmin.schedule.startsOn')} name="startsOn" type="date" required error={errors('schedule').startsOn} />
+          <Field
+            label={t('crisisAdmin.schedule.name')}
+            name="name"
+            required
+            maxLength={80}
+            error={errors('schedule').name}
+          />
+          <Field
+            label={t('crisisAdmin.schedule.timeZone')}
+            name="timeZone"
+            required
+            defaultValue="Europe/Warsaw"
+            error={errors('schedule').timeZone}
+          />
+          <Field
+            label={t('crisisAdmin.schedule.handoff')}
+            name="handoffTime"
+            required
+            defaultValue="09:00"
+            error={errors('schedule').handoffTime}
+          />
+          <Field
+            label={t('crisisAdmin.schedule.shiftHours')}
+            name="shiftHours"
+            type="number"
+            min={1}
+            max={336}
+            required
+            defaultValue="24"
+            error={errors('schedule').shiftHours}
+          />
+          <Field
+            label={t('crisisAdmin.schedule.startsOn')}
+            name="startsOn"
+            type="date"
+            required
+            error={errors('schedule').startsOn}
+          />
           <div className="field">
             <label htmlFor="members">{t('crisisAdmin.schedule.members')}</label>
             <textarea id="members" name="members" required rows={3} />
-            {errors('schedule').members ? <p className="field-error" role="alert">{t.error(errors('schedule').members!)}</p> : null}
+            {errors('schedule').members ? (
+              <p className="field-error" role="alert">
+                {t.error(errors('schedule').members!)}
+              </p>
+            ) : null}
           </div>
           <SubmitButton>{t('crisisAdmin.schedule.save')}</SubmitButton>
         </SafeForm>
@@ -130,10 +199,21 @@ export default function CrisisAdmin() {
             <input type="hidden" name="intent" value="override" />
             <div className="field">
               <label htmlFor="override-schedule">{t('crisisAdmin.override.schedule')}</label>
-              <select id="override-schedule" name="scheduleId">{view.schedules.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
+              <select id="override-schedule" name="scheduleId">
+                {view.schedules.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
             </div>
             <Field label={t('crisisAdmin.override.login')} name="login" required error={errors('override').login} />
-            <Field label={t('crisisAdmin.override.startsAt')} name="startsAt" required error={errors('override').startsAt} />
+            <Field
+              label={t('crisisAdmin.override.startsAt')}
+              name="startsAt"
+              required
+              error={errors('override').startsAt}
+            />
             <Field label={t('crisisAdmin.override.endsAt')} name="endsAt" required error={errors('override').endsAt} />
             <SubmitButton className="button">{t('crisisAdmin.override.save')}</SubmitButton>
           </SafeForm>
@@ -145,15 +225,55 @@ export default function CrisisAdmin() {
         {policy ? null : <p>{t('crisisAdmin.policy.none')}</p>}
         <SafeForm>
           <input type="hidden" name="intent" value="policy" />
-          <Field label={t('crisisAdmin.policy.name')} name="name" required defaultValue={policy?.name ?? 'Default'} error={errors('policy').name} />
-          <Field label={t('crisisAdmin.policy.repeats')} name="repeats" type="number" min={0} max={10} required defaultValue={String(policy?.repeats ?? 1)} error={errors('policy').repeats} />
-          <Field label={t('crisisAdmin.policy.retrigger')} name="retriggerMinutes" type="number" min={1} max={1440} required defaultValue={String(policy?.retriggerMinutes ?? 30)} error={errors('policy').retriggerMinutes} />
-          <Field label={t('crisisAdmin.policy.supervisor')} name="supervisor" defaultValue={policy?.supervisor ?? ''} error={errors('policy').supervisor} />
+          <Field
+            label={t('crisisAdmin.policy.name')}
+            name="name"
+            required
+            defaultValue={policy?.name ?? 'Default'}
+            error={errors('policy').name}
+          />
+          <Field
+            label={t('crisisAdmin.policy.repeats')}
+            name="repeats"
+            type="number"
+            min={0}
+            max={10}
+            required
+            defaultValue={String(policy?.repeats ?? 1)}
+            error={errors('policy').repeats}
+          />
+          <Field
+            label={t('crisisAdmin.policy.retrigger')}
+            name="retriggerMinutes"
+            type="number"
+            min={1}
+            max={1440}
+            required
+            defaultValue={String(policy?.retriggerMinutes ?? 30)}
+            error={errors('policy').retriggerMinutes}
+          />
+          <Field
+            label={t('crisisAdmin.policy.supervisor')}
+            name="supervisor"
+            defaultValue={policy?.supervisor ?? ''}
+            error={errors('policy').supervisor}
+          />
           <div className="field">
             <label htmlFor="levels">{t('crisisAdmin.policy.levels')}</label>
-            <textarea id="levels" name="levels" required rows={4}
-              defaultValue={policy?.levels.map((l) => `${l.ackTimeoutMinutes} ${l.targets.join(', ')}`).join('\n') ?? ''} />
-            {errors('policy').levels ? <p className="field-error" role="alert">{t.error(errors('policy').levels!)}</p> : null}
+            <textarea
+              id="levels"
+              name="levels"
+              required
+              rows={4}
+              defaultValue={
+                policy?.levels.map((l) => `${l.ackTimeoutMinutes} ${l.targets.join(', ')}`).join('\n') ?? ''
+              }
+            />
+            {errors('policy').levels ? (
+              <p className="field-error" role="alert">
+                {t.error(errors('policy').levels!)}
+              </p>
+            ) : null}
           </div>
           <SubmitButton>{t('crisisAdmin.policy.save')}</SubmitButton>
         </SafeForm>
@@ -166,7 +286,11 @@ export default function CrisisAdmin() {
           {view.reveals.map((r) => (
             <li key={r.id}>
               <time dateTime={r.at}>{reader.dateTime(r.at)}</time>{' '}
-              {t('crisisAdmin.reveal.line', { actor: r.actor ?? '—', member: r.memberLabel ? memberLabelText(t, r.memberLabel) : r.incidentId.slice(0, 8), reason: r.reason })}{' '}
+              {t('crisisAdmin.reveal.line', {
+                actor: r.actor ?? '—',
+                member: r.memberLabel ? memberLabelText(t, r.memberLabel) : r.incidentId.slice(0, 8),
+                reason: r.reason,
+              })}{' '}
               <Link to={`/console/incidents/${r.incidentId}`}>{t('console.open')}</Link>
             </li>
           ))}

@@ -19,7 +19,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = requireUserWithCapability(context, request, 'facilitators:verify')
   const form = await readFormWithCsrf(request, context)
   try {
-    await groups.setFacilitatorVerified(context.deps, account, String(form.get('facilitator') ?? ''), form.get('verified') === 'true')
+    await groups.setFacilitatorVerified(
+      context.deps,
+      account,
+      String(form.get('facilitator') ?? ''),
+      form.get('verified') === 'true',
+    )
     return { ok: true as const }
   } catch (error) {
     return failureFromError(context, error)
@@ -38,13 +43,20 @@ export default function AdminFacilitators() {
       <ul className="group-list">
         {profiles.map((p) => (
           <li key={p.key} className="card">
-            <h2>{p.displayName} <VerifiedBadge verified={p.verified} /></h2>
+            <h2>
+              {p.displayName} <VerifiedBadge verified={p.verified} />
+            </h2>
             <dl className="facts credentials">
               <dt>{t('group.credentials.licence')}</dt>
-              <dd>{t('group.credentials.licenceValue', { number: p.licenceNumber, jurisdiction: p.licenceJurisdiction })}</dd>
-              <dt>{t('group.credentials.education')}</dt><dd>{p.education}</dd>
-              <dt>{t('group.credentials.experience')}</dt><dd>{p.experience}</dd>
-              <dt>{t('group.credentials.approach')}</dt><dd>{p.approach}</dd>
+              <dd>
+                {t('group.credentials.licenceValue', { number: p.licenceNumber, jurisdiction: p.licenceJurisdiction })}
+              </dd>
+              <dt>{t('group.credentials.education')}</dt>
+              <dd>{p.education}</dd>
+              <dt>{t('group.credentials.experience')}</dt>
+              <dd>{p.experience}</dd>
+              <dt>{t('group.credentials.approach')}</dt>
+              <dd>{p.approach}</dd>
             </dl>
             <SafeForm>
               <input type="hidden" name="facilitator" value={p.key} />

@@ -12,7 +12,8 @@ export const meta: MetaFunction = () => [{ title: 'Privacy notice and terms · H
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUserWithCapability(context, request, 'admin:operate')
   const pages = []
-  for (const kind of LEGAL_KINDS) for (const locale of LEGAL_LOCALES) pages.push(await getLegalPage(context.deps, kind, locale))
+  for (const kind of LEGAL_KINDS)
+    for (const locale of LEGAL_LOCALES) pages.push(await getLegalPage(context.deps, kind, locale))
   return { pages }
 }
 
@@ -24,7 +25,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const kind = String(form.get('kind') ?? '')
   const locale = String(form.get('locale') ?? '')
   try {
-    const { version } = await saveLegalPage(context.deps, account, { kind, locale, body: String(form.get('body') ?? '') })
+    const { version } = await saveLegalPage(context.deps, account, {
+      kind,
+      locale,
+      body: String(form.get('body') ?? ''),
+    })
     return { ok: true, kind, locale, version } satisfies Saved
   } catch (error) {
     return failureFromError(context, error, request)
@@ -40,7 +45,11 @@ export default function AdminLegal() {
       <h1>{t('legal.admin.title')}</h1>
       <p>{t('legal.admin.intro')}</p>
       <FormError code={result && !result.ok ? result.formError : undefined} />
-      {result && !result.ok && result.fieldErrors?.body ? <p className="field-error" role="alert">{t.error(result.fieldErrors.body)}</p> : null}
+      {result && !result.ok && result.fieldErrors?.body ? (
+        <p className="field-error" role="alert">
+          {t.error(result.fieldErrors.body)}
+        </p>
+      ) : null}
       {result?.ok ? <p role="status">{t('legal.admin.saved', { version: result.version })}</p> : null}
       {pages.map((page) => (
         <section key={`${page.kind}-${page.locale}`} className="card" data-legal={`${page.kind}-${page.locale}`}>
@@ -62,7 +71,9 @@ export default function AdminLegal() {
             />
             <SubmitButton className="button small">{t('legal.admin.save')}</SubmitButton>
           </SafeForm>
-          <p><a href={`/${page.kind}`}>{t('legal.admin.view')}</a></p>
+          <p>
+            <a href={`/${page.kind}`}>{t('legal.admin.view')}</a>
+          </p>
         </section>
       ))}
     </>

@@ -14,8 +14,19 @@ export const meta: MetaFunction = () => [{ title: 'Room opening hours · Holdspa
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUserWithCapability(context, request, 'rooms:manage')
   const rooms = await listRooms(context.deps.sql)
-  const hours = await listRoomHours(context.deps, account, rooms.map((r) => r.id))
-  return { rooms: rooms.map((r) => ({ id: r.id, title: r.title, zone: hours[r.id]?.zone ?? 'Europe/Warsaw', windows: hours[r.id]?.windows ?? '' })) }
+  const hours = await listRoomHours(
+    context.deps,
+    account,
+    rooms.map((r) => r.id),
+  )
+  return {
+    rooms: rooms.map((r) => ({
+      id: r.id,
+      title: r.title,
+      zone: hours[r.id]?.zone ?? 'Europe/Warsaw',
+      windows: hours[r.id]?.windows ?? '',
+    })),
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,7 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormWithCsrf(request, context)
   const roomId = String(form.get('roomId') ?? '')
   try {
-    await setRoomHours(context.deps, account, { roomId, zone: String(form.get('zone') ?? ''), windows: String(form.get('windows') ?? '') })
+    await setRoomHours(context.deps, account, {
+      roomId,
+      zone: String(form.get('zone') ?? ''),
+      windows: String(form.get('windows') ?? ''),
+    })
     return { ok: true as const, roomId }
   } catch (error) {
     return failureFromError(context, error, request)
@@ -47,7 +62,13 @@ export default function AdminRoomHours() {
             <SafeForm>
               <input type="hidden" name="roomId" value={room.id} />
               <Field label={t('roomhours.admin.zone')} name="zone" defaultValue={room.zone} required maxLength={64} />
-              <TextAreaField label={t('roomhours.admin.windows')} help={t('roomhours.admin.windowsHelp')} name="windows" defaultValue={room.windows} rows={4} />
+              <TextAreaField
+                label={t('roomhours.admin.windows')}
+                help={t('roomhours.admin.windowsHelp')}
+                name="windows"
+                defaultValue={room.windows}
+                rows={4}
+              />
               <SubmitButton className="button small">{t('roomhours.admin.save')}</SubmitButton>
             </SafeForm>
           </li>

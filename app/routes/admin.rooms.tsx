@@ -13,8 +13,16 @@ export const meta: MetaFunction = () => [{ title: 'Room facilitators · Holdspac
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUserWithCapability(context, request, 'rooms:manage')
-  const [rooms, assignments] = await Promise.all([listRooms(context.deps.sql), moderation.listFacilitatorAssignments(context.deps, account)])
-  return { rooms: rooms.map((room) => ({ ...room, facilitators: assignments.filter((a) => a.roomId === room.id).map((a) => a.username) })) }
+  const [rooms, assignments] = await Promise.all([
+    listRooms(context.deps.sql),
+    moderation.listFacilitatorAssignments(context.deps, account),
+  ])
+  return {
+    rooms: rooms.map((room) => ({
+      ...room,
+      facilitators: assignments.filter((a) => a.roomId === room.id).map((a) => a.username),
+    })),
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,9 +46,13 @@ export default function AdminRooms() {
     <>
       <h1>{t('mod.admin.title')}</h1>
       <p>{t('mod.admin.intro')}</p>
-      <FormError code={result && !result.ok ? Object.values(result.fieldErrors ?? {})[0] ?? result.formError : undefined} />
+      <FormError
+        code={result && !result.ok ? (Object.values(result.fieldErrors ?? {})[0] ?? result.formError) : undefined}
+      />
       <ul className="mod-rooms">
-        {rooms.map((room) => <RoomRow key={room.id} room={room} />)}
+        {rooms.map((room) => (
+          <RoomRow key={room.id} room={room} />
+        ))}
       </ul>
     </>
   )
@@ -52,7 +64,9 @@ function RoomRow({ room }: { room: { id: string; title: string; facilitators: st
   return (
     <li className="card">
       <h2>{room.title}</h2>
-      {room.facilitators.length === 0 ? <p>{t('mod.admin.none')}</p> : (
+      {room.facilitators.length === 0 ? (
+        <p>{t('mod.admin.none')}</p>
+      ) : (
         <ul>
           {room.facilitators.map((username) => (
             <li key={username}>
@@ -61,7 +75,9 @@ function RoomRow({ room }: { room: { id: string; title: string; facilitators: st
                 <input type="hidden" name="roomId" value={room.id} />
                 <input type="hidden" name="username" value={username} />
                 <input type="hidden" name="assign" value="no" />
-                <button type="submit" className="link-button small">{t('mod.admin.unassign')}</button>
+                <button type="submit" className="link-button small">
+                  {t('mod.admin.unassign')}
+                </button>
               </SafeForm>
             </li>
           ))}
@@ -74,7 +90,9 @@ function RoomRow({ room }: { room: { id: string; title: string; facilitators: st
           <label htmlFor={id}>{t('mod.admin.username')}</label>
           <input id={id} name="username" type="text" autoComplete="off" required maxLength={40} />
         </div>
-        <button type="submit" className="button small">{t('mod.admin.assign')}</button>
+        <button type="submit" className="button small">
+          {t('mod.admin.assign')}
+        </button>
       </SafeForm>
     </li>
   )

@@ -31,7 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
 }
 
 export default function Appeals() {
@@ -42,8 +47,14 @@ export default function Appeals() {
     <>
       <h1>{t('mod.appeals.title')}</h1>
       <p>{t('mod.appeals.intro')}</p>
-      <FormError code={result && !result.ok ? result.formError ?? Object.values(result.fieldErrors ?? {})[0] : undefined} />
-      {result?.ok ? <p className="notice" role="status">{t('mod.appeals.sent')}</p> : null}
+      <FormError
+        code={result && !result.ok ? (result.formError ?? Object.values(result.fieldErrors ?? {})[0]) : undefined}
+      />
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t('mod.appeals.sent')}
+        </p>
+      ) : null}
       {items.length === 0 ? <p>{t('mod.appeals.none')}</p> : null}
       <ul className="appeal-list">
         {items.map((item) => (
@@ -56,7 +67,13 @@ export default function Appeals() {
             {item.reason ? <p>{item.reason}</p> : null}
             {item.appeal ? (
               <p className="notice" role="status" data-testid="appeal-outcome">
-                {t(item.appeal.status === 'pending' ? 'mod.appeals.pending' : item.appeal.status === 'upheld' ? 'mod.appeals.upheld' : 'mod.appeals.overturned')}
+                {t(
+                  item.appeal.status === 'pending'
+                    ? 'mod.appeals.pending'
+                    : item.appeal.status === 'upheld'
+                      ? 'mod.appeals.upheld'
+                      : 'mod.appeals.overturned',
+                )}
                 {item.appeal.note ? ` — ${item.appeal.note}` : ''}
               </p>
             ) : null}

@@ -52,7 +52,10 @@ export default function CareOverview() {
             {homework.map((h) => (
               <li key={h.id}>
                 <Link to={`/groups/${h.groupId}/homework`}>{h.title}</Link>
-                <span className="help"> · {h.groupTitle} · {t('homework.due', { when: h.dueLabel })}</span>
+                <span className="help">
+                  {' '}
+                  · {h.groupTitle} · {t('homework.due', { when: h.dueLabel })}
+                </span>
                 {h.overdue ? <strong className="care-overdue"> · {t('homework.overdue')}</strong> : null}
               </li>
             ))}
@@ -60,12 +63,19 @@ export default function CareOverview() {
         </section>
       ) : null}
       <section className="card">
-        <MoodChart days={overview.days} latest={overview.latest} range={overview.range} rangeHref={(d) => `/care/mood?days=${d}`} />
+        <MoodChart
+          days={overview.days}
+          latest={overview.latest}
+          range={overview.range}
+          rangeHref={(d) => `/care/mood?days=${d}`}
+        />
       </section>
       <ul className="care-sections">
         {SECTIONS.map((s) => (
           <li key={s.to} className="card">
-            <h2><Link to={s.to}>{t(s.title)}</Link></h2>
+            <h2>
+              <Link to={s.to}>{t(s.title)}</Link>
+            </h2>
             <p>{t(s.body)}</p>
           </li>
         ))}

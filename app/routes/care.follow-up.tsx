@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { crisisFollowUp } from '../services.server'
 import { FormError } from '../components/forms'
@@ -24,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = requireUser(context, request)
   const form = await readFormWithCsrf(request, context)
   const parsed = parseForm(crisisFollowUp.followUpAnswerSchema, form)
-  if ('errors' in parsed) return formFailure({ ok: false, formError: parsed.errors.fieldErrors?.followUpId ?? 'BAD_REQUEST' }, 400)
+  if ('errors' in parsed)
+    return formFailure({ ok: false, formError: parsed.errors.fieldErrors?.followUpId ?? 'BAD_REQUEST' }, 400)
   try {
     const { answer } = await crisisFollowUp.answerFollowUp(context.deps, account, parsed.data)
     return redirect(answer === 'ok' ? '/care/follow-up?done=follow-up' : '/help')
@@ -41,11 +48,15 @@ export default function FollowUpPage() {
     <div className="care">
       <FormError code={failed?.formError} />
       <CareNotice done={done} />
-      {followUp ? <FollowUpQuestion followUpId={followUp.id} headingLevel={1} /> : (
+      {followUp ? (
+        <FollowUpQuestion followUpId={followUp.id} headingLevel={1} />
+      ) : (
         <>
           <h1>{t('care.followUp.title')}</h1>
           {done ? null : <p>{t('care.followUp.none')}</p>}
-          <p><Link to="/care">{t('care.back')}</Link></p>
+          <p>
+            <Link to="/care">{t('care.back')}</Link>
+          </p>
         </>
       )}
     </div>

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { selfcare, selfcareForms } from '../services.server'
@@ -18,7 +24,10 @@ export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   const goal = await selfcare.getGoal(context.deps, account, params.goalId ?? '').catch(rethrowNotFound)
-  const [groups, today] = await Promise.all([selfcare.goalGroupChoices(context.deps, account), selfcare.getLocalToday(context.deps, account)])
+  const [groups, today] = await Promise.all([
+    selfcare.goalGroupChoices(context.deps, account),
+    selfcare.getLocalToday(context.deps, account),
+  ])
   return { goal, groups, today: today.date, done: noticeFrom(request) }
 }
 
@@ -86,8 +95,12 @@ export default function Goal() {
       <CareBack to="/care/goals" label={t('care.goals.title')} />
       <CareNotice done={done} />
       <FormError code={failed && !failed.kind ? failed.formError : undefined} />
-      <h1>{goal.title} <GoalStatusBadge status={goal.status} /></h1>
-      <p className="help">{goal.group ? t('care.goals.sharedWith', { group: goal.group.title }) : t('care.goals.private')}</p>
+      <h1>
+        {goal.title} <GoalStatusBadge status={goal.status} />
+      </h1>
+      <p className="help">
+        {goal.group ? t('care.goals.sharedWith', { group: goal.group.title }) : t('care.goals.private')}
+      </p>
       {goal.why ? <p className="care-text goal-why">{goal.why}</p> : null}
 
       <section className="card" aria-labelledby="goal-steps">
@@ -101,8 +114,14 @@ export default function Goal() {
                 <input type="hidden" name="intent" value="toggle-step" />
                 <input type="hidden" name="stepId" value={s.id} />
                 <input type="hidden" name="done" value={s.done ? 'false' : 'true'} />
-                <button type="submit" className="step-check" aria-pressed={s.done}
-                  aria-label={s.done ? t('care.goals.markNotDone', { step: s.text }) : t('care.goals.markDone', { step: s.text })}>
+                <button
+                  type="submit"
+                  className="step-check"
+                  aria-pressed={s.done}
+                  aria-label={
+                    s.done ? t('care.goals.markNotDone', { step: s.text }) : t('care.goals.markDone', { step: s.text })
+                  }
+                >
                   <span aria-hidden="true">{s.done ? '✓' : ''}</span>
                 </button>
               </SafeForm>
@@ -110,7 +129,13 @@ export default function Goal() {
               <SafeForm>
                 <input type="hidden" name="intent" value="remove-step" />
                 <input type="hidden" name="stepId" value={s.id} />
-                <button type="submit" className="link-button step-remove" aria-label={t('care.goals.removeStep', { step: s.text })}>×</button>
+                <button
+                  type="submit"
+                  className="link-button step-remove"
+                  aria-label={t('care.goals.removeStep', { step: s.text })}
+                >
+                  ×
+                </button>
               </SafeForm>
             </li>
           ))}
@@ -118,7 +143,14 @@ export default function Goal() {
         <SafeForm className="inline-form">
           <FormError code={errorsFor('step')?.formError} />
           <input type="hidden" name="intent" value="add-step" />
-          <Field label={t('care.goals.newStep')} type="text" name="text" required maxLength={200} error={errorsFor('step')?.fieldErrors?.text} />
+          <Field
+            label={t('care.goals.newStep')}
+            type="text"
+            name="text"
+            required
+            maxLength={200}
+            error={errorsFor('step')?.fieldErrors?.text}
+          />
           <SubmitButton className="button">{t('care.goals.addStep')}</SubmitButton>
         </SafeForm>
       </section>
@@ -128,18 +160,43 @@ export default function Goal() {
         <SafeForm className="goal-checkin-form">
           <FormError code={errorsFor('check-in')?.formError} />
           <input type="hidden" name="intent" value="check-in" />
-          <TextAreaField label={t('care.goals.checkInNote')} name="note" required maxLength={1000} rows={2} error={errorsFor('check-in')?.fieldErrors?.note} />
+          <TextAreaField
+            label={t('care.goals.checkInNote')}
+            name="note"
+            required
+            maxLength={1000}
+            rows={2}
+            error={errorsFor('check-in')?.fieldErrors?.note}
+          />
           <fieldset>
             <legend>{t('care.goals.rating')}</legend>
             <div className="rating-scale">
-              <label className="score-option"><input type="radio" name="rating" value="" defaultChecked /><span>{t('care.goals.ratingNone')}</span></label>
+              <label className="score-option">
+                <input type="radio" name="rating" value="" defaultChecked />
+                <span>{t('care.goals.ratingNone')}</span>
+              </label>
               {[1, 2, 3, 4, 5].map((r) => (
-                <label key={r} className="score-option"><input type="radio" name="rating" value={r} /><span>{r}</span></label>
+                <label key={r} className="score-option">
+                  <input type="radio" name="rating" value={r} />
+                  <span>{r}</span>
+                </label>
               ))}
             </div>
-            {errorsFor('check-in')?.fieldErrors?.rating ? <p className="field-error" role="alert">{t.error(errorsFor('check-in')!.fieldErrors!.rating!)}</p> : null}
+            {errorsFor('check-in')?.fieldErrors?.rating ? (
+              <p className="field-error" role="alert">
+                {t.error(errorsFor('check-in')!.fieldErrors!.rating!)}
+              </p>
+            ) : null}
           </fieldset>
-          <Field label={t('care.goals.date')} name="date" type="date" required defaultValue={today} max={today} error={errorsFor('check-in')?.fieldErrors?.date} />
+          <Field
+            label={t('care.goals.date')}
+            name="date"
+            type="date"
+            required
+            defaultValue={today}
+            max={today}
+            error={errorsFor('check-in')?.fieldErrors?.date}
+          />
           <SubmitButton>{t('care.goals.addCheckIn')}</SubmitButton>
         </SafeForm>
         {goal.checkIns.length === 0 ? <p>{t('care.goals.noCheckIns')}</p> : null}
@@ -148,19 +205,37 @@ export default function Goal() {
 
       <div className="actions">
         {goal.status !== 'completed' ? (
-          <SafeForm><input type="hidden" name="intent" value="status" /><input type="hidden" name="status" value="completed" /><SubmitButton className="button">{t('care.goals.complete')}</SubmitButton></SafeForm>
+          <SafeForm>
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="status" value="completed" />
+            <SubmitButton className="button">{t('care.goals.complete')}</SubmitButton>
+          </SafeForm>
         ) : null}
         {goal.status !== 'archived' ? (
-          <SafeForm><input type="hidden" name="intent" value="status" /><input type="hidden" name="status" value="archived" /><SubmitButton className="button">{t('care.goals.archive')}</SubmitButton></SafeForm>
+          <SafeForm>
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="status" value="archived" />
+            <SubmitButton className="button">{t('care.goals.archive')}</SubmitButton>
+          </SafeForm>
         ) : null}
         {goal.status !== 'active' ? (
-          <SafeForm><input type="hidden" name="intent" value="status" /><input type="hidden" name="status" value="active" /><SubmitButton className="button">{t('care.goals.reactivate')}</SubmitButton></SafeForm>
+          <SafeForm>
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="status" value="active" />
+            <SubmitButton className="button">{t('care.goals.reactivate')}</SubmitButton>
+          </SafeForm>
         ) : null}
       </div>
 
       <details className="card" open={failed?.kind === 'edit'}>
         <summary>{t('care.goals.edit')}</summary>
-        <GoalForm groups={groups} goal={goal} errors={errorsFor('edit')} withSteps={false} submitLabel={t('care.goals.saveChanges')} />
+        <GoalForm
+          groups={groups}
+          goal={goal}
+          errors={errorsFor('edit')}
+          withSteps={false}
+          submitLabel={t('care.goals.saveChanges')}
+        />
       </details>
       <details className="card danger-zone">
         <summary>{t('care.goals.deleteConfirm')}</summary>

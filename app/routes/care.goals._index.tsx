@@ -25,13 +25,21 @@ export default function Goals() {
       <h1>{t('care.goals.title')}</h1>
       <p className="care-intro">{t('care.goals.intro')}</p>
       <CareNotice done={done} />
-      <div className="actions"><Link className="button primary" to="/care/goals/new">{t('care.goals.new')}</Link></div>
+      <div className="actions">
+        <Link className="button primary" to="/care/goals/new">
+          {t('care.goals.new')}
+        </Link>
+      </div>
       {goals.length === 0 ? <p className="care-empty">{t('care.goals.empty')}</p> : null}
       <ul className="goal-list">
         {goals.map((g) => (
           <li key={g.id} className={`card goal-card goal-${g.status}`}>
-            <h2><Link to={`/care/goals/${g.id}`}>{g.title}</Link> <GoalStatusBadge status={g.status} /></h2>
-            <p className="help">{g.group ? t('care.goals.sharedWith', { group: g.group.title }) : t('care.goals.private')}</p>
+            <h2>
+              <Link to={`/care/goals/${g.id}`}>{g.title}</Link> <GoalStatusBadge status={g.status} />
+            </h2>
+            <p className="help">
+              {g.group ? t('care.goals.sharedWith', { group: g.group.title }) : t('care.goals.private')}
+            </p>
             <GoalProgress progress={g.progress} />
           </li>
         ))}

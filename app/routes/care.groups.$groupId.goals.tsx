@@ -21,14 +21,18 @@ export default function GroupGoals() {
   const view = useLoaderData<typeof loader>()
   return (
     <div className="care">
-      <p className="care-back"><Link to={`/groups/${view.groupId}`}>← {view.groupTitle}</Link></p>
+      <p className="care-back">
+        <Link to={`/groups/${view.groupId}`}>← {view.groupTitle}</Link>
+      </p>
       <h1>{t('care.groupGoals.title', { group: view.groupTitle })}</h1>
       <p className="care-intro">{t('care.groupGoals.intro')}</p>
       {view.members.length === 0 ? <p className="care-empty">{t('care.groupGoals.empty')}</p> : null}
       {view.members.map((m) => (
         <section key={m.pseudonym} aria-label={m.pseudonym} className="group-goals-member">
           <h2>{m.pseudonym}</h2>
-          {m.goals.map((g) => <GoalReadOnly key={g.id} goal={g} />)}
+          {m.goals.map((g) => (
+            <GoalReadOnly key={g.id} goal={g} />
+          ))}
         </section>
       ))}
     </div>

@@ -24,13 +24,21 @@ export default function Journal() {
       <h1>{t('care.journal.title')}</h1>
       <p className="care-intro">{t('care.privacy')}</p>
       <CareNotice done={done} />
-      <div className="actions"><Link className="button primary" to="/care/journal/new">{t('care.journal.new')}</Link></div>
+      <div className="actions">
+        <Link className="button primary" to="/care/journal/new">
+          {t('care.journal.new')}
+        </Link>
+      </div>
       {entries.length === 0 ? <p className="care-empty">{t('care.journal.empty')}</p> : null}
       <ul className="journal-list">
         {entries.map((e) => (
           <li key={e.id} className="card">
-            <h2><Link to={`/care/journal/${e.id}`}>{e.title ?? t('care.journal.untitled')}</Link></h2>
-            <p className="help"><time dateTime={e.createdAt}>{e.dateLabel}</time></p>
+            <h2>
+              <Link to={`/care/journal/${e.id}`}>{e.title ?? t('care.journal.untitled')}</Link>
+            </h2>
+            <p className="help">
+              <time dateTime={e.createdAt}>{e.dateLabel}</time>
+            </p>
             <p className="journal-preview">{e.preview}</p>
           </li>
         ))}

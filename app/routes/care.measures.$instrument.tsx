@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { measures, measuresForms } from '../services.server'
 import { SafeForm, SubmitButton } from '../components/forms'
@@ -11,7 +17,10 @@ import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormRe
 import selfcareStyles from '../styles/selfcare.css'
 import styles from '../styles/measures.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: selfcareStyles }, { rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: selfcareStyles },
+  { rel: 'stylesheet', href: styles },
+]
 export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 
 function instrumentOf(value: string | undefined) {
@@ -52,13 +61,25 @@ export default function MeasureForm() {
       <h1>{name}</h1>
       <p className="help">{t('measures.notDiagnosis')}</p>
       <SafeForm className="measure-form">
-        {failed?.formError ? <p className="form-error" role="alert">{t('measures.form.missing')}</p> : null}
-        <p className="measure-stem" id="measure-stem">{t('measures.form.stem')}</p>
+        {failed?.formError ? (
+          <p className="form-error" role="alert">
+            {t('measures.form.missing')}
+          </p>
+        ) : null}
+        <p className="measure-stem" id="measure-stem">
+          {t('measures.form.stem')}
+        </p>
         {Array.from({ length: items }, (_, i) => i + 1).map((n) => {
           const error = failed?.fieldErrors?.[`item${n}`]
           return (
-            <fieldset key={n} aria-describedby={error ? `item${n}-error` : 'measure-stem'} aria-invalid={error ? true : undefined}>
-              <legend>{n}. {t(`measures.${instrument}.item${n}` as MessageKey)}</legend>
+            <fieldset
+              key={n}
+              aria-describedby={error ? `item${n}-error` : 'measure-stem'}
+              aria-invalid={error ? true : undefined}
+            >
+              <legend>
+                {n}. {t(`measures.${instrument}.item${n}` as MessageKey)}
+              </legend>
               <div className="measure-answers">
                 {answers.map((value) => (
                   <label key={value} className="measure-answer">
@@ -67,7 +88,11 @@ export default function MeasureForm() {
                   </label>
                 ))}
               </div>
-              {error ? <p id={`item${n}-error`} className="field-error" role="alert">{t.error(error)}</p> : null}
+              {error ? (
+                <p id={`item${n}-error`} className="field-error" role="alert">
+                  {t.error(error)}
+                </p>
+              ) : null}
             </fieldset>
           )
         })}

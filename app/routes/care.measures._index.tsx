@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { measures, measuresForms } from '../services.server'
 import { FormError, SafeForm, SubmitButton } from '../components/forms'
@@ -12,14 +18,21 @@ import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormRe
 import selfcareStyles from '../styles/selfcare.css'
 import styles from '../styles/measures.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: selfcareStyles }, { rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: selfcareStyles },
+  { rel: 'stylesheet', href: styles },
+]
 export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   const view = await measures.getMemberMeasures(context.deps, account)
   const done = new URL(request.url).searchParams.get('done')
-  return { ...view, instruments: measuresForms.INSTRUMENTS, done: done === 'granted' || done === 'withdrawn' ? done : null }
+  return {
+    ...view,
+    instruments: measuresForms.INSTRUMENTS,
+    done: done === 'granted' || done === 'withdrawn' ? done : null,
+  }
 }
 
 /** Share scores with one group's facilitators, or stop. */
@@ -29,7 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(measuresForms.consentFormSchema, form)
   if ('errors' in parsed) return formFailure({ ok: false, formError: 'BAD_REQUEST' }, 400)
   try {
-    await measures.setMeasureConsent(context.deps, account, parsed.data.groupId, parsed.data.consent).catch(rethrowNotFound)
+    await measures
+      .setMeasureConsent(context.deps, account, parsed.data.groupId, parsed.data.consent)
+      .catch(rethrowNotFound)
   } catch (error) {
     return failureFromError(context, error, request)
   }
@@ -45,7 +60,11 @@ export default function Measures() {
       <CareBack />
       <h1>{t('measures.title')}</h1>
       <p className="care-intro">{t('measures.intro')}</p>
-      {view.done ? <p className="notice" role="status">{t(view.done === 'granted' ? 'measures.consent.granted' : 'measures.consent.withdrawn')}</p> : null}
+      {view.done ? (
+        <p className="notice" role="status">
+          {t(view.done === 'granted' ? 'measures.consent.granted' : 'measures.consent.withdrawn')}
+        </p>
+      ) : null}
       <FormError code={failed?.formError} />
 
       {view.pending.length > 0 ? (
@@ -58,7 +77,9 @@ export default function Measures() {
                   {t('measures.pending.item', { group: p.groupTitle, instrument: instrumentName(p.instrument) })}
                   {p.sessionLabel ? ` ${t('measures.pending.before', { when: p.sessionLabel })}` : ''}
                 </p>
-                <Link className="button primary" to={`/care/measures/${p.instrument}`}>{t('measures.pending.start', { instrument: instrumentName(p.instrument) })}</Link>
+                <Link className="button primary" to={`/care/measures/${p.instrument}`}>
+                  {t('measures.pending.start', { instrument: instrumentName(p.instrument) })}
+                </Link>
               </li>
             ))}
           </ul>
@@ -80,7 +101,9 @@ export default function Measures() {
 
       <section className="card" aria-labelledby="measures-trend">
         <h2 id="measures-trend">{t('measures.trend.title')}</h2>
-        {view.trends.map((trend) => <TrendSummary key={trend.instrument} trend={trend} />)}
+        {view.trends.map((trend) => (
+          <TrendSummary key={trend.instrument} trend={trend} />
+        ))}
       </section>
 
       <section className="card measure-consent" aria-labelledby="sharing" data-testid="measures-sharing">

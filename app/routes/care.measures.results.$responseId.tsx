@@ -15,7 +15,9 @@ import selfcareStyles from '../styles/selfcare.css'
 import styles from '../styles/measures.css'
 
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: crisisStyles }, { rel: 'stylesheet', href: selfcareStyles }, { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: crisisStyles },
+  { rel: 'stylesheet', href: selfcareStyles },
+  { rel: 'stylesheet', href: styles },
 ]
 export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 
@@ -39,7 +41,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (parsed.data.answer === 'no') return { ok: true as const, answer: 'no' as const }
   try {
     await measures.requestClinicianAfterMeasure(context.deps, account, {
-      responseId: params.responseId ?? '', message: parsed.data.message, country: getCountry(request, context),
+      responseId: params.responseId ?? '',
+      message: parsed.data.message,
+      country: getCountry(request, context),
     })
     return { ok: true as const, answer: 'yes' as const }
   } catch (error) {
@@ -66,19 +70,37 @@ export default function MeasureResult() {
             <h2 id="support-question">{t('care.support.question')}</h2>
             {answered === 'yes' ? (
               <>
-                <p className="notice" role="status" data-testid="support-answer">{answer?.ok ? t('care.support.told') : t('care.support.already')}</p>
-                <div className="actions"><Link className="button primary" to="/help">{t('care.support.help')}</Link></div>
+                <p className="notice" role="status" data-testid="support-answer">
+                  {answer?.ok ? t('care.support.told') : t('care.support.already')}
+                </p>
+                <div className="actions">
+                  <Link className="button primary" to="/help">
+                    {t('care.support.help')}
+                  </Link>
+                </div>
               </>
             ) : answered === 'no' ? (
-              <p className="notice" role="status" data-testid="support-answer">{t('care.support.declined')}</p>
+              <p className="notice" role="status" data-testid="support-answer">
+                {t('care.support.declined')}
+              </p>
             ) : (
               <SafeForm>
                 <FormError code={answer && !answer.ok ? answer.formError : undefined} />
-                <TextAreaField label={t('care.support.message')} help={t('care.support.messageHelp')} name="message" maxLength={500} rows={3}
-                  error={answer && !answer.ok ? answer.fieldErrors?.message : undefined} />
+                <TextAreaField
+                  label={t('care.support.message')}
+                  help={t('care.support.messageHelp')}
+                  name="message"
+                  maxLength={500}
+                  rows={3}
+                  error={answer && !answer.ok ? answer.fieldErrors?.message : undefined}
+                />
                 <div className="actions">
-                  <SubmitButton name="answer" value="yes">{t('care.support.yes')}</SubmitButton>
-                  <SubmitButton className="button" name="answer" value="no">{t('care.support.no')}</SubmitButton>
+                  <SubmitButton name="answer" value="yes">
+                    {t('care.support.yes')}
+                  </SubmitButton>
+                  <SubmitButton className="button" name="answer" value="no">
+                    {t('care.support.no')}
+                  </SubmitButton>
                 </div>
               </SafeForm>
             )}
@@ -87,11 +109,17 @@ export default function MeasureResult() {
       ) : null}
       <section className="card" aria-labelledby="measure-score">
         <h2 id="measure-score" data-testid="measure-score">
-          {t('measures.result.score', { total: result.total, max: result.max, severity: t(severityName(result.severity)) })}
+          {t('measures.result.score', {
+            total: result.total,
+            max: result.max,
+            severity: t(severityName(result.severity)),
+          })}
         </h2>
         <p className="help">{t('measures.result.when', { when: result.dateLabel })}</p>
         <p className="help">{t('measures.notDiagnosis')}</p>
-        <Link className="button" to="/care/measures">{t('measures.result.back')}</Link>
+        <Link className="button" to="/care/measures">
+          {t('measures.result.back')}
+        </Link>
       </section>
     </div>
   )

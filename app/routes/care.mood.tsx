@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { selfcare, selfcareForms } from '../services.server'
@@ -61,10 +67,19 @@ export default function Mood() {
       <section className="card" aria-labelledby="mood-today">
         <h2 id="mood-today">{t('care.today.title')}</h2>
         <p className="help">{t('care.mood.limit', { limit: overview.limit, count: overview.todayCount })}</p>
-        {full && !failed ? <p>{t.plural('plural.checkedInToday', overview.todayCount)}</p> : <MoodCheckInForm feelings={feelings} errors={failed} />}
+        {full && !failed ? (
+          <p>{t.plural('plural.checkedInToday', overview.todayCount)}</p>
+        ) : (
+          <MoodCheckInForm feelings={feelings} errors={failed} />
+        )}
       </section>
       <section className="card">
-        <MoodChart days={overview.days} latest={overview.latest} range={overview.range} rangeHref={(d) => `/care/mood?days=${d}`} />
+        <MoodChart
+          days={overview.days}
+          latest={overview.latest}
+          range={overview.range}
+          rangeHref={(d) => `/care/mood?days=${d}`}
+        />
       </section>
       <section className="card" aria-labelledby="mood-history">
         <h2 id="mood-history">{t('care.mood.history')}</h2>
@@ -78,13 +93,21 @@ export default function Mood() {
                 <time dateTime={c.createdAt}>{c.timeLabel}</time>
               </div>
               {c.feelings.length > 0 ? (
-                <p className="feeling-tags">{c.feelings.map((f) => <span key={f} className="feeling-tag">{t(`care.feeling.${f}` as MessageKey)}</span>)}</p>
+                <p className="feeling-tags">
+                  {c.feelings.map((f) => (
+                    <span key={f} className="feeling-tag">
+                      {t(`care.feeling.${f}` as MessageKey)}
+                    </span>
+                  ))}
+                </p>
               ) : null}
               {c.note ? <p className="care-text">{c.note}</p> : null}
               <SafeForm>
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="checkInId" value={c.id} />
-                <button type="submit" className="link-button">{t('care.mood.delete')}</button>
+                <button type="submit" className="link-button">
+                  {t('care.mood.delete')}
+                </button>
               </SafeForm>
             </li>
           ))}

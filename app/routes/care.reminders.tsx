@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { selfcare, selfcareForms } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
@@ -49,19 +55,42 @@ export default function Reminders() {
           <FormError code={failed?.formError} />
           <fieldset>
             <legend>{t('care.reminders.mode')}</legend>
-            <label className="choice"><input type="radio" name="mode" value="off" defaultChecked={preference.mode === 'off'} /><span>{t('care.reminders.off')}</span></label>
-            <label className="choice"><input type="radio" name="mode" value="daily" defaultChecked={preference.mode === 'daily'} /><span>{t('care.reminders.daily')}</span></label>
+            <label className="choice">
+              <input type="radio" name="mode" value="off" defaultChecked={preference.mode === 'off'} />
+              <span>{t('care.reminders.off')}</span>
+            </label>
+            <label className="choice">
+              <input type="radio" name="mode" value="daily" defaultChecked={preference.mode === 'daily'} />
+              <span>{t('care.reminders.daily')}</span>
+            </label>
           </fieldset>
-          <Field label={t('care.reminders.time')} help={t('care.reminders.timeHelp', { zone: timeZone })} name="time" type="time"
-            defaultValue={preference.time ?? '20:00'} error={failed?.fieldErrors?.time} />
+          <Field
+            label={t('care.reminders.time')}
+            help={t('care.reminders.timeHelp', { zone: timeZone })}
+            name="time"
+            type="time"
+            defaultValue={preference.time ?? '20:00'}
+            error={failed?.fieldErrors?.time}
+          />
           {preference.emailAvailable ? (
             <div className="field">
               <label className="choice">
-                <input type="checkbox" name="email" defaultChecked={preference.email} aria-describedby="reminder-email-help" />
+                <input
+                  type="checkbox"
+                  name="email"
+                  defaultChecked={preference.email}
+                  aria-describedby="reminder-email-help"
+                />
                 <span>{t('care.reminders.email')}</span>
               </label>
-              <p id="reminder-email-help" className="help">{t('care.reminders.emailHelp')}</p>
-              {failed?.fieldErrors?.email ? <p className="field-error" role="alert">{t.error(failed.fieldErrors.email)}</p> : null}
+              <p id="reminder-email-help" className="help">
+                {t('care.reminders.emailHelp')}
+              </p>
+              {failed?.fieldErrors?.email ? (
+                <p className="field-error" role="alert">
+                  {t.error(failed.fieldErrors.email)}
+                </p>
+              ) : null}
             </div>
           ) : (
             <p className="help">{t('care.reminders.noEmail')}</p>

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { crisisFollowUp, safetyPlanForms, selfcare } from '../services.server'
@@ -70,10 +76,16 @@ export default function SafetyPlanPage() {
       <h1>{t('care.plan.title')}</h1>
       <p className="care-intro">{t('care.plan.intro')}</p>
       <CareNotice done={done} />
-      <p><Link to="/help">{t('care.plan.linesHint')}</Link></p>
+      <p>
+        <Link to="/help">{t('care.plan.linesHint')}</Link>
+      </p>
       <section className="card" aria-label={t('care.plan.title')}>
         {plan ? <p className="help">{t('care.plan.updated', { when: plan.updatedLabel })}</p> : null}
-        <SafetyPlanForm sections={sections} content={plan?.content ?? null} errors={failed?.kind === 'save' || !failed?.kind ? failed : undefined} />
+        <SafetyPlanForm
+          sections={sections}
+          content={plan?.content ?? null}
+          errors={failed?.kind === 'save' || !failed?.kind ? failed : undefined}
+        />
       </section>
 
       <section className="card" aria-labelledby="plan-share">
@@ -92,7 +104,9 @@ export default function SafetyPlanPage() {
               </SubmitButton>
             </SafeForm>
           </>
-        ) : <p className="help">{t('care.plan.share.needsPlan')}</p>}
+        ) : (
+          <p className="help">{t('care.plan.share.needsPlan')}</p>
+        )}
       </section>
 
       <section className="card" aria-labelledby="followup-contact">
@@ -104,14 +118,23 @@ export default function SafetyPlanPage() {
             <input type="hidden" name="intent" value="contact" />
             <div className="field">
               <label className="choice">
-                <input type="checkbox" name="email" defaultChecked={contact.email} aria-describedby="followup-email-help" />
+                <input
+                  type="checkbox"
+                  name="email"
+                  defaultChecked={contact.email}
+                  aria-describedby="followup-email-help"
+                />
                 <span>{t('care.followUpContact.email')}</span>
               </label>
-              <p id="followup-email-help" className="help">{t('care.followUpContact.emailHelp')}</p>
+              <p id="followup-email-help" className="help">
+                {t('care.followUpContact.emailHelp')}
+              </p>
             </div>
             <SubmitButton>{t('care.followUpContact.save')}</SubmitButton>
           </SafeForm>
-        ) : <p className="help">{t('care.followUpContact.noEmail')}</p>}
+        ) : (
+          <p className="help">{t('care.followUpContact.noEmail')}</p>
+        )}
       </section>
 
       {plan ? (

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { crisisLinesFor, selfcare, selfcareForms } from '../services.server'
 import { FormError, SafeForm, SubmitButton, TextAreaField } from '../components/forms'
@@ -12,7 +18,10 @@ import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormRe
 import crisisStyles from '../styles/crisis.css'
 import styles from '../styles/selfcare.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: crisisStyles }, { rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: crisisStyles },
+  { rel: 'stylesheet', href: styles },
+]
 export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 
 /**
@@ -30,7 +39,9 @@ const entryPath = (kind: 'journal' | 'mood', id: string) => (kind === 'journal' 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   const kind = kindOf(params.kind)
-  const prompt = await selfcare.getSupportPrompt(context.deps, account, kind, params.entryId ?? '').catch(rethrowNotFound)
+  const prompt = await selfcare
+    .getSupportPrompt(context.deps, account, kind, params.entryId ?? '')
+    .catch(rethrowNotFound)
   if (!prompt.ask) throw redirect(entryPath(kind, prompt.entryId))
   const country = getCountry(request, context)
   return { prompt, lines: { country, ...crisisLinesFor(country) }, back: entryPath(kind, prompt.entryId) }
@@ -45,7 +56,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (parsed.data.answer === 'no') return { ok: true as const, answer: 'no' as const }
   try {
     const country = getCountry(request, context)
-    await selfcare.requestClinicianContact(context.deps, account, { kind, entryId: params.entryId ?? '', message: parsed.data.message, country })
+    await selfcare.requestClinicianContact(context.deps, account, {
+      kind,
+      entryId: params.entryId ?? '',
+      message: parsed.data.message,
+      country,
+    })
     return { ok: true as const, answer: 'yes' as const }
   } catch (error) {
     return failureFromError(context, error)
@@ -60,7 +76,9 @@ export default function SupportQuestion() {
   return (
     <div className="care care-support">
       <CareBack />
-      <p className="notice" role="status">{t('care.support.saved')}</p>
+      <p className="notice" role="status">
+        {t('care.support.saved')}
+      </p>
       <h1>{t('care.support.title')}</h1>
       <p>{t('care.support.intro')}</p>
       <CrisisCard lines={lines} />
@@ -68,22 +86,44 @@ export default function SupportQuestion() {
         <h2 id="support-question">{t('care.support.question')}</h2>
         {answered === 'yes' ? (
           <>
-            <p className="notice" role="status" data-testid="support-answer">{result?.ok ? t('care.support.told') : t('care.support.already')}</p>
-            <div className="actions"><Link className="button primary" to="/help">{t('care.support.help')}</Link></div>
+            <p className="notice" role="status" data-testid="support-answer">
+              {result?.ok ? t('care.support.told') : t('care.support.already')}
+            </p>
+            <div className="actions">
+              <Link className="button primary" to="/help">
+                {t('care.support.help')}
+              </Link>
+            </div>
           </>
         ) : answered === 'no' ? (
           <>
-            <p className="notice" role="status" data-testid="support-answer">{t('care.support.declined')}</p>
-            <div className="actions"><Link className="button" to={back}>{t('care.support.continue')}</Link></div>
+            <p className="notice" role="status" data-testid="support-answer">
+              {t('care.support.declined')}
+            </p>
+            <div className="actions">
+              <Link className="button" to={back}>
+                {t('care.support.continue')}
+              </Link>
+            </div>
           </>
         ) : (
           <SafeForm>
             <FormError code={result && !result.ok ? result.formError : undefined} />
-            <TextAreaField label={t('care.support.message')} help={t('care.support.messageHelp')} name="message" maxLength={500} rows={3}
-              error={result && !result.ok ? result.fieldErrors?.message : undefined} />
+            <TextAreaField
+              label={t('care.support.message')}
+              help={t('care.support.messageHelp')}
+              name="message"
+              maxLength={500}
+              rows={3}
+              error={result && !result.ok ? result.fieldErrors?.message : undefined}
+            />
             <div className="actions">
-              <SubmitButton name="answer" value="yes">{t('care.support.yes')}</SubmitButton>
-              <SubmitButton className="button" name="answer" value="no">{t('care.support.no')}</SubmitButton>
+              <SubmitButton name="answer" value="yes">
+                {t('care.support.yes')}
+              </SubmitButton>
+              <SubmitButton className="button" name="answer" value="no">
+                {t('care.support.no')}
+              </SubmitButton>
             </div>
           </SafeForm>
         )}

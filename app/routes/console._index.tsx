@@ -16,7 +16,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = requireUserWithCapability(context, request, 'crisis:console')
   const actor = { accountId: account.accountId, role: account.role }
   const [queue, alarms, health] = await Promise.all([
-    listIncidentQueue(context.deps, actor), listOpenAlarms(context.deps, actor), getQueueHealth(context.deps, actor),
+    listIncidentQueue(context.deps, actor),
+    listOpenAlarms(context.deps, actor),
+    getQueueHealth(context.deps, actor),
   ])
   return { ...queue, alarms, health }
 }
@@ -35,7 +37,9 @@ function IncidentRow({ incident }: { incident: Row }) {
       <span className="help">
         {t(`crisis.source.${incident.source}`)} · <Time at={incident.raisedAt} />
       </span>
-      <Link className="button" to={`/console/incidents/${incident.id}`}>{t('console.open')}</Link>
+      <Link className="button" to={`/console/incidents/${incident.id}`}>
+        {t('console.open')}
+      </Link>
     </li>
   )
 }
@@ -54,12 +58,18 @@ export default function ConsoleQueue() {
       <h2>{t('console.queue')}</h2>
       {open.length === 0 ? <p>{t('console.queue.empty')}</p> : null}
       <ul className="incident-queue" aria-label={t('console.queue')}>
-        {open.map((i) => <IncidentRow key={i.id} incident={i} />)}
+        {open.map((i) => (
+          <IncidentRow key={i.id} incident={i} />
+        ))}
       </ul>
       {resolved.length > 0 ? (
         <>
           <h2>{t('console.resolved')}</h2>
-          <ul className="incident-queue">{resolved.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
+          <ul className="incident-queue">
+            {resolved.map((i) => (
+              <IncidentRow key={i.id} incident={i} />
+            ))}
+          </ul>
         </>
       ) : null}
     </>

@@ -2,8 +2,17 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import {
-  acknowledgeIncident, addIncidentNote, crisisChatSchema, getIncidentDetail, noteSchema, resolveIncident, resolveSchema,
-  revealMemberIdentity, revealSchema, sendCrisisChat, CRISIS_OUTCOMES,
+  acknowledgeIncident,
+  addIncidentNote,
+  crisisChatSchema,
+  getIncidentDetail,
+  noteSchema,
+  resolveIncident,
+  resolveSchema,
+  revealMemberIdentity,
+  revealSchema,
+  sendCrisisChat,
+  CRISIS_OUTCOMES,
 } from '../services.server'
 import { crisisFollowUp, selfcare } from '../services.server'
 import { SafetyPlanSections } from '../components/selfcare/safety-plan-form'
@@ -26,14 +35,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = idSchema.safeParse(params.id)
   if (!id.success) throw new Response('Not found', { status: 404 })
   try {
-    const incident = await getIncidentDetail(context.deps, { accountId: account.accountId, role: account.role }, id.data)
+    const incident = await getIncidentDetail(
+      context.deps,
+      { accountId: account.accountId, role: account.role },
+      id.data,
+    )
     const actor = { accountId: account.accountId, role: account.role }
     // Whether a shared safety plan can be opened (no content, nothing audited), and the follow-ups after resolving.
     const [followUps, planShared] = await Promise.all([
       crisisFollowUp.listIncidentFollowUps(context.deps, actor, id.data),
       selfcare.hasSharedSafetyPlan(context.deps, actor, id.data),
     ])
-    return { incident, outcomes: CRISIS_OUTCOMES, followUps, planShared, followUpWindows: crisisFollowUp.FOLLOW_UP_WINDOW_HOURS }
+    return {
+      incident,
+      outcomes: CRISIS_OUTCOMES,
+      followUps,
+      planShared,
+      followUpWindows: crisisFollowUp.FOLLOW_UP_WINDOW_HOURS,
+    }
   } catch (error) {
     if ((error as { code?: string }).code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
     throw error
@@ -67,7 +86,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if ('errors' in parsed) return formFailure(parsed.errors)
         const followUp = parsed.data.outcome === 'follow_up' ? parseForm(crisisFollowUp.followUpFormSchema, form) : null
         if (followUp && 'errors' in followUp) return formFailure(followUp.errors)
-        await resolveIncident(context.deps, actor, id.data, { outcome: parsed.data.outcome, note: parsed.data.note || undefined, followUp: followUp?.data })
+        await resolveIncident(context.deps, actor, id.data, {
+          outcome: parsed.data.outcome,
+          note: parsed.data.note || undefined,
+          followUp: followUp?.data,
+        })
         return data({ ok: true, intent: 'resolve' } satisfies Done)
       }
       case 'chat': {
@@ -79,14 +102,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case 'plan': {
         // Each opening is audited in core; the plan is shown once, to this clinician, never cached.
         const plan = await selfcare.openSharedSafetyPlan(context.deps, actor, id.data)
-        return data({ ok: true, intent: 'plan', plan } satisfies PlanShown, { headers: { 'Cache-Control': 'no-store' } })
+        return data({ ok: true, intent: 'plan', plan } satisfies PlanShown, {
+          headers: { 'Cache-Control': 'no-store' },
+        })
       }
       case 'reveal': {
         const parsed = parseForm(revealSchema, form)
         if ('errors' in parsed) return formFailure(parsed.errors)
         const revealed = await revealMemberIdentity(context.deps, actor, id.data, parsed.data.reason)
         // Shown once, to this clinician only: never cached, never part of the page's loader data.
-        return data({ ok: true, intent: 'reveal', revealed } satisfies Revealed, { headers: { 'Cache-Control': 'no-store' } })
+        return data({ ok: true, intent: 'reveal', revealed } satisfies Revealed, {
+          headers: { 'Cache-Control': 'no-store' },
+        })
       }
     }
   } catch (error) {
@@ -123,8 +150,12 @@ const TIMELINE_KEYS = {
 } as const
 
 const FOLLOW_UP_IN = {
-  '1h': 'console.followUp.in.1h', '4h': 'console.followUp.in.4h', '24h': 'console.followUp.in.24h', '3d': 'console.followUp.in.3d',
-  '7d': 'console.followUp.in.7d', at: 'console.followUp.in.at',
+  '1h': 'console.followUp.in.1h',
+  '4h': 'console.followUp.in.4h',
+  '24h': 'console.followUp.in.24h',
+  '3d': 'console.followUp.in.3d',
+  '7d': 'console.followUp.in.7d',
+  at: 'console.followUp.in.at',
 } as const
 
 export default function IncidentPage() {
@@ -138,25 +169,36 @@ export default function IncidentPage() {
   const when = (iso: string) => reader.dateTime(iso)
   return (
     <>
-      <p><Link to="/console">{t('console.back')}</Link></p>
-      <h1>{t('console.incident')}: {memberLabelText(t, incident.memberLabel)}</h1>
+      <p>
+        <Link to="/console">{t('console.back')}</Link>
+      </p>
+      <h1>
+        {t('console.incident')}: {memberLabelText(t, incident.memberLabel)}
+      </h1>
       <FormError code={failed?.formError} />
       <section className="card" aria-label={t('console.incident')}>
         <dl className="facts">
           <dt>{t('console.level')}</dt>
-          <dd><span className={`level-badge level-${incident.level}`}>{t(`crisis.level.${incident.level}`)}</span></dd>
+          <dd>
+            <span className={`level-badge level-${incident.level}`}>{t(`crisis.level.${incident.level}`)}</span>
+          </dd>
           <dt>{t('console.status')}</dt>
           <dd data-testid="incident-status">{t(`crisis.state.${incident.status}`)}</dd>
           <dt>{t('console.source')}</dt>
           <dd>{t(`crisis.source.${incident.source}`)}</dd>
           <dt>{t('console.raised')}</dt>
-          <dd><time dateTime={incident.raisedAt}>{when(incident.raisedAt)}</time></dd>
+          <dd>
+            <time dateTime={incident.raisedAt}>{when(incident.raisedAt)}</time>
+          </dd>
           <dt>{t('console.step')}</dt>
           <dd>{t('console.stepValue', { level: incident.escalationLevel + 1, repeat: incident.repeat + 1 })}</dd>
           <dt>{t('console.language')}</dt>
           <dd>{incident.memberLocale.toUpperCase()}</dd>
           <dt>{t('console.country')}</dt>
-          <dd data-testid="incident-country">{countryName(t, incident.memberCountry)}{incident.memberCountry ? ` (${incident.memberCountry})` : ''}</dd>
+          <dd data-testid="incident-country">
+            {countryName(t, incident.memberCountry)}
+            {incident.memberCountry ? ` (${incident.memberCountry})` : ''}
+          </dd>
         </dl>
         <div className="actions">
           {incident.status === 'open' ? (
@@ -175,7 +217,9 @@ export default function IncidentPage() {
           {incident.memberNotes.map((n, i) => (
             <blockquote key={i} className="message-text">
               <p>{n.body}</p>
-              <footer><time dateTime={n.at}>{when(n.at)}</time></footer>
+              <footer>
+                <time dateTime={n.at}>{when(n.at)}</time>
+              </footer>
             </blockquote>
           ))}
         </section>
@@ -186,23 +230,46 @@ export default function IncidentPage() {
         <ul>
           {incident.signals.map((s, i) => (
             <li key={i}>
-              {t(`crisis.source.${s.source}`)} · {t(`crisis.level.${s.level}`)} · <time dateTime={s.createdAt}>{when(s.createdAt)}</time>
-              {s.messageId ? <> · {t('console.signal.message', { room: (s.roomId ?? '').slice(0, 8), message: s.messageId.slice(0, 8) })}</> : null}
+              {t(`crisis.source.${s.source}`)} · {t(`crisis.level.${s.level}`)} ·{' '}
+              <time dateTime={s.createdAt}>{when(s.createdAt)}</time>
+              {s.messageId ? (
+                <>
+                  {' '}
+                  ·{' '}
+                  {t('console.signal.message', {
+                    room: (s.roomId ?? '').slice(0, 8),
+                    message: s.messageId.slice(0, 8),
+                  })}
+                </>
+              ) : null}
               {s.notDelivered ? <> · {t('console.signal.notDelivered')}</> : null}
-              {s.source === 'facilitator' && s.reason ? <> · {t('console.signal.reason', { reason: s.reason })}</> : null}
+              {s.source === 'facilitator' && s.reason ? (
+                <> · {t('console.signal.reason', { reason: s.reason })}</>
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
 
       {incident.context.map((c) => (
-        <section key={c.messageId} className="card" aria-labelledby={`context-${c.messageId}`} data-testid="message-context">
+        <section
+          key={c.messageId}
+          className="card"
+          aria-labelledby={`context-${c.messageId}`}
+          data-testid="message-context"
+        >
           <h2 id={`context-${c.messageId}`}>
-            {c.kind === 'direct_message' ? t('console.context.directTitle', { group: c.roomTitle }) : t('console.context.title', { room: c.roomTitle })}
+            {c.kind === 'direct_message'
+              ? t('console.context.directTitle', { group: c.roomTitle })
+              : t('console.context.title', { room: c.roomTitle })}
           </h2>
           <ol className="context-messages">
             {c.messages.map((m) => (
-              <li key={m.seq} className={m.trigger ? 'context-trigger' : undefined} aria-current={m.trigger ? 'true' : undefined}>
+              <li
+                key={m.seq}
+                className={m.trigger ? 'context-trigger' : undefined}
+                aria-current={m.trigger ? 'true' : undefined}
+              >
                 <strong>{m.pseudonym}</strong> <time dateTime={m.at}>{when(m.at)}</time>
                 {m.trigger ? <span className="crisis-tag">{t('console.context.trigger')}</span> : null}
                 <p className="message-text">{m.body ?? t('console.context.deleted')}</p>
@@ -227,7 +294,9 @@ export default function IncidentPage() {
               <SubmitButton className="button">{t('console.plan.open')}</SubmitButton>
             </SafeForm>
           </>
-        ) : <p className="help">{t('console.plan.none')}</p>}
+        ) : (
+          <p className="help">{t('console.plan.none')}</p>
+        )}
       </section>
 
       {followUps.length > 0 ? (
@@ -236,7 +305,8 @@ export default function IncidentPage() {
           <ul>
             {followUps.map((f) => (
               <li key={f.id} data-status={f.status}>
-                {t('console.followUp.row', { due: when(f.dueAt), deadline: when(f.deadline) })} — {t(`console.followUp.status.${f.status}`)}
+                {t('console.followUp.row', { due: when(f.dueAt), deadline: when(f.deadline) })} —{' '}
+                {t(`console.followUp.status.${f.status}`)}
                 {f.answer ? <> · {t(`console.followUp.answer.${f.answer}`)}</> : null}
               </li>
             ))}
@@ -251,8 +321,11 @@ export default function IncidentPage() {
         <ol className="timeline" data-testid="timeline">
           {incident.timeline.map((e, i) => (
             <li key={i}>
-              <time dateTime={e.at}>{when(e.at)}</time> — {t(TIMELINE_KEYS[e.kind as keyof typeof TIMELINE_KEYS] ?? 'crisis.timeline.signal')}
-              {e.escalationLevel !== null && e.repeat !== null ? ` (${t('console.stepValue', { level: e.escalationLevel + 1, repeat: e.repeat + 1 })})` : ''}
+              <time dateTime={e.at}>{when(e.at)}</time> —{' '}
+              {t(TIMELINE_KEYS[e.kind as keyof typeof TIMELINE_KEYS] ?? 'crisis.timeline.signal')}
+              {e.escalationLevel !== null && e.repeat !== null
+                ? ` (${t('console.stepValue', { level: e.escalationLevel + 1, repeat: e.repeat + 1 })})`
+                : ''}
               {e.actor ? ` · ${e.actor}` : ''}
             </li>
           ))}
@@ -262,7 +335,11 @@ export default function IncidentPage() {
       <section className="card" aria-labelledby="notes">
         <h2 id="notes">{t('console.notes')}</h2>
         <ul>
-          {incident.notes.map((n, i) => <li key={i}><strong>{n.author ?? '—'}</strong> ({when(n.at)}): {n.body}</li>)}
+          {incident.notes.map((n, i) => (
+            <li key={i}>
+              <strong>{n.author ?? '—'}</strong> ({when(n.at)}): {n.body}
+            </li>
+          ))}
         </ul>
         <SafeForm key={incident.notes.length}>
           <input type="hidden" name="intent" value="note" />
@@ -282,7 +359,11 @@ export default function IncidentPage() {
             <div className="field">
               <label htmlFor="outcome">{t('console.resolve.outcome')}</label>
               <select id="outcome" name="outcome" required>
-                {outcomes.map((o) => <option key={o} value={o}>{t(OUTCOME_KEYS[o])}</option>)}
+                {outcomes.map((o) => (
+                  <option key={o} value={o}>
+                    {t(OUTCOME_KEYS[o])}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
@@ -295,14 +376,27 @@ export default function IncidentPage() {
               <div className="field">
                 <label htmlFor="follow-up-in">{t('console.followUp.when')}</label>
                 <select id="follow-up-in" name="followUpIn" defaultValue="24h">
-                  {Object.entries(FOLLOW_UP_IN).map(([value, key]) => <option key={value} value={value}>{t(key)}</option>)}
+                  {Object.entries(FOLLOW_UP_IN).map(([value, key]) => (
+                    <option key={value} value={value}>
+                      {t(key)}
+                    </option>
+                  ))}
                 </select>
               </div>
-              <Field label={t('console.followUp.at')} name="followUpAt" type="datetime-local" error={failed?.fieldErrors?.followUpAt} />
+              <Field
+                label={t('console.followUp.at')}
+                name="followUpAt"
+                type="datetime-local"
+                error={failed?.fieldErrors?.followUpAt}
+              />
               <div className="field">
                 <label htmlFor="follow-up-window">{t('console.followUp.window')}</label>
                 <select id="follow-up-window" name="answerWithinHours" defaultValue="12">
-                  {followUpWindows.map((h) => <option key={h} value={h}>{t('console.followUp.hours', { hours: h })}</option>)}
+                  {followUpWindows.map((h) => (
+                    <option key={h} value={h}>
+                      {t('console.followUp.hours', { hours: h })}
+                    </option>
+                  ))}
                 </select>
               </div>
             </fieldset>
@@ -324,7 +418,16 @@ export default function IncidentPage() {
         ) : (
           <SafeForm>
             <input type="hidden" name="intent" value="reveal" />
-            <Field label={t('console.reveal.reason')} name="reason" type="text" required minLength={10} maxLength={500} autoComplete="off" error={failed?.fieldErrors?.reason} />
+            <Field
+              label={t('console.reveal.reason')}
+              name="reason"
+              type="text"
+              required
+              minLength={10}
+              maxLength={500}
+              autoComplete="off"
+              error={failed?.fieldErrors?.reason}
+            />
             <SubmitButton className="button danger">{t('console.reveal.submit')}</SubmitButton>
           </SafeForm>
         )}

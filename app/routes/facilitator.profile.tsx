@@ -38,18 +38,87 @@ export default function FacilitatorProfile() {
     <>
       <h1>{t('profile.title')}</h1>
       <p>{t('profile.help')}</p>
-      {profile ? <p><VerifiedBadge verified={profile.verified} /></p> : null}
-      {result?.ok ? <p className="notice" role="status">{t('profile.saved')}</p> : null}
+      {profile ? (
+        <p>
+          <VerifiedBadge verified={profile.verified} />
+        </p>
+      ) : null}
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t('profile.saved')}
+        </p>
+      ) : null}
       <FormError code={failed?.formError} />
       <SafeForm>
-        <Field label={t('profile.displayName')} name="displayName" type="text" required maxLength={80} defaultValue={profile?.displayName} error={e.displayName} />
-        <TextAreaField label={t('profile.education')} name="education" maxLength={1000} defaultValue={profile?.education} error={e.education} />
-        <TextAreaField label={t('profile.experience')} name="experience" maxLength={2000} defaultValue={profile?.experience} error={e.experience} />
-        <TextAreaField label={t('profile.approach')} name="approach" maxLength={2000} defaultValue={profile?.approach} error={e.approach} />
-        <Field label={t('profile.languages')} name="languages" type="text" required maxLength={20} defaultValue={profile?.languages.join(', ') ?? t.locale} error={e.languages} />
-        <Field label={t('profile.licenceNumber')} name="licenceNumber" type="text" required maxLength={80} defaultValue={profile?.licenceNumber} error={e.licenceNumber} />
-        <Field label={t('profile.licenceJurisdiction')} name="licenceJurisdiction" type="text" required maxLength={120} defaultValue={profile?.licenceJurisdiction} error={e.licenceJurisdiction} />
-        <Field label={t('profile.responseHours')} help={t('profile.responseHoursHelp')} name="responseHours" type="number" inputMode="numeric" min={1} max={168} required defaultValue={profile?.responseHours ?? 48} error={e.responseHours} />
+        <Field
+          label={t('profile.displayName')}
+          name="displayName"
+          type="text"
+          required
+          maxLength={80}
+          defaultValue={profile?.displayName}
+          error={e.displayName}
+        />
+        <TextAreaField
+          label={t('profile.education')}
+          name="education"
+          maxLength={1000}
+          defaultValue={profile?.education}
+          error={e.education}
+        />
+        <TextAreaField
+          label={t('profile.experience')}
+          name="experience"
+          maxLength={2000}
+          defaultValue={profile?.experience}
+          error={e.experience}
+        />
+        <TextAreaField
+          label={t('profile.approach')}
+          name="approach"
+          maxLength={2000}
+          defaultValue={profile?.approach}
+          error={e.approach}
+        />
+        <Field
+          label={t('profile.languages')}
+          name="languages"
+          type="text"
+          required
+          maxLength={20}
+          defaultValue={profile?.languages.join(', ') ?? t.locale}
+          error={e.languages}
+        />
+        <Field
+          label={t('profile.licenceNumber')}
+          name="licenceNumber"
+          type="text"
+          required
+          maxLength={80}
+          defaultValue={profile?.licenceNumber}
+          error={e.licenceNumber}
+        />
+        <Field
+          label={t('profile.licenceJurisdiction')}
+          name="licenceJurisdiction"
+          type="text"
+          required
+          maxLength={120}
+          defaultValue={profile?.licenceJurisdiction}
+          error={e.licenceJurisdiction}
+        />
+        <Field
+          label={t('profile.responseHours')}
+          help={t('profile.responseHoursHelp')}
+          name="responseHours"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={168}
+          required
+          defaultValue={profile?.responseHours ?? 48}
+          error={e.responseHours}
+        />
         <SubmitButton>{t('profile.save')}</SubmitButton>
       </SafeForm>
     </>

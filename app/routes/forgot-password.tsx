@@ -4,7 +4,14 @@ import { useActionData } from '@remix-run/react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, retryAfterHeaders, type FormResult } from '../utils/forms.server'
+import {
+  failureFromError,
+  formFailure,
+  parseForm,
+  readFormWithCsrf,
+  retryAfterHeaders,
+  type FormResult,
+} from '../utils/forms.server'
 import { RetryAfter } from '../components/retry-after'
 
 /** A refused attempt's Retry-After reaches the browser. */
@@ -34,13 +41,22 @@ export default function ForgotPassword() {
     <>
       <h1>{t('forgot.title')}</h1>
       {result?.ok ? (
-        <p className="notice" role="status">{t('forgot.sent')}</p>
+        <p className="notice" role="status">
+          {t('forgot.sent')}
+        </p>
       ) : (
         <SafeForm noValidate>
           <p>{t('forgot.help')}</p>
           <FormError code={result && !result.ok ? result.formError : undefined} />
           <RetryAfter seconds={result && !result.ok ? result.retryAfterSeconds : undefined} />
-          <Field label={t('forgot.email')} name="email" type="email" autoComplete="email" required error={result && !result.ok ? result.fieldErrors?.email : undefined} />
+          <Field
+            label={t('forgot.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            error={result && !result.ok ? result.fieldErrors?.email : undefined}
+          />
           <SubmitButton>{t('forgot.submit')}</SubmitButton>
         </SafeForm>
       )}

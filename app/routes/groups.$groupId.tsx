@@ -22,7 +22,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-type Done = { ok: true; notice: 'group.join.sent' | 'group.left' | 'group.session.changed' | `group.decided.${'approved' | 'waitlisted' | 'declined'}` }
+type Done = {
+  ok: true
+  notice:
+    | 'group.join.sent'
+    | 'group.left'
+    | 'group.session.changed'
+    | `group.decided.${'approved' | 'waitlisted' | 'declined'}`
+}
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const account = requireUser(context, request)
@@ -66,15 +73,34 @@ function Credentials({ card }: { card: Awaited<ReturnType<typeof loader>>['facil
   const t = useT()
   return (
     <div>
-      <h3>{card.displayName} <VerifiedBadge verified={card.verified} /></h3>
+      <h3>
+        {card.displayName} <VerifiedBadge verified={card.verified} />
+      </h3>
       <dl className="facts credentials">
-        {card.education ? <><dt>{t('group.credentials.education')}</dt><dd>{card.education}</dd></> : null}
-        {card.experience ? <><dt>{t('group.credentials.experience')}</dt><dd>{card.experience}</dd></> : null}
-        {card.approach ? <><dt>{t('group.credentials.approach')}</dt><dd>{card.approach}</dd></> : null}
+        {card.education ? (
+          <>
+            <dt>{t('group.credentials.education')}</dt>
+            <dd>{card.education}</dd>
+          </>
+        ) : null}
+        {card.experience ? (
+          <>
+            <dt>{t('group.credentials.experience')}</dt>
+            <dd>{card.experience}</dd>
+          </>
+        ) : null}
+        {card.approach ? (
+          <>
+            <dt>{t('group.credentials.approach')}</dt>
+            <dd>{card.approach}</dd>
+          </>
+        ) : null}
         <dt>{t('group.credentials.languages')}</dt>
         <dd>{card.languages.map((l) => t(`groups.language.${l as 'en' | 'pl'}`)).join(', ')}</dd>
         <dt>{t('group.credentials.licence')}</dt>
-        <dd>{t('group.credentials.licenceValue', { number: card.licenceNumber, jurisdiction: card.licenceJurisdiction })}</dd>
+        <dd>
+          {t('group.credentials.licenceValue', { number: card.licenceNumber, jurisdiction: card.licenceJurisdiction })}
+        </dd>
       </dl>
     </div>
   )
@@ -90,21 +116,46 @@ export default function Group() {
   const enrolled = g.myStatus === 'approved' || isFacilitator
   return (
     <>
-      <p><Link to="/groups">← {t('nav.groups')}</Link></p>
+      <p>
+        <Link to="/groups">← {t('nav.groups')}</Link>
+      </p>
       <h1 lang={g.language}>{g.title}</h1>
       <SessionReminders />
-      {result?.ok ? <p className="notice" role="status">{t(result.notice)}</p> : null}
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t(result.notice)}
+        </p>
+      ) : null}
       <FormError code={failed?.formError} />
       <p className="group-meta">
-        <span>{t('groups.topic')}: {g.topic}</span>
+        <span>
+          {t('groups.topic')}: {g.topic}
+        </span>
         <span>{t(`groups.language.${g.language}`)}</span>
         <span>{t('groups.seats', { taken: g.seatsTaken, capacity: g.capacity })}</span>
-        {g.myStatus ? <span className="badge" data-testid="my-status">{t(`groups.status.${g.myStatus}`)}</span> : null}
+        {g.myStatus ? (
+          <span className="badge" data-testid="my-status">
+            {t(`groups.status.${g.myStatus}`)}
+          </span>
+        ) : null}
       </p>
       <p lang={g.language}>{g.description}</p>
-      {g.waitlistPosition ? <p className="notice">{t('group.waitlist.position', { position: g.waitlistPosition })}</p> : null}
-      {g.viewerRole === 'facilitator' ? <p><Link className="button" to={`/groups/${g.id}/edit`}>{t('group.edit')}</Link></p> : null}
-      {enrolled ? <p className="group-meta"><Link to={`/groups/${g.id}/homework`}>{t('homework.groupLink')}</Link><Link to={`/groups/${g.id}/library`}>{t('library.groupLink')}</Link></p> : null}
+      {g.waitlistPosition ? (
+        <p className="notice">{t('group.waitlist.position', { position: g.waitlistPosition })}</p>
+      ) : null}
+      {g.viewerRole === 'facilitator' ? (
+        <p>
+          <Link className="button" to={`/groups/${g.id}/edit`}>
+            {t('group.edit')}
+          </Link>
+        </p>
+      ) : null}
+      {enrolled ? (
+        <p className="group-meta">
+          <Link to={`/groups/${g.id}/homework`}>{t('homework.groupLink')}</Link>
+          <Link to={`/groups/${g.id}/library`}>{t('library.groupLink')}</Link>
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="sessions">
         <h2 id="sessions">{t('group.sessions')}</h2>
@@ -113,22 +164,34 @@ export default function Group() {
         <ul className="session-list">
           {g.nextSessions.map((s) => (
             <li key={s.id}>
-              <time className="when" dateTime={s.startsAt}>{s.startsLabel}</time>
+              <time className="when" dateTime={s.startsAt}>
+                {s.startsLabel}
+              </time>
               {s.status === 'cancelled' ? <span className="badge">{t('group.session.cancelled')}</span> : null}
               {s.status === 'moved' ? <span className="badge">{t('group.session.moved')}</span> : null}
               {s.status === 'live' ? <span className="badge verified">{t('group.session.live')}</span> : null}
-              {enrolled && s.status !== 'cancelled' ? <Link to={`/sessions/${s.id}`}>{t('group.session.open')}</Link> : null}
+              {enrolled && s.status !== 'cancelled' ? (
+                <Link to={`/sessions/${s.id}`}>{t('group.session.open')}</Link>
+              ) : null}
               {isFacilitator && (s.status === 'scheduled' || s.status === 'moved') ? (
                 <>
                   <SafeForm>
                     <input type="hidden" name="intent" value="cancel-session" />
                     <input type="hidden" name="sessionId" value={s.id} />
-                    <button type="submit" className="link-button">{t('group.session.cancel')}</button>
+                    <button type="submit" className="link-button">
+                      {t('group.session.cancel')}
+                    </button>
                   </SafeForm>
                   <SafeForm className="inline-form">
                     <input type="hidden" name="intent" value="move-session" />
                     <input type="hidden" name="sessionId" value={s.id} />
-                    <Field label={t('group.session.move')} help={t('group.session.moveHelp', { zone: g.timeZone })} name="startsLocal" type="datetime-local" required />
+                    <Field
+                      label={t('group.session.move')}
+                      help={t('group.session.moveHelp', { zone: g.timeZone })}
+                      name="startsLocal"
+                      type="datetime-local"
+                      required
+                    />
                     <SubmitButton className="button">{t('group.session.moveSubmit')}</SubmitButton>
                   </SafeForm>
                 </>
@@ -147,7 +210,13 @@ export default function Group() {
             <Credentials card={g.coFacilitatorCard} />
           </>
         ) : null}
-        {g.viewerRole === 'member' ? <p><Link className="button" to={`/messages/new?group=${g.id}`}>{t('messages.startFromGroup')}</Link></p> : null}
+        {g.viewerRole === 'member' ? (
+          <p>
+            <Link className="button" to={`/messages/new?group=${g.id}`}>
+              {t('messages.startFromGroup')}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {canJoin ? (
@@ -155,8 +224,23 @@ export default function Group() {
           <h2 id="join">{t('group.join.title')}</h2>
           <SafeForm>
             <input type="hidden" name="intent" value="join" />
-            <TextAreaField label={g.intakeQuestion} name="answer" required maxLength={2000} error={failed?.fieldErrors?.answer} />
-            <Field label={t('group.join.pseudonym')} help={t('group.join.pseudonymHelp')} name="pseudonym" type="text" required maxLength={40} autoComplete="off" error={failed?.fieldErrors?.pseudonym} />
+            <TextAreaField
+              label={g.intakeQuestion}
+              name="answer"
+              required
+              maxLength={2000}
+              error={failed?.fieldErrors?.answer}
+            />
+            <Field
+              label={t('group.join.pseudonym')}
+              help={t('group.join.pseudonymHelp')}
+              name="pseudonym"
+              type="text"
+              required
+              maxLength={40}
+              autoComplete="off"
+              error={failed?.fieldErrors?.pseudonym}
+            />
             <SubmitButton>{t('group.join.submit')}</SubmitButton>
           </SafeForm>
         </section>
@@ -172,24 +256,39 @@ export default function Group() {
       {g.roster ? (
         <section className="card" aria-labelledby="roster">
           <h2 id="roster">{t('group.roster')}</h2>
-          <p><Link to={`/care/groups/${g.id}/goals`}>{t('care.groupGoals.link')}</Link></p>
-          <p><Link to={`/groups/${g.id}/measures`}>{t('measures.group.link')}</Link></p>
+          <p>
+            <Link to={`/care/groups/${g.id}/goals`}>{t('care.groupGoals.link')}</Link>
+          </p>
+          <p>
+            <Link to={`/groups/${g.id}/measures`}>{t('measures.group.link')}</Link>
+          </p>
           {g.roster.length === 0 ? <p>{t('group.roster.empty')}</p> : null}
           <ul className="roster">
             {g.roster.map((m) => (
               <li key={m.pseudonym}>
                 <p>
                   <strong>{m.pseudonym}</strong>{' '}
-                  <span className="badge">{m.waitlistPosition ? t('group.roster.waitlist', { position: m.waitlistPosition }) : t(`groups.status.${m.status}`)}</span>
+                  <span className="badge">
+                    {m.waitlistPosition
+                      ? t('group.roster.waitlist', { position: m.waitlistPosition })
+                      : t(`groups.status.${m.status}`)}
+                  </span>
                 </p>
                 <p className="help">{m.requestedAt}</p>
-                <p className="answer"><span className="visually-hidden">{t('group.roster.answer')}: </span>{m.answer}</p>
+                <p className="answer">
+                  <span className="visually-hidden">{t('group.roster.answer')}: </span>
+                  {m.answer}
+                </p>
                 {m.status === 'requested' ? (
                   <SafeForm className="actions">
                     <input type="hidden" name="intent" value="decide" />
                     <input type="hidden" name="member" value={m.pseudonym} />
-                    <SubmitButton name="decision" value="approve">{t('group.roster.approve')}</SubmitButton>
-                    <SubmitButton className="button" name="decision" value="decline">{t('group.roster.decline')}</SubmitButton>
+                    <SubmitButton name="decision" value="approve">
+                      {t('group.roster.approve')}
+                    </SubmitButton>
+                    <SubmitButton className="button" name="decision" value="decline">
+                      {t('group.roster.decline')}
+                    </SubmitButton>
                   </SafeForm>
                 ) : null}
               </li>

@@ -29,7 +29,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const account = requireUser(context, request)
   const form = await readFormWithCsrf(request, context)
   const groupId = params.groupId ?? ''
-  const intent = z.enum(['create', 'update', 'delete', 'done', 'undo', 'reflect', 'withdraw-reflection']).safeParse(form.get('intent'))
+  const intent = z
+    .enum(['create', 'update', 'delete', 'done', 'undo', 'reflect', 'withdraw-reflection'])
+    .safeParse(form.get('intent'))
   if (!intent.success) return formFailure({ ok: false, formError: 'BAD_REQUEST' }, 400)
   const homeworkId = String(form.get('homeworkId') ?? '')
   const done = (notice: Notice): Done => ({ ok: true, notice: `homework.notice.${notice}` })
@@ -41,9 +43,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if ('errors' in parsed) return formFailure({ ...parsed.errors, kind: 'create' })
         let createdId: string
         try {
-          createdId = await library.createHomework(deps, account, groupId, parsed.data, String(form.get('formToken') ?? ''))
+          createdId = await library.createHomework(
+            deps,
+            account,
+            groupId,
+            parsed.data,
+            String(form.get('formToken') ?? ''),
+          )
         } catch (error) {
-          if (error instanceof AppError && error.code === 'CONFLICT') return formFailure({ ok: false, formError: 'homework_already_set' }, 409)
+          if (error instanceof AppError && error.code === 'CONFLICT')
+            return formFailure({ ok: false, formError: 'homework_already_set' }, 409)
           throw error
         }
         return { ...done('created'), createdId }
@@ -78,14 +87,52 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 type Page = Awaited<ReturnType<typeof loader>>
 
-function HomeworkFields({ values, zone, errors }: { values?: Page['homework'][number]; zone: string; errors?: Record<string, string> }) {
+function HomeworkFields({
+  values,
+  zone,
+  errors,
+}: {
+  values?: Page['homework'][number]
+  zone: string
+  errors?: Record<string, string>
+}) {
   const t = useT()
   return (
     <>
-      <Field label={t('homework.field.title')} name="title" type="text" required minLength={3} maxLength={120} defaultValue={values?.title} error={errors?.title} />
-      <TextAreaField label={t('homework.field.instructions')} name="instructions" required maxLength={5000} rows={5} defaultValue={values?.instructions} error={errors?.instructions} />
-      <Field label={t('homework.dueInZone', { zone: zone.replace(/_/g, ' ') })} name="dueLocal" type="datetime-local" required defaultValue={values?.dueLocal} error={errors?.dueLocal} />
-      <TextAreaField label={t('homework.field.reflectionPrompt')} name="reflectionPrompt" maxLength={500} defaultValue={values?.reflectionPrompt ?? ''} error={errors?.reflectionPrompt} />
+      <Field
+        label={t('homework.field.title')}
+        name="title"
+        type="text"
+        required
+        minLength={3}
+        maxLength={120}
+        defaultValue={values?.title}
+        error={errors?.title}
+      />
+      <TextAreaField
+        label={t('homework.field.instructions')}
+        name="instructions"
+        required
+        maxLength={5000}
+        rows={5}
+        defaultValue={values?.instructions}
+        error={errors?.instructions}
+      />
+      <Field
+        label={t('homework.dueInZone', { zone: zone.replace(/_/g, ' ') })}
+        name="dueLocal"
+        type="datetime-local"
+        required
+        defaultValue={values?.dueLocal}
+        error={errors?.dueLocal}
+      />
+      <TextAreaField
+        label={t('homework.field.reflectionPrompt')}
+        name="reflectionPrompt"
+        maxLength={500}
+        defaultValue={values?.reflectionPrompt ?? ''}
+        error={errors?.reflectionPrompt}
+      />
     </>
   )
 }
@@ -98,12 +145,23 @@ export default function Homework() {
   const isFacilitator = page.viewerRole === 'facilitator'
   return (
     <>
-      <p><Link to={`/groups/${page.group.id}`}>← {page.group.title}</Link></p>
+      <p>
+        <Link to={`/groups/${page.group.id}`}>← {page.group.title}</Link>
+      </p>
       <h1>{t('homework.title')}</h1>
       <p>{t('homework.intro')}</p>
       {!isFacilitator ? <p className="help">{t('homework.privacy')}</p> : null}
-      <p className="help">{t('homework.zoneNote', { zone: page.viewerTimeZone.replace(/_/g, ' '), groupZone: page.group.timeZone.replace(/_/g, ' ') })}</p>
-      {result?.ok ? <p className="notice" role="status">{t(result.notice)}</p> : null}
+      <p className="help">
+        {t('homework.zoneNote', {
+          zone: page.viewerTimeZone.replace(/_/g, ' '),
+          groupZone: page.group.timeZone.replace(/_/g, ' '),
+        })}
+      </p>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t(result.notice)}
+        </p>
+      ) : null}
       {failed && !failed.kind ? <FormError code={failed.formError} /> : null}
 
       {isFacilitator ? (
@@ -113,7 +171,10 @@ export default function Homework() {
           <SafeForm key={result?.ok && 'createdId' in result ? result.createdId : 'new'}>
             <input type="hidden" name="intent" value="create" />
             <input type="hidden" name="formToken" value={page.formToken} />
-            <HomeworkFields zone={page.group.timeZone} errors={failed?.kind === 'create' ? failed.fieldErrors : undefined} />
+            <HomeworkFields
+              zone={page.group.timeZone}
+              errors={failed?.kind === 'create' ? failed.fieldErrors : undefined}
+            />
             <SubmitButton>{t('homework.create.submit')}</SubmitButton>
           </SafeForm>
         </section>
@@ -126,11 +187,19 @@ export default function Homework() {
             <h2>{h.title}</h2>
             <p className="homework-meta">
               <span>{t('homework.due', { when: h.dueLabel })}</span>
-              {h.mine ? <span className={`badge ${h.mine.done ? 'done' : ''}`}>{h.mine.done ? t('homework.done') : t('homework.notDone')}</span> : null}
+              {h.mine ? (
+                <span className={`badge ${h.mine.done ? 'done' : ''}`}>
+                  {h.mine.done ? t('homework.done') : t('homework.notDone')}
+                </span>
+              ) : null}
               {h.overdue ? <span className="badge overdue">{t('homework.overdue')}</span> : null}
             </p>
             <p className="homework-text">{h.instructions}</p>
-            {h.reflectionPrompt ? <p><strong>{t('homework.reflection.question')}:</strong> {h.reflectionPrompt}</p> : null}
+            {h.reflectionPrompt ? (
+              <p>
+                <strong>{t('homework.reflection.question')}:</strong> {h.reflectionPrompt}
+              </p>
+            ) : null}
 
             {h.mine ? (
               <>
@@ -138,7 +207,10 @@ export default function Homework() {
                 <SafeForm>
                   <input type="hidden" name="homeworkId" value={h.id} />
                   <input type="hidden" name="intent" value={h.mine.done ? 'undo' : 'done'} />
-                  <SubmitButton className={h.mine.done ? 'button' : 'button primary'} aria-label={`${h.mine.done ? t('homework.undo') : t('homework.markDone')}: ${h.title}`}>
+                  <SubmitButton
+                    className={h.mine.done ? 'button' : 'button primary'}
+                    aria-label={`${h.mine.done ? t('homework.undo') : t('homework.markDone')}: ${h.title}`}
+                  >
                     {h.mine.done ? t('homework.undo') : t('homework.markDone')}
                   </SubmitButton>
                 </SafeForm>
@@ -146,8 +218,13 @@ export default function Homework() {
                   <input type="hidden" name="homeworkId" value={h.id} />
                   <input type="hidden" name="intent" value="reflect" />
                   <TextAreaField
-                    label={t('homework.reflection.label')} help={h.mine.reflection ? t('homework.reflection.shared') : undefined} name="reflection" required
-                    maxLength={5000} defaultValue={h.mine.reflection ?? ''} error={failed?.kind === `reflect:${h.id}` ? failed.fieldErrors?.reflection : undefined}
+                    label={t('homework.reflection.label')}
+                    help={h.mine.reflection ? t('homework.reflection.shared') : undefined}
+                    name="reflection"
+                    required
+                    maxLength={5000}
+                    defaultValue={h.mine.reflection ?? ''}
+                    error={failed?.kind === `reflect:${h.id}` ? failed.fieldErrors?.reflection : undefined}
                   />
                   <SubmitButton className="button">{t('homework.reflection.save')}</SubmitButton>
                 </SafeForm>
@@ -155,7 +232,9 @@ export default function Homework() {
                   <SafeForm>
                     <input type="hidden" name="homeworkId" value={h.id} />
                     <input type="hidden" name="intent" value="withdraw-reflection" />
-                    <button type="submit" className="link-button">{t('homework.reflection.withdraw')}</button>
+                    <button type="submit" className="link-button">
+                      {t('homework.reflection.withdraw')}
+                    </button>
                   </SafeForm>
                 ) : null}
               </>
@@ -164,13 +243,21 @@ export default function Homework() {
             {h.progress ? (
               <>
                 <h3>{t('homework.progress.heading')}</h3>
-                <p data-testid="homework-progress">{t('homework.progress', { done: h.progress.doneCount, total: h.progress.memberCount })}</p>
+                <p data-testid="homework-progress">
+                  {t('homework.progress', { done: h.progress.doneCount, total: h.progress.memberCount })}
+                </p>
                 {h.progress.entries.length === 0 ? <p className="help">{t('homework.progress.none')}</p> : null}
                 <ul className="homework-progress">
                   {h.progress.entries.map((e) => (
                     <li key={e.pseudonym}>
-                      <strong>{e.pseudonym}</strong> — {e.done ? t('homework.progress.done') : t('homework.progress.notDone')}
-                      {e.reflection ? <p className="reflection"><span className="visually-hidden">{t('homework.progress.reflection')}: </span>{e.reflection}</p> : null}
+                      <strong>{e.pseudonym}</strong> —{' '}
+                      {e.done ? t('homework.progress.done') : t('homework.progress.notDone')}
+                      {e.reflection ? (
+                        <p className="reflection">
+                          <span className="visually-hidden">{t('homework.progress.reflection')}: </span>
+                          {e.reflection}
+                        </p>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -179,13 +266,19 @@ export default function Homework() {
                   <SafeForm>
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="homeworkId" value={h.id} />
-                    <HomeworkFields values={h} zone={page.group.timeZone} errors={failed?.kind === `edit:${h.id}` ? failed.fieldErrors : undefined} />
+                    <HomeworkFields
+                      values={h}
+                      zone={page.group.timeZone}
+                      errors={failed?.kind === `edit:${h.id}` ? failed.fieldErrors : undefined}
+                    />
                     <SubmitButton>{t('homework.edit.submit')}</SubmitButton>
                   </SafeForm>
                   <SafeForm>
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="homeworkId" value={h.id} />
-                    <button type="submit" className="button danger">{t('homework.delete')}</button>
+                    <button type="submit" className="button danger">
+                      {t('homework.delete')}
+                    </button>
                   </SafeForm>
                 </details>
               </>

@@ -34,14 +34,24 @@ export default function GroupLibrary() {
   const group = page.group!
   return (
     <>
-      <p><Link to={`/groups/${group.id}`}>← {group.title}</Link></p>
+      <p>
+        <Link to={`/groups/${group.id}`}>← {group.title}</Link>
+      </p>
       <h1>{t('library.group.title')}</h1>
       <p>{t('library.group.intro')}</p>
-      {result?.ok ? <p className="notice" role="status">{t(result.notice)}</p> : null}
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t(result.notice)}
+        </p>
+      ) : null}
       {failed && !failed.kind ? <FormError code={failed.formError} /> : null}
       {page.canAdd ? (
         <AddResourceForms
-          pageAction={`/groups/${group.id}/library`} uploadUrl={`/library/upload?group=${group.id}`} maxBytes={page.maxBytes} accept={page.accept} failed={failed}
+          pageAction={`/groups/${group.id}/library`}
+          uploadUrl={`/library/upload?group=${group.id}`}
+          maxBytes={page.maxBytes}
+          accept={page.accept}
+          failed={failed}
         />
       ) : null}
       <ResourceList resources={page.resources} />

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { measures, measuresForms } from '../services.server'
 import { FormError, SafeForm, SelectField, SubmitButton } from '../components/forms'
@@ -19,7 +25,11 @@ export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   const view = await measures.getGroupMeasures(context.deps, account, params.groupId ?? '').catch(rethrowNotFound)
-  return { ...view, instruments: measuresForms.INSTRUMENTS, asked: new URL(request.url).searchParams.get('done') === 'asked' }
+  return {
+    ...view,
+    instruments: measuresForms.INSTRUMENTS,
+    asked: new URL(request.url).searchParams.get('done') === 'asked',
+  }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -28,7 +38,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(measuresForms.requestFormSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    await measures.requestMeasure(context.deps, account, params.groupId ?? '', parsed.data.instrument).catch(rethrowNotFound)
+    await measures
+      .requestMeasure(context.deps, account, params.groupId ?? '', parsed.data.instrument)
+      .catch(rethrowNotFound)
   } catch (error) {
     return failureFromError(context, error, request)
   }
@@ -41,19 +53,35 @@ export default function GroupMeasures() {
   const failed = useActionData<typeof action>() as FormResult | undefined
   return (
     <>
-      <p><Link to={`/groups/${view.groupId}`}>← {view.groupTitle}</Link></p>
+      <p>
+        <Link to={`/groups/${view.groupId}`}>← {view.groupTitle}</Link>
+      </p>
       <h1>{t('measures.group.title', { group: view.groupTitle })}</h1>
       <p>{t('measures.group.intro')}</p>
-      {view.asked ? <p className="notice" role="status">{t('measures.group.asked')}</p> : null}
-      <p><Link to={`/groups/${view.groupId}/measures/summary`}>{t('measures.group.summaryLink')}</Link></p>
+      {view.asked ? (
+        <p className="notice" role="status">
+          {t('measures.group.asked')}
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/groups/${view.groupId}/measures/summary`}>{t('measures.group.summaryLink')}</Link>
+      </p>
 
       <section className="card" aria-labelledby="ask-members">
         <h2 id="ask-members">{t('measures.group.ask')}</h2>
-        <p className="help">{view.nextSessionLabel ? t('measures.group.next', { when: view.nextSessionLabel }) : t('measures.group.noNext')}</p>
+        <p className="help">
+          {view.nextSessionLabel
+            ? t('measures.group.next', { when: view.nextSessionLabel })
+            : t('measures.group.noNext')}
+        </p>
         <SafeForm>
           <FormError code={failed?.formError} />
-          <SelectField label={t('measures.group.instrument')} name="instrument" error={failed?.fieldErrors?.instrument}
-            options={view.instruments.map((i) => ({ value: i, label: instrumentName(i) }))} />
+          <SelectField
+            label={t('measures.group.instrument')}
+            name="instrument"
+            error={failed?.fieldErrors?.instrument}
+            options={view.instruments.map((i) => ({ value: i, label: instrumentName(i) }))}
+          />
           <SubmitButton>{t('measures.group.ask')}</SubmitButton>
         </SafeForm>
         {view.requests.length > 0 ? (
@@ -63,7 +91,11 @@ export default function GroupMeasures() {
               {view.requests.map((r) => (
                 <li key={r.id}>
                   {r.sessionLabel
-                    ? t('measures.group.requestedFor', { instrument: instrumentName(r.instrument), when: r.createdLabel, session: r.sessionLabel })
+                    ? t('measures.group.requestedFor', {
+                        instrument: instrumentName(r.instrument),
+                        when: r.createdLabel,
+                        session: r.sessionLabel,
+                      })
                     : t('measures.group.requested', { instrument: instrumentName(r.instrument), when: r.createdLabel })}
                 </li>
               ))}
@@ -78,10 +110,14 @@ export default function GroupMeasures() {
         {view.members.map((m) => (
           <section key={m.pseudonym} className="card measure-member" aria-label={m.pseudonym}>
             <h3>{m.pseudonym}</h3>
-            {m.trends.map((trend) => <TrendSummary key={trend.instrument} trend={trend} />)}
+            {m.trends.map((trend) => (
+              <TrendSummary key={trend.instrument} trend={trend} />
+            ))}
           </section>
         ))}
-        {view.notSharing > 0 ? <p className="help">{t('measures.group.notSharing', { count: view.notSharing })}</p> : null}
+        {view.notSharing > 0 ? (
+          <p className="help">{t('measures.group.notSharing', { count: view.notSharing })}</p>
+        ) : null}
       </section>
     </>
   )

@@ -26,7 +26,9 @@ export default function SessionSummary() {
   const view = useLoaderData<typeof loader>()
   return (
     <>
-      <p><Link to={`/groups/${view.groupId}/measures`}>← {t('measures.summary.back')}</Link></p>
+      <p>
+        <Link to={`/groups/${view.groupId}/measures`}>← {t('measures.summary.back')}</Link>
+      </p>
       <h1>{t('measures.summary.title', { group: view.groupTitle })}</h1>
       <p>
         {view.sessionLabel
@@ -34,9 +36,16 @@ export default function SessionSummary() {
           : t('measures.summary.noSession', { since: view.sinceLabel ?? '' })}
       </p>
       <p className="help">{t('measures.summary.intro')}</p>
-      {view.members.length === 0 ? <p>{t('measures.group.noneSharing')}</p> : (
+      {view.members.length === 0 ? (
+        <p>{t('measures.group.noneSharing')}</p>
+      ) : (
         // Scrolls sideways on a phone: focusable and named, so a keyboard can scroll it too.
-        <div className="measure-scroll" tabIndex={0} role="region" aria-label={t('measures.summary.title', { group: view.groupTitle })}>
+        <div
+          className="measure-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t('measures.summary.title', { group: view.groupTitle })}
+        >
           <table className="measure-table" data-testid="session-summary">
             <thead>
               <tr>
@@ -52,19 +61,35 @@ export default function SessionSummary() {
                   <th scope="row">{m.pseudonym}</th>
                   {m.measures.map((s) => (
                     <td key={s.instrument}>
-                      <div>{s.requested ? t(s.completed ? 'measures.summary.completed' : 'measures.summary.notCompleted') : t('measures.summary.notAsked')}</div>
-                      <div>{s.latest !== null && s.severity ? t('measures.summary.latest', { total: s.latest, severity: t(severityName(s.severity)) }) : t('measures.summary.noScore')}</div>
-                      {s.change !== null ? <div>{t('measures.summary.change', { change: signed(s.change) })}</div> : null}
+                      <div>
+                        {s.requested
+                          ? t(s.completed ? 'measures.summary.completed' : 'measures.summary.notCompleted')
+                          : t('measures.summary.notAsked')}
+                      </div>
+                      <div>
+                        {s.latest !== null && s.severity
+                          ? t('measures.summary.latest', { total: s.latest, severity: t(severityName(s.severity)) })
+                          : t('measures.summary.noScore')}
+                      </div>
+                      {s.change !== null ? (
+                        <div>{t('measures.summary.change', { change: signed(s.change) })}</div>
+                      ) : null}
                     </td>
                   ))}
-                  <td>{m.homework.total === 0 ? t('measures.summary.noHomework') : t('measures.summary.homeworkCount', m.homework)}</td>
+                  <td>
+                    {m.homework.total === 0
+                      ? t('measures.summary.noHomework')
+                      : t('measures.summary.homeworkCount', m.homework)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {view.notSharing > 0 ? <p className="help">{t('measures.group.notSharing', { count: view.notSharing })}</p> : null}
+      {view.notSharing > 0 ? (
+        <p className="help">{t('measures.group.notSharing', { count: view.notSharing })}</p>
+      ) : null}
     </>
   )
 }

@@ -42,13 +42,23 @@ export default function Groups() {
       <p>{t('groups.intro')}</p>
       {data.isFacilitator ? (
         <div className="actions">
-          <Link className="button primary" to="/groups/new">{t('groups.new')}</Link>
-          <Link className="button" to="/facilitator/profile">{t('groups.myProfile')}</Link>
+          <Link className="button primary" to="/groups/new">
+            {t('groups.new')}
+          </Link>
+          <Link className="button" to="/facilitator/profile">
+            {t('groups.myProfile')}
+          </Link>
         </div>
       ) : null}
       <section className="card" aria-labelledby="tz">
-        <h2 id="tz" className="visually-hidden">{t('groups.timeZone.label')}</h2>
-        {result?.ok ? <p className="notice" role="status">{t('groups.timeZone.saved')}</p> : null}
+        <h2 id="tz" className="visually-hidden">
+          {t('groups.timeZone.label')}
+        </h2>
+        {result?.ok ? (
+          <p className="notice" role="status">
+            {t('groups.timeZone.saved')}
+          </p>
+        ) : null}
         <FormError code={failed?.formError} />
         {/* Keyed by the zone: when the page learns the browser's zone, the choice shown follows. */}
         <SafeForm className="inline-form" key={data.timeZone}>
@@ -68,9 +78,13 @@ export default function Groups() {
       <ul className="group-list">
         {data.groups.map((g) => (
           <li key={g.id} className="card group-card" lang={g.language}>
-            <h2><Link to={`/groups/${g.id}`}>{g.title}</Link></h2>
+            <h2>
+              <Link to={`/groups/${g.id}`}>{g.title}</Link>
+            </h2>
             <p className="group-meta">
-              <span>{t('groups.topic')}: {g.topic}</span>
+              <span>
+                {t('groups.topic')}: {g.topic}
+              </span>
               <span>{t(`groups.language.${g.language}`)}</span>
               <span>{t('groups.seats', { taken: g.seatsTaken, capacity: g.capacity })}</span>
             </p>
@@ -81,11 +95,15 @@ export default function Groups() {
             </p>
             <p>{g.description}</p>
             <h3>{t('groups.next')}</h3>
-            {g.nextSessions.length === 0 ? <p>{t('groups.noSessions')}</p> : (
+            {g.nextSessions.length === 0 ? (
+              <p>{t('groups.noSessions')}</p>
+            ) : (
               <ul className="session-list" data-testid="next-sessions">
                 {g.nextSessions.map((s) => (
                   <li key={s.id}>
-                    <time className="when" dateTime={s.startsAt}>{s.startsLabel}</time>
+                    <time className="when" dateTime={s.startsAt}>
+                      {s.startsLabel}
+                    </time>
                     {s.status === 'cancelled' ? <span className="badge">{t('group.session.cancelled')}</span> : null}
                     {s.status === 'moved' ? <span className="badge">{t('group.session.moved')}</span> : null}
                   </li>

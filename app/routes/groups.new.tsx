@@ -44,12 +44,28 @@ export default function NewGroup() {
           timeZones={data.timeZones}
           coFacilitators={data.coFacilitators}
           values={{
-            title: '', description: '', topic: '', language: t.locale, coFacilitator: '', capacity: '8', timeZone: data.timeZone,
-            durationMinutes: '60', intakeQuestion: '', repeat: 'weekly', days: [], startDate: '', startTime: '', ends: 'never', endDate: '', count: '',
+            title: '',
+            description: '',
+            topic: '',
+            language: t.locale,
+            coFacilitator: '',
+            capacity: '8',
+            timeZone: data.timeZone,
+            durationMinutes: '60',
+            intakeQuestion: '',
+            repeat: 'weekly',
+            days: [],
+            startDate: '',
+            startTime: '',
+            ends: 'never',
+            endDate: '',
+            count: '',
             previewZone: data.previewZone,
           }}
         />
-      ) : <p className="notice">{t('groupForm.needsVerification')}</p>}
+      ) : (
+        <p className="notice">{t('groupForm.needsVerification')}</p>
+      )}
     </>
   )
 }

@@ -2,7 +2,15 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import {
-  AppError, HELP_RAISE_DEADLINE_MS, crisisChatSchema, crisisLinesFor, getMemberCrisis, keepHelpPress, requestHelpNow, sendCrisisChat, withDeadline,
+  AppError,
+  HELP_RAISE_DEADLINE_MS,
+  crisisChatSchema,
+  crisisLinesFor,
+  getMemberCrisis,
+  keepHelpPress,
+  requestHelpNow,
+  sendCrisisChat,
+  withDeadline,
 } from '../services.server'
 import { FormError, SafeForm } from '../components/forms'
 import { useT } from '../components/i18n'
@@ -26,11 +34,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   let degraded = context.sessionUnavailable
   const crisis = account
     ? await withDeadline(getMemberCrisis(context.deps, account.accountId), HELP_RAISE_DEADLINE_MS).catch(() => {
-      degraded = true
-      return null
-    })
+        degraded = true
+        return null
+      })
     : null
-  return { lines: { country, ...crisisLinesFor(country) }, crisis, signedIn: Boolean(account) || context.sessionUnavailable, degraded }
+  return {
+    lines: { country, ...crisisLinesFor(country) },
+    crisis,
+    signedIn: Boolean(account) || context.sessionUnavailable,
+    degraded,
+  }
 }
 
 /**
@@ -41,7 +54,9 @@ async function keepPress(request: Request, context: ActionFunctionArgs['context'
   const token = sessionToken(request)
   const kept = context.account
     ? await keepHelpPress(context.deps, { accountId: context.account.accountId, country })
-    : token ? await keepHelpPress(context.deps, { sessionToken: token, country }) : false
+    : token
+      ? await keepHelpPress(context.deps, { sessionToken: token, country })
+      : false
   return data({ ok: false as const, kept }, { status: kept ? 202 : 503 })
 }
 
@@ -51,12 +66,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = z.enum(['help', 'chat']).safeParse(form.get('intent'))
   if (!intent.success) return formFailure({ ok: false, formError: 'BAD_REQUEST' }, 400)
   const country = getCountry(request, context)
-  if (intent.data === 'help' && !context.account && context.sessionUnavailable) return keepPress(request, context, country)
+  if (intent.data === 'help' && !context.account && context.sessionUnavailable)
+    return keepPress(request, context, country)
   const account = requireUser(context, request)
   try {
     if (intent.data === 'help') {
       try {
-        const card = await withDeadline(requestHelpNow(context.deps, { memberAccountId: account.accountId, country }), HELP_RAISE_DEADLINE_MS)
+        const card = await withDeadline(
+          requestHelpNow(context.deps, { memberAccountId: account.accountId, country }),
+          HELP_RAISE_DEADLINE_MS,
+        )
         return data({ ok: true as const, incidentId: card.incidentId })
       } catch (error) {
         // A coded refusal is an answer; anything else (no database, no answer in time) must not lose the press.
@@ -69,7 +88,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if ('errors' in parsed) return formFailure(parsed.errors)
     const crisis = await getMemberCrisis(context.deps, account.accountId)
     if (!crisis) return formFailure({ ok: false, formError: 'NOT_FOUND' }, 404)
-    await sendCrisisChat(context.deps, { accountId: account.accountId, role: account.role }, crisis.incidentId, parsed.data.body)
+    await sendCrisisChat(
+      context.deps,
+      { accountId: account.accountId, role: account.role },
+      crisis.incidentId,
+      parsed.data.body,
+    )
     return data({ ok: true as const, incidentId: crisis.incidentId })
   } catch (error) {
     return failureFromError(context, error)
@@ -92,11 +116,19 @@ export default function Help() {
           {t(kept ? 'crisis.degraded.kept' : 'crisis.degraded.notKept')}
         </p>
       ) : degraded ? (
-        <p className="notice" role="status" data-testid="help-degraded">{t('crisis.degraded.notice')}</p>
+        <p className="notice" role="status" data-testid="help-degraded">
+          {t('crisis.degraded.notice')}
+        </p>
       ) : null}
       <p className="emergency">{t('crisis.page.intro')}</p>
       {crisis ? (
-        <p className="notice crisis-status" role="status" aria-live="polite" data-testid="crisis-status" data-status={crisis.status}>
+        <p
+          className="notice crisis-status"
+          role="status"
+          aria-live="polite"
+          data-testid="crisis-status"
+          data-status={crisis.status}
+        >
           {t(`crisis.status.${crisis.status}`)}
         </p>
       ) : null}
@@ -104,7 +136,9 @@ export default function Help() {
         <SafeForm>
           <p>{t('crisis.page.ask')}</p>
           <input type="hidden" name="intent" value="help" />
-          <button type="submit" className="button primary">{t('crisis.helpButton')}</button>
+          <button type="submit" className="button primary">
+            {t('crisis.helpButton')}
+          </button>
         </SafeForm>
       ) : null}
       <CrisisCard lines={lines} />

@@ -16,7 +16,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const target = safeRedirectTarget(form.get('redirectTo'), '/')
   if (!isLocale(locale)) return redirect(target)
   if (context.account) {
-    await savePreferences(context.deps, context.account.accountId, { locale, pseudonymMode: context.account.pseudonymMode })
+    await savePreferences(context.deps, context.account.accountId, {
+      locale,
+      pseudonymMode: context.account.pseudonymMode,
+    })
   }
   return redirect(target, { headers: { 'Set-Cookie': languageCookie(context, locale) } })
 }

@@ -31,10 +31,20 @@ export default function PublicLibrary() {
     <>
       <h1>{t('library.title')}</h1>
       <p>{t('library.public.intro')}</p>
-      {result?.ok ? <p className="notice" role="status">{t(result.notice)}</p> : null}
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t(result.notice)}
+        </p>
+      ) : null}
       {failed && !failed.kind ? <FormError code={failed.formError} /> : null}
       {page.canAdd ? (
-        <AddResourceForms pageAction="/library?index" uploadUrl="/library/upload" maxBytes={page.maxBytes} accept={page.accept} failed={failed} />
+        <AddResourceForms
+          pageAction="/library?index"
+          uploadUrl="/library/upload"
+          maxBytes={page.maxBytes}
+          accept={page.accept}
+          failed={failed}
+        />
       ) : null}
       <ResourceList resources={page.resources} />
     </>

@@ -3,7 +3,11 @@ import { AppError, contentDisposition, library, parseRangeHeader } from '../serv
 import { requireUser } from '../utils/auth.server'
 import { toWebStream } from '../utils/library.server'
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store', 'Content-Type': 'text/plain; charset=utf-8' } })
+const notFound = () =>
+  new Response('Not found', {
+    status: 404,
+    headers: { 'Cache-Control': 'private, no-store', 'Content-Type': 'text/plain; charset=utf-8' },
+  })
 
 /**
  * An uploaded library file, to the people its library is for (anyone else: 404, as if it did not exist).

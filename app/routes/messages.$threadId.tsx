@@ -11,7 +11,10 @@ import { sendFromForm, type SendFormResult } from '../utils/messages.server'
 import styles from '../styles/messages.css'
 import crisisStyles from '../styles/crisis.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }, { rel: 'stylesheet', href: crisisStyles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: crisisStyles },
+]
 export const meta: MetaFunction = () => [{ title: 'Holdspace' }]
 
 /** Opening the thread marks the other side's messages read. Anyone outside the thread gets a plain 404. */
@@ -30,7 +33,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       clientId: messages.newClientId(),
       crisis: open
         ? {
-            reason: latestOwn && open.triggerMessageIds.includes(latestOwn.id) ? ('this_message' as const) : ('still_open' as const),
+            reason:
+              latestOwn && open.triggerMessageIds.includes(latestOwn.id)
+                ? ('this_message' as const)
+                : ('still_open' as const),
             lines: { country, ...crisisLinesFor(country) },
           }
         : null,
@@ -57,8 +63,14 @@ export default function Thread() {
   const names = thread.facilitatorNames.join(', ')
   return (
     <>
-      <p><Link to="/messages">← {t('messages.back')}</Link></p>
-      <h1>{member ? t('messages.thread.titleMember', { names }) : t('messages.thread.titleFacilitator', { pseudonym: thread.memberPseudonym })}</h1>
+      <p>
+        <Link to="/messages">← {t('messages.back')}</Link>
+      </p>
+      <h1>
+        {member
+          ? t('messages.thread.titleMember', { names })
+          : t('messages.thread.titleFacilitator', { pseudonym: thread.memberPseudonym })}
+      </h1>
       <p className="help">{t('messages.thread.group', { group: thread.groupTitle })}</p>
       {member ? (
         <>
@@ -78,7 +90,9 @@ export default function Thread() {
       {thread.canSend ? (
         <SendForm clientId={clientId} result={result} />
       ) : (
-        <p className="notice" data-testid="thread-closed">{member ? t('messages.thread.closedMember') : t('messages.thread.closedFacilitator')}</p>
+        <p className="notice" data-testid="thread-closed">
+          {member ? t('messages.thread.closedMember') : t('messages.thread.closedFacilitator')}
+        </p>
       )}
     </>
   )

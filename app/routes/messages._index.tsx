@@ -23,9 +23,17 @@ function ThreadItem({ thread, facilitatorView }: { thread: InboxThread; facilita
   return (
     <li className={thread.unread > 0 ? 'dm-thread unread' : 'dm-thread'} data-testid="dm-thread">
       <p>
-        <Link to={`/messages/${thread.id}`} className="dm-thread-link">{thread.withName}</Link>
-        {thread.unread > 0 ? <span className="badge dm-unread">{t('messages.inbox.unread', { count: thread.unread })}</span> : null}
-        {thread.overdue ? <span className="badge dm-overdue" data-testid="dm-overdue">{t('messages.inbox.overdue')}</span> : null}
+        <Link to={`/messages/${thread.id}`} className="dm-thread-link">
+          {thread.withName}
+        </Link>
+        {thread.unread > 0 ? (
+          <span className="badge dm-unread">{t('messages.inbox.unread', { count: thread.unread })}</span>
+        ) : null}
+        {thread.overdue ? (
+          <span className="badge dm-overdue" data-testid="dm-overdue">
+            {t('messages.inbox.overdue')}
+          </span>
+        ) : null}
         {!thread.canSend ? <span className="badge">{t('messages.inbox.closed')}</span> : null}
       </p>
       <p className="help">{t('messages.inbox.group', { group: thread.groupTitle })}</p>
@@ -46,20 +54,32 @@ export default function Inbox() {
     <>
       <h1>{t('messages.title')}</h1>
       <p>{t('messages.intro')}</p>
-      {unread > 0 ? <p className="notice" role="status" data-testid="dm-unread-total">{t.plural('plural.unreadMessages', unread)}</p> : null}
+      {unread > 0 ? (
+        <p className="notice" role="status" data-testid="dm-unread-total">
+          {t.plural('plural.unreadMessages', unread)}
+        </p>
+      ) : null}
       {isFacilitator ? (
         <section className="card" aria-labelledby="dm-facilitator">
           <h2 id="dm-facilitator">{t('messages.asFacilitator.title')}</h2>
           <p className="help">{t('messages.asFacilitator.help')}</p>
           {asFacilitator.length === 0 ? <p>{t('messages.asFacilitator.empty')}</p> : null}
-          <ul className="dm-threads">{asFacilitator.map((thread) => <ThreadItem key={thread.id} thread={thread} facilitatorView />)}</ul>
+          <ul className="dm-threads">
+            {asFacilitator.map((thread) => (
+              <ThreadItem key={thread.id} thread={thread} facilitatorView />
+            ))}
+          </ul>
         </section>
       ) : null}
       {!isFacilitator || asMember.length > 0 ? (
         <section className="card" aria-labelledby="dm-member">
           <h2 id="dm-member">{t('messages.asMember.title')}</h2>
           {asMember.length === 0 ? <p>{t('messages.asMember.empty')}</p> : null}
-          <ul className="dm-threads">{asMember.map((thread) => <ThreadItem key={thread.id} thread={thread} facilitatorView={false} />)}</ul>
+          <ul className="dm-threads">
+            {asMember.map((thread) => (
+              <ThreadItem key={thread.id} thread={thread} facilitatorView={false} />
+            ))}
+          </ul>
         </section>
       ) : null}
     </>

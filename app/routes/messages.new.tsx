@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { messages } from '../services.server'
 import { useT } from '../components/i18n'
@@ -43,7 +49,9 @@ export default function NewThread() {
   const result = useActionData<typeof action>() as SendFormResult | undefined
   return (
     <>
-      <p><Link to="/messages">← {t('messages.back')}</Link></p>
+      <p>
+        <Link to="/messages">← {t('messages.back')}</Link>
+      </p>
       <h1>{t('messages.thread.titleMember', { names: view.facilitatorNames.join(', ') })}</h1>
       <p className="help">{t('messages.thread.group', { group: view.groupTitle })}</p>
       {view.facilitatorNames[0] ? (

@@ -64,7 +64,12 @@ function useLiveQueue() {
 }
 
 function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
 }
 
 export default function ModerationQueue() {
@@ -76,15 +81,25 @@ export default function ModerationQueue() {
     <>
       <h1>{t('mod.queue.title')}</h1>
       <p>{t('mod.queue.intro')}</p>
-      <p className={`mod-live${live ? '' : ' offline'}`} role="status" data-testid="queue-live">{live ? t('mod.queue.live') : t('mod.queue.offline')}</p>
-      <FormError code={result && !result.ok ? result.formError ?? Object.values(result.fieldErrors ?? {})[0] : undefined} />
-      {result?.ok ? <p className="notice" role="status">{t('mod.action.done')}</p> : null}
+      <p className={`mod-live${live ? '' : ' offline'}`} role="status" data-testid="queue-live">
+        {live ? t('mod.queue.live') : t('mod.queue.offline')}
+      </p>
+      <FormError
+        code={result && !result.ok ? (result.formError ?? Object.values(result.fieldErrors ?? {})[0]) : undefined}
+      />
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t('mod.action.done')}
+        </p>
+      ) : null}
 
       <section aria-labelledby="flags-title">
         <h2 id="flags-title">{t('mod.queue.title')}</h2>
         {queue.flags.length === 0 ? <p data-testid="queue-empty">{t('mod.queue.empty')}</p> : null}
         <ol className="mod-flags" data-testid="queue">
-          {queue.flags.map((flag) => <FlagCard key={flag.flagId} flag={flag} />)}
+          {queue.flags.map((flag) => (
+            <FlagCard key={flag.flagId} flag={flag} />
+          ))}
         </ol>
       </section>
 
@@ -94,8 +109,15 @@ export default function ModerationQueue() {
           <ul className="appeal-list">
             {queue.appeals.map((appeal) => (
               <li key={appeal.appealId} className="card" data-testid="appeal">
-                <h3>{t(appeal.kind === 'removal' ? 'mod.kind.removal' : `mod.kind.${appeal.kind}`)} · {appeal.roomTitle} · {appeal.pseudonym}</h3>
-                {appeal.sanction ? <p>{t('mod.appeals.until', { until: when(appeal.sanction.endsAt, t.locale) })} {appeal.sanction.reason}</p> : null}
+                <h3>
+                  {t(appeal.kind === 'removal' ? 'mod.kind.removal' : `mod.kind.${appeal.kind}`)} · {appeal.roomTitle} ·{' '}
+                  {appeal.pseudonym}
+                </h3>
+                {appeal.sanction ? (
+                  <p>
+                    {t('mod.appeals.until', { until: when(appeal.sanction.endsAt, t.locale) })} {appeal.sanction.reason}
+                  </p>
+                ) : null}
                 {appeal.messageBody ? <blockquote className="rules-text">{appeal.messageBody}</blockquote> : null}
                 <p className="appeal-body">{appeal.body}</p>
                 <SafeForm>
@@ -103,8 +125,12 @@ export default function ModerationQueue() {
                   <input type="hidden" name="appealId" value={appeal.appealId} />
                   <Note label={t('mod.appeals.note')} name="note" />
                   <div className="row">
-                    <button type="submit" name="decision" value="upheld" className="button">{t('mod.appeals.uphold')}</button>
-                    <button type="submit" name="decision" value="overturned" className="button primary">{t('mod.appeals.overturn')}</button>
+                    <button type="submit" name="decision" value="upheld" className="button">
+                      {t('mod.appeals.uphold')}
+                    </button>
+                    <button type="submit" name="decision" value="overturned" className="button primary">
+                      {t('mod.appeals.overturn')}
+                    </button>
                   </div>
                 </SafeForm>
               </li>
@@ -115,10 +141,14 @@ export default function ModerationQueue() {
 
       {/* The flags come first (issue 18); each room's slow mode and lock sit below, collapsed (works without JavaScript). */}
       <details className="mod-rooms-panel" data-testid="room-controls">
-        <summary><h2 id="rooms-title">{t('mod.queue.rooms')}</h2></summary>
+        <summary>
+          <h2 id="rooms-title">{t('mod.queue.rooms')}</h2>
+        </summary>
         {queue.rooms.length === 0 ? <p>{t('mod.queue.noRooms')}</p> : null}
         <ul className="mod-rooms">
-          {queue.rooms.map((room) => <RoomControls key={room.id} room={room} />)}
+          {queue.rooms.map((room) => (
+            <RoomControls key={room.id} room={room} />
+          ))}
         </ul>
       </details>
     </>
@@ -142,20 +172,33 @@ function RoomControls({ room }: { room: Queue['rooms'][number] }) {
     <li className="card mod-room">
       <strong>{room.title}</strong>
       {room.locked ? <span className="badge">{t('mod.room.locked')}</span> : null}
-      {room.slowModeSeconds > 0 ? <span className="badge">{t('mod.room.slowMode', { seconds: room.slowModeSeconds })}</span> : null}
+      {room.slowModeSeconds > 0 ? (
+        <span className="badge">{t('mod.room.slowMode', { seconds: room.slowModeSeconds })}</span>
+      ) : null}
       <SafeForm>
         <input type="hidden" name="roomId" value={room.id} />
         <input type="hidden" name="action" value="slow_mode" />
         <div className="field">
           <label htmlFor={`${id}-slow`}>{t('mod.action.slowMode')}</label>
-          <input id={`${id}-slow`} name="slowModeSeconds" type="number" min={0} max={3600} defaultValue={room.slowModeSeconds} />
+          <input
+            id={`${id}-slow`}
+            name="slowModeSeconds"
+            type="number"
+            min={0}
+            max={3600}
+            defaultValue={room.slowModeSeconds}
+          />
         </div>
-        <button type="submit" className="button small">{t('mod.action.setSlowMode')}</button>
+        <button type="submit" className="button small">
+          {t('mod.action.setSlowMode')}
+        </button>
       </SafeForm>
       <SafeForm>
         <input type="hidden" name="roomId" value={room.id} />
         <input type="hidden" name="action" value={room.locked ? 'unlock' : 'lock'} />
-        <button type="submit" className="button small">{room.locked ? t('mod.action.unlock') : t('mod.action.lock')}</button>
+        <button type="submit" className="button small">
+          {room.locked ? t('mod.action.unlock') : t('mod.action.lock')}
+        </button>
       </SafeForm>
     </li>
   )
@@ -173,7 +216,10 @@ function FlagCard({ flag }: { flag: Flag }) {
   const status = flag.message.status
   return (
     <li className={`card mod-flag stage-${flag.stage}`} data-testid="flag" data-priority={flag.priority}>
-      <h3>{t(`mod.category.${flag.category}`)} · {flag.roomTitle} · {t('mod.flag.member', { name: flag.member.pseudonym })}</h3>
+      <h3>
+        {t(`mod.category.${flag.category}`)} · {flag.roomTitle} ·{' '}
+        {t('mod.flag.member', { name: flag.member.pseudonym })}
+      </h3>
       <p className="mod-facts">
         <span>{t('mod.flag.priority', { priority: flag.priority })}</span>
         <span>{t(`mod.flag.source.${flag.source}`)}</span>
@@ -186,39 +232,58 @@ function FlagCard({ flag }: { flag: Flag }) {
         {hidden}
         <input type="hidden" name="action" value="claim" />
         <span data-testid="flag-owner">{t(`mod.flag.owner.${flag.owner}`)}</span>{' '}
-        {flag.owner !== 'you' ? <button type="submit" className="link-button small">{t('mod.action.claim')}</button> : null}
+        {flag.owner !== 'you' ? (
+          <button type="submit" className="link-button small">
+            {t('mod.action.claim')}
+          </button>
+        ) : null}
       </SafeForm>
       {flag.held ? <p className="notice">{t('mod.flag.held')}</p> : null}
       {flag.autoHidden ? <p className="notice">{t('mod.flag.autoHidden')}</p> : null}
       <h4>{t('mod.flag.context')}</h4>
       <ol className="mod-context">
-        {[...flag.context, flag.message].sort((a, b) => a.seq - b.seq).map((m) => (
-          <li key={m.id} className={m.flagged ? 'flagged' : undefined} data-testid={m.flagged ? 'flagged-message' : undefined}>
-            <span className="message-author">{m.pseudonym}</span>: {m.body ?? '—'}
-            {m.status !== 'visible' ? <span className="mod-status">({t(`mod.status.${m.status}`)})</span> : null}
-          </li>
-        ))}
+        {[...flag.context, flag.message]
+          .sort((a, b) => a.seq - b.seq)
+          .map((m) => (
+            <li
+              key={m.id}
+              className={m.flagged ? 'flagged' : undefined}
+              data-testid={m.flagged ? 'flagged-message' : undefined}
+            >
+              <span className="message-author">{m.pseudonym}</span>: {m.body ?? '—'}
+              {m.status !== 'visible' ? <span className="mod-status">({t(`mod.status.${m.status}`)})</span> : null}
+            </li>
+          ))}
       </ol>
       {flag.reports.notes.length > 0 ? (
         <>
           <h4>{t('mod.flag.notes')}</h4>
-          <ul>{flag.reports.notes.map((note, i) => <li key={i}>{note}</li>)}</ul>
+          <ul>
+            {flag.reports.notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
         </>
       ) : null}
       <div className="mod-history">
         <p>{t('mod.flag.history', flag.history.flags)}</p>
         <p>{t('mod.flag.sanctions')}</p>
-        {flag.history.sanctions.length === 0 ? <p>{t('mod.flag.noSanctions')}</p> : (
+        {flag.history.sanctions.length === 0 ? (
+          <p>{t('mod.flag.noSanctions')}</p>
+        ) : (
           <ul>
             {flag.history.sanctions.map((s) => (
               <li key={s.id}>
-                {t(`mod.kind.${s.kind}`)} · {when(s.startsAt, t.locale)} – {when(s.endsAt, t.locale)} {s.active ? `(${t('mod.flag.active')})` : ''} {s.reason}
+                {t(`mod.kind.${s.kind}`)} · {when(s.startsAt, t.locale)} – {when(s.endsAt, t.locale)}{' '}
+                {s.active ? `(${t('mod.flag.active')})` : ''} {s.reason}
                 {s.active && s.kind !== 'warning' ? (
                   <SafeForm>
                     <input type="hidden" name="roomId" value={flag.roomId} />
                     <input type="hidden" name="action" value="end_sanction" />
                     <input type="hidden" name="sanctionId" value={s.id} />
-                    <button type="submit" className="link-button small">{t('mod.action.end')}</button>
+                    <button type="submit" className="link-button small">
+                      {t('mod.action.end')}
+                    </button>
                   </SafeForm>
                 ) : null}
               </li>
@@ -231,13 +296,44 @@ function FlagCard({ flag }: { flag: Flag }) {
         {hidden}
         <Note label={t('mod.action.reason')} name="reason" />
         <div className="row">
-          <button type="submit" name="action" value={status === 'held' ? 'release' : 'dismiss'} className="button small">{status === 'held' ? t('mod.action.release') : t('mod.action.dismiss')}</button>
-          {status === 'visible' ? <button type="submit" name="action" value="hide" className="button small">{t('mod.action.hide')}</button> : null}
-          {status === 'hidden' ? <button type="submit" name="action" value="unhide" className="button small">{t('mod.action.unhide')}</button> : null}
-          {status !== 'removed' ? <button type="submit" name="action" value="remove" className="button small">{t('mod.action.remove')}</button> : null}
-          <button type="submit" name="action" value="warn" className="button small">{t('mod.action.warn')}</button>
-          <button type="submit" name="action" value="ban" className="button small">{t('mod.action.ban')}</button>
-          <button type="submit" name="action" value="escalate" className="button small danger" data-testid="escalate-button">{t('mod.action.escalate')}</button>
+          <button
+            type="submit"
+            name="action"
+            value={status === 'held' ? 'release' : 'dismiss'}
+            className="button small"
+          >
+            {status === 'held' ? t('mod.action.release') : t('mod.action.dismiss')}
+          </button>
+          {status === 'visible' ? (
+            <button type="submit" name="action" value="hide" className="button small">
+              {t('mod.action.hide')}
+            </button>
+          ) : null}
+          {status === 'hidden' ? (
+            <button type="submit" name="action" value="unhide" className="button small">
+              {t('mod.action.unhide')}
+            </button>
+          ) : null}
+          {status !== 'removed' ? (
+            <button type="submit" name="action" value="remove" className="button small">
+              {t('mod.action.remove')}
+            </button>
+          ) : null}
+          <button type="submit" name="action" value="warn" className="button small">
+            {t('mod.action.warn')}
+          </button>
+          <button type="submit" name="action" value="ban" className="button small">
+            {t('mod.action.ban')}
+          </button>
+          <button
+            type="submit"
+            name="action"
+            value="escalate"
+            className="button small danger"
+            data-testid="escalate-button"
+          >
+            {t('mod.action.escalate')}
+          </button>
         </div>
       </SafeForm>
       <SafeForm className="mod-actions">
@@ -249,7 +345,9 @@ function FlagCard({ flag }: { flag: Flag }) {
           <input id={`${id}-minutes`} name="duration" type="number" min={1} max={525600} inputMode="numeric" />
         </div>
         <div className="row">
-          <button type="submit" className="button small primary" data-testid="mute-button">{t('mod.action.mute')}</button>
+          <button type="submit" className="button small primary" data-testid="mute-button">
+            {t('mod.action.mute')}
+          </button>
         </div>
       </SafeForm>
     </li>

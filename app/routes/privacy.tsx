@@ -28,7 +28,18 @@ export function LegalPageView() {
         {page.updatedAt ? <> · {t('legal.updated', { date: page.updatedAt.slice(0, 10) })}</> : null}
       </p>
       {page.paragraphs.map((p, i) => (
-        <p key={i}>{p.split('\n').map((line, j) => (j === 0 ? line : <span key={j}><br />{line}</span>))}</p>
+        <p key={i}>
+          {p.split('\n').map((line, j) =>
+            j === 0 ? (
+              line
+            ) : (
+              <span key={j}>
+                <br />
+                {line}
+              </span>
+            ),
+          )}
+        </p>
       ))}
     </article>
   )

@@ -4,7 +4,14 @@ import { Link, useActionData, type ShouldRevalidateFunction } from '@remix-run/r
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous, sessionCookie } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, retryAfterHeaders, type FormResult } from '../utils/forms.server'
+import {
+  failureFromError,
+  formFailure,
+  parseForm,
+  readFormWithCsrf,
+  retryAfterHeaders,
+  type FormResult,
+} from '../utils/forms.server'
 import { RetryAfter } from '../components/retry-after'
 import { RecoveryCodeCard } from './signup'
 
@@ -50,19 +57,46 @@ export default function Recover() {
       </>
     )
   }
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {}
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {}
   return (
     <>
       <h1>{t('recover.title')}</h1>
       <SafeForm noValidate>
         <FormError code={result && !result.ok ? result.formError : undefined} />
         <RetryAfter seconds={result && !result.ok ? result.retryAfterSeconds : undefined} />
-        <Field label={t('recover.login')} name="login" type="text" autoComplete="username" autoCapitalize="none" required error={errors.login} />
-        <Field label={t('recover.code')} name="code" type="text" autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} required error={errors.code} />
-        <Field label={t('recover.password')} name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} />
+        <Field
+          label={t('recover.login')}
+          name="login"
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          required
+          error={errors.login}
+        />
+        <Field
+          label={t('recover.code')}
+          name="code"
+          type="text"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          error={errors.code}
+        />
+        <Field
+          label={t('recover.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          error={errors.password}
+        />
         <SubmitButton>{t('recover.submit')}</SubmitButton>
       </SafeForm>
-      <p><Link to="/signin">{t('signin.title')}</Link></p>
+      <p>
+        <Link to="/signin">{t('signin.title')}</Link>
+      </p>
     </>
   )
 }

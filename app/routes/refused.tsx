@@ -19,8 +19,12 @@ export default function Refused() {
       <h1>{t('refused.title')}</h1>
       <p data-testid="refused">{t('refused.body')}</p>
       <p>{t('refused.again')}</p>
-      <p>{t('refused.help')} <Link to="/help">{t('refused.helpLink')}</Link></p>
-      <p><Link to="/">{t('refused.home')}</Link></p>
+      <p>
+        {t('refused.help')} <Link to="/help">{t('refused.helpLink')}</Link>
+      </p>
+      <p>
+        <Link to="/">{t('refused.home')}</Link>
+      </p>
     </>
   )
 }

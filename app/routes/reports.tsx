@@ -15,7 +15,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
 }
 
 export default function Reports() {
@@ -29,9 +34,13 @@ export default function Reports() {
       <ul className="appeal-list">
         {reports.map((r) => (
           <li key={r.reportId} className="card" data-testid="own-report" data-outcome={r.outcome}>
-            <h2 className="h3">{t(`mod.report.${r.category}`)} · {r.roomTitle}</h2>
+            <h2 className="h3">
+              {t(`mod.report.${r.category}`)} · {r.roomTitle}
+            </h2>
             <p className="help">{t('notice.reports.sent', { when: when(r.createdAt, t.locale) })}</p>
-            <p data-testid="report-outcome"><strong>{t(`notice.reports.outcome.${r.outcome}`)}</strong></p>
+            <p data-testid="report-outcome">
+              <strong>{t(`notice.reports.outcome.${r.outcome}`)}</strong>
+            </p>
           </li>
         ))}
       </ul>

@@ -10,7 +10,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormWithCsrf(request, context)
   const parsed = parseForm(resetPasswordSchema, form)
   if ('errors' in parsed) {
-    return formFailure(parsed.errors.fieldErrors?.token ? { ok: false, formError: 'INVALID_RESET_TOKEN' } : parsed.errors)
+    return formFailure(
+      parsed.errors.fieldErrors?.token ? { ok: false, formError: 'INVALID_RESET_TOKEN' } : parsed.errors,
+    )
   }
   try {
     const session = await resetPassword(context.deps, parsed.data)
@@ -30,10 +32,22 @@ export default function ResetPassword() {
       <SafeForm noValidate>
         <FormError code={result?.formError} />
         <input type="hidden" name="token" value={params.get('token') ?? ''} />
-        <Field label={t('reset.password')} name="password" type="password" autoComplete="new-password" required minLength={10} error={result?.fieldErrors?.password} />
+        <Field
+          label={t('reset.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          error={result?.fieldErrors?.password}
+        />
         <SubmitButton>{t('reset.submit')}</SubmitButton>
       </SafeForm>
-      {result?.formError === 'INVALID_RESET_TOKEN' ? <p><Link to="/forgot-password">{t('forgot.title')}</Link></p> : null}
+      {result?.formError === 'INVALID_RESET_TOKEN' ? (
+        <p>
+          <Link to="/forgot-password">{t('forgot.title')}</Link>
+        </p>
+      ) : null}
     </>
   )
 }

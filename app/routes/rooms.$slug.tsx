@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { AppError, crisisLinesFor, enterRoom, enterRoomSchema, getRoomEntry, roomOpenings } from '../services.server'
@@ -19,7 +25,9 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: roomHoursStyles },
 ]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.room.title} · Holdspace` : 'Holdspace' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.room.title} · Holdspace` : 'Holdspace' },
+]
 
 async function loadEntry(context: LoaderFunctionArgs['context'], request: Request, slug: string | undefined) {
   const account = requireUser(context, request)
@@ -37,9 +45,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Outside its opening hours the room is read-only (decision 043): its next opening and the crisis lines.
   const opening = (await roomOpenings(context.deps, [entry.room.id]))[entry.room.id]
   const country = getCountry(request, context)
-  const closed = opening && !opening.open
-    ? { nextOpening: opening.nextOpening?.toISOString() ?? null, lines: { country, ...crisisLinesFor(country) } }
-    : null
+  const closed =
+    opening && !opening.open
+      ? { nextOpening: opening.nextOpening?.toISOString() ?? null, lines: { country, ...crisisLinesFor(country) } }
+      : null
   return { ...entry, closed }
 }
 
@@ -63,20 +72,30 @@ export default function Room() {
   const { room } = entry
   return (
     <div className="room-page">
-      <p className="back"><Link to="/rooms">← {t('room.back')}</Link></p>
+      <p className="back">
+        <Link to="/rooms">← {t('room.back')}</Link>
+      </p>
       <h1 lang={room.language}>{room.title}</h1>
       {entry.closed ? <RoomClosed nextOpening={entry.closed.nextOpening} lines={entry.closed.lines} /> : null}
       {entry.status === 'member' ? (
         <ChatRoom room={room} me={entry.me} />
       ) : (
-        <EnterRoom room={room} suggested={entry.suggestedPseudonym} existing={entry.pseudonym} pseudonymMode={entry.pseudonymMode} />
+        <EnterRoom
+          room={room}
+          suggested={entry.suggestedPseudonym}
+          existing={entry.pseudonym}
+          pseudonymMode={entry.pseudonymMode}
+        />
       )}
     </div>
   )
 }
 
 function EnterRoom({
-  room, suggested, existing, pseudonymMode,
+  room,
+  suggested,
+  existing,
+  pseudonymMode,
 }: {
   room: { rules: string; language: 'en' | 'pl'; description: string }
   suggested: string
@@ -95,12 +114,24 @@ function EnterRoom({
         <section className="card rules" aria-labelledby="rules-title">
           <h2 id="rules-title">{t('room.rules.title')}</h2>
           <p>{existing ? t('room.rules.changed') : t('room.rules.intro')}</p>
-          <blockquote lang={room.language} className="rules-text">{room.rules}</blockquote>
+          <blockquote lang={room.language} className="rules-text">
+            {room.rules}
+          </blockquote>
           <div className="choice">
-            <input type="checkbox" id="accept-rules" name="acceptRules" required aria-invalid={fieldError('acceptRules') ? true : undefined} />
+            <input
+              type="checkbox"
+              id="accept-rules"
+              name="acceptRules"
+              required
+              aria-invalid={fieldError('acceptRules') ? true : undefined}
+            />
             <label htmlFor="accept-rules">{t('room.rules.accept')}</label>
           </div>
-          {fieldError('acceptRules') ? <p className="field-error" role="alert">{t.error(fieldError('acceptRules')!)}</p> : null}
+          {fieldError('acceptRules') ? (
+            <p className="field-error" role="alert">
+              {t.error(fieldError('acceptRules')!)}
+            </p>
+          ) : null}
         </section>
         {existing ? (
           <>
@@ -113,17 +144,39 @@ function EnterRoom({
             <p className="help">{t('room.pseudonym.help')}</p>
             <input type="hidden" name="suggested" value={suggested} />
             <div className="choice">
-              <input type="radio" id="pseudonym-generated" name="pseudonymChoice" value="generated" checked={choice === 'generated'} onChange={() => setChoice('generated')} />
+              <input
+                type="radio"
+                id="pseudonym-generated"
+                name="pseudonymChoice"
+                value="generated"
+                checked={choice === 'generated'}
+                onChange={() => setChoice('generated')}
+              />
               <label htmlFor="pseudonym-generated">{t('room.pseudonym.generated', { name: suggested })}</label>
             </div>
             <div className="choice">
-              <input type="radio" id="pseudonym-own" name="pseudonymChoice" value="own" checked={choice === 'own'} onChange={() => setChoice('own')} />
+              <input
+                type="radio"
+                id="pseudonym-own"
+                name="pseudonymChoice"
+                value="own"
+                checked={choice === 'own'}
+                onChange={() => setChoice('own')}
+              />
               <label htmlFor="pseudonym-own">{t('room.pseudonym.own')}</label>
             </div>
             {/* Not `required`: without JavaScript the field stays on screen when the suggested name is chosen, and the
                 browser would refuse to send the form. The server checks an own name (a translated field error). */}
             {choice === 'own' ? (
-              <Field label={t('room.pseudonym.label')} name="pseudonym" type="text" autoComplete="off" maxLength={32} minLength={2} error={fieldError('pseudonym')} />
+              <Field
+                label={t('room.pseudonym.label')}
+                name="pseudonym"
+                type="text"
+                autoComplete="off"
+                maxLength={32}
+                minLength={2}
+                error={fieldError('pseudonym')}
+              />
             ) : null}
           </fieldset>
         )}

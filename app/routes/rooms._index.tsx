@@ -8,18 +8,30 @@ import { requireUser } from '../utils/auth.server'
 import chatStyles from '../styles/chat.css'
 import roomHoursStyles from '../styles/roomhours.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chatStyles }, { rel: 'stylesheet', href: roomHoursStyles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: chatStyles },
+  { rel: 'stylesheet', href: roomHoursStyles },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(context, request)
   const rooms = await listRooms(context.deps.sql)
   // Counts are a nicety: without Redis the list still loads, and the socket fills them in later. One Redis round
   // trip for every room's count (core/presence).
-  const activity = await roomListActivity(context.deps, rooms.map((r) => r.id)).catch((): Awaited<ReturnType<typeof roomListActivity>> => [])
+  const activity = await roomListActivity(
+    context.deps,
+    rooms.map((r) => r.id),
+  ).catch((): Awaited<ReturnType<typeof roomListActivity>> => [])
   // Which rooms are open now (opening hours, decision 043); a room without hours is always open.
-  const openings = await roomOpenings(context.deps, rooms.map((r) => r.id))
+  const openings = await roomOpenings(
+    context.deps,
+    rooms.map((r) => r.id),
+  )
   const hours = Object.fromEntries(
-    Object.entries(openings).map(([id, o]) => [id, { open: o.open, scheduled: o.scheduled, nextOpening: o.nextOpening?.toISOString() ?? null }]),
+    Object.entries(openings).map(([id, o]) => [
+      id,
+      { open: o.open, scheduled: o.scheduled, nextOpening: o.nextOpening?.toISOString() ?? null },
+    ]),
   )
   return { rooms, activity, hours }
 }
@@ -38,19 +50,37 @@ export default function Rooms() {
           return (
             <li key={room.slug} className="card room-card" lang={room.language} data-room={room.slug}>
               <h2>
-                <Link to={`/rooms/${room.slug}`} aria-label={t('rooms.enter', { title: room.title })}>{room.title}</Link>
+                <Link to={`/rooms/${room.slug}`} aria-label={t('rooms.enter', { title: room.title })}>
+                  {room.title}
+                </Link>
               </h2>
               <p>{room.description}</p>
               <p className="room-meta" lang={t.locale}>
-                <span className="room-language">{t(room.language === 'pl' ? 'rooms.language.pl' : 'rooms.language.en')}</span>
-                <span className="room-count" data-testid={`count-${room.slug}`}>{t('rooms.here', { count: live?.count ?? 0 })}</span>
+                <span className="room-language">
+                  {t(room.language === 'pl' ? 'rooms.language.pl' : 'rooms.language.en')}
+                </span>
+                <span className="room-count" data-testid={`count-${room.slug}`}>
+                  {t('rooms.here', { count: live?.count ?? 0 })}
+                </span>
                 {hours[room.id]?.scheduled ? (
-                  <span className={hours[room.id]!.open ? 'room-hours open' : 'room-hours closed'} data-testid={`hours-${room.slug}`}>
+                  <span
+                    className={hours[room.id]!.open ? 'room-hours open' : 'room-hours closed'}
+                    data-testid={`hours-${room.slug}`}
+                  >
                     {hours[room.id]!.open ? t('roomhours.openNow') : t('roomhours.closedNow')}
-                    {!hours[room.id]!.open && hours[room.id]!.nextOpening ? <> · {t('roomhours.opens')} <Time at={hours[room.id]!.nextOpening!} /></> : null}
+                    {!hours[room.id]!.open && hours[room.id]!.nextOpening ? (
+                      <>
+                        {' '}
+                        · {t('roomhours.opens')} <Time at={hours[room.id]!.nextOpening!} />
+                      </>
+                    ) : null}
                   </span>
                 ) : null}
-                {live?.facilitatorHere ? <span className="badge facilitator" data-testid={`facilitator-${room.slug}`}>{t('rooms.facilitatorHere')}</span> : null}
+                {live?.facilitatorHere ? (
+                  <span className="badge facilitator" data-testid={`facilitator-${room.slug}`}>
+                    {t('rooms.facilitatorHere')}
+                  </span>
+                ) : null}
               </p>
             </li>
           )

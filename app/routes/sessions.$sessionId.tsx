@@ -35,10 +35,16 @@ export default function GroupSession() {
   const s = useLoaderData<typeof loader>()
   return (
     <>
-      <p><Link to={`/groups/${s.groupId}`}>← {t('session.backToGroup')}</Link></p>
+      <p>
+        <Link to={`/groups/${s.groupId}`}>← {t('session.backToGroup')}</Link>
+      </p>
       <h1>{s.groupTitle}</h1>
       <p>{t('session.when', { start: s.startsLabel, end: s.endsLabel })}</p>
-      {!s.livekitConfigured ? <p className="notice" data-testid="no-livekit">{t('session.noLivekit')}</p> : null}
+      {!s.livekitConfigured ? (
+        <p className="notice" data-testid="no-livekit">
+          {t('session.noLivekit')}
+        </p>
+      ) : null}
       {s.status === 'cancelled' ? <p className="notice">{t('session.cancelled')}</p> : null}
       {s.status === 'ended' ? <p className="notice">{t('session.ended')}</p> : null}
       {s.open ? (
@@ -55,13 +61,19 @@ export default function GroupSession() {
       {s.attendance ? (
         <section className="card" aria-labelledby="attendance">
           <h2 id="attendance">{t('session.attendance.title')}</h2>
-          {s.attendance.length === 0 ? <p>{t('session.attendance.empty')}</p> : (
+          {s.attendance.length === 0 ? (
+            <p>{t('session.attendance.empty')}</p>
+          ) : (
             <ul className="participants" data-testid="attendance">
               {s.attendance.map((a, i) => (
                 <li key={i}>
                   <span className="name">{a.name}</span>
-                  <span>{t('session.attendance.joined')}: {a.joined}</span>
-                  <span>{t('session.attendance.left')}: {a.left ?? t('session.attendance.stillIn')}</span>
+                  <span>
+                    {t('session.attendance.joined')}: {a.joined}
+                  </span>
+                  <span>
+                    {t('session.attendance.left')}: {a.left ?? t('session.attendance.stillIn')}
+                  </span>
                 </li>
               ))}
             </ul>

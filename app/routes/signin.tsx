@@ -24,15 +24,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
     // A paused PostgreSQL never answers: give up and show the unavailable page (failureFromError, decision 025).
-    const session = await withDeadline(signIn(context.deps, { ...parsed.data, ip: context.clientIp, country: getCountry(request, context) }), ACCOUNT_FORM_DEADLINE_MS)
-    return redirect(safeRedirectTarget(form.get('next')), { headers: { 'Set-Cookie': sessionCookie(context, session) } })
+    const session = await withDeadline(
+      signIn(context.deps, { ...parsed.data, ip: context.clientIp, country: getCountry(request, context) }),
+      ACCOUNT_FORM_DEADLINE_MS,
+    )
+    return redirect(safeRedirectTarget(form.get('next')), {
+      headers: { 'Set-Cookie': sessionCookie(context, session) },
+    })
   } catch (error) {
     if (error instanceof AppError && error.code === 'RATE_LIMITED' && error.retryAfterSeconds) {
       // The page names the real wait: it is this address's, and it grows with each wrong guess (decision 026).
-      return data({ ok: false, formError: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } satisfies Refused, {
-        status: 429,
-        headers: { 'Retry-After': String(error.retryAfterSeconds) },
-      })
+      return data(
+        { ok: false, formError: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } satisfies Refused,
+        {
+          status: 429,
+          headers: { 'Retry-After': String(error.retryAfterSeconds) },
+        },
+      )
     }
     return failureFromError(context, error, request)
   }
@@ -44,7 +52,9 @@ function RetryAfter({ seconds }: { seconds: number }) {
   const t = useT()
   return (
     <p className="help" data-testid="retry-after">
-      {seconds < 120 ? t('signin.retryAfterSeconds', { seconds }) : t('signin.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })}
+      {seconds < 120
+        ? t('signin.retryAfterSeconds', { seconds })
+        : t('signin.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) })}
     </p>
   )
 }
@@ -59,16 +69,39 @@ export default function SignIn() {
       <h1>{t('signin.title')}</h1>
       <SafeForm noValidate>
         <FormError code={result?.formError} />
-        {result && 'retryAfterSeconds' in result && result.retryAfterSeconds ? <RetryAfter seconds={result.retryAfterSeconds} /> : null}
+        {result && 'retryAfterSeconds' in result && result.retryAfterSeconds ? (
+          <RetryAfter seconds={result.retryAfterSeconds} />
+        ) : null}
         <input type="hidden" name="next" value={params.get('next') ?? '/rooms'} />
-        <Field label={t('signin.login')} name="login" type="text" autoComplete="username" autoCapitalize="none" required error={errors.login} />
-        <Field label={t('signin.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <Field
+          label={t('signin.login')}
+          name="login"
+          type="text"
+          autoComplete="username"
+          autoCapitalize="none"
+          required
+          error={errors.login}
+        />
+        <Field
+          label={t('signin.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <SubmitButton>{t('signin.submit')}</SubmitButton>
       </SafeForm>
       <ul>
-        <li><Link to="/recover">{t('signin.recover')}</Link></li>
-        <li><Link to="/forgot-password">{t('signin.forgot')}</Link></li>
-        <li><Link to="/signup">{t('signin.noAccount')}</Link></li>
+        <li>
+          <Link to="/recover">{t('signin.recover')}</Link>
+        </li>
+        <li>
+          <Link to="/forgot-password">{t('signin.forgot')}</Link>
+        </li>
+        <li>
+          <Link to="/signup">{t('signin.noAccount')}</Link>
+        </li>
       </ul>
     </>
   )

@@ -1,11 +1,24 @@
-import { currentLegalVersion, requestSignUp, signUp, signUpAnonymousSchema, signUpRegisteredSchema } from '../services.server'
+import {
+  currentLegalVersion,
+  requestSignUp,
+  signUp,
+  signUpAnonymousSchema,
+  signUpRegisteredSchema,
+} from '../services.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useState } from 'react'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireAnonymous, sessionCookie } from '../utils/auth.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, retryAfterHeaders, type FormResult } from '../utils/forms.server'
+import {
+  failureFromError,
+  formFailure,
+  parseForm,
+  readFormWithCsrf,
+  retryAfterHeaders,
+  type FormResult,
+} from '../utils/forms.server'
 import { RetryAfter } from '../components/retry-after'
 import { RecoveryCodeTools } from '../components/recovery-code-tools'
 import { getCountry, getLocale } from '../utils/locale.server'
@@ -75,13 +88,19 @@ export function RecoveryCodeCard({ username, code, intro }: { username: string; 
       {intro ? <p>{intro}</p> : null}
       <dl className="facts">
         <dt>{t('signup.created.username')}</dt>
-        <dd><strong data-testid="username">{username}</strong></dd>
+        <dd>
+          <strong data-testid="username">{username}</strong>
+        </dd>
       </dl>
       <h2 id="code-title">{t('signup.created.code')}</h2>
-      <p className="secret" data-testid="recovery-code">{code}</p>
+      <p className="secret" data-testid="recovery-code">
+        {code}
+      </p>
       <RecoveryCodeTools username={username} code={code} />
       <p>{t('signup.created.codeHelp')}</p>
-      <Link className="button primary" to="/rooms" reloadDocument>{t('signup.created.continue')}</Link>
+      <Link className="button primary" to="/rooms" reloadDocument>
+        {t('signup.created.continue')}
+      </Link>
     </section>
   )
 }
@@ -109,7 +128,7 @@ export default function SignUp() {
       </>
     )
   }
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {}
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {}
   return (
     <>
       <h1>{t('signup.title')}</h1>
@@ -119,26 +138,71 @@ export default function SignUp() {
         <fieldset>
           <legend>{t('signup.choose')}</legend>
           <label className="choice">
-            <input type="radio" name="kind" value="anonymous" checked={kind === 'anonymous'} onChange={() => setKind('anonymous')} />
-            <span><strong>{t('signup.anonymous.label')}</strong><br /><span className="help">{t('signup.anonymous.help')}</span></span>
+            <input
+              type="radio"
+              name="kind"
+              value="anonymous"
+              checked={kind === 'anonymous'}
+              onChange={() => setKind('anonymous')}
+            />
+            <span>
+              <strong>{t('signup.anonymous.label')}</strong>
+              <br />
+              <span className="help">{t('signup.anonymous.help')}</span>
+            </span>
           </label>
           <label className="choice">
-            <input type="radio" name="kind" value="registered" checked={kind === 'registered'} onChange={() => setKind('registered')} />
-            <span><strong>{t('signup.registered.label')}</strong><br /><span className="help">{t('signup.registered.help')}</span></span>
+            <input
+              type="radio"
+              name="kind"
+              value="registered"
+              checked={kind === 'registered'}
+              onChange={() => setKind('registered')}
+            />
+            <span>
+              <strong>{t('signup.registered.label')}</strong>
+              <br />
+              <span className="help">{t('signup.registered.help')}</span>
+            </span>
           </label>
         </fieldset>
         {kind === 'registered' ? (
-          <Field label={t('signup.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
+          <Field
+            label={t('signup.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            error={errors.email}
+          />
         ) : null}
-        <Field label={t('signup.password')} name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} />
+        <Field
+          label={t('signup.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          error={errors.password}
+        />
         <fieldset>
           <legend>{t('signup.consent.title')}</legend>
           <p>{t('signup.consent.body')}</p>
           <label className="choice">
-            <input type="checkbox" name="consent" value="on" required aria-invalid={errors.consent ? true : undefined} />
+            <input
+              type="checkbox"
+              name="consent"
+              value="on"
+              required
+              aria-invalid={errors.consent ? true : undefined}
+            />
             <span>{t('signup.consent.label')}</span>
           </label>
-          {errors.consent ? <p className="field-error" role="alert">{t.error(errors.consent)}</p> : null}
+          {errors.consent ? (
+            <p className="field-error" role="alert">
+              {t.error(errors.consent)}
+            </p>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>{t('legal.signup.title')}</legend>
@@ -146,19 +210,36 @@ export default function SignUp() {
             <input type="checkbox" name="age" value="on" required aria-invalid={errors.age ? true : undefined} />
             <span>{t('legal.signup.age', { age: minAge })}</span>
           </label>
-          {errors.age ? <p className="field-error" role="alert" data-testid="age-error">{t('error.age_required', { age: minAge })}</p> : null}
+          {errors.age ? (
+            <p className="field-error" role="alert" data-testid="age-error">
+              {t('error.age_required', { age: minAge })}
+            </p>
+          ) : null}
           <label className="choice">
             <input type="checkbox" name="terms" value="on" required aria-invalid={errors.terms ? true : undefined} />
             <span>
-              {t('legal.signup.termsBefore')} <a href="/terms" target="_blank" rel="noopener">{t('legal.signup.termsLink')}</a>{' '}
-              {t('legal.signup.and')} <a href="/privacy" target="_blank" rel="noopener">{t('legal.signup.privacyLink')}</a>.
+              {t('legal.signup.termsBefore')}{' '}
+              <a href="/terms" target="_blank" rel="noopener">
+                {t('legal.signup.termsLink')}
+              </a>{' '}
+              {t('legal.signup.and')}{' '}
+              <a href="/privacy" target="_blank" rel="noopener">
+                {t('legal.signup.privacyLink')}
+              </a>
+              .
             </span>
           </label>
-          {errors.terms ? <p className="field-error" role="alert" data-testid="terms-error">{t.error(errors.terms)}</p> : null}
+          {errors.terms ? (
+            <p className="field-error" role="alert" data-testid="terms-error">
+              {t.error(errors.terms)}
+            </p>
+          ) : null}
         </fieldset>
         <SubmitButton>{t('signup.submit')}</SubmitButton>
       </SafeForm>
-      <p><Link to="/signin">{t('landing.cta.signIn')}</Link></p>
+      <p>
+        <Link to="/signin">{t('landing.cta.signIn')}</Link>
+      </p>
     </>
   )
 }

@@ -64,7 +64,11 @@ export default function ConfirmSignUp() {
       ) : (
         <p>{t('signupConfirm.missing')}</p>
       )}
-      {failed || !token ? <p><Link to="/signup">{t('signup.title')}</Link></p> : null}
+      {failed || !token ? (
+        <p>
+          <Link to="/signup">{t('signup.title')}</Link>
+        </p>
+      ) : null}
     </>
   )
 }

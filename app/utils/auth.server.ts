@@ -16,8 +16,12 @@ export function sessionToken(request: Request): string | null {
   return match?.[1] ?? null
 }
 
-export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = '/rooms'): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\')) return fallback
+export function safeRedirectTarget(
+  target: FormDataEntryValue | string | null | undefined,
+  fallback = '/rooms',
+): string {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.includes('\\'))
+    return fallback
   return target
 }
 
@@ -47,7 +51,11 @@ export function requireUser(context: AppLoadContext, request: Request): SessionA
 }
 
 /** A signed-in account with the capability (core/identity/permissions.ts, decision 032), or 403. */
-export function requireUserWithCapability(context: AppLoadContext, request: Request, capability: Capability): SessionAccount {
+export function requireUserWithCapability(
+  context: AppLoadContext,
+  request: Request,
+  capability: Capability,
+): SessionAccount {
   const account = requireUser(context, request)
   if (!can(account, capability)) throw new Response('Forbidden', { status: 403 })
   return account

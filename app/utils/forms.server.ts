@@ -9,7 +9,13 @@ import { unavailable } from './auth.server'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import './context.server'
 
-export type FormResult = { ok: false; formError?: string; fieldErrors?: Record<string, string>; kind?: string; retryAfterSeconds?: number }
+export type FormResult = {
+  ok: false
+  formError?: string
+  fieldErrors?: Record<string, string>
+  kind?: string
+  retryAfterSeconds?: number
+}
 
 /**
  * A route's `headers`: a refused form's Retry-After reaches the browser (Remix sends an action's headers on a
@@ -36,7 +42,10 @@ export async function readFormWithCsrf(request: Request, context: AppLoadContext
 }
 
 /** Parse form fields with a zod schema; field errors are translation keys, never server text. */
-export function parseForm<S extends ZodTypeAny>(schema: S, form: FormData): { data: z.infer<S> } | { errors: FormResult } {
+export function parseForm<S extends ZodTypeAny>(
+  schema: S,
+  form: FormData,
+): { data: z.infer<S> } | { errors: FormResult } {
   const raw: Record<string, string> = {}
   for (const [key, value] of form.entries()) if (typeof value === 'string' && key !== 'csrf') raw[key] = value
   const parsed = schema.safeParse(raw)
@@ -59,10 +68,18 @@ export function failureFromError(context: AppLoadContext, error: unknown, reques
     const headers: HeadersInit = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}
     // A refusal that knows its wait says so: the page shows it (RetryAfter) and the header carries it.
     const retryAfterSeconds = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds) : undefined
-    return data({ ok: false, formError: error.code, fieldErrors: error.fields, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } satisfies FormResult, {
-      status: HTTP_STATUS[error.code as ErrorCode],
-      headers,
-    })
+    return data(
+      {
+        ok: false,
+        formError: error.code,
+        fieldErrors: error.fields,
+        ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+      } satisfies FormResult,
+      {
+        status: HTTP_STATUS[error.code as ErrorCode],
+        headers,
+      },
+    )
   }
   if (error instanceof Response) throw error
   if (isUnavailable(error)) {

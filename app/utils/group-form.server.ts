@@ -21,25 +21,53 @@ function valuesOf(form: FormData): GroupFormValues {
   }
   const timeZone = text('timeZone')
   return {
-    title: text('title'), description: text('description'), topic: text('topic'), language: text('language') === 'pl' ? 'pl' : 'en',
-    coFacilitator: text('coFacilitator'), capacity: text('capacity'), timeZone, durationMinutes: text('durationMinutes'),
+    title: text('title'),
+    description: text('description'),
+    topic: text('topic'),
+    language: text('language') === 'pl' ? 'pl' : 'en',
+    coFacilitator: text('coFacilitator'),
+    capacity: text('capacity'),
+    timeZone,
+    durationMinutes: text('durationMinutes'),
     intakeQuestion: text('intakeQuestion'),
-    repeat: text('repeat'), days: WEEKDAYS.filter((d) => form.get(`day_${d}`) === 'on'), startDate: text('startDate'), startTime: text('startTime'),
-    ends: text('ends') || 'never', endDate: text('endDate'), count: text('count'),
+    repeat: text('repeat'),
+    days: WEEKDAYS.filter((d) => form.get(`day_${d}`) === 'on'),
+    startDate: text('startDate'),
+    startTime: text('startTime'),
+    ends: text('ends') || 'never',
+    endDate: text('endDate'),
+    count: text('count'),
     previewZone: isKnownZone(text('previewZone')) ? text('previewZone') : examplePreviewZone(timeZone),
   }
 }
 
 /** A stored group's fields for the edit form. */
 export function valuesOfGroup(g: {
-  title: string; description: string; topic: string; language: 'en' | 'pl'; coFacilitatorKey: string | null; capacity: number; timeZone: string
-  durationMinutes: number; intakeQuestion: string; rrule: string; firstStartLocal: string
+  title: string
+  description: string
+  topic: string
+  language: 'en' | 'pl'
+  coFacilitatorKey: string | null
+  capacity: number
+  timeZone: string
+  durationMinutes: number
+  intakeQuestion: string
+  rrule: string
+  firstStartLocal: string
 }): GroupFormValues {
   const s = scheduleFromRule(g.rrule, g.firstStartLocal)
   return {
-    title: g.title, description: g.description, topic: g.topic, language: g.language, coFacilitator: g.coFacilitatorKey ?? '',
-    capacity: String(g.capacity), timeZone: g.timeZone, durationMinutes: String(g.durationMinutes), intakeQuestion: g.intakeQuestion,
-    ...s, previewZone: examplePreviewZone(g.timeZone),
+    title: g.title,
+    description: g.description,
+    topic: g.topic,
+    language: g.language,
+    coFacilitator: g.coFacilitatorKey ?? '',
+    capacity: String(g.capacity),
+    timeZone: g.timeZone,
+    durationMinutes: String(g.durationMinutes),
+    intakeQuestion: g.intakeQuestion,
+    ...s,
+    previewZone: examplePreviewZone(g.timeZone),
   }
 }
 
@@ -48,15 +76,21 @@ export function valuesOfGroup(g: {
  * the facilitator types) answers the next sessions and stores nothing; "save" stores and goes to the group.
  */
 export async function groupFormAction(
-  request: Request, context: AppLoadContext, account: SessionAccount, save: (input: Parameters<typeof groups.createGroup>[2]) => Promise<string>,
+  request: Request,
+  context: AppLoadContext,
+  account: SessionAccount,
+  save: (input: Parameters<typeof groups.createGroup>[2]) => Promise<string>,
 ) {
   const form = await readFormWithCsrf(request, context)
   const values = valuesOf(form)
   const parsed = parseForm(groupFormSchema, form)
   if (form.get('intent') === 'preview') {
-    const fieldErrors = 'errors' in parsed ? parsed.errors.fieldErrors ?? {} : {}
-    const scheduleBroken = ['repeat', 'startDate', 'startTime', 'ends', 'endDate', 'count', 'timeZone'].some((f) => f in fieldErrors)
-    if ('errors' in parsed && scheduleBroken) return data({ ok: false, fieldErrors, values } satisfies GroupFormResult, { status: 422 })
+    const fieldErrors = 'errors' in parsed ? (parsed.errors.fieldErrors ?? {}) : {}
+    const scheduleBroken = ['repeat', 'startDate', 'startTime', 'ends', 'endDate', 'count', 'timeZone'].some(
+      (f) => f in fieldErrors,
+    )
+    if ('errors' in parsed && scheduleBroken)
+      return data({ ok: false, fieldErrors, values } satisfies GroupFormResult, { status: 422 })
     if ('errors' in parsed) {
       // Other fields may still be empty while the schedule is being chosen: preview the schedule alone.
       const only = parseForm(groupFormSchema, withPlaceholders(form))
@@ -75,15 +109,33 @@ export async function groupFormAction(
   }
 }
 
-function preview(context: AppLoadContext, account: SessionAccount, input: { rrule: string; firstStartLocal: string; timeZone: string }, values: GroupFormValues) {
-  return { groupZone: input.timeZone, exampleZone: values.previewZone, sessions: groups.previewSchedule(context.deps, account, input) }
+function preview(
+  context: AppLoadContext,
+  account: SessionAccount,
+  input: { rrule: string; firstStartLocal: string; timeZone: string },
+  values: GroupFormValues,
+) {
+  return {
+    groupZone: input.timeZone,
+    exampleZone: values.previewZone,
+    sessions: groups.previewSchedule(context.deps, account, input),
+  }
 }
 
 /** The form with harmless stand-ins for the fields that are not the schedule (only for a preview). */
 function withPlaceholders(form: FormData): FormData {
   const copy = new FormData()
   for (const [k, v] of form.entries()) copy.append(k, v)
-  const fill: Record<string, string> = { title: 'Preview', topic: 'Preview', capacity: '8', durationMinutes: '60', intakeQuestion: 'Preview question', language: 'en', coFacilitator: '', description: '' }
+  const fill: Record<string, string> = {
+    title: 'Preview',
+    topic: 'Preview',
+    capacity: '8',
+    durationMinutes: '60',
+    intakeQuestion: 'Preview question',
+    language: 'en',
+    coFacilitator: '',
+    description: '',
+  }
   for (const [k, v] of Object.entries(fill)) copy.set(k, v)
   return copy
 }

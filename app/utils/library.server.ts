@@ -4,7 +4,15 @@ import { z } from 'zod'
 import { HTTP_STATUS, type ErrorCode } from '../../core/contracts/errors.js'
 import { safeEqual } from '../../core/identity/identity.crypto.js'
 import {
-  AppError, discardUpload, fileResourceSchema, library, linkResourceSchema, readingResourceSchema, storeUpload, type LibraryScope, type StoredUpload,
+  AppError,
+  discardUpload,
+  fileResourceSchema,
+  library,
+  linkResourceSchema,
+  readingResourceSchema,
+  storeUpload,
+  type LibraryScope,
+  type StoredUpload,
 } from '../services.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from './forms.server'
 import './context.server'
@@ -28,7 +36,11 @@ const failure = (code: ErrorCode, fieldErrors?: Record<string, string>): UploadO
  * the body is read; the CSRF token must arrive before the file; the file streams straight into storage with its
  * size and type checked on the way (storeUpload). Whatever is refused leaves no row and no stored object.
  */
-export async function receiveUpload(context: AppLoadContext, request: Request, scope: LibraryScope): Promise<UploadOutcome> {
+export async function receiveUpload(
+  context: AppLoadContext,
+  request: Request,
+  scope: LibraryScope,
+): Promise<UploadOutcome> {
   const { deps } = context
   const actor = context.account!
   try {
@@ -54,16 +66,23 @@ export async function receiveUpload(context: AppLoadContext, request: Request, s
   let stored: StoredUpload | null = null
   let refusal: ErrorCode | null = null
   try {
-    await readMultipart(request.headers, body, fields, async (file) => {
-      const csrf = fields.get('csrf')
-      if (!csrf || !safeEqual(csrf, context.csrfToken)) throw new AppError('CSRF_FAILED')
-      if (file.name !== 'file') throw new AppError('BAD_REQUEST')
-      stored = await storeUpload(deps, { fileName: file.fileName, contentType: file.contentType, data: file.data })
-    }, { maxFieldBytes: MAX_FIELD_BYTES })
+    await readMultipart(
+      request.headers,
+      body,
+      fields,
+      async (file) => {
+        const csrf = fields.get('csrf')
+        if (!csrf || !safeEqual(csrf, context.csrfToken)) throw new AppError('CSRF_FAILED')
+        if (file.name !== 'file') throw new AppError('BAD_REQUEST')
+        stored = await storeUpload(deps, { fileName: file.fileName, contentType: file.contentType, data: file.data })
+      },
+      { maxFieldBytes: MAX_FIELD_BYTES },
+    )
   } catch (error) {
     refusal = error instanceof AppError ? error.code : 'BAD_REQUEST'
     // Never the parser's message: it can quote the part's header, and with it the member's file name.
-    if (!(error instanceof AppError)) deps.log.warn({ errName: (error as Error)?.name ?? 'unknown' }, 'upload could not be read')
+    if (!(error instanceof AppError))
+      deps.log.warn({ errName: (error as Error)?.name ?? 'unknown' }, 'upload could not be read')
   }
   const upload = stored as StoredUpload | null
   if (refusal) {

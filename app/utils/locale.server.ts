@@ -11,7 +11,10 @@ function cookieValue(request: Request, name: string): string | undefined {
 
 /** The language choice cookie wins, then the account's saved language, then the browser. */
 export function getLocale(request: Request, context: AppLoadContext): Locale {
-  return negotiateLocale(cookieValue(request, 'hs_lang') ?? context.account?.locale, request.headers.get('Accept-Language'))
+  return negotiateLocale(
+    cookieValue(request, 'hs_lang') ?? context.account?.locale,
+    request.headers.get('Accept-Language'),
+  )
 }
 
 export function languageCookie(context: AppLoadContext, locale: Locale): string {

@@ -2,7 +2,12 @@ import { Readable } from 'node:stream'
 import busboy from 'busboy'
 import { AppError } from '../services.server'
 
-export interface MultipartFile { name: string; fileName: string; contentType: string; data: AsyncIterable<Uint8Array> }
+export interface MultipartFile {
+  name: string
+  fileName: string
+  contentType: string
+  data: AsyncIterable<Uint8Array>
+}
 
 /**
  * Browsers put the file name in a quoted string and escape only `"`, CR and LF there (as %22, %0D, %0A; WHATWG

@@ -22,7 +22,10 @@ export function browserTimeZone(request: Request): string | null {
  * one, unless the member chose a zone), or for a visitor without an account the browser's, else UTC.
  * `adopted` says the account's zone changed just now, so loaders that already ran used the old one.
  */
-export async function readerTimeZone(request: Request, context: AppLoadContext): Promise<{ zone: string; adopted: boolean }> {
+export async function readerTimeZone(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ zone: string; adopted: boolean }> {
   const fromBrowser = browserTimeZone(request)
   if (!context.account) return { zone: fromBrowser ?? 'UTC', adopted: false }
   return groups.readerTimeZone(context.deps, context.account.accountId, fromBrowser)

@@ -4,10 +4,25 @@
  */
 import { useRootData } from '../components/i18n'
 import {
-  formatDate, formatDateTime, formatNumber, formatRelative, pluralCategory, type Reader,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  pluralCategory,
+  type Reader,
 } from '../../core/contracts/time.js'
 
-export { formatDate, formatDateTime, formatNumber, formatRelative, pluralCategory, zoneLabel, intlLocale, isKnownZone, type Reader } from '../../core/contracts/time.js'
+export {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  pluralCategory,
+  zoneLabel,
+  intlLocale,
+  isKnownZone,
+  type Reader,
+} from '../../core/contracts/time.js'
 
 /** The cookie the page writes the browser's zone into (read by app/utils/time.server.ts). */
 export const TIME_ZONE_COOKIE = 'hs_tz'

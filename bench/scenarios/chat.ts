@@ -58,7 +58,12 @@ export async function createRooms(sql: Sql, count: number): Promise<string[]> {
   return rows.map((r) => r.id)
 }
 
-export async function joinMembers(sql: Sql, roomIds: string[], members: Array<{ accountId: string }>, roomSize: number) {
+export async function joinMembers(
+  sql: Sql,
+  roomIds: string[],
+  members: Array<{ accountId: string }>,
+  roomSize: number,
+) {
   const rows = members.map((m, i) => ({
     room_id: roomIds[Math.floor(i / roomSize)]!,
     account_id: m.accountId,
@@ -71,7 +76,10 @@ export async function joinMembers(sql: Sql, roomIds: string[], members: Array<{ 
 
 export function startLoadClients(count: number): ChildProcess[] {
   return Array.from({ length: count }, () =>
-    fork(path.resolve('bench/load-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    fork(path.resolve('bench/load-client.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
   )
 }
 
@@ -92,7 +100,13 @@ export function request<T>(child: ChildProcess, message: unknown, expect: string
 async function runTarget(
   label: string,
   options: ChatScenarioOptions,
-  target: { urls: string[]; cookies: Array<string | undefined>; roomIds: string[]; serverPids: number[]; platform: boolean },
+  target: {
+    urls: string[]
+    cookies: Array<string | undefined>
+    roomIds: string[]
+    serverPids: number[]
+    platform: boolean
+  },
 ) {
   const { clients, roomSize } = options
   const loaders = startLoadClients(options.loadProcesses)
@@ -123,7 +137,11 @@ async function runTarget(
 
     // Warm-up, not measured: the first messages pay for JIT compilation and connection pools.
     options.progress(`chat: ${label}: warm-up`)
-    await Promise.all(loaders.map((loader) => request(loader, { type: 'step', rate: 1, durationMs: 2000, graceMs: 500 }, 'result', 60_000)))
+    await Promise.all(
+      loaders.map((loader) =>
+        request(loader, { type: 'step', rate: 1, durationMs: 2000, graceMs: 500 }, 'result', 60_000),
+      ),
+    )
 
     const rates = [...options.rates]
     for (let i = 0; i < rates.length; i++) {
@@ -132,7 +150,12 @@ async function runTarget(
       const cpuBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
       const results = await Promise.all(
         loaders.map((loader) =>
-          request<any>(loader, { type: 'step', rate, durationMs: options.durationSeconds * 1000, graceMs: 1500 }, 'result', options.durationSeconds * 1000 + 60_000),
+          request<any>(
+            loader,
+            { type: 'step', rate, durationMs: options.durationSeconds * 1000, graceMs: 1500 },
+            'result',
+            options.durationSeconds * 1000 + 60_000,
+          ),
         ),
       )
       const cpuAfter = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
@@ -140,7 +163,9 @@ async function runTarget(
       const acked = results.reduce((s, r) => s + r.acked, 0)
       const errors = results.reduce((s, r) => s + r.errors, 0)
       const errorCodes: Record<string, number> = {}
-      for (const r of results) for (const [code, n] of Object.entries(r.errorCodes as Record<string, number>)) errorCodes[code] = (errorCodes[code] ?? 0) + n
+      for (const r of results)
+        for (const [code, n] of Object.entries(r.errorCodes as Record<string, number>))
+          errorCodes[code] = (errorCodes[code] ?? 0) + n
       const deliveries = results.reduce((s, r) => s + r.deliveries, 0)
       const expected = results.reduce((s, r) => s + r.expectedDeliveries, 0)
       const elapsedS = Math.max(...results.map((r) => r.elapsedMs)) / 1000
@@ -205,7 +230,13 @@ export async function runChatScenario(options: ChatScenarioOptions) {
     for (let p = 0; p < options.processes; p++) {
       const port = await getFreePort()
       const url = `http://127.0.0.1:${port}`
-      servers.push(await startProcess('server/index.ts', { ...options.env, PORT: String(port), LOG_LEVEL: 'info' }, /server listening/))
+      servers.push(
+        await startProcess(
+          'server/index.ts',
+          { ...options.env, PORT: String(port), LOG_LEVEL: 'info' },
+          /server listening/,
+        ),
+      )
       ;(servers.at(-1) as BenchProcess & { url?: string }).url = url
     }
     const urls = servers.map((s) => (s as BenchProcess & { url?: string }).url!)
@@ -218,7 +249,13 @@ export async function runChatScenario(options: ChatScenarioOptions) {
     })
     const barePorts: BenchProcess[] = []
     for (let p = 0; p < options.processes; p++) {
-      barePorts.push(await startProcess('bench/bare-server.ts', { ...options.env, PORT: '0', REDIS_PREFIX: `${options.env.REDIS_PREFIX}bare` }, /listening (\d+)/))
+      barePorts.push(
+        await startProcess(
+          'bench/bare-server.ts',
+          { ...options.env, PORT: '0', REDIS_PREFIX: `${options.env.REDIS_PREFIX}bare` },
+          /listening (\d+)/,
+        ),
+      )
     }
     bare = barePorts[0]!
     const bareTarget = await runTarget(`bare Socket.IO ×${options.processes}`, options, {
@@ -235,9 +272,16 @@ export async function runChatScenario(options: ChatScenarioOptions) {
       roomSize: options.roomSize,
       platform,
       bare: bareTarget,
-      ratio: bareTarget.sustainedDeliveredPerSecond > 0 ? round(platform.sustainedDeliveredPerSecond / bareTarget.sustainedDeliveredPerSecond, 3) : null,
+      ratio:
+        bareTarget.sustainedDeliveredPerSecond > 0
+          ? round(platform.sustainedDeliveredPerSecond / bareTarget.sustainedDeliveredPerSecond, 3)
+          : null,
       /** Measured only when both passed a step and both tops failed; otherwise the ratio is a bound or unknown. */
-      ratioMeasured: platform.topStepFailed && bareTarget.topStepFailed && platform.sustainedRatePerRoom > 0 && bareTarget.sustainedRatePerRoom > 0,
+      ratioMeasured:
+        platform.topStepFailed &&
+        bareTarget.topStepFailed &&
+        platform.sustainedRatePerRoom > 0 &&
+        bareTarget.sustainedRatePerRoom > 0,
     }
   } finally {
     for (const s of servers) await s.stop()

@@ -19,7 +19,11 @@ const now = () => performance.timeOrigin + performance.now()
 
 function connect(url: string, cookie?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) } })
+    const socket = io(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) },
+    })
     const timer = setTimeout(() => reject(new Error('socket did not connect')), 20_000)
     socket.once('connect', () => {
       clearTimeout(timer)
@@ -59,10 +63,20 @@ export async function runCrisisScenario(options: {
     const members = await createBenchMembers(options.sql, options.backgroundClients)
     await joinMembers(options.sql, roomIds, members, options.roomSize)
     const [loader] = startLoadClients(1)
-    await request(loader!, {
-      type: 'init',
-      members: members.map((m, i) => ({ url, origin: url, cookie: m.cookie, roomId: roomIds[Math.floor(i / options.roomSize)]! })),
-    }, 'ready', 120_000)
+    await request(
+      loader!,
+      {
+        type: 'init',
+        members: members.map((m, i) => ({
+          url,
+          origin: url,
+          cookie: m.cookie,
+          roomId: roomIds[Math.floor(i / options.roomSize)]!,
+        })),
+      },
+      'ready',
+      120_000,
+    )
 
     // The senders at risk (one incident per member) and the on-call clinician's console socket.
     const riskRooms = await createRooms(options.sql, 1)
@@ -84,23 +98,43 @@ export async function runCrisisScenario(options: {
     const senderSockets = await Promise.all(senders.map((s) => connect(url, s.cookie)))
     await Promise.all(senderSockets.map((s) => ack(s, 'room:join', { roomId: riskRooms[0]! })))
 
-    options.progress(`crisis: ${options.pages} high-risk messages during chat at ${options.backgroundRatePerRoom} msg/s per room`)
-    const load = request<any>(loader!, { type: 'step', rate: options.backgroundRatePerRoom, durationMs: options.durationSeconds * 1000, graceMs: 1000 }, 'result', options.durationSeconds * 1000 + 60_000)
+    options.progress(
+      `crisis: ${options.pages} high-risk messages during chat at ${options.backgroundRatePerRoom} msg/s per room`,
+    )
+    const load = request<any>(
+      loader!,
+      { type: 'step', rate: options.backgroundRatePerRoom, durationMs: options.durationSeconds * 1000, graceMs: 1000 },
+      'result',
+      options.durationSeconds * 1000 + 60_000,
+    )
     const sends: Array<{ at: number; cardMs: number | null; incidentId: string | null }> = []
     const spacing = (options.durationSeconds * 1000 * 0.8) / options.pages
     await Promise.all(
       senderSockets.map(async (socket, i) => {
         await new Promise((r) => setTimeout(r, i * spacing + Math.random() * spacing * 0.5))
         const at = now()
-        const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', { roomId: riskRooms[0]!, clientId: randomUUID(), body: RISKY })
-        sends.push({ at, cardMs: reply.ok && reply.data?.crisis ? now() - at : null, incidentId: reply.data?.crisis?.incidentId ?? null })
+        const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', {
+          roomId: riskRooms[0]!,
+          clientId: randomUUID(),
+          body: RISKY,
+        })
+        sends.push({
+          at,
+          cardMs: reply.ok && reply.data?.crisis ? now() - at : null,
+          incidentId: reply.data?.crisis?.incidentId ?? null,
+        })
       }),
     )
     const background = await load
     const deadline = Date.now() + 15_000
-    while (Date.now() < deadline && sends.some((s) => s.incidentId && !paged.has(s.incidentId))) await new Promise((r) => setTimeout(r, 50))
-    const pageLatencies = sends.filter((s) => s.incidentId && shown.has(s.incidentId)).map((s) => shown.get(s.incidentId!)! - s.at)
-    const workerLatencies = summarize(sends.filter((s) => s.incidentId && paged.has(s.incidentId)).map((s) => paged.get(s.incidentId!)! - s.at))
+    while (Date.now() < deadline && sends.some((s) => s.incidentId && !paged.has(s.incidentId)))
+      await new Promise((r) => setTimeout(r, 50))
+    const pageLatencies = sends
+      .filter((s) => s.incidentId && shown.has(s.incidentId))
+      .map((s) => shown.get(s.incidentId!)! - s.at)
+    const workerLatencies = summarize(
+      sends.filter((s) => s.incidentId && paged.has(s.incidentId)).map((s) => paged.get(s.incidentId!)! - s.at),
+    )
     const cardLatencies = sends.filter((s) => s.cardMs !== null).map((s) => s.cardMs!)
     loader!.send({ type: 'close' })
     console.disconnect()
@@ -116,9 +150,12 @@ export async function runCrisisScenario(options: {
       platform: {
         paged: pageLatencies.length,
         cards: cardLatencies.length,
-        pageP50Ms: round(page.p50, 1), pageP99Ms: round(page.p99, 1),
-        cardP50Ms: round(card.p50, 1), cardP99Ms: round(card.p99, 1),
-        workerPageP50Ms: round(workerLatencies.p50, 1), workerPageP99Ms: round(workerLatencies.p99, 1),
+        pageP50Ms: round(page.p50, 1),
+        pageP99Ms: round(page.p99, 1),
+        cardP50Ms: round(card.p50, 1),
+        cardP99Ms: round(card.p99, 1),
+        workerPageP50Ms: round(workerLatencies.p50, 1),
+        workerPageP99Ms: round(workerLatencies.p99, 1),
       },
       bare,
       targets: { pageP99Ms: 100, cardP99Ms: 50 },
@@ -132,7 +169,11 @@ export async function runCrisisScenario(options: {
 async function runBareCrisis(env: NodeJS.ProcessEnv, pages: number, progress: (line: string) => void) {
   const prefix = `${env.REDIS_PREFIX}crisisbare`
   const server = await startProcess('bench/bare-crisis.ts', { ...env, REDIS_PREFIX: prefix }, /listening (\d+)/)
-  const worker = await startProcess('bench/bare-crisis.ts', { ...env, REDIS_PREFIX: prefix, BARE_ROLE: 'worker' }, /worker ready/)
+  const worker = await startProcess(
+    'bench/bare-crisis.ts',
+    { ...env, REDIS_PREFIX: prefix, BARE_ROLE: 'worker' },
+    /worker ready/,
+  )
   try {
     const url = `http://127.0.0.1:${server.match[1]}`
     const console = await connect(url)

@@ -16,14 +16,22 @@ export async function runPages(options: {
   progress: (line: string) => void
   onFailure?: () => void
 }) {
-  const bare = await startProcess(path.resolve('bench/bare-remix/serve.ts'), { ...process.env, PORT: '0' }, /listening (\d+)/)
+  const bare = await startProcess(
+    path.resolve('bench/bare-remix/serve.ts'),
+    { ...process.env, PORT: '0' },
+    /listening (\d+)/,
+  )
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/`
   try {
     // Measure what a signed-in member gets: the page itself, not a redirect or an error page.
-    for (const [url, headers] of [[bareUrl, {}], [`${options.platformUrl}/rooms`, { cookie: options.cookie }]] as const) {
+    for (const [url, headers] of [
+      [bareUrl, {}],
+      [`${options.platformUrl}/rooms`, { cookie: options.cookie }],
+    ] as const) {
       const response = await fetch(url, { headers, redirect: 'manual' })
       if (response.status !== 200) options.onFailure?.()
-      if (response.status !== 200) throw new Error(`pages: ${url} answered ${response.status} ${response.headers.get('location') ?? ''}`)
+      if (response.status !== 200)
+        throw new Error(`pages: ${url} answered ${response.status} ${response.headers.get('location') ?? ''}`)
     }
     const hit = (url: string, headers: Record<string, string> = {}) =>
       autocannon({ url, connections: options.connections, duration: options.durationSeconds, headers })

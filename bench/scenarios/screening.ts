@@ -41,12 +41,22 @@ export async function runScreening(options: { iterations: number; progress: (lin
     return classifyRisk(text)
   })
   const row = (name: string, s: ReturnType<typeof measure>) => ({
-    name, messages: s.count, p50_us: round(s.p50), p95_us: round(s.p95), p99_us: round(s.p99), max_us: round(s.max),
+    name,
+    messages: s.count,
+    p50_us: round(s.p50),
+    p95_us: round(s.p95),
+    p99_us: round(s.p99),
+    max_us: round(s.max),
     best_p99_us: round(s.bestP99),
   })
   return {
     corpusSize: corpus.length,
-    rows: [row('baseline (trim + length)', baseline), row('crisis classifier', crisis), row('moderation screen', moderation), row('both (message path)', both)],
+    rows: [
+      row('baseline (trim + length)', baseline),
+      row('crisis classifier', crisis),
+      row('moderation screen', moderation),
+      row('both (message path)', both),
+    ],
     targetP99Us: 200,
     meetsTarget: both.p99 <= 200,
     meetsTargetBestOfRounds: both.bestP99 <= 200,

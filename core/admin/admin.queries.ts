@@ -9,7 +9,10 @@ export async function findAccountByEmail(db: Db, email: string): Promise<{ id: s
   return row ?? null
 }
 
-export async function insertRegisteredAccount(db: Db, input: { email: string; username: string; passwordHash: string; role: Role }): Promise<string | null> {
+export async function insertRegisteredAccount(
+  db: Db,
+  input: { email: string; username: string; passwordHash: string; role: Role },
+): Promise<string | null> {
   const [row] = await db<{ id: string }[]>`
     insert into accounts (kind, email, username, password_hash, role)
     values ('registered', ${input.email}, ${input.username}, ${input.passwordHash}, ${input.role})

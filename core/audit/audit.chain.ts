@@ -24,7 +24,14 @@ function canonicalJson(value: unknown): string {
 /** One row as the exact bytes that are hashed: fixed field order, sorted detail keys, ISO time in ms. */
 export function canonicalAuditRow(row: AuditFields): string {
   return canonicalJson([
-    row.id, row.actorAccountId, row.action, row.targetType, row.targetId, row.reason, row.details, row.createdAt.toISOString(),
+    row.id,
+    row.actorAccountId,
+    row.action,
+    row.targetType,
+    row.targetId,
+    row.reason,
+    row.details,
+    row.createdAt.toISOString(),
   ])
 }
 

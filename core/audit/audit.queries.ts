@@ -4,7 +4,10 @@ import { GENESIS_HASH, chainHash, type AuditFields } from './audit.chain.js'
 /** pg_advisory_xact_lock key: every append holds it, so concurrent appends chain one after another. */
 const AUDIT_LOCK_KEY = 727_003
 
-export interface AuditRow extends AuditFields { prevHash: string; hash: string }
+export interface AuditRow extends AuditFields {
+  prevHash: string
+  hash: string
+}
 
 /**
  * Append one row inside the caller's transaction. The lock is held until that transaction ends,

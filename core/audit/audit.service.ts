@@ -16,7 +16,11 @@ export interface AuditEntry {
  * Write an audit row in the caller's transaction: the audited act and its record commit together.
  * The table refuses UPDATE and DELETE; each row's hash covers the previous row's hash.
  */
-export async function recordAudit(tx: TransactionSql, deps: Pick<CoreDeps, 'now'>, entry: AuditEntry): Promise<AuditRow> {
+export async function recordAudit(
+  tx: TransactionSql,
+  deps: Pick<CoreDeps, 'now'>,
+  entry: AuditEntry,
+): Promise<AuditRow> {
   // Millisecond precision, so the hashed ISO time equals what PostgreSQL stores and returns.
   const createdAt = new Date(Math.floor(nowOf(deps).getTime()))
   return insertAuditRow(tx, {
@@ -30,7 +34,8 @@ export async function recordAudit(tx: TransactionSql, deps: Pick<CoreDeps, 'now'
   })
 }
 
-export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; problem: 'prev_hash' | 'hash' | 'gap' }
+export type ChainReport =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; problem: 'prev_hash' | 'hash' | 'gap' }
 
 /** Walk the chain from the first row; report the first row whose link or hash does not hold. */
 export async function verifyAuditChain(sql: Sql, pageSize = 1000): Promise<ChainReport> {

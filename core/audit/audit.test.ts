@@ -13,13 +13,22 @@ afterAll(async () => {
 
 const append = (i: number) =>
   deps.sql.begin((tx) =>
-    recordAudit(tx, deps, { actorAccountId: crypto.randomUUID(), action: 'identity.reveal', targetType: 'incident', targetId: `t${i}`, reason: `reason ${i}`, details: { n: i } }),
+    recordAudit(tx, deps, {
+      actorAccountId: crypto.randomUUID(),
+      action: 'identity.reveal',
+      targetType: 'incident',
+      targetId: `t${i}`,
+      reason: `reason ${i}`,
+      details: { n: i },
+    }),
   )
 
 describe('the audit log', () => {
   it('keeps one linear hash chain under concurrent appends', async () => {
     await Promise.all(Array.from({ length: 25 }, (_, i) => append(i)))
-    const rows = await deps.sql<{ id: string; prev_hash: string; hash: string }[]>`select id::text, prev_hash, hash from audit_log order by audit_log.id`
+    const rows = await deps.sql<
+      { id: string; prev_hash: string; hash: string }[]
+    >`select id::text, prev_hash, hash from audit_log order by audit_log.id`
     expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1))
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash)
     expect(await verifyAuditChain(deps.sql)).toEqual({ ok: true, rows: 25 })

@@ -25,7 +25,9 @@ export async function announceRoom(deps: CoreDeps, roomId: string): Promise<void
       if (pending.length === 0) break
       const publishes: Array<Promise<unknown>> = []
       const emitter = new Emitter(
-        { publish: (channel: string, message: string | Buffer) => publishes.push(deps.redis.publish(channel, message)) },
+        {
+          publish: (channel: string, message: string | Buffer) => publishes.push(deps.redis.publish(channel, message)),
+        },
         { key: `${deps.config.REDIS_PREFIX}:socket.io` },
       )
       for (const message of pending) emitter.to(room).emit('message:created', message)
@@ -43,7 +45,10 @@ export async function announceRoom(deps: CoreDeps, roomId: string): Promise<void
  * pass. Sends committed together (group commit) are announced by one transaction instead of one each. Order across
  * processes is still the cursor lock's.
  */
-interface Announcing { queued: Promise<void> | null; tail: Promise<void> }
+interface Announcing {
+  queued: Promise<void> | null
+  tail: Promise<void>
+}
 const announcing = new WeakMap<object, Map<string, Announcing>>()
 
 export function announceRoomCoalesced(deps: CoreDeps, roomId: string): Promise<void> {
@@ -53,10 +58,12 @@ export function announceRoomCoalesced(deps: CoreDeps, roomId: string): Promise<v
   if (state?.queued) return state.queued
   const previous = state?.tail ?? Promise.resolve()
   const entry: Announcing = state ?? { queued: null, tail: previous }
-  const pass = previous.catch(() => {}).then(() => {
-    entry.queued = null
-    return announceRoom(deps, roomId)
-  })
+  const pass = previous
+    .catch(() => {})
+    .then(() => {
+      entry.queued = null
+      return announceRoom(deps, roomId)
+    })
   entry.queued = pass
   entry.tail = pass
   rooms.set(roomId, entry)

@@ -54,8 +54,21 @@ export async function findMembership(db: Db, roomId: string, accountId: string):
 }
 
 /** The room and the account's membership in it, in one round trip (the send's `authorize`). */
-export async function findRoomAndMembership(db: Db, roomId: string, accountId: string): Promise<{ room: RoomRow; membership: MembershipRow | null } | null> {
-  const rows = await db<(RoomRow & { mId: string | null; mPseudonym: string; mRulesVersionAccepted: number; mLastReadSeq: number; mBadge: MemberBadge; mRole: string })[]>`
+export async function findRoomAndMembership(
+  db: Db,
+  roomId: string,
+  accountId: string,
+): Promise<{ room: RoomRow; membership: MembershipRow | null } | null> {
+  const rows = await db<
+    (RoomRow & {
+      mId: string | null
+      mPseudonym: string
+      mRulesVersionAccepted: number
+      mLastReadSeq: number
+      mBadge: MemberBadge
+      mRole: string
+    })[]
+  >`
     select r.id, r.slug, r.title, r.description, r.language, r.rules, r.rules_version as "rulesVersion",
            r.slow_mode_seconds as "slowModeSeconds", r.locked, r.kind,
            rm.id as "mId", rm.pseudonym as "mPseudonym", rm.rules_version_accepted as "mRulesVersionAccepted",
@@ -69,17 +82,29 @@ export async function findRoomAndMembership(db: Db, roomId: string, accountId: s
   const { mId, mPseudonym, mRulesVersionAccepted, mLastReadSeq, mBadge, mRole, ...room } = row
   return {
     room,
-    membership: mId ? { id: mId, pseudonym: mPseudonym, rulesVersionAccepted: mRulesVersionAccepted, lastReadSeq: mLastReadSeq, badge: mBadge, role: mRole } : null,
+    membership: mId
+      ? {
+          id: mId,
+          pseudonym: mPseudonym,
+          rulesVersionAccepted: mRulesVersionAccepted,
+          lastReadSeq: mLastReadSeq,
+          badge: mBadge,
+          role: mRole,
+        }
+      : null,
   }
 }
 
 export async function pseudonymTaken(db: Db, roomId: string, pseudonym: string): Promise<boolean> {
-  const rows = await db`select 1 from room_memberships where room_id = ${roomId} and lower(pseudonym) = lower(${pseudonym})`
+  const rows =
+    await db`select 1 from room_memberships where room_id = ${roomId} and lower(pseudonym) = lower(${pseudonym})`
   return rows.length > 0
 }
 
 export async function takenPseudonyms(db: Db, roomId: string): Promise<Set<string>> {
-  const rows = await db<{ name: string }[]>`select lower(pseudonym) as name from room_memberships where room_id = ${roomId}`
+  const rows = await db<
+    { name: string }[]
+  >`select lower(pseudonym) as name from room_memberships where room_id = ${roomId}`
   return new Set(rows.map((r) => r.name))
 }
 
@@ -128,12 +153,19 @@ interface MessageRow {
  * Who reads a message. A held message's text (docs/decisions/021) is read by its author and by those who
  * moderate the room; without a viewer (a broadcast to the whole room) nobody reads it.
  */
-export interface MessageViewer { membershipId: string; readsHeld: boolean }
+export interface MessageViewer {
+  membershipId: string
+  readsHeld: boolean
+}
 
 function readable(row: MessageRow, viewer: MessageViewer | undefined): boolean {
   if (row.deletedAt) return false
   if (row.moderationStatus === 'visible') return true
-  return row.moderationStatus === 'held' && viewer !== undefined && (viewer.readsHeld || viewer.membershipId === row.memberId)
+  return (
+    row.moderationStatus === 'held' &&
+    viewer !== undefined &&
+    (viewer.readsHeld || viewer.membershipId === row.memberId)
+  )
 }
 
 /** Who wrote a held message, as the room receives it: nobody in particular (decision 021). */
@@ -148,7 +180,10 @@ export function toChatMessage(row: MessageRow, viewer?: MessageViewer): ChatMess
     seq: row.seq,
     clientId: row.clientId,
     // A held message keeps its seq for everyone, but only those who read it learn whose it is.
-    author: row.moderationStatus === 'held' && !shown ? UNNAMED : { memberId: row.memberId, pseudonym: row.pseudonym, badge: row.badge },
+    author:
+      row.moderationStatus === 'held' && !shown
+        ? UNNAMED
+        : { memberId: row.memberId, pseudonym: row.pseudonym, badge: row.badge },
     body: shown ? row.body : null,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
@@ -169,31 +204,60 @@ const messageColumns = (db: Db) => db`
   join accounts a on a.id = rm.account_id`
 
 /** The author's own message by its client id, as its author reads it. */
-export async function findMessageByClientId(db: Db, membershipId: string, clientId: string): Promise<ChatMessage | null> {
-  const rows = await db<MessageRow[]>`select ${messageColumns(db)} where m.membership_id = ${membershipId} and m.client_id = ${clientId}`
+export async function findMessageByClientId(
+  db: Db,
+  membershipId: string,
+  clientId: string,
+): Promise<ChatMessage | null> {
+  const rows = await db<
+    MessageRow[]
+  >`select ${messageColumns(db)} where m.membership_id = ${membershipId} and m.client_id = ${clientId}`
   return rows[0] ? toChatMessage(rows[0], { membershipId, readsHeld: false }) : null
 }
 
-export async function findMessageInRoom(db: Db, roomId: string, messageId: string, viewer?: MessageViewer): Promise<ChatMessage | null> {
+export async function findMessageInRoom(
+  db: Db,
+  roomId: string,
+  messageId: string,
+  viewer?: MessageViewer,
+): Promise<ChatMessage | null> {
   const rows = await db<MessageRow[]>`select ${messageColumns(db)} where m.room_id = ${roomId} and m.id = ${messageId}`
   return rows[0] ? toChatMessage(rows[0], viewer) : null
 }
 
 /** One message as the room reads it and as its author reads it (an edit answers the author and tells the room). */
-export async function findMessageForRoomAndAuthor(db: Db, roomId: string, messageId: string): Promise<{ room: ChatMessage; author: ChatMessage } | null> {
+export async function findMessageForRoomAndAuthor(
+  db: Db,
+  roomId: string,
+  messageId: string,
+): Promise<{ room: ChatMessage; author: ChatMessage } | null> {
   const [row] = await db<MessageRow[]>`select ${messageColumns(db)} where m.room_id = ${roomId} and m.id = ${messageId}`
-  return row ? { room: toChatMessage(row), author: toChatMessage(row, { membershipId: row.memberId, readsHeld: false }) } : null
+  return row
+    ? { room: toChatMessage(row), author: toChatMessage(row, { membershipId: row.memberId, readsHeld: false }) }
+    : null
 }
 
 /** Messages after `afterSeq`, oldest first. */
-export async function messagesAfter(db: Db, roomId: string, afterSeq: number, limit: number, viewer?: MessageViewer): Promise<ChatMessage[]> {
+export async function messagesAfter(
+  db: Db,
+  roomId: string,
+  afterSeq: number,
+  limit: number,
+  viewer?: MessageViewer,
+): Promise<ChatMessage[]> {
   const rows = await db<MessageRow[]>`
     select ${messageColumns(db)} where m.room_id = ${roomId} and m.seq > ${afterSeq} order by m.seq asc limit ${limit}`
   return rows.map((row) => toChatMessage(row, viewer))
 }
 
 /** The `limit` messages before `beforeSeq` (the newest when beforeSeq is null), oldest first. */
-export async function messagesBefore(db: Db, roomId: string, beforeSeq: number | null, limit: number, viewer?: MessageViewer): Promise<ChatMessage[]> {
+export async function messagesBefore(
+  db: Db,
+  roomId: string,
+  beforeSeq: number | null,
+  limit: number,
+  viewer?: MessageViewer,
+): Promise<ChatMessage[]> {
   const rows = await db<MessageRow[]>`
     select ${messageColumns(db)} where m.room_id = ${roomId} and m.seq < ${beforeSeq ?? 2_147_483_647}
     order by m.seq desc limit ${limit}`
@@ -205,7 +269,9 @@ export async function messagesBefore(db: Db, roomId: string, beforeSeq: number |
  * so the next sender in this room waits: seqs commit in order and a rollback leaves no gap.
  */
 export async function takeNextSeq(tx: TransactionSql, roomId: string): Promise<number> {
-  const [row] = await tx<{ seq: number }[]>`update rooms set last_seq = last_seq + 1 where id = ${roomId} returning last_seq as seq`
+  const [row] = await tx<
+    { seq: number }[]
+  >`update rooms set last_seq = last_seq + 1 where id = ${roomId} returning last_seq as seq`
   return row!.seq
 }
 
@@ -216,7 +282,15 @@ export async function takeNextSeq(tx: TransactionSql, roomId: string): Promise<n
  */
 export async function insertNewMessage(
   tx: TransactionSql,
-  input: { roomId: string; membershipId: string; clientId: string; seq: number; body: string; now: Date; held: boolean },
+  input: {
+    roomId: string
+    membershipId: string
+    clientId: string
+    seq: number
+    body: string
+    now: Date
+    held: boolean
+  },
 ): Promise<string | null> {
   const status = input.held ? 'held' : 'visible'
   const [row] = await tx<{ id: string }[]>`
@@ -229,14 +303,25 @@ export async function insertNewMessage(
 }
 
 /** What a send wrote: enough to build the message as anyone reads it without reading it back. */
-export interface StoredValues { id: string; roomId: string; seq: number; clientId: string; body: string; now: Date; held: boolean; member: MembershipRow }
+export interface StoredValues {
+  id: string
+  roomId: string
+  seq: number
+  clientId: string
+  body: string
+  now: Date
+  held: boolean
+  member: MembershipRow
+}
 
 /**
  * Group commit (core/chat/group-commit.ts): locks the room's seq row and finds which of these (author, client id)
  * pairs are already stored, in one round trip. Returned as `membershipId:clientId` keys.
  */
 export async function lockRoomForBatch(
-  tx: TransactionSql, roomId: string, sends: Array<{ membershipId: string; clientId: string }>,
+  tx: TransactionSql,
+  roomId: string,
+  sends: Array<{ membershipId: string; clientId: string }>,
 ): Promise<{ lastSeq: number; existing: string[] }> {
   const [row] = await tx<{ lastSeq: number; existing: string[] }[]>`
     with locked as (select last_seq from rooms where id = ${roomId} for update)
@@ -250,7 +335,12 @@ export async function lockRoomForBatch(
 }
 
 /** Group commit: inserts the messages (seqs already taken in order) and moves the room's last seq, in one statement. */
-export async function insertBatch(tx: TransactionSql, roomId: string, lastSeq: number, rows: Array<Omit<StoredValues, 'id'>>): Promise<string[]> {
+export async function insertBatch(
+  tx: TransactionSql,
+  roomId: string,
+  lastSeq: number,
+  rows: Array<Omit<StoredValues, 'id'>>,
+): Promise<string[]> {
   const inserted = await tx<{ id: string; seq: number }[]>`
     with moved as (update rooms set last_seq = ${lastSeq} where id = ${roomId})
     insert into messages (room_id, membership_id, client_id, seq, body, created_at, moderation_status, moderated_at)
@@ -264,11 +354,24 @@ export async function insertBatch(tx: TransactionSql, roomId: string, lastSeq: n
 
 /** The message just inserted, as `viewer` reads it, from the values written (no read-back). */
 export function storedMessage(input: StoredValues, viewer?: MessageViewer): ChatMessage {
-  return toChatMessage({
-    id: input.id, roomId: input.roomId, seq: input.seq, clientId: input.clientId, memberId: input.member.id,
-    pseudonym: input.member.pseudonym, badge: input.member.badge, body: input.body, createdAt: input.now, editedAt: null,
-    deletedAt: null, moderationStatus: input.held ? 'held' : 'visible', moderatedAt: input.held ? input.now : null,
-  }, viewer)
+  return toChatMessage(
+    {
+      id: input.id,
+      roomId: input.roomId,
+      seq: input.seq,
+      clientId: input.clientId,
+      memberId: input.member.id,
+      pseudonym: input.member.pseudonym,
+      badge: input.member.badge,
+      body: input.body,
+      createdAt: input.now,
+      editedAt: null,
+      deletedAt: null,
+      moderationStatus: input.held ? 'held' : 'visible',
+      moderatedAt: input.held ? input.now : null,
+    },
+    viewer,
+  )
 }
 
 /** Locks the author's own message for an edit or delete; null when it is not theirs or not in this room. */
@@ -283,7 +386,13 @@ export async function lockOwnMessage(
   return rows[0] ?? null
 }
 
-export async function insertRevision(tx: TransactionSql, messageId: string, kind: 'edit' | 'delete', body: string, now: Date) {
+export async function insertRevision(
+  tx: TransactionSql,
+  messageId: string,
+  kind: 'edit' | 'delete',
+  body: string,
+  now: Date,
+) {
   await tx`insert into message_revisions (message_id, kind, body, created_at) values (${messageId}, ${kind}, ${body}, ${now})`
 }
 
@@ -334,12 +443,17 @@ export async function listRoomIds(db: Db): Promise<string[]> {
 }
 
 export async function listMutes(db: Db, membershipId: string): Promise<string[]> {
-  const rows = await db<{ id: string }[]>`select muted_membership_id as id from member_mutes where membership_id = ${membershipId} order by created_at`
+  const rows = await db<
+    { id: string }[]
+  >`select muted_membership_id as id from member_mutes where membership_id = ${membershipId} order by created_at`
   return rows.map((r) => r.id)
 }
 
 /** Mutes a member of the same room; false when the target is not a member of that room. */
-export async function addMute(db: Db, input: { roomId: string; membershipId: string; mutedMembershipId: string }): Promise<boolean> {
+export async function addMute(
+  db: Db,
+  input: { roomId: string; membershipId: string; mutedMembershipId: string },
+): Promise<boolean> {
   const rows = await db`
     insert into member_mutes (membership_id, muted_membership_id)
     select ${input.membershipId}, rm.id from room_memberships rm
@@ -347,7 +461,8 @@ export async function addMute(db: Db, input: { roomId: string; membershipId: str
     on conflict do nothing
     returning muted_membership_id`
   if (rows.length > 0) return true
-  const exists = await db`select 1 from room_memberships where id = ${input.mutedMembershipId} and room_id = ${input.roomId} and id <> ${input.membershipId}`
+  const exists =
+    await db`select 1 from room_memberships where id = ${input.mutedMembershipId} and room_id = ${input.roomId} and id <> ${input.membershipId}`
   return exists.length > 0
 }
 
@@ -370,7 +485,9 @@ export async function selectChatExport(db: Db, accountId: string) {
     from room_memberships m join rooms r on r.id = m.room_id
     where m.account_id = ${accountId} and r.kind = 'topic'
     order by m.created_at`
-  const messages = await db<{ room: string; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null }[]>`
+  const messages = await db<
+    { room: string; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null }[]
+  >`
     select case when r.kind = 'topic' then r.title else 'group session chat' end as room, msg.body,
            msg.created_at as "createdAt", msg.edited_at as "editedAt", msg.deleted_at as "deletedAt"
     from messages msg

@@ -37,7 +37,7 @@ describe('consumeSlidingWindows', () => {
     expect(await deps.redis.zcard(shared.key)).toBe(1)
   })
 
-  it('a full shared bucket refuses without spending the sender\'s own budget', async () => {
+  it("a full shared bucket refuses without spending the sender's own budget", async () => {
     const own = { key: key('own2'), limit: 5, windowMs: 10_000 }
     const shared = { key: key('shared2'), limit: 1, windowMs: 10_000 }
     expect(await consumeSlidingWindows(deps.redis, [{ key: key('other'), limit: 5, windowMs: 10_000 }, shared])).toBe(0)

@@ -11,7 +11,11 @@ import { randomBytes } from 'node:crypto'
  * Each bucket is a sorted set of the accepted sends' times (ms). Keys hold keyed digests of ids only:
  *   <p>:rl:chat-member:<digest(accountId)>   <p>:rl:chat-room:<digest(roomId)>   <p>:rl:chat-slow:<digest(membershipId)>
  */
-export interface SlidingWindowRule { key: string; limit: number; windowMs: number }
+export interface SlidingWindowRule {
+  key: string
+  limit: number
+  windowMs: number
+}
 
 const CONSUME = `
 local t = redis.call('TIME')
@@ -36,7 +40,9 @@ end
 return 0`
 
 const defined = new WeakSet<Redis>()
-type WithCommand = Redis & { holdspaceChatRateLimit: (numKeys: number, ...args: Array<string | number>) => Promise<number> }
+type WithCommand = Redis & {
+  holdspaceChatRateLimit: (numKeys: number, ...args: Array<string | number>) => Promise<number>
+}
 
 /** Records the send in every bucket if all allow it. Returns 0 when allowed, else the wait in ms. */
 export async function consumeSlidingWindows(redis: Redis, rules: SlidingWindowRule[]): Promise<number> {

@@ -28,7 +28,8 @@ export const chatRequestSchemas = {
 export type ChatRequest<E extends keyof typeof chatRequestSchemas> = z.infer<(typeof chatRequestSchemas)[E]>
 
 // C0 and C1 control characters except tab and newline; also lone surrogates and the BOM.
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const FORBIDDEN_CHARS =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** The stored form of a message: CRLF as LF, trimmed; `body_empty`, `body_too_long` or `body_control_chars` otherwise. */
 export function normalizeMessageBody(raw: string): { ok: true; body: string } | { ok: false; reason: string } {

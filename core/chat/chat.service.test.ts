@@ -27,13 +27,18 @@ const codeOf = async (promise: Promise<unknown>) => {
     return error instanceof AppError ? error.code : String(error)
   }
 }
-const actorOf = (m: { accountId: string }) => ({ accountId: m.accountId, role: 'member' as const, pseudonymMode: 'ask' as const })
+const actorOf = (m: { accountId: string }) => ({
+  accountId: m.accountId,
+  role: 'member' as const,
+  pseudonymMode: 'ask' as const,
+})
 /** The tests' deps with a changed copy of the composed send pipeline (the production one is left as it is). */
 const withPipeline = (change: (send: SendPipeline) => SendPipeline): CoreDeps => {
   const chat = chatComposition(deps)
   return { ...deps, chat: { ...chat, send: change(chat.send) } }
 }
-const seqs = async (roomId: string) => (await deps.sql<{ seq: number }[]>`select seq from messages where room_id = ${roomId} order by seq`).map((r) => r.seq)
+const seqs = async (roomId: string) =>
+  (await deps.sql<{ seq: number }[]>`select seq from messages where room_id = ${roomId} order by seq`).map((r) => r.seq)
 
 describe('message text', () => {
   it('is trimmed, 1 to 2,000 characters, with no control characters but newlines and tabs', () => {
@@ -53,30 +58,57 @@ describe('pseudonyms', () => {
       expect(generatePseudonym('en')).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/)
       const [adjective, noun] = generatePseudonym('pl').split(' ') as [string, string]
       const { gender } = PL_NOUNS.find((w) => w.word === noun)!
-      expect(PL_ADJECTIVES.find((forms) => Object.values(forms).includes(adjective))![gender], `${adjective} ${noun}`).toBe(adjective)
+      expect(
+        PL_ADJECTIVES.find((forms) => Object.values(forms).includes(adjective))![gender],
+        `${adjective} ${noun}`,
+      ).toBe(adjective)
     }
   })
 
   it('are unique within a room regardless of case, and one account has unrelated ones in different rooms', async () => {
     const first = await chatMember(deps, 'anxiety', { pseudonym: 'Quiet Heron' })
-    const second = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en', ip: '10.3.0.1' })
-    const taken = await codeOf(enterRoom(deps, actorOf(second), 'anxiety', { pseudonymChoice: 'own', pseudonym: '  quiet   HERON ' }))
+    const second = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'a long secret phrase',
+      consent: true,
+      locale: 'en',
+      ip: '10.3.0.1',
+    })
+    const taken = await codeOf(
+      enterRoom(deps, actorOf(second), 'anxiety', { pseudonymChoice: 'own', pseudonym: '  quiet   HERON ' }),
+    )
     expect(taken).toBe('CONFLICT')
     expect(await deps.sql`select 1 from room_memberships where account_id = ${second.accountId}`).toHaveLength(0)
     // The same name is free in another room.
-    const elsewhere = await enterRoom(deps, actorOf(second), 'grief', { pseudonymChoice: 'own', pseudonym: 'Quiet Heron' })
+    const elsewhere = await enterRoom(deps, actorOf(second), 'grief', {
+      pseudonymChoice: 'own',
+      pseudonym: 'Quiet Heron',
+    })
     expect(elsewhere.pseudonym).toBe('Quiet Heron')
 
     const inLowMood = await enterRoom(deps, actorOf(first), 'low-mood', { pseudonymChoice: 'generated' })
     expect(inLowMood.memberId).not.toBe(first.memberId)
     expect([inLowMood.memberId, first.memberId]).not.toContain(first.accountId)
-    expect(await codeOf(enterRoom(deps, actorOf(second), 'parenting', { pseudonymChoice: 'own', pseudonym: '<script>' }))).toBe('VALIDATION_FAILED')
+    expect(
+      await codeOf(enterRoom(deps, actorOf(second), 'parenting', { pseudonymChoice: 'own', pseudonym: '<script>' })),
+    ).toBe('VALIDATION_FAILED')
   })
 
   it('the room page offers a free generated name to a newcomer and shows nothing about others', async () => {
-    const newcomer = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'pl', ip: '10.3.0.2' })
+    const newcomer = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'a long secret phrase',
+      consent: true,
+      locale: 'pl',
+      ip: '10.3.0.2',
+    })
     const entry = await getRoomEntry(deps, { ...actorOf(newcomer), pseudonymMode: 'generate' }, 'lek')
-    expect(entry).toMatchObject({ status: 'entering', pseudonymMode: 'generate', pseudonym: null, room: { slug: 'lek', language: 'pl' } })
+    expect(entry).toMatchObject({
+      status: 'entering',
+      pseudonymMode: 'generate',
+      pseudonym: null,
+      room: { slug: 'lek', language: 'pl' },
+    })
     expect(Object.keys(entry).sort()).toEqual(['pseudonym', 'pseudonymMode', 'room', 'status', 'suggestedPseudonym'])
     expect(await codeOf(getRoomEntry(deps, actorOf(newcomer), 'no-such-room'))).toBe('NOT_FOUND')
   })
@@ -87,11 +119,23 @@ describe('the send pipeline', () => {
     const roomId = await roomIdOf(deps, 'loneliness')
     const member = await chatMember(deps, 'loneliness')
     const clientId = randomUUID()
-    const racing = await Promise.all(Array.from({ length: 5 }, () => sendMessage(deps, member, { roomId, clientId, body: 'same one' })))
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () => sendMessage(deps, member, { roomId, clientId, body: 'same one' })),
+    )
     expect(new Set(racing.map((m) => m.id)).size).toBe(1)
 
-    const failing = withPipeline((send) => ({ ...send, persistHooks: [...send.persistHooks, async () => { throw new Error('screening unavailable') }] }))
-    expect(await codeOf(sendMessage(failing, member, { roomId, clientId: randomUUID(), body: 'rolled back' }))).toBe('Error: screening unavailable')
+    const failing = withPipeline((send) => ({
+      ...send,
+      persistHooks: [
+        ...send.persistHooks,
+        async () => {
+          throw new Error('screening unavailable')
+        },
+      ],
+    }))
+    expect(await codeOf(sendMessage(failing, member, { roomId, clientId: randomUUID(), body: 'rolled back' }))).toBe(
+      'Error: screening unavailable',
+    )
     await sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'next' })
     expect(await seqs(roomId)).toEqual([1, 2])
   })
@@ -101,10 +145,21 @@ describe('the send pipeline', () => {
     const member = await chatMember(deps, 'zaloba')
     const refusing = withPipeline((send) => {
       const steps = [...send.steps]
-      steps.splice(steps.findIndex((s) => s.name === 'validate'), 0, { name: 'test-muted', run: async () => { throw new AppError('FORBIDDEN') } })
+      steps.splice(
+        steps.findIndex((s) => s.name === 'validate'),
+        0,
+        {
+          name: 'test-muted',
+          run: async () => {
+            throw new AppError('FORBIDDEN')
+          },
+        },
+      )
       return { ...send, steps }
     })
-    expect(await codeOf(sendMessage(refusing, member, { roomId, clientId: randomUUID(), body: 'hello' }))).toBe('FORBIDDEN')
+    expect(await codeOf(sendMessage(refusing, member, { roomId, clientId: randomUUID(), body: 'hello' }))).toBe(
+      'FORBIDDEN',
+    )
     expect(await seqs(roomId)).toEqual([])
   })
 
@@ -112,8 +167,22 @@ describe('the send pipeline', () => {
     // The order is a safety property (core/composition/send.ts): crisis detection hears a message before anything
     // may refuse it, the mute check follows replay, the screen's verdict comes just before persist.
     expect(chatComposition(deps).send.steps.map((s) => s.name)).toEqual([
-      'authenticate', 'authorize', 'session-chat-access', 'validate', 'crisis-detect', 'replay', 'room-hours', 'moderation', 'rate-limit',
-      'screen', 'screen-verdict', 'persist', 'screen-notice', 'broadcast', 'held-to-readers', 'crisis-card',
+      'authenticate',
+      'authorize',
+      'session-chat-access',
+      'validate',
+      'crisis-detect',
+      'replay',
+      'room-hours',
+      'moderation',
+      'rate-limit',
+      'screen',
+      'screen-verdict',
+      'persist',
+      'screen-notice',
+      'broadcast',
+      'held-to-readers',
+      'crisis-card',
     ])
     expect(chatComposition(deps).send.persistHooks.map((h) => h.name)).toEqual(['raiseWithMessage', 'flagScreened'])
     expect(chatComposition(deps).send.abortHooks.map((h) => h.name)).toEqual(['raiseOnRefusal'])
@@ -125,8 +194,12 @@ describe('the send pipeline', () => {
     const roomId = await roomIdOf(deps, 'rodzicielstwo')
     const member = await chatMember(deps, 'rodzicielstwo')
     const { chat: _chat, ...uncomposed } = deps
-    expect(await codeOf(sendMessage(uncomposed, member, { roomId, clientId: randomUUID(), body: 'unscreened' }))).toMatch(/not composed/)
-    expect(await codeOf(editMessage(uncomposed, member.accountId, { roomId, messageId: randomUUID(), body: 'x' }))).toMatch(/not composed/)
+    expect(
+      await codeOf(sendMessage(uncomposed, member, { roomId, clientId: randomUUID(), body: 'unscreened' })),
+    ).toMatch(/not composed/)
+    expect(
+      await codeOf(editMessage(uncomposed, member.accountId, { roomId, messageId: randomUUID(), body: 'x' })),
+    ).toMatch(/not composed/)
     expect(await seqs(roomId)).toEqual([])
   })
 
@@ -137,11 +210,15 @@ describe('the send pipeline', () => {
     await editMessage(deps, member.accountId, { roomId, messageId: sent.id, body: 'druga wersja' })
     deps.setNow(new Date(Date.now() + 10 * 60_000 + 1000))
     try {
-      expect(await codeOf(editMessage(deps, member.accountId, { roomId, messageId: sent.id, body: 'za późno' }))).toBe('FORBIDDEN')
+      expect(await codeOf(editMessage(deps, member.accountId, { roomId, messageId: sent.id, body: 'za późno' }))).toBe(
+        'FORBIDDEN',
+      )
     } finally {
       deps.setNow(null)
     }
-    expect(await deps.sql`select body from message_revisions where message_id = ${sent.id}`).toEqual([{ body: 'pierwsza wersja' }])
+    expect(await deps.sql`select body from message_revisions where message_id = ${sent.id}`).toEqual([
+      { body: 'pierwsza wersja' },
+    ])
     expect(await deps.sql`select body from messages where id = ${sent.id}`).toEqual([{ body: 'druga wersja' }])
   })
 })

@@ -27,8 +27,14 @@ export interface RoomView {
 }
 
 const toRoomView = (room: q.RoomRow): RoomView => ({
-  id: room.id, slug: room.slug, title: room.title, description: room.description, language: room.language,
-  rules: room.rules, slowModeSeconds: room.slowModeSeconds, locked: room.locked,
+  id: room.id,
+  slug: room.slug,
+  title: room.title,
+  description: room.description,
+  language: room.language,
+  rules: room.rules,
+  slowModeSeconds: room.slowModeSeconds,
+  locked: room.locked,
 })
 
 const toMember = (m: q.MembershipRow): ChatMember => ({ memberId: m.id, pseudonym: m.pseudonym, badge: m.badge })
@@ -37,18 +43,31 @@ const toMember = (m: q.MembershipRow): ChatMember => ({ memberId: m.id, pseudony
  * The room page: the room, and either the member's own membership or what they need to enter
  * (the rules, a suggested pseudonym). Never anything about other members.
  */
-export async function getRoomEntry(deps: CoreDeps, actor: Actor, slug: string): Promise<
+export async function getRoomEntry(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+): Promise<
   | { room: RoomView; status: 'member'; me: ChatMember }
-  | { room: RoomView; status: 'entering'; suggestedPseudonym: string; pseudonymMode: 'ask' | 'generate'; pseudonym: string | null }
+  | {
+      room: RoomView
+      status: 'entering'
+      suggestedPseudonym: string
+      pseudonymMode: 'ask' | 'generate'
+      pseudonym: string | null
+    }
 > {
   const room = await q.findRoomBySlug(deps.sql, slug)
   if (!room) throw new AppError('NOT_FOUND')
   const membership = await q.findMembership(deps.sql, room.id, actor.accountId)
-  if (membership && membership.rulesVersionAccepted >= room.rulesVersion) return { room: toRoomView(room), status: 'member', me: toMember(membership) }
+  if (membership && membership.rulesVersionAccepted >= room.rulesVersion)
+    return { room: toRoomView(room), status: 'member', me: toMember(membership) }
   return {
     room: toRoomView(room),
     status: 'entering',
-    suggestedPseudonym: membership ? membership.pseudonym : generateUniquePseudonym(room.language, await q.takenPseudonyms(deps.sql, room.id)),
+    suggestedPseudonym: membership
+      ? membership.pseudonym
+      : generateUniquePseudonym(room.language, await q.takenPseudonyms(deps.sql, room.id)),
     pseudonymMode: actor.pseudonymMode,
     // Rules changed since they entered: they keep their pseudonym and only accept the new rules.
     pseudonym: membership?.pseudonym ?? null,
@@ -76,14 +95,23 @@ export async function enterRoom(
   let pseudonym: string
   if (input.pseudonymChoice === 'own') {
     const parsed = pseudonymSchema.safeParse(input.pseudonym ?? '')
-    if (!parsed.success) throw new AppError('VALIDATION_FAILED', { pseudonym: parsed.error.issues[0]?.message ?? 'pseudonym_invalid' })
+    if (!parsed.success)
+      throw new AppError('VALIDATION_FAILED', { pseudonym: parsed.error.issues[0]?.message ?? 'pseudonym_invalid' })
     pseudonym = parsed.data
   } else {
     const suggested = pseudonymSchema.safeParse(input.suggested ?? '')
-    pseudonym = suggested.success ? suggested.data : generateUniquePseudonym(room.language, await q.takenPseudonyms(deps.sql, room.id))
+    pseudonym = suggested.success
+      ? suggested.data
+      : generateUniquePseudonym(room.language, await q.takenPseudonyms(deps.sql, room.id))
   }
   for (let attempt = 0; attempt < 5; attempt++) {
-    const id = await q.insertMembership(deps.sql, { roomId: room.id, accountId: actor.accountId, pseudonym, rulesVersion: room.rulesVersion, now })
+    const id = await q.insertMembership(deps.sql, {
+      roomId: room.id,
+      accountId: actor.accountId,
+      pseudonym,
+      rulesVersion: room.rulesVersion,
+      now,
+    })
     if (id) return (await q.findMembership(deps.sql, room.id, actor.accountId).then((m) => m && toMember(m)))!
     const raced = await q.findMembership(deps.sql, room.id, actor.accountId)
     if (raced) return toMember(raced)
@@ -97,17 +125,27 @@ export async function enterRoom(
 /** The Socket.IO room of one chat room's held-message readers: their sockets hear a held message's text live. */
 export const heldReadersRoom = (roomId: string) => `${socketRooms.chatRoom(roomId)}:held`
 
-async function viewerOf(deps: CoreDeps, room: q.RoomRow, membership: q.MembershipRow, accountId: string): Promise<q.MessageViewer> {
+async function viewerOf(
+  deps: CoreDeps,
+  room: q.RoomRow,
+  membership: q.MembershipRow,
+  accountId: string,
+): Promise<q.MessageViewer> {
   // Members are never asked about: only staff accounts may moderate.
   let readsHeld = false
   if (membership.role !== 'member') {
-    for (const check of chatComposition(deps).heldReaderChecks) if ((readsHeld = await check(deps, room, { accountId, role: membership.role }))) break
+    for (const check of chatComposition(deps).heldReaderChecks)
+      if ((readsHeld = await check(deps, room, { accountId, role: membership.role }))) break
   }
   return { membershipId: membership.id, readsHeld }
 }
 
 /** The room and the actor's membership, or NOT_FOUND (no such room) / FORBIDDEN (not entered, rules not accepted). */
-export async function requireRoomMember(deps: CoreDeps, accountId: string, roomId: string): Promise<{ room: q.RoomRow; membership: q.MembershipRow }> {
+export async function requireRoomMember(
+  deps: CoreDeps,
+  accountId: string,
+  roomId: string,
+): Promise<{ room: q.RoomRow; membership: q.MembershipRow }> {
   const room = await q.findRoomById(deps.sql, roomId)
   if (!room) throw new AppError('NOT_FOUND')
   const membership = await q.findMembership(deps.sql, room.id, accountId)
@@ -118,26 +156,46 @@ export async function requireRoomMember(deps: CoreDeps, accountId: string, roomI
 
 const pageSize = (limit?: number) => Math.min(limit ?? CHAT_LIMITS.pageSize, 100)
 
-async function pageAfter(deps: CoreDeps, roomId: string, viewer: q.MessageViewer, afterSeq: number, limit?: number): Promise<MessagePage> {
+async function pageAfter(
+  deps: CoreDeps,
+  roomId: string,
+  viewer: q.MessageViewer,
+  afterSeq: number,
+  limit?: number,
+): Promise<MessagePage> {
   const size = pageSize(limit)
   const rows = await q.messagesAfter(deps.sql, roomId, afterSeq, size + 1, viewer)
   return { messages: rows.slice(0, size), hasMore: rows.length > size }
 }
 
-async function pageBefore(deps: CoreDeps, roomId: string, viewer: q.MessageViewer, beforeSeq: number, limit?: number): Promise<MessagePage> {
+async function pageBefore(
+  deps: CoreDeps,
+  roomId: string,
+  viewer: q.MessageViewer,
+  beforeSeq: number,
+  limit?: number,
+): Promise<MessagePage> {
   const size = pageSize(limit)
   const rows = await q.messagesBefore(deps.sql, roomId, beforeSeq > 0 ? beforeSeq : null, size + 1, viewer)
   return { messages: rows.slice(-size), hasMore: rows.length > size }
 }
 
 /** Messages after `afterSeq`, oldest first: the catch-up after a reconnect. */
-export async function syncMessages(deps: CoreDeps, accountId: string, input: { roomId: string; afterSeq: number; limit?: number }): Promise<MessagePage> {
+export async function syncMessages(
+  deps: CoreDeps,
+  accountId: string,
+  input: { roomId: string; afterSeq: number; limit?: number },
+): Promise<MessagePage> {
   const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
   return pageAfter(deps, room.id, await viewerOf(deps, room, membership, accountId), input.afterSeq, input.limit)
 }
 
 /** Older messages before `beforeSeq` (newest when it is 0), oldest first. */
-export async function messageHistory(deps: CoreDeps, accountId: string, input: { roomId: string; beforeSeq: number; limit?: number }): Promise<MessagePage> {
+export async function messageHistory(
+  deps: CoreDeps,
+  accountId: string,
+  input: { roomId: string; beforeSeq: number; limit?: number },
+): Promise<MessagePage> {
   const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
   return pageBefore(deps, room.id, await viewerOf(deps, room, membership, accountId), input.beforeSeq, input.limit)
 }
@@ -146,7 +204,10 @@ export async function messageHistory(deps: CoreDeps, accountId: string, input: {
 export async function openRoom(deps: CoreDeps, accountId: string, input: { roomId: string; afterSeq?: number }) {
   const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
   const viewer = await viewerOf(deps, room, membership, accountId)
-  const page = input.afterSeq !== undefined ? await pageAfter(deps, room.id, viewer, input.afterSeq) : await pageBefore(deps, room.id, viewer, 0)
+  const page =
+    input.afterSeq !== undefined
+      ? await pageAfter(deps, room.id, viewer, input.afterSeq)
+      : await pageBefore(deps, room.id, viewer, 0)
   return {
     ...page,
     me: toMember(membership),
@@ -166,13 +227,18 @@ async function changeOwnMessage(
   const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
   const now = nowOf(deps)
   await deps.sql.begin(async (tx) => {
-    const message = await q.lockOwnMessage(tx, { roomId: room.id, messageId: input.messageId, membershipId: membership.id })
+    const message = await q.lockOwnMessage(tx, {
+      roomId: room.id,
+      messageId: input.messageId,
+      membershipId: membership.id,
+    })
     if (!message) {
       // Someone else's message is not theirs to change; an unknown id is simply not found.
       throw new AppError((await q.findMessageInRoom(tx, room.id, input.messageId)) ? 'FORBIDDEN' : 'NOT_FOUND')
     }
     if (message.deletedAt) throw new AppError('CONFLICT')
-    if (now.getTime() - message.createdAt.getTime() > CHAT_LIMITS.editWindowMinutes * 60_000) throw new AppError('FORBIDDEN')
+    if (now.getTime() - message.createdAt.getTime() > CHAT_LIMITS.editWindowMinutes * 60_000)
+      throw new AppError('FORBIDDEN')
     await change(tx, message, now)
   })
   // The room reads it as everyone does (a held message without its text); its author and the room's
@@ -187,7 +253,11 @@ async function changeOwnMessage(
 }
 
 /** Edit one's own message within 10 minutes; the previous text is kept in message_revisions. */
-export async function editMessage(deps: CoreDeps, accountId: string, input: { roomId: string; messageId: string; body: string }): Promise<ChatMessage> {
+export async function editMessage(
+  deps: CoreDeps,
+  accountId: string,
+  input: { roomId: string; messageId: string; body: string },
+): Promise<ChatMessage> {
   const normalized = normalizeMessageBody(input.body)
   if (!normalized.ok) throw new AppError('VALIDATION_FAILED', { body: normalized.reason })
   const { editHooks } = chatComposition(deps)
@@ -195,12 +265,17 @@ export async function editMessage(deps: CoreDeps, accountId: string, input: { ro
     if (message.body === normalized.body) return
     await q.insertRevision(tx, message.id, 'edit', message.body, now)
     await q.updateMessageBody(tx, message.id, normalized.body, now)
-    for (const hook of editHooks) await hook(tx, deps, { accountId, roomId: input.roomId, messageId: message.id, body: normalized.body })
+    for (const hook of editHooks)
+      await hook(tx, deps, { accountId, roomId: input.roomId, messageId: message.id, body: normalized.body })
   })
 }
 
 /** Delete one's own message within 10 minutes: peers see it removed; the text is kept for moderation. */
-export async function deleteMessage(deps: CoreDeps, accountId: string, input: { roomId: string; messageId: string }): Promise<ChatMessage> {
+export async function deleteMessage(
+  deps: CoreDeps,
+  accountId: string,
+  input: { roomId: string; messageId: string },
+): Promise<ChatMessage> {
   return changeOwnMessage(deps, accountId, input, async (tx, message, now) => {
     await q.insertRevision(tx, message.id, 'delete', message.body, now)
     await q.markMessageDeleted(tx, message.id, now)
@@ -208,10 +283,18 @@ export async function deleteMessage(deps: CoreDeps, accountId: string, input: { 
 }
 
 /** Personal mute: hides a pseudonym for this member only. Returns the member's muted list. */
-export async function setPersonalMute(deps: CoreDeps, accountId: string, input: { roomId: string; memberId: string; muted: boolean }): Promise<string[]> {
+export async function setPersonalMute(
+  deps: CoreDeps,
+  accountId: string,
+  input: { roomId: string; memberId: string; muted: boolean },
+): Promise<string[]> {
   const { room, membership } = await requireRoomMember(deps, accountId, input.roomId)
   if (input.muted) {
-    const ok = await q.addMute(deps.sql, { roomId: room.id, membershipId: membership.id, mutedMembershipId: input.memberId })
+    const ok = await q.addMute(deps.sql, {
+      roomId: room.id,
+      membershipId: membership.id,
+      mutedMembershipId: input.memberId,
+    })
     if (!ok) throw new AppError('NOT_FOUND')
   } else {
     await q.removeMute(deps.sql, membership.id, input.memberId)
@@ -219,7 +302,11 @@ export async function setPersonalMute(deps: CoreDeps, accountId: string, input: 
   return q.listMutes(deps.sql, membership.id)
 }
 
-export async function markRoomRead(deps: CoreDeps, accountId: string, input: { roomId: string; seq: number }): Promise<number> {
+export async function markRoomRead(
+  deps: CoreDeps,
+  accountId: string,
+  input: { roomId: string; seq: number },
+): Promise<number> {
   const { membership } = await requireRoomMember(deps, accountId, input.roomId)
   return q.markRead(deps.sql, membership.id, input.seq)
 }

@@ -26,7 +26,9 @@ const withHook = (hook: PersistHook): CoreDeps => {
   return { ...deps, chat: { ...chat, send: { ...chat.send, persistHooks: [...chat.send.persistHooks, hook] } } }
 }
 const stored = async (roomId: string) =>
-  deps.sql<{ id: string; seq: number; clientId: string }[]>`select id, seq, client_id as "clientId" from messages where room_id = ${roomId} order by seq`
+  deps.sql<
+    { id: string; seq: number; clientId: string }[]
+  >`select id, seq, client_id as "clientId" from messages where room_id = ${roomId} order by seq`
 
 describe('group commit', () => {
   it('writes sends that arrive together in shared transactions: every ack stored once, seqs gapless, resends answered', async () => {
@@ -36,18 +38,26 @@ describe('group commit', () => {
     const counting = withHook(async (tx) => {
       transactions.add(tx)
     })
-    const sends = members.flatMap((m, i) => Array.from({ length: 5 }, (_, n) => ({ m, clientId: randomUUID(), body: `member ${i} says ${n}` })))
+    const sends = members.flatMap((m, i) =>
+      Array.from({ length: 5 }, (_, n) => ({ m, clientId: randomUUID(), body: `member ${i} says ${n}` })),
+    )
     // Each send once, and the first of each member's again with the same client id (a resend racing itself).
     const replies = await Promise.all([
       ...sends.map((s) => sendMessage(counting, s.m, { roomId, clientId: s.clientId, body: s.body })),
-      ...members.map((m, i) => sendMessage(counting, m, { roomId, clientId: sends[i * 5]!.clientId, body: sends[i * 5]!.body })),
+      ...members.map((m, i) =>
+        sendMessage(counting, m, { roomId, clientId: sends[i * 5]!.clientId, body: sends[i * 5]!.body }),
+      ),
     ])
     const rows = await stored(roomId)
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1))
     expect(new Set(rows.map((r) => r.clientId))).toEqual(new Set(sends.map((s) => s.clientId)))
     // Every ack names the stored row of its client id, with its seq.
     const byClient = new Map(rows.map((r) => [r.clientId, r]))
-    for (const reply of replies) expect({ id: reply.id, seq: reply.seq }).toEqual({ id: byClient.get(reply.clientId)!.id, seq: byClient.get(reply.clientId)!.seq })
+    for (const reply of replies)
+      expect({ id: reply.id, seq: reply.seq }).toEqual({
+        id: byClient.get(reply.clientId)!.id,
+        seq: byClient.get(reply.clientId)!.seq,
+      })
     // Fewer transactions than messages: they were committed together.
     expect(transactions.size).toBeLessThan(20)
   })
@@ -68,7 +78,9 @@ describe('group commit', () => {
       ),
     )
     expect(answers).toEqual(['ok', 'MESSAGE_REJECTED', 'ok', 'ok', 'ok'])
-    const rows = await deps.sql<{ seq: number; body: string }[]>`select seq, body from messages where room_id = ${roomId} order by seq`
+    const rows = await deps.sql<
+      { seq: number; body: string }[]
+    >`select seq, body from messages where room_id = ${roomId} order by seq`
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4])
     expect(rows.map((r) => r.body).sort()).toEqual(['four', 'one', 'three', 'two'])
   })

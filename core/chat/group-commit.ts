@@ -26,7 +26,10 @@ interface Pending {
   reject: (error: unknown) => void
 }
 
-interface RoomQueue { waiting: Pending[]; running: boolean }
+interface RoomQueue {
+  waiting: Pending[]
+  running: boolean
+}
 
 /** Per database (tests run several in one process) and room. */
 const queues = new WeakMap<object, Map<string, RoomQueue>>()
@@ -82,11 +85,26 @@ export async function persistOne(ctx: SendContext, hooks: readonly PersistHook[]
     const stored = await transaction(deps, async (tx) => {
       const seq = await q.takeNextSeq(tx, room!.id)
       const id = await q.insertNewMessage(tx, {
-        roomId: room!.id, membershipId: membership!.id, clientId: ctx.input.clientId, seq, body: ctx.body!, now, held,
+        roomId: room!.id,
+        membershipId: membership!.id,
+        clientId: ctx.input.clientId,
+        seq,
+        body: ctx.body!,
+        now,
+        held,
       })
       // A resend of a stored message: nothing written, the room's seq goes back with the rollback.
       if (!id) throw new Replayed()
-      const values: q.StoredValues = { id, roomId: room!.id, seq, clientId: ctx.input.clientId, body: ctx.body!, now, held, member: membership! }
+      const values: q.StoredValues = {
+        id,
+        roomId: room!.id,
+        seq,
+        clientId: ctx.input.clientId,
+        body: ctx.body!,
+        now,
+        held,
+        member: membership!,
+      }
       await runHooks(tx, ctx, hooks, values)
       // A PostgreSQL that stalled this send past its deadline: its sender was told it was not sent, so roll back.
       if (ctx.abandoned) throw new AppError('UNAVAILABLE')
@@ -127,7 +145,10 @@ async function persistBatch(batch: Pending[]): Promise<void> {
       }
       // Nothing of the batch was stored: each send on its own, as a lone send (its own errors, its own deadline).
       const { deps, room } = batch[0]!.ctx
-      deps.log.warn({ roomId: room!.id, size: batch.length, err: { message: (error as Error).message } }, 'chat group commit fell back to single sends')
+      deps.log.warn(
+        { roomId: room!.id, size: batch.length, err: { message: (error as Error).message } },
+        'chat group commit fell back to single sends',
+      )
       for (const item of batch) await settle(item, persistOne(item.ctx, item.hooks))
       return
     }
@@ -140,7 +161,11 @@ async function commitBatch(batch: Pending[]): Promise<Map<Pending, PersistOutcom
   const now = nowOf(deps)
   return transaction(deps, async (tx) => {
     const result = new Map<Pending, PersistOutcome>()
-    const { lastSeq, existing } = await q.lockRoomForBatch(tx, roomId, batch.map((p) => ({ membershipId: p.ctx.membership!.id, clientId: p.ctx.input.clientId })))
+    const { lastSeq, existing } = await q.lockRoomForBatch(
+      tx,
+      roomId,
+      batch.map((p) => ({ membershipId: p.ctx.membership!.id, clientId: p.ctx.input.clientId })),
+    )
     const seen = new Set(existing)
     const fresh: Array<{ item: Pending; values: Omit<q.StoredValues, 'id'> }> = []
     for (const item of batch) {
@@ -154,11 +179,24 @@ async function commitBatch(batch: Pending[]): Promise<Map<Pending, PersistOutcom
       const { ctx } = item
       fresh.push({
         item,
-        values: { roomId, seq: lastSeq + fresh.length + 1, clientId: ctx.input.clientId, body: ctx.body!, now, held: ctx.storeHeld === true, member: ctx.membership! },
+        values: {
+          roomId,
+          seq: lastSeq + fresh.length + 1,
+          clientId: ctx.input.clientId,
+          body: ctx.body!,
+          now,
+          held: ctx.storeHeld === true,
+          member: ctx.membership!,
+        },
       })
     }
     if (fresh.length > 0) {
-      const ids = await q.insertBatch(tx, roomId, lastSeq + fresh.length, fresh.map((f) => f.values))
+      const ids = await q.insertBatch(
+        tx,
+        roomId,
+        lastSeq + fresh.length,
+        fresh.map((f) => f.values),
+      )
       for (const [n, { item, values }] of fresh.entries()) {
         const stored = { ...values, id: ids[n]! }
         await runHooks(tx, item.ctx, item.hooks, stored)

@@ -5,8 +5,42 @@ import { randomInt } from 'node:crypto'
  * noun's gender, so each adjective carries its three forms.
  */
 const EN = {
-  adjectives: ['Quiet', 'Gentle', 'Steady', 'Bright', 'Kind', 'Calm', 'Warm', 'Still', 'Brave', 'Patient', 'Hopeful', 'Soft', 'Golden', 'Silver', 'Misty', 'Sunny'],
-  nouns: ['Heron', 'Otter', 'Willow', 'Harbor', 'Meadow', 'Lantern', 'River', 'Sparrow', 'Cedar', 'Ember', 'Maple', 'Robin', 'Fern', 'Pebble', 'Comet', 'Badger'],
+  adjectives: [
+    'Quiet',
+    'Gentle',
+    'Steady',
+    'Bright',
+    'Kind',
+    'Calm',
+    'Warm',
+    'Still',
+    'Brave',
+    'Patient',
+    'Hopeful',
+    'Soft',
+    'Golden',
+    'Silver',
+    'Misty',
+    'Sunny',
+  ],
+  nouns: [
+    'Heron',
+    'Otter',
+    'Willow',
+    'Harbor',
+    'Meadow',
+    'Lantern',
+    'River',
+    'Sparrow',
+    'Cedar',
+    'Ember',
+    'Maple',
+    'Robin',
+    'Fern',
+    'Pebble',
+    'Comet',
+    'Badger',
+  ],
 }
 
 type Gender = 'm' | 'f' | 'n'

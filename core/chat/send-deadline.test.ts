@@ -40,9 +40,16 @@ describe('a send whose transaction stalls past its deadline', { timeout: 30_000 
       hookFinished()
     }
     const chat = chatComposition(deps)
-    const stalling = { ...deps, chat: { ...chat, send: { ...chat.send, persistHooks: [...chat.send.persistHooks, stall] } } }
+    const stalling = {
+      ...deps,
+      chat: { ...chat, send: { ...chat.send, persistHooks: [...chat.send.persistHooks, stall] } },
+    }
     {
-      const answer = await sendMessage(stalling, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' }).then(
+      const answer = await sendMessage(stalling, actor, {
+        roomId,
+        clientId: stalledId,
+        body: 'Stalled in its transaction',
+      }).then(
         () => 'stored',
         (error: unknown) => (error instanceof AppError ? error.code : String(error)),
       )
@@ -57,8 +64,16 @@ describe('a send whose transaction stalls past its deadline', { timeout: 30_000 
       expect(await storedWithClientId(stalledId)).toBe(0)
 
       // The member's client resends it with the same client id: stored once.
-      const resent = await sendMessage(stalling, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' })
-      const again = await sendMessage(stalling, actor, { roomId, clientId: stalledId, body: 'Stalled in its transaction' })
+      const resent = await sendMessage(stalling, actor, {
+        roomId,
+        clientId: stalledId,
+        body: 'Stalled in its transaction',
+      })
+      const again = await sendMessage(stalling, actor, {
+        roomId,
+        clientId: stalledId,
+        body: 'Stalled in its transaction',
+      })
       expect(again.id).toBe(resent.id)
       expect(await storedWithClientId(stalledId)).toBe(1)
     }

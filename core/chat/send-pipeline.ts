@@ -29,7 +29,11 @@ export interface SendActor {
   locale?: string | null
   country?: string | null
 }
-export interface SendInput { roomId: string; clientId: string; body: string }
+export interface SendInput {
+  roomId: string
+  clientId: string
+  body: string
+}
 
 /**
  * One send's state. Other slices add their own typed slot by declaration merging (`declare module
@@ -110,10 +114,18 @@ export type RoomReadGuard = (deps: CoreDeps, room: q.RoomRow, accountId: string)
  * Who reads the text of held messages (docs/decisions/021): besides its author, those who moderate the room.
  * Moderation provides the check (assigned facilitators and admins); chat does not know who moderates.
  */
-export type HeldReaderCheck = (deps: CoreDeps, room: q.RoomRow, actor: { accountId: string; role: string }) => Promise<boolean>
+export type HeldReaderCheck = (
+  deps: CoreDeps,
+  room: q.RoomRow,
+  actor: { accountId: string; role: string },
+) => Promise<boolean>
 
 /** Run in the edit's transaction after the new text is written (moderation screens it); throwing refuses the edit. */
-export type EditHook = (tx: TransactionSql, deps: CoreDeps, edit: { accountId: string; roomId: string; messageId: string; body: string }) => Promise<void>
+export type EditHook = (
+  tx: TransactionSql,
+  deps: CoreDeps,
+  edit: { accountId: string; roomId: string; messageId: string; body: string },
+) => Promise<void>
 
 /** The send pipeline, in the order it runs. Built by core/composition/send.ts, never by a slice. */
 export interface SendPipeline {
@@ -132,7 +144,8 @@ export interface ChatComposition {
 
 /** The composed chat engine, or a loud refusal: a deps built without the composition root would skip safety steps. */
 export function chatComposition(deps: CoreDeps): ChatComposition {
-  if (!deps.chat) throw new Error('chat is not composed: build CoreDeps through composeCore (core/composition/index.ts)')
+  if (!deps.chat)
+    throw new Error('chat is not composed: build CoreDeps through composeCore (core/composition/index.ts)')
   return deps.chat
 }
 
@@ -190,11 +203,18 @@ export function chatRateRules(ctx: SendContext): SlidingWindowRule[] {
   const staff = membership!.badge === 'facilitator' || actor.role === 'admin'
   // A message that raises a crisis (docs/crisis.md) is never held back by the room's traffic.
   const crisis = ctx.risk?.level === 'high' || ctx.risk?.level === 'imminent'
-  const seconds = (rule: { limit: number; windowSeconds: number }) => ({ limit: rule.limit, windowMs: rule.windowSeconds * 1000 })
-  const rules: SlidingWindowRule[] = [{ key: `${prefix}:chat-member:${id(actor.accountId)}`, ...seconds(deps.config.CHAT_RATE_LIMIT_MEMBER) }]
-  if (!staff && !crisis) rules.push({ key: `${prefix}:chat-room:${id(room!.id)}`, ...seconds(deps.config.CHAT_RATE_LIMIT_ROOM) })
+  const seconds = (rule: { limit: number; windowSeconds: number }) => ({
+    limit: rule.limit,
+    windowMs: rule.windowSeconds * 1000,
+  })
+  const rules: SlidingWindowRule[] = [
+    { key: `${prefix}:chat-member:${id(actor.accountId)}`, ...seconds(deps.config.CHAT_RATE_LIMIT_MEMBER) },
+  ]
+  if (!staff && !crisis)
+    rules.push({ key: `${prefix}:chat-room:${id(room!.id)}`, ...seconds(deps.config.CHAT_RATE_LIMIT_ROOM) })
   // Facilitators are not slowed by slow mode: they may need to step in.
-  if (room!.slowModeSeconds > 0 && !staff) rules.push({ key: `${prefix}:chat-slow:${id(membership!.id)}`, limit: 1, windowMs: room!.slowModeSeconds * 1000 })
+  if (room!.slowModeSeconds > 0 && !staff)
+    rules.push({ key: `${prefix}:chat-slow:${id(membership!.id)}`, limit: 1, windowMs: room!.slowModeSeconds * 1000 })
   return rules
 }
 

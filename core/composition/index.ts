@@ -9,6 +9,8 @@ import type { AccountDataRegistry } from '../identity/account-data.js'
  * session chat). Called where CoreDeps are made: core/runtime.ts (server and workers) and tests/support/deps.ts.
  * Slices never import core/composition.
  */
-export function composeCore<D extends Omit<CoreDeps, 'chat'>>(base: D): D & Required<Pick<CoreDeps, 'chat'>> & { accountData: AccountDataRegistry } {
+export function composeCore<D extends Omit<CoreDeps, 'chat'>>(
+  base: D,
+): D & Required<Pick<CoreDeps, 'chat'>> & { accountData: AccountDataRegistry } {
   return { ...base, chat: composeChat(), accountData: composeAccountData() }
 }

@@ -23,7 +23,13 @@ const failure = (env: Record<string, string>) => {
 describe('configuration', () => {
   it('applies documented defaults', () => {
     const config = loadConfig(base)
-    expect(config).toMatchObject({ PORT: 3000, SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, REDIS_PREFIX: 'hs', secureCookies: false })
+    expect(config).toMatchObject({
+      PORT: 3000,
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      REDIS_PREFIX: 'hs',
+      secureCookies: false,
+    })
     expect(config.publicUrl).toBe('http://127.0.0.1:3000')
     expect(config.allowedOrigins).toEqual(['http://127.0.0.1:3000'])
     expect(loadConfig({ ...base, NODE_ENV: 'production' }).secureCookies).toBe(true)
@@ -38,12 +44,30 @@ describe('configuration', () => {
       [{ ...base, DATABASE_URL: 'mysql://x' }, /^Invalid setting DATABASE_URL: must be a postgres:\/\/ URL$/],
       [{ ...base, LOG_LEVEL: 'loud' }, /^Invalid setting LOG_LEVEL: /],
       [{ ...base, SECURE_COOKIES: 'yes' }, /^Invalid setting SECURE_COOKIES: /],
-      [{ REDIS_URL: base.REDIS_URL, SESSION_SECRET: base.SESSION_SECRET, ENCRYPTION_KEY: base.ENCRYPTION_KEY }, /^Invalid setting DATABASE_URL: is required$/],
-      [{ ...base, REDIS_SENTINELS: 'sentinel-1:26379' }, /^Invalid setting REDIS_SENTINELS: REDIS_SENTINELS and REDIS_SENTINEL_NAME go together$/],
-      [{ ...base, REDIS_SENTINEL_NAME: 'mymaster' }, /^Invalid setting REDIS_SENTINELS: REDIS_SENTINELS and REDIS_SENTINEL_NAME go together$/],
-      [{ ...base, REDIS_SENTINELS: 'sentinel-1', REDIS_SENTINEL_NAME: 'mymaster' }, /^Invalid setting REDIS_SENTINELS: must be host:port pairs/],
-      [{ ...base, REDIS_SENTINELS: 'a:26379', REDIS_SENTINEL_NAME: 'my master' }, /^Invalid setting REDIS_SENTINEL_NAME: /],
-      [{ ...base, REDIS_URL: '' }, /^Invalid setting REDIS_URL: is required \(or REDIS_SENTINELS with REDIS_SENTINEL_NAME\)$/],
+      [
+        { REDIS_URL: base.REDIS_URL, SESSION_SECRET: base.SESSION_SECRET, ENCRYPTION_KEY: base.ENCRYPTION_KEY },
+        /^Invalid setting DATABASE_URL: is required$/,
+      ],
+      [
+        { ...base, REDIS_SENTINELS: 'sentinel-1:26379' },
+        /^Invalid setting REDIS_SENTINELS: REDIS_SENTINELS and REDIS_SENTINEL_NAME go together$/,
+      ],
+      [
+        { ...base, REDIS_SENTINEL_NAME: 'mymaster' },
+        /^Invalid setting REDIS_SENTINELS: REDIS_SENTINELS and REDIS_SENTINEL_NAME go together$/,
+      ],
+      [
+        { ...base, REDIS_SENTINELS: 'sentinel-1', REDIS_SENTINEL_NAME: 'mymaster' },
+        /^Invalid setting REDIS_SENTINELS: must be host:port pairs/,
+      ],
+      [
+        { ...base, REDIS_SENTINELS: 'a:26379', REDIS_SENTINEL_NAME: 'my master' },
+        /^Invalid setting REDIS_SENTINEL_NAME: /,
+      ],
+      [
+        { ...base, REDIS_URL: '' },
+        /^Invalid setting REDIS_URL: is required \(or REDIS_SENTINELS with REDIS_SENTINEL_NAME\)$/,
+      ],
     ]
     for (const [env, message] of cases) {
       const line = failure(env)
@@ -54,14 +78,32 @@ describe('configuration', () => {
 
   it('turns REDIS_URL, or the Sentinel settings with REDIS_URL for credentials and database, into ioredis options', () => {
     expect(redisTarget(loadConfig(base))).toEqual({ url: base.REDIS_URL, options: {} })
-    const sentinels = { ...base, REDIS_URL: '', REDIS_SENTINELS: 'sentinel-1:26379,10.0.0.2:26380', REDIS_SENTINEL_NAME: 'mymaster' }
+    const sentinels = {
+      ...base,
+      REDIS_URL: '',
+      REDIS_SENTINELS: 'sentinel-1:26379,10.0.0.2:26380',
+      REDIS_SENTINEL_NAME: 'mymaster',
+    }
     expect(redisTarget(loadConfig(sentinels))).toEqual({
-      options: { sentinels: [{ host: 'sentinel-1', port: 26379 }, { host: '10.0.0.2', port: 26380 }], name: 'mymaster' },
+      options: {
+        sentinels: [
+          { host: 'sentinel-1', port: 26379 },
+          { host: '10.0.0.2', port: 26380 },
+        ],
+        name: 'mymaster',
+      },
     })
     const withCredentials = loadConfig({ ...sentinels, REDIS_URL: 'rediss://app:p%40ss@ignored:6379/2' })
     expect(redisTarget(withCredentials).options).toEqual({
-      sentinels: [{ host: 'sentinel-1', port: 26379 }, { host: '10.0.0.2', port: 26380 }],
-      name: 'mymaster', username: 'app', password: 'p@ss', db: 2, tls: {},
+      sentinels: [
+        { host: 'sentinel-1', port: 26379 },
+        { host: '10.0.0.2', port: 26380 },
+      ],
+      name: 'mymaster',
+      username: 'app',
+      password: 'p@ss',
+      db: 2,
+      tls: {},
     })
   })
 

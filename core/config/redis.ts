@@ -10,7 +10,9 @@ export type RedisTarget = { url: string; options: RedisOptions } | { url?: undef
  * keeps the Sentinel options and asks the Sentinels for the current primary after a failover.
  * With REDIS_SENTINELS, REDIS_URL (optional) gives only the username, password, database and TLS (rediss://).
  */
-export function redisTarget(config: Pick<Config, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME'>): RedisTarget {
+export function redisTarget(
+  config: Pick<Config, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME'>,
+): RedisTarget {
   if (!config.REDIS_SENTINELS || !config.REDIS_SENTINEL_NAME) {
     if (!config.REDIS_URL) throw new Error('REDIS_URL or REDIS_SENTINELS is required')
     return { url: config.REDIS_URL, options: {} }

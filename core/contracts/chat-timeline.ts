@@ -27,7 +27,9 @@ export function mergeMessages(timeline: Timeline, incoming: readonly ChatMessage
 
 function version(m: ChatMessage): number {
   return Math.max(
-    Date.parse(m.createdAt), m.editedAt ? Date.parse(m.editedAt) : 0, m.deletedAt ? Date.parse(m.deletedAt) : 0,
+    Date.parse(m.createdAt),
+    m.editedAt ? Date.parse(m.editedAt) : 0,
+    m.deletedAt ? Date.parse(m.deletedAt) : 0,
     m.moderatedAt ? Date.parse(m.moderatedAt) : 0,
   )
 }

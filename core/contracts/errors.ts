@@ -89,7 +89,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ROOM_CLOSED: 403,
 }
 
-export interface ErrorBody { code: ErrorCode; message: string; fields?: Record<string, string> }
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  fields?: Record<string, string>
+}
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)

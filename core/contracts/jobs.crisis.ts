@@ -10,7 +10,10 @@ export const crisisJobs = {
   /** Delayed by the step's acknowledgement timeout: climb if nobody acknowledged. */
   'crisis:escalate': { queue: 'crisis', payload: z.object(step).strict() },
   /** Delayed after an acknowledgement: an incident still acknowledged-but-unresolved pages again. */
-  'crisis:retrigger': { queue: 'crisis', payload: z.object({ incidentId: id, ackCount: z.number().int().min(1) }).strict() },
+  'crisis:retrigger': {
+    queue: 'crisis',
+    payload: z.object({ incidentId: id, ackCount: z.number().int().min(1) }).strict(),
+  },
   /** The signed webhook of one page, retried on its own so email and console are not retried with it. */
   'crisis:webhook': { queue: 'crisis', payload: z.object({ pageId: id }).strict() },
   /** Every minute: ask the follow-ups that are due, re-open the incidents of those not answered in time. */

@@ -39,4 +39,7 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>
 export const jobPayloads = Object.fromEntries(Object.entries(JOBS).map(([name, job]) => [name, job.payload])) as {
   [N in JobName]: (typeof JOBS)[N]['payload']
 }
-export const JOB_QUEUE = Object.fromEntries(Object.entries(JOBS).map(([name, job]) => [name, job.queue])) as Record<JobName, QueueName>
+export const JOB_QUEUE = Object.fromEntries(Object.entries(JOBS).map(([name, job]) => [name, job.queue])) as Record<
+  JobName,
+  QueueName
+>

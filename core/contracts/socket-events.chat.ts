@@ -7,7 +7,11 @@ import type { AckCallback } from './socket-events.js'
  */
 export type MemberBadge = 'facilitator' | null
 
-export interface ChatMember { memberId: string; pseudonym: string; badge: MemberBadge }
+export interface ChatMember {
+  memberId: string
+  pseudonym: string
+  badge: MemberBadge
+}
 
 export interface ChatMessage {
   id: string
@@ -42,9 +46,17 @@ export interface PresenceSnapshot {
   members: ChatMember[]
 }
 
-export interface RoomActivity { roomId: string; version: string; count: number; facilitatorHere: boolean }
+export interface RoomActivity {
+  roomId: string
+  version: string
+  count: number
+  facilitatorHere: boolean
+}
 
-export interface MessagePage { messages: ChatMessage[]; hasMore: boolean }
+export interface MessagePage {
+  messages: ChatMessage[]
+  hasMore: boolean
+}
 
 export interface RoomJoined extends MessagePage {
   me: ChatMember
@@ -63,11 +75,17 @@ export interface ChatClientEvents {
   'rooms:watch': (payload: Record<string, never>, ack: AckCallback<{ rooms: RoomActivity[] }>) => void
   'message:send': (payload: { roomId: string; clientId: string; body: string }, ack: AckCallback<ChatMessage>) => void
   'message:sync': (payload: { roomId: string; afterSeq: number; limit?: number }, ack: AckCallback<MessagePage>) => void
-  'message:history': (payload: { roomId: string; beforeSeq: number; limit?: number }, ack: AckCallback<MessagePage>) => void
+  'message:history': (
+    payload: { roomId: string; beforeSeq: number; limit?: number },
+    ack: AckCallback<MessagePage>,
+  ) => void
   'message:edit': (payload: { roomId: string; messageId: string; body: string }, ack: AckCallback<ChatMessage>) => void
   'message:delete': (payload: { roomId: string; messageId: string }, ack: AckCallback<ChatMessage>) => void
   'typing:set': (payload: { roomId: string; typing: boolean }, ack: AckCallback<Record<string, never>>) => void
-  'member:mute': (payload: { roomId: string; memberId: string; muted: boolean }, ack: AckCallback<{ mutedMemberIds: string[] }>) => void
+  'member:mute': (
+    payload: { roomId: string; memberId: string; muted: boolean },
+    ack: AckCallback<{ mutedMemberIds: string[] }>,
+  ) => void
 }
 
 export interface ChatServerEvents {

@@ -28,7 +28,10 @@ export interface CrisisCard {
 }
 
 /** To the member's own account room only. No names, no content. */
-export interface CrisisStatusEvent { incidentId: string; status: CrisisStatus }
+export interface CrisisStatusEvent {
+  incidentId: string
+  status: CrisisStatus
+}
 
 /** To the `clinicians` room. The member appears only by the incident's label, never by account. */
 export interface IncidentAnnouncement {

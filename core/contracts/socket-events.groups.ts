@@ -62,7 +62,12 @@ export interface GroupsServerEvents {
   /** To everyone in the session: whether a facilitator (or co-facilitator) is connected. */
   'lobby:presence': (payload: { sessionId: string; facilitatorPresent: boolean }) => void
   /** To one person: their own state changed (admitted, sent back, removed, muted). */
-  'participant:updated': (payload: { sessionId: string; state: ParticipantState; muted: boolean; mode: ParticipationMode }) => void
+  'participant:updated': (payload: {
+    sessionId: string
+    state: ParticipantState
+    muted: boolean
+    mode: ParticipationMode
+  }) => void
   /** To everyone in the session: the facilitator ended it. */
   'video:ended': (payload: SessionRef) => void
   /** To one person: a session reminder (in-app). */

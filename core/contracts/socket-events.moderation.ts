@@ -8,7 +8,18 @@ export const REPORT_CATEGORIES = ['harassment', 'spam', 'privacy', 'self_harm', 
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number]
 
 export const MODERATION_ACTIONS = [
-  'claim', 'dismiss', 'hide', 'unhide', 'remove', 'warn', 'mute', 'ban', 'end_sanction', 'slow_mode', 'lock', 'unlock',
+  'claim',
+  'dismiss',
+  'hide',
+  'unhide',
+  'remove',
+  'warn',
+  'mute',
+  'ban',
+  'end_sanction',
+  'slow_mode',
+  'lock',
+  'unlock',
   /** "Escalate to crisis care": raises the crisis path for the member (and message) at level high. */
   'escalate',
   /** Shows a held message to the room (docs/decisions/021); its flag is dismissed: the member did nothing wrong. */
@@ -65,7 +76,12 @@ export interface ModerationServerEvents {
   /** To the facilitators of a room (and admins): a member appealed; the queue's appeals changed. */
   'moderation:appealed': (payload: { appealId: string; roomId: string }) => void
   /** To the member's own account room: a sanction began or ended (composer shows or clears it). */
-  'moderation:sanctioned': (payload: { roomId: string; kind: SanctionKind; until: string | null; ended: boolean }) => void
+  'moderation:sanctioned': (payload: {
+    roomId: string
+    kind: SanctionKind
+    until: string | null
+    ended: boolean
+  }) => void
   /** To a chat room: its slow mode or lock changed. */
   'room:moderated': (payload: { roomId: string; slowModeSeconds: number; locked: boolean }) => void
 }

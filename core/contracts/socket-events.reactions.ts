@@ -9,13 +9,26 @@ export const REACTION_KINDS = ['hug', 'same_here', 'thank_you'] as const
 export type ReactionKind = (typeof REACTION_KINDS)[number]
 export type ReactionCounts = Record<ReactionKind, number>
 
-export interface ReactionState { messageId: string; counts: ReactionCounts; mine: ReactionKind[] }
+export interface ReactionState {
+  messageId: string
+  counts: ReactionCounts
+  mine: ReactionKind[]
+}
 
 export interface ReactionsClientEvents {
-  'reaction:add': (payload: { roomId: string; messageId: string; kind: ReactionKind }, ack: AckCallback<ReactionState>) => void
-  'reaction:remove': (payload: { roomId: string; messageId: string; kind: ReactionKind }, ack: AckCallback<ReactionState>) => void
+  'reaction:add': (
+    payload: { roomId: string; messageId: string; kind: ReactionKind },
+    ack: AckCallback<ReactionState>,
+  ) => void
+  'reaction:remove': (
+    payload: { roomId: string; messageId: string; kind: ReactionKind },
+    ack: AckCallback<ReactionState>,
+  ) => void
   /** Counts and the member's own reactions for messages of the room (after a join or a page of history). */
-  'reaction:list': (payload: { roomId: string; messageIds: string[] }, ack: AckCallback<{ reactions: ReactionState[] }>) => void
+  'reaction:list': (
+    payload: { roomId: string; messageIds: string[] },
+    ack: AckCallback<{ reactions: ReactionState[] }>,
+  ) => void
 }
 
 export interface ReactionsServerEvents {

@@ -27,13 +27,27 @@ export interface LifecycleServerEvents {
   'server:draining': (notice: { reconnectInMs: number }) => void
 }
 
-export type ClientToServerEvents = IdentityClientEvents & CrisisClientEvents & ChatClientEvents & GroupsClientEvents & ModerationClientEvents & MessagesClientEvents & ReactionsClientEvents
-export type ServerToClientEvents = LifecycleServerEvents & IdentityServerEvents & CrisisServerEvents & ChatServerEvents & GroupsServerEvents & ModerationServerEvents & MessagesServerEvents & ReactionsServerEvents
+export type ClientToServerEvents = IdentityClientEvents &
+  CrisisClientEvents &
+  ChatClientEvents &
+  GroupsClientEvents &
+  ModerationClientEvents &
+  MessagesClientEvents &
+  ReactionsClientEvents
+export type ServerToClientEvents = LifecycleServerEvents &
+  IdentityServerEvents &
+  CrisisServerEvents &
+  ChatServerEvents &
+  GroupsServerEvents &
+  ModerationServerEvents &
+  MessagesServerEvents &
+  ReactionsServerEvents
 
 /** A request's name, the payload its contract declares, and what its ack carries on success (browser and gateway). */
 export type RequestEvent = keyof ClientToServerEvents & string
 export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0]
-export type RequestReply<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never
+export type RequestReply<E extends RequestEvent> =
+  Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never
 
 /** Largest Socket.IO message the gateway accepts, in bytes. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024

@@ -6,7 +6,10 @@
  */
 export type ReaderLocale = 'en' | 'pl'
 
-export interface Reader { locale: ReaderLocale; zone: string }
+export interface Reader {
+  locale: ReaderLocale
+  zone: string
+}
 
 /** The format each language is written in: British English (day before month, 24-hour clock) and Polish. */
 export function intlLocale(locale: ReaderLocale): 'en-GB' | 'pl-PL' {
@@ -38,7 +41,8 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
  */
 export function zoneLabel(instant: Date, zone: string, locale: ReaderLocale): string {
   const z = safeReaderZone(zone)
-  const name = (l: string) => part(new Intl.DateTimeFormat(l, { timeZone: z, timeZoneName: 'short' }).formatToParts(instant), 'timeZoneName')
+  const name = (l: string) =>
+    part(new Intl.DateTimeFormat(l, { timeZone: z, timeZoneName: 'short' }).formatToParts(instant), 'timeZoneName')
   const own = name(intlLocale(locale))
   if (!/^(GMT|UTC)[+-]/.test(own)) return own
   const us = name('en-US')
@@ -46,12 +50,23 @@ export function zoneLabel(instant: Date, zone: string, locale: ReaderLocale): st
 }
 
 /** "Sun 6 Dec 2026, 01:56 EST" / "niedz. 6 gru 2026, 01:56 EST": weekday, date, 24-hour time and the zone. */
-export function formatDateTime(instant: Date | string, reader: Reader, options: { year?: boolean; zone?: boolean } = {}): string {
+export function formatDateTime(
+  instant: Date | string,
+  reader: Reader,
+  options: { year?: boolean; zone?: boolean } = {},
+): string {
   const at = typeof instant === 'string' ? new Date(instant) : instant
   if (Number.isNaN(at.getTime())) return ''
   const zone = safeReaderZone(reader.zone)
   const parts = new Intl.DateTimeFormat(intlLocale(reader.locale), {
-    timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(at)
   const weekday = part(parts, 'weekday').replace(/,$/, '')
   const date = `${part(parts, 'day')} ${part(parts, 'month')}${options.year === false ? '' : ` ${part(parts, 'year')}`}`
@@ -63,7 +78,12 @@ export function formatDateTime(instant: Date | string, reader: Reader, options: 
 export function formatDate(instant: Date | string, reader: Reader): string {
   const at = typeof instant === 'string' ? new Date(instant) : instant
   if (Number.isNaN(at.getTime())) return ''
-  return new Intl.DateTimeFormat(intlLocale(reader.locale), { timeZone: safeReaderZone(reader.zone), day: 'numeric', month: 'short', year: 'numeric' }).format(at)
+  return new Intl.DateTimeFormat(intlLocale(reader.locale), {
+    timeZone: safeReaderZone(reader.zone),
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(at)
 }
 
 /** "5 minutes ago", "in 2 hours", "za 3 dni": the largest unit that fits, for times close to now. */
@@ -71,8 +91,13 @@ export function formatRelative(instant: Date | string, now: Date, locale: Reader
   const at = typeof instant === 'string' ? new Date(instant) : instant
   const seconds = Math.round((at.getTime() - now.getTime()) / 1000)
   const format = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' })
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [['day', 86_400], ['hour', 3_600], ['minute', 60]]
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit)
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ]
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit)
   return format.format(seconds, 'second')
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { classifyRisk, compareRisk, decisionParts, DEMOTE_BELOW, detectLanguage, RISK_LEVELS, type RiskLevel } from './classifier.js'
+import {
+  classifyRisk,
+  compareRisk,
+  decisionParts,
+  DEMOTE_BELOW,
+  detectLanguage,
+  RISK_LEVELS,
+  type RiskLevel,
+} from './classifier.js'
 import { canonicalize } from './model/canonical.js'
 import { RISK_MODEL } from './model/risk-model.js'
 
@@ -234,7 +242,10 @@ describe('emoji', () => {
   })
 
   it('raises a risk statement', () => {
-    expect(classifyRisk('i want to die 💊💊')).toMatchObject({ level: 'imminent', signals: expect.arrayContaining(['emoji.means']) })
+    expect(classifyRisk('i want to die 💊💊')).toMatchObject({
+      level: 'imminent',
+      signals: expect.arrayContaining(['emoji.means']),
+    })
     expect(level('i want to kill myself 🔪')).toBe('imminent')
     expect(level('i cant do this anymore 👋🕊️')).toBe('high')
     expect(level('chcę umrzeć 🪦')).toBe('high')
@@ -298,7 +309,6 @@ describe('results', () => {
     expect(signals.length).toBeGreaterThan(0)
     for (const s of signals) expect(s).toMatch(/^(?:[a-z]+:)?[a-z]+(?:\.[a-z_]+)+$/)
   })
-
 })
 
 describe('rules and the risk model together', () => {
@@ -432,7 +442,11 @@ describe('rules and the risk model together', () => {
 
   it('lets a goodbye complete a statement only the model found, but means never lift a model concern', () => {
     // No rule names these; the model reads a risk statement and the farewell cue raises it one level.
-    for (const text of ['i am so done with all of this pain, goodbye everyone', 'there is nothing left in me, please forgive me', 'nie dam rady, wybaczcie mi']) {
+    for (const text of [
+      'i am so done with all of this pain, goodbye everyone',
+      'there is nothing left in me, please forgive me',
+      'nie dam rady, wybaczcie mi',
+    ]) {
       const result = classifyRisk(text)
       expect(classifyRisk(text, { rulesOnly: true }).level, text).toBe('none')
       const score = result.signals.find((s) => s.startsWith('model.score.'))
@@ -451,10 +465,17 @@ describe('rules and the risk model together', () => {
   })
 
   it('keeps means kept for an ordinary reason below high, with no plan rule', () => {
-    for (const text of ['i have a rope in my car for towing', 'mam linkę holowniczą w samochodzie', 'took 2 paracetamol for my headache']) {
+    for (const text of [
+      'i have a rope in my car for towing',
+      'mam linkę holowniczą w samochodzie',
+      'took 2 paracetamol for my headache',
+    ]) {
       const result = classifyRisk(text)
       expect(compareRisk(result.level, 'high'), text).toBeLessThan(0)
-      expect(result.signals.some((s) => /\.(plan|attempt)/.test(s)), text).toBe(false)
+      expect(
+        result.signals.some((s) => /\.(plan|attempt)/.test(s)),
+        text,
+      ).toBe(false)
     }
   })
 })
@@ -469,7 +490,10 @@ describe('bare mentions of suicide', () => {
     ]) {
       const result = classifyRisk(text)
       expect(result.level, text).toBe('none')
-      expect(result.signals.some((s) => s.startsWith('mention:')), text).toBe(true)
+      expect(
+        result.signals.some((s) => s.startsWith('mention:')),
+        text,
+      ).toBe(true)
     }
     // The same words with the rules alone: set aside, not forced to a level.
     expect(classifyRisk('that last-minute overtake was suicidal', { rulesOnly: true })).toMatchObject({
@@ -491,7 +515,10 @@ describe('bare mentions of suicide', () => {
       'samobójstwo',
     ]) {
       expect(compareRisk(classifyRisk(text).level, 'concern'), text).toBeGreaterThanOrEqual(0)
-      expect(classifyRisk(text).signals.some((s) => s.startsWith('mention:')), text).toBe(false)
+      expect(
+        classifyRisk(text).signals.some((s) => s.startsWith('mention:')),
+        text,
+      ).toBe(false)
     }
   })
 
@@ -500,7 +527,10 @@ describe('bare mentions of suicide', () => {
     for (const text of ['suicide tonight', 'samobójstwo dziś w nocy']) {
       const result = classifyRisk(text)
       expect(compareRisk(result.level, 'concern'), text).toBeGreaterThanOrEqual(0)
-      expect(result.signals.some((s) => s.startsWith('mention:')), text).toBe(false)
+      expect(
+        result.signals.some((s) => s.startsWith('mention:')),
+        text,
+      ).toBe(false)
     }
   })
 })
@@ -514,7 +544,9 @@ describe('rules added for issue 12', () => {
       ['nie mam po co wstawać z łóżka', 'concern'],
       ['czuję że tonę i nikt tego nie widzi', 'concern'],
     ])
-    expect(classifyRisk('juz mnie nic nie trzyma na tym swiecie', { rulesOnly: true }).signals).toContain('pl.hopelessness')
+    expect(classifyRisk('juz mnie nic nie trzyma na tym swiecie', { rulesOnly: true }).signals).toContain(
+      'pl.hopelessness',
+    )
     expect(classifyRisk('i have nothing to get up for', { rulesOnly: true }).signals).toContain('en.hopelessness')
     expect(classifyRisk('czuje ze tone w dlugach', { rulesOnly: true }).level).toBe('none')
   })
@@ -525,7 +557,10 @@ describe('rules added for issue 12', () => {
       ['zastanawiam się jak mogłabym to zrobić', 'high'],
       ['mysle zeby ze soba skonczyc', 'high'],
     ])
-    for (const text of ['thinking about how i could do it better next sprint', 'zastanawiam się jak mogłabym to zrobić lepiej w pracy']) {
+    for (const text of [
+      'thinking about how i could do it better next sprint',
+      'zastanawiam się jak mogłabym to zrobić lepiej w pracy',
+    ]) {
       expect(classifyRisk(text, { rulesOnly: true }).level, text).toBe('none')
     }
   })
@@ -536,17 +571,23 @@ describe('rules added for issue 12', () => {
   })
 
   it('joins an English contraction typed with a space, so negation still applies', () => {
-    expect(canonicalize("i don t want to die, i m fine")).toBe('i dont want to die, im fine')
+    expect(canonicalize('i don t want to die, i m fine')).toBe('i dont want to die, im fine')
     expect(classifyRisk('i don t want to die', { rulesOnly: true }).level).toBe('none')
   })
 })
 
 describe('demotion of hyperbole by a confident model (decision 044)', () => {
   it('reads a weak first-person statement the model is sure is not risk as hyperbole', () => {
-    for (const text of ['ugh traffic makes me want to kill myself haha', 'this maths homework makes me want to die lol']) {
+    for (const text of [
+      'ugh traffic makes me want to kill myself haha',
+      'this maths homework makes me want to die lol',
+    ]) {
       const result = classifyRisk(text)
       expect(result.level, text).toBe('none')
-      expect(result.signals.some((s) => s.startsWith('demoted:en.ideation.')), text).toBe(true)
+      expect(
+        result.signals.some((s) => s.startsWith('demoted:en.ideation.')),
+        text,
+      ).toBe(true)
       // The rules alone still flag it: the model did the demoting.
       expect(classifyRisk(text, { rulesOnly: true }).level, text).not.toBe('none')
       expect(RISK_MODEL.score(canonicalize(text)).risk, text).toBeLessThan(DEMOTE_BELOW.en)
@@ -564,7 +605,10 @@ describe('demotion of hyperbole by a confident model (decision 044)', () => {
     for (const [text, level] of stand) {
       const result = classifyRisk(text)
       expect(result.level, text).toBe(level)
-      expect(result.signals.some((s) => s.startsWith('demoted:')), text).toBe(false)
+      expect(
+        result.signals.some((s) => s.startsWith('demoted:')),
+        text,
+      ).toBe(false)
     }
   })
 
@@ -603,8 +647,8 @@ describe('advice addressed to the reader and groups of people (issue 12, public 
   })
 })
 
-describe('planning one\'s own suicide (issue 12, imminent in unseen phrasings)', () => {
-  it('rates planning one\'s own suicide as imminent in both languages and any Polish verb form, not a prevention event, a negation or someone else', () => {
+describe("planning one's own suicide (issue 12, imminent in unseen phrasings)", () => {
+  it("rates planning one's own suicide as imminent in both languages and any Polish verb form, not a prevention event, a negation or someone else", () => {
     expectLevels([
       ["i'm planning my suicide for saturday", 'imminent'],
       ['planuję swoje samobójstwo', 'imminent'],
@@ -617,7 +661,7 @@ describe('planning one\'s own suicide (issue 12, imminent in unseen phrasings)',
   })
 })
 
-describe('cutting one\'s wrists in any Polish verb form (issue 12)', () => {
+describe("cutting one's wrists in any Polish verb form (issue 12)", () => {
   it('rates it imminent in the past, present and future, not negated, in the past or about someone else', () => {
     expectLevels([
       ['podcięłam sobie żyły', 'imminent'],

@@ -304,7 +304,8 @@ function detectFrom(raw: string, tokens: Tokens): LanguageCode {
   for (const lex of COMPILED) {
     let score = 0
     if (lex.letters.size > 0) for (const ch of lower) if (lex.letters.has(ch)) score += 2
-    for (let i = 0; i < tokens.words.length; i++) if (tokens.types[i] === WORD && lex.words.has(tokens.words[i])) score++
+    for (let i = 0; i < tokens.words.length; i++)
+      if (tokens.types[i] === WORD && lex.words.has(tokens.words[i])) score++
     if (score > bestScore) {
       best = lex
       bestScore = score
@@ -548,7 +549,8 @@ function combine(hits: readonly Hit[], cues: readonly CompiledCue[], farewells: 
     // Several independent warning cues with no explicit statement: two kinds among means, plan
     // and farewell, or a goodbye said three different ways.
     const kinds = new Set<string>()
-    for (const cue of cues) if (cue.kind === 'means' || cue.kind === 'plan' || cue.kind === 'farewell') kinds.add(cue.kind)
+    for (const cue of cues)
+      if (cue.kind === 'means' || cue.kind === 'plan' || cue.kind === 'farewell') kinds.add(cue.kind)
     if (kinds.size >= 2 || farewells >= 3) {
       level = IMMINENT
       used?.add('combo.cues')
@@ -720,11 +722,16 @@ function analyze(
   if (!rulesOnly && demotedRisk === null && hits.length === 0 && !signals.some(isScoped) && words >= MIN_MODEL_WORDS) {
     const { level: modelLevel, risk } = modelLevelOf(masked, language)
     const scoped =
-      modelLevel > 0 || scoreAll ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]).wholeMessage() : null
+      modelLevel > 0 || scoreAll
+        ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]).wholeMessage()
+        : null
     if (!scoped) modelRisk = risk
     if (scoped && modelLevel > 0) signals.push(`model.scoped.${scoped}`)
     else if (modelLevel > 0) {
-      modelSignals = [`model.score.${RISK_LEVELS[modelLevel]}`, ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`)]
+      modelSignals = [
+        `model.score.${RISK_LEVELS[modelLevel]}`,
+        ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`),
+      ]
       // A statement the model found combines with the message's cues (see raiseByCues; the time
       // cue stays tied to the rules' active kind).
       const raised = raiseByCues(modelLevel, cues, used)

@@ -11,52 +11,111 @@ export const CRISIS_LINES_CHECKED_ON = '2026-11-22'
 
 export const CRISIS_LINES: readonly (CrisisLine & { source: string })[] = [
   {
-    id: 'us-988', country: 'US', names: { en: '988 Suicide & Crisis Lifeline', pl: '988 Suicide & Crisis Lifeline (telefon kryzysowy w USA)' },
-    phone: '988', text: '988', url: 'https://988lifeline.org', hours: '24/7', languages: ['en', 'es'], forYoungPeople: false,
+    id: 'us-988',
+    country: 'US',
+    names: { en: '988 Suicide & Crisis Lifeline', pl: '988 Suicide & Crisis Lifeline (telefon kryzysowy w USA)' },
+    phone: '988',
+    text: '988',
+    url: 'https://988lifeline.org',
+    hours: '24/7',
+    languages: ['en', 'es'],
+    forYoungPeople: false,
     source: 'https://988lifeline.org',
   },
   {
-    id: 'gb-samaritans', country: 'GB', names: { en: 'Samaritans', pl: 'Samaritans (telefon zaufania w Wielkiej Brytanii)' },
-    phone: '116 123', text: null, url: 'https://www.samaritans.org', hours: '24/7', languages: ['en'], forYoungPeople: false,
+    id: 'gb-samaritans',
+    country: 'GB',
+    names: { en: 'Samaritans', pl: 'Samaritans (telefon zaufania w Wielkiej Brytanii)' },
+    phone: '116 123',
+    text: null,
+    url: 'https://www.samaritans.org',
+    hours: '24/7',
+    languages: ['en'],
+    forYoungPeople: false,
     source: 'https://www.samaritans.org',
   },
   {
-    id: 'ie-samaritans', country: 'IE', names: { en: 'Samaritans Ireland', pl: 'Samaritans Ireland (telefon zaufania w Irlandii)' },
-    phone: '116 123', text: null, url: 'https://www.samaritans.org/ireland', hours: '24/7', languages: ['en'], forYoungPeople: false,
+    id: 'ie-samaritans',
+    country: 'IE',
+    names: { en: 'Samaritans Ireland', pl: 'Samaritans Ireland (telefon zaufania w Irlandii)' },
+    phone: '116 123',
+    text: null,
+    url: 'https://www.samaritans.org/ireland',
+    hours: '24/7',
+    languages: ['en'],
+    forYoungPeople: false,
     source: 'https://www.samaritans.org/ireland',
   },
   {
-    id: 'pl-116123', country: 'PL',
-    names: { en: 'Helpline for adults in emotional crisis (116 123, in Polish)', pl: 'Telefon zaufania dla dorosłych w kryzysie emocjonalnym' },
-    phone: '116 123', text: null, url: 'https://116123.edu.pl', hours: '14:00–22:00', languages: ['pl'], forYoungPeople: false,
+    id: 'pl-116123',
+    country: 'PL',
+    names: {
+      en: 'Helpline for adults in emotional crisis (116 123, in Polish)',
+      pl: 'Telefon zaufania dla dorosłych w kryzysie emocjonalnym',
+    },
+    phone: '116 123',
+    text: null,
+    url: 'https://116123.edu.pl',
+    hours: '14:00–22:00',
+    languages: ['pl'],
+    forYoungPeople: false,
     source: 'https://116123.edu.pl',
   },
   {
-    id: 'pl-800702222', country: 'PL',
-    names: { en: 'Support centre for adults in mental crisis (in Polish)', pl: 'Centrum Wsparcia dla osób dorosłych w kryzysie psychicznym' },
-    phone: '800 70 2222', text: null, url: 'https://centrumwsparcia.pl', hours: '24/7', languages: ['pl'], forYoungPeople: false,
+    id: 'pl-800702222',
+    country: 'PL',
+    names: {
+      en: 'Support centre for adults in mental crisis (in Polish)',
+      pl: 'Centrum Wsparcia dla osób dorosłych w kryzysie psychicznym',
+    },
+    phone: '800 70 2222',
+    text: null,
+    url: 'https://centrumwsparcia.pl',
+    hours: '24/7',
+    languages: ['pl'],
+    forYoungPeople: false,
     source: 'https://centrumwsparcia.pl',
   },
   {
-    id: 'pl-116111', country: 'PL',
+    id: 'pl-116111',
+    country: 'PL',
     names: { en: 'Helpline for children and young people (in Polish)', pl: 'Telefon zaufania dla dzieci i młodzieży' },
-    phone: '116 111', text: null, url: 'https://116111.pl', hours: '24/7', languages: ['pl'], forYoungPeople: true, source: 'https://116111.pl',
+    phone: '116 111',
+    text: null,
+    url: 'https://116111.pl',
+    hours: '24/7',
+    languages: ['pl'],
+    forYoungPeople: true,
+    source: 'https://116111.pl',
   },
   {
-    id: 'intl-emergency', country: 'INTL',
+    id: 'intl-emergency',
+    country: 'INTL',
     names: {
       en: 'Emergency services (112 in the EU, 911 in North America, 999 in the UK)',
       pl: 'Numer alarmowy (112 w Unii Europejskiej, 911 w Ameryce Północnej, 999 w Wielkiej Brytanii)',
     },
-    phone: '112', text: null, url: null, hours: '24/7', languages: ['en', 'pl'], forYoungPeople: false, source: 'https://112.eu',
+    phone: '112',
+    text: null,
+    url: null,
+    hours: '24/7',
+    languages: ['en', 'pl'],
+    forYoungPeople: false,
+    source: 'https://112.eu',
   },
   {
-    id: 'intl-findahelpline', country: 'INTL',
+    id: 'intl-findahelpline',
+    country: 'INTL',
     names: {
       en: 'Find A Helpline (free, confidential lines in many countries)',
       pl: 'Wyszukiwarka telefonów zaufania na całym świecie (bezpłatne, poufne linie wsparcia w wielu krajach; serwis Find A Helpline)',
     },
-    phone: null, text: null, url: 'https://findahelpline.com', hours: '24/7', languages: ['en', 'pl'], forYoungPeople: false,
+    phone: null,
+    text: null,
+    url: 'https://findahelpline.com',
+    hours: '24/7',
+    languages: ['en', 'pl'],
+    forYoungPeople: false,
     source: 'https://findahelpline.com',
   },
 ]
@@ -65,7 +124,10 @@ export const CRISIS_LINES: readonly (CrisisLine & { source: string })[] = [
 export const OTHER_COUNTRY = 'ZZ'
 
 /** The countries a member can choose in account settings: those with lines of their own, then "another country". */
-export const COUNTRY_CHOICES: readonly string[] = [...new Set(CRISIS_LINES.map((l) => l.country).filter((c) => c !== 'INTL')), OTHER_COUNTRY]
+export const COUNTRY_CHOICES: readonly string[] = [
+  ...new Set(CRISIS_LINES.map((l) => l.country).filter((c) => c !== 'INTL')),
+  OTHER_COUNTRY,
+]
 
 const REGION_ALIASES: Record<string, string> = { UK: 'GB' }
 const LANGUAGE_COUNTRY: Record<string, string> = { pl: 'PL' }
@@ -90,14 +152,22 @@ function browserRegion(acceptLanguage: string | null | undefined, language: stri
  * (`en-GB` → GB; a Polish reader whose browser sends only `en-US` is not sent to the US line); else that language
  * (Polish → PL); null when nothing says (international lines only). Wording follows the language, never this.
  */
-export function memberCountry(input: { accountCountry?: string | null; acceptLanguage?: string | null; language?: string | null }): string | null {
+export function memberCountry(input: {
+  accountCountry?: string | null
+  acceptLanguage?: string | null
+  language?: string | null
+}): string | null {
   if (input.accountCountry) return input.accountCountry
   const language = input.language?.toLowerCase() ?? null
   return browserRegion(input.acceptLanguage, language) ?? (language ? (LANGUAGE_COUNTRY[language] ?? null) : null)
 }
 
 /** Local lines first (adults' lines before young people's), then the international fallback. */
-export function crisisLinesFor(country: string | null): { local: CrisisLine[]; international: CrisisLine[]; checkedOn: string } {
+export function crisisLinesFor(country: string | null): {
+  local: CrisisLine[]
+  international: CrisisLine[]
+  checkedOn: string
+} {
   const strip = ({ source: _source, ...line }: CrisisLine & { source: string }): CrisisLine => line
   const local = CRISIS_LINES.filter((l) => country !== null && l.country === country)
     .sort((a, b) => Number(a.forYoungPeople) - Number(b.forYoungPeople))

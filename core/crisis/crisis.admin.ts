@@ -13,18 +13,28 @@ function requireAdmin(actor: Actor) {
 
 async function resolveStaff(deps: CoreDeps, login: string, field: string): Promise<string> {
   const account = await q.findAccountByLogin(deps.sql, login)
-  if (!account || !['clinician', 'admin'].includes(account.role)) throw new AppError('VALIDATION_FAILED', { [field]: 'not_a_clinician' })
+  if (!account || !['clinician', 'admin'].includes(account.role))
+    throw new AppError('VALIDATION_FAILED', { [field]: 'not_a_clinician' })
   return account.id
 }
 
 export interface ScheduleView {
-  id: string; name: string; timeZone: string; handoffTime: string; shiftHours: number; startsOn: string
-  members: string[]; onCallNow: string | null
+  id: string
+  name: string
+  timeZone: string
+  handoffTime: string
+  shiftHours: number
+  startsOn: string
+  members: string[]
+  onCallNow: string | null
   overrides: { login: string; startsAt: string; endsAt: string }[]
 }
 
 export interface PolicyView {
-  name: string; repeats: number; retriggerMinutes: number; supervisor: string | null
+  name: string
+  repeats: number
+  retriggerMinutes: number
+  supervisor: string | null
   levels: { ackTimeoutMinutes: number; targets: string[] }[]
 }
 
@@ -32,14 +42,24 @@ export interface CrisisAdminView {
   schedules: ScheduleView[]
   policy: PolicyView | null
   alarms: { id: string; kind: string; incidentId: string | null; raisedAt: string }[]
-  reveals: { id: number; actor: string | null; incidentId: string; memberLabel: string | null; reason: string; at: string }[]
+  reveals: {
+    id: number
+    actor: string | null
+    incidentId: string
+    memberLabel: string | null
+    reason: string
+    at: string
+  }[]
 }
 
 export async function getCrisisAdminView(deps: CoreDeps, actor: Actor): Promise<CrisisAdminView> {
   requireAdmin(actor)
   const at = nowOf(deps)
   const [schedules, policy, alarms, reveals] = await Promise.all([
-    q.selectSchedules(deps.sql), q.selectDefaultPolicy(deps.sql), q.selectOpenAlarms(deps.sql), listAuditByAction(deps, 'identity.reveal', 100),
+    q.selectSchedules(deps.sql),
+    q.selectDefaultPolicy(deps.sql),
+    q.selectOpenAlarms(deps.sql),
+    listAuditByAction(deps, 'identity.reveal', 100),
   ])
   const ids = new Set<string>()
   for (const s of schedules) {
@@ -54,22 +74,45 @@ export async function getCrisisAdminView(deps: CoreDeps, actor: Actor): Promise<
   const scheduleName = new Map(schedules.map((s) => [s.id, s.name]))
   return {
     schedules: schedules.map((s) => ({
-      id: s.id, name: s.name, timeZone: s.timeZone, handoffTime: s.handoffTime.slice(0, 5), shiftHours: s.shiftHours, startsOn: s.startsOn,
+      id: s.id,
+      name: s.name,
+      timeZone: s.timeZone,
+      handoffTime: s.handoffTime.slice(0, 5),
+      shiftHours: s.shiftHours,
+      startsOn: s.startsOn,
       members: s.members.map((m) => name(m)!),
       onCallNow: name(onCallAt(s, at)),
-      overrides: s.overrides.map((o) => ({ login: name(o.accountId)!, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString() })),
+      overrides: s.overrides.map((o) => ({
+        login: name(o.accountId)!,
+        startsAt: o.startsAt.toISOString(),
+        endsAt: o.endsAt.toISOString(),
+      })),
     })),
     policy: policy && {
-      name: policy.name, repeats: policy.repeats, retriggerMinutes: policy.retriggerMinutes, supervisor: name(policy.supervisorAccountId),
+      name: policy.name,
+      repeats: policy.repeats,
+      retriggerMinutes: policy.retriggerMinutes,
+      supervisor: name(policy.supervisorAccountId),
       levels: policy.levels.map((l) => ({
         ackTimeoutMinutes: l.ackTimeoutMinutes,
-        targets: l.targets.map((t) => (t.kind === 'schedule' ? `schedule:${scheduleName.get(t.scheduleId) ?? '?'}` : name(t.accountId)!)),
+        targets: l.targets.map((t) =>
+          t.kind === 'schedule' ? `schedule:${scheduleName.get(t.scheduleId) ?? '?'}` : name(t.accountId)!,
+        ),
       })),
     },
-    alarms: alarms.map((a) => ({ id: a.id, kind: a.kind, incidentId: a.incidentId, raisedAt: a.raisedAt.toISOString() })),
+    alarms: alarms.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      incidentId: a.incidentId,
+      raisedAt: a.raisedAt.toISOString(),
+    })),
     reveals: reveals.map((r) => ({
-      id: r.id, actor: name(r.actorAccountId), incidentId: r.targetId,
-      memberLabel: typeof r.details.memberLabel === 'string' ? r.details.memberLabel : null, reason: r.reason, at: r.createdAt.toISOString(),
+      id: r.id,
+      actor: name(r.actorAccountId),
+      incidentId: r.targetId,
+      memberLabel: typeof r.details.memberLabel === 'string' ? r.details.memberLabel : null,
+      reason: r.reason,
+      at: r.createdAt.toISOString(),
     })),
   }
 }
@@ -77,7 +120,14 @@ export async function getCrisisAdminView(deps: CoreDeps, actor: Actor): Promise<
 export async function saveSchedule(
   deps: CoreDeps,
   actor: Actor,
-  input: { name: string; timeZone: string; handoffTime: string; shiftHours: number; startsOn: string; members: string[] },
+  input: {
+    name: string
+    timeZone: string
+    handoffTime: string
+    shiftHours: number
+    startsOn: string
+    members: string[]
+  },
 ): Promise<string> {
   requireAdmin(actor)
   if (!isValidTimeZone(input.timeZone)) throw new AppError('VALIDATION_FAILED', { timeZone: 'time_zone_invalid' })
@@ -86,15 +136,26 @@ export async function saveSchedule(
   return deps.sql.begin((tx) => q.upsertSchedule(tx, { ...input, memberIds }))
 }
 
-export async function addOverride(deps: CoreDeps, actor: Actor, input: { scheduleId: string; login: string; startsAt: string; endsAt: string }) {
+export async function addOverride(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { scheduleId: string; login: string; startsAt: string; endsAt: string },
+) {
   requireAdmin(actor)
   const startsAt = new Date(input.startsAt)
   const endsAt = new Date(input.endsAt)
   if (Number.isNaN(startsAt.getTime())) throw new AppError('VALIDATION_FAILED', { startsAt: 'date_invalid' })
-  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) throw new AppError('VALIDATION_FAILED', { endsAt: 'date_invalid' })
+  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt)
+    throw new AppError('VALIDATION_FAILED', { endsAt: 'date_invalid' })
   if (!(await q.selectSchedule(deps.sql, input.scheduleId))) throw new AppError('NOT_FOUND')
   const accountId = await resolveStaff(deps, input.login, 'login')
-  await q.insertOverride(deps.sql, { scheduleId: input.scheduleId, accountId, startsAt, endsAt, createdBy: actor.accountId })
+  await q.insertOverride(deps.sql, {
+    scheduleId: input.scheduleId,
+    accountId,
+    startsAt,
+    endsAt,
+    createdBy: actor.accountId,
+  })
 }
 
 /**
@@ -108,14 +169,20 @@ export async function saveDefaultPolicy(
 ): Promise<void> {
   requireAdmin(actor)
   const levels: PolicySnapshot['levels'] = []
-  const lines = input.levels.split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = input.levels
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   if (lines.length === 0 || lines.length > 10) throw new AppError('VALIDATION_FAILED', { levels: 'levels_invalid' })
   for (const line of lines) {
     const match = line.match(/^(\d{1,3})\s+(.+)$/)
     const minutes = match ? Number(match[1]) : NaN
     if (!match || minutes < 1 || minutes > 120) throw new AppError('VALIDATION_FAILED', { levels: 'levels_invalid' })
     const targets: PolicyTarget[] = []
-    for (const raw of match[2]!.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)) {
+    for (const raw of match[2]!
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean)) {
       if (raw.startsWith('schedule:')) {
         const scheduleId = await q.selectScheduleIdByName(deps.sql, raw.slice('schedule:'.length).trim())
         if (!scheduleId) throw new AppError('VALIDATION_FAILED', { levels: 'schedule_unknown' })
@@ -129,7 +196,13 @@ export async function saveDefaultPolicy(
   }
   const supervisorAccountId = input.supervisor ? await resolveStaff(deps, input.supervisor, 'supervisor') : null
   await deps.sql.begin((tx) =>
-    q.replaceDefaultPolicy(tx, { name: input.name, repeats: input.repeats, retriggerMinutes: input.retriggerMinutes, supervisorAccountId, levels }),
+    q.replaceDefaultPolicy(tx, {
+      name: input.name,
+      repeats: input.repeats,
+      retriggerMinutes: input.retriggerMinutes,
+      supervisorAccountId,
+      levels,
+    }),
   )
 }
 
@@ -146,5 +219,10 @@ export async function countOpenAlarms(deps: Pick<CoreDeps, 'sql'>) {
 /** The alarm banner on the console and admin pages (clinicians and admins). */
 export async function listOpenAlarms(deps: CoreDeps, actor: Actor) {
   if (actor.role !== 'admin' && actor.role !== 'clinician') throw new AppError('FORBIDDEN')
-  return (await q.selectOpenAlarms(deps.sql)).map((a) => ({ id: a.id, kind: a.kind, incidentId: a.incidentId, raisedAt: a.raisedAt.toISOString() }))
+  return (await q.selectOpenAlarms(deps.sql)).map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    incidentId: a.incidentId,
+    raisedAt: a.raisedAt.toISOString(),
+  }))
 }

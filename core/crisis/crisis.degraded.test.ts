@@ -22,7 +22,7 @@ async function incidentsOf(accountId: string) {
 }
 
 describe('help presses kept while the database is unavailable', () => {
-  it('raises a kept press once as the member\'s button, and keeps only ids in Redis', async () => {
+  it("raises a kept press once as the member's button, and keeps only ids in Redis", async () => {
     const member = await createAccount(deps, 'member')
     expect(await keepHelpPress(deps, { sessionToken: tokenOf(member.cookie), country: 'GB' })).toBe(true)
     // Pressing again while it waits keeps the first press, not a second one.
@@ -32,13 +32,24 @@ describe('help presses kept while the database is unavailable', () => {
     expect(stored).toHaveLength(1)
     const [field, value] = stored[0]!
     expect(field).toMatch(/^session:[0-9a-f]{64}$/)
-    expect(Object.keys(JSON.parse(value)).sort()).toEqual(['accountId', 'country', 'pressId', 'pressedAt', 'sessionHash'])
-    for (const secret of [tokenOf(member.cookie), member.username, member.email!, member.accountId]) expect(field + value).not.toContain(secret)
+    expect(Object.keys(JSON.parse(value)).sort()).toEqual([
+      'accountId',
+      'country',
+      'pressId',
+      'pressedAt',
+      'sessionHash',
+    ])
+    for (const secret of [tokenOf(member.cookie), member.username, member.email!, member.accountId])
+      expect(field + value).not.toContain(secret)
 
     expect(await raiseKeptHelpPresses(deps)).toBe(1)
-    expect(await incidentsOf(member.accountId)).toEqual([expect.objectContaining({ source: 'button', level: 'imminent', country: 'GB', signals: 1 })])
+    expect(await incidentsOf(member.accountId)).toEqual([
+      expect.objectContaining({ source: 'button', level: 'imminent', country: 'GB', signals: 1 }),
+    ])
     expect(await countKeptHelpPresses(deps)).toBe(0)
-    const [ledger] = await deps.sql<{ incidentId: string }[]>`select incident_id as "incidentId" from crisis_help_presses_raised where press_id = ${JSON.parse(value).pressId}`
+    const [ledger] = await deps.sql<
+      { incidentId: string }[]
+    >`select incident_id as "incidentId" from crisis_help_presses_raised where press_id = ${JSON.parse(value).pressId}`
     expect(ledger!.incidentId).toBe((await incidentsOf(member.accountId))[0]!.id)
 
     // A pass that died after its commit but before it removed the entry: the next pass raises nothing again.
@@ -51,7 +62,11 @@ describe('help presses kept while the database is unavailable', () => {
   it('two processes draining at once raise one incident', async () => {
     const member = await createAccount(deps, 'member')
     await keepHelpPress(deps, { accountId: member.accountId, country: null })
-    const results = await Promise.all([raiseKeptHelpPresses(deps), raiseKeptHelpPresses(deps), raiseKeptHelpPresses(deps)])
+    const results = await Promise.all([
+      raiseKeptHelpPresses(deps),
+      raiseKeptHelpPresses(deps),
+      raiseKeptHelpPresses(deps),
+    ])
     expect(results.reduce((a, b) => a + b, 0)).toBe(1)
     expect(await incidentsOf(member.accountId)).toEqual([expect.objectContaining({ source: 'button', signals: 1 })])
   })
@@ -69,7 +84,10 @@ describe('help presses kept while the database is unavailable', () => {
   it('keeps a press while PostgreSQL is unreachable and raises it on a later pass', async () => {
     const member = await createAccount(deps, 'member')
     await keepHelpPress(deps, { sessionToken: tokenOf(member.cookie), country: 'PL' })
-    const unreachable = { ...deps, sql: (await import('../../db/client.js')).createSql('postgres://nobody:x@127.0.0.1:1/none', { max: 1 }) }
+    const unreachable = {
+      ...deps,
+      sql: (await import('../../db/client.js')).createSql('postgres://nobody:x@127.0.0.1:1/none', { max: 1 }),
+    }
     await expect(raiseKeptHelpPresses(unreachable)).rejects.toThrow()
     await unreachable.sql.end({ timeout: 1 })
     expect(await countKeptHelpPresses(deps)).toBe(1)

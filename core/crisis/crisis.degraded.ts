@@ -26,8 +26,14 @@ const KEEP_DEADLINE_MS = 1_000
 const keptPressSchema = z.object({
   pressId: z.string().uuid(),
   accountId: z.string().uuid().nullable(),
-  sessionHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  sessionHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
   pressedAt: z.string().datetime(),
 })
 type KeptPress = z.infer<typeof keptPressSchema>
@@ -56,7 +62,10 @@ export async function keepHelpPress(
     deps.log.warn({ pressId: press.pressId }, 'help press kept while the database is unavailable')
     return true
   } catch (error) {
-    deps.log.error({ pressId: press.pressId, err: { message: (error as Error)?.message } }, 'help press could not be kept')
+    deps.log.error(
+      { pressId: press.pressId, err: { message: (error as Error)?.message } },
+      'help press could not be kept',
+    )
     return false
   }
 }
@@ -86,7 +95,12 @@ export async function raiseKeptHelpPresses(deps: CoreDeps): Promise<number> {
     const pressedAt = new Date(press.pressedAt)
     let accountId = press.accountId
     if (!accountId && press.sessionHash) {
-      const session = await q.findSessionAccountAt(deps.sql, Buffer.from(press.sessionHash, 'hex'), pressedAt, deps.config.SESSION_IDLE_MINUTES)
+      const session = await q.findSessionAccountAt(
+        deps.sql,
+        Buffer.from(press.sessionHash, 'hex'),
+        pressedAt,
+        deps.config.SESSION_IDLE_MINUTES,
+      )
       accountId = session?.validThen ? session.accountId : null
     }
     if (!accountId) {
@@ -99,7 +113,12 @@ export async function raiseKeptHelpPresses(deps: CoreDeps): Promise<number> {
     // The raise announces itself after the commit (afterCommit).
     const result = await transaction(deps, async (tx) => {
       if (!(await q.claimHelpPress(tx, press.pressId, pressedAt))) return null
-      const crisis = await raiseCrisisInTransaction(tx, deps, { memberAccountId, source: 'button', level: 'imminent', country: press.country })
+      const crisis = await raiseCrisisInTransaction(tx, deps, {
+        memberAccountId,
+        source: 'button',
+        level: 'imminent',
+        country: press.country,
+      })
       await q.recordHelpPressIncident(tx, press.pressId, crisis.incidentId)
       return crisis
     }).catch((error: unknown) => {
@@ -120,7 +139,10 @@ export async function raiseKeptHelpPresses(deps: CoreDeps): Promise<number> {
  * Drain kept presses every `intervalMs` while the process runs. A pass that is still waiting (a paused database)
  * is not started twice; failures are logged once per outage, and the recovery once.
  */
-export function startKeptHelpDrain(deps: CoreDeps, intervalMs = 2_000): { stop: () => void; passNow: () => Promise<void> } {
+export function startKeptHelpDrain(
+  deps: CoreDeps,
+  intervalMs = 2_000,
+): { stop: () => void; passNow: () => Promise<void> } {
   let running: Promise<void> | null = null
   let failing = false
   const pass = () =>
@@ -130,7 +152,11 @@ export function startKeptHelpDrain(deps: CoreDeps, intervalMs = 2_000): { stop: 
         if (failing) deps.log.info('kept help presses: draining again')
         failing = false
       } catch (error) {
-        if (!failing) deps.log.warn({ err: { message: (error as Error)?.message } }, 'kept help presses wait: database or Redis unavailable')
+        if (!failing)
+          deps.log.warn(
+            { err: { message: (error as Error)?.message } },
+            'kept help presses wait: database or Redis unavailable',
+          )
         failing = true
       } finally {
         running = null

@@ -32,10 +32,19 @@ const columns = (db: Db) => db`
   answer_window_minutes as "answerWindowMinutes", status, answer, asked_at as "askedAt", answered_at as "answeredAt",
   missed_at as "missedAt", email_sent_at as "emailSentAt", created_at as "createdAt"`
 
-export type FollowUpEventKind = 'followup_scheduled' | 'followup_asked' | 'followup_answered' | 'followup_missed' | 'reopened'
+export type FollowUpEventKind =
+  'followup_scheduled' | 'followup_asked' | 'followup_answered' | 'followup_missed' | 'reopened'
 
 export async function insertFollowUpEvent(
-  db: Db, input: { incidentId: string; kind: FollowUpEventKind; actorAccountId?: string | null; escalationLevel?: number; repeat?: number; at: Date },
+  db: Db,
+  input: {
+    incidentId: string
+    kind: FollowUpEventKind
+    actorAccountId?: string | null
+    escalationLevel?: number
+    repeat?: number
+    at: Date
+  },
 ) {
   await db`
     insert into crisis_events (incident_id, kind, actor_account_id, escalation_level, escalation_repeat, created_at)
@@ -49,7 +58,9 @@ export async function findAccountTimeZone(db: Db, accountId: string): Promise<st
 
 /** The incident as the care team's access check needs it, and whether a follow-up of it is still waiting. */
 export async function findIncidentForCareTeam(db: Db, incidentId: string) {
-  const [row] = await db<{ id: string; memberAccountId: string; memberLabel: string; status: string; followUpPending: boolean }[]>`
+  const [row] = await db<
+    { id: string; memberAccountId: string; memberLabel: string; status: string; followUpPending: boolean }[]
+  >`
     select i.id, i.member_account_id as "memberAccountId", i.member_label as "memberLabel", i.status,
            exists (select 1 from crisis_followups f where f.incident_id = i.id and f.status in ('scheduled', 'asked')) as "followUpPending"
     from crisis_incidents i where i.id = ${incidentId}`
@@ -57,7 +68,15 @@ export async function findIncidentForCareTeam(db: Db, incidentId: string) {
 }
 
 export async function insertFollowUp(
-  tx: TransactionSql, input: { incidentId: string; memberAccountId: string; createdBy: string; dueAt: Date; answerWindowMinutes: number; at: Date },
+  tx: TransactionSql,
+  input: {
+    incidentId: string
+    memberAccountId: string
+    createdBy: string
+    dueAt: Date
+    answerWindowMinutes: number
+    at: Date
+  },
 ): Promise<string> {
   const [row] = await tx<{ id: string }[]>`
     insert into crisis_followups (incident_id, member_account_id, created_by, due_at, answer_window_minutes, created_at)
@@ -96,7 +115,12 @@ export async function markFollowUpAsked(tx: TransactionSql, id: string, at: Date
   await tx`update crisis_followups set status = 'asked', asked_at = ${at}, email_queued = ${emailQueued} where id = ${id} and status = 'scheduled'`
 }
 
-export async function markFollowUpAnswered(tx: TransactionSql, id: string, answer: FollowUpAnswer, at: Date): Promise<boolean> {
+export async function markFollowUpAnswered(
+  tx: TransactionSql,
+  id: string,
+  answer: FollowUpAnswer,
+  at: Date,
+): Promise<boolean> {
   const rows = await tx`
     update crisis_followups set status = 'answered', answer = ${answer}, answered_at = ${at}
     where id = ${id} and status in ('scheduled', 'asked') returning id`
@@ -110,7 +134,11 @@ export async function markFollowUpMissed(tx: TransactionSql, id: string, at: Dat
 }
 
 /** The member's follow-up that is due now and still waiting for an answer (the in-app question). */
-export async function selectDueFollowUpOfMember(db: Db, memberAccountId: string, at: Date): Promise<{ id: string; dueAt: Date } | null> {
+export async function selectDueFollowUpOfMember(
+  db: Db,
+  memberAccountId: string,
+  at: Date,
+): Promise<{ id: string; dueAt: Date } | null> {
   const [row] = await db<{ id: string; dueAt: Date }[]>`
     select id, due_at as "dueAt" from crisis_followups
     where member_account_id = ${memberAccountId} and status in ('scheduled', 'asked') and due_at <= ${at}
@@ -119,15 +147,23 @@ export async function selectDueFollowUpOfMember(db: Db, memberAccountId: string,
 }
 
 export async function selectFollowUpsOfIncident(db: Db, incidentId: string): Promise<FollowUpRow[]> {
-  return db<FollowUpRow[]>`select ${columns(db)} from crisis_followups where incident_id = ${incidentId} order by created_at`
+  return db<
+    FollowUpRow[]
+  >`select ${columns(db)} from crisis_followups where incident_id = ${incidentId} order by created_at`
 }
 
 export async function selectFollowUpsOfMember(db: Db, memberAccountId: string): Promise<FollowUpRow[]> {
-  return db<FollowUpRow[]>`select ${columns(db)} from crisis_followups where member_account_id = ${memberAccountId} order by created_at`
+  return db<
+    FollowUpRow[]
+  >`select ${columns(db)} from crisis_followups where member_account_id = ${memberAccountId} order by created_at`
 }
 
 /** Claims the one email of an asked follow-up; null when it was sent already or the follow-up moved on. */
-export async function claimFollowUpEmail(db: Db, id: string, at: Date): Promise<{ email: string; locale: 'en' | 'pl' } | null> {
+export async function claimFollowUpEmail(
+  db: Db,
+  id: string,
+  at: Date,
+): Promise<{ email: string; locale: 'en' | 'pl' } | null> {
   const [row] = await db<{ email: string | null; locale: 'en' | 'pl' }[]>`
     update crisis_followups f set email_sent_at = ${at}
     from accounts a
@@ -141,7 +177,12 @@ export async function releaseFollowUpEmail(db: Db, id: string) {
 }
 
 /** Re-opens a resolved incident at the first step of a new round of the ladder. */
-export async function reopenResolvedIncident(tx: TransactionSql, id: string, repeat: number, level: CrisisRiskLevel): Promise<boolean> {
+export async function reopenResolvedIncident(
+  tx: TransactionSql,
+  id: string,
+  repeat: number,
+  level: CrisisRiskLevel,
+): Promise<boolean> {
   const rows = await tx`
     update crisis_incidents set status = 'open', resolved_at = null, resolved_by = null, outcome = null, level = ${level},
       escalation_level = 0, escalation_repeat = ${repeat}, climb_base_repeat = ${repeat}
@@ -150,7 +191,10 @@ export async function reopenResolvedIncident(tx: TransactionSql, id: string, rep
 }
 
 // ── the member's choice of an email ────────────────────────────────────────────────────────────────────
-export async function findFollowUpContact(db: Db, accountId: string): Promise<{ email: boolean; address: string | null }> {
+export async function findFollowUpContact(
+  db: Db,
+  accountId: string,
+): Promise<{ email: boolean; address: string | null }> {
   const [row] = await db<{ email: boolean | null; address: string | null }[]>`
     select c.email, a.email as address from accounts a left join crisis_followup_contact c on c.account_id = a.id where a.id = ${accountId}`
   return { email: row?.email ?? false, address: row?.address ?? null }

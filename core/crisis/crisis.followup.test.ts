@@ -10,7 +10,13 @@ import { raiseCrisis, resolveIncident } from './crisis.service.js'
 import { pageIncident } from './crisis.paging.js'
 import { countOverdueSteps } from './crisis.sweeper.js'
 import {
-  answerFollowUp, dueFollowUp, listIncidentFollowUps, saveFollowUpContact, sendFollowUpEmail, sweepFollowUps, type FollowUpChoice,
+  answerFollowUp,
+  dueFollowUp,
+  listIncidentFollowUps,
+  saveFollowUpContact,
+  sendFollowUpEmail,
+  sweepFollowUps,
+  type FollowUpChoice,
 } from './crisis.followup.js'
 
 let deps: TestDeps
@@ -48,8 +54,10 @@ async function resolvedWithFollowUp(options: { email?: boolean } = {}) {
 }
 
 const statusOf = async (incidentId: string) =>
-  (await deps.sql<{ status: string; level: string; repeat: number }[]>`
-    select status, level, escalation_repeat as repeat from crisis_incidents where id = ${incidentId}`)[0]!
+  (
+    await deps.sql<{ status: string; level: string; repeat: number }[]>`
+    select status, level, escalation_repeat as repeat from crisis_incidents where id = ${incidentId}`
+  )[0]!
 
 describe('a follow-up', () => {
   it('is asked when due, and a missed one re-opens the incident and pages again', async () => {
@@ -76,7 +84,9 @@ describe('a follow-up', () => {
     expect(await countOverdueSteps(deps)).toBe(0)
     // The normal ladder pages it again.
     expect(await pageIncident(deps, jobs[0]!.payload as never)).toBe('paged')
-    const [pages] = await deps.sql<{ n: number }[]>`select count(*)::int as n from crisis_pages where incident_id = ${incidentId} and escalation_repeat = 1`
+    const [pages] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from crisis_pages where incident_id = ${incidentId} and escalation_repeat = 1`
     expect(pages!.n).toBe(1)
     // A second sweep does nothing more; the member is no longer asked.
     expect(await sweepFollowUps(deps)).toEqual({ asked: 0, missed: 0 })
@@ -89,19 +99,27 @@ describe('a follow-up', () => {
     const { member, incidentId, followUpId } = await resolvedWithFollowUp()
     advance(24 * HOUR)
     await sweepFollowUps(deps)
-    expect(await answerFollowUp(deps, member.actor, { followUpId, answer: 'ok' })).toEqual({ answer: 'ok', incidentId: null })
+    expect(await answerFollowUp(deps, member.actor, { followUpId, answer: 'ok' })).toEqual({
+      answer: 'ok',
+      incidentId: null,
+    })
     advance(13 * HOUR)
     expect(await sweepFollowUps(deps)).toEqual({ asked: 0, missed: 0 })
     expect((await statusOf(incidentId)).status).toBe('resolved')
     expect((await takeOutbox(deps.sql)).filter((j) => j.jobName === 'crisis:page')).toEqual([])
-    await expect(answerFollowUp(deps, member.actor, { followUpId, answer: 'help' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(answerFollowUp(deps, member.actor, { followUpId, answer: 'help' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
     expect((await statusOf(incidentId)).status).toBe('resolved')
   })
 
   it('"I need help now" re-opens at once at the highest level', async () => {
     const { member, incidentId, followUpId } = await resolvedWithFollowUp()
     advance(24 * HOUR)
-    expect(await answerFollowUp(deps, member.actor, { followUpId, answer: 'help' })).toEqual({ answer: 'help', incidentId })
+    expect(await answerFollowUp(deps, member.actor, { followUpId, answer: 'help' })).toEqual({
+      answer: 'help',
+      incidentId,
+    })
     expect(await statusOf(incidentId)).toMatchObject({ status: 'open', level: 'imminent' })
     expect((await takeOutbox(deps.sql)).map((j) => j.jobName)).toEqual(['crisis:page'])
   })
@@ -116,9 +134,13 @@ describe('a follow-up', () => {
   it('is answered only by its member, only once due', async () => {
     const { member, followUpId } = await resolvedWithFollowUp()
     const other = await createAccount(deps, 'member')
-    await expect(answerFollowUp(deps, member.actor, { followUpId, answer: 'ok' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(answerFollowUp(deps, member.actor, { followUpId, answer: 'ok' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
     advance(24 * HOUR)
-    await expect(answerFollowUp(deps, other.actor, { followUpId, answer: 'ok' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(answerFollowUp(deps, other.actor, { followUpId, answer: 'ok' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
   })
 
   it('emails a member who chose it once, without any content', async () => {
@@ -133,15 +155,23 @@ describe('a follow-up', () => {
     const mails = deps.mail.mails.filter((m) => m.to.includes(member.email!))
     expect(mails).toHaveLength(1)
     expect(mails[0]!.text).toContain('/care/follow-up')
-    for (const word of ['crisis', 'clinician', 'help', 'incident', 'struggling', 'kryzys']) expect(mails[0]!.text.toLowerCase()).not.toContain(word)
+    for (const word of ['crisis', 'clinician', 'help', 'incident', 'struggling', 'kryzys'])
+      expect(mails[0]!.text.toLowerCase()).not.toContain(word)
   })
 
   it('a date in the past is refused and the incident stays as it was', async () => {
     const member = await createAccount(deps, 'member')
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
-    await expect(resolveIncident(deps, clinician.actor, incidentId, {
-      outcome: 'follow_up', followUp: { followUpIn: 'at', followUpAt: '2026-01-01T10:00', answerWithinHours: 12 },
-    })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { followUpAt: 'followup_time_invalid' } })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
+    await expect(
+      resolveIncident(deps, clinician.actor, incidentId, {
+        outcome: 'follow_up',
+        followUp: { followUpIn: 'at', followUpAt: '2026-01-01T10:00', answerWithinHours: 12 },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { followUpAt: 'followup_time_invalid' } })
     expect((await statusOf(incidentId)).status).toBe('open')
     expect(await listIncidentFollowUps(deps, clinician.actor, incidentId)).toEqual([])
   })

@@ -39,10 +39,21 @@ export const followUpFormSchema = z.object({
 export type FollowUpChoice = z.infer<typeof followUpFormSchema>
 
 export const FOLLOW_UP_ANSWERS = ['ok', 'struggling', 'help'] as const
-export const followUpAnswerSchema = z.object({ followUpId: z.string().uuid('NOT_FOUND'), answer: z.enum(FOLLOW_UP_ANSWERS) })
-export const followUpContactSchema = z.object({ email: z.literal('on').optional().transform((v) => v === 'on') })
+export const followUpAnswerSchema = z.object({
+  followUpId: z.string().uuid('NOT_FOUND'),
+  answer: z.enum(FOLLOW_UP_ANSWERS),
+})
+export const followUpContactSchema = z.object({
+  email: z
+    .literal('on')
+    .optional()
+    .transform((v) => v === 'on'),
+})
 
-export interface CareTeamActor { accountId: string; role: Role }
+export interface CareTeamActor {
+  accountId: string
+  role: Role
+}
 
 // ── scheduling (when a clinician resolves an incident) ──────────────────────────────────────────────────
 /** When to ask: in a fixed time from now, or at a wall time in the clinician's own time zone. */
@@ -58,15 +69,25 @@ function dueAtOf(choice: FollowUpChoice, now: Date, timeZone: string): Date {
 
 /** Inside resolveIncident's transaction: the follow-up commits with the resolution or not at all. */
 export async function scheduleFollowUpInTransaction(
-  tx: TransactionSql, input: { incidentId: string; memberAccountId: string; actorAccountId: string; choice: FollowUpChoice; at: Date },
+  tx: TransactionSql,
+  input: { incidentId: string; memberAccountId: string; actorAccountId: string; choice: FollowUpChoice; at: Date },
 ): Promise<string> {
   const zone = (await fq.findAccountTimeZone(tx, input.actorAccountId)) ?? 'UTC'
   const dueAt = dueAtOf(input.choice, input.at, zone)
   const id = await fq.insertFollowUp(tx, {
-    incidentId: input.incidentId, memberAccountId: input.memberAccountId, createdBy: input.actorAccountId, dueAt,
-    answerWindowMinutes: input.choice.answerWithinHours * 60, at: input.at,
+    incidentId: input.incidentId,
+    memberAccountId: input.memberAccountId,
+    createdBy: input.actorAccountId,
+    dueAt,
+    answerWindowMinutes: input.choice.answerWithinHours * 60,
+    at: input.at,
   })
-  await fq.insertFollowUpEvent(tx, { incidentId: input.incidentId, kind: 'followup_scheduled', actorAccountId: input.actorAccountId, at: input.at })
+  await fq.insertFollowUpEvent(tx, {
+    incidentId: input.incidentId,
+    kind: 'followup_scheduled',
+    actorAccountId: input.actorAccountId,
+    at: input.at,
+  })
   return id
 }
 
@@ -76,7 +97,12 @@ export async function scheduleFollowUpInTransaction(
  * round and paged; if the member has another incident open already, that one is being worked and only has its
  * level raised when the member asked for help now.
  */
-async function reopenForFollowUp(tx: TransactionSql, f: fq.FollowUpRow, raiseTo: CrisisRiskLevel | null, at: Date): Promise<q.IncidentRow | null> {
+async function reopenForFollowUp(
+  tx: TransactionSql,
+  f: fq.FollowUpRow,
+  raiseTo: CrisisRiskLevel | null,
+  at: Date,
+): Promise<q.IncidentRow | null> {
   const open = await q.selectOpenIncidentForUpdate(tx, f.memberAccountId)
   const incident = open ?? (await q.selectIncidentForUpdate(tx, f.incidentId))
   if (!incident) return null
@@ -92,7 +118,15 @@ async function reopenForFollowUp(tx: TransactionSql, f: fq.FollowUpRow, raiseTo:
   if (!(await fq.reopenResolvedIncident(tx, incident.id, repeat, level))) return null
   await fq.insertFollowUpEvent(tx, { incidentId: incident.id, kind: 'reopened', escalationLevel: 0, repeat, at })
   await enqueueOutbox(tx, 'crisis:page', { incidentId: incident.id, level: 0, repeat })
-  return { ...incident, status: 'open', level, escalationLevel: 0, escalationRepeat: repeat, resolvedAt: null, outcome: null }
+  return {
+    ...incident,
+    status: 'open',
+    level,
+    escalationLevel: 0,
+    escalationRepeat: repeat,
+    resolvedAt: null,
+    outcome: null,
+  }
 }
 
 function announceReopened(deps: CoreDeps, incident: q.IncidentRow) {
@@ -135,7 +169,10 @@ async function missFollowUp(deps: CoreDeps, id: string, at: Date): Promise<boole
   })
   if (reopened === null) return false
   if (reopened) announceReopened(deps, reopened)
-  deps.log.info({ followUpId: id, incidentId: reopened ? reopened.id : null }, 'follow-up not answered in time: incident re-opened')
+  deps.log.info(
+    { followUpId: id, incidentId: reopened ? reopened.id : null },
+    'follow-up not answered in time: incident re-opened',
+  )
   return true
 }
 
@@ -144,7 +181,10 @@ export async function sendFollowUpEmail(deps: CoreDeps, payload: { followUpId: s
   const claim = await fq.claimFollowUpEmail(deps.sql, payload.followUpId, nowOf(deps))
   if (!claim) return 'skipped'
   try {
-    await deps.mailer.send({ to: claim.email, ...followUpEmail(claim.locale, `${deps.config.publicUrl}/care/follow-up`) })
+    await deps.mailer.send({
+      to: claim.email,
+      ...followUpEmail(claim.locale, `${deps.config.publicUrl}/care/follow-up`),
+    })
   } catch (error) {
     await fq.releaseFollowUpEmail(deps.sql, payload.followUpId)
     throw error
@@ -155,9 +195,15 @@ export async function sendFollowUpEmail(deps: CoreDeps, payload: { followUpId: s
 /** Someone else may read the inbox: no word of crisis, care or how the person is — only that something waits. */
 export function followUpEmail(locale: Locale, link: string): { subject: string; text: string } {
   if (locale === 'pl') {
-    return { subject: 'Holdspace: coś na Ciebie czeka', text: `Dzień dobry,\n\nw Holdspace czeka na Ciebie krótkie pytanie.\n\n${link}\n` }
+    return {
+      subject: 'Holdspace: coś na Ciebie czeka',
+      text: `Dzień dobry,\n\nw Holdspace czeka na Ciebie krótkie pytanie.\n\n${link}\n`,
+    }
   }
-  return { subject: 'Holdspace: something is waiting for you', text: `Hello,\n\nthere is a short question waiting for you on Holdspace.\n\n${link}\n` }
+  return {
+    subject: 'Holdspace: something is waiting for you',
+    text: `Hello,\n\nthere is a short question waiting for you on Holdspace.\n\n${link}\n`,
+  }
 }
 
 // ── the member ─────────────────────────────────────────────────────────────────────────────────────────
@@ -173,7 +219,9 @@ export async function dueFollowUp(deps: CoreDeps, memberAccountId: string): Prom
  * transaction; "I need help now" at the highest level.
  */
 export async function answerFollowUp(
-  deps: CoreDeps, actor: { accountId: string }, input: { followUpId: string; answer: fq.FollowUpAnswer },
+  deps: CoreDeps,
+  actor: { accountId: string },
+  input: { followUpId: string; answer: fq.FollowUpAnswer },
 ): Promise<{ answer: fq.FollowUpAnswer; incidentId: string | null }> {
   const at = nowOf(deps)
   const reopened = await deps.sql.begin(async (tx) => {
@@ -188,7 +236,10 @@ export async function answerFollowUp(
   return { answer: input.answer, incidentId: reopened?.id ?? null }
 }
 
-export async function getFollowUpContact(deps: CoreDeps, actor: { accountId: string }): Promise<{ email: boolean; emailAvailable: boolean }> {
+export async function getFollowUpContact(
+  deps: CoreDeps,
+  actor: { accountId: string },
+): Promise<{ email: boolean; emailAvailable: boolean }> {
   const contact = await fq.findFollowUpContact(deps.sql, actor.accountId)
   return { email: contact.email && contact.address !== null, emailAvailable: contact.address !== null }
 }
@@ -201,12 +252,18 @@ export async function saveFollowUpContact(deps: CoreDeps, actor: { accountId: st
 
 /** For the account export: the follow-ups and the email choice, without clinicians' ids. */
 export async function exportFollowUps(deps: CoreDeps, accountId: string) {
-  const [rows, contact] = await Promise.all([fq.selectFollowUpsOfMember(deps.sql, accountId), fq.findFollowUpContact(deps.sql, accountId)])
+  const [rows, contact] = await Promise.all([
+    fq.selectFollowUpsOfMember(deps.sql, accountId),
+    fq.findFollowUpContact(deps.sql, accountId),
+  ])
   return {
     emailWhenAsked: contact.email,
     followUps: rows.map((f) => ({
-      dueAt: f.dueAt.toISOString(), status: f.status, answer: f.answer,
-      askedAt: f.askedAt?.toISOString() ?? null, answeredAt: f.answeredAt?.toISOString() ?? null,
+      dueAt: f.dueAt.toISOString(),
+      status: f.status,
+      answer: f.answer,
+      askedAt: f.askedAt?.toISOString() ?? null,
+      answeredAt: f.answeredAt?.toISOString() ?? null,
     })),
   }
 }
@@ -222,11 +279,20 @@ export interface FollowUpView {
   missedAt: string | null
 }
 
-export async function listIncidentFollowUps(deps: CoreDeps, actor: CareTeamActor, incidentId: string): Promise<FollowUpView[]> {
+export async function listIncidentFollowUps(
+  deps: CoreDeps,
+  actor: CareTeamActor,
+  incidentId: string,
+): Promise<FollowUpView[]> {
   if (actor.role !== 'clinician' && actor.role !== 'admin') throw new AppError('FORBIDDEN')
   return (await fq.selectFollowUpsOfIncident(deps.sql, incidentId)).map((f) => ({
-    id: f.id, dueAt: f.dueAt.toISOString(), deadline: new Date(f.dueAt.getTime() + f.answerWindowMinutes * 60_000).toISOString(),
-    status: f.status, answer: f.answer, answeredAt: f.answeredAt?.toISOString() ?? null, missedAt: f.missedAt?.toISOString() ?? null,
+    id: f.id,
+    dueAt: f.dueAt.toISOString(),
+    deadline: new Date(f.dueAt.getTime() + f.answerWindowMinutes * 60_000).toISOString(),
+    status: f.status,
+    answer: f.answer,
+    answeredAt: f.answeredAt?.toISOString() ?? null,
+    missedAt: f.missedAt?.toISOString() ?? null,
   }))
 }
 
@@ -235,7 +301,9 @@ export async function listIncidentFollowUps(deps: CoreDeps, actor: CareTeamActor
  * acknowledged, or resolved with a follow-up still waiting. Used to gate the member's shared safety plan.
  */
 export async function findWorkedIncident(
-  db: Parameters<typeof fq.findIncidentForCareTeam>[0], actor: CareTeamActor, incidentId: string,
+  db: Parameters<typeof fq.findIncidentForCareTeam>[0],
+  actor: CareTeamActor,
+  incidentId: string,
 ): Promise<{ id: string; memberAccountId: string; memberLabel: string } | null> {
   if (actor.role !== 'clinician' && actor.role !== 'admin') return null
   const row = await fq.findIncidentForCareTeam(db, incidentId)

@@ -22,14 +22,20 @@ export interface QueueHealth {
 export async function getQueueHealth(deps: CoreDeps, actor: Actor): Promise<QueueHealth> {
   if (actor.role !== 'clinician' && actor.role !== 'admin') throw new AppError('FORBIDDEN')
   const at = nowOf(deps)
-  const [counts, schedules, overdueSteps] = await Promise.all([q.selectQueueCounts(deps.sql), q.selectSchedules(deps.sql), countOverdueSteps(deps)])
+  const [counts, schedules, overdueSteps] = await Promise.all([
+    q.selectQueueCounts(deps.sql),
+    q.selectSchedules(deps.sql),
+    countOverdueSteps(deps),
+  ])
   const onCallIds = [...new Set(schedules.map((s) => onCallAt(s, at)).filter((id): id is string => id !== null))]
   const names = await q.selectLoginNames(deps.sql, onCallIds)
   const openByLevel: Record<CrisisRiskLevel, number> = { imminent: 0, high: 0, concern: 0 }
   for (const { level, count } of counts.byLevel) openByLevel[level] = count
   return {
     openByLevel,
-    longestWaitMinutes: counts.oldestUnacknowledgedAt ? Math.max(0, Math.floor((at.getTime() - counts.oldestUnacknowledgedAt.getTime()) / 60_000)) : null,
+    longestWaitMinutes: counts.oldestUnacknowledgedAt
+      ? Math.max(0, Math.floor((at.getTime() - counts.oldestUnacknowledgedAt.getTime()) / 60_000))
+      : null,
     onCallNow: onCallIds.map((id) => names.get(id) ?? '?').sort(),
     unacknowledgedPages: counts.unacknowledgedPaged,
     overdueSteps,

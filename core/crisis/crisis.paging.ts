@@ -14,7 +14,11 @@ import { onCallAt } from './oncall.js'
  * nowOf(deps), so a test can drive the whole ladder by calling these in order with a moved clock.
  */
 
-export interface PageStep { incidentId: string; level: number; repeat: number }
+export interface PageStep {
+  incidentId: string
+  level: number
+  repeat: number
+}
 
 /** Test-only seam: lets a fault test stop a worker between the console page and the email. */
 export const crisisPageHooks: { afterConsole?: (pageId: string) => Promise<void> } = {}
@@ -32,7 +36,12 @@ export function ackTimeoutMinutes(policy: PolicySnapshot, level: number): number
  * After an unacknowledged step: the next level; after the last level the ladder repeats
  * `repeats` times; then the supervisor (level = number of levels), paged again at every timeout.
  */
-export function nextStep(policy: PolicySnapshot, level: number, repeat: number, climbBaseRepeat: number): { level: number; repeat: number } {
+export function nextStep(
+  policy: PolicySnapshot,
+  level: number,
+  repeat: number,
+  climbBaseRepeat: number,
+): { level: number; repeat: number } {
   const n = policy.levels.length
   if (level < n - 1) return { level: level + 1, repeat }
   if (level === n - 1 && repeat - climbBaseRepeat < policy.repeats) return { level: 0, repeat: repeat + 1 }
@@ -41,7 +50,12 @@ export function nextStep(policy: PolicySnapshot, level: number, repeat: number, 
 }
 
 /** Who is paged at a step. Nobody resolvable at a level falls back to the supervisor, then to every admin, then every clinician. */
-export async function recipientsFor(deps: CoreDeps, policy: PolicySnapshot, level: number, at: Date): Promise<string[]> {
+export async function recipientsFor(
+  deps: CoreDeps,
+  policy: PolicySnapshot,
+  level: number,
+  at: Date,
+): Promise<string[]> {
   const found = new Set<string>()
   const targets = policy.levels[level]?.targets ?? []
   for (const target of targets) {
@@ -54,7 +68,8 @@ export async function recipientsFor(deps: CoreDeps, policy: PolicySnapshot, leve
     }
   }
   if (found.size > 0) return [...found]
-  if (policy.supervisorAccountId && (await q.findAccountBrief(deps.sql, policy.supervisorAccountId))) return [policy.supervisorAccountId]
+  if (policy.supervisorAccountId && (await q.findAccountBrief(deps.sql, policy.supervisorAccountId)))
+    return [policy.supervisorAccountId]
   const admins = await q.selectAccountsByRole(deps.sql, ['admin'])
   if (admins.length > 0) return admins
   return q.selectAccountsByRole(deps.sql, ['clinician'])
@@ -70,14 +85,22 @@ export async function pageIncident(deps: CoreDeps, step: PageStep): Promise<'pag
   if (incident.escalationLevel !== step.level || incident.escalationRepeat !== step.repeat) return 'stale'
   const at = nowOf(deps)
   const recipients = await recipientsFor(deps, incident.policySnapshot, step.level, at)
-  const { page } = await deps.sql.begin((tx) => q.upsertPage(tx, { incidentId: incident.id, level: step.level, repeat: step.repeat, recipients, at }))
+  const { page } = await deps.sql.begin((tx) =>
+    q.upsertPage(tx, { incidentId: incident.id, level: step.level, repeat: step.repeat, recipients, at }),
+  )
 
   if (!page.consoleSentAt) {
     announceToClinicians(deps, 'incident:paged', incident)
     await deps.sql.begin(async (tx) => {
       await q.markConsoleSent(tx, page.id, at)
       await q.markFirstPaged(tx, incident.id, at)
-      await q.insertEvent(tx, { incidentId: incident.id, kind: 'paged', escalationLevel: step.level, repeat: step.repeat, at })
+      await q.insertEvent(tx, {
+        incidentId: incident.id,
+        kind: 'paged',
+        escalationLevel: step.level,
+        repeat: step.repeat,
+        at,
+      })
       await q.clearAlarms(tx, 'crisis_unpaged', incident.id, at)
       await q.clearAlarms(tx, 'crisis_step_overdue', incident.id, at)
     })
@@ -92,7 +115,12 @@ export async function pageIncident(deps: CoreDeps, step: PageStep): Promise<'pag
         await q.insertWebhookDelivery(tx, page.id)
         await enqueueOutbox(tx, 'crisis:webhook', { pageId: page.id })
       }
-      await enqueueOutbox(tx, 'crisis:escalate', { incidentId: incident.id, level: step.level, repeat: step.repeat }, { delayMs: timeoutMs })
+      await enqueueOutbox(
+        tx,
+        'crisis:escalate',
+        { incidentId: incident.id, level: step.level, repeat: step.repeat },
+        { delayMs: timeoutMs },
+      )
     })
   }
 
@@ -100,11 +128,17 @@ export async function pageIncident(deps: CoreDeps, step: PageStep): Promise<'pag
   for (const recipient of await q.selectPageRecipients(deps.sql, page.id)) {
     if (recipient.emailSentAt || !recipient.email) continue
     try {
-      await deps.mailer.send({ to: recipient.email, ...crisisPageEmail(recipient.locale, consoleUrl(deps, incident.id)) })
+      await deps.mailer.send({
+        to: recipient.email,
+        ...crisisPageEmail(recipient.locale, consoleUrl(deps, incident.id)),
+      })
       await q.markRecipientEmailed(deps.sql, page.id, recipient.accountId, nowOf(deps))
     } catch (error) {
       failed++
-      deps.log.warn({ incidentId: incident.id, pageId: page.id, err: { message: (error as Error).message } }, 'crisis page email failed')
+      deps.log.warn(
+        { incidentId: incident.id, pageId: page.id, err: { message: (error as Error).message } },
+        'crisis page email failed',
+      )
     }
   }
   // The job is retried; only the emails not yet sent go out again.
@@ -121,7 +155,13 @@ export async function escalateIncident(deps: CoreDeps, step: PageStep): Promise<
     if (row.escalationLevel !== step.level || row.escalationRepeat !== step.repeat) return 'stale' as const
     const next = nextStep(row.policySnapshot, step.level, step.repeat, row.climbBaseRepeat)
     await q.updateCursor(tx, row.id, next.level, next.repeat)
-    await q.insertEvent(tx, { incidentId: row.id, kind: 'escalated', escalationLevel: next.level, repeat: next.repeat, at })
+    await q.insertEvent(tx, {
+      incidentId: row.id,
+      kind: 'escalated',
+      escalationLevel: next.level,
+      repeat: next.repeat,
+      at,
+    })
     await q.clearAlarms(tx, 'crisis_step_overdue', row.id, at)
     await enqueueOutbox(tx, 'crisis:page', { incidentId: row.id, level: next.level, repeat: next.repeat })
     return { ...row, escalationLevel: next.level, escalationRepeat: next.repeat }
@@ -132,7 +172,10 @@ export async function escalateIncident(deps: CoreDeps, step: PageStep): Promise<
 }
 
 /** An acknowledged incident still unresolved after the policy's re-trigger time pages again from level 1. */
-export async function retriggerIncident(deps: CoreDeps, payload: { incidentId: string; ackCount: number }): Promise<'retriggered' | 'skipped'> {
+export async function retriggerIncident(
+  deps: CoreDeps,
+  payload: { incidentId: string; ackCount: number },
+): Promise<'retriggered' | 'skipped'> {
   const at = nowOf(deps)
   const reopened = await deps.sql.begin(async (tx) => {
     const row = await q.selectIncidentForUpdate(tx, payload.incidentId)
@@ -153,7 +196,13 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 }
 
-async function deadLetter(deps: CoreDeps, pageId: string, incidentId: string | null, statusCode: number | null, reason: string) {
+async function deadLetter(
+  deps: CoreDeps,
+  pageId: string,
+  incidentId: string | null,
+  statusCode: number | null,
+  reason: string,
+) {
   const at = nowOf(deps)
   await deps.sql.begin(async (tx) => {
     await q.recordWebhookAttempt(tx, pageId, statusCode, 'dead', at)
@@ -259,9 +308,19 @@ export async function runCrisisWatchdog(deps: CoreDeps): Promise<{ unpaged: numb
   const stuck = await q.selectUnpagedSince(deps.sql, new Date(at.getTime() - UNPAGED_ALARM_SECONDS * 1000))
   let newAlarms = 0
   for (const incident of stuck) {
-    if (await q.insertAlarm(deps.sql, { kind: 'crisis_unpaged', dedupKey: `crisis_unpaged:${incident.id}`, incidentId: incident.id, at })) {
+    if (
+      await q.insertAlarm(deps.sql, {
+        kind: 'crisis_unpaged',
+        dedupKey: `crisis_unpaged:${incident.id}`,
+        incidentId: incident.id,
+        at,
+      })
+    ) {
       newAlarms++
-      deps.log.error({ incidentId: incident.id, raisedAt: incident.raisedAt.toISOString() }, 'crisis incident not paged within 30 seconds')
+      deps.log.error(
+        { incidentId: incident.id, raisedAt: incident.raisedAt.toISOString() },
+        'crisis incident not paged within 30 seconds',
+      )
     }
   }
   return { unpaged: stuck.length, newAlarms }

@@ -1,5 +1,11 @@
 import { afterCommit } from '../after-commit.js'
-import { recentOwnTexts, type AbortHook, type PersistHook, type SendActor, type SendStep } from '../chat/send-pipeline.js'
+import {
+  recentOwnTexts,
+  type AbortHook,
+  type PersistHook,
+  type SendActor,
+  type SendStep,
+} from '../chat/send-pipeline.js'
 import { classifyRisk, type RiskResult } from './classifier.js'
 import { memberCountry } from './crisis-lines.js'
 import type { CrisisCard } from '../contracts/socket-events.crisis.js'

@@ -1,6 +1,13 @@
 import type { Sql, TransactionSql } from '../../db/client.js'
 import type { Role } from '../identity/identity.schema.js'
-import type { CrisisOutcome, CrisisRiskLevel, CrisisSource, CrisisStatus, PolicySnapshot, PolicyTarget } from './crisis.schema.js'
+import type {
+  CrisisOutcome,
+  CrisisRiskLevel,
+  CrisisSource,
+  CrisisStatus,
+  PolicySnapshot,
+  PolicyTarget,
+} from './crisis.schema.js'
 import type { RotationSchedule } from './oncall.js'
 
 type Db = Sql | TransactionSql
@@ -36,8 +43,13 @@ const INCIDENT_COLUMNS = (db: Db) => db`
 // ---------------------------------------------------------------------------------------------
 // Accounts as the crisis slice needs them
 
-export async function findAccountBrief(db: Db, accountId: string): Promise<{ id: string; role: Role; locale: 'en' | 'pl'; email: string | null; country: string | null } | null> {
-  const [row] = await db<{ id: string; role: Role; locale: 'en' | 'pl'; email: string | null; country: string | null }[]>`
+export async function findAccountBrief(
+  db: Db,
+  accountId: string,
+): Promise<{ id: string; role: Role; locale: 'en' | 'pl'; email: string | null; country: string | null } | null> {
+  const [row] = await db<
+    { id: string; role: Role; locale: 'en' | 'pl'; email: string | null; country: string | null }[]
+  >`
     select id, role, locale, email, country from accounts where id = ${accountId}`
   return row ?? null
 }
@@ -49,20 +61,27 @@ export async function findAccountByLogin(db: Db, login: string): Promise<{ id: s
 }
 
 export async function selectAccountsByRole(db: Db, roles: Role[]): Promise<string[]> {
-  const rows = await db<{ id: string }[]>`select id from accounts where role = any(${roles}::text[]) order by created_at`
+  const rows = await db<
+    { id: string }[]
+  >`select id from accounts where role = any(${roles}::text[]) order by created_at`
   return rows.map((r) => r.id)
 }
 
 export async function selectLoginNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
-  const rows = await db<{ id: string; username: string }[]>`select id, username from accounts where id = any(${ids}::uuid[])`
+  const rows = await db<
+    { id: string; username: string }[]
+  >`select id, username from accounts where id = any(${ids}::uuid[])`
   return new Map(rows.map((r) => [r.id, r.username]))
 }
 
 // ---------------------------------------------------------------------------------------------
 // Incidents, signals, events
 
-export async function selectOpenIncidentForUpdate(tx: TransactionSql, memberAccountId: string): Promise<IncidentRow | null> {
+export async function selectOpenIncidentForUpdate(
+  tx: TransactionSql,
+  memberAccountId: string,
+): Promise<IncidentRow | null> {
   const [row] = await tx<IncidentRow[]>`
     select ${INCIDENT_COLUMNS(tx)} from crisis_incidents
     where member_account_id = ${memberAccountId} and status <> 'resolved' for update`
@@ -70,7 +89,9 @@ export async function selectOpenIncidentForUpdate(tx: TransactionSql, memberAcco
 }
 
 export async function selectIncidentForUpdate(tx: TransactionSql, id: string): Promise<IncidentRow | null> {
-  const [row] = await tx<IncidentRow[]>`select ${INCIDENT_COLUMNS(tx)} from crisis_incidents where id = ${id} for update`
+  const [row] = await tx<
+    IncidentRow[]
+  >`select ${INCIDENT_COLUMNS(tx)} from crisis_incidents where id = ${id} for update`
   return row ?? null
 }
 
@@ -96,7 +117,17 @@ export async function hasOpenIncident(db: Db, memberAccountId: string): Promise<
 /** Inserts unless the member already has an open incident (then null: attach to that one instead). */
 export async function insertIncident(
   tx: TransactionSql,
-  input: { id: string; memberAccountId: string; memberLabel: string; memberLocale: 'en' | 'pl'; memberCountry: string | null; level: CrisisRiskLevel; source: CrisisSource; policy: PolicySnapshot; raisedAt: Date },
+  input: {
+    id: string
+    memberAccountId: string
+    memberLabel: string
+    memberLocale: 'en' | 'pl'
+    memberCountry: string | null
+    level: CrisisRiskLevel
+    source: CrisisSource
+    policy: PolicySnapshot
+    raisedAt: Date
+  },
 ): Promise<boolean> {
   const rows = await tx`
     insert into crisis_incidents (id, member_account_id, member_label, member_locale, member_country, level, source, policy_snapshot, raised_at)
@@ -113,7 +144,17 @@ export async function updateIncidentLevel(tx: TransactionSql, id: string, level:
 
 export async function insertSignal(
   tx: TransactionSql,
-  input: { incidentId: string; source: CrisisSource; level: CrisisRiskLevel; roomId: string | null; messageId: string | null; reporterAccountId: string | null; reason: string | null; classifierSignals: string[]; at: Date },
+  input: {
+    incidentId: string
+    source: CrisisSource
+    level: CrisisRiskLevel
+    roomId: string | null
+    messageId: string | null
+    reporterAccountId: string | null
+    reason: string | null
+    classifierSignals: string[]
+    at: Date
+  },
 ) {
   await tx`
     insert into crisis_signals (incident_id, source, level, room_id, message_id, reporter_account_id, reason, classifier_signals, created_at)
@@ -121,11 +162,28 @@ export async function insertSignal(
             ${input.reason}, ${input.classifierSignals}::text[], ${input.at})`
 }
 
-export type EventKind = 'raised' | 'signal' | 'level_raised' | 'paged' | 'escalated' | 'acknowledged' | 'retriggered' | 'resolved' | 'note' | 'identity_revealed'
+export type EventKind =
+  | 'raised'
+  | 'signal'
+  | 'level_raised'
+  | 'paged'
+  | 'escalated'
+  | 'acknowledged'
+  | 'retriggered'
+  | 'resolved'
+  | 'note'
+  | 'identity_revealed'
 
 export async function insertEvent(
   db: Db,
-  input: { incidentId: string; kind: EventKind; actorAccountId?: string | null; escalationLevel?: number | null; repeat?: number | null; at: Date },
+  input: {
+    incidentId: string
+    kind: EventKind
+    actorAccountId?: string | null
+    escalationLevel?: number | null
+    repeat?: number | null
+    at: Date
+  },
 ) {
   await db`
     insert into crisis_events (incident_id, kind, actor_account_id, escalation_level, escalation_repeat, created_at)
@@ -139,7 +197,12 @@ export async function updateCursor(tx: TransactionSql, id: string, level: number
     where id = ${id}`
 }
 
-export async function markAcknowledged(tx: TransactionSql, id: string, actor: string, at: Date): Promise<number | null> {
+export async function markAcknowledged(
+  tx: TransactionSql,
+  id: string,
+  actor: string,
+  at: Date,
+): Promise<number | null> {
   const [row] = await tx<{ ackCount: number }[]>`
     update crisis_incidents set status = 'acknowledged', acknowledged_at = ${at}, acknowledged_by = ${actor}, ack_count = ack_count + 1
     where id = ${id} and status = 'open' returning ack_count as "ackCount"`
@@ -152,7 +215,13 @@ export async function reopenForRetrigger(tx: TransactionSql, id: string, repeat:
     where id = ${id}`
 }
 
-export async function markResolved(tx: TransactionSql, id: string, actor: string, outcome: CrisisOutcome, at: Date): Promise<boolean> {
+export async function markResolved(
+  tx: TransactionSql,
+  id: string,
+  actor: string,
+  outcome: CrisisOutcome,
+  at: Date,
+): Promise<boolean> {
   const rows = await tx`
     update crisis_incidents set status = 'resolved', resolved_at = ${at}, resolved_by = ${actor}, outcome = ${outcome}
     where id = ${id} and status <> 'resolved' returning id`
@@ -177,7 +246,17 @@ export async function selectRecentlyResolved(db: Db, limit = 20): Promise<Incide
 }
 
 export async function selectSignals(db: Db, incidentId: string) {
-  return db<{ source: CrisisSource; level: CrisisRiskLevel; roomId: string | null; messageId: string | null; reason: string | null; classifierSignals: string[]; createdAt: Date }[]>`
+  return db<
+    {
+      source: CrisisSource
+      level: CrisisRiskLevel
+      roomId: string | null
+      messageId: string | null
+      reason: string | null
+      classifierSignals: string[]
+      createdAt: Date
+    }[]
+  >`
     select source, level, room_id as "roomId", message_id as "messageId", reason, classifier_signals as "classifierSignals", created_at as "createdAt"
     from crisis_signals where incident_id = ${incidentId} order by created_at, id`
 }
@@ -190,7 +269,15 @@ export async function selectTriggerMessageIds(db: Db, incidentId: string): Promi
 }
 
 export async function selectEvents(db: Db, incidentId: string) {
-  return db<{ kind: EventKind; actorAccountId: string | null; escalationLevel: number | null; repeat: number | null; createdAt: Date }[]>`
+  return db<
+    {
+      kind: EventKind
+      actorAccountId: string | null
+      escalationLevel: number | null
+      repeat: number | null
+      createdAt: Date
+    }[]
+  >`
     select kind, actor_account_id as "actorAccountId", escalation_level as "escalationLevel", escalation_repeat as "repeat", created_at as "createdAt"
     from crisis_events where incident_id = ${incidentId} order by id`
 }
@@ -205,7 +292,10 @@ export async function selectNotes(db: Db, incidentId: string) {
     where incident_id = ${incidentId} order by created_at, id`
 }
 
-export async function insertChatMessage(db: Db, input: { incidentId: string; authorAccountId: string; authorRole: 'member' | 'clinician'; body: string; at: Date }) {
+export async function insertChatMessage(
+  db: Db,
+  input: { incidentId: string; authorAccountId: string; authorRole: 'member' | 'clinician'; body: string; at: Date },
+) {
   await db`
     insert into crisis_chat_messages (incident_id, author_account_id, author_role, body, created_at)
     values (${input.incidentId}, ${input.authorAccountId}, ${input.authorRole}, ${input.body}, ${input.at})`
@@ -268,7 +358,8 @@ export async function markConsoleSent(db: Db, pageId: string, at: Date) {
 }
 
 export async function markFollowupsEnqueued(tx: TransactionSql, pageId: string, at: Date): Promise<boolean> {
-  const rows = await tx`update crisis_pages set followups_enqueued_at = ${at} where id = ${pageId} and followups_enqueued_at is null returning id`
+  const rows =
+    await tx`update crisis_pages set followups_enqueued_at = ${at} where id = ${pageId} and followups_enqueued_at is null returning id`
   return rows.length === 1
 }
 
@@ -296,7 +387,13 @@ export async function selectWebhookDelivery(db: Db, pageId: string) {
   return row ?? null
 }
 
-export async function recordWebhookAttempt(db: Db, pageId: string, statusCode: number | null, status: 'pending' | 'delivered' | 'dead', at: Date) {
+export async function recordWebhookAttempt(
+  db: Db,
+  pageId: string,
+  statusCode: number | null,
+  status: 'pending' | 'delivered' | 'dead',
+  at: Date,
+) {
   await db`
     update crisis_webhook_deliveries set attempts = attempts + 1, last_status_code = ${statusCode}, status = ${status},
       delivered_at = case when ${status} = 'delivered' then ${at}::timestamptz else delivered_at end
@@ -307,7 +404,10 @@ export async function insertDeadLetter(db: Db, pageId: string, statusCode: numbe
   await db`insert into crisis_webhook_dead_letters (page_id, status_code, reason, created_at) values (${pageId}, ${statusCode}, ${reason.slice(0, 200)}, ${at})`
 }
 
-export async function insertAlarm(db: Db, input: { kind: string; dedupKey: string; incidentId: string | null; at: Date }): Promise<boolean> {
+export async function insertAlarm(
+  db: Db,
+  input: { kind: string; dedupKey: string; incidentId: string | null; at: Date },
+): Promise<boolean> {
   const rows = await db`
     insert into alarms (kind, dedup_key, incident_id, raised_at) values (${input.kind}, ${input.dedupKey}, ${input.incidentId}, ${input.at})
     on conflict (dedup_key) do nothing returning id`
@@ -328,7 +428,9 @@ export async function selectOpenAlarms(db: Db) {
 }
 
 export async function countOpenAlarmsByKind(db: Db): Promise<{ kind: string; count: number }[]> {
-  return db<{ kind: string; count: number }[]>`select kind, count(*)::int as count from alarms where cleared_at is null group by kind`
+  return db<
+    { kind: string; count: number }[]
+  >`select kind, count(*)::int as count from alarms where cleared_at is null group by kind`
 }
 
 export async function selectUnpagedSince(db: Db, before: Date) {
@@ -354,7 +456,14 @@ export async function oldestUnpagedSeconds(db: Db): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // On-call schedules and escalation policies
 
-export interface ScheduleRow { id: string; name: string; timeZone: string; handoffTime: string; shiftHours: number; startsOn: string }
+export interface ScheduleRow {
+  id: string
+  name: string
+  timeZone: string
+  handoffTime: string
+  shiftHours: number
+  startsOn: string
+}
 
 export async function selectSchedules(db: Db): Promise<(ScheduleRow & RotationSchedule)[]> {
   const schedules = await db<ScheduleRow[]>`
@@ -362,7 +471,9 @@ export async function selectSchedules(db: Db): Promise<(ScheduleRow & RotationSc
     from oncall_schedules order by name`
   const members = await db<{ scheduleId: string; accountId: string }[]>`
     select schedule_id as "scheduleId", account_id as "accountId" from oncall_rotation_members order by schedule_id, position`
-  const overrides = await db<{ scheduleId: string; accountId: string; startsAt: Date; endsAt: Date; createdAt: Date }[]>`
+  const overrides = await db<
+    { scheduleId: string; accountId: string; startsAt: Date; endsAt: Date; createdAt: Date }[]
+  >`
     select schedule_id as "scheduleId", account_id as "accountId", starts_at as "startsAt", ends_at as "endsAt", created_at as "createdAt"
     from oncall_overrides where ends_at > now() - interval '30 days' order by starts_at`
   return schedules.map((s) => ({
@@ -378,7 +489,14 @@ export async function selectSchedule(db: Db, id: string): Promise<(ScheduleRow &
 
 export async function upsertSchedule(
   tx: TransactionSql,
-  input: { name: string; timeZone: string; handoffTime: string; shiftHours: number; startsOn: string; memberIds: string[] },
+  input: {
+    name: string
+    timeZone: string
+    handoffTime: string
+    shiftHours: number
+    startsOn: string
+    memberIds: string[]
+  },
 ): Promise<string> {
   const [row] = await tx<{ id: string }[]>`
     insert into oncall_schedules (name, time_zone, handoff_time, shift_hours, starts_on)
@@ -393,7 +511,10 @@ export async function upsertSchedule(
   return row!.id
 }
 
-export async function insertOverride(db: Db, input: { scheduleId: string; accountId: string; startsAt: Date; endsAt: Date; createdBy: string }) {
+export async function insertOverride(
+  db: Db,
+  input: { scheduleId: string; accountId: string; startsAt: Date; endsAt: Date; createdBy: string },
+) {
   await db`
     insert into oncall_overrides (schedule_id, account_id, starts_at, ends_at, created_by)
     values (${input.scheduleId}, ${input.accountId}, ${input.startsAt}, ${input.endsAt}, ${input.createdBy})`
@@ -401,13 +522,17 @@ export async function insertOverride(db: Db, input: { scheduleId: string; accoun
 
 /** Case-insensitive: the policy editor's targets are typed by hand. */
 export async function selectScheduleIdByName(db: Db, name: string): Promise<string | null> {
-  const [row] = await db<{ id: string }[]>`select id from oncall_schedules where lower(name) = lower(${name}) order by name limit 1`
+  const [row] = await db<
+    { id: string }[]
+  >`select id from oncall_schedules where lower(name) = lower(${name}) order by name limit 1`
   return row?.id ?? null
 }
 
 /** The default policy as a snapshot, or null when none is configured. */
 export async function selectDefaultPolicy(db: Db): Promise<PolicySnapshot | null> {
-  const [policy] = await db<{ id: string; name: string; repeats: number; retriggerMinutes: number; supervisorAccountId: string | null }[]>`
+  const [policy] = await db<
+    { id: string; name: string; repeats: number; retriggerMinutes: number; supervisorAccountId: string | null }[]
+  >`
     select id, name, repeats, retrigger_minutes as "retriggerMinutes", supervisor_account_id as "supervisorAccountId"
     from escalation_policies where is_default`
   if (!policy) return null
@@ -425,13 +550,18 @@ export async function selectDefaultPolicy(db: Db): Promise<PolicySnapshot | null
       ackTimeoutMinutes: l.ackTimeoutMinutes,
       targets: targets
         .filter((t) => t.position === l.position)
-        .map((t): PolicyTarget => (t.scheduleId ? { kind: 'schedule', scheduleId: t.scheduleId } : { kind: 'account', accountId: t.accountId! })),
+        .map((t): PolicyTarget =>
+          t.scheduleId ? { kind: 'schedule', scheduleId: t.scheduleId } : { kind: 'account', accountId: t.accountId! },
+        ),
     })),
   }
 }
 
 /** Replace the default policy (levels and targets) in one transaction. */
-export async function replaceDefaultPolicy(tx: TransactionSql, policy: Omit<PolicySnapshot, 'policyId'>): Promise<string> {
+export async function replaceDefaultPolicy(
+  tx: TransactionSql,
+  policy: Omit<PolicySnapshot, 'policyId'>,
+): Promise<string> {
   await tx`update escalation_policies set is_default = false where is_default and name <> ${policy.name}`
   const [row] = await tx<{ id: string }[]>`
     insert into escalation_policies (name, repeats, supervisor_account_id, retrigger_minutes, is_default, updated_at)
@@ -461,7 +591,16 @@ export async function clearSettledUnpagedAlarms(db: Db, at: Date) {
       and (i.first_paged_at is not null or i.status = 'resolved')`
 }
 
-export interface ContextMessageRow { id: string; seq: number; roomTitle: string; pseudonym: string; body: string; deleted: boolean; createdAt: Date; trigger: boolean }
+export interface ContextMessageRow {
+  id: string
+  seq: number
+  roomTitle: string
+  pseudonym: string
+  body: string
+  deleted: boolean
+  createdAt: Date
+  trigger: boolean
+}
 
 /** A triggering message with the messages around it in its room (pseudonyms only), for the clinician. */
 export async function selectMessageContext(db: Db, messageId: string, around: number): Promise<ContextMessageRow[]> {
@@ -476,13 +615,24 @@ export async function selectMessageContext(db: Db, messageId: string, around: nu
     order by m.seq`
 }
 
-export interface DirectMessageContextRow { id: string; groupTitle: string; author: string; body: string; createdAt: Date; trigger: boolean }
+export interface DirectMessageContextRow {
+  id: string
+  groupTitle: string
+  author: string
+  body: string
+  createdAt: Date
+  trigger: boolean
+}
 
 /**
  * A triggering private message (core/messages) with the few messages before it in its thread, for the clinician.
  * The member by their group pseudonym, facilitators by their professional display name.
  */
-export async function selectDirectMessageContext(db: Db, messageId: string, before: number): Promise<DirectMessageContextRow[]> {
+export async function selectDirectMessageContext(
+  db: Db,
+  messageId: string,
+  before: number,
+): Promise<DirectMessageContextRow[]> {
   return db<DirectMessageContextRow[]>`
     with t as (select thread_id, created_at, id from direct_messages where id = ${messageId})
     select id, "groupTitle", author, body, "createdAt", trigger from (
@@ -506,7 +656,17 @@ export async function selectDirectMessageContext(db: Db, messageId: string, befo
  * the clinician. Clinicians' internal notes and paging details are the service's records, not the member's.
  */
 export async function selectCrisisExport(db: Db, memberAccountId: string) {
-  const incidents = await db<{ id: string; source: CrisisSource; status: CrisisStatus; raisedAt: Date; acknowledgedAt: Date | null; resolvedAt: Date | null; outcome: CrisisOutcome | null }[]>`
+  const incidents = await db<
+    {
+      id: string
+      source: CrisisSource
+      status: CrisisStatus
+      raisedAt: Date
+      acknowledgedAt: Date | null
+      resolvedAt: Date | null
+      outcome: CrisisOutcome | null
+    }[]
+  >`
     select id, source, status, raised_at as "raisedAt", acknowledged_at as "acknowledgedAt", resolved_at as "resolvedAt", outcome
     from crisis_incidents where member_account_id = ${memberAccountId}
     order by raised_at`
@@ -577,7 +737,16 @@ export async function selectLadderStates(db: Db, limit = 500): Promise<LadderSta
  */
 export async function claimStepSweep(
   tx: TransactionSql,
-  input: { id: string; status: 'open' | 'acknowledged'; level: number; repeat: number; ackCount: number; step: string; at: Date; resweepBefore: Date },
+  input: {
+    id: string
+    status: 'open' | 'acknowledged'
+    level: number
+    repeat: number
+    ackCount: number
+    step: string
+    at: Date
+    resweepBefore: Date
+  },
 ): Promise<boolean> {
   const rows = await tx`
     update crisis_incidents set swept_step = ${input.step}, swept_at = ${input.at}
@@ -599,7 +768,10 @@ export async function clearStepAlarmsExcept(db: Db, stillOverdue: string[], at: 
     where kind = 'crisis_step_overdue' and cleared_at is null and dedup_key <> all(${stillOverdue}::text[])`
 }
 
-export async function upsertHeartbeat(db: Db, input: { instanceId: string; process: string; startedAt: Date; at: Date }) {
+export async function upsertHeartbeat(
+  db: Db,
+  input: { instanceId: string; process: string; startedAt: Date; at: Date },
+) {
   await db`
     insert into process_heartbeats (instance_id, process, started_at, beat_at)
     values (${input.instanceId}, ${input.process}, ${input.startedAt}, ${input.at})

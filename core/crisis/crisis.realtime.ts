@@ -8,7 +8,9 @@ import type { IncidentRow } from './crisis.queries.js'
 export const CLINICIANS_ROOM = 'clinicians'
 
 /** What the console sees of an incident: its label, never the member's account. */
-export function announcementOf(incident: Pick<IncidentRow, 'id' | 'memberLabel' | 'level' | 'status' | 'escalationLevel' | 'escalationRepeat'>): IncidentAnnouncement {
+export function announcementOf(
+  incident: Pick<IncidentRow, 'id' | 'memberLabel' | 'level' | 'status' | 'escalationLevel' | 'escalationRepeat'>,
+): IncidentAnnouncement {
   return {
     incidentId: incident.id,
     memberLabel: incident.memberLabel,
@@ -19,7 +21,11 @@ export function announcementOf(incident: Pick<IncidentRow, 'id' | 'memberLabel' 
   }
 }
 
-export function announceToClinicians(deps: CoreDeps, event: 'incident:paged' | 'incident:updated', incident: Parameters<typeof announcementOf>[0]) {
+export function announceToClinicians(
+  deps: CoreDeps,
+  event: 'incident:paged' | 'incident:updated',
+  incident: Parameters<typeof announcementOf>[0],
+) {
   deps.realtime.emitToRoom(CLINICIANS_ROOM, event, announcementOf(incident))
 }
 

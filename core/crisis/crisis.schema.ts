@@ -4,7 +4,15 @@ import type { CrisisRiskLevel, CrisisStatus } from '../contracts/socket-events.c
 export type { CrisisRiskLevel, CrisisStatus }
 export const CRISIS_SOURCES = ['message', 'button', 'facilitator', 'report', 'self_care', 'direct_message'] as const
 export type CrisisSource = (typeof CRISIS_SOURCES)[number]
-export const CRISIS_OUTCOMES = ['safety_plan', 'referred', 'emergency_services', 'no_risk', 'lost_contact', 'follow_up', 'other'] as const
+export const CRISIS_OUTCOMES = [
+  'safety_plan',
+  'referred',
+  'emergency_services',
+  'no_risk',
+  'lost_contact',
+  'follow_up',
+  'other',
+] as const
 export type CrisisOutcome = (typeof CRISIS_OUTCOMES)[number]
 export const CRISIS_RISK_LEVELS = ['concern', 'high', 'imminent'] as const
 
@@ -25,7 +33,12 @@ export interface PolicySnapshot {
 
 /** Used when no policy was configured: everyone who can answer is paged, every 5 minutes. */
 export const FALLBACK_POLICY: PolicySnapshot = {
-  policyId: null, name: 'fallback', repeats: 0, retriggerMinutes: 30, supervisorAccountId: null, levels: [],
+  policyId: null,
+  name: 'fallback',
+  repeats: 0,
+  retriggerMinutes: 30,
+  supervisorAccountId: null,
+  levels: [],
 }
 
 export interface RaiseCrisisInput {
@@ -57,7 +70,10 @@ export interface RaiseCrisisResult {
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long')
 export const noteSchema = z.object({ body: text(4000) })
 export const crisisChatSchema = z.object({ body: text(2000) })
-export const resolveSchema = z.object({ outcome: z.enum(CRISIS_OUTCOMES), note: z.string().trim().max(4000).optional() })
+export const resolveSchema = z.object({
+  outcome: z.enum(CRISIS_OUTCOMES),
+  note: z.string().trim().max(4000).optional(),
+})
 export const revealSchema = z.object({ reason: z.string().trim().min(10, 'reason_too_short').max(500, 'too_long') })
 export const escalateSchema = z.object({
   memberAccountId: z.string().uuid(),
@@ -69,7 +85,12 @@ export const escalateSchema = z.object({
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_invalid')
 const logins = z
   .string()
-  .transform((v) => v.split(/[\n,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(/[\n,]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().min(3).max(254)).min(1, 'required').max(50))
 
 export const scheduleFormSchema = z.object({
@@ -81,13 +102,12 @@ export const scheduleFormSchema = z.object({
   members: logins,
 })
 
-export const overrideFormSchema = z
-  .object({
-    scheduleId: z.string().uuid(),
-    login: z.string().trim().toLowerCase().min(3).max(254),
-    startsAt: z.string().min(10).max(40),
-    endsAt: z.string().min(10).max(40),
-  })
+export const overrideFormSchema = z.object({
+  scheduleId: z.string().uuid(),
+  login: z.string().trim().toLowerCase().min(3).max(254),
+  startsAt: z.string().min(10).max(40),
+  endsAt: z.string().min(10).max(40),
+})
 
 /** One level per line: `<minutes> <target>, <target>` where a target is `schedule:<name>` or a login. */
 export const policyFormSchema = z.object({
@@ -119,8 +139,14 @@ export interface IncidentDetail extends IncidentSummary {
   policyName: string
   /** `reason`: a facilitator's reason for escalating; `notDelivered`: the triggering message was refused but heard. */
   signals: {
-    source: CrisisSource; level: CrisisRiskLevel; roomId: string | null; messageId: string | null; reason: string | null; notDelivered: boolean
-    classifierSignals: string[]; createdAt: string
+    source: CrisisSource
+    level: CrisisRiskLevel
+    roomId: string | null
+    messageId: string | null
+    reason: string | null
+    notDelivered: boolean
+    classifierSignals: string[]
+    createdAt: string
   }[]
   /** What the member wrote for the clinician in their own words (self-care: the note under "Yes, please"). */
   memberNotes: { body: string; at: string }[]
@@ -139,4 +165,9 @@ export interface IncidentDetail extends IncidentSummary {
   }[]
 }
 
-export interface CrisisChatMessage { id: string; from: 'member' | 'clinician'; body: string; at: string }
+export interface CrisisChatMessage {
+  id: string
+  from: 'member' | 'clinician'
+  body: string
+  at: string
+}

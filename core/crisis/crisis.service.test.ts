@@ -5,8 +5,15 @@ import { saveSensitiveProfile } from '../identity/identity.service.js'
 import { AppError } from '../errors.js'
 import { transaction } from '../after-commit.js'
 import {
-  acknowledgeIncident, escalateByFacilitator, getIncidentDetail, listIncidentQueue, raiseCrisis, raiseCrisisInTransaction,
-  raiseFromReport, resolveIncident, revealMemberIdentity,
+  acknowledgeIncident,
+  escalateByFacilitator,
+  getIncidentDetail,
+  listIncidentQueue,
+  raiseCrisis,
+  raiseCrisisInTransaction,
+  raiseFromReport,
+  resolveIncident,
+  revealMemberIdentity,
 } from './crisis.service.js'
 import { getCrisisAdminView, saveDefaultPolicy, saveSchedule } from './crisis.admin.js'
 import { escalateIncident, pageIncident, retriggerIncident, runCrisisWatchdog } from './crisis.paging.js'
@@ -33,10 +40,19 @@ beforeAll(async () => {
   // L1: clinician 1 directly, 5 min. L2: whoever is on call in the "Nights" rotation (clinician 2), 10 min.
   // The ladder repeats once, then the admin is the supervisor.
   await saveSchedule(deps, admin.actor, {
-    name: 'Nights', timeZone: 'Europe/Warsaw', handoffTime: '09:00', shiftHours: 24, startsOn: '2026-11-01', members: [c2.username],
+    name: 'Nights',
+    timeZone: 'Europe/Warsaw',
+    handoffTime: '09:00',
+    shiftHours: 24,
+    startsOn: '2026-11-01',
+    members: [c2.username],
   })
   await saveDefaultPolicy(deps, admin.actor, {
-    name: 'Default', repeats: 1, retriggerMinutes: 30, supervisor: admin.email!, levels: `5 ${c1.username}\n10 schedule:Nights`,
+    name: 'Default',
+    repeats: 1,
+    retriggerMinutes: 30,
+    supervisor: admin.email!,
+    levels: `5 ${c1.username}\n10 schedule:Nights`,
   })
 })
 afterAll(async () => {
@@ -47,9 +63,14 @@ beforeEach(async () => {
 })
 
 const count = async (table: 'crisis_incidents' | 'outbox' | 'crisis_signals', memberId?: string) => {
-  if (table === 'outbox') return (await deps.sql`select count(*)::int as n from outbox where job_name like 'crisis:%'`)[0]!.n as number
-  if (table === 'crisis_signals') return (await deps.sql`select count(*)::int as n from crisis_signals s join crisis_incidents i on i.id = s.incident_id where i.member_account_id = ${memberId!}`)[0]!.n as number
-  return (await deps.sql`select count(*)::int as n from crisis_incidents where member_account_id = ${memberId!}`)[0]!.n as number
+  if (table === 'outbox')
+    return (await deps.sql`select count(*)::int as n from outbox where job_name like 'crisis:%'`)[0]!.n as number
+  if (table === 'crisis_signals')
+    return (
+      await deps.sql`select count(*)::int as n from crisis_signals s join crisis_incidents i on i.id = s.incident_id where i.member_account_id = ${memberId!}`
+    )[0]!.n as number
+  return (await deps.sql`select count(*)::int as n from crisis_incidents where member_account_id = ${memberId!}`)[0]!
+    .n as number
 }
 
 /** Run queued crisis jobs the way the worker would, moving the clock past each delayed job's delay. */
@@ -57,10 +78,14 @@ async function runJob(job: OutboxJob) {
   if (job.delayMs) advance(job.delayMs)
   const payload = job.payload as never
   switch (job.jobName) {
-    case 'crisis:page': return pageIncident(deps, payload)
-    case 'crisis:escalate': return escalateIncident(deps, payload)
-    case 'crisis:retrigger': return retriggerIncident(deps, payload)
-    default: return null
+    case 'crisis:page':
+      return pageIncident(deps, payload)
+    case 'crisis:escalate':
+      return escalateIncident(deps, payload)
+    case 'crisis:retrigger':
+      return retriggerIncident(deps, payload)
+    default:
+      return null
   }
 }
 
@@ -77,7 +102,11 @@ describe('raising a crisis', () => {
     // The caller's transaction fails after the raise: the incident goes with it.
     await expect(
       transaction(deps, async (tx) => {
-        await raiseCrisisInTransaction(tx, deps, { memberAccountId: member.accountId, source: 'message', level: 'high' })
+        await raiseCrisisInTransaction(tx, deps, {
+          memberAccountId: member.accountId,
+          source: 'message',
+          level: 'high',
+        })
         throw new Error('message insert failed')
       }),
     ).rejects.toThrow('message insert failed')
@@ -85,9 +114,13 @@ describe('raising a crisis', () => {
     expect(await count('outbox')).toBe(0)
 
     // The outbox write itself fails: no incident is left behind either.
-    await deps.sql.unsafe(`alter table outbox add constraint crisis_test_refuse check (job_name <> 'crisis:page') not valid`)
+    await deps.sql.unsafe(
+      `alter table outbox add constraint crisis_test_refuse check (job_name <> 'crisis:page') not valid`,
+    )
     try {
-      await expect(raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })).rejects.toThrow()
+      await expect(
+        raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' }),
+      ).rejects.toThrow()
     } finally {
       await deps.sql.unsafe('alter table outbox drop constraint crisis_test_refuse')
     }
@@ -96,14 +129,28 @@ describe('raising a crisis', () => {
     const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
     expect(raised.created).toBe(true)
     const jobs = await takeOutbox(deps.sql)
-    expect(jobs).toEqual([expect.objectContaining({ jobName: 'crisis:page', payload: { incidentId: raised.incidentId, level: 0, repeat: 0 }, delayMs: 0 })])
+    expect(jobs).toEqual([
+      expect.objectContaining({
+        jobName: 'crisis:page',
+        payload: { incidentId: raised.incidentId, level: 0, repeat: 0 },
+        delayMs: 0,
+      }),
+    ])
   })
 
   it('keeps one open incident per member: later signals attach and raise the level, never lower it', async () => {
     const member = await createAccount(deps, 'member')
-    const first = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'message', level: 'concern', messageId: crypto.randomUUID(), roomId: crypto.randomUUID() })
+    const first = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'message',
+      level: 'concern',
+      messageId: crypto.randomUUID(),
+      roomId: crypto.randomUUID(),
+    })
     const again = await Promise.all(
-      [1, 2, 3].map(() => raiseCrisis(deps, { memberAccountId: member.accountId, source: 'message', level: 'concern' })),
+      [1, 2, 3].map(() =>
+        raiseCrisis(deps, { memberAccountId: member.accountId, source: 'message', level: 'concern' }),
+      ),
     )
     expect(new Set(again.map((r) => r.incidentId))).toEqual(new Set([first.incidentId]))
     const higher = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
@@ -120,13 +167,25 @@ describe('raising a crisis', () => {
     const member = await createAccount(deps, 'member')
     const peer = await createAccount(deps, 'member')
     await expect(
-      escalateByFacilitator(deps, { facilitatorAccountId: peer.accountId, memberAccountId: member.accountId, reason: 'worried' }),
+      escalateByFacilitator(deps, {
+        facilitatorAccountId: peer.accountId,
+        memberAccountId: member.accountId,
+        reason: 'worried',
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(await count('crisis_incidents', member.accountId)).toBe(0)
-    const reported = await raiseFromReport(deps, { reporterAccountId: peer.accountId, memberAccountId: member.accountId })
-    const escalated = await escalateByFacilitator(deps, { facilitatorAccountId: facilitator.accountId, memberAccountId: member.accountId, reason: 'said goodbye to everyone' })
+    const reported = await raiseFromReport(deps, {
+      reporterAccountId: peer.accountId,
+      memberAccountId: member.accountId,
+    })
+    const escalated = await escalateByFacilitator(deps, {
+      facilitatorAccountId: facilitator.accountId,
+      memberAccountId: member.accountId,
+      reason: 'said goodbye to everyone',
+    })
     expect(escalated).toMatchObject({ incidentId: reported.incidentId, level: 'high' })
-    const [audit] = await deps.sql`select action, target_id, actor_account_id from audit_log where action = 'crisis.escalate' order by id desc limit 1`
+    const [audit] =
+      await deps.sql`select action, target_id, actor_account_id from audit_log where action = 'crisis.escalate' order by id desc limit 1`
     expect(audit).toMatchObject({ target_id: reported.incidentId, actor_account_id: facilitator.accountId })
   })
 })
@@ -169,7 +228,12 @@ describe('the escalation ladder (fake clock)', () => {
   it('emails the clinician nothing sensitive, in their language', async () => {
     const member = await createAccount(deps, 'member')
     const mailsBefore = deps.mail.mails.length
-    const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent', memberLabel: 'Sunny Fox' })
+    const raised = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'imminent',
+      memberLabel: 'Sunny Fox',
+    })
     for (const job of await takeOutbox(deps.sql)) await runJob(job)
     const [mail] = deps.mail.mails.slice(mailsBefore)
     expect(mail!.to).toEqual([c1.email])
@@ -210,9 +274,15 @@ describe('the escalation ladder (fake clock)', () => {
     expect(retrigger).toMatchObject({ jobName: 'crisis:retrigger', delayMs: 30 * 60_000 })
     expect(await runJob(retrigger!)).toBe('retriggered')
     const [again] = await takeOutbox(deps.sql)
-    expect(again).toMatchObject({ jobName: 'crisis:page', payload: { incidentId: raised.incidentId, level: 0, repeat: 1 } })
+    expect(again).toMatchObject({
+      jobName: 'crisis:page',
+      payload: { incidentId: raised.incidentId, level: 0, repeat: 1 },
+    })
     expect(await runJob(again!)).toBe('paged')
-    expect((await pagesOf(raised.incidentId)).map((p) => [p.level, p.repeat])).toEqual([[0, 0], [0, 1]])
+    expect((await pagesOf(raised.incidentId)).map((p) => [p.level, p.repeat])).toEqual([
+      [0, 0],
+      [0, 1],
+    ])
 
     // Acknowledged again, then resolved: its re-trigger does nothing.
     await takeOutbox(deps.sql)
@@ -237,7 +307,11 @@ describe('the escalation ladder (fake clock)', () => {
     advance(11_000)
     expect(await runCrisisWatchdog(deps)).toEqual({ unpaged: 1, newAlarms: 1 })
     expect(await runCrisisWatchdog(deps)).toEqual({ unpaged: 1, newAlarms: 0 })
-    expect(deps.logLines.some((l) => l.includes('"level":50') && l.includes(raised.incidentId) && l.includes('not paged within 30 seconds'))).toBe(true)
+    expect(
+      deps.logLines.some(
+        (l) => l.includes('"level":50') && l.includes(raised.incidentId) && l.includes('not paged within 30 seconds'),
+      ),
+    ).toBe(true)
     const view = await getCrisisAdminView(deps, admin.actor)
     expect(view.alarms).toEqual([expect.objectContaining({ kind: 'crisis_unpaged', incidentId: raised.incidentId })])
     for (const job of await takeOutbox(deps.sql)) await runJob(job)
@@ -254,7 +328,9 @@ describe('the console and break-glass', () => {
       await expect(listIncidentQueue(deps, actor)).rejects.toMatchObject({ code: 'FORBIDDEN' })
       await expect(getIncidentDetail(deps, actor, raised.incidentId)).rejects.toMatchObject({ code: 'FORBIDDEN' })
       await expect(acknowledgeIncident(deps, actor, raised.incidentId)).rejects.toMatchObject({ code: 'FORBIDDEN' })
-      await expect(revealMemberIdentity(deps, actor, raised.incidentId, 'I want to know who this is')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(
+        revealMemberIdentity(deps, actor, raised.incidentId, 'I want to know who this is'),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
       await expect(getCrisisAdminView(deps, actor)).rejects.toMatchObject({ code: 'FORBIDDEN' })
     }
     await expect(getCrisisAdminView(deps, c1.actor)).rejects.toMatchObject({ code: 'FORBIDDEN' })
@@ -278,18 +354,31 @@ describe('the console and break-glass', () => {
 
   it('reveals identity only with a reason, to the clinician, audited and visible to admins', async () => {
     const member = await createAccount(deps, 'member')
-    await saveSensitiveProfile(deps, member.accountId, { legalName: 'Anna Kowalska', emergencyContact: 'Jan, +48 600 100 200' })
+    await saveSensitiveProfile(deps, member.accountId, {
+      legalName: 'Anna Kowalska',
+      emergencyContact: 'Jan, +48 600 100 200',
+    })
     const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
-    const auditRows = async () => (await deps.sql`select count(*)::int as n from audit_log where action = 'identity.reveal'`)[0]!.n as number
+    const auditRows = async () =>
+      (await deps.sql`select count(*)::int as n from audit_log where action = 'identity.reveal'`)[0]!.n as number
     const before = await auditRows()
     await expect(revealMemberIdentity(deps, c1.actor, raised.incidentId, 'short')).rejects.toBeInstanceOf(AppError)
     expect(await auditRows()).toBe(before)
 
-    const revealed = await revealMemberIdentity(deps, c1.actor, raised.incidentId, 'Member stopped answering after stating a plan')
+    const revealed = await revealMemberIdentity(
+      deps,
+      c1.actor,
+      raised.incidentId,
+      'Member stopped answering after stating a plan',
+    )
     expect(revealed).toEqual({ legalName: 'Anna Kowalska', emergencyContact: 'Jan, +48 600 100 200' })
     expect(await auditRows()).toBe(before + 1)
     const view = await getCrisisAdminView(deps, admin.actor)
-    expect(view.reveals[0]).toMatchObject({ actor: c1.username, incidentId: raised.incidentId, reason: 'Member stopped answering after stating a plan' })
+    expect(view.reveals[0]).toMatchObject({
+      actor: c1.username,
+      incidentId: raised.incidentId,
+      reason: 'Member stopped answering after stating a plan',
+    })
     // The identity appears nowhere else: not in the incident page, the timeline, or the logs.
     const detail = await getIncidentDetail(deps, c2.actor, raised.incidentId)
     expect(JSON.stringify(detail)).not.toContain('Kowalska')

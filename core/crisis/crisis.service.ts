@@ -15,11 +15,19 @@ import * as q from './crisis.queries.js'
 import { scheduleFollowUpInTransaction, type FollowUpChoice } from './crisis.followup.js'
 import { announceChat, announceToClinicians, tellMember } from './crisis.realtime.js'
 import {
-  FALLBACK_POLICY, type CrisisOutcome, type IncidentDetail, type IncidentSummary,
-  type RaiseCrisisInput, type RaiseCrisisResult, type CrisisChatMessage,
+  FALLBACK_POLICY,
+  type CrisisOutcome,
+  type IncidentDetail,
+  type IncidentSummary,
+  type RaiseCrisisInput,
+  type RaiseCrisisResult,
+  type CrisisChatMessage,
 } from './crisis.schema.js'
 
-export interface Actor { accountId: string; role: Role }
+export interface Actor {
+  accountId: string
+  role: Role
+}
 
 function requireConsoleRole(actor: Actor) {
   requireCapability(actor, 'crisis:console')
@@ -37,7 +45,11 @@ function labelFor(incidentId: string) {
  * `afterCommit` (core/after-commit.ts), so the caller opens its transaction with `transaction(deps, …)`: it goes out
  * once right after COMMIT and never after a rollback; no caller can forget it.
  */
-export async function raiseCrisisInTransaction(tx: TransactionSql, deps: CoreDeps, input: RaiseCrisisInput): Promise<RaiseCrisisResult> {
+export async function raiseCrisisInTransaction(
+  tx: TransactionSql,
+  deps: CoreDeps,
+  input: RaiseCrisisInput,
+): Promise<RaiseCrisisResult> {
   const at = nowOf(deps)
   const member = await q.findAccountBrief(tx, input.memberAccountId)
   if (!member) throw new AppError('NOT_FOUND')
@@ -57,17 +69,37 @@ export async function raiseCrisisInTransaction(tx: TransactionSql, deps: CoreDep
     const policy = (await q.selectDefaultPolicy(tx)) ?? FALLBACK_POLICY
     const memberLabel = input.memberLabel?.trim() || labelFor(id)
     const inserted = await q.insertIncident(tx, {
-      id, memberAccountId: member.id, memberLabel, memberLocale: member.locale,
+      id,
+      memberAccountId: member.id,
+      memberLabel,
+      memberLocale: member.locale,
       // Kept on the incident as it was when raised; a facilitator's escalation or a report has no browser to ask.
       memberCountry: input.country ?? memberCountry({ accountCountry: member.country, language: member.locale }),
-      level: input.level, source: input.source, policy, raisedAt: at,
+      level: input.level,
+      source: input.source,
+      policy,
+      raisedAt: at,
     })
     if (inserted) {
       await q.insertSignal(tx, { incidentId: id, ...signal })
-      await q.insertEvent(tx, { incidentId: id, kind: 'raised', actorAccountId: input.reporterAccountId ?? null, escalationLevel: 0, repeat: 0, at })
+      await q.insertEvent(tx, {
+        incidentId: id,
+        kind: 'raised',
+        actorAccountId: input.reporterAccountId ?? null,
+        escalationLevel: 0,
+        repeat: 0,
+        at,
+      })
       await enqueueOutbox(tx, 'crisis:page', { incidentId: id, level: 0, repeat: 0 })
       return announcedAfterCommit(tx, deps, {
-        incidentId: id, created: true, level: input.level, status: 'open', memberLabel, memberAccountId: member.id, escalationLevel: 0, repeat: 0,
+        incidentId: id,
+        created: true,
+        level: input.level,
+        status: 'open',
+        memberLabel,
+        memberAccountId: member.id,
+        escalationLevel: 0,
+        repeat: 0,
       })
     }
     // Another transaction raised one for this member a moment ago: attach to it.
@@ -83,8 +115,14 @@ export async function raiseCrisisInTransaction(tx: TransactionSql, deps: CoreDep
     await q.insertEvent(tx, { incidentId: open.id, kind: 'level_raised', at })
   }
   return announcedAfterCommit(tx, deps, {
-    incidentId: open.id, created: false, level, status: open.status, memberLabel: open.memberLabel, memberAccountId: member.id,
-    escalationLevel: open.escalationLevel, repeat: open.escalationRepeat,
+    incidentId: open.id,
+    created: false,
+    level,
+    status: open.status,
+    memberLabel: open.memberLabel,
+    memberAccountId: member.id,
+    escalationLevel: open.escalationLevel,
+    repeat: open.escalationRepeat,
   })
 }
 
@@ -97,8 +135,12 @@ function announcedAfterCommit(tx: TransactionSql, deps: CoreDeps, result: RaiseC
 export function announceCrisisRaised(deps: CoreDeps, result: RaiseCrisisResult) {
   tellMember(deps, result.memberAccountId, result.incidentId, result.status)
   announceToClinicians(deps, 'incident:updated', {
-    id: result.incidentId, memberLabel: result.memberLabel, level: result.level, status: result.status,
-    escalationLevel: result.escalationLevel, escalationRepeat: result.repeat,
+    id: result.incidentId,
+    memberLabel: result.memberLabel,
+    level: result.level,
+    status: result.status,
+    escalationLevel: result.escalationLevel,
+    escalationRepeat: result.repeat,
   })
 }
 
@@ -107,13 +149,24 @@ export async function raiseCrisis(deps: CoreDeps, input: RaiseCrisisInput): Prom
 }
 
 /** The member's crisis card, built from data in this process: no worker, no Redis in the way. */
-export function crisisCardFor(result: { incidentId: string | null; status: RaiseCrisisResult['status'] | null }, country: string | null): CrisisCard {
+export function crisisCardFor(
+  result: { incidentId: string | null; status: RaiseCrisisResult['status'] | null },
+  country: string | null,
+): CrisisCard {
   return { incidentId: result.incidentId, status: result.status, country, ...crisisLinesFor(country) }
 }
 
 /** "I need help now": the highest urgency, no typing needed. */
-export async function requestHelpNow(deps: CoreDeps, input: { memberAccountId: string; country: string | null }): Promise<CrisisCard> {
-  const result = await raiseCrisis(deps, { memberAccountId: input.memberAccountId, source: 'button', level: 'imminent', country: input.country })
+export async function requestHelpNow(
+  deps: CoreDeps,
+  input: { memberAccountId: string; country: string | null },
+): Promise<CrisisCard> {
+  const result = await raiseCrisis(deps, {
+    memberAccountId: input.memberAccountId,
+    source: 'button',
+    level: 'imminent',
+    country: input.country,
+  })
   return crisisCardFor(result, input.country)
 }
 
@@ -127,12 +180,20 @@ export async function escalateByFacilitator(
   if (input.facilitatorAccountId === input.memberAccountId) throw new AppError('BAD_REQUEST')
   return transaction(deps, async (tx) => {
     const raised = await raiseCrisisInTransaction(tx, deps, {
-      memberAccountId: input.memberAccountId, source: 'facilitator', level: 'high', roomId: input.roomId, messageId: input.messageId,
-      reporterAccountId: facilitator.id, reason: input.reason,
+      memberAccountId: input.memberAccountId,
+      source: 'facilitator',
+      level: 'high',
+      roomId: input.roomId,
+      messageId: input.messageId,
+      reporterAccountId: facilitator.id,
+      reason: input.reason,
     })
     // The reason describes the member; it stays on the signal (cleared by retention), never in the append-only audit log.
     await recordAudit(tx, deps, {
-      actorAccountId: facilitator.id, action: 'crisis.escalate', targetType: 'incident', targetId: raised.incidentId,
+      actorAccountId: facilitator.id,
+      action: 'crisis.escalate',
+      targetType: 'incident',
+      targetId: raised.incidentId,
       details: { withReason: input.reason.trim().length > 0 },
     })
     return raised
@@ -146,7 +207,11 @@ export async function raiseFromReport(
 ): Promise<{ incidentId: string }> {
   if (input.reporterAccountId === input.memberAccountId) throw new AppError('BAD_REQUEST')
   const result = await raiseCrisis(deps, {
-    memberAccountId: input.memberAccountId, source: 'report', level: 'concern', roomId: input.roomId, messageId: input.messageId,
+    memberAccountId: input.memberAccountId,
+    source: 'report',
+    level: 'concern',
+    roomId: input.roomId,
+    messageId: input.messageId,
     reporterAccountId: input.reporterAccountId,
   })
   return { incidentId: result.incidentId }
@@ -157,14 +222,24 @@ export async function raiseFromReport(
 
 function summaryOf(row: q.IncidentRow): IncidentSummary {
   return {
-    id: row.id, memberLabel: row.memberLabel, level: row.level, status: row.status, source: row.source,
-    escalationLevel: row.escalationLevel, repeat: row.escalationRepeat, raisedAt: row.raisedAt.toISOString(),
-    firstPagedAt: row.firstPagedAt?.toISOString() ?? null, acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    id: row.id,
+    memberLabel: row.memberLabel,
+    level: row.level,
+    status: row.status,
+    source: row.source,
+    escalationLevel: row.escalationLevel,
+    repeat: row.escalationRepeat,
+    raisedAt: row.raisedAt.toISOString(),
+    firstPagedAt: row.firstPagedAt?.toISOString() ?? null,
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
   }
 }
 
 /** Open and acknowledged incidents, highest level first, then oldest first. */
-export async function listIncidentQueue(deps: CoreDeps, actor: Actor): Promise<{ open: IncidentSummary[]; resolved: IncidentSummary[] }> {
+export async function listIncidentQueue(
+  deps: CoreDeps,
+  actor: Actor,
+): Promise<{ open: IncidentSummary[]; resolved: IncidentSummary[] }> {
   requireConsoleRole(actor)
   const [open, resolved] = await Promise.all([q.selectQueue(deps.sql), q.selectRecentlyResolved(deps.sql)])
   return { open: open.map(summaryOf), resolved: resolved.map(summaryOf) }
@@ -175,31 +250,66 @@ export async function getIncidentDetail(deps: CoreDeps, actor: Actor, incidentId
   const row = await q.selectIncident(deps.sql, incidentId)
   if (!row) throw new AppError('NOT_FOUND')
   const [signals, events, notes, chat] = await Promise.all([
-    q.selectSignals(deps.sql, row.id), q.selectEvents(deps.sql, row.id), q.selectNotes(deps.sql, row.id), q.selectChat(deps.sql, row.id),
+    q.selectSignals(deps.sql, row.id),
+    q.selectEvents(deps.sql, row.id),
+    q.selectNotes(deps.sql, row.id),
+    q.selectChat(deps.sql, row.id),
   ])
-  const staff = await q.selectLoginNames(deps.sql, [...events.map((e) => e.actorAccountId), ...notes.map((n) => n.authorAccountId)].filter((v): v is string => Boolean(v) && v !== row.memberAccountId))
+  const staff = await q.selectLoginNames(
+    deps.sql,
+    [...events.map((e) => e.actorAccountId), ...notes.map((n) => n.authorAccountId)].filter(
+      (v): v is string => Boolean(v) && v !== row.memberAccountId,
+    ),
+  )
   const triggerIds = (source: 'chat' | 'direct_message') => [
-    ...new Set(signals.filter((s) => (s.source === 'direct_message') === (source === 'direct_message')).map((s) => s.messageId).filter((v): v is string => Boolean(v))),
+    ...new Set(
+      signals
+        .filter((s) => (s.source === 'direct_message') === (source === 'direct_message'))
+        .map((s) => s.messageId)
+        .filter((v): v is string => Boolean(v)),
+    ),
   ]
   const chatContext = (
-    await Promise.all(triggerIds('chat').map(async (messageId) => ({ messageId, rows: await q.selectMessageContext(deps.sql, messageId, CONTEXT_AROUND) })))
+    await Promise.all(
+      triggerIds('chat').map(async (messageId) => ({
+        messageId,
+        rows: await q.selectMessageContext(deps.sql, messageId, CONTEXT_AROUND),
+      })),
+    )
   )
     .filter((c) => c.rows.length > 0)
     .map((c) => ({
       messageId: c.messageId,
       kind: 'chat' as const,
       roomTitle: c.rows[0]!.roomTitle,
-      messages: c.rows.map((m) => ({ seq: m.seq, pseudonym: m.pseudonym, body: m.deleted ? null : m.body, at: m.createdAt.toISOString(), trigger: m.trigger })),
+      messages: c.rows.map((m) => ({
+        seq: m.seq,
+        pseudonym: m.pseudonym,
+        body: m.deleted ? null : m.body,
+        at: m.createdAt.toISOString(),
+        trigger: m.trigger,
+      })),
     }))
   const directContext = (
-    await Promise.all(triggerIds('direct_message').map(async (messageId) => ({ messageId, rows: await q.selectDirectMessageContext(deps.sql, messageId, CONTEXT_AROUND) })))
+    await Promise.all(
+      triggerIds('direct_message').map(async (messageId) => ({
+        messageId,
+        rows: await q.selectDirectMessageContext(deps.sql, messageId, CONTEXT_AROUND),
+      })),
+    )
   )
     .filter((c) => c.rows.length > 0)
     .map((c) => ({
       messageId: c.messageId,
       kind: 'direct_message' as const,
       roomTitle: c.rows[0]!.groupTitle,
-      messages: c.rows.map((m, i) => ({ seq: i, pseudonym: m.author, body: m.body, at: m.createdAt.toISOString(), trigger: m.trigger })),
+      messages: c.rows.map((m, i) => ({
+        seq: i,
+        pseudonym: m.author,
+        body: m.body,
+        at: m.createdAt.toISOString(),
+        trigger: m.trigger,
+      })),
     }))
   const context = [...chatContext, ...directContext]
   return {
@@ -219,10 +329,17 @@ export async function getIncidentDetail(deps: CoreDeps, actor: Actor, incidentId
       .filter((s) => s.source === 'self_care' && s.reason)
       .map((s) => ({ body: s.reason!, at: s.createdAt.toISOString() })),
     timeline: events.map((e) => ({
-      kind: e.kind, actor: e.actorAccountId ? (staff.get(e.actorAccountId) ?? null) : null,
-      escalationLevel: e.escalationLevel, repeat: e.repeat, at: e.createdAt.toISOString(),
+      kind: e.kind,
+      actor: e.actorAccountId ? (staff.get(e.actorAccountId) ?? null) : null,
+      escalationLevel: e.escalationLevel,
+      repeat: e.repeat,
+      at: e.createdAt.toISOString(),
     })),
-    notes: notes.map((n) => ({ author: n.authorAccountId ? (staff.get(n.authorAccountId) ?? null) : null, body: n.body, at: n.createdAt.toISOString() })),
+    notes: notes.map((n) => ({
+      author: n.authorAccountId ? (staff.get(n.authorAccountId) ?? null) : null,
+      body: n.body,
+      at: n.createdAt.toISOString(),
+    })),
     chat: chatOf(chat),
     context,
   }
@@ -248,8 +365,20 @@ export async function acknowledgeIncident(deps: CoreDeps, actor: Actor, incident
     if (row.status !== 'open') throw new AppError('CONFLICT')
     const ackCount = await q.markAcknowledged(tx, row.id, actor.accountId, at)
     if (ackCount === null) throw new AppError('CONFLICT')
-    await q.insertEvent(tx, { incidentId: row.id, kind: 'acknowledged', actorAccountId: actor.accountId, escalationLevel: row.escalationLevel, repeat: row.escalationRepeat, at })
-    await enqueueOutbox(tx, 'crisis:retrigger', { incidentId: row.id, ackCount }, { delayMs: row.policySnapshot.retriggerMinutes * 60_000 })
+    await q.insertEvent(tx, {
+      incidentId: row.id,
+      kind: 'acknowledged',
+      actorAccountId: actor.accountId,
+      escalationLevel: row.escalationLevel,
+      repeat: row.escalationRepeat,
+      at,
+    })
+    await enqueueOutbox(
+      tx,
+      'crisis:retrigger',
+      { incidentId: row.id, ackCount },
+      { delayMs: row.policySnapshot.retriggerMinutes * 60_000 },
+    )
     return { ...row, status: 'acknowledged' as const }
   })
   tellMember(deps, incident.memberAccountId, incident.id, 'acknowledged')
@@ -257,10 +386,14 @@ export async function acknowledgeIncident(deps: CoreDeps, actor: Actor, incident
 }
 
 export async function resolveIncident(
-  deps: CoreDeps, actor: Actor, incidentId: string, input: { outcome: CrisisOutcome; note?: string; followUp?: FollowUpChoice },
+  deps: CoreDeps,
+  actor: Actor,
+  incidentId: string,
+  input: { outcome: CrisisOutcome; note?: string; followUp?: FollowUpChoice },
 ): Promise<void> {
   requireConsoleRole(actor)
-  if (input.outcome === 'follow_up' && !input.followUp) throw new AppError('VALIDATION_FAILED', { followUpIn: 'required' })
+  if (input.outcome === 'follow_up' && !input.followUp)
+    throw new AppError('VALIDATION_FAILED', { followUpIn: 'required' })
   const at = nowOf(deps)
   const incident = await deps.sql.begin(async (tx) => {
     const row = await q.selectIncidentForUpdate(tx, incidentId)
@@ -271,7 +404,13 @@ export async function resolveIncident(
     await q.clearAlarms(tx, 'crisis_unpaged', row.id, at)
     // "Follow up": the member is asked how they are at the chosen time (crisis.followup.ts).
     if (input.outcome === 'follow_up' && input.followUp) {
-      await scheduleFollowUpInTransaction(tx, { incidentId: row.id, memberAccountId: row.memberAccountId, actorAccountId: actor.accountId, choice: input.followUp, at })
+      await scheduleFollowUpInTransaction(tx, {
+        incidentId: row.id,
+        memberAccountId: row.memberAccountId,
+        actorAccountId: actor.accountId,
+        choice: input.followUp,
+        at,
+      })
     }
     return { ...row, status: 'resolved' as const }
   })
@@ -308,7 +447,11 @@ export async function revealMemberIdentity(
     const row = await q.selectIncidentForUpdate(tx, incidentId)
     if (!row) throw new AppError('NOT_FOUND')
     await recordAudit(tx, deps, {
-      actorAccountId: actor.accountId, action: 'identity.reveal', targetType: 'incident', targetId: row.id, reason: trimmed,
+      actorAccountId: actor.accountId,
+      action: 'identity.reveal',
+      targetType: 'incident',
+      targetId: row.id,
+      reason: trimmed,
       details: { memberLabel: row.memberLabel },
     })
     await q.insertEvent(tx, { incidentId: row.id, kind: 'identity_revealed', actorAccountId: actor.accountId, at })
@@ -333,8 +476,12 @@ export interface MemberCrisisView {
 export async function getMemberCrisis(deps: CoreDeps, memberAccountId: string): Promise<MemberCrisisView | null> {
   const row = await q.selectLatestIncidentOfMember(deps.sql, memberAccountId)
   if (!row) return null
-  if (row.status === 'resolved' && row.resolvedAt && nowOf(deps).getTime() - row.resolvedAt.getTime() > 24 * 3_600_000) return null
-  const [chat, triggerMessageIds] = await Promise.all([q.selectChat(deps.sql, row.id), q.selectTriggerMessageIds(deps.sql, row.id)])
+  if (row.status === 'resolved' && row.resolvedAt && nowOf(deps).getTime() - row.resolvedAt.getTime() > 24 * 3_600_000)
+    return null
+  const [chat, triggerMessageIds] = await Promise.all([
+    q.selectChat(deps.sql, row.id),
+    q.selectTriggerMessageIds(deps.sql, row.id),
+  ])
   return { incidentId: row.id, status: row.status, chat: chatOf(chat), triggerMessageIds }
 }
 
@@ -345,8 +492,11 @@ export async function sendCrisisChat(deps: CoreDeps, actor: Actor, incidentId: s
   if (!isMember) requireConsoleRole(actor)
   if (row.status === 'resolved' && isMember) throw new AppError('CONFLICT')
   await q.insertChatMessage(deps.sql, {
-    incidentId: row.id, authorAccountId: actor.accountId, authorRole: isMember ? 'member' : 'clinician', body, at: nowOf(deps),
+    incidentId: row.id,
+    authorAccountId: actor.accountId,
+    authorRole: isMember ? 'member' : 'clinician',
+    body,
+    at: nowOf(deps),
   })
   announceChat(deps, row.memberAccountId, row.id)
 }
-

@@ -3,8 +3,20 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { createAccount, takeOutbox, type TestAccount } from '../../tests/support/crisis-fixtures.js'
 import { acknowledgeIncident, raiseCrisis, resolveIncident } from './crisis.service.js'
 import { saveDefaultPolicy, saveSchedule } from './crisis.admin.js'
-import { escalateIncident, pageIncident, retriggerIncident, retryAfterMs, WEBHOOK_RETRY_AFTER_CAP_MS } from './crisis.paging.js'
-import { checkWorkersHeartbeat, raiseOverdueStepAlarms, recordHeartbeat, sweepCrisisLadder, STEP_GRACE_SECONDS } from './crisis.sweeper.js'
+import {
+  escalateIncident,
+  pageIncident,
+  retriggerIncident,
+  retryAfterMs,
+  WEBHOOK_RETRY_AFTER_CAP_MS,
+} from './crisis.paging.js'
+import {
+  checkWorkersHeartbeat,
+  raiseOverdueStepAlarms,
+  recordHeartbeat,
+  sweepCrisisLadder,
+  STEP_GRACE_SECONDS,
+} from './crisis.sweeper.js'
 import { getQueueHealth } from './crisis.health.js'
 
 /**
@@ -29,11 +41,20 @@ beforeAll(async () => {
   c1 = await createAccount(deps, 'clinician')
   c2 = await createAccount(deps, 'clinician')
   await saveSchedule(deps, admin.actor, {
-    name: 'Days', timeZone: 'Europe/Warsaw', handoffTime: '09:00', shiftHours: 24, startsOn: '2026-11-01', members: [c2.username],
+    name: 'Days',
+    timeZone: 'Europe/Warsaw',
+    handoffTime: '09:00',
+    shiftHours: 24,
+    startsOn: '2026-11-01',
+    members: [c2.username],
   })
   // L1: clinician 1, 5 min; L2: clinician 2, 10 min; no repeat; then the admin as supervisor. Re-trigger after 30 min.
   await saveDefaultPolicy(deps, admin.actor, {
-    name: 'Default', repeats: 0, retriggerMinutes: 30, supervisor: admin.email!, levels: `5 ${c1.username}\n10 ${c2.username}`,
+    name: 'Default',
+    repeats: 0,
+    retriggerMinutes: 30,
+    supervisor: admin.email!,
+    levels: `5 ${c1.username}\n10 ${c2.username}`,
   })
 })
 afterAll(async () => {
@@ -49,13 +70,19 @@ beforeEach(async () => {
 })
 
 const jobsOf = async (incidentId: string) =>
-  (await takeOutbox(deps.sql)).filter((j) => j.payload.incidentId === incidentId).map((j) => ({ name: j.jobName, payload: j.payload }))
+  (await takeOutbox(deps.sql))
+    .filter((j) => j.payload.incidentId === incidentId)
+    .map((j) => ({ name: j.jobName, payload: j.payload }))
 const recipientsOf = async (incidentId: string, level: number) =>
-  (await deps.sql`
+  (
+    await deps.sql`
     select r.account_id from crisis_page_recipients r join crisis_pages p on p.id = r.page_id
-    where p.incident_id = ${incidentId} and p.escalation_level = ${level}`).map((r) => r.account_id as string)
+    where p.incident_id = ${incidentId} and p.escalation_level = ${level}`
+  ).map((r) => r.account_id as string)
 const openAlarms = async (incidentId: string) =>
-  (await deps.sql`select kind from alarms where incident_id = ${incidentId} and cleared_at is null`).map((a) => a.kind as string)
+  (await deps.sql`select kind from alarms where incident_id = ${incidentId} and cleared_at is null`).map(
+    (a) => a.kind as string,
+  )
 
 async function pagedAtFirstLevel() {
   const member = await createAccount(deps, 'member')
@@ -63,7 +90,9 @@ async function pagedAtFirstLevel() {
   await takeOutbox(deps.sql)
   expect(await pageIncident(deps, { incidentId: raised.incidentId, level: 0, repeat: 0 })).toBe('paged')
   // The delayed escalate job is written and then lost (its attempts used up during an outage).
-  expect(await jobsOf(raised.incidentId)).toEqual([{ name: 'crisis:escalate', payload: { incidentId: raised.incidentId, level: 0, repeat: 0 } }])
+  expect(await jobsOf(raised.incidentId)).toEqual([
+    { name: 'crisis:escalate', payload: { incidentId: raised.incidentId, level: 0, repeat: 0 } },
+  ])
   return raised
 }
 
@@ -78,12 +107,16 @@ describe('the ladder sweeper', () => {
     advance(2_000)
     expect(await raiseOverdueStepAlarms(deps)).toEqual({ overdue: 1, newAlarms: 1 })
     expect(await openAlarms(raised.incidentId)).toEqual(['crisis_step_overdue'])
-    expect(deps.logLines.filter((l) => l.includes('crisis ladder step overdue') && l.includes('"level":50'))).toHaveLength(1)
+    expect(
+      deps.logLines.filter((l) => l.includes('crisis ladder step overdue') && l.includes('"level":50')),
+    ).toHaveLength(1)
     expect((await sweepCrisisLadder(deps)).recreated.map((s) => s.key)).toEqual(['escalate:0:0'])
     // A second sweep (another workers process, the next tick) re-creates nothing more.
     expect((await sweepCrisisLadder(deps)).recreated).toEqual([])
     const recreated = await jobsOf(raised.incidentId)
-    expect(recreated).toEqual([{ name: 'crisis:escalate', payload: { incidentId: raised.incidentId, level: 0, repeat: 0 } }])
+    expect(recreated).toEqual([
+      { name: 'crisis:escalate', payload: { incidentId: raised.incidentId, level: 0, repeat: 0 } },
+    ])
 
     // The re-created step runs like the ladder's own: level 2 is paged and the overdue alarm clears.
     expect(await escalateIncident(deps, recreated[0]!.payload as never)).toBe('escalated')
@@ -133,7 +166,8 @@ describe('the ladder sweeper', () => {
     const [job] = await jobsOf(raised.incidentId)
     expect(job).toEqual({ name: 'crisis:retrigger', payload: { incidentId: raised.incidentId, ackCount: 1 } })
     expect(await retriggerIncident(deps, job!.payload as never)).toBe('retriggered')
-    const [row] = await deps.sql`select status, escalation_level, escalation_repeat from crisis_incidents where id = ${raised.incidentId}`
+    const [row] =
+      await deps.sql`select status, escalation_level, escalation_repeat from crisis_incidents where id = ${raised.incidentId}`
     expect(row).toEqual({ status: 'open', escalation_level: 0, escalation_repeat: 1 })
   })
 
@@ -157,7 +191,9 @@ describe('the workers heartbeat check', () => {
     expect(await checkWorkersHeartbeat(deps)).toMatchObject({ down: true, newAlarm: true })
     // The server process and the workers' watchdog both check: still one alarm row.
     expect(await checkWorkersHeartbeat(deps)).toMatchObject({ down: true, newAlarm: false })
-    expect(await deps.sql`select kind from alarms where kind = 'workers_down' and cleared_at is null`).toEqual([{ kind: 'workers_down' }])
+    expect(await deps.sql`select kind from alarms where kind = 'workers_down' and cleared_at is null`).toEqual([
+      { kind: 'workers_down' },
+    ])
     expect(deps.logLines.filter((l) => l.includes('no workers heartbeat') && l.includes('"level":50'))).toHaveLength(1)
     await recordHeartbeat(deps, instance)
     expect((await checkWorkersHeartbeat(deps)).down).toBe(false)
@@ -181,7 +217,9 @@ describe('queue health', () => {
     })
     await acknowledgeIncident(deps, c1.actor, first.incidentId)
     expect((await getQueueHealth(deps, c1.actor)).unacknowledgedPages).toBe(0)
-    await expect(getQueueHealth(deps, (await createAccount(deps, 'member')).actor)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(getQueueHealth(deps, (await createAccount(deps, 'member')).actor)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
   })
 })
 

@@ -30,7 +30,12 @@ export const WORKERS_PROCESS = 'workers'
  * Run `work` now and every `intervalMs`, one run at a time; a failed run is logged and the next one tries again.
  * The alarm timers of both processes (workers/crisis-watchdog.ts, server/crisis-alarms.ts) run on it.
  */
-export function repeatEvery(deps: Pick<CoreDeps, 'log'>, intervalMs: number, what: string, work: () => Promise<unknown>): { stop: () => Promise<void> } {
+export function repeatEvery(
+  deps: Pick<CoreDeps, 'log'>,
+  intervalMs: number,
+  what: string,
+  work: () => Promise<unknown>,
+): { stop: () => Promise<void> } {
   let running: Promise<unknown> | null = null
   const tick = () => {
     if (running) return
@@ -54,7 +59,15 @@ export function repeatEvery(deps: Pick<CoreDeps, 'log'>, intervalMs: number, wha
 }
 
 export type OverdueStep =
-  | { kind: 'page' | 'escalate'; incidentId: string; level: number; repeat: number; dueAt: Date; key: string; neverPaged: boolean }
+  | {
+      kind: 'page' | 'escalate'
+      incidentId: string
+      level: number
+      repeat: number
+      dueAt: Date
+      key: string
+      neverPaged: boolean
+    }
   | { kind: 'retrigger'; incidentId: string; ackCount: number; dueAt: Date; key: string; neverPaged: false }
 
 /** The incident's next step, if it is overdue at `at`. */
@@ -63,7 +76,16 @@ export function overdueStepOf(row: q.LadderStateRow, at: Date): OverdueStep | nu
   if (row.status === 'acknowledged') {
     if (!row.acknowledgedAt) return null
     const dueAt = new Date(row.acknowledgedAt.getTime() + row.policySnapshot.retriggerMinutes * 60_000)
-    return late(dueAt) ? { kind: 'retrigger', incidentId: row.id, ackCount: row.ackCount, dueAt, key: `retrigger:${row.ackCount}`, neverPaged: false } : null
+    return late(dueAt)
+      ? {
+          kind: 'retrigger',
+          incidentId: row.id,
+          ackCount: row.ackCount,
+          dueAt,
+          key: `retrigger:${row.ackCount}`,
+          neverPaged: false,
+        }
+      : null
   }
   const step = { incidentId: row.id, level: row.escalationLevel, repeat: row.escalationRepeat }
   if (!row.pageFollowupsEnqueuedAt) {
@@ -72,8 +94,12 @@ export function overdueStepOf(row: q.LadderStateRow, at: Date): OverdueStep | nu
     const neverPaged = row.escalationLevel === 0 && row.escalationRepeat === 0 && !row.pageConsoleSentAt
     return late(dueAt) ? { kind: 'page', ...step, dueAt, key: `page:${step.level}:${step.repeat}`, neverPaged } : null
   }
-  const dueAt = new Date(row.pageFollowupsEnqueuedAt.getTime() + ackTimeoutMinutes(row.policySnapshot, row.escalationLevel) * 60_000)
-  return late(dueAt) ? { kind: 'escalate', ...step, dueAt, key: `escalate:${step.level}:${step.repeat}`, neverPaged: false } : null
+  const dueAt = new Date(
+    row.pageFollowupsEnqueuedAt.getTime() + ackTimeoutMinutes(row.policySnapshot, row.escalationLevel) * 60_000,
+  )
+  return late(dueAt)
+    ? { kind: 'escalate', ...step, dueAt, key: `escalate:${step.level}:${step.repeat}`, neverPaged: false }
+    : null
 }
 
 async function overdueSteps(deps: Pick<CoreDeps, 'sql' | 'now'>) {
@@ -99,9 +125,19 @@ export async function raiseOverdueStepAlarms(deps: CoreDeps): Promise<{ overdue:
   await q.clearStepAlarmsExcept(deps.sql, alarmed.map(alarmKeyOf), at)
   let newAlarms = 0
   for (const step of alarmed) {
-    if (await q.insertAlarm(deps.sql, { kind: 'crisis_step_overdue', dedupKey: alarmKeyOf(step), incidentId: step.incidentId, at })) {
+    if (
+      await q.insertAlarm(deps.sql, {
+        kind: 'crisis_step_overdue',
+        dedupKey: alarmKeyOf(step),
+        incidentId: step.incidentId,
+        at,
+      })
+    ) {
       newAlarms++
-      deps.log.error({ incidentId: step.incidentId, step: step.key, dueAt: step.dueAt.toISOString() }, 'crisis ladder step overdue')
+      deps.log.error(
+        { incidentId: step.incidentId, step: step.key, dueAt: step.dueAt.toISOString() },
+        'crisis ladder step overdue',
+      )
     }
   }
   return { overdue: overdue.length, newAlarms }
@@ -119,21 +155,42 @@ export async function sweepCrisisLadder(deps: CoreDeps): Promise<{ recreated: Ov
     const row = rows.find((r) => r.id === step.incidentId)!
     if (row.pendingOutbox) continue
     const claimed = await deps.sql.begin(async (tx) => {
-      const claim = { id: row.id, status: row.status, level: row.escalationLevel, repeat: row.escalationRepeat, ackCount: row.ackCount, step: step.key, at, resweepBefore }
+      const claim = {
+        id: row.id,
+        status: row.status,
+        level: row.escalationLevel,
+        repeat: row.escalationRepeat,
+        ackCount: row.ackCount,
+        step: step.key,
+        at,
+        resweepBefore,
+      }
       if (!(await q.claimStepSweep(tx, claim))) return false
-      if (step.kind === 'retrigger') await enqueueOutbox(tx, 'crisis:retrigger', { incidentId: step.incidentId, ackCount: step.ackCount })
-      else await enqueueOutbox(tx, step.kind === 'page' ? 'crisis:page' : 'crisis:escalate', { incidentId: step.incidentId, level: step.level, repeat: step.repeat })
+      if (step.kind === 'retrigger')
+        await enqueueOutbox(tx, 'crisis:retrigger', { incidentId: step.incidentId, ackCount: step.ackCount })
+      else
+        await enqueueOutbox(tx, step.kind === 'page' ? 'crisis:page' : 'crisis:escalate', {
+          incidentId: step.incidentId,
+          level: step.level,
+          repeat: step.repeat,
+        })
       return true
     })
     if (!claimed) continue
     recreated.push(step)
-    deps.log.warn({ incidentId: step.incidentId, step: step.key, dueAt: step.dueAt.toISOString() }, 'crisis ladder step re-created by the sweeper')
+    deps.log.warn(
+      { incidentId: step.incidentId, step: step.key, dueAt: step.dueAt.toISOString() },
+      'crisis ladder step re-created by the sweeper',
+    )
   }
   return { recreated }
 }
 
 /** The workers' heartbeat: one row per running instance, its time moved on every beat. */
-export async function recordHeartbeat(deps: Pick<CoreDeps, 'sql' | 'now'>, instance: { instanceId: string; process: string; startedAt: Date }) {
+export async function recordHeartbeat(
+  deps: Pick<CoreDeps, 'sql' | 'now'>,
+  instance: { instanceId: string; process: string; startedAt: Date },
+) {
   const at = nowOf(deps)
   await q.upsertHeartbeat(deps.sql, { ...instance, at })
   await q.pruneHeartbeats(deps.sql, new Date(at.getTime() - 24 * 3_600_000))
@@ -160,9 +217,17 @@ export async function checkWorkersHeartbeat(
     await q.clearAlarmsOfKind(deps.sql, 'workers_down', at)
     return { lastBeatAt, down: false, newAlarm: false }
   }
-  const newAlarm = await q.insertAlarm(deps.sql, { kind: 'workers_down', dedupKey: `workers_down:${lastBeatAt.toISOString()}`, incidentId: null, at })
+  const newAlarm = await q.insertAlarm(deps.sql, {
+    kind: 'workers_down',
+    dedupKey: `workers_down:${lastBeatAt.toISOString()}`,
+    incidentId: null,
+    at,
+  })
   if (newAlarm) {
-    deps.log.error({ lastBeatAt: lastBeatAt.toISOString() }, `no workers heartbeat for ${staleSeconds} seconds: crisis pages and escalations are not running`)
+    deps.log.error(
+      { lastBeatAt: lastBeatAt.toISOString() },
+      `no workers heartbeat for ${staleSeconds} seconds: crisis pages and escalations are not running`,
+    )
   }
   return { lastBeatAt, down: true, newAlarm }
 }

@@ -3,7 +3,12 @@ import { onCallAt, type RotationSchedule } from './oncall.js'
 import { COUNTRY_CHOICES, CRISIS_LINES, crisisLinesFor, memberCountry } from './crisis-lines.js'
 
 const rotation: RotationSchedule = {
-  timeZone: 'Europe/Warsaw', handoffTime: '09:00', shiftHours: 24, startsOn: '2026-03-27', members: ['ala', 'bo', 'cy'], overrides: [],
+  timeZone: 'Europe/Warsaw',
+  handoffTime: '09:00',
+  shiftHours: 24,
+  startsOn: '2026-03-27',
+  members: ['ala', 'bo', 'cy'],
+  overrides: [],
 }
 
 describe('on-call rotation', () => {
@@ -21,8 +26,18 @@ describe('on-call rotation', () => {
     const withOverrides: RotationSchedule = {
       ...rotation,
       overrides: [
-        { accountId: 'dee', startsAt: new Date('2026-03-28T12:00:00Z'), endsAt: new Date('2026-03-28T18:00:00Z'), createdAt: new Date(1) },
-        { accountId: 'eve', startsAt: new Date('2026-03-28T15:00:00Z'), endsAt: new Date('2026-03-28T16:00:00Z'), createdAt: new Date(2) },
+        {
+          accountId: 'dee',
+          startsAt: new Date('2026-03-28T12:00:00Z'),
+          endsAt: new Date('2026-03-28T18:00:00Z'),
+          createdAt: new Date(1),
+        },
+        {
+          accountId: 'eve',
+          startsAt: new Date('2026-03-28T15:00:00Z'),
+          endsAt: new Date('2026-03-28T16:00:00Z'),
+          createdAt: new Date(2),
+        },
       ],
     }
     expect(onCallAt(withOverrides, new Date('2026-03-28T13:00:00Z'))).toBe('dee')

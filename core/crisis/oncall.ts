@@ -28,7 +28,12 @@ export function onCallAt(schedule: RotationSchedule, at: Date): string | null {
   if (override) return override.accountId
   if (schedule.members.length === 0) return null
   const [hh = '0', mm = '0'] = schedule.handoffTime.split(':')
-  const start = DateTime.fromISO(schedule.startsOn, { zone: schedule.timeZone }).set({ hour: Number(hh), minute: Number(mm), second: 0, millisecond: 0 })
+  const start = DateTime.fromISO(schedule.startsOn, { zone: schedule.timeZone }).set({
+    hour: Number(hh),
+    minute: Number(mm),
+    second: 0,
+    millisecond: 0,
+  })
   const local = DateTime.fromJSDate(at, { zone: schedule.timeZone })
   // Wall-clock difference: both read as if UTC, so a 23- or 25-hour DST day still counts as one day.
   const wallStart = DateTime.fromObject(start.toObject(), { zone: 'utc' })

@@ -33,6 +33,9 @@ describe('screening equivalence', () => {
       const got = JSON.parse(JSON.stringify(screeningOutputs({ text, ...(context ? { context } : {}) })))
       if (JSON.stringify(got) !== JSON.stringify(want)) differ.push({ text, context, want, got })
     }
-    expect(differ.slice(0, 5), `${differ.length} of ${expected.length} messages differ (${REGENERATE} if intended)`).toEqual([])
+    expect(
+      differ.slice(0, 5),
+      `${differ.length} of ${expected.length} messages differ (${REGENERATE} if intended)`,
+    ).toEqual([])
   })
 })

@@ -4,7 +4,11 @@ import type { Locale } from '../identity/identity.schema.js'
  * The session reminder email. Someone else may read the inbox (core/notify/emails.ts): it names no group,
  * topic, facilitator or condition — only that a Holdspace session starts soon, and a link.
  */
-export function sessionReminderEmail(locale: Locale, kind: '24h' | '15m', link: string): { subject: string; text: string } {
+export function sessionReminderEmail(
+  locale: Locale,
+  kind: '24h' | '15m',
+  link: string,
+): { subject: string; text: string } {
   if (locale === 'pl') {
     const when = kind === '24h' ? 'jutro o tej porze' : 'za 15 minut'
     return {

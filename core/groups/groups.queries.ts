@@ -13,7 +13,10 @@ export async function updateAccountTimeZone(db: Db, accountId: string, timeZone:
   await db`update accounts set time_zone = ${timeZone}, time_zone_source = 'member' where id = ${accountId}`
 }
 
-export async function findAccountTimeZoneSource(db: Db, accountId: string): Promise<{ zone: string; source: 'default' | 'browser' | 'member' } | null> {
+export async function findAccountTimeZoneSource(
+  db: Db,
+  accountId: string,
+): Promise<{ zone: string; source: 'default' | 'browser' | 'member' } | null> {
   const [row] = await db<{ zone: string; source: 'default' | 'browser' | 'member' }[]>`
     select time_zone as zone, time_zone_source as source from accounts where id = ${accountId}`
   return row ?? null
@@ -51,7 +54,9 @@ const profileColumns = (db: Db) => db`
   p.response_hours as "responseHours"`
 
 export async function findProfile(db: Db, accountId: string): Promise<ProfileRow | null> {
-  const rows = await db<ProfileRow[]>`select ${profileColumns(db)} from facilitator_profiles p where p.account_id = ${accountId}`
+  const rows = await db<
+    ProfileRow[]
+  >`select ${profileColumns(db)} from facilitator_profiles p where p.account_id = ${accountId}`
   return rows[0] ?? null
 }
 
@@ -208,7 +213,13 @@ export async function waitlistPosition(db: Db, groupId: string, accountId: strin
 }
 
 /** A new request, or a fresh one after leaving or being declined. Returns false if the pseudonym is taken. */
-export async function upsertJoinRequest(db: Db, groupId: string, accountId: string, answer: string, pseudonym: string): Promise<boolean> {
+export async function upsertJoinRequest(
+  db: Db,
+  groupId: string,
+  accountId: string,
+  answer: string,
+  pseudonym: string,
+): Promise<boolean> {
   try {
     const rows = await db`
       insert into group_members (group_id, account_id, status, intake_answer, pseudonym)
@@ -233,11 +244,18 @@ export async function findMemberByPseudonym(db: Db, groupId: string, pseudonym: 
 }
 
 export async function countApproved(tx: TransactionSql, groupId: string): Promise<number> {
-  const [row] = await tx<{ n: number }[]>`select count(*)::int as n from group_members where group_id = ${groupId} and status = 'approved'`
+  const [row] = await tx<
+    { n: number }[]
+  >`select count(*)::int as n from group_members where group_id = ${groupId} and status = 'approved'`
   return row!.n
 }
 
-export async function setMemberStatus(tx: TransactionSql, groupId: string, accountId: string, status: MembershipStatus) {
+export async function setMemberStatus(
+  tx: TransactionSql,
+  groupId: string,
+  accountId: string,
+  status: MembershipStatus,
+) {
   await tx`
     update group_members set status = ${status}, decided_at = now(),
       waitlisted_at = case when ${status} = 'waitlisted' then clock_timestamp() else null end
@@ -265,9 +283,19 @@ export interface SessionRow {
   status: SessionStatus
 }
 
-export async function insertSessions(tx: TransactionSql, groupId: string, occurrences: Date[], durationMinutes: number): Promise<SessionRow[]> {
+export async function insertSessions(
+  tx: TransactionSql,
+  groupId: string,
+  occurrences: Date[],
+  durationMinutes: number,
+): Promise<SessionRow[]> {
   if (occurrences.length === 0) return []
-  const values = occurrences.map((at) => ({ group_id: groupId, occurrence_at: at, starts_at: at, ends_at: new Date(at.getTime() + durationMinutes * 60_000) }))
+  const values = occurrences.map((at) => ({
+    group_id: groupId,
+    occurrence_at: at,
+    starts_at: at,
+    ends_at: new Date(at.getTime() + durationMinutes * 60_000),
+  }))
   return tx<SessionRow[]>`
     insert into group_sessions ${tx(values as never, 'group_id', 'occurrence_at', 'starts_at', 'ends_at')}
     on conflict (group_id, occurrence_at) do nothing
@@ -275,7 +303,12 @@ export async function insertSessions(tx: TransactionSql, groupId: string, occurr
 }
 
 /** After a rule change: future untouched sessions the new rule no longer produces are removed. */
-export async function deleteStaleSessions(tx: TransactionSql, groupId: string, keep: Date[], now: Date): Promise<number> {
+export async function deleteStaleSessions(
+  tx: TransactionSql,
+  groupId: string,
+  keep: Date[],
+  now: Date,
+): Promise<number> {
   const rows = await tx`
     delete from group_sessions
     where group_id = ${groupId} and status = 'scheduled' and starts_at > ${now}
@@ -305,7 +338,12 @@ export async function setSessionCancelled(tx: TransactionSql, sessionId: string)
   return rows.length > 0
 }
 
-export async function setSessionMoved(tx: TransactionSql, sessionId: string, startsAt: Date, endsAt: Date): Promise<boolean> {
+export async function setSessionMoved(
+  tx: TransactionSql,
+  sessionId: string,
+  startsAt: Date,
+  endsAt: Date,
+): Promise<boolean> {
   const rows = await tx`
     update group_sessions set status = 'moved', starts_at = ${startsAt}, ends_at = ${endsAt}, updated_at = now()
     where id = ${sessionId} and status in ('scheduled', 'moved') returning id`
@@ -322,14 +360,23 @@ export async function sessionsNeedingReminders(db: Db, now: Date, horizonEnd: Da
 }
 
 // ── reminders ──────────────────────────────────────────────────────────────────────────────────────────
-export async function insertReminder(tx: TransactionSql, sessionId: string, kind: '24h' | '15m', startsAt: Date): Promise<boolean> {
+export async function insertReminder(
+  tx: TransactionSql,
+  sessionId: string,
+  kind: '24h' | '15m',
+  startsAt: Date,
+): Promise<boolean> {
   const rows = await tx`
     insert into group_reminders (session_id, kind, starts_at) values (${sessionId}, ${kind}, ${startsAt})
     on conflict do nothing returning session_id`
   return rows.length > 0
 }
 
-export interface ReminderRecipient { accountId: string; email: string | null; locale: 'en' | 'pl' }
+export interface ReminderRecipient {
+  accountId: string
+  email: string | null
+  locale: 'en' | 'pl'
+}
 
 /** Approved members and both facilitators of a session's group. */
 export async function reminderRecipients(db: Db, sessionId: string): Promise<ReminderRecipient[]> {
@@ -342,7 +389,13 @@ export async function reminderRecipients(db: Db, sessionId: string): Promise<Rem
     where s.id = ${sessionId}`
 }
 
-export async function claimReminderDelivery(db: Db, sessionId: string, kind: string, startsAt: Date, accountId: string): Promise<boolean> {
+export async function claimReminderDelivery(
+  db: Db,
+  sessionId: string,
+  kind: string,
+  startsAt: Date,
+  accountId: string,
+): Promise<boolean> {
   const rows = await db`
     insert into group_reminder_deliveries (session_id, kind, starts_at, account_id)
     values (${sessionId}, ${kind}, ${startsAt}, ${accountId})
@@ -350,7 +403,13 @@ export async function claimReminderDelivery(db: Db, sessionId: string, kind: str
   return rows.length > 0
 }
 
-export async function releaseReminderDelivery(db: Db, sessionId: string, kind: string, startsAt: Date, accountId: string) {
+export async function releaseReminderDelivery(
+  db: Db,
+  sessionId: string,
+  kind: string,
+  startsAt: Date,
+  accountId: string,
+) {
   await db`
     delete from group_reminder_deliveries
     where session_id = ${sessionId} and kind = ${kind} and starts_at = ${startsAt} and account_id = ${accountId}`
@@ -366,7 +425,16 @@ export async function isRoomPseudonymOf(db: Db, accountId: string, pseudonym: st
 
 /** The groups the member asked to join, with their answers and the pseudonym they use there. */
 export async function selectGroupMembershipExport(db: Db, accountId: string) {
-  return db<{ group: string; pseudonym: string; status: MembershipStatus; intakeAnswer: string; requestedAt: Date; decidedAt: Date | null }[]>`
+  return db<
+    {
+      group: string
+      pseudonym: string
+      status: MembershipStatus
+      intakeAnswer: string
+      requestedAt: Date
+      decidedAt: Date | null
+    }[]
+  >`
     select g.title as "group", gm.pseudonym, gm.status, gm.intake_answer as "intakeAnswer",
            gm.requested_at as "requestedAt", gm.decided_at as "decidedAt"
     from group_members gm join groups g on g.id = gm.group_id

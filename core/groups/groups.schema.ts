@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { isTimeZone, normaliseRrule, parseLocalDateTime } from './recurrence.js'
-import { refineSchedule, ruleFromSchedule, scheduleShape, toScheduleFields, WEEKDAYS, type ScheduleFields } from './schedule.js'
+import {
+  refineSchedule,
+  ruleFromSchedule,
+  scheduleShape,
+  toScheduleFields,
+  WEEKDAYS,
+  type ScheduleFields,
+} from './schedule.js'
 
 const text = (min: number, max: number, tooShort = 'text_too_short') =>
   z.string().trim().min(min, tooShort).max(max, 'text_too_long')
@@ -15,14 +22,28 @@ export const facilitatorProfileSchema = z.object({
   languages: z
     .string()
     .trim()
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.enum(['en', 'pl'], { errorMap: () => ({ message: 'languages_invalid' }) })).min(1, 'languages_invalid')),
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z.array(z.enum(['en', 'pl'], { errorMap: () => ({ message: 'languages_invalid' }) })).min(1, 'languages_invalid'),
+    ),
   licenceNumber: text(2, 80),
   licenceJurisdiction: text(2, 120),
   /** Usual response time to private messages, shown to members (core/messages). Left out: unchanged (48 at first). */
   responseHours: z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number({ invalid_type_error: 'response_hours_invalid' }).int('response_hours_invalid').min(1, 'response_hours_invalid').max(168, 'response_hours_invalid').optional(),
+    z.coerce
+      .number({ invalid_type_error: 'response_hours_invalid' })
+      .int('response_hours_invalid')
+      .min(1, 'response_hours_invalid')
+      .max(168, 'response_hours_invalid')
+      .optional(),
   ),
 })
 export type FacilitatorProfileInput = z.infer<typeof facilitatorProfileSchema>
@@ -37,7 +58,12 @@ export const groupSchema = z.object({
     .string()
     .trim()
     .transform((v) => (v === '' ? null : v))
-    .pipe(z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'co_facilitator_invalid').nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{22}$/, 'co_facilitator_invalid')
+        .nullable(),
+    ),
   capacity: z.coerce.number().int().min(2, 'capacity_invalid').max(30, 'capacity_invalid').default(8),
   rrule: z.string().transform((v, ctx) => {
     const rule = normaliseRrule(v)
@@ -45,7 +71,10 @@ export const groupSchema = z.object({
     return rule ?? ''
   }),
   timeZone: timeZoneSchema,
-  firstStartLocal: z.string().trim().refine((v) => parseLocalDateTime(v) !== null, 'datetime_invalid'),
+  firstStartLocal: z
+    .string()
+    .trim()
+    .refine((v) => parseLocalDateTime(v) !== null, 'datetime_invalid'),
   durationMinutes: z.coerce.number().int().min(15, 'duration_invalid').max(240, 'duration_invalid'),
   intakeQuestion: text(5, 500),
 })
@@ -82,7 +111,10 @@ export const decisionSchema = z.object({
 })
 
 export const moveSessionSchema = z.object({
-  startsLocal: z.string().trim().refine((v) => parseLocalDateTime(v) !== null, 'datetime_invalid'),
+  startsLocal: z
+    .string()
+    .trim()
+    .refine((v) => parseLocalDateTime(v) !== null, 'datetime_invalid'),
 })
 
 export type MembershipStatus = 'requested' | 'approved' | 'declined' | 'waitlisted' | 'left'
@@ -100,7 +132,10 @@ export interface FacilitatorCard {
   verified: boolean
 }
 
-export interface FacilitatorProfileView extends FacilitatorCard { verifiedAt: string | null; responseHours: number }
+export interface FacilitatorProfileView extends FacilitatorCard {
+  verifiedAt: string | null
+  responseHours: number
+}
 
 export interface UpcomingSession {
   id: string
@@ -139,5 +174,11 @@ export interface GroupDetails extends GroupSummary {
   myPseudonym: string | null
   waitlistPosition: number | null
   /** Facilitators only. Keyed by pseudonym (unique in the group), never by account. */
-  roster: Array<{ pseudonym: string; status: MembershipStatus; answer: string; requestedAt: string; waitlistPosition: number | null }> | null
+  roster: Array<{
+    pseudonym: string
+    status: MembershipStatus
+    answer: string
+    requestedAt: string
+    waitlistPosition: number | null
+  }> | null
 }

@@ -8,11 +8,24 @@ import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { recordAudit } from '../audit/audit.service.js'
 import * as q from './groups.queries.js'
 import type {
-  FacilitatorCard, FacilitatorProfileInput, FacilitatorProfileView, GroupDetails, GroupInput, GroupSummary,
-  MembershipStatus, UpcomingSession,
+  FacilitatorCard,
+  FacilitatorProfileInput,
+  FacilitatorProfileView,
+  GroupDetails,
+  GroupInput,
+  GroupSummary,
+  MembershipStatus,
+  UpcomingSession,
 } from './groups.schema.js'
 import { nextOccurrences } from './schedule.js'
-import { expandOccurrences, formatInZone, instantFromLocal, isTimeZone, MATERIALIZE_WEEKS, parseLocalDateTime } from './recurrence.js'
+import {
+  expandOccurrences,
+  formatInZone,
+  instantFromLocal,
+  isTimeZone,
+  MATERIALIZE_WEEKS,
+  parseLocalDateTime,
+} from './recurrence.js'
 
 /** Reminders are scheduled for sessions starting within this horizon; the periodic job schedules the rest. */
 export const REMINDER_HORIZON_MS = 14 * 24 * 3_600_000
@@ -32,13 +45,22 @@ function toCard(row: q.ProfileRow): FacilitatorCard {
   }
 }
 
-export async function getOwnFacilitatorProfile(deps: CoreDeps, actor: SessionAccount): Promise<FacilitatorProfileView | null> {
+export async function getOwnFacilitatorProfile(
+  deps: CoreDeps,
+  actor: SessionAccount,
+): Promise<FacilitatorProfileView | null> {
   requireCapability(actor, 'groups:lead')
   const row = await q.findProfile(deps.sql, actor.accountId)
-  return row ? { ...toCard(row), verifiedAt: row.verifiedAt?.toISOString() ?? null, responseHours: row.responseHours } : null
+  return row
+    ? { ...toCard(row), verifiedAt: row.verifiedAt?.toISOString() ?? null, responseHours: row.responseHours }
+    : null
 }
 
-export async function saveFacilitatorProfile(deps: CoreDeps, actor: SessionAccount, input: FacilitatorProfileInput): Promise<void> {
+export async function saveFacilitatorProfile(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: FacilitatorProfileInput,
+): Promise<void> {
   requireCapability(actor, 'groups:lead')
   await q.upsertProfile(deps.sql, actor.accountId, input)
 }
@@ -48,25 +70,40 @@ export async function saveFacilitatorProfile(deps: CoreDeps, actor: SessionAccou
  * stable, so no account id reaches a page.
  */
 export function facilitatorKey(deps: Pick<CoreDeps, 'config'>, accountId: string): string {
-  return createHmac('sha256', deps.config.SESSION_SECRET).update(`facilitator-profile:${accountId}`).digest('base64url').slice(0, 22)
+  return createHmac('sha256', deps.config.SESSION_SECRET)
+    .update(`facilitator-profile:${accountId}`)
+    .digest('base64url')
+    .slice(0, 22)
 }
 
 /** Admins only: every facilitator profile, unverified first. */
 export async function listFacilitatorProfilesForReview(deps: CoreDeps, actor: SessionAccount) {
   requireCapability(actor, 'facilitators:verify')
   const rows = await q.listProfiles(deps.sql)
-  return rows.map((row) => ({ key: facilitatorKey(deps, row.accountId), ...toCard(row), verifiedAt: row.verifiedAt?.toISOString() ?? null }))
+  return rows.map((row) => ({
+    key: facilitatorKey(deps, row.accountId),
+    ...toCard(row),
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+  }))
 }
 
-export async function setFacilitatorVerified(deps: CoreDeps, actor: SessionAccount, key: string, verified: boolean): Promise<void> {
+export async function setFacilitatorVerified(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  key: string,
+  verified: boolean,
+): Promise<void> {
   requireCapability(actor, 'facilitators:verify')
   const accountId = (await q.listProfiles(deps.sql)).find((p) => facilitatorKey(deps, p.accountId) === key)?.accountId
   if (!accountId) throw new AppError('NOT_FOUND')
   await deps.sql.begin(async (tx) => {
-    if (!(await q.setProfileVerification(tx, accountId, verified ? actor.accountId : null))) throw new AppError('NOT_FOUND')
+    if (!(await q.setProfileVerification(tx, accountId, verified ? actor.accountId : null)))
+      throw new AppError('NOT_FOUND')
     await recordAudit(tx, deps, {
-      actorAccountId: actor.accountId, action: verified ? 'facilitator.licence_verified' : 'facilitator.licence_unverified',
-      targetType: 'account', targetId: accountId,
+      actorAccountId: actor.accountId,
+      action: verified ? 'facilitator.licence_verified' : 'facilitator.licence_unverified',
+      targetType: 'account',
+      targetId: accountId,
     })
   })
 }
@@ -74,14 +111,17 @@ export async function setFacilitatorVerified(deps: CoreDeps, actor: SessionAccou
 export async function listCoFacilitatorChoices(deps: CoreDeps, actor: SessionAccount) {
   requireCapability(actor, 'groups:lead')
   const all = await q.listVerifiedFacilitators(deps.sql)
-  return all.filter((f) => f.accountId !== actor.accountId).map((f) => ({ key: facilitatorKey(deps, f.accountId), displayName: f.displayName }))
+  return all
+    .filter((f) => f.accountId !== actor.accountId)
+    .map((f) => ({ key: facilitatorKey(deps, f.accountId), displayName: f.displayName }))
 }
 
 /** The co-facilitator chosen in the form: another verified facilitator, or a field error. */
 async function resolveCoFacilitator(deps: CoreDeps, actor: SessionAccount, key: string | null): Promise<string | null> {
   if (!key) return null
   const match = (await q.listVerifiedFacilitators(deps.sql)).find((f) => facilitatorKey(deps, f.accountId) === key)
-  if (!match || match.accountId === actor.accountId) throw new AppError('VALIDATION_FAILED', { coFacilitator: 'co_facilitator_invalid' })
+  if (!match || match.accountId === actor.accountId)
+    throw new AppError('VALIDATION_FAILED', { coFacilitator: 'co_facilitator_invalid' })
   return match.accountId
 }
 
@@ -105,9 +145,20 @@ export async function saveTimeZone(deps: CoreDeps, actor: SessionAccount, timeZo
  * The zone a signed-in reader's pages use. A browser zone (sent by the page in a cookie) is saved on the account
  * the first time one arrives, unless the member has a zone already (docs/decisions/038).
  */
-export async function readerTimeZone(deps: CoreDeps, accountId: string, browserZone: string | null): Promise<{ zone: string; adopted: boolean }> {
+export async function readerTimeZone(
+  deps: CoreDeps,
+  accountId: string,
+  browserZone: string | null,
+): Promise<{ zone: string; adopted: boolean }> {
   const saved = await q.findAccountTimeZoneSource(deps.sql, accountId)
-  if (saved?.source === 'default' && saved.zone === 'UTC' && browserZone !== 'UTC' && browserZone && isTimeZone(browserZone) && (await q.adoptBrowserTimeZone(deps.sql, accountId, browserZone))) {
+  if (
+    saved?.source === 'default' &&
+    saved.zone === 'UTC' &&
+    browserZone !== 'UTC' &&
+    browserZone &&
+    isTimeZone(browserZone) &&
+    (await q.adoptBrowserTimeZone(deps.sql, accountId, browserZone))
+  ) {
     return { zone: browserZone, adopted: true }
   }
   return { zone: saved?.zone ?? 'UTC', adopted: false }
@@ -130,7 +181,12 @@ export async function createGroup(deps: CoreDeps, actor: SessionAccount, input: 
   })
 }
 
-export async function updateGroup(deps: CoreDeps, actor: SessionAccount, groupId: string, input: GroupInput): Promise<void> {
+export async function updateGroup(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  input: GroupInput,
+): Promise<void> {
   const group = await q.findGroup(deps.sql, groupId)
   if (!group) throw new AppError('NOT_FOUND')
   if (group.facilitatorId !== actor.accountId) throw new AppError('FORBIDDEN')
@@ -161,12 +217,23 @@ async function facilitatorBadge(deps: CoreDeps, accountId: string) {
 }
 
 /** Browse: every group with its next sessions in the viewer's own time zone and language. */
-export async function listGroups(deps: CoreDeps, viewer: SessionAccount): Promise<{ timeZone: string; groups: GroupSummary[] }> {
+export async function listGroups(
+  deps: CoreDeps,
+  viewer: SessionAccount,
+): Promise<{ timeZone: string; groups: GroupSummary[] }> {
   const zone = await q.findAccountTimeZone(deps.sql, viewer.accountId)
   const [rows, mine] = await Promise.all([q.listGroupRows(deps.sql), q.listMemberships(deps.sql, viewer.accountId)])
   const now = nowOf(deps)
   const groups = await Promise.all(
-    rows.map(async (g) => summaryOf(deps, g, (await facilitatorBadge(deps, g.facilitatorId)).badge, { zone, locale: viewer.locale, now, sessions: 3 }, mine.get(g.id) ?? null)),
+    rows.map(async (g) =>
+      summaryOf(
+        deps,
+        g,
+        (await facilitatorBadge(deps, g.facilitatorId)).badge,
+        { zone, locale: viewer.locale, now, sessions: 3 },
+        mine.get(g.id) ?? null,
+      ),
+    ),
   )
   return { timeZone: zone, groups }
 }
@@ -188,12 +255,18 @@ async function summaryOf(
     capacity: g.capacity,
     seatsTaken: g.seatsTaken,
     facilitator,
-    nextSessions: (await q.listUpcomingSessions(deps.sql, g.id, view.now, view.sessions)).map((s) => sessionView(s, view.zone, view.locale)),
+    nextSessions: (await q.listUpcomingSessions(deps.sql, g.id, view.now, view.sessions)).map((s) =>
+      sessionView(s, view.zone, view.locale),
+    ),
     myStatus,
   }
 }
 
-export async function getGroup(deps: CoreDeps, viewer: SessionAccount, groupId: string): Promise<GroupDetails & { viewerTimeZone: string }> {
+export async function getGroup(
+  deps: CoreDeps,
+  viewer: SessionAccount,
+  groupId: string,
+): Promise<GroupDetails & { viewerTimeZone: string }> {
   if (!/^[0-9a-f-]{36}$/i.test(groupId)) throw new AppError('NOT_FOUND')
   const g = await q.findGroup(deps.sql, groupId)
   if (!g) throw new AppError('NOT_FOUND')
@@ -203,7 +276,13 @@ export async function getGroup(deps: CoreDeps, viewer: SessionAccount, groupId: 
   const co = g.coFacilitatorId ? await q.findProfile(deps.sql, g.coFacilitatorId) : null
   const membership = await q.findMembership(deps.sql, groupId, viewer.accountId)
   const viewerRole =
-    g.facilitatorId === viewer.accountId ? 'facilitator' : g.coFacilitatorId === viewer.accountId ? 'co-facilitator' : membership?.status === 'approved' ? 'member' : 'visitor'
+    g.facilitatorId === viewer.accountId
+      ? 'facilitator'
+      : g.coFacilitatorId === viewer.accountId
+        ? 'co-facilitator'
+        : membership?.status === 'approved'
+          ? 'member'
+          : 'visitor'
   const isFacilitator = viewerRole === 'facilitator' || viewerRole === 'co-facilitator'
   let roster: GroupDetails['roster'] = null
   if (isFacilitator) {
@@ -220,25 +299,49 @@ export async function getGroup(deps: CoreDeps, viewer: SessionAccount, groupId: 
       }))
   }
   return {
-    ...(await summaryOf(deps, g, lead.badge, { zone, locale: viewer.locale, now, sessions: 8 }, membership?.status ?? null)),
+    ...(await summaryOf(
+      deps,
+      g,
+      lead.badge,
+      { zone, locale: viewer.locale, now, sessions: 8 },
+      membership?.status ?? null,
+    )),
     intakeQuestion: g.intakeQuestion,
     durationMinutes: g.durationMinutes,
     rrule: g.rrule,
     timeZone: g.timeZone,
     firstStartLocal: g.firstStartLocal,
-    facilitatorCard: lead.profile ? toCard(lead.profile) : { displayName: '—', education: '', experience: '', approach: '', languages: [], licenceNumber: '', licenceJurisdiction: '', verified: false },
+    facilitatorCard: lead.profile
+      ? toCard(lead.profile)
+      : {
+          displayName: '—',
+          education: '',
+          experience: '',
+          approach: '',
+          languages: [],
+          licenceNumber: '',
+          licenceJurisdiction: '',
+          verified: false,
+        },
     coFacilitatorCard: co ? toCard(co) : null,
-    coFacilitatorKey: viewerRole === 'facilitator' && g.coFacilitatorId ? facilitatorKey(deps, g.coFacilitatorId) : null,
+    coFacilitatorKey:
+      viewerRole === 'facilitator' && g.coFacilitatorId ? facilitatorKey(deps, g.coFacilitatorId) : null,
     viewerRole,
     myPseudonym: membership && membership.status !== 'left' ? membership.pseudonym : null,
-    waitlistPosition: membership?.status === 'waitlisted' ? await q.waitlistPosition(deps.sql, groupId, viewer.accountId) : null,
+    waitlistPosition:
+      membership?.status === 'waitlisted' ? await q.waitlistPosition(deps.sql, groupId, viewer.accountId) : null,
     roster,
     viewerTimeZone: zone,
   }
 }
 
 // ── membership and the waitlist ────────────────────────────────────────────────────────────────────────
-export async function requestToJoin(deps: CoreDeps, actor: SessionAccount, groupId: string, input: { answer: string; pseudonym: string }): Promise<void> {
+export async function requestToJoin(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  input: { answer: string; pseudonym: string },
+): Promise<void> {
   const g = await q.findGroup(deps.sql, groupId)
   if (!g) throw new AppError('NOT_FOUND')
   if (g.facilitatorId === actor.accountId || g.coFacilitatorId === actor.accountId) throw new AppError('CONFLICT')
@@ -262,7 +365,10 @@ function requireGroupFacilitator(g: q.GroupRow, actor: SessionAccount) {
  * never overfill it or skip anyone on the waitlist.
  */
 export async function decideJoinRequest(
-  deps: CoreDeps, actor: SessionAccount, groupId: string, input: { member: string; decision: 'approve' | 'decline' },
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  input: { member: string; decision: 'approve' | 'decline' },
 ): Promise<MembershipStatus> {
   const g = await q.findGroup(deps.sql, groupId)
   if (!g) throw new AppError('NOT_FOUND')
@@ -283,7 +389,11 @@ export async function decideJoinRequest(
 }
 
 /** Leave a group (or withdraw a request or waitlist place). A freed seat goes to the longest-waiting member. */
-export async function leaveGroup(deps: CoreDeps, actor: SessionAccount, groupId: string): Promise<{ promoted: number }> {
+export async function leaveGroup(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+): Promise<{ promoted: number }> {
   return deps.sql.begin(async (tx) => {
     const lock = await q.lockGroup(tx, groupId)
     if (!lock) throw new AppError('NOT_FOUND')
@@ -296,7 +406,12 @@ export async function leaveGroup(deps: CoreDeps, actor: SessionAccount, groupId:
 }
 
 // ── sessions: materialize, cancel, move ────────────────────────────────────────────────────────────────
-async function materializeInTx(deps: CoreDeps, tx: TransactionSql, groupId: string, options: { replace?: boolean } = {}) {
+async function materializeInTx(
+  deps: CoreDeps,
+  tx: TransactionSql,
+  groupId: string,
+  options: { replace?: boolean } = {},
+) {
   const g = await q.findGroup(tx, groupId)
   if (!g) return 0
   const now = nowOf(deps)
@@ -314,7 +429,10 @@ async function materializeInTx(deps: CoreDeps, tx: TransactionSql, groupId: stri
  * Materialize sessions for the next weeks (one group, or all) and schedule reminders that have come within the
  * horizon. Idempotent: occurrences are unique per group and slot, reminders per session, kind and start.
  */
-export async function materializeSessions(deps: CoreDeps, input: { groupId?: string } = {}): Promise<{ created: number; reminders: number }> {
+export async function materializeSessions(
+  deps: CoreDeps,
+  input: { groupId?: string } = {},
+): Promise<{ created: number; reminders: number }> {
   const ids = input.groupId ? [input.groupId] : await q.listGroupIds(deps.sql)
   let created = 0
   for (const id of ids) created += await deps.sql.begin((tx) => materializeInTx(deps, tx, id))
@@ -326,7 +444,12 @@ export async function materializeSessions(deps: CoreDeps, input: { groupId?: str
 }
 
 /** One delayed job per reminder kind, for this start time; skipped if already past or beyond the horizon. */
-async function scheduleReminders(deps: CoreDeps, tx: TransactionSql, sessionId: string, startsAt: Date): Promise<number> {
+async function scheduleReminders(
+  deps: CoreDeps,
+  tx: TransactionSql,
+  sessionId: string,
+  startsAt: Date,
+): Promise<number> {
   const now = nowOf(deps).getTime()
   let scheduled = 0
   for (const kind of ['24h', '15m'] as const) {
@@ -357,10 +480,16 @@ export async function cancelSession(deps: CoreDeps, actor: SessionAccount, sessi
 }
 
 /** Move one session to a new local start (in the group's time zone). New reminders go with the new time. */
-export async function moveSession(deps: CoreDeps, actor: SessionAccount, sessionId: string, input: { startsLocal: string }): Promise<void> {
+export async function moveSession(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  sessionId: string,
+  input: { startsLocal: string },
+): Promise<void> {
   const { group } = await requireSessionFacilitator(deps, actor, sessionId)
   const startsAt = instantFromLocal(input.startsLocal, group.timeZone)
-  if (!startsAt || startsAt.getTime() <= nowOf(deps).getTime()) throw new AppError('VALIDATION_FAILED', { startsLocal: 'datetime_invalid' })
+  if (!startsAt || startsAt.getTime() <= nowOf(deps).getTime())
+    throw new AppError('VALIDATION_FAILED', { startsLocal: 'datetime_invalid' })
   const endsAt = new Date(startsAt.getTime() + group.durationMinutes * 60_000)
   await deps.sql.begin(async (tx) => {
     if (!(await q.setSessionMoved(tx, sessionId, startsAt, endsAt))) throw new AppError('CONFLICT')
@@ -375,8 +504,14 @@ export const PREVIEW_SESSIONS = 5
  * The next sessions a schedule would have, as instants (pages show them in the group's zone and an example
  * member's zone). Nothing is stored; anyone who may create a group may ask.
  */
-export function previewSchedule(deps: CoreDeps, actor: SessionAccount, input: { rrule: string; firstStartLocal: string; timeZone: string }): string[] {
+export function previewSchedule(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { rrule: string; firstStartLocal: string; timeZone: string },
+): string[] {
   requireCapability(actor, 'groups:lead')
   if (!isTimeZone(input.timeZone)) throw new AppError('VALIDATION_FAILED', { timeZone: 'zone_unknown' })
-  return nextOccurrences({ ...input, zone: input.timeZone, from: nowOf(deps), count: PREVIEW_SESSIONS }).map((d) => d.toISOString())
+  return nextOccurrences({ ...input, zone: input.timeZone, from: nowOf(deps), count: PREVIEW_SESSIONS }).map((d) =>
+    d.toISOString(),
+  )
 }

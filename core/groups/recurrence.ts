@@ -3,7 +3,9 @@ import * as rruleModule from 'rrule'
 import { formatDateTime } from '../contracts/time.js'
 
 // rrule ships CommonJS for Node and ESM for bundlers; take RRule from whichever shape was loaded.
-const { RRule } = ((rruleModule as { RRule?: unknown }).RRule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default)
+const { RRule } = (rruleModule as { RRule?: unknown }).RRule
+  ? rruleModule
+  : (rruleModule as unknown as { default: typeof rruleModule }).default
 
 export const MATERIALIZE_WEEKS = 8
 const MAX_OCCURRENCES = 120
@@ -17,7 +19,10 @@ export function isTimeZone(zone: string): boolean {
  * group's first start. Returns null when the rule is not acceptable.
  */
 export function normaliseRrule(input: string): string | null {
-  const text = input.trim().replace(/^RRULE:/i, '').toUpperCase()
+  const text = input
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase()
   if (!/^[A-Z0-9=;,+-]{9,300}$/.test(text) || /DTSTART|TZID/.test(text)) return null
   try {
     const options = RRule.parseString(text)
@@ -30,7 +35,13 @@ export function normaliseRrule(input: string): string | null {
 }
 
 /** A wall-clock time with no zone, as stored in groups.first_start_local ("2026-03-24T18:00"). */
-export interface LocalDateTime { year: number; month: number; day: number; hour: number; minute: number }
+export interface LocalDateTime {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+}
 
 export function parseLocalDateTime(value: string): LocalDateTime | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(value)
@@ -46,7 +57,13 @@ export function parseLocalDateTime(value: string): LocalDateTime | null {
  * placed in the zone: a weekly 18:00 Europe/Warsaw session stays 18:00 in Warsaw across the DST change, so its
  * UTC instant moves by an hour. A wall time that does not exist (the spring-forward gap) moves forward.
  */
-export function expandOccurrences(input: { rrule: string; firstStartLocal: LocalDateTime; zone: string; from: Date; until: Date }): Date[] {
+export function expandOccurrences(input: {
+  rrule: string
+  firstStartLocal: LocalDateTime
+  zone: string
+  from: Date
+  until: Date
+}): Date[] {
   const { firstStartLocal: f, zone } = input
   const floatingStart = new Date(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute))
   const rule = new RRule({ ...RRule.parseString(input.rrule), dtstart: floatingStart })
@@ -56,7 +73,13 @@ export function expandOccurrences(input: { rrule: string; firstStartLocal: Local
   const out: Date[] = []
   for (const wall of rule.between(floatingFrom, floatingUntil, true)) {
     const instant = DateTime.fromObject(
-      { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() },
+      {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth() + 1,
+        day: wall.getUTCDate(),
+        hour: wall.getUTCHours(),
+        minute: wall.getUTCMinutes(),
+      },
       { zone },
     ).toJSDate()
     if (instant >= input.from && instant < input.until) out.push(instant)
@@ -90,6 +113,7 @@ export function instantFromLocal(value: string, zone: string): Date | null {
 }
 
 export function allTimeZones(): string[] {
-  const list = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? []
+  const list =
+    (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? []
   return list.includes('UTC') ? list : ['UTC', ...list]
 }

@@ -14,7 +14,11 @@ export async function sendSessionReminder(
 ): Promise<{ status: 'sent' | 'skipped'; recipients: number }> {
   const session = await q.findSession(deps.sql, payload.sessionId)
   const startsAt = new Date(payload.startsAt)
-  if (!session || !['scheduled', 'moved'].includes(session.status) || session.startsAt.getTime() !== startsAt.getTime()) {
+  if (
+    !session ||
+    !['scheduled', 'moved'].includes(session.status) ||
+    session.startsAt.getTime() !== startsAt.getTime()
+  ) {
     return { status: 'skipped', recipients: 0 }
   }
   const link = `${deps.config.publicUrl}/sessions/${session.id}`
@@ -22,14 +26,17 @@ export async function sendSessionReminder(
   for (const person of await q.reminderRecipients(deps.sql, session.id)) {
     if (!(await q.claimReminderDelivery(deps.sql, session.id, payload.kind, startsAt, person.accountId))) continue
     try {
-      if (person.email) await deps.mailer.send({ to: person.email, ...sessionReminderEmail(person.locale, payload.kind, link) })
+      if (person.email)
+        await deps.mailer.send({ to: person.email, ...sessionReminderEmail(person.locale, payload.kind, link) })
     } catch (error) {
       // Let the retry send it: the delivery claim is released so this person is not skipped next time.
       await q.releaseReminderDelivery(deps.sql, session.id, payload.kind, startsAt, person.accountId)
       throw error
     }
     deps.realtime.emitToRoom(socketRooms.account(person.accountId), 'group:reminder', {
-      sessionId: session.id, kind: payload.kind, startsAt: startsAt.toISOString(),
+      sessionId: session.id,
+      kind: payload.kind,
+      startsAt: startsAt.toISOString(),
     })
     recipients++
   }

@@ -30,9 +30,18 @@ const checked = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.b
 /** The picker's form fields (one checkbox per weekday: `day_MO` … `day_SU`), to extend a form schema with. */
 export const scheduleShape = {
   repeat: z.enum(REPEATS, { errorMap: () => ({ message: 'repeat_invalid' }) }),
-  ...(Object.fromEntries(WEEKDAYS.map((d) => [`day_${d}`, checked.optional()])) as Record<`day_${Weekday}`, z.ZodOptional<typeof checked>>),
-  startDate: z.string().trim().refine((v) => isoDate.test(v) && parseLocalDateTime(`${v}T00:00`) !== null, 'date_invalid'),
-  startTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_invalid'),
+  ...(Object.fromEntries(WEEKDAYS.map((d) => [`day_${d}`, checked.optional()])) as Record<
+    `day_${Weekday}`,
+    z.ZodOptional<typeof checked>
+  >),
+  startDate: z
+    .string()
+    .trim()
+    .refine((v) => isoDate.test(v) && parseLocalDateTime(`${v}T00:00`) !== null, 'date_invalid'),
+  startTime: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_invalid'),
   ends: z.enum(ENDS, { errorMap: () => ({ message: 'ends_invalid' }) }).default('never'),
   endDate: z.string().trim().default(''),
   count: z.string().trim().default(''),
@@ -41,7 +50,10 @@ type ScheduleShape = z.infer<z.ZodObject<typeof scheduleShape>>
 
 /** An end date on or after the start, a count from 1 to MAX_COUNT. */
 export function refineSchedule(v: ScheduleShape, ctx: z.RefinementCtx): void {
-  if (v.ends === 'on' && (!isoDate.test(v.endDate) || !parseLocalDateTime(`${v.endDate}T00:00`) || v.endDate < v.startDate)) {
+  if (
+    v.ends === 'on' &&
+    (!isoDate.test(v.endDate) || !parseLocalDateTime(`${v.endDate}T00:00`) || v.endDate < v.startDate)
+  ) {
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'end_date_invalid' })
   }
   if (v.ends === 'after' && !(/^\d{1,3}$/.test(v.count) && Number(v.count) >= 1 && Number(v.count) <= MAX_COUNT)) {
@@ -88,9 +100,10 @@ export function scheduleFromRule(rrule: string, firstStartLocal: string): Schedu
   const [startDate = '', time = ''] = firstStartLocal.split('T')
   const interval = Number(fields.INTERVAL ?? '1')
   const repeat: Repeat = fields.FREQ === 'MONTHLY' ? 'monthly' : interval === 2 ? 'fortnightly' : 'weekly'
-  const days = fields.FREQ === 'DAILY'
-    ? [...WEEKDAYS]
-    : WEEKDAYS.filter((d) => (fields.BYDAY ?? '').split(',').some((b) => b.replace(/^[+-]?\d+/, '') === d))
+  const days =
+    fields.FREQ === 'DAILY'
+      ? [...WEEKDAYS]
+      : WEEKDAYS.filter((d) => (fields.BYDAY ?? '').split(',').some((b) => b.replace(/^[+-]?\d+/, '') === d))
   const until = /^(\d{4})(\d{2})(\d{2})/.exec(fields.UNTIL ?? '')
   return {
     repeat,
@@ -104,9 +117,21 @@ export function scheduleFromRule(rrule: string, firstStartLocal: string): Schedu
 }
 
 /** The next sessions (instants) of a schedule from `from` on, at most `count`. */
-export function nextOccurrences(input: { rrule: string; firstStartLocal: string; zone: string; from: Date; count: number }): Date[] {
+export function nextOccurrences(input: {
+  rrule: string
+  firstStartLocal: string
+  zone: string
+  from: Date
+  count: number
+}): Date[] {
   const first = parseLocalDateTime(input.firstStartLocal)
   if (!first) return []
   const until = new Date(input.from.getTime() + 400 * 24 * 3_600_000)
-  return expandOccurrences({ rrule: input.rrule, firstStartLocal: first, zone: input.zone, from: input.from, until }).slice(0, input.count)
+  return expandOccurrences({
+    rrule: input.rrule,
+    firstStartLocal: first,
+    zone: input.zone,
+    from: input.from,
+    until,
+  }).slice(0, input.count)
 }

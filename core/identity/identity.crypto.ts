@@ -31,11 +31,17 @@ export function generateRecoveryCode(): string {
 }
 
 export function normalizeRecoveryCode(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
+  return code
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1')
 }
 
 export function hashRecoveryCode(code: string): Buffer {
-  return createHash('sha256').update(`recovery:${normalizeRecoveryCode(code)}`).digest()
+  return createHash('sha256')
+    .update(`recovery:${normalizeRecoveryCode(code)}`)
+    .digest()
 }
 
 const FORMAT_VERSION = 1

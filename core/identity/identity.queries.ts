@@ -11,7 +11,16 @@ export interface AccountCredentialsRow {
 
 export async function insertAccount(
   db: Db,
-  input: { kind: 'registered' | 'anonymous'; email: string | null; username: string; passwordHash: string; recoveryCodeHash: Buffer; locale: Locale; country?: string | null; role?: Role },
+  input: {
+    kind: 'registered' | 'anonymous'
+    email: string | null
+    username: string
+    passwordHash: string
+    recoveryCodeHash: Buffer
+    locale: Locale
+    country?: string | null
+    role?: Role
+  },
 ): Promise<{ id: string } | null> {
   const rows = await db<{ id: string }[]>`
     insert into accounts (kind, email, username, password_hash, recovery_code_hash, locale, country, role)
@@ -45,7 +54,10 @@ export async function findAccountIdByRecovery(db: Db, login: string, codeHash: B
   return rows[0]?.id ?? null
 }
 
-export async function findRegisteredAccountByEmail(db: Db, email: string): Promise<{ id: string; locale: Locale } | null> {
+export async function findRegisteredAccountByEmail(
+  db: Db,
+  email: string,
+): Promise<{ id: string; locale: Locale } | null> {
   const rows = await db<{ id: string; locale: Locale }[]>`
     select id, locale from accounts where email = ${email} and kind = 'registered'`
   return rows[0] ?? null
@@ -59,7 +71,10 @@ export async function updateRecoveryCode(db: Db, accountId: string, codeHash: Bu
   await db`update accounts set recovery_code_hash = ${codeHash} where id = ${accountId}`
 }
 
-export async function insertSession(db: Db, input: { tokenHash: Buffer; accountId: string; expiresAt: Date }): Promise<string> {
+export async function insertSession(
+  db: Db,
+  input: { tokenHash: Buffer; accountId: string; expiresAt: Date },
+): Promise<string> {
   const [row] = await db<{ id: string }[]>`
     insert into sessions (token_hash, account_id, expires_at)
     values (${input.tokenHash}, ${input.accountId}, ${input.expiresAt})
@@ -83,11 +98,16 @@ export interface SessionRow {
 }
 
 export async function findPasswordHash(db: Db, accountId: string): Promise<string | null> {
-  const rows = await db<{ passwordHash: string }[]>`select password_hash as "passwordHash" from accounts where id = ${accountId}`
+  const rows = await db<
+    { passwordHash: string }[]
+  >`select password_hash as "passwordHash" from accounts where id = ${accountId}`
   return rows[0]?.passwordHash ?? null
 }
 
-export async function findRegisteredContact(db: Db, accountId: string): Promise<{ email: string | null; locale: Locale } | null> {
+export async function findRegisteredContact(
+  db: Db,
+  accountId: string,
+): Promise<{ email: string | null; locale: Locale } | null> {
   const rows = await db<{ email: string | null; locale: Locale }[]>`
     select email, locale from accounts where id = ${accountId} and kind = 'registered'`
   return rows[0] ?? null
@@ -144,7 +164,12 @@ export async function consumePasswordReset(db: Db, tokenHash: Buffer): Promise<s
   return rows[0]?.accountId ?? null
 }
 
-export async function upsertSensitiveProfile(db: Db, accountId: string, legalNameEnc: Buffer | null, emergencyContactEnc: Buffer | null) {
+export async function upsertSensitiveProfile(
+  db: Db,
+  accountId: string,
+  legalNameEnc: Buffer | null,
+  emergencyContactEnc: Buffer | null,
+) {
   await db`
     insert into sensitive_profiles (account_id, legal_name_enc, emergency_contact_enc, updated_at)
     values (${accountId}, ${legalNameEnc}, ${emergencyContactEnc}, now())
@@ -152,14 +177,23 @@ export async function upsertSensitiveProfile(db: Db, accountId: string, legalNam
       set legal_name_enc = excluded.legal_name_enc, emergency_contact_enc = excluded.emergency_contact_enc, updated_at = now()`
 }
 
-export async function findSensitiveProfile(db: Db, accountId: string): Promise<{ legalNameEnc: Buffer | null; emergencyContactEnc: Buffer | null } | null> {
+export async function findSensitiveProfile(
+  db: Db,
+  accountId: string,
+): Promise<{ legalNameEnc: Buffer | null; emergencyContactEnc: Buffer | null } | null> {
   const rows = await db<{ legalNameEnc: Buffer | null; emergencyContactEnc: Buffer | null }[]>`
     select legal_name_enc as "legalNameEnc", emergency_contact_enc as "emergencyContactEnc"
     from sensitive_profiles where account_id = ${accountId}`
   return rows[0] ?? null
 }
 
-export async function updatePreferences(db: Db, accountId: string, locale: Locale, pseudonymMode: 'ask' | 'generate', country: string | null) {
+export async function updatePreferences(
+  db: Db,
+  accountId: string,
+  locale: Locale,
+  pseudonymMode: 'ask' | 'generate',
+  country: string | null,
+) {
   await db`
     update accounts set locale = ${locale}, pseudonym_mode = ${pseudonymMode}, country = coalesce(${country}::text, country)
     where id = ${accountId}`
@@ -197,7 +231,16 @@ export async function deleteAccountRow(db: Db, accountId: string) {
 /** A registered sign-up waiting for its emailed link; expired requests are deleted on the way. */
 export async function insertSignUpRequest(
   db: Db,
-  input: { email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null; now: Date; expiresAt: Date },
+  input: {
+    email: string
+    passwordHash: string
+    locale: Locale
+    country: string | null
+    consentVersion: string
+    termsVersion: string | null
+    now: Date
+    expiresAt: Date
+  },
 ): Promise<string> {
   await db`delete from signup_requests where expires_at <= ${input.now}`
   const [row] = await db<{ id: string }[]>`
@@ -208,7 +251,11 @@ export async function insertSignUpRequest(
   return row!.id
 }
 
-export async function findUnsentSignUpRequest(db: Db, requestId: string, now: Date): Promise<{ email: string; locale: Locale; expiresAt: Date } | null> {
+export async function findUnsentSignUpRequest(
+  db: Db,
+  requestId: string,
+  now: Date,
+): Promise<{ email: string; locale: Locale; expiresAt: Date } | null> {
   const rows = await db<{ email: string; locale: Locale; expiresAt: Date }[]>`
     select email, locale, expires_at as "expiresAt" from signup_requests
     where id = ${requestId} and sent_at is null and expires_at > ${now}`
@@ -217,7 +264,8 @@ export async function findUnsentSignUpRequest(db: Db, requestId: string, now: Da
 
 /** Stores (or, on a retried job whose mail did not go out, replaces) the hash of the link's token. */
 export async function setUnsentSignUpToken(db: Db, requestId: string, tokenHash: Buffer): Promise<boolean> {
-  const rows = await db`update signup_requests set token_hash = ${tokenHash} where id = ${requestId} and sent_at is null returning id`
+  const rows =
+    await db`update signup_requests set token_hash = ${tokenHash} where id = ${requestId} and sent_at is null returning id`
   return rows.length > 0
 }
 
@@ -235,8 +283,24 @@ export async function consumeSignUpRequest(
   db: Db,
   tokenHash: Buffer,
   now: Date,
-): Promise<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null } | null> {
-  const rows = await db<{ email: string; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null }[]>`
+): Promise<{
+  email: string
+  passwordHash: string
+  locale: Locale
+  country: string | null
+  consentVersion: string
+  termsVersion: string | null
+} | null> {
+  const rows = await db<
+    {
+      email: string
+      passwordHash: string
+      locale: Locale
+      country: string | null
+      consentVersion: string
+      termsVersion: string | null
+    }[]
+  >`
     delete from signup_requests
     where token_hash = ${tokenHash} and sent_at is not null and password_hash is not null and expires_at > ${now}
     returning email, password_hash as "passwordHash", locale, country, consent_version as "consentVersion", terms_version as "termsVersion"`

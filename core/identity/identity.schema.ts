@@ -45,7 +45,11 @@ export const sensitiveProfileSchema = z.object({
 })
 
 /** ISO 3166-1 alpha-2, or 'ZZ' for "another country" (core/crisis/crisis-lines.ts COUNTRY_CHOICES). */
-export const countrySchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'country_invalid')
+export const countrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'country_invalid')
 
 export const preferencesSchema = z.object({
   locale: z.enum(LOCALES),

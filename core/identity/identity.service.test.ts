@@ -3,8 +3,17 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { signUpByEmail } from '../../tests/support/signup.js'
 import { AppError } from '../errors.js'
 import {
-  decryptSensitiveProfile, deleteAccount, getSessionAccount, recoverWithCode, requestPasswordReset, resetPassword,
-  saveSensitiveProfile, sendPasswordResetEmail, signIn, signOut, signUp,
+  decryptSensitiveProfile,
+  deleteAccount,
+  getSessionAccount,
+  recoverWithCode,
+  requestPasswordReset,
+  resetPassword,
+  saveSensitiveProfile,
+  sendPasswordResetEmail,
+  signIn,
+  signOut,
+  signUp,
 } from './identity.service.js'
 
 let deps: TestDeps
@@ -28,7 +37,13 @@ const freshIp = () => `10.0.0.${++ipCounter}`
 
 describe('sign-up', () => {
   it('creates an anonymous account with a username, a one-time recovery code and a working session', async () => {
-    const created = await signUp(deps, { kind: 'anonymous', password: 'correct horse battery', consent: true, locale: 'pl', ip: freshIp() })
+    const created = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'correct horse battery',
+      consent: true,
+      locale: 'pl',
+      ip: freshIp(),
+    })
     expect(created.username).toMatch(/^[a-z]+-[a-z]+-\d{4}$/)
     expect(created.recoveryCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/)
     const account = await getSessionAccount(deps, created.sessionToken)
@@ -39,14 +54,30 @@ describe('sign-up', () => {
 
   it('refuses without consent and writes nothing', async () => {
     const before = await deps.sql`select count(*)::int as n from accounts`
-    expect(await code(signUp(deps, { kind: 'anonymous', password: 'correct horse battery', consent: false, locale: 'en', ip: freshIp() }))).toBe('CONSENT_REQUIRED')
+    expect(
+      await code(
+        signUp(deps, {
+          kind: 'anonymous',
+          password: 'correct horse battery',
+          consent: false,
+          locale: 'en',
+          ip: freshIp(),
+        }),
+      ),
+    ).toBe('CONSENT_REQUIRED')
     const after = await deps.sql`select count(*)::int as n from accounts`
     expect(after[0]!.n).toBe(before[0]!.n)
   })
 
   it('stores the password as argon2id, never in plain text', async () => {
-    const created = await signUpByEmail(deps, { email: 'Hash@Example.org', password: 'a long secret phrase', ip: freshIp() })
-    const [row] = await deps.sql<{ password_hash: string; email: string }[]>`select password_hash, email from accounts where id = ${created.accountId}`
+    const created = await signUpByEmail(deps, {
+      email: 'Hash@Example.org',
+      password: 'a long secret phrase',
+      ip: freshIp(),
+    })
+    const [row] = await deps.sql<
+      { password_hash: string; email: string }[]
+    >`select password_hash, email from accounts where id = ${created.accountId}`
     expect(row!.password_hash).toMatch(/^\$argon2id\$/)
     expect(row!.email).toBe('hash@example.org')
   })
@@ -54,7 +85,11 @@ describe('sign-up', () => {
 
 describe('sign-in and sign-out', () => {
   it('signs in by email or username and rotates the session id at every sign-in', async () => {
-    const created = await signUpByEmail(deps, { email: 'rotate@example.org', password: 'a long secret phrase', ip: freshIp() })
+    const created = await signUpByEmail(deps, {
+      email: 'rotate@example.org',
+      password: 'a long secret phrase',
+      ip: freshIp(),
+    })
     const a = await signIn(deps, { login: 'ROTATE@example.org', password: 'a long secret phrase', ip: freshIp() })
     const b = await signIn(deps, { login: created.username, password: 'a long secret phrase', ip: freshIp() })
     expect(new Set([created.sessionToken, a.sessionToken, b.sessionToken]).size).toBe(3)
@@ -63,19 +98,35 @@ describe('sign-in and sign-out', () => {
 
   it('gives the same answer for an unknown account and a wrong password', async () => {
     await signUpByEmail(deps, { email: 'same@example.org', password: 'a long secret phrase', ip: freshIp() })
-    expect(await code(signIn(deps, { login: 'same@example.org', password: 'wrong password!', ip: freshIp() }))).toBe('INVALID_CREDENTIALS')
-    expect(await code(signIn(deps, { login: 'nobody@example.org', password: 'wrong password!', ip: freshIp() }))).toBe('INVALID_CREDENTIALS')
+    expect(await code(signIn(deps, { login: 'same@example.org', password: 'wrong password!', ip: freshIp() }))).toBe(
+      'INVALID_CREDENTIALS',
+    )
+    expect(await code(signIn(deps, { login: 'nobody@example.org', password: 'wrong password!', ip: freshIp() }))).toBe(
+      'INVALID_CREDENTIALS',
+    )
   })
 
   it('sign-out revokes the session so the token no longer works', async () => {
-    const created = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en', ip: freshIp() })
+    const created = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'a long secret phrase',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
     expect(await getSessionAccount(deps, created.sessionToken)).not.toBeNull()
     await signOut(deps, created.sessionId)
     expect(await getSessionAccount(deps, created.sessionToken)).toBeNull()
   })
 
   it('ends a session after 30 idle minutes and after 12 hours in all', async () => {
-    const created = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en', ip: freshIp() })
+    const created = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'a long secret phrase',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
     const start = Date.now()
     deps.setNow(new Date(start + 29 * 60_000))
     expect(await getSessionAccount(deps, created.sessionToken)).not.toBeNull()
@@ -95,20 +146,65 @@ describe('sign-in and sign-out', () => {
 
 describe('recovery by code', () => {
   it('works once with the right username, sets a new password, issues a new code and revokes old sessions', async () => {
-    const created = await signUp(deps, { kind: 'anonymous', password: 'the first password', consent: true, locale: 'en', ip: freshIp() })
-    const recovered = await recoverWithCode(deps, { login: created.username, code: created.recoveryCode.toLowerCase(), password: 'the second password', ip: freshIp() })
+    const created = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'the first password',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
+    const recovered = await recoverWithCode(deps, {
+      login: created.username,
+      code: created.recoveryCode.toLowerCase(),
+      password: 'the second password',
+      ip: freshIp(),
+    })
     expect(recovered.recoveryCode).not.toBe(created.recoveryCode)
     expect(await getSessionAccount(deps, created.sessionToken)).toBeNull()
     expect(await getSessionAccount(deps, recovered.sessionToken)).not.toBeNull()
-    expect(await code(recoverWithCode(deps, { login: created.username, code: created.recoveryCode, password: 'a third password', ip: freshIp() }))).toBe('INVALID_RECOVERY_CODE')
-    expect(await code(signIn(deps, { login: created.username, password: 'the first password', ip: freshIp() }))).toBe('INVALID_CREDENTIALS')
-    expect(await code(signIn(deps, { login: created.username, password: 'the second password', ip: freshIp() }))).toBe('resolved')
+    expect(
+      await code(
+        recoverWithCode(deps, {
+          login: created.username,
+          code: created.recoveryCode,
+          password: 'a third password',
+          ip: freshIp(),
+        }),
+      ),
+    ).toBe('INVALID_RECOVERY_CODE')
+    expect(await code(signIn(deps, { login: created.username, password: 'the first password', ip: freshIp() }))).toBe(
+      'INVALID_CREDENTIALS',
+    )
+    expect(await code(signIn(deps, { login: created.username, password: 'the second password', ip: freshIp() }))).toBe(
+      'resolved',
+    )
   })
 
-  it('refuses another account\'s code', async () => {
-    const a = await signUp(deps, { kind: 'anonymous', password: 'the first password', consent: true, locale: 'en', ip: freshIp() })
-    const b = await signUp(deps, { kind: 'anonymous', password: 'the first password', consent: true, locale: 'en', ip: freshIp() })
-    expect(await code(recoverWithCode(deps, { login: a.username, code: b.recoveryCode, password: 'whatever password', ip: freshIp() }))).toBe('INVALID_RECOVERY_CODE')
+  it("refuses another account's code", async () => {
+    const a = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'the first password',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
+    const b = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'the first password',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
+    expect(
+      await code(
+        recoverWithCode(deps, {
+          login: a.username,
+          code: b.recoveryCode,
+          password: 'whatever password',
+          ip: freshIp(),
+        }),
+      ),
+    ).toBe('INVALID_RECOVERY_CODE')
   })
 })
 
@@ -117,7 +213,9 @@ describe('password reset by email', () => {
     await signUpByEmail(deps, { email: 'reset@example.org', password: 'the first password', ip: freshIp() })
     const mailsBefore = deps.mail.mails.length
     await requestPasswordReset(deps, { email: 'reset@example.org', ip: freshIp() })
-    const [job] = await deps.sql<{ payload: { accountId: string; requestId: string } }[]>`select payload from outbox where job_name = 'password-reset:send'`
+    const [job] = await deps.sql<
+      { payload: { accountId: string; requestId: string } }[]
+    >`select payload from outbox where job_name = 'password-reset:send'`
     expect(Object.keys(job!.payload).sort()).toEqual(['accountId', 'requestId'])
     expect(await sendPasswordResetEmail(deps, job!.payload)).toBe('sent')
     // A retried job sends nothing more.
@@ -130,7 +228,9 @@ describe('password reset by email', () => {
     const session = await resetPassword(deps, { token, password: 'a brand new password' })
     expect(await getSessionAccount(deps, session.sessionToken)).not.toBeNull()
     expect(await code(resetPassword(deps, { token, password: 'yet another password' }))).toBe('INVALID_RESET_TOKEN')
-    expect(await code(signIn(deps, { login: 'reset@example.org', password: 'a brand new password', ip: freshIp() }))).toBe('resolved')
+    expect(
+      await code(signIn(deps, { login: 'reset@example.org', password: 'a brand new password', ip: freshIp() })),
+    ).toBe('resolved')
   })
 
   it('expires the link after 30 minutes', async () => {
@@ -163,22 +263,46 @@ describe('rate limits', () => {
 
 describe('identity data at rest', () => {
   it('stores legal name and emergency contact only as AES-GCM ciphertext bound to the account', async () => {
-    const a = await signUp(deps, { kind: 'anonymous', password: 'the first password', consent: true, locale: 'en', ip: freshIp() })
-    const b = await signUp(deps, { kind: 'anonymous', password: 'the first password', consent: true, locale: 'en', ip: freshIp() })
-    await saveSensitiveProfile(deps, a.accountId, { legalName: 'Maria Kowalska', emergencyContact: 'Jan Kowalski +48 601 234 567' })
+    const a = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'the first password',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
+    const b = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'the first password',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
+    await saveSensitiveProfile(deps, a.accountId, {
+      legalName: 'Maria Kowalska',
+      emergencyContact: 'Jan Kowalski +48 601 234 567',
+    })
     const [row] = await deps.sql<{ legal_name_enc: Buffer; emergency_contact_enc: Buffer }[]>`
       select legal_name_enc, emergency_contact_enc from sensitive_profiles where account_id = ${a.accountId}`
     const dump = await deps.sql.unsafe(`select * from sensitive_profiles`)
     expect(JSON.stringify(dump)).not.toMatch(/Kowalsk|601 234/)
     expect(row!.emergency_contact_enc.toString('latin1')).not.toContain('Kowalski')
-    expect(await decryptSensitiveProfile(deps, a.accountId)).toEqual({ legalName: 'Maria Kowalska', emergencyContact: 'Jan Kowalski +48 601 234 567' })
+    expect(await decryptSensitiveProfile(deps, a.accountId)).toEqual({
+      legalName: 'Maria Kowalska',
+      emergencyContact: 'Jan Kowalski +48 601 234 567',
+    })
     // A ciphertext copied to another account's row does not decrypt.
     await deps.sql`insert into sensitive_profiles (account_id, emergency_contact_enc) values (${b.accountId}, ${row!.emergency_contact_enc})`
     await expect(decryptSensitiveProfile(deps, b.accountId)).rejects.toThrow()
   })
 
   it('deleting an account needs the password and removes its data', async () => {
-    const a = await signUp(deps, { kind: 'anonymous', password: 'the first password', consent: true, locale: 'en', ip: freshIp() })
+    const a = await signUp(deps, {
+      kind: 'anonymous',
+      password: 'the first password',
+      consent: true,
+      locale: 'en',
+      ip: freshIp(),
+    })
     await saveSensitiveProfile(deps, a.accountId, { legalName: 'X Y', emergencyContact: 'Z' })
     expect(await code(deleteAccount(deps, a.accountId, 'not my password'))).toBe('INVALID_CREDENTIALS')
     await deleteAccount(deps, a.accountId, 'the first password')

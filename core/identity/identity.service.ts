@@ -11,7 +11,12 @@ import { signUpConfirmationEmail, signUpExistingAccountEmail } from './signup.em
 import * as q from './identity.queries.js'
 import { accountDataOf, type AccountDataDeps } from './account-data.js'
 import {
-  decryptField, encryptField, generateRecoveryCode, hashRecoveryCode, hashToken, randomToken,
+  decryptField,
+  encryptField,
+  generateRecoveryCode,
+  hashRecoveryCode,
+  hashToken,
+  randomToken,
 } from './identity.crypto.js'
 import { CONSENT_VERSION, type Locale, type SessionAccount } from './identity.schema.js'
 
@@ -22,7 +27,12 @@ const getDummyHash = () => (dummyHash ??= argon2.hash(randomToken(), ARGON2))
 
 export const PASSWORD_RESET_MINUTES = 30
 
-export interface SignedIn { sessionToken: string; sessionId: string; accountId: string; expiresAt: Date }
+export interface SignedIn {
+  sessionToken: string
+  sessionId: string
+  accountId: string
+  expiresAt: Date
+}
 
 const ADJECTIVES = ['calm', 'quiet', 'gentle', 'steady', 'bright', 'kind', 'soft', 'warm', 'still', 'brave']
 const NOUNS = ['heron', 'otter', 'willow', 'harbor', 'meadow', 'lantern', 'river', 'sparrow', 'cedar', 'ember']
@@ -45,15 +55,28 @@ async function openSession(deps: CoreDeps, accountId: string): Promise<SignedIn>
 /** Shared by anonymous sign-up and a confirmed registered one: the account, its consent and a signed-in session. */
 async function createAccountWithSession(
   deps: CoreDeps,
-  input: { kind: 'registered' | 'anonymous'; email: string | null; passwordHash: string; locale: Locale; country: string | null; consentVersion: string; termsVersion: string | null },
+  input: {
+    kind: 'registered' | 'anonymous'
+    email: string | null
+    passwordHash: string
+    locale: Locale
+    country: string | null
+    consentVersion: string
+    termsVersion: string | null
+  },
 ): Promise<(SignedIn & { recoveryCode: string; username: string }) | null> {
   const recoveryCode = generateRecoveryCode()
   for (let attempt = 0; attempt < 5; attempt++) {
     const username = generateUsername()
     const created = await deps.sql.begin(async (tx) => {
       const account = await q.insertAccount(tx, {
-        kind: input.kind, email: input.email, username, passwordHash: input.passwordHash,
-        recoveryCodeHash: hashRecoveryCode(recoveryCode), locale: input.locale, country: input.country,
+        kind: input.kind,
+        email: input.email,
+        username,
+        passwordHash: input.passwordHash,
+        recoveryCodeHash: hashRecoveryCode(recoveryCode),
+        locale: input.locale,
+        country: input.country,
       })
       if (!account) return null
       await q.insertConsent(tx, account.id, 'health_data_processing', input.consentVersion)
@@ -76,13 +99,28 @@ async function createAccountWithSession(
  */
 export async function signUp(
   deps: CoreDeps,
-  input: { kind: 'anonymous'; password: string; consent: boolean; termsVersion?: string; locale: Locale; country?: string | null; ip: string },
+  input: {
+    kind: 'anonymous'
+    password: string
+    consent: boolean
+    termsVersion?: string
+    locale: Locale
+    country?: string | null
+    ip: string
+  },
 ): Promise<SignedIn & { recoveryCode: string; username: string }> {
   if (!input.consent) throw new AppError('CONSENT_REQUIRED')
-  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
+    { rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip },
+  ])
   const passwordHash = await argon2.hash(input.password, ARGON2)
   const created = await createAccountWithSession(deps, {
-    kind: 'anonymous', email: null, passwordHash, locale: input.locale, country: input.country ?? null, consentVersion: CONSENT_VERSION,
+    kind: 'anonymous',
+    email: null,
+    passwordHash,
+    locale: input.locale,
+    country: input.country ?? null,
+    consentVersion: CONSENT_VERSION,
     termsVersion: input.termsVersion ?? null,
   })
   if (!created) throw new AppError('CONFLICT')
@@ -100,19 +138,35 @@ const SIGN_UP_EMAILS_PER_HOUR = { bucket: 'signup-email', limit: 3, windowSecond
  */
 export async function requestSignUp(
   deps: CoreDeps,
-  input: { email: string; password: string; consent: boolean; termsVersion?: string; locale: Locale; country?: string | null; ip: string },
+  input: {
+    email: string
+    password: string
+    consent: boolean
+    termsVersion?: string
+    locale: Locale
+    country?: string | null
+    ip: string
+  },
 ): Promise<void> {
   if (!input.consent) throw new AppError('CONSENT_REQUIRED')
   const email = input.email.toLowerCase()
-  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip }])
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
+    { rule: AUTH_RATE_LIMITS.signUpPerIp, identifier: input.ip },
+  ])
   const perEmail = await consumeRateLimit(deps.redis, rateOpts(deps), SIGN_UP_EMAILS_PER_HOUR, email)
   const passwordHash = await argon2.hash(input.password, ARGON2)
   if (!perEmail.allowed) return
   const now = nowOf(deps)
   await deps.sql.begin(async (tx) => {
     const requestId = await q.insertSignUpRequest(tx, {
-      email, passwordHash, locale: input.locale, country: input.country ?? null, consentVersion: CONSENT_VERSION,
-      termsVersion: input.termsVersion ?? null, now, expiresAt: new Date(now.getTime() + SIGN_UP_CONFIRM_HOURS * 3_600_000),
+      email,
+      passwordHash,
+      locale: input.locale,
+      country: input.country ?? null,
+      consentVersion: CONSENT_VERSION,
+      termsVersion: input.termsVersion ?? null,
+      now,
+      expiresAt: new Date(now.getTime() + SIGN_UP_CONFIRM_HOURS * 3_600_000),
     })
     await enqueueOutbox(tx, 'signup:email', { requestId })
   })
@@ -122,7 +176,10 @@ export async function requestSignUp(
  * Runs in the notifications worker. A new address gets the confirmation link (its token made here, so it never sits
  * in a job payload); an address that already has an account gets a notice in that account's language instead.
  */
-export async function sendSignUpEmail(deps: CoreDeps, payload: { requestId: string }): Promise<'sent' | 'notice' | 'skipped'> {
+export async function sendSignUpEmail(
+  deps: CoreDeps,
+  payload: { requestId: string },
+): Promise<'sent' | 'notice' | 'skipped'> {
   const request = await q.findUnsentSignUpRequest(deps.sql, payload.requestId, nowOf(deps))
   if (!request) return 'skipped'
   const existing = await q.findRegisteredAccountByEmail(deps.sql, request.email)
@@ -144,12 +201,20 @@ export async function sendSignUpEmail(deps: CoreDeps, payload: { requestId: stri
  * Opening the emailed link (and pressing its button) creates the account and signs it in. The link works once and
  * expires; one that is unknown, used, expired, or whose address got an account meanwhile is INVALID_SIGNUP_LINK.
  */
-export async function confirmSignUp(deps: CoreDeps, input: { token: string }): Promise<SignedIn & { recoveryCode: string; username: string }> {
+export async function confirmSignUp(
+  deps: CoreDeps,
+  input: { token: string },
+): Promise<SignedIn & { recoveryCode: string; username: string }> {
   const request = await q.consumeSignUpRequest(deps.sql, hashToken(input.token), nowOf(deps))
   if (!request) throw new AppError('INVALID_SIGNUP_LINK')
   const created = await createAccountWithSession(deps, {
-    kind: 'registered', email: request.email, passwordHash: request.passwordHash, locale: request.locale,
-    country: request.country, consentVersion: request.consentVersion, termsVersion: request.termsVersion,
+    kind: 'registered',
+    email: request.email,
+    passwordHash: request.passwordHash,
+    locale: request.locale,
+    country: request.country,
+    consentVersion: request.consentVersion,
+    termsVersion: request.termsVersion,
   })
   if (!created) throw new AppError('INVALID_SIGNUP_LINK')
   return created
@@ -163,7 +228,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * a success is not counted and clears its pair. `country` (the browser's, from memberCountry) is saved only on an
  * account that has none yet (made before accounts had a country).
  */
-export async function signIn(deps: CoreDeps, input: { login: string; password: string; ip: string; country?: string | null }): Promise<SignedIn> {
+export async function signIn(
+  deps: CoreDeps,
+  input: { login: string; password: string; ip: string; country?: string | null },
+): Promise<SignedIn> {
   const login = input.login.toLowerCase()
   const attempt = await beginGuess(deps.redis, { ...rateOpts(deps), now: nowOf(deps) }, SIGN_IN_LIMITS, login, input.ip)
   if (attempt.slowDownMs > 0) await sleep(attempt.slowDownMs)
@@ -185,7 +253,13 @@ export async function recoverWithCode(
 ): Promise<SignedIn & { recoveryCode: string }> {
   const login = input.login.toLowerCase()
   // Limited like sign-in (per login and address pair), so guesses elsewhere never close the owner's way back in.
-  const attempt = await beginGuess(deps.redis, { ...rateOpts(deps), now: nowOf(deps) }, RECOVERY_CODE_LIMITS, login, input.ip)
+  const attempt = await beginGuess(
+    deps.redis,
+    { ...rateOpts(deps), now: nowOf(deps) },
+    RECOVERY_CODE_LIMITS,
+    login,
+    input.ip,
+  )
   if (attempt.slowDownMs > 0) await sleep(attempt.slowDownMs)
   const accountId = await q.findAccountIdByRecovery(deps.sql, login, hashRecoveryCode(input.code))
   if (!accountId) throw new AppError('INVALID_RECOVERY_CODE')
@@ -205,27 +279,37 @@ export async function recoverWithCode(
 /** Always succeeds from the caller's view, so the form never reveals whether an email is registered. */
 export async function requestPasswordReset(deps: CoreDeps, input: { email: string; ip: string }): Promise<void> {
   const email = input.email.toLowerCase()
-  await requireWithinRateLimits(deps.redis, rateOpts(deps), [{ rule: AUTH_RATE_LIMITS.resetPerIp, identifier: input.ip }])
+  await requireWithinRateLimits(deps.redis, rateOpts(deps), [
+    { rule: AUTH_RATE_LIMITS.resetPerIp, identifier: input.ip },
+  ])
   // Past the per-address limit the answer stays the same but nothing is sent: others asking for the owner's address
   // can neither flood the inbox nor refuse the owner's own request (earlier links in the inbox still work).
   const perEmail = await consumeRateLimit(deps.redis, rateOpts(deps), AUTH_RATE_LIMITS.resetPerEmail, email)
   if (!perEmail.allowed) return
   const account = await q.findRegisteredAccountByEmail(deps.sql, email)
   if (!account) return
-  await deps.sql.begin((tx) => enqueueOutbox(tx, 'password-reset:send', { accountId: account.id, requestId: randomUUID() }))
+  await deps.sql.begin((tx) =>
+    enqueueOutbox(tx, 'password-reset:send', { accountId: account.id, requestId: randomUUID() }),
+  )
 }
 
 /**
  * Runs in the notifications worker. The link's token is made here, so it never sits in a job
  * payload; the job id (the outbox id) keeps a retried job from sending a second link.
  */
-export async function sendPasswordResetEmail(deps: CoreDeps, payload: { accountId: string; requestId: string }): Promise<'sent' | 'skipped'> {
+export async function sendPasswordResetEmail(
+  deps: CoreDeps,
+  payload: { accountId: string; requestId: string },
+): Promise<'sent' | 'skipped'> {
   const account = await q.findRegisteredContact(deps.sql, payload.accountId)
   if (!account?.email) return 'skipped'
   const token = randomToken(32)
   const expiresAt = new Date(nowOf(deps).getTime() + PASSWORD_RESET_MINUTES * 60_000)
   const fresh = await q.upsertUnsentPasswordReset(deps.sql, {
-    requestId: payload.requestId, tokenHash: hashToken(token), accountId: payload.accountId, expiresAt,
+    requestId: payload.requestId,
+    tokenHash: hashToken(token),
+    accountId: payload.accountId,
+    expiresAt,
   })
   if (!fresh) return 'skipped'
   const link = `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`
@@ -251,7 +335,10 @@ export async function resetPassword(deps: CoreDeps, input: { token: string; pass
  * Resolve a session cookie. Idle and absolute timeouts are enforced here, on every request and
  * every socket handshake; an expired session is revoked so it can never come back.
  */
-export async function getSessionAccount(deps: CoreDeps, token: string | undefined | null): Promise<SessionAccount | null> {
+export async function getSessionAccount(
+  deps: CoreDeps,
+  token: string | undefined | null,
+): Promise<SessionAccount | null> {
   if (!token || token.length < 20 || token.length > 100) return null
   const row = await q.findSessionByTokenHash(deps.sql, hashToken(token))
   if (!row || row.revokedAt) return null
@@ -264,8 +351,15 @@ export async function getSessionAccount(deps: CoreDeps, token: string | undefine
   }
   await q.touchSession(deps.sql, row.sessionId)
   return {
-    sessionId: row.sessionId, accountId: row.accountId, kind: row.kind, username: row.username, email: row.email,
-    role: row.role, locale: row.locale, pseudonymMode: row.pseudonymMode, country: row.country,
+    sessionId: row.sessionId,
+    accountId: row.accountId,
+    kind: row.kind,
+    username: row.username,
+    email: row.email,
+    role: row.role,
+    locale: row.locale,
+    pseudonymMode: row.pseudonymMode,
+    country: row.country,
   }
 }
 
@@ -280,7 +374,11 @@ export async function signOutEverywhere(deps: CoreDeps, accountId: string): Prom
   ids.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
 }
 
-export async function saveSensitiveProfile(deps: CoreDeps, accountId: string, input: { legalName: string; emergencyContact: string }) {
+export async function saveSensitiveProfile(
+  deps: CoreDeps,
+  accountId: string,
+  input: { legalName: string; emergencyContact: string },
+) {
   const key = deps.config.ENCRYPTION_KEY
   await q.upsertSensitiveProfile(
     deps.sql,
@@ -306,7 +404,11 @@ export async function decryptSensitiveProfile(deps: CoreDeps, accountId: string)
   }
 }
 
-export async function savePreferences(deps: CoreDeps, accountId: string, input: { locale: Locale; pseudonymMode: 'ask' | 'generate'; country?: string }) {
+export async function savePreferences(
+  deps: CoreDeps,
+  accountId: string,
+  input: { locale: Locale; pseudonymMode: 'ask' | 'generate'; country?: string },
+) {
   await q.updatePreferences(deps.sql, accountId, input.locale, input.pseudonymMode, input.country ?? null)
 }
 
@@ -319,7 +421,11 @@ export async function exportAccountData(deps: AccountDataDeps, accountId: string
   const data = await q.selectExport(deps.sql, accountId)
   const slices: Record<string, unknown> = {}
   for (const part of parts) if (part.exportData) slices[part.name] = await part.exportData(deps, accountId)
-  const own = { exportedAt: nowOf(deps).toISOString(), ...data, identity: await decryptSensitiveProfile(deps, accountId) }
+  const own = {
+    exportedAt: nowOf(deps).toISOString(),
+    ...data,
+    identity: await decryptSensitiveProfile(deps, accountId),
+  }
   // Each slice's section under its name (`chat`, `crisis`, …): keys the registry decides, hence an open record.
   return Object.assign(own, slices)
 }

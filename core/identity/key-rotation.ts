@@ -11,7 +11,11 @@ import * as q from './key-rotation.queries.js'
  * new key is skipped, one that opens with an old key is re-sealed, and one that opens with neither is left
  * untouched and counted. One audit row (counts only) at the end.
  */
-export interface RotationReport { resealed: number; alreadyNew: number; unreadable: number }
+export interface RotationReport {
+  resealed: number
+  alreadyNew: number
+  unreadable: number
+}
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
 const IDENTITY_AAD = (accountId: string) => accountId
@@ -82,7 +86,10 @@ export async function rotateEncryptionKey(
   }
   await deps.sql.begin((tx) =>
     recordAudit(tx, deps, {
-      actorAccountId: null, action: 'encryption.key_rotated', targetType: 'app_key', targetId: 'encryption_key',
+      actorAccountId: null,
+      action: 'encryption.key_rotated',
+      targetType: 'app_key',
+      targetId: 'encryption_key',
       details: { resealed: report.resealed, alreadyNew: report.alreadyNew, unreadable: report.unreadable, via: 'cli' },
     }),
   )

@@ -31,7 +31,8 @@ describe('permissions', () => {
       it(`${role} ${allowed ? 'may' : 'may not'} ${capability}`, () => {
         expect(can({ role }, capability)).toBe(allowed)
         if (allowed) expect(requireCapability({ role }, capability)).toEqual({ role })
-        else expect(() => requireCapability({ role }, capability)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
+        else
+          expect(() => requireCapability({ role }, capability)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
       })
     }
   }

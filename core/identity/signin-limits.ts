@@ -103,9 +103,17 @@ export async function beginGuess(
     `${base}:login:${keyedDigest(opts.secret, login)}`,
   ]
   const [allowed, value] = (await redis.eval(
-    BEGIN_ATTEMPT, 3, ...keys,
-    opts.now.getTime(), limits.pairFreeFailures, limits.pairBaseDelayMs, limits.pairMaxDelayMs,
-    limits.addressMaxFailures, limits.addressWindowMs, limits.loginWindowMs, PAIR_MEMORY_MS,
+    BEGIN_ATTEMPT,
+    3,
+    ...keys,
+    opts.now.getTime(),
+    limits.pairFreeFailures,
+    limits.pairBaseDelayMs,
+    limits.pairMaxDelayMs,
+    limits.addressMaxFailures,
+    limits.addressWindowMs,
+    limits.loginWindowMs,
+    PAIR_MEMORY_MS,
   )) as [number, number]
   if (allowed !== 1) throw new AppError('RATE_LIMITED', undefined, Math.max(1, Math.ceil(value / 1000)))
   const over = value - limits.loginSlowAfter

@@ -4,7 +4,11 @@ import type { Locale } from './identity.schema.js'
  * The two emails a sign-up with an email address can send (docs/decisions/026). Like every Holdspace email
  * (core/notify/emails.ts) they name no condition, group or topic: someone else may read the inbox.
  */
-export function signUpConfirmationEmail(locale: Locale, link: string, hours: number): { subject: string; text: string } {
+export function signUpConfirmationEmail(
+  locale: Locale,
+  link: string,
+  hours: number,
+): { subject: string; text: string } {
   if (locale === 'pl') {
     return {
       subject: 'Holdspace: potwierdź swoje konto',
@@ -17,7 +21,10 @@ export function signUpConfirmationEmail(locale: Locale, link: string, hours: num
   }
 }
 
-export function signUpExistingAccountEmail(locale: Locale, links: { signIn: string; reset: string }): { subject: string; text: string } {
+export function signUpExistingAccountEmail(
+  locale: Locale,
+  links: { signIn: string; reset: string },
+): { subject: string; text: string } {
   if (locale === 'pl') {
     return {
       subject: 'Holdspace: próba założenia konta',

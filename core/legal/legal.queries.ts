@@ -1,7 +1,11 @@
 import type { Sql, TransactionSql } from '../../db/client.js'
 import type { LegalKind, LegalLocale } from './legal.defaults.js'
 
-export interface LegalRow { body: string; version: number; updatedAt: Date }
+export interface LegalRow {
+  body: string
+  version: number
+  updatedAt: Date
+}
 
 export async function findLegalPage(sql: Sql, kind: LegalKind, locale: LegalLocale): Promise<LegalRow | null> {
   const rows = await sql<LegalRow[]>`
@@ -10,7 +14,9 @@ export async function findLegalPage(sql: Sql, kind: LegalKind, locale: LegalLoca
 }
 
 export async function findLegalVersions(sql: Sql, locale: LegalLocale): Promise<Map<LegalKind, number>> {
-  const rows = await sql<{ kind: LegalKind; version: number }[]>`select kind, version from legal_pages where locale = ${locale}`
+  const rows = await sql<
+    { kind: LegalKind; version: number }[]
+  >`select kind, version from legal_pages where locale = ${locale}`
   return new Map(rows.map((r) => [r.kind, r.version]))
 }
 

@@ -9,12 +9,22 @@ import * as q from './legal.queries.js'
 
 export { LEGAL_KINDS, LEGAL_LOCALES, type LegalKind, type LegalLocale }
 
-export interface LegalPage { kind: LegalKind; locale: LegalLocale; body: string; version: number; updatedAt: string | null }
+export interface LegalPage {
+  kind: LegalKind
+  locale: LegalLocale
+  body: string
+  version: number
+  updatedAt: string | null
+}
 
 export const MAX_LEGAL_BODY = 50_000
 
 /** The privacy notice or terms in one language: the admin's saved text, or the shipped default (version 1). */
-export async function getLegalPage(deps: Pick<CoreDeps, 'sql'>, kind: LegalKind, locale: LegalLocale): Promise<LegalPage> {
+export async function getLegalPage(
+  deps: Pick<CoreDeps, 'sql'>,
+  kind: LegalKind,
+  locale: LegalLocale,
+): Promise<LegalPage> {
   const row = await q.findLegalPage(deps.sql, kind, locale)
   return row
     ? { kind, locale, body: row.body, version: row.version, updatedAt: row.updatedAt.toISOString() }
@@ -45,7 +55,10 @@ export async function saveLegalPage(
   return deps.sql.begin(async (tx) => {
     const version = await q.upsertLegalPage(tx, { kind, locale, body, updatedBy: actor.accountId, now: nowOf(deps) })
     await recordAudit(tx, deps, {
-      actorAccountId: actor.accountId, action: 'legal.update', targetType: 'legal_page', targetId: `${kind}:${locale}`,
+      actorAccountId: actor.accountId,
+      action: 'legal.update',
+      targetType: 'legal_page',
+      targetId: `${kind}:${locale}`,
       details: { version },
     })
     return { version }
@@ -54,5 +67,8 @@ export async function saveLegalPage(
 
 /** Paragraphs of a page's plain text, for rendering as escaped text. */
 export function paragraphs(body: string): string[] {
-  return body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0)
+  return body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
 }

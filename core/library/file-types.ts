@@ -4,13 +4,28 @@ import type { FileFamily } from './library.schema.js'
  * What may be uploaded. A file is accepted only when the type the browser declared is listed here AND its first
  * bytes (sniffed with file-type) are of the same kind; it is then served with the canonical type below.
  */
-interface AllowedType { family: FileFamily; canonical: string; declared: string[]; sniffed: string[] }
+interface AllowedType {
+  family: FileFamily
+  canonical: string
+  declared: string[]
+  sniffed: string[]
+}
 
 export const ALLOWED_FILE_TYPES: AllowedType[] = [
   { family: 'audio', canonical: 'audio/mpeg', declared: ['audio/mpeg', 'audio/mp3'], sniffed: ['mp3'] },
-  { family: 'audio', canonical: 'audio/mp4', declared: ['audio/mp4', 'audio/x-m4a', 'audio/m4a'], sniffed: ['m4a', 'mp4'] },
+  {
+    family: 'audio',
+    canonical: 'audio/mp4',
+    declared: ['audio/mp4', 'audio/x-m4a', 'audio/m4a'],
+    sniffed: ['m4a', 'mp4'],
+  },
   { family: 'audio', canonical: 'audio/ogg', declared: ['audio/ogg', 'audio/opus'], sniffed: ['ogg', 'oga', 'opus'] },
-  { family: 'audio', canonical: 'audio/wav', declared: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'], sniffed: ['wav'] },
+  {
+    family: 'audio',
+    canonical: 'audio/wav',
+    declared: ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
+    sniffed: ['wav'],
+  },
   { family: 'video', canonical: 'video/mp4', declared: ['video/mp4'], sniffed: ['mp4', 'm4v'] },
   { family: 'video', canonical: 'video/webm', declared: ['video/webm'], sniffed: ['webm'] },
   { family: 'pdf', canonical: 'application/pdf', declared: ['application/pdf'], sniffed: ['pdf'] },
@@ -19,7 +34,19 @@ export const ALLOWED_FILE_TYPES: AllowedType[] = [
 ]
 
 /** The file input's accept attribute. */
-export const ACCEPT_ATTRIBUTE = [...new Set(ALLOWED_FILE_TYPES.flatMap((t) => t.declared)), '.mp3', '.m4a', '.ogg', '.wav', '.mp4', '.webm', '.pdf', '.png', '.jpg', '.jpeg'].join(',')
+export const ACCEPT_ATTRIBUTE = [
+  ...new Set(ALLOWED_FILE_TYPES.flatMap((t) => t.declared)),
+  '.mp3',
+  '.m4a',
+  '.ogg',
+  '.wav',
+  '.mp4',
+  '.webm',
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+].join(',')
 
 export function allowedTypeFor(declared: string): AllowedType | null {
   const bare = declared.split(';')[0]!.trim().toLowerCase()
@@ -53,6 +80,9 @@ export function sanitizeFileName(name: string | undefined): string {
 /** `inline` with an ASCII fallback and the exact name in RFC 5987 encoding. */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_')
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
   return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }

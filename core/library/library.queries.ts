@@ -3,7 +3,12 @@ import type { Sql, TransactionSql } from '../../db/client.js'
 type Db = Sql | TransactionSql
 
 // ── access ─────────────────────────────────────────────────────────────────────────────────────────────
-export interface GroupAccessRow { id: string; title: string; timeZone: string; role: 'facilitator' | 'member' | null }
+export interface GroupAccessRow {
+  id: string
+  title: string
+  timeZone: string
+  role: 'facilitator' | 'member' | null
+}
 
 /** The group and the account's part in it: a facilitator (lead or co), an approved member, or nothing. */
 export async function findGroupAccess(db: Db, groupId: string, accountId: string): Promise<GroupAccessRow | null> {
@@ -29,14 +34,28 @@ export async function findAccountTimeZone(db: Db, accountId: string): Promise<st
 }
 
 // ── homework ───────────────────────────────────────────────────────────────────────────────────────────
-export interface HomeworkWrite { title: string; instructions: string; dueAt: Date; reflectionPrompt: string | null }
-export interface HomeworkRow extends HomeworkWrite { id: string; groupId: string }
+export interface HomeworkWrite {
+  title: string
+  instructions: string
+  dueAt: Date
+  reflectionPrompt: string | null
+}
+export interface HomeworkRow extends HomeworkWrite {
+  id: string
+  groupId: string
+}
 
 const homeworkColumns = (db: Db) => db`
   h.id, h.group_id as "groupId", h.title, h.instructions, h.due_at as "dueAt", h.reflection_prompt as "reflectionPrompt"`
 
 /** Null when this form token already set homework in the group (the same form sent twice). */
-export async function insertHomework(db: Db, groupId: string, createdBy: string, h: HomeworkWrite, formToken: string | null = null): Promise<string | null> {
+export async function insertHomework(
+  db: Db,
+  groupId: string,
+  createdBy: string,
+  h: HomeworkWrite,
+  formToken: string | null = null,
+): Promise<string | null> {
   const [row] = await db<{ id: string }[]>`
     insert into homework (group_id, created_by, title, instructions, due_at, reflection_prompt, form_token)
     values (${groupId}, ${createdBy}, ${h.title}, ${h.instructions}, ${h.dueAt}, ${h.reflectionPrompt}, ${formToken})
@@ -65,10 +84,16 @@ export async function findHomework(db: Db, homeworkId: string): Promise<Homework
 }
 
 export async function listHomework(db: Db, groupId: string): Promise<HomeworkRow[]> {
-  return db<HomeworkRow[]>`select ${homeworkColumns(db)} from homework h where h.group_id = ${groupId} order by h.due_at desc, h.created_at desc`
+  return db<
+    HomeworkRow[]
+  >`select ${homeworkColumns(db)} from homework h where h.group_id = ${groupId} order by h.due_at desc, h.created_at desc`
 }
 
-export interface CompletionRow { homeworkId: string; doneAt: Date | null; reflection: string | null }
+export interface CompletionRow {
+  homeworkId: string
+  doneAt: Date | null
+  reflection: string | null
+}
 
 export async function listOwnCompletions(db: Db, groupId: string, accountId: string): Promise<CompletionRow[]> {
   return db<CompletionRow[]>`
@@ -78,7 +103,10 @@ export async function listOwnCompletions(db: Db, groupId: string, accountId: str
 }
 
 /** Every approved member's progress, keyed by their group pseudonym only. */
-export async function listGroupCompletions(db: Db, groupId: string): Promise<Array<CompletionRow & { pseudonym: string }>> {
+export async function listGroupCompletions(
+  db: Db,
+  groupId: string,
+): Promise<Array<CompletionRow & { pseudonym: string }>> {
   return db<Array<CompletionRow & { pseudonym: string }>>`
     select c.homework_id as "homeworkId", c.done_at as "doneAt", c.reflection, m.pseudonym
     from homework_completions c
@@ -89,7 +117,9 @@ export async function listGroupCompletions(db: Db, groupId: string): Promise<Arr
 }
 
 export async function countApprovedMembers(db: Db, groupId: string): Promise<number> {
-  const [row] = await db<{ n: number }[]>`select count(*)::int as n from group_members where group_id = ${groupId} and status = 'approved'`
+  const [row] = await db<
+    { n: number }[]
+  >`select count(*)::int as n from group_members where group_id = ${groupId} and status = 'approved'`
   return row!.n
 }
 
@@ -117,7 +147,13 @@ async function removeEmptyCompletion(db: Db, homeworkId: string, accountId: stri
     where homework_id = ${homeworkId} and account_id = ${accountId} and done_at is null and reflection is null`
 }
 
-export interface OpenHomeworkRow { id: string; groupId: string; groupTitle: string; title: string; dueAt: Date }
+export interface OpenHomeworkRow {
+  id: string
+  groupId: string
+  groupTitle: string
+  title: string
+  dueAt: Date
+}
 
 export async function listOpenHomework(db: Db, accountId: string): Promise<OpenHomeworkRow[]> {
   return db<OpenHomeworkRow[]>`
@@ -131,7 +167,16 @@ export async function listOpenHomework(db: Db, accountId: string): Promise<OpenH
 }
 
 export async function listCompletionsForExport(db: Db, accountId: string) {
-  return db<Array<{ homeworkTitle: string; groupTitle: string; dueAt: Date; doneAt: Date | null; reflection: string | null; reflectionAt: Date | null }>>`
+  return db<
+    Array<{
+      homeworkTitle: string
+      groupTitle: string
+      dueAt: Date
+      doneAt: Date | null
+      reflection: string | null
+      reflectionAt: Date | null
+    }>
+  >`
     select h.title as "homeworkTitle", g.title as "groupTitle", h.due_at as "dueAt", c.done_at as "doneAt",
            c.reflection, c.reflection_at as "reflectionAt"
     from homework_completions c join homework h on h.id = c.homework_id join groups g on g.id = h.group_id
@@ -140,7 +185,16 @@ export async function listCompletionsForExport(db: Db, accountId: string) {
 }
 
 export async function listHomeworkSetBy(db: Db, accountId: string) {
-  return db<Array<{ title: string; groupTitle: string; instructions: string; dueAt: Date; reflectionPrompt: string | null; createdAt: Date }>>`
+  return db<
+    Array<{
+      title: string
+      groupTitle: string
+      instructions: string
+      dueAt: Date
+      reflectionPrompt: string | null
+      createdAt: Date
+    }>
+  >`
     select h.title, g.title as "groupTitle", h.instructions, h.due_at as "dueAt", h.reflection_prompt as "reflectionPrompt",
            h.created_at as "createdAt"
     from homework h join groups g on g.id = h.group_id
@@ -197,12 +251,18 @@ export async function insertResource(db: Db, addedBy: string, r: ResourceWrite):
 
 export async function listResources(db: Db, groupId: string | null): Promise<ResourceRow[]> {
   return groupId
-    ? db<ResourceRow[]>`select ${resourceColumns(db)} from library_resources r where r.group_id = ${groupId} order by r.created_at desc`
-    : db<ResourceRow[]>`select ${resourceColumns(db)} from library_resources r where r.group_id is null order by r.created_at desc`
+    ? db<
+        ResourceRow[]
+      >`select ${resourceColumns(db)} from library_resources r where r.group_id = ${groupId} order by r.created_at desc`
+    : db<
+        ResourceRow[]
+      >`select ${resourceColumns(db)} from library_resources r where r.group_id is null order by r.created_at desc`
 }
 
 export async function findResource(db: Db, resourceId: string): Promise<ResourceRow | null> {
-  const rows = await db<ResourceRow[]>`select ${resourceColumns(db)} from library_resources r where r.id = ${resourceId}`
+  const rows = await db<
+    ResourceRow[]
+  >`select ${resourceColumns(db)} from library_resources r where r.id = ${resourceId}`
   return rows[0] ?? null
 }
 
@@ -212,7 +272,20 @@ export async function deleteResource(db: Db, resourceId: string): Promise<boolea
 }
 
 export async function listResourcesAddedBy(db: Db, accountId: string) {
-  return db<Array<{ title: string; kind: string; description: string; url: string | null; body: string | null; fileName: string | null; contentType: string | null; sizeBytes: number | null; groupTitle: string | null; createdAt: Date }>>`
+  return db<
+    Array<{
+      title: string
+      kind: string
+      description: string
+      url: string | null
+      body: string | null
+      fileName: string | null
+      contentType: string | null
+      sizeBytes: number | null
+      groupTitle: string | null
+      createdAt: Date
+    }>
+  >`
     select r.title, r.kind, r.description, r.url, r.body, r.file_name as "fileName", r.content_type as "contentType",
            r.size_bytes::float8 as "sizeBytes", g.title as "groupTitle", r.created_at as "createdAt"
     from library_resources r left join groups g on g.id = r.group_id
@@ -221,6 +294,8 @@ export async function listResourcesAddedBy(db: Db, accountId: string) {
 }
 
 export async function listStorageKeysAddedBy(db: Db, accountId: string): Promise<string[]> {
-  const rows = await db<{ key: string }[]>`select storage_key as key from library_resources where added_by = ${accountId} and storage_key is not null`
+  const rows = await db<
+    { key: string }[]
+  >`select storage_key as key from library_resources where added_by = ${accountId} and storage_key is not null`
   return rows.map((r) => r.key)
 }

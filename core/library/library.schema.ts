@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { parseLocalDateTime } from '../groups/recurrence.js'
 
-const text = (min: number, max: number, tooShort = 'text_too_short') => z.string().trim().min(min, tooShort).max(max, 'text_too_long')
+const text = (min: number, max: number, tooShort = 'text_too_short') =>
+  z.string().trim().min(min, tooShort).max(max, 'text_too_long')
 const optionalText = (min: number, max: number) =>
   z
     .string()
@@ -37,7 +38,9 @@ const httpUrl = z
   .refine((v) => {
     try {
       const url = new URL(v)
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password
+      return (
+        (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password
+      )
     } catch {
       return false
     }
@@ -74,7 +77,11 @@ export interface HomeworkView {
   /** Members only: their own progress. */
   mine: { done: boolean; doneLabel: string | null; reflection: string | null } | null
   /** Facilitators only, by group pseudonym: who has done it and the reflections shared with them. */
-  progress: { doneCount: number; memberCount: number; entries: Array<{ pseudonym: string; done: boolean; reflection: string | null }> } | null
+  progress: {
+    doneCount: number
+    memberCount: number
+    entries: Array<{ pseudonym: string; done: boolean; reflection: string | null }>
+  } | null
 }
 
 export interface HomeworkPage {

@@ -8,8 +8,16 @@ import { familyOf } from './file-types.js'
 import * as q from './library.queries.js'
 import { dueWallTime } from './library.schema.js'
 import type {
-  FileResourceInput, HomeworkInput, HomeworkPage, HomeworkView, LibraryPage, LibraryScope, LinkResourceInput, OpenHomework,
-  ReadingResourceInput, ResourceView,
+  FileResourceInput,
+  HomeworkInput,
+  HomeworkPage,
+  HomeworkView,
+  LibraryPage,
+  LibraryScope,
+  LinkResourceInput,
+  OpenHomework,
+  ReadingResourceInput,
+  ResourceView,
 } from './library.schema.js'
 import { discardUpload, type StoredUpload } from './library.upload.js'
 
@@ -64,24 +72,43 @@ export async function getHomeworkPage(deps: CoreDeps, actor: SessionAccount, gro
       overdue: h.dueAt.getTime() < now.getTime() && !done,
       mine: isFacilitator
         ? null
-        : { done, doneLabel: mine?.doneAt ? formatInZone(mine.doneAt, zone, actor.locale) : null, reflection: mine?.reflection ?? null },
+        : {
+            done,
+            doneLabel: mine?.doneAt ? formatInZone(mine.doneAt, zone, actor.locale) : null,
+            reflection: mine?.reflection ?? null,
+          },
       progress: isFacilitator
         ? {
             doneCount: entries.filter((e) => e.doneAt).length,
             memberCount,
-            entries: entries.map((e) => ({ pseudonym: e.pseudonym, done: Boolean(e.doneAt), reflection: e.reflection })),
+            entries: entries.map((e) => ({
+              pseudonym: e.pseudonym,
+              done: Boolean(e.doneAt),
+              reflection: e.reflection,
+            })),
           }
         : null,
     }
   })
-  return { group: { id: access.id, title: access.title, timeZone: access.timeZone }, viewerRole: access.role, viewerTimeZone: zone, homework }
+  return {
+    group: { id: access.id, title: access.title, timeZone: access.timeZone },
+    viewerRole: access.role,
+    viewerTimeZone: zone,
+    homework,
+  }
 }
 
 /**
  * Set homework. `formToken` is the one-time token rendered into the form: the same form sent again (a second
  * press, a reload after the post) sets nothing and is refused with CONFLICT.
  */
-export async function createHomework(deps: CoreDeps, actor: SessionAccount, groupId: string, input: HomeworkInput, formToken?: string): Promise<string> {
+export async function createHomework(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  input: HomeworkInput,
+  formToken?: string,
+): Promise<string> {
   const access = await requireGroupFacilitator(deps, actor, groupId)
   const token = formToken && UUID.test(formToken) ? formToken : null
   const id = await q.insertHomework(deps.sql, groupId, actor.accountId, homeworkWrite(input, access.timeZone), token)
@@ -89,16 +116,31 @@ export async function createHomework(deps: CoreDeps, actor: SessionAccount, grou
   return id
 }
 
-export async function updateHomework(deps: CoreDeps, actor: SessionAccount, groupId: string, homeworkId: string, input: HomeworkInput): Promise<void> {
+export async function updateHomework(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  homeworkId: string,
+  input: HomeworkInput,
+): Promise<void> {
   const access = await requireGroupFacilitator(deps, actor, groupId)
-  if (!UUID.test(homeworkId) || !(await q.updateHomework(deps.sql, groupId, homeworkId, homeworkWrite(input, access.timeZone)))) {
+  if (
+    !UUID.test(homeworkId) ||
+    !(await q.updateHomework(deps.sql, groupId, homeworkId, homeworkWrite(input, access.timeZone)))
+  ) {
     throw new AppError('NOT_FOUND')
   }
 }
 
-export async function deleteHomework(deps: CoreDeps, actor: SessionAccount, groupId: string, homeworkId: string): Promise<void> {
+export async function deleteHomework(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  homeworkId: string,
+): Promise<void> {
   await requireGroupFacilitator(deps, actor, groupId)
-  if (!UUID.test(homeworkId) || !(await q.deleteHomework(deps.sql, groupId, homeworkId))) throw new AppError('NOT_FOUND')
+  if (!UUID.test(homeworkId) || !(await q.deleteHomework(deps.sql, groupId, homeworkId)))
+    throw new AppError('NOT_FOUND')
 }
 
 /** The homework, if it belongs to this group and the actor is an approved member of it. */
@@ -111,13 +153,25 @@ async function requireMemberHomework(deps: CoreDeps, actor: SessionAccount, grou
   return homework
 }
 
-export async function setHomeworkDone(deps: CoreDeps, actor: SessionAccount, groupId: string, homeworkId: string, done: boolean): Promise<void> {
+export async function setHomeworkDone(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  homeworkId: string,
+  done: boolean,
+): Promise<void> {
   await requireMemberHomework(deps, actor, groupId, homeworkId)
   await q.setDone(deps.sql, homeworkId, actor.accountId, done)
 }
 
 /** Share (or, with null, withdraw) a reflection. Only the group's facilitators ever read it. */
-export async function saveReflection(deps: CoreDeps, actor: SessionAccount, groupId: string, homeworkId: string, reflection: string | null): Promise<void> {
+export async function saveReflection(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  homeworkId: string,
+  reflection: string | null,
+): Promise<void> {
   await requireMemberHomework(deps, actor, groupId, homeworkId)
   await q.setReflection(deps.sql, homeworkId, actor.accountId, reflection)
 }
@@ -128,8 +182,13 @@ export async function listOpenHomeworkForMember(deps: CoreDeps, actor: SessionAc
   const now = nowOf(deps).getTime()
   const rows = await q.listOpenHomework(deps.sql, actor.accountId)
   return rows.map((h) => ({
-    id: h.id, groupId: h.groupId, groupTitle: h.groupTitle, title: h.title, dueAt: h.dueAt.toISOString(),
-    dueLabel: formatInZone(h.dueAt, zone, actor.locale), overdue: h.dueAt.getTime() < now,
+    id: h.id,
+    groupId: h.groupId,
+    groupTitle: h.groupTitle,
+    title: h.title,
+    dueAt: h.dueAt.toISOString(),
+    dueLabel: formatInZone(h.dueAt, zone, actor.locale),
+    overdue: h.dueAt.getTime() < now,
   }))
 }
 
@@ -156,7 +215,12 @@ function mayDelete(actor: SessionAccount, row: q.ResourceRow, viewerRole: 'facil
   return row.groupId === null ? can(actor, 'library:manage-public') : viewerRole === 'facilitator'
 }
 
-function resourceView(actor: SessionAccount, row: q.ResourceRow, zone: string, viewerRole: 'facilitator' | 'member' | null): ResourceView {
+function resourceView(
+  actor: SessionAccount,
+  row: q.ResourceRow,
+  zone: string,
+  viewerRole: 'facilitator' | 'member' | null,
+): ResourceView {
   const canDelete = mayDelete(actor, row, viewerRole)
   return {
     id: row.id,
@@ -164,10 +228,22 @@ function resourceView(actor: SessionAccount, row: q.ResourceRow, zone: string, v
     title: row.title,
     description: row.description,
     url: row.kind === 'link' ? row.url : null,
-    paragraphs: row.kind === 'reading' && row.body ? row.body.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean) : null,
+    paragraphs:
+      row.kind === 'reading' && row.body
+        ? row.body
+            .split(/\r?\n\s*\r?\n/)
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : null,
     file:
       row.kind === 'file' && row.contentType && row.sizeBytes && row.fileName
-        ? { href: `/library/files/${row.id}`, family: familyOf(row.contentType), contentType: row.contentType, sizeBytes: row.sizeBytes, fileName: row.fileName }
+        ? {
+            href: `/library/files/${row.id}`,
+            family: familyOf(row.contentType),
+            contentType: row.contentType,
+            sizeBytes: row.sizeBytes,
+            fileName: row.fileName,
+          }
         : null,
     addedBy: row.addedByName,
     addedLabel: formatInZone(row.createdAt, zone, actor.locale),
@@ -190,28 +266,65 @@ export async function getGroupLibrary(deps: CoreDeps, actor: SessionAccount, gro
 export async function getPublicLibrary(deps: CoreDeps, actor: SessionAccount): Promise<LibraryPage> {
   const zone = await q.findAccountTimeZone(deps.sql, actor.accountId)
   const rows = await q.listResources(deps.sql, null)
-  return { group: null, canAdd: await canAddPublic(deps, actor), maxBytes: deps.config.RESOURCE_MAX_BYTES, resources: rows.map((r) => resourceView(actor, r, zone, null)) }
+  return {
+    group: null,
+    canAdd: await canAddPublic(deps, actor),
+    maxBytes: deps.config.RESOURCE_MAX_BYTES,
+    resources: rows.map((r) => resourceView(actor, r, zone, null)),
+  }
 }
 
-export async function addLinkResource(deps: CoreDeps, actor: SessionAccount, scope: LibraryScope, input: LinkResourceInput): Promise<string> {
+export async function addLinkResource(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  scope: LibraryScope,
+  input: LinkResourceInput,
+): Promise<string> {
   await requireCanAddResource(deps, actor, scope)
-  return q.insertResource(deps.sql, actor.accountId, { groupId: groupIdOf(scope), kind: 'link', title: input.title, description: input.description, url: input.url })
+  return q.insertResource(deps.sql, actor.accountId, {
+    groupId: groupIdOf(scope),
+    kind: 'link',
+    title: input.title,
+    description: input.description,
+    url: input.url,
+  })
 }
 
-export async function addReadingResource(deps: CoreDeps, actor: SessionAccount, scope: LibraryScope, input: ReadingResourceInput): Promise<string> {
+export async function addReadingResource(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  scope: LibraryScope,
+  input: ReadingResourceInput,
+): Promise<string> {
   await requireCanAddResource(deps, actor, scope)
-  return q.insertResource(deps.sql, actor.accountId, { groupId: groupIdOf(scope), kind: 'reading', title: input.title, description: input.description, body: input.body })
+  return q.insertResource(deps.sql, actor.accountId, {
+    groupId: groupIdOf(scope),
+    kind: 'reading',
+    title: input.title,
+    description: input.description,
+    body: input.body,
+  })
 }
 
 /** Record an upload already in storage (storeUpload). If anything fails the stored object is deleted. */
 export async function addFileResource(
-  deps: CoreDeps, actor: SessionAccount, scope: LibraryScope, input: FileResourceInput, stored: StoredUpload,
+  deps: CoreDeps,
+  actor: SessionAccount,
+  scope: LibraryScope,
+  input: FileResourceInput,
+  stored: StoredUpload,
 ): Promise<string> {
   try {
     await requireCanAddResource(deps, actor, scope)
     return await q.insertResource(deps.sql, actor.accountId, {
-      groupId: groupIdOf(scope), kind: 'file', title: input.title, description: input.description,
-      storageKey: stored.key, contentType: stored.contentType, sizeBytes: stored.sizeBytes, fileName: stored.fileName,
+      groupId: groupIdOf(scope),
+      kind: 'file',
+      title: input.title,
+      description: input.description,
+      storageKey: stored.key,
+      contentType: stored.contentType,
+      sizeBytes: stored.sizeBytes,
+      fileName: stored.fileName,
     })
   } catch (error) {
     await discardUpload(deps, stored.key)
@@ -228,15 +341,25 @@ export async function deleteResource(deps: CoreDeps, actor: SessionAccount, reso
   if (row.storageKey) await discardUpload(deps, row.storageKey)
 }
 
-export interface ResourceFile { key: string; contentType: string; sizeBytes: number; fileName: string }
+export interface ResourceFile {
+  key: string
+  contentType: string
+  sizeBytes: number
+  fileName: string
+}
 
 /**
  * An uploaded file the actor may read: a group's to its facilitators and approved members, a public one to every
  * signed-in account. Anyone else gets NOT_FOUND, whether or not it exists.
  */
-export async function findResourceFile(deps: CoreDeps, actor: SessionAccount, resourceId: string): Promise<ResourceFile> {
+export async function findResourceFile(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  resourceId: string,
+): Promise<ResourceFile> {
   const row = UUID.test(resourceId) ? await q.findResource(deps.sql, resourceId) : null
-  if (!row || row.kind !== 'file' || !row.storageKey || !row.contentType || !row.sizeBytes || !row.fileName) throw new AppError('NOT_FOUND')
+  if (!row || row.kind !== 'file' || !row.storageKey || !row.contentType || !row.sizeBytes || !row.fileName)
+    throw new AppError('NOT_FOUND')
   if (row.groupId) await requireGroupAccess(deps, actor, row.groupId)
   return { key: row.storageKey, contentType: row.contentType, sizeBytes: row.sizeBytes, fileName: row.fileName }
 }
@@ -257,16 +380,32 @@ export async function exportLibraryData(deps: CoreDeps, accountId: string) {
   ])
   return {
     homeworkProgress: completions.map((c) => ({
-      homework: c.homeworkTitle, group: c.groupTitle, dueAt: c.dueAt.toISOString(), doneAt: c.doneAt?.toISOString() ?? null,
-      reflection: c.reflection, reflectionSharedAt: c.reflectionAt?.toISOString() ?? null,
+      homework: c.homeworkTitle,
+      group: c.groupTitle,
+      dueAt: c.dueAt.toISOString(),
+      doneAt: c.doneAt?.toISOString() ?? null,
+      reflection: c.reflection,
+      reflectionSharedAt: c.reflectionAt?.toISOString() ?? null,
     })),
     homeworkSet: homeworkSet.map((h) => ({
-      title: h.title, group: h.groupTitle, instructions: h.instructions, dueAt: h.dueAt.toISOString(), reflectionQuestion: h.reflectionPrompt,
+      title: h.title,
+      group: h.groupTitle,
+      instructions: h.instructions,
+      dueAt: h.dueAt.toISOString(),
+      reflectionQuestion: h.reflectionPrompt,
       createdAt: h.createdAt.toISOString(),
     })),
     resourcesAdded: resources.map((r) => ({
-      title: r.title, kind: r.kind, library: r.groupTitle ?? 'public', description: r.description, url: r.url, text: r.body,
-      fileName: r.fileName, contentType: r.contentType, sizeBytes: r.sizeBytes, addedAt: r.createdAt.toISOString(),
+      title: r.title,
+      kind: r.kind,
+      library: r.groupTitle ?? 'public',
+      description: r.description,
+      url: r.url,
+      text: r.body,
+      fileName: r.fileName,
+      contentType: r.contentType,
+      sizeBytes: r.sizeBytes,
+      addedAt: r.createdAt.toISOString(),
     })),
   }
 }

@@ -7,9 +7,18 @@ import { storageOf } from '../storage/storage.js'
 import { allowedTypeFor, sanitizeFileName } from './file-types.js'
 
 /** One file part of a multipart body, as it streams in. */
-export interface IncomingFile { fileName: string | undefined; contentType: string; data: AsyncIterable<Uint8Array> }
+export interface IncomingFile {
+  fileName: string | undefined
+  contentType: string
+  data: AsyncIterable<Uint8Array>
+}
 
-export interface StoredUpload { key: string; contentType: string; sizeBytes: number; fileName: string }
+export interface StoredUpload {
+  key: string
+  contentType: string
+  sizeBytes: number
+  fileName: string
+}
 
 /** Enough leading bytes for file-type to recognise every allowed format. */
 const SNIFF_BYTES = 4100

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream'
 import { expect, it } from 'vitest'
 import { createLogger, errorFields } from './logger.js'
 
-it('logs an error as one line with its stack in err.stack, without the error\'s other properties', async () => {
+it("logs an error as one line with its stack in err.stack, without the error's other properties", async () => {
   const out = new PassThrough()
   let written = ''
   out.on('data', (chunk: Buffer) => (written += chunk.toString()))

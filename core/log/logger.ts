@@ -8,11 +8,24 @@ export type { Logger }
  * keeps its stack inside that field (pino's err serializer): every entry stays one line.
  */
 export const REDACTED_FIELDS = [
-  'email', 'password', 'text', 'body', 'content', 'legalName', 'emergencyContact', 'recoveryCode',
-  'token', 'cookie', 'ip', 'headers.cookie', 'headers.authorization',
+  'email',
+  'password',
+  'text',
+  'body',
+  'content',
+  'legalName',
+  'emergencyContact',
+  'recoveryCode',
+  'token',
+  'cookie',
+  'ip',
+  'headers.cookie',
+  'headers.authorization',
 ]
 
-export function createLogger(options: { level?: string; name?: string; destination?: NodeJS.WritableStream } = {}): Logger {
+export function createLogger(
+  options: { level?: string; name?: string; destination?: NodeJS.WritableStream } = {},
+): Logger {
   const paths = REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`])
   return pino(
     {

@@ -9,7 +9,10 @@ type Db = Sql | TransactionSql
  * without both is never selected.
  */
 
-export async function findAccountContext(db: Db, accountId: string): Promise<{ timeZone: string; locale: 'en' | 'pl'; email: string | null } | null> {
+export async function findAccountContext(
+  db: Db,
+  accountId: string,
+): Promise<{ timeZone: string; locale: 'en' | 'pl'; email: string | null } | null> {
   const [row] = await db<{ timeZone: string; locale: 'en' | 'pl'; email: string | null }[]>`
     select time_zone as "timeZone", locale, email from accounts where id = ${accountId}`
   return row ?? null
@@ -17,21 +20,32 @@ export async function findAccountContext(db: Db, accountId: string): Promise<{ t
 
 // ── responses ──────────────────────────────────────────────────────────────────────────────────────────
 export interface ResponseRow {
-  id: string; instrument: Instrument; answers: number[]; total: number; completedAt: Date
-  clinicianRequestedAt: Date | null; incidentId: string | null
+  id: string
+  instrument: Instrument
+  answers: number[]
+  total: number
+  completedAt: Date
+  clinicianRequestedAt: Date | null
+  incidentId: string | null
 }
 const responseColumns = (db: Db) => db`
   r.id, r.instrument, r.answers, r.total, r.completed_at as "completedAt",
   r.clinician_requested_at as "clinicianRequestedAt", r.incident_id as "incidentId"`
 
-export async function insertResponse(db: Db, accountId: string, r: { id: string; instrument: Instrument; answers: number[]; total: number; at: Date }) {
+export async function insertResponse(
+  db: Db,
+  accountId: string,
+  r: { id: string; instrument: Instrument; answers: number[]; total: number; at: Date },
+) {
   await db`
     insert into measure_responses (id, account_id, instrument, answers, total, completed_at)
     values (${r.id}, ${accountId}, ${r.instrument}, ${db.array(r.answers, 21)}::smallint[], ${r.total}, ${r.at})`
 }
 
 export async function findResponse(db: Db, accountId: string, id: string): Promise<ResponseRow | null> {
-  const [row] = await db<ResponseRow[]>`select ${responseColumns(db)} from measure_responses r where r.id = ${id} and r.account_id = ${accountId}`
+  const [row] = await db<
+    ResponseRow[]
+  >`select ${responseColumns(db)} from measure_responses r where r.id = ${id} and r.account_id = ${accountId}`
   return row ?? null
 }
 
@@ -60,18 +74,26 @@ export async function listApprovedGroups(db: Db, accountId: string): Promise<Arr
 }
 
 export async function isApprovedMember(db: Db, accountId: string, groupId: string): Promise<boolean> {
-  const rows = await db`select 1 from group_members where group_id = ${groupId} and account_id = ${accountId} and status = 'approved'`
+  const rows =
+    await db`select 1 from group_members where group_id = ${groupId} and account_id = ${accountId} and status = 'approved'`
   return rows.length === 1
 }
 
-export async function findLedGroup(db: Db, facilitatorId: string, groupId: string): Promise<{ id: string; title: string; timeZone: string } | null> {
+export async function findLedGroup(
+  db: Db,
+  facilitatorId: string,
+  groupId: string,
+): Promise<{ id: string; title: string; timeZone: string } | null> {
   const [row] = await db<{ id: string; title: string; timeZone: string }[]>`
     select id, title, time_zone as "timeZone" from groups
     where id = ${groupId} and (facilitator_id = ${facilitatorId} or co_facilitator_id = ${facilitatorId})`
   return row ?? null
 }
 
-export interface SessionRow { id: string; startsAt: Date }
+export interface SessionRow {
+  id: string
+  startsAt: Date
+}
 
 /** The group's next session that has not started (scheduled or moved). */
 export async function findNextSession(db: Db, groupId: string, now: Date): Promise<SessionRow | null> {
@@ -95,7 +117,10 @@ export async function lockGroup(db: TransactionSql, groupId: string): Promise<vo
   await db`select id from groups where id = ${groupId} for update`
 }
 
-export async function insertRequest(db: Db, r: { groupId: string; instrument: Instrument; sessionId: string | null; requestedBy: string; at: Date }): Promise<string> {
+export async function insertRequest(
+  db: Db,
+  r: { groupId: string; instrument: Instrument; sessionId: string | null; requestedBy: string; at: Date },
+): Promise<string> {
   const [row] = await db<{ id: string }[]>`
     insert into measure_requests (group_id, instrument, session_id, requested_by, created_at)
     values (${r.groupId}, ${r.instrument}, ${r.sessionId}, ${r.requestedBy}, ${r.at}) returning id`
@@ -103,7 +128,10 @@ export async function insertRequest(db: Db, r: { groupId: string; instrument: In
 }
 
 /** A request of this instrument for the same session, or made since `since`: asking again would only email twice. */
-export async function hasRecentRequest(db: Db, r: { groupId: string; instrument: Instrument; sessionId: string | null; since: Date }): Promise<boolean> {
+export async function hasRecentRequest(
+  db: Db,
+  r: { groupId: string; instrument: Instrument; sessionId: string | null; since: Date },
+): Promise<boolean> {
   const rows = await db`
     select 1 from measure_requests
     where group_id = ${r.groupId} and instrument = ${r.instrument}
@@ -112,7 +140,13 @@ export async function hasRecentRequest(db: Db, r: { groupId: string; instrument:
   return rows.length === 1
 }
 
-export interface RequestRow { id: string; groupId: string; instrument: Instrument; createdAt: Date; sessionStartsAt: Date | null }
+export interface RequestRow {
+  id: string
+  groupId: string
+  instrument: Instrument
+  createdAt: Date
+  sessionStartsAt: Date | null
+}
 const requestColumns = (db: Db) => db`
   q.id, q.group_id as "groupId", q.instrument, q.created_at as "createdAt", s.starts_at as "sessionStartsAt"`
 
@@ -132,7 +166,12 @@ export async function findRequest(db: Db, id: string): Promise<RequestRow | null
  * Requests to this member (approved in the group) made since `since`, whose session has not started, that the
  * member has not answered since with that instrument.
  */
-export async function listPendingRequests(db: Db, accountId: string, since: Date, now: Date): Promise<Array<RequestRow & { groupTitle: string }>> {
+export async function listPendingRequests(
+  db: Db,
+  accountId: string,
+  since: Date,
+  now: Date,
+): Promise<Array<RequestRow & { groupTitle: string }>> {
   return db<Array<RequestRow & { groupTitle: string }>>`
     select ${requestColumns(db)}, g.title as "groupTitle"
     from measure_requests q
@@ -147,7 +186,10 @@ export async function listPendingRequests(db: Db, accountId: string, since: Date
 }
 
 /** Approved members with an email address who have not answered the request's instrument since it was made. */
-export async function listReminderRecipients(db: Db, requestId: string): Promise<Array<{ accountId: string; email: string; locale: 'en' | 'pl' }>> {
+export async function listReminderRecipients(
+  db: Db,
+  requestId: string,
+): Promise<Array<{ accountId: string; email: string; locale: 'en' | 'pl' }>> {
   return db<Array<{ accountId: string; email: string; locale: 'en' | 'pl' }>>`
     select a.id as "accountId", a.email, a.locale
     from measure_requests q
@@ -170,7 +212,10 @@ export async function releaseReminder(db: Db, requestId: string, accountId: stri
 }
 
 // ── consent ────────────────────────────────────────────────────────────────────────────────────────────
-export async function listCurrentConsents(db: Db, accountId: string): Promise<Array<{ groupId: string; grantedAt: Date }>> {
+export async function listCurrentConsents(
+  db: Db,
+  accountId: string,
+): Promise<Array<{ groupId: string; grantedAt: Date }>> {
   return db<Array<{ groupId: string; grantedAt: Date }>>`
     select group_id as "groupId", granted_at as "grantedAt" from measure_consents where account_id = ${accountId} and withdrawn_at is null`
 }
@@ -189,7 +234,10 @@ export async function withdrawConsent(db: Db, accountId: string, groupId: string
   return rows.length === 1
 }
 
-export async function listConsentHistory(db: Db, accountId: string): Promise<Array<{ groupId: string; groupTitle: string; grantedAt: Date; withdrawnAt: Date | null }>> {
+export async function listConsentHistory(
+  db: Db,
+  accountId: string,
+): Promise<Array<{ groupId: string; groupTitle: string; grantedAt: Date; withdrawnAt: Date | null }>> {
   return db<Array<{ groupId: string; groupTitle: string; grantedAt: Date; withdrawnAt: Date | null }>>`
     select c.group_id as "groupId", g.title as "groupTitle", c.granted_at as "grantedAt", c.withdrawn_at as "withdrawnAt"
     from measure_consents c join groups g on g.id = c.group_id
@@ -203,7 +251,10 @@ export async function listRemindersOf(db: Db, accountId: string): Promise<Array<
 
 // ── for the group's facilitators: consenting members only ──────────────────────────────────────────────
 /** Approved members of the group who consent now, by group pseudonym (the account id stays in core). */
-export async function listSharingMembers(db: Db, groupId: string): Promise<Array<{ accountId: string; pseudonym: string }>> {
+export async function listSharingMembers(
+  db: Db,
+  groupId: string,
+): Promise<Array<{ accountId: string; pseudonym: string }>> {
   return db<Array<{ accountId: string; pseudonym: string }>>`
     select m.account_id as "accountId", m.pseudonym
     from group_members m
@@ -213,12 +264,17 @@ export async function listSharingMembers(db: Db, groupId: string): Promise<Array
 }
 
 export async function countApprovedMembers(db: Db, groupId: string): Promise<number> {
-  const [row] = await db<{ n: number }[]>`select count(*)::int as n from group_members where group_id = ${groupId} and status = 'approved'`
+  const [row] = await db<
+    { n: number }[]
+  >`select count(*)::int as n from group_members where group_id = ${groupId} and status = 'approved'`
   return row!.n
 }
 
 /** Scores (never the item answers) of members who consent to share with this group now. */
-export async function listSharedScores(db: Db, groupId: string): Promise<Array<{ accountId: string; id: string; instrument: Instrument; total: number; completedAt: Date }>> {
+export async function listSharedScores(
+  db: Db,
+  groupId: string,
+): Promise<Array<{ accountId: string; id: string; instrument: Instrument; total: number; completedAt: Date }>> {
   return db<Array<{ accountId: string; id: string; instrument: Instrument; total: number; completedAt: Date }>>`
     select r.account_id as "accountId", r.id, r.instrument, r.total, r.completed_at as "completedAt"
     from measure_responses r
@@ -228,7 +284,12 @@ export async function listSharedScores(db: Db, groupId: string): Promise<Array<{
 }
 
 /** Homework of the group due in [from, to): per consenting member, how many are marked done. */
-export async function homeworkStatusOfSharing(db: Db, groupId: string, from: Date | null, to: Date): Promise<{ total: number; done: Map<string, number> }> {
+export async function homeworkStatusOfSharing(
+  db: Db,
+  groupId: string,
+  from: Date | null,
+  to: Date,
+): Promise<{ total: number; done: Map<string, number> }> {
   const [count] = await db<{ n: number }[]>`
     select count(*)::int as n from homework where group_id = ${groupId} and due_at < ${to} and (${from}::timestamptz is null or due_at >= ${from})`
   const rows = await db<Array<{ accountId: string; done: number }>>`

@@ -16,8 +16,19 @@ export type Severity = 'minimal' | 'mild' | 'moderate' | 'moderately_severe' | '
 
 /** Lowest total of each band, highest band first (Kroenke et al. 2001; Spitzer et al. 2006). */
 const BANDS: Record<Instrument, Array<[number, Severity]>> = {
-  phq9: [[20, 'severe'], [15, 'moderately_severe'], [10, 'moderate'], [5, 'mild'], [0, 'minimal']],
-  gad7: [[15, 'severe'], [10, 'moderate'], [5, 'mild'], [0, 'minimal']],
+  phq9: [
+    [20, 'severe'],
+    [15, 'moderately_severe'],
+    [10, 'moderate'],
+    [5, 'mild'],
+    [0, 'minimal'],
+  ],
+  gad7: [
+    [15, 'severe'],
+    [10, 'moderate'],
+    [5, 'mild'],
+    [0, 'minimal'],
+  ],
 }
 
 export function severityOf(instrument: Instrument, total: number): Severity {
@@ -27,7 +38,8 @@ export function severityOf(instrument: Instrument, total: number): Severity {
 
 /** The sum of the answers; refuses a wrong number of answers or an answer outside 0–3. */
 export function scoreOf(instrument: Instrument, answers: readonly number[]): { total: number; severity: Severity } {
-  if (answers.length !== ITEM_COUNT[instrument] || answers.some((a) => !ANSWER_VALUES.includes(a as 0))) throw new RangeError('answers invalid')
+  if (answers.length !== ITEM_COUNT[instrument] || answers.some((a) => !ANSWER_VALUES.includes(a as 0)))
+    throw new RangeError('answers invalid')
   const total = answers.reduce((sum, a) => sum + a, 0)
   return { total, severity: severityOf(instrument, total) }
 }
@@ -51,8 +63,11 @@ const answer = z.coerce
 /** The form: one radio group per item, named item1 … itemN. A missing answer is a field error on that item. */
 export function answersSchema(instrument: Instrument) {
   const shape: Record<string, z.ZodTypeAny> = {}
-  for (let i = 1; i <= ITEM_COUNT[instrument]; i++) shape[`item${i}`] = z.string({ required_error: 'measure_answer_required' }).pipe(answer)
-  return z.object(shape).transform((v) => Array.from({ length: ITEM_COUNT[instrument] }, (_, i) => v[`item${i + 1}`] as number))
+  for (let i = 1; i <= ITEM_COUNT[instrument]; i++)
+    shape[`item${i}`] = z.string({ required_error: 'measure_answer_required' }).pipe(answer)
+  return z
+    .object(shape)
+    .transform((v) => Array.from({ length: ITEM_COUNT[instrument] }, (_, i) => v[`item${i + 1}`] as number))
 }
 
 export const requestFormSchema = z.object({
@@ -66,11 +81,22 @@ export const consentFormSchema = z.object({
 
 export const clinicianAnswerSchema = z.object({
   answer: z.enum(['yes', 'no']),
-  message: z.string().trim().max(500, 'too_long').default('').transform((v) => (v === '' ? null : v)),
+  message: z
+    .string()
+    .trim()
+    .max(500, 'too_long')
+    .default('')
+    .transform((v) => (v === '' ? null : v)),
 })
 
 // ── views that leave core ─────────────────────────────────────────────────────────────────────────────────
-export interface ScorePoint { id: string; total: number; severity: Severity; completedAt: string; dateLabel: string }
+export interface ScorePoint {
+  id: string
+  total: number
+  severity: Severity
+  completedAt: string
+  dateLabel: string
+}
 
 export interface InstrumentTrend {
   instrument: Instrument
@@ -81,9 +107,20 @@ export interface InstrumentTrend {
   change: number | null
 }
 
-export interface PendingRequest { id: string; groupId: string; groupTitle: string; instrument: Instrument; sessionLabel: string | null }
+export interface PendingRequest {
+  id: string
+  groupId: string
+  groupTitle: string
+  instrument: Instrument
+  sessionLabel: string | null
+}
 
-export interface ConsentChoice { groupId: string; groupTitle: string; sharedSince: string | null; sharedSinceLabel: string | null }
+export interface ConsentChoice {
+  groupId: string
+  groupTitle: string
+  sharedSince: string | null
+  sharedSinceLabel: string | null
+}
 
 export interface MemberMeasuresView {
   pending: PendingRequest[]
@@ -115,7 +152,14 @@ export interface GroupMeasuresView {
 
 export interface SummaryMember {
   pseudonym: string
-  measures: Array<{ instrument: Instrument; requested: boolean; completed: boolean; latest: number | null; severity: Severity | null; change: number | null }>
+  measures: Array<{
+    instrument: Instrument
+    requested: boolean
+    completed: boolean
+    latest: number | null
+    severity: Severity | null
+    change: number | null
+  }>
   homework: { done: number; total: number }
 }
 

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
-import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn, type TestAccount } from '../../tests/support/groups.js'
+import {
+  enrol,
+  makeAccount,
+  makeGroup,
+  makeVerifiedFacilitator,
+  sessionStartingIn,
+  type TestAccount,
+} from '../../tests/support/groups.js'
 import { leaveGroup } from '../groups/groups.service.js'
 import { createHomework, setHomeworkDone } from '../library/library.service.js'
 import { homeworkSchema } from '../library/library.schema.js'
@@ -39,19 +46,31 @@ afterAll(async () => {
 })
 
 /** Answers summing to `total`, spread over the items; with `item9` given, item 9 is that and items 1–8 carry the rest. */
-const spread = (count: number, total: number) => Array.from({ length: count }, (_, i) => Math.max(0, Math.min(3, total - 3 * i)))
-const phq9 = (total: number, item9?: number) => (item9 === undefined ? spread(9, total) : [...spread(8, total - item9), item9])
+const spread = (count: number, total: number) =>
+  Array.from({ length: count }, (_, i) => Math.max(0, Math.min(3, total - 3 * i)))
+const phq9 = (total: number, item9?: number) =>
+  item9 === undefined ? spread(9, total) : [...spread(8, total - item9), item9]
 const gad7 = (total: number) => spread(7, total)
 
 async function incidentsOf(accountId: string) {
-  return deps.sql<{ source: string; level: string }[]>`select source, level from crisis_incidents where member_account_id = ${accountId}`
+  return deps.sql<
+    { source: string; level: string }[]
+  >`select source, level from crisis_incidents where member_account_id = ${accountId}`
 }
 
 describe('scoring', () => {
   it('puts each PHQ-9 total in its band, at every boundary', () => {
     const expected: Array<[number, string]> = [
-      [0, 'minimal'], [4, 'minimal'], [5, 'mild'], [9, 'mild'], [10, 'moderate'], [14, 'moderate'],
-      [15, 'moderately_severe'], [19, 'moderately_severe'], [20, 'severe'], [27, 'severe'],
+      [0, 'minimal'],
+      [4, 'minimal'],
+      [5, 'mild'],
+      [9, 'mild'],
+      [10, 'moderate'],
+      [14, 'moderate'],
+      [15, 'moderately_severe'],
+      [19, 'moderately_severe'],
+      [20, 'severe'],
+      [27, 'severe'],
     ]
     for (const [total, band] of expected) {
       expect(scoreOf('phq9', phq9(total)), `PHQ-9 ${total}`).toEqual({ total, severity: band })
@@ -61,9 +80,17 @@ describe('scoring', () => {
 
   it('puts each GAD-7 total in its band, at every boundary', () => {
     const expected: Array<[number, string]> = [
-      [0, 'minimal'], [4, 'minimal'], [5, 'mild'], [9, 'mild'], [10, 'moderate'], [14, 'moderate'], [15, 'severe'], [21, 'severe'],
+      [0, 'minimal'],
+      [4, 'minimal'],
+      [5, 'mild'],
+      [9, 'mild'],
+      [10, 'moderate'],
+      [14, 'moderate'],
+      [15, 'severe'],
+      [21, 'severe'],
     ]
-    for (const [total, band] of expected) expect(scoreOf('gad7', gad7(total)), `GAD-7 ${total}`).toEqual({ total, severity: band })
+    for (const [total, band] of expected)
+      expect(scoreOf('gad7', gad7(total)), `GAD-7 ${total}`).toEqual({ total, severity: band })
     expect(() => severityOf('gad7', 22)).toThrow(RangeError)
   })
 
@@ -80,12 +107,21 @@ describe('scoring', () => {
   })
 
   it('saves a response with its total and nothing else changes on bad answers', async () => {
-    await expect(measures.submitMeasure(deps, outsider.account, 'phq9', [1, 1, 1])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
-    const [none] = await deps.sql<{ n: number }[]>`select count(*)::int as n from measure_responses where account_id = ${outsider.accountId}`
+    await expect(measures.submitMeasure(deps, outsider.account, 'phq9', [1, 1, 1])).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    })
+    const [none] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from measure_responses where account_id = ${outsider.accountId}`
     expect(none!.n).toBe(0)
     const saved = await measures.submitMeasure(deps, outsider.account, 'gad7', gad7(12))
     expect(saved.askAboutSupport).toBe(false)
-    expect(await measures.getMeasureResult(deps, outsider.account, saved.id)).toMatchObject({ instrument: 'gad7', total: 12, max: 21, severity: 'moderate' })
+    expect(await measures.getMeasureResult(deps, outsider.account, saved.id)).toMatchObject({
+      instrument: 'gad7',
+      total: 12,
+      max: 21,
+      severity: 'moderate',
+    })
     // Someone else's result does not exist for them.
     await expect(measures.getMeasureResult(deps, member.account, saved.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
@@ -96,7 +132,9 @@ describe('PHQ-9 item 9', () => {
     const asker = await makeAccount(deps, 'member')
     const none = await measures.submitMeasure(deps, asker.account, 'phq9', phq9(6, 0))
     expect(none.askAboutSupport).toBe(false)
-    await expect(measures.requestClinicianAfterMeasure(deps, asker.account, { responseId: none.id, message: null, country: 'PL' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      measures.requestClinicianAfterMeasure(deps, asker.account, { responseId: none.id, message: null, country: 'PL' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
 
     const some = await measures.submitMeasure(deps, asker.account, 'phq9', phq9(8, 1))
     expect(some.askAboutSupport).toBe(true)
@@ -104,9 +142,23 @@ describe('PHQ-9 item 9', () => {
     expect(await incidentsOf(asker.accountId)).toEqual([])
 
     // Someone else cannot say yes for them.
-    await expect(measures.requestClinicianAfterMeasure(deps, outsider.account, { responseId: some.id, message: null, country: null })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    const first = await measures.requestClinicianAfterMeasure(deps, asker.account, { responseId: some.id, message: 'please call after six', country: 'PL' })
-    const again = await measures.requestClinicianAfterMeasure(deps, asker.account, { responseId: some.id, message: null, country: 'PL' })
+    await expect(
+      measures.requestClinicianAfterMeasure(deps, outsider.account, {
+        responseId: some.id,
+        message: null,
+        country: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const first = await measures.requestClinicianAfterMeasure(deps, asker.account, {
+      responseId: some.id,
+      message: 'please call after six',
+      country: 'PL',
+    })
+    const again = await measures.requestClinicianAfterMeasure(deps, asker.account, {
+      responseId: some.id,
+      message: null,
+      country: 'PL',
+    })
     expect(first.created).toBe(true)
     expect(again).toEqual({ incidentId: first.incidentId, created: false })
     expect(await incidentsOf(asker.accountId)).toEqual([{ source: 'self_care', level: 'concern' }])
@@ -120,18 +172,24 @@ describe('PHQ-9 item 9', () => {
     const asker = await makeAccount(deps, 'member')
     const saved = await measures.submitMeasure(deps, asker.account, 'phq9', phq9(20, 3))
     expect(saved.askAboutSupport).toBe(true)
-    await measures.requestClinicianAfterMeasure(deps, asker.account, { responseId: saved.id, message: null, country: null })
+    await measures.requestClinicianAfterMeasure(deps, asker.account, {
+      responseId: saved.id,
+      message: null,
+      country: null,
+    })
     expect(await incidentsOf(asker.accountId)).toEqual([{ source: 'self_care', level: 'high' }])
   })
 
   it('GAD-7 never asks (it has no such item)', async () => {
     const asker = await makeAccount(deps, 'member')
-    expect((await measures.submitMeasure(deps, asker.account, 'gad7', [3, 3, 3, 3, 3, 3, 3])).askAboutSupport).toBe(false)
+    expect((await measures.submitMeasure(deps, asker.account, 'gad7', [3, 3, 3, 3, 3, 3, 3])).askAboutSupport).toBe(
+      false,
+    )
   })
 })
 
 describe('consent gates every facilitator view', () => {
-  it('shows a member\'s scores under the group pseudonym only while they consent, and only to that group\'s facilitators', async () => {
+  it("shows a member's scores under the group pseudonym only while they consent, and only to that group's facilitators", async () => {
     await measures.submitMeasure(deps, member.account, 'phq9', phq9(14))
     await measures.submitMeasure(deps, member.account, 'phq9', phq9(9))
     await measures.submitMeasure(deps, quiet.account, 'phq9', phq9(22))
@@ -155,7 +213,11 @@ describe('consent gates every facilitator view', () => {
     expect(JSON.stringify(view)).not.toContain(member.account.username)
     summary = await measures.getSessionSummary(deps, facilitator.account, groupId)
     expect(summary.members.map((m) => m.pseudonym)).toEqual(['Rowan'])
-    expect(summary.members[0]!.measures.find((m) => m.instrument === 'phq9')).toMatchObject({ latest: 9, severity: 'mild', change: -5 })
+    expect(summary.members[0]!.measures.find((m) => m.instrument === 'phq9')).toMatchObject({
+      latest: 9,
+      severity: 'mild',
+      change: -5,
+    })
 
     // Consent is for one group: the member's other group sees nothing.
     expect((await measures.getGroupMeasures(deps, otherFacilitator.account, otherGroupId)).members).toEqual([])
@@ -169,7 +231,9 @@ describe('consent gates every facilitator view', () => {
       select granted_at as "grantedAt", withdrawn_at as "withdrawnAt" from measure_consents where account_id = ${member.accountId}`
     expect(history).toHaveLength(1)
     expect(history[0]!.withdrawnAt).not.toBeNull()
-    expect((await measures.getMemberMeasures(deps, member.account)).consents.find((c) => c.groupId === groupId)!.sharedSince).toBeNull()
+    expect(
+      (await measures.getMemberMeasures(deps, member.account)).consents.find((c) => c.groupId === groupId)!.sharedSince,
+    ).toBeNull()
   })
 
   it('hides the scores of a member who left the group even if they had consented', async () => {
@@ -177,25 +241,43 @@ describe('consent gates every facilitator view', () => {
     await enrol(deps, facilitator, groupId, leaver, 'Hazel')
     await measures.submitMeasure(deps, leaver.account, 'gad7', gad7(7))
     await measures.setMeasureConsent(deps, leaver.account, groupId, 'grant')
-    expect((await measures.getGroupMeasures(deps, facilitator.account, groupId)).members.map((m) => m.pseudonym)).toContain('Hazel')
+    expect(
+      (await measures.getGroupMeasures(deps, facilitator.account, groupId)).members.map((m) => m.pseudonym),
+    ).toContain('Hazel')
     await leaveGroup(deps, leaver.account, groupId)
-    expect((await measures.getGroupMeasures(deps, facilitator.account, groupId)).members.map((m) => m.pseudonym)).not.toContain('Hazel')
-    expect((await measures.getSessionSummary(deps, facilitator.account, groupId)).members.map((m) => m.pseudonym)).not.toContain('Hazel')
+    expect(
+      (await measures.getGroupMeasures(deps, facilitator.account, groupId)).members.map((m) => m.pseudonym),
+    ).not.toContain('Hazel')
+    expect(
+      (await measures.getSessionSummary(deps, facilitator.account, groupId)).members.map((m) => m.pseudonym),
+    ).not.toContain('Hazel')
   })
 
-  it('gives members, other groups\' facilitators, admins and strangers NOT_FOUND on every facilitator view and action', async () => {
+  it("gives members, other groups' facilitators, admins and strangers NOT_FOUND on every facilitator view and action", async () => {
     const admin = await makeAccount(deps, 'admin')
     for (const who of [member, outsider, otherFacilitator, admin]) {
-      await expect(measures.getGroupMeasures(deps, who.account, groupId), 'measures').rejects.toMatchObject({ code: 'NOT_FOUND' })
-      await expect(measures.getSessionSummary(deps, who.account, groupId), 'summary').rejects.toMatchObject({ code: 'NOT_FOUND' })
-      await expect(measures.requestMeasure(deps, who.account, groupId, 'phq9'), 'request').rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(measures.getGroupMeasures(deps, who.account, groupId), 'measures').rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
+      await expect(measures.getSessionSummary(deps, who.account, groupId), 'summary').rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
+      await expect(measures.requestMeasure(deps, who.account, groupId, 'phq9'), 'request').rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
     }
-    await expect(measures.getGroupMeasures(deps, facilitator.account, 'not-a-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(measures.getGroupMeasures(deps, facilitator.account, 'not-a-uuid')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
   })
 
   it('lets a member consent only for a group they are approved in', async () => {
-    await expect(measures.setMeasureConsent(deps, outsider.account, groupId, 'grant')).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    const [row] = await deps.sql<{ n: number }[]>`select count(*)::int as n from measure_consents where account_id = ${outsider.accountId}`
+    await expect(measures.setMeasureConsent(deps, outsider.account, groupId, 'grant')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    const [row] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from measure_consents where account_id = ${outsider.accountId}`
     expect(row!.n).toBe(0)
   })
 })
@@ -209,9 +291,17 @@ describe('requests, the summary and the reminder', () => {
     await enrol(deps, facilitator, group, a, 'Ash')
     await enrol(deps, facilitator, group, b, 'Beech')
     await enrol(deps, facilitator, group, c, 'Cedar')
-    const homeworkId = await createHomework(deps, facilitator.account, group, homeworkSchema.parse({
-      title: 'Notice one good thing', instructions: 'Each evening.', dueLocal: '2099-01-01T10:00', reflectionPrompt: '',
-    }))
+    const homeworkId = await createHomework(
+      deps,
+      facilitator.account,
+      group,
+      homeworkSchema.parse({
+        title: 'Notice one good thing',
+        instructions: 'Each evening.',
+        dueLocal: '2099-01-01T10:00',
+        reflectionPrompt: '',
+      }),
+    )
     await deps.sql`update homework set due_at = now() + interval '30 minutes' where id = ${homeworkId}`
     await sessionStartingIn(deps, group, 60 * 24)
     await measures.submitMeasure(deps, a.account, 'phq9', phq9(16)) // before the request
@@ -219,7 +309,8 @@ describe('requests, the summary and the reminder', () => {
     const requestId = await measures.requestMeasure(deps, facilitator.account, group, 'phq9')
     // Asking again for the same session changes nothing and emails nobody twice.
     await expect(measures.requestMeasure(deps, facilitator.account, group, 'phq9')).rejects.toMatchObject({
-      code: 'CONFLICT', fields: { instrument: 'measure_already_requested' },
+      code: 'CONFLICT',
+      fields: { instrument: 'measure_already_requested' },
     })
     // The reminder's outbox row, written with the request, holds its id only.
     const rows = await deps.sql<{ payload: unknown }[]>`select payload from outbox where job_name = 'measures:reminder'`
@@ -237,7 +328,9 @@ describe('requests, the summary and the reminder', () => {
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toBe('Holdspace: coś na Ciebie czeka')
     expect(mails[0]!.text).toContain(`${deps.config.publicUrl}/care/measures`)
-    expect(`${mails[0]!.subject} ${mails[0]!.text}`).not.toMatch(/phq|gad|depres|anxi|lęk|niepok|score|wynik|Summary circle|Beech|therap|terap/i)
+    expect(`${mails[0]!.subject} ${mails[0]!.text}`).not.toMatch(
+      /phq|gad|depres|anxi|lęk|niepok|score|wynik|Summary circle|Beech|therap|terap/i,
+    )
     expect(deps.mail.mails.some((m) => m.to.includes('a@example.test'))).toBe(false)
     expect(deps.logLines.join('\n')).not.toContain('b@example.test')
 
@@ -270,7 +363,7 @@ describe('requests, the summary and the reminder', () => {
 })
 
 describe('export and deletion', () => {
-  it('exports the member\'s answers, scores and consents with their times', async () => {
+  it("exports the member's answers, scores and consents with their times", async () => {
     const exporter = await makeAccount(deps, 'member')
     await enrol(deps, facilitator, groupId, exporter, 'Spruce')
     await measures.submitMeasure(deps, exporter.account, 'gad7', [0, 1, 2, 3, 0, 1, 2])
@@ -278,14 +371,16 @@ describe('export and deletion', () => {
     await measures.setMeasureConsent(deps, exporter.account, groupId, 'withdraw')
     await measures.setMeasureConsent(deps, exporter.account, groupId, 'grant')
     const data = await measures.exportMeasuresData(deps, exporter.accountId)
-    expect(data.responses).toMatchObject([{ instrument: 'gad7', answers: [0, 1, 2, 3, 0, 1, 2], total: 9, severity: 'mild' }])
+    expect(data.responses).toMatchObject([
+      { instrument: 'gad7', answers: [0, 1, 2, 3, 0, 1, 2], total: 9, severity: 'mild' },
+    ])
     expect(data.consents).toHaveLength(2)
     expect(data.consents[0]).toMatchObject({ group: { id: groupId, title: 'Tuesday circle' } })
     expect(data.consents[0]!.withdrawnAt).not.toBeNull()
     expect(data.consents[1]!.withdrawnAt).toBeNull()
   })
 
-  it('deleting the account removes the answers, consents and reminder sends; the facilitator\'s request stays with the group', async () => {
+  it("deleting the account removes the answers, consents and reminder sends; the facilitator's request stays with the group", async () => {
     const leaving = await makeAccount(deps, 'member', { email: 'leaving@example.test' })
     await enrol(deps, facilitator, groupId, leaving, 'Willow')
     await measures.submitMeasure(deps, leaving.account, 'phq9', phq9(5))
@@ -303,7 +398,9 @@ describe('export and deletion', () => {
     // What deleteAccount does once its checks pass: the account row goes, and every member-owned row with it.
     await deps.sql`delete from accounts where id = ${leaving.accountId}`
     expect(await counts()).toEqual({ responses: 0, consents: 0, reminders: 0 })
-    const [request] = await deps.sql<{ n: number }[]>`select count(*)::int as n from measure_requests where id = ${requestId}`
+    const [request] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from measure_requests where id = ${requestId}`
     expect(request!.n).toBe(1)
   })
 })

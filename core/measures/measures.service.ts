@@ -10,8 +10,17 @@ import { momentLabel, safeZone } from '../selfcare/selfcare.time.js'
 import * as q from './measures.queries.js'
 import { measureReminderEmail } from './measures.emails.js'
 import {
-  INSTRUMENTS, MAX_TOTAL, scoreOf, selfHarmAnswer, severityOf,
-  type GroupMeasuresView, type Instrument, type InstrumentTrend, type MemberMeasuresView, type ResponseView, type SessionSummaryView,
+  INSTRUMENTS,
+  MAX_TOTAL,
+  scoreOf,
+  selfHarmAnswer,
+  severityOf,
+  type GroupMeasuresView,
+  type Instrument,
+  type InstrumentTrend,
+  type MemberMeasuresView,
+  type ResponseView,
+  type SessionSummaryView,
 } from './measures.schema.js'
 
 /*
@@ -36,13 +45,20 @@ async function zoneOf(deps: CoreDeps, accountId: string): Promise<string> {
   return safeZone((await q.findAccountContext(deps.sql, accountId))?.timeZone)
 }
 
-function trendsOf(rows: Array<{ id: string; instrument: Instrument; total: number; completedAt: Date }>, zone: string, locale: 'en' | 'pl'): InstrumentTrend[] {
+function trendsOf(
+  rows: Array<{ id: string; instrument: Instrument; total: number; completedAt: Date }>,
+  zone: string,
+  locale: 'en' | 'pl',
+): InstrumentTrend[] {
   return INSTRUMENTS.map((instrument) => {
     const points = rows
       .filter((r) => r.instrument === instrument)
       .map((r) => ({
-        id: r.id, total: r.total, severity: severityOf(instrument, r.total),
-        completedAt: r.completedAt.toISOString(), dateLabel: momentLabel(r.completedAt, zone, locale),
+        id: r.id,
+        total: r.total,
+        severity: severityOf(instrument, r.total),
+        completedAt: r.completedAt.toISOString(),
+        dateLabel: momentLabel(r.completedAt, zone, locale),
       }))
     const latest = points.at(-1) ?? null
     const before = points.at(-2)
@@ -62,14 +78,18 @@ export async function getMemberMeasures(deps: CoreDeps, actor: SessionAccount): 
   ])
   return {
     pending: pending.map((r) => ({
-      id: r.id, groupId: r.groupId, groupTitle: r.groupTitle, instrument: r.instrument,
+      id: r.id,
+      groupId: r.groupId,
+      groupTitle: r.groupTitle,
+      instrument: r.instrument,
       sessionLabel: r.sessionStartsAt ? momentLabel(r.sessionStartsAt, zone, actor.locale) : null,
     })),
     trends: trendsOf(rows, zone, actor.locale),
     consents: groups.map((g) => {
       const current = consents.find((c) => c.groupId === g.id)
       return {
-        groupId: g.id, groupTitle: g.title,
+        groupId: g.id,
+        groupTitle: g.title,
         sharedSince: current ? current.grantedAt.toISOString() : null,
         sharedSinceLabel: current ? momentLabel(current.grantedAt, zone, actor.locale) : null,
       }
@@ -78,7 +98,12 @@ export async function getMemberMeasures(deps: CoreDeps, actor: SessionAccount): 
 }
 
 /** Saves a completed questionnaire. The caller shows the result, with the crisis question when it asks. */
-export async function submitMeasure(deps: CoreDeps, actor: SessionAccount, instrument: Instrument, answers: number[]): Promise<{ id: string; askAboutSupport: boolean }> {
+export async function submitMeasure(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  instrument: Instrument,
+  answers: number[],
+): Promise<{ id: string; askAboutSupport: boolean }> {
   let total: number
   try {
     total = scoreOf(instrument, answers).total
@@ -90,11 +115,19 @@ export async function submitMeasure(deps: CoreDeps, actor: SessionAccount, instr
   return { id, askAboutSupport: selfHarmAnswer(instrument, answers) > 0 }
 }
 
-export async function getMeasureResult(deps: CoreDeps, actor: SessionAccount, responseId: string): Promise<ResponseView> {
+export async function getMeasureResult(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  responseId: string,
+): Promise<ResponseView> {
   const row = await q.findResponse(deps.sql, actor.accountId, requireId(responseId))
   if (!row) throw new AppError('NOT_FOUND')
   return {
-    id: row.id, instrument: row.instrument, total: row.total, max: MAX_TOTAL[row.instrument], severity: severityOf(row.instrument, row.total),
+    id: row.id,
+    instrument: row.instrument,
+    total: row.total,
+    max: MAX_TOTAL[row.instrument],
+    severity: severityOf(row.instrument, row.total),
     dateLabel: momentLabel(row.completedAt, await zoneOf(deps, actor.accountId), actor.locale),
     askAboutSupport: selfHarmAnswer(row.instrument, row.answers) > 0,
     clinicianRequested: row.clinicianRequestedAt !== null,
@@ -108,7 +141,9 @@ export async function getMeasureResult(deps: CoreDeps, actor: SessionAccount, re
  * wrote in the question's box.
  */
 export async function requestClinicianAfterMeasure(
-  deps: CoreDeps, actor: SessionAccount, input: { responseId: string; message: string | null; country: string | null },
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { responseId: string; message: string | null; country: string | null },
 ): Promise<{ incidentId: string | null; created: boolean }> {
   const id = requireId(input.responseId)
   const row = await q.findResponse(deps.sql, actor.accountId, id)
@@ -116,21 +151,33 @@ export async function requestClinicianAfterMeasure(
   const answer = selfHarmAnswer(row.instrument, row.answers)
   if (answer === 0) throw new AppError('CONFLICT')
   // The raise announces itself (member's card, console queue) once the transaction has committed.
-  const { incidentId, raised } = await transaction(deps, async (tx): Promise<{ incidentId: string | null; raised: RaiseCrisisResult | null }> => {
-    if (!(await q.claimClinicianRequest(tx, actor.accountId, id, nowOf(deps)))) {
-      return { incidentId: (await q.findResponse(tx, actor.accountId, id))?.incidentId ?? null, raised: null }
-    }
-    const result = await raiseCrisisInTransaction(tx, deps, {
-      memberAccountId: actor.accountId, source: 'self_care', level: answer >= 2 ? 'high' : 'concern', reason: input.message, country: input.country,
-    })
-    await q.setResponseIncident(tx, id, result.incidentId)
-    return { incidentId: result.incidentId, raised: result }
-  })
+  const { incidentId, raised } = await transaction(
+    deps,
+    async (tx): Promise<{ incidentId: string | null; raised: RaiseCrisisResult | null }> => {
+      if (!(await q.claimClinicianRequest(tx, actor.accountId, id, nowOf(deps)))) {
+        return { incidentId: (await q.findResponse(tx, actor.accountId, id))?.incidentId ?? null, raised: null }
+      }
+      const result = await raiseCrisisInTransaction(tx, deps, {
+        memberAccountId: actor.accountId,
+        source: 'self_care',
+        level: answer >= 2 ? 'high' : 'concern',
+        reason: input.message,
+        country: input.country,
+      })
+      await q.setResponseIncident(tx, id, result.incidentId)
+      return { incidentId: result.incidentId, raised: result }
+    },
+  )
   return { incidentId, created: raised !== null }
 }
 
 /** Share scores with one group's facilitators, or stop. Only for a group the member is approved in. */
-export async function setMeasureConsent(deps: CoreDeps, actor: SessionAccount, groupId: string, consent: 'grant' | 'withdraw'): Promise<void> {
+export async function setMeasureConsent(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  consent: 'grant' | 'withdraw',
+): Promise<void> {
   const id = requireId(groupId)
   if (consent === 'withdraw') {
     await q.withdrawConsent(deps.sql, actor.accountId, id, nowOf(deps))
@@ -152,24 +199,46 @@ async function ledGroup(deps: CoreDeps, actor: SessionAccount, groupId: string) 
  * reminder's outbox row (request id only) are written in one transaction. Once per instrument and session (or per
  * day when no session is scheduled): a second ask would only email the members again.
  */
-export async function requestMeasure(deps: CoreDeps, actor: SessionAccount, groupId: string, instrument: Instrument): Promise<string> {
+export async function requestMeasure(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+  instrument: Instrument,
+): Promise<string> {
   const group = await ledGroup(deps, actor, groupId)
   const at = nowOf(deps)
   const next = await q.findNextSession(deps.sql, group.id, at)
   return deps.sql.begin(async (tx) => {
     // The group row's lock makes two facilitators asking at once one request.
     await q.lockGroup(tx, group.id)
-    if (await q.hasRecentRequest(tx, { groupId: group.id, instrument, sessionId: next?.id ?? null, since: new Date(at.getTime() - DAY_MS) })) {
+    if (
+      await q.hasRecentRequest(tx, {
+        groupId: group.id,
+        instrument,
+        sessionId: next?.id ?? null,
+        since: new Date(at.getTime() - DAY_MS),
+      })
+    ) {
       throw new AppError('CONFLICT', { instrument: 'measure_already_requested' })
     }
-    const id = await q.insertRequest(tx, { groupId: group.id, instrument, sessionId: next?.id ?? null, requestedBy: actor.accountId, at })
+    const id = await q.insertRequest(tx, {
+      groupId: group.id,
+      instrument,
+      sessionId: next?.id ?? null,
+      requestedBy: actor.accountId,
+      at,
+    })
     await enqueueOutbox(tx, 'measures:reminder', { requestId: id })
     return id
   })
 }
 
 /** Members who consent, with their score trends under their group pseudonyms; the others only as a count. */
-export async function getGroupMeasures(deps: CoreDeps, actor: SessionAccount, groupId: string): Promise<GroupMeasuresView> {
+export async function getGroupMeasures(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+): Promise<GroupMeasuresView> {
   const group = await ledGroup(deps, actor, groupId)
   const now = nowOf(deps)
   const zone = await zoneOf(deps, actor.accountId)
@@ -185,10 +254,19 @@ export async function getGroupMeasures(deps: CoreDeps, actor: SessionAccount, gr
     groupTitle: group.title,
     nextSessionLabel: next ? momentLabel(next.startsAt, zone, actor.locale) : null,
     requests: requests.map((r) => ({
-      id: r.id, instrument: r.instrument, createdLabel: momentLabel(r.createdAt, zone, actor.locale),
+      id: r.id,
+      instrument: r.instrument,
+      createdLabel: momentLabel(r.createdAt, zone, actor.locale),
       sessionLabel: r.sessionStartsAt ? momentLabel(r.sessionStartsAt, zone, actor.locale) : null,
     })),
-    members: sharing.map((m) => ({ pseudonym: m.pseudonym, trends: trendsOf(scores.filter((s) => s.accountId === m.accountId), zone, actor.locale) })),
+    members: sharing.map((m) => ({
+      pseudonym: m.pseudonym,
+      trends: trendsOf(
+        scores.filter((s) => s.accountId === m.accountId),
+        zone,
+        actor.locale,
+      ),
+    })),
     notSharing: approved - sharing.length,
   }
 }
@@ -198,7 +276,11 @@ export async function getGroupMeasures(deps: CoreDeps, actor: SessionAccount, gr
  * what was asked since the previous session, their latest scores and the change from the one before, and how much
  * of the homework due in that time they marked done. Never a journal entry, a reflection or an item answer.
  */
-export async function getSessionSummary(deps: CoreDeps, actor: SessionAccount, groupId: string): Promise<SessionSummaryView> {
+export async function getSessionSummary(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+): Promise<SessionSummaryView> {
   const group = await ledGroup(deps, actor, groupId)
   const now = nowOf(deps)
   const zone = await zoneOf(deps, actor.accountId)
@@ -254,7 +336,10 @@ export async function sendMeasureReminders(deps: CoreDeps, payload: { requestId:
   for (const to of await q.listReminderRecipients(deps.sql, request.id)) {
     if (!(await q.claimReminder(deps.sql, request.id, to.accountId))) continue
     try {
-      await deps.mailer.send({ to: to.email, ...measureReminderEmail(to.locale, `${deps.config.publicUrl}/care/measures`) })
+      await deps.mailer.send({
+        to: to.email,
+        ...measureReminderEmail(to.locale, `${deps.config.publicUrl}/care/measures`),
+      })
     } catch (error) {
       await q.releaseReminder(deps.sql, request.id, to.accountId)
       throw error
@@ -268,15 +353,24 @@ export async function sendMeasureReminders(deps: CoreDeps, payload: { requestId:
 /** Everything of the member's measures, for the account export: every answer, the consents with their times. */
 export async function exportMeasuresData(deps: CoreDeps, accountId: string) {
   const [responses, consents, reminders] = await Promise.all([
-    q.listResponses(deps.sql, accountId), q.listConsentHistory(deps.sql, accountId), q.listRemindersOf(deps.sql, accountId),
+    q.listResponses(deps.sql, accountId),
+    q.listConsentHistory(deps.sql, accountId),
+    q.listRemindersOf(deps.sql, accountId),
   ])
   return {
     responses: responses.map((r) => ({
-      id: r.id, instrument: r.instrument, answers: r.answers, total: r.total, severity: severityOf(r.instrument, r.total),
-      completedAt: r.completedAt.toISOString(), clinicianContactRequestedAt: r.clinicianRequestedAt?.toISOString() ?? null,
+      id: r.id,
+      instrument: r.instrument,
+      answers: r.answers,
+      total: r.total,
+      severity: severityOf(r.instrument, r.total),
+      completedAt: r.completedAt.toISOString(),
+      clinicianContactRequestedAt: r.clinicianRequestedAt?.toISOString() ?? null,
     })),
     consents: consents.map((c) => ({
-      group: { id: c.groupId, title: c.groupTitle }, grantedAt: c.grantedAt.toISOString(), withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+      group: { id: c.groupId, title: c.groupTitle },
+      grantedAt: c.grantedAt.toISOString(),
+      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
     })),
     remindersEmailed: reminders.map((r) => ({ requestId: r.requestId, sentAt: r.sentAt.toISOString() })),
   }

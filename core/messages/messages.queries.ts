@@ -9,7 +9,12 @@ export async function findAccountTimeZone(db: Db, accountId: string): Promise<st
 }
 
 // ── groups, as messaging needs them ────────────────────────────────────────────────────────────────────
-export interface GroupBrief { id: string; title: string; facilitatorId: string; coFacilitatorId: string | null }
+export interface GroupBrief {
+  id: string
+  title: string
+  facilitatorId: string
+  coFacilitatorId: string | null
+}
 
 export async function findGroup(db: Db, groupId: string): Promise<GroupBrief | null> {
   const [row] = await db<GroupBrief[]>`
@@ -17,13 +22,21 @@ export async function findGroup(db: Db, groupId: string): Promise<GroupBrief | n
   return row ?? null
 }
 
-export async function findMembership(db: Db, groupId: string, accountId: string): Promise<{ status: string; pseudonym: string } | null> {
+export async function findMembership(
+  db: Db,
+  groupId: string,
+  accountId: string,
+): Promise<{ status: string; pseudonym: string } | null> {
   const [row] = await db<{ status: string; pseudonym: string }[]>`
     select status, pseudonym from group_members where group_id = ${groupId} and account_id = ${accountId}`
   return row ?? null
 }
 
-export interface FacilitatorBrief { accountId: string; displayName: string; responseHours: number }
+export interface FacilitatorBrief {
+  accountId: string
+  displayName: string
+  responseHours: number
+}
 
 export async function findFacilitators(db: Db, accountIds: string[]): Promise<FacilitatorBrief[]> {
   if (accountIds.length === 0) return []
@@ -84,7 +97,11 @@ export async function lockThread(tx: TransactionSql, threadId: string): Promise<
 }
 
 // ── messages ───────────────────────────────────────────────────────────────────────────────────────────
-export async function findOwnMessageByClientId(db: Db, authorAccountId: string, clientId: string): Promise<{ id: string; threadId: string } | null> {
+export async function findOwnMessageByClientId(
+  db: Db,
+  authorAccountId: string,
+  clientId: string,
+): Promise<{ id: string; threadId: string } | null> {
   const [row] = await db<{ id: string; threadId: string }[]>`
     select id, thread_id as "threadId" from direct_messages where author_account_id = ${authorAccountId} and client_id = ${clientId}`
   return row ?? null
@@ -222,13 +239,21 @@ export async function findMessageForNotify(db: Db, messageId: string): Promise<N
   return row ?? null
 }
 
-export async function findRecipients(db: Db, accountIds: string[]): Promise<Array<{ accountId: string; email: string | null; locale: 'en' | 'pl' }>> {
+export async function findRecipients(
+  db: Db,
+  accountIds: string[],
+): Promise<Array<{ accountId: string; email: string | null; locale: 'en' | 'pl' }>> {
   return db<{ accountId: string; email: string | null; locale: 'en' | 'pl' }[]>`
     select id as "accountId", email, locale from accounts where id = any(${accountIds}::uuid[])`
 }
 
 /** Whether this recipient was emailed about a message of this thread that is still unread (or about this one). */
-export async function alreadyEmailed(tx: TransactionSql, threadId: string, messageId: string, recipientAccountId: string): Promise<boolean> {
+export async function alreadyEmailed(
+  tx: TransactionSql,
+  threadId: string,
+  messageId: string,
+  recipientAccountId: string,
+): Promise<boolean> {
   const rows = await tx`
     select 1 from direct_message_emails e join direct_messages m on m.id = e.message_id
     where e.thread_id = ${threadId} and e.recipient_account_id = ${recipientAccountId}
@@ -237,7 +262,13 @@ export async function alreadyEmailed(tx: TransactionSql, threadId: string, messa
   return rows.length > 0
 }
 
-export async function recordEmail(tx: TransactionSql, messageId: string, threadId: string, recipientAccountId: string, at: Date) {
+export async function recordEmail(
+  tx: TransactionSql,
+  messageId: string,
+  threadId: string,
+  recipientAccountId: string,
+  at: Date,
+) {
   await tx`
     insert into direct_message_emails (message_id, thread_id, recipient_account_id, sent_at)
     values (${messageId}, ${threadId}, ${recipientAccountId}, ${at})
@@ -249,7 +280,10 @@ export async function releaseEmail(db: Db, messageId: string, recipientAccountId
 }
 
 // ── export ─────────────────────────────────────────────────────────────────────────────────────────────
-export async function listOwnAuthoredAsFacilitator(db: Db, accountId: string): Promise<Array<{ body: string; createdAt: Date; readAt: Date | null }>> {
+export async function listOwnAuthoredAsFacilitator(
+  db: Db,
+  accountId: string,
+): Promise<Array<{ body: string; createdAt: Date; readAt: Date | null }>> {
   return db<{ body: string; createdAt: Date; readAt: Date | null }[]>`
     select body, created_at as "createdAt", read_at as "readAt" from direct_messages
     where author_account_id = ${accountId} and author_side = 'facilitator'

@@ -5,7 +5,16 @@ import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, type TestAccoun
 import { AppError } from '../errors.js'
 import { getIncidentDetail } from '../crisis/crisis.service.js'
 import { leaveGroup, saveFacilitatorProfile, setFacilitatorVerified, facilitatorKey } from '../groups/groups.service.js'
-import { MESSAGE_RATE_LIMIT, countUnread, exportMessagesData, listInbox, notifyNewMessage, openThread, sendMessage, startThread } from './messages.service.js'
+import {
+  MESSAGE_RATE_LIMIT,
+  countUnread,
+  exportMessagesData,
+  listInbox,
+  notifyNewMessage,
+  openThread,
+  sendMessage,
+  startThread,
+} from './messages.service.js'
 
 let deps: TestDeps
 beforeAll(async () => {
@@ -15,7 +24,11 @@ afterAll(async () => {
   await deps.close()
 })
 
-const code = (promise: Promise<unknown>) => promise.then(() => 'ok', (e) => (e instanceof AppError ? e.code : `unexpected ${(e as Error).message}`))
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (e) => (e instanceof AppError ? e.code : `unexpected ${(e as Error).message}`),
+  )
 const say = (body: string) => ({ body, clientId: randomUUID() })
 
 let n = 0
@@ -59,7 +72,9 @@ describe('who can see a thread', () => {
     const stranger = await makeAccount(deps)
     for (const outsider of [peer, otherFacilitator, admin, clinician, stranger]) {
       expect(await code(openThread(deps, outsider.account, sent.threadId))).toBe('NOT_FOUND')
-      expect(await code(sendMessage(deps, outsider.account, { threadId: sent.threadId }, say('hello')))).toBe('NOT_FOUND')
+      expect(await code(sendMessage(deps, outsider.account, { threadId: sent.threadId }, say('hello')))).toBe(
+        'NOT_FOUND',
+      )
     }
     // Starting a thread needs an approved membership: not a stranger, not the group's own facilitator.
     expect(await code(startThread(deps, stranger.account, groupId))).toBe('NOT_FOUND')
@@ -118,12 +133,17 @@ describe('sending', () => {
   it('stores one message per client id however often the form is submitted', async () => {
     const { facilitator, groupId, member } = await setup()
     const input = say('Sent twice by a double click')
-    const [a, b] = await Promise.all([sendMessage(deps, member.account, { groupId }, input), sendMessage(deps, member.account, { groupId }, input)])
+    const [a, b] = await Promise.all([
+      sendMessage(deps, member.account, { groupId }, input),
+      sendMessage(deps, member.account, { groupId }, input),
+    ])
     const c = await sendMessage(deps, member.account, { threadId: a.threadId }, input)
     expect(new Set([a.messageId, b.messageId, c.messageId]).size).toBe(1)
     expect([a.created, b.created, c.created].filter(Boolean)).toHaveLength(1)
     expect(await messageRows(a.threadId)).toHaveLength(1)
-    const [notify] = await deps.sql<{ count: number }[]>`select count(*)::int from outbox where job_name = 'messages:notify' and payload->>'messageId' = ${a.messageId}`
+    const [notify] = await deps.sql<
+      { count: number }[]
+    >`select count(*)::int from outbox where job_name = 'messages:notify' and payload->>'messageId' = ${a.messageId}`
     expect(notify!.count).toBe(1)
 
     // The same client id from the facilitator is their own message, not the member's.
@@ -135,8 +155,11 @@ describe('sending', () => {
   it('stops sends beyond the rate limit with RATE_LIMITED and stores nothing more', async () => {
     const { groupId, member } = await setup()
     const first = await firstMessage(member, groupId)
-    for (let i = 1; i < MESSAGE_RATE_LIMIT.limit; i++) await sendMessage(deps, member.account, { threadId: first.threadId }, say(`note ${i}`))
-    expect(await code(sendMessage(deps, member.account, { threadId: first.threadId }, say('one too many')))).toBe('RATE_LIMITED')
+    for (let i = 1; i < MESSAGE_RATE_LIMIT.limit; i++)
+      await sendMessage(deps, member.account, { threadId: first.threadId }, say(`note ${i}`))
+    expect(await code(sendMessage(deps, member.account, { threadId: first.threadId }, say('one too many')))).toBe(
+      'RATE_LIMITED',
+    )
     expect(await messageRows(first.threadId)).toHaveLength(MESSAGE_RATE_LIMIT.limit)
   })
 
@@ -147,8 +170,12 @@ describe('sending', () => {
     const view = await openThread(deps, member.account, sent.threadId)
     expect(view.canSend).toBe(false)
     expect(view.messages).toHaveLength(1)
-    expect(await code(sendMessage(deps, member.account, { threadId: sent.threadId }, say('still here?')))).toBe('FORBIDDEN')
-    expect(await code(sendMessage(deps, facilitator.account, { threadId: sent.threadId }, say('goodbye')))).toBe('FORBIDDEN')
+    expect(await code(sendMessage(deps, member.account, { threadId: sent.threadId }, say('still here?')))).toBe(
+      'FORBIDDEN',
+    )
+    expect(await code(sendMessage(deps, facilitator.account, { threadId: sent.threadId }, say('goodbye')))).toBe(
+      'FORBIDDEN',
+    )
     expect(await code(startThread(deps, member.account, groupId))).toBe('NOT_FOUND')
     expect(await messageRows(sent.threadId)).toHaveLength(1)
   })
@@ -164,13 +191,19 @@ describe('crisis detection', () => {
     expect(sent.crisis?.incidentId).toBeTruthy()
     expect(sent.crisis?.international.length).toBeGreaterThan(0)
 
-    const incidents = await deps.sql<{ id: string; source: string; level: string; memberLabel: string; xmin: string }[]>`
+    const incidents = await deps.sql<
+      { id: string; source: string; level: string; memberLabel: string; xmin: string }[]
+    >`
       select id, source, level, member_label as "memberLabel", xmin::text from crisis_incidents where member_account_id = ${member.accountId}`
     expect(incidents).toHaveLength(1)
     expect(incidents[0]).toMatchObject({ source: 'direct_message', level: 'imminent', memberLabel: pseudonym })
-    const [signal] = await deps.sql<{ messageId: string }[]>`select message_id as "messageId" from crisis_signals where incident_id = ${incidents[0]!.id}`
+    const [signal] = await deps.sql<
+      { messageId: string }[]
+    >`select message_id as "messageId" from crisis_signals where incident_id = ${incidents[0]!.id}`
     expect(signal!.messageId).toBe(sent.messageId)
-    const [message] = await deps.sql<{ xmin: string }[]>`select xmin::text from direct_messages where id = ${sent.messageId}`
+    const [message] = await deps.sql<
+      { xmin: string }[]
+    >`select xmin::text from direct_messages where id = ${sent.messageId}`
     const pages = await deps.sql<{ xmin: string; payload: unknown }[]>`
       select xmin::text, payload from outbox where job_name = 'crisis:page' and payload->>'incidentId' = ${incidents[0]!.id}`
     expect(pages).toHaveLength(1)
@@ -179,7 +212,11 @@ describe('crisis detection', () => {
 
     // The clinician sees the message in its thread, with the one before it, and the member by pseudonym only.
     const clinician = await makeAccount(deps, 'clinician')
-    const detail = await getIncidentDetail(deps, { accountId: clinician.accountId, role: 'clinician' }, incidents[0]!.id)
+    const detail = await getIncidentDetail(
+      deps,
+      { accountId: clinician.accountId, role: 'clinician' },
+      incidents[0]!.id,
+    )
     const context = detail.context.find((c) => c.messageId === sent.messageId)
     expect(context?.kind).toBe('direct_message')
     expect(context?.messages.map((m) => [m.pseudonym, m.body, m.trigger])).toEqual([
@@ -200,8 +237,15 @@ describe('crisis detection', () => {
     const { facilitator, groupId, member } = await setup()
     const sent = await firstMessage(member, groupId, 'Thank you for the session, see you Tuesday')
     expect(sent.crisis).toBeNull()
-    await sendMessage(deps, facilitator.account, { threadId: sent.threadId }, say('If you ever think you want to kill yourself, tell us at once.'))
-    const [count] = await deps.sql<{ count: number }[]>`select count(*)::int from crisis_incidents where member_account_id = ${member.accountId}`
+    await sendMessage(
+      deps,
+      facilitator.account,
+      { threadId: sent.threadId },
+      say('If you ever think you want to kill yourself, tell us at once.'),
+    )
+    const [count] = await deps.sql<
+      { count: number }[]
+    >`select count(*)::int from crisis_incidents where member_account_id = ${member.accountId}`
     expect(count!.count).toBe(0)
     const [pages] = await deps.sql<{ count: number }[]>`select count(*)::int from outbox where job_name = 'crisis:page'
       and payload->>'incidentId' in (select id::text from crisis_incidents where member_account_id = ${member.accountId})`
@@ -219,7 +263,11 @@ describe('notification emails', () => {
   }
 
   it('say only that there is a message, once per thread until it is read, and never twice for a retried job', async () => {
-    const { facilitator, groupId, member, pseudonym } = await setup({ memberEmail: `member${n + 1}@home.test`, memberLocale: 'pl', title: 'Grief and loss circle' })
+    const { facilitator, groupId, member, pseudonym } = await setup({
+      memberEmail: `member${n + 1}@home.test`,
+      memberLocale: 'pl',
+      title: 'Grief and loss circle',
+    })
     await notifyAll()
     deps.mail.mails.length = 0
     const sent = await firstMessage(member, groupId, 'My mother died last spring and I cannot sleep.')
@@ -228,7 +276,8 @@ describe('notification emails', () => {
     expect(mail!.to).toEqual([`lead${n}@clinic.test`])
     expect(mail!.subject).toBe('You have a new message on Holdspace')
     expect(mail!.text).toContain(`${deps.config.publicUrl}/messages`)
-    for (const secret of ['mother', 'sleep', pseudonym, 'Grief', `Dr Lead ${n}`, member.account.username]) expect(mail!.raw).not.toContain(secret)
+    for (const secret of ['mother', 'sleep', pseudonym, 'Grief', `Dr Lead ${n}`, member.account.username])
+      expect(mail!.raw).not.toContain(secret)
 
     // A retried job sends nothing again; a second message before the first was read sends nothing either.
     expect((await notifyNewMessage(deps, { messageId: sent.messageId })).sent).toBe(0)
@@ -271,7 +320,14 @@ describe('the facilitator inbox and stated response time', () => {
     const facilitator = await makeVerifiedFacilitator(deps, 'Dr Inbox')
     const admin = await makeAccount(deps, 'admin')
     await saveFacilitatorProfile(deps, facilitator.account, {
-      displayName: 'Dr Inbox', education: '', experience: '', approach: '', languages: ['en'], licenceNumber: 'PSY-INBOX', licenceJurisdiction: 'Poland', responseHours: 12,
+      displayName: 'Dr Inbox',
+      education: '',
+      experience: '',
+      approach: '',
+      languages: ['en'],
+      licenceNumber: 'PSY-INBOX',
+      licenceJurisdiction: 'Poland',
+      responseHours: 12,
     })
     await setFacilitatorVerified(deps, admin.account, facilitatorKey(deps, facilitator.accountId), true)
     const groupId = await makeGroup(deps, facilitator)
@@ -290,7 +346,11 @@ describe('the facilitator inbox and stated response time', () => {
       await firstMessage(late, groupId)
       deps.setNow(new Date(t0.getTime() + 14 * 3_600_000))
       const inbox = (await listInbox(deps, facilitator.account)).asFacilitator
-      expect(inbox.map((t) => [t.withName, t.overdue])).toEqual([['Early', true], ['Late', false], ['Answered', false]])
+      expect(inbox.map((t) => [t.withName, t.overdue])).toEqual([
+        ['Early', true],
+        ['Late', false],
+        ['Answered', false],
+      ])
       const memberView = await startThread(deps, late.account, groupId)
       const thread = await openThread(deps, late.account, memberView.threadId!)
       expect(thread.responseHours).toBe(12)
@@ -315,10 +375,14 @@ describe('export and erasure', () => {
       [`Dr Lead ${n}`, 'Answer to export', false],
     ])
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported)
-    expect((await exportMessagesData(deps, facilitator.accountId)).answeredAsFacilitator.map((m) => m.body)).toEqual(['Answer to export'])
+    expect((await exportMessagesData(deps, facilitator.accountId)).answeredAsFacilitator.map((m) => m.body)).toEqual([
+      'Answer to export',
+    ])
 
     await deps.sql`delete from accounts where id = ${member.accountId}`
-    const [left] = await deps.sql<{ count: number }[]>`select count(*)::int from direct_messages where thread_id = ${sent.threadId}`
+    const [left] = await deps.sql<
+      { count: number }[]
+    >`select count(*)::int from direct_messages where thread_id = ${sent.threadId}`
     expect(left!.count).toBe(0)
   })
 

@@ -14,8 +14,15 @@ import { formatInZone } from '../groups/recurrence.js'
 import { newMessageEmail } from './messages.emails.js'
 import * as q from './messages.queries.js'
 import {
-  DEFAULT_RESPONSE_HOURS, threadIdSchema, type Inbox, type InboxThread, type NewThreadView, type SendMessageInput, type SendResult,
-  type ThreadSide, type ThreadView,
+  DEFAULT_RESPONSE_HOURS,
+  threadIdSchema,
+  type Inbox,
+  type InboxThread,
+  type NewThreadView,
+  type SendMessageInput,
+  type SendResult,
+  type ThreadSide,
+  type ThreadView,
 } from './messages.schema.js'
 
 /**
@@ -29,7 +36,10 @@ export const MESSAGE_RATE_LIMIT: RateLimitRule = { bucket: 'dm-send', limit: 20,
 /** The member's own earlier messages in the thread that the crisis classifier reads as context. */
 const CONTEXT_MESSAGES = 5
 
-interface Access { thread: q.ThreadRow; side: ThreadSide }
+interface Access {
+  thread: q.ThreadRow
+  side: ThreadSide
+}
 
 const facilitatorIdsOf = (g: { facilitatorId: string; coFacilitatorId: string | null }) =>
   [g.facilitatorId, g.coFacilitatorId].filter((id): id is string => Boolean(id))
@@ -64,7 +74,10 @@ async function facilitatorsOf(deps: CoreDeps, group: { facilitatorId: string; co
 }
 
 /** Live update for everyone in the thread (ids only); each page re-reads what its viewer may see. */
-function announceThread(deps: CoreDeps, thread: { id: string; memberAccountId: string; facilitatorId: string; coFacilitatorId: string | null }) {
+function announceThread(
+  deps: CoreDeps,
+  thread: { id: string; memberAccountId: string; facilitatorId: string; coFacilitatorId: string | null },
+) {
   for (const accountId of [thread.memberAccountId, ...facilitatorIdsOf(thread)]) {
     deps.realtime.emitToRoom(socketRooms.account(accountId), 'thread:updated', { threadId: thread.id })
   }
@@ -84,7 +97,10 @@ export async function listInbox(deps: CoreDeps, actor: SessionAccount): Promise<
   const asMember: InboxThread[] = asMemberRows.map((row) => ({
     id: row.id,
     groupTitle: row.groupTitle,
-    withName: facilitatorIdsOf(row).map((id) => names.get(id)).filter(Boolean).join(', '),
+    withName: facilitatorIdsOf(row)
+      .map((id) => names.get(id))
+      .filter(Boolean)
+      .join(', '),
     unread: row.unread,
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessageLabel: label(row.lastMessageAt),
@@ -119,7 +135,9 @@ export async function openThread(deps: CoreDeps, actor: SessionAccount, threadId
   const marked = await q.markReadBy(deps.sql, thread.id, side, nowOf(deps))
   if (marked > 0) announceThread(deps, thread)
   const [rows, facilitators, zone] = await Promise.all([
-    q.listMessages(deps.sql, thread.id), facilitatorsOf(deps, thread), q.findAccountTimeZone(deps.sql, actor.accountId),
+    q.listMessages(deps.sql, thread.id),
+    facilitatorsOf(deps, thread),
+    q.findAccountTimeZone(deps.sql, actor.accountId),
   ])
   return {
     id: thread.id,
@@ -133,7 +151,12 @@ export async function openThread(deps: CoreDeps, actor: SessionAccount, threadId
     messages: rows.map((m) => ({
       id: m.id,
       mine: m.authorAccountId === actor.accountId,
-      author: m.authorAccountId === actor.accountId ? null : m.authorSide === 'member' ? thread.memberPseudonym : m.authorDisplayName,
+      author:
+        m.authorAccountId === actor.accountId
+          ? null
+          : m.authorSide === 'member'
+            ? thread.memberPseudonym
+            : m.authorDisplayName,
       body: m.body,
       sentAt: m.createdAt.toISOString(),
       readAt: m.readAt?.toISOString() ?? null,
@@ -145,13 +168,23 @@ export async function openThread(deps: CoreDeps, actor: SessionAccount, threadId
 
 /** The member's "Message the facilitator": their existing thread, or what the empty one will show. */
 export async function startThread(
-  deps: CoreDeps, actor: SessionAccount, groupId: string,
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
 ): Promise<{ threadId: string } | { threadId: null; view: NewThreadView }> {
   const { group } = await requireApprovedMember(deps, actor, groupId)
   const threadId = await q.findThreadIdOf(deps.sql, group.id, actor.accountId)
   if (threadId) return { threadId }
   const facilitators = await facilitatorsOf(deps, group)
-  return { threadId: null, view: { groupId: group.id, groupTitle: group.title, facilitatorNames: facilitators.names, responseHours: facilitators.responseHours } }
+  return {
+    threadId: null,
+    view: {
+      groupId: group.id,
+      groupTitle: group.title,
+      facilitatorNames: facilitators.names,
+      responseHours: facilitators.responseHours,
+    },
+  }
 }
 
 /** A fresh id for a send form, so a double submit of that form stores one message. */
@@ -177,12 +210,25 @@ async function resolveTarget(deps: CoreDeps, actor: SessionAccount, target: Targ
     const { thread, side } = await requireThreadAccess(deps, actor, target.threadId)
     // A member who left keeps the thread to read; it no longer takes messages from either side.
     if (thread.memberStatus !== 'approved') throw new AppError('FORBIDDEN')
-    return { side, groupId: thread.groupId, memberAccountId: thread.memberAccountId, memberPseudonym: thread.memberPseudonym, threadId: thread.id, facilitatorId: thread.facilitatorId, coFacilitatorId: thread.coFacilitatorId }
+    return {
+      side,
+      groupId: thread.groupId,
+      memberAccountId: thread.memberAccountId,
+      memberPseudonym: thread.memberPseudonym,
+      threadId: thread.id,
+      facilitatorId: thread.facilitatorId,
+      coFacilitatorId: thread.coFacilitatorId,
+    }
   }
   const { group, membership } = await requireApprovedMember(deps, actor, target.groupId)
   return {
-    side: 'member', groupId: group.id, memberAccountId: actor.accountId, memberPseudonym: membership.pseudonym,
-    threadId: await q.findThreadIdOf(deps.sql, group.id, actor.accountId), facilitatorId: group.facilitatorId, coFacilitatorId: group.coFacilitatorId,
+    side: 'member',
+    groupId: group.id,
+    memberAccountId: actor.accountId,
+    memberPseudonym: membership.pseudonym,
+    threadId: await q.findThreadIdOf(deps.sql, group.id, actor.accountId),
+    facilitatorId: group.facilitatorId,
+    coFacilitatorId: group.coFacilitatorId,
   }
 }
 
@@ -192,7 +238,12 @@ async function resolveTarget(deps: CoreDeps, actor: SessionAccount, target: Targ
  * (source 'direct_message'), and the member gets the crisis card. A notification job (ids only) is written in
  * the same transaction.
  */
-export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target: Target, input: SendMessageInput): Promise<SendResult> {
+export async function sendMessage(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  target: Target,
+  input: SendMessageInput,
+): Promise<SendResult> {
   const to = await resolveTarget(deps, actor, target)
   const replay = await q.findOwnMessageByClientId(deps.sql, actor.accountId, input.clientId)
   if (replay) return replayOf(deps, to, replay)
@@ -207,15 +258,22 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
   }
 
   try {
-    await requireWithinRateLimits(deps.redis, { prefix: deps.config.REDIS_PREFIX, secret: deps.config.SESSION_SECRET }, [
-      { rule: MESSAGE_RATE_LIMIT, identifier: actor.accountId },
-    ])
+    await requireWithinRateLimits(
+      deps.redis,
+      { prefix: deps.config.REDIS_PREFIX, secret: deps.config.SESSION_SECRET },
+      [{ rule: MESSAGE_RATE_LIMIT, identifier: actor.accountId }],
+    )
   } catch (error) {
     // A refused message that read as a crisis is still heard (as in chat, docs/decisions/014).
     if (risk) {
       await raiseCrisis(deps, {
-        memberAccountId: actor.accountId, source: 'direct_message', level: risk.level as 'concern' | 'high' | 'imminent',
-        classifierSignals: risk.signals, reason: 'message not delivered', memberLabel: to.memberPseudonym, country,
+        memberAccountId: actor.accountId,
+        source: 'direct_message',
+        level: risk.level as 'concern' | 'high' | 'imminent',
+        classifierSignals: risk.signals,
+        reason: 'message not delivered',
+        memberLabel: to.memberPseudonym,
+        country,
       })
     }
     throw error
@@ -224,15 +282,27 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
   const at = nowOf(deps)
   const stored = await transaction(deps, async (tx) => {
     const threadId = to.threadId ?? (await q.upsertThread(tx, to.groupId, to.memberAccountId))
-    const messageId = await q.insertMessage(tx, { threadId, authorAccountId: actor.accountId, side: to.side, clientId: input.clientId, body: input.body, at })
+    const messageId = await q.insertMessage(tx, {
+      threadId,
+      authorAccountId: actor.accountId,
+      side: to.side,
+      clientId: input.clientId,
+      body: input.body,
+      at,
+    })
     if (!messageId) return null
     await q.touchThread(tx, threadId, at)
     let raised: RaiseCrisisResult | null = null
     // The raise announces itself after the commit (afterCommit).
     if (risk) {
       raised = await raiseCrisisInTransaction(tx, deps, {
-        memberAccountId: to.memberAccountId, source: 'direct_message', level: risk.level as 'concern' | 'high' | 'imminent',
-        messageId, classifierSignals: risk.signals, memberLabel: to.memberPseudonym, country,
+        memberAccountId: to.memberAccountId,
+        source: 'direct_message',
+        level: risk.level as 'concern' | 'high' | 'imminent',
+        messageId,
+        classifierSignals: risk.signals,
+        memberLabel: to.memberPseudonym,
+        country,
       })
     }
     await enqueueOutbox(tx, 'messages:notify', { messageId })
@@ -244,10 +314,20 @@ export async function sendMessage(deps: CoreDeps, actor: SessionAccount, target:
     if (!again) throw new AppError('CONFLICT')
     return replayOf(deps, to, again)
   }
-  announceThread(deps, { id: stored.threadId, memberAccountId: to.memberAccountId, facilitatorId: to.facilitatorId, coFacilitatorId: to.coFacilitatorId })
-  deps.log.info({ threadId: stored.threadId, messageId: stored.messageId, side: to.side, risk: risk?.level ?? 'none' }, 'direct message sent')
+  announceThread(deps, {
+    id: stored.threadId,
+    memberAccountId: to.memberAccountId,
+    facilitatorId: to.facilitatorId,
+    coFacilitatorId: to.coFacilitatorId,
+  })
+  deps.log.info(
+    { threadId: stored.threadId, messageId: stored.messageId, side: to.side, risk: risk?.level ?? 'none' },
+    'direct message sent',
+  )
   return {
-    threadId: stored.threadId, messageId: stored.messageId, created: true,
+    threadId: stored.threadId,
+    messageId: stored.messageId,
+    created: true,
     crisis: risk ? crisisCardFor(stored.raised ?? { incidentId: null, status: null }, country) : null,
   }
 }
@@ -313,7 +393,9 @@ export async function exportMessagesData(deps: CoreDeps, accountId: string) {
     })),
   )
   const answeredAsFacilitator = (await q.listOwnAuthoredAsFacilitator(deps.sql, accountId)).map((m) => ({
-    body: m.body, sentAt: m.createdAt.toISOString(), readAt: m.readAt?.toISOString() ?? null,
+    body: m.body,
+    sentAt: m.createdAt.toISOString(),
+    readAt: m.readAt?.toISOString() ?? null,
   }))
   return { threads: asMember, answeredAsFacilitator }
 }

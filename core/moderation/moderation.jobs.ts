@@ -13,7 +13,10 @@ const MINUTE = 60_000
  * is waiting, and tell the room's facilitators. Everything is derived from rows, and every write is
  * conditional, so a retried or duplicated job leaves the same end state.
  */
-export async function processFlag(deps: CoreDeps, payload: { flagId: string }): Promise<'scored' | 'closed' | 'missing'> {
+export async function processFlag(
+  deps: CoreDeps,
+  payload: { flagId: string },
+): Promise<'scored' | 'closed' | 'missing'> {
   const now = nowOf(deps)
   const outcome = await deps.sql.begin(async (tx) => {
     const flag = await q.lockFlag(tx, payload.flagId)
@@ -23,7 +26,10 @@ export async function processFlag(deps: CoreDeps, payload: { flagId: string }): 
     const memberReporters = reporters.filter((r) => !r.byFacilitator).length
     const facilitatorReport = flag.source === 'facilitator' || reporters.some((r) => r.byFacilitator)
     const priority = scorePriority({
-      category: flag.category, held: flag.held, distinctReporters: reporters.length, facilitatorReport,
+      category: flag.category,
+      held: flag.held,
+      distinctReporters: reporters.length,
+      facilitatorReport,
       reporterHistory: reporters.map((r) => ({ actioned: r.actioned, dismissed: r.dismissed })),
     })
     // A higher priority can only bring the deadline forward.
@@ -38,7 +44,10 @@ export async function processFlag(deps: CoreDeps, payload: { flagId: string }): 
         await q.setMessageStatus(tx, message.id, 'hidden', null, now)
         await q.markAutoHidden(tx, flag.id, now)
         await recordAudit(tx, deps, {
-          actorAccountId: null, action: 'moderation.auto_hide', targetType: 'message', targetId: message.id,
+          actorAccountId: null,
+          action: 'moderation.auto_hide',
+          targetType: 'message',
+          targetId: message.id,
           reason: facilitatorReport ? 'facilitator_report' : 'reporter_threshold',
           details: { roomId: flag.roomId, flagId: flag.id, reporters: reporters.length },
         })
@@ -47,16 +56,27 @@ export async function processFlag(deps: CoreDeps, payload: { flagId: string }): 
     }
 
     if (!flag.deadlineJobAt || deadlineAt < flag.deadlineJobAt) {
-      await enqueueOutbox(tx, 'moderation:deadline', { flagId: flag.id, stage: Math.min(flag.stage, 1) }, {
-        delayMs: Math.max(0, deadlineAt.getTime() - now.getTime()),
-      })
+      await enqueueOutbox(
+        tx,
+        'moderation:deadline',
+        { flagId: flag.id, stage: Math.min(flag.stage, 1) },
+        {
+          delayMs: Math.max(0, deadlineAt.getTime() - now.getTime()),
+        },
+      )
       await q.markDeadlineJob(tx, flag.id, deadlineAt)
     }
     return { kind: 'scored' as const, flag: { ...flag, priority }, hidden }
   })
   if (outcome.kind !== 'scored') return outcome.kind
   if (outcome.hidden) await announceMessageState(deps, outcome.flag.roomId, outcome.flag.messageId)
-  announceFlag(deps, { flagId: outcome.flag.id, roomId: outcome.flag.roomId, priority: outcome.flag.priority, status: 'open', stage: outcome.flag.stage })
+  announceFlag(deps, {
+    flagId: outcome.flag.id,
+    roomId: outcome.flag.roomId,
+    priority: outcome.flag.priority,
+    status: 'open',
+    stage: outcome.flag.stage,
+  })
   return 'scored'
 }
 
@@ -65,7 +85,10 @@ export async function processFlag(deps: CoreDeps, payload: { flagId: string }): 
  * starts a second wait; stage 1 raises it to admins. A flag handled meanwhile, or a job for a stage
  * already passed (a retry, a duplicate), changes nothing.
  */
-export async function processDeadline(deps: CoreDeps, payload: { flagId: string; stage: number }): Promise<'renotified' | 'raised' | 'stale' | 'early'> {
+export async function processDeadline(
+  deps: CoreDeps,
+  payload: { flagId: string; stage: number },
+): Promise<'renotified' | 'raised' | 'stale' | 'early'> {
   const now = nowOf(deps)
   const outcome = await deps.sql.begin(async (tx) => {
     const flag = await q.lockFlag(tx, payload.flagId)
@@ -75,7 +98,12 @@ export async function processDeadline(deps: CoreDeps, payload: { flagId: string;
     const next = new Date(now.getTime() + deadlineMinutes(flag.priority) * MINUTE)
     if (!(await q.advanceStage(tx, flag.id, flag.stage, next))) return { kind: 'stale' as const }
     if (payload.stage === 0) {
-      await enqueueOutbox(tx, 'moderation:deadline', { flagId: flag.id, stage: 1 }, { delayMs: next.getTime() - now.getTime() })
+      await enqueueOutbox(
+        tx,
+        'moderation:deadline',
+        { flagId: flag.id, stage: 1 },
+        { delayMs: next.getTime() - now.getTime() },
+      )
     }
     return { kind: payload.stage === 0 ? ('renotified' as const) : ('raised' as const), flag }
   })

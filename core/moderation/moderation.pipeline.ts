@@ -1,5 +1,13 @@
 import { heldReadersRoom } from '../chat/chat.service.js'
-import { recentOwnTexts, type EditHook, type HeldReaderCheck, type PersistHook, type RoomReadGuard, type SendActor, type SendStep } from '../chat/send-pipeline.js'
+import {
+  recentOwnTexts,
+  type EditHook,
+  type HeldReaderCheck,
+  type PersistHook,
+  type RoomReadGuard,
+  type SendActor,
+  type SendStep,
+} from '../chat/send-pipeline.js'
 import { classifyRisk } from '../crisis/classifier.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -47,12 +55,17 @@ export function withSafeMessaging(result: ScreenResult, risk: RiskReading | unde
   return {
     outcome: 'hold',
     reason: 'safe_messaging',
-    signals: [...ids.map((id) => ({ id, category: 'self_harm_method' as const, outcome: 'hold' as const })), ...result.signals],
+    signals: [
+      ...ids.map((id) => ({ id, category: 'self_harm_method' as const, outcome: 'hold' as const })),
+      ...result.signals,
+    ],
   }
 }
 
 /** Moderation's slot on the send's context: the screen's decision, read by the verdict, the persist hook and the notice. */
-export interface ModerationSendSlot { decision: ScreenResult }
+export interface ModerationSendSlot {
+  decision: ScreenResult
+}
 
 declare module '../chat/send-pipeline.js' {
   interface SendContext {
@@ -88,7 +101,11 @@ const heldToReaders: SendStep = {
     const message = ctx.message
     if (message?.moderation !== 'held' || message.body === null) return
     const { crisis: _card, notice, ...text } = message
-    ctx.deps.realtime.emitToRoom(socketRooms.account(ctx.actor.accountId), 'message:updated', notice ? { ...text, notice } : text)
+    ctx.deps.realtime.emitToRoom(
+      socketRooms.account(ctx.actor.accountId),
+      'message:updated',
+      notice ? { ...text, notice } : text,
+    )
     ctx.deps.realtime.emitToRoom(heldReadersRoom(message.roomId), 'message:updated', text)
   },
 }
@@ -112,7 +129,10 @@ const verdictStep: SendStep = {
     // A held message is written held by persist's own insert (one statement).
     if (result?.outcome === 'hold') ctx.storeHeld = true
     if (result?.outcome !== 'reject') return
-    throw new AppError('MESSAGE_REJECTED', { reason: result.reason ?? 'rejected', notice: senderNotice(result, localeOf(ctx.actor)) ?? '' })
+    throw new AppError('MESSAGE_REJECTED', {
+      reason: result.reason ?? 'rejected',
+      notice: senderNotice(result, localeOf(ctx.actor)) ?? '',
+    })
   },
 }
 
@@ -134,9 +154,14 @@ const flagScreened: PersistHook = async (tx, ctx) => {
   // Stored held by persist's insert (the verdict set ctx.storeHeld); the flag opens in the same transaction.
   const held = result.outcome === 'hold'
   await flagInTransaction(tx, ctx.deps, {
-    messageId: ctx.message.id, roomId: ctx.room!.id, membershipId: ctx.membership!.id, source: 'screen',
-    category: result.reason ? SCREEN_CATEGORY[result.reason] : 'other', signals: result.signals.map((s) => s.id),
-    screenReason: result.reason, held,
+    messageId: ctx.message.id,
+    roomId: ctx.room!.id,
+    membershipId: ctx.membership!.id,
+    source: 'screen',
+    category: result.reason ? SCREEN_CATEGORY[result.reason] : 'other',
+    signals: result.signals.map((s) => s.id),
+    screenReason: result.reason,
+    held,
   })
 }
 
@@ -145,16 +170,24 @@ const screenEdit: EditHook = async (tx, deps, edit) => {
   if (result.outcome === 'deliver') return
   if (result.outcome === 'reject') {
     const locale = await q.accountLocale(tx, edit.accountId)
-    throw new AppError('MESSAGE_REJECTED', { reason: result.reason ?? 'rejected', notice: senderNotice(result, locale) ?? '' })
+    throw new AppError('MESSAGE_REJECTED', {
+      reason: result.reason ?? 'rejected',
+      notice: senderNotice(result, locale) ?? '',
+    })
   }
   const message = await q.findTargetMessage(tx, edit.roomId, edit.messageId)
   if (!message) return
   const held = result.outcome === 'hold'
   if (held && message.status === 'visible') await q.setMessageStatus(tx, message.id, 'held', null, nowOf(deps))
   await flagInTransaction(tx, deps, {
-    messageId: message.id, roomId: edit.roomId, membershipId: message.membershipId, source: 'screen',
-    category: result.reason ? SCREEN_CATEGORY[result.reason] : 'other', signals: result.signals.map((s) => s.id),
-    screenReason: result.reason, held,
+    messageId: message.id,
+    roomId: edit.roomId,
+    membershipId: message.membershipId,
+    source: 'screen',
+    category: result.reason ? SCREEN_CATEGORY[result.reason] : 'other',
+    signals: result.signals.map((s) => s.id),
+    screenReason: result.reason,
+    held,
   })
 }
 

@@ -26,14 +26,18 @@ export async function moderatedRooms(db: Db, actor: { accountId: string; role: s
     order by r.language, r.title`
 }
 
-export async function setAssignment(db: Db, input: { roomId: string; accountId: string; assign: boolean; by: string; now: Date }): Promise<boolean> {
+export async function setAssignment(
+  db: Db,
+  input: { roomId: string; accountId: string; assign: boolean; by: string; now: Date },
+): Promise<boolean> {
   if (input.assign) {
     const rows = await db`
       insert into room_facilitators (room_id, account_id, assigned_by, created_at)
       values (${input.roomId}, ${input.accountId}, ${input.by}, ${input.now}) on conflict do nothing returning room_id`
     return rows.length > 0
   }
-  const rows = await db`delete from room_facilitators where room_id = ${input.roomId} and account_id = ${input.accountId} returning room_id`
+  const rows =
+    await db`delete from room_facilitators where room_id = ${input.roomId} and account_id = ${input.accountId} returning room_id`
   return rows.length > 0
 }
 
@@ -76,12 +80,22 @@ export async function findTargetMessage(db: Db, roomId: string, messageId: strin
   return rows[0] ?? null
 }
 
-export async function lockTargetMessage(tx: TransactionSql, roomId: string, messageId: string): Promise<TargetMessage | null> {
+export async function lockTargetMessage(
+  tx: TransactionSql,
+  roomId: string,
+  messageId: string,
+): Promise<TargetMessage | null> {
   await tx`select 1 from messages where room_id = ${roomId} and id = ${messageId} for update`
   return findTargetMessage(tx, roomId, messageId)
 }
 
-export async function setMessageStatus(tx: TransactionSql, messageId: string, status: MessageStatus, by: string | null, now: Date) {
+export async function setMessageStatus(
+  tx: TransactionSql,
+  messageId: string,
+  status: MessageStatus,
+  by: string | null,
+  now: Date,
+) {
   await tx`update messages set moderation_status = ${status}, moderated_at = ${now}, moderated_by = ${by} where id = ${messageId}`
 }
 
@@ -105,7 +119,11 @@ export async function lockRoom(tx: TransactionSql, roomId: string) {
   return rows[0] ?? null
 }
 
-export async function updateRoomSettings(tx: TransactionSql, roomId: string, settings: { slowModeSeconds?: number; locked?: boolean }) {
+export async function updateRoomSettings(
+  tx: TransactionSql,
+  roomId: string,
+  settings: { slowModeSeconds?: number; locked?: boolean },
+) {
   const rows = await tx<{ slowModeSeconds: number; locked: boolean }[]>`
     update rooms set slow_mode_seconds = coalesce(${settings.slowModeSeconds ?? null}::int, slow_mode_seconds),
                      locked = coalesce(${settings.locked ?? null}::boolean, locked)
@@ -146,8 +164,17 @@ const flagColumns = (db: Db) => db`
 export async function openFlag(
   tx: TransactionSql,
   input: {
-    messageId: string; roomId: string; membershipId: string; source: FlagRow['source']; category: ReportCategory
-    signals?: string[]; screenReason?: string | null; held?: boolean; priority: number; deadlineAt: Date; now: Date
+    messageId: string
+    roomId: string
+    membershipId: string
+    source: FlagRow['source']
+    category: ReportCategory
+    signals?: string[]
+    screenReason?: string | null
+    held?: boolean
+    priority: number
+    deadlineAt: Date
+    now: Date
   },
 ): Promise<{ flag: FlagRow; created: boolean }> {
   const inserted = await tx<FlagRow[]>`
@@ -157,7 +184,9 @@ export async function openFlag(
     on conflict (message_id) where status = 'open' do nothing
     returning ${flagColumns(tx)}`
   if (inserted[0]) return { flag: inserted[0], created: true }
-  const [existing] = await tx<FlagRow[]>`select ${flagColumns(tx)} from moderation_flags where message_id = ${input.messageId} and status = 'open' for update`
+  const [existing] = await tx<
+    FlagRow[]
+  >`select ${flagColumns(tx)} from moderation_flags where message_id = ${input.messageId} and status = 'open' for update`
   return { flag: existing!, created: false }
 }
 
@@ -167,7 +196,9 @@ export async function lockFlag(tx: TransactionSql, flagId: string): Promise<Flag
 }
 
 export async function findOpenFlagOfMessage(db: Db, messageId: string): Promise<FlagRow | null> {
-  const rows = await db<FlagRow[]>`select ${flagColumns(db)} from moderation_flags where message_id = ${messageId} and status = 'open'`
+  const rows = await db<
+    FlagRow[]
+  >`select ${flagColumns(db)} from moderation_flags where message_id = ${messageId} and status = 'open'`
   return rows[0] ?? null
 }
 
@@ -177,7 +208,11 @@ export async function findFlagReason(db: Db, messageId: string): Promise<string 
   return rows[0]?.reason ?? null
 }
 
-export async function updateFlagScore(tx: TransactionSql, flagId: string, input: { priority: number; deadlineAt: Date; now: Date }) {
+export async function updateFlagScore(
+  tx: TransactionSql,
+  flagId: string,
+  input: { priority: number; deadlineAt: Date; now: Date },
+) {
   await tx`update moderation_flags set priority = ${input.priority}, deadline_at = ${input.deadlineAt}, scored_at = ${input.now} where id = ${flagId}`
 }
 
@@ -190,14 +225,25 @@ export async function markAutoHidden(tx: TransactionSql, flagId: string, now: Da
 }
 
 /** Moves an open flag to the next escalation stage; false when it is no longer open at `fromStage` (a retry). */
-export async function advanceStage(tx: TransactionSql, flagId: string, fromStage: number, deadlineAt: Date): Promise<boolean> {
+export async function advanceStage(
+  tx: TransactionSql,
+  flagId: string,
+  fromStage: number,
+  deadlineAt: Date,
+): Promise<boolean> {
   const rows = await tx`
     update moderation_flags set escalation_stage = ${fromStage + 1}, deadline_at = ${deadlineAt}, deadline_job_at = ${deadlineAt}
     where id = ${flagId} and status = 'open' and escalation_stage = ${fromStage} returning id`
   return rows.length > 0
 }
 
-export async function resolveFlag(tx: TransactionSql, flagId: string, status: 'dismissed' | 'actioned', by: string, now: Date): Promise<boolean> {
+export async function resolveFlag(
+  tx: TransactionSql,
+  flagId: string,
+  status: 'dismissed' | 'actioned',
+  by: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await tx`
     update moderation_flags set status = ${status}, resolved_at = ${now}, resolved_by = ${by}, owner_account_id = coalesce(owner_account_id, ${by})
     where id = ${flagId} and status = 'open' returning id`
@@ -206,13 +252,22 @@ export async function resolveFlag(tx: TransactionSql, flagId: string, status: 'd
 
 /** The facilitator who takes a flag on; anyone may take it over (the audit log keeps who had it). */
 export async function claimFlag(tx: TransactionSql, flagId: string, accountId: string): Promise<boolean> {
-  const rows = await tx`update moderation_flags set owner_account_id = ${accountId} where id = ${flagId} and status = 'open' returning id`
+  const rows =
+    await tx`update moderation_flags set owner_account_id = ${accountId} where id = ${flagId} and status = 'open' returning id`
   return rows.length > 0
 }
 
 export async function insertReport(
   tx: TransactionSql,
-  input: { messageId: string; reporterMembershipId: string; flagId: string; category: ReportCategory; note: string; byFacilitator: boolean; now: Date },
+  input: {
+    messageId: string
+    reporterMembershipId: string
+    flagId: string
+    category: ReportCategory
+    note: string
+    byFacilitator: boolean
+    now: Date
+  },
 ): Promise<boolean> {
   const rows = await tx`
     insert into moderation_reports (message_id, reporter_membership_id, flag_id, category, note, by_facilitator, created_at)
@@ -222,7 +277,8 @@ export async function insertReport(
 }
 
 export async function hasReported(db: Db, messageId: string, reporterMembershipId: string): Promise<boolean> {
-  const rows = await db`select 1 from moderation_reports where message_id = ${messageId} and reporter_membership_id = ${reporterMembershipId}`
+  const rows =
+    await db`select 1 from moderation_reports where message_id = ${messageId} and reporter_membership_id = ${reporterMembershipId}`
   return rows.length > 0
 }
 
@@ -282,15 +338,24 @@ export async function activeBanEnd(db: Db, roomId: string, accountId: string, no
 
 /** The account's membership id in a room (rules accepted or not), or null. */
 export async function findMembershipIdOf(db: Db, roomId: string, accountId: string): Promise<string | null> {
-  const rows = await db<{ id: string }[]>`select id from room_memberships where room_id = ${roomId} and account_id = ${accountId}`
+  const rows = await db<
+    { id: string }[]
+  >`select id from room_memberships where room_id = ${roomId} and account_id = ${accountId}`
   return rows[0]?.id ?? null
 }
 
 export async function insertSanction(
   tx: TransactionSql,
   input: {
-    roomId: string; membershipId: string; kind: SanctionKind; reason: string; flagId?: string | null; messageId?: string | null
-    actorAccountId: string | null; startsAt: Date; endsAt: Date
+    roomId: string
+    membershipId: string
+    kind: SanctionKind
+    reason: string
+    flagId?: string | null
+    messageId?: string | null
+    actorAccountId: string | null
+    startsAt: Date
+    endsAt: Date
   },
 ): Promise<SanctionRow> {
   const [row] = await tx<SanctionRow[]>`
@@ -325,12 +390,23 @@ export async function countPriorMutes(db: Db, membershipId: string): Promise<num
   return row!.n
 }
 
-export async function lockSanction(tx: TransactionSql, roomId: string, sanctionId: string): Promise<SanctionRow | null> {
-  const rows = await tx<SanctionRow[]>`select ${sanctionColumns(tx)} from moderation_sanctions where id = ${sanctionId} and room_id = ${roomId} for update`
+export async function lockSanction(
+  tx: TransactionSql,
+  roomId: string,
+  sanctionId: string,
+): Promise<SanctionRow | null> {
+  const rows = await tx<
+    SanctionRow[]
+  >`select ${sanctionColumns(tx)} from moderation_sanctions where id = ${sanctionId} and room_id = ${roomId} for update`
   return rows[0] ?? null
 }
 
-export async function endSanctionEarly(tx: TransactionSql, sanctionId: string, by: string, now: Date): Promise<boolean> {
+export async function endSanctionEarly(
+  tx: TransactionSql,
+  sanctionId: string,
+  by: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await tx`
     update moderation_sanctions set ended_early_at = ${now}, ended_by = ${by}
     where id = ${sanctionId} and ended_early_at is null and ends_at > ${now} returning id`
@@ -380,7 +456,17 @@ export async function openFlags(db: Db, roomIds: string[], limit = 100): Promise
 
 /** Messages around one seq, for context (moderators see the text of every state). */
 export async function messagesAround(db: Db, roomId: string, seq: number, span: number) {
-  return db<{ id: string; seq: number; pseudonym: string; body: string; status: MessageStatus; createdAt: Date; deletedAt: Date | null }[]>`
+  return db<
+    {
+      id: string
+      seq: number
+      pseudonym: string
+      body: string
+      status: MessageStatus
+      createdAt: Date
+      deletedAt: Date | null
+    }[]
+  >`
     select m.id, m.seq, rm.pseudonym, m.body, m.moderation_status as status, m.created_at as "createdAt", m.deleted_at as "deletedAt"
     from messages m join room_memberships rm on rm.id = m.membership_id
     where m.room_id = ${roomId} and m.seq between ${seq - span} and ${seq + span}
@@ -417,7 +503,15 @@ const appealColumns = (db: Db) => db`
 
 export async function insertAppeal(
   tx: TransactionSql,
-  input: { roomId: string; membershipId: string; sanctionId: string | null; messageId: string | null; body: string; originalActorId: string | null; now: Date },
+  input: {
+    roomId: string
+    membershipId: string
+    sanctionId: string | null
+    messageId: string | null
+    body: string
+    originalActorId: string | null
+    now: Date
+  },
 ): Promise<AppealRow | null> {
   const rows = await tx<AppealRow[]>`
     insert into moderation_appeals (room_id, membership_id, sanction_id, message_id, body, original_actor_id, created_at)
@@ -428,11 +522,17 @@ export async function insertAppeal(
 }
 
 export async function lockAppeal(tx: TransactionSql, appealId: string): Promise<AppealRow | null> {
-  const rows = await tx<AppealRow[]>`select ${appealColumns(tx)} from moderation_appeals where id = ${appealId} for update`
+  const rows = await tx<
+    AppealRow[]
+  >`select ${appealColumns(tx)} from moderation_appeals where id = ${appealId} for update`
   return rows[0] ?? null
 }
 
-export async function decideAppealRow(tx: TransactionSql, appealId: string, input: { status: 'upheld' | 'overturned'; by: string; note: string; now: Date }) {
+export async function decideAppealRow(
+  tx: TransactionSql,
+  appealId: string,
+  input: { status: 'upheld' | 'overturned'; by: string; note: string; now: Date },
+) {
   await tx`
     update moderation_appeals set status = ${input.status}, decided_by = ${input.by}, decided_at = ${input.now}, decision_note = ${input.note}
     where id = ${appealId}`
@@ -440,7 +540,16 @@ export async function decideAppealRow(tx: TransactionSql, appealId: string, inpu
 
 export async function pendingAppeals(db: Db, roomIds: string[]) {
   if (roomIds.length === 0) return []
-  return db<(AppealRow & { roomTitle: string; pseudonym: string; messageBody: string | null; sanctionKind: SanctionKind | null; sanctionEndsAt: Date | null; sanctionReason: string | null })[]>`
+  return db<
+    (AppealRow & {
+      roomTitle: string
+      pseudonym: string
+      messageBody: string | null
+      sanctionKind: SanctionKind | null
+      sanctionEndsAt: Date | null
+      sanctionReason: string | null
+    })[]
+  >`
     select a.id, a.room_id as "roomId", a.membership_id as "membershipId", a.sanction_id as "sanctionId", a.message_id as "messageId",
            a.body, a.status, a.original_actor_id as "originalActorId", a.decision_note as "decisionNote", a.created_at as "createdAt",
            r.title as "roomTitle", rm.pseudonym, m.body as "messageBody", s.kind as "sanctionKind", s.ends_at as "sanctionEndsAt", s.reason as "sanctionReason"
@@ -455,10 +564,20 @@ export async function pendingAppeals(db: Db, roomIds: string[]) {
 
 /** A member's own mutes, bans and removed or hidden messages since `since`, with any appeal. */
 export async function appealablesOf(db: Db, accountId: string, since: Date) {
-  const sanctions = await db<{
-    sanctionId: string; roomTitle: string; pseudonym: string; kind: SanctionKind; reason: string; startsAt: Date; endsAt: Date
-    endedEarlyAt: Date | null; appealStatus: AppealRow['status'] | null; decisionNote: string | null
-  }[]>`
+  const sanctions = await db<
+    {
+      sanctionId: string
+      roomTitle: string
+      pseudonym: string
+      kind: SanctionKind
+      reason: string
+      startsAt: Date
+      endsAt: Date
+      endedEarlyAt: Date | null
+      appealStatus: AppealRow['status'] | null
+      decisionNote: string | null
+    }[]
+  >`
     select s.id as "sanctionId", r.title as "roomTitle", rm.pseudonym, s.kind, s.reason, s.starts_at as "startsAt", s.ends_at as "endsAt",
            s.ended_early_at as "endedEarlyAt", a.status as "appealStatus", a.decision_note as "decisionNote"
     from moderation_sanctions s
@@ -467,10 +586,17 @@ export async function appealablesOf(db: Db, accountId: string, since: Date) {
     left join moderation_appeals a on a.sanction_id = s.id
     where rm.account_id = ${accountId} and s.kind in ('mute', 'ban') and s.starts_at >= ${since}
     order by s.starts_at desc`
-  const messages = await db<{
-    messageId: string; roomTitle: string; pseudonym: string; status: MessageStatus; moderatedAt: Date
-    appealStatus: AppealRow['status'] | null; decisionNote: string | null
-  }[]>`
+  const messages = await db<
+    {
+      messageId: string
+      roomTitle: string
+      pseudonym: string
+      status: MessageStatus
+      moderatedAt: Date
+      appealStatus: AppealRow['status'] | null
+      decisionNote: string | null
+    }[]
+  >`
     select m.id as "messageId", r.title as "roomTitle", rm.pseudonym, m.moderation_status as status, m.moderated_at as "moderatedAt",
            a.status as "appealStatus", a.decision_note as "decisionNote"
     from messages m
@@ -491,7 +617,16 @@ export async function findOwnSanction(db: Db, accountId: string, sanctionId: str
 }
 
 export async function findOwnModeratedMessage(db: Db, accountId: string, messageId: string) {
-  const rows = await db<{ id: string; roomId: string; membershipId: string; status: MessageStatus; moderatedAt: Date | null; moderatedBy: string | null }[]>`
+  const rows = await db<
+    {
+      id: string
+      roomId: string
+      membershipId: string
+      status: MessageStatus
+      moderatedAt: Date | null
+      moderatedBy: string | null
+    }[]
+  >`
     select m.id, m.room_id as "roomId", m.membership_id as "membershipId", m.moderation_status as status,
            m.moderated_at as "moderatedAt", m.moderated_by as "moderatedBy"
     from messages m join room_memberships rm on rm.id = m.membership_id
@@ -514,14 +649,18 @@ export async function selectModerationExport(db: Db, accountId: string) {
     join rooms r on r.id = m.room_id
     where m.account_id = ${accountId}
     order by rep.created_at`
-  const sanctions = await db<{ room: string; kind: SanctionKind; reason: string; startsAt: Date; endsAt: Date; endedEarlyAt: Date | null }[]>`
+  const sanctions = await db<
+    { room: string; kind: SanctionKind; reason: string; startsAt: Date; endsAt: Date; endedEarlyAt: Date | null }[]
+  >`
     select r.title as room, s.kind, s.reason, s.starts_at as "startsAt", s.ends_at as "endsAt", s.ended_early_at as "endedEarlyAt"
     from moderation_sanctions s
     join room_memberships m on m.id = s.membership_id
     join rooms r on r.id = s.room_id
     where m.account_id = ${accountId}
     order by s.starts_at`
-  const appeals = await db<{ room: string; body: string; status: string; decisionNote: string; createdAt: Date; decidedAt: Date | null }[]>`
+  const appeals = await db<
+    { room: string; body: string; status: string; decisionNote: string; createdAt: Date; decidedAt: Date | null }[]
+  >`
     select r.title as room, a.body, a.status, a.decision_note as "decisionNote", a.created_at as "createdAt", a.decided_at as "decidedAt"
     from moderation_appeals a
     join room_memberships m on m.id = a.membership_id
@@ -534,7 +673,14 @@ export async function selectModerationExport(db: Db, accountId: string) {
 // ---------------------------------------------------------------------------------------------
 // A reporter's own reports and what came of them (issue 18)
 
-export interface OwnReportRow { reportId: string; category: ReportCategory; createdAt: Date; roomTitle: string; status: 'open' | 'dismissed' | 'actioned'; resolvedAt: Date | null }
+export interface OwnReportRow {
+  reportId: string
+  category: ReportCategory
+  createdAt: Date
+  roomTitle: string
+  status: 'open' | 'dismissed' | 'actioned'
+  resolvedAt: Date | null
+}
 
 /** The account's own member reports, newest first, with their flag's status (never the sanction taken). */
 export async function reportsOfAccount(db: Db, accountId: string, limit: number): Promise<OwnReportRow[]> {

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import {
-  MODERATION_ACTIONS, REPORT_CATEGORIES, type ReportCategory, type SanctionKind,
+  MODERATION_ACTIONS,
+  REPORT_CATEGORIES,
+  type ReportCategory,
+  type SanctionKind,
 } from '../contracts/socket-events.moderation.js'
 import type { ScreenReason } from './screen.js'
 
@@ -9,7 +12,14 @@ const reason = z.string().trim().max(500, 'too_long').optional()
 
 /** Socket and form payloads of the moderation slice (strict: unknown keys are refused). */
 export const moderationRequestSchemas = {
-  'message:report': z.object({ roomId: id, messageId: id, category: z.enum(REPORT_CATEGORIES), note: z.string().trim().max(500).optional() }).strict(),
+  'message:report': z
+    .object({
+      roomId: id,
+      messageId: id,
+      category: z.enum(REPORT_CATEGORIES),
+      note: z.string().trim().max(500).optional(),
+    })
+    .strict(),
   'moderation:status': z.object({ roomId: id }).strict(),
   'moderation:watch': z.object({}).strict(),
   'moderation:act': z
@@ -21,7 +31,12 @@ export const moderationRequestSchemas = {
       memberId: id.optional(),
       sanctionId: id.optional(),
       reason,
-      duration: z.number().int().min(1).max(60 * 24 * 365).optional(),
+      duration: z
+        .number()
+        .int()
+        .min(1)
+        .max(60 * 24 * 365)
+        .optional(),
       slowModeSeconds: z.number().int().min(0).max(3600).optional(),
     })
     .strict(),
@@ -38,8 +53,16 @@ export const actFormSchema = z.object({
   memberId: id.optional().or(z.literal('').transform(() => undefined)),
   sanctionId: id.optional().or(z.literal('').transform(() => undefined)),
   reason,
-  duration: z.string().regex(/^\d{0,6}$/, 'VALIDATION_FAILED').optional().transform((v) => (v ? Number(v) : undefined)),
-  slowModeSeconds: z.string().regex(/^\d{0,4}$/, 'VALIDATION_FAILED').optional().transform((v) => (v ? Number(v) : undefined)),
+  duration: z
+    .string()
+    .regex(/^\d{0,6}$/, 'VALIDATION_FAILED')
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined)),
+  slowModeSeconds: z
+    .string()
+    .regex(/^\d{0,4}$/, 'VALIDATION_FAILED')
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined)),
 })
 
 export const appealFormSchema = z
@@ -58,7 +81,11 @@ export const decideAppealSchema = z.object({
 
 export const assignFacilitatorSchema = z.object({
   roomId: id,
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{3,40}$/, 'VALIDATION_FAILED'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{3,40}$/, 'VALIDATION_FAILED'),
   assign: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
 })
 
@@ -91,7 +118,14 @@ export interface QueueMessage {
   flagged: boolean
 }
 
-export interface QueueSanction { id: string; kind: SanctionKind; startsAt: string; endsAt: string; active: boolean; reason: string }
+export interface QueueSanction {
+  id: string
+  kind: SanctionKind
+  startsAt: string
+  endsAt: string
+  active: boolean
+  reason: string
+}
 
 export interface QueueItem {
   flagId: string

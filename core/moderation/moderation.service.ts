@@ -11,10 +11,20 @@ import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
 import * as q from './moderation.queries.js'
 import { announceFlag, announceMessageState, moderationRooms } from './moderation.realtime.js'
-import type { ActRequest, Appealable, ModerationQueue, QueueAppeal, QueueItem, QueueMessage } from './moderation.schema.js'
+import type {
+  ActRequest,
+  Appealable,
+  ModerationQueue,
+  QueueAppeal,
+  QueueItem,
+  QueueMessage,
+} from './moderation.schema.js'
 import { WARNINGS_BEFORE_MUTE, deadlineMinutes, ladderOf, nextPenalty, scorePriority } from './penalties.js'
 
-export interface Actor { accountId: string; role: string }
+export interface Actor {
+  accountId: string
+  role: string
+}
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
@@ -44,13 +54,30 @@ export async function flagInTransaction(
   tx: TransactionSql,
   deps: CoreDeps,
   input: {
-    messageId: string; roomId: string; membershipId: string; source: 'report' | 'screen' | 'facilitator'; category: ReportCategory
-    signals?: string[]; screenReason?: string | null; held?: boolean
+    messageId: string
+    roomId: string
+    membershipId: string
+    source: 'report' | 'screen' | 'facilitator'
+    category: ReportCategory
+    signals?: string[]
+    screenReason?: string | null
+    held?: boolean
   },
 ): Promise<q.FlagRow> {
   const now = nowOf(deps)
-  const priority = scorePriority({ category: input.category, held: input.held ?? false, distinctReporters: 0, facilitatorReport: input.source === 'facilitator', reporterHistory: [] })
-  const { flag } = await q.openFlag(tx, { ...input, priority, deadlineAt: new Date(now.getTime() + deadlineMinutes(priority) * MINUTE), now })
+  const priority = scorePriority({
+    category: input.category,
+    held: input.held ?? false,
+    distinctReporters: 0,
+    facilitatorReport: input.source === 'facilitator',
+    reporterHistory: [],
+  })
+  const { flag } = await q.openFlag(tx, {
+    ...input,
+    priority,
+    deadlineAt: new Date(now.getTime() + deadlineMinutes(priority) * MINUTE),
+    now,
+  })
   await enqueueOutbox(tx, 'moderation:flag', { flagId: flag.id })
   return flag
 }
@@ -68,38 +95,62 @@ export async function reportMessage(
   const message = await q.findTargetMessage(deps.sql, input.roomId, input.messageId)
   if (!message || message.status === 'held') throw new AppError('NOT_FOUND')
   if (message.membershipId === membership.id) throw new AppError('BAD_REQUEST')
-  if (await q.hasReported(deps.sql, message.id, membership.id)) throw new AppError('CONFLICT', { report: 'already_reported' })
+  if (await q.hasReported(deps.sql, message.id, membership.id))
+    throw new AppError('CONFLICT', { report: 'already_reported' })
   const byFacilitator = await canModerate(deps, actor, input.roomId)
   const now = nowOf(deps)
   const flag = await transaction(deps, async (tx) => {
     const flag = await flagInTransaction(tx, deps, {
-      messageId: message.id, roomId: input.roomId, membershipId: message.membershipId,
-      source: byFacilitator ? 'facilitator' : 'report', category: input.category,
+      messageId: message.id,
+      roomId: input.roomId,
+      membershipId: message.membershipId,
+      source: byFacilitator ? 'facilitator' : 'report',
+      category: input.category,
     })
     const inserted = await q.insertReport(tx, {
-      messageId: message.id, reporterMembershipId: membership.id, flagId: flag.id, category: input.category,
-      note: input.note ?? '', byFacilitator, now,
+      messageId: message.id,
+      reporterMembershipId: membership.id,
+      flagId: flag.id,
+      category: input.category,
+      note: input.note ?? '',
+      byFacilitator,
+      now,
     })
     // A double click racing itself: the first report stands, this transaction changes nothing.
     if (!inserted) throw new AppError('CONFLICT', { report: 'already_reported' })
     // Announced after the commit by the raise itself (afterCommit).
     if (input.category === 'self_harm') {
       await raiseCrisisInTransaction(tx, deps, {
-        memberAccountId: message.accountId, source: 'report', level: 'concern', roomId: input.roomId, messageId: message.id,
-        reporterAccountId: actor.accountId, memberLabel: message.pseudonym,
+        memberAccountId: message.accountId,
+        source: 'report',
+        level: 'concern',
+        roomId: input.roomId,
+        messageId: message.id,
+        reporterAccountId: actor.accountId,
+        memberLabel: message.pseudonym,
       })
     }
     return flag
   })
   // The queue shows it at once; the worker announces again once it has scored it.
-  announceFlag(deps, { flagId: flag.id, roomId: flag.roomId, priority: flag.priority, status: 'open', stage: flag.stage })
+  announceFlag(deps, {
+    flagId: flag.id,
+    roomId: flag.roomId,
+    priority: flag.priority,
+    status: 'open',
+    stage: flag.stage,
+  })
   return { reported: true }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The member's side
 
-export async function getMemberStatus(deps: CoreDeps, accountId: string, roomId: string): Promise<MemberModerationStatus> {
+export async function getMemberStatus(
+  deps: CoreDeps,
+  accountId: string,
+  roomId: string,
+): Promise<MemberModerationStatus> {
   // Not requireRoomMember: a banned member may not read the room, but may learn until when they are banned.
   const membershipId = await q.findMembershipIdOf(deps.sql, roomId, accountId)
   if (!membershipId) throw new AppError('FORBIDDEN')
@@ -110,7 +161,12 @@ async function memberStatusOf(deps: CoreDeps, roomId: string, membershipId: stri
   const now = nowOf(deps)
   const active = await q.activeRestrictions(deps.sql, membershipId, now)
   const until = (kind: SanctionKind) => active.find((s) => s.kind === kind)?.endsAt.toISOString() ?? null
-  return { roomId, mutedUntil: until('mute'), bannedUntil: until('ban'), activeWarnings: await q.countActiveWarnings(deps.sql, membershipId, now) }
+  return {
+    roomId,
+    mutedUntil: until('mute'),
+    bannedUntil: until('ban'),
+    activeWarnings: await q.countActiveWarnings(deps.sql, membershipId, now),
+  }
 }
 
 /** The send pipeline's check: reads PostgreSQL at send time, so a sanction holds at once on every server. */
@@ -144,8 +200,20 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
   const ladder = ladderOf(deps.config)
 
   await transaction(deps, async (tx) => {
-    const audit = (action: string, targetType: string, targetId: string, details: Record<string, string | number | boolean | null> = {}) =>
-      recordAudit(tx, deps, { actorAccountId: actor.accountId, action: `moderation.${action}`, targetType, targetId, reason, details: { roomId: input.roomId, ...details } })
+    const audit = (
+      action: string,
+      targetType: string,
+      targetId: string,
+      details: Record<string, string | number | boolean | null> = {},
+    ) =>
+      recordAudit(tx, deps, {
+        actorAccountId: actor.accountId,
+        action: `moderation.${action}`,
+        targetType,
+        targetId,
+        reason,
+        details: { roomId: input.roomId, ...details },
+      })
 
     const flag = input.flagId ? await q.lockFlag(tx, input.flagId) : null
     if (input.flagId && (!flag || flag.roomId !== input.roomId)) throw new AppError('NOT_FOUND')
@@ -177,17 +245,36 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
       await q.setMessageStatus(tx, message.id, status, actor.accountId, now)
       effects.messages.push(message.id)
     }
-    const sanction = async (member: { id: string; accountId: string }, kind: SanctionKind, durationMs: number, details: Record<string, string | number | boolean | null> = {}) => {
+    const sanction = async (
+      member: { id: string; accountId: string },
+      kind: SanctionKind,
+      durationMs: number,
+      details: Record<string, string | number | boolean | null> = {},
+    ) => {
       const row = await q.insertSanction(tx, {
-        roomId: input.roomId, membershipId: member.id, kind, reason, flagId: flag?.id ?? null, messageId: messageId ?? null,
-        actorAccountId: actor.accountId, startsAt: now, endsAt: new Date(now.getTime() + durationMs),
+        roomId: input.roomId,
+        membershipId: member.id,
+        kind,
+        reason,
+        flagId: flag?.id ?? null,
+        messageId: messageId ?? null,
+        actorAccountId: actor.accountId,
+        startsAt: now,
+        endsAt: new Date(now.getTime() + durationMs),
       })
-      await audit(kind === 'warning' ? 'warn' : kind, 'membership', member.id, { sanctionId: row.id, until: row.endsAt.toISOString(), ...details })
+      await audit(kind === 'warning' ? 'warn' : kind, 'membership', member.id, {
+        sanctionId: row.id,
+        until: row.endsAt.toISOString(),
+        ...details,
+      })
       // A warning reaches the member live too (their composer shows it without a reload), like a mute or ban.
       effects.sanctions.push({ accountId: member.accountId, kind, until: row.endsAt.toISOString(), ended: false })
       return row
     }
-    const escalate = async (member: { id: string; accountId: string }, details: Record<string, string | number | boolean | null>) => {
+    const escalate = async (
+      member: { id: string; accountId: string },
+      details: Record<string, string | number | boolean | null>,
+    ) => {
       const step = nextPenalty(ladder, await q.countPriorMutes(tx, member.id))
       await sanction(member, step.kind, step.durationMs, { ladder: true, ...details })
     }
@@ -205,7 +292,11 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
         if (flag.status !== 'open') throw new AppError('CONFLICT')
         const message = await requireMessage()
         // Nothing wrong after all: a held message goes out, an automatic hide is undone.
-        if (message.status === 'held' || (message.status === 'hidden' && flag.autoHiddenAt && message.moderatedBy === null)) await setStatus(message, 'visible')
+        if (
+          message.status === 'held' ||
+          (message.status === 'hidden' && flag.autoHiddenAt && message.moderatedBy === null)
+        )
+          await setStatus(message, 'visible')
         await resolve('dismissed')
         await audit('dismiss', 'flag', flag.id, { messageId: message.id })
         break
@@ -240,7 +331,8 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
       case 'warn': {
         const member = await requireMember()
         await sanction(member, 'warning', ladder.warningMs)
-        if ((await q.countActiveWarnings(tx, member.id, now)) >= WARNINGS_BEFORE_MUTE) await escalate(member, { warnings: WARNINGS_BEFORE_MUTE })
+        if ((await q.countActiveWarnings(tx, member.id, now)) >= WARNINGS_BEFORE_MUTE)
+          await escalate(member, { warnings: WARNINGS_BEFORE_MUTE })
         await resolve('actioned')
         break
       }
@@ -262,8 +354,14 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
         const member = await requireMember()
         // Announced after the commit by the raise itself (afterCommit).
         const crisis = await raiseCrisisInTransaction(tx, deps, {
-          memberAccountId: member.accountId, source: 'facilitator', level: 'high', roomId: input.roomId, messageId: messageId ?? null,
-          reporterAccountId: actor.accountId, reason: reason || null, memberLabel: member.pseudonym,
+          memberAccountId: member.accountId,
+          source: 'facilitator',
+          level: 'high',
+          roomId: input.roomId,
+          messageId: messageId ?? null,
+          reporterAccountId: actor.accountId,
+          reason: reason || null,
+          memberLabel: member.pseudonym,
         })
         await audit('escalate', 'member', member.id, { incidentId: crisis.incidentId })
         await resolve('actioned')
@@ -276,19 +374,24 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
         if (!(await q.endSanctionEarly(tx, row.id, actor.accountId, now))) throw new AppError('CONFLICT')
         const member = (await q.findMembershipInRoom(tx, input.roomId, row.membershipId))!
         await audit('end_sanction', 'sanction', row.id, { kind: row.kind, memberId: row.membershipId })
-        if (row.kind !== 'warning') effects.sanctions.push({ accountId: member.accountId, kind: row.kind, until: null, ended: true })
+        if (row.kind !== 'warning')
+          effects.sanctions.push({ accountId: member.accountId, kind: row.kind, until: null, ended: true })
         break
       }
       case 'slow_mode':
       case 'lock':
       case 'unlock': {
         if (!(await q.lockRoom(tx, input.roomId))) throw new AppError('NOT_FOUND')
-        const settings = input.action === 'slow_mode'
-          ? { slowModeSeconds: input.slowModeSeconds ?? 0 }
-          : { locked: input.action === 'lock' }
+        const settings =
+          input.action === 'slow_mode'
+            ? { slowModeSeconds: input.slowModeSeconds ?? 0 }
+            : { locked: input.action === 'lock' }
         if (input.action === 'slow_mode' && input.slowModeSeconds === undefined) throw new AppError('BAD_REQUEST')
         effects.room = await q.updateRoomSettings(tx, input.roomId, settings)
-        await audit(input.action, 'room', input.roomId, { slowModeSeconds: effects.room.slowModeSeconds, locked: effects.room.locked })
+        await audit(input.action, 'room', input.roomId, {
+          slowModeSeconds: effects.room.slowModeSeconds,
+          locked: effects.room.locked,
+        })
         break
       }
     }
@@ -297,11 +400,28 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
   for (const messageId of effects.messages) await announceMessageState(deps, input.roomId, messageId)
   for (const s of effects.sanctions) {
     // A ban also takes the room away at once: every socket of the account leaves it (and so its presence).
-    if (s.kind === 'ban' && !s.ended) deps.realtime.leaveRoom(socketRooms.account(s.accountId), socketRooms.chatRoom(input.roomId))
-    deps.realtime.emitToRoom(socketRooms.account(s.accountId), 'moderation:sanctioned', { roomId: input.roomId, kind: s.kind, until: s.until, ended: s.ended })
+    if (s.kind === 'ban' && !s.ended)
+      deps.realtime.leaveRoom(socketRooms.account(s.accountId), socketRooms.chatRoom(input.roomId))
+    deps.realtime.emitToRoom(socketRooms.account(s.accountId), 'moderation:sanctioned', {
+      roomId: input.roomId,
+      kind: s.kind,
+      until: s.until,
+      ended: s.ended,
+    })
   }
-  if (effects.room) deps.realtime.emitToRoom(socketRooms.chatRoom(input.roomId), 'room:moderated', { roomId: input.roomId, ...effects.room })
-  for (const f of effects.flags) announceFlag(deps, { flagId: f.flagId, roomId: input.roomId, priority: f.priority, status: f.status, stage: f.stage })
+  if (effects.room)
+    deps.realtime.emitToRoom(socketRooms.chatRoom(input.roomId), 'room:moderated', {
+      roomId: input.roomId,
+      ...effects.room,
+    })
+  for (const f of effects.flags)
+    announceFlag(deps, {
+      flagId: f.flagId,
+      roomId: input.roomId,
+      priority: f.priority,
+      status: f.status,
+      stage: f.stage,
+    })
   return { done: true }
 }
 
@@ -324,25 +444,56 @@ export async function getModerationQueue(deps: CoreDeps, actor: Actor): Promise<
         q.sanctionsOfMembership(deps.sql, row.membershipId),
       ])
       const toQueueMessage = (m: (typeof around)[number]): QueueMessage => ({
-        id: m.id, seq: m.seq, pseudonym: m.pseudonym, body: m.deletedAt ? null : m.body, status: m.status,
-        createdAt: m.createdAt.toISOString(), flagged: m.id === row.messageId,
+        id: m.id,
+        seq: m.seq,
+        pseudonym: m.pseudonym,
+        body: m.deletedAt ? null : m.body,
+        status: m.status,
+        createdAt: m.createdAt.toISOString(),
+        flagged: m.id === row.messageId,
       })
       const message = around.find((m) => m.id === row.messageId)
       return {
-        flagId: row.id, roomId: row.roomId, roomTitle: row.roomTitle, category: row.category, source: row.source, signals: row.signals,
-        priority: row.priority, deadlineAt: row.deadlineAt.toISOString(), stage: row.stage, held: row.held, autoHidden: row.autoHiddenAt !== null,
+        flagId: row.id,
+        roomId: row.roomId,
+        roomTitle: row.roomTitle,
+        category: row.category,
+        source: row.source,
+        signals: row.signals,
+        priority: row.priority,
+        deadlineAt: row.deadlineAt.toISOString(),
+        stage: row.stage,
+        held: row.held,
+        autoHidden: row.autoHiddenAt !== null,
         owner: row.ownerAccountId === null ? 'nobody' : row.ownerAccountId === actor.accountId ? 'you' : 'another',
         createdAt: row.createdAt.toISOString(),
-        reports: { count: row.reportCount, categories: row.reportCategories, notes: row.reportNotes, byFacilitator: row.byFacilitator },
-        member: { memberId: row.membershipId, pseudonym: row.pseudonym },
-        message: message ? toQueueMessage(message) : {
-          id: row.messageId, seq: row.seq, pseudonym: row.pseudonym, body: row.body, status: row.messageStatus, createdAt: row.messageCreatedAt.toISOString(), flagged: true,
+        reports: {
+          count: row.reportCount,
+          categories: row.reportCategories,
+          notes: row.reportNotes,
+          byFacilitator: row.byFacilitator,
         },
+        member: { memberId: row.membershipId, pseudonym: row.pseudonym },
+        message: message
+          ? toQueueMessage(message)
+          : {
+              id: row.messageId,
+              seq: row.seq,
+              pseudonym: row.pseudonym,
+              body: row.body,
+              status: row.messageStatus,
+              createdAt: row.messageCreatedAt.toISOString(),
+              flagged: true,
+            },
         context: around.filter((m) => m.id !== row.messageId).map(toQueueMessage),
         history: {
           flags: counts,
           sanctions: sanctions.map((s) => ({
-            id: s.id, kind: s.kind, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), reason: s.reason,
+            id: s.id,
+            kind: s.kind,
+            startsAt: s.startsAt.toISOString(),
+            endsAt: s.endsAt.toISOString(),
+            reason: s.reason,
             active: s.endedEarlyAt === null && s.endsAt > now,
           })),
         },
@@ -353,9 +504,18 @@ export async function getModerationQueue(deps: CoreDeps, actor: Actor): Promise<
     // A different facilitator (or an admin) decides: the one who acted does not see it here.
     .filter((a) => a.originalActorId !== actor.accountId)
     .map((a) => ({
-      appealId: a.id, roomId: a.roomId, roomTitle: a.roomTitle, pseudonym: a.pseudonym, memberId: a.membershipId,
-      kind: a.sanctionKind ?? 'removal', body: a.body, createdAt: a.createdAt.toISOString(), messageBody: a.messageBody,
-      sanction: a.sanctionKind ? { kind: a.sanctionKind, endsAt: a.sanctionEndsAt!.toISOString(), reason: a.sanctionReason ?? '' } : null,
+      appealId: a.id,
+      roomId: a.roomId,
+      roomTitle: a.roomTitle,
+      pseudonym: a.pseudonym,
+      memberId: a.membershipId,
+      kind: a.sanctionKind ?? 'removal',
+      body: a.body,
+      createdAt: a.createdAt.toISOString(),
+      messageBody: a.messageBody,
+      sanction: a.sanctionKind
+        ? { kind: a.sanctionKind, endsAt: a.sanctionEndsAt!.toISOString(), reason: a.sanctionReason ?? '' }
+        : null,
     }))
   return { rooms, flags, appeals }
 }
@@ -375,14 +535,26 @@ export async function listAppealables(deps: CoreDeps, accountId: string): Promis
   const { sanctions, messages } = await q.appealablesOf(deps.sql, accountId, new Date(now.getTime() - windowMs))
   return [
     ...sanctions.map((s): Appealable => ({
-      roomTitle: s.roomTitle, pseudonym: s.pseudonym, kind: s.kind, sanctionId: s.sanctionId, messageId: null, reason: s.reason,
-      at: s.startsAt.toISOString(), until: (s.endedEarlyAt ?? s.endsAt).toISOString(),
+      roomTitle: s.roomTitle,
+      pseudonym: s.pseudonym,
+      kind: s.kind,
+      sanctionId: s.sanctionId,
+      messageId: null,
+      reason: s.reason,
+      at: s.startsAt.toISOString(),
+      until: (s.endedEarlyAt ?? s.endsAt).toISOString(),
       appeal: s.appealStatus ? { status: s.appealStatus, note: s.decisionNote ?? '' } : null,
       canAppeal: !s.appealStatus,
     })),
     ...messages.map((m): Appealable => ({
-      roomTitle: m.roomTitle, pseudonym: m.pseudonym, kind: 'removal', sanctionId: null, messageId: m.messageId, reason: '',
-      at: m.moderatedAt.toISOString(), until: null,
+      roomTitle: m.roomTitle,
+      pseudonym: m.pseudonym,
+      kind: 'removal',
+      sanctionId: null,
+      messageId: m.messageId,
+      reason: '',
+      at: m.moderatedAt.toISOString(),
+      until: null,
       appeal: m.appealStatus ? { status: m.appealStatus, note: m.decisionNote ?? '' } : null,
       canAppeal: !m.appealStatus && (m.status === 'removed' || m.status === 'hidden'),
     })),
@@ -397,12 +569,24 @@ export async function fileAppeal(
 ): Promise<{ appealId: string }> {
   const now = nowOf(deps)
   const windowStart = now.getTime() - deps.config.MODERATION_APPEAL_DAYS * DAY
-  let target: { roomId: string; membershipId: string; sanctionId: string | null; messageId: string | null; actor: string | null }
+  let target: {
+    roomId: string
+    membershipId: string
+    sanctionId: string | null
+    messageId: string | null
+    actor: string | null
+  }
   if (input.sanctionId) {
     const s = await q.findOwnSanction(deps.sql, accountId, input.sanctionId)
     if (!s || s.kind === 'warning') throw new AppError('NOT_FOUND')
     if (s.startsAt.getTime() < windowStart) throw new AppError('FORBIDDEN')
-    target = { roomId: s.roomId, membershipId: s.membershipId, sanctionId: s.id, messageId: null, actor: s.actorAccountId }
+    target = {
+      roomId: s.roomId,
+      membershipId: s.membershipId,
+      sanctionId: s.id,
+      messageId: null,
+      actor: s.actorAccountId,
+    }
   } else if (input.messageId) {
     const m = await q.findOwnModeratedMessage(deps.sql, accountId, input.messageId)
     if (!m || (m.status !== 'removed' && m.status !== 'hidden')) throw new AppError('NOT_FOUND')
@@ -413,17 +597,28 @@ export async function fileAppeal(
   }
   const appeal = await deps.sql.begin(async (tx) => {
     const row = await q.insertAppeal(tx, {
-      roomId: target.roomId, membershipId: target.membershipId, sanctionId: target.sanctionId, messageId: target.messageId,
-      body: input.body, originalActorId: target.actor, now,
+      roomId: target.roomId,
+      membershipId: target.membershipId,
+      sanctionId: target.sanctionId,
+      messageId: target.messageId,
+      body: input.body,
+      originalActorId: target.actor,
+      now,
     })
     if (!row) throw new AppError('CONFLICT', { appeal: 'already_appealed' })
     await recordAudit(tx, deps, {
-      actorAccountId: accountId, action: 'moderation.appeal', targetType: 'appeal', targetId: row.id,
+      actorAccountId: accountId,
+      action: 'moderation.appeal',
+      targetType: 'appeal',
+      targetId: row.id,
       details: { roomId: target.roomId, sanctionId: target.sanctionId, messageId: target.messageId },
     })
     return row
   })
-  deps.realtime.emitToRoom(moderationRooms.room(appeal.roomId), 'moderation:appealed', { appealId: appeal.id, roomId: appeal.roomId })
+  deps.realtime.emitToRoom(moderationRooms.room(appeal.roomId), 'moderation:appealed', {
+    appealId: appeal.id,
+    roomId: appeal.roomId,
+  })
   return { appealId: appeal.id }
 }
 
@@ -456,12 +651,22 @@ export async function decideAppeal(
       }
     }
     await recordAudit(tx, deps, {
-      actorAccountId: actor.accountId, action: `moderation.appeal_${input.decision}`, targetType: 'appeal', targetId: appeal.id,
-      reason: input.note ?? '', details: { roomId: appeal.roomId, sanctionId: appeal.sanctionId, messageId: appeal.messageId },
+      actorAccountId: actor.accountId,
+      action: `moderation.appeal_${input.decision}`,
+      targetType: 'appeal',
+      targetId: appeal.id,
+      reason: input.note ?? '',
+      details: { roomId: appeal.roomId, sanctionId: appeal.sanctionId, messageId: appeal.messageId },
     })
   })
   const l = lifted as { accountId: string; roomId: string; kind: SanctionKind } | null
-  if (l) deps.realtime.emitToRoom(socketRooms.account(l.accountId), 'moderation:sanctioned', { roomId: l.roomId, kind: l.kind, until: null, ended: true })
+  if (l)
+    deps.realtime.emitToRoom(socketRooms.account(l.accountId), 'moderation:sanctioned', {
+      roomId: l.roomId,
+      kind: l.kind,
+      until: null,
+      ended: true,
+    })
   const r = restored as { roomId: string; messageId: string } | null
   if (r) await announceMessageState(deps, r.roomId, r.messageId)
 }
@@ -469,16 +674,29 @@ export async function decideAppeal(
 // ---------------------------------------------------------------------------------------------
 // Admin: who moderates which room
 
-export async function assignFacilitator(deps: CoreDeps, actor: Actor, input: { roomId: string; username: string; assign: boolean }): Promise<void> {
+export async function assignFacilitator(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { roomId: string; username: string; assign: boolean },
+): Promise<void> {
   requireCapability(actor, 'rooms:manage')
   const account = await q.findAccountByUsername(deps.sql, input.username)
   if (!account) throw new AppError('NOT_FOUND', { username: 'unknown_account' })
   if (account.role !== 'facilitator') throw new AppError('VALIDATION_FAILED', { username: 'not_a_facilitator' })
   await deps.sql.begin(async (tx) => {
-    const changed = await q.setAssignment(tx, { roomId: input.roomId, accountId: account.id, assign: input.assign, by: actor.accountId, now: nowOf(deps) })
+    const changed = await q.setAssignment(tx, {
+      roomId: input.roomId,
+      accountId: account.id,
+      assign: input.assign,
+      by: actor.accountId,
+      now: nowOf(deps),
+    })
     if (!changed) return
     await recordAudit(tx, deps, {
-      actorAccountId: actor.accountId, action: input.assign ? 'moderation.assign' : 'moderation.unassign', targetType: 'room', targetId: input.roomId,
+      actorAccountId: actor.accountId,
+      action: input.assign ? 'moderation.assign' : 'moderation.unassign',
+      targetType: 'room',
+      targetId: input.roomId,
       details: { accountId: account.id },
     })
   })
@@ -509,8 +727,11 @@ export interface OwnReport {
 export async function listMyReports(deps: CoreDeps, accountId: string): Promise<OwnReport[]> {
   const rows = await q.reportsOfAccount(deps.sql, accountId, 50)
   return rows.map((r) => ({
-    reportId: r.reportId, category: r.category, roomTitle: r.roomTitle, createdAt: r.createdAt.toISOString(),
+    reportId: r.reportId,
+    category: r.category,
+    roomTitle: r.roomTitle,
+    createdAt: r.createdAt.toISOString(),
     outcome: r.status === 'open' ? 'waiting' : r.status === 'actioned' ? 'action_taken' : 'no_action',
-    decidedAt: r.status === 'open' ? null : r.resolvedAt?.toISOString() ?? null,
+    decidedAt: r.status === 'open' ? null : (r.resolvedAt?.toISOString() ?? null),
   }))
 }

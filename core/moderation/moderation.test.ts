@@ -12,8 +12,16 @@ import { AppError } from '../errors.js'
 import { runAuditVerify } from '../../scripts/audit-verify.js'
 import './moderation.pipeline.js'
 import {
-  assignFacilitator, decideAppeal, fileAppeal, getMemberStatus, getModerationQueue, listAppealables, moderatedRoomIds,
-  reportMessage, requireMaySend, takeModerationAction,
+  assignFacilitator,
+  decideAppeal,
+  fileAppeal,
+  getMemberStatus,
+  getModerationQueue,
+  listAppealables,
+  moderatedRoomIds,
+  reportMessage,
+  requireMaySend,
+  takeModerationAction,
 } from './moderation.service.js'
 import { processDeadline, processFlag } from './moderation.jobs.js'
 import type { ActRequest } from './moderation.schema.js'
@@ -45,7 +53,11 @@ async function member(name?: string) {
 }
 
 async function send(m: ChatTestMember, body: string) {
-  return sendMessage(deps, { accountId: m.accountId, role: 'member', locale: 'en' } as never, { roomId, clientId: randomUUID(), body })
+  return sendMessage(deps, { accountId: m.accountId, role: 'member', locale: 'en' } as never, {
+    roomId,
+    clientId: randomUUID(),
+    body,
+  })
 }
 
 const act = (actor: { accountId: string; role: string }, input: Omit<ActRequest, 'roomId'> & { roomId?: string }) =>
@@ -61,7 +73,11 @@ const statusOf = async (messageId: string) =>
 const auditCount = async (action: string) =>
   (await deps.sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = ${action}`)[0]!.n
 const outboxCount = async (job: string, flagId: string) =>
-  (await deps.sql<{ n: number }[]>`select count(*)::int as n from outbox where job_name = ${job} and payload->>'flagId' = ${flagId}`)[0]!.n
+  (
+    await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from outbox where job_name = ${job} and payload->>'flagId' = ${flagId}`
+  )[0]!.n
 
 beforeAll(async () => {
   deps = await createTestDeps()
@@ -73,7 +89,10 @@ beforeAll(async () => {
   facilitator2 = await chatMember(deps, 'anxiety', { role: 'facilitator', pseudonym: 'Gus Guide' })
   outsider = await chatMember(deps, 'grief', { role: 'facilitator', pseudonym: 'Olli Out' })
   const [fayName, gusName, olliName] = await Promise.all(
-    [facilitator, facilitator2, outsider].map(async (f) => (await deps.sql<{ u: string }[]>`select username as u from accounts where id = ${f.accountId}`)[0]!.u),
+    [facilitator, facilitator2, outsider].map(
+      async (f) =>
+        (await deps.sql<{ u: string }[]>`select username as u from accounts where id = ${f.accountId}`)[0]!.u,
+    ),
   )
   await assignFacilitator(deps, asActor(admin, 'admin'), { roomId, username: fayName!, assign: true })
   await assignFacilitator(deps, asActor(admin, 'admin'), { roomId, username: gusName!, assign: true })
@@ -101,7 +120,10 @@ describe('automatic screening in the send path', () => {
     const error = await send(m, 'call me on +48 601 234 567').catch((e: AppError) => e)
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('MESSAGE_REJECTED')
-    expect((error as AppError).fields).toMatchObject({ reason: 'personal_data', notice: expect.stringContaining('contact details') })
+    expect((error as AppError).fields).toMatchObject({
+      reason: 'personal_data',
+      notice: expect.stringContaining('contact details'),
+    })
     expect((await deps.sql<{ n: number }[]>`select count(*)::int as n from messages`)[0]!.n).toBe(before)
   })
 
@@ -112,7 +134,9 @@ describe('automatic screening in the send path', () => {
     // Its author reads their own words (decision 021); a peer's history has the message without its text.
     expect(message.body).toBe('how many paracetamol would it take to not wake up')
     const peer = await member()
-    const seen = (await messageHistory(deps, peer.accountId, { roomId, beforeSeq: 0 })).messages.find((x) => x.id === message.id)
+    const seen = (await messageHistory(deps, peer.accountId, { roomId, beforeSeq: 0 })).messages.find(
+      (x) => x.id === message.id,
+    )
     expect(seen).toMatchObject({ body: null, moderation: 'held' })
     expect(message.notice).toMatch(/facilitator/)
     expect(await statusOf(message.id)).toBe('held')
@@ -120,7 +144,9 @@ describe('automatic screening in the send path', () => {
     expect(flag).toMatchObject({ status: 'open' })
     expect(await outboxCount('moderation:flag', flag!.id)).toBe(1)
     // The outbox payload carries ids only.
-    const [row] = await deps.sql<{ payload: Record<string, unknown> }[]>`select payload from outbox where payload->>'flagId' = ${flag!.id}`
+    const [row] = await deps.sql<
+      { payload: Record<string, unknown> }[]
+    >`select payload from outbox where payload->>'flagId' = ${flag!.id}`
     expect(Object.keys(row!.payload)).toEqual(['flagId'])
   })
 
@@ -134,7 +160,9 @@ describe('automatic screening in the send path', () => {
     const held = await edit('how many paracetamol would it take to not wake up')
     expect(held).toMatchObject({ body: 'how many paracetamol would it take to not wake up', moderation: 'held' })
     const peer = await member()
-    const seen = (await messageHistory(deps, peer.accountId, { roomId, beforeSeq: 0 })).messages.find((x) => x.id === message.id)
+    const seen = (await messageHistory(deps, peer.accountId, { roomId, beforeSeq: 0 })).messages.find(
+      (x) => x.id === message.id,
+    )
     expect(seen).toMatchObject({ body: null, moderation: 'held' })
     expect((await flagOf(message.id))[0]).toMatchObject({ status: 'open' })
   })
@@ -154,13 +182,19 @@ describe('reports', () => {
     const reporter = await member()
     const message = await send(author, 'an ordinary message')
     await reportMessage(deps, asActor(reporter), { roomId, messageId: message.id, category: 'harassment' })
-    expect(await errorCode(reportMessage(deps, asActor(reporter), { roomId, messageId: message.id, category: 'spam' }))).toBe('CONFLICT')
+    expect(
+      await errorCode(reportMessage(deps, asActor(reporter), { roomId, messageId: message.id, category: 'spam' })),
+    ).toBe('CONFLICT')
     const reports = await deps.sql`select 1 from moderation_reports where message_id = ${message.id}`
     expect(reports).toHaveLength(1)
     expect(await flagOf(message.id)).toHaveLength(1)
     // Nobody reports their own message; an unknown message is not found.
-    expect(await errorCode(reportMessage(deps, asActor(author), { roomId, messageId: message.id, category: 'other' }))).toBe('BAD_REQUEST')
-    expect(await errorCode(reportMessage(deps, asActor(reporter), { roomId, messageId: randomUUID(), category: 'other' }))).toBe('NOT_FOUND')
+    expect(
+      await errorCode(reportMessage(deps, asActor(author), { roomId, messageId: message.id, category: 'other' })),
+    ).toBe('BAD_REQUEST')
+    expect(
+      await errorCode(reportMessage(deps, asActor(reporter), { roomId, messageId: randomUUID(), category: 'other' })),
+    ).toBe('NOT_FOUND')
   })
 
   it('a "self-harm risk" report raises the crisis path for the author, under their room pseudonym', async () => {
@@ -189,7 +223,11 @@ describe('the moderation worker', () => {
     await reportMessage(deps, asActor(reporters[2]!), { roomId, messageId: message.id, category: 'other' })
     await processFlag(deps, { flagId: flag!.id })
     expect(await statusOf(message.id)).toBe('hidden')
-    const afterFirst = { flag: (await flagOf(message.id))[0], audits: await auditCount('moderation.auto_hide'), deadlines: await outboxCount('moderation:deadline', flag!.id) }
+    const afterFirst = {
+      flag: (await flagOf(message.id))[0],
+      audits: await auditCount('moderation.auto_hide'),
+      deadlines: await outboxCount('moderation:deadline', flag!.id),
+    }
     expect(afterFirst.flag!.priority).toBeGreaterThan(twoReporters)
 
     // The same job again (a retry, a duplicate): nothing new.
@@ -284,21 +322,29 @@ describe('the penalty ladder (fake clock)', () => {
 
       // Second step of the ladder: another 24 h mute (a facilitator's mute without a length follows the ladder).
       await act(fac(), { action: 'mute', memberId: m.memberId })
-      expect((await getMemberStatus(deps, m.accountId, roomId)).mutedUntil).toBe(new Date(t0.getTime() + (7 + 24 + 1 + 24) * 3_600_000).toISOString())
+      expect((await getMemberStatus(deps, m.accountId, roomId)).mutedUntil).toBe(
+        new Date(t0.getTime() + (7 + 24 + 1 + 24) * 3_600_000).toISOString(),
+      )
 
       at(7 + 24 + 1 + 25)
       await act(fac(), { action: 'mute', memberId: m.memberId })
       status = await getMemberStatus(deps, m.accountId, roomId)
       expect(status.mutedUntil).toBeNull()
-      expect(status.bannedUntil).toBe(new Date(t0.getTime() + (7 + 24 + 1 + 25) * 3_600_000 + 30 * 86_400_000).toISOString())
+      expect(status.bannedUntil).toBe(
+        new Date(t0.getTime() + (7 + 24 + 1 + 25) * 3_600_000 + 30 * 86_400_000).toISOString(),
+      )
       expect(await errorCode(send(m, 'banned?'))).toBe('BANNED')
     } finally {
       deps.setNow(null)
     }
   })
 
-  it('follows a deployment\'s own ladder', async () => {
-    const custom = await createTestDeps({ MODERATION_WARNING_HOURS: '1', MODERATION_MUTE_LADDER_HOURS: '2', MODERATION_BAN_DAYS: '3' })
+  it("follows a deployment's own ladder", async () => {
+    const custom = await createTestDeps({
+      MODERATION_WARNING_HOURS: '1',
+      MODERATION_MUTE_LADDER_HOURS: '2',
+      MODERATION_BAN_DAYS: '3',
+    })
     try {
       expect(custom.config.MODERATION_MUTE_LADDER_HOURS).toEqual([2])
       const { ladderOf, nextPenalty } = await import('./penalties.js')
@@ -315,14 +361,16 @@ describe('the penalty ladder (fake clock)', () => {
     const m = await member()
     await act(fac(), { action: 'mute', memberId: m.memberId, duration: 60 })
     expect(await errorCode(send(m, 'hello?'))).toBe('MUTED')
-    const [sanction] = await deps.sql<{ id: string }[]>`select id from moderation_sanctions where membership_id = ${m.memberId} and kind = 'mute'`
+    const [sanction] = await deps.sql<
+      { id: string }[]
+    >`select id from moderation_sanctions where membership_id = ${m.memberId} and kind = 'mute'`
     await act(fac2(), { action: 'end_sanction', sanctionId: sanction!.id })
     expect((await send(m, 'hello again')).body).toBe('hello again')
     expect(await errorCode(act(fac2(), { action: 'end_sanction', sanctionId: sanction!.id }))).toBe('CONFLICT')
   })
 })
 
-describe('facilitators\' actions', () => {
+describe("facilitators' actions", () => {
   it('hide, unhide, remove, dismiss, slow mode and lock each change the room and write one audit row', async () => {
     const author = await member()
     const message = await send(author, 'a message to moderate')
@@ -341,7 +389,9 @@ describe('facilitators\' actions', () => {
 
     await act(fac(), { action: 'slow_mode', slowModeSeconds: 30 })
     await act(fac(), { action: 'lock' })
-    const [room] = await deps.sql<{ s: number; l: boolean }[]>`select slow_mode_seconds as s, locked as l from rooms where id = ${roomId}`
+    const [room] = await deps.sql<
+      { s: number; l: boolean }[]
+    >`select slow_mode_seconds as s, locked as l from rooms where id = ${roomId}`
     expect(room).toEqual({ s: 30, l: true })
     await act(fac(), { action: 'unlock' })
     await act(fac(), { action: 'slow_mode', slowModeSeconds: 0 })
@@ -351,13 +401,19 @@ describe('facilitators\' actions', () => {
       where action like 'moderation.%' and actor_account_id = ${facilitator.accountId} order by id`
     const tail = rows.slice(-8)
     expect(tail.map((r) => r.action)).toEqual([
-      'moderation.hide', 'moderation.unhide', 'moderation.remove', 'moderation.dismiss',
-      'moderation.slow_mode', 'moderation.lock', 'moderation.unlock', 'moderation.slow_mode',
+      'moderation.hide',
+      'moderation.unhide',
+      'moderation.remove',
+      'moderation.dismiss',
+      'moderation.slow_mode',
+      'moderation.lock',
+      'moderation.unlock',
+      'moderation.slow_mode',
     ])
     expect(tail[0]).toMatchObject({ targetId: message.id, reason: 'off topic' })
   })
 
-  it('the queue is ordered by priority, with surrounding messages and the member\'s history under their room pseudonym', async () => {
+  it("the queue is ordered by priority, with surrounding messages and the member's history under their room pseudonym", async () => {
     const author = await member('Quinn Queue')
     await send(author, 'before it')
     const low = await send(author, 'a spammy thing')
@@ -390,23 +446,37 @@ describe('appeals', () => {
   it('a member appeals a mute once; the facilitator who muted may not decide; another overturns it and the member sees the outcome', async () => {
     const m = await member()
     await act(fac(), { action: 'mute', memberId: m.memberId, duration: 120, reason: 'spamming' })
-    const [sanction] = await deps.sql<{ id: string }[]>`select id from moderation_sanctions where membership_id = ${m.memberId} and kind = 'mute'`
-    const { appealId } = await fileAppeal(deps, m.accountId, { sanctionId: sanction!.id, body: 'It was a misunderstanding.' })
+    const [sanction] = await deps.sql<
+      { id: string }[]
+    >`select id from moderation_sanctions where membership_id = ${m.memberId} and kind = 'mute'`
+    const { appealId } = await fileAppeal(deps, m.accountId, {
+      sanctionId: sanction!.id,
+      body: 'It was a misunderstanding.',
+    })
     expect(await errorCode(fileAppeal(deps, m.accountId, { sanctionId: sanction!.id, body: 'again' }))).toBe('CONFLICT')
     // Only their own sanctions.
     const other = await member()
-    expect(await errorCode(fileAppeal(deps, other.accountId, { sanctionId: sanction!.id, body: 'mine?' }))).toBe('NOT_FOUND')
+    expect(await errorCode(fileAppeal(deps, other.accountId, { sanctionId: sanction!.id, body: 'mine?' }))).toBe(
+      'NOT_FOUND',
+    )
 
     expect(await errorCode(decideAppeal(deps, fac(), { appealId, decision: 'overturned' }))).toBe('FORBIDDEN')
     expect((await getModerationQueue(deps, fac())).appeals.map((a) => a.appealId)).not.toContain(appealId)
     expect((await getModerationQueue(deps, fac2())).appeals.map((a) => a.appealId)).toContain(appealId)
-    expect(await errorCode(decideAppeal(deps, asActor(outsider, 'facilitator'), { appealId, decision: 'overturned' }))).toBe('FORBIDDEN')
+    expect(
+      await errorCode(decideAppeal(deps, asActor(outsider, 'facilitator'), { appealId, decision: 'overturned' })),
+    ).toBe('FORBIDDEN')
 
     await decideAppeal(deps, fac2(), { appealId, decision: 'overturned', note: 'Agreed, sorry.' })
-    expect(await errorCode(decideAppeal(deps, asActor(admin, 'admin'), { appealId, decision: 'upheld' }))).toBe('CONFLICT')
+    expect(await errorCode(decideAppeal(deps, asActor(admin, 'admin'), { appealId, decision: 'upheld' }))).toBe(
+      'CONFLICT',
+    )
     expect((await send(m, 'thank you')).body).toBe('thank you')
     const seen = await listAppealables(deps, m.accountId)
-    expect(seen.find((a) => a.sanctionId === sanction!.id)).toMatchObject({ appeal: { status: 'overturned', note: 'Agreed, sorry.' }, canAppeal: false })
+    expect(seen.find((a) => a.sanctionId === sanction!.id)).toMatchObject({
+      appeal: { status: 'overturned', note: 'Agreed, sorry.' },
+      canAppeal: false,
+    })
   })
 
   it('a removed message is kept (not shown) and can be appealed; an upheld appeal leaves it removed', async () => {
@@ -418,16 +488,23 @@ describe('appeals', () => {
     const { appealId } = await fileAppeal(deps, m.accountId, { messageId: message.id, body: 'Please look again.' })
     await decideAppeal(deps, asActor(admin, 'admin'), { appealId, decision: 'upheld', note: 'It breaks rule 2.' })
     expect(await statusOf(message.id)).toBe('removed')
-    expect((await listAppealables(deps, m.accountId)).find((a) => a.messageId === message.id)!.appeal).toEqual({ status: 'upheld', note: 'It breaks rule 2.' })
+    expect((await listAppealables(deps, m.accountId)).find((a) => a.messageId === message.id)!.appeal).toEqual({
+      status: 'upheld',
+      note: 'It breaks rule 2.',
+    })
   })
 
   it('the appeal window closes after the configured days', async () => {
     const m = await member()
     await act(fac(), { action: 'mute', memberId: m.memberId, duration: 30 })
-    const [sanction] = await deps.sql<{ id: string }[]>`select id from moderation_sanctions where membership_id = ${m.memberId} and kind = 'mute'`
+    const [sanction] = await deps.sql<
+      { id: string }[]
+    >`select id from moderation_sanctions where membership_id = ${m.memberId} and kind = 'mute'`
     deps.setNow(new Date(Date.now() + 15 * 86_400_000))
     try {
-      expect(await errorCode(fileAppeal(deps, m.accountId, { sanctionId: sanction!.id, body: 'late' }))).toBe('FORBIDDEN')
+      expect(await errorCode(fileAppeal(deps, m.accountId, { sanctionId: sanction!.id, body: 'late' }))).toBe(
+        'FORBIDDEN',
+      )
     } finally {
       deps.setNow(null)
     }
@@ -438,13 +515,24 @@ describe('escalate to crisis care', () => {
   it('a facilitator raises the crisis path for a member from a message; it is audited and paged like any crisis', async () => {
     const m = await member()
     const sent = await send(m, 'i just want everything to stop')
-    await act(fac(), { action: 'escalate', memberId: m.memberId, messageId: sent.id, reason: 'worrying pattern tonight' })
-    const [incident] = await deps.sql`select id, level, source, member_label as "memberLabel" from crisis_incidents where member_account_id = ${m.accountId}`
+    await act(fac(), {
+      action: 'escalate',
+      memberId: m.memberId,
+      messageId: sent.id,
+      reason: 'worrying pattern tonight',
+    })
+    const [incident] =
+      await deps.sql`select id, level, source, member_label as "memberLabel" from crisis_incidents where member_account_id = ${m.accountId}`
     expect(incident).toMatchObject({ level: 'high', source: 'facilitator', memberLabel: m.pseudonym })
-    const [signal] = await deps.sql`select message_id as "messageId", reporter_account_id as "by" from crisis_signals where incident_id = ${incident!.id}`
+    const [signal] =
+      await deps.sql`select message_id as "messageId", reporter_account_id as "by" from crisis_signals where incident_id = ${incident!.id}`
     expect(signal).toMatchObject({ messageId: sent.id, by: facilitator.accountId })
-    expect(await deps.sql`select 1 from outbox where job_name = 'crisis:page' and payload->>'incidentId' = ${incident!.id}`).toHaveLength(1)
-    expect(await deps.sql`select 1 from audit_log where action = 'moderation.escalate' and actor_account_id = ${facilitator.accountId}`).toHaveLength(1)
+    expect(
+      await deps.sql`select 1 from outbox where job_name = 'crisis:page' and payload->>'incidentId' = ${incident!.id}`,
+    ).toHaveLength(1)
+    expect(
+      await deps.sql`select 1 from audit_log where action = 'moderation.escalate' and actor_account_id = ${facilitator.accountId}`,
+    ).toHaveLength(1)
     // A member cannot escalate anyone.
     const other = await member()
     expect(await errorCode(act(asActor(other), { action: 'escalate', memberId: m.memberId }))).toBe('FORBIDDEN')
@@ -466,7 +554,9 @@ describe('authorization: every denial', () => {
     expect(await errorCode(act(asActor(m), { action: 'slow_mode', slowModeSeconds: 60 }))).toBe('FORBIDDEN')
     expect(await errorCode(getModerationQueue(deps, asActor(m)))).toBe('FORBIDDEN')
     expect(await errorCode(moderatedRoomIds(deps, asActor(m)))).toBe('FORBIDDEN')
-    expect(await errorCode(assignFacilitator(deps, asActor(m), { roomId, username: 'x-y-z', assign: true }))).toBe('FORBIDDEN')
+    expect(await errorCode(assignFacilitator(deps, asActor(m), { roomId, username: 'x-y-z', assign: true }))).toBe(
+      'FORBIDDEN',
+    )
     expect(await statusOf(message.id)).toBe('visible')
   })
 
@@ -479,16 +569,22 @@ describe('authorization: every denial', () => {
     expect(await errorCode(act(olli, { action: 'lock' }))).toBe('FORBIDDEN')
     // Naming their own room while pointing at another room's message or member finds nothing.
     expect(await errorCode(act(olli, { roomId: otherRoomId, action: 'hide', messageId: message.id }))).toBe('NOT_FOUND')
-    expect(await errorCode(act(olli, { roomId: otherRoomId, action: 'mute', memberId: target.memberId }))).toBe('NOT_FOUND')
+    expect(await errorCode(act(olli, { roomId: otherRoomId, action: 'mute', memberId: target.memberId }))).toBe(
+      'NOT_FOUND',
+    )
     expect((await getModerationQueue(deps, olli)).rooms.map((r) => r.id)).toEqual([otherRoomId])
-    expect(await errorCode(assignFacilitator(deps, olli, { roomId: otherRoomId, username: 'x-y-z', assign: true }))).toBe('FORBIDDEN')
+    expect(
+      await errorCode(assignFacilitator(deps, olli, { roomId: otherRoomId, username: 'x-y-z', assign: true })),
+    ).toBe('FORBIDDEN')
     expect(await statusOf(message.id)).toBe('visible')
   })
 
   it('a facilitator role without an assignment, or an unassigned facilitator, is denied; staff are not sanctioned from the queue', async () => {
     const unassigned = await chatMember(deps, 'anxiety', { role: 'facilitator' })
     const target = await member()
-    expect(await errorCode(act(asActor(unassigned, 'facilitator'), { action: 'warn', memberId: target.memberId }))).toBe('FORBIDDEN')
+    expect(
+      await errorCode(act(asActor(unassigned, 'facilitator'), { action: 'warn', memberId: target.memberId })),
+    ).toBe('FORBIDDEN')
     expect(await errorCode(act(fac(), { action: 'mute', memberId: facilitator2.memberId }))).toBe('FORBIDDEN')
     expect(await errorCode(act(fac(), { action: 'mute', memberId: facilitator.memberId }))).toBe('FORBIDDEN')
   })
@@ -497,7 +593,9 @@ describe('authorization: every denial', () => {
 describe('the audit trail', () => {
   it('refuses UPDATE and DELETE, and the verify command proves the chain, and catches tampering', async () => {
     expect(await auditCount('moderation.hide')).toBeGreaterThan(0)
-    await expect(deps.sql`update audit_log set reason = 'nothing to see' where action = 'moderation.hide'`).rejects.toThrow(/append-only/)
+    await expect(
+      deps.sql`update audit_log set reason = 'nothing to see' where action = 'moderation.hide'`,
+    ).rejects.toThrow(/append-only/)
     await expect(deps.sql`delete from audit_log where action = 'moderation.hide'`).rejects.toThrow(/append-only/)
 
     const lines: string[] = []
@@ -505,7 +603,9 @@ describe('the audit trail', () => {
     expect(lines[0]).toMatch(/^audit log intact: \d+ rows$/)
 
     // Someone with the power to switch the guard off edits a row: the verifier names it.
-    const [row] = await deps.sql<{ id: string }[]>`select id::text from audit_log where action = 'moderation.hide' order by id limit 1`
+    const [row] = await deps.sql<
+      { id: string }[]
+    >`select id::text from audit_log where action = 'moderation.hide' order by id limit 1`
     await deps.sql.begin(async (tx) => {
       await tx`alter table audit_log disable trigger audit_log_no_update_delete`
       await tx`update audit_log set reason = 'rewritten' where id = ${row!.id}`

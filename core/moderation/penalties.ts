@@ -8,11 +8,17 @@ import type { Config } from '../config/config.js'
  */
 export const WARNINGS_BEFORE_MUTE = 3
 
-export interface Ladder { warningMs: number; muteMs: readonly number[]; banMs: number }
+export interface Ladder {
+  warningMs: number
+  muteMs: readonly number[]
+  banMs: number
+}
 
 const HOUR = 3_600_000
 
-export function ladderOf(config: Pick<Config, 'MODERATION_WARNING_HOURS' | 'MODERATION_MUTE_LADDER_HOURS' | 'MODERATION_BAN_DAYS'>): Ladder {
+export function ladderOf(
+  config: Pick<Config, 'MODERATION_WARNING_HOURS' | 'MODERATION_MUTE_LADDER_HOURS' | 'MODERATION_BAN_DAYS'>,
+): Ladder {
   return {
     warningMs: config.MODERATION_WARNING_HOURS * HOUR,
     muteMs: config.MODERATION_MUTE_LADDER_HOURS.map((h) => h * HOUR),

@@ -36,17 +36,26 @@ describe('keepsFromPeers', () => {
     for (const lexicon of LEXICONS) {
       for (const rule of lexicon.rules) {
         const names = rule.kind === 'plan' || rule.kind === 'attempt'
-        expect({ id: rule.id, kept: methodSignals({ level: 'high', signals: [rule.id] }).length > 0 }).toEqual({ id: rule.id, kept: names })
+        expect({ id: rule.id, kept: methodSignals({ level: 'high', signals: [rule.id] }).length > 0 }).toEqual({
+          id: rule.id,
+          kept: names,
+        })
         // A negated or past match is not current.
         expect(keepsFromPeers({ level: 'none', signals: [`negated:${rule.id}`, `past:${rule.id}`] })).toBe(false)
       }
       for (const cue of lexicon.cues) {
         const names = cue.kind === 'means' || cue.id.endsWith('.cue.method')
-        expect({ id: cue.id, kept: methodSignals({ level: 'high', signals: [cue.id] }).length > 0 }).toEqual({ id: cue.id, kept: names })
+        expect({ id: cue.id, kept: methodSignals({ level: 'high', signals: [cue.id] }).length > 0 }).toEqual({
+          id: cue.id,
+          kept: names,
+        })
       }
     }
     for (const emoji of EMOJI_RULES) {
-      expect({ id: emoji.id, kept: methodSignals({ level: 'high', signals: [emoji.id] }).length > 0 }).toEqual({ id: emoji.id, kept: emoji.kind === 'means' })
+      expect({ id: emoji.id, kept: methodSignals({ level: 'high', signals: [emoji.id] }).length > 0 }).toEqual({
+        id: emoji.id,
+        kept: emoji.kind === 'means',
+      })
     }
   })
 })
@@ -66,7 +75,10 @@ describe('withSafeMessaging (the screen and the crisis reading, decided in one p
   it('a screen hold for method detail becomes a safe-messaging hold when the reading asks for it; a rejection stands', () => {
     const dose = 'I took 30 paracetamol'
     expect(screenMessage(dose)).toMatchObject({ outcome: 'hold', reason: 'self_harm_method' })
-    expect(withSafeMessaging(screenMessage(dose), classifyRisk(dose))).toMatchObject({ outcome: 'hold', reason: 'safe_messaging' })
+    expect(withSafeMessaging(screenMessage(dose), classifyRisk(dose))).toMatchObject({
+      outcome: 'hold',
+      reason: 'safe_messaging',
+    })
     const rejected = screenMessage('call me on +48 601 234 567')
     expect(withSafeMessaging(rejected, { level: 'imminent', signals: [] })).toBe(rejected)
   })

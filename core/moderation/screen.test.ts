@@ -87,7 +87,7 @@ describe('distress and everyday speech are not silenced', () => {
     "don't say you're worthless, you matter",
     'nie jesteś głupia',
     'nie jestes glupia',
-    'please don\'t kill yourself',
+    "please don't kill yourself",
     'I wish my brain would shut up',
     'zamknij się w sobie na chwilę i odpocznij',
     'I need a fag', // UK: a cigarette
@@ -167,11 +167,17 @@ describe('slurs', () => {
 })
 
 describe('the whole room addressed kindly is not harassment', () => {
-  it.each(['thank you all for listening', 'you are all so kind to me', 'are you all ok?', 'you all are amazing', 'everyone here is so supportive', 'jesteście wszyscy kochani', 'wy wszyscy mi pomogliście'])(
-    'delivers %s', (text) => {
-      expect(screenMessage(text).outcome).toBe('deliver')
-    },
-  )
+  it.each([
+    'thank you all for listening',
+    'you are all so kind to me',
+    'are you all ok?',
+    'you all are amazing',
+    'everyone here is so supportive',
+    'jesteście wszyscy kochani',
+    'wy wszyscy mi pomogliście',
+  ])('delivers %s', (text) => {
+    expect(screenMessage(text).outcome).toBe('deliver')
+  })
 })
 
 describe('harassment', () => {
@@ -327,7 +333,11 @@ describe('spam', () => {
     expectClean(ad)
     expect(screen(ad, [ad]).outcome).toBe('deliver')
     const r = screen(ad, [ad, 'Buy cheap followers NOW at my shop!!!'])
-    expect(r).toEqual({ outcome: 'reject', reason: 'spam_repeat', signals: [{ id: 'spam.repeat', category: 'spam', outcome: 'reject' }] })
+    expect(r).toEqual({
+      outcome: 'reject',
+      reason: 'spam_repeat',
+      signals: [{ id: 'spam.repeat', category: 'spam', outcome: 'reject' }],
+    })
   })
 
   it('never counts short replies as repeats', () => {

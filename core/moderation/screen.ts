@@ -65,7 +65,13 @@ export interface ScreenContext {
 export const OUTCOME_SEVERITY: Readonly<Record<ScreenOutcome, number>> = { deliver: 0, flag: 1, hold: 2, reject: 3 }
 
 /** Tie-break between signals of equal outcome: the first category here decides the reason. */
-export const CATEGORY_PRIORITY: readonly ScreenCategory[] = ['self_harm_method', 'personal_data', 'slur', 'harassment', 'spam']
+export const CATEGORY_PRIORITY: readonly ScreenCategory[] = [
+  'self_harm_method',
+  'personal_data',
+  'slur',
+  'harassment',
+  'spam',
+]
 
 /** Language packs. To add a language, write a RulePack in screen-rules/ and list it here. */
 const PACKS: readonly RulePack[] = [EN, PL]
@@ -107,8 +113,14 @@ function maskedTooMuch(word: string): boolean {
 }
 
 function lexiconHit(
-  lang: string, kind: 'slur' | 'insult', lex: CompiledLexicon, entryIndex: number,
-  word: string, text: string, start: number, end: number,
+  lang: string,
+  kind: 'slur' | 'insult',
+  lex: CompiledLexicon,
+  entryIndex: number,
+  word: string,
+  text: string,
+  start: number,
+  end: number,
 ): Hit | null {
   const entry = lex.entries[entryIndex]
   if (!entry) return null

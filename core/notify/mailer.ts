@@ -1,7 +1,14 @@
 import nodemailer from 'nodemailer'
 
-export interface OutgoingMail { to: string; subject: string; text: string }
-export interface Mailer { send(mail: OutgoingMail): Promise<void>; close(): void }
+export interface OutgoingMail {
+  to: string
+  subject: string
+  text: string
+}
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>
+  close(): void
+}
 
 /** SMTP through nodemailer: a mail catcher in development, a local SMTP server in tests. */
 export function createMailer(smtpUrl: string, from: string): Mailer {

@@ -12,11 +12,19 @@ const safeJobId = (jobId: string | undefined) => (jobId ?? '').replace(/[^\w:.-]
  * `holdspace_alarms_open` on /metrics, shown to admins). BullMQ keeps the job itself in the queue's failed set for
  * inspection. If PostgreSQL is unreachable the line is still written; the alarm is best effort.
  */
-export async function recordDeadLetter(deps: CoreDeps, job: { queue: string; jobId: string | undefined; reason: DeadLetterReason }) {
+export async function recordDeadLetter(
+  deps: CoreDeps,
+  job: { queue: string; jobId: string | undefined; reason: DeadLetterReason },
+) {
   const jobId = safeJobId(job.jobId)
   deps.log.error({ queue: job.queue, jobId, reason: job.reason }, 'job dead-lettered')
   try {
-    await insertAlarm(deps.sql, { kind: 'job_dead_letter', dedupKey: `job_dead_letter:${job.queue}:${jobId}`, incidentId: null, at: nowOf(deps) })
+    await insertAlarm(deps.sql, {
+      kind: 'job_dead_letter',
+      dedupKey: `job_dead_letter:${job.queue}:${jobId}`,
+      incidentId: null,
+      at: nowOf(deps),
+    })
   } catch {
     /* database unreachable: the log line and the failed job remain */
   }

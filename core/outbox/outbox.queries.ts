@@ -14,7 +14,12 @@ export interface OutboxRow {
  * Write an outbox row inside the caller's transaction: the job exists if and only if the fact it
  * announces was committed. The payload is validated here so nothing malformed reaches a worker.
  */
-export async function enqueueOutbox<N extends JobName>(tx: TransactionSql, jobName: N, payload: JobPayload<N>, options: { delayMs?: number } = {}): Promise<string> {
+export async function enqueueOutbox<N extends JobName>(
+  tx: TransactionSql,
+  jobName: N,
+  payload: JobPayload<N>,
+  options: { delayMs?: number } = {},
+): Promise<string> {
   const parsed = jobPayloads[jobName].parse(payload)
   const [row] = await tx<{ id: string }[]>`
     insert into outbox (queue, job_name, payload, delay_ms)

@@ -33,7 +33,10 @@ describe('the room list counts', () => {
     await store.add('gone', second, randomUUID())
 
     // The first call loads the script into Redis (NOSCRIPT, then EVAL); what is measured is every later page.
-    await roomListActivity(deps, rooms.map((r) => r.id))
+    await roomListActivity(
+      deps,
+      rooms.map((r) => r.id),
+    )
     // Every command naming this test's key prefix, as Redis receives it.
     monitor = await deps.redis.duplicate().monitor()
     const seen: string[] = []
@@ -42,7 +45,10 @@ describe('the room list counts', () => {
       if (args.includes(`${deps.config.REDIS_PREFIX}:marker`)) marker = true
       else if (args.includes(deps.config.REDIS_PREFIX)) seen.push(args[0]!.toLowerCase())
     })
-    const activity = await roomListActivity(deps, rooms.map((r) => r.id))
+    const activity = await roomListActivity(
+      deps,
+      rooms.map((r) => r.id),
+    )
     // Redis answers in order: once the marker is seen, every command of the call above has been seen too.
     await deps.redis.get(`${deps.config.REDIS_PREFIX}:marker`)
     await expect.poll(() => marker).toBe(true)

@@ -4,7 +4,11 @@ import * as chatQueries from '../chat/chat.queries.js'
 import { createPresenceStore, type PresenceStore } from './presence.store.js'
 
 /** Who is in a room now: pseudonyms and badges from PostgreSQL for the member ids Redis holds. */
-export async function presenceSnapshot(deps: CoreDeps, store: PresenceStore, roomId: string): Promise<PresenceSnapshot> {
+export async function presenceSnapshot(
+  deps: CoreDeps,
+  store: PresenceStore,
+  roomId: string,
+): Promise<PresenceSnapshot> {
   const { version, memberIds } = await store.snapshot(roomId)
   const members = await chatQueries.membersOfRoom(deps.sql, roomId, memberIds)
   return { roomId, version, count: members.length, members }
@@ -18,8 +22,16 @@ export async function roomActivity(deps: CoreDeps, store: PresenceStore, roomIds
   if (roomIds.length === 0) return []
   const { version, memberIds } = await store.snapshots(roomIds)
   const snapshots = roomIds.map((roomId, i) => ({ roomId, version, memberIds: memberIds[i] ?? [] }))
-  const facilitators = await chatQueries.facilitatorMemberships(deps.sql, snapshots.flatMap((s) => s.memberIds))
-  return snapshots.map((s) => ({ roomId: s.roomId, version: s.version, count: s.memberIds.length, facilitatorHere: s.memberIds.some((id) => facilitators.has(id)) }))
+  const facilitators = await chatQueries.facilitatorMemberships(
+    deps.sql,
+    snapshots.flatMap((s) => s.memberIds),
+  )
+  return snapshots.map((s) => ({
+    roomId: s.roomId,
+    version: s.version,
+    count: s.memberIds.length,
+    facilitatorHere: s.memberIds.some((id) => facilitators.has(id)),
+  }))
 }
 
 export async function allRoomsActivity(deps: CoreDeps, store: PresenceStore): Promise<RoomActivity[]> {

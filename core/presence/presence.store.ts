@@ -14,7 +14,9 @@ import type { Redis } from 'ioredis'
  * renewing its heartbeat; every surviving server sweeps servers whose heartbeat expired, deleting
  * their keys. Empty sets vanish by themselves, so nothing stale remains.
  */
-export interface PresenceKeys { prefix: string }
+export interface PresenceKeys {
+  prefix: string
+}
 
 const SNAPSHOT = `
 local p, rid = ARGV[1], ARGV[2]

@@ -24,7 +24,9 @@ export class PresenceTracker {
   /** Every write to Redis goes through one queue, so a leave never overtakes its join. */
   private enqueue<T>(op: () => Promise<T>): Promise<T> {
     const run = this.queue.then(op, op)
-    this.queue = run.catch((error: Error) => this.options.log.warn({ err: { message: error.message } }, 'presence write failed'))
+    this.queue = run.catch((error: Error) =>
+      this.options.log.warn({ err: { message: error.message } }, 'presence write failed'),
+    )
     return run
   }
 
@@ -43,7 +45,8 @@ export class PresenceTracker {
     if (!alive && !first && !this.stopped) {
       const rooms = [...this.local.keys()]
       await this.enqueue(async () => {
-        for (const [roomId, members] of this.local) for (const memberId of members.keys()) await this.store.add(this.serverId, roomId, memberId)
+        for (const [roomId, members] of this.local)
+          for (const memberId of members.keys()) await this.store.add(this.serverId, roomId, memberId)
       })
       if (rooms.length) this.options.onChange(rooms)
     }

@@ -1,5 +1,10 @@
 import type { Sql, TransactionSql } from '../../db/client.js'
-import { REACTION_KINDS, type ReactionCounts, type ReactionKind, type ReactionState } from '../contracts/socket-events.reactions.js'
+import {
+  REACTION_KINDS,
+  type ReactionCounts,
+  type ReactionKind,
+  type ReactionState,
+} from '../contracts/socket-events.reactions.js'
 
 type Db = Sql | TransactionSql
 
@@ -11,14 +16,20 @@ export async function reactableMessage(db: Db, roomId: string, messageId: string
   return rows.length > 0
 }
 
-export async function insertReaction(db: Db, input: { messageId: string; membershipId: string; kind: ReactionKind; now: Date }): Promise<void> {
+export async function insertReaction(
+  db: Db,
+  input: { messageId: string; membershipId: string; kind: ReactionKind; now: Date },
+): Promise<void> {
   await db`
     insert into message_reactions (message_id, membership_id, kind, created_at)
     values (${input.messageId}, ${input.membershipId}, ${input.kind}, ${input.now})
     on conflict do nothing`
 }
 
-export async function deleteReaction(db: Db, input: { messageId: string; membershipId: string; kind: ReactionKind }): Promise<void> {
+export async function deleteReaction(
+  db: Db,
+  input: { messageId: string; membershipId: string; kind: ReactionKind },
+): Promise<void> {
   await db`delete from message_reactions where message_id = ${input.messageId} and membership_id = ${input.membershipId} and kind = ${input.kind}`
 }
 
@@ -28,7 +39,12 @@ const zero = (): ReactionCounts => Object.fromEntries(REACTION_KINDS.map((k) => 
  * Counts per kind and the viewer's own kinds, for the room's visible messages among `messageIds` (others are left
  * out: a held or removed message shows no reactions).
  */
-export async function reactionStates(db: Db, roomId: string, messageIds: string[], membershipId: string): Promise<ReactionState[]> {
+export async function reactionStates(
+  db: Db,
+  roomId: string,
+  messageIds: string[],
+  membershipId: string,
+): Promise<ReactionState[]> {
   if (messageIds.length === 0) return []
   const rows = await db<Array<{ messageId: string; kind: ReactionKind; count: number; mine: boolean }>>`
     select r.message_id as "messageId", r.kind, count(*)::int as count, bool_or(r.membership_id = ${membershipId}) as mine
@@ -46,7 +62,12 @@ export async function reactionStates(db: Db, roomId: string, messageIds: string[
   return [...states.values()]
 }
 
-export async function reactionState(db: Db, roomId: string, messageId: string, membershipId: string): Promise<ReactionState> {
+export async function reactionState(
+  db: Db,
+  roomId: string,
+  messageId: string,
+  membershipId: string,
+): Promise<ReactionState> {
   const [state] = await reactionStates(db, roomId, [messageId], membershipId)
   return state ?? { messageId, counts: zero(), mine: [] }
 }

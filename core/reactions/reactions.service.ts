@@ -16,7 +16,12 @@ import { REACTION_RATE_LIMIT } from './reactions.schema.js'
  */
 type Change = { roomId: string; messageId: string; kind: ReactionKind }
 
-async function change(deps: CoreDeps, accountId: string, input: Change, write: (membershipId: string) => Promise<void>): Promise<ReactionState> {
+async function change(
+  deps: CoreDeps,
+  accountId: string,
+  input: Change,
+  write: (membershipId: string) => Promise<void>,
+): Promise<ReactionState> {
   const { membership } = await requireRoomMember(deps, accountId, input.roomId)
   await requireMaySend(deps, membership.id)
   const key = `${deps.config.REDIS_PREFIX}:rl:reaction:${keyedDigest(deps.config.SESSION_SECRET, accountId)}`
@@ -26,13 +31,19 @@ async function change(deps: CoreDeps, accountId: string, input: Change, write: (
   if (!(await q.reactableMessage(deps.sql, input.roomId, input.messageId))) throw new AppError('NOT_FOUND')
   await write(membership.id)
   const state = await q.reactionState(deps.sql, input.roomId, input.messageId, membership.id)
-  deps.realtime.emitToRoom(socketRooms.chatRoom(input.roomId), 'reaction:updated', { roomId: input.roomId, messageId: input.messageId, counts: state.counts })
+  deps.realtime.emitToRoom(socketRooms.chatRoom(input.roomId), 'reaction:updated', {
+    roomId: input.roomId,
+    messageId: input.messageId,
+    counts: state.counts,
+  })
   return state
 }
 
 /** Adds the member's reaction; adding it again changes nothing. */
 export function addReaction(deps: CoreDeps, accountId: string, input: Change): Promise<ReactionState> {
-  return change(deps, accountId, input, (membershipId) => q.insertReaction(deps.sql, { ...input, membershipId, now: nowOf(deps) }))
+  return change(deps, accountId, input, (membershipId) =>
+    q.insertReaction(deps.sql, { ...input, membershipId, now: nowOf(deps) }),
+  )
 }
 
 /** Takes the member's reaction back; taking back one that is not there changes nothing. */
@@ -41,7 +52,11 @@ export function removeReaction(deps: CoreDeps, accountId: string, input: Change)
 }
 
 /** Counts and the member's own reactions for messages they read (after a join or a page of history). */
-export async function listReactions(deps: CoreDeps, accountId: string, input: { roomId: string; messageIds: string[] }): Promise<{ reactions: ReactionState[] }> {
+export async function listReactions(
+  deps: CoreDeps,
+  accountId: string,
+  input: { roomId: string; messageIds: string[] },
+): Promise<{ reactions: ReactionState[] }> {
   const { membership } = await requireRoomMember(deps, accountId, input.roomId)
   return { reactions: await q.reactionStates(deps.sql, input.roomId, input.messageIds, membership.id) }
 }

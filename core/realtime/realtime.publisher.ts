@@ -29,7 +29,9 @@ export interface RealtimePublisher {
 export function createRealtimePublisher(redis: Redis, prefix: string): RealtimePublisher {
   // Publishing is best-effort: while Redis is down a publish fails, and must not become an unhandled
   // rejection that takes the process down (the fact is already in PostgreSQL; pages retry).
-  const publisher = { publish: (channel: string, message: string | Buffer) => redis.publish(channel, message).catch(() => 0) }
+  const publisher = {
+    publish: (channel: string, message: string | Buffer) => redis.publish(channel, message).catch(() => 0),
+  }
   const emitter = new Emitter<ServerToClientEvents>(publisher, { key: `${prefix}:socket.io` })
   return {
     emitToRoom(room, event, payload) {

@@ -46,24 +46,42 @@ async function inBatches(limit: number, batch: () => Promise<number>): Promise<n
  * batches; idempotent (a second run finds nothing due and writes nothing). When anything was removed, one audit
  * row records the counts — never content. Audit rows themselves are never deleted (the hash chain stays whole).
  */
-export async function runRetentionPurge(deps: CoreDeps, options: { cleanJobs?: CleanFinishedJobs } = {}): Promise<PurgeCounts> {
+export async function runRetentionPurge(
+  deps: CoreDeps,
+  options: { cleanJobs?: CleanFinishedJobs } = {},
+): Promise<PurgeCounts> {
   const c = deps.config
   const now = nowOf(deps)
   const limit = c.RETENTION_BATCH_SIZE
   const ago = (ms: number) => new Date(now.getTime() - ms)
   const counts: PurgeCounts = {
-    messageTexts: 0, messageRevisions: 0, messages: 0, crisisChatMessages: 0, crisisNotes: 0, crisisSignalReasons: 0,
-    privateMessages: 0, privateThreads: 0, sessions: 0, signupRequests: 0, files: 0, jobs: 0,
+    messageTexts: 0,
+    messageRevisions: 0,
+    messages: 0,
+    crisisChatMessages: 0,
+    crisisNotes: 0,
+    crisisSignalReasons: 0,
+    privateMessages: 0,
+    privateThreads: 0,
+    sessions: 0,
+    signupRequests: 0,
+    files: 0,
+    jobs: 0,
   }
 
   counts.messageTexts = await inBatches(limit, async () => {
     const r = await q.purgeMessageText(deps.sql, {
-      deletedBefore: ago(c.RETENTION_DELETED_MESSAGE_HOURS * HOUR), moderatedBefore: ago(c.MODERATION_APPEAL_DAYS * DAY), now, limit,
+      deletedBefore: ago(c.RETENTION_DELETED_MESSAGE_HOURS * HOUR),
+      moderatedBefore: ago(c.MODERATION_APPEAL_DAYS * DAY),
+      now,
+      limit,
     })
     counts.messageRevisions += r.revisions
     return r.messages
   })
-  counts.messages = await inBatches(limit, () => q.deleteOldMessages(deps.sql, { before: ago(c.RETENTION_CHAT_DAYS * DAY), limit }))
+  counts.messages = await inBatches(limit, () =>
+    q.deleteOldMessages(deps.sql, { before: ago(c.RETENTION_CHAT_DAYS * DAY), limit }),
+  )
   await inBatches(limit, async () => {
     const r = await q.purgeResolvedIncidentDetail(deps.sql, { before: ago(c.RETENTION_CRISIS_DAYS * DAY), limit })
     counts.crisisChatMessages += r.chatMessages
@@ -71,9 +89,15 @@ export async function runRetentionPurge(deps: CoreDeps, options: { cleanJobs?: C
     counts.crisisSignalReasons += r.signalReasons
     return Math.max(r.chatMessages, r.notes, r.signalReasons)
   })
-  counts.privateMessages = await inBatches(limit, () => q.deleteOldPrivateMessages(deps.sql, { before: ago(c.RETENTION_PRIVATE_MESSAGE_DAYS * DAY), limit }))
-  counts.privateThreads = await inBatches(limit, () => q.deleteEmptyPrivateThreads(deps.sql, { before: ago(c.RETENTION_PRIVATE_MESSAGE_DAYS * DAY), limit }))
-  counts.sessions = await inBatches(limit, () => q.deleteEndedSessions(deps.sql, { before: ago(c.RETENTION_SESSION_DAYS * DAY), limit }))
+  counts.privateMessages = await inBatches(limit, () =>
+    q.deleteOldPrivateMessages(deps.sql, { before: ago(c.RETENTION_PRIVATE_MESSAGE_DAYS * DAY), limit }),
+  )
+  counts.privateThreads = await inBatches(limit, () =>
+    q.deleteEmptyPrivateThreads(deps.sql, { before: ago(c.RETENTION_PRIVATE_MESSAGE_DAYS * DAY), limit }),
+  )
+  counts.sessions = await inBatches(limit, () =>
+    q.deleteEndedSessions(deps.sql, { before: ago(c.RETENTION_SESSION_DAYS * DAY), limit }),
+  )
   counts.signupRequests = await inBatches(limit, () => q.deleteExpiredSignUpRequests(deps.sql, { now, limit }))
   counts.files = await inBatches(limit, async () => {
     const keys = await q.dueStorageDeletions(deps.sql, limit)
@@ -85,7 +109,10 @@ export async function runRetentionPurge(deps: CoreDeps, options: { cleanJobs?: C
         deleted++
       } catch (error) {
         // Kept for tomorrow's run; storage keys are random and name nobody.
-        deps.log.warn({ storageKey: key, err: { message: (error as Error).message } }, 'retention could not delete a stored file')
+        deps.log.warn(
+          { storageKey: key, err: { message: (error as Error).message } },
+          'retention could not delete a stored file',
+        )
       }
     }
     // A key that failed stays first in line: stop this run rather than retry it in a loop.

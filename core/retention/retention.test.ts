@@ -33,9 +33,16 @@ let author: ChatTestMember
 beforeAll(async () => {
   uploads = await mkdtemp(join(tmpdir(), 'hs-retention-'))
   deps = await createTestDeps({
-    CHAT_RATE_LIMIT_MEMBER: '1000/10', CHAT_RATE_LIMIT_ROOM: '1000/10', UPLOADS_DIR: uploads,
-    MODERATION_APPEAL_DAYS: '14', RETENTION_DELETED_MESSAGE_HOURS: '24', RETENTION_CHAT_DAYS: '365',
-    RETENTION_CRISIS_DAYS: '90', RETENTION_SESSION_DAYS: '30', RETENTION_PRIVATE_MESSAGE_DAYS: '180', RETENTION_BATCH_SIZE: '2',
+    CHAT_RATE_LIMIT_MEMBER: '1000/10',
+    CHAT_RATE_LIMIT_ROOM: '1000/10',
+    UPLOADS_DIR: uploads,
+    MODERATION_APPEAL_DAYS: '14',
+    RETENTION_DELETED_MESSAGE_HOURS: '24',
+    RETENTION_CHAT_DAYS: '365',
+    RETENTION_CRISIS_DAYS: '90',
+    RETENTION_SESSION_DAYS: '30',
+    RETENTION_PRIVATE_MESSAGE_DAYS: '180',
+    RETENTION_BATCH_SIZE: '2',
   })
   await createSeedRooms(deps)
   roomId = await roomIdOf(deps, 'anxiety')
@@ -57,10 +64,13 @@ async function sendAt(at: Date, body: string): Promise<string> {
 }
 
 async function message(id: string) {
-  const [row] = await deps.sql<{ body: string | null; purgedAt: Date | null }[]>`select body, purged_at as "purgedAt" from messages where id = ${id}`
+  const [row] = await deps.sql<
+    { body: string | null; purgedAt: Date | null }[]
+  >`select body, purged_at as "purgedAt" from messages where id = ${id}`
   return row ?? null
 }
-const revisionsOf = async (id: string) => (await deps.sql`select 1 from message_revisions where message_id = ${id}`).length
+const revisionsOf = async (id: string) =>
+  (await deps.sql`select 1 from message_revisions where message_id = ${id}`).length
 
 async function incident(status: 'open' | 'resolved', resolvedAt: Date | null): Promise<string> {
   deps.setNow(NOW)
@@ -105,7 +115,9 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   await deps.sql`update messages set moderation_status = 'hidden', moderated_at = ${ago(20 * DAY)} where id = ${hiddenLongAgo}`
   await deps.sql`update messages set moderation_status = 'removed', moderated_at = ${ago(20 * DAY)} where id in (${removedLongAgo}, ${removedAppealed})`
   await deps.sql`update messages set moderation_status = 'hidden', moderated_at = ${ago(4 * DAY)} where id = ${hiddenRecently}`
-  const [membership] = await deps.sql<{ id: string }[]>`select id from room_memberships where account_id = ${author.accountId}`
+  const [membership] = await deps.sql<
+    { id: string }[]
+  >`select id from room_memberships where account_id = ${author.accountId}`
   await deps.sql`insert into moderation_appeals (room_id, membership_id, message_id, body, created_at) values (${roomId}, ${membership!.id}, ${removedAppealed}, 'please', ${ago(10 * DAY)})`
 
   // Crisis: resolved 100 days ago (past the 90-day period), resolved 10 days ago, and the open one above.
@@ -156,8 +168,13 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
     return row!.id
   }
   const privateBodies = async (threadId: string) =>
-    (await deps.sql<{ body: string }[]>`select body from direct_messages where thread_id = ${threadId} order by created_at`).map((r) => r.body)
-  const threadExists = async (threadId: string) => (await deps.sql`select 1 from message_threads where id = ${threadId}`).length === 1
+    (
+      await deps.sql<
+        { body: string }[]
+      >`select body from direct_messages where thread_id = ${threadId} order by created_at`
+    ).map((r) => r.body)
+  const threadExists = async (threadId: string) =>
+    (await deps.sql`select 1 from message_threads where id = ${threadId}`).length === 1
   const mixedThread = await thread((await chatMember(deps, 'anxiety')).accountId, ago(5 * DAY))
   await privateMessage(mixedThread, ago(400 * DAY), 'an old private message')
   await privateMessage(mixedThread, ago(5 * DAY), 'a recent private message')
@@ -186,13 +203,26 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   const counts = await runRetentionPurge(deps)
 
   expect(counts).toEqual({
-    messageTexts: 3, messageRevisions: 2, messages: 1, crisisChatMessages: 1, crisisNotes: 1, crisisSignalReasons: 1,
-    privateMessages: 3, privateThreads: 1, sessions: 2, signupRequests: 1, files: 1, jobs: 0,
+    messageTexts: 3,
+    messageRevisions: 2,
+    messages: 1,
+    crisisChatMessages: 1,
+    crisisNotes: 1,
+    crisisSignalReasons: 1,
+    privateMessages: 3,
+    privateThreads: 1,
+    sessions: 2,
+    signupRequests: 1,
+    files: 1,
+    jobs: 0,
   })
   // Private messages past the period go; recent ones, and a thread feeding an open crisis, stay; an emptied old thread goes.
   expect(await privateBodies(mixedThread)).toEqual(['a recent private message'])
   expect(await threadExists(oldThread)).toBe(false)
-  expect(await privateBodies(crisisThread)).toEqual(['before the private crisis message', 'a private message that raised a crisis'])
+  expect(await privateBodies(crisisThread)).toEqual([
+    'before the private crisis message',
+    'a private message that raised a crisis',
+  ])
   // An expired sign-up request goes; one still waiting for its link stays.
   const signups = (await deps.sql<{ id: string }[]>`select id from signup_requests`).map((r) => r.id)
   expect(signups).not.toContain(expiredSignup)
@@ -219,7 +249,9 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   expect(sessionIds).not.toContain(expiredLongAgo)
   expect(sessionIds).not.toContain(revokedLongAgo)
   expect(sessionIds).toContain(expiredRecently)
-  expect((await deps.sql`select 1 from sessions where expires_at > ${NOW} and revoked_at is null`).length).toBe(liveSessions)
+  expect((await deps.sql`select 1 from sessions where expires_at > ${NOW} and revoked_at is null`).length).toBe(
+    liveSessions,
+  )
   // The deleted group's file is gone from storage; the kept group's file is still served.
   expect(await storage.get(goneFile)).toBeNull()
   const kept = await storage.get(keptFile)
@@ -228,11 +260,15 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   expect(await deps.sql`select 1 from storage_deletions`).toHaveLength(0)
 
   // One audit row, counts only: no text of anything it removed.
-  const audits = await deps.sql<{ action: string; actor: string | null; reason: string; details: Record<string, unknown> }[]>`
+  const audits = await deps.sql<
+    { action: string; actor: string | null; reason: string; details: Record<string, unknown> }[]
+  >`
     select action, actor_account_id as actor, reason, details from audit_log where id > ${auditBefore} order by id`
   expect(audits).toEqual([{ action: 'retention.purge', actor: null, reason: '', details: counts }])
   expect(Object.values(audits[0]!.details).every((v) => typeof v === 'number')).toBe(true)
-  expect(deps.logLines.join('')).not.toMatch(/old message|first words|second words|hidden long ago|crisis chat text|clinician note|free text reason|private (message|one|two|crisis)/)
+  expect(deps.logLines.join('')).not.toMatch(
+    /old message|first words|second words|hidden long ago|crisis chat text|clinician note|free text reason|private (message|one|two|crisis)/,
+  )
 
   // Twice is a no-op: nothing due, nothing changed, no audit row.
   const snapshot = async () => ({
@@ -255,8 +291,13 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
 
   // What was purged stays purged: unhiding it has nothing to show. The author still sends after their texts were purged.
   const admin = await makeAccount(deps, 'admin')
-  await expect(takeModerationAction(deps, { accountId: admin.accountId, role: 'admin' }, { roomId, action: 'unhide', messageId: hiddenLongAgo }))
-    .rejects.toMatchObject({ code: 'CONFLICT' })
+  await expect(
+    takeModerationAction(
+      deps,
+      { accountId: admin.accountId, role: 'admin' },
+      { roomId, action: 'unhide', messageId: hiddenLongAgo },
+    ),
+  ).rejects.toMatchObject({ code: 'CONFLICT' })
   expect((await message(await sendAt(NOW, 'still here')))?.body).toBe('still here')
 
   // A day later the message deleted an hour ago is past its grace period, and goes alone.
@@ -265,13 +306,19 @@ it('purges exactly what is due, in batches; a second run is a no-op; the audit r
   expect(await message(deletedJustNow)).toEqual({ body: null, purgedAt: new Date(NOW.getTime() + DAY) })
 })
 
-it('a facilitator\'s escalation reason describes the member: it stays on the signal (which retention clears), not in the audit log', async () => {
+it("a facilitator's escalation reason describes the member: it stays on the signal (which retention clears), not in the audit log", async () => {
   deps.setNow(null)
   const member = await chatMember(deps, 'anxiety')
   const staff = await makeAccount(deps, 'facilitator')
-  const raised = await escalateByFacilitator(deps, { facilitatorAccountId: staff.accountId, memberAccountId: member.accountId, reason: 'said goodbye to everyone' })
+  const raised = await escalateByFacilitator(deps, {
+    facilitatorAccountId: staff.accountId,
+    memberAccountId: member.accountId,
+    reason: 'said goodbye to everyone',
+  })
   const [audit] = await deps.sql<{ reason: string; details: unknown }[]>`
     select reason, details from audit_log where action = 'crisis.escalate' and target_id = ${raised.incidentId}`
   expect(audit).toEqual({ reason: '', details: { withReason: true } })
-  expect(await deps.sql`select 1 from crisis_signals where incident_id = ${raised.incidentId} and reason = 'said goodbye to everyone'`).toHaveLength(1)
+  expect(
+    await deps.sql`select 1 from crisis_signals where incident_id = ${raised.incidentId} and reason = 'said goodbye to everyone'`,
+  ).toHaveLength(1)
 })

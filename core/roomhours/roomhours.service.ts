@@ -16,13 +16,19 @@ export async function roomOpenings(deps: CoreDeps, roomIds: readonly string[]): 
   const out: Record<string, OpeningState> = {}
   for (const id of roomIds) {
     const h = hours.get(id)
-    out[id] = h ? openingState(h.windows, h.zone, now) : { open: true, scheduled: false, nextOpening: null, closesAt: null }
+    out[id] = h
+      ? openingState(h.windows, h.zone, now)
+      : { open: true, scheduled: false, nextOpening: null, closesAt: null }
   }
   return out
 }
 
 /** The admin's schedule for one room: lines of `<weekday 1-7> HH:MM-HH:MM` in the room's zone; empty = always open. */
-export async function setRoomHours(deps: CoreDeps, actor: SessionAccount, input: { roomId: string; zone: string; windows: string }): Promise<void> {
+export async function setRoomHours(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { roomId: string; zone: string; windows: string },
+): Promise<void> {
   requireCapability(actor, 'rooms:manage')
   const windows = parseWindows(input.windows)
   const fields: Record<string, string> = {}
@@ -33,11 +39,21 @@ export async function setRoomHours(deps: CoreDeps, actor: SessionAccount, input:
 }
 
 /** Each topic room's zone and windows as the admin form shows them (`<weekday 1-7> HH:MM-HH:MM` per line). */
-export async function listRoomHours(deps: CoreDeps, actor: SessionAccount, roomIds: readonly string[]): Promise<Record<string, { zone: string; windows: string }>> {
+export async function listRoomHours(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  roomIds: readonly string[],
+): Promise<Record<string, { zone: string; windows: string }>> {
   requireCapability(actor, 'rooms:manage')
   const hours = await q.findRoomHours(deps.sql, roomIds)
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-  return Object.fromEntries([...hours.values()].map((h) => [
-    h.roomId, { zone: h.zone, windows: h.windows.map((w) => `${w.weekday} ${hhmm(w.opensMinute)}-${hhmm(w.closesMinute)}`).join('\n') },
-  ]))
+  return Object.fromEntries(
+    [...hours.values()].map((h) => [
+      h.roomId,
+      {
+        zone: h.zone,
+        windows: h.windows.map((w) => `${w.weekday} ${hhmm(w.opensMinute)}-${hhmm(w.closesMinute)}`).join('\n'),
+      },
+    ]),
+  )
 }

@@ -26,7 +26,14 @@ const codeOf = async (promise: Promise<unknown>) => {
   }
 }
 const admin: SessionAccount = {
-  sessionId: randomUUID(), accountId: randomUUID(), kind: 'anonymous', username: 'admin', email: null, role: 'admin', locale: 'en', pseudonymMode: 'ask',
+  sessionId: randomUUID(),
+  accountId: randomUUID(),
+  kind: 'anonymous',
+  username: 'admin',
+  email: null,
+  role: 'admin',
+  locale: 'en',
+  pseudonymMode: 'ask',
 }
 // Monday 7 December 2026; Warsaw is UTC+1 in winter.
 const MONDAY_18_WARSAW = new Date('2026-12-07T17:00:00Z')
@@ -43,27 +50,38 @@ describe('opening hours, as a pure schedule in the room zone', () => {
 
   it('is open inside a window and closed outside it, naming the next opening', () => {
     expect(openingState(evenings, 'Europe/Warsaw', new Date(MONDAY_18_WARSAW.getTime() - minutes(1)))).toEqual({
-      open: false, scheduled: true, nextOpening: MONDAY_18_WARSAW, closesAt: null,
+      open: false,
+      scheduled: true,
+      nextOpening: MONDAY_18_WARSAW,
+      closesAt: null,
     })
     expect(openingState(evenings, 'Europe/Warsaw', MONDAY_18_WARSAW)).toEqual({
-      open: true, scheduled: true, nextOpening: null, closesAt: new Date(MONDAY_18_WARSAW.getTime() + minutes(120)),
+      open: true,
+      scheduled: true,
+      nextOpening: null,
+      closesAt: new Date(MONDAY_18_WARSAW.getTime() + minutes(120)),
     })
     // At closing time it is closed again until the same hour a week later.
-    expect(openingState(evenings, 'Europe/Warsaw', new Date(MONDAY_18_WARSAW.getTime() + minutes(120))).nextOpening)
-      .toEqual(new Date(MONDAY_18_WARSAW.getTime() + 7 * 24 * minutes(60)))
+    expect(
+      openingState(evenings, 'Europe/Warsaw', new Date(MONDAY_18_WARSAW.getTime() + minutes(120))).nextOpening,
+    ).toEqual(new Date(MONDAY_18_WARSAW.getTime() + 7 * 24 * minutes(60)))
   })
 
   it('keeps the local hour across a change of clocks, and a room without hours is always open', () => {
     // Sunday 29 March 2026 Warsaw moves to UTC+2: Monday 30 March 18:00 local is 16:00 UTC.
-    expect(openingState(evenings, 'Europe/Warsaw', new Date('2026-03-28T12:00:00Z')).nextOpening).toEqual(new Date('2026-03-30T16:00:00Z'))
+    expect(openingState(evenings, 'Europe/Warsaw', new Date('2026-03-28T12:00:00Z')).nextOpening).toEqual(
+      new Date('2026-03-30T16:00:00Z'),
+    )
     expect(openingState([], 'Europe/Warsaw', MONDAY_18_WARSAW)).toMatchObject({ open: true, scheduled: false })
   })
 
   it('reads windows one per line and refuses anything else', () => {
     expect(parseWindows('1 18:00-20:00\n7 09:30-24:00\n')).toEqual([
-      { weekday: 1, opensMinute: 1080, closesMinute: 1200 }, { weekday: 7, opensMinute: 570, closesMinute: 1440 },
+      { weekday: 1, opensMinute: 1080, closesMinute: 1200 },
+      { weekday: 7, opensMinute: 570, closesMinute: 1440 },
     ])
-    for (const bad of ['8 18:00-20:00', '1 20:00-18:00', '1 18:00', 'Mon 18:00-20:00', '1 24:30-25:00']) expect(parseWindows(bad)).toBeNull()
+    for (const bad of ['8 18:00-20:00', '1 20:00-18:00', '1 18:00', 'Mon 18:00-20:00', '1 24:30-25:00'])
+      expect(parseWindows(bad)).toBeNull()
   })
 })
 
@@ -74,14 +92,19 @@ describe('a room that opens only with cover', () => {
     const member = await chatMember(deps, slug)
     const facilitator = await chatMember(deps, slug, { role: 'facilitator' })
     await setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '1 18:00-20:00' })
-    const count = async () => Number((await deps.sql<{ n: string }[]>`select count(*) as n from messages where room_id = ${roomId}`)[0]!.n)
+    const count = async () =>
+      Number((await deps.sql<{ n: string }[]>`select count(*) as n from messages where room_id = ${roomId}`)[0]!.n)
 
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() - minutes(5)))
     expect((await roomOpenings(deps, [roomId]))[roomId]).toMatchObject({ open: false, nextOpening: MONDAY_18_WARSAW })
-    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'anyone here?' }))).toBe('ROOM_CLOSED')
+    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'anyone here?' }))).toBe(
+      'ROOM_CLOSED',
+    )
     expect(await count()).toBe(0)
     // A facilitator may still post into a closed room.
-    expect(await codeOf(sendMessage(deps, facilitator, { roomId, clientId: randomUUID(), body: 'We open at six.' }))).toBe('ok')
+    expect(
+      await codeOf(sendMessage(deps, facilitator, { roomId, clientId: randomUUID(), body: 'We open at six.' })),
+    ).toBe('ok')
 
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() + minutes(1)))
     expect((await roomOpenings(deps, [roomId]))[roomId]).toMatchObject({ open: true })
@@ -89,7 +112,9 @@ describe('a room that opens only with cover', () => {
 
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() + minutes(121)))
     expect((await roomOpenings(deps, [roomId]))[roomId]!.open).toBe(false)
-    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'still here?' }))).toBe('ROOM_CLOSED')
+    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'still here?' }))).toBe(
+      'ROOM_CLOSED',
+    )
     expect(await count()).toBe(2)
 
     // Clearing the schedule opens the room at all times again.
@@ -105,9 +130,13 @@ describe('a room that opens only with cover', () => {
     await setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '1 18:00-20:00' })
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() - minutes(60)))
     try {
-      expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'i want to kill myself' }))).toBe('ROOM_CLOSED')
+      expect(
+        await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'i want to kill myself' })),
+      ).toBe('ROOM_CLOSED')
       expect(await deps.sql`select id from messages where room_id = ${roomId}`).toHaveLength(0)
-      expect(await deps.sql`select id from crisis_incidents where member_account_id = ${member.accountId}`).toHaveLength(1)
+      expect(
+        await deps.sql`select id from crisis_incidents where member_account_id = ${member.accountId}`,
+      ).toHaveLength(1)
     } finally {
       deps.setNow(null)
     }
@@ -116,12 +145,23 @@ describe('a room that opens only with cover', () => {
   it('is scheduled by an admin only, and bad input changes nothing', async () => {
     const roomId = await newRoom(`mornings-${Date.now().toString(36)}`)
     await setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '2 08:00-10:00' })
-    const before = await deps.sql`select weekday, opens_minute, closes_minute from room_opening_hours where room_id = ${roomId}`
+    const before =
+      await deps.sql`select weekday, opens_minute, closes_minute from room_opening_hours where room_id = ${roomId}`
     const facilitator: SessionAccount = { ...admin, role: 'facilitator' }
-    expect(await codeOf(setRoomHours(deps, facilitator, { roomId, zone: 'Europe/Warsaw', windows: '' }))).toBe('FORBIDDEN')
-    expect(await codeOf(setRoomHours(deps, admin, { roomId, zone: 'Mars/Olympus', windows: '' }))).toBe('VALIDATION_FAILED')
-    expect(await codeOf(setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '2 10:00-08:00' }))).toBe('VALIDATION_FAILED')
-    expect(await codeOf(setRoomHours(deps, admin, { roomId: randomUUID(), zone: 'Europe/Warsaw', windows: '' }))).toBe('NOT_FOUND')
-    expect(await deps.sql`select weekday, opens_minute, closes_minute from room_opening_hours where room_id = ${roomId}`).toEqual(before)
+    expect(await codeOf(setRoomHours(deps, facilitator, { roomId, zone: 'Europe/Warsaw', windows: '' }))).toBe(
+      'FORBIDDEN',
+    )
+    expect(await codeOf(setRoomHours(deps, admin, { roomId, zone: 'Mars/Olympus', windows: '' }))).toBe(
+      'VALIDATION_FAILED',
+    )
+    expect(await codeOf(setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '2 10:00-08:00' }))).toBe(
+      'VALIDATION_FAILED',
+    )
+    expect(await codeOf(setRoomHours(deps, admin, { roomId: randomUUID(), zone: 'Europe/Warsaw', windows: '' }))).toBe(
+      'NOT_FOUND',
+    )
+    expect(
+      await deps.sql`select weekday, opens_minute, closes_minute from room_opening_hours where room_id = ${roomId}`,
+    ).toEqual(before)
   })
 })

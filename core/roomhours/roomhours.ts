@@ -5,8 +5,17 @@ import { DateTime } from 'luxon'
  * own zone. Pure: the clock and the schedule come in, whether the room is open and when it next opens come out.
  * A room with no window is always open.
  */
-export interface OpeningWindow { weekday: number; opensMinute: number; closesMinute: number }
-export interface OpeningState { open: boolean; scheduled: boolean; nextOpening: Date | null; closesAt: Date | null }
+export interface OpeningWindow {
+  weekday: number
+  opensMinute: number
+  closesMinute: number
+}
+export interface OpeningState {
+  open: boolean
+  scheduled: boolean
+  nextOpening: Date | null
+  closesAt: Date | null
+}
 
 /** Windows overlapping or touching one another are fine; a week is scanned window by window. */
 export function openingState(windows: readonly OpeningWindow[], zone: string, now: Date): OpeningState {

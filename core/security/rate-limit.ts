@@ -2,7 +2,11 @@ import type { Redis } from 'ioredis'
 import { AppError } from '../errors.js'
 import { keyedDigest } from '../identity/identity.crypto.js'
 
-export interface RateLimitRule { bucket: string; limit: number; windowSeconds: number }
+export interface RateLimitRule {
+  bucket: string
+  limit: number
+  windowSeconds: number
+}
 
 /**
  * Fixed-window counter in Redis, shared by every server process. The identifier (an IP, an email)
@@ -18,7 +22,11 @@ export async function consumeRateLimit(
   const results = await redis.multi().incr(key).expire(key, rule.windowSeconds, 'NX').ttl(key).exec()
   const count = Number(results?.[0]?.[1] ?? 0)
   const ttl = Number(results?.[2]?.[1] ?? rule.windowSeconds)
-  return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds: Math.max(1, ttl) }
+  return {
+    allowed: count <= rule.limit,
+    remaining: Math.max(0, rule.limit - count),
+    retryAfterSeconds: Math.max(1, ttl),
+  }
 }
 
 /** Throws RATE_LIMITED when any of the rules is exhausted. Every rule is counted, so probing one key still costs. */

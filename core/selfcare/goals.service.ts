@@ -2,7 +2,14 @@ import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
 import * as q from './selfcare.queries.js'
-import type { GoalCheckInInput, GoalEditInput, GoalInput, GoalStatus, GoalView, GroupGoalsView } from './selfcare.schema.js'
+import type {
+  GoalCheckInInput,
+  GoalEditInput,
+  GoalInput,
+  GoalStatus,
+  GoalView,
+  GroupGoalsView,
+} from './selfcare.schema.js'
 
 /*
  * Goals belong to the member. A goal marked "agreed with the facilitator of <group>" (one of the member's groups
@@ -22,7 +29,9 @@ async function viewsOf(deps: CoreDeps, rows: q.GoalRow[]): Promise<GoalView[]> {
   const ids = rows.map((r) => r.id)
   const [steps, checkIns] = await Promise.all([q.listStepsOf(deps.sql, ids), q.listGoalCheckInsOf(deps.sql, ids)])
   return rows.map((row) => {
-    const own = steps.filter((s) => s.goalId === row.id).map((s) => ({ id: s.id, text: s.text, done: s.doneAt !== null }))
+    const own = steps
+      .filter((s) => s.goalId === row.id)
+      .map((s) => ({ id: s.id, text: s.text, done: s.doneAt !== null }))
     return {
       id: row.id,
       title: row.title,
@@ -31,7 +40,9 @@ async function viewsOf(deps: CoreDeps, rows: q.GoalRow[]): Promise<GoalView[]> {
       group: row.groupId && row.groupTitle ? { id: row.groupId, title: row.groupTitle } : null,
       steps: own,
       progress: { done: own.filter((s) => s.done).length, total: own.length },
-      checkIns: checkIns.filter((c) => c.goalId === row.id).map((c) => ({ id: c.id, note: c.note, rating: c.rating, date: c.checkedOn })),
+      checkIns: checkIns
+        .filter((c) => c.goalId === row.id)
+        .map((c) => ({ id: c.id, note: c.note, rating: c.rating, date: c.checkedOn })),
       createdAt: row.createdAt.toISOString(),
     }
   })
@@ -52,11 +63,19 @@ export async function getGoal(deps: CoreDeps, actor: SessionAccount, goalId: str
 }
 
 /** The groups a goal can be agreed with: those the member is an approved member of. */
-export async function goalGroupChoices(deps: CoreDeps, actor: SessionAccount): Promise<Array<{ id: string; title: string }>> {
+export async function goalGroupChoices(
+  deps: CoreDeps,
+  actor: SessionAccount,
+): Promise<Array<{ id: string; title: string }>> {
   return q.listApprovedGroups(deps.sql, actor.accountId)
 }
 
-async function checkGroupChoice(deps: CoreDeps, actor: SessionAccount, groupId: string | null, current: string | null = null) {
+async function checkGroupChoice(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string | null,
+  current: string | null = null,
+) {
   if (groupId === null || groupId === current) return
   const groups = await q.listApprovedGroups(deps.sql, actor.accountId)
   if (!groups.some((g) => g.id === groupId)) throw new AppError('VALIDATION_FAILED', { groupId: 'goal_group_invalid' })
@@ -71,7 +90,12 @@ export async function createGoal(deps: CoreDeps, actor: SessionAccount, input: G
   })
 }
 
-export async function editGoal(deps: CoreDeps, actor: SessionAccount, goalId: string, input: GoalEditInput): Promise<void> {
+export async function editGoal(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  goalId: string,
+  input: GoalEditInput,
+): Promise<void> {
   const goal = await ownGoal(deps, actor, goalId)
   await checkGroupChoice(deps, actor, input.groupId, goal.groupId)
   if (!(await q.updateGoalRow(deps.sql, actor.accountId, goal.id, input))) throw new AppError('NOT_FOUND')
@@ -79,25 +103,50 @@ export async function editGoal(deps: CoreDeps, actor: SessionAccount, goalId: st
 
 export async function addGoalStep(deps: CoreDeps, actor: SessionAccount, goalId: string, text: string): Promise<void> {
   const goal = await ownGoal(deps, actor, goalId)
-  if ((await q.countSteps(deps.sql, goal.id)) >= MAX_STEPS) throw new AppError('VALIDATION_FAILED', { text: 'too_many_steps' })
+  if ((await q.countSteps(deps.sql, goal.id)) >= MAX_STEPS)
+    throw new AppError('VALIDATION_FAILED', { text: 'too_many_steps' })
   await q.insertSteps(deps.sql, goal.id, [text])
 }
 
-export async function setGoalStepDone(deps: CoreDeps, actor: SessionAccount, goalId: string, stepId: string, done: boolean): Promise<void> {
-  if (!(await q.setStepDone(deps.sql, actor.accountId, requireId(goalId), requireId(stepId), done, nowOf(deps)))) throw new AppError('NOT_FOUND')
+export async function setGoalStepDone(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  goalId: string,
+  stepId: string,
+  done: boolean,
+): Promise<void> {
+  if (!(await q.setStepDone(deps.sql, actor.accountId, requireId(goalId), requireId(stepId), done, nowOf(deps))))
+    throw new AppError('NOT_FOUND')
 }
 
-export async function removeGoalStep(deps: CoreDeps, actor: SessionAccount, goalId: string, stepId: string): Promise<void> {
-  if (!(await q.deleteStep(deps.sql, actor.accountId, requireId(goalId), requireId(stepId)))) throw new AppError('NOT_FOUND')
+export async function removeGoalStep(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  goalId: string,
+  stepId: string,
+): Promise<void> {
+  if (!(await q.deleteStep(deps.sql, actor.accountId, requireId(goalId), requireId(stepId))))
+    throw new AppError('NOT_FOUND')
 }
 
-export async function addGoalCheckIn(deps: CoreDeps, actor: SessionAccount, goalId: string, input: GoalCheckInInput): Promise<void> {
+export async function addGoalCheckIn(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  goalId: string,
+  input: GoalCheckInInput,
+): Promise<void> {
   const goal = await ownGoal(deps, actor, goalId)
-  if (Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) throw new AppError('VALIDATION_FAILED', { date: 'date_invalid' })
+  if (Number.isNaN(Date.parse(`${input.date}T00:00:00Z`)))
+    throw new AppError('VALIDATION_FAILED', { date: 'date_invalid' })
   await q.insertGoalCheckIn(deps.sql, goal.id, input)
 }
 
-export async function setGoalStatus(deps: CoreDeps, actor: SessionAccount, goalId: string, status: GoalStatus): Promise<void> {
+export async function setGoalStatus(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  goalId: string,
+  status: GoalStatus,
+): Promise<void> {
   if (!(await q.setGoalStatusRow(deps.sql, actor.accountId, requireId(goalId), status))) throw new AppError('NOT_FOUND')
 }
 

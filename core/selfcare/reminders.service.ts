@@ -14,7 +14,10 @@ import { localDateOf, localTimeOf, safeZone } from './selfcare.time.js'
  */
 
 export async function getReminderPreference(deps: CoreDeps, actor: SessionAccount): Promise<ReminderPreference> {
-  const [row, account] = await Promise.all([q.findReminder(deps.sql, actor.accountId), q.findAccountContext(deps.sql, actor.accountId)])
+  const [row, account] = await Promise.all([
+    q.findReminder(deps.sql, actor.accountId),
+    q.findAccountContext(deps.sql, actor.accountId),
+  ])
   return {
     mode: row?.dailyAt ? 'daily' : 'off',
     time: row?.dailyAt ?? null,
@@ -23,10 +26,15 @@ export async function getReminderPreference(deps: CoreDeps, actor: SessionAccoun
   }
 }
 
-export async function saveReminderPreference(deps: CoreDeps, actor: SessionAccount, input: ReminderInput): Promise<void> {
+export async function saveReminderPreference(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: ReminderInput,
+): Promise<void> {
   const account = await q.findAccountContext(deps.sql, actor.accountId)
   if (!account) throw new AppError('NOT_FOUND')
-  if (input.email && input.mode === 'daily' && !account.email) throw new AppError('VALIDATION_FAILED', { email: 'reminder_email_unavailable' })
+  if (input.email && input.mode === 'daily' && !account.email)
+    throw new AppError('VALIDATION_FAILED', { email: 'reminder_email_unavailable' })
   const daily = input.mode === 'daily'
   await q.upsertReminder(deps.sql, actor.accountId, { dailyAt: daily ? input.time : null, email: daily && input.email })
 }
@@ -69,14 +77,20 @@ export async function sweepMoodReminders(deps: CoreDeps): Promise<{ queued: numb
  * The notifications worker sends one reminder email per member and local day: the send is claimed first (a
  * retried job finds it claimed), and released again if the mail server refused it, so the retry can send.
  */
-export async function sendMoodReminderEmail(deps: CoreDeps, payload: { accountId: string; localDate: string }): Promise<{ status: 'sent' | 'skipped' }> {
+export async function sendMoodReminderEmail(
+  deps: CoreDeps,
+  payload: { accountId: string; localDate: string },
+): Promise<{ status: 'sent' | 'skipped' }> {
   const account = await q.findAccountContext(deps.sql, payload.accountId)
   if (!account?.email) return { status: 'skipped' }
   if ((await q.countMoodOnDay(deps.sql, payload.accountId, payload.localDate)) > 0) return { status: 'skipped' }
   const claim = await q.claimEmailSend(deps.sql, payload.accountId, payload.localDate)
   if (!claim) return { status: 'skipped' }
   try {
-    await deps.mailer.send({ to: account.email, ...dailyReminderEmail(account.locale, `${deps.config.publicUrl}/care`) })
+    await deps.mailer.send({
+      to: account.email,
+      ...dailyReminderEmail(account.locale, `${deps.config.publicUrl}/care`),
+    })
   } catch (error) {
     await q.releaseEmailSend(deps.sql, payload.accountId, payload.localDate, claim.previous)
     throw error

@@ -7,9 +7,16 @@ type Db = Sql | TransactionSql
  * openSharedSafetyPlan (safety-plan.service.ts), which resolves the member from an incident they work and checks the
  * member's consent (shared_at) in the same query.
  */
-export interface SafetyPlanRow { id: string; contentEnc: Buffer; language: 'en' | 'pl'; sharedAt: Date | null; updatedAt: Date }
+export interface SafetyPlanRow {
+  id: string
+  contentEnc: Buffer
+  language: 'en' | 'pl'
+  sharedAt: Date | null
+  updatedAt: Date
+}
 
-const planColumns = (db: Db) => db`id, content_enc as "contentEnc", language, shared_at as "sharedAt", updated_at as "updatedAt"`
+const planColumns = (db: Db) =>
+  db`id, content_enc as "contentEnc", language, shared_at as "sharedAt", updated_at as "updatedAt"`
 
 export async function findSafetyPlanRow(db: Db, accountId: string): Promise<SafetyPlanRow | null> {
   const [row] = await db<SafetyPlanRow[]>`select ${planColumns(db)} from safety_plans where account_id = ${accountId}`
@@ -24,7 +31,11 @@ export async function findSharedSafetyPlanRow(db: Db, accountId: string): Promis
 }
 
 /** Inserts the plan or replaces its content; the id (bound into the ciphertext) never changes once stored. */
-export async function upsertSafetyPlanRow(db: Db, accountId: string, row: { id: string; contentEnc: Buffer; language: 'en' | 'pl'; at: Date }) {
+export async function upsertSafetyPlanRow(
+  db: Db,
+  accountId: string,
+  row: { id: string; contentEnc: Buffer; language: 'en' | 'pl'; at: Date },
+) {
   await db`
     insert into safety_plans (id, account_id, content_enc, language, created_at, updated_at)
     values (${row.id}, ${accountId}, ${row.contentEnc}, ${row.language}, ${row.at}, ${row.at})

@@ -6,7 +6,13 @@ import { z } from 'zod'
  * and what they live for. Each section is free text, one item per line.
  */
 export const SAFETY_PLAN_SECTIONS = [
-  'warningSigns', 'copingStrategies', 'distractions', 'peopleToAsk', 'professionals', 'safeEnvironment', 'reasonsForLiving',
+  'warningSigns',
+  'copingStrategies',
+  'distractions',
+  'peopleToAsk',
+  'professionals',
+  'safeEnvironment',
+  'reasonsForLiving',
 ] as const
 export type SafetyPlanSection = (typeof SAFETY_PLAN_SECTIONS)[number]
 export type SafetyPlanContent = Record<SafetyPlanSection, string>
@@ -14,9 +20,12 @@ export type SafetyPlanContent = Record<SafetyPlanSection, string>
 const section = z.string().trim().max(2_000, 'too_long').default('')
 
 export const safetyPlanSchema = z
-  .object(Object.fromEntries(SAFETY_PLAN_SECTIONS.map((s) => [s, section])) as Record<SafetyPlanSection, typeof section>)
+  .object(
+    Object.fromEntries(SAFETY_PLAN_SECTIONS.map((s) => [s, section])) as Record<SafetyPlanSection, typeof section>,
+  )
   .superRefine((plan, ctx) => {
-    if (SAFETY_PLAN_SECTIONS.every((s) => plan[s] === '')) ctx.addIssue({ code: 'custom', path: ['warningSigns'], message: 'plan_empty' })
+    if (SAFETY_PLAN_SECTIONS.every((s) => plan[s] === ''))
+      ctx.addIssue({ code: 'custom', path: ['warningSigns'], message: 'plan_empty' })
   })
 export type SafetyPlanInput = z.infer<typeof safetyPlanSchema>
 

@@ -11,7 +11,12 @@ import { raiseCrisis, resolveIncident } from '../crisis/crisis.service.js'
 import { deleteAccount } from '../identity/identity.service.js'
 import { safetyPlanSchema } from './safety-plan.schema.js'
 import {
-  deleteSafetyPlan, getSafetyPlan, hasSharedSafetyPlan, openSharedSafetyPlan, saveSafetyPlan, setSafetyPlanSharing,
+  deleteSafetyPlan,
+  getSafetyPlan,
+  hasSharedSafetyPlan,
+  openSharedSafetyPlan,
+  saveSafetyPlan,
+  setSafetyPlanSharing,
 } from './safety-plan.service.js'
 import { exportSelfCareData } from './selfcare.service.js'
 
@@ -19,15 +24,16 @@ let deps: TestDeps
 let clinician: TestAccount
 let admin: TestAccount
 
-const planWith = (marker: string) => safetyPlanSchema.parse({
-  warningSigns: `${marker}-SIGNS I stop answering messages\nI lie awake past 3am`,
-  copingStrategies: 'Walk the dog\nCold water on my face',
-  distractions: 'The library café',
-  peopleToAsk: 'My sister Ola',
-  professionals: 'Dr Nowak, Tuesday clinic',
-  safeEnvironment: 'Give the car keys to Ola',
-  reasonsForLiving: `${marker}-REASONS my dog, my sister`,
-})
+const planWith = (marker: string) =>
+  safetyPlanSchema.parse({
+    warningSigns: `${marker}-SIGNS I stop answering messages\nI lie awake past 3am`,
+    copingStrategies: 'Walk the dog\nCold water on my face',
+    distractions: 'The library café',
+    peopleToAsk: 'My sister Ola',
+    professionals: 'Dr Nowak, Tuesday clinic',
+    safeEnvironment: 'Give the car keys to Ola',
+    reasonsForLiving: `${marker}-REASONS my dog, my sister`,
+  })
 
 const staff = (a: TestAccount) => ({ accountId: a.accountId, role: a.account.role })
 
@@ -50,7 +56,9 @@ describe('the member writes a plan', () => {
   it('keeps no plaintext in the database and reads back what was written', async () => {
     const member = await makeAccount(deps, 'member', { locale: 'pl' })
     await saveSafetyPlan(deps, member.account, planWith('SEALED-5521'))
-    const [stored] = await deps.sql<{ text: string }[]>`select content_enc::text as text, language from safety_plans where account_id = ${member.accountId}`
+    const [stored] = await deps.sql<
+      { text: string }[]
+    >`select content_enc::text as text, language from safety_plans where account_id = ${member.accountId}`
     expect(stored!.text).not.toContain('SEALED-5521')
     expect(await rowsWithBytes('SEALED-5521')).toBe(0)
     expect(await rowsWithBytes('Walk the dog')).toBe(0)
@@ -64,7 +72,9 @@ describe('the member writes a plan', () => {
     // Saving again replaces it in place (one plan per member).
     await saveSafetyPlan(deps, member.account, planWith('SECOND-1'))
     expect((await getSafetyPlan(deps, member.account))?.content.warningSigns).toContain('SECOND-1')
-    const [n] = await deps.sql<{ n: number }[]>`select count(*)::int as n from safety_plans where account_id = ${member.accountId}`
+    const [n] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from safety_plans where account_id = ${member.accountId}`
     expect(n!.n).toBe(1)
   })
 
@@ -88,13 +98,20 @@ describe('the crisis team sees it only if shared', () => {
     const member = await makeAccount(deps)
     await saveSafetyPlan(deps, member.account, planWith('SHARED-7'))
     await setSafetyPlanSharing(deps, member.account, true)
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
     const before = (await listAuditByAction(deps, 'safety_plan.view')).length
 
     expect(await hasSharedSafetyPlan(deps, staff(clinician), incidentId)).toBe(true)
     expect((await listAuditByAction(deps, 'safety_plan.view')).length).toBe(before)
     const plan = await openSharedSafetyPlan(deps, staff(clinician), incidentId)
-    expect(plan.sections.find((s) => s.section === 'warningSigns')?.items).toEqual(['SHARED-7-SIGNS I stop answering messages', 'I lie awake past 3am'])
+    expect(plan.sections.find((s) => s.section === 'warningSigns')?.items).toEqual([
+      'SHARED-7-SIGNS I stop answering messages',
+      'I lie awake past 3am',
+    ])
     await openSharedSafetyPlan(deps, staff(admin), incidentId)
 
     const audits = (await listAuditByAction(deps, 'safety_plan.view')).filter((a) => a.targetId === incidentId)
@@ -106,7 +123,11 @@ describe('the crisis team sees it only if shared', () => {
   it('an unshared plan is not offered and does not open; nothing is audited', async () => {
     const member = await makeAccount(deps)
     await saveSafetyPlan(deps, member.account, planWith('PRIVATE-3'))
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
     const before = (await listAuditByAction(deps, 'safety_plan.view')).length
     expect(await hasSharedSafetyPlan(deps, staff(clinician), incidentId)).toBe(false)
     await expect(openSharedSafetyPlan(deps, staff(clinician), incidentId)).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -118,10 +139,18 @@ describe('the crisis team sees it only if shared', () => {
     const facilitator = await makeAccount(deps, 'facilitator')
     await saveSafetyPlan(deps, member.account, planWith('REVOKED-9'))
     await setSafetyPlanSharing(deps, member.account, true)
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
 
-    await expect(openSharedSafetyPlan(deps, staff(facilitator), incidentId)).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(openSharedSafetyPlan(deps, { accountId: member.accountId, role: 'member' }, incidentId)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(openSharedSafetyPlan(deps, staff(facilitator), incidentId)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
+    await expect(
+      openSharedSafetyPlan(deps, { accountId: member.accountId, role: 'member' }, incidentId),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
 
     await setSafetyPlanSharing(deps, member.account, false)
     await expect(openSharedSafetyPlan(deps, staff(clinician), incidentId)).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -136,9 +165,14 @@ describe('the crisis team sees it only if shared', () => {
     const member = await makeAccount(deps)
     await saveSafetyPlan(deps, member.account, planWith('FOLLOW-4'))
     await setSafetyPlanSharing(deps, member.account, true)
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
     await resolveIncident(deps, staff(clinician), incidentId, {
-      outcome: 'follow_up', followUp: { followUpIn: '24h', followUpAt: '', answerWithinHours: 12 },
+      outcome: 'follow_up',
+      followUp: { followUpIn: '24h', followUpAt: '', answerWithinHours: 12 },
     })
     expect(await hasSharedSafetyPlan(deps, staff(clinician), incidentId)).toBe(true)
   })
@@ -147,7 +181,10 @@ describe('the crisis team sees it only if shared', () => {
 describe('export and erasure', () => {
   it('the plan is in the export, and deleting the plan or the account leaves nothing', async () => {
     const password = 'a long secret phrase'
-    const member = await makeAccount(deps, 'member', { email: 'plan@example.test', password: await argon2.hash(password) })
+    const member = await makeAccount(deps, 'member', {
+      email: 'plan@example.test',
+      password: await argon2.hash(password),
+    })
     await saveSafetyPlan(deps, member.account, planWith('EXPORT-88'))
     await setSafetyPlanSharing(deps, member.account, true)
     const exported = await exportSelfCareData(deps, member.accountId)

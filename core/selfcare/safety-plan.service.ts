@@ -11,7 +11,11 @@ import * as q from './safety-plan.queries.js'
 import { findAccountContext } from './selfcare.queries.js'
 import { momentLabel, safeZone } from './selfcare.time.js'
 import {
-  SAFETY_PLAN_SECTIONS, type SafetyPlanContent, type SafetyPlanInput, type SafetyPlanView, type SharedSafetyPlanView,
+  SAFETY_PLAN_SECTIONS,
+  type SafetyPlanContent,
+  type SafetyPlanInput,
+  type SafetyPlanView,
+  type SharedSafetyPlanView,
 } from './safety-plan.schema.js'
 
 /*
@@ -27,7 +31,9 @@ function sealPlan(key: MemberKey, id: string, content: SafetyPlanContent): Buffe
 
 function openPlan(key: MemberKey, row: q.SafetyPlanRow): SafetyPlanContent {
   const stored = JSON.parse(unseal(key, 'safety_plan.content', row.id, row.contentEnc)) as Partial<SafetyPlanContent>
-  return Object.fromEntries(SAFETY_PLAN_SECTIONS.map((s) => [s, typeof stored[s] === 'string' ? stored[s] : ''])) as SafetyPlanContent
+  return Object.fromEntries(
+    SAFETY_PLAN_SECTIONS.map((s) => [s, typeof stored[s] === 'string' ? stored[s] : '']),
+  ) as SafetyPlanContent
 }
 
 export async function getSafetyPlan(deps: CoreDeps, actor: SessionAccount): Promise<SafetyPlanView | null> {
@@ -37,9 +43,12 @@ export async function getSafetyPlan(deps: CoreDeps, actor: SessionAccount): Prom
   if (!key) return null
   const zone = safeZone((await findAccountContext(deps.sql, actor.accountId))?.timeZone)
   return {
-    content: openPlan(key, row), language: row.language,
-    sharedAt: row.sharedAt?.toISOString() ?? null, sharedLabel: row.sharedAt ? momentLabel(row.sharedAt, zone, actor.locale) : null,
-    updatedAt: row.updatedAt.toISOString(), updatedLabel: momentLabel(row.updatedAt, zone, actor.locale),
+    content: openPlan(key, row),
+    language: row.language,
+    sharedAt: row.sharedAt?.toISOString() ?? null,
+    sharedLabel: row.sharedAt ? momentLabel(row.sharedAt, zone, actor.locale) : null,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedLabel: momentLabel(row.updatedAt, zone, actor.locale),
   }
 }
 
@@ -47,12 +56,18 @@ export async function getSafetyPlan(deps: CoreDeps, actor: SessionAccount): Prom
 export async function saveSafetyPlan(deps: CoreDeps, actor: SessionAccount, input: SafetyPlanInput): Promise<void> {
   const key = await memberKeyFor(deps, actor.accountId)
   const id = (await q.findSafetyPlanId(deps.sql, actor.accountId)) ?? randomUUID()
-  await q.upsertSafetyPlanRow(deps.sql, actor.accountId, { id, contentEnc: sealPlan(key, id, input), language: actor.locale, at: nowOf(deps) })
+  await q.upsertSafetyPlanRow(deps.sql, actor.accountId, {
+    id,
+    contentEnc: sealPlan(key, id, input),
+    language: actor.locale,
+    at: nowOf(deps),
+  })
 }
 
 /** The member's consent, given or withdrawn. Withdrawing takes effect at once: the next opening is refused. */
 export async function setSafetyPlanSharing(deps: CoreDeps, actor: SessionAccount, share: boolean): Promise<void> {
-  if (!(await q.setSafetyPlanShared(deps.sql, actor.accountId, share ? nowOf(deps) : null))) throw new AppError('NOT_FOUND')
+  if (!(await q.setSafetyPlanShared(deps.sql, actor.accountId, share ? nowOf(deps) : null)))
+    throw new AppError('NOT_FOUND')
 }
 
 export async function deleteSafetyPlan(deps: CoreDeps, actor: SessionAccount): Promise<void> {
@@ -64,12 +79,18 @@ export async function exportSafetyPlan(deps: CoreDeps, accountId: string) {
   const key = row ? await findMemberKey(deps, accountId) : null
   if (!row || !key) return null
   return {
-    ...openPlan(key, row), language: row.language, sharedWithCrisisTeamSince: row.sharedAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString(),
+    ...openPlan(key, row),
+    language: row.language,
+    sharedWithCrisisTeamSince: row.sharedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
   }
 }
 
 // ── the crisis team ────────────────────────────────────────────────────────────────────────────────────
-export interface CareTeamActor { accountId: string; role: Role }
+export interface CareTeamActor {
+  accountId: string
+  role: Role
+}
 
 /** Whether the incident page offers the plan: the actor works the incident and the member shares a plan. Reads no content. */
 export async function hasSharedSafetyPlan(deps: CoreDeps, actor: CareTeamActor, incidentId: string): Promise<boolean> {
@@ -81,7 +102,11 @@ export async function hasSharedSafetyPlan(deps: CoreDeps, actor: CareTeamActor, 
  * A clinician or admin working the member's incident opens the shared plan. The audit row and the read are in one
  * transaction: if the audit cannot be written, nothing is decrypted. Not shared (or no longer) is NOT_FOUND.
  */
-export async function openSharedSafetyPlan(deps: CoreDeps, actor: CareTeamActor, incidentId: string): Promise<SharedSafetyPlanView> {
+export async function openSharedSafetyPlan(
+  deps: CoreDeps,
+  actor: CareTeamActor,
+  incidentId: string,
+): Promise<SharedSafetyPlanView> {
   requireCapability(actor, 'safety-plan:read-shared')
   const { row, memberAccountId } = await deps.sql.begin(async (tx) => {
     const incident = await findWorkedIncident(tx, actor, incidentId)
@@ -89,7 +114,10 @@ export async function openSharedSafetyPlan(deps: CoreDeps, actor: CareTeamActor,
     const plan = await q.findSharedSafetyPlanRow(tx, incident.memberAccountId)
     if (!plan) throw new AppError('NOT_FOUND')
     await recordAudit(tx, deps, {
-      actorAccountId: actor.accountId, action: 'safety_plan.view', targetType: 'incident', targetId: incident.id,
+      actorAccountId: actor.accountId,
+      action: 'safety_plan.view',
+      targetType: 'incident',
+      targetId: incident.id,
       details: { memberLabel: incident.memberLabel },
     })
     return { row: plan, memberAccountId: incident.memberAccountId }
@@ -98,7 +126,13 @@ export async function openSharedSafetyPlan(deps: CoreDeps, actor: CareTeamActor,
   if (!key) throw new AppError('NOT_FOUND')
   const content = openPlan(key, row)
   return {
-    sections: SAFETY_PLAN_SECTIONS.map((section) => ({ section, items: content[section].split(/\r?\n/).map((s) => s.trim()).filter(Boolean) })),
+    sections: SAFETY_PLAN_SECTIONS.map((section) => ({
+      section,
+      items: content[section]
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    })),
     language: row.language,
     updatedAt: row.updatedAt.toISOString(),
   }

@@ -11,7 +11,9 @@ type Db = Sql | TransactionSql
 
 // ── the member key ─────────────────────────────────────────────────────────────────────────────────────
 export async function findWrappedKey(db: Db, accountId: string): Promise<Buffer | null> {
-  const [row] = await db<{ wrappedKey: Buffer }[]>`select wrapped_key as "wrappedKey" from selfcare_keys where account_id = ${accountId}`
+  const [row] = await db<
+    { wrappedKey: Buffer }[]
+  >`select wrapped_key as "wrappedKey" from selfcare_keys where account_id = ${accountId}`
   return row?.wrappedKey ?? null
 }
 
@@ -25,16 +27,26 @@ export async function lockMemberKey(tx: TransactionSql, accountId: string): Prom
   await tx`select account_id from selfcare_keys where account_id = ${accountId} for update`
 }
 
-export async function findAccountContext(db: Db, accountId: string): Promise<{ timeZone: string; locale: 'en' | 'pl'; email: string | null } | null> {
+export async function findAccountContext(
+  db: Db,
+  accountId: string,
+): Promise<{ timeZone: string; locale: 'en' | 'pl'; email: string | null } | null> {
   const [row] = await db<{ timeZone: string; locale: 'en' | 'pl'; email: string | null }[]>`
     select time_zone as "timeZone", locale, email from accounts where id = ${accountId}`
   return row ?? null
 }
 
 // ── journal ────────────────────────────────────────────────────────────────────────────────────────────
-export interface JournalRow { id: string; titleEnc: Buffer | null; bodyEnc: Buffer; createdAt: Date; updatedAt: Date }
+export interface JournalRow {
+  id: string
+  titleEnc: Buffer | null
+  bodyEnc: Buffer
+  createdAt: Date
+  updatedAt: Date
+}
 
-const journalColumns = (db: Db) => db`id, title_enc as "titleEnc", body_enc as "bodyEnc", created_at as "createdAt", updated_at as "updatedAt"`
+const journalColumns = (db: Db) =>
+  db`id, title_enc as "titleEnc", body_enc as "bodyEnc", created_at as "createdAt", updated_at as "updatedAt"`
 
 export async function listJournalRows(db: Db, accountId: string, limit: number): Promise<JournalRow[]> {
   return db<JournalRow[]>`
@@ -47,13 +59,21 @@ export async function findJournalRow(db: Db, accountId: string, entryId: string)
   return row ?? null
 }
 
-export async function insertJournalRow(db: Db, accountId: string, row: { id: string; titleEnc: Buffer | null; bodyEnc: Buffer; at: Date }) {
+export async function insertJournalRow(
+  db: Db,
+  accountId: string,
+  row: { id: string; titleEnc: Buffer | null; bodyEnc: Buffer; at: Date },
+) {
   await db`
     insert into journal_entries (id, account_id, title_enc, body_enc, created_at, updated_at)
     values (${row.id}, ${accountId}, ${row.titleEnc}, ${row.bodyEnc}, ${row.at}, ${row.at})`
 }
 
-export async function updateJournalRow(db: Db, accountId: string, row: { id: string; titleEnc: Buffer | null; bodyEnc: Buffer; at: Date }): Promise<boolean> {
+export async function updateJournalRow(
+  db: Db,
+  accountId: string,
+  row: { id: string; titleEnc: Buffer | null; bodyEnc: Buffer; at: Date },
+): Promise<boolean> {
   const rows = await db`
     update journal_entries set title_enc = ${row.titleEnc}, body_enc = ${row.bodyEnc}, updated_at = ${row.at}
     where account_id = ${accountId} and id = ${row.id} returning id`
@@ -66,7 +86,14 @@ export async function deleteJournalRow(db: Db, accountId: string, entryId: strin
 }
 
 // ── mood ───────────────────────────────────────────────────────────────────────────────────────────────
-export interface MoodRow { id: string; score: number; feelings: Feeling[]; noteEnc: Buffer | null; localDate: string; createdAt: Date }
+export interface MoodRow {
+  id: string
+  score: number
+  feelings: Feeling[]
+  noteEnc: Buffer | null
+  localDate: string
+  createdAt: Date
+}
 
 const moodColumns = (db: Db) => db`
   id, score, feelings, note_enc as "noteEnc", to_char(local_date, 'YYYY-MM-DD') as "localDate", created_at as "createdAt"`
@@ -78,7 +105,9 @@ export async function countMoodOnDay(db: Db, accountId: string, localDate: strin
 }
 
 export async function insertMoodRow(
-  db: Db, accountId: string, row: { id: string; score: number; feelings: Feeling[]; noteEnc: Buffer | null; localDate: string; at: Date },
+  db: Db,
+  accountId: string,
+  row: { id: string; score: number; feelings: Feeling[]; noteEnc: Buffer | null; localDate: string; at: Date },
 ) {
   await db`
     insert into mood_checkins (id, account_id, score, feelings, note_enc, local_date, created_at)
@@ -86,11 +115,17 @@ export async function insertMoodRow(
 }
 
 export async function findMoodRow(db: Db, accountId: string, id: string): Promise<MoodRow | null> {
-  const [row] = await db<MoodRow[]>`select ${moodColumns(db)} from mood_checkins where account_id = ${accountId} and id = ${id}`
+  const [row] = await db<
+    MoodRow[]
+  >`select ${moodColumns(db)} from mood_checkins where account_id = ${accountId} and id = ${id}`
   return row ?? null
 }
 
-export async function listMoodRows(db: Db, accountId: string, options: { fromDate?: string; limit?: number } = {}): Promise<MoodRow[]> {
+export async function listMoodRows(
+  db: Db,
+  accountId: string,
+  options: { fromDate?: string; limit?: number } = {},
+): Promise<MoodRow[]> {
   return db<MoodRow[]>`
     select ${moodColumns(db)} from mood_checkins
     where account_id = ${accountId} ${options.fromDate ? db`and local_date >= ${options.fromDate}::date` : db``}
@@ -114,8 +149,19 @@ export interface GoalRow {
   groupTitle: string | null
   createdAt: Date
 }
-export interface StepRow { id: string; goalId: string; text: string; doneAt: Date | null }
-export interface GoalCheckInRow { id: string; goalId: string; note: string; rating: number | null; checkedOn: string }
+export interface StepRow {
+  id: string
+  goalId: string
+  text: string
+  doneAt: Date | null
+}
+export interface GoalCheckInRow {
+  id: string
+  goalId: string
+  note: string
+  rating: number | null
+  checkedOn: string
+}
 
 const goalColumns = (db: Db) => db`
   g.id, g.account_id as "accountId", g.title, g.why, g.status, g.group_id as "groupId", gr.title as "groupTitle", g.created_at as "createdAt"`
@@ -134,20 +180,34 @@ export async function findGoalRow(db: Db, accountId: string, goalId: string): Pr
   return row ?? null
 }
 
-export async function insertGoalRow(db: Db, accountId: string, g: { title: string; why: string; groupId: string | null }): Promise<string> {
+export async function insertGoalRow(
+  db: Db,
+  accountId: string,
+  g: { title: string; why: string; groupId: string | null },
+): Promise<string> {
   const [row] = await db<{ id: string }[]>`
     insert into selfcare_goals (account_id, title, why, group_id) values (${accountId}, ${g.title}, ${g.why}, ${g.groupId}) returning id`
   return row!.id
 }
 
-export async function updateGoalRow(db: Db, accountId: string, goalId: string, g: { title: string; why: string; groupId: string | null }): Promise<boolean> {
+export async function updateGoalRow(
+  db: Db,
+  accountId: string,
+  goalId: string,
+  g: { title: string; why: string; groupId: string | null },
+): Promise<boolean> {
   const rows = await db`
     update selfcare_goals set title = ${g.title}, why = ${g.why}, group_id = ${g.groupId}, updated_at = now()
     where account_id = ${accountId} and id = ${goalId} returning id`
   return rows.length > 0
 }
 
-export async function setGoalStatusRow(db: Db, accountId: string, goalId: string, status: GoalStatus): Promise<boolean> {
+export async function setGoalStatusRow(
+  db: Db,
+  accountId: string,
+  goalId: string,
+  status: GoalStatus,
+): Promise<boolean> {
   const rows = await db`
     update selfcare_goals set status = ${status}, updated_at = now() where account_id = ${accountId} and id = ${goalId} returning id`
   return rows.length > 0
@@ -172,7 +232,14 @@ export async function countSteps(db: Db, goalId: string): Promise<number> {
 }
 
 /** Ticks or un-ticks a step of one of the member's own goals. */
-export async function setStepDone(db: Db, accountId: string, goalId: string, stepId: string, done: boolean, at: Date): Promise<boolean> {
+export async function setStepDone(
+  db: Db,
+  accountId: string,
+  goalId: string,
+  stepId: string,
+  done: boolean,
+  at: Date,
+): Promise<boolean> {
   const rows = await db`
     update selfcare_goal_steps s set done_at = ${done ? at : null}
     from selfcare_goals g
@@ -196,7 +263,11 @@ export async function listStepsOf(db: Db, goalIds: string[]): Promise<StepRow[]>
     where goal_id = any(${goalIds}::uuid[]) order by position, created_at`
 }
 
-export async function insertGoalCheckIn(db: Db, goalId: string, c: { note: string; rating: number | null; date: string }): Promise<void> {
+export async function insertGoalCheckIn(
+  db: Db,
+  goalId: string,
+  c: { note: string; rating: number | null; date: string },
+): Promise<void> {
   await db`
     insert into selfcare_goal_checkins (goal_id, note, rating, checked_on) values (${goalId}, ${c.note}, ${c.rating}, ${c.date}::date)`
 }
@@ -215,7 +286,11 @@ export async function listApprovedGroups(db: Db, accountId: string): Promise<Arr
     where m.account_id = ${accountId} and m.status = 'approved' order by g.title`
 }
 
-export async function findLedGroup(db: Db, facilitatorId: string, groupId: string): Promise<{ id: string; title: string } | null> {
+export async function findLedGroup(
+  db: Db,
+  facilitatorId: string,
+  groupId: string,
+): Promise<{ id: string; title: string } | null> {
   const [row] = await db<{ id: string; title: string }[]>`
     select id, title from groups where id = ${groupId} and (facilitator_id = ${facilitatorId} or co_facilitator_id = ${facilitatorId})`
   return row ?? null
@@ -225,7 +300,10 @@ export async function findLedGroup(db: Db, facilitatorId: string, groupId: strin
  * Goals shared with a group, for that group's facilitators: only goals of members approved in the group now, and
  * only the group pseudonym of each (never the account's username). Archived goals stay with the member.
  */
-export async function listGoalsSharedWithGroup(db: Db, groupId: string): Promise<Array<GoalRow & { pseudonym: string }>> {
+export async function listGoalsSharedWithGroup(
+  db: Db,
+  groupId: string,
+): Promise<Array<GoalRow & { pseudonym: string }>> {
   return db<(GoalRow & { pseudonym: string })[]>`
     select ${goalColumns(db)}, m.pseudonym
     from selfcare_goals g
@@ -236,7 +314,10 @@ export async function listGoalsSharedWithGroup(db: Db, groupId: string): Promise
 }
 
 // ── reminders ──────────────────────────────────────────────────────────────────────────────────────────
-export interface ReminderRow { dailyAt: string | null; email: boolean }
+export interface ReminderRow {
+  dailyAt: string | null
+  email: boolean
+}
 
 export async function findReminder(db: Db, accountId: string): Promise<ReminderRow | null> {
   const [row] = await db<ReminderRow[]>`
@@ -250,7 +331,12 @@ export async function upsertReminder(db: Db, accountId: string, r: { dailyAt: st
     on conflict (account_id) do update set daily_at = excluded.daily_at, email = excluded.email, updated_at = now()`
 }
 
-export interface EmailReminderCandidate { accountId: string; dailyAt: string; timeZone: string; emailQueuedOn: string | null }
+export interface EmailReminderCandidate {
+  accountId: string
+  dailyAt: string
+  timeZone: string
+  emailQueuedOn: string | null
+}
 
 /** Members with a daily reminder, opted in to email and with an address: the sweep decides who is due now. */
 export async function listEmailReminderCandidates(db: Db): Promise<EmailReminderCandidate[]> {
@@ -272,7 +358,11 @@ export async function markEmailQueued(tx: TransactionSql, accountId: string, loc
 }
 
 /** The processor's claim on sending today's email: a retried job finds it taken. */
-export async function claimEmailSend(db: Db, accountId: string, localDate: string): Promise<{ previous: string | null } | null> {
+export async function claimEmailSend(
+  db: Db,
+  accountId: string,
+  localDate: string,
+): Promise<{ previous: string | null } | null> {
   const [row] = await db<{ previous: string | null }[]>`
     update selfcare_reminders r set email_sent_on = ${localDate}::date
     from (select account_id, email_sent_on from selfcare_reminders where account_id = ${accountId} for update) old
@@ -290,14 +380,24 @@ export async function releaseEmailSend(db: Db, accountId: string, localDate: str
 
 // ── "would you like a clinician to contact you?" ───────────────────────────────────────────────────────
 /** Claims the entry's one request; false when a yes for it was recorded before (its incident is returned). */
-export async function claimSupportRequest(tx: TransactionSql, accountId: string, kind: EntryKind, entryId: string): Promise<boolean> {
+export async function claimSupportRequest(
+  tx: TransactionSql,
+  accountId: string,
+  kind: EntryKind,
+  entryId: string,
+): Promise<boolean> {
   const rows = await tx`
     insert into selfcare_support_requests (entry_kind, entry_id, account_id) values (${kind}, ${entryId}, ${accountId})
     on conflict (entry_kind, entry_id) do nothing returning entry_id`
   return rows.length > 0
 }
 
-export async function findSupportRequest(db: Db, accountId: string, kind: EntryKind, entryId: string): Promise<{ incidentId: string | null } | null> {
+export async function findSupportRequest(
+  db: Db,
+  accountId: string,
+  kind: EntryKind,
+  entryId: string,
+): Promise<{ incidentId: string | null } | null> {
   const [row] = await db<{ incidentId: string | null }[]>`
     select incident_id as "incidentId" from selfcare_support_requests
     where account_id = ${accountId} and entry_kind = ${kind} and entry_id = ${entryId}`

@@ -2,8 +2,20 @@ import { z } from 'zod'
 
 /** Feelings a mood check-in can name; the UI translates each (`care.feeling.<id>`). */
 export const FEELINGS = [
-  'calm', 'hopeful', 'grateful', 'content', 'energetic', 'connected',
-  'tired', 'anxious', 'sad', 'lonely', 'irritable', 'overwhelmed', 'numb', 'restless',
+  'calm',
+  'hopeful',
+  'grateful',
+  'content',
+  'energetic',
+  'connected',
+  'tired',
+  'anxious',
+  'sad',
+  'lonely',
+  'irritable',
+  'overwhelmed',
+  'numb',
+  'restless',
 ] as const
 export type Feeling = (typeof FEELINGS)[number]
 
@@ -13,7 +25,11 @@ export const CHART_RANGES = [30, 90] as const
 export type ChartRange = (typeof CHART_RANGES)[number]
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max, 'too_long').transform((v) => (v === '' ? null : v))
+  z
+    .string()
+    .trim()
+    .max(max, 'too_long')
+    .transform((v) => (v === '' ? null : v))
 const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long')
 
 export const journalEntrySchema = z.object({
@@ -23,7 +39,11 @@ export const journalEntrySchema = z.object({
 export type JournalEntryInput = z.infer<typeof journalEntrySchema>
 
 export const moodCheckInSchema = z.object({
-  score: z.coerce.number({ invalid_type_error: 'score_invalid' }).int('score_invalid').min(1, 'score_invalid').max(10, 'score_invalid'),
+  score: z.coerce
+    .number({ invalid_type_error: 'score_invalid' })
+    .int('score_invalid')
+    .min(1, 'score_invalid')
+    .max(10, 'score_invalid'),
   /** Comma-separated (the route joins the checked boxes), or a list. */
   feelings: z
     .union([z.string().max(400, 'feeling_unknown'), z.array(z.string())])
@@ -41,7 +61,12 @@ const stepsText = z
   .string()
   .max(4_000, 'too_long')
   .default('')
-  .transform((v) => v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().max(200, 'step_too_long')).max(20, 'too_many_steps'))
 
 /** The group whose facilitator the goal was agreed with, or empty for a goal the member keeps to themselves. */
@@ -64,7 +89,10 @@ export const goalEditSchema = goalSchema.omit({ steps: true })
 export type GoalEditInput = z.infer<typeof goalEditSchema>
 
 export const goalStepSchema = z.object({ text: requiredText(200) })
-export const goalStepToggleSchema = z.object({ stepId: uuid, done: z.enum(['true', 'false']).transform((v) => v === 'true') })
+export const goalStepToggleSchema = z.object({
+  stepId: uuid,
+  done: z.enum(['true', 'false']).transform((v) => v === 'true'),
+})
 export const goalStatusSchema = z.object({ status: z.enum(['active', 'completed', 'archived']) })
 export const goalCheckInSchema = z.object({
   note: requiredText(1_000),
@@ -74,7 +102,10 @@ export const goalCheckInSchema = z.object({
     .default('')
     .transform((v) => (v === '' ? null : Number(v)))
     .pipe(z.number().int('rating_invalid').min(1, 'rating_invalid').max(5, 'rating_invalid').nullable()),
-  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'),
+  date: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid'),
 })
 export type GoalCheckInInput = z.infer<typeof goalCheckInSchema>
 
@@ -82,10 +113,14 @@ export const reminderSchema = z
   .object({
     mode: z.enum(['off', 'daily']),
     time: z.string().trim().default(''),
-    email: z.literal('on').optional().transform((v) => v === 'on'),
+    email: z
+      .literal('on')
+      .optional()
+      .transform((v) => v === 'on'),
   })
   .superRefine((v, ctx) => {
-    if (v.mode === 'daily' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) ctx.addIssue({ code: 'custom', path: ['time'], message: 'time_invalid' })
+    if (v.mode === 'daily' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time))
+      ctx.addIssue({ code: 'custom', path: ['time'], message: 'time_invalid' })
   })
 export type ReminderInput = z.infer<typeof reminderSchema>
 
@@ -98,15 +133,47 @@ export const ENTRY_KINDS = ['journal', 'mood'] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
 
 // ── what leaves core ──────────────────────────────────────────────────────────────────────────────────
-export interface JournalListItem { id: string; title: string | null; preview: string; createdAt: string; updatedAt: string; dateLabel: string }
-export interface JournalEntryView { id: string; title: string | null; body: string; createdAt: string; updatedAt: string; dateLabel: string }
+export interface JournalListItem {
+  id: string
+  title: string | null
+  preview: string
+  createdAt: string
+  updatedAt: string
+  dateLabel: string
+}
+export interface JournalEntryView {
+  id: string
+  title: string | null
+  body: string
+  createdAt: string
+  updatedAt: string
+  dateLabel: string
+}
 
 /** Saving a journal entry or a mood check-in: whether to show the crisis card and ask before telling anyone. */
-export interface SavedEntry { id: string; askAboutSupport: boolean }
+export interface SavedEntry {
+  id: string
+  askAboutSupport: boolean
+}
 
-export interface MoodCheckInView { id: string; score: number; feelings: Feeling[]; note: string | null; createdAt: string; localDate: string; timeLabel: string }
+export interface MoodCheckInView {
+  id: string
+  score: number
+  feelings: Feeling[]
+  note: string | null
+  createdAt: string
+  localDate: string
+  timeLabel: string
+}
 /** One local day of the chart: the mean of its check-ins, and its lowest and highest check-in (null without any). */
-export interface MoodDay { date: string; label: string; average: number | null; low: number | null; high: number | null; count: number }
+export interface MoodDay {
+  date: string
+  label: string
+  average: number | null
+  low: number | null
+  high: number | null
+  count: number
+}
 export interface MoodOverview {
   range: ChartRange
   timeZone: string
@@ -119,8 +186,17 @@ export interface MoodOverview {
 }
 
 export type GoalStatus = 'active' | 'completed' | 'archived'
-export interface GoalStepView { id: string; text: string; done: boolean }
-export interface GoalCheckInView { id: string; note: string; rating: number | null; date: string }
+export interface GoalStepView {
+  id: string
+  text: string
+  done: boolean
+}
+export interface GoalCheckInView {
+  id: string
+  note: string
+  rating: number | null
+  date: string
+}
 export interface GoalView {
   id: string
   title: string
@@ -132,6 +208,15 @@ export interface GoalView {
   checkIns: GoalCheckInView[]
   createdAt: string
 }
-export interface GroupGoalsView { groupId: string; groupTitle: string; members: Array<{ pseudonym: string; goals: GoalView[] }> }
+export interface GroupGoalsView {
+  groupId: string
+  groupTitle: string
+  members: Array<{ pseudonym: string; goals: GoalView[] }>
+}
 
-export interface ReminderPreference { mode: 'off' | 'daily'; time: string | null; email: boolean; emailAvailable: boolean }
+export interface ReminderPreference {
+  mode: 'off' | 'daily'
+  time: string | null
+  email: boolean
+  emailAvailable: boolean
+}

@@ -62,14 +62,24 @@ async function fieldOf(promise: Promise<unknown>): Promise<Record<string, string
 const others = () => [otherMember, facilitator, clinician, admin]
 
 async function crisisFootprint(accountId: string) {
-  const [incidents] = await deps.sql<{ n: number }[]>`select count(*)::int as n from crisis_incidents where member_account_id = ${accountId}`
+  const [incidents] = await deps.sql<
+    { n: number }[]
+  >`select count(*)::int as n from crisis_incidents where member_account_id = ${accountId}`
   const [outbox] = await deps.sql<{ n: number }[]>`select count(*)::int as n from outbox where job_name like 'crisis:%'`
   return { incidents: incidents!.n, outbox: outbox!.n }
 }
 
 /** Every crisis table, the outbox and the audit log as text: what a clinician or an operator could ever see. */
 async function everythingOutsideSelfCare(): Promise<string> {
-  const tables = ['crisis_incidents', 'crisis_signals', 'crisis_events', 'crisis_notes', 'crisis_chat_messages', 'outbox', 'audit_log']
+  const tables = [
+    'crisis_incidents',
+    'crisis_signals',
+    'crisis_events',
+    'crisis_notes',
+    'crisis_chat_messages',
+    'outbox',
+    'audit_log',
+  ]
   let all = ''
   for (const table of tables) {
     const rows = await deps.sql.unsafe(`select t::text as row from ${table} t`)
@@ -92,7 +102,9 @@ describe('the private journal', () => {
       expect(row!.dump).not.toContain(needle)
     }
     // The member key is stored only wrapped; nothing in the key table is the raw key of 32 bytes.
-    const [key] = await deps.sql<{ wrappedKey: Buffer }[]>`select wrapped_key as "wrappedKey" from selfcare_keys where account_id = ${member.accountId}`
+    const [key] = await deps.sql<
+      { wrappedKey: Buffer }[]
+    >`select wrapped_key as "wrappedKey" from selfcare_keys where account_id = ${member.accountId}`
     expect(key!.wrappedKey.length).toBeGreaterThan(32 + 16)
 
     const own = await selfcare.getJournalEntry(deps, member.account, saved.id)
@@ -101,7 +113,11 @@ describe('the private journal', () => {
 
     for (const someone of others()) {
       expect(await codeOf(selfcare.getJournalEntry(deps, someone.account, saved.id))).toBe('NOT_FOUND')
-      expect(await codeOf(selfcare.updateJournalEntry(deps, someone.account, saved.id, { title: null, body: 'overwritten' }))).toBe('NOT_FOUND')
+      expect(
+        await codeOf(
+          selfcare.updateJournalEntry(deps, someone.account, saved.id, { title: null, body: 'overwritten' }),
+        ),
+      ).toBe('NOT_FOUND')
       expect(await codeOf(selfcare.deleteJournalEntry(deps, someone.account, saved.id))).toBe('NOT_FOUND')
       expect(await selfcare.listJournal(deps, someone.account)).toEqual([])
     }
@@ -119,7 +135,10 @@ describe('the private journal', () => {
   it('lets the author edit and delete entries', async () => {
     const saved = await selfcare.writeJournalEntry(deps, member.account, { title: null, body: 'Draft' })
     await selfcare.updateJournalEntry(deps, member.account, saved.id, { title: 'Titled', body: 'Edited text' })
-    expect(await selfcare.getJournalEntry(deps, member.account, saved.id)).toMatchObject({ title: 'Titled', body: 'Edited text' })
+    expect(await selfcare.getJournalEntry(deps, member.account, saved.id)).toMatchObject({
+      title: 'Titled',
+      body: 'Edited text',
+    })
     await selfcare.deleteJournalEntry(deps, member.account, saved.id)
     expect(await codeOf(selfcare.getJournalEntry(deps, member.account, saved.id))).toBe('NOT_FOUND')
     expect(await codeOf(selfcare.getJournalEntry(deps, member.account, 'not-an-id'))).toBe('NOT_FOUND')
@@ -127,24 +146,35 @@ describe('the private journal', () => {
 })
 
 describe('mood check-ins', () => {
-  it('allow three a day in the member\'s own time zone, with a clear code for the fourth', async () => {
+  it("allow three a day in the member's own time zone, with a clear code for the fourth", async () => {
     // 23:30 in Tokyo on 10 March…
     deps.setNow(new Date('2026-03-10T14:30:00Z'))
-    for (const score of [3, 5, 6]) await selfcare.recordMoodCheckIn(deps, member.account, { score, feelings: ['tired'], note: null })
-    expect(await fieldOf(selfcare.recordMoodCheckIn(deps, member.account, { score: 7, feelings: [], note: null }))).toEqual({ checkIn: 'mood_daily_limit' })
-    expect(await codeOf(selfcare.recordMoodCheckIn(deps, member.account, { score: 7, feelings: [], note: null }))).toBe('RATE_LIMITED')
+    for (const score of [3, 5, 6])
+      await selfcare.recordMoodCheckIn(deps, member.account, { score, feelings: ['tired'], note: null })
+    expect(
+      await fieldOf(selfcare.recordMoodCheckIn(deps, member.account, { score: 7, feelings: [], note: null })),
+    ).toEqual({ checkIn: 'mood_daily_limit' })
+    expect(await codeOf(selfcare.recordMoodCheckIn(deps, member.account, { score: 7, feelings: [], note: null }))).toBe(
+      'RATE_LIMITED',
+    )
     const overview = await selfcare.getMoodOverview(deps, member.account, 30)
     expect(overview.todayCount).toBe(3)
     expect(overview.today).toBe('2026-03-10')
     // …and 00:30 on 11 March: a new day there, although still 10 March in UTC.
     deps.setNow(new Date('2026-03-10T15:30:00Z'))
-    await selfcare.recordMoodCheckIn(deps, member.account, { score: 8, feelings: ['calm', 'hopeful'], note: 'Slept well — note 5R' })
+    await selfcare.recordMoodCheckIn(deps, member.account, {
+      score: 8,
+      feelings: ['calm', 'hopeful'],
+      note: 'Slept well — note 5R',
+    })
     deps.setNow(null)
   })
 
   it('seal the note, chart the daily average over 30 or 90 days, and stay private', async () => {
     deps.setNow(new Date('2026-03-11T03:00:00Z'))
-    const [row] = await deps.sql<{ dump: string }[]>`select m::text as dump from mood_checkins m where account_id = ${member.accountId} and note_enc is not null`
+    const [row] = await deps.sql<
+      { dump: string }[]
+    >`select m::text as dump from mood_checkins m where account_id = ${member.accountId} and note_enc is not null`
     expect(row!.dump).not.toContain('5R')
     expect(row!.dump).not.toContain('Slept')
 
@@ -169,21 +199,57 @@ describe('mood check-ins', () => {
 describe('crisis-level text', () => {
   it('is saved, raises nothing, and asks; only a yes tells a clinician — once, without the entry', async () => {
     const before = await crisisFootprint(member.accountId)
-    const saved = await selfcare.writeJournalEntry(deps, member.account, { title: null, body: `Diary 9Z. ${CRISIS_TEXT}` })
+    const saved = await selfcare.writeJournalEntry(deps, member.account, {
+      title: null,
+      body: `Diary 9Z. ${CRISIS_TEXT}`,
+    })
     expect(saved.askAboutSupport).toBe(true)
     expect((await selfcare.getJournalEntry(deps, member.account, saved.id)).body).toContain('Diary 9Z')
     expect(await crisisFootprint(member.accountId)).toEqual(before)
-    expect(await selfcare.getSupportPrompt(deps, member.account, 'journal', saved.id)).toMatchObject({ ask: true, alreadyRequested: false })
+    expect(await selfcare.getSupportPrompt(deps, member.account, 'journal', saved.id)).toMatchObject({
+      ask: true,
+      alreadyRequested: false,
+    })
 
     // Nobody else can say yes for it, and a yes for an ordinary entry is refused.
     const plain = await selfcare.writeJournalEntry(deps, member.account, { title: null, body: 'A quiet day.' })
-    expect(await codeOf(selfcare.requestClinicianContact(deps, otherMember.account, { kind: 'journal', entryId: saved.id, message: null, country: null }))).toBe('NOT_FOUND')
-    expect(await codeOf(selfcare.requestClinicianContact(deps, member.account, { kind: 'journal', entryId: plain.id, message: null, country: null }))).toBe('CONFLICT')
-    expect(await codeOf(selfcare.requestClinicianContact(deps, member.account, { kind: 'mood', entryId: saved.id, message: null, country: null }))).toBe('NOT_FOUND')
+    expect(
+      await codeOf(
+        selfcare.requestClinicianContact(deps, otherMember.account, {
+          kind: 'journal',
+          entryId: saved.id,
+          message: null,
+          country: null,
+        }),
+      ),
+    ).toBe('NOT_FOUND')
+    expect(
+      await codeOf(
+        selfcare.requestClinicianContact(deps, member.account, {
+          kind: 'journal',
+          entryId: plain.id,
+          message: null,
+          country: null,
+        }),
+      ),
+    ).toBe('CONFLICT')
+    expect(
+      await codeOf(
+        selfcare.requestClinicianContact(deps, member.account, {
+          kind: 'mood',
+          entryId: saved.id,
+          message: null,
+          country: null,
+        }),
+      ),
+    ).toBe('NOT_FOUND')
     expect(await crisisFootprint(member.accountId)).toEqual(before)
 
     const yes = { kind: 'journal' as const, entryId: saved.id, message: 'Please call after 6pm', country: 'PL' }
-    const [first, second] = await Promise.all([selfcare.requestClinicianContact(deps, member.account, yes), selfcare.requestClinicianContact(deps, member.account, yes)])
+    const [first, second] = await Promise.all([
+      selfcare.requestClinicianContact(deps, member.account, yes),
+      selfcare.requestClinicianContact(deps, member.account, yes),
+    ])
     expect(first.incidentId).toBeTruthy()
     expect(second.incidentId).toBe(first.incidentId)
     expect([first.created, second.created].filter(Boolean)).toHaveLength(1)
@@ -194,7 +260,9 @@ describe('crisis-level text', () => {
     const signals = await deps.sql<{ reason: string | null }[]>`
       select s.reason from crisis_signals s join crisis_incidents i on i.id = s.incident_id where i.member_account_id = ${member.accountId}`
     expect(signals).toEqual([{ reason: 'Please call after 6pm' }])
-    expect(await selfcare.getSupportPrompt(deps, member.account, 'journal', saved.id)).toMatchObject({ alreadyRequested: true })
+    expect(await selfcare.getSupportPrompt(deps, member.account, 'journal', saved.id)).toMatchObject({
+      alreadyRequested: true,
+    })
 
     const visible = await everythingOutsideSelfCare()
     for (const needle of ['Diary 9Z', 'pills ready', 'kill myself', 'quiet day']) expect(visible).not.toContain(needle)
@@ -202,17 +270,28 @@ describe('crisis-level text', () => {
 
   it('in a mood note is handled the same way, and "no" creates nothing', async () => {
     const someone = await makeAccount(deps, 'member')
-    const saved = await selfcare.recordMoodCheckIn(deps, someone.account, { score: 1, feelings: ['numb'], note: `Mood 4T. ${CRISIS_TEXT}` })
+    const saved = await selfcare.recordMoodCheckIn(deps, someone.account, {
+      score: 1,
+      feelings: ['numb'],
+      note: `Mood 4T. ${CRISIS_TEXT}`,
+    })
     expect(saved.askAboutSupport).toBe(true)
     expect(await crisisFootprint(someone.accountId)).toMatchObject({ incidents: 0 })
     const calm = await selfcare.recordMoodCheckIn(deps, someone.account, { score: 2, feelings: [], note: 'Low but ok' })
     expect(calm.askAboutSupport).toBe(false)
     // Saying no is just not saying yes: the service is never called and nothing is stored.
     expect(await crisisFootprint(someone.accountId)).toMatchObject({ incidents: 0 })
-    const [requests] = await deps.sql<{ n: number }[]>`select count(*)::int as n from selfcare_support_requests where account_id = ${someone.accountId}`
+    const [requests] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from selfcare_support_requests where account_id = ${someone.accountId}`
     expect(requests!.n).toBe(0)
 
-    const yes = await selfcare.requestClinicianContact(deps, someone.account, { kind: 'mood', entryId: saved.id, message: null, country: null })
+    const yes = await selfcare.requestClinicianContact(deps, someone.account, {
+      kind: 'mood',
+      entryId: saved.id,
+      message: null,
+      country: null,
+    })
     expect(yes.created).toBe(true)
     expect(await crisisFootprint(someone.accountId)).toMatchObject({ incidents: 1 })
     expect(await everythingOutsideSelfCare()).not.toContain('Mood 4T')
@@ -220,18 +299,34 @@ describe('crisis-level text', () => {
 })
 
 describe('goals', () => {
-  it('belong to the member; a goal agreed with a group is readable by that group\'s facilitators only, under the group pseudonym', async () => {
+  it("belong to the member; a goal agreed with a group is readable by that group's facilitators only, under the group pseudonym", async () => {
     expect(await selfcare.goalGroupChoices(deps, member.account)).toEqual([{ id: groupId, title: 'Steady steps' }])
-    expect(await fieldOf(selfcare.createGoal(deps, member.account, { title: 'x', why: '', steps: [], groupId: otherGroupId }))).toEqual({ groupId: 'goal_group_invalid' })
+    expect(
+      await fieldOf(
+        selfcare.createGoal(deps, member.account, { title: 'x', why: '', steps: [], groupId: otherGroupId }),
+      ),
+    ).toEqual({ groupId: 'goal_group_invalid' })
 
     const shared = await selfcare.createGoal(deps, member.account, {
-      title: 'Walk more', why: 'Clears my head', steps: ['Walk 10 minutes', 'Walk to work once'], groupId,
+      title: 'Walk more',
+      why: 'Clears my head',
+      steps: ['Walk 10 minutes', 'Walk to work once'],
+      groupId,
     })
-    const privateGoal = await selfcare.createGoal(deps, member.account, { title: 'Private goal', why: '', steps: [], groupId: null })
+    const privateGoal = await selfcare.createGoal(deps, member.account, {
+      title: 'Private goal',
+      why: '',
+      steps: [],
+      groupId: null,
+    })
     const goal = await selfcare.getGoal(deps, member.account, shared)
     expect(goal.progress).toEqual({ done: 0, total: 2 })
     await selfcare.setGoalStepDone(deps, member.account, shared, goal.steps[0]!.id, true)
-    await selfcare.addGoalCheckIn(deps, member.account, shared, { note: 'Two walks this week', rating: 4, date: '2026-03-12' })
+    await selfcare.addGoalCheckIn(deps, member.account, shared, {
+      note: 'Two walks this week',
+      rating: 4,
+      date: '2026-03-12',
+    })
     await selfcare.addGoalStep(deps, member.account, shared, 'Walk with a friend')
     const updated = await selfcare.getGoal(deps, member.account, shared)
     expect(updated.progress).toEqual({ done: 1, total: 3 })
@@ -241,8 +336,14 @@ describe('goals', () => {
 
     for (const someone of others()) {
       expect(await codeOf(selfcare.getGoal(deps, someone.account, shared))).toBe('NOT_FOUND')
-      expect(await codeOf(selfcare.setGoalStepDone(deps, someone.account, shared, goal.steps[0]!.id, true))).toBe('NOT_FOUND')
-      expect(await codeOf(selfcare.addGoalCheckIn(deps, someone.account, shared, { note: 'x', rating: null, date: '2026-03-12' }))).toBe('NOT_FOUND')
+      expect(await codeOf(selfcare.setGoalStepDone(deps, someone.account, shared, goal.steps[0]!.id, true))).toBe(
+        'NOT_FOUND',
+      )
+      expect(
+        await codeOf(
+          selfcare.addGoalCheckIn(deps, someone.account, shared, { note: 'x', rating: null, date: '2026-03-12' }),
+        ),
+      ).toBe('NOT_FOUND')
       expect(await codeOf(selfcare.setGoalStatus(deps, someone.account, shared, 'archived'))).toBe('NOT_FOUND')
     }
 
@@ -260,24 +361,46 @@ describe('goals', () => {
 
     // Archived goals stay with the member; completing keeps it visible.
     await selfcare.setGoalStatus(deps, member.account, shared, 'completed')
-    expect((await selfcare.listGroupGoals(deps, facilitator.account, groupId)).members[0]!.goals[0]!.status).toBe('completed')
+    expect((await selfcare.listGroupGoals(deps, facilitator.account, groupId)).members[0]!.goals[0]!.status).toBe(
+      'completed',
+    )
     await selfcare.setGoalStatus(deps, member.account, shared, 'archived')
     expect((await selfcare.listGroupGoals(deps, facilitator.account, groupId)).members).toEqual([])
     await selfcare.setGoalStatus(deps, member.account, shared, 'active')
-    expect((await selfcare.listGoals(deps, member.account)).map((g) => g.id).sort()).toEqual([shared, privateGoal].sort())
+    expect((await selfcare.listGoals(deps, member.account)).map((g) => g.id).sort()).toEqual(
+      [shared, privateGoal].sort(),
+    )
   })
 })
 
 describe('export and erasure', () => {
-  it('export has everything of the member\'s, decrypted; deleting the account removes every row and the key', async () => {
+  it("export has everything of the member's, decrypted; deleting the account removes every row and the key", async () => {
     const person = await makeAccount(deps, 'member', { email: 'erase@example.org' })
     await enrol(deps, facilitator, groupId, person, 'Heather')
     const entry = await selfcare.writeJournalEntry(deps, person.account, { title: 'Export title', body: 'Export body' })
     await selfcare.recordMoodCheckIn(deps, person.account, { score: 6, feelings: ['content'], note: 'Export note' })
-    const crisisMood = await selfcare.recordMoodCheckIn(deps, person.account, { score: 2, feelings: [], note: CRISIS_TEXT })
-    await selfcare.requestClinicianContact(deps, person.account, { kind: 'mood', entryId: crisisMood.id, message: null, country: null })
-    const goalId = await selfcare.createGoal(deps, person.account, { title: 'Export goal', why: 'Because', steps: ['Step one'], groupId })
-    await selfcare.addGoalCheckIn(deps, person.account, goalId, { note: 'Export goal note', rating: null, date: '2026-03-01' })
+    const crisisMood = await selfcare.recordMoodCheckIn(deps, person.account, {
+      score: 2,
+      feelings: [],
+      note: CRISIS_TEXT,
+    })
+    await selfcare.requestClinicianContact(deps, person.account, {
+      kind: 'mood',
+      entryId: crisisMood.id,
+      message: null,
+      country: null,
+    })
+    const goalId = await selfcare.createGoal(deps, person.account, {
+      title: 'Export goal',
+      why: 'Because',
+      steps: ['Step one'],
+      groupId,
+    })
+    await selfcare.addGoalCheckIn(deps, person.account, goalId, {
+      note: 'Export goal note',
+      rating: null,
+      date: '2026-03-01',
+    })
     await selfcare.saveReminderPreference(deps, person.account, { mode: 'daily', time: '20:30', email: true })
 
     const data = await selfcare.exportSelfCareData(deps, person.accountId)
@@ -285,23 +408,48 @@ describe('export and erasure', () => {
     expect(data.journal).toMatchObject([{ id: entry.id, title: 'Export title', body: 'Export body' }])
     expect(data.moodCheckIns.map((m) => m.note).sort()).toEqual([CRISIS_TEXT, 'Export note'].sort())
     expect(data.goals).toMatchObject([
-      { title: 'Export goal', why: 'Because', steps: [{ text: 'Step one', done: false }], checkIns: [{ note: 'Export goal note' }], agreedWithGroup: { id: groupId } },
+      {
+        title: 'Export goal',
+        why: 'Because',
+        steps: [{ text: 'Step one', done: false }],
+        checkIns: [{ note: 'Export goal note' }],
+        agreedWithGroup: { id: groupId },
+      },
     ])
     expect(data.reminder).toEqual({ daily: true, time: '20:30', email: true })
     expect(data.clinicianContactRequests).toMatchObject([{ entryKind: 'mood', entryId: crisisMood.id }])
     expect(JSON.stringify(await selfcare.exportSelfCareData(deps, member.accountId))).not.toContain('Export')
 
-    const tables = ['selfcare_keys', 'journal_entries', 'mood_checkins', 'selfcare_goals', 'selfcare_reminders', 'selfcare_support_requests']
+    const tables = [
+      'selfcare_keys',
+      'journal_entries',
+      'mood_checkins',
+      'selfcare_goals',
+      'selfcare_reminders',
+      'selfcare_support_requests',
+    ]
     const remaining = async () => {
       let n = 0
-      for (const table of tables) n += Number((await deps.sql.unsafe(`select count(*)::int as n from ${table} where account_id = $1`, [person.accountId]))[0]!.n)
-      n += (await deps.sql`select count(*)::int as n from selfcare_goal_steps where goal_id = ${goalId}`)[0]!.n as number
-      n += (await deps.sql`select count(*)::int as n from selfcare_goal_checkins where goal_id = ${goalId}`)[0]!.n as number
+      for (const table of tables)
+        n += Number(
+          (
+            await deps.sql.unsafe(`select count(*)::int as n from ${table} where account_id = $1`, [person.accountId])
+          )[0]!.n,
+        )
+      n += (await deps.sql`select count(*)::int as n from selfcare_goal_steps where goal_id = ${goalId}`)[0]!
+        .n as number
+      n += (await deps.sql`select count(*)::int as n from selfcare_goal_checkins where goal_id = ${goalId}`)[0]!
+        .n as number
       return n
     }
     expect(await remaining()).toBeGreaterThan(6)
     await deps.sql`delete from accounts where id = ${person.accountId}`
     expect(await remaining()).toBe(0)
-    expect(await selfcare.exportSelfCareData(deps, person.accountId)).toMatchObject({ journal: [], moodCheckIns: [], goals: [], reminder: null })
+    expect(await selfcare.exportSelfCareData(deps, person.accountId)).toMatchObject({
+      journal: [],
+      moodCheckIns: [],
+      goals: [],
+      reminder: null,
+    })
   })
 })

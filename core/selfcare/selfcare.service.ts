@@ -11,9 +11,18 @@ import * as q from './selfcare.queries.js'
 import { seal, unseal, type MemberKey } from './selfcare.crypto.js'
 import { findMemberKey, memberKeyFor } from './member-key.js'
 import {
-  CHART_RANGES, MOOD_CHECKINS_PER_DAY,
-  type ChartRange, type EntryKind, type JournalEntryInput, type JournalEntryView, type JournalListItem, type MoodCheckInInput,
-  type MoodCheckInView, type MoodDay, type MoodOverview, type SavedEntry,
+  CHART_RANGES,
+  MOOD_CHECKINS_PER_DAY,
+  type ChartRange,
+  type EntryKind,
+  type JournalEntryInput,
+  type JournalEntryView,
+  type JournalListItem,
+  type MoodCheckInInput,
+  type MoodCheckInView,
+  type MoodDay,
+  type MoodOverview,
+  type SavedEntry,
 } from './selfcare.schema.js'
 import { dayLabel, daysEndingWith, localDateOf, momentLabel, safeZone } from './selfcare.time.js'
 import { exportGoals } from './goals.service.js'
@@ -46,7 +55,10 @@ async function zoneOf(deps: CoreDeps, accountId: string): Promise<string> {
 }
 
 /** The member's calendar day now and their time zone (forms default to it). */
-export async function getLocalToday(deps: CoreDeps, actor: SessionAccount): Promise<{ date: string; timeZone: string }> {
+export async function getLocalToday(
+  deps: CoreDeps,
+  actor: SessionAccount,
+): Promise<{ date: string; timeZone: string }> {
   const timeZone = await zoneOf(deps, actor.accountId)
   return { date: localDateOf(nowOf(deps), timeZone), timeZone }
 }
@@ -87,29 +99,48 @@ export async function listJournal(deps: CoreDeps, actor: SessionAccount): Promis
   })
 }
 
-export async function getJournalEntry(deps: CoreDeps, actor: SessionAccount, entryId: string): Promise<JournalEntryView> {
+export async function getJournalEntry(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  entryId: string,
+): Promise<JournalEntryView> {
   const row = await q.findJournalRow(deps.sql, actor.accountId, requireId(entryId))
   if (!row) throw new AppError('NOT_FOUND')
   const key = (await findMemberKey(deps, actor.accountId))!
   const zone = await zoneOf(deps, actor.accountId)
   return {
-    id: row.id, ...openEntry(key, row), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    id: row.id,
+    ...openEntry(key, row),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     dateLabel: momentLabel(row.createdAt, zone, actor.locale),
   }
 }
 
 /** Saved whatever it says; crisis-level text only means the member is asked, on the next page, whether to tell anyone. */
-export async function writeJournalEntry(deps: CoreDeps, actor: SessionAccount, input: JournalEntryInput): Promise<SavedEntry> {
+export async function writeJournalEntry(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: JournalEntryInput,
+): Promise<SavedEntry> {
   const key = await memberKeyFor(deps, actor.accountId)
   const id = randomUUID()
   await q.insertJournalRow(deps.sql, actor.accountId, { id, ...sealEntry(key, id, input), at: nowOf(deps) })
   return { id, askAboutSupport: riskOf(input.title, input.body) !== 'none' }
 }
 
-export async function updateJournalEntry(deps: CoreDeps, actor: SessionAccount, entryId: string, input: JournalEntryInput): Promise<SavedEntry> {
+export async function updateJournalEntry(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  entryId: string,
+  input: JournalEntryInput,
+): Promise<SavedEntry> {
   const id = requireId(entryId)
   const key = await findMemberKey(deps, actor.accountId)
-  if (!key || !(await q.updateJournalRow(deps.sql, actor.accountId, { id, ...sealEntry(key, id, input), at: nowOf(deps) }))) {
+  if (
+    !key ||
+    !(await q.updateJournalRow(deps.sql, actor.accountId, { id, ...sealEntry(key, id, input), at: nowOf(deps) }))
+  ) {
     throw new AppError('NOT_FOUND')
   }
   return { id, askAboutSupport: riskOf(input.title, input.body) !== 'none' }
@@ -120,7 +151,12 @@ export async function deleteJournalEntry(deps: CoreDeps, actor: SessionAccount, 
 }
 
 // ── mood ───────────────────────────────────────────────────────────────────────────────────────────────
-function moodView(key: MemberKey | null, row: q.MoodRow, zone: string, locale: SessionAccount['locale']): MoodCheckInView {
+function moodView(
+  key: MemberKey | null,
+  row: q.MoodRow,
+  zone: string,
+  locale: SessionAccount['locale'],
+): MoodCheckInView {
   return {
     id: row.id,
     score: row.score,
@@ -133,7 +169,11 @@ function moodView(key: MemberKey | null, row: q.MoodRow, zone: string, locale: S
 }
 
 /** At most MOOD_CHECKINS_PER_DAY a day in the member's time zone; the count and the insert share one lock. */
-export async function recordMoodCheckIn(deps: CoreDeps, actor: SessionAccount, input: MoodCheckInInput): Promise<SavedEntry> {
+export async function recordMoodCheckIn(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: MoodCheckInInput,
+): Promise<SavedEntry> {
   const key = await memberKeyFor(deps, actor.accountId)
   const at = nowOf(deps)
   const today = localDateOf(at, await zoneOf(deps, actor.accountId))
@@ -144,7 +184,12 @@ export async function recordMoodCheckIn(deps: CoreDeps, actor: SessionAccount, i
       throw new AppError('RATE_LIMITED', { checkIn: 'mood_daily_limit' })
     }
     await q.insertMoodRow(tx, actor.accountId, {
-      id, score: input.score, feelings: input.feelings, noteEnc: input.note ? seal(key, 'mood.note', id, input.note) : null, localDate: today, at,
+      id,
+      score: input.score,
+      feelings: input.feelings,
+      noteEnc: input.note ? seal(key, 'mood.note', id, input.note) : null,
+      localDate: today,
+      at,
     })
   })
   return { id, askAboutSupport: riskOf(input.note) !== 'none' }
@@ -161,7 +206,11 @@ export function parseChartRange(value: string | null | undefined): ChartRange {
 const RECENT_LIMIT = 30
 
 /** The chart's days (average score per local day, oldest first), today's count, and recent check-ins. */
-export async function getMoodOverview(deps: CoreDeps, actor: SessionAccount, range: ChartRange = 30): Promise<MoodOverview> {
+export async function getMoodOverview(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  range: ChartRange = 30,
+): Promise<MoodOverview> {
   const zone = await zoneOf(deps, actor.accountId)
   const today = localDateOf(nowOf(deps), zone)
   const dates = daysEndingWith(today, range)
@@ -175,7 +224,14 @@ export async function getMoodOverview(deps: CoreDeps, actor: SessionAccount, ran
   const days: MoodDay[] = dates.map((date) => {
     const scores = byDay.get(date) ?? []
     const average = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null
-    return { date, label: dayLabel(date, actor.locale), average, low: scores.length ? Math.min(...scores) : null, high: scores.length ? Math.max(...scores) : null, count: scores.length }
+    return {
+      date,
+      label: dayLabel(date, actor.locale),
+      average,
+      low: scores.length ? Math.min(...scores) : null,
+      high: scores.length ? Math.max(...scores) : null,
+      count: scores.length,
+    }
   })
   return {
     range,
@@ -205,9 +261,19 @@ async function entryRisk(deps: CoreDeps, actor: SessionAccount, kind: EntryKind,
   return riskOf(row.noteEnc && key ? unseal(key, 'mood.note', row.id, row.noteEnc) : null)
 }
 
-export interface SupportPrompt { kind: EntryKind; entryId: string; ask: boolean; alreadyRequested: boolean }
+export interface SupportPrompt {
+  kind: EntryKind
+  entryId: string
+  ask: boolean
+  alreadyRequested: boolean
+}
 
-export async function getSupportPrompt(deps: CoreDeps, actor: SessionAccount, kind: EntryKind, entryId: string): Promise<SupportPrompt> {
+export async function getSupportPrompt(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  kind: EntryKind,
+  entryId: string,
+): Promise<SupportPrompt> {
   const level = await entryRisk(deps, actor, kind, entryId)
   const request = await q.findSupportRequest(deps.sql, actor.accountId, kind, entryId.toLowerCase())
   return { kind, entryId: entryId.toLowerCase(), ask: level !== 'none', alreadyRequested: request !== null }
@@ -219,22 +285,34 @@ export async function getSupportPrompt(deps: CoreDeps, actor: SessionAccount, ki
  * question's box — never the journal entry or the mood note.
  */
 export async function requestClinicianContact(
-  deps: CoreDeps, actor: SessionAccount, input: { kind: EntryKind; entryId: string; message: string | null; country: string | null },
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { kind: EntryKind; entryId: string; message: string | null; country: string | null },
 ): Promise<{ incidentId: string | null; created: boolean }> {
   const level = await entryRisk(deps, actor, input.kind, input.entryId)
   if (level === 'none') throw new AppError('CONFLICT')
   const entryId = input.entryId.toLowerCase()
   // The raise announces itself after the commit (afterCommit).
-  const { incidentId, raised } = await transaction(deps, async (tx): Promise<{ incidentId: string | null; raised: RaiseCrisisResult | null }> => {
-    if (!(await q.claimSupportRequest(tx, actor.accountId, input.kind, entryId))) {
-      return { incidentId: (await q.findSupportRequest(tx, actor.accountId, input.kind, entryId))?.incidentId ?? null, raised: null }
-    }
-    const result = await raiseCrisisInTransaction(tx, deps, {
-      memberAccountId: actor.accountId, source: 'self_care', level, reason: input.message, country: input.country,
-    })
-    await q.setSupportIncident(tx, input.kind, entryId, result.incidentId)
-    return { incidentId: result.incidentId, raised: result }
-  })
+  const { incidentId, raised } = await transaction(
+    deps,
+    async (tx): Promise<{ incidentId: string | null; raised: RaiseCrisisResult | null }> => {
+      if (!(await q.claimSupportRequest(tx, actor.accountId, input.kind, entryId))) {
+        return {
+          incidentId: (await q.findSupportRequest(tx, actor.accountId, input.kind, entryId))?.incidentId ?? null,
+          raised: null,
+        }
+      }
+      const result = await raiseCrisisInTransaction(tx, deps, {
+        memberAccountId: actor.accountId,
+        source: 'self_care',
+        level,
+        reason: input.message,
+        country: input.country,
+      })
+      await q.setSupportIncident(tx, input.kind, entryId, result.incidentId)
+      return { incidentId: result.incidentId, raised: result }
+    },
+  )
   return { incidentId, created: raised !== null }
 }
 
@@ -247,18 +325,27 @@ export async function exportSelfCareData(deps: CoreDeps, accountId: string) {
   const requests = await q.listSupportRequests(deps.sql, accountId)
   return {
     journal: journalRows.map((row) => ({
-      id: row.id, ...(key ? openEntry(key, row) : { title: null, body: null }),
-      createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+      id: row.id,
+      ...(key ? openEntry(key, row) : { title: null, body: null }),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
     })),
     moodCheckIns: moodRows.map((row) => ({
-      id: row.id, score: row.score, feelings: row.feelings,
+      id: row.id,
+      score: row.score,
+      feelings: row.feelings,
       note: row.noteEnc && key ? unseal(key, 'mood.note', row.id, row.noteEnc) : null,
-      localDate: row.localDate, createdAt: row.createdAt.toISOString(),
+      localDate: row.localDate,
+      createdAt: row.createdAt.toISOString(),
     })),
     goals: await exportGoals(deps, accountId),
     reminder: await exportReminderPreference(deps, accountId),
     safetyPlan: await exportSafetyPlan(deps, accountId),
     afterCrisis: await exportFollowUps(deps, accountId),
-    clinicianContactRequests: requests.map((r) => ({ entryKind: r.entryKind, entryId: r.entryId, createdAt: r.createdAt.toISOString() })),
+    clinicianContactRequests: requests.map((r) => ({
+      entryKind: r.entryKind,
+      entryId: r.entryId,
+      createdAt: r.createdAt.toISOString(),
+    })),
   }
 }

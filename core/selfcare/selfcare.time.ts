@@ -35,5 +35,7 @@ export function dayLabel(date: string, locale: 'en' | 'pl'): string {
 
 /** "3 Mar 2026, 18:05" in the member's zone. */
 export function momentLabel(instant: Date, zone: string, locale: 'en' | 'pl'): string {
-  return DateTime.fromJSDate(instant, { zone: safeZone(zone) }).setLocale(intl(locale)).toFormat('d LLL yyyy, HH:mm')
+  return DateTime.fromJSDate(instant, { zone: safeZone(zone) })
+    .setLocale(intl(locale))
+    .toFormat('d LLL yyyy, HH:mm')
 }

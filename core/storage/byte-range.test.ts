@@ -17,7 +17,15 @@ describe('HTTP byte ranges', () => {
   })
 
   it('refuses ranges outside the object or malformed', () => {
-    for (const header of ['bytes=1000-', 'bytes=1000-2000', 'bytes=5-2', 'bytes=-0', 'bytes=-', 'bytes=abc', 'bytes=1-2-3']) {
+    for (const header of [
+      'bytes=1000-',
+      'bytes=1000-2000',
+      'bytes=5-2',
+      'bytes=-0',
+      'bytes=-',
+      'bytes=abc',
+      'bytes=1-2-3',
+    ]) {
       expect(parseRangeHeader(header, 1000), header).toEqual({ kind: 'unsatisfiable' })
     }
   })

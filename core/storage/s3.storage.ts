@@ -6,7 +6,13 @@ import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import {
-  CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client, S3ServiceException,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
 } from '@aws-sdk/client-s3'
 import { assertStorageKey, type ByteRange, type Storage } from './storage.js'
 
@@ -19,7 +25,8 @@ export interface S3StorageOptions {
 }
 
 const isMissing = (error: unknown) =>
-  error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata?.httpStatusCode === 404)
+  error instanceof S3ServiceException &&
+  (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata?.httpStatusCode === 404)
 
 /**
  * An S3-compatible bucket (MinIO in compose), path-style. PutObject needs the length up front, so an upload is
@@ -31,7 +38,10 @@ export function createS3Storage(options: S3StorageOptions): Storage {
     region: options.region,
     endpoint: options.endpoint,
     forcePathStyle: true,
-    credentials: options.accessKeyId && options.secretAccessKey ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } : undefined,
+    credentials:
+      options.accessKeyId && options.secretAccessKey
+        ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+        : undefined,
     // S3-compatible servers do not all know the newer default checksums.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
@@ -61,7 +71,15 @@ export function createS3Storage(options: S3StorageOptions): Storage {
       try {
         await pipeline(stream, createWriteStream(spool, { flags: 'wx', mode: 0o600 }))
         const size = (await stat(spool)).size
-        await client.send(new PutObjectCommand({ Bucket, Key: key, Body: createReadStream(spool), ContentLength: size, ContentType: contentType }))
+        await client.send(
+          new PutObjectCommand({
+            Bucket,
+            Key: key,
+            Body: createReadStream(spool),
+            ContentLength: size,
+            ContentType: contentType,
+          }),
+        )
         return { size }
       } finally {
         await rm(dir, { recursive: true, force: true })
@@ -71,7 +89,9 @@ export function createS3Storage(options: S3StorageOptions): Storage {
       assertStorageKey(key)
       await ensureBucket()
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }))
+        const out = await client.send(
+          new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+        )
         const total = range ? Number(/\/(\d+)$/.exec(out.ContentRange ?? '')?.[1] ?? NaN) : Number(out.ContentLength)
         return {
           stream: out.Body as Readable,

@@ -32,10 +32,12 @@ afterAll(async () => {
 
 const key = () => `library/${randomBytes(16).toString('hex')}`
 const failingStream = (bytes: Buffer) =>
-  Readable.from((async function* () {
-    yield bytes
-    throw new Error('client went away')
-  })())
+  Readable.from(
+    (async function* () {
+      yield bytes
+      throw new Error('client went away')
+    })(),
+  )
 
 function behaves(name: string, make: () => Promise<Storage>) {
   describe(name, () => {
@@ -43,7 +45,13 @@ function behaves(name: string, make: () => Promise<Storage>) {
       const storage = await make()
       const k = key()
       const content = 'The quick brown fox jumps over the lazy dog'
-      expect(await storage.put(k, Readable.from([Buffer.from(content.slice(0, 10)), Buffer.from(content.slice(10))]), 'text/plain')).toEqual({ size: content.length })
+      expect(
+        await storage.put(
+          k,
+          Readable.from([Buffer.from(content.slice(0, 10)), Buffer.from(content.slice(10))]),
+          'text/plain',
+        ),
+      ).toEqual({ size: content.length })
 
       const whole = (await storage.get(k))!
       expect(whole.size).toBe(content.length)
@@ -73,20 +81,31 @@ function behaves(name: string, make: () => Promise<Storage>) {
 
     it('refuses keys that could escape its place', async () => {
       const storage = await make()
-      await expect(storage.put('../../etc/passwd-xxxxxxxxxx', Readable.from([Buffer.from('x')]), 'text/plain')).rejects.toThrow('invalid storage key')
+      await expect(
+        storage.put('../../etc/passwd-xxxxxxxxxx', Readable.from([Buffer.from('x')]), 'text/plain'),
+      ).rejects.toThrow('invalid storage key')
     })
   })
 }
 
 behaves('disk storage', async () => createDiskStorage(await tempDir('uploads')))
 behaves('S3 storage', async () =>
-  createS3Storage({ bucket: `hs-${randomBytes(4).toString('hex')}`, endpoint: s3Endpoint, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }))
+  createS3Storage({
+    bucket: `hs-${randomBytes(4).toString('hex')}`,
+    endpoint: s3Endpoint,
+    region: 'us-east-1',
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+  }),
+)
 
 describe('disk storage on failure', () => {
   it('keeps no partial or temporary file in its directory', async () => {
     const dir = await tempDir('uploads-partial')
     const storage = createDiskStorage(dir)
-    await expect(storage.put('library/0123456789abcdef0123', failingStream(randomBytes(4096)), 'audio/mpeg')).rejects.toThrow()
+    await expect(
+      storage.put('library/0123456789abcdef0123', failingStream(randomBytes(4096)), 'audio/mpeg'),
+    ).rejects.toThrow()
     const left = await readdir(dir, { recursive: true, withFileTypes: true })
     expect(left.filter((e) => e.isFile()).map((e) => e.name)).toEqual([])
   })

@@ -4,7 +4,10 @@ import { createDiskStorage } from './disk.storage.js'
 import { createS3Storage } from './s3.storage.js'
 
 /** An inclusive byte range, as in HTTP: bytes start..end. */
-export interface ByteRange { start: number; end: number }
+export interface ByteRange {
+  start: number
+  end: number
+}
 
 export interface StoredObject {
   stream: Readable
@@ -44,8 +47,11 @@ export function storageOf(deps: { config: Config }): Storage {
     const c = deps.config
     storage = c.S3_BUCKET
       ? createS3Storage({
-          bucket: c.S3_BUCKET, endpoint: c.S3_ENDPOINT, region: c.S3_REGION,
-          accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+          bucket: c.S3_BUCKET,
+          endpoint: c.S3_ENDPOINT,
+          region: c.S3_REGION,
+          accessKeyId: c.S3_ACCESS_KEY_ID,
+          secretAccessKey: c.S3_SECRET_ACCESS_KEY,
         })
       : createDiskStorage(c.UPLOADS_DIR)
     byConfig.set(deps.config, storage)

@@ -16,17 +16,39 @@ describe('LiveKit settings', () => {
   })
 
   it('derive the API address from the browser address unless given', () => {
-    const config = loadConfig({ ...base, LIVEKIT_URL: 'wss://video.example.org', LIVEKIT_API_KEY: 'APIabc', LIVEKIT_API_SECRET: secret })
-    expect(livekitSettings(config)).toEqual({ url: 'wss://video.example.org', apiUrl: 'https://video.example.org', apiKey: 'APIabc', apiSecret: secret })
-    const internal = loadConfig({ ...base, LIVEKIT_URL: 'ws://localhost:7880', LIVEKIT_API_URL: 'http://livekit:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: secret })
+    const config = loadConfig({
+      ...base,
+      LIVEKIT_URL: 'wss://video.example.org',
+      LIVEKIT_API_KEY: 'APIabc',
+      LIVEKIT_API_SECRET: secret,
+    })
+    expect(livekitSettings(config)).toEqual({
+      url: 'wss://video.example.org',
+      apiUrl: 'https://video.example.org',
+      apiKey: 'APIabc',
+      apiSecret: secret,
+    })
+    const internal = loadConfig({
+      ...base,
+      LIVEKIT_URL: 'ws://localhost:7880',
+      LIVEKIT_API_URL: 'http://livekit:7880',
+      LIVEKIT_API_KEY: 'devkey',
+      LIVEKIT_API_SECRET: secret,
+    })
     expect(livekitSettings(internal)!.apiUrl).toBe('http://livekit:7880')
   })
 
   it('stop the start with one line when incomplete, weak or malformed', () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ LIVEKIT_URL: 'ws://localhost:7880' }, /^Invalid setting LIVEKIT_URL: .*go together$/],
-      [{ LIVEKIT_URL: 'ws://localhost:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret' }, /^Invalid setting LIVEKIT_API_SECRET: must be at least 32/],
-      [{ LIVEKIT_URL: 'http://localhost:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: secret }, /^Invalid setting LIVEKIT_URL: must be a ws/],
+      [
+        { LIVEKIT_URL: 'ws://localhost:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret' },
+        /^Invalid setting LIVEKIT_API_SECRET: must be at least 32/,
+      ],
+      [
+        { LIVEKIT_URL: 'http://localhost:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: secret },
+        /^Invalid setting LIVEKIT_URL: must be a ws/,
+      ],
     ]
     for (const [env, message] of cases) {
       expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError)

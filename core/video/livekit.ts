@@ -6,7 +6,12 @@ export const TOKEN_TTL_SECONDS = 10 * 60
 /** A webhook whose createdAt is older than this (or this far in the future) is refused as stale. */
 export const WEBHOOK_MAX_AGE_SECONDS = 5 * 60
 
-export interface LivekitSettings { url: string; apiUrl: string; apiKey: string; apiSecret: string }
+export interface LivekitSettings {
+  url: string
+  apiUrl: string
+  apiKey: string
+  apiSecret: string
+}
 
 /** The LiveKit settings, or null when LiveKit is not configured (group sessions then run chat-only). */
 export function livekitSettings(config: Config): LivekitSettings | null {
@@ -64,7 +69,11 @@ export async function mintAccessToken(settings: LivekitSettings, grant: JoinGran
 export interface RoomService {
   createRoom(name: string, options: { maxParticipants: number; emptyTimeoutSeconds: number }): Promise<void>
   deleteRoom(name: string): Promise<void>
-  setCanPublish(room: string, identity: string, permission: { canPublish: boolean; sources: Array<'camera' | 'microphone'> }): Promise<void>
+  setCanPublish(
+    room: string,
+    identity: string,
+    permission: { canPublish: boolean; sources: Array<'camera' | 'microphone'> },
+  ): Promise<void>
   removeParticipant(room: string, identity: string): Promise<void>
 }
 
@@ -81,10 +90,18 @@ export function roomServiceFor(config: Config): RoomService | null {
   if (!settings) return null
   let service = clients.get(config)
   if (!service) {
-    const client = new RoomServiceClient(settings.apiUrl, settings.apiKey, settings.apiSecret, { requestTimeout: 5, failover: false })
+    const client = new RoomServiceClient(settings.apiUrl, settings.apiKey, settings.apiSecret, {
+      requestTimeout: 5,
+      failover: false,
+    })
     service = {
       async createRoom(name, options) {
-        await client.createRoom({ name, maxParticipants: options.maxParticipants, emptyTimeout: options.emptyTimeoutSeconds, departureTimeout: 20 })
+        await client.createRoom({
+          name,
+          maxParticipants: options.maxParticipants,
+          emptyTimeout: options.emptyTimeoutSeconds,
+          departureTimeout: 20,
+        })
       },
       async deleteRoom(name) {
         await client.deleteRoom(name).catch((error) => {
@@ -131,7 +148,11 @@ export interface VerifiedWebhook {
  * Verify a webhook as LiveKit signs it: the Authorization header is a JWT signed with the API secret whose
  * sha256 claim is the body's hash. Throws on a missing, forged or expired signature or a changed body.
  */
-export async function verifyWebhook(settings: LivekitSettings, rawBody: string, authorization: string | undefined): Promise<VerifiedWebhook> {
+export async function verifyWebhook(
+  settings: LivekitSettings,
+  rawBody: string,
+  authorization: string | undefined,
+): Promise<VerifiedWebhook> {
   const receiver = new WebhookReceiver(settings.apiKey, settings.apiSecret)
   const token = authorization?.replace(/^Bearer\s+/i, '')
   const event = await receiver.receive(rawBody, token, false, 5)

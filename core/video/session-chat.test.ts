@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { startTestServer } from '../../tests/support/http.js'
 import { ChatClient } from '../../tests/support/chat.js'
-import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn, type TestAccount } from '../../tests/support/groups.js'
+import {
+  enrol,
+  makeAccount,
+  makeGroup,
+  makeVerifiedFacilitator,
+  sessionStartingIn,
+  type TestAccount,
+} from '../../tests/support/groups.js'
 import { listRooms } from '../rooms/rooms.queries.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { openSessionChat } from './session-chat.js'
@@ -38,7 +45,10 @@ const send = (client: ChatClient, roomId: string, body: string) =>
 describe('group session chat', () => {
   it('opens one room per session, with the group pseudonym, hidden from the topic room list', async () => {
     const sessionId = await sessionStartingIn(deps, groupId, 5)
-    const [a, b] = await Promise.all([openSessionChat(deps, member.account, sessionId), openSessionChat(deps, facilitator.account, sessionId)])
+    const [a, b] = await Promise.all([
+      openSessionChat(deps, member.account, sessionId),
+      openSessionChat(deps, facilitator.account, sessionId),
+    ])
     expect(a.room.id).toBe(b.room.id)
     expect(a.me.pseudonym).toBe('Evening Owl')
     expect(b.me).toMatchObject({ pseudonym: 'Dr Ana Example', badge: 'facilitator' })
@@ -46,7 +56,9 @@ describe('group session chat', () => {
     const [session] = await deps.sql`select chat_room_id as "chatRoomId" from group_sessions where id = ${sessionId}`
     expect(session!.chatRoomId).toBe(a.room.id)
     // The group's facilitator moderates the session chat.
-    expect(await deps.sql`select 1 from room_facilitators where room_id = ${a.room.id} and account_id = ${facilitator.accountId}`).toHaveLength(1)
+    expect(
+      await deps.sql`select 1 from room_facilitators where room_id = ${a.room.id} and account_id = ${facilitator.accountId}`,
+    ).toHaveLength(1)
   })
 
   it('refuses people outside the group and sessions that are not open', async () => {
@@ -67,12 +79,17 @@ describe('group session chat', () => {
     await f.join(room.id)
     const hello = await send(m, room.id, 'hello everyone, glad to be here')
     expect(hello.ok).toBe(true)
-    await f.until(() => f.timeline.messages.some((msg) => msg.body === 'hello everyone, glad to be here'), 10_000, 'message')
+    await f.until(
+      () => f.timeline.messages.some((msg) => msg.body === 'hello everyone, glad to be here'),
+      10_000,
+      'message',
+    )
     expect(JSON.stringify(f.received)).not.toContain(member.accountId)
 
     const risky = await send(m, room.id, "i'm going to kill myself tonight")
     expect(risky.ok && risky.data.crisis?.incidentId).toEqual(expect.any(String))
-    const [incident] = await deps.sql`select level, member_label as "memberLabel" from crisis_incidents where member_account_id = ${member.accountId}`
+    const [incident] =
+      await deps.sql`select level, member_label as "memberLabel" from crisis_incidents where member_account_id = ${member.accountId}`
     expect(incident).toMatchObject({ level: 'imminent', memberLabel: 'Evening Owl' })
   })
 
@@ -99,7 +116,9 @@ describe('group session chat', () => {
     const { room } = await openSessionChat(deps, member.account, sessionId)
     await openSessionChat(deps, other.account, sessionId)
     await openSessionChat(deps, facilitator.account, sessionId)
-    const [m, o, f] = await Promise.all([member, other, facilitator].map((p) => ChatClient.connect(server.baseUrl, p.cookie)))
+    const [m, o, f] = await Promise.all(
+      [member, other, facilitator].map((p) => ChatClient.connect(server.baseUrl, p.cookie)),
+    )
     clients.push(m!, o!, f!)
     for (const client of [m!, o!, f!]) await client.join(room.id)
     const [participant] = await deps.sql<{ id: string }[]>`

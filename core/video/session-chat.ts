@@ -14,20 +14,37 @@ import * as q from './video.queries.js'
  * the group's facilitators moderate it. Everything chat does applies: ordering, idempotent sends,
  * moderation screening and crisis detection.
  */
-export interface SessionChatView { room: { id: string; title: string; locked: boolean; language: 'en' | 'pl' }; me: ChatMember }
+export interface SessionChatView {
+  room: { id: string; title: string; locked: boolean; language: 'en' | 'pl' }
+  me: ChatMember
+}
 
-export async function openSessionChat(deps: CoreDeps, actor: SessionAccount, sessionId: string): Promise<SessionChatView> {
+export async function openSessionChat(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  sessionId: string,
+): Promise<SessionChatView> {
   // Same rules as the session page: a facilitator or an enrolled member, while the session is open.
   const page = await getSessionPage(deps, actor, sessionId)
   if (!page.open) throw new AppError('FORBIDDEN')
-  const access = await q.findSessionChatAccess(deps.sql, page.chatRoomId ?? '00000000-0000-0000-0000-000000000000', actor.accountId)
+  const access = await q.findSessionChatAccess(
+    deps.sql,
+    page.chatRoomId ?? '00000000-0000-0000-0000-000000000000',
+    actor.accountId,
+  )
   if (access?.removed) throw new AppError('FORBIDDEN')
   const room = await deps.sql.begin((tx) => q.ensureSessionChatRoom(tx, sessionId))
   const now = nowOf(deps)
   let membership = await chatQueries.findMembership(deps.sql, room.id, actor.accountId)
   if (!membership) {
     const pseudonym = page.name.trim().slice(0, 32)
-    await chatQueries.insertMembership(deps.sql, { roomId: room.id, accountId: actor.accountId, pseudonym, rulesVersion: room.rulesVersion, now })
+    await chatQueries.insertMembership(deps.sql, {
+      roomId: room.id,
+      accountId: actor.accountId,
+      pseudonym,
+      rulesVersion: room.rulesVersion,
+      now,
+    })
     membership = await chatQueries.findMembership(deps.sql, room.id, actor.accountId)
     if (!membership) throw new AppError('CONFLICT')
   }

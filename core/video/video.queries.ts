@@ -78,7 +78,11 @@ export async function findParticipant(db: Db, sessionId: string, accountId: stri
   return rows[0] ?? null
 }
 
-export async function findParticipantById(db: Db, sessionId: string, participantId: string): Promise<ParticipantRow | null> {
+export async function findParticipantById(
+  db: Db,
+  sessionId: string,
+  participantId: string,
+): Promise<ParticipantRow | null> {
   const rows = await db<ParticipantRow[]>`
     select ${participantColumns(db)} from group_session_participants where session_id = ${sessionId} and id = ${participantId}`
   return rows[0] ?? null
@@ -89,7 +93,8 @@ export async function findParticipantById(db: Db, sessionId: string, participant
  * member who reloads stays admitted, a removed one stays removed — and may change how they take part.
  */
 export async function upsertParticipant(
-  db: Db, input: { sessionId: string; accountId: string; role: 'facilitator' | 'member'; mode: ParticipationMode },
+  db: Db,
+  input: { sessionId: string; accountId: string; role: 'facilitator' | 'member'; mode: ParticipationMode },
 ): Promise<ParticipantRow> {
   const initial = input.role === 'facilitator' ? 'admitted' : 'lobby'
   const [row] = await db<ParticipantRow[]>`
@@ -105,7 +110,11 @@ export async function upsertParticipant(
 
 /** Move participants between states; only rows in `from` change. Returns the changed rows. */
 export async function transitionParticipants(
-  db: Db, sessionId: string, ids: string[] | 'all-in-lobby', from: ParticipantState, to: ParticipantState,
+  db: Db,
+  sessionId: string,
+  ids: string[] | 'all-in-lobby',
+  from: ParticipantState,
+  to: ParticipantState,
 ): Promise<ParticipantRow[]> {
   const scope = ids === 'all-in-lobby' ? db`true` : db`id = any(${ids}::uuid[])`
   return db<ParticipantRow[]>`
@@ -115,7 +124,12 @@ export async function transitionParticipants(
     returning ${participantColumns(db)}`
 }
 
-export async function setParticipantsMuted(db: Db, sessionId: string, ids: string[] | 'all-admitted', muted: boolean): Promise<ParticipantRow[]> {
+export async function setParticipantsMuted(
+  db: Db,
+  sessionId: string,
+  ids: string[] | 'all-admitted',
+  muted: boolean,
+): Promise<ParticipantRow[]> {
   const scope = ids === 'all-admitted' ? db`state = 'admitted' and muted <> ${muted}` : db`id = any(${ids}::uuid[])`
   return db<ParticipantRow[]>`
     update group_session_participants set muted = ${muted}, updated_at = now()
@@ -153,7 +167,12 @@ export async function closeAttendance(db: Db, sessionId: string, participantId: 
   await db`update group_attendance set left_at = ${leftAt} where session_id = ${sessionId} and left_at is null and ${scope}`
 }
 
-export interface AttendanceRow { name: string; role: 'facilitator' | 'member'; joinedAt: Date; leftAt: Date | null }
+export interface AttendanceRow {
+  name: string
+  role: 'facilitator' | 'member'
+  joinedAt: Date
+  leftAt: Date | null
+}
 
 export async function listAttendance(db: Db, sessionId: string): Promise<AttendanceRow[]> {
   return db<AttendanceRow[]>`
@@ -169,11 +188,25 @@ export async function listAttendance(db: Db, sessionId: string): Promise<Attenda
 
 // --- The session's chat room (the chat engine's room of kind 'group_session') ---
 
-export interface SessionChatRoomRow { id: string; title: string; language: 'en' | 'pl'; locked: boolean; rulesVersion: number }
+export interface SessionChatRoomRow {
+  id: string
+  title: string
+  language: 'en' | 'pl'
+  locked: boolean
+  rulesVersion: number
+}
 
 /** The session's chat room, created on first use. Locks the session row so two first visitors make one room. */
 export async function ensureSessionChatRoom(tx: TransactionSql, sessionId: string): Promise<SessionChatRoomRow> {
-  const [session] = await tx<{ chatRoomId: string | null; title: string; language: 'en' | 'pl'; facilitatorId: string; coFacilitatorId: string | null }[]>`
+  const [session] = await tx<
+    {
+      chatRoomId: string | null
+      title: string
+      language: 'en' | 'pl'
+      facilitatorId: string
+      coFacilitatorId: string | null
+    }[]
+  >`
     select s.chat_room_id as "chatRoomId", g.title, g.language, g.facilitator_id as "facilitatorId", g.co_facilitator_id as "coFacilitatorId"
     from group_sessions s join groups g on g.id = s.group_id
     where s.id = ${sessionId}
@@ -198,7 +231,17 @@ export async function ensureSessionChatRoom(tx: TransactionSql, sessionId: strin
 
 /** For a group-session chat room: whether its session is open and what this account is there. */
 export async function findSessionChatAccess(db: Db, roomId: string, accountId: string) {
-  const rows = await db<{ sessionId: string; status: string; startsAt: Date; endsAt: Date; facilitator: boolean; enrolled: boolean; removed: boolean }[]>`
+  const rows = await db<
+    {
+      sessionId: string
+      status: string
+      startsAt: Date
+      endsAt: Date
+      facilitator: boolean
+      enrolled: boolean
+      removed: boolean
+    }[]
+  >`
     select s.id as "sessionId", s.status, s.starts_at as "startsAt", s.ends_at as "endsAt",
            (${accountId}::uuid in (g.facilitator_id, g.co_facilitator_id)) as facilitator,
            exists (select 1 from group_members m where m.group_id = g.id and m.account_id = ${accountId} and m.status = 'approved') as enrolled,

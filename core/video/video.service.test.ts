@@ -1,12 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TokenVerifier } from 'livekit-server-sdk'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
-import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn, type TestAccount } from '../../tests/support/groups.js'
+import {
+  enrol,
+  makeAccount,
+  makeGroup,
+  makeVerifiedFacilitator,
+  sessionStartingIn,
+  type TestAccount,
+} from '../../tests/support/groups.js'
 import { startLivekitDouble, type LivekitDouble } from '../../tests/support/livekit-twirp.js'
 import { AppError } from '../errors.js'
 import { facilitatorKey, leaveGroup } from '../groups/groups.service.js'
 import {
-  admitFromLobby, endSession, joinLobby, mintVideoToken, muteAll, removeParticipant, sendBackToLobby, setMuted,
+  admitFromLobby,
+  endSession,
+  joinLobby,
+  mintVideoToken,
+  muteAll,
+  removeParticipant,
+  sendBackToLobby,
+  setMuted,
 } from './video.service.js'
 
 /**
@@ -27,7 +41,11 @@ afterAll(async () => {
   await livekit?.close()
 })
 
-const code = (promise: Promise<unknown>) => promise.then(() => 'ok', (e) => (e instanceof AppError ? e.code : `unexpected ${(e as Error).message}`))
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (e) => (e instanceof AppError ? e.code : `unexpected ${(e as Error).message}`),
+  )
 
 async function grantOf(account: TestAccount, sessionId: string) {
   const minted = await mintVideoToken(deps, account.account, { sessionId })
@@ -46,13 +64,22 @@ async function setup(memberCount = 2) {
     members.push(m)
   }
   const sessionId = await sessionStartingIn(deps, groupId, 5)
-  const [{ room }] = await deps.sql<{ room: string }[]>`select livekit_room as room from group_sessions where id = ${sessionId}`
+  const [{ room }] = await deps.sql<
+    { room: string }[]
+  >`select livekit_room as room from group_sessions where id = ${sessionId}`
   return { facilitator, co, groupId, members, sessionId, room: room! }
 }
 
 describe('LiveKit tokens', () => {
   it('are minted only for admitted, enrolled people, with grants by role and state', async () => {
-    const { facilitator, co, members: [alice, bob], sessionId, room, groupId } = await setup()
+    const {
+      facilitator,
+      co,
+      members: [alice, bob],
+      sessionId,
+      room,
+      groupId,
+    } = await setup()
     const outsider = await makeAccount(deps)
 
     // Nobody gets a token before being in the session, outsiders never.
@@ -64,15 +91,29 @@ describe('LiveKit tokens', () => {
     livekit.reset()
     const own = await joinLobby(deps, facilitator.account, { sessionId, mode: 'video' }, false)
     expect(own).toMatchObject({ role: 'facilitator', state: 'admitted' })
-    expect(livekit.callsOf('CreateRoom').map((c) => c.body)).toEqual([expect.objectContaining({ name: room, maxParticipants: 10, emptyTimeout: 600 })])
+    expect(livekit.callsOf('CreateRoom').map((c) => c.body)).toEqual([
+      expect.objectContaining({ name: room, maxParticipants: 10, emptyTimeout: 600 }),
+    ])
     const lead = await grantOf(facilitator, sessionId)
     expect(lead.claims.sub).toBe(own.participantId)
     expect(lead.claims.name).toBe('Dr Lead')
-    expect(lead.video).toMatchObject({ room, roomJoin: true, roomAdmin: true, canPublish: true, canSubscribe: true, roomRecord: false, roomCreate: false })
+    expect(lead.video).toMatchObject({
+      room,
+      roomJoin: true,
+      roomAdmin: true,
+      canPublish: true,
+      canSubscribe: true,
+      roomRecord: false,
+      roomCreate: false,
+    })
     expect(Number(lead.claims.exp) - Number(lead.claims.nbf)).toBeLessThanOrEqual(600)
     expect((await grantOf(co, sessionId).catch((e) => e)).code).toBe('FORBIDDEN') // not entered yet
     await joinLobby(deps, co.account, { sessionId, mode: 'audio' }, true)
-    expect((await grantOf(co, sessionId)).video).toMatchObject({ roomAdmin: true, canPublish: true, canPublishSources: ['microphone'] })
+    expect((await grantOf(co, sessionId)).video).toMatchObject({
+      roomAdmin: true,
+      canPublish: true,
+      canPublishSources: ['microphone'],
+    })
 
     // Members wait in the lobby: no token until admitted.
     const a = await joinLobby(deps, alice!.account, { sessionId, mode: 'video' }, true)
@@ -86,13 +127,24 @@ describe('LiveKit tokens', () => {
     expect(admitted.claims.sub).toBe(a.participantId)
     expect(admitted.claims.sub).not.toBe(alice!.accountId)
     expect(admitted.claims.name).toBe('Member 0')
-    expect(admitted.video).toMatchObject({ room, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: false, canPublishSources: ['camera', 'microphone'] })
+    expect(admitted.video).toMatchObject({
+      room,
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: false,
+      canPublishSources: ['camera', 'microphone'],
+    })
     expect(admitted.video.roomAdmin).toBeFalsy()
     expect(admitted.video.roomRecord).toBeFalsy()
     expect(admitted.video.roomCreate).toBeFalsy()
 
     // Chat-only: may listen and watch, never publish.
-    expect((await grantOf(bob!, sessionId)).video).toMatchObject({ canPublish: false, canSubscribe: true, roomAdmin: false })
+    expect((await grantOf(bob!, sessionId)).video).toMatchObject({
+      canPublish: false,
+      canSubscribe: true,
+      roomAdmin: false,
+    })
 
     // Muted: no publishing until unmuted.
     await setMuted(deps, facilitator.account, { sessionId, participantId: a.participantId, muted: true })
@@ -125,7 +177,9 @@ describe('LiveKit tokens', () => {
     const facilitator = await makeVerifiedFacilitator(deps)
     const groupId = await makeGroup(deps, facilitator)
     const later = await sessionStartingIn(deps, groupId, 30)
-    expect(await code(joinLobby(deps, facilitator.account, { sessionId: later, mode: 'video' }, false))).toBe('CONFLICT')
+    expect(await code(joinLobby(deps, facilitator.account, { sessionId: later, mode: 'video' }, false))).toBe(
+      'CONFLICT',
+    )
     const past = await sessionStartingIn(deps, groupId, -200, 60)
     expect(await code(joinLobby(deps, facilitator.account, { sessionId: past, mode: 'video' }, false))).toBe('CONFLICT')
   })
@@ -159,7 +213,9 @@ describe('LiveKit unreachable', () => {
       const facilitator = await makeVerifiedFacilitator(offline)
       const groupId = await makeGroup(offline, facilitator)
       const sessionId = await sessionStartingIn(offline, groupId, 2)
-      expect(await joinLobby(offline, facilitator.account, { sessionId, mode: 'video' }, false)).toMatchObject({ state: 'admitted' })
+      expect(await joinLobby(offline, facilitator.account, { sessionId, mode: 'video' }, false)).toMatchObject({
+        state: 'admitted',
+      })
       expect(await code(mintVideoToken(offline, facilitator.account, { sessionId }))).toBe('UNAVAILABLE')
     } finally {
       await offline.close()
@@ -169,7 +225,12 @@ describe('LiveKit unreachable', () => {
 
 describe('facilitator controls', () => {
   it('go through RoomService: mute revokes publish, remove and send-back disconnect, mute all, end deletes the room', async () => {
-    const { facilitator, members: [alice, bob, carol], sessionId, room } = await setup(3)
+    const {
+      facilitator,
+      members: [alice, bob, carol],
+      sessionId,
+      room,
+    } = await setup(3)
     await joinLobby(deps, facilitator.account, { sessionId, mode: 'video' }, false)
     const a = await joinLobby(deps, alice!.account, { sessionId, mode: 'video' }, true)
     const b = await joinLobby(deps, bob!.account, { sessionId, mode: 'audio' }, true)
@@ -178,7 +239,9 @@ describe('facilitator controls', () => {
     for (const p of [a, b, c]) livekit.connect(room, p.participantId)
 
     // Members cannot use the controls.
-    expect(await code(setMuted(deps, alice!.account, { sessionId, participantId: b.participantId, muted: true }))).toBe('FORBIDDEN')
+    expect(await code(setMuted(deps, alice!.account, { sessionId, participantId: b.participantId, muted: true }))).toBe(
+      'FORBIDDEN',
+    )
     expect(await code(endSession(deps, alice!.account, { sessionId }))).toBe('FORBIDDEN')
 
     livekit.reset()
@@ -190,10 +253,17 @@ describe('facilitator controls', () => {
         grant: expect.objectContaining({ roomAdmin: true, room }),
       }),
     ])
-    expect(livekit.permissionOf(room, a.participantId)).toMatchObject({ canPublish: false, canSubscribe: true, canPublishSources: [] })
+    expect(livekit.permissionOf(room, a.participantId)).toMatchObject({
+      canPublish: false,
+      canSubscribe: true,
+      canPublishSources: [],
+    })
     livekit.reset()
     await setMuted(deps, facilitator.account, { sessionId, participantId: a.participantId, muted: false })
-    expect(livekit.permissionOf(room, a.participantId)).toMatchObject({ canPublish: true, canPublishSources: ['CAMERA', 'MICROPHONE'] })
+    expect(livekit.permissionOf(room, a.participantId)).toMatchObject({
+      canPublish: true,
+      canPublishSources: ['CAMERA', 'MICROPHONE'],
+    })
 
     livekit.reset()
     await sendBackToLobby(deps, facilitator.account, { sessionId, participantId: c.participantId })
@@ -219,13 +289,22 @@ describe('facilitator controls', () => {
       select action, actor_account_id as actor from audit_log
       where target_id = ${sessionId} or details->>'sessionId' = ${sessionId} order by id`
     expect(audit.map((r) => r.action)).toEqual([
-      'group_session.mute', 'group_session.unmute', 'group_session.send_back', 'group_session.remove', 'group_session.mute_all', 'group_session.end',
+      'group_session.mute',
+      'group_session.unmute',
+      'group_session.send_back',
+      'group_session.remove',
+      'group_session.mute_all',
+      'group_session.end',
     ])
     expect(new Set(audit.map((r) => r.actor))).toEqual(new Set([facilitator.accountId]))
   })
 
   it('still act in Holdspace when the person is not connected to LiveKit (not_found is not an error)', async () => {
-    const { facilitator, members: [alice], sessionId } = await setup(1)
+    const {
+      facilitator,
+      members: [alice],
+      sessionId,
+    } = await setup(1)
     await joinLobby(deps, facilitator.account, { sessionId, mode: 'video' }, false)
     const a = await joinLobby(deps, alice!.account, { sessionId, mode: 'video' }, true)
     await admitFromLobby(deps, facilitator.account, { sessionId })

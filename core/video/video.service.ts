@@ -1,5 +1,8 @@
 import type {
-  LobbyParticipant, OwnParticipation, ParticipationMode, VideoTokenGrant,
+  LobbyParticipant,
+  OwnParticipation,
+  ParticipationMode,
+  VideoTokenGrant,
 } from '../contracts/socket-events.groups.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -10,7 +13,12 @@ import { socketRooms } from '../realtime/realtime.publisher.js'
 import { recordAudit } from '../audit/audit.service.js'
 import type { TransactionSql } from '../../db/client.js'
 import {
-  livekitSettings, mintAccessToken, roomServiceFor, TOKEN_TTL_SECONDS, verifyWebhook, WEBHOOK_MAX_AGE_SECONDS,
+  livekitSettings,
+  mintAccessToken,
+  roomServiceFor,
+  TOKEN_TTL_SECONDS,
+  verifyWebhook,
+  WEBHOOK_MAX_AGE_SECONDS,
 } from './livekit.js'
 import * as q from './video.queries.js'
 
@@ -28,7 +36,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type Role = 'facilitator' | 'member'
 
-interface Context { session: q.SessionContextRow; role: Role; name: string }
+interface Context {
+  session: q.SessionContextRow
+  role: Role
+  name: string
+}
 
 /** Who the actor is in this session: one of its facilitators, an enrolled member, or nobody (FORBIDDEN). */
 async function resolveContext(deps: CoreDeps, actor: SessionAccount, sessionId: string): Promise<Context> {
@@ -47,7 +59,11 @@ async function resolveContext(deps: CoreDeps, actor: SessionAccount, sessionId: 
 
 function isOpen(deps: CoreDeps, s: q.SessionContextRow): boolean {
   const now = nowOf(deps).getTime()
-  return ['scheduled', 'moved', 'live'].includes(s.status) && now >= s.startsAt.getTime() - OPENS_BEFORE_MS && now < s.endsAt.getTime() + GRACE_AFTER_MS
+  return (
+    ['scheduled', 'moved', 'live'].includes(s.status) &&
+    now >= s.startsAt.getTime() - OPENS_BEFORE_MS &&
+    now < s.endsAt.getTime() + GRACE_AFTER_MS
+  )
 }
 
 function requireOpen(deps: CoreDeps, s: q.SessionContextRow) {
@@ -65,7 +81,14 @@ function publishSources(mode: ParticipationMode): Array<'camera' | 'microphone'>
 }
 
 /** Every facilitator control is audited (append-only, in the same transaction as the change). */
-function audit(tx: TransactionSql, deps: CoreDeps, actor: SessionAccount, action: string, sessionId: string, participantId?: string) {
+function audit(
+  tx: TransactionSql,
+  deps: CoreDeps,
+  actor: SessionAccount,
+  action: string,
+  sessionId: string,
+  participantId?: string,
+) {
   return recordAudit(tx, deps, {
     actorAccountId: actor.accountId,
     action: `group_session.${action}`,
@@ -75,7 +98,8 @@ function audit(tx: TransactionSql, deps: CoreDeps, actor: SessionAccount, action
   })
 }
 
-const mayPublish = (p: Pick<q.ParticipantRow, 'role' | 'muted' | 'mode'>) => p.role === 'facilitator' || (!p.muted && p.mode !== 'chat')
+const mayPublish = (p: Pick<q.ParticipantRow, 'role' | 'muted' | 'mode'>) =>
+  p.role === 'facilitator' || (!p.muted && p.mode !== 'chat')
 
 // ── what the session page shows ────────────────────────────────────────────────────────────────────────
 export interface SessionPageView {
@@ -94,7 +118,11 @@ export interface SessionPageView {
   attendance: Array<{ name: string; role: Role; joined: string; left: string | null }> | null
 }
 
-export async function getSessionPage(deps: CoreDeps, actor: SessionAccount, sessionId: string): Promise<SessionPageView> {
+export async function getSessionPage(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  sessionId: string,
+): Promise<SessionPageView> {
   const { session, role, name } = await resolveContext(deps, actor, sessionId)
   const zone = await findAccountTimeZone(deps.sql, actor.accountId)
   const now = nowOf(deps).getTime()
@@ -132,7 +160,12 @@ async function announceLobby(deps: CoreDeps, sessionId: string): Promise<LobbyPa
 }
 
 function tellParticipant(deps: CoreDeps, sessionId: string, p: q.ParticipantRow) {
-  deps.realtime.emitToRoom(socketRooms.account(p.accountId), 'participant:updated', { sessionId, state: p.state, muted: p.muted, mode: p.mode })
+  deps.realtime.emitToRoom(socketRooms.account(p.accountId), 'participant:updated', {
+    sessionId,
+    state: p.state,
+    muted: p.muted,
+    mode: p.mode,
+  })
 }
 
 /** Create the LiveKit room once, before anyone gets a token (LiveKit is configured not to auto-create rooms). */
@@ -149,17 +182,27 @@ async function ensureRoom(deps: CoreDeps, session: q.SessionContextRow) {
  * session, which makes it live and creates its LiveKit room.
  */
 export async function joinLobby(
-  deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; mode: ParticipationMode }, facilitatorPresent: boolean,
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; mode: ParticipationMode },
+  facilitatorPresent: boolean,
 ): Promise<OwnParticipation> {
   const { session, role } = await resolveContext(deps, actor, input.sessionId)
   requireOpen(deps, session)
   const mode = livekitSettings(deps.config) ? input.mode : 'chat'
-  const p = await q.upsertParticipant(deps.sql, { sessionId: session.sessionId, accountId: actor.accountId, role, mode })
+  const p = await q.upsertParticipant(deps.sql, {
+    sessionId: session.sessionId,
+    accountId: actor.accountId,
+    role,
+    mode,
+  })
   if (p.state === 'removed') throw new AppError('FORBIDDEN')
   if (role === 'facilitator') {
     // LiveKit being unreachable must not keep the facilitator out: the lobby and chat still work, and the
     // room is created again on the first token request.
-    await ensureRoom(deps, session).catch((error: Error) => deps.log.warn({ sessionId: session.sessionId, err: { message: error.message } }, 'livekit room not created'))
+    await ensureRoom(deps, session).catch((error: Error) =>
+      deps.log.warn({ sessionId: session.sessionId, err: { message: error.message } }, 'livekit room not created'),
+    )
     await q.markSessionLive(deps.sql, session.sessionId)
   }
   const participants = await announceLobby(deps, session.sessionId)
@@ -177,11 +220,21 @@ export async function joinLobby(
 }
 
 /** Admit one member, or everyone waiting. Only a facilitator in the session can, so nobody is admitted without one. */
-export async function admitFromLobby(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId?: string }): Promise<{ admitted: number }> {
+export async function admitFromLobby(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; participantId?: string },
+): Promise<{ admitted: number }> {
   const { session } = await requireFacilitator(deps, actor, input.sessionId)
   requireOpen(deps, session)
   if (input.participantId && !UUID.test(input.participantId)) throw new AppError('NOT_FOUND')
-  const changed = await q.transitionParticipants(deps.sql, session.sessionId, input.participantId ? [input.participantId] : 'all-in-lobby', 'lobby', 'admitted')
+  const changed = await q.transitionParticipants(
+    deps.sql,
+    session.sessionId,
+    input.participantId ? [input.participantId] : 'all-in-lobby',
+    'lobby',
+    'admitted',
+  )
   if (input.participantId && changed.length === 0) throw new AppError('CONFLICT')
   changed.forEach((p) => tellParticipant(deps, session.sessionId, p))
   await announceLobby(deps, session.sessionId)
@@ -197,7 +250,11 @@ async function requireMemberParticipant(deps: CoreDeps, sessionId: string, parti
 }
 
 /** Back to the lobby: out of the LiveKit room now, and no new token until admitted again. */
-export async function sendBackToLobby(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId: string }): Promise<void> {
+export async function sendBackToLobby(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; participantId: string },
+): Promise<void> {
   const { session } = await requireFacilitator(deps, actor, input.sessionId)
   await requireMemberParticipant(deps, session.sessionId, input.participantId)
   const p = await deps.sql.begin(async (tx) => {
@@ -212,7 +269,11 @@ export async function sendBackToLobby(deps: CoreDeps, actor: SessionAccount, inp
 }
 
 /** Removed from this session: out of the room, and refused on every later request (lobby or token). */
-export async function removeParticipant(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId: string }): Promise<void> {
+export async function removeParticipant(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; participantId: string },
+): Promise<void> {
   const { session } = await requireFacilitator(deps, actor, input.sessionId)
   const before = await requireMemberParticipant(deps, session.sessionId, input.participantId)
   if (before.state === 'removed') throw new AppError('CONFLICT')
@@ -224,13 +285,18 @@ export async function removeParticipant(deps: CoreDeps, actor: SessionAccount, i
   })
   await roomServiceFor(deps.config)?.removeParticipant(session.livekitRoom, p.id)
   // Out of the session's chat too: their open sockets stop receiving it at once (reads are refused from now on).
-  if (session.chatRoomId) deps.realtime.leaveRoom(socketRooms.account(p.accountId), socketRooms.chatRoom(session.chatRoomId))
+  if (session.chatRoomId)
+    deps.realtime.leaveRoom(socketRooms.account(p.accountId), socketRooms.chatRoom(session.chatRoomId))
   tellParticipant(deps, session.sessionId, p)
   await announceLobby(deps, session.sessionId)
 }
 
 /** Mute or unmute a member: the media server revokes (or restores) their permission to publish. */
-export async function setMuted(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string; participantId: string; muted: boolean }): Promise<void> {
+export async function setMuted(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; participantId: string; muted: boolean },
+): Promise<void> {
   const { session } = await requireFacilitator(deps, actor, input.sessionId)
   await requireMemberParticipant(deps, session.sessionId, input.participantId)
   const p = await deps.sql.begin(async (tx) => {
@@ -240,13 +306,20 @@ export async function setMuted(deps: CoreDeps, actor: SessionAccount, input: { s
     return changed
   })
   if (p.state === 'admitted') {
-    await roomServiceFor(deps.config)?.setCanPublish(session.livekitRoom, p.id, { canPublish: mayPublish(p), sources: publishSources(p.mode) })
+    await roomServiceFor(deps.config)?.setCanPublish(session.livekitRoom, p.id, {
+      canPublish: mayPublish(p),
+      sources: publishSources(p.mode),
+    })
   }
   tellParticipant(deps, session.sessionId, p)
   await announceLobby(deps, session.sessionId)
 }
 
-export async function muteAll(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<{ muted: number }> {
+export async function muteAll(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string },
+): Promise<{ muted: number }> {
   const { session } = await requireFacilitator(deps, actor, input.sessionId)
   const changed = await deps.sql.begin(async (tx) => {
     const rows = await q.setParticipantsMuted(tx, session.sessionId, 'all-admitted', true)
@@ -279,7 +352,11 @@ export async function endSession(deps: CoreDeps, actor: SessionAccount, input: {
  * grants by role and state: facilitators administer the room; members publish only what their mode allows and
  * nothing while muted or chat-only; nobody records or creates rooms.
  */
-export async function mintVideoToken(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<VideoTokenGrant> {
+export async function mintVideoToken(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string },
+): Promise<VideoTokenGrant> {
   const settings = livekitSettings(deps.config)
   if (!settings) throw new AppError('UNAVAILABLE')
   const { session, role, name } = await resolveContext(deps, actor, input.sessionId)
@@ -292,7 +369,14 @@ export async function mintVideoToken(deps: CoreDeps, actor: SessionAccount, inpu
   })
   const canPublish = mayPublish({ role, muted: p.muted, mode: p.mode })
   const sources = publishSources(p.mode)
-  const grant = { room: session.livekitRoom, identity: p.id, name, roomAdmin: role === 'facilitator', canPublish: canPublish && sources.length > 0, canPublishSources: sources }
+  const grant = {
+    room: session.livekitRoom,
+    identity: p.id,
+    name,
+    roomAdmin: role === 'facilitator',
+    canPublish: canPublish && sources.length > 0,
+    canPublishSources: sources,
+  }
   const token = await mintAccessToken(settings, grant)
   return {
     url: settings.url,
@@ -314,7 +398,11 @@ export type WebhookOutcome = 'accepted' | 'ignored'
  * id must be new — a forged, stale or replayed event is refused (UNAUTHENTICATED / CONFLICT) and changes
  * nothing. Joins and leaves become attendance rows.
  */
-export async function receiveLivekitWebhook(deps: CoreDeps, rawBody: string, authorization: string | undefined): Promise<WebhookOutcome> {
+export async function receiveLivekitWebhook(
+  deps: CoreDeps,
+  rawBody: string,
+  authorization: string | undefined,
+): Promise<WebhookOutcome> {
   const settings = livekitSettings(deps.config)
   if (!settings) throw new AppError('NOT_FOUND')
   let event
@@ -324,7 +412,8 @@ export async function receiveLivekitWebhook(deps: CoreDeps, rawBody: string, aut
     throw new AppError('UNAUTHENTICATED')
   }
   const nowSeconds = nowOf(deps).getTime() / 1000
-  if (!event.id || !event.createdAt || Math.abs(nowSeconds - event.createdAt) > WEBHOOK_MAX_AGE_SECONDS) throw new AppError('UNAUTHENTICATED')
+  if (!event.id || !event.createdAt || Math.abs(nowSeconds - event.createdAt) > WEBHOOK_MAX_AGE_SECONDS)
+    throw new AppError('UNAUTHENTICATED')
   if (!(await q.recordWebhookEvent(deps.sql, event.id.slice(0, 100), event.event))) throw new AppError('CONFLICT')
   const sessionId = event.roomName ? await q.findSessionIdByRoom(deps.sql, event.roomName) : null
   if (!sessionId) return 'ignored'
@@ -349,4 +438,3 @@ export async function receiveLivekitWebhook(deps: CoreDeps, rawBody: string, aut
       return 'ignored'
   }
 }
-

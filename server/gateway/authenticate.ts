@@ -5,7 +5,10 @@ import { SOCKET_REQUEST_DEADLINE_MS, isUnavailable, withDeadline } from '../../c
 import type { SessionAccount } from '../../core/identity/identity.schema.js'
 import { COOKIE_NAMES, readCookie } from '../cookies.js'
 
-export interface SocketData { account: SessionAccount; checkedAt: number }
+export interface SocketData {
+  account: SessionAccount
+  checkedAt: number
+}
 
 /** Hook 1: the handshake carries the session cookie; no valid session, no socket. */
 export function authenticateHandshake(deps: CoreDeps, onReject: (reason: string) => void) {

@@ -23,7 +23,13 @@ afterAll(async () => {
 })
 
 async function member() {
-  const created = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en', ip: `10.1.0.${++ip}` })
+  const created = await signUp(deps, {
+    kind: 'anonymous',
+    password: 'a long secret phrase',
+    consent: true,
+    locale: 'en',
+    ip: `10.1.0.${++ip}`,
+  })
   return { ...created, cookie: `hs_session=${created.sessionToken}` }
 }
 function track(socket: TestSocket) {
@@ -81,7 +87,7 @@ describe('requests', () => {
 })
 
 describe('session revocation', () => {
-  it('sign-out closes that session\'s sockets on every server process, and only them', async () => {
+  it("sign-out closes that session's sockets on every server process, and only them", async () => {
     const m = await member()
     const other = await member()
     const a = track(openSocket(servers[0]!.baseUrl, { cookie: m.cookie }))

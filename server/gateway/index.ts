@@ -3,7 +3,9 @@ import { Server } from 'socket.io'
 import { createAdapter } from '@socket.io/redis-adapter'
 import type { CoreDeps } from '../../core/deps.js'
 import {
-  MAX_SOCKET_PAYLOAD_BYTES, type ClientToServerEvents, type ServerToClientEvents,
+  MAX_SOCKET_PAYLOAD_BYTES,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
 } from '../../core/contracts/socket-events.js'
 import { socketRooms } from '../../core/realtime/realtime.publisher.js'
 import type { Metrics } from '../metrics.js'

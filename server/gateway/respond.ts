@@ -1,7 +1,12 @@
 import type { ZodTypeAny, z } from 'zod'
 import type { Socket } from 'socket.io'
 import type {
-  Ack, AckCallback, ClientToServerEvents, RequestEvent, RequestPayload, RequestReply,
+  Ack,
+  AckCallback,
+  ClientToServerEvents,
+  RequestEvent,
+  RequestPayload,
+  RequestReply,
 } from '../../core/contracts/socket-events.js'
 import { ERROR_MESSAGES } from '../../core/contracts/errors.js'
 import { AppError, toErrorBody } from '../../core/errors.js'
@@ -26,7 +31,8 @@ export type { RequestEvent, RequestPayload, RequestReply }
 export function handleRequest<E extends RequestEvent, S extends ZodTypeAny>(
   log: Logger,
   event: E,
-  schema: S & (z.infer<S> extends RequestPayload<E> ? unknown : { 'schema output does not fit the contract payload': E }),
+  schema: S &
+    (z.infer<S> extends RequestPayload<E> ? unknown : { 'schema output does not fit the contract payload': E }),
   handler: (payload: z.infer<S>) => Promise<RequestReply<E>>,
 ): (payload: unknown, ack?: unknown) => Promise<void> {
   return async (payload: unknown, ack?: unknown) => {
@@ -41,12 +47,25 @@ export function handleRequest<E extends RequestEvent, S extends ZodTypeAny>(
       // A dependency that never answers (a paused PostgreSQL) must not leave the ack hanging: past the deadline the
       // request answers UNAVAILABLE (decision 025). A send keeps its own per-step deadlines (core/chat).
       const work = handler(parsed.data)
-      reply({ ok: true, data: await (OWN_DEADLINES.has(event) ? work : withDeadline(work, SOCKET_REQUEST_DEADLINE_MS)) } satisfies Ack<RequestReply<E>>)
+      reply({
+        ok: true,
+        data: await (OWN_DEADLINES.has(event) ? work : withDeadline(work, SOCKET_REQUEST_DEADLINE_MS)),
+      } satisfies Ack<RequestReply<E>>)
     } catch (error) {
-      if (!(error instanceof AppError)) log.error({ event, err: { message: (error as Error).message } }, 'socket handler failed')
+      if (!(error instanceof AppError))
+        log.error({ event, err: { message: (error as Error).message } }, 'socket handler failed')
       const body = toErrorBody(error)
-      const retryAfterMs = error instanceof AppError && error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds * 1000) : undefined
-      reply({ ok: false, error: { code: body.code, message: body.message, ...(body.fields ? { fields: body.fields } : {}), ...(retryAfterMs ? { retryAfterMs } : {}) } })
+      const retryAfterMs =
+        error instanceof AppError && error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds * 1000) : undefined
+      reply({
+        ok: false,
+        error: {
+          code: body.code,
+          message: body.message,
+          ...(body.fields ? { fields: body.fields } : {}),
+          ...(retryAfterMs ? { retryAfterMs } : {}),
+        },
+      })
     }
   }
 }
@@ -59,9 +78,14 @@ export function onRequest<E extends RequestEvent, S extends ZodTypeAny>(
   socket: Socket<ClientToServerEvents, never, never, unknown>,
   log: Logger,
   event: E,
-  schema: S & (z.infer<S> extends RequestPayload<E> ? unknown : { 'schema output does not fit the contract payload': E }),
+  schema: S &
+    (z.infer<S> extends RequestPayload<E> ? unknown : { 'schema output does not fit the contract payload': E }),
   handler: (payload: z.infer<S>) => Promise<RequestReply<E>>,
 ): void {
-  const listen = socket.on as (this: typeof socket, event: string, listener: (payload: unknown, ack?: unknown) => void) => unknown
+  const listen = socket.on as (
+    this: typeof socket,
+    event: string,
+    listener: (payload: unknown, ack?: unknown) => void,
+  ) => unknown
   listen.call(socket, event, handleRequest(log, event, schema, handler))
 }

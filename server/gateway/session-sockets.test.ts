@@ -25,22 +25,36 @@ const sockets: TestSocket[] = []
 async function startChildServer(): Promise<{ process: ChildProcess; baseUrl: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/support/server-child.ts'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'silent',
-      DATABASE_URL: deps.databaseUrl, REDIS_URL: deps.config.REDIS_URL, REDIS_PREFIX: deps.config.REDIS_PREFIX,
-      SESSION_SECRET: deps.config.SESSION_SECRET, ENCRYPTION_KEY: deps.config.ENCRYPTION_KEY, SMTP_URL: deps.config.SMTP_URL,
-      ALLOWED_ORIGINS: ORIGIN, PRESENCE_TTL_SECONDS: String(LEASE_SECONDS), SOCKETS_PER_SESSION: String(CAP),
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: deps.databaseUrl,
+      REDIS_URL: deps.config.REDIS_URL,
+      REDIS_PREFIX: deps.config.REDIS_PREFIX,
+      SESSION_SECRET: deps.config.SESSION_SECRET,
+      ENCRYPTION_KEY: deps.config.ENCRYPTION_KEY,
+      SMTP_URL: deps.config.SMTP_URL,
+      ALLOWED_ORIGINS: ORIGIN,
+      PRESENCE_TTL_SECONDS: String(LEASE_SECONDS),
+      SOCKETS_PER_SESSION: String(CAP),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const port = await new Promise<number>((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`child server exited with ${code}`)))
-    createInterface({ input: proc.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+    createInterface({ input: proc.stdout! }).once('line', (line) =>
+      resolve((JSON.parse(line) as { port: number }).port),
+    )
   })
   return { process: proc, baseUrl: `http://127.0.0.1:${port}` }
 }
 
 beforeAll(async () => {
-  deps = await createTestDeps({ SOCKETS_PER_SESSION: String(CAP), PRESENCE_TTL_SECONDS: String(LEASE_SECONDS), ALLOWED_ORIGINS: ORIGIN })
+  deps = await createTestDeps({
+    SOCKETS_PER_SESSION: String(CAP),
+    PRESENCE_TTL_SECONDS: String(LEASE_SECONDS),
+    ALLOWED_ORIGINS: ORIGIN,
+  })
   await createSeedRooms(deps)
   servers = [await startTestServer(deps), await startTestServer(deps)]
 })
@@ -67,7 +81,10 @@ function attempt(baseUrl: string, cookie: string): Promise<{ outcome: string; so
 describe('sockets per session', () => {
   it('defaults to 20', () => {
     const config = loadConfig({
-      DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x', SESSION_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+      DATABASE_URL: 'postgres://x/y',
+      REDIS_URL: 'redis://x',
+      SESSION_SECRET: 'x'.repeat(32),
+      ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
     })
     expect(config.SOCKETS_PER_SESSION).toBe(20)
   })
@@ -82,30 +99,47 @@ describe('sockets per session', () => {
       open.push(socket)
     }
     // One more, on either server, is refused with a coded connect_error; nothing of it stays open.
-    for (const server of servers) expect((await attempt(server.baseUrl, member.cookie)).outcome).toBe('TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS')
+    for (const server of servers)
+      expect((await attempt(server.baseUrl, member.cookie)).outcome).toBe('TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS')
     // Many more attempts change nothing.
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, n) => attempt(servers[n % 2]!.baseUrl, member.cookie)))
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => attempt(servers[n % 2]!.baseUrl, member.cookie)),
+    )
     expect(burst.filter((b) => b.outcome === 'connected')).toHaveLength(0)
     // Another sign-in is not affected.
     expect((await attempt(servers[1]!.baseUrl, other.cookie)).outcome).toBe('connected')
 
     // Closing one socket frees its place (the server removes it on disconnect).
     open[0]!.disconnect()
-    await expect.poll(async () => {
-      const { outcome, socket } = await attempt(servers[1]!.baseUrl, member.cookie)
-      if (outcome === 'connected') open.push(socket)
-      return outcome
-    }, { timeout: 10_000 }).toBe('connected')
-    expect((await attempt(servers[0]!.baseUrl, member.cookie)).outcome).toBe('TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS')
+    await expect
+      .poll(
+        async () => {
+          const { outcome, socket } = await attempt(servers[1]!.baseUrl, member.cookie)
+          if (outcome === 'connected') open.push(socket)
+          return outcome
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('connected')
+    expect((await attempt(servers[0]!.baseUrl, member.cookie)).outcome).toBe(
+      'TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS',
+    )
     // Leases are renewed: long after a lease would have run out, the open sockets still count.
     const key = `${deps.config.REDIS_PREFIX}:sockets:session:${member.sessionId}`
     const firstScores = await deps.redis.zrange(key, 0, -1, 'WITHSCORES')
-    await expect.poll(async () => JSON.stringify(await deps.redis.zrange(key, 0, -1, 'WITHSCORES')) !== JSON.stringify(firstScores), { timeout: 10_000 }).toBe(true)
+    await expect
+      .poll(
+        async () => JSON.stringify(await deps.redis.zrange(key, 0, -1, 'WITHSCORES')) !== JSON.stringify(firstScores),
+        { timeout: 10_000 },
+      )
+      .toBe(true)
     expect(await deps.redis.zcard(key)).toBe(CAP)
-    expect((await attempt(servers[0]!.baseUrl, member.cookie)).outcome).toBe('TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS')
+    expect((await attempt(servers[0]!.baseUrl, member.cookie)).outcome).toBe(
+      'TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS',
+    )
   })
 
-  it('a killed server\'s sockets stop counting once their leases run out, so the session is not locked out', async () => {
+  it("a killed server's sockets stop counting once their leases run out, so the session is not locked out", async () => {
     const member = await chatMember(deps, 'grief')
     const started = await startChildServer()
     child = started.process
@@ -117,12 +151,16 @@ describe('sockets per session', () => {
       expect(outcome).toBe('connected')
       onChild.push(socket)
     }
-    expect((await attempt(servers[0]!.baseUrl, member.cookie)).outcome).toBe('TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS')
+    expect((await attempt(servers[0]!.baseUrl, member.cookie)).outcome).toBe(
+      'TOO_MANY_CONNECTIONS/TOO_MANY_CONNECTIONS',
+    )
 
     // SIGKILL: no disconnect handler, no cleanup runs on the dead server.
     const gone = Promise.all(onChild.map((s) => waitForDisconnect(s, 10_000)))
     child.kill('SIGKILL')
     await gone
-    await expect.poll(async () => (await attempt(servers[0]!.baseUrl, member.cookie)).outcome, { timeout: 15_000, interval: 500 }).toBe('connected')
+    await expect
+      .poll(async () => (await attempt(servers[0]!.baseUrl, member.cookie)).outcome, { timeout: 15_000, interval: 500 })
+      .toBe('connected')
   })
 })

@@ -70,12 +70,16 @@ export function createSessionSocketCap(deps: CoreDeps, onRefuse: () => void): Se
   const renew = async () => {
     if (local.size === 0) return
     const pipeline = redis.pipeline()
-    for (const [sessionId, ids] of local) (pipeline as unknown as Commands).holdspaceSocketRenew(keyOf(sessionId), leaseMs, cap, ...ids)
+    for (const [sessionId, ids] of local)
+      (pipeline as unknown as Commands).holdspaceSocketRenew(keyOf(sessionId), leaseMs, cap, ...ids)
     await pipeline.exec()
   }
-  const timer = setInterval(() => {
-    renew().catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'socket lease renewal failed'))
-  }, Math.max(1000, Math.floor(leaseMs / 3)))
+  const timer = setInterval(
+    () => {
+      renew().catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'socket lease renewal failed'))
+    },
+    Math.max(1000, Math.floor(leaseMs / 3)),
+  )
   timer.unref()
 
   return {
@@ -95,7 +99,9 @@ export function createSessionSocketCap(deps: CoreDeps, onRefuse: () => void): Se
         (admitted) => {
           if (admitted !== 1) {
             onRefuse()
-            return next(Object.assign(new Error('TOO_MANY_CONNECTIONS'), { data: { code: 'TOO_MANY_CONNECTIONS', limit: cap } }))
+            return next(
+              Object.assign(new Error('TOO_MANY_CONNECTIONS'), { data: { code: 'TOO_MANY_CONNECTIONS', limit: cap } }),
+            )
           }
           track()
         },

@@ -42,7 +42,17 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', { timeout: 120_000 }, () => {
       const user = await newUser(browser, { baseURL: server.baseUrl, locale })
       try {
         const problems: string[] = []
-        for (const path of ['/', '/signup', '/signin', '/recover', '/forgot-password', '/reset-password?token=x', '/no-such-page', '/help', '/refused']) {
+        for (const path of [
+          '/',
+          '/signup',
+          '/signin',
+          '/recover',
+          '/forgot-password',
+          '/reset-password?token=x',
+          '/no-such-page',
+          '/help',
+          '/refused',
+        ]) {
           await user.page.goto(path)
           await waitForHydration(user.page)
           const violations = await accessibilityViolations(user.page)
@@ -85,7 +95,18 @@ async function signedInPagesPass(locale: string) {
     const problems: string[] = []
     const created = await accessibilityViolations(user.page)
     if (created.length) problems.push(describeViolations('/signup (created)', created))
-    const betweenSessions = ['/care', '/care/mood', '/care/mood?days=90', '/care/journal', '/care/journal/new', '/care/goals', '/care/goals/new', '/care/reminders', '/messages', '/library']
+    const betweenSessions = [
+      '/care',
+      '/care/mood',
+      '/care/mood?days=90',
+      '/care/journal',
+      '/care/journal/new',
+      '/care/goals',
+      '/care/goals/new',
+      '/care/reminders',
+      '/messages',
+      '/library',
+    ]
     for (const path of ['/account', '/rooms', ...betweenSessions]) {
       await user.page.goto(path)
       await waitForHydration(user.page)

@@ -26,7 +26,11 @@ let facilitator: TestAccount
 let member: TestAccount
 let groupId: string
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(4000, 32), Buffer.from('\n%%EOF\n')])
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'),
+  Buffer.alloc(4000, 32),
+  Buffer.from('\n%%EOF\n'),
+])
 
 beforeAll(async () => {
   uploadsDir = await mkdtemp(path.join(os.tmpdir(), 'hs-e2e-uploads-'))
@@ -39,7 +43,10 @@ beforeAll(async () => {
   browser = await launchBrowser()
   facilitatorUser = await newUser(browser, { baseURL: server.baseUrl })
   memberUser = await newUser(browser, { baseURL: server.baseUrl })
-  for (const [user, person] of [[facilitatorUser, facilitator], [memberUser, member]] as const) {
+  for (const [user, person] of [
+    [facilitatorUser, facilitator],
+    [memberUser, member],
+  ] as const) {
     await signInWith(user, server.baseUrl, person.sessionToken)
   }
 })
@@ -53,9 +60,10 @@ afterAll(async () => {
   await rm(uploadsDir, { recursive: true, force: true })
 })
 
-
 async function incidentsOfMember() {
-  return deps.sql<{ source: string }[]>`select source from crisis_incidents where member_account_id = ${member.accountId}`
+  return deps.sql<
+    { source: string }[]
+  >`select source from crisis_incidents where member_account_id = ${member.accountId}`
 }
 
 describe('between sessions, in the browser', { timeout: 120_000 }, () => {
@@ -74,10 +82,19 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await openPage(f, `/groups/${groupId}/library`)
     const upload = f.locator('form', { has: f.getByRole('button', { name: 'Upload file' }) })
     await upload.getByLabel('Title', { exact: true }).fill('Breathing exercise transcript')
-    await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'breathing.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await upload
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'breathing.pdf', mimeType: 'application/pdf', buffer: PDF })
     await upload.getByRole('button', { name: 'Upload file' }).click()
     await expect.poll(() => f.getByText('Added to the library.').isVisible()).toBe(true)
-    await expect.poll(() => f.getByRole('link', { name: /breathing\.pdf/ }).first().isVisible()).toBe(true)
+    await expect
+      .poll(() =>
+        f
+          .getByRole('link', { name: /breathing\.pdf/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true)
     await expectUsableOnPhone(f, 'group library (facilitator)')
   })
 
@@ -88,7 +105,9 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await m.getByRole('checkbox', { name: 'Hopeful' }).check()
     await m.getByLabel('A note, just for you (optional)').fill('Walked to the park after work.')
     await m.getByRole('button', { name: 'Save check-in' }).click()
-    const chart = m.getByRole('img', { name: /1 check-in on 1 of the last 30 days\. Average of all check-ins 7 out of 10/ })
+    const chart = m.getByRole('img', {
+      name: /1 check-in on 1 of the last 30 days\. Average of all check-ins 7 out of 10/,
+    })
     await expect.poll(() => chart.isVisible()).toBe(true)
     await expect.poll(() => chart.locator('.mood-latest-dot').count()).toBe(1)
     // The chart's text alternative: the day's number in the table.
@@ -102,7 +121,9 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await openPage(m, '/care/journal/new')
     await m.getByLabel('What is on your mind?').fill('A calmer day. The group helped more than I expected.')
     await m.getByRole('button', { name: 'Save entry' }).click()
-    await expect.poll(() => m.getByText('A calmer day. The group helped more than I expected.').first().isVisible()).toBe(true)
+    await expect
+      .poll(() => m.getByText('A calmer day. The group helped more than I expected.').first().isVisible())
+      .toBe(true)
     await expectUsableOnPhone(m, 'journal entry')
 
     await openPage(m, '/care/journal/new')
@@ -185,10 +206,14 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     const f = facilitatorUser.page
     await openPage(m, `/groups/${groupId}`)
     await m.getByRole('link', { name: 'Message the facilitator' }).click()
-    await expect.poll(() => m.getByTestId('response-time').textContent()).toContain('Dr Maple usually answers within 48 hours')
+    await expect
+      .poll(() => m.getByTestId('response-time').textContent())
+      .toContain('Dr Maple usually answers within 48 hours')
     await m.getByLabel('Your message').fill('Could we talk about the homework on Thursday?')
     await m.getByRole('button', { name: 'Send' }).click()
-    await expect.poll(() => m.getByTestId('dm').last().textContent()).toContain('Could we talk about the homework on Thursday?')
+    await expect
+      .poll(() => m.getByTestId('dm').last().textContent())
+      .toContain('Could we talk about the homework on Thursday?')
     await expect.poll(() => m.getByTestId('dm-status').last().textContent()).toBe('Sent')
     await expectUsableOnPhone(m, 'thread (member)')
 
@@ -206,7 +231,9 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await expectUsableOnPhone(f, 'thread (facilitator)')
 
     // The member's open thread updates: the answer arrives and their message shows as read.
-    await expect.poll(() => m.getByText('Yes, let us start with it. Thank you for asking.').isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(() => m.getByText('Yes, let us start with it. Thank you for asking.').isVisible(), { timeout: 15_000 })
+      .toBe(true)
     await expect.poll(() => m.getByTestId('dm-status').first().textContent()).toMatch(/^Read /)
   })
 

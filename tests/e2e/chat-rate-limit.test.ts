@@ -10,7 +10,15 @@ import { enterRoom } from '../../core/chat/chat.service.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { createSeedRooms } from '../support/chat.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 
 const SOCKET_CAP = 3
 let deps: TestDeps
@@ -39,10 +47,16 @@ async function memberInRoom(slug: string, locale: 'en' | 'pl', ip: string): Prom
 }
 
 async function memberWithPages(slug: string, locale: 'en' | 'pl', ip: string): Promise<UserSession> {
-  const user = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT, locale: locale === 'pl' ? 'pl-PL' : 'en-GB' })
+  const user = await newUser(browser, {
+    baseURL: server.baseUrl,
+    viewport: MOBILE_VIEWPORT,
+    locale: locale === 'pl' ? 'pl-PL' : 'en-GB',
+  })
   users.push(user)
   const account = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale, ip })
-  await enterRoom(deps, { accountId: account.accountId, role: 'member', pseudonymMode: 'ask' }, slug, { pseudonymChoice: 'generated' })
+  await enterRoom(deps, { accountId: account.accountId, role: 'member', pseudonymMode: 'ask' }, slug, {
+    pseudonymChoice: 'generated',
+  })
   await signInWith(user, server.baseUrl, account.sessionToken)
   await user.page.goto(`/rooms/${slug}`)
   await waitForHydration(user.page)
@@ -76,7 +90,9 @@ describe('sending too fast', { timeout: 120_000 }, () => {
     await send(page, 'Napisz wiadomość', 'pierwsza')
     await poll(() => page.getByTestId('message-sent').count()).toBe(1)
     await send(page, 'Napisz wiadomość', 'druga')
-    await poll(() => waitShown(page)).toMatch(/^Wysyłasz wiadomości bardzo szybko\. Spróbuj ponownie za (\d+ s|sekundę)\.$/)
+    await poll(() => waitShown(page)).toMatch(
+      /^Wysyłasz wiadomości bardzo szybko\. Spróbuj ponownie za (\d+ s|sekundę)\.$/,
+    )
   })
 
   it('a sign-in past its socket cap is told to close tabs, in the page, not left reconnecting', async () => {
@@ -87,10 +103,14 @@ describe('sending too fast', { timeout: 120_000 }, () => {
       const page = await user.newPage()
       await page.goto('/rooms/anxiety')
       await waitForHydration(page)
-      await poll(async () => (await page.getByText('Connected', { exact: true }).count()) > 0 || (await alert(page).count()) > 0).toBe(true)
+      await poll(
+        async () => (await page.getByText('Connected', { exact: true }).count()) > 0 || (await alert(page).count()) > 0,
+      ).toBe(true)
       if ((await alert(page).count()) > 0) refused = page
     }
     expect(refused).not.toBeNull()
-    expect(await alert(refused!).textContent()).toBe('This sign-in has too many open tabs or windows. Close some of them and reload this page.')
+    expect(await alert(refused!).textContent()).toBe(
+      'This sign-in has too many open tabs or windows. Close some of them and reload this page.',
+    )
   })
 })

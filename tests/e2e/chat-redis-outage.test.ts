@@ -17,7 +17,15 @@ import { startRedis } from '../../scripts/local-services.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { createSeedRooms } from '../support/chat.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 
 const dataDir = path.resolve('.data/test', `e2e-chat-redis-${process.pid}-${randomBytes(3).toString('hex')}`)
 let base: TestDeps
@@ -55,15 +63,25 @@ afterAll(async () => {
 })
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 })
-const redisState = () => readFileSync(`/proc/${redis.process.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[0]
-const stored = async (body: string) => (await deps.sql<{ n: number }[]>`select count(*)::int as n from messages where body = ${body}`)[0]!.n
+const redisState = () =>
+  readFileSync(`/proc/${redis.process.pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ')[0]
+const stored = async (body: string) =>
+  (await deps.sql<{ n: number }[]>`select count(*)::int as n from messages where body = ${body}`)[0]!.n
 
 async function memberInRoom(locale: 'en' | 'pl', ip: string): Promise<Page> {
-  const user = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT, locale: locale === 'pl' ? 'pl-PL' : 'en-GB' })
+  const user = await newUser(browser, {
+    baseURL: server.baseUrl,
+    viewport: MOBILE_VIEWPORT,
+    locale: locale === 'pl' ? 'pl-PL' : 'en-GB',
+  })
   users.push(user)
   const slug = locale === 'pl' ? 'lek' : 'anxiety'
   const account = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale, ip })
-  await enterRoom(deps, { accountId: account.accountId, role: 'member', pseudonymMode: 'ask' }, slug, { pseudonymChoice: 'generated' })
+  await enterRoom(deps, { accountId: account.accountId, role: 'member', pseudonymMode: 'ask' }, slug, {
+    pseudonymChoice: 'generated',
+  })
   await signInWith(user, server.baseUrl, account.sessionToken)
   await user.page.goto(`/rooms/${slug}`)
   await waitForHydration(user.page)
@@ -87,10 +105,13 @@ describe('sending while Redis is paused, in Chromium', { timeout: 120_000 }, () 
     process.kill(redis.process.pid!, 'SIGSTOP')
     await send(english, 'Write a message', 'Written while Redis was paused')
     const notice = () => english.getByTestId('pending-message').getByTestId('send-error').textContent()
-    await poll(notice).toBe('Connection trouble: your message was not sent. We will send it when the connection is back.')
+    await poll(notice).toBe(
+      'Connection trouble: your message was not sent. We will send it when the connection is back.',
+    )
     await send(polish, 'Napisz wiadomość', 'Napisane podczas przerwy')
-    await poll(() => polish.getByTestId('pending-message').getByTestId('send-error').textContent())
-      .toBe('Problem z połączeniem: Twoja wiadomość nie została wysłana. Wyślemy ją, gdy połączenie wróci.')
+    await poll(() => polish.getByTestId('pending-message').getByTestId('send-error').textContent()).toBe(
+      'Problem z połączeniem: Twoja wiadomość nie została wysłana. Wyślemy ją, gdy połączenie wróci.',
+    )
     // Shown while Redis is still stopped, and nothing was stored.
     expect(redisState()).toBe('T')
     expect(await stored('Written while Redis was paused')).toBe(0)

@@ -13,7 +13,13 @@ import { startTestServer } from '../support/http.js'
 import { createSeedRooms } from '../support/chat.js'
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
 import {
-  MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession,
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  newUser,
+  waitForHydration,
+  type UserSession,
   signInWith,
 } from '../support/browser.js'
 
@@ -27,7 +33,13 @@ const sessions = new Map<UserSession, string>()
 
 async function signedInUser(ip: string): Promise<UserSession> {
   const user = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
-  const account = await signUp(deps, { kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en', ip })
+  const account = await signUp(deps, {
+    kind: 'anonymous',
+    password: 'a long secret phrase',
+    consent: true,
+    locale: 'en',
+    ip,
+  })
   await signInWith(user, server.baseUrl, account.sessionToken)
   sessions.set(user, account.sessionId)
   return user
@@ -65,7 +77,8 @@ async function expectFitsPhone(page: Page, label: string) {
 }
 
 const presence = (page: Page) => page.getByTestId('presence').locator('.presence-name').allTextContents()
-const messageTexts = (page: Page) => page.getByTestId('messages').locator('[data-testid="message"] .message-body').allTextContents()
+const messageTexts = (page: Page) =>
+  page.getByTestId('messages').locator('[data-testid="message"] .message-body').allTextContents()
 
 async function enterAnxietyRoom(page: Page, pseudonym: { own: string } | 'generated') {
   await page.goto('/rooms')
@@ -122,7 +135,10 @@ describe('a chat room in two browsers', { timeout: 120_000 }, () => {
     await send(ann.page, 'Hello, is anyone around tonight?')
     await poll(() => messageTexts(bo.page)).toEqual(['Hello, is anyone around tonight?'])
     await send(bo.page, 'Yes <b>I am</b> here, see https://example.org/help.')
-    await poll(() => messageTexts(ann.page)).toEqual(['Hello, is anyone around tonight?', 'Yes <b>I am</b> here, see https://example.org/help.'])
+    await poll(() => messageTexts(ann.page)).toEqual([
+      'Hello, is anyone around tonight?',
+      'Yes <b>I am</b> here, see https://example.org/help.',
+    ])
 
     const log = ann.page.getByRole('log', { name: 'Messages' })
     expect(await log.getAttribute('aria-live')).toBe('polite')
@@ -151,7 +167,10 @@ describe('a chat room in two browsers', { timeout: 120_000 }, () => {
     await ann.page.reload()
     await waitForHydration(ann.page)
     await poll(() => ann.page.getByTestId('connection-status').textContent()).toBe('Connected')
-    await poll(() => messageTexts(ann.page)).toEqual(['Hello, is anyone around tonight?', 'Yes <b>I am</b> here, see https://example.org/help.'])
+    await poll(() => messageTexts(ann.page)).toEqual([
+      'Hello, is anyone around tonight?',
+      'Yes <b>I am</b> here, see https://example.org/help.',
+    ])
     await poll(async () => (await presence(ann.page)).sort()).toEqual([annName, boName].sort())
   })
 
@@ -167,11 +186,15 @@ describe('a chat room in two browsers', { timeout: 120_000 }, () => {
     await poll(() => ann.page.locator('[data-seq="3"]').isVisible()).toBe(true)
     await bo.page.goto('/rooms/anxiety')
     await poll(() => messageTexts(bo.page)).toEqual([
-      'Hello, is anyone around tonight?', 'Yes <b>I am</b> here, see https://example.org/help.', 'Are you still there?',
+      'Hello, is anyone around tonight?',
+      'Yes <b>I am</b> here, see https://example.org/help.',
+      'Are you still there?',
     ])
     const divider = bo.page.getByTestId('unread-divider')
     expect(await divider.textContent()).toBe('New messages')
-    expect(await bo.page.locator('[data-testid="unread-divider"] + [data-testid="message"]').getAttribute('data-seq')).toBe('3')
+    expect(
+      await bo.page.locator('[data-testid="unread-divider"] + [data-testid="message"]').getAttribute('data-seq'),
+    ).toBe('3')
 
     // Bo goes back to the room list; when Ann leaves too, Bo's list follows live, without a reload.
     await open(bo.page, '/rooms')
@@ -192,7 +215,9 @@ describe('a chat room in two browsers', { timeout: 120_000 }, () => {
     await ann.context.setOffline(false)
     await poll(() => ann.page.getByTestId('connection-status').textContent()).toBe('Connected')
     await poll(() => ann.page.getByTestId('pending-message').count()).toBe(0)
-    await poll(async () => (await messageTexts(ann.page)).filter((t) => t === 'Written in a tunnel')).toEqual(['Written in a tunnel'])
+    await poll(async () => (await messageTexts(ann.page)).filter((t) => t === 'Written in a tunnel')).toEqual([
+      'Written in a tunnel',
+    ])
     expect(await deps.sql`select 1 from messages where body = 'Written in a tunnel'`).toHaveLength(1)
   })
 

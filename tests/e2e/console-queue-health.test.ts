@@ -8,7 +8,15 @@ import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { createAccount, type TestAccount } from '../support/crisis-fixtures.js'
-import { DESKTOP_VIEWPORT, MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
+import {
+  DESKTOP_VIEWPORT,
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  type UserSession,
+} from '../support/browser.js'
 import { expectUsableOnPhone, openPage } from '../support/usable.js'
 import { acknowledgeIncident, raiseCrisis } from '../../core/crisis/crisis.service.js'
 import { saveSchedule } from '../../core/crisis/crisis.admin.js'
@@ -31,13 +39,26 @@ beforeAll(async () => {
   const admin = await createAccount(deps, 'admin')
   onCall = await createAccount(deps, 'clinician', { locale: 'pl' })
   await saveSchedule(deps, admin.actor, {
-    name: 'Health', timeZone: 'UTC', handoffTime: '00:00', shiftHours: 24, startsOn: '2026-01-01', members: [onCall.username],
+    name: 'Health',
+    timeZone: 'UTC',
+    handoffTime: '00:00',
+    shiftHours: 24,
+    startsOn: '2026-01-01',
+    members: [onCall.username],
   })
   // Two open incidents raised now: one paged (its escalation never runs: no worker here), one never paged.
   const start = new Date()
   deps.setNow(start)
-  const first = await raiseCrisis(deps, { memberAccountId: (await createAccount(deps, 'member')).accountId, source: 'button', level: 'imminent' })
-  await raiseCrisis(deps, { memberAccountId: (await createAccount(deps, 'member')).accountId, source: 'report', level: 'concern' })
+  const first = await raiseCrisis(deps, {
+    memberAccountId: (await createAccount(deps, 'member')).accountId,
+    source: 'button',
+    level: 'imminent',
+  })
+  await raiseCrisis(deps, {
+    memberAccountId: (await createAccount(deps, 'member')).accountId,
+    source: 'report',
+    level: 'concern',
+  })
   expect(await pageIncident(deps, { incidentId: first.incidentId, level: 0, repeat: 0 })).toBe('paged')
   paged = first.incidentId
   // Seven minutes later both next steps are overdue (the fallback policy's 5 minutes, and a page after a minute).
@@ -53,19 +74,41 @@ afterAll(async () => {
 describe('queue health on the console', { timeout: 120_000 }, () => {
   it('is rendered by the server without JavaScript, in Polish, readable on a 360 px phone', async () => {
     const context = await browser.newContext({
-      baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT, javaScriptEnabled: false, locale: 'pl-PL', serviceWorkers: 'block',
+      baseURL: server.baseUrl,
+      viewport: MOBILE_VIEWPORT,
+      javaScriptEnabled: false,
+      locale: 'pl-PL',
+      serviceWorkers: 'block',
     })
     context.setDefaultTimeout(15_000)
     const page = await context.newPage()
-    sessions.push({ context, page, log: { csp: [], errors: [], consoleErrors: [] }, newPage: () => context.newPage(), close: () => context.close() })
-    await context.addCookies([{ name: 'hs_session', value: onCall.cookie.slice('hs_session='.length), url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+    sessions.push({
+      context,
+      page,
+      log: { csp: [], errors: [], consoleErrors: [] },
+      newPage: () => context.newPage(),
+      close: () => context.close(),
+    })
+    await context.addCookies([
+      {
+        name: 'hs_session',
+        value: onCall.cookie.slice('hs_session='.length),
+        url: server.baseUrl,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ])
     const response = await page.goto('/console')
     expect(response?.status()).toBe(200)
-    expect(await page.getByTestId('queue-health').getByRole('heading').textContent()).toBe(crisisPl['console.health.title'])
+    expect(await page.getByTestId('queue-health').getByRole('heading').textContent()).toBe(
+      crisisPl['console.health.title'],
+    )
     expect(await page.getByTestId('health-by-level').textContent()).toBe(
       `${crisisPl['crisis.level.imminent']} 1 · ${crisisPl['crisis.level.high']} 0 · ${crisisPl['crisis.level.concern']} 1`,
     )
-    expect(await page.getByTestId('health-longest-wait').textContent()).toBe(crisisPl['console.health.minutes'].replace('{count}', '7'))
+    expect(await page.getByTestId('health-longest-wait').textContent()).toBe(
+      crisisPl['console.health.minutes'].replace('{count}', '7'),
+    )
     expect(await page.getByTestId('health-on-call').textContent()).toBe(onCall.username)
     expect(await page.getByTestId('health-unacknowledged').textContent()).toBe('1')
     expect(await page.getByTestId('health-overdue').textContent()).toBe('2')
@@ -105,7 +148,9 @@ describe('queue health on the console', { timeout: 120_000 }, () => {
     await signInWith(session, server.baseUrl, clinician.cookie.slice('hs_session='.length))
     for (const path of ['/rooms', '/console']) {
       await openPage(session.page, path)
-      expect(await session.page.getByTestId('alarm-banner').textContent(), path).toContain(crisisEn['crisisAdmin.alarm.workersDown'])
+      expect(await session.page.getByTestId('alarm-banner').textContent(), path).toContain(
+        crisisEn['crisisAdmin.alarm.workersDown'],
+      )
     }
   })
 })

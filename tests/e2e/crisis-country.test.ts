@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 import { expectUsableOnPhone, openPage } from '../support/usable.js'
 import { createSeedRooms } from '../support/chat.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator } from '../support/groups.js'
@@ -55,7 +63,9 @@ describe('the member country in the browser', { timeout: 120_000 }, () => {
       select a.id as "accountId", a.country from sessions s join accounts a on a.id = s.account_id where s.token_hash = ${hashToken(token)}`
     expect(row!.country).toBe('GB')
 
-    await enterRoom(deps, { accountId: row!.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', { pseudonymChoice: 'generated' })
+    await enterRoom(deps, { accountId: row!.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', {
+      pseudonymChoice: 'generated',
+    })
     await openPage(page, '/rooms/low-mood')
     await page.getByTestId('connection-status').filter({ hasText: 'Connected' }).waitFor()
     await page.getByLabel('Write a message').fill("I can't go on, I want to die")
@@ -75,7 +85,12 @@ describe('the member country in the browser', { timeout: 120_000 }, () => {
     const groupId = await makeGroup(deps, facilitator, { title: 'Phone circle' })
     await enrol(deps, facilitator, groupId, member, 'Hazel')
     await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
-    const sent = await messages.sendMessage(deps, member.account, { groupId }, { body: 'Could we talk about sleep next session?', clientId: messages.newClientId() })
+    const sent = await messages.sendMessage(
+      deps,
+      member.account,
+      { groupId },
+      { body: 'Could we talk about sleep next session?', clientId: messages.newClientId() },
+    )
 
     const user = await newUser(browser, { baseURL: server.baseUrl, locale: 'en-GB', viewport: MOBILE_VIEWPORT })
     sessions.push(user)

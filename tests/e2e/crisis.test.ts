@@ -10,7 +10,17 @@ import { openPage } from '../support/usable.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { createAccount, type TestAccount } from '../support/crisis-fixtures.js'
-import { DESKTOP_VIEWPORT, MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  DESKTOP_VIEWPORT,
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
 import { raiseCrisis } from '../../core/crisis/crisis.service.js'
 import { enterRoom } from '../../core/chat/chat.service.js'
@@ -40,7 +50,6 @@ async function signedIn(account: TestAccount, viewport: { width: number; height:
   return session
 }
 
-
 /** Ways a member raises a crisis from an ordinary page; each leaves them looking at the crisis card. */
 const TRIGGERS: Record<string, (page: Page, member: TestAccount) => Promise<void>> = {
   'the "I need help now" button': async (page) => {
@@ -49,7 +58,9 @@ const TRIGGERS: Record<string, (page: Page, member: TestAccount) => Promise<void
   },
   'a high-risk chat message': async (page, member) => {
     await createSeedRooms(deps)
-    await enterRoom(deps, { accountId: member.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', { pseudonymChoice: 'generated' })
+    await enterRoom(deps, { accountId: member.accountId, role: 'member', pseudonymMode: 'ask' }, 'low-mood', {
+      pseudonymChoice: 'generated',
+    })
     await openPage(page, '/rooms/low-mood')
     await page.getByTestId('connection-status').filter({ hasText: 'Connected' }).waitFor()
     await page.getByLabel('Write a message').fill("i can't take it anymore, i'm going to kill myself tonight")
@@ -74,7 +85,9 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
       await card.waitFor()
       expect(await card.textContent()).toContain('Find A Helpline')
       const status = m.page.getByTestId('crisis-status')
-      await expect.poll(() => status.textContent()).toBe('A clinician has been told and will join you. Stay here if you can.')
+      await expect
+        .poll(() => status.textContent())
+        .toBe('A clinician has been told and will join you. Stay here if you can.')
       await waitForHydration(m.page)
 
       // The console updates without a reload.
@@ -90,7 +103,9 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
       await expect.poll(() => c.page.getByTestId('incident-status').textContent()).toBe('Acknowledged')
 
       // The member's status changes live, without a reload.
-      await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('A clinician has seen your request and is joining you now.')
+      await expect
+        .poll(() => status.textContent(), { timeout: 15_000 })
+        .toBe('A clinician has seen your request and is joining you now.')
 
       // The private chat works both ways (from a chat room the member follows the card's link to it).
       if ((await m.page.getByTestId('crisis-chat').count()) === 0) {
@@ -99,7 +114,9 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
       }
       await c.page.getByLabel('Your message').fill('I am here with you. Are you safe right now?')
       await c.page.getByRole('button', { name: 'Send' }).click()
-      await expect.poll(() => m.page.getByTestId('crisis-chat').textContent(), { timeout: 15_000 }).toContain('Are you safe right now?')
+      await expect
+        .poll(() => m.page.getByTestId('crisis-chat').textContent(), { timeout: 15_000 })
+        .toContain('Are you safe right now?')
 
       for (const s of [m, c]) {
         expect(s.log.csp, 'CSP violations').toEqual([])
@@ -115,7 +132,10 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
     const raised = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'imminent' })
     const problems: string[] = []
     const pages: [TestAccount, string][] = [
-      [member, '/help'], [clinician, '/console'], [clinician, `/console/incidents/${raised.incidentId}`], [admin, '/admin/crisis'],
+      [member, '/help'],
+      [clinician, '/console'],
+      [clinician, `/console/incidents/${raised.incidentId}`],
+      [admin, '/admin/crisis'],
     ]
     const sessionOf = new Map<TestAccount, UserSession>()
     for (const locale of ['en', 'pl']) {
@@ -124,7 +144,9 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
         if (!sessionOf.has(account)) sessionOf.set(account, await signedIn(account, MOBILE_VIEWPORT))
         const session = sessionOf.get(account)!
         await openPage(session.page, path).catch((error) => {
-          throw new Error(`${locale} ${path}: ${(error as Error).message.split('\n')[0]}; page errors: ${session.log.errors.join(' | ')}; console: ${session.log.consoleErrors.join(' | ')}`)
+          throw new Error(
+            `${locale} ${path}: ${(error as Error).message.split('\n')[0]}; page errors: ${session.log.errors.join(' | ')}; console: ${session.log.consoleErrors.join(' | ')}`,
+          )
         })
         const violations = await accessibilityViolations(session.page)
         if (violations.length) problems.push(describeViolations(`${locale} ${path}`, violations))

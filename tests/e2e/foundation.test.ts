@@ -12,7 +12,15 @@ import { openPage } from '../support/usable.js'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import {
-  MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, openSiteMenu, waitForHydration, waitForRouterIdle, type UserSession,
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  newUser,
+  openSiteMenu,
+  waitForHydration,
+  waitForRouterIdle,
+  type UserSession,
 } from '../support/browser.js'
 
 const PASSWORD = 'a calm long passphrase'
@@ -22,7 +30,9 @@ const NEW_PASSWORD = 'another calm passphrase'
 async function startNeutralSite(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-    res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head><body><h1>Weather</h1><p>Sunny spells.</p></body></html>')
+    res.end(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head><body><h1>Weather</h1><p>Sunny spells.</p></body></html>',
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -101,7 +111,7 @@ describe('the foundation in a browser, on a 360 px screen', { timeout: 120_000 }
     // now, and nothing may carry them away (to /rooms) before they could write the code down.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account is ready')
     await waitForRouterIdle(page)
-    expect(new URL(page.url()).pathname, 'the new account\'s recovery code page stays on screen').toBe('/signup')
+    expect(new URL(page.url()).pathname, "the new account's recovery code page stays on screen").toBe('/signup')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account is ready')
     username = (await page.getByTestId('username').textContent()) ?? ''
     firstCode = (await page.getByTestId('recovery-code').textContent()) ?? ''

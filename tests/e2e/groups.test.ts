@@ -9,10 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
-import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn, type TestAccount } from '../support/groups.js'
+import {
+  enrol,
+  makeAccount,
+  makeGroup,
+  makeVerifiedFacilitator,
+  sessionStartingIn,
+  type TestAccount,
+} from '../support/groups.js'
 import { startLivekitDouble, type LivekitDouble } from '../support/livekit-twirp.js'
 import { expectUsableOnPhone, openPage } from '../support/usable.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  type UserSession,
+} from '../support/browser.js'
 
 let livekit: LivekitDouble
 let deps: TestDeps
@@ -37,7 +51,10 @@ beforeAll(async () => {
   browser = await launchBrowser()
   facilitatorUser = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
   memberUser = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
-  for (const [user, person] of [[facilitatorUser, facilitator], [memberUser, member]] as const) {
+  for (const [user, person] of [
+    [facilitatorUser, facilitator],
+    [memberUser, member],
+  ] as const) {
     await signInWith(user, server.baseUrl, person.sessionToken)
   }
 })
@@ -51,7 +68,6 @@ afterAll(async () => {
   await livekit?.close()
 })
 
-
 describe('a group session in the browser', { timeout: 120_000 }, () => {
   it('shows the member the group with its next sessions in their own time zone', async () => {
     const { page } = memberUser
@@ -59,7 +75,9 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Therapist-led groups')
     await expect.poll(() => page.getByRole('link', { name: 'Evening circle' }).isVisible()).toBe(true)
     // Weekly at 18:00 Warsaw time; this member's zone is Warsaw too, so a Tuesday 18:00 is listed.
-    await expect.poll(() => page.getByTestId('next-sessions').first().textContent()).toMatch(/Tue \d{1,2} \w{3} \d{4}, 18:00/)
+    await expect
+      .poll(() => page.getByTestId('next-sessions').first().textContent())
+      .toMatch(/Tue \d{1,2} \w{3} \d{4}, 18:00/)
     await expectUsableOnPhone(page, 'group list')
     await openPage(page, `/groups/${groupId}`)
     await expect.poll(() => page.getByTestId('my-status').textContent()).toBe('You are a member')
@@ -69,12 +87,18 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     // A session reminder reaches the open page in-app (the email is the other half).
     await page.locator('[data-testid="session-reminders"][data-listening="true"]').waitFor({ state: 'attached' })
     const { sendSessionReminder } = await import('../../core/groups/reminders.service.js')
-    const [session] = await deps.sql<{ startsAt: Date }[]>`select starts_at as "startsAt" from group_sessions where id = ${sessionId}`
-    expect(await sendSessionReminder(deps, { sessionId, kind: '15m', startsAt: session!.startsAt.toISOString() })).toMatchObject({ status: 'sent' })
+    const [session] = await deps.sql<
+      { startsAt: Date }[]
+    >`select starts_at as "startsAt" from group_sessions where id = ${sessionId}`
+    expect(
+      await sendSessionReminder(deps, { sessionId, kind: '15m', startsAt: session!.startsAt.toISOString() }),
+    ).toMatchObject({ status: 'sent' })
     await expect.poll(() => page.getByTestId('session-reminder').textContent()).toContain('A session starts soon.')
     await page.getByTestId('session-reminder').getByRole('link').click()
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/sessions/${sessionId}`)
-    await expect.poll(() => page.getByRole('heading', { name: 'Check your camera and microphone' }).isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Check your camera and microphone' }).isVisible())
+      .toBe(true)
   })
 
   it('takes the member through the device check and the lobby, and into the session once the facilitator admits them', async () => {
@@ -93,11 +117,15 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await m.getByRole('button', { name: 'Test camera and microphone' }).click()
     await expect.poll(() => m.getByTestId('device-status').textContent()).toBe('Camera and microphone work.')
     // The preview plays the (fake) camera.
-    await expect.poll(() => m.locator('video.device-preview').evaluate((v: HTMLVideoElement) => v.videoWidth > 0 && !v.paused)).toBe(true)
+    await expect
+      .poll(() => m.locator('video.device-preview').evaluate((v: HTMLVideoElement) => v.videoWidth > 0 && !v.paused))
+      .toBe(true)
     await expectUsableOnPhone(m, 'device check')
     await m.getByRole('button', { name: 'Go to the lobby' }).click()
     await expect.poll(() => m.getByRole('heading', { name: 'Lobby' }).isVisible()).toBe(true)
-    await expect.poll(() => m.getByTestId('lobby-status').textContent()).toBe('You are in the lobby. The facilitator will let you in.')
+    await expect
+      .poll(() => m.getByTestId('lobby-status').textContent())
+      .toBe('You are in the lobby. The facilitator will let you in.')
     await expectUsableOnPhone(m, 'lobby')
 
     // The facilitator sees the member by their group pseudonym and admits them.
@@ -106,7 +134,9 @@ describe('a group session in the browser', { timeout: 120_000 }, () => {
     await expect.poll(() => f.getByTestId('room-list').textContent()).toContain('Rowan')
     // The facilitator is marked in words in the session's participant list; the member is not (issue 18).
     await expect.poll(() => f.getByTestId('room-list').locator('li', { hasText: 'Facilitator' }).count()).toBe(1)
-    expect(await f.getByTestId('room-list').locator('li', { hasText: 'Rowan' }).textContent()).not.toContain('Facilitator')
+    expect(await f.getByTestId('room-list').locator('li', { hasText: 'Rowan' }).textContent()).not.toContain(
+      'Facilitator',
+    )
 
     // The member's page receives its token and joins the session view.
     await expect.poll(() => m.getByRole('heading', { name: 'In the session' }).isVisible()).toBe(true)

@@ -7,7 +7,14 @@ import type { Browser, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
-import { closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 import { reportMessage, takeModerationAction } from '../../core/moderation/moderation.service.js'
 import { sendMessage } from '../../core/chat/chat.service.js'
 import { randomUUID } from 'node:crypto'
@@ -66,7 +73,9 @@ describe('honest notices', () => {
     await send(user.page, 'text me on 07700 900123 tonight')
     const pending = user.page.getByTestId('pending-message')
     await poll(() => pending.getAttribute('data-state')).toBe('failed')
-    expect(await pending.getByTestId('send-error').textContent()).toContain('it contains contact details (a phone number')
+    expect(await pending.getByTestId('send-error').textContent()).toContain(
+      'it contains contact details (a phone number',
+    )
     expect(await pending.textContent()).not.toContain('Please rephrase it')
 
     // The same refusal for a Polish member, in Polish.
@@ -77,28 +86,42 @@ describe('honest notices', () => {
     await send(pl.page, 'napisz do mnie: jan.kowalski@example.com')
     const plPending = pl.page.getByTestId('pending-message')
     await poll(() => plPending.getAttribute('data-state')).toBe('failed')
-    expect(await plPending.getByTestId('send-error').textContent()).toContain('Nie wysłano: wiadomość zawiera dane kontaktowe')
+    expect(await plPending.getByTestId('send-error').textContent()).toContain(
+      'Nie wysłano: wiadomość zawiera dane kontaktowe',
+    )
 
     // Their help page names every crisis line in Polish (the line finder's label was English).
     await pl.page.goto('/help')
     const lines = await pl.page.locator('.crisis-line strong').allTextContents()
-    expect(lines).toContain('Wyszukiwarka telefonów zaufania na całym świecie (bezpłatne, poufne linie wsparcia w wielu krajach; serwis Find A Helpline)')
+    expect(lines).toContain(
+      'Wyszukiwarka telefonów zaufania na całym świecie (bezpłatne, poufne linie wsparcia w wielu krajach; serwis Find A Helpline)',
+    )
     expect(lines.filter((name) => name.startsWith('Find A Helpline'))).toEqual([])
     for (const u of [user, pl]) expect(u.log.errors).toEqual([])
   }, 90_000)
 
-  it('a muted member\'s send is refused with the mute\'s end', async () => {
+  it("a muted member's send is refused with the mute's end", async () => {
     const { roomId, actor } = await facilitatorOf('grief')
     const member = await chatMember(deps, 'grief')
     await takeModerationAction(deps, actor, { action: 'mute', roomId, memberId: member.memberId, duration: 30 })
-    const [mute] = await deps.sql<{ endsAt: Date }[]>`select ends_at as "endsAt" from moderation_sanctions where membership_id = ${member.memberId} and kind = 'mute'`
+    const [mute] = await deps.sql<
+      { endsAt: Date }[]
+    >`select ends_at as "endsAt" from moderation_sanctions where membership_id = ${member.memberId} and kind = 'mute'`
     const user = await browserFor(member)
     await openRoom(user.page, 'grief')
     await send(user.page, 'hello?')
     const pending = user.page.getByTestId('pending-message')
     await poll(() => pending.getAttribute('data-state')).toBe('failed')
-    const until = mute!.endsAt.toLocaleString('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' })
-    expect(await pending.getByTestId('send-error').textContent()).toBe(`Not sent: a facilitator has muted you in this room until ${until}.`)
+    const until = mute!.endsAt.toLocaleString('en-GB', {
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      day: 'numeric',
+      month: 'short',
+    })
+    expect(await pending.getByTestId('send-error').textContent()).toBe(
+      `Not sent: a facilitator has muted you in this room until ${until}.`,
+    )
   }, 90_000)
 
   it('a warned member sees the warning live, without a reload', async () => {
@@ -126,7 +149,7 @@ describe('honest notices', () => {
 })
 
 describe('the moderation page', () => {
-  it('shows the flag queue first; the rooms\' slow-mode and lock forms come after it, collapsed', async () => {
+  it("shows the flag queue first; the rooms' slow-mode and lock forms come after it, collapsed", async () => {
     const { facilitator } = await facilitatorOf('parenting')
     const user = await browserFor(facilitator)
     const page = user.page
@@ -135,7 +158,10 @@ describe('the moderation page', () => {
     const order = await page.evaluate(() => {
       const queue = document.querySelector('[data-testid="queue"]')!
       const rooms = document.querySelector('[data-testid="room-controls"]')!
-      return { queueFirst: Boolean(queue.compareDocumentPosition(rooms) & Node.DOCUMENT_POSITION_FOLLOWING), open: (rooms as HTMLDetailsElement).open }
+      return {
+        queueFirst: Boolean(queue.compareDocumentPosition(rooms) & Node.DOCUMENT_POSITION_FOLLOWING),
+        open: (rooms as HTMLDetailsElement).open,
+      }
     })
     expect(order).toEqual({ queueFirst: true, open: false })
     const slowMode = page.getByLabel('Slow mode (seconds between messages, 0 for off)')
@@ -148,30 +174,51 @@ describe('the moderation page', () => {
 })
 
 describe('a reporter learns what happened', () => {
-  it('lists their reports: action taken, no action, waiting; never the other member\'s penalty', async () => {
+  it("lists their reports: action taken, no action, waiting; never the other member's penalty", async () => {
     const { roomId, actor } = await facilitatorOf('lek')
     const author = await chatMember(deps, 'lek', { pseudonym: 'Olek Autor' })
     const reporter = await chatMember(deps, 'lek')
-    const post = (body: string) => sendMessage(deps, { accountId: author.accountId, role: 'member', locale: 'en' } as never, { roomId, clientId: randomUUID(), body })
+    const post = (body: string) =>
+      sendMessage(deps, { accountId: author.accountId, role: 'member', locale: 'en' } as never, {
+        roomId,
+        clientId: randomUUID(),
+        body,
+      })
     const reporterActor = { accountId: reporter.accountId, role: 'member' as const }
-    const [acted, dismissed, waiting] = [await post('pierwsza wiadomosc'), await post('druga wiadomosc'), await post('trzecia wiadomosc')]
+    const [acted, dismissed, waiting] = [
+      await post('pierwsza wiadomosc'),
+      await post('druga wiadomosc'),
+      await post('trzecia wiadomosc'),
+    ]
     await reportMessage(deps, reporterActor, { roomId, messageId: acted.id, category: 'harassment' })
     await reportMessage(deps, reporterActor, { roomId, messageId: dismissed.id, category: 'spam' })
     await reportMessage(deps, reporterActor, { roomId, messageId: waiting.id, category: 'other' })
-    await takeModerationAction(deps, actor, { action: 'warn', roomId, messageId: acted.id, memberId: author.memberId, reason: 'private reason' })
-    const [flag] = await deps.sql<{ id: string }[]>`select flag_id as id from moderation_reports where message_id = ${dismissed.id}`
+    await takeModerationAction(deps, actor, {
+      action: 'warn',
+      roomId,
+      messageId: acted.id,
+      memberId: author.memberId,
+      reason: 'private reason',
+    })
+    const [flag] = await deps.sql<
+      { id: string }[]
+    >`select flag_id as id from moderation_reports where message_id = ${dismissed.id}`
     await takeModerationAction(deps, actor, { action: 'dismiss', roomId, flagId: flag!.id })
 
     const user = await browserFor(reporter)
     await user.page.goto('/reports')
     const reports = user.page.getByTestId('own-report')
     await poll(() => reports.count()).toBe(3)
-    const outcomeOf = async (category: string) => reports.filter({ hasText: category }).getByTestId('report-outcome').textContent()
-    expect(await outcomeOf('Harassment or bullying')).toBe('A facilitator looked at it and took action. Thank you for reporting it.')
+    const outcomeOf = async (category: string) =>
+      reports.filter({ hasText: category }).getByTestId('report-outcome').textContent()
+    expect(await outcomeOf('Harassment or bullying')).toBe(
+      'A facilitator looked at it and took action. Thank you for reporting it.',
+    )
     expect(await outcomeOf('Spam')).toBe('A facilitator looked at it and decided no action was needed.')
     expect(await reports.filter({ hasText: 'Waiting' }).count()).toBe(1)
     const page = (await user.page.locator('main').textContent()) ?? ''
-    for (const secret of ['warn', 'Warn', 'private reason', 'Olek Autor', 'mute', 'ban']) expect(page).not.toContain(secret)
+    for (const secret of ['warn', 'Warn', 'private reason', 'Olek Autor', 'mute', 'ban'])
+      expect(page).not.toContain(secret)
     // Another member sees none of these reports.
     const other = await browserFor(await chatMember(deps, 'lek'))
     await other.page.goto('/reports')

@@ -80,7 +80,13 @@ describe('sign-up asks for the age and the terms', () => {
 
   it('records when and which versions an anonymous member accepted', async () => {
     const c = new HttpClient(server.baseUrl)
-    const response = await c.post('/signup', { kind: 'anonymous', password: PASSWORD, consent: 'on', age: 'on', terms: 'on' })
+    const response = await c.post('/signup', {
+      kind: 'anonymous',
+      password: PASSWORD,
+      consent: 'on',
+      age: 'on',
+      terms: 'on',
+    })
     expect(response.status).toBe(200)
     const username = (await response.text()).match(/data-testid="username">([^<]+)</)![1]!
     const [row] = await deps.sql<{ termsAcceptedAt: Date | null; termsVersion: string | null }[]>`
@@ -93,7 +99,14 @@ describe('sign-up asks for the age and the terms', () => {
     const email = `legal-ok-${Date.now().toString(36)}@example.test`
     const before = mailsFor(deps, email)
     const c = new HttpClient(server.baseUrl)
-    const response = await c.post('/signup', { kind: 'registered', email, password: PASSWORD, consent: 'on', age: 'on', terms: 'on' })
+    const response = await c.post('/signup', {
+      kind: 'registered',
+      email,
+      password: PASSWORD,
+      consent: 'on',
+      age: 'on',
+      terms: 'on',
+    })
     expect(response.status).toBe(200)
     await deliverSignUpEmails(deps)
     const path = confirmationPath(await mailFor(deps, email, before))!
@@ -106,7 +119,12 @@ describe('sign-up asks for the age and the terms', () => {
   })
 
   it('without JavaScript in Chromium, a form missing the age box comes back with the field error', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false, locale: 'en-GB', viewport: MOBILE_VIEWPORT })
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      javaScriptEnabled: false,
+      locale: 'en-GB',
+      viewport: MOBILE_VIEWPORT,
+    })
     contexts.push(context)
     context.setDefaultTimeout(20_000)
     const page = await context.newPage()
@@ -128,7 +146,7 @@ describe('sign-up asks for the age and the terms', () => {
 })
 
 describe('the privacy notice and terms', () => {
-  it('are shown signed out and signed in, in the reader\'s language, linked from the footer', async () => {
+  it("are shown signed out and signed in, in the reader's language, linked from the footer", async () => {
     const out = await new HttpClient(server.baseUrl).get('/terms')
     expect(out.status).toBe(200)
     const html = await out.text()
@@ -145,9 +163,13 @@ describe('the privacy notice and terms', () => {
     expect(await signedIn.text()).toContain('data-testid="legal-privacy"')
   })
 
-  it('an admin\'s edit shows on /privacy as escaped text with a new version, audited by id', async () => {
+  it("an admin's edit shows on /privacy as escaped text with a new version, audited by id", async () => {
     const body = `Run by <b>Clinic ${Date.now().toString(36)}</b>.\n\nSecond paragraph.`
-    const saved = await HttpClient.as(server.baseUrl, admin).post('/admin/legal', { kind: 'privacy', locale: 'en', body })
+    const saved = await HttpClient.as(server.baseUrl, admin).post('/admin/legal', {
+      kind: 'privacy',
+      locale: 'en',
+      body,
+    })
     expect(saved.status).toBe(200)
     expect(await saved.text()).toMatch(/Saved as version \d+\./)
 
@@ -177,7 +199,11 @@ describe('the privacy notice and terms', () => {
   })
 
   it('refuses an empty text with a field error', async () => {
-    const response = await HttpClient.as(server.baseUrl, admin).post('/admin/legal', { kind: 'terms', locale: 'pl', body: '   ' })
+    const response = await HttpClient.as(server.baseUrl, admin).post('/admin/legal', {
+      kind: 'terms',
+      locale: 'pl',
+      body: '   ',
+    })
     expect(response.status).toBe(422)
     expect(await response.text()).toContain(legalEn['error.legal_body_required'])
   })

@@ -11,7 +11,14 @@ import { startTestServer } from '../support/http.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
 import { startModerationWorker } from '../support/moderation-worker.js'
 import {
-  DESKTOP_VIEWPORT, MOBILE_VIEWPORT, closeBrowser, horizontalOverflow, launchBrowser, newUser, waitForHydration, type UserSession,
+  DESKTOP_VIEWPORT,
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  newUser,
+  waitForHydration,
+  type UserSession,
   signInWith,
 } from '../support/browser.js'
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
@@ -59,7 +66,7 @@ async function openRoom(page: Page) {
 
 // Three browsers and three accessibility checks: about 10 s alone, over 30 s when the suite loads both cores.
 describe('reporting and muting, live', { timeout: 120_000 }, () => {
-  it('a report appears in the facilitator\'s queue without a reload; a mute from there reaches the author\'s composer', async () => {
+  it("a report appears in the facilitator's queue without a reload; a mute from there reaches the author's composer", async () => {
     const roomId = await roomIdOf(deps, 'anxiety')
     const author = await chatMember(deps, 'anxiety', { pseudonym: 'Ari Author' })
     const reporter = await chatMember(deps, 'anxiety', { pseudonym: 'Rae Reporter' })
@@ -115,8 +122,16 @@ describe('reporting and muting, live', { timeout: 120_000 }, () => {
     // The author's composer says so at once, with the time it ends.
     const notice = authorUser.page.getByTestId('sanction-notice')
     await poll(() => notice.isVisible()).toBe(true)
-    const [sanction] = await deps.sql<{ endsAt: Date }[]>`select ends_at as "endsAt" from moderation_sanctions where membership_id = ${author.memberId}`
-    const expected = sanction!.endsAt.toLocaleString('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' })
+    const [sanction] = await deps.sql<
+      { endsAt: Date }[]
+    >`select ends_at as "endsAt" from moderation_sanctions where membership_id = ${author.memberId}`
+    const expected = sanction!.endsAt.toLocaleString('en-GB', {
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      day: 'numeric',
+      month: 'short',
+    })
     expect(await notice.textContent()).toContain(`muted you in this room until ${expected}`)
 
     // And their next message is refused, saying why.

@@ -13,7 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, openSiteMenu, watchPage, type PageLog } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  openSiteMenu,
+  watchPage,
+  type PageLog,
+} from '../support/browser.js'
 import { createSeedRooms } from '../support/chat.js'
 
 const PASSWORD = 'a calm long passphrase'
@@ -41,17 +48,24 @@ async function startForeignSite(target: string): Promise<typeof foreign> {
   const { port } = site.address() as AddressInfo
   return {
     url: `http://127.0.0.2:${port}/`,
-    close: () => new Promise<void>((resolve) => {
-      site.closeAllConnections()
-      site.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        site.closeAllConnections()
+        site.close(() => resolve())
+      }),
   }
 }
 
 /** A browser with JavaScript switched off, as a person whose scripts did not load. */
-async function browserWithoutJavaScript(locale = 'en-GB'): Promise<{ page: Page; log: PageLog; context: BrowserContext }> {
+async function browserWithoutJavaScript(
+  locale = 'en-GB',
+): Promise<{ page: Page; log: PageLog; context: BrowserContext }> {
   const context = await browser.newContext({
-    baseURL: server.baseUrl, javaScriptEnabled: false, locale, viewport: MOBILE_VIEWPORT, serviceWorkers: 'block',
+    baseURL: server.baseUrl,
+    javaScriptEnabled: false,
+    locale,
+    viewport: MOBILE_VIEWPORT,
+    serviceWorkers: 'block',
   })
   context.setDefaultTimeout(15_000)
   contexts.push(context)
@@ -152,9 +166,11 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
     expect(await submit(page, page.getByRole('button', { name: 'Enter the room' }))).toBe(302)
     expect(new URL(page.url()).pathname).toBe('/rooms/anxiety')
     expect(await page.getByRole('button', { name: 'Enter the room' }).count()).toBe(0)
-    expect(await count(deps.sql`
+    expect(
+      await count(deps.sql`
       select count(*)::int as n from room_memberships m join rooms r on r.id = m.room_id join accounts a on a.id = m.account_id
-      where r.slug = 'anxiety' and a.username = ${username} and m.pseudonym = 'Quiet Heron'`)).toBe(1)
+      where r.slug = 'anxiety' and a.username = ${username} and m.pseudonym = 'Quiet Heron'`),
+    ).toBe(1)
   })
 
   it('enters another room with the suggested name', async () => {
@@ -192,9 +208,11 @@ describe('without JavaScript, in Chromium', { timeout: 120_000 }, () => {
     await page.getByLabel('Your message').fill('I am at home and I am scared.')
     expect(await submit(page, page.getByRole('button', { name: 'Send' }))).toBe(200)
     expect(await page.getByTestId('crisis-chat').textContent()).toContain('I am at home and I am scared.')
-    expect(await count(deps.sql`
+    expect(
+      await count(deps.sql`
       select count(*)::int as n from crisis_chat_messages c join crisis_incidents i on i.id = c.incident_id
-      join accounts a on a.id = i.member_account_id where a.username = ${username}`)).toBe(1)
+      join accounts a on a.id = i.member_account_id where a.username = ${username}`),
+    ).toBe(1)
   })
 
   it('recovers the account with the recovery code', async () => {

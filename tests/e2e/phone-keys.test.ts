@@ -7,7 +7,15 @@ import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { makeAccount } from '../support/groups.js'
-import { closeBrowser, launchBrowser, newUser, openSiteMenu, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  openSiteMenu,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 
 const NEUTRAL = 'http://neutral.invalid/weather'
 
@@ -32,7 +40,9 @@ async function visitor(): Promise<UserSession> {
   const user = await newUser(browser, { baseURL: server.baseUrl })
   sessions.push(user)
   // The neutral site, answered in the browser: no network needed.
-  await user.context.route('http://neutral.invalid/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Sunny</p>' }))
+  await user.context.route('http://neutral.invalid/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Sunny</p>' }),
+  )
   return user
 }
 
@@ -64,7 +74,7 @@ describe('Esc and focus', { timeout: 120_000 }, () => {
     expect(await page.title()).toBe('Weather')
   })
 
-  it('after a page change in the browser the new page\'s heading has focus', async () => {
+  it("after a page change in the browser the new page's heading has focus", async () => {
     const account = await makeAccount(deps, 'member')
     const user = await visitor()
     await signInWith(user, server.baseUrl, account.sessionToken)
@@ -74,15 +84,23 @@ describe('Esc and focus', { timeout: 120_000 }, () => {
     await openSiteMenu(page)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click()
     await page.waitForURL('**/account')
-    await expect.poll(() => page.evaluate(() => {
-      const active = document.activeElement
-      return active?.tagName === 'H1' && active.closest('main') !== null ? active.textContent : null
-    }), { timeout: 15_000 }).toBe('Your account')
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const active = document.activeElement
+            return active?.tagName === 'H1' && active.closest('main') !== null ? active.textContent : null
+          }),
+        { timeout: 15_000 },
+      )
+      .toBe('Your account')
     expect(await page.locator('main h1').getAttribute('tabindex')).toBe('-1')
     // And again on the next page change, from a link in the page.
     await openSiteMenu(page)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library', exact: true }).click()
     await page.waitForURL('**/library')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName === 'H1'), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.tagName === 'H1'), { timeout: 15_000 })
+      .toBe(true)
   })
 })

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -32,8 +39,13 @@ async function signUpAnonymously(page: Page): Promise<{ username: string; code: 
   await page.locator('input[name=age]').check()
   await page.locator('input[name=terms]').check()
   await page.locator('main form button[type=submit]').last().click()
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Your account is ready')
-  return { username: (await page.getByTestId('username').textContent())!, code: (await page.getByTestId('recovery-code').textContent())! }
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
+    .toBe('Your account is ready')
+  return {
+    username: (await page.getByTestId('username').textContent())!,
+    code: (await page.getByTestId('recovery-code').textContent())!,
+  }
 }
 
 describe('the recovery code can be kept', { timeout: 120_000 }, () => {
@@ -51,7 +63,10 @@ describe('the recovery code can be kept', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('recovery-tools').getByRole('status').textContent()).toBe('Copied.')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code)
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as a text file' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as a text file' }).click(),
+    ])
     expect(download.suggestedFilename()).toBe('holdspace-recovery-code.txt')
     const text = await readFile((await download.path())!, 'utf8')
     expect(text).toContain(code)
@@ -59,8 +74,18 @@ describe('the recovery code can be kept', { timeout: 120_000 }, () => {
   })
 
   it('without JavaScript sits in a text box to select and copy', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT, javaScriptEnabled: false })
-    sessions.push({ context, page: await context.newPage(), log: { csp: [], errors: [], consoleErrors: [] }, newPage: () => context.newPage(), close: () => context.close() })
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: MOBILE_VIEWPORT,
+      javaScriptEnabled: false,
+    })
+    sessions.push({
+      context,
+      page: await context.newPage(),
+      log: { csp: [], errors: [], consoleErrors: [] },
+      newPage: () => context.newPage(),
+      close: () => context.close(),
+    })
     const page = sessions.at(-1)!.page
     await page.goto('/signup')
     const { username, code } = await signUpAnonymously(page)

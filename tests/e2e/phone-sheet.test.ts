@@ -7,7 +7,15 @@ import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { ChatClient, chatMember, createSeedRooms, roomIdOf } from '../support/chat.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 import { expectUsableOnPhone } from '../support/usable.js'
 
 let deps: TestDeps
@@ -69,7 +77,12 @@ describe('the report sheet on a 360 px phone', { timeout: 120_000 }, () => {
     expect(box.width).toBeGreaterThanOrEqual(MOBILE_VIEWPORT.width - 1)
     const header = (await page.locator('header.site-header').boundingBox())!
     expect(box.y).toBeGreaterThanOrEqual(header.y + header.height)
-    expect(await page.getByRole('banner').getByRole('link', { name: /Quick exit/ }).isVisible()).toBe(true)
+    expect(
+      await page
+        .getByRole('banner')
+        .getByRole('link', { name: /Quick exit/ })
+        .isVisible(),
+    ).toBe(true)
     // Every control of the sheet is on screen, the first one has focus, and the page passes the phone check.
     for (const control of await sheet.locator('input, textarea, button').all()) {
       const b = (await control.boundingBox())!
@@ -81,7 +94,9 @@ describe('the report sheet on a 360 px phone', { timeout: 120_000 }, () => {
     // The sheet does its job: the report is sent and the sheet closes.
     await sheet.getByRole('radio', { name: 'Spam', exact: true }).check()
     await sheet.getByRole('button', { name: 'Send report' }).click()
-    await expect.poll(() => message.getByRole('status').textContent(), { timeout: 15_000 }).toContain('A facilitator will look at it')
+    await expect
+      .poll(() => message.getByRole('status').textContent(), { timeout: 15_000 })
+      .toContain('A facilitator will look at it')
     expect(await sheet.count()).toBe(0)
   })
 })

@@ -9,7 +9,14 @@ import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
-import { closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 import { sendMessage } from '../../core/chat/chat.service.js'
 
 let deps: TestDeps
@@ -50,12 +57,17 @@ describe('reactions in the room', () => {
     const mia = await open(member)
 
     // The room's member list: the facilitator carries a text badge, the member none.
-    const row = (page: typeof mia, name: string) => page.getByTestId('presence').locator('.presence-member', { hasText: name })
+    const row = (page: typeof mia, name: string) =>
+      page.getByTestId('presence').locator('.presence-member', { hasText: name })
     await poll(() => row(mia, 'Fay Facil').textContent()).toContain('Facilitator')
     expect(await row(mia, 'Mia Member').textContent()).not.toContain('Facilitator')
 
     const body = 'Welcome, everyone. How has your week been?'
-    await sendMessage(deps, { accountId: facilitator.accountId, role: 'facilitator' }, { roomId, clientId: randomUUID(), body })
+    await sendMessage(
+      deps,
+      { accountId: facilitator.accountId, role: 'facilitator' },
+      { roomId, clientId: randomUUID(), body },
+    )
     const messageOn = (page: typeof mia) => page.getByTestId('message').filter({ hasText: body })
     await poll(() => messageOn(mia).count()).toBe(1)
 

@@ -61,7 +61,9 @@ describe('a closed room on a phone', () => {
     const composer = page.getByLabel('Write a message')
     await composer.fill('is anyone here?')
     await composer.press('Enter')
-    await expect.poll(() => page.getByTestId('send-error').textContent(), { timeout: 30_000 }).toBe(roomhoursEn['error.ROOM_CLOSED'])
+    await expect
+      .poll(() => page.getByTestId('send-error').textContent(), { timeout: 30_000 })
+      .toBe(roomhoursEn['error.ROOM_CLOSED'])
     expect(await deps.sql`select id from messages where room_id = ${roomId}`).toHaveLength(0)
   }, 120_000)
 })

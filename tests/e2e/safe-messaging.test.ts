@@ -8,7 +8,15 @@ import type { Browser, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, waitForHydration, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  waitForHydration,
+  type UserSession,
+} from '../support/browser.js'
 import { expectUsableOnPhone } from '../support/usable.js'
 
 let deps: TestDeps
@@ -96,7 +104,9 @@ describe('a message naming a method, in a room', () => {
     facilitatorUser.page.once('dialog', (dialog) => void dialog.accept())
     await seen.getByRole('button', { name: 'Release to the room' }).click()
     await poll(() => peerUser.page.getByTestId('messages').textContent()).toContain(EXAMPLE)
-    const [audit] = await deps.sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'moderation.release' and actor_account_id = ${facilitator.accountId}`
+    const [audit] = await deps.sql<
+      { n: number }[]
+    >`select count(*)::int as n from audit_log where action = 'moderation.release' and actor_account_id = ${facilitator.accountId}`
     expect(audit!.n).toBe(1)
   }, 90_000)
 })

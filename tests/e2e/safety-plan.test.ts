@@ -9,7 +9,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { makeAccount, type TestAccount } from '../support/groups.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  type UserSession,
+} from '../support/browser.js'
 import { expectUsableOnPhone, openPage } from '../support/usable.js'
 import { raiseCrisis, resolveIncident } from '../../core/crisis/crisis.service.js'
 
@@ -67,15 +74,22 @@ describe('safety plan and follow-up, in the browser', { timeout: 120_000 }, () =
     expect(await m.getByLabel('1. Warning signs').inputValue()).toContain('PLAN-E2E-41')
     await expectUsableOnPhone(m, 'safety plan')
 
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: member.accountId, source: 'button', level: 'high' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: member.accountId,
+      source: 'button',
+      level: 'high',
+    })
     const c = clinicianUser.page
     await openPage(c, `/console/incidents/${incidentId}`)
     await expect.poll(() => c.getByTestId('safety-plan').count()).toBe(0)
     await c.getByRole('button', { name: 'Open the safety plan' }).click()
     await expect.poll(() => c.getByTestId('safety-plan').isVisible()).toBe(true)
-    await expect.poll(() => c.getByTestId('safety-plan').textContent()).toContain('PLAN-E2E-41 I stop answering my phone')
+    await expect
+      .poll(() => c.getByTestId('safety-plan').textContent())
+      .toContain('PLAN-E2E-41 I stop answering my phone')
     expect(await c.getByTestId('safety-plan').textContent()).toContain('My cat, Mila')
-    const audits = await deps.sql`select actor_account_id from audit_log where action = 'safety_plan.view' and target_id = ${incidentId}`
+    const audits =
+      await deps.sql`select actor_account_id from audit_log where action = 'safety_plan.view' and target_id = ${incidentId}`
     expect(audits.map((a) => a.actor_account_id)).toEqual([clinician.accountId])
     await expectUsableOnPhone(c, 'incident with the safety plan')
 
@@ -104,7 +118,11 @@ describe('safety plan and follow-up, in the browser', { timeout: 120_000 }, () =
 
   it('an unshared plan is not offered on the incident page', async () => {
     const other = await makeAccount(deps, 'member')
-    const { incidentId } = await raiseCrisis(deps, { memberAccountId: other.accountId, source: 'button', level: 'concern' })
+    const { incidentId } = await raiseCrisis(deps, {
+      memberAccountId: other.accountId,
+      source: 'button',
+      level: 'concern',
+    })
     const c = clinicianUser.page
     await openPage(c, `/console/incidents/${incidentId}`)
     await expect.poll(() => c.getByTestId('plan-section').textContent()).toContain('No shared safety plan to show')
@@ -113,18 +131,31 @@ describe('safety plan and follow-up, in the browser', { timeout: 120_000 }, () =
 
   it('without JavaScript: the plan is written and "I need help now" re-opens the incident at once', async () => {
     const person = await makeAccount(deps, 'member')
-    const context: BrowserContext = await browser.newContext({ baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT, javaScriptEnabled: false, locale: 'en-GB' })
+    const context: BrowserContext = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: MOBILE_VIEWPORT,
+      javaScriptEnabled: false,
+      locale: 'en-GB',
+    })
     try {
-      await context.addCookies([{ name: 'hs_session', value: person.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+      await context.addCookies([
+        { name: 'hs_session', value: person.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' },
+      ])
       const page = await context.newPage()
       expect((await page.goto('/care/safety-plan'))?.status()).toBe(200)
       await writePlan(page, 'NOJS-PLAN-7')
-      const [stored] = await deps.sql`select shared_at is not null as shared from safety_plans where account_id = ${person.accountId}`
+      const [stored] =
+        await deps.sql`select shared_at is not null as shared from safety_plans where account_id = ${person.accountId}`
       expect(stored).toEqual({ shared: true })
 
-      const { incidentId } = await raiseCrisis(deps, { memberAccountId: person.accountId, source: 'button', level: 'high' })
+      const { incidentId } = await raiseCrisis(deps, {
+        memberAccountId: person.accountId,
+        source: 'button',
+        level: 'high',
+      })
       await resolveIncident(deps, { accountId: clinician.accountId, role: 'clinician' }, incidentId, {
-        outcome: 'follow_up', followUp: { followUpIn: '24h', followUpAt: '', answerWithinHours: 12 },
+        outcome: 'follow_up',
+        followUp: { followUpIn: '24h', followUpAt: '', answerWithinHours: 12 },
       })
       await followUpFallsDue(incidentId)
       expect((await page.goto('/care'))?.status()).toBe(200)

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
-import { closeBrowser, launchBrowser, newUser, waitForHydration, waitForRouterIdle, type UserSession } from '../support/browser.js'
+import {
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  waitForHydration,
+  waitForRouterIdle,
+  type UserSession,
+} from '../support/browser.js'
 import { expectUsableOnPhone } from '../support/usable.js'
 import { confirmationPath, deliverSignUpEmails, mailFor, mailsFor, signUpInBrowser } from '../support/signup.js'
 
@@ -38,7 +45,10 @@ const user = async () => {
 describe('sign-up by emailed link in Chromium', { timeout: 120_000 }, () => {
   it('a new address gets in through the emailed link; a registered one sees the same page and its owner is told', async () => {
     const newcomer = await user()
-    const created = await signUpInBrowser(newcomer.page, deps, { email: 'browser.newcomer@example.org', password: 'a long secret phrase' })
+    const created = await signUpInBrowser(newcomer.page, deps, {
+      email: 'browser.newcomer@example.org',
+      password: 'a long secret phrase',
+    })
     expect(created.recoveryCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/)
     // The one-time code stays on screen once everything settles, and the browser is signed in.
     await waitForRouterIdle(newcomer.page)
@@ -76,6 +86,8 @@ describe('sign-up by emailed link in Chromium', { timeout: 120_000 }, () => {
     await waitForHydration(late.page)
     await expectUsableOnPhone(late.page, 'confirm page')
     await late.page.locator('form button[type=submit]').last().click()
-    await expect.poll(() => late.page.locator('main').textContent()).toContain('That link has expired or was already used.')
+    await expect
+      .poll(() => late.page.locator('main').textContent())
+      .toContain('That link has expired or was already used.')
   })
 })

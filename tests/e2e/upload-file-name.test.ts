@@ -11,11 +11,22 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, type TestAccount } from '../support/groups.js'
-import { MOBILE_VIEWPORT, closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  type UserSession,
+} from '../support/browser.js'
 import { openPage } from '../support/usable.js'
 
 const NAME = 'a=b "c" ;d.pdf'
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(4000, 32), Buffer.from('\n%%EOF\n')])
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'),
+  Buffer.alloc(4000, 32),
+  Buffer.from('\n%%EOF\n'),
+])
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -41,8 +52,15 @@ beforeAll(async () => {
   await signInWith(withScript, server.baseUrl, facilitator.sessionToken)
   memberUser = await newUser(browser, { baseURL: server.baseUrl })
   await signInWith(memberUser, server.baseUrl, member.sessionToken)
-  withoutScript = await browser.newContext({ baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT, locale: 'en-GB', javaScriptEnabled: false })
-  await withoutScript.addCookies([{ name: 'hs_session', value: facilitator.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }])
+  withoutScript = await browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: MOBILE_VIEWPORT,
+    locale: 'en-GB',
+    javaScriptEnabled: false,
+  })
+  await withoutScript.addCookies([
+    { name: 'hs_session', value: facilitator.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' },
+  ])
 }, 120_000)
 
 afterAll(async () => {
@@ -61,7 +79,9 @@ describe('a file name with = ; and quotes, in Chromium', { timeout: 120_000 }, (
     await openPage(scripted, `/groups/${groupId}/library`)
     const form = scripted.locator('form', { has: scripted.getByRole('button', { name: 'Upload file' }) })
     await form.getByLabel('Title', { exact: true }).fill('With script')
-    await form.getByLabel('File', { exact: true }).setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PDF })
+    await form
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PDF })
     await form.getByRole('button', { name: 'Upload file' }).click()
     await expect.poll(() => scripted.getByText('Added to the library.').isVisible()).toBe(true)
 
@@ -69,7 +89,9 @@ describe('a file name with = ; and quotes, in Chromium', { timeout: 120_000 }, (
     await plain.goto(`/groups/${groupId}/library`)
     const plainForm = plain.locator('form', { has: plain.getByRole('button', { name: 'Upload file' }) })
     await plainForm.getByLabel('Title', { exact: true }).fill('Without script')
-    await plainForm.getByLabel('File', { exact: true }).setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PDF })
+    await plainForm
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: NAME, mimeType: 'application/pdf', buffer: PDF })
     await plainForm.getByRole('button', { name: 'Upload file' }).click()
     await expect.poll(() => plain.getByText('Added to the library.').isVisible()).toBe(true)
 

@@ -5,7 +5,12 @@ import type { Page } from 'playwright-core'
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
-export interface A11yViolation { id: string; impact: string | null; help: string; targets: string[] }
+export interface A11yViolation {
+  id: string
+  impact: string | null
+  help: string
+  targets: string[]
+}
 
 /**
  * Runs the axe-core accessibility check (WCAG 2.1 A and AA rules) on the page as it is now. axe is injected
@@ -24,5 +29,7 @@ export async function accessibilityViolations(page: Page): Promise<A11yViolation
 
 /** One line per violation, for a readable assertion message. */
 export function describeViolations(url: string, violations: A11yViolation[]): string {
-  return violations.map((v) => `${url}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`).join('\n')
+  return violations
+    .map((v) => `${url}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(', ')}`)
+    .join('\n')
 }

@@ -91,7 +91,9 @@ export async function newUser(
 
 /** Put a signed-in session (the token from `makeAccount` or `signUp`) into this person's browser. */
 export async function signInWith(user: UserSession, baseURL: string, sessionToken: string): Promise<void> {
-  await user.context.addCookies([{ name: 'hs_session', value: sessionToken, url: baseURL, httpOnly: true, sameSite: 'Lax' }])
+  await user.context.addCookies([
+    { name: 'hs_session', value: sessionToken, url: baseURL, httpOnly: true, sameSite: 'Lax' },
+  ])
 }
 
 /**
@@ -110,7 +112,9 @@ export async function waitForHydration(page: Page, timeout = 15_000): Promise<vo
 }
 
 /** The page's layout width against the viewport: a page that scrolls sideways has scrollWidth > viewport. */
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; viewportWidth: number; overflows: boolean }> {
+export async function horizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; viewportWidth: number; overflows: boolean }> {
   return page.evaluate(() => {
     const scrollWidth = document.documentElement.scrollWidth
     const viewportWidth = window.innerWidth
@@ -127,10 +131,20 @@ export async function waitForRouterIdle(page: Page, quietMs = 400, timeout = 15_
   const idle = () =>
     page.waitForFunction(
       () => {
-        const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } } }).__remixRouter
+        const router = (
+          window as unknown as {
+            __remixRouter?: {
+              state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> }
+            }
+          }
+        ).__remixRouter
         if (!router) return false
         const { navigation, revalidation, fetchers } = router.state
-        return navigation.state === 'idle' && revalidation === 'idle' && [...fetchers.values()].every((f) => f.state === 'idle')
+        return (
+          navigation.state === 'idle' &&
+          revalidation === 'idle' &&
+          [...fetchers.values()].every((f) => f.state === 'idle')
+        )
       },
       undefined,
       { timeout },

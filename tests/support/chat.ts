@@ -28,11 +28,15 @@ export async function chatMember(
 ): Promise<ChatTestMember> {
   ipCounter++
   const created = await signUp(deps, {
-    kind: 'anonymous', password: 'a long secret phrase', consent: true, locale: 'en',
+    kind: 'anonymous',
+    password: 'a long secret phrase',
+    consent: true,
+    locale: 'en',
     ip: `10.9.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`,
   })
   // A registered account is made directly in the database: the emailed-link sign-up has its own tests.
-  if (options.email) await deps.sql`update accounts set kind = 'registered', email = ${options.email.toLowerCase()} where id = ${created.accountId}`
+  if (options.email)
+    await deps.sql`update accounts set kind = 'registered', email = ${options.email.toLowerCase()} where id = ${created.accountId}`
   if (options.role) await deps.sql`update accounts set role = ${options.role} where id = ${created.accountId}`
   const me = await enterRoom(
     deps,
@@ -41,8 +45,13 @@ export async function chatMember(
     options.pseudonym ? { pseudonymChoice: 'own', pseudonym: options.pseudonym } : { pseudonymChoice: 'generated' },
   )
   return {
-    accountId: created.accountId, username: created.username, sessionId: created.sessionId,
-    cookie: `hs_session=${created.sessionToken}`, role: options.role ?? 'member', memberId: me.memberId, pseudonym: me.pseudonym,
+    accountId: created.accountId,
+    username: created.username,
+    sessionId: created.sessionId,
+    cookie: `hs_session=${created.sessionToken}`,
+    role: options.role ?? 'member',
+    memberId: me.memberId,
+    pseudonym: me.pseudonym,
   }
 }
 
@@ -126,7 +135,10 @@ export class ChatClient {
   }
 
   async join(roomId: string, afterSeq?: number): Promise<RoomJoined> {
-    const reply = await this.request<RoomJoined>('room:join', afterSeq === undefined ? { roomId } : { roomId, afterSeq })
+    const reply = await this.request<RoomJoined>(
+      'room:join',
+      afterSeq === undefined ? { roomId } : { roomId, afterSeq },
+    )
     if (!reply.ok) throw new Error(`join failed: ${reply.error.code}`)
     this.timeline = mergeMessages(this.timeline, reply.data.messages)
     if (!this.presence || reply.data.presence.version >= this.presence.version) this.presence = reply.data.presence
@@ -136,7 +148,10 @@ export class ChatClient {
   /** Catch up after the last message held, page by page, as the browser does after a reconnect. */
   async sync(roomId: string): Promise<void> {
     for (;;) {
-      const reply = await this.request<{ messages: ChatMessage[]; hasMore: boolean }>('message:sync', { roomId, afterSeq: lastSeq(this.timeline) })
+      const reply = await this.request<{ messages: ChatMessage[]; hasMore: boolean }>('message:sync', {
+        roomId,
+        afterSeq: lastSeq(this.timeline),
+      })
       if (!reply.ok) throw new Error(`sync failed: ${reply.error.code}`)
       this.timeline = mergeMessages(this.timeline, reply.data.messages)
       if (!reply.data.hasMore) return

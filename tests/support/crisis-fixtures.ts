@@ -5,27 +5,54 @@ import type { Sql } from '../../db/client.js'
 
 let ipCounter = 0
 
-export interface TestAccount { accountId: string; role: Role; email: string | null; username: string; sessionId: string; cookie: string; actor: { accountId: string; role: Role } }
+export interface TestAccount {
+  accountId: string
+  role: Role
+  email: string | null
+  username: string
+  sessionId: string
+  cookie: string
+  actor: { accountId: string; role: Role }
+}
 
 /** A signed-up account with a role; registered (with an email) unless `email: null`. */
-export async function createAccount(deps: CoreDeps, role: Role, options: { email?: string | null; locale?: 'en' | 'pl' } = {}): Promise<TestAccount> {
+export async function createAccount(
+  deps: CoreDeps,
+  role: Role,
+  options: { email?: string | null; locale?: 'en' | 'pl' } = {},
+): Promise<TestAccount> {
   const n = ++ipCounter
-  const email = options.email === undefined ? `${role}${n}.${Math.random().toString(36).slice(2, 8)}@example.test` : options.email
+  const email =
+    options.email === undefined ? `${role}${n}.${Math.random().toString(36).slice(2, 8)}@example.test` : options.email
   const created = await signUp(deps, {
-    kind: 'anonymous', password: 'a long test passphrase', consent: true,
-    locale: options.locale ?? 'en', ip: `10.77.${Math.floor(n / 250)}.${n % 250}`,
+    kind: 'anonymous',
+    password: 'a long test passphrase',
+    consent: true,
+    locale: options.locale ?? 'en',
+    ip: `10.77.${Math.floor(n / 250)}.${n % 250}`,
   })
   // A registered account is made directly in the database: the emailed-link sign-up has its own tests
   // (core/identity/signup.test.ts, tests/support/signup.ts).
-  if (email) await deps.sql`update accounts set kind = 'registered', email = ${email.toLowerCase()} where id = ${created.accountId}`
+  if (email)
+    await deps.sql`update accounts set kind = 'registered', email = ${email.toLowerCase()} where id = ${created.accountId}`
   await deps.sql`update accounts set role = ${role} where id = ${created.accountId}`
   return {
-    accountId: created.accountId, role, email, username: created.username, sessionId: created.sessionId,
-    cookie: `hs_session=${created.sessionToken}`, actor: { accountId: created.accountId, role },
+    accountId: created.accountId,
+    role,
+    email,
+    username: created.username,
+    sessionId: created.sessionId,
+    cookie: `hs_session=${created.sessionToken}`,
+    actor: { accountId: created.accountId, role },
   }
 }
 
-export interface OutboxJob { id: string; jobName: string; payload: Record<string, unknown>; delayMs: number }
+export interface OutboxJob {
+  id: string
+  jobName: string
+  payload: Record<string, unknown>
+  delayMs: number
+}
 
 /** Take the unsent outbox rows in order and mark them sent: what the relay would hand to BullMQ. */
 export async function takeOutbox(sql: Sql): Promise<OutboxJob[]> {

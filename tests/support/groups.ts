@@ -7,11 +7,23 @@ import { randomBytes } from 'node:crypto'
 import { hashToken, randomToken } from '../../core/identity/identity.crypto.js'
 import type { Role, SessionAccount } from '../../core/identity/identity.schema.js'
 import { insertSession } from '../../core/identity/identity.queries.js'
-import { createGroup, decideJoinRequest, facilitatorKey, requestToJoin, saveFacilitatorProfile, setFacilitatorVerified } from '../../core/groups/groups.service.js'
+import {
+  createGroup,
+  decideJoinRequest,
+  facilitatorKey,
+  requestToJoin,
+  saveFacilitatorProfile,
+  setFacilitatorVerified,
+} from '../../core/groups/groups.service.js'
 import type { GroupInput } from '../../core/groups/groups.schema.js'
 import type { TestDeps } from './deps.js'
 
-export interface TestAccount { account: SessionAccount; accountId: string; cookie: string; sessionToken: string }
+export interface TestAccount {
+  account: SessionAccount
+  accountId: string
+  cookie: string
+  sessionToken: string
+}
 
 let counter = 0
 
@@ -27,20 +39,39 @@ export async function makeAccount(
             ${options.password ?? 'not-a-real-hash'}, ${role}, ${options.locale ?? 'en'}, ${options.timeZone ?? 'UTC'})
     returning id`
   const sessionToken = randomToken(32)
-  const sessionId = await insertSession(deps.sql, { tokenHash: hashToken(sessionToken), accountId: row!.id, expiresAt: new Date(Date.now() + 3_600_000) })
+  const sessionId = await insertSession(deps.sql, {
+    tokenHash: hashToken(sessionToken),
+    accountId: row!.id,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  })
   const account: SessionAccount = {
-    sessionId, accountId: row!.id, kind: options.email ? 'registered' : 'anonymous', username, email: options.email ?? null,
-    role, locale: options.locale ?? 'en', pseudonymMode: 'ask',
+    sessionId,
+    accountId: row!.id,
+    kind: options.email ? 'registered' : 'anonymous',
+    username,
+    email: options.email ?? null,
+    role,
+    locale: options.locale ?? 'en',
+    pseudonymMode: 'ask',
   }
   return { account, accountId: row!.id, cookie: `hs_session=${sessionToken}`, sessionToken }
 }
 
-export async function makeVerifiedFacilitator(deps: TestDeps, displayName = 'Dr Ana Example', options: { email?: string; timeZone?: string } = {}) {
+export async function makeVerifiedFacilitator(
+  deps: TestDeps,
+  displayName = 'Dr Ana Example',
+  options: { email?: string; timeZone?: string } = {},
+) {
   const admin = await makeAccount(deps, 'admin')
   const facilitator = await makeAccount(deps, 'facilitator', options)
   await saveFacilitatorProfile(deps, facilitator.account, {
-    displayName, education: 'MA Clinical Psychology', experience: '10 years of group work', approach: 'CBT',
-    languages: ['en'], licenceNumber: `PSY-${counter}`, licenceJurisdiction: 'Poland',
+    displayName,
+    education: 'MA Clinical Psychology',
+    experience: '10 years of group work',
+    approach: 'CBT',
+    languages: ['en'],
+    licenceNumber: `PSY-${counter}`,
+    licenceJurisdiction: 'Poland',
   })
   await setFacilitatorVerified(deps, admin.account, facilitatorKey(deps, facilitator.accountId), true)
   return facilitator
@@ -48,13 +79,28 @@ export async function makeVerifiedFacilitator(deps: TestDeps, displayName = 'Dr 
 
 export function groupInput(overrides: Partial<GroupInput> = {}): GroupInput {
   return {
-    title: 'Evening circle', description: 'A small weekly group.', topic: 'Low mood', language: 'en', coFacilitator: null,
-    capacity: 8, rrule: 'FREQ=WEEKLY', timeZone: 'Europe/Warsaw', firstStartLocal: '2026-03-17T18:00', durationMinutes: 60,
-    intakeQuestion: 'What would you like from the group?', ...overrides,
+    title: 'Evening circle',
+    description: 'A small weekly group.',
+    topic: 'Low mood',
+    language: 'en',
+    coFacilitator: null,
+    capacity: 8,
+    rrule: 'FREQ=WEEKLY',
+    timeZone: 'Europe/Warsaw',
+    firstStartLocal: '2026-03-17T18:00',
+    durationMinutes: 60,
+    intakeQuestion: 'What would you like from the group?',
+    ...overrides,
   }
 }
 
-export async function enrol(deps: TestDeps, facilitator: TestAccount, groupId: string, member: TestAccount, pseudonym: string) {
+export async function enrol(
+  deps: TestDeps,
+  facilitator: TestAccount,
+  groupId: string,
+  member: TestAccount,
+  pseudonym: string,
+) {
   await requestToJoin(deps, member.account, groupId, { answer: 'I would like company on hard evenings.', pseudonym })
   return decideJoinRequest(deps, facilitator.account, groupId, { member: pseudonym, decision: 'approve' })
 }
@@ -64,7 +110,12 @@ export async function makeGroup(deps: TestDeps, facilitator: TestAccount, overri
 }
 
 /** A session of the group starting `minutesFromNow` from now (so its page is open when that is < 10). */
-export async function sessionStartingIn(deps: TestDeps, groupId: string, minutesFromNow = 5, durationMinutes = 60): Promise<string> {
+export async function sessionStartingIn(
+  deps: TestDeps,
+  groupId: string,
+  minutesFromNow = 5,
+  durationMinutes = 60,
+): Promise<string> {
   const startsAt = new Date(Date.now() + minutesFromNow * 60_000)
   const [row] = await deps.sql<{ id: string }[]>`
     insert into group_sessions (group_id, occurrence_at, starts_at, ends_at)

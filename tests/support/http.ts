@@ -11,7 +11,9 @@ let buildPromise: Promise<ServerBuild> | null = null
  * The real server (Express + Remix build + Socket.IO) on port 0, its origin allowed to open sockets, and its metrics
  * listener (METRICS_PORT in production) on another free port: `metricsUrl`.
  */
-export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp; baseUrl: string; metricsUrl: string; close: () => Promise<void> }> {
+export async function startTestServer(
+  deps: TestDeps,
+): Promise<{ app: ServerApp; baseUrl: string; metricsUrl: string; close: () => Promise<void> }> {
   buildPromise ??= loadRemixBuild()
   const app = createServerApp(deps, { build: await buildPromise })
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
@@ -20,7 +22,12 @@ export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp;
   // As PUBLIC_URL would in production: the server's own origin may open sockets (the port is known only now).
   deps.config.allowedOrigins.push(baseUrl)
   const metrics = await startMetricsServer(deps, app.metrics, 0)
-  return { app, baseUrl, metricsUrl: `http://127.0.0.1:${metrics.port}/metrics`, close: () => Promise.all([app.close(), metrics.close()]).then(() => undefined) }
+  return {
+    app,
+    baseUrl,
+    metricsUrl: `http://127.0.0.1:${metrics.port}/metrics`,
+    close: () => Promise.all([app.close(), metrics.close()]).then(() => undefined),
+  }
 }
 
 /**
@@ -29,7 +36,10 @@ export async function startTestServer(deps: TestDeps): Promise<{ app: ServerApp;
  */
 export class HttpClient {
   cookies = new Map<string, string>()
-  constructor(readonly baseUrl: string, readonly origin = baseUrl) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly origin = baseUrl,
+  ) {}
 
   /** A client already signed in with a session token (from `makeAccount`), or signed out with null. */
   static as(baseUrl: string, person: { sessionToken: string } | null): HttpClient {
@@ -54,7 +64,10 @@ export class HttpClient {
   }
 
   async get(path: string, headers: Record<string, string> = {}) {
-    const response = await fetch(this.baseUrl + path, { headers: { cookie: this.cookieHeader(), ...headers }, redirect: 'manual' })
+    const response = await fetch(this.baseUrl + path, {
+      headers: { cookie: this.cookieHeader(), ...headers },
+      redirect: 'manual',
+    })
     this.remember(response)
     return response
   }
@@ -90,7 +103,11 @@ export class HttpClient {
     const response = await fetch(this.baseUrl + path, {
       method: 'POST',
       body,
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...this.formHeaders() },
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+        ...this.formHeaders(),
+      },
       redirect: 'manual',
     })
     this.remember(response)

@@ -18,8 +18,22 @@ export interface TwirpCall {
   grant: Record<string, unknown>
 }
 
-interface FakeRoom { sid: string; name: string; emptyTimeout: number; maxParticipants: number; creationTime: string; participants: Map<string, FakeParticipant> }
-interface FakeParticipant { sid: string; identity: string; name: string; state: string; joinedAt: string; permission: Record<string, unknown> }
+interface FakeRoom {
+  sid: string
+  name: string
+  emptyTimeout: number
+  maxParticipants: number
+  creationTime: string
+  participants: Map<string, FakeParticipant>
+}
+interface FakeParticipant {
+  sid: string
+  identity: string
+  name: string
+  state: string
+  joinedAt: string
+  permission: Record<string, unknown>
+}
 
 export interface LivekitDouble {
   /** http:// base for RoomService (LIVEKIT_API_URL). */
@@ -40,7 +54,10 @@ export interface LivekitDouble {
   callsOf(method: string): TwirpCall[]
   reset(): void
   /** A webhook request as LiveKit would send it: body and Authorization header. */
-  signWebhook(event: WebhookInput, options?: { secret?: string; apiKey?: string }): Promise<{ body: string; authorization: string }>
+  signWebhook(
+    event: WebhookInput,
+    options?: { secret?: string; apiKey?: string },
+  ): Promise<{ body: string; authorization: string }>
   close(): Promise<void>
 }
 
@@ -64,12 +81,20 @@ const GRANT_FOR: Record<string, (body: Record<string, unknown>, video: Record<st
   MutePublishedTrack: (b, v) => v.roomAdmin === true && v.room === b.room,
 }
 
-const PERMISSION_DEFAULTS = { canSubscribe: false, canPublish: false, canPublishData: false, canPublishSources: [] as string[], hidden: false }
+const PERMISSION_DEFAULTS = {
+  canSubscribe: false,
+  canPublish: false,
+  canPublishData: false,
+  canPublishSources: [] as string[],
+  hidden: false,
+}
 
 const sid = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`
 const nowSeconds = () => String(Math.floor(Date.now() / 1000))
 
-export async function startLivekitDouble(options: { apiKey?: string; apiSecret?: string } = {}): Promise<LivekitDouble> {
+export async function startLivekitDouble(
+  options: { apiKey?: string; apiSecret?: string } = {},
+): Promise<LivekitDouble> {
   const apiKey = options.apiKey ?? 'APItest'
   const apiSecret = options.apiSecret ?? randomBytes(32).toString('base64url')
   const verifier = new TokenVerifier(apiKey, apiSecret)
@@ -86,10 +111,21 @@ export async function startLivekitDouble(options: { apiKey?: string; apiSecret?:
     send(res, status, { code, msg })
   }
   const roomJson = (r: FakeRoom) => ({
-    sid: r.sid, name: r.name, emptyTimeout: r.emptyTimeout, maxParticipants: r.maxParticipants, creationTime: r.creationTime,
+    sid: r.sid,
+    name: r.name,
+    emptyTimeout: r.emptyTimeout,
+    maxParticipants: r.maxParticipants,
+    creationTime: r.creationTime,
     numParticipants: r.participants.size,
   })
-  const participantJson = (p: FakeParticipant) => ({ sid: p.sid, identity: p.identity, name: p.name, state: p.state, joinedAt: p.joinedAt, permission: p.permission })
+  const participantJson = (p: FakeParticipant) => ({
+    sid: p.sid,
+    identity: p.identity,
+    name: p.name,
+    state: p.state,
+    joinedAt: p.joinedAt,
+    permission: p.permission,
+  })
 
   const readBody = (req: IncomingMessage) =>
     new Promise<string>((resolve, reject) => {
@@ -129,8 +165,12 @@ export async function startLivekitDouble(options: { apiKey?: string; apiSecret?:
     switch (method) {
       case 'CreateRoom': {
         const created = room ?? {
-          sid: sid('RM'), name: roomName, emptyTimeout: Number(body.emptyTimeout ?? 300), maxParticipants: Number(body.maxParticipants ?? 0),
-          creationTime: nowSeconds(), participants: new Map(),
+          sid: sid('RM'),
+          name: roomName,
+          emptyTimeout: Number(body.emptyTimeout ?? 300),
+          maxParticipants: Number(body.maxParticipants ?? 0),
+          creationTime: nowSeconds(),
+          participants: new Map(),
         }
         rooms.set(roomName, created)
         return send(res, 200, roomJson(created))
@@ -141,7 +181,9 @@ export async function startLivekitDouble(options: { apiKey?: string; apiSecret?:
         return send(res, 200, {})
       case 'ListRooms': {
         const names = (body.names as string[] | undefined) ?? []
-        return send(res, 200, { rooms: [...rooms.values()].filter((r) => names.length === 0 || names.includes(r.name)).map(roomJson) })
+        return send(res, 200, {
+          rooms: [...rooms.values()].filter((r) => names.length === 0 || names.includes(r.name)).map(roomJson),
+        })
       }
       case 'ListParticipants':
         if (!room) return twirpError(res, 404, 'not_found', 'room not found', method)
@@ -154,7 +196,8 @@ export async function startLivekitDouble(options: { apiKey?: string; apiSecret?:
         return send(res, 200, participantJson(participant))
       case 'UpdateParticipant':
         // proto3 JSON leaves out fields at their default value: an absent boolean is false, an absent list empty.
-        if (body.permission) participant.permission = { ...PERMISSION_DEFAULTS, ...(body.permission as Record<string, unknown>) }
+        if (body.permission)
+          participant.permission = { ...PERMISSION_DEFAULTS, ...(body.permission as Record<string, unknown>) }
         if (typeof body.name === 'string' && body.name) participant.name = body.name
         return send(res, 200, participantJson(participant))
       case 'RemoveParticipant':
@@ -173,14 +216,26 @@ export async function startLivekitDouble(options: { apiKey?: string; apiSecret?:
     wsUrl: `ws://127.0.0.1:${port}`,
     apiKey,
     apiSecret,
-    env: { LIVEKIT_URL: `ws://127.0.0.1:${port}`, LIVEKIT_API_URL: `http://127.0.0.1:${port}`, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret },
+    env: {
+      LIVEKIT_URL: `ws://127.0.0.1:${port}`,
+      LIVEKIT_API_URL: `http://127.0.0.1:${port}`,
+      LIVEKIT_API_KEY: apiKey,
+      LIVEKIT_API_SECRET: apiSecret,
+    },
     calls,
     refused,
     rooms,
     connect(roomName, identity, name = identity) {
       const room = rooms.get(roomName)
       if (!room) throw new Error(`room ${roomName} was never created`)
-      room.participants.set(identity, { sid: sid('PA'), identity, name, state: 'ACTIVE', joinedAt: nowSeconds(), permission: { canPublish: true, canSubscribe: true } })
+      room.participants.set(identity, {
+        sid: sid('PA'),
+        identity,
+        name,
+        state: 'ACTIVE',
+        joinedAt: nowSeconds(),
+        permission: { canPublish: true, canSubscribe: true },
+      })
     },
     permissionOf: (roomName, identity) => rooms.get(roomName)?.participants.get(identity)?.permission,
     callsOf: (method) => calls.filter((c) => c.method === method),
@@ -197,7 +252,12 @@ export async function startLivekitDouble(options: { apiKey?: string; apiSecret?:
         createdAt: String(createdAt),
       }
       if (input.identity) {
-        event.participant = { sid: sid('PA'), identity: input.identity, state: 'ACTIVE', joinedAt: String(input.joinedAt ?? createdAt) }
+        event.participant = {
+          sid: sid('PA'),
+          identity: input.identity,
+          state: 'ACTIVE',
+          joinedAt: String(input.joinedAt ?? createdAt),
+        }
       }
       const body = JSON.stringify(event)
       const token = new AccessToken(signing.apiKey ?? apiKey, signing.secret ?? apiSecret, { ttl: '5m' })

@@ -8,11 +8,19 @@ import type { TestDeps } from './deps.js'
  * on the moderation queue, built as workers/index.ts builds them. Other queues' jobs just wait.
  */
 export async function startModerationWorker(deps: TestDeps): Promise<{ stop: () => Promise<void> }> {
-  const relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 200 })
+  const relay = startOutboxRelay({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: deps.config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: 200,
+  })
   const connection = deps.redis.duplicate({ maxRetriesPerRequest: null })
   connection.on('error', () => {})
   const worker = new Worker('moderation', createQueueProcessor(deps, 'moderation'), {
-    connection, prefix: `${deps.config.REDIS_PREFIX}:bull`, concurrency: 4,
+    connection,
+    prefix: `${deps.config.REDIS_PREFIX}:bull`,
+    concurrency: 4,
   })
   worker.on('error', () => {})
   await worker.waitUntilReady()

@@ -28,7 +28,11 @@ export function childEnv(deps: TestDeps, extra: Record<string, string> = {}): No
 /** Starts `entry` under tsx in its own process group (stop it with stopProcessGroup); output() is all it printed. */
 export function startTsxProcess(entry: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env })
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  })
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
   return { child, output: () => output }

@@ -14,5 +14,7 @@ const deps = createCoreDeps(loadConfig(process.env), 'holdspace-test-child')
 const app = createServerApp(deps, { build: await loadRemixBuild() })
 const metrics = await startMetricsServer(deps, app.metrics, 0)
 app.httpServer.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: (app.httpServer.address() as AddressInfo).port, metricsPort: metrics.port })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ port: (app.httpServer.address() as AddressInfo).port, metricsPort: metrics.port })}\n`,
+  )
 })

@@ -26,7 +26,8 @@ export async function mailFor(deps: TestDeps, to: string, seenBefore = 0): Promi
   return mine().at(-1)!
 }
 
-export const mailsFor = (deps: TestDeps, to: string) => deps.mail.mails.filter((m) => m.to.includes(to.toLowerCase())).length
+export const mailsFor = (deps: TestDeps, to: string) =>
+  deps.mail.mails.filter((m) => m.to.includes(to.toLowerCase())).length
 
 /** The confirmation link's path and query (`/signup/confirm?token=…`) in an email, or null when it has none. */
 export function confirmationPath(mail: CaughtMail): string | null {

@@ -4,7 +4,10 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../core/cont
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 /** A real Socket.IO client over WebSocket, as a browser on `origin` with `cookie` would connect. */
-export function openSocket(baseUrl: string, options: { cookie?: string; origin?: string; autoConnect?: boolean } = {}): TestSocket {
+export function openSocket(
+  baseUrl: string,
+  options: { cookie?: string; origin?: string; autoConnect?: boolean } = {},
+): TestSocket {
   return connect(baseUrl, {
     transports: ['websocket'],
     reconnection: false,

@@ -4,5 +4,6 @@ import { sendFollowUpEmail, sweepFollowUps } from '../../core/crisis/crisis.foll
 
 export const crisisFollowUpProcessors = {
   'crisis:followup-sweep': (deps: CoreDeps, _payload: JobPayload<'crisis:followup-sweep'>) => sweepFollowUps(deps),
-  'crisis:followup-email': (deps: CoreDeps, payload: JobPayload<'crisis:followup-email'>) => sendFollowUpEmail(deps, payload),
+  'crisis:followup-email': (deps: CoreDeps, payload: JobPayload<'crisis:followup-email'>) =>
+    sendFollowUpEmail(deps, payload),
 }

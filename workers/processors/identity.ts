@@ -3,6 +3,7 @@ import { sendPasswordResetEmail, sendSignUpEmail } from '../../core/identity/ide
 import type { JobPayload } from '../../core/contracts/jobs.js'
 
 export const identityProcessors = {
-  'password-reset:send': (deps: CoreDeps, payload: JobPayload<'password-reset:send'>) => sendPasswordResetEmail(deps, payload),
+  'password-reset:send': (deps: CoreDeps, payload: JobPayload<'password-reset:send'>) =>
+    sendPasswordResetEmail(deps, payload),
   'signup:email': (deps: CoreDeps, payload: JobPayload<'signup:email'>) => sendSignUpEmail(deps, payload),
 }

@@ -16,8 +16,17 @@ let notifications: Queue
 
 beforeAll(async () => {
   deps = await createTestDeps()
-  relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 60_000 })
-  notifications = new Queue('notifications', { connection: deps.redis.duplicate(), prefix: `${deps.config.REDIS_PREFIX}:bull` })
+  relay = startOutboxRelay({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: deps.config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: 60_000,
+  })
+  notifications = new Queue('notifications', {
+    connection: deps.redis.duplicate(),
+    prefix: `${deps.config.REDIS_PREFIX}:bull`,
+  })
 })
 afterAll(async () => {
   await notifications?.close()
@@ -36,7 +45,9 @@ describe('measures:reminder', () => {
 
     const requestId = await requestMeasure(deps, facilitator.account, groupId, 'gad7')
     await relay.drain()
-    const jobs = (await notifications.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j.name === 'measures:reminder')
+    const jobs = (await notifications.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+      (j) => j.name === 'measures:reminder',
+    )
     expect(jobs.map((j) => j.data)).toEqual([{ requestId }])
 
     const run = (job: Job) => createQueueProcessor(deps, 'notifications')(job) as Promise<{ sent: number }>
@@ -45,7 +56,9 @@ describe('measures:reminder', () => {
     const mails = deps.mail.mails.filter((m) => m.to.includes('oak@example.test'))
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toBe('Holdspace: something is waiting for you')
-    expect(`${mails[0]!.subject} ${mails[0]!.text}`).not.toMatch(/phq|gad|depress|anxi|score|questionnaire|Reminder circle|Oak|therap|mood/i)
+    expect(`${mails[0]!.subject} ${mails[0]!.text}`).not.toMatch(
+      /phq|gad|depress|anxi|score|questionnaire|Reminder circle|Oak|therap|mood/i,
+    )
     expect(deps.logLines.join('\n')).not.toContain('oak@example.test')
   })
 })

@@ -33,5 +33,6 @@ function finishedJobsCleaner(deps: CoreDeps): CleanFinishedJobs {
 }
 
 export const retentionProcessors = {
-  'retention:purge': (deps: CoreDeps, _payload: JobPayload<'retention:purge'>) => runRetentionPurge(deps, { cleanJobs: finishedJobsCleaner(deps) }),
+  'retention:purge': (deps: CoreDeps, _payload: JobPayload<'retention:purge'>) =>
+    runRetentionPurge(deps, { cleanJobs: finishedJobsCleaner(deps) }),
 }

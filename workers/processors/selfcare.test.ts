@@ -21,8 +21,17 @@ let checkedIn: TestAccount
 
 beforeAll(async () => {
   deps = await createTestDeps()
-  relay = startOutboxRelay({ sql: deps.sql, redis: deps.redis, prefix: deps.config.REDIS_PREFIX, log: deps.log, pollMs: 60_000 })
-  notifications = new Queue('notifications', { connection: deps.redis.duplicate(), prefix: `${deps.config.REDIS_PREFIX}:bull` })
+  relay = startOutboxRelay({
+    sql: deps.sql,
+    redis: deps.redis,
+    prefix: deps.config.REDIS_PREFIX,
+    log: deps.log,
+    pollMs: 60_000,
+  })
+  notifications = new Queue('notifications', {
+    connection: deps.redis.duplicate(),
+    prefix: `${deps.config.REDIS_PREFIX}:bull`,
+  })
   reminders = new Queue('reminders', { connection: deps.redis.duplicate(), prefix: `${deps.config.REDIS_PREFIX}:bull` })
   warsaw = await makeAccount(deps, 'member', { email: 'warsaw@example.org', locale: 'pl', timeZone: 'Europe/Warsaw' })
   anonymous = await makeAccount(deps, 'member', { timeZone: 'Europe/Warsaw' })
@@ -40,19 +49,26 @@ const sweep = () => createQueueProcessor(deps, 'reminders')(sweepJob) as Promise
 
 async function reminderEmailJobs(): Promise<Job[]> {
   await relay.drain()
-  return (await notifications.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j.name === 'selfcare:reminder-email')
+  return (await notifications.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+    (j) => j.name === 'selfcare:reminder-email',
+  )
 }
 const send = (job: Job) => createQueueProcessor(deps, 'notifications')(job) as Promise<{ status: string }>
 
 describe('daily check-in reminders', () => {
   it('can be emailed only to an account with an email address', async () => {
-    await expect(saveReminderPreference(deps, anonymous.account, { mode: 'daily', time: '08:00', email: true })).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED', fields: { email: 'reminder_email_unavailable' },
+    await expect(
+      saveReminderPreference(deps, anonymous.account, { mode: 'daily', time: '08:00', email: true }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { email: 'reminder_email_unavailable' },
     })
     await saveReminderPreference(deps, anonymous.account, { mode: 'daily', time: '08:00', email: false })
     await saveReminderPreference(deps, warsaw.account, { mode: 'daily', time: '08:00', email: true })
     await saveReminderPreference(deps, checkedIn.account, { mode: 'daily', time: '08:00', email: true })
-    const [row] = await deps.sql<{ email: boolean }[]>`select email from selfcare_reminders where account_id = ${anonymous.accountId}`
+    const [row] = await deps.sql<
+      { email: boolean }[]
+    >`select email from selfcare_reminders where account_id = ${anonymous.accountId}`
     expect(row).toEqual({ email: false })
   })
 
@@ -82,13 +98,17 @@ describe('daily check-in reminders', () => {
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toBe('Holdspace: Twoje przypomnienie')
     expect(mails[0]!.text).toContain(`${deps.config.publicUrl}/care`)
-    expect(`${mails[0]!.subject} ${mails[0]!.text}`).not.toMatch(/mood|nastr|therap|terap|journal|dziennik|crisis|kryzys|feel|czuj|self-care/i)
+    expect(`${mails[0]!.subject} ${mails[0]!.text}`).not.toMatch(
+      /mood|nastr|therap|terap|journal|dziennik|crisis|kryzys|feel|czuj|self-care/i,
+    )
     expect(deps.mail.mails.some((m) => m.to.includes('checked@example.org'))).toBe(false)
 
     // The next local day, another one (and one for the member who checked in yesterday, not today).
     deps.setNow(new Date('2026-06-02T06:10:00Z'))
     expect(await sweep()).toEqual({ queued: 2 })
-    const next = (await reminderEmailJobs()).find((j) => j.data.localDate === '2026-06-02' && j.data.accountId === warsaw.accountId)!
+    const next = (await reminderEmailJobs()).find(
+      (j) => j.data.localDate === '2026-06-02' && j.data.accountId === warsaw.accountId,
+    )!
     expect(await send(next)).toEqual({ status: 'sent' })
     expect(deps.mail.mails.filter((m) => m.to.includes('warsaw@example.org'))).toHaveLength(2)
     deps.setNow(null)
@@ -100,7 +120,9 @@ describe('daily check-in reminders', () => {
     expect(await sweep()).toEqual({ queued: 1 })
     const today = (await reminderEmailJobs()).filter((j) => j.data.localDate === '2026-06-03')
     expect(today.map((j) => j.data.accountId)).toEqual([checkedIn.accountId])
-    const [row] = await deps.sql<{ payloads: string }[]>`select coalesce(string_agg(payload::text, ' '), '') as payloads from outbox where job_name like 'selfcare:%'`
+    const [row] = await deps.sql<
+      { payloads: string }[]
+    >`select coalesce(string_agg(payload::text, ' '), '') as payloads from outbox where job_name like 'selfcare:%'`
     expect(row!.payloads).not.toMatch(/@|warsaw|Europe/)
     deps.setNow(null)
   })

@@ -6,7 +6,15 @@ import { MessageText } from './message-text'
 import { useChatRoom, type PendingMessage } from './use-chat-room'
 import { ReactionBar, useReactions, type Reactions } from './reactions'
 import { ChatCrisisPanel } from '../crisis/chat-crisis-panel'
-import { formatUntil, LiveSanctionNotice, ModeratedMessage, ReportButton, SanctionNotice, useRoomModeration, type RoomModeration } from '../moderation/room-moderation'
+import {
+  formatUntil,
+  LiveSanctionNotice,
+  ModeratedMessage,
+  ReportButton,
+  SanctionNotice,
+  useRoomModeration,
+  type RoomModeration,
+} from '../moderation/room-moderation'
 
 export interface ChatRoomProps {
   room: { id: string; title: string; locked: boolean; language: 'en' | 'pl' }
@@ -18,7 +26,12 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
   const t = useT()
   const chat = useChatRoom(room.id)
   const moderation = useRoomModeration(chat.socketRef, room.id)
-  const reactions = useReactions(chat.socketRef, room.id, chat.state.status === 'connected', chat.state.timeline.messages.map((m) => m.id))
+  const reactions = useReactions(
+    chat.socketRef,
+    room.id,
+    chat.state.status === 'connected',
+    chat.state.timeline.messages.map((m) => m.id),
+  )
   const { state } = chat
   const logRef = useRef<HTMLDivElement>(null)
   const stickToBottom = useRef(true)
@@ -37,7 +50,9 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
   }, [newest, chat.markRead])
 
   const [, setTick] = useState(0)
-  const typingNow = Object.values(state.typing).filter((entry) => entry.until > Date.now() && !muted.has(entry.member.memberId))
+  const typingNow = Object.values(state.typing).filter(
+    (entry) => entry.until > Date.now() && !muted.has(entry.member.memberId),
+  )
   useEffect(() => {
     if (typingNow.length === 0) return
     const timer = setInterval(() => setTick((n) => n + 1), 2000)
@@ -59,9 +74,15 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
     <div className="chat">
       <div className="chat-bar">
         <p className="chat-me">{t('room.you', { name: me.pseudonym })}</p>
-        <p role="status" className={`connection connection-${state.status}`} data-testid="connection-status">{statusText}</p>
+        <p role="status" className={`connection connection-${state.status}`} data-testid="connection-status">
+          {statusText}
+        </p>
       </div>
-      {state.joinError ? <p className="form-error" role="alert">{t.error(state.joinError)}</p> : null}
+      {state.joinError ? (
+        <p className="form-error" role="alert">
+          {t.error(state.joinError)}
+        </p>
+      ) : null}
       {chat.crisis ? <ChatCrisisPanel crisis={chat.crisis} onDismiss={chat.dismissCrisis} /> : null}
 
       <div className="chat-layout">
@@ -71,7 +92,9 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
             {(state.presence?.members ?? []).map((member) => (
               <li key={member.memberId} className="presence-member">
                 <span className="presence-name">{member.pseudonym}</span>
-                {member.badge === 'facilitator' ? <span className="badge facilitator">{t('room.badge.facilitator')}</span> : null}
+                {member.badge === 'facilitator' ? (
+                  <span className="badge facilitator">{t('room.badge.facilitator')}</span>
+                ) : null}
                 {member.memberId === me.memberId ? (
                   <span className="muted-note"> {t('room.presence.you')}</span>
                 ) : (
@@ -81,7 +104,9 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
                     aria-pressed={muted.has(member.memberId)}
                     onClick={() => void chat.setMuted(member.memberId, !muted.has(member.memberId))}
                   >
-                    {muted.has(member.memberId) ? t('room.presence.unmute', { name: member.pseudonym }) : t('room.presence.mute', { name: member.pseudonym })}
+                    {muted.has(member.memberId)
+                      ? t('room.presence.unmute', { name: member.pseudonym })
+                      : t('room.presence.mute', { name: member.pseudonym })}
                   </button>
                 )}
               </li>
@@ -90,7 +115,9 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
         </section>
 
         <section className="conversation" aria-labelledby="messages-title">
-          <h2 id="messages-title" className="visually-hidden">{t('room.messages')}</h2>
+          <h2 id="messages-title" className="visually-hidden">
+            {t('room.messages')}
+          </h2>
           <div
             className="message-log"
             ref={logRef}
@@ -101,12 +128,25 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
             }}
           >
             {state.hasOlder ? (
-              <button type="button" className="button load-older" onClick={() => void chat.loadOlder()} disabled={state.loadingOlder}>
+              <button
+                type="button"
+                className="button load-older"
+                onClick={() => void chat.loadOlder()}
+                disabled={state.loadingOlder}
+              >
                 {t('room.loadOlder')}
               </button>
             ) : null}
-            {messages.length === 0 && state.pending.length === 0 && state.status === 'connected' ? <p className="empty">{t('room.empty')}</p> : null}
-            <div role="log" aria-live="polite" aria-relevant="additions" aria-label={t('room.messages')} data-testid="messages">
+            {messages.length === 0 && state.pending.length === 0 && state.status === 'connected' ? (
+              <p className="empty">{t('room.empty')}</p>
+            ) : null}
+            <div
+              role="log"
+              aria-live="polite"
+              aria-relevant="additions"
+              aria-label={t('room.messages')}
+              data-testid="messages"
+            >
               <ol className="messages">
                 {messages.map((message) => (
                   <MessageItem
@@ -123,19 +163,36 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
                   />
                 ))}
                 {state.pending.map((pending) => (
-                  <PendingItem key={pending.clientId} pending={pending} me={me} onRetry={chat.retry} onDiscard={chat.discard} />
+                  <PendingItem
+                    key={pending.clientId}
+                    pending={pending}
+                    me={me}
+                    onRetry={chat.retry}
+                    onDiscard={chat.discard}
+                  />
                 ))}
               </ol>
             </div>
           </div>
           <p className="typing" aria-live="polite" data-testid="typing">
-            {typingNow.length === 1 ? t('room.typing.one', { name: typingNow[0]!.member.pseudonym }) : typingNow.length > 1 ? t('room.typing.many') : ''}
+            {typingNow.length === 1
+              ? t('room.typing.one', { name: typingNow[0]!.member.pseudonym })
+              : typingNow.length > 1
+                ? t('room.typing.many')
+                : ''}
           </p>
           <LiveSanctionNotice moderation={moderation} />
           {(moderation.settings?.locked ?? room.locked) && me.badge !== 'facilitator' ? (
             <p className="notice">{t('room.locked')}</p>
           ) : (
-            <><SanctionNotice status={moderation.status} /><Composer onSend={chat.send} onTyping={chat.typing} slowModeSeconds={moderation.settings?.slowModeSeconds ?? state.slowModeSeconds} /></>
+            <>
+              <SanctionNotice status={moderation.status} />
+              <Composer
+                onSend={chat.send}
+                onTyping={chat.typing}
+                slowModeSeconds={moderation.settings?.slowModeSeconds ?? state.slowModeSeconds}
+              />
+            </>
           )}
         </section>
       </div>
@@ -146,26 +203,51 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
 function Time({ iso }: { iso: string }) {
   const t = useT()
   const date = new Date(iso)
-  return <time dateTime={iso}>{date.toLocaleTimeString(t.locale === 'pl' ? 'pl-PL' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</time>
+  return (
+    <time dateTime={iso}>
+      {date.toLocaleTimeString(t.locale === 'pl' ? 'pl-PL' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}
+    </time>
+  )
 }
 
 /**
  * A held message whose text this reader may see (docs/decisions/021): its author, with the kind notice that it
  * went to the care team rather than the room; a facilitator of the room, who may release it. The room sees nothing.
  */
-function HeldMessage({ message, own, onRelease }: { message: ChatMessage; own: boolean; onRelease: ((id: string) => Promise<string | null>) | null }) {
+function HeldMessage({
+  message,
+  own,
+  onRelease,
+}: {
+  message: ChatMessage
+  own: boolean
+  onRelease: ((id: string) => Promise<string | null>) | null
+}) {
   const t = useT()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   return (
-    <li className={`message held${own ? ' own' : ''}`} data-seq={message.seq} data-testid="message" data-moderation="held">
+    <li
+      className={`message held${own ? ' own' : ''}`}
+      data-seq={message.seq}
+      data-testid="message"
+      data-moderation="held"
+    >
       <div className="message-head">
         <span className="message-author">{message.author.pseudonym}</span>
         <Time iso={message.createdAt} />
-        <span className="message-state" data-testid="held-label">{own ? t('room.held.own') : t('room.held.facilitator')}</span>
+        <span className="message-state" data-testid="held-label">
+          {own ? t('room.held.own') : t('room.held.facilitator')}
+        </span>
       </div>
-      <p className="message-body"><MessageText text={message.body ?? ''} /></p>
-      {own ? <p className="notice" role="status" data-testid="held-notice">{message.notice ?? t('room.held.ownNotice')}</p> : null}
+      <p className="message-body">
+        <MessageText text={message.body ?? ''} />
+      </p>
+      {own ? (
+        <p className="notice" role="status" data-testid="held-notice">
+          {message.notice ?? t('room.held.ownNotice')}
+        </p>
+      ) : null}
       {onRelease ? (
         <div className="message-actions">
           <button
@@ -183,13 +265,25 @@ function HeldMessage({ message, own, onRelease }: { message: ChatMessage; own: b
           </button>
         </div>
       ) : null}
-      {error ? <p className="field-error" role="alert">{t.error(error)}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {t.error(error)}
+        </p>
+      ) : null}
     </li>
   )
 }
 
 function MessageItem({
-  message, own, hidden, divider, onEdit, onDelete, onRelease, moderation, reactions,
+  message,
+  own,
+  hidden,
+  divider,
+  onEdit,
+  onDelete,
+  onRelease,
+  moderation,
+  reactions,
 }: {
   message: ChatMessage
   own: boolean
@@ -205,13 +299,17 @@ function MessageItem({
   const [editing, setEditing] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const editId = useId()
-  if (message.moderation === 'held' && message.body !== null && !message.deletedAt) return <HeldMessage message={message} own={own} onRelease={onRelease} />
+  if (message.moderation === 'held' && message.body !== null && !message.deletedAt)
+    return <HeldMessage message={message} own={own} onRelease={onRelease} />
   if (message.moderation) return <ModeratedMessage message={message} own={own} />
-  const changeable = own && !message.deletedAt && Date.now() - Date.parse(message.createdAt) < CHAT_LIMITS.editWindowMinutes * 60_000
+  const changeable =
+    own && !message.deletedAt && Date.now() - Date.parse(message.createdAt) < CHAT_LIMITS.editWindowMinutes * 60_000
   const author = (
     <span className="message-author">
       {message.author.pseudonym}
-      {message.author.badge === 'facilitator' ? <span className="badge facilitator">{t('room.badge.facilitator')}</span> : null}
+      {message.author.badge === 'facilitator' ? (
+        <span className="badge facilitator">{t('room.badge.facilitator')}</span>
+      ) : null}
     </span>
   )
   return (
@@ -229,8 +327,14 @@ function MessageItem({
             <div className="message-head">
               {author}
               <Time iso={message.createdAt} />
-              {message.editedAt && !message.deletedAt ? <span className="message-edited">({t('room.message.edited')})</span> : null}
-              {own ? <span className="message-state" data-testid="message-sent">{t('room.message.sent')}</span> : null}
+              {message.editedAt && !message.deletedAt ? (
+                <span className="message-edited">({t('room.message.edited')})</span>
+              ) : null}
+              {own ? (
+                <span className="message-state" data-testid="message-sent">
+                  {t('room.message.sent')}
+                </span>
+              ) : null}
             </div>
             {message.deletedAt ? (
               <p className="message-deleted">{t('room.message.deleted')}</p>
@@ -245,20 +349,41 @@ function MessageItem({
                   if (!failed) setEditing(false)
                 }}
               >
-                <label htmlFor={editId} className="visually-hidden">{t('room.message.editLabel')}</label>
-                <textarea id={editId} name="body" defaultValue={message.body ?? ''} maxLength={CHAT_LIMITS.bodyMaxChars} rows={2} autoFocus />
+                <label htmlFor={editId} className="visually-hidden">
+                  {t('room.message.editLabel')}
+                </label>
+                <textarea
+                  id={editId}
+                  name="body"
+                  defaultValue={message.body ?? ''}
+                  maxLength={CHAT_LIMITS.bodyMaxChars}
+                  rows={2}
+                  autoFocus
+                />
                 <div className="message-actions">
-                  <button type="submit" className="button primary small">{t('room.message.save')}</button>
-                  <button type="button" className="button small" onClick={() => setEditing(false)}>{t('room.message.cancel')}</button>
+                  <button type="submit" className="button primary small">
+                    {t('room.message.save')}
+                  </button>
+                  <button type="button" className="button small" onClick={() => setEditing(false)}>
+                    {t('room.message.cancel')}
+                  </button>
                 </div>
               </form>
             ) : (
-              <p className="message-body"><MessageText text={message.body ?? ''} /></p>
+              <p className="message-body">
+                <MessageText text={message.body ?? ''} />
+              </p>
             )}
-            {error ? <p className="field-error" role="alert">{t.error(error)}</p> : null}
+            {error ? (
+              <p className="field-error" role="alert">
+                {t.error(error)}
+              </p>
+            ) : null}
             {changeable && !editing ? (
               <div className="message-actions">
-                <button type="button" className="link-button small" onClick={() => setEditing(true)}>{t('room.message.edit')}</button>
+                <button type="button" className="link-button small" onClick={() => setEditing(true)}>
+                  {t('room.message.edit')}
+                </button>
                 <button
                   type="button"
                   className="link-button small"
@@ -272,7 +397,9 @@ function MessageItem({
               </div>
             ) : null}
             {!message.deletedAt && !editing ? <ReactionBar messageId={message.id} reactions={reactions} /> : null}
-            {!own && !message.deletedAt && !editing ? <ReportButton moderation={moderation} messageId={message.id} /> : null}
+            {!own && !message.deletedAt && !editing ? (
+              <ReportButton moderation={moderation} messageId={message.id} />
+            ) : null}
           </>
         )}
       </li>
@@ -292,41 +419,84 @@ function sendErrorText(t: ReturnType<typeof useT>, pending: PendingMessage): str
   return refusal ?? t.error(pending.error!)
 }
 
-const REFUSAL_REASONS = ['personal_data', 'contact_request', 'spam_repeat', 'spam_links', 'spam_shouting', 'slur', 'harassment'] as const
+const REFUSAL_REASONS = [
+  'personal_data',
+  'contact_request',
+  'spam_repeat',
+  'spam_links',
+  'spam_shouting',
+  'slur',
+  'harassment',
+] as const
 
 /** The screen's reason, or the mute's or ban's end, in the reader's language: never a bare "please rephrase". */
-export function refusalText(t: ReturnType<typeof useT>, pending: Pick<PendingMessage, 'error' | 'reason' | 'until'>): string | null {
+export function refusalText(
+  t: ReturnType<typeof useT>,
+  pending: Pick<PendingMessage, 'error' | 'reason' | 'until'>,
+): string | null {
   if (pending.error === 'MESSAGE_REJECTED') {
     const reason = REFUSAL_REASONS.find((r) => r === pending.reason)
     return t(reason ? `notice.refused.${reason}` : 'notice.refused.other')
   }
   if ((pending.error === 'MUTED' || pending.error === 'BANNED') && pending.until) {
-    return t(pending.error === 'MUTED' ? 'notice.refused.muted' : 'notice.refused.banned', { until: formatUntil(pending.until, t.locale) })
+    return t(pending.error === 'MUTED' ? 'notice.refused.muted' : 'notice.refused.banned', {
+      until: formatUntil(pending.until, t.locale),
+    })
   }
   return null
 }
 
-function PendingItem({ pending, me, onRetry, onDiscard }: { pending: PendingMessage; me: ChatMember; onRetry: (id: string) => void; onDiscard: (id: string) => void }) {
+function PendingItem({
+  pending,
+  me,
+  onRetry,
+  onDiscard,
+}: {
+  pending: PendingMessage
+  me: ChatMember
+  onRetry: (id: string) => void
+  onDiscard: (id: string) => void
+}) {
   const t = useT()
   return (
     <li className={`message own ${pending.state}`} data-testid="pending-message" data-state={pending.state}>
       <div className="message-head">
         <span className="message-author">{me.pseudonym}</span>
-        <span className="message-state">{pending.state === 'pending' ? t('room.message.pending') : t('room.message.failed')}</span>
+        <span className="message-state">
+          {pending.state === 'pending' ? t('room.message.pending') : t('room.message.failed')}
+        </span>
       </div>
-      <p className="message-body"><MessageText text={pending.body} /></p>
+      <p className="message-body">
+        <MessageText text={pending.body} />
+      </p>
       {pending.state === 'failed' ? (
         <div className="message-actions">
-          {pending.error ? <span className="field-error" data-testid="send-error">{sendErrorText(t, pending)}</span> : null}
-          <button type="button" className="link-button small" onClick={() => onRetry(pending.clientId)}>{t('room.message.retry')}</button>
-          <button type="button" className="link-button small" onClick={() => onDiscard(pending.clientId)}>{t('room.message.discard')}</button>
+          {pending.error ? (
+            <span className="field-error" data-testid="send-error">
+              {sendErrorText(t, pending)}
+            </span>
+          ) : null}
+          <button type="button" className="link-button small" onClick={() => onRetry(pending.clientId)}>
+            {t('room.message.retry')}
+          </button>
+          <button type="button" className="link-button small" onClick={() => onDiscard(pending.clientId)}>
+            {t('room.message.discard')}
+          </button>
         </div>
       ) : null}
     </li>
   )
 }
 
-function Composer({ onSend, onTyping, slowModeSeconds }: { onSend: (body: string) => void; onTyping: () => void; slowModeSeconds: number }) {
+function Composer({
+  onSend,
+  onTyping,
+  slowModeSeconds,
+}: {
+  onSend: (body: string) => void
+  onTyping: () => void
+  slowModeSeconds: number
+}) {
   const t = useT()
   const id = useId()
   const [text, setText] = useState('')
@@ -364,9 +534,15 @@ function Composer({ onSend, onTyping, slowModeSeconds }: { onSend: (body: string
           }}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="button primary">{t('room.composer.send')}</button>
+        <button type="submit" className="button primary">
+          {t('room.composer.send')}
+        </button>
       </div>
-      <p id={`${id}-remaining`} className={`help remaining${remaining < 0 ? ' over' : ''}`} aria-live={remaining < 100 ? 'polite' : 'off'}>
+      <p
+        id={`${id}-remaining`}
+        className={`help remaining${remaining < 0 ? ' over' : ''}`}
+        aria-live={remaining < 100 ? 'polite' : 'off'}
+      >
         {remaining < 200 ? t('room.composer.remaining', { count: remaining }) : ''}
       </p>
     </form>

@@ -23,7 +23,9 @@ export function MessageText({ text }: { text: string }) {
     <>
       {parts.map((part, n) =>
         part.href ? (
-          <a key={n} href={part.href} rel="noopener noreferrer nofollow" target="_blank" referrerPolicy="no-referrer">{part.text}</a>
+          <a key={n} href={part.href} rel="noopener noreferrer nofollow" target="_blank" referrerPolicy="no-referrer">
+            {part.text}
+          </a>
         ) : (
           <Fragment key={n}>{part.text}</Fragment>
         ),

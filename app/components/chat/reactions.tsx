@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react'
-import { REACTION_KINDS, type ReactionKind, type ReactionState } from '../../../core/contracts/socket-events.reactions.js'
+import {
+  REACTION_KINDS,
+  type ReactionKind,
+  type ReactionState,
+} from '../../../core/contracts/socket-events.reactions.js'
 import { useT } from '../i18n'
 import { request, type HoldspaceSocket } from './socket'
 
@@ -13,7 +17,12 @@ export interface Reactions {
   toggle: (messageId: string, kind: ReactionKind) => Promise<string | null>
 }
 
-export function useReactions(socketRef: MutableRefObject<HoldspaceSocket | null>, roomId: string, connected: boolean, messageIds: string[]): Reactions {
+export function useReactions(
+  socketRef: MutableRefObject<HoldspaceSocket | null>,
+  roomId: string,
+  connected: boolean,
+  messageIds: string[],
+): Reactions {
   const [states, setStates] = useState<Record<string, ReactionState>>({})
   const asked = useRef(new Set<string>())
   const put = useCallback((state: ReactionState) => setStates((all) => ({ ...all, [state.messageId]: state })), [])
@@ -23,7 +32,15 @@ export function useReactions(socketRef: MutableRefObject<HoldspaceSocket | null>
     if (!connected || !socket) return
     // After a (re)connection every shown message is read again: counts may have moved while away.
     asked.current.clear()
-    const onUpdated = ({ roomId: id, messageId, counts }: { roomId: string; messageId: string; counts: ReactionState['counts'] }) => {
+    const onUpdated = ({
+      roomId: id,
+      messageId,
+      counts,
+    }: {
+      roomId: string
+      messageId: string
+      counts: ReactionState['counts']
+    }) => {
       if (id !== roomId) return
       setStates((all) => ({ ...all, [messageId]: { messageId, counts, mine: all[messageId]?.mine ?? [] } }))
     }
@@ -41,21 +58,25 @@ export function useReactions(socketRef: MutableRefObject<HoldspaceSocket | null>
     if (fresh.length === 0) return
     fresh.forEach((id) => asked.current.add(id))
     void request(socket, 'reaction:list', { roomId, messageIds: fresh }).then((reply) => {
-      if (reply.ok) setStates((all) => ({ ...all, ...Object.fromEntries(reply.data.reactions.map((r) => [r.messageId, r])) }))
+      if (reply.ok)
+        setStates((all) => ({ ...all, ...Object.fromEntries(reply.data.reactions.map((r) => [r.messageId, r])) }))
       else fresh.forEach((id) => asked.current.delete(id))
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids' content, not the array's identity
   }, [socketRef, roomId, connected, key])
 
-  const toggle = useCallback(async (messageId: string, kind: ReactionKind) => {
-    const socket = socketRef.current
-    if (!socket?.connected) return 'UNAVAILABLE'
-    const mine = states[messageId]?.mine.includes(kind) ?? false
-    const reply = await request(socket, mine ? 'reaction:remove' : 'reaction:add', { roomId, messageId, kind })
-    if (!reply.ok) return reply.error.code
-    put(reply.data)
-    return null
-  }, [socketRef, roomId, states, put])
+  const toggle = useCallback(
+    async (messageId: string, kind: ReactionKind) => {
+      const socket = socketRef.current
+      if (!socket?.connected) return 'UNAVAILABLE'
+      const mine = states[messageId]?.mine.includes(kind) ?? false
+      const reply = await request(socket, mine ? 'reaction:remove' : 'reaction:add', { roomId, messageId, kind })
+      if (!reply.ok) return reply.error.code
+      put(reply.data)
+      return null
+    },
+    [socketRef, roomId, states, put],
+  )
 
   return { of: (messageId) => states[messageId], toggle }
 }
@@ -81,12 +102,23 @@ export function ReactionBar({ messageId, reactions }: { messageId: string; react
             onClick={async () => setError(await reactions.toggle(messageId, kind))}
           >
             {/* Not colour alone: a tick marks the member's own reaction. */}
-            <span aria-hidden="true">{state?.mine.includes(kind) ? '✓ ' : ''}{name}</span>
-            {count > 0 ? <span className="reaction-count" aria-hidden="true">{count}</span> : null}
+            <span aria-hidden="true">
+              {state?.mine.includes(kind) ? '✓ ' : ''}
+              {name}
+            </span>
+            {count > 0 ? (
+              <span className="reaction-count" aria-hidden="true">
+                {count}
+              </span>
+            ) : null}
           </button>
         )
       })}
-      {error ? <p className="field-error" role="alert">{t.error(error)}</p> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {t.error(error)}
+        </p>
+      ) : null}
     </div>
   )
 }

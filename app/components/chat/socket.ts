@@ -1,13 +1,24 @@
 import { io, type Socket } from 'socket.io-client'
 import type {
-  Ack, ClientToServerEvents, RequestEvent, RequestPayload, RequestReply, ServerToClientEvents,
+  Ack,
+  ClientToServerEvents,
+  RequestEvent,
+  RequestPayload,
+  RequestReply,
+  ServerToClientEvents,
 } from '../../../core/contracts/socket-events.js'
 
 export type HoldspaceSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
 /** The page's socket to its own origin: WebSocket only, reconnecting on its own. */
 export function connectSocket(): HoldspaceSocket {
-  const socket: HoldspaceSocket = io({ path: '/socket.io', transports: ['websocket'], reconnection: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 })
+  const socket: HoldspaceSocket = io({
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  })
   // A draining server (graceful shutdown) asks us to move: leave now, come back shortly (another server answers).
   socket.on('server:draining', ({ reconnectInMs }) => {
     socket.disconnect()
@@ -20,7 +31,12 @@ export function connectSocket(): HoldspaceSocket {
  * A request with an ack, typed by the contract in core/contracts: the payload must be the one `event` declares and
  * the reply is that event's ack. A lost connection or no answer in time resolves as UNAVAILABLE.
  */
-export function request<E extends RequestEvent>(socket: HoldspaceSocket, event: E, payload: RequestPayload<E>, timeoutMs = 10_000): Promise<Ack<RequestReply<E>>> {
+export function request<E extends RequestEvent>(
+  socket: HoldspaceSocket,
+  event: E,
+  payload: RequestPayload<E>,
+  timeoutMs = 10_000,
+): Promise<Ack<RequestReply<E>>> {
   return new Promise((resolve) => {
     const done = (err: Error | null, reply: Ack<RequestReply<E>>) => {
       resolve(err ? { ok: false, error: { code: 'UNAVAILABLE', message: '' } } : reply)

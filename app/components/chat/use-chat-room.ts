@@ -2,7 +2,11 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { Ack } from '../../../core/contracts/socket-events.js'
 import type { CrisisCard, CrisisStatus } from '../../../core/contracts/socket-events.crisis.js'
 import type {
-  ChatMember, ChatMessage, MessagePage, PresenceSnapshot, RoomJoined,
+  ChatMember,
+  ChatMessage,
+  MessagePage,
+  PresenceSnapshot,
+  RoomJoined,
 } from '../../../core/contracts/socket-events.chat.js'
 import { emptyTimeline, lastSeq, mergeMessages, type Timeline } from '../../../core/contracts/chat-timeline.js'
 import { connectSocket, isNewer, newClientId, request, type HoldspaceSocket } from './socket'
@@ -14,7 +18,15 @@ export const UNAVAILABLE_RESEND_MS = 5_000
 
 /** `retryAfterMs`: how long the server said to wait before sending again (RATE_LIMITED). */
 /** `reason`/`until`: why the screen refused it, or when a mute or ban ends (the refusal's fields), for an honest notice. */
-export interface PendingMessage { clientId: string; body: string; state: 'pending' | 'failed'; error?: string; retryAfterMs?: number; reason?: string; until?: string }
+export interface PendingMessage {
+  clientId: string
+  body: string
+  state: 'pending' | 'failed'
+  error?: string
+  retryAfterMs?: number
+  reason?: string
+  until?: string
+}
 
 export interface ChatState {
   status: ConnectionStatus
@@ -50,8 +62,19 @@ type Action =
   | { type: 'joinError'; code: string }
 
 const initial: ChatState = {
-  status: 'connecting', timeline: emptyTimeline(), pending: [], presence: null, typing: {}, mutedMemberIds: [],
-  unreadAfterSeq: null, hasOlder: false, loadingOlder: false, me: null, slowModeSeconds: 0, readsHeld: false, joinError: null,
+  status: 'connecting',
+  timeline: emptyTimeline(),
+  pending: [],
+  presence: null,
+  typing: {},
+  mutedMemberIds: [],
+  unreadAfterSeq: null,
+  hasOlder: false,
+  loadingOlder: false,
+  me: null,
+  slowModeSeconds: 0,
+  readsHeld: false,
+  joinError: null,
 }
 
 function reducer(state: ChatState, action: Action): ChatState {
@@ -80,11 +103,18 @@ function reducer(state: ChatState, action: Action): ChatState {
         ...state,
         timeline: mergeMessages(state.timeline, action.messages),
         pending: state.pending.filter((p) => !sentIds.has(p.clientId)),
-        typing: Object.fromEntries(Object.entries(state.typing).filter(([id]) => !action.messages.some((m) => m.author.memberId === id))),
+        typing: Object.fromEntries(
+          Object.entries(state.typing).filter(([id]) => !action.messages.some((m) => m.author.memberId === id)),
+        ),
       }
     }
     case 'older':
-      return { ...state, timeline: mergeMessages(state.timeline, action.page.messages), hasOlder: action.page.hasMore, loadingOlder: false }
+      return {
+        ...state,
+        timeline: mergeMessages(state.timeline, action.page.messages),
+        hasOlder: action.page.hasMore,
+        loadingOlder: false,
+      }
     case 'loadingOlder':
       return { ...state, loadingOlder: action.value }
     case 'presence':
@@ -96,11 +126,28 @@ function reducer(state: ChatState, action: Action): ChatState {
       return { ...state, typing }
     }
     case 'pending':
-      return { ...state, pending: [...state.pending.filter((p) => p.clientId !== action.message.clientId), action.message] }
+      return {
+        ...state,
+        pending: [...state.pending.filter((p) => p.clientId !== action.message.clientId), action.message],
+      }
     case 'sent':
       return { ...reducer(state, { type: 'messages', messages: [action.message] }) }
     case 'failed':
-      return { ...state, pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, state: 'failed', error: action.error, retryAfterMs: action.retryAfterMs, reason: action.reason, until: action.until } : p)) }
+      return {
+        ...state,
+        pending: state.pending.map((p) =>
+          p.clientId === action.clientId
+            ? {
+                ...p,
+                state: 'failed',
+                error: action.error,
+                retryAfterMs: action.retryAfterMs,
+                reason: action.reason,
+                until: action.until,
+              }
+            : p,
+        ),
+      }
     case 'discard':
       return { ...state, pending: state.pending.filter((p) => p.clientId !== action.clientId) }
     case 'muted':
@@ -130,13 +177,18 @@ export function useChatRoom(roomId: string) {
   useEffect(() => {
     try {
       const saved = JSON.parse(sessionStorage.getItem(pendingKey) ?? '[]') as PendingMessage[]
-      for (const message of saved) dispatch({ type: 'pending', message: { clientId: message.clientId, body: message.body, state: 'pending' } })
+      for (const message of saved)
+        dispatch({ type: 'pending', message: { clientId: message.clientId, body: message.body, state: 'pending' } })
     } catch {
       sessionStorage.removeItem(pendingKey)
     }
   }, [pendingKey])
   useEffect(() => {
-    if (state.pending.length) sessionStorage.setItem(pendingKey, JSON.stringify(state.pending.map(({ clientId, body }) => ({ clientId, body }))))
+    if (state.pending.length)
+      sessionStorage.setItem(
+        pendingKey,
+        JSON.stringify(state.pending.map(({ clientId, body }) => ({ clientId, body }))),
+      )
     else sessionStorage.removeItem(pendingKey)
   }, [pendingKey, state.pending])
   const socketRef = useRef<HoldspaceSocket | null>(null)
@@ -144,14 +196,25 @@ export function useChatRoom(roomId: string) {
   stateRef.current = state
   const lastTypingSent = useRef(0)
 
-  const sendPending = useCallback(async (message: PendingMessage) => {
-    const socket = socketRef.current
-    if (!socket?.connected) return
-    const reply = await request(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
-    if (reply.ok && reply.data.crisis) showCrisis(reply.data.crisis)
-    if (reply.ok) dispatch({ type: 'sent', clientId: message.clientId, message: reply.data })
-    else dispatch({ type: 'failed', clientId: message.clientId, error: reply.error.code, retryAfterMs: reply.error.retryAfterMs, reason: reply.error.fields?.reason, until: reply.error.fields?.until })
-  }, [roomId, showCrisis])
+  const sendPending = useCallback(
+    async (message: PendingMessage) => {
+      const socket = socketRef.current
+      if (!socket?.connected) return
+      const reply = await request(socket, 'message:send', { roomId, clientId: message.clientId, body: message.body })
+      if (reply.ok && reply.data.crisis) showCrisis(reply.data.crisis)
+      if (reply.ok) dispatch({ type: 'sent', clientId: message.clientId, message: reply.data })
+      else
+        dispatch({
+          type: 'failed',
+          clientId: message.clientId,
+          error: reply.error.code,
+          retryAfterMs: reply.error.retryAfterMs,
+          reason: reply.error.fields?.reason,
+          until: reply.error.fields?.until,
+        })
+    },
+    [roomId, showCrisis],
+  )
 
   useEffect(() => {
     const socket = connectSocket()
@@ -173,7 +236,10 @@ export function useChatRoom(roomId: string) {
         const page = await request(socket, 'message:sync', { roomId, afterSeq: lastSeq(stateRef.current.timeline) })
         if (!page.ok) break
         dispatch({ type: 'messages', messages: page.data.messages })
-        stateRef.current = { ...stateRef.current, timeline: mergeMessages(stateRef.current.timeline, page.data.messages) }
+        stateRef.current = {
+          ...stateRef.current,
+          timeline: mergeMessages(stateRef.current.timeline, page.data.messages),
+        }
         more = page.data.hasMore
       }
       // Whatever was not acknowledged goes again, with its own client id: a duplicate is impossible.
@@ -224,24 +290,37 @@ export function useChatRoom(roomId: string) {
     }
   }, [roomId, sendPending])
 
-  const send = useCallback((body: string) => {
-    const message: PendingMessage = { clientId: newClientId(), body, state: 'pending' }
-    dispatch({ type: 'pending', message })
-    lastTypingSent.current = 0
-    const socket = socketRef.current
-    if (socket?.connected) {
-      void request(socket, 'typing:set', { roomId, typing: false })
-      void sendPending(message)
-    }
-  }, [roomId, sendPending])
+  const send = useCallback(
+    (body: string) => {
+      const message: PendingMessage = { clientId: newClientId(), body, state: 'pending' }
+      dispatch({ type: 'pending', message })
+      lastTypingSent.current = 0
+      const socket = socketRef.current
+      if (socket?.connected) {
+        void request(socket, 'typing:set', { roomId, typing: false })
+        void sendPending(message)
+      }
+    },
+    [roomId, sendPending],
+  )
 
-  const retry = useCallback((clientId: string) => {
-    const message = stateRef.current.pending.find((p) => p.clientId === clientId)
-    if (!message) return
-    const again = { ...message, state: 'pending' as const, error: undefined, retryAfterMs: undefined, reason: undefined, until: undefined }
-    dispatch({ type: 'pending', message: again })
-    void sendPending(again)
-  }, [sendPending])
+  const retry = useCallback(
+    (clientId: string) => {
+      const message = stateRef.current.pending.find((p) => p.clientId === clientId)
+      if (!message) return
+      const again = {
+        ...message,
+        state: 'pending' as const,
+        error: undefined,
+        retryAfterMs: undefined,
+        reason: undefined,
+        until: undefined,
+      }
+      dispatch({ type: 'pending', message: again })
+      void sendPending(again)
+    },
+    [sendPending],
+  )
 
   const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), [])
 
@@ -252,7 +331,8 @@ export function useChatRoom(roomId: string) {
   useEffect(() => {
     if (!waitingForService) return
     const timer = setInterval(() => {
-      for (const p of stateRef.current.pending) if (p.state === 'failed' && p.error === 'UNAVAILABLE') void sendPending(p)
+      for (const p of stateRef.current.pending)
+        if (p.state === 'failed' && p.error === 'UNAVAILABLE') void sendPending(p)
     }, UNAVAILABLE_RESEND_MS)
     return () => clearInterval(timer)
   }, [waitingForService, sendPending])
@@ -274,38 +354,72 @@ export function useChatRoom(roomId: string) {
     else dispatch({ type: 'loadingOlder', value: false })
   }, [roomId])
 
-  const change = useCallback(async (send: (socket: HoldspaceSocket) => Promise<Ack<ChatMessage>>): Promise<string | null> => {
-    const socket = socketRef.current
-    if (!socket?.connected) return 'UNAVAILABLE'
-    const reply = await send(socket)
-    if (!reply.ok) return reply.error.code
-    dispatch({ type: 'messages', messages: [reply.data] })
-    return null
-  }, [])
+  const change = useCallback(
+    async (send: (socket: HoldspaceSocket) => Promise<Ack<ChatMessage>>): Promise<string | null> => {
+      const socket = socketRef.current
+      if (!socket?.connected) return 'UNAVAILABLE'
+      const reply = await send(socket)
+      if (!reply.ok) return reply.error.code
+      dispatch({ type: 'messages', messages: [reply.data] })
+      return null
+    },
+    [],
+  )
 
-  const edit = useCallback((messageId: string, body: string) => change((socket) => request(socket, 'message:edit', { roomId, messageId, body })), [change, roomId])
-  const remove = useCallback((messageId: string) => change((socket) => request(socket, 'message:delete', { roomId, messageId })), [change, roomId])
+  const edit = useCallback(
+    (messageId: string, body: string) =>
+      change((socket) => request(socket, 'message:edit', { roomId, messageId, body })),
+    [change, roomId],
+  )
+  const remove = useCallback(
+    (messageId: string) => change((socket) => request(socket, 'message:delete', { roomId, messageId })),
+    [change, roomId],
+  )
 
   /** A facilitator shows a held message to the room (audited on the server). Null when done, else the error code. */
-  const release = useCallback(async (messageId: string): Promise<string | null> => {
-    const socket = socketRef.current
-    if (!socket?.connected) return 'UNAVAILABLE'
-    const reply = await request(socket, 'moderation:act', { action: 'release', roomId, messageId })
-    return reply.ok ? null : reply.error.code
-  }, [roomId])
+  const release = useCallback(
+    async (messageId: string): Promise<string | null> => {
+      const socket = socketRef.current
+      if (!socket?.connected) return 'UNAVAILABLE'
+      const reply = await request(socket, 'moderation:act', { action: 'release', roomId, messageId })
+      return reply.ok ? null : reply.error.code
+    },
+    [roomId],
+  )
 
-  const setMuted = useCallback(async (memberId: string, muted: boolean) => {
-    const socket = socketRef.current
-    if (!socket?.connected) return
-    const reply = await request(socket, 'member:mute', { roomId, memberId, muted })
-    if (reply.ok) dispatch({ type: 'muted', ids: reply.data.mutedMemberIds })
-  }, [roomId])
+  const setMuted = useCallback(
+    async (memberId: string, muted: boolean) => {
+      const socket = socketRef.current
+      if (!socket?.connected) return
+      const reply = await request(socket, 'member:mute', { roomId, memberId, muted })
+      if (reply.ok) dispatch({ type: 'muted', ids: reply.data.mutedMemberIds })
+    },
+    [roomId],
+  )
 
-  const markRead = useCallback((seq: number) => {
-    const socket = socketRef.current
-    if (socket?.connected) void request(socket, 'room:read', { roomId, seq })
-  }, [roomId])
+  const markRead = useCallback(
+    (seq: number) => {
+      const socket = socketRef.current
+      if (socket?.connected) void request(socket, 'room:read', { roomId, seq })
+    },
+    [roomId],
+  )
 
   // socketRef: for moderation's room hooks (reports, the member's mute status) on the same connection.
-  return { state, send, retry, discard, typing, loadOlder, edit, remove, release, setMuted, markRead, socketRef, crisis, dismissCrisis: () => setCrisis(null) }
+  return {
+    state,
+    send,
+    retry,
+    discard,
+    typing,
+    loadOlder,
+    edit,
+    remove,
+    release,
+    setMuted,
+    markRead,
+    socketRef,
+    crisis,
+    dismissCrisis: () => setCrisis(null),
+  }
 }

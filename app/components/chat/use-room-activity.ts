@@ -4,13 +4,16 @@ import { connectSocket, isNewer, request } from './socket'
 
 /** Live counts for the room list: starts from the loader's numbers, then follows `rooms:updated`. */
 export function useRoomActivity(initial: RoomActivity[]): Record<string, RoomActivity> {
-  const [activity, setActivity] = useState<Record<string, RoomActivity>>(() => Object.fromEntries(initial.map((a) => [a.roomId, a])))
+  const [activity, setActivity] = useState<Record<string, RoomActivity>>(() =>
+    Object.fromEntries(initial.map((a) => [a.roomId, a])),
+  )
   useEffect(() => {
     const socket = connectSocket()
     const apply = (updates: RoomActivity[]) =>
       setActivity((current) => {
         const next = { ...current }
-        for (const update of updates) if (isNewer(update.version, next[update.roomId]?.version)) next[update.roomId] = update
+        for (const update of updates)
+          if (isNewer(update.version, next[update.roomId]?.version)) next[update.roomId] = update
         return next
       })
     socket.on('connect', () => {

@@ -1,6 +1,11 @@
 import { useT } from '../i18n'
 
-export interface AlarmLine { id: string; kind: string; incidentId: string | null; raisedAt: string }
+export interface AlarmLine {
+  id: string
+  kind: string
+  incidentId: string | null
+  raisedAt: string
+}
 
 const KIND_KEYS = {
   crisis_unpaged: 'crisisAdmin.alarm.crisisUnpaged',
@@ -24,7 +29,12 @@ export function AlarmBanner({ alarms }: { alarms: AlarmLine[] }) {
         {alarms.map((a) => (
           <li key={a.id}>
             {t(alarmLabelKey(a.kind))}
-            {a.incidentId ? <> — <a href={`/console/incidents/${a.incidentId}`}>{a.incidentId.slice(0, 8)}</a></> : null}
+            {a.incidentId ? (
+              <>
+                {' '}
+                — <a href={`/console/incidents/${a.incidentId}`}>{a.incidentId.slice(0, 8)}</a>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

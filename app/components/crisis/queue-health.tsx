@@ -21,20 +21,27 @@ export function QueueHealth({ health }: { health: QueueHealthView }) {
           {levels.map((level, i) => (
             <span key={level}>
               {i > 0 ? ' · ' : null}
-              <span className={`level-badge level-${level}`}>{t(`crisis.level.${level}`)}</span> {health.openByLevel[level]}
+              <span className={`level-badge level-${level}`}>{t(`crisis.level.${level}`)}</span>{' '}
+              {health.openByLevel[level]}
             </span>
           ))}
         </dd>
         <dt>{t('console.health.longestWait')}</dt>
         <dd data-testid="health-longest-wait">
-          {health.longestWaitMinutes === null ? t('console.health.noWait') : t('console.health.minutes', { count: health.longestWaitMinutes })}
+          {health.longestWaitMinutes === null
+            ? t('console.health.noWait')
+            : t('console.health.minutes', { count: health.longestWaitMinutes })}
         </dd>
         <dt>{t('console.health.onCall')}</dt>
-        <dd data-testid="health-on-call">{health.onCallNow.length > 0 ? health.onCallNow.join(', ') : t('console.health.nobodyOnCall')}</dd>
+        <dd data-testid="health-on-call">
+          {health.onCallNow.length > 0 ? health.onCallNow.join(', ') : t('console.health.nobodyOnCall')}
+        </dd>
         <dt>{t('console.health.unacknowledged')}</dt>
         <dd data-testid="health-unacknowledged">{health.unacknowledgedPages}</dd>
         <dt>{t('console.health.overdue')}</dt>
-        <dd data-testid="health-overdue">{health.overdueSteps > 0 ? <strong>{health.overdueSteps}</strong> : health.overdueSteps}</dd>
+        <dd data-testid="health-overdue">
+          {health.overdueSteps > 0 ? <strong>{health.overdueSteps}</strong> : health.overdueSteps}
+        </dd>
       </dl>
     </section>
   )

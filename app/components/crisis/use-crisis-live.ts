@@ -8,7 +8,11 @@ type CrisisEvent = 'crisis:status' | 'crisis:message' | 'incident:paged' | 'inci
  * Reload the page's data when one of these crisis events arrives (coalesced, see useLiveRevalidate). Events
  * carry ids only; the page's loader reads the rest from the database, where it is scoped to the viewer.
  */
-export function useCrisisLive(events: CrisisEvent[], filter?: (payload: { incidentId: string }) => boolean, enabled = true) {
+export function useCrisisLive(
+  events: CrisisEvent[],
+  filter?: (payload: { incidentId: string }) => boolean,
+  enabled = true,
+) {
   const refresh = useLiveRevalidate()
   // The latest filter, without reconnecting the socket when a caller passes a new function each render.
   const filterRef = useRef(filter)

@@ -1,12 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type {
-  LobbyParticipant, OwnParticipation, ParticipationMode, ParticipantState, VideoTokenGrant,
+  LobbyParticipant,
+  OwnParticipation,
+  ParticipationMode,
+  ParticipantState,
+  VideoTokenGrant,
 } from '../../../core/contracts/socket-events.groups.js'
 import type { RequestPayload } from '../../../core/contracts/socket-events.js'
 import { connectSocket, request, type HoldspaceSocket } from '../chat/socket'
 
 /** The facilitator's controls: requests whose payload is the session plus what the button adds. */
-type SessionControl = 'lobby:admit' | 'lobby:admit-all' | 'lobby:send-back' | 'participant:mute' | 'participant:remove' | 'video:mute-all' | 'video:end'
+type SessionControl =
+  | 'lobby:admit'
+  | 'lobby:admit-all'
+  | 'lobby:send-back'
+  | 'participant:mute'
+  | 'participant:remove'
+  | 'video:mute-all'
+  | 'video:end'
 import { useT } from '../i18n'
 
 type Phase = 'check' | 'joining' | 'lobby' | 'room' | 'removed' | 'ended'
@@ -98,7 +109,8 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
         if (reply.data.mode !== 'chat') await fetchToken()
       } else setPhase('lobby')
     }
-    for (const event of ['connect', 'lobby:presence', 'lobby:updated', 'participant:updated', 'video:ended'] as const) socket.off(event)
+    for (const event of ['connect', 'lobby:presence', 'lobby:updated', 'participant:updated', 'video:ended'] as const)
+      socket.off(event)
     socket.on('connect', () => void join())
     socket.on('lobby:presence', (p) => p.sessionId === sessionId && setPresent(p.facilitatorPresent))
     socket.on('lobby:updated', (p) => p.sessionId === sessionId && setParticipants(p.participants))
@@ -185,7 +197,11 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
 
   return (
     <div data-testid="session-client" data-phase={phase}>
-      {error ? <div className="form-error" role="alert">{t.error(error)}</div> : null}
+      {error ? (
+        <div className="form-error" role="alert">
+          {t.error(error)}
+        </div>
+      ) : null}
       <p>{t('session.you', { name })}</p>
 
       {phase === 'check' || phase === 'joining' ? (
@@ -203,17 +219,38 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
           {mode !== 'chat' ? (
             <>
               <p className="help">{t('session.deviceCheck.help')}</p>
-              <video ref={previewRef} className="device-preview" autoPlay muted playsInline aria-label={t('session.deviceCheck.preview')} hidden={media !== 'ok'} />
+              <video
+                ref={previewRef}
+                className="device-preview"
+                autoPlay
+                muted
+                playsInline
+                aria-label={t('session.deviceCheck.preview')}
+                hidden={media !== 'ok'}
+              />
               <div className="actions">
-                <button type="button" className="button" onClick={() => void testDevices()}>{t('session.deviceCheck.start')}</button>
+                <button type="button" className="button" onClick={() => void testDevices()}>
+                  {t('session.deviceCheck.start')}
+                </button>
               </div>
               <p role="status" data-testid="device-status">
-                {media === 'ok' ? t('session.deviceCheck.ok') : media === 'audio-only' ? t('session.deviceCheck.audioOk') : media === 'failed' ? t('session.deviceCheck.failed') : ''}
+                {media === 'ok'
+                  ? t('session.deviceCheck.ok')
+                  : media === 'audio-only'
+                    ? t('session.deviceCheck.audioOk')
+                    : media === 'failed'
+                      ? t('session.deviceCheck.failed')
+                      : ''}
               </p>
             </>
           ) : null}
           <div className="actions">
-            <button type="button" className="button primary" disabled={phase === 'joining'} onClick={() => void enter()}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={phase === 'joining'}
+              onClick={() => void enter()}
+            >
               {role === 'facilitator' ? t('session.enterAsFacilitator') : t('session.enterLobby')}
             </button>
           </div>
@@ -224,7 +261,9 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
         <section className="card" aria-labelledby="lobby" aria-live="polite">
           <h2 id="lobby">{t('session.lobby.title')}</h2>
           {sentBack ? <p className="notice">{t('session.lobby.sentBack')}</p> : null}
-          <p className="status-line" data-testid="lobby-status">{present ? t('session.lobby.waiting') : t('session.lobby.noFacilitator')}</p>
+          <p className="status-line" data-testid="lobby-status">
+            {present ? t('session.lobby.waiting') : t('session.lobby.noFacilitator')}
+          </p>
         </section>
       ) : null}
 
@@ -237,7 +276,11 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
             {grant ? <p data-testid="token-status">{t('session.room.tokenReady')}</p> : null}
             {video !== 'idle' ? (
               <p className="status-line" data-testid="video-status">
-                {video === 'connecting' ? t('session.room.connecting') : video === 'connected' ? t('session.room.connected') : t('session.room.failed')}
+                {video === 'connecting'
+                  ? t('session.room.connecting')
+                  : video === 'connected'
+                    ? t('session.room.connected')
+                    : t('session.room.failed')}
               </p>
             ) : null}
           </div>
@@ -248,7 +291,9 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
       {role === 'facilitator' && phase === 'room' ? (
         <section className="card" aria-labelledby="lobby-admin">
           <h2 id="lobby-admin">{t('session.facilitator.lobby')}</h2>
-          {lobby.length === 0 ? <p>{t('session.facilitator.nobodyWaiting')}</p> : (
+          {lobby.length === 0 ? (
+            <p>{t('session.facilitator.nobodyWaiting')}</p>
+          ) : (
             <>
               <ul className="participants" data-testid="lobby-list">
                 {lobby.map((p) => (
@@ -256,10 +301,20 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
                     <span className="name">{p.name}</span>
                     <span className="help">{t('session.facilitator.mode', { mode: t(`session.mode.${p.mode}`) })}</span>
                     <div className="actions">
-                      <button type="button" className="button primary" aria-label={`${t('session.facilitator.admit')}: ${p.name}`} onClick={() => void control('lobby:admit', { participantId: p.participantId })}>
+                      <button
+                        type="button"
+                        className="button primary"
+                        aria-label={`${t('session.facilitator.admit')}: ${p.name}`}
+                        onClick={() => void control('lobby:admit', { participantId: p.participantId })}
+                      >
                         {t('session.facilitator.admit')}
                       </button>
-                      <button type="button" className="button" aria-label={`${t('session.facilitator.remove')}: ${p.name}`} onClick={() => void control('participant:remove', { participantId: p.participantId })}>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={`${t('session.facilitator.remove')}: ${p.name}`}
+                        onClick={() => void control('participant:remove', { participantId: p.participantId })}
+                      >
                         {t('session.facilitator.remove')}
                       </button>
                     </div>
@@ -267,7 +322,9 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
                 ))}
               </ul>
               <div className="actions">
-                <button type="button" className="button" onClick={() => void control('lobby:admit-all', {})}>{t('session.facilitator.admitAll')}</button>
+                <button type="button" className="button" onClick={() => void control('lobby:admit-all', {})}>
+                  {t('session.facilitator.admitAll')}
+                </button>
               </div>
             </>
           )}
@@ -276,18 +333,36 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
             {inRoom.map((p) => (
               <li key={p.participantId}>
                 <span className="name">{p.name}</span>
-                {p.role === 'facilitator' ? <span className="badge facilitator">{t('room.badge.facilitator')}</span> : null}
+                {p.role === 'facilitator' ? (
+                  <span className="badge facilitator">{t('room.badge.facilitator')}</span>
+                ) : null}
                 {p.muted ? <span className="badge muted-badge">{t('session.facilitator.mutedBadge')}</span> : null}
                 {p.role === 'member' ? (
                   <div className="actions">
-                    <button type="button" className="button" aria-label={`${p.muted ? t('session.facilitator.unmute') : t('session.facilitator.mute')}: ${p.name}`}
-                      onClick={() => void control('participant:mute', { participantId: p.participantId, muted: !p.muted })}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`${p.muted ? t('session.facilitator.unmute') : t('session.facilitator.mute')}: ${p.name}`}
+                      onClick={() =>
+                        void control('participant:mute', { participantId: p.participantId, muted: !p.muted })
+                      }
+                    >
                       {p.muted ? t('session.facilitator.unmute') : t('session.facilitator.mute')}
                     </button>
-                    <button type="button" className="button" aria-label={`${t('session.facilitator.sendBack')}: ${p.name}`} onClick={() => void control('lobby:send-back', { participantId: p.participantId })}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`${t('session.facilitator.sendBack')}: ${p.name}`}
+                      onClick={() => void control('lobby:send-back', { participantId: p.participantId })}
+                    >
                       {t('session.facilitator.sendBack')}
                     </button>
-                    <button type="button" className="button" aria-label={`${t('session.facilitator.remove')}: ${p.name}`} onClick={() => void control('participant:remove', { participantId: p.participantId })}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`${t('session.facilitator.remove')}: ${p.name}`}
+                      onClick={() => void control('participant:remove', { participantId: p.participantId })}
+                    >
                       {t('session.facilitator.remove')}
                     </button>
                   </div>
@@ -296,14 +371,26 @@ export function SessionClient({ sessionId, role, name, livekitConfigured }: Sess
             ))}
           </ul>
           <div className="actions">
-            <button type="button" className="button" onClick={() => void control('video:mute-all', {})}>{t('session.facilitator.muteAll')}</button>
-            <button type="button" className="button danger" onClick={() => void control('video:end', {})}>{t('session.facilitator.end')}</button>
+            <button type="button" className="button" onClick={() => void control('video:mute-all', {})}>
+              {t('session.facilitator.muteAll')}
+            </button>
+            <button type="button" className="button danger" onClick={() => void control('video:end', {})}>
+              {t('session.facilitator.end')}
+            </button>
           </div>
         </section>
       ) : null}
 
-      {phase === 'removed' ? <p className="notice" role="status">{t('session.removed')}</p> : null}
-      {phase === 'ended' ? <p className="notice" role="status">{t('session.ended')}</p> : null}
+      {phase === 'removed' ? (
+        <p className="notice" role="status">
+          {t('session.removed')}
+        </p>
+      ) : null}
+      {phase === 'ended' ? (
+        <p className="notice" role="status">
+          {t('session.ended')}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -12,7 +12,9 @@ type FailedForm = { formError?: string; fieldErrors?: Record<string, string>; ki
 export function formatSize(bytes: number, locale: string): string {
   const mb = bytes >= 1024 * 1024
   return new Intl.NumberFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-    style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1,
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: 1,
   }).format(mb ? bytes / (1024 * 1024) : Math.max(0.1, bytes / 1024))
 }
 
@@ -20,13 +22,17 @@ function FileBody({ resource }: { resource: ResourceItem & { file: NonNullable<R
   const t = useT()
   const { file } = resource
   const openLink = (
-    <a href={file.href} type={file.contentType}>{t('library.openFile', { name: file.fileName, size: formatSize(file.sizeBytes, t.locale) })}</a>
+    <a href={file.href} type={file.contentType}>
+      {t('library.openFile', { name: file.fileName, size: formatSize(file.sizeBytes, t.locale) })}
+    </a>
   )
   const captionId = `resource-${resource.id}-caption`
   if (file.family === 'audio') {
     return (
       <>
-        <audio controls preload="metadata" src={file.href} aria-labelledby={captionId} className="library-media">{t('library.mediaFallback')}</audio>
+        <audio controls preload="metadata" src={file.href} aria-labelledby={captionId} className="library-media">
+          {t('library.mediaFallback')}
+        </audio>
         <p>{openLink}</p>
       </>
     )
@@ -34,7 +40,16 @@ function FileBody({ resource }: { resource: ResourceItem & { file: NonNullable<R
   if (file.family === 'video') {
     return (
       <>
-        <video controls preload="metadata" src={file.href} aria-labelledby={captionId} className="library-media" playsInline>{t('library.mediaFallback')}</video>
+        <video
+          controls
+          preload="metadata"
+          src={file.href}
+          aria-labelledby={captionId}
+          className="library-media"
+          playsInline
+        >
+          {t('library.mediaFallback')}
+        </video>
         <p>{openLink}</p>
       </>
     )
@@ -64,19 +79,32 @@ export function ResourceList({ resources }: { resources: ResourceItem[] }) {
             </figcaption>
             {r.description ? <p className="library-description">{r.description}</p> : null}
             {r.kind === 'link' && r.url ? (
-              <p><a href={r.url} rel="noopener noreferrer nofollow" target="_blank">{t('library.openLink')}</a> <span className="help library-url">{r.url}</span></p>
+              <p>
+                <a href={r.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {t('library.openLink')}
+                </a>{' '}
+                <span className="help library-url">{r.url}</span>
+              </p>
             ) : null}
             {r.kind === 'reading' && r.paragraphs ? (
-              <div className="library-reading">{r.paragraphs.map((p, i) => <p key={i}>{p}</p>)}</div>
+              <div className="library-reading">
+                {r.paragraphs.map((p, i) => (
+                  <p key={i}>{p}</p>
+                ))}
+              </div>
             ) : null}
             {r.kind === 'file' && r.file ? <FileBody resource={{ ...r, file: r.file }} /> : null}
           </figure>
-          <p className="help">{t('library.addedBy', { name: r.addedBy ?? t('library.addedByTeam'), when: r.addedLabel })}</p>
+          <p className="help">
+            {t('library.addedBy', { name: r.addedBy ?? t('library.addedByTeam'), when: r.addedLabel })}
+          </p>
           {r.canDelete ? (
             <SafeForm>
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="resourceId" value={r.id} />
-              <button type="submit" className="link-button" aria-label={`${t('library.delete')}: ${r.title}`}>{t('library.delete')}</button>
+              <button type="submit" className="link-button" aria-label={`${t('library.delete')}: ${r.title}`}>
+                {t('library.delete')}
+              </button>
             </SafeForm>
           ) : null}
         </li>
@@ -97,12 +125,28 @@ function parseReply(text: string): { ok?: boolean; formError?: string; fieldErro
   }
 }
 
-function UploadForm({ pageAction, uploadUrl, maxBytes, accept, failed }: { pageAction: string; uploadUrl: string; maxBytes: number; accept: string; failed: FailedForm }) {
+function UploadForm({
+  pageAction,
+  uploadUrl,
+  maxBytes,
+  accept,
+  failed,
+}: {
+  pageAction: string
+  uploadUrl: string
+  maxBytes: number
+  accept: string
+  failed: FailedForm
+}) {
   const t = useT()
   const { csrfToken } = useRootData()
   const revalidator = useRevalidator()
   const [progress, setProgress] = useState<number | null>(null)
-  const [result, setResult] = useState<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> } | null>(null)
+  const [result, setResult] = useState<{
+    ok: boolean
+    formError?: string
+    fieldErrors?: Record<string, string>
+  } | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const shown = result ?? (failed ? { ok: false, ...failed } : null)
 
@@ -124,7 +168,11 @@ function UploadForm({ pageAction, uploadUrl, maxBytes, accept, failed }: { pageA
         setResult({ ok: true })
         revalidator.revalidate()
       } else {
-        setResult({ ok: false, formError: body?.formError ?? (body?.fieldErrors ? undefined : 'INTERNAL'), fieldErrors: body?.fieldErrors })
+        setResult({
+          ok: false,
+          formError: body?.formError ?? (body?.fieldErrors ? undefined : 'INTERNAL'),
+          fieldErrors: body?.fieldErrors,
+        })
       }
     }
     xhr.onerror = () => {
@@ -139,19 +187,44 @@ function UploadForm({ pageAction, uploadUrl, maxBytes, accept, failed }: { pageA
   const busy = progress !== null
   return (
     <form ref={formRef} method="post" encType="multipart/form-data" action={pageAction} onSubmit={onSubmit}>
-      {shown?.ok ? <p className="notice" role="status">{t('library.notice.added')}</p> : null}
+      {shown?.ok ? (
+        <p className="notice" role="status">
+          {t('library.notice.added')}
+        </p>
+      ) : null}
       <FormError code={shown && !shown.ok ? shown.formError : undefined} />
       <input type="hidden" name="csrf" value={csrfToken} />
-      <Field label={t('library.field.title')} name="title" type="text" required minLength={3} maxLength={160} error={shown?.fieldErrors?.title} />
-      <TextAreaField label={t('library.field.description')} help={t('library.field.descriptionHelp')} name="description" maxLength={2000} error={shown?.fieldErrors?.description} />
       <Field
-        label={t('library.field.file')} help={t('library.field.fileHelp', { size: formatSize(maxBytes, t.locale) })} name="file" type="file"
-        accept={accept} required error={shown?.fieldErrors?.file}
+        label={t('library.field.title')}
+        name="title"
+        type="text"
+        required
+        minLength={3}
+        maxLength={160}
+        error={shown?.fieldErrors?.title}
+      />
+      <TextAreaField
+        label={t('library.field.description')}
+        help={t('library.field.descriptionHelp')}
+        name="description"
+        maxLength={2000}
+        error={shown?.fieldErrors?.description}
+      />
+      <Field
+        label={t('library.field.file')}
+        help={t('library.field.fileHelp', { size: formatSize(maxBytes, t.locale) })}
+        name="file"
+        type="file"
+        accept={accept}
+        required
+        error={shown?.fieldErrors?.file}
       />
       {busy ? (
         <div className="upload-progress" role="status">
           <label htmlFor="upload-progress">{t('library.uploadProgress')}</label>
-          <progress id="upload-progress" max={100} value={progress}>{progress}%</progress>
+          <progress id="upload-progress" max={100} value={progress}>
+            {progress}%
+          </progress>
           <span>{progress}%</span>
         </div>
       ) : null}
@@ -162,7 +235,19 @@ function UploadForm({ pageAction, uploadUrl, maxBytes, accept, failed }: { pageA
   )
 }
 
-export function AddResourceForms({ pageAction, uploadUrl, maxBytes, accept, failed }: { pageAction: string; uploadUrl: string; maxBytes: number; accept: string; failed: FailedForm }) {
+export function AddResourceForms({
+  pageAction,
+  uploadUrl,
+  maxBytes,
+  accept,
+  failed,
+}: {
+  pageAction: string
+  uploadUrl: string
+  maxBytes: number
+  accept: string
+  failed: FailedForm
+}) {
   const t = useT()
   const forKind = (kind: string) => (failed?.kind === kind ? failed : undefined)
   return (
@@ -172,9 +257,29 @@ export function AddResourceForms({ pageAction, uploadUrl, maxBytes, accept, fail
         <summary>{t('library.add.link')}</summary>
         <SafeForm action={pageAction}>
           <input type="hidden" name="intent" value="add-link" />
-          <Field label={t('library.field.title')} name="title" type="text" required minLength={3} maxLength={160} error={forKind('link')?.fieldErrors?.title} />
-          <Field label={t('library.field.url')} name="url" type="url" required maxLength={2000} error={forKind('link')?.fieldErrors?.url} />
-          <TextAreaField label={t('library.field.description')} name="description" maxLength={2000} error={forKind('link')?.fieldErrors?.description} />
+          <Field
+            label={t('library.field.title')}
+            name="title"
+            type="text"
+            required
+            minLength={3}
+            maxLength={160}
+            error={forKind('link')?.fieldErrors?.title}
+          />
+          <Field
+            label={t('library.field.url')}
+            name="url"
+            type="url"
+            required
+            maxLength={2000}
+            error={forKind('link')?.fieldErrors?.url}
+          />
+          <TextAreaField
+            label={t('library.field.description')}
+            name="description"
+            maxLength={2000}
+            error={forKind('link')?.fieldErrors?.description}
+          />
           <SubmitButton>{t('library.submit.link')}</SubmitButton>
         </SafeForm>
       </details>
@@ -182,15 +287,42 @@ export function AddResourceForms({ pageAction, uploadUrl, maxBytes, accept, fail
         <summary>{t('library.add.reading')}</summary>
         <SafeForm action={pageAction}>
           <input type="hidden" name="intent" value="add-reading" />
-          <Field label={t('library.field.title')} name="title" type="text" required minLength={3} maxLength={160} error={forKind('reading')?.fieldErrors?.title} />
-          <TextAreaField label={t('library.field.description')} name="description" maxLength={2000} error={forKind('reading')?.fieldErrors?.description} />
-          <TextAreaField label={t('library.field.body')} help={t('library.field.bodyHelp')} name="body" required maxLength={50000} rows={10} error={forKind('reading')?.fieldErrors?.body} />
+          <Field
+            label={t('library.field.title')}
+            name="title"
+            type="text"
+            required
+            minLength={3}
+            maxLength={160}
+            error={forKind('reading')?.fieldErrors?.title}
+          />
+          <TextAreaField
+            label={t('library.field.description')}
+            name="description"
+            maxLength={2000}
+            error={forKind('reading')?.fieldErrors?.description}
+          />
+          <TextAreaField
+            label={t('library.field.body')}
+            help={t('library.field.bodyHelp')}
+            name="body"
+            required
+            maxLength={50000}
+            rows={10}
+            error={forKind('reading')?.fieldErrors?.body}
+          />
           <SubmitButton>{t('library.submit.reading')}</SubmitButton>
         </SafeForm>
       </details>
       <details open={!failed || failed.kind === 'file' || undefined}>
         <summary>{t('library.add.file')}</summary>
-        <UploadForm pageAction={pageAction} uploadUrl={uploadUrl} maxBytes={maxBytes} accept={accept} failed={forKind('file')} />
+        <UploadForm
+          pageAction={pageAction}
+          uploadUrl={uploadUrl}
+          maxBytes={maxBytes}
+          accept={accept}
+          failed={forKind('file')}
+        />
       </details>
     </section>
   )

@@ -25,19 +25,42 @@ export function TrendSummary({ trend }: { trend: InstrumentTrend }) {
     <>
       <p data-testid={`trend-${trend.instrument}`}>
         {t('measures.trend.latest', {
-          instrument: name, total: trend.latest.total, max: MAX[trend.instrument], severity: t(severityName(trend.latest.severity)), when: trend.latest.dateLabel,
+          instrument: name,
+          total: trend.latest.total,
+          max: MAX[trend.instrument],
+          severity: t(severityName(trend.latest.severity)),
+          when: trend.latest.dateLabel,
         })}{' '}
-        {change === null ? null : change > 0 ? t('measures.trend.up', { change }) : change < 0 ? t('measures.trend.down', { change: -change }) : t('measures.trend.same')}
+        {change === null
+          ? null
+          : change > 0
+            ? t('measures.trend.up', { change })
+            : change < 0
+              ? t('measures.trend.down', { change: -change })
+              : t('measures.trend.same')}
       </p>
-      <div className="measure-scroll" tabIndex={0} role="region" aria-label={t('measures.trend.caption', { instrument: name })}>
+      <div
+        className="measure-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('measures.trend.caption', { instrument: name })}
+      >
         <table className="measure-table">
           <caption>{t('measures.trend.caption', { instrument: name })}</caption>
           <thead>
-            <tr><th scope="col">{t('measures.trend.date')}</th><th scope="col">{t('measures.trend.score')}</th><th scope="col">{t('measures.trend.severity')}</th></tr>
+            <tr>
+              <th scope="col">{t('measures.trend.date')}</th>
+              <th scope="col">{t('measures.trend.score')}</th>
+              <th scope="col">{t('measures.trend.severity')}</th>
+            </tr>
           </thead>
           <tbody>
             {trend.points.map((p) => (
-              <tr key={p.id}><td>{p.dateLabel}</td><td>{p.total}</td><td>{t(severityName(p.severity))}</td></tr>
+              <tr key={p.id}>
+                <td>{p.dateLabel}</td>
+                <td>{p.total}</td>
+                <td>{t(severityName(p.severity))}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -12,7 +12,9 @@ export function ThreadCrisis({ reason, lines }: { reason: 'this_message' | 'stil
   if (reason === 'this_message') {
     return (
       <div className="dm-crisis" data-testid="dm-crisis" data-reason={reason}>
-        <p className="notice" role="status">{t('messages.thread.crisis')}</p>
+        <p className="notice" role="status">
+          {t('messages.thread.crisis')}
+        </p>
         <CrisisCard lines={lines} />
       </div>
     )

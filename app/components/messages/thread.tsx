@@ -54,23 +54,27 @@ export function SendForm({ clientId, result }: { clientId: string; result: SendR
   return (
     <section className="card" aria-labelledby="dm-form-title">
       <h2 id="dm-form-title">{t('messages.form.title')}</h2>
-      {result?.ok ? <p className="notice" role="status">{t('messages.form.sent')}</p> : null}
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t('messages.form.sent')}
+        </p>
+      ) : null}
       <FormError code={failed?.formError} />
       <div ref={wrapRef}>
-      <SafeForm>
-        <input type="hidden" name="clientId" value={currentId} />
-        <TextAreaField
-          label={t('messages.form.body')}
-          help={t('messages.form.bodyHelp')}
-          name="body"
-          required
-          maxLength={4000}
-          rows={5}
-          defaultValue={failed?.body}
-          error={failed?.fieldErrors?.body}
-        />
-        <SubmitButton>{t('messages.form.send')}</SubmitButton>
-      </SafeForm>
+        <SafeForm>
+          <input type="hidden" name="clientId" value={currentId} />
+          <TextAreaField
+            label={t('messages.form.body')}
+            help={t('messages.form.bodyHelp')}
+            name="body"
+            required
+            maxLength={4000}
+            rows={5}
+            defaultValue={failed?.body}
+            error={failed?.fieldErrors?.body}
+          />
+          <SubmitButton>{t('messages.form.send')}</SubmitButton>
+        </SafeForm>
       </div>
     </section>
   )

@@ -1,7 +1,11 @@
 import { Link } from '@remix-run/react'
 import { useCallback, useEffect, useId, useState, type MutableRefObject } from 'react'
 import type { ChatMessage } from '../../../core/contracts/socket-events.chat.js'
-import { REPORT_CATEGORIES, type MemberModerationStatus, type ReportCategory } from '../../../core/contracts/socket-events.moderation.js'
+import {
+  REPORT_CATEGORIES,
+  type MemberModerationStatus,
+  type ReportCategory,
+} from '../../../core/contracts/socket-events.moderation.js'
 import { useT } from '../i18n'
 import { request, type HoldspaceSocket } from '../chat/socket'
 import { Sheet } from '../sheet'
@@ -16,7 +20,11 @@ export interface RoomModeration {
   dismissLive: () => void
 }
 
-export interface LiveSanction { kind: 'warning' | 'mute' | 'ban'; until: string | null; ended: boolean }
+export interface LiveSanction {
+  kind: 'warning' | 'mute' | 'ban'
+  until: string | null
+  ended: boolean
+}
 
 /**
  * The member's side of moderation in a live room, on the chat room's socket: their own mute or ban
@@ -58,27 +66,44 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
     const until = status?.bannedUntil ?? status?.mutedUntil
     const socket = socketRef.current
     if (!until || !socket) return
-    const timer = setTimeout(async () => {
-      const reply = await request(socket, 'moderation:status', { roomId })
-      if (reply.ok) setStatus(reply.data)
-    }, Math.min(Math.max(Date.parse(until) - Date.now() + 1000, 1000), 2 ** 31 - 1))
+    const timer = setTimeout(
+      async () => {
+        const reply = await request(socket, 'moderation:status', { roomId })
+        if (reply.ok) setStatus(reply.data)
+      },
+      Math.min(Math.max(Date.parse(until) - Date.now() + 1000, 1000), 2 ** 31 - 1),
+    )
     return () => clearTimeout(timer)
   }, [status, socketRef, roomId])
 
-  const report = useCallback(async (messageId: string, category: ReportCategory, note: string) => {
-    const socket = socketRef.current
-    if (!socket?.connected) return 'UNAVAILABLE'
-    const reply = await request(socket, 'message:report', { roomId, messageId, category, ...(note.trim() ? { note: note.trim() } : {}) })
-    if (reply.ok) return null
-    return reply.error.fields?.report ?? reply.error.code
-  }, [socketRef, roomId])
+  const report = useCallback(
+    async (messageId: string, category: ReportCategory, note: string) => {
+      const socket = socketRef.current
+      if (!socket?.connected) return 'UNAVAILABLE'
+      const reply = await request(socket, 'message:report', {
+        roomId,
+        messageId,
+        category,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      })
+      if (reply.ok) return null
+      return reply.error.fields?.report ?? reply.error.code
+    },
+    [socketRef, roomId],
+  )
 
   const dismissLive = useCallback(() => setLive(null), [])
   return { status, settings, report, live, dismissLive }
 }
 
 export function formatUntil(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' })
+  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: 'numeric',
+    month: 'short',
+  })
 }
 
 /** Above the composer: why the member cannot send, and until when. */
@@ -88,18 +113,25 @@ export function SanctionNotice({ status }: { status: MemberModerationStatus | nu
   if (status.bannedUntil) {
     return (
       <p className="notice sanction-notice" role="status" data-testid="sanction-notice">
-        {t('mod.composer.banned', { until: formatUntil(status.bannedUntil, t.locale) })} <Link to="/appeals">{t('nav.appeals')}</Link>
+        {t('mod.composer.banned', { until: formatUntil(status.bannedUntil, t.locale) })}{' '}
+        <Link to="/appeals">{t('nav.appeals')}</Link>
       </p>
     )
   }
   if (status.mutedUntil) {
     return (
       <p className="notice sanction-notice" role="status" data-testid="sanction-notice">
-        {t('mod.composer.muted', { until: formatUntil(status.mutedUntil, t.locale) })} <Link to="/appeals">{t('nav.appeals')}</Link>
+        {t('mod.composer.muted', { until: formatUntil(status.mutedUntil, t.locale) })}{' '}
+        <Link to="/appeals">{t('nav.appeals')}</Link>
       </p>
     )
   }
-  if (status.activeWarnings > 0) return <p className="help" data-testid="warning-notice">{t('mod.composer.warnings', { count: status.activeWarnings })}</p>
+  if (status.activeWarnings > 0)
+    return (
+      <p className="help" data-testid="warning-notice">
+        {t('mod.composer.warnings', { count: status.activeWarnings })}
+      </p>
+    )
   return null
 }
 
@@ -115,11 +147,20 @@ export function LiveSanctionNotice({ moderation }: { moderation: RoomModeration 
     ? t('notice.live.ended')
     : live.kind === 'warning'
       ? t('notice.live.warned')
-      : t(live.kind === 'mute' ? 'notice.live.muted' : 'notice.live.banned', { until: live.until ? formatUntil(live.until, t.locale) : '' })
+      : t(live.kind === 'mute' ? 'notice.live.muted' : 'notice.live.banned', {
+          until: live.until ? formatUntil(live.until, t.locale) : '',
+        })
   return (
-    <div className="notice live-sanction" role="alert" data-testid="live-sanction" data-kind={live.ended ? 'ended' : live.kind}>
+    <div
+      className="notice live-sanction"
+      role="alert"
+      data-testid="live-sanction"
+      data-kind={live.ended ? 'ended' : live.kind}
+    >
       <p>{text}</p>
-      <button type="button" className="link-button small" onClick={moderation.dismissLive}>{t('notice.dismiss')}</button>
+      <button type="button" className="link-button small" onClick={moderation.dismissLive}>
+        {t('notice.dismiss')}
+      </button>
     </div>
   )
 }
@@ -131,13 +172,17 @@ export function ModeratedMessage({ message, own }: { message: ChatMessage; own: 
     if (!own) return null
     return (
       <li className="message own moderated" data-seq={message.seq} data-testid="message" data-moderation="held">
-        <p className="notice" role="status">{message.notice ?? t('mod.message.heldOwn')}</p>
+        <p className="notice" role="status">
+          {message.notice ?? t('mod.message.heldOwn')}
+        </p>
       </li>
     )
   }
   return (
     <li className="message moderated" data-seq={message.seq} data-testid="message" data-moderation={message.moderation}>
-      <p className="message-hidden">{t(message.moderation === 'removed' ? 'mod.message.removed' : 'mod.message.hidden')}</p>
+      <p className="message-hidden">
+        {t(message.moderation === 'removed' ? 'mod.message.removed' : 'mod.message.hidden')}
+      </p>
     </li>
   )
 }
@@ -149,7 +194,12 @@ export function ReportButton({ moderation, messageId }: { moderation: RoomModera
   const [open, setOpen] = useState(false)
   const [result, setResult] = useState<'done' | string | null>(null)
   const [busy, setBusy] = useState(false)
-  if (result === 'done') return <p className="help" role="status">{t('mod.report.done')} <Link to="/reports">{t('notice.reports.link')}</Link></p>
+  if (result === 'done')
+    return (
+      <p className="help" role="status">
+        {t('mod.report.done')} <Link to="/reports">{t('notice.reports.link')}</Link>
+      </p>
+    )
   if (!open) {
     return (
       <button type="button" className="link-button small report-button" onClick={() => setOpen(true)}>
@@ -159,39 +209,49 @@ export function ReportButton({ moderation, messageId }: { moderation: RoomModera
   }
   return (
     <Sheet labelledBy={`${id}-title`} testId="report-sheet">
-    <form
-      className="report-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={async (event) => {
-        event.preventDefault()
-        const data = new FormData(event.currentTarget)
-        const category = String(data.get('category') ?? '') as ReportCategory
-        if (!REPORT_CATEGORIES.includes(category)) return
-        setBusy(true)
-        const failed = await moderation.report(messageId, category, String(data.get('note') ?? ''))
-        setBusy(false)
-        setResult(failed ?? 'done')
-      }}
-    >
-      <p id={`${id}-title`} className="report-title">{t('mod.report.title')}</p>
-      <p className="help">{t('mod.report.intro')}</p>
-      <fieldset>
-        <legend>{t('mod.report.category')}</legend>
-        {REPORT_CATEGORIES.map((category) => (
-          <div className="choice" key={category}>
-            <input type="radio" id={`${id}-${category}`} name="category" value={category} required />
-            <label htmlFor={`${id}-${category}`}>{t(`mod.report.${category}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      <label htmlFor={`${id}-note`}>{t('mod.report.note')}</label>
-      <textarea id={`${id}-note`} name="note" maxLength={500} rows={2} />
-      {result && result !== 'done' ? <p className="field-error" role="alert">{t.error(result)}</p> : null}
-      <div className="message-actions">
-        <button type="submit" className="button primary small" disabled={busy}>{t('mod.report.send')}</button>
-        <button type="button" className="button small" onClick={() => setOpen(false)}>{t('mod.report.cancel')}</button>
-      </div>
-    </form>
+      <form
+        className="report-form"
+        aria-labelledby={`${id}-title`}
+        onSubmit={async (event) => {
+          event.preventDefault()
+          const data = new FormData(event.currentTarget)
+          const category = String(data.get('category') ?? '') as ReportCategory
+          if (!REPORT_CATEGORIES.includes(category)) return
+          setBusy(true)
+          const failed = await moderation.report(messageId, category, String(data.get('note') ?? ''))
+          setBusy(false)
+          setResult(failed ?? 'done')
+        }}
+      >
+        <p id={`${id}-title`} className="report-title">
+          {t('mod.report.title')}
+        </p>
+        <p className="help">{t('mod.report.intro')}</p>
+        <fieldset>
+          <legend>{t('mod.report.category')}</legend>
+          {REPORT_CATEGORIES.map((category) => (
+            <div className="choice" key={category}>
+              <input type="radio" id={`${id}-${category}`} name="category" value={category} required />
+              <label htmlFor={`${id}-${category}`}>{t(`mod.report.${category}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <label htmlFor={`${id}-note`}>{t('mod.report.note')}</label>
+        <textarea id={`${id}-note`} name="note" maxLength={500} rows={2} />
+        {result && result !== 'done' ? (
+          <p className="field-error" role="alert">
+            {t.error(result)}
+          </p>
+        ) : null}
+        <div className="message-actions">
+          <button type="submit" className="button primary small" disabled={busy}>
+            {t('mod.report.send')}
+          </button>
+          <button type="button" className="button small" onClick={() => setOpen(false)}>
+            {t('mod.report.cancel')}
+          </button>
+        </div>
+      </form>
     </Sheet>
   )
 }

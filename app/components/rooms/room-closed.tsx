@@ -10,7 +10,13 @@ export function RoomClosed({ nextOpening, lines }: { nextOpening: string | null;
       <h2 id="room-closed-title">{t('roomhours.closedTitle')}</h2>
       <p>{t('roomhours.closedBody')}</p>
       <p data-testid="room-next-opening">
-        {nextOpening ? <>{t('roomhours.opens')} <Time at={nextOpening} /></> : t('roomhours.closedNoOpening')}
+        {nextOpening ? (
+          <>
+            {t('roomhours.opens')} <Time at={nextOpening} />
+          </>
+        ) : (
+          t('roomhours.closedNoOpening')
+        )}
       </p>
       <p>{t('roomhours.closedHelp')}</p>
       <CrisisCard lines={lines} />

@@ -19,12 +19,20 @@ const NOTICES: Record<string, MessageKey> = {
 export function CareNotice({ done }: { done: string | null }) {
   const t = useT()
   const key = done ? NOTICES[done] : undefined
-  return key ? <p className="notice" role="status">{t(key)}</p> : null
+  return key ? (
+    <p className="notice" role="status">
+      {t(key)}
+    </p>
+  ) : null
 }
 
 export function CareBack({ to = '/care', label }: { to?: string; label?: string }) {
   const t = useT()
-  return <p className="care-back"><Link to={to}>← {label ?? t('care.back')}</Link></p>
+  return (
+    <p className="care-back">
+      <Link to={to}>← {label ?? t('care.back')}</Link>
+    </p>
+  )
 }
 
 /** The in-app daily reminder: a quiet note, never a pop-up. Away from /care it links to the check-in. */

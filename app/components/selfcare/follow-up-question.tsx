@@ -14,9 +14,15 @@ export function FollowUpQuestion({ followUpId, headingLevel = 2 }: { followUpId:
       <p>{t('care.followUp.intro')}</p>
       <SafeForm method="post" action="/care/follow-up" className="actions">
         <input type="hidden" name="followUpId" value={followUpId} />
-        <SubmitButton name="answer" value="ok" className="button">{t('care.followUp.ok')}</SubmitButton>
-        <SubmitButton name="answer" value="struggling" className="button">{t('care.followUp.struggling')}</SubmitButton>
-        <SubmitButton name="answer" value="help" className="button primary">{t('care.followUp.help')}</SubmitButton>
+        <SubmitButton name="answer" value="ok" className="button">
+          {t('care.followUp.ok')}
+        </SubmitButton>
+        <SubmitButton name="answer" value="struggling" className="button">
+          {t('care.followUp.struggling')}
+        </SubmitButton>
+        <SubmitButton name="answer" value="help" className="button primary">
+          {t('care.followUp.help')}
+        </SubmitButton>
       </SafeForm>
     </section>
   )

@@ -33,17 +33,22 @@ export function GoalReadOnly({ goal, headingLevel = 3 }: { goal: GoalCard; headi
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <article className="card goal-card">
-      <Heading>{goal.title} <GoalStatusBadge status={goal.status} /></Heading>
+      <Heading>
+        {goal.title} <GoalStatusBadge status={goal.status} />
+      </Heading>
       {goal.why ? <p className="care-text">{goal.why}</p> : null}
       <GoalProgress progress={goal.progress} />
       {goal.steps.length > 0 ? (
         <ul className="goal-steps readonly">
-          {goal.steps.map((s) => <li key={s.id} className={s.done ? 'done' : undefined}><span aria-hidden="true">{s.done ? '✓' : '○'}</span> {s.text}<span className="visually-hidden">{s.done ? ` (${t('care.goals.status.completed')})` : ''}</span></li>)}
+          {goal.steps.map((s) => (
+            <li key={s.id} className={s.done ? 'done' : undefined}>
+              <span aria-hidden="true">{s.done ? '✓' : '○'}</span> {s.text}
+              <span className="visually-hidden">{s.done ? ` (${t('care.goals.status.completed')})` : ''}</span>
+            </li>
+          ))}
         </ul>
       ) : null}
-      {goal.checkIns.length > 0 ? (
-        <GoalCheckInList checkIns={goal.checkIns} />
-      ) : null}
+      {goal.checkIns.length > 0 ? <GoalCheckInList checkIns={goal.checkIns} /> : null}
     </article>
   )
 }

@@ -3,8 +3,19 @@ import { useId } from 'react'
 import { useT } from '../i18n'
 import { useReader } from '../../utils/time'
 
-export interface ChartDay { date: string; label: string; average: number | null; low: number | null; high: number | null; count: number }
-export interface ChartLatest { score: number; localDate: string; timeLabel: string }
+export interface ChartDay {
+  date: string
+  label: string
+  average: number | null
+  low: number | null
+  high: number | null
+  count: number
+}
+export interface ChartLatest {
+  score: number
+  localDate: string
+  timeLabel: string
+}
 
 const WIDTH = 320
 const HEIGHT = 190
@@ -52,15 +63,30 @@ export function summaryNumbers(days: ChartDay[]) {
  * The mood chart, drawn on the server as SVG (no script, no inline styles: colours come from selfcare.css).
  * Screen readers get the summary sentence as the image's name and a table of the daily numbers.
  */
-export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]; latest: ChartLatest | null; range: number; rangeHref: (days: 30 | 90) => string }) {
+export function MoodChart({
+  days,
+  latest,
+  range,
+  rangeHref,
+}: {
+  days: ChartDay[]
+  latest: ChartLatest | null
+  range: number
+  rangeHref: (days: 30 | 90) => string
+}) {
   const t = useT()
   const reader = useReader()
   const id = `mood${useId().replace(/[^a-zA-Z0-9]/g, '')}`
   const numbers = summaryNumbers(days)
-  const points = days.flatMap((d, i) => (d.average === null ? [] : [{ x: xAt(i, days.length), y: yAt(d.average), day: d }]))
+  const points = days.flatMap((d, i) =>
+    d.average === null ? [] : [{ x: xAt(i, days.length), y: yAt(d.average), day: d }],
+  )
   const latestIndex = latest ? days.findIndex((d) => d.date === latest.localDate) : -1
   const line = smoothPath(points)
-  const area = points.length > 1 ? `${line} L${round(points.at(-1)!.x)},${PAD.top + PLOT_H} L${round(points[0]!.x)},${PAD.top + PLOT_H} Z` : ''
+  const area =
+    points.length > 1
+      ? `${line} L${round(points.at(-1)!.x)},${PAD.top + PLOT_H} L${round(points[0]!.x)},${PAD.top + PLOT_H} Z`
+      : ''
   const labelEvery = range > 30 ? 14 : 7
   const latestText = latest ? t('care.chart.latest', { score: latest.score, date: latest.timeLabel }) : ''
   return (
@@ -79,7 +105,13 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
         <p className="chart-empty">{t('care.chart.empty', { days: range })}</p>
       ) : (
         <>
-          <svg className="mood-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-summary`} focusable="false">
+          <svg
+            className="mood-svg"
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            role="img"
+            aria-labelledby={`${id}-summary`}
+            focusable="false"
+          >
             <defs>
               <linearGradient id={`${id}-fill`} x1="0" x2="0" y1="0" y2="1">
                 <stop offset="0%" className="area-stop-top" />
@@ -91,32 +123,69 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
               // Over 90 days a line a day is a blur: weeks only.
               if (!week && range > 30) return null
               return (
-                <line key={d.date} className={week ? 'grid-day week' : 'grid-day'}
-                  x1={round(xAt(i, days.length))} x2={round(xAt(i, days.length))} y1={PAD.top} y2={PAD.top + PLOT_H} />
+                <line
+                  key={d.date}
+                  className={week ? 'grid-day week' : 'grid-day'}
+                  x1={round(xAt(i, days.length))}
+                  x2={round(xAt(i, days.length))}
+                  y1={PAD.top}
+                  y2={PAD.top + PLOT_H}
+                />
               )
             })}
             {[1, 5.5, 10].map((s) => (
-              <line key={s} className="grid-score" x1={PAD.left} x2={PAD.left + PLOT_W} y1={round(yAt(s))} y2={round(yAt(s))} />
+              <line
+                key={s}
+                className="grid-score"
+                x1={PAD.left}
+                x2={PAD.left + PLOT_W}
+                y1={round(yAt(s))}
+                y2={round(yAt(s))}
+              />
             ))}
             {[1, 5, 10].map((s) => (
-              <text key={s} className="axis-label" x={PAD.left - 6} y={round(yAt(s)) + 4} textAnchor="end">{s}</text>
-            ))}
-            {days.map((d, i) => ((days.length - 1 - i) % labelEvery === 0 ? (
-              <text key={d.date} className="axis-label" x={round(xAt(i, days.length))} y={HEIGHT - 8} textAnchor="middle">
-                {d.label.replace(/^\S+\s/, '')}
+              <text key={s} className="axis-label" x={PAD.left - 6} y={round(yAt(s)) + 4} textAnchor="end">
+                {s}
               </text>
-            ) : null))}
+            ))}
+            {days.map((d, i) =>
+              (days.length - 1 - i) % labelEvery === 0 ? (
+                <text
+                  key={d.date}
+                  className="axis-label"
+                  x={round(xAt(i, days.length))}
+                  y={HEIGHT - 8}
+                  textAnchor="middle"
+                >
+                  {d.label.replace(/^\S+\s/, '')}
+                </text>
+              ) : null,
+            )}
             {area ? <path className="mood-area" d={area} fill={`url(#${id}-fill)`} /> : null}
             {points.length > 1 ? <path className="mood-line" d={line} /> : null}
-            {points.map((p) => <circle key={p.day.date} className="mood-point" cx={round(p.x)} cy={round(p.y)} r={3.5} />)}
+            {points.map((p) => (
+              <circle key={p.day.date} className="mood-point" cx={round(p.x)} cy={round(p.y)} r={3.5} />
+            ))}
             {latest && latestIndex >= 0 ? (
               <g className="mood-latest">
-                <circle className="mood-latest-halo" cx={round(xAt(latestIndex, days.length))} cy={round(yAt(latest.score))} r={9} />
-                <circle className="mood-latest-dot" cx={round(xAt(latestIndex, days.length))} cy={round(yAt(latest.score))} r={5} />
-                <text className="mood-latest-label"
+                <circle
+                  className="mood-latest-halo"
+                  cx={round(xAt(latestIndex, days.length))}
+                  cy={round(yAt(latest.score))}
+                  r={9}
+                />
+                <circle
+                  className="mood-latest-dot"
+                  cx={round(xAt(latestIndex, days.length))}
+                  cy={round(yAt(latest.score))}
+                  r={5}
+                />
+                <text
+                  className="mood-latest-label"
                   x={round(xAt(latestIndex, days.length)) + (latestIndex > days.length / 2 ? -10 : 10)}
                   y={latest.score > 8 ? round(yAt(latest.score)) + 22 : round(yAt(latest.score)) - 12}
-                  textAnchor={latestIndex > days.length / 2 ? 'end' : 'start'}>
+                  textAnchor={latestIndex > days.length / 2 ? 'end' : 'start'}
+                >
                   {t('care.chart.latestMark', { score: latest.score })}
                 </text>
               </g>
@@ -125,10 +194,16 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
         </>
       )}
       <figcaption id={`${id}-summary`} className="chart-summary">
-        {numbers.checkIns > 0 ? `${t('mood.summary', {
-          checkIns: t.plural('plural.checkIns', numbers.checkIns), daysWith: reader.number(numbers.daysWith), days: t.plural('plural.days', range),
-          average: reader.number(numbers.average), low: reader.number(numbers.low), high: reader.number(numbers.high),
-        })} ` : ''}
+        {numbers.checkIns > 0
+          ? `${t('mood.summary', {
+              checkIns: t.plural('plural.checkIns', numbers.checkIns),
+              daysWith: reader.number(numbers.daysWith),
+              days: t.plural('plural.days', range),
+              average: reader.number(numbers.average),
+              low: reader.number(numbers.low),
+              high: reader.number(numbers.high),
+            })} `
+          : ''}
         {latestText}
       </figcaption>
       {numbers.checkIns > 0 ? (
@@ -137,12 +212,25 @@ export function MoodChart({ days, latest, range, rangeHref }: { days: ChartDay[]
           <table>
             <caption>{t('care.chart.tableCaption')}</caption>
             <thead>
-              <tr><th scope="col">{t('care.chart.day')}</th><th scope="col">{t('care.chart.average')}</th><th scope="col">{t('care.chart.count')}</th></tr>
+              <tr>
+                <th scope="col">{t('care.chart.day')}</th>
+                <th scope="col">{t('care.chart.average')}</th>
+                <th scope="col">{t('care.chart.count')}</th>
+              </tr>
             </thead>
             <tbody>
-              {days.filter((d) => d.average !== null).reverse().map((d) => (
-                <tr key={d.date}><th scope="row"><time dateTime={d.date}>{d.label}</time></th><td>{reader.number(d.average!)}</td><td>{d.count}</td></tr>
-              ))}
+              {days
+                .filter((d) => d.average !== null)
+                .reverse()
+                .map((d) => (
+                  <tr key={d.date}>
+                    <th scope="row">
+                      <time dateTime={d.date}>{d.label}</time>
+                    </th>
+                    <td>{reader.number(d.average!)}</td>
+                    <td>{d.count}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </details>

@@ -4,8 +4,14 @@ import type { MessageKey } from '../../i18n/i18n'
 
 /** The seven Stanley–Brown steps in order; each a plain textarea, one item per line (works without JavaScript). */
 export function SafetyPlanForm({
-  sections, content, errors,
-}: { sections: readonly string[]; content: Record<string, string> | null; errors?: { formError?: string; fieldErrors?: Record<string, string> } }) {
+  sections,
+  content,
+  errors,
+}: {
+  sections: readonly string[]
+  content: Record<string, string> | null
+  errors?: { formError?: string; fieldErrors?: Record<string, string> }
+}) {
   const t = useT()
   return (
     <SafeForm className="safety-plan-form">
@@ -30,7 +36,13 @@ export function SafetyPlanForm({
 }
 
 /** What a clinician sees: the member's own lines under each step's title, in the language they wrote in. */
-export function SafetyPlanSections({ sections, language }: { sections: Array<{ section: string; items: string[] }>; language: 'en' | 'pl' }) {
+export function SafetyPlanSections({
+  sections,
+  language,
+}: {
+  sections: Array<{ section: string; items: string[] }>
+  language: 'en' | 'pl'
+}) {
   const t = useT()
   return (
     <div className="safety-plan" data-testid="safety-plan">
@@ -38,8 +50,16 @@ export function SafetyPlanSections({ sections, language }: { sections: Array<{ s
         <section key={section} aria-labelledby={`plan-${section}`}>
           <h3 id={`plan-${section}`}>{t(`care.plan.section.${section}` as MessageKey)}</h3>
           {items.length > 0 ? (
-            <ul lang={language}>{items.map((item, i) => <li key={i} className="care-text">{item}</li>)}</ul>
-          ) : <p className="help">{t('console.plan.empty')}</p>}
+            <ul lang={language}>
+              {items.map((item, i) => (
+                <li key={i} className="care-text">
+                  {item}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="help">{t('console.plan.empty')}</p>
+          )}
         </section>
       ))}
     </div>

@@ -72,7 +72,10 @@ describe('the evaluation set', () => {
     expect(Math.min(en, pl) / messages.length).toBeGreaterThan(0.4)
     for (const language of ['en', 'pl'] as const) {
       for (const level of RISK_LEVELS) {
-        expect(messages.some((m) => m.language === language && m.level === level), `${language}/${level}`).toBe(true)
+        expect(
+          messages.some((m) => m.language === language && m.level === level),
+          `${language}/${level}`,
+        ).toBe(true)
       }
     }
   })
@@ -107,7 +110,14 @@ describe('flagging figures', () => {
       { expected: 'imminent', predicted: 'imminent' },
       { expected: 'high', predicted: 'none' }, // miss
     ])
-    expect(f).toEqual({ recallConcern: 3 / 4, recallHigh: 1 / 3, precision: 3 / 4, falsePositiveRate: 1 / 4, positives: 4, negatives: 4 })
+    expect(f).toEqual({
+      recallConcern: 3 / 4,
+      recallHigh: 1 / 3,
+      precision: 3 / 4,
+      falsePositiveRate: 1 / 4,
+      positives: 4,
+      negatives: 4,
+    })
   })
 
   it('finds the best recall at a false-positive cap and the threshold that gives it', () => {
@@ -122,14 +132,20 @@ describe('flagging figures', () => {
 
 describe('npm run crisis:eval', () => {
   it('says clearly when the public data is absent and still succeeds', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/crisis-eval.ts', '--lang', 'pl', '--data', '/nonexistent/crisis-data'], {
-      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-      encoding: 'utf8',
-    })
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/crisis-eval.ts', '--lang', 'pl', '--data', '/nonexistent/crisis-data'],
+      {
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+        encoding: 'utf8',
+      },
+    )
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('public data not found in /nonexistent/crisis-data: part (b) skipped')
     expect(run.stdout).toMatch(/-- tuning rows, pl \(\d+\)/)
     expect(run.stdout).toMatch(/-- held-out rows, pl \(\d+\)/)
-    expect(run.stdout).toMatch(/rules \+ model +recall>=concern [\d.]+ +recall>=high [\d.]+ +precision [\d.]+ +FPR [\d.]+/)
+    expect(run.stdout).toMatch(
+      /rules \+ model +recall>=concern [\d.]+ +recall>=high [\d.]+ +precision [\d.]+ +FPR [\d.]+/,
+    )
   })
 })

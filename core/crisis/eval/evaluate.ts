@@ -139,7 +139,14 @@ export interface FlagScore {
 const RANK: Record<RiskLevel, number> = { none: 0, concern: 1, high: 2, imminent: 3 }
 
 export function flagScore(rows: readonly EvalRow[]): FlagScore {
-  let pos = 0, posHit = 0, serious = 0, seriousHit = 0, flagged = 0, flaggedRight = 0, neg = 0, negHit = 0
+  let pos = 0,
+    posHit = 0,
+    serious = 0,
+    seriousHit = 0,
+    flagged = 0,
+    flaggedRight = 0,
+    neg = 0,
+    negHit = 0
   for (const { expected, predicted } of rows) {
     const e = RANK[expected]
     const p = RANK[predicted]
@@ -173,7 +180,11 @@ export function flagScore(rows: readonly EvalRow[]): FlagScore {
  * Best recall reachable by a score threshold while the false-positive rate stays at or under
  * `maxFpr`; `threshold` is the lowest score that is flagged (a row is flagged when score >= it).
  */
-export function recallAtFpr(pos: readonly number[], neg: readonly number[], maxFpr: number): { recall: number; fpr: number; threshold: number } {
+export function recallAtFpr(
+  pos: readonly number[],
+  neg: readonly number[],
+  maxFpr: number,
+): { recall: number; fpr: number; threshold: number } {
   const negSorted = [...neg].sort((a, b) => b - a)
   const allowed = Math.floor(maxFpr * negSorted.length)
   // Flag everything strictly above the (allowed+1)-th highest negative.

@@ -34,15 +34,7 @@ export type LanguageCode = 'en' | 'pl'
  *  - farewell: an unmistakable goodbye message (imminent)
  */
 export type RuleKind =
-  | 'hopelessness'
-  | 'passive'
-  | 'mention'
-  | 'thoughts'
-  | 'active'
-  | 'selfharm'
-  | 'plan'
-  | 'attempt'
-  | 'farewell'
+  'hopelessness' | 'passive' | 'mention' | 'thoughts' | 'active' | 'selfharm' | 'plan' | 'attempt' | 'farewell'
 
 export interface RiskRule {
   /** Stable signal id, `<lang>.<area>[.<detail>]`. Several rules may share one id. */

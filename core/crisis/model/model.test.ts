@@ -5,7 +5,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { canonicalize } from './canonical.js'
-import { artefactChecksum, readArtefactFile, RiskModel, RiskModelError, validateArtefact, type RiskModelArtefact } from './model.js'
+import {
+  artefactChecksum,
+  readArtefactFile,
+  RiskModel,
+  RiskModelError,
+  validateArtefact,
+  type RiskModelArtefact,
+} from './model.js'
 import { parseCsv, splitOf } from './public-data.js'
 import { RISK_MODEL } from './risk-model.js'
 import { OWN_TRAINING_PATH, serializeArtefact, trainRiskModel } from './train.js'
@@ -68,10 +75,18 @@ describe('a wrong or missing artefact', () => {
     expect(() => validateArtefact(resign({ ...body, format: 'other' as never }))).toThrow(/format/)
     expect(() => validateArtefact(resign({ ...body, hashBits: 40 }))).toThrow(/hashBits/)
     const shuffled = { ...body.heads.risk, index: [...body.heads.risk.index].reverse() }
-    expect(() => validateArtefact(resign({ ...body, heads: { ...body.heads, risk: shuffled } }))).toThrow(/out of order or range/)
+    expect(() => validateArtefact(resign({ ...body, heads: { ...body.heads, risk: shuffled } }))).toThrow(
+      /out of order or range/,
+    )
     const short = { ...body.heads.imminent, weight: body.heads.imminent.weight.slice(1) }
-    expect(() => validateArtefact(resign({ ...body, heads: { ...body.heads, imminent: short } }))).toThrow(/equal length/)
-    expect(() => validateArtefact(resign({ ...body, thresholds: { ...body.thresholds, pl: { concern: 0.9, high: 0.5, imminent: 0.5 } } }))).toThrow(/thresholds\.pl/)
+    expect(() => validateArtefact(resign({ ...body, heads: { ...body.heads, imminent: short } }))).toThrow(
+      /equal length/,
+    )
+    expect(() =>
+      validateArtefact(
+        resign({ ...body, thresholds: { ...body.thresholds, pl: { concern: 0.9, high: 0.5, imminent: 0.5 } } }),
+      ),
+    ).toThrow(/thresholds\.pl/)
     const edited = { ...good, heads: { ...good.heads, risk: { ...good.heads.risk, bias: good.heads.risk.bias + 1 } } }
     expect(() => validateArtefact(edited)).toThrow(/checksum does not match/)
     expect(() => validateArtefact(null)).toThrow(RiskModelError)
@@ -100,10 +115,14 @@ describe('a wrong or missing artefact', () => {
   }
 
   const start = (entry: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', '-e', `await import(${JSON.stringify(entry)}); console.log('started')`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    })
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', `await import(${JSON.stringify(entry)}); console.log('started')`],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    )
 
   it('stops the process at start when the artefact was edited', () => {
     const a = shipped()
@@ -111,7 +130,9 @@ describe('a wrong or missing artefact', () => {
     const run = start(classifierCopy(serializeArtefact(a)))
     expect(run.status).not.toBe(0)
     expect(run.stdout).not.toContain('started')
-    expect(run.stderr).toMatch(/crisis risk model core\/crisis\/model\/risk-model\.json is unusable: checksum does not match/)
+    expect(run.stderr).toMatch(
+      /crisis risk model core\/crisis\/model\/risk-model\.json is unusable: checksum does not match/,
+    )
   })
 
   it('stops the process at start when the artefact is missing', () => {
@@ -141,18 +162,33 @@ describe('training', () => {
         return `"${text}",${positive ? label(1) : label(0)}`
       })
     mkdirSync(path.join(dir, 'suicidal_keyword_tweets'))
-    writeFileSync(path.join(dir, 'suicidal_keyword_tweets/suicidal_keyword_tweets.csv'), ['text,label', ...rows((l) => (l ? '2' : '0'))].join('\n'))
+    writeFileSync(
+      path.join(dir, 'suicidal_keyword_tweets/suicidal_keyword_tweets.csv'),
+      ['text,label', ...rows((l) => (l ? '2' : '0'))].join('\n'),
+    )
     mkdirSync(path.join(dir, 'twitter_suicidal_intent'))
-    writeFileSync(path.join(dir, 'twitter_suicidal_intent/twitter_suicidal_intent.csv'), ['text,label', ...rows((l) => String(l))].join('\n'))
+    writeFileSync(
+      path.join(dir, 'twitter_suicidal_intent/twitter_suicidal_intent.csv'),
+      ['text,label', ...rows((l) => String(l))].join('\n'),
+    )
     mkdirSync(path.join(dir, 'poleval2019_cyberbullying_pl'))
     writeFileSync(
       path.join(dir, 'poleval2019_cyberbullying_pl/poleval2019_task6.csv'),
-      ['split,text,harmful,type', ...Array.from({ length: 60 }, (_, i) => `train,"ładna pogoda numer ${i}",0,0`)].join('\n'),
+      ['split,text,harmful,type', ...Array.from({ length: 60 }, (_, i) => `train,"ładna pogoda numer ${i}",0,0`)].join(
+        '\n',
+      ),
     )
     const jsonl = (items: [string, string, string, string?][]) =>
       items.map(([text, level, language, note]) => JSON.stringify({ text, level, language, note })).join('\n')
     const ownPath = path.join(dir, 'own.jsonl')
-    writeFileSync(ownPath, jsonl([['im on the bridge, goodbye', 'imminent', 'en'], ['chce umrzec', 'high', 'pl'], ['milego dnia', 'none', 'pl']]))
+    writeFileSync(
+      ownPath,
+      jsonl([
+        ['im on the bridge, goodbye', 'imminent', 'en'],
+        ['chce umrzec', 'high', 'pl'],
+        ['milego dnia', 'none', 'pl'],
+      ]),
+    )
     const tuningPath = path.join(dir, 'tuning.jsonl')
     writeFileSync(
       tuningPath,
@@ -175,7 +211,9 @@ describe('training', () => {
     const artefact = validateArtefact(JSON.parse(first))
     // A model trained on it separates its own classes.
     const model = new RiskModel(artefact)
-    expect(model.score(canonicalize('i want to die number 999')).risk).toBeGreaterThan(model.score(canonicalize('lovely weather number 999')).risk)
+    expect(model.score(canonicalize('i want to die number 999')).risk).toBeGreaterThan(
+      model.score(canonicalize('lovely weather number 999')).risk,
+    )
     // Another seed changes the order of examples and so the weights.
     expect(serializeArtefact(trainRiskModel({ ...data, epochs: 2, hashBits: 14, seed: 7 }).artefact)).not.toBe(first)
   })
@@ -189,9 +227,17 @@ describe('training', () => {
   it('refuses a training message that is also in the second held-out set', () => {
     const data = tinyData()
     const heldout2Path = path.join(data.dataDir, 'heldout2.jsonl')
-    writeFileSync(heldout2Path, JSON.stringify({ text: 'Stoję na dachu, żegnajcie', level: 'imminent', language: 'pl', note: 'heldout2' }))
-    writeFileSync(data.ownPath, JSON.stringify({ text: 'stoje na dachu, zegnajcie', level: 'imminent', language: 'pl' }))
-    expect(() => trainRiskModel({ ...data, heldout2Path, epochs: 1, hashBits: 12 })).toThrow(/also in the evaluation set/)
+    writeFileSync(
+      heldout2Path,
+      JSON.stringify({ text: 'Stoję na dachu, żegnajcie', level: 'imminent', language: 'pl', note: 'heldout2' }),
+    )
+    writeFileSync(
+      data.ownPath,
+      JSON.stringify({ text: 'stoje na dachu, zegnajcie', level: 'imminent', language: 'pl' }),
+    )
+    expect(() => trainRiskModel({ ...data, heldout2Path, epochs: 1, hashBits: 12 })).toThrow(
+      /also in the evaluation set/,
+    )
     // The same message is accepted when no evaluation set holds it.
     writeFileSync(heldout2Path, '')
     expect(() => trainRiskModel({ ...data, heldout2Path, epochs: 1, hashBits: 12 })).not.toThrow()

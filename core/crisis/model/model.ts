@@ -68,7 +68,9 @@ export function artefactChecksum(a: Omit<RiskModelArtefact, 'checksum'>): string
 
 export class RiskModelError extends Error {
   constructor(source: string, problem: string) {
-    super(`crisis risk model ${source} is unusable: ${problem}. Retrain with \`npm run crisis:train\` (docs/crisis-model.md).`)
+    super(
+      `crisis risk model ${source} is unusable: ${problem}. Retrain with \`npm run crisis:train\` (docs/crisis-model.md).`,
+    )
     this.name = 'RiskModelError'
   }
 }
@@ -87,7 +89,8 @@ function checkHead(source: string, name: string, head: unknown, size: number): H
   let prev = -1
   for (let i = 0; i < h.index.length; i++) {
     const ix = h.index[i]
-    if (!Number.isInteger(ix) || ix <= prev || ix >= size) throw new RiskModelError(source, `head "${name}" index ${i} is out of order or range`)
+    if (!Number.isInteger(ix) || ix <= prev || ix >= size)
+      throw new RiskModelError(source, `head "${name}" index ${i} is out of order or range`)
     if (!isNum(h.weight[i])) throw new RiskModelError(source, `head "${name}" weight ${i} is not a number`)
     prev = ix
   }
@@ -98,17 +101,32 @@ function checkHead(source: string, name: string, head: unknown, size: number): H
 export function validateArtefact(value: unknown, source = 'artefact'): RiskModelArtefact {
   const a = value as Partial<RiskModelArtefact> | null
   if (!a || typeof a !== 'object') throw new RiskModelError(source, 'it is not a JSON object')
-  if (a.format !== MODEL_FORMAT) throw new RiskModelError(source, `format is ${JSON.stringify(a.format)}, expected "${MODEL_FORMAT}"`)
-  if (a.version !== MODEL_VERSION) throw new RiskModelError(source, `version is ${JSON.stringify(a.version)}, this code reads version ${MODEL_VERSION}`)
-  if (!Number.isInteger(a.hashBits) || a.hashBits! < 10 || a.hashBits! > 24) throw new RiskModelError(source, 'hashBits must be an integer from 10 to 24')
+  if (a.format !== MODEL_FORMAT)
+    throw new RiskModelError(source, `format is ${JSON.stringify(a.format)}, expected "${MODEL_FORMAT}"`)
+  if (a.version !== MODEL_VERSION)
+    throw new RiskModelError(
+      source,
+      `version is ${JSON.stringify(a.version)}, this code reads version ${MODEL_VERSION}`,
+    )
+  if (!Number.isInteger(a.hashBits) || a.hashBits! < 10 || a.hashBits! > 24)
+    throw new RiskModelError(source, 'hashBits must be an integer from 10 to 24')
   const size = 1 << a.hashBits!
   if (!a.heads || typeof a.heads !== 'object') throw new RiskModelError(source, 'heads are missing')
   checkHead(source, 'risk', a.heads.risk, size)
   checkHead(source, 'imminent', a.heads.imminent, size)
   for (const language of MODEL_LANGUAGES) {
     const t = (a.thresholds as Partial<Record<ModelLanguage, ModelThresholds>> | undefined)?.[language]
-    if (!t || !isNum(t.concern) || !isNum(t.high) || !isNum(t.imminent) || !(t.concern > 0 && t.concern <= t.high && t.high < 1 && t.imminent > 0 && t.imminent < 1)) {
-      throw new RiskModelError(source, `thresholds.${language} must be probabilities with 0 < concern <= high < 1 and 0 < imminent < 1`)
+    if (
+      !t ||
+      !isNum(t.concern) ||
+      !isNum(t.high) ||
+      !isNum(t.imminent) ||
+      !(t.concern > 0 && t.concern <= t.high && t.high < 1 && t.imminent > 0 && t.imminent < 1)
+    ) {
+      throw new RiskModelError(
+        source,
+        `thresholds.${language} must be probabilities with 0 < concern <= high < 1 and 0 < imminent < 1`,
+      )
     }
   }
   if (!a.training || typeof a.training !== 'object') throw new RiskModelError(source, 'training metadata is missing')

@@ -89,13 +89,19 @@ export const PUBLIC_SETS: readonly SetReader[] = [
     file: 'suicidal_keyword_tweets/suicidal_keyword_tweets.csv',
     language: 'en',
     // 2 = suicidal tendency, 0 = not suicidal; 1 (ambiguous) is dropped, as its authors did.
-    read: (rows) => rows.filter((r) => r.label === '0' || r.label === '2').map((r) => ({ text: r.text, label: r.label === '2' ? 1 : 0 })),
+    read: (rows) =>
+      rows
+        .filter((r) => r.label === '0' || r.label === '2')
+        .map((r) => ({ text: r.text, label: r.label === '2' ? 1 : 0 })),
   },
   {
     name: 'twitter_suicidal_intent',
     file: 'twitter_suicidal_intent/twitter_suicidal_intent.csv',
     language: 'en',
-    read: (rows) => rows.filter((r) => r.label === '0' || r.label === '1').map((r) => ({ text: r.text, label: r.label === '1' ? 1 : 0 })),
+    read: (rows) =>
+      rows
+        .filter((r) => r.label === '0' || r.label === '1')
+        .map((r) => ({ text: r.text, label: r.label === '1' ? 1 : 0 })),
   },
   {
     name: 'poleval2019_cyberbullying_pl',

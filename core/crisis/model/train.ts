@@ -99,7 +99,8 @@ function trainHead(
   const used = examples.filter((e) => e[target] >= 0)
   let pos = 0
   let neg = 0
-  for (const e of used) if (e[target] === 1) pos += e.weight
+  for (const e of used)
+    if (e[target] === 1) pos += e.weight
     else neg += e.weight
   const posScale = pos > 0 ? (pos + neg) / (2 * pos) : 1
   const negScale = neg > 0 ? (pos + neg) / (2 * neg) : 1
@@ -157,7 +158,11 @@ function platt(scores: readonly number[], labels: readonly number[]): { scale: n
   let a = 1
   let b = 0
   for (let it = 0; it < 100; it++) {
-    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0
+    let ga = 0,
+      gb = 0,
+      haa = 0,
+      hab = 0,
+      hbb = 0
     for (let i = 0; i < scores.length; i++) {
       const p = sigmoid(a * scores[i] + b)
       const d = p - labels[i]
@@ -195,7 +200,7 @@ export function auc(pos: readonly number[], neg: readonly number[]): number {
   const all = [...pos.map((s) => [s, 1] as const), ...neg.map((s) => [s, 0] as const)].sort((x, y) => x[0] - y[0])
   let rank = 0
   let sumPos = 0
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i
     while (j < all.length && all[j][0] === all[i][0]) j++
     const avg = (i + j + 1) / 2
@@ -204,7 +209,9 @@ export function auc(pos: readonly number[], neg: readonly number[]): number {
     i = j
   }
   void rank
-  return pos.length === 0 || neg.length === 0 ? 1 : (sumPos - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length)
+  return pos.length === 0 || neg.length === 0
+    ? 1
+    : (sumPos - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length)
 }
 
 const isHeldOut = (m: EvalMessage) => (m.note ?? '').split(',').includes('heldout')
@@ -234,7 +241,9 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const publicRows = loadPublicData(options.dataDir)
   const extra = loadExtra(options.dataDir)
   if (publicRows.length === 0 && extra.length === 0) {
-    throw new Error(`no training data in ${options.dataDir} (expected the public sets of docs/crisis-model.md or extra/*.jsonl)`)
+    throw new Error(
+      `no training data in ${options.dataDir} (expected the public sets of docs/crisis-model.md or extra/*.jsonl)`,
+    )
   }
   const own = [...loadEvalSet(options.ownPath ?? OWN_TRAINING_PATH), ...extra]
   const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
@@ -244,7 +253,10 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const heldout2 = existsSync(heldout2Path) ? loadHeldout2(heldout2Path) : []
   const evalTexts = new Set([...evalSet, ...heldout2].map((m) => canonicalize(m.text)))
   const leaked = own.filter((m) => evalTexts.has(canonicalize(m.text)))
-  if (leaked.length > 0) throw new Error(`${leaked.length} training message(s) are also in the evaluation set, e.g. ${JSON.stringify(leaked[0].text)}`)
+  if (leaked.length > 0)
+    throw new Error(
+      `${leaked.length} training message(s) are also in the evaluation set, e.g. ${JSON.stringify(leaked[0].text)}`,
+    )
   log(`public rows ${publicRows.length}, own training messages ${own.length}, tuning rows ${tuning.length}`)
 
   const examples: Example[] = []
@@ -264,7 +276,10 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   log(`featurized ${examples.length} training examples`)
 
   const hp = { size, epochs, seed, lr: options.learningRate ?? 0.05, l2: options.l2 ?? 1e-5 }
-  const heads: Record<'risk' | 'imminent', { bias: number; dense: Float64Array; sparse: { index: number[]; weight: number[] } }> = {} as never
+  const heads: Record<
+    'risk' | 'imminent',
+    { bias: number; dense: Float64Array; sparse: { index: number[]; weight: number[] } }
+  > = {} as never
   for (const target of ['risk', 'imminent'] as const) {
     const { bias, weights } = trainHead(examples, target, hp)
     const sparse = prune(weights, maxFeatures)
@@ -277,16 +292,31 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   // Calibration and thresholds on data the heads were not trained on: the public validation split
   // (risk head) and the own evaluation set's tuning rows (imminent head, Polish cut-offs).
   const validation = publicRows.filter((r) => r.split === 'validation')
-  const score = (head: 'risk' | 'imminent', text: string) => rawScore(featurize(text, hashBits), heads[head].bias, heads[head].dense)
+  const score = (head: 'risk' | 'imminent', text: string) =>
+    rawScore(featurize(text, hashBits), heads[head].bias, heads[head].dense)
   const valScores = validation.map((r) => score('risk', r.text))
-  const riskCal = validation.length > 0 ? platt(valScores, validation.map((r) => r.label)) : { scale: 1, shift: 0 }
+  const riskCal =
+    validation.length > 0
+      ? platt(
+          valScores,
+          validation.map((r) => r.label),
+        )
+      : { scale: 1, shift: 0 }
   const tuningImm = tuning.map((m) => score('imminent', m.text))
-  const immCal = tuning.length > 0 ? platt(tuningImm, tuning.map((m) => (m.level === 'imminent' ? 1 : 0))) : { scale: 1, shift: 0 }
+  const immCal =
+    tuning.length > 0
+      ? platt(
+          tuningImm,
+          tuning.map((m) => (m.level === 'imminent' ? 1 : 0)),
+        )
+      : { scale: 1, shift: 0 }
   const pRisk = (z: number) => sigmoid(riskCal.scale * z + riskCal.shift)
   const pImm = (z: number) => sigmoid(immCal.scale * z + immCal.shift)
   const tuningRisk = tuning.map((m) => pRisk(score('risk', m.text)))
   const gate = options.leftToModel ?? (() => true)
-  const tuningP = tuning.map((m, i) => ({ m, risk: tuningRisk[i], imminent: pImm(tuningImm[i]) })).filter((x) => gate(x.m.text))
+  const tuningP = tuning
+    .map((m, i) => ({ m, risk: tuningRisk[i], imminent: pImm(tuningImm[i]) }))
+    .filter((x) => gate(x.m.text))
 
   // English: concern and high where the public validation split's false-positive rate reaches
   // concernFpr and highFpr.
@@ -299,7 +329,11 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   // Polish has no public at-risk rows, and its probabilities run lower: its cut-offs flag the same
   // share of the tuning rows below each level as the English cut-offs flag among English ones.
   const below = (lang: string, level: 'none' | 'concern') =>
-    tuningP.filter((x) => x.m.language === lang && (x.m.level === 'none' || (level === 'concern' && x.m.level === 'concern'))).map((x) => x.risk)
+    tuningP
+      .filter(
+        (x) => x.m.language === lang && (x.m.level === 'none' || (level === 'concern' && x.m.level === 'concern')),
+      )
+      .map((x) => x.risk)
   const matched = (enScores: number[], enT: number, plScores: number[], fallback: number) => {
     if (enScores.length === 0 || plScores.length === 0) return fallback
     const rate = enScores.filter((p) => p >= enT).length / enScores.length
@@ -312,14 +346,24 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   // false alarms from the model: each language's concern cut-off sits above the highest model
   // score among its tuning rows noted "hard-negative" that the rules leave to the model.
   const hardMax = (lang: string) =>
-    Math.max(0, ...tuningP.filter((x) => x.m.language === lang && x.m.level === 'none' && (x.m.note ?? '').includes('hard-negative')).map((x) => x.risk))
+    Math.max(
+      0,
+      ...tuningP
+        .filter((x) => x.m.language === lang && x.m.level === 'none' && (x.m.note ?? '').includes('hard-negative'))
+        .map((x) => x.risk),
+    )
   const enConcern = Math.min(0.99, Math.max(enBase, round4(hardMax('en') + 1e-4)))
   const plConcern = Math.min(0.99, Math.max(plBase, round4(hardMax('pl') + 1e-4)))
   // A model-only high is a false alarm where the message is concern or less: each language's high
   // cut-off also sits above the highest model score among its tuning rows at concern or below
   // that the rules leave to the model.
   const belowHighMax = (lang: string) =>
-    Math.max(0, ...tuningP.filter((x) => x.m.language === lang && (x.m.level === 'none' || x.m.level === 'concern')).map((x) => x.risk))
+    Math.max(
+      0,
+      ...tuningP
+        .filter((x) => x.m.language === lang && (x.m.level === 'none' || x.m.level === 'concern'))
+        .map((x) => x.risk),
+    )
   // And when the hard negatives pushed a concern cut-off up, the high cut-off keeps the English
   // relative gap above it (share of the distance to 1), so a model-only high never comes for free.
   const gapShare = enBase < 1 ? Math.max(0, (enHigh0 - enBase) / (1 - enBase)) : 0
@@ -333,7 +377,8 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const imminentCut = (lang: string, high: number) => {
     let t = 0.5
     for (const x of tuningP) {
-      if (x.m.language === lang && x.m.level !== 'imminent' && x.risk >= high) t = Math.max(t, round4(x.imminent + 1e-4))
+      if (x.m.language === lang && x.m.level !== 'imminent' && x.risk >= high)
+        t = Math.max(t, round4(x.imminent + 1e-4))
     }
     return Math.min(t, 0.999)
   }
@@ -376,7 +421,10 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const body = { format: MODEL_FORMAT, version: MODEL_VERSION, hashBits, heads: heads2, thresholds, training } as const
   const artefact: RiskModelArtefact = { ...body, checksum: artefactChecksum(body) }
   const summary = [
-    ...MODEL_LANGUAGES.map((l) => `thresholds ${l}: concern ${thresholds[l].concern}, high ${thresholds[l].high}, imminent ${thresholds[l].imminent}`),
+    ...MODEL_LANGUAGES.map(
+      (l) =>
+        `thresholds ${l}: concern ${thresholds[l].concern}, high ${thresholds[l].high}, imminent ${thresholds[l].imminent}`,
+    ),
     `public validation (en): AUC ${training.validation.enAuc}; at concern recall ${training.validation.enRecallAtConcern} FPR ${training.validation.enFprAtConcern}; at high recall ${training.validation.enRecallAtHigh} FPR ${training.validation.enFprAtHigh}`,
     `public validation (pl, negatives only): FPR at concern ${training.validation.plFprAtConcern}`,
   ]

@@ -37,7 +37,15 @@ const MASK_RUN = /(?<=\p{L})[*#]{2,}(?=\p{L})/gu
 const HAS_MASK = /[*#]{2}/
 const LEET_TOKEN = /[\p{L}\p{N}@$!_]+/gu
 const LEET_MAP: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
 }
 const LEET_CHARS = /[013457@$!]/g
 const LETTER = /\p{L}/gu
@@ -200,7 +208,11 @@ export function compileLexicon(list: readonly LexEntry[], encoded: boolean): Com
     const stemSource = stemPattern(stem)
     const endSource = ends.map(escape).join('|')
     entries.push({
-      stem, group: e.g, amb: e.amb === true, voc: new Set(e.voc ?? []), exact: re(`^${stemSource}(${endSource})$`),
+      stem,
+      group: e.g,
+      amb: e.amb === true,
+      voc: new Set(e.voc ?? []),
+      exact: re(`^${stemSource}(${endSource})$`),
     })
     bodies.push(`(${stemSource}(?:${endSource}))`)
   }

@@ -30,7 +30,8 @@ const HIT_LINK_FLOOD: Hit = { id: 'spam.link_flood', category: 'spam', outcome: 
 const HIT_CAPS_FLOOD: Hit = { id: 'spam.caps_flood', category: 'spam', outcome: 'flag', reason: 'spam_shouting' }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
-const TLDS = 'com|net|org|pl|io|ly|me|co|uk|de|eu|info|app|gg|tv|xyz|ru|link|site|online|shop|biz|us|ca|au|to|cc|live|club|top|store|tk|ml|ga|cf|gq|click|lol|page|dev|ee|be|fr|it|es|nl|cz|ua'
+const TLDS =
+  'com|net|org|pl|io|ly|me|co|uk|de|eu|info|app|gg|tv|xyz|ru|link|site|online|shop|biz|us|ca|au|to|cc|live|club|top|store|tk|ml|ga|cf|gq|click|lol|page|dev|ee|be|fr|it|es|nl|cz|ua'
 const LINK = new RegExp(
   `\\bhttps?://[^\\s<>"]+|\\bwww\\.[^\\s<>"]+|(?<![\\p{L}\\p{N}_@.-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${TLDS})(?![\\p{L}\\p{N}_-])(?:/[^\\s<>"]*)?`,
   'giu',
@@ -54,8 +55,14 @@ function repeatKey(text: string): string {
 /** The code points {@link SPACING_AND_PUNCTUATION} removes. */
 function isSpacingOrPunctuation(c: number): boolean {
   return (
-    c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0xbf) ||
-    c === 0x1680 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff
+    c <= 0x2f ||
+    (c >= 0x3a && c <= 0x40) ||
+    (c >= 0x5b && c <= 0x60) ||
+    (c >= 0x7b && c <= 0xbf) ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    c === 0xfeff
   )
 }
 

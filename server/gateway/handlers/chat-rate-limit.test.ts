@@ -19,7 +19,10 @@ let server: Awaited<ReturnType<typeof startTestServer>>
 const clients: ChatClient[] = []
 
 beforeAll(async () => {
-  deps = await createTestDeps({ CHAT_RATE_LIMIT_MEMBER: `${MEMBER_LIMIT}/10`, CHAT_RATE_LIMIT_ROOM: `${ROOM_LIMIT}/10` })
+  deps = await createTestDeps({
+    CHAT_RATE_LIMIT_MEMBER: `${MEMBER_LIMIT}/10`,
+    CHAT_RATE_LIMIT_ROOM: `${ROOM_LIMIT}/10`,
+  })
   await createSeedRooms(deps)
   server = await startTestServer(deps)
 })
@@ -59,10 +62,12 @@ describe('a flooding member beside a member and the facilitator', () => {
     const flood = (async () => {
       const sends: Array<Promise<void>> = []
       for (let n = 0; n < 90; n++) {
-        sends.push(flooder.send(roomId, `flood ${n}`).then((reply) => {
-          floodReplies.push(reply)
-          if (floodReplies.length >= 2 * ROOM_LIMIT) budgetSpentTwice()
-        }))
+        sends.push(
+          flooder.send(roomId, `flood ${n}`).then((reply) => {
+            floodReplies.push(reply)
+            if (floodReplies.length >= 2 * ROOM_LIMIT) budgetSpentTwice()
+          }),
+        )
         await pause(33) // the flood's pace, not a synchronisation
       }
       await Promise.all(sends)
@@ -81,7 +86,9 @@ describe('a flooding member beside a member and the facilitator', () => {
     const accepted = floodReplies.filter((r) => r.ok).length
     expect(accepted).toBeLessThanOrEqual(MEMBER_LIMIT)
     // On a loaded machine a send may give up as UNAVAILABLE (its deadline, decision 025); every other refusal is the limit.
-    const refusals = floodReplies.filter((r): r is Extract<Ack<ChatMessage>, { ok: false }> => !r.ok && r.error.code !== 'UNAVAILABLE')
+    const refusals = floodReplies.filter(
+      (r): r is Extract<Ack<ChatMessage>, { ok: false }> => !r.ok && r.error.code !== 'UNAVAILABLE',
+    )
     expect(refusals.length).toBeGreaterThanOrEqual(90 - 2 * MEMBER_LIMIT)
     for (const refusal of refusals) {
       expect(refusal.error.code).toBe('RATE_LIMITED')
@@ -94,10 +101,12 @@ describe('a flooding member beside a member and the facilitator', () => {
   })
 })
 
-describe('the room\'s shared budget', () => {
+describe("the room's shared budget", () => {
   it('counts accepted sends only; when ordinary traffic fills it, the facilitator, an admin and a member in crisis still speak', async () => {
     const roomId = await roomIdOf(deps, 'low-mood')
-    const talkers = await Promise.all(Array.from({ length: ROOM_LIMIT / MEMBER_LIMIT }, () => chatMember(deps, 'low-mood')))
+    const talkers = await Promise.all(
+      Array.from({ length: ROOM_LIMIT / MEMBER_LIMIT }, () => chatMember(deps, 'low-mood')),
+    )
     const late = await chatMember(deps, 'low-mood')
     const inCrisis = await chatMember(deps, 'low-mood')
     const facilitatorAccount = await chatMember(deps, 'low-mood', { role: 'facilitator' })
@@ -106,7 +115,9 @@ describe('the room\'s shared budget', () => {
     // Each talker sends twice their budget: the refused half must not count against the room.
     for (const talker of talkers) {
       const client = await connect(talker.cookie, roomId)
-      const replies = await Promise.all(Array.from({ length: MEMBER_LIMIT * 2 }, (_, n) => client.send(roomId, `talk ${n}`)))
+      const replies = await Promise.all(
+        Array.from({ length: MEMBER_LIMIT * 2 }, (_, n) => client.send(roomId, `talk ${n}`)),
+      )
       expect(replies.filter((r) => r.ok)).toHaveLength(MEMBER_LIMIT)
     }
     // The room's budget is now exactly full: one more ordinary message waits, and is told how long.

@@ -38,7 +38,7 @@ const messageCount = async (roomId: string) =>
   (await deps.sql<{ n: number }[]>`select count(*)::int as n from messages where room_id = ${roomId}`)[0]!.n
 
 describe('messages across two server processes', () => {
-  it('a message sent on one server reaches members on the other, in the sender\'s pseudonym, and is acked once stored', async () => {
+  it("a message sent on one server reaches members on the other, in the sender's pseudonym, and is acked once stored", async () => {
     const roomId = await roomIdOf(deps, 'anxiety')
     const ann = await chatMember(deps, 'anxiety', { pseudonym: 'Ann Heron' })
     const bo = await chatMember(deps, 'anxiety', { pseudonym: 'Bo Otter' })
@@ -50,7 +50,12 @@ describe('messages across two server processes', () => {
     const reply = await a.send(roomId, '  Hello from server one  ')
     expect(reply.ok).toBe(true)
     const sent = (reply as { data: ChatMessage }).data
-    expect(sent).toMatchObject({ roomId, seq: 1, body: 'Hello from server one', author: { memberId: ann.memberId, pseudonym: 'Ann Heron', badge: null } })
+    expect(sent).toMatchObject({
+      roomId,
+      seq: 1,
+      body: 'Hello from server one',
+      author: { memberId: ann.memberId, pseudonym: 'Ann Heron', badge: null },
+    })
     // Acked means stored.
     expect(await messageCount(roomId)).toBe(1)
 
@@ -105,7 +110,11 @@ describe('messages across two server processes', () => {
     e.socket.emit('message:send', { roomId, clientId, body: 'sent as the line dropped' }, () => {})
     e.socket.io.engine.close()
     await gone
-    await expect.poll(async () => (await deps.sql`select 1 from messages where client_id = ${clientId}`).length, { timeout: 10_000 }).toBe(1)
+    await expect
+      .poll(async () => (await deps.sql`select 1 from messages where client_id = ${clientId}`).length, {
+        timeout: 10_000,
+      })
+      .toBe(1)
     // Others keep talking while she is away.
     await f.send(roomId, 'while you were away 1')
     await f.send(roomId, 'while you were away 2')
@@ -118,7 +127,9 @@ describe('messages across two server processes', () => {
     expect(resent.ok).toBe(true)
     await again.sync(roomId)
 
-    const stored = await deps.sql<{ id: string; seq: number }[]>`select id, seq from messages where room_id = ${roomId} order by seq`
+    const stored = await deps.sql<
+      { id: string; seq: number }[]
+    >`select id, seq from messages where room_id = ${roomId} order by seq`
     expect(stored).toHaveLength(4)
     expect(await deps.sql`select 1 from messages where client_id = ${clientId}`).toHaveLength(1)
     expect(again.timeline.messages.map((m) => m.id)).toEqual(stored.map((s) => s.id))
@@ -162,7 +173,11 @@ describe('bad input gets a clear code and writes nothing', () => {
       ['room id not a uuid', { ...valid(), roomId: 'anxiety' }, 'VALIDATION_FAILED'],
       ['client id missing', { roomId, body: 'hello' }, 'VALIDATION_FAILED'],
       ['an extra key', { ...valid(), authorId: hal.accountId }, 'VALIDATION_FAILED'],
-      ['a __proto__ key', JSON.parse(`{"roomId":"${roomId}","clientId":"${randomUUID()}","body":"hi","__proto__":{"admin":true}}`), 'VALIDATION_FAILED'],
+      [
+        'a __proto__ key',
+        JSON.parse(`{"roomId":"${roomId}","clientId":"${randomUUID()}","body":"hi","__proto__":{"admin":true}}`),
+        'VALIDATION_FAILED',
+      ],
       ['only spaces', { ...valid(), body: '   \n\t ' }, 'VALIDATION_FAILED'],
       ['2,001 characters', { ...valid(), body: 'x'.repeat(2001) }, 'VALIDATION_FAILED'],
       ['a control character', { ...valid(), body: 'bell\u0007' }, 'VALIDATION_FAILED'],
@@ -178,7 +193,7 @@ describe('bad input gets a clear code and writes nothing', () => {
     expect(await code({ ...valid(), body: `  ${'y'.repeat(2000)}  ` })).toBe('ok')
   })
 
-  it('refuses a member who has not accepted the room\'s current rules', async () => {
+  it("refuses a member who has not accepted the room's current rules", async () => {
     const roomId = await roomIdOf(deps, 'samotnosc')
     const ida = await chatMember(deps, 'samotnosc')
     const i = await connect(1, ida.cookie)
@@ -235,13 +250,27 @@ describe('history, edits, typing, mutes and the room list', () => {
     for (let n = 0; n < 12; n++) expect((await sockets[n % 3]!.send(roomId, `line ${n}`)).ok).toBe(true)
 
     const reader = await connect(1, authors[0]!.cookie)
-    const first = await reader.request<{ messages: ChatMessage[]; hasMore: boolean }>('message:history', { roomId, beforeSeq: 0, limit: 5 })
-    expect(first.ok && first.data.messages.map((m) => m.body)).toEqual(['line 7', 'line 8', 'line 9', 'line 10', 'line 11'])
+    const first = await reader.request<{ messages: ChatMessage[]; hasMore: boolean }>('message:history', {
+      roomId,
+      beforeSeq: 0,
+      limit: 5,
+    })
+    expect(first.ok && first.data.messages.map((m) => m.body)).toEqual([
+      'line 7',
+      'line 8',
+      'line 9',
+      'line 10',
+      'line 11',
+    ])
     expect(first.ok && first.data.hasMore).toBe(true)
     const seen: string[] = first.ok ? first.data.messages.map((m) => m.body!) : []
     let before = first.ok ? first.data.messages[0]!.seq : 0
     for (;;) {
-      const page = await reader.request<{ messages: ChatMessage[]; hasMore: boolean }>('message:history', { roomId, beforeSeq: before, limit: 5 })
+      const page = await reader.request<{ messages: ChatMessage[]; hasMore: boolean }>('message:history', {
+        roomId,
+        beforeSeq: before,
+        limit: 5,
+      })
       if (!page.ok) throw new Error(page.error.code)
       seen.unshift(...page.data.messages.map((m) => m.body!))
       if (!page.data.hasMore) break
@@ -250,7 +279,7 @@ describe('history, edits, typing, mutes and the room list', () => {
     expect(seen).toEqual(Array.from({ length: 12 }, (_, n) => `line ${n}`))
   })
 
-  it('edit and delete one\'s own message within 10 minutes; originals are kept; others cannot', async () => {
+  it("edit and delete one's own message within 10 minutes; originals are kept; others cannot", async () => {
     const roomId = await roomIdOf(deps, 'anxiety')
     const mo = await chatMember(deps, 'anxiety')
     const ned = await chatMember(deps, 'anxiety')
@@ -259,25 +288,50 @@ describe('history, edits, typing, mutes and the room list', () => {
     await n.join(roomId)
     const sent = (await m.send(roomId, 'I feel tense')) as { ok: true; data: ChatMessage }
 
-    const edited = await m.request<ChatMessage>('message:edit', { roomId, messageId: sent.data.id, body: 'I feel a bit tense' })
-    expect(edited).toMatchObject({ ok: true, data: { id: sent.data.id, body: 'I feel a bit tense', editedAt: expect.any(String) } })
-    await n.until(() => n.timeline.messages.find((x) => x.id === sent.data.id)?.body === 'I feel a bit tense', 10_000, 'the edit')
+    const edited = await m.request<ChatMessage>('message:edit', {
+      roomId,
+      messageId: sent.data.id,
+      body: 'I feel a bit tense',
+    })
+    expect(edited).toMatchObject({
+      ok: true,
+      data: { id: sent.data.id, body: 'I feel a bit tense', editedAt: expect.any(String) },
+    })
+    await n.until(
+      () => n.timeline.messages.find((x) => x.id === sent.data.id)?.body === 'I feel a bit tense',
+      10_000,
+      'the edit',
+    )
 
-    expect(await n.request('message:edit', { roomId, messageId: sent.data.id, body: 'hijack' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await n.request('message:delete', { roomId, messageId: sent.data.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await n.request('message:edit', { roomId, messageId: sent.data.id, body: 'hijack' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await n.request('message:delete', { roomId, messageId: sent.data.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
 
     const deleted = await m.request<ChatMessage>('message:delete', { roomId, messageId: sent.data.id })
     expect(deleted).toMatchObject({ ok: true, data: { body: null, deletedAt: expect.any(String) } })
     await n.until(() => n.timeline.messages.find((x) => x.id === sent.data.id)?.deletedAt != null, 10_000, 'the delete')
     expect(JSON.stringify(n.received)).not.toContain('I feel a bit tense"}')
 
-    const revisions = await deps.sql<{ kind: string; body: string }[]>`select kind, body from message_revisions where message_id = ${sent.data.id} order by id`
-    expect(revisions).toEqual([{ kind: 'edit', body: 'I feel tense' }, { kind: 'delete', body: 'I feel a bit tense' }])
+    const revisions = await deps.sql<
+      { kind: string; body: string }[]
+    >`select kind, body from message_revisions where message_id = ${sent.data.id} order by id`
+    expect(revisions).toEqual([
+      { kind: 'edit', body: 'I feel tense' },
+      { kind: 'delete', body: 'I feel a bit tense' },
+    ])
 
     const late = (await m.send(roomId, 'an old one')) as { ok: true; data: ChatMessage }
     deps.setNow(new Date(Date.now() + 11 * 60_000))
     try {
-      expect(await m.request('message:edit', { roomId, messageId: late.data.id, body: 'too late' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await m.request('message:edit', { roomId, messageId: late.data.id, body: 'too late' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
     } finally {
       deps.setNow(null)
     }
@@ -289,13 +343,18 @@ describe('history, edits, typing, mutes and the room list', () => {
     const pia = await chatMember(deps, 'lek')
     const o = await connect(0, ola.cookie)
     const p = await connect(1, pia.cookie)
-    expect(await o.request('typing:set', { roomId, typing: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await o.request('typing:set', { roomId, typing: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     await o.join(roomId)
     await p.join(roomId)
     expect(await o.request('typing:set', { roomId, typing: true })).toEqual({ ok: true, data: {} })
     await p.until(() => p.received.some((r) => r.event === 'typing:updated'), 10_000, 'typing')
     expect(p.received.find((r) => r.event === 'typing:updated')!.payload).toEqual({
-      roomId, typing: true, member: { memberId: ola.memberId, pseudonym: 'Ola Czapla', badge: null },
+      roomId,
+      typing: true,
+      member: { memberId: ola.memberId, pseudonym: 'Ola Czapla', badge: null },
     })
     expect(o.received.some((r) => r.event === 'typing:updated')).toBe(false)
     expect(await messageCount(roomId)).toBe(0)
@@ -306,13 +365,23 @@ describe('history, edits, typing, mutes and the room list', () => {
     const quinn = await chatMember(deps, 'grief')
     const rae = await chatMember(deps, 'grief')
     const q = await connect(0, quinn.cookie)
-    const muted = await q.request<{ mutedMemberIds: string[] }>('member:mute', { roomId, memberId: rae.memberId, muted: true })
+    const muted = await q.request<{ mutedMemberIds: string[] }>('member:mute', {
+      roomId,
+      memberId: rae.memberId,
+      muted: true,
+    })
     expect(muted).toEqual({ ok: true, data: { mutedMemberIds: [rae.memberId] } })
     expect((await q.join(roomId)).mutedMemberIds).toEqual([rae.memberId])
     const r = await connect(1, rae.cookie)
     expect((await r.join(roomId)).mutedMemberIds).toEqual([])
-    expect(await q.request('member:mute', { roomId, memberId: randomUUID(), muted: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await q.request('member:mute', { roomId, memberId: rae.memberId, muted: false })).toEqual({ ok: true, data: { mutedMemberIds: [] } })
+    expect(await q.request('member:mute', { roomId, memberId: randomUUID(), muted: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await q.request('member:mute', { roomId, memberId: rae.memberId, muted: false })).toEqual({
+      ok: true,
+      data: { mutedMemberIds: [] },
+    })
   })
 
   it('the room list shows live counts and whether a facilitator is here', async () => {
@@ -321,13 +390,18 @@ describe('history, edits, typing, mutes and the room list', () => {
     const w = await connect(0, watcher.cookie)
     const watched = await w.request<{ rooms: RoomActivity[] }>('rooms:watch', {})
     expect(watched.ok && watched.data.rooms).toHaveLength(10)
-    expect(watched.ok && watched.data.rooms.find((r) => r.roomId === roomId)).toMatchObject({ count: 0, facilitatorHere: false })
+    expect(watched.ok && watched.data.rooms.find((r) => r.roomId === roomId)).toMatchObject({
+      count: 0,
+      facilitatorHere: false,
+    })
 
     const fac = await chatMember(deps, 'samotnosc', { role: 'facilitator' })
     const f = await connect(1, fac.cookie)
     await f.join(roomId)
     const latest = () => {
-      const updates = w.received.filter((r) => r.event === 'rooms:updated' && (r.payload as RoomActivity).roomId === roomId).map((r) => r.payload as RoomActivity)
+      const updates = w.received
+        .filter((r) => r.event === 'rooms:updated' && (r.payload as RoomActivity).roomId === roomId)
+        .map((r) => r.payload as RoomActivity)
       return updates.sort((x, y) => (x.version < y.version ? -1 : 1)).at(-1)
     }
     await w.until(() => latest()?.count === 1 && latest()?.facilitatorHere === true, 10_000, 'the facilitator arriving')
@@ -337,7 +411,7 @@ describe('history, edits, typing, mutes and the room list', () => {
 })
 
 describe('privacy', () => {
-  it('nothing a peer receives, by socket or page, carries another member\'s account id, username, email, session or IP', async () => {
+  it("nothing a peer receives, by socket or page, carries another member's account id, username, email, session or IP", async () => {
     const slug = 'parenting'
     const roomId = await roomIdOf(deps, slug)
     const subject = await chatMember(deps, slug, { email: 'subject.person@example.org', role: 'facilitator' })
@@ -352,7 +426,11 @@ describe('privacy', () => {
     const sent = (await s.send(roomId, 'a message from the subject')) as { ok: true; data: ChatMessage }
     await s.request('message:edit', { roomId, messageId: sent.data.id, body: 'an edited message from the subject' })
     await s.send(roomId, 'another one')
-    await p.until(() => p.timeline.messages.filter((m) => m.author.memberId === subject.memberId).length === 2, 10_000, 'the messages')
+    await p.until(
+      () => p.timeline.messages.filter((m) => m.author.memberId === subject.memberId).length === 2,
+      10_000,
+      'the messages',
+    )
     await p.until(() => p.timeline.messages.some((m) => m.editedAt), 10_000, 'the edit')
     await s.request('message:delete', { roomId, messageId: sent.data.id })
     await p.until(() => p.timeline.messages.some((m) => m.deletedAt), 10_000, 'the delete')
@@ -363,11 +441,27 @@ describe('privacy', () => {
     await p.until(() => !p.presentPseudonyms().includes(subject.pseudonym), 10_000, 'the subject leaving')
 
     const events = new Set(p.received.map((r) => r.event))
-    for (const event of ['presence:updated', 'message:created', 'message:updated', 'typing:updated', 'rooms:updated', 'ack:room:join', 'ack:message:sync', 'ack:message:history']) {
+    for (const event of [
+      'presence:updated',
+      'message:created',
+      'message:updated',
+      'typing:updated',
+      'rooms:updated',
+      'ack:room:join',
+      'ack:message:sync',
+      'ack:message:history',
+    ]) {
       expect(events, event).toContain(event)
     }
     const [session] = await deps.sql<{ id: string }[]>`select id from sessions where account_id = ${subject.accountId}`
-    const secrets = [subject.accountId, subject.username, 'subject.person@example.org', session!.id, subject.sessionId, '127.0.0.1']
+    const secrets = [
+      subject.accountId,
+      subject.username,
+      'subject.person@example.org',
+      session!.id,
+      subject.sessionId,
+      '127.0.0.1',
+    ]
     const socketText = JSON.stringify(p.received)
     expect(socketText).toContain(subject.pseudonym)
     for (const secret of secrets) expect(socketText, `socket payloads contain ${secret}`).not.toContain(secret)
@@ -384,14 +478,22 @@ describe('privacy', () => {
     }
     // Nor do the logs hold message text or who the subject is.
     const logs = deps.logLines.join('\n')
-    for (const secret of ['a message from the subject', subject.username, 'subject.person@example.org']) expect(logs).not.toContain(secret)
+    for (const secret of ['a message from the subject', subject.username, 'subject.person@example.org'])
+      expect(logs).not.toContain(secret)
 
     // Redis keys and presence entries hold ids only: no text, no pseudonym.
     const keys = await deps.redis.keys(`${deps.config.REDIS_PREFIX}:*`)
     const presenceSets = keys.filter((k) => k.includes(':presence:') && !/:presence:server:[^:]+$/.test(k))
     const presenceValues = (await Promise.all(presenceSets.map((k) => deps.redis.smembers(k)))).flat()
     const redisText = JSON.stringify([keys, presenceValues])
-    for (const secret of ['a message from the subject', 'another one', subject.pseudonym, peer.pseudonym, subject.accountId]) expect(redisText).not.toContain(secret)
+    for (const secret of [
+      'a message from the subject',
+      'another one',
+      subject.pseudonym,
+      peer.pseudonym,
+      subject.accountId,
+    ])
+      expect(redisText).not.toContain(secret)
     for (const value of presenceValues) expect(value).toMatch(/^[0-9a-f-]{36}$/)
   })
 })

@@ -3,7 +3,16 @@ import type { ChatMember } from '../../../core/contracts/socket-events.chat.js'
 import type { CoreDeps } from '../../../core/deps.js'
 import { AppError } from '../../../core/errors.js'
 import {
-  deleteMessage, editMessage, heldReadersRoom, markRoomRead, messageHistory, openRoom, requireRoomMember, sendMessage, setPersonalMute, syncMessages,
+  deleteMessage,
+  editMessage,
+  heldReadersRoom,
+  markRoomRead,
+  messageHistory,
+  openRoom,
+  requireRoomMember,
+  sendMessage,
+  setPersonalMute,
+  syncMessages,
 } from '../../../core/chat/chat.service.js'
 import { chatRequestSchemas } from '../../../core/chat/chat.schema.js'
 import { createPresenceStore, type PresenceStore } from '../../../core/presence/presence.store.js'
@@ -38,7 +47,8 @@ export function startChatRuntime(io: GatewayServer, deps: CoreDeps): { stop: () 
       Promise.all(roomIds.map((roomId) => presenceSnapshot(deps, store, roomId))),
       roomActivity(deps, store, roomIds),
     ])
-    for (const snapshot of snapshots) deps.realtime.emitToRoom(socketRooms.chatRoom(snapshot.roomId), 'presence:updated', snapshot)
+    for (const snapshot of snapshots)
+      deps.realtime.emitToRoom(socketRooms.chatRoom(snapshot.roomId), 'presence:updated', snapshot)
     for (const room of activity) deps.realtime.emitToRoom(socketRooms.roomList(), 'rooms:updated', room)
   }
   const tracker = new PresenceTracker(store, {
@@ -51,11 +61,15 @@ export function startChatRuntime(io: GatewayServer, deps: CoreDeps): { stop: () 
         flushing = null
         const rooms = [...pending]
         pending.clear()
-        announce(rooms).catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'presence announce failed'))
+        announce(rooms).catch((error: Error) =>
+          deps.log.warn({ err: { message: error.message } }, 'presence announce failed'),
+        )
       })
     },
   })
-  const started = tracker.start().catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'presence start failed'))
+  const started = tracker
+    .start()
+    .catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'presence start failed'))
   const onLeave = new Map<string, (room: string) => void>()
   io.of('/').adapter.on('leave-room', (room: string, socketId: string) => onLeave.get(socketId)?.(room))
   runtimes.set(io, { deps, store, tracker, onLeave })
@@ -90,7 +104,10 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
   })
   const lastTyping = new Map<string, number>()
   const account = () => socket.data.account
-  const on = <E extends keyof typeof chatRequestSchemas>(event: E, fn: (payload: z.infer<(typeof chatRequestSchemas)[E]>) => Promise<RequestReply<E>>) => {
+  const on = <E extends keyof typeof chatRequestSchemas>(
+    event: E,
+    fn: (payload: z.infer<(typeof chatRequestSchemas)[E]>) => Promise<RequestReply<E>>,
+  ) => {
     onRequest(socket, deps.log, event, chatRequestSchemas[event], fn)
   }
 

@@ -42,7 +42,9 @@ const send = (client: ChatClient, body: string) =>
   client.request<ChatMessage>('message:send', { roomId, clientId: crypto.randomUUID(), body })
 
 const incidentsOf = (accountId: string) =>
-  deps.sql<{ id: string; level: string; status: string }[]>`select id, level, status from crisis_incidents where member_account_id = ${accountId}`
+  deps.sql<
+    { id: string; level: string; status: string }[]
+  >`select id, level, status from crisis_incidents where member_account_id = ${accountId}`
 
 describe('crisis detection in chat', () => {
   it('shows the card to the sender only, and commits incident, signal and page job with the message', async () => {
@@ -60,7 +62,11 @@ describe('crisis detection in chat', () => {
     const card = reply.data.crisis as CrisisCard
     expect(card.incidentId).toEqual(expect.any(String))
     expect(card.international.length).toBeGreaterThan(0)
-    await sender.client.until(() => sender.client.received.some((r) => r.event === 'crisis:card'), 10_000, 'crisis:card')
+    await sender.client.until(
+      () => sender.client.received.some((r) => r.event === 'crisis:card'),
+      10_000,
+      'crisis:card',
+    )
 
     // The peer sees the message, never the card.
     await peer.client.until(() => peer.client.arrivals.includes(reply.data.seq), 10_000, 'message')
@@ -70,9 +76,11 @@ describe('crisis detection in chat', () => {
 
     const [incident] = await incidentsOf(sender.member.accountId)
     expect(incident).toMatchObject({ id: card.incidentId, level: 'imminent', status: 'open' })
-    const [signal] = await deps.sql`select source, message_id as "messageId", room_id as "roomId" from crisis_signals where incident_id = ${incident!.id}`
+    const [signal] =
+      await deps.sql`select source, message_id as "messageId", room_id as "roomId" from crisis_signals where incident_id = ${incident!.id}`
     expect(signal).toMatchObject({ source: 'message', messageId: reply.data.id, roomId })
-    const [job] = await deps.sql`select job_name as "jobName", payload from outbox where job_name = 'crisis:page' and payload->>'incidentId' = ${incident!.id}`
+    const [job] =
+      await deps.sql`select job_name as "jobName", payload from outbox where job_name = 'crisis:page' and payload->>'incidentId' = ${incident!.id}`
     expect(job).toBeDefined()
     expect(Object.keys(job!.payload as object).sort()).toEqual(['incidentId', 'level', 'repeat'])
     await new Promise((r) => setTimeout(r, 300))
@@ -95,7 +103,9 @@ describe('crisis detection in chat', () => {
     const trigger = messages.find((m) => m.trigger)!
     expect(trigger).toMatchObject({ pseudonym: 'Calm Otter', body: 'i want to end my life, i have a plan for tonight' })
     expect(risky.ok && trigger.seq).toBe(risky.ok ? risky.data.seq : -1)
-    expect(messages.map((m) => m.body)).toEqual(expect.arrayContaining(['not great honestly', 'hey, we are here with you']))
+    expect(messages.map((m) => m.body)).toEqual(
+      expect.arrayContaining(['not great honestly', 'hey, we are here with you']),
+    )
     expect(JSON.stringify(detail.context)).not.toContain(member.accountId)
     expect(JSON.stringify(detail.context)).not.toContain(member.username)
   })
@@ -104,7 +114,10 @@ describe('crisis detection in chat', () => {
     const { member, client } = await joined('Still River')
     const idiom = await send(client, 'this exam is killing me lol')
     expect(idiom.ok && idiom.data.crisis).toBeFalsy()
-    const concern = await send(client, "honestly i don't see the point of anything anymore, i wish i could just disappear")
+    const concern = await send(
+      client,
+      "honestly i don't see the point of anything anymore, i wish i could just disappear",
+    )
     expect(concern.ok).toBe(true)
     if (!concern.ok) return
     expect(concern.data.crisis).toMatchObject({ incidentId: null, status: null })
@@ -114,7 +127,13 @@ describe('crisis detection in chat', () => {
   it('raises a crisis even when the message itself is refused (muted member)', async () => {
     const { member, client } = await joined('Quiet Heron')
     const admin = await createAccount(deps, 'admin')
-    await takeModerationAction(deps, admin.actor, { action: 'mute', roomId, memberId: member.memberId, duration: 60, reason: 'cool-down' })
+    await takeModerationAction(deps, admin.actor, {
+      action: 'mute',
+      roomId,
+      memberId: member.memberId,
+      duration: 60,
+      reason: 'cool-down',
+    })
     const reply = await send(client, 'i have the pills ready, goodbye everyone')
     expect(reply.ok).toBe(false)
     if (reply.ok) return

@@ -6,7 +6,11 @@ import { connectOutcome, type TestSocket } from '../../../tests/support/sockets.
 import { createAccount, type TestAccount } from '../../../tests/support/crisis-fixtures.js'
 import { socketRooms } from '../../../core/realtime/realtime.publisher.js'
 import { saveSensitiveProfile } from '../../../core/identity/identity.service.js'
-import type { CrisisCard, CrisisStatusEvent, IncidentAnnouncement } from '../../../core/contracts/socket-events.crisis.js'
+import type {
+  CrisisCard,
+  CrisisStatusEvent,
+  IncidentAnnouncement,
+} from '../../../core/contracts/socket-events.crisis.js'
 
 let deps: TestDeps
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -24,7 +28,8 @@ afterAll(async () => {
 
 async function socketFor(account: TestAccount, acceptLanguage = 'en-GB,en;q=0.8') {
   const socket: TestSocket = connect(server.baseUrl, {
-    transports: ['websocket'], reconnection: false,
+    transports: ['websocket'],
+    reconnection: false,
     extraHeaders: { cookie: account.cookie, origin: server.baseUrl, 'accept-language': acceptLanguage },
   })
   sockets.push(socket)
@@ -68,10 +73,16 @@ describe('crisis over sockets', () => {
     expect(card.international.length).toBeGreaterThan(0)
 
     await Promise.all([drained(sender, a.heard), drained(other, b.heard), drained(clinician, c.heard)])
-    expect(a.heard.filter((h) => h.event === 'crisis:status').map((h) => h.payload as CrisisStatusEvent)).toEqual([{ incidentId: card.incidentId, status: 'open' }])
+    expect(a.heard.filter((h) => h.event === 'crisis:status').map((h) => h.payload as CrisisStatusEvent)).toEqual([
+      { incidentId: card.incidentId, status: 'open' },
+    ])
     expect(b.heard.filter((h) => h.event !== 'crisis:message')).toEqual([])
-    const announced = c.heard.filter((h) => h.event === 'incident:updated').map((h) => h.payload as IncidentAnnouncement)
-    expect(announced).toEqual([expect.objectContaining({ incidentId: card.incidentId, level: 'imminent', status: 'open' })])
+    const announced = c.heard
+      .filter((h) => h.event === 'incident:updated')
+      .map((h) => h.payload as IncidentAnnouncement)
+    expect(announced).toEqual([
+      expect.objectContaining({ incidentId: card.incidentId, level: 'imminent', status: 'open' }),
+    ])
     const wire = JSON.stringify(announced)
     expect(wire).not.toContain(sender.accountId)
     expect(wire).not.toContain(sender.username)
@@ -81,7 +92,10 @@ describe('crisis over sockets', () => {
   it('refuses a malformed help request and changes nothing', async () => {
     const member = await createAccount(deps, 'member')
     const { socket } = await socketFor(member)
-    expect(await socket.emitWithAck('crisis:help', { level: 'none' } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await socket.emitWithAck('crisis:help', { level: 'none' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    })
     expect(await deps.sql`select id from crisis_incidents where member_account_id = ${member.accountId}`).toEqual([])
   })
 })
@@ -97,7 +111,8 @@ describe('crisis pages', () => {
     expect(html).toContain('116 123')
     expect(html).toContain('116 111')
     expect(html).toContain('data-status="open"')
-    const [incident] = await deps.sql`select level, source from crisis_incidents where member_account_id = ${member.accountId}`
+    const [incident] =
+      await deps.sql`select level, source from crisis_incidents where member_account_id = ${member.accountId}`
     expect(incident).toEqual({ level: 'imminent', source: 'button' })
   })
 
@@ -118,7 +133,10 @@ describe('crisis pages', () => {
     const facilitator = await createAccount(deps, 'facilitator')
     const clinician = await createAccount(deps, 'clinician')
     const admin = await createAccount(deps, 'admin')
-    await saveSensitiveProfile(deps, member.accountId, { legalName: 'Ewa Nowak', emergencyContact: 'Sister, +48 600 000 000' })
+    await saveSensitiveProfile(deps, member.accountId, {
+      legalName: 'Ewa Nowak',
+      emergencyContact: 'Sister, +48 600 000 000',
+    })
     await (await signIn(member)).post('/help', { intent: 'help' })
     const [{ id }] = await deps.sql`select id from crisis_incidents where member_account_id = ${member.accountId}`
 
@@ -126,7 +144,10 @@ describe('crisis pages', () => {
       const client = await signIn(who)
       expect((await client.get('/console')).status).toBe(403)
       expect((await client.get(`/console/incidents/${id}`)).status).toBe(403)
-      const denied = await client.post(`/console/incidents/${id}`, { intent: 'reveal', reason: 'I would like to know who this is' })
+      const denied = await client.post(`/console/incidents/${id}`, {
+        intent: 'reveal',
+        reason: 'I would like to know who this is',
+      })
       expect(denied.status).toBe(403)
       expect(await denied.text()).not.toContain('Ewa Nowak')
       expect((await client.get('/admin/crisis')).status).toBe(403)
@@ -141,7 +162,10 @@ describe('crisis pages', () => {
 
     const noReason = await clinicianClient.post(`/console/incidents/${id}`, { intent: 'reveal', reason: '' })
     expect(noReason.status).toBe(422)
-    const revealed = await clinicianClient.post(`/console/incidents/${id}`, { intent: 'reveal', reason: 'No answer after stating a plan tonight' })
+    const revealed = await clinicianClient.post(`/console/incidents/${id}`, {
+      intent: 'reveal',
+      reason: 'No answer after stating a plan tonight',
+    })
     expect(revealed.status).toBe(200)
     const html = await revealed.text()
     expect(html).toContain('Ewa Nowak')
@@ -161,7 +185,15 @@ describe('crisis pages', () => {
     const clinician = await createAccount(deps, 'clinician')
     const member = await createAccount(deps, 'member')
     const client = await signIn(admin)
-    const schedule = { intent: 'schedule', name: 'Weekdays', timeZone: 'Europe/Warsaw', handoffTime: '08:30', shiftHours: '12', startsOn: '2026-11-02', members: clinician.username }
+    const schedule = {
+      intent: 'schedule',
+      name: 'Weekdays',
+      timeZone: 'Europe/Warsaw',
+      handoffTime: '08:30',
+      shiftHours: '12',
+      startsOn: '2026-11-02',
+      members: clinician.username,
+    }
 
     const badZone = await client.post('/admin/crisis', { ...schedule, timeZone: 'Mars/Olympus' })
     expect(badZone.status).toBe(422)
@@ -174,11 +206,24 @@ describe('crisis pages', () => {
 
     expect((await client.post('/admin/crisis', schedule)).status).toBe(200)
     const [{ id: scheduleId }] = await deps.sql`select id from oncall_schedules where name = 'Weekdays'`
-    const override = { intent: 'override', scheduleId, login: admin.email!, startsAt: '2026-12-24T18:00Z', endsAt: '2026-12-24T06:00Z' }
+    const override = {
+      intent: 'override',
+      scheduleId,
+      login: admin.email!,
+      startsAt: '2026-12-24T18:00Z',
+      endsAt: '2026-12-24T06:00Z',
+    }
     expect((await client.post('/admin/crisis', override)).status).toBe(422)
     expect((await client.post('/admin/crisis', { ...override, endsAt: '2026-12-26T06:00Z' })).status).toBe(200)
 
-    const policy = { intent: 'policy', name: 'Default', repeats: '2', retriggerMinutes: '20', supervisor: admin.username, levels: '5 schedule:Weekdays\n10 ' + clinician.username }
+    const policy = {
+      intent: 'policy',
+      name: 'Default',
+      repeats: '2',
+      retriggerMinutes: '20',
+      supervisor: admin.username,
+      levels: '5 schedule:Weekdays\n10 ' + clinician.username,
+    }
     expect((await client.post('/admin/crisis', { ...policy, levels: '500 schedule:Weekdays' })).status).toBe(422)
     expect((await client.post('/admin/crisis', { ...policy, levels: '5 schedule:Nowhere' })).status).toBe(422)
     expect((await client.post('/admin/crisis', policy)).status).toBe(200)

@@ -19,7 +19,11 @@ export function registerCrisisHandlers({ socket, deps }: GatewayContext) {
     'crisis:help',
     handleRequest(deps.log, 'crisis:help', z.object({}).strict(), async () => {
       const { account } = socket.data
-      const country = memberCountry({ accountCountry: account.country, acceptLanguage: socket.handshake.headers['accept-language'], language: account.locale })
+      const country = memberCountry({
+        accountCountry: account.country,
+        acceptLanguage: socket.handshake.headers['accept-language'],
+        language: account.locale,
+      })
       return requestHelpNow(deps, { memberAccountId: socket.data.account.accountId, country })
     }),
   )

@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ack } from '../../../core/contracts/socket-events.js'
-import type { OwnParticipation, LobbyParticipant, VideoTokenGrant } from '../../../core/contracts/socket-events.groups.js'
+import type {
+  OwnParticipation,
+  LobbyParticipant,
+  VideoTokenGrant,
+} from '../../../core/contracts/socket-events.groups.js'
 import { createTestDeps, type TestDeps } from '../../../tests/support/deps.js'
 import { startTestServer } from '../../../tests/support/http.js'
-import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn, type TestAccount } from '../../../tests/support/groups.js'
+import {
+  enrol,
+  makeAccount,
+  makeGroup,
+  makeVerifiedFacilitator,
+  sessionStartingIn,
+  type TestAccount,
+} from '../../../tests/support/groups.js'
 import { facilitatorKey } from '../../../core/groups/groups.service.js'
 import { startLivekitDouble, type LivekitDouble } from '../../../tests/support/livekit-twirp.js'
 import { connectOutcome, openSocket, type TestSocket } from '../../../tests/support/sockets.js'
@@ -46,7 +57,12 @@ const data = async <T>(socket: TestSocket, event: string, payload: unknown): Pro
 }
 
 /** Resolves with the next `event` payload that satisfies `match`. */
-function next<T>(socket: TestSocket, event: string, match: (payload: T) => boolean = () => true, ms = 5_000): Promise<T> {
+function next<T>(
+  socket: TestSocket,
+  event: string,
+  match: (payload: T) => boolean = () => true,
+  ms = 5_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms)
     const handler = (payload: T) => {
@@ -76,7 +92,10 @@ describe('the lobby across two server processes', () => {
     const early = await data<OwnParticipation>(otherSocket, 'lobby:join', { sessionId, mode: 'audio' })
     expect(early).toMatchObject({ state: 'lobby', facilitatorPresent: false })
     expect(early).not.toHaveProperty('participants')
-    expect(await request(otherSocket, 'lobby:admit-all', { sessionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await request(otherSocket, 'lobby:admit-all', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
 
     const facilitatorSocket = await connect(facilitator, 0)
     const presence = next<{ facilitatorPresent: boolean }>(otherSocket, 'lobby:presence', (p) => p.facilitatorPresent)
@@ -85,22 +104,45 @@ describe('the lobby across two server processes', () => {
     await presence
 
     // The member enters the lobby on server 1; the facilitator on server 0 sees them, by pseudonym only.
-    const seen = next<{ participants: LobbyParticipant[] }>(facilitatorSocket, 'lobby:updated', (p) => p.participants.some((x) => x.name === 'Marigold'))
+    const seen = next<{ participants: LobbyParticipant[] }>(facilitatorSocket, 'lobby:updated', (p) =>
+      p.participants.some((x) => x.name === 'Marigold'),
+    )
     const own = await data<OwnParticipation>(memberSocket, 'lobby:join', { sessionId, mode: 'video' })
     expect(own).toMatchObject({ state: 'lobby', facilitatorPresent: true, role: 'member' })
     const lobby = await seen
-    expect(lobby.participants.find((p) => p.name === 'Marigold')).toEqual({ participantId: own.participantId, name: 'Marigold', role: 'member', state: 'lobby', mode: 'video', muted: false })
+    expect(lobby.participants.find((p) => p.name === 'Marigold')).toEqual({
+      participantId: own.participantId,
+      name: 'Marigold',
+      role: 'member',
+      state: 'lobby',
+      mode: 'video',
+      muted: false,
+    })
     expect(JSON.stringify(lobby)).not.toContain(member.accountId)
-    expect(await request(memberSocket, 'video:token', { sessionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await request(memberSocket, 'video:token', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
 
     // Admit: the member's page (other process) hears it and gets a token.
     const admitted = next<{ state: string }>(memberSocket, 'participant:updated', (p) => p.state === 'admitted')
-    expect(await data(facilitatorSocket, 'lobby:admit', { sessionId, participantId: own.participantId })).toEqual({ admitted: 1 })
+    expect(await data(facilitatorSocket, 'lobby:admit', { sessionId, participantId: own.participantId })).toEqual({
+      admitted: 1,
+    })
     await admitted
     const grant = await data<VideoTokenGrant>(memberSocket, 'video:token', { sessionId })
-    expect(grant).toMatchObject({ url: livekit.wsUrl, identity: own.participantId, canPublish: true, roomAdmin: false, canPublishSources: ['camera', 'microphone'] })
+    expect(grant).toMatchObject({
+      url: livekit.wsUrl,
+      identity: own.participantId,
+      canPublish: true,
+      roomAdmin: false,
+      canPublishSources: ['camera', 'microphone'],
+    })
     // The other member is still waiting.
-    expect(await request(otherSocket, 'video:token', { sessionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await request(otherSocket, 'video:token', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
 
     // Mute reaches the member; send back puts them in the lobby and out of the LiveKit room.
     livekit.connect(grant.room, own.participantId)
@@ -114,9 +156,14 @@ describe('the lobby across two server processes', () => {
     await data(facilitatorSocket, 'lobby:send-back', { sessionId, participantId: own.participantId })
     await sentBack
     expect(livekit.callsOf('RemoveParticipant').map((c) => c.body.identity)).toEqual([own.participantId])
-    expect(await request(memberSocket, 'video:token', { sessionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await request(memberSocket, 'video:token', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     // Reloading the page keeps them in the lobby.
-    expect(await data<OwnParticipation>(memberSocket, 'lobby:join', { sessionId, mode: 'video' })).toMatchObject({ state: 'lobby' })
+    expect(await data<OwnParticipation>(memberSocket, 'lobby:join', { sessionId, mode: 'video' })).toMatchObject({
+      state: 'lobby',
+    })
 
     // The facilitator drops: the co-facilitator (on the other process) takes over and admits everyone.
     const gone = next<{ facilitatorPresent: boolean }>(memberSocket, 'lobby:presence', (p) => !p.facilitatorPresent)
@@ -135,15 +182,29 @@ describe('the lobby across two server processes', () => {
     const endedForOther = next(otherSocket, 'video:ended')
     await data(coSocket, 'video:end', { sessionId })
     await Promise.all([endedForMember, endedForOther])
-    expect(await request(memberSocket, 'video:token', { sessionId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await request(memberSocket, 'video:token', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   it('validates payloads and never admits from a member socket', async () => {
     const member = await makeAccount(deps)
     const socket = await connect(member, 0)
-    for (const bad of [{}, { sessionId: 'nope' }, { sessionId: crypto.randomUUID(), mode: 'hologram' }, { sessionId: crypto.randomUUID(), mode: 'video', extra: 1 }]) {
-      expect(await request(socket, 'lobby:join', bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    for (const bad of [
+      {},
+      { sessionId: 'nope' },
+      { sessionId: crypto.randomUUID(), mode: 'hologram' },
+      { sessionId: crypto.randomUUID(), mode: 'video', extra: 1 },
+    ]) {
+      expect(await request(socket, 'lobby:join', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      })
     }
-    expect(await request(socket, 'lobby:join', { sessionId: crypto.randomUUID(), mode: 'video' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await request(socket, 'lobby:join', { sessionId: crypto.randomUUID(), mode: 'video' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 })

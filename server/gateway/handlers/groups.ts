@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import {
-  admitFromLobby, endSession, joinLobby, mintVideoToken, muteAll, removeParticipant, sendBackToLobby, setMuted, videoRooms,
+  admitFromLobby,
+  endSession,
+  joinLobby,
+  mintVideoToken,
+  muteAll,
+  removeParticipant,
+  sendBackToLobby,
+  setMuted,
+  videoRooms,
 } from '../../../core/video/video.service.js'
 import { handleRequest } from '../respond.js'
 import type { GatewayContext } from './index.js'
@@ -25,24 +33,40 @@ export function registerGroupsHandlers({ io, socket, deps }: GatewayContext) {
     }
   }
   const announcePresence = async (sessionId: string) => {
-    io.to(videoRooms.session(sessionId)).emit('lobby:presence', { sessionId, facilitatorPresent: await facilitatorPresent(sessionId) })
+    io.to(videoRooms.session(sessionId)).emit('lobby:presence', {
+      sessionId,
+      facilitatorPresent: await facilitatorPresent(sessionId),
+    })
   }
 
   socket.on(
     'lobby:join',
-    handleRequest(deps.log, 'lobby:join', z.object({ sessionId: id, mode: z.enum(['video', 'audio', 'chat']) }).strict(), async (payload) => {
-      const present = await facilitatorPresent(payload.sessionId)
-      const own = await joinLobby(deps, account(), payload, present)
-      await socket.join(videoRooms.session(payload.sessionId))
-      if (own.role === 'facilitator') {
-        await socket.join(videoRooms.facilitators(payload.sessionId))
-        await announcePresence(payload.sessionId)
-      }
-      return own
-    }),
+    handleRequest(
+      deps.log,
+      'lobby:join',
+      z.object({ sessionId: id, mode: z.enum(['video', 'audio', 'chat']) }).strict(),
+      async (payload) => {
+        const present = await facilitatorPresent(payload.sessionId)
+        const own = await joinLobby(deps, account(), payload, present)
+        await socket.join(videoRooms.session(payload.sessionId))
+        if (own.role === 'facilitator') {
+          await socket.join(videoRooms.facilitators(payload.sessionId))
+          await announcePresence(payload.sessionId)
+        }
+        return own
+      },
+    ),
   )
-  socket.on('lobby:admit', handleRequest(deps.log, 'lobby:admit', participantRef, (p) => admitFromLobby(deps, account(), p)))
-  socket.on('lobby:admit-all', handleRequest(deps.log, 'lobby:admit-all', sessionRef, (p) => admitFromLobby(deps, account(), { sessionId: p.sessionId })))
+  socket.on(
+    'lobby:admit',
+    handleRequest(deps.log, 'lobby:admit', participantRef, (p) => admitFromLobby(deps, account(), p)),
+  )
+  socket.on(
+    'lobby:admit-all',
+    handleRequest(deps.log, 'lobby:admit-all', sessionRef, (p) =>
+      admitFromLobby(deps, account(), { sessionId: p.sessionId }),
+    ),
+  )
   socket.on(
     'lobby:send-back',
     handleRequest(deps.log, 'lobby:send-back', participantRef, async (p) => {
@@ -52,10 +76,15 @@ export function registerGroupsHandlers({ io, socket, deps }: GatewayContext) {
   )
   socket.on(
     'participant:mute',
-    handleRequest(deps.log, 'participant:mute', z.object({ sessionId: id, participantId: id, muted: z.boolean() }).strict(), async (p) => {
-      await setMuted(deps, account(), p)
-      return { ok: true as const }
-    }),
+    handleRequest(
+      deps.log,
+      'participant:mute',
+      z.object({ sessionId: id, participantId: id, muted: z.boolean() }).strict(),
+      async (p) => {
+        await setMuted(deps, account(), p)
+        return { ok: true as const }
+      },
+    ),
   )
   socket.on(
     'participant:remove',
@@ -64,7 +93,10 @@ export function registerGroupsHandlers({ io, socket, deps }: GatewayContext) {
       return { ok: true as const }
     }),
   )
-  socket.on('video:mute-all', handleRequest(deps.log, 'video:mute-all', sessionRef, (p) => muteAll(deps, account(), p)))
+  socket.on(
+    'video:mute-all',
+    handleRequest(deps.log, 'video:mute-all', sessionRef, (p) => muteAll(deps, account(), p)),
+  )
   socket.on(
     'video:end',
     handleRequest(deps.log, 'video:end', sessionRef, async (p) => {
@@ -72,12 +104,17 @@ export function registerGroupsHandlers({ io, socket, deps }: GatewayContext) {
       return { ok: true as const }
     }),
   )
-  socket.on('video:token', handleRequest(deps.log, 'video:token', sessionRef, (p) => mintVideoToken(deps, account(), p)))
+  socket.on(
+    'video:token',
+    handleRequest(deps.log, 'video:token', sessionRef, (p) => mintVideoToken(deps, account(), p)),
+  )
 
   // A facilitator who drops (closed tab, lost network) leaves the facilitators' room: tell the session whether
   // a facilitator or co-facilitator is still there.
   socket.on('disconnecting', () => {
-    const sessions = [...socket.rooms].filter((r) => r.endsWith(':facilitators') && r.startsWith('gsession:')).map((r) => r.slice(9, -13))
+    const sessions = [...socket.rooms]
+      .filter((r) => r.endsWith(':facilitators') && r.startsWith('gsession:'))
+      .map((r) => r.slice(9, -13))
     if (sessions.length === 0) return
     setImmediate(() => {
       for (const sessionId of sessions) announcePresence(sessionId).catch(() => {})

@@ -17,4 +17,11 @@ export interface GatewayContext {
 }
 
 /** Every slice's socket handlers, registered on each authenticated connection (one file per slice). */
-export const registrars: Array<(ctx: GatewayContext) => void> = [registerSessionHandlers, registerChatHandlers, registerCrisisHandlers, registerGroupsHandlers, registerModerationHandlers, registerReactionsHandlers]
+export const registrars: Array<(ctx: GatewayContext) => void> = [
+  registerSessionHandlers,
+  registerChatHandlers,
+  registerCrisisHandlers,
+  registerGroupsHandlers,
+  registerModerationHandlers,
+  registerReactionsHandlers,
+]

@@ -57,13 +57,22 @@ it('a banned member stops receiving, cannot read history or catch up, leaves pre
   await b.until(() => liveBodies(b).includes('before the ban'), 10_000, 'live message before the ban')
   await p.until(() => p.presentPseudonyms().includes('Bo Banned'), 10_000, 'banned member present')
 
-  expect(await f.request('moderation:act', { action: 'ban', roomId, memberId: banned.memberId, duration: 1, reason: 'repeated harassment' }))
-    .toEqual({ ok: true, data: { done: true } })
+  expect(
+    await f.request('moderation:act', {
+      action: 'ban',
+      roomId,
+      memberId: banned.memberId,
+      duration: 1,
+      reason: 'repeated harassment',
+    }),
+  ).toEqual({ ok: true, data: { done: true } })
   // Presence: everyone else sees the banned member leave at once, though their socket stays connected.
   await p.until(() => !p.presentPseudonyms().includes('Bo Banned'), 10_000, 'banned member gone from presence')
   expect(b.socket.connected).toBe(true)
   await b.until(() => b.received.some((r) => r.event === 'moderation:sanctioned'), 10_000, 'moderation:sanctioned')
-  expect((await servers[1]!.app.io.in(socketRooms.chatRoom(roomId)).fetchSockets()).map((s) => s.id)).not.toContain(b.socket.id)
+  expect((await servers[1]!.app.io.in(socketRooms.chatRoom(roomId)).fetchSockets()).map((s) => s.id)).not.toContain(
+    b.socket.id,
+  )
 
   // Live: the watcher on the same server receives the next message; a request the banned member makes after that is
   // answered on the same connection after anything the server wrote to it before, and no message came first.
@@ -79,7 +88,9 @@ it('a banned member stops receiving, cannot read history or catch up, leaves pre
   expect(await b.request('message:history', { roomId, beforeSeq: 0 })).toMatchObject(refused)
   expect(await b.request('message:sync', { roomId, afterSeq: 0 })).toMatchObject(refused)
   expect(await b.request('room:join', { roomId })).toMatchObject(refused)
-  expect(await b.request('message:send', { roomId, clientId: crypto.randomUUID(), body: 'let me back' })).toMatchObject(refused)
+  expect(await b.request('message:send', { roomId, clientId: crypto.randomUUID(), body: 'let me back' })).toMatchObject(
+    refused,
+  )
   expect(p.presentPseudonyms()).not.toContain('Bo Banned')
   expect(JSON.stringify(b.received.filter((r) => r.event !== 'ack:message:send'))).not.toContain('after the ban')
 

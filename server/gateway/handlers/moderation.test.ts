@@ -45,7 +45,8 @@ const sentData = (reply: Awaited<ReturnType<ChatClient['send']>>) => {
   if (!reply.ok) throw new Error(`send failed: ${reply.error.code}`)
   return reply.data
 }
-const events = <T>(client: ChatClient, name: string) => client.received.filter((r) => r.event === name).map((r) => r.payload as T)
+const events = <T>(client: ChatClient, name: string) =>
+  client.received.filter((r) => r.event === name).map((r) => r.payload as T)
 
 describe('moderation across two server processes', () => {
   it('a report reaches the facilitators watching on the other server live; the reported member learns nothing about the reporter', async () => {
@@ -61,10 +62,19 @@ describe('moderation across two server processes', () => {
     const message = sentData(await a.send(roomId, 'you never listen to anyone'))
     const flaggedBefore = events<FlagAnnouncement>(f, 'moderation:flagged').length
     const authorSeenBefore = a.received.length
-    expect(await r.request('message:report', { roomId, messageId: message.id, category: 'harassment', note: 'rude' })).toEqual({ ok: true, data: { reported: true } })
-    expect(await r.request('message:report', { roomId, messageId: message.id, category: 'spam' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(
+      await r.request('message:report', { roomId, messageId: message.id, category: 'harassment', note: 'rude' }),
+    ).toEqual({ ok: true, data: { reported: true } })
+    expect(await r.request('message:report', { roomId, messageId: message.id, category: 'spam' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
 
-    await f.until(() => events<FlagAnnouncement>(f, 'moderation:flagged').length > flaggedBefore, 10_000, 'moderation:flagged')
+    await f.until(
+      () => events<FlagAnnouncement>(f, 'moderation:flagged').length > flaggedBefore,
+      10_000,
+      'moderation:flagged',
+    )
     const announced = events<FlagAnnouncement>(f, 'moderation:flagged').at(-1)!
     expect(announced).toMatchObject({ roomId, status: 'open', stage: 0 })
     expect(Object.keys(announced).sort()).toEqual(['flagId', 'priority', 'roomId', 'stage', 'status'])
@@ -76,31 +86,50 @@ describe('moderation across two server processes', () => {
     expect(seenByAuthor).not.toContain('moderation:flagged')
   })
 
-  it('a mute taken on one server refuses the member\'s next send on the other at once, and their composer hears until when', async () => {
+  it("a mute taken on one server refuses the member's next send on the other at once, and their composer hears until when", async () => {
     const member = await chatMember(deps, 'anxiety')
     const m = await connect(1, member.cookie)
     const f = await connect(0, facilitator.cookie)
     await m.join(roomId)
     sentData(await m.send(roomId, 'before the mute'))
 
-    expect(await f.request('moderation:act', { action: 'mute', roomId, memberId: member.memberId, duration: 30, reason: 'cool down' })).toEqual({ ok: true, data: { done: true } })
+    expect(
+      await f.request('moderation:act', {
+        action: 'mute',
+        roomId,
+        memberId: member.memberId,
+        duration: 30,
+        reason: 'cool down',
+      }),
+    ).toEqual({ ok: true, data: { done: true } })
     const refused = await m.send(roomId, 'after the mute')
     expect(refused).toMatchObject({ ok: false, error: { code: 'MUTED', fields: { until: expect.any(String) } } })
     const until = (refused as unknown as { error: { fields: { until: string } } }).error.fields.until
     expect(Date.parse(until) - Date.now()).toBeGreaterThan(29 * 60_000)
     await m.until(() => events(m, 'moderation:sanctioned').length > 0, 10_000, 'moderation:sanctioned')
     expect(events(m, 'moderation:sanctioned')[0]).toEqual({ roomId, kind: 'mute', until, ended: false })
-    expect(await m.request('moderation:status', { roomId })).toMatchObject({ ok: true, data: { mutedUntil: until, bannedUntil: null } })
+    expect(await m.request('moderation:status', { roomId })).toMatchObject({
+      ok: true,
+      data: { mutedUntil: until, bannedUntil: null },
+    })
 
     // Ended early on the other server: the very next send goes through.
-    const [sanction] = await deps.sql<{ id: string }[]>`select id from moderation_sanctions where membership_id = ${member.memberId}`
+    const [sanction] = await deps.sql<
+      { id: string }[]
+    >`select id from moderation_sanctions where membership_id = ${member.memberId}`
     const f1 = await connect(1, facilitator.cookie)
-    expect(await f1.request('moderation:act', { action: 'end_sanction', roomId, sanctionId: sanction!.id })).toMatchObject({ ok: true })
+    expect(
+      await f1.request('moderation:act', { action: 'end_sanction', roomId, sanctionId: sanction!.id }),
+    ).toMatchObject({ ok: true })
     expect((await m.send(roomId, 'free again')).ok).toBe(true)
-    await m.until(() => events<{ ended: boolean }>(m, 'moderation:sanctioned').some((e) => e.ended), 10_000, 'mute ended')
+    await m.until(
+      () => events<{ ended: boolean }>(m, 'moderation:sanctioned').some((e) => e.ended),
+      10_000,
+      'mute ended',
+    )
   })
 
-  it('a hide on one server takes the text off peers\' screens on both servers; unhide brings it back', async () => {
+  it("a hide on one server takes the text off peers' screens on both servers; unhide brings it back", async () => {
     const author = await chatMember(deps, 'anxiety')
     const peer0 = await chatMember(deps, 'anxiety')
     const peer1 = await chatMember(deps, 'anxiety')
@@ -110,11 +139,18 @@ describe('moderation across two server processes', () => {
     const f = await connect(0, facilitator.cookie)
     for (const c of [a, p0, p1]) await c.join(roomId)
     const message = sentData(await a.send(roomId, 'something to hide'))
-    for (const p of [p0, p1]) await p.until(() => p.timeline.messages.some((m) => m.id === message.id), 10_000, 'delivery')
+    for (const p of [p0, p1])
+      await p.until(() => p.timeline.messages.some((m) => m.id === message.id), 10_000, 'delivery')
 
-    expect(await f.request('moderation:act', { action: 'hide', roomId, messageId: message.id })).toMatchObject({ ok: true })
+    expect(await f.request('moderation:act', { action: 'hide', roomId, messageId: message.id })).toMatchObject({
+      ok: true,
+    })
     for (const p of [p0, p1]) {
-      await p.until(() => p.timeline.messages.find((m) => m.id === message.id)?.moderation === 'hidden', 10_000, 'hidden on peer')
+      await p.until(
+        () => p.timeline.messages.find((m) => m.id === message.id)?.moderation === 'hidden',
+        10_000,
+        'hidden on peer',
+      )
       expect(p.timeline.messages.find((m) => m.id === message.id)!.body).toBeNull()
     }
     // A catch-up after a reconnect shows it hidden too.
@@ -122,9 +158,15 @@ describe('moderation across two server processes', () => {
     const joined = await late.join(roomId)
     expect(joined.messages.find((m) => m.id === message.id)).toMatchObject({ body: null, moderation: 'hidden' })
 
-    expect(await f.request('moderation:act', { action: 'unhide', roomId, messageId: message.id })).toMatchObject({ ok: true })
+    expect(await f.request('moderation:act', { action: 'unhide', roomId, messageId: message.id })).toMatchObject({
+      ok: true,
+    })
     for (const p of [p0, p1]) {
-      await p.until(() => p.timeline.messages.find((m) => m.id === message.id)?.body === 'something to hide', 10_000, 'unhidden on peer')
+      await p.until(
+        () => p.timeline.messages.find((m) => m.id === message.id)?.body === 'something to hide',
+        10_000,
+        'unhidden on peer',
+      )
     }
   })
 
@@ -145,7 +187,10 @@ describe('moderation across two server processes', () => {
     expect(p.timeline.messages.find((m) => m.id === held.id)!.notice).toBeUndefined()
 
     const rejected = await s.send(roomId, 'text me at kasia@example.com')
-    expect(rejected).toMatchObject({ ok: false, error: { code: 'MESSAGE_REJECTED', fields: { reason: 'personal_data', notice: expect.any(String) } } })
+    expect(rejected).toMatchObject({
+      ok: false,
+      error: { code: 'MESSAGE_REJECTED', fields: { reason: 'personal_data', notice: expect.any(String) } },
+    })
   })
 
   it('members are refused every moderation request; bad payloads change nothing', async () => {
@@ -173,10 +218,15 @@ describe('moderation across two server processes', () => {
     ]) {
       expect(await m.request('moderation:act', bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     }
-    expect(await m.request('message:report', { roomId, messageId: message.id, category: 'gossip' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await m.request('message:report', { roomId, messageId: message.id, category: 'gossip' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    })
     // Reporting in a room one has not entered.
     const grief = await roomIdOf(deps, 'grief')
-    expect(await m.request('message:report', { roomId: grief, messageId: message.id, category: 'spam' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await m.request('message:report', { roomId: grief, messageId: message.id, category: 'spam' })).toMatchObject(
+      { ok: false, error: { code: 'FORBIDDEN' } },
+    )
     const [row] = await deps.sql<{ s: string }[]>`select moderation_status as s from messages where id = ${message.id}`
     expect(row!.s).toBe('visible')
     expect(t.timeline.messages.find((x: ChatMessage) => x.id === message.id)!.body).toBe('leave this alone')
@@ -213,21 +263,33 @@ describe('moderation pages', () => {
   it('an admin assigns a facilitator to a room; a member appeals a mute once through the page', async () => {
     const admin = await chatMember(deps, 'grief', { role: 'admin' as never })
     const newcomer = await chatMember(deps, 'grief', { role: 'facilitator' })
-    const [{ username }] = [...(await deps.sql<{ username: string }[]>`select username from accounts where id = ${newcomer.accountId}`)] as [{ username: string }]
+    const [{ username }] = [
+      ...(await deps.sql<{ username: string }[]>`select username from accounts where id = ${newcomer.accountId}`),
+    ] as [{ username: string }]
     const grief = await roomIdOf(deps, 'grief')
     const assigned = await browserOf(admin).post('/admin/rooms', { roomId: grief, username, assign: 'yes' })
     expect(assigned.status).toBe(200)
-    expect(await deps.sql`select 1 from room_facilitators where room_id = ${grief} and account_id = ${newcomer.accountId}`).toHaveLength(1)
-    const audit = await deps.sql<{ actor: string }[]>`select actor_account_id as actor from audit_log where action = 'moderation.assign' and target_id = ${grief}`
+    expect(
+      await deps.sql`select 1 from room_facilitators where room_id = ${grief} and account_id = ${newcomer.accountId}`,
+    ).toHaveLength(1)
+    const audit = await deps.sql<
+      { actor: string }[]
+    >`select actor_account_id as actor from audit_log where action = 'moderation.assign' and target_id = ${grief}`
     expect(audit.map((a) => a.actor)).toEqual([admin.accountId])
 
     const muted = await chatMember(deps, 'anxiety')
     const f = await connect(0, facilitator.cookie)
-    expect(await f.request('moderation:act', { action: 'mute', roomId, memberId: muted.memberId, duration: 60 })).toMatchObject({ ok: true })
-    const [sanction] = await deps.sql<{ id: string }[]>`select id from moderation_sanctions where membership_id = ${muted.memberId}`
+    expect(
+      await f.request('moderation:act', { action: 'mute', roomId, memberId: muted.memberId, duration: 60 }),
+    ).toMatchObject({ ok: true })
+    const [sanction] = await deps.sql<
+      { id: string }[]
+    >`select id from moderation_sanctions where membership_id = ${muted.memberId}`
     const client = browserOf(muted)
     expect((await client.page('/appeals')).html).toContain('Mute')
-    expect((await client.post('/appeals', { sanctionId: sanction!.id, body: 'I was quoting someone.' })).status).toBe(200)
+    expect((await client.post('/appeals', { sanctionId: sanction!.id, body: 'I was quoting someone.' })).status).toBe(
+      200,
+    )
     expect((await client.post('/appeals', { sanctionId: sanction!.id, body: 'Again.' })).status).toBe(409)
     expect((await client.page('/appeals')).html).toContain('Appeal waiting for a decision')
   })

@@ -1,7 +1,12 @@
 import type { z } from 'zod'
 import '../../../core/moderation/moderation.pipeline.js'
 import { moderationRequestSchemas } from '../../../core/moderation/moderation.schema.js'
-import { getMemberStatus, moderatedRoomIds, reportMessage, takeModerationAction } from '../../../core/moderation/moderation.service.js'
+import {
+  getMemberStatus,
+  moderatedRoomIds,
+  reportMessage,
+  takeModerationAction,
+} from '../../../core/moderation/moderation.service.js'
 import { moderationRooms } from '../../../core/moderation/moderation.realtime.js'
 import { onRequest, type RequestReply } from '../respond.js'
 import type { GatewayContext } from './index.js'
@@ -13,7 +18,10 @@ import type { GatewayContext } from './index.js'
  */
 export function registerModerationHandlers({ socket, deps }: GatewayContext) {
   const account = () => socket.data.account
-  const on = <E extends keyof typeof moderationRequestSchemas>(event: E, fn: (payload: z.infer<(typeof moderationRequestSchemas)[E]>) => Promise<RequestReply<E>>) => {
+  const on = <E extends keyof typeof moderationRequestSchemas>(
+    event: E,
+    fn: (payload: z.infer<(typeof moderationRequestSchemas)[E]>) => Promise<RequestReply<E>>,
+  ) => {
     onRequest(socket, deps.log, event, moderationRequestSchemas[event], fn)
   }
 
@@ -21,7 +29,10 @@ export function registerModerationHandlers({ socket, deps }: GatewayContext) {
   on('moderation:status', ({ roomId }) => getMemberStatus(deps, account().accountId, roomId))
   on('moderation:watch', async () => {
     const roomIds = await moderatedRoomIds(deps, account())
-    await socket.join([...roomIds.map(moderationRooms.room), ...(account().role === 'admin' ? [moderationRooms.admins()] : [])])
+    await socket.join([
+      ...roomIds.map(moderationRooms.room),
+      ...(account().role === 'admin' ? [moderationRooms.admins()] : []),
+    ])
     return { roomIds }
   })
   on('moderation:act', (input) => takeModerationAction(deps, account(), input))

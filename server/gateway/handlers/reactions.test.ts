@@ -38,8 +38,10 @@ describe('reaction events', () => {
     if (!sent.ok) throw new Error(sent.error.code)
     const message: ChatMessage = sent.data
 
-    expect(await r.request('reaction:add', { roomId, messageId: message.id, kind: 'hug' }))
-      .toEqual({ ok: true, data: { messageId: message.id, counts: { hug: 1, same_here: 0, thank_you: 0 }, mine: ['hug'] } })
+    expect(await r.request('reaction:add', { roomId, messageId: message.id, kind: 'hug' })).toEqual({
+      ok: true,
+      data: { messageId: message.id, counts: { hug: 1, same_here: 0, thank_you: 0 }, mine: ['hug'] },
+    })
     await a.until(() => a.received.some((e) => e.event === 'reaction:updated'), 10_000, 'reaction:updated')
     const updated = a.received.filter((e) => e.event === 'reaction:updated').map((e) => e.payload)
     expect(updated).toEqual([{ roomId, messageId: message.id, counts: { hug: 1, same_here: 0, thank_you: 0 } }])
@@ -49,14 +51,27 @@ describe('reaction events', () => {
     expect(heard).not.toContain('mine')
 
     // The author reads counts, and no own reaction, after a reload.
-    expect(await a.request('reaction:list', { roomId, messageIds: [message.id] }))
-      .toEqual({ ok: true, data: { reactions: [{ messageId: message.id, counts: { hug: 1, same_here: 0, thank_you: 0 }, mine: [] }] } })
+    expect(await a.request('reaction:list', { roomId, messageIds: [message.id] })).toEqual({
+      ok: true,
+      data: { reactions: [{ messageId: message.id, counts: { hug: 1, same_here: 0, thank_you: 0 }, mine: [] }] },
+    })
     // A reaction is not a message: nothing new in the timeline.
-    expect(a.received.filter((e) => e.event === 'message:created').map((e) => (e.payload as ChatMessage).id)).toEqual([message.id])
+    expect(a.received.filter((e) => e.event === 'message:created').map((e) => (e.payload as ChatMessage).id)).toEqual([
+      message.id,
+    ])
 
-    expect(await r.request('reaction:add', { roomId, messageId: message.id, kind: 'party' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
-    expect(await r.request('reaction:remove', { roomId, messageId: message.id, kind: 'hug' }))
-      .toEqual({ ok: true, data: { messageId: message.id, counts: { hug: 0, same_here: 0, thank_you: 0 }, mine: [] } })
-    await a.until(() => a.received.filter((e) => e.event === 'reaction:updated').length === 2, 10_000, 'second reaction:updated')
+    expect(await r.request('reaction:add', { roomId, messageId: message.id, kind: 'party' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    })
+    expect(await r.request('reaction:remove', { roomId, messageId: message.id, kind: 'hug' })).toEqual({
+      ok: true,
+      data: { messageId: message.id, counts: { hug: 0, same_here: 0, thank_you: 0 }, mine: [] },
+    })
+    await a.until(
+      () => a.received.filter((e) => e.event === 'reaction:updated').length === 2,
+      10_000,
+      'second reaction:updated',
+    )
   })
 })

@@ -7,7 +7,10 @@ import type { GatewayContext } from './index.js'
 /** Supportive reactions on one connection (core/reactions; docs/realtime.md). */
 export function registerReactionsHandlers({ socket, deps }: GatewayContext) {
   const account = () => socket.data.account
-  const on = <E extends keyof typeof reactionRequestSchemas>(event: E, fn: (payload: z.infer<(typeof reactionRequestSchemas)[E]>) => Promise<RequestReply<E>>) => {
+  const on = <E extends keyof typeof reactionRequestSchemas>(
+    event: E,
+    fn: (payload: z.infer<(typeof reactionRequestSchemas)[E]>) => Promise<RequestReply<E>>,
+  ) => {
     onRequest(socket, deps.log, event, reactionRequestSchemas[event], fn)
   }
   on('reaction:add', (input) => addReaction(deps, account().accountId, input))

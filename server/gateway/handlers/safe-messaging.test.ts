@@ -11,7 +11,13 @@ import { createTestDeps, type TestDeps } from '../../../tests/support/deps.js'
 import { HttpClient, startTestServer } from '../../../tests/support/http.js'
 import { ChatClient, chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../../tests/support/chat.js'
 import { createAccount } from '../../../tests/support/crisis-fixtures.js'
-import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, sessionStartingIn } from '../../../tests/support/groups.js'
+import {
+  enrol,
+  makeAccount,
+  makeGroup,
+  makeVerifiedFacilitator,
+  sessionStartingIn,
+} from '../../../tests/support/groups.js'
 import { getIncidentDetail } from '../../../core/crisis/crisis.service.js'
 import { openSessionChat } from '../../../core/video/session-chat.js'
 import type { ChatMessage, MessagePage } from '../../../core/contracts/socket-events.chat.js'
@@ -77,16 +83,28 @@ describe('a held message in a peer room', () => {
 
     const held = sent(await s.send(roomId, EXAMPLE))
     // Acked means stored: the sender reads their words, the kind notice and the crisis card with their lines.
-    expect(held).toMatchObject({ body: EXAMPLE, moderation: 'held', notice: expect.stringMatching(/care team, not to the room/) })
+    expect(held).toMatchObject({
+      body: EXAMPLE,
+      moderation: 'held',
+      notice: expect.stringMatching(/care team, not to the room/),
+    })
     const card = held.crisis as CrisisCard
     expect(card.incidentId).toEqual(expect.any(String))
     expect(card.local.length + card.international.length).toBeGreaterThan(0)
-    const [row] = await deps.sql<{ body: string; status: string }[]>`select body, moderation_status as status from messages where id = ${held.id}`
+    const [row] = await deps.sql<
+      { body: string; status: string }[]
+    >`select body, moderation_status as status from messages where id = ${held.id}`
     expect(row).toEqual({ body: EXAMPLE, status: 'held' })
     const [flag] = await deps.sql<{ reason: string; category: string; signals: string[] }[]>`
       select screen_reason as reason, category, signals from moderation_flags where message_id = ${held.id}`
-    expect(flag).toMatchObject({ reason: 'safe_messaging', category: 'self_harm', signals: expect.arrayContaining(['crisis.imminent', 'en.cue.means']) })
-    const [incident] = await deps.sql<{ id: string; level: string }[]>`select id, level from crisis_incidents where member_account_id = ${sender.accountId}`
+    expect(flag).toMatchObject({
+      reason: 'safe_messaging',
+      category: 'self_harm',
+      signals: expect.arrayContaining(['crisis.imminent', 'en.cue.means']),
+    })
+    const [incident] = await deps.sql<
+      { id: string; level: string }[]
+    >`select id, level from crisis_incidents where member_account_id = ${sender.accountId}`
     expect(incident).toEqual({ id: card.incidentId, level: 'imminent' })
 
     // Live: the facilitator and the sender's other tab get the text; the peer gets the seq without it.
@@ -97,16 +115,30 @@ describe('a held message in a peer room', () => {
     await p.until(() => textOf(p, after.id) === 'thank you for listening', 10_000, 'the next message')
     expect(p.timeline.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held' })
     // Nor whose it is: the room keeps the seq, unnamed.
-    expect(p.timeline.messages.find((m) => m.id === held.id)!.author).toEqual({ memberId: '', pseudonym: '', badge: null })
-    expect(f.timeline.messages.find((m) => m.id === held.id)!.author).toMatchObject({ memberId: sender.memberId, pseudonym: 'Grey Sparrow' })
+    expect(p.timeline.messages.find((m) => m.id === held.id)!.author).toEqual({
+      memberId: '',
+      pseudonym: '',
+      badge: null,
+    })
+    expect(f.timeline.messages.find((m) => m.id === held.id)!.author).toMatchObject({
+      memberId: sender.memberId,
+      pseudonym: 'Grey Sparrow',
+    })
     expect(heard(p)).not.toContain('pills')
     expect(heard(p)).not.toContain(card.incidentId!)
 
     // History and catch-up: the peer never, the sender and the facilitator always.
     const history = await p.request<MessagePage>('message:history', { roomId, beforeSeq: 0 })
     const sync = await p.request<MessagePage>('message:sync', { roomId, afterSeq: held.seq - 1 })
-    expect(history.ok && history.data.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held', author: { memberId: '' } })
-    expect(sync.ok && sync.data.messages.find((m) => m.id === held.id)).toMatchObject({ body: null, moderation: 'held' })
+    expect(history.ok && history.data.messages.find((m) => m.id === held.id)).toMatchObject({
+      body: null,
+      moderation: 'held',
+      author: { memberId: '' },
+    })
+    expect(sync.ok && sync.data.messages.find((m) => m.id === held.id)).toMatchObject({
+      body: null,
+      moderation: 'held',
+    })
     p.socket.disconnect()
     const pAgain = await connect(0, peer.cookie)
     const rejoined = await pAgain.join(roomId, held.seq - 1)
@@ -143,11 +175,25 @@ describe('a held message in a peer room', () => {
     for (const c of [s, p, f]) await c.join(roomId)
     const body = 'mam tabletki i dziś się zabiję'
     const held = sent(await s.send(roomId, body))
-    expect(held).toMatchObject({ body, moderation: 'held', notice: expect.stringMatching(/trafiła do zespołu wsparcia, a nie do grupy/) })
+    expect(held).toMatchObject({
+      body,
+      moderation: 'held',
+      notice: expect.stringMatching(/trafiła do zespołu wsparcia, a nie do grupy/),
+    })
     await p.until(() => p.arrivals.includes(held.seq), 10_000, 'the seq to the peer')
 
-    expect(await p.request('moderation:act', { action: 'release', roomId, messageId: held.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await f.request('moderation:act', { action: 'release', roomId, messageId: held.id, reason: 'talked with them; safe to share' })).toEqual({ ok: true, data: { done: true } })
+    expect(await p.request('moderation:act', { action: 'release', roomId, messageId: held.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(
+      await f.request('moderation:act', {
+        action: 'release',
+        roomId,
+        messageId: held.id,
+        reason: 'talked with them; safe to share',
+      }),
+    ).toEqual({ ok: true, data: { done: true } })
     await p.until(() => textOf(p, held.id) === body, 10_000, 'released to the peer')
     const released = p.timeline.messages.find((m) => m.id === held.id)!
     expect(released.moderation).toBeUndefined()
@@ -156,13 +202,18 @@ describe('a held message in a peer room', () => {
     const audit = await deps.sql<{ actor: string; reason: string }[]>`
       select actor_account_id as actor, reason from audit_log where action = 'moderation.release' and target_id = ${held.id}`
     expect(audit).toEqual([{ actor: facilitator.accountId, reason: 'talked with them; safe to share' }])
-    const [flag] = await deps.sql<{ status: string }[]>`select status from moderation_flags where message_id = ${held.id}`
+    const [flag] = await deps.sql<
+      { status: string }[]
+    >`select status from moderation_flags where message_id = ${held.id}`
     expect(flag!.status).toBe('dismissed')
     // Released once: a second release changes nothing.
-    expect(await f.request('moderation:act', { action: 'release', roomId, messageId: held.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await f.request('moderation:act', { action: 'release', roomId, messageId: held.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
-  it('the facilitators\' queue (a page that works without JavaScript) shows it in full and releases it', async () => {
+  it("the facilitators' queue (a page that works without JavaScript) shows it in full and releases it", async () => {
     const { peer, s, p } = await senderAndPeerInRoom()
     const body = 'the rope is ready'
     const held = sent(await s.send(roomId, body))
@@ -174,13 +225,18 @@ describe('a held message in a peer room', () => {
     const page = await queue.page('/moderation')
     expect(page.html).toContain(body)
     expect(page.html).toMatch(/value="release"[^>]*>Release to the room</)
-    expect((await queue.post('/moderation', { action: 'release', roomId, flagId: flag!.id, reason: 'checked in with them' })).status).toBe(200)
+    expect(
+      (await queue.post('/moderation', { action: 'release', roomId, flagId: flag!.id, reason: 'checked in with them' }))
+        .status,
+    ).toBe(200)
     await p.until(() => textOf(p, held.id) === body, 10_000, 'released to the peer')
-    const audit = await deps.sql<{ actor: string }[]>`select actor_account_id as actor from audit_log where action = 'moderation.release' and target_id = ${held.id}`
+    const audit = await deps.sql<
+      { actor: string }[]
+    >`select actor_account_id as actor from audit_log where action = 'moderation.release' and target_id = ${held.id}`
     expect(audit).toEqual([{ actor: facilitator.accountId }])
   })
 
-  it('a resend answers with the same held ack; an edit that adds method detail takes the text off peers\' screens', async () => {
+  it("a resend answers with the same held ack; an edit that adds method detail takes the text off peers' screens", async () => {
     const { s, p } = await senderAndPeerInRoom()
     const clientId = randomUUID()
     const first = sent(await s.send(roomId, EXAMPLE, clientId))
@@ -193,10 +249,21 @@ describe('a held message in a peer room', () => {
     await editor.join(roomId)
     const ordinary = sent(await editor.send(roomId, 'see you all tomorrow'))
     await p.until(() => textOf(p, ordinary.id) === 'see you all tomorrow', 10_000, 'the ordinary message')
-    const edited = await editor.request<ChatMessage>('message:edit', { roomId, messageId: ordinary.id, body: 'the gun is loaded' })
+    const edited = await editor.request<ChatMessage>('message:edit', {
+      roomId,
+      messageId: ordinary.id,
+      body: 'the gun is loaded',
+    })
     expect(edited).toMatchObject({ ok: true, data: { body: 'the gun is loaded', moderation: 'held' } })
-    await p.until(() => p.timeline.messages.find((m) => m.id === ordinary.id)?.moderation === 'held', 10_000, 'the held edit')
-    expect(p.timeline.messages.find((m) => m.id === ordinary.id)).toMatchObject({ body: null, author: { memberId: '' } })
+    await p.until(
+      () => p.timeline.messages.find((m) => m.id === ordinary.id)?.moderation === 'held',
+      10_000,
+      'the held edit',
+    )
+    expect(p.timeline.messages.find((m) => m.id === ordinary.id)).toMatchObject({
+      body: null,
+      author: { memberId: '' },
+    })
     expect(heard(p)).not.toContain('gun')
     expect(heard(p)).not.toContain('pills')
   })
@@ -232,7 +299,9 @@ describe('a held message in a group session chat', () => {
     await o.join(chatRoomId)
     expect((await f.join(chatRoomId)).readsHeld).toBe(true)
 
-    const held = sent(await m.request<ChatMessage>('message:send', { roomId: chatRoomId, clientId: randomUUID(), body: EXAMPLE }))
+    const held = sent(
+      await m.request<ChatMessage>('message:send', { roomId: chatRoomId, clientId: randomUUID(), body: EXAMPLE }),
+    )
     expect(held).toMatchObject({ body: EXAMPLE, moderation: 'held', notice: expect.stringMatching(/care team/) })
     expect((held.crisis as CrisisCard).incidentId).toEqual(expect.any(String))
     await f.until(() => textOf(f, held.id) === EXAMPLE, 10_000, 'text to the group facilitator')
@@ -241,7 +310,9 @@ describe('a held message in a group session chat', () => {
     expect(history.ok && history.data.messages.find((x) => x.id === held.id)).toMatchObject({ body: null })
     expect(heard(o)).not.toContain('pills')
 
-    expect(await f.request('moderation:act', { action: 'release', roomId: chatRoomId, messageId: held.id })).toMatchObject({ ok: true })
+    expect(
+      await f.request('moderation:act', { action: 'release', roomId: chatRoomId, messageId: held.id }),
+    ).toMatchObject({ ok: true })
     await o.until(() => textOf(o, held.id) === EXAMPLE, 10_000, 'released to the other participant')
   })
 })

@@ -1,6 +1,10 @@
 import { useLoaderData } from '@remix-run/react'
 
-const ROOMS = Array.from({ length: 10 }, (_, i) => ({ slug: `room-${i}`, title: `Room ${i}`, description: 'A topic room.' }))
+const ROOMS = Array.from({ length: 10 }, (_, i) => ({
+  slug: `room-${i}`,
+  title: `Room ${i}`,
+  description: 'A topic room.',
+}))
 
 export async function loader() {
   return { rooms: ROOMS }
