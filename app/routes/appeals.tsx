@@ -4,6 +4,7 @@ import { useId } from 'react'
 import { appealFormSchema, moderation } from '../services.server'
 import { FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
+import { useReader } from '../utils/time'
 import { requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
 import styles from '../styles/moderation.css'
@@ -30,17 +31,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-}
-
 export default function Appeals() {
   const t = useT()
+  const reader = useReader()
   const { items } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as { ok: true } | FormResult | undefined
   return (
@@ -61,8 +54,11 @@ export default function Appeals() {
           <li key={item.sanctionId ?? item.messageId} className="card" data-testid="appealable">
             <h2>{t(item.kind === 'removal' ? 'mod.kind.removal' : `mod.kind.${item.kind}`)}</h2>
             <p>
-              {t('mod.appeals.in', { room: item.roomTitle, name: item.pseudonym })} · {when(item.at, t.locale)}
-              {item.until ? ` · ${t('mod.appeals.until', { until: when(item.until, t.locale) })}` : ''}
+              {t('mod.appeals.in', { room: item.roomTitle, name: item.pseudonym })} ·{' '}
+              {reader.dateTime(item.at, { year: false })}
+              {item.until
+                ? ` · ${t('mod.appeals.until', { until: reader.dateTime(item.until, { year: false }) })}`
+                : ''}
             </p>
             {item.reason ? <p>{item.reason}</p> : null}
             {item.appeal ? (

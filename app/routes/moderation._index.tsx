@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react'
 import { actFormSchema, decideAppealSchema, moderation } from '../services.server'
 import { FormError, SafeForm } from '../components/forms'
 import { useT } from '../components/i18n'
+import { useReader } from '../utils/time'
 import { useLiveRevalidate } from '../components/use-live-revalidate'
 import { connectSocket, request } from '../components/chat/socket'
 import { requireUserWithCapability } from '../utils/auth.server'
@@ -63,17 +64,9 @@ function useLiveQueue() {
   return live
 }
 
-function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-}
-
 export default function ModerationQueue() {
   const t = useT()
+  const reader = useReader()
   const queue = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as { ok: true } | FormResult | undefined
   const live = useLiveQueue()
@@ -115,7 +108,8 @@ export default function ModerationQueue() {
                 </h3>
                 {appeal.sanction ? (
                   <p>
-                    {t('mod.appeals.until', { until: when(appeal.sanction.endsAt, t.locale) })} {appeal.sanction.reason}
+                    {t('mod.appeals.until', { until: reader.dateTime(appeal.sanction.endsAt, { year: false }) })}{' '}
+                    {appeal.sanction.reason}
                   </p>
                 ) : null}
                 {appeal.messageBody ? <blockquote className="rules-text">{appeal.messageBody}</blockquote> : null}
@@ -206,6 +200,7 @@ function RoomControls({ room }: { room: Queue['rooms'][number] }) {
 
 function FlagCard({ flag }: { flag: Flag }) {
   const t = useT()
+  const reader = useReader()
   const id = useId()
   const hidden = (
     <>
@@ -224,7 +219,7 @@ function FlagCard({ flag }: { flag: Flag }) {
         <span>{t('mod.flag.priority', { priority: flag.priority })}</span>
         <span>{t(`mod.flag.source.${flag.source}`)}</span>
         <span>{t('mod.flag.reports', { count: flag.reports.count })}</span>
-        <span>{t('mod.flag.deadline', { time: when(flag.deadlineAt, t.locale) })}</span>
+        <span>{t('mod.flag.deadline', { time: reader.dateTime(flag.deadlineAt, { year: false }) })}</span>
         {flag.stage === 1 ? <strong>{t('mod.flag.stage1')}</strong> : null}
         {flag.stage === 2 ? <strong>{t('mod.flag.stage2')}</strong> : null}
       </p>
@@ -274,8 +269,8 @@ function FlagCard({ flag }: { flag: Flag }) {
           <ul>
             {flag.history.sanctions.map((s) => (
               <li key={s.id}>
-                {t(`mod.kind.${s.kind}`)} · {when(s.startsAt, t.locale)} – {when(s.endsAt, t.locale)}{' '}
-                {s.active ? `(${t('mod.flag.active')})` : ''} {s.reason}
+                {t(`mod.kind.${s.kind}`)} · {reader.dateTime(s.startsAt, { year: false })} –{' '}
+                {reader.dateTime(s.endsAt, { year: false })} {s.active ? `(${t('mod.flag.active')})` : ''} {s.reason}
                 {s.active && s.kind !== 'warning' ? (
                   <SafeForm>
                     <input type="hidden" name="roomId" value={flag.roomId} />

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { useLoaderData } from '@remix-run/react'
 import { moderation } from '../services.server'
 import { useT } from '../components/i18n'
+import { useReader } from '../utils/time'
 import { requireUser } from '../utils/auth.server'
 import styles from '../styles/moderation.css'
 
@@ -14,17 +15,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { reports: await moderation.listMyReports(context.deps, account.accountId) }
 }
 
-function when(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-}
-
 export default function Reports() {
   const t = useT()
+  const reader = useReader()
   const { reports } = useLoaderData<typeof loader>()
   return (
     <>
@@ -37,7 +30,7 @@ export default function Reports() {
             <h2 className="h3">
               {t(`mod.report.${r.category}`)} · {r.roomTitle}
             </h2>
-            <p className="help">{t('notice.reports.sent', { when: when(r.createdAt, t.locale) })}</p>
+            <p className="help">{t('notice.reports.sent', { when: reader.dateTime(r.createdAt, { year: false }) })}</p>
             <p data-testid="report-outcome">
               <strong>{t(`notice.reports.outcome.${r.outcome}`)}</strong>
             </p>

@@ -8,7 +8,9 @@ import {
   formatDateTime,
   formatNumber,
   formatRelative,
+  intlLocale,
   pluralCategory,
+  safeReaderZone,
   type Reader,
 } from '../../core/contracts/time.js'
 
@@ -35,6 +37,14 @@ export function useReader() {
     ...reader,
     dateTime: (iso: string | Date, options?: { year?: boolean }) => formatDateTime(iso, reader, options),
     date: (iso: string | Date) => formatDate(iso, reader),
+    /** The clock time alone ("14:05"), in the reader's zone: for a chat message, whose full time is its title. */
+    clock: (iso: string | Date) =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: safeReaderZone(timeZone),
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(typeof iso === 'string' ? new Date(iso) : iso),
     relative: (iso: string | Date, now: Date = new Date()) => formatRelative(iso, now, locale),
     number: (value: number, fractionDigits = 1) => formatNumber(value, locale, fractionDigits),
     plural: (count: number) => pluralCategory(count, locale),

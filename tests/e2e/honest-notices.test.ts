@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
+import { formatDateTime } from '../../core/contracts/time.js'
 import { startTestServer } from '../support/http.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../support/chat.js'
 import {
@@ -112,13 +113,8 @@ describe('honest notices', () => {
     await send(user.page, 'hello?')
     const pending = user.page.getByTestId('pending-message')
     await poll(() => pending.getAttribute('data-state')).toBe('failed')
-    const until = mute!.endsAt.toLocaleString('en-GB', {
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      day: 'numeric',
-      month: 'short',
-    })
+    // In the member's language and zone (UTC here, as their browser's), the zone named.
+    const until = formatDateTime(mute!.endsAt, { locale: 'en', zone: 'UTC' }, { year: false })
     expect(await pending.getByTestId('send-error').textContent()).toBe(
       `Not sent: a facilitator has muted you in this room until ${until}.`,
     )

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { CHAT_LIMITS, type ChatMember, type ChatMessage } from '../../../core/contracts/socket-events.chat.js'
 import { lastSeq } from '../../../core/contracts/chat-timeline.js'
 import { useT } from '../i18n'
+import { useReader, type Reader } from '../../utils/time'
 import { MessageText } from './message-text'
 import { useChatRoom, type PendingMessage } from './use-chat-room'
 import { ReactionBar, useReactions, type Reactions } from './reactions'
@@ -200,12 +201,12 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
   )
 }
 
+/** A message's clock time in the reader's zone; its full date and time, the zone named, as its title. */
 function Time({ iso }: { iso: string }) {
-  const t = useT()
-  const date = new Date(iso)
+  const reader = useReader()
   return (
-    <time dateTime={iso}>
-      {date.toLocaleTimeString(t.locale === 'pl' ? 'pl-PL' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}
+    <time dateTime={iso} title={reader.dateTime(iso)} suppressHydrationWarning>
+      {reader.clock(iso)}
     </time>
   )
 }
@@ -408,14 +409,14 @@ function MessageItem({
 }
 
 /** A refusal that says how long to wait shows that wait ("Try again in 8 seconds"), not a vague "a few minutes". */
-function sendErrorText(t: ReturnType<typeof useT>, pending: PendingMessage): string {
+function sendErrorText(t: ReturnType<typeof useT>, reader: Reader, pending: PendingMessage): string {
   if (pending.error === 'RATE_LIMITED' && pending.retryAfterMs) {
     const seconds = Math.max(1, Math.ceil(pending.retryAfterMs / 1000))
     return seconds === 1 ? t('room.message.rateLimitedOne') : t('room.message.rateLimited', { seconds })
   }
   // Redis or PostgreSQL did not answer: not stored, and sent again by itself once they answer (decision 025).
   if (pending.error === 'UNAVAILABLE') return t('room.message.unavailable')
-  const refusal = refusalText(t, pending)
+  const refusal = refusalText(t, reader, pending)
   return refusal ?? t.error(pending.error!)
 }
 
@@ -432,6 +433,7 @@ const REFUSAL_REASONS = [
 /** The screen's reason, or the mute's or ban's end, in the reader's language: never a bare "please rephrase". */
 export function refusalText(
   t: ReturnType<typeof useT>,
+  reader: Reader,
   pending: Pick<PendingMessage, 'error' | 'reason' | 'until'>,
 ): string | null {
   if (pending.error === 'MESSAGE_REJECTED') {
@@ -440,7 +442,7 @@ export function refusalText(
   }
   if ((pending.error === 'MUTED' || pending.error === 'BANNED') && pending.until) {
     return t(pending.error === 'MUTED' ? 'notice.refused.muted' : 'notice.refused.banned', {
-      until: formatUntil(pending.until, t.locale),
+      until: formatUntil(pending.until, reader),
     })
   }
   return null
@@ -458,6 +460,7 @@ function PendingItem({
   onDiscard: (id: string) => void
 }) {
   const t = useT()
+  const reader = useReader()
   return (
     <li className={`message own ${pending.state}`} data-testid="pending-message" data-state={pending.state}>
       <div className="message-head">
@@ -473,7 +476,7 @@ function PendingItem({
         <div className="message-actions">
           {pending.error ? (
             <span className="field-error" data-testid="send-error">
-              {sendErrorText(t, pending)}
+              {sendErrorText(t, reader, pending)}
             </span>
           ) : null}
           <button type="button" className="link-button small" onClick={() => onRetry(pending.clientId)}>

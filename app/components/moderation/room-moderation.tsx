@@ -7,6 +7,7 @@ import {
   type ReportCategory,
 } from '../../../core/contracts/socket-events.moderation.js'
 import { useT } from '../i18n'
+import { formatDateTime, useReader, type Reader } from '../../utils/time'
 import { request, type HoldspaceSocket } from '../chat/socket'
 import { Sheet } from '../sheet'
 
@@ -96,24 +97,20 @@ export function useRoomModeration(socketRef: MutableRefObject<HoldspaceSocket | 
   return { status, settings, report, live, dismissLive }
 }
 
-export function formatUntil(iso: string, locale: string) {
-  return new Date(iso).toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    day: 'numeric',
-    month: 'short',
-  })
+/** When a mute or ban ends, in the reader's language and zone, the zone named. */
+export function formatUntil(iso: string, reader: Reader) {
+  return formatDateTime(iso, reader, { year: false })
 }
 
 /** Above the composer: why the member cannot send, and until when. */
 export function SanctionNotice({ status }: { status: MemberModerationStatus | null }) {
   const t = useT()
+  const reader = useReader()
   if (!status) return null
   if (status.bannedUntil) {
     return (
       <p className="notice sanction-notice" role="status" data-testid="sanction-notice">
-        {t('mod.composer.banned', { until: formatUntil(status.bannedUntil, t.locale) })}{' '}
+        {t('mod.composer.banned', { until: formatUntil(status.bannedUntil, reader) })}{' '}
         <Link to="/appeals">{t('nav.appeals')}</Link>
       </p>
     )
@@ -121,7 +118,7 @@ export function SanctionNotice({ status }: { status: MemberModerationStatus | nu
   if (status.mutedUntil) {
     return (
       <p className="notice sanction-notice" role="status" data-testid="sanction-notice">
-        {t('mod.composer.muted', { until: formatUntil(status.mutedUntil, t.locale) })}{' '}
+        {t('mod.composer.muted', { until: formatUntil(status.mutedUntil, reader) })}{' '}
         <Link to="/appeals">{t('nav.appeals')}</Link>
       </p>
     )
@@ -141,6 +138,7 @@ export function SanctionNotice({ status }: { status: MemberModerationStatus | nu
  */
 export function LiveSanctionNotice({ moderation }: { moderation: RoomModeration }) {
   const t = useT()
+  const reader = useReader()
   const live = moderation.live
   if (!live) return null
   const text = live.ended
@@ -148,7 +146,7 @@ export function LiveSanctionNotice({ moderation }: { moderation: RoomModeration 
     : live.kind === 'warning'
       ? t('notice.live.warned')
       : t(live.kind === 'mute' ? 'notice.live.muted' : 'notice.live.banned', {
-          until: live.until ? formatUntil(live.until, t.locale) : '',
+          until: live.until ? formatUntil(live.until, reader) : '',
         })
   return (
     <div
