@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
 import { startTestServer } from '../support/http.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, type TestAccount } from '../support/groups.js'
-import { closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
+import { closeBrowser, launchBrowser, newUser, openSiteMenu, signInWith, type UserSession } from '../support/browser.js'
 import { expectUsableOnPhone, openPage } from '../support/usable.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -218,7 +218,10 @@ describe('between sessions, in the browser', { timeout: 120_000 }, () => {
     await expectUsableOnPhone(m, 'thread (member)')
 
     await openPage(f, '/messages')
+    // On a phone the main links sit in the closed site menu: its Messages link still carries the count.
+    await openSiteMenu(f)
     await expect.poll(() => f.getByRole('link', { name: /^Messages/ }).textContent()).toBe('Messages 1(1 unread)')
+    await f.getByTestId('site-menu').locator('summary').click()
     const row = f.getByTestId('dm-thread').filter({ hasText: 'Rowan' })
     await expect.poll(() => row.textContent()).toContain('1')
     await expectUsableOnPhone(f, 'inbox (facilitator)')
