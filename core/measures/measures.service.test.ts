@@ -190,7 +190,10 @@ describe('PHQ-9 item 9', () => {
 
 describe('consent gates every facilitator view', () => {
   it("shows a member's scores under the group pseudonym only while they consent, and only to that group's facilitators", async () => {
+    // The earlier questionnaire a second before the later one: two answers in the same millisecond have no order.
+    deps.setNow(new Date(Date.now() - 1_000))
     await measures.submitMeasure(deps, member.account, 'phq9', phq9(14))
+    deps.setNow(null)
     await measures.submitMeasure(deps, member.account, 'phq9', phq9(9))
     await measures.submitMeasure(deps, quiet.account, 'phq9', phq9(22))
 
@@ -304,7 +307,10 @@ describe('requests, the summary and the reminder', () => {
     )
     await deps.sql`update homework set due_at = now() + interval '30 minutes' where id = ${homeworkId}`
     await sessionStartingIn(deps, group, 60 * 24)
-    await measures.submitMeasure(deps, a.account, 'phq9', phq9(16)) // before the request
+    // Before the request (a second before: in the same millisecond it would count as answering it).
+    deps.setNow(new Date(Date.now() - 1_000))
+    await measures.submitMeasure(deps, a.account, 'phq9', phq9(16))
+    deps.setNow(null)
 
     const requestId = await measures.requestMeasure(deps, facilitator.account, group, 'phq9')
     // Asking again for the same session changes nothing and emails nobody twice.
