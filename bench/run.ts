@@ -107,6 +107,7 @@ async function main() {
       REDIS_PREFIX: `b${randomBytes(3).toString('hex')}`,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      NOTES_KEY: randomBytes(32).toString('base64'),
       SECURE_COOKIES: 'false',
       LOG_LEVEL: 'warn',
       SMTP_URL: 'smtp://127.0.0.1:9',

@@ -85,6 +85,7 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     // Compose refuses to start without the two secrets, rather than running with empty ones.
     expect(compose).toMatch(/SESSION_SECRET: \$\{SESSION_SECRET:\?[^}]*SESSION_SECRET[^}]*\}/)
     expect(compose).toMatch(/ENCRYPTION_KEY: \$\{ENCRYPTION_KEY:\?[^}]*ENCRYPTION_KEY[^}]*\}/)
+    expect(compose).toMatch(/NOTES_KEY: \$\{NOTES_KEY:\?[^}]*NOTES_KEY[^}]*\}/)
     expect(compose).toMatch(/NODE_ENV: production/)
     expect(compose).toMatch(/HOST: 0\.0\.0\.0/)
     expect(compose).toMatch(/SMTP_URL: smtp:\/\/mailpit:1025/)
@@ -238,11 +239,22 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     for (const [key, value] of Object.entries(process.env)) {
       if (
         value !== undefined &&
-        !['SESSION_SECRET', 'ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'COMPOSE_FILE', 'COMPOSE_PROJECT_NAME'].includes(key)
+        ![
+          'SESSION_SECRET',
+          'ENCRYPTION_KEY',
+          'NOTES_KEY',
+          'POSTGRES_PASSWORD',
+          'COMPOSE_FILE',
+          'COMPOSE_PROJECT_NAME',
+        ].includes(key)
       )
         baseEnv[key] = value
     }
-    const secrets = { SESSION_SECRET: 's'.repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }
+    const secrets = {
+      SESSION_SECRET: 's'.repeat(48),
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      NOTES_KEY: Buffer.alloc(32, 8).toString('base64'),
+    }
     const run = (args: string[], env: Record<string, string>) =>
       spawnSync(cli[0], [...cli[1], '--env-file', envFile, '-f', 'docker-compose.yml', ...args], {
         cwd: root,
@@ -268,13 +280,17 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
       expect(resolved.stdout).toContain('everysec')
       expect(resolved.stdout).toContain('service_completed_successfully')
 
-      const noSession = run(['config', '--quiet'], { ENCRYPTION_KEY: secrets.ENCRYPTION_KEY })
+      const noSession = run(['config', '--quiet'], { ...secrets, SESSION_SECRET: '' })
       expect(noSession.status).not.toBe(0)
       expect(noSession.stderr).toContain('SESSION_SECRET')
 
-      const noKey = run(['config', '--quiet'], { SESSION_SECRET: secrets.SESSION_SECRET })
+      const noKey = run(['config', '--quiet'], { ...secrets, ENCRYPTION_KEY: '' })
       expect(noKey.status).not.toBe(0)
       expect(noKey.stderr).toContain('ENCRYPTION_KEY')
+
+      const noNotesKey = run(['config', '--quiet'], { ...secrets, NOTES_KEY: '' })
+      expect(noNotesKey.status).not.toBe(0)
+      expect(noNotesKey.stderr).toContain('NOTES_KEY')
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

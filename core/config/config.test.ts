@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, configSchema, loadConfig } from './config.js'
+import { ConfigError, DEVELOPMENT_NOTES_KEY, configSchema, loadConfig } from './config.js'
 import { redisTarget } from './redis.js'
 
 const base = {
@@ -32,7 +32,17 @@ describe('configuration', () => {
     })
     expect(config.publicUrl).toBe('http://127.0.0.1:3000')
     expect(config.allowedOrigins).toEqual(['http://127.0.0.1:3000'])
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }).secureCookies).toBe(true)
+    expect(loadConfig({ ...base, NODE_ENV: 'production', NOTES_KEY: base.ENCRYPTION_KEY }).secureCookies).toBe(true)
+  })
+
+  it('requires NOTES_KEY in production and uses the published development key only outside it', () => {
+    expect(failure({ ...base, NODE_ENV: 'production' })).toBe(
+      'Invalid setting NOTES_KEY: is required in production (openssl rand -base64 32)',
+    )
+    expect(failure({ ...base, NOTES_KEY: 'short' })).toMatch(/^Invalid setting NOTES_KEY: must be 32 bytes/)
+    expect(loadConfig(base).NOTES_KEY).toBe(DEVELOPMENT_NOTES_KEY)
+    const own = Buffer.alloc(32, 9).toString('base64')
+    expect(loadConfig({ ...base, NODE_ENV: 'production', NOTES_KEY: own }).NOTES_KEY).toBe(own)
   })
 
   it('stops with one clear line naming the bad variable', () => {

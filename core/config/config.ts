@@ -63,6 +63,10 @@ export const configSchema = z.object({
     .default('hs'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   ENCRYPTION_KEY: key32,
+  // Session notes (core/sessionnotes, decision 042): required in production; an embedded key only in development
+  // and tests. The previous key is read only, for notes sealed before a rotation.
+  NOTES_KEY: key32.optional(),
+  NOTES_KEY_PREVIOUS: key32.optional(),
   SESSION_IDLE_MINUTES: positiveInt.default('30'),
   // The minimum age a member confirms at sign-up (issue 18).
   MIN_AGE: positiveInt.pipe(z.number().min(13, 'must be at least 13').max(21, 'must be at most 21')).default('16'),
@@ -141,7 +145,14 @@ export const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
 })
 
-export type Config = z.infer<typeof configSchema> & {
+/**
+ * The session-notes key when NOTES_KEY is unset outside production. Published in the source: it protects nothing
+ * and exists so `npm start` and the tests need no setup; production refuses to start without NOTES_KEY.
+ */
+export const DEVELOPMENT_NOTES_KEY = Buffer.from('holdspace-development-notes-key!').toString('base64')
+
+export type Config = Omit<z.infer<typeof configSchema>, 'NOTES_KEY'> & {
+  NOTES_KEY: string
   secureCookies: boolean
   publicUrl: string
   allowedOrigins: string[]
@@ -183,6 +194,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (data.S3_BUCKET && Boolean(data.S3_ACCESS_KEY_ID) !== Boolean(data.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('Invalid setting S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together')
   }
+  if (data.NODE_ENV === 'production' && !data.NOTES_KEY)
+    throw new ConfigError('Invalid setting NOTES_KEY: is required in production (openssl rand -base64 32)')
   const publicUrl = data.PUBLIC_URL ?? `http://${data.HOST === '0.0.0.0' ? 'localhost' : data.HOST}:${data.PORT}`
   const allowedOrigins = (data.ALLOWED_ORIGINS ?? new URL(publicUrl).origin)
     .split(',')
@@ -190,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .filter(Boolean)
   return {
     ...data,
+    NOTES_KEY: data.NOTES_KEY ?? DEVELOPMENT_NOTES_KEY,
     secureCookies: data.SECURE_COOKIES ?? data.NODE_ENV === 'production',
     publicUrl,
     allowedOrigins,
