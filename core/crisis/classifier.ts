@@ -413,13 +413,17 @@ class Scope {
     }
     const { first: firstPerson, third, reporting, subject } = this.marks
     let words = 0
+    let comma = false
     for (let j = first - 1; j >= 0; j--) {
       const type = this.t.types[j]
       if (type === STOP) return false
+      if (type === COMMA) comma = true
       if (type !== WORD) continue
       if (reporting[j]) return !(j > 0 && subject[j - 1])
       if (firstPerson[j]) return false
-      if (third[j]) return true
+      // Someone named before a comma is addressed or done with ("sorry mom, going to kill myself",
+      // "tell mom i love her, goodbye forever"), not the subject of what follows.
+      if (third[j]) return !comma
       if (++words >= this.lex.personWindow) return false
     }
     return false
@@ -449,10 +453,14 @@ class Scope {
    * keeps it current (`past.present`: "znowu wróciły myśli samobójcze").
    */
   ownSentence(first: number, last: number): boolean {
-    const { own, present } = this.marks
+    const { own, present, third } = this.marks
     const mine = (j: number) => own[j] === 1 || present[j] === 1
     for (let j = first; j <= last; j++) if (mine(j)) return true
-    for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP; j--) if (mine(j)) return true
+    for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP; j--) {
+      if (mine(j)) return true
+      // The nearest person before the phrase is someone else ("i think pigeons are suicidal" is not).
+      if (third[j] === 1) return false
+    }
     for (let j = last + 1; j < this.t.types.length && this.t.types[j] !== STOP; j++) if (mine(j)) return true
     return false
   }
