@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { crisisLinesFor, measures, measuresForms } from '../services.server'
-import { FormError, SafeForm, SubmitButton, TextAreaField } from '../components/forms'
 import { useT } from '../components/i18n'
 import { CrisisCard } from '../components/crisis/crisis-card'
+import { ClinicianQuestion, type ClinicianAnswer } from '../components/crisis/clinician-question'
 import { CareBack } from '../components/selfcare/care-parts'
 import { instrumentName, severityName } from '../components/measures/trend'
 import { requireUser } from '../utils/auth.server'
 import { rethrowNotFound } from '../utils/care.server'
 import { getCountry } from '../utils/locale.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf } from '../utils/forms.server'
 import crisisStyles from '../styles/crisis.css'
 import selfcareStyles from '../styles/selfcare.css'
 import styles from '../styles/measures.css'
@@ -54,8 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function MeasureResult() {
   const t = useT()
   const { result, lines } = useLoaderData<typeof loader>()
-  const answer = useActionData<typeof action>() as { ok: true; answer: 'yes' | 'no' } | FormResult | undefined
-  const answered = answer?.ok ? answer.answer : result.clinicianRequested ? 'yes' : null
+  const answer = useActionData<typeof action>() as ClinicianAnswer
   const name = instrumentName(result.instrument)
   return (
     <div className="care">
@@ -66,45 +65,7 @@ export default function MeasureResult() {
           <h2>{t('measures.support.title')}</h2>
           <p>{t('measures.support.intro')}</p>
           <CrisisCard lines={lines} />
-          <section className="card support-question" aria-labelledby="support-question">
-            <h2 id="support-question">{t('care.support.question')}</h2>
-            {answered === 'yes' ? (
-              <>
-                <p className="notice" role="status" data-testid="support-answer">
-                  {answer?.ok ? t('care.support.told') : t('care.support.already')}
-                </p>
-                <div className="actions">
-                  <Link className="button primary" to="/help">
-                    {t('care.support.help')}
-                  </Link>
-                </div>
-              </>
-            ) : answered === 'no' ? (
-              <p className="notice" role="status" data-testid="support-answer">
-                {t('care.support.declined')}
-              </p>
-            ) : (
-              <SafeForm>
-                <FormError code={answer && !answer.ok ? answer.formError : undefined} />
-                <TextAreaField
-                  label={t('care.support.message')}
-                  help={t('care.support.messageHelp')}
-                  name="message"
-                  maxLength={500}
-                  rows={3}
-                  error={answer && !answer.ok ? answer.fieldErrors?.message : undefined}
-                />
-                <div className="actions">
-                  <SubmitButton name="answer" value="yes">
-                    {t('care.support.yes')}
-                  </SubmitButton>
-                  <SubmitButton className="button" name="answer" value="no">
-                    {t('care.support.no')}
-                  </SubmitButton>
-                </div>
-              </SafeForm>
-            )}
-          </section>
+          <ClinicianQuestion result={answer} alreadyRequested={result.clinicianRequested} />
         </>
       ) : null}
       <section className="card" aria-labelledby="measure-score">

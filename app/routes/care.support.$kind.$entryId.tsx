@@ -5,16 +5,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { crisisLinesFor, selfcare, selfcareForms } from '../services.server'
-import { FormError, SafeForm, SubmitButton, TextAreaField } from '../components/forms'
 import { useT } from '../components/i18n'
 import { CrisisCard } from '../components/crisis/crisis-card'
+import { ClinicianQuestion, type ClinicianAnswer } from '../components/crisis/clinician-question'
 import { CareBack } from '../components/selfcare/care-parts'
 import { requireUser } from '../utils/auth.server'
 import { rethrowNotFound } from '../utils/care.server'
 import { getCountry } from '../utils/locale.server'
-import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { failureFromError, formFailure, parseForm, readFormWithCsrf } from '../utils/forms.server'
 import crisisStyles from '../styles/crisis.css'
 import styles from '../styles/selfcare.css'
 
@@ -71,8 +71,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function SupportQuestion() {
   const t = useT()
   const { prompt, lines, back } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as { ok: true; answer: 'yes' | 'no' } | FormResult | undefined
-  const answered = result?.ok ? result.answer : prompt.alreadyRequested ? 'yes' : null
+  const result = useActionData<typeof action>() as ClinicianAnswer
   return (
     <div className="care care-support">
       <CareBack />
@@ -82,52 +81,7 @@ export default function SupportQuestion() {
       <h1>{t('care.support.title')}</h1>
       <p>{t('care.support.intro')}</p>
       <CrisisCard lines={lines} />
-      <section className="card support-question" aria-labelledby="support-question">
-        <h2 id="support-question">{t('care.support.question')}</h2>
-        {answered === 'yes' ? (
-          <>
-            <p className="notice" role="status" data-testid="support-answer">
-              {result?.ok ? t('care.support.told') : t('care.support.already')}
-            </p>
-            <div className="actions">
-              <Link className="button primary" to="/help">
-                {t('care.support.help')}
-              </Link>
-            </div>
-          </>
-        ) : answered === 'no' ? (
-          <>
-            <p className="notice" role="status" data-testid="support-answer">
-              {t('care.support.declined')}
-            </p>
-            <div className="actions">
-              <Link className="button" to={back}>
-                {t('care.support.continue')}
-              </Link>
-            </div>
-          </>
-        ) : (
-          <SafeForm>
-            <FormError code={result && !result.ok ? result.formError : undefined} />
-            <TextAreaField
-              label={t('care.support.message')}
-              help={t('care.support.messageHelp')}
-              name="message"
-              maxLength={500}
-              rows={3}
-              error={result && !result.ok ? result.fieldErrors?.message : undefined}
-            />
-            <div className="actions">
-              <SubmitButton name="answer" value="yes">
-                {t('care.support.yes')}
-              </SubmitButton>
-              <SubmitButton className="button" name="answer" value="no">
-                {t('care.support.no')}
-              </SubmitButton>
-            </div>
-          </SafeForm>
-        )}
-      </section>
+      <ClinicianQuestion result={result} alreadyRequested={prompt.alreadyRequested} continueTo={back} />
     </div>
   )
 }
