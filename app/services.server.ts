@@ -16,7 +16,15 @@ export {
   countrySchema,
 } from '../core/identity/identity.schema.js'
 export { listRooms } from '../core/rooms/rooms.queries.js'
-export { listRoomHours, roomOpenings, setRoomHours } from '../core/roomhours/roomhours.service.js'
+export {
+  addShift,
+  listRoomHours,
+  listRota,
+  removeShift,
+  roomOpenings,
+  setRoomCover,
+  setRoomHours,
+} from '../core/roomhours/roomhours.service.js'
 export { getRoomEntry, enterRoom, type RoomView } from '../core/chat/chat.service.js'
 export { enterRoomSchema } from '../core/chat/chat.schema.js'
 export { roomListActivity } from '../core/presence/presence.service.js'
