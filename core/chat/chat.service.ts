@@ -7,6 +7,7 @@ import { socketRooms } from '../realtime/realtime.publisher.js'
 import * as q from './chat.queries.js'
 import { normalizeMessageBody, pseudonymSchema } from './chat.schema.js'
 import { generateUniquePseudonym } from './pseudonyms.js'
+import { invalidateChatAccount } from './membership-cache.js'
 
 import { chatComposition } from './send-pipeline.js'
 
@@ -90,6 +91,8 @@ export async function enterRoom(
   const existing = await q.findMembership(deps.sql, room.id, actor.accountId)
   if (existing) {
     await q.acceptRules(deps.sql, existing.id, room.rulesVersion, now)
+    // A send cache on any server still holding the old acceptance reloads (decision 046).
+    await invalidateChatAccount(deps, actor.accountId)
     return toMember(existing)
   }
   let pseudonym: string

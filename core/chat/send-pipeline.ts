@@ -6,6 +6,7 @@ import { AppError } from '../errors.js'
 import { keyedDigest } from '../identity/identity.crypto.js'
 import { announceRoomCoalesced } from './chat.broadcast.js'
 import { persistGrouped } from './group-commit.js'
+import { roomAndMembership, type SendCache, type SendCacheEntry } from './membership-cache.js'
 import { consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
 import * as q from './chat.queries.js'
 import { normalizeMessageBody } from './chat.schema.js'
@@ -43,6 +44,10 @@ export interface SendContext {
   deps: CoreDeps
   actor: SendActor
   input: SendInput
+  /** The sending socket's cache (core/chat/membership-cache.ts, decision 046); absent for other entry points. */
+  cache?: SendCache
+  /** The cache entry `authorize` used or made: other slices keep per-send facts beside it (`cachedForSend`). */
+  cacheEntry?: SendCacheEntry
   room?: q.RoomRow
   membership?: q.MembershipRow
   body?: string
@@ -159,9 +164,11 @@ const authenticate: SendStep = {
 const authorize: SendStep = {
   name: 'authorize',
   async run(ctx) {
-    const found = await q.findRoomAndMembership(ctx.deps.sql, ctx.input.roomId, ctx.actor.accountId)
+    // From the socket's cache while the room's and the account's version tokens are unchanged (decision 046).
+    const found = await roomAndMembership(ctx.deps, ctx.cache, ctx.input.roomId, ctx.actor.accountId)
     if (!found) throw new AppError('NOT_FOUND')
     const { room, membership } = found
+    ctx.cacheEntry = found.entry
     if (!membership || membership.rulesVersionAccepted < room.rulesVersion) throw new AppError('FORBIDDEN')
     if (room.locked && membership.badge !== 'facilitator') throw new AppError('FORBIDDEN')
     ctx.room = room
@@ -272,9 +279,14 @@ export const chatSteps = { authenticate, authorize, validate, replay, rateLimit,
  * not per send, so a slow but answering send (a cold process, a busy CPU) is not refused. A dependency that refuses
  * outright (Redis killed) answers UNAVAILABLE too, never INTERNAL.
  */
-export async function sendMessage(deps: CoreDeps, actor: SendActor, input: SendInput): Promise<ChatMessage> {
+export async function sendMessage(
+  deps: CoreDeps,
+  actor: SendActor,
+  input: SendInput,
+  options: { cache?: SendCache } = {},
+): Promise<ChatMessage> {
   const { steps, abortHooks } = chatComposition(deps).send
-  const ctx: SendContext = { deps, actor, input }
+  const ctx: SendContext = { deps, actor, input, cache: options.cache }
   try {
     for (const step of steps) {
       if (ctx.replayed && !step.runOnReplay) continue

@@ -8,6 +8,7 @@ import {
   type SendActor,
   type SendStep,
 } from '../chat/send-pipeline.js'
+import { cachedForSend } from '../chat/membership-cache.js'
 import { classifyRisk } from '../crisis/classifier.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -25,8 +26,9 @@ import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
  *   … validate → replay → [moderation] → rate-limit → [screen] → … → [screen-verdict] → persist → [screen-notice]
  *     → broadcast → [held-to-readers]
  *
- * - `moderation`: an active mute or ban refuses the send (MUTED / BANNED with `until`). It reads
- *   PostgreSQL at send time, so a sanction taken on any server holds on every server at once. It runs
+ * - `moderation`: an active mute or ban refuses the send (MUTED / BANNED with `until`). The sanctions are kept in
+ *   the socket's send cache, which every sanction invalidates through Redis before it is acknowledged (decision
+ *   046), so a sanction taken on any server holds on every server's next send. It runs
  *   after `replay`, so resending a message stored before the mute still gets its original ack.
  * - `screen`: the in-process rules (core/moderation/screen.ts) with the sender's recent texts.
  * - `screen-verdict`: a rejected message stops here, just before persist. Crisis detection ran right after
@@ -76,7 +78,13 @@ declare module '../chat/send-pipeline.js' {
 const moderationStep: SendStep = {
   name: 'moderation',
   async run(ctx) {
-    await requireMaySend(ctx.deps, ctx.membership!.id)
+    const { deps, membership } = ctx
+    // The sanctions in force, kept in the socket's send cache until a sanction changes them (decision 046).
+    await requireMaySend(deps, membership!.id, (now) =>
+      cachedForSend(ctx.cacheEntry, 'moderation:restrictions', () =>
+        q.activeRestrictions(deps.sql, membership!.id, now),
+      ),
+    )
   },
 }
 

@@ -2,6 +2,7 @@ import type { TransactionSql } from '../../db/client.js'
 import { transaction } from '../after-commit.js'
 import { recordAudit } from '../audit/audit.service.js'
 import { requireRoomMember } from '../chat/chat.service.js'
+import { invalidateChatAccount, invalidateChatRoom } from '../chat/membership-cache.js'
 import type { MemberModerationStatus, ReportCategory, SanctionKind } from '../contracts/socket-events.moderation.js'
 import { raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
@@ -169,9 +170,18 @@ async function memberStatusOf(deps: CoreDeps, roomId: string, membershipId: stri
   }
 }
 
-/** The send pipeline's check: reads PostgreSQL at send time, so a sanction holds at once on every server. */
-export async function requireMaySend(deps: CoreDeps, membershipId: string): Promise<void> {
-  const active = await q.activeRestrictions(deps.sql, membershipId, nowOf(deps))
+/**
+ * The send pipeline's check (and reactions'). A sanction holds at once on every server: the send path keeps the rows
+ * in its cache only until a sanction invalidates it (decision 046); other callers read PostgreSQL.
+ */
+export async function requireMaySend(
+  deps: CoreDeps,
+  membershipId: string,
+  /** The send path passes the rows kept in its cache (decision 046); they are compared with the clock here. */
+  restrictions: (now: Date) => Promise<q.SanctionRow[]> = (now) => q.activeRestrictions(deps.sql, membershipId, now),
+): Promise<void> {
+  const now = nowOf(deps)
+  const active = (await restrictions(now)).filter((s) => s.startsAt <= now && s.endsAt > now)
   const ban = active.find((s) => s.kind === 'ban')
   if (ban) throw new AppError('BANNED', { until: ban.endsAt.toISOString() })
   const mute = active.find((s) => s.kind === 'mute')
@@ -397,6 +407,9 @@ export async function takeModerationAction(deps: CoreDeps, actor: Actor, input: 
     }
   })
 
+  // Before anyone hears of it (and before the ack): the next send on any server reads the change (decision 046).
+  for (const s of effects.sanctions) if (s.kind !== 'warning') await invalidateChatAccount(deps, s.accountId)
+  if (effects.room) await invalidateChatRoom(deps, input.roomId)
   for (const messageId of effects.messages) await announceMessageState(deps, input.roomId, messageId)
   for (const s of effects.sanctions) {
     // A ban also takes the room away at once: every socket of the account leaves it (and so its presence).

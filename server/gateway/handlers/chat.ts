@@ -15,6 +15,7 @@ import {
   syncMessages,
 } from '../../../core/chat/chat.service.js'
 import { chatRequestSchemas } from '../../../core/chat/chat.schema.js'
+import { createSendCache } from '../../../core/chat/membership-cache.js'
 import { createPresenceStore, type PresenceStore } from '../../../core/presence/presence.store.js'
 import { PresenceTracker } from '../../../core/presence/presence.tracker.js'
 import { allRoomsActivity, presenceSnapshot, roomActivity } from '../../../core/presence/presence.service.js'
@@ -148,7 +149,9 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
     return { rooms: await allRoomsActivity(deps, store) }
   })
 
-  on('message:send', (input) => sendMessage(deps, account(), input))
+  // The room and membership this socket sends into, kept while Redis' version tokens say unchanged (decision 046).
+  const sendCache = createSendCache()
+  on('message:send', (input) => sendMessage(deps, account(), input, { cache: sendCache }))
   on('message:sync', (input) => syncMessages(deps, account().accountId, input))
   on('message:history', (input) => messageHistory(deps, account().accountId, input))
   on('message:edit', (input) => editMessage(deps, account().accountId, input))

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto'
+import type { CoreDeps } from '../deps.js'
+import { keyedDigest } from '../identity/identity.crypto.js'
+import * as q from './chat.queries.js'
+
+/**
+ * The send fast path's cache of what `authorize` and the sanction check read (docs/decisions/046-send-cache.md):
+ * per socket, per room, the room row, the sender's membership and whatever another slice's step asked to keep
+ * beside them (`cachedForSend`: moderation's sanctions in force). A send with a warm entry reads PostgreSQL for
+ * none of it.
+ *
+ * Strict across server processes: every entry is tagged with two version tokens read from Redis — the room's and
+ * the account's — and a send first reads both (one MGET). Anything that changes the answer sets a new random token
+ * (`invalidateChatRoom`, `invalidateChatAccount`) after its COMMIT and before it answers, so the very next send
+ * on any server finds a token that differs from its entry's and reloads from PostgreSQL. The tokens are read before
+ * the rows, so a row read before a change is tagged with a token the change then replaces.
+ *
+ * Keys hold ids only (the account's as a keyed digest, like the rate-limit keys): `<p>:chat:v:room:<roomId>`,
+ * `<p>:chat:v:acct:<digest>`. A token lives a day; an entry at most `MAX_AGE_MS`, so a token that expires (and reads
+ * as absent again) can never match an entry made before it was set, and a change made where no Redis was reachable
+ * (the operator CLI, a Redis outage at that moment) holds within `MAX_AGE_MS`.
+ */
+export interface SendCacheEntry {
+  tokens: string
+  loadedAt: number
+  room: q.RoomRow
+  membership: q.MembershipRow
+  /** What other slices' steps keep beside the rows (moderation's sanctions), invalidated with them. */
+  extras: Map<string, Promise<unknown>>
+}
+
+/** One socket's entries, by room id. Made by the gateway per connection (`createSendCache`). */
+export type SendCache = Map<string, SendCacheEntry>
+
+export const createSendCache = (): SendCache => new Map()
+
+/** How long an entry is trusted without a token change (changes made without Redis). */
+export const MAX_AGE_MS = 30_000
+const TOKEN_TTL_MS = 24 * 60 * 60_000
+/** A socket in this many rooms keeps only the latest. */
+const MAX_ROOMS_PER_SOCKET = 32
+
+export const chatVersionKeys = {
+  room: (deps: Pick<CoreDeps, 'config'>, roomId: string) => `${deps.config.REDIS_PREFIX}:chat:v:room:${roomId}`,
+  account: (deps: Pick<CoreDeps, 'config'>, accountId: string) =>
+    `${deps.config.REDIS_PREFIX}:chat:v:acct:${keyedDigest(deps.config.SESSION_SECRET, accountId)}`,
+}
+
+async function setToken(deps: CoreDeps, key: string, what: Record<string, string>): Promise<void> {
+  try {
+    await deps.redis.set(key, randomBytes(9).toString('base64url'), 'PX', TOKEN_TTL_MS)
+  } catch (error) {
+    // Committed already; the entries that still hold the old answer expire within MAX_AGE_MS.
+    deps.log.warn({ ...what, err: { message: (error as Error).message } }, 'chat cache invalidation failed')
+  }
+}
+
+/** The room's settings changed (lock, slow mode, rules, hours…): every sender's entry for it reloads. */
+export function invalidateChatRoom(deps: CoreDeps, roomId: string): Promise<void> {
+  return setToken(deps, chatVersionKeys.room(deps, roomId), { roomId })
+}
+
+/** Something about this account changed (a sanction, its role, a room entered or rules accepted). */
+export function invalidateChatAccount(deps: CoreDeps, accountId: string): Promise<void> {
+  return setToken(deps, chatVersionKeys.account(deps, accountId), {})
+}
+
+async function readTokens(deps: CoreDeps, roomId: string, accountId: string): Promise<string | null> {
+  // Redis down: no token, no cache; the send goes on reading PostgreSQL (crisis detection still runs; the
+  // rate limit then answers UNAVAILABLE, decision 025).
+  if (deps.redis.status !== 'ready') return null
+  try {
+    const [room, account] = await deps.redis.mget(
+      chatVersionKeys.room(deps, roomId),
+      chatVersionKeys.account(deps, accountId),
+    )
+    return `${room ?? '-'}|${account ?? '-'}`
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The room and the sender's membership: from the socket's entry when both tokens are unchanged and it is young
+ * enough, else from PostgreSQL (one query), kept when the sender is a member. Without a cache, just the query.
+ */
+export async function roomAndMembership(
+  deps: CoreDeps,
+  cache: SendCache | undefined,
+  roomId: string,
+  accountId: string,
+): Promise<{ room: q.RoomRow; membership: q.MembershipRow | null; entry?: SendCacheEntry } | null> {
+  if (!cache) return q.findRoomAndMembership(deps.sql, roomId, accountId)
+  const tokens = await readTokens(deps, roomId, accountId)
+  const now = performance.now()
+  const cached = cache.get(roomId)
+  if (tokens !== null && cached && cached.tokens === tokens && now - cached.loadedAt < MAX_AGE_MS)
+    return { room: cached.room, membership: cached.membership, entry: cached }
+  cache.delete(roomId)
+  const found = await q.findRoomAndMembership(deps.sql, roomId, accountId)
+  if (!found?.membership || tokens === null) return found
+  const entry: SendCacheEntry = {
+    tokens,
+    loadedAt: now,
+    room: found.room,
+    membership: found.membership,
+    extras: new Map(),
+  }
+  if (cache.size >= MAX_ROOMS_PER_SOCKET) cache.delete(cache.keys().next().value!)
+  cache.set(roomId, entry)
+  return { ...found, entry }
+}
+
+/**
+ * A value another slice's send step reads on every send (moderation: the sanctions in force), kept in the send's
+ * cache entry and dropped with it. `load` must return what stays true until something invalidates the room or the
+ * account (time-bound facts are returned with their end and compared with the clock by the step). Without an entry
+ * (no cache, Redis unreachable, not a member) it just loads. A load that fails is not kept.
+ */
+export function cachedForSend<T>(entry: SendCacheEntry | undefined, name: string, load: () => Promise<T>): Promise<T> {
+  if (!entry) return load()
+  const kept = entry.extras.get(name) as Promise<T> | undefined
+  if (kept) return kept
+  const loading = load()
+  entry.extras.set(name, loading)
+  loading.catch(() => {
+    if (entry.extras.get(name) === loading) entry.extras.delete(name)
+  })
+  return loading
+}
