@@ -56,6 +56,7 @@ export const SLICE_ORDER = [
   'library',
   'measures',
   'video',
+  'sessionnotes',
   'presence',
   'retention',
   'admin',

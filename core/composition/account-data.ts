@@ -9,6 +9,7 @@ import { discardLibraryFiles, exportLibraryData, libraryFilesOf } from '../libra
 import { exportMessagesData } from '../messages/messages.service.js'
 import { exportMeasuresData } from '../measures/measures.service.js'
 import { exportReactionsData } from '../reactions/reactions.service.js'
+import { exportSessionNotesData } from '../sessionnotes/sessionnotes.service.js'
 
 /**
  * Every slice's part of "export my data" and "delete my account" (core/identity/account-data.ts), in the order
@@ -47,5 +48,7 @@ export function composeAccountData(): AccountDataRegistry {
     { name: 'privateMessages', exportData: exportMessagesData },
     { name: 'measures', exportData: exportMeasuresData },
     { name: 'reactions', exportData: exportReactionsData },
+    // Attendance and the notes about the member; not the note about the whole session (docs/decisions/042).
+    { name: 'sessionNotes', exportData: exportSessionNotesData },
   ]
 }

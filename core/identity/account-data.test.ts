@@ -31,6 +31,7 @@ import { goalSchema, moodCheckInSchema, reminderSchema } from '../selfcare/selfc
 import { homeworkSchema } from '../library/library.schema.js'
 import { resolveIncident } from '../crisis/crisis.service.js'
 import { addReaction } from '../reactions/reactions.service.js'
+import * as sessionNotes from '../sessionnotes/sessionnotes.service.js'
 
 const PASSWORD = 'a long secret phrase'
 let deps: TestDeps
@@ -172,6 +173,16 @@ describe('export and erasure across every slice', () => {
     await measures.submitMeasure(deps, me, 'gad7', [3, 2, 1, 0, 3, 2, 1])
     await measures.setMeasureConsent(deps, me, groupId, 'grant')
     await measures.requestMeasure(deps, facilitator.account, groupId, 'phq9')
+    // A session the member attended, with the facilitator's note about them (decision 042)
+    const [past] = await deps.sql<{ id: string }[]>`
+      insert into group_sessions (group_id, occurrence_at, starts_at, ends_at)
+      values (${groupId}, now() - interval '2 hours', now() - interval '2 hours', now() - interval '1 hour')
+      returning id`
+    await sessionNotes.saveAttendance(deps, facilitator.account, past!.id, [{ pseudonym: 'Linden', status: 'late' }])
+    await sessionNotes.saveNotes(deps, facilitator.account, past!.id, {
+      session: 'the whole group',
+      members: [{ pseudonym: 'Linden', text: 'SESSIONNOTE-6120 spoke about the move' }],
+    })
 
     const exportedData = await exportAccountData(deps, member.accountId)
     expect(
@@ -179,6 +190,10 @@ describe('export and erasure across every slice', () => {
     ).toMatchObject({
       responses: [{ answers: [3, 2, 1, 0, 3, 2, 1] }],
       consents: [{ group: { id: groupId } }],
+    })
+    expect((exportedData as { sessionNotes?: unknown }).sessionNotes).toMatchObject({
+      attendance: [{ group: 'Thursday circle', status: 'late' }],
+      notesAboutMe: [{ group: 'Thursday circle', note: 'SESSIONNOTE-6120 spoke about the move' }],
     })
     expect((exportedData as { reactions?: unknown[] }).reactions).toEqual([
       expect.objectContaining({ messageId: peerMessage.id, kind: 'hug' }),
@@ -197,6 +212,7 @@ describe('export and erasure across every slice', () => {
       'CHAT-3317',
       'Thursday circle',
       '20:30',
+      'SESSIONNOTE-6120',
     ]) {
       expect(exported, text).toContain(text)
     }
