@@ -12,6 +12,10 @@ export interface LobbyParticipant {
   state: ParticipantState
   mode: ParticipationMode
   muted: boolean
+  /** A member's hand is up (its place in the queue: `hand:queue`). */
+  handRaised: boolean
+  /** The facilitator asked this muted member to unmute and the member has not answered yet. */
+  unmuteAsked: boolean
 }
 
 /** What one person's own page knows about themselves in a session. */
@@ -22,10 +26,21 @@ export interface OwnParticipation {
   state: ParticipantState
   mode: ParticipationMode
   muted: boolean
+  handRaised: boolean
+  unmuteAsked: boolean
   sessionStatus: 'scheduled' | 'moved' | 'live' | 'ended' | 'cancelled'
   facilitatorPresent: boolean
   /** Facilitators only: everyone in the session. */
   participants?: LobbyParticipant[]
+  /** Facilitators only: the raised hands in the order they went up. */
+  hands?: RaisedHand[]
+}
+
+/** One raised hand in the facilitators' queue: pseudonym, opaque per-session id, when it went up. */
+export interface RaisedHand {
+  participantId: string
+  name: string
+  raisedAt: string
 }
 
 export interface VideoTokenGrant {
@@ -50,6 +65,7 @@ export interface GroupsClientEvents {
   'lobby:send-back': (payload: ParticipantRef, ack: AckCallback<{ ok: true }>) => void
   /** An admitted, enrolled person asks for a short-lived LiveKit token. */
   'video:token': (payload: SessionRef, ack: AckCallback<VideoTokenGrant>) => void
+  /** Facilitators mute; `muted: false` is always refused (FORBIDDEN): only the member unmutes (`video:unmute-self`). */
   'participant:mute': (payload: ParticipantRef & { muted: boolean }, ack: AckCallback<{ ok: true }>) => void
   'participant:remove': (payload: ParticipantRef, ack: AckCallback<{ ok: true }>) => void
   'video:mute-all': (payload: SessionRef, ack: AckCallback<{ muted: number }>) => void
@@ -67,6 +83,8 @@ export interface GroupsServerEvents {
     state: ParticipantState
     muted: boolean
     mode: ParticipationMode
+    handRaised: boolean
+    unmuteAsked: boolean
   }) => void
   /** To everyone in the session: the facilitator ended it. */
   'video:ended': (payload: SessionRef) => void

@@ -6,6 +6,7 @@ import type { GroupsClientEvents, GroupsServerEvents } from './socket-events.gro
 import type { ModerationClientEvents, ModerationServerEvents } from './socket-events.moderation.js'
 import type { MessagesClientEvents, MessagesServerEvents } from './socket-events.messages.js'
 import type { ReactionsClientEvents, ReactionsServerEvents } from './socket-events.reactions.js'
+import type { VideoClientEvents, VideoServerEvents } from './socket-events.video.js'
 
 /**
  * The Socket.IO contract shared by the browser and the gateway (docs/realtime.md describes it),
@@ -33,7 +34,8 @@ export type ClientToServerEvents = IdentityClientEvents &
   GroupsClientEvents &
   ModerationClientEvents &
   MessagesClientEvents &
-  ReactionsClientEvents
+  ReactionsClientEvents &
+  VideoClientEvents
 export type ServerToClientEvents = LifecycleServerEvents &
   IdentityServerEvents &
   CrisisServerEvents &
@@ -41,7 +43,8 @@ export type ServerToClientEvents = LifecycleServerEvents &
   GroupsServerEvents &
   ModerationServerEvents &
   MessagesServerEvents &
-  ReactionsServerEvents
+  ReactionsServerEvents &
+  VideoServerEvents
 
 /** A request's name, the payload its contract declares, and what its ack carries on success (browser and gateway). */
 export type RequestEvent = keyof ClientToServerEvents & string

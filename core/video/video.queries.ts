@@ -68,9 +68,14 @@ export interface ParticipantRow {
   state: ParticipantState
   mode: ParticipationMode
   muted: boolean
+  handRaised: boolean
+  unmuteAsked: boolean
+  mediaOpened: boolean
 }
 
-const participantColumns = (db: Db) => db`id, account_id as "accountId", role, state, mode, muted`
+const participantColumns = (db: Db) =>
+  db`id, account_id as "accountId", role, state, mode, muted, hand_order is not null as "handRaised",
+     unmute_asked_at is not null as "unmuteAsked", media_opened_at is not null as "mediaOpened"`
 
 export async function findParticipant(db: Db, sessionId: string, accountId: string): Promise<ParticipantRow | null> {
   const rows = await db<ParticipantRow[]>`
@@ -119,7 +124,8 @@ export async function transitionParticipants(
   const scope = ids === 'all-in-lobby' ? db`true` : db`id = any(${ids}::uuid[])`
   return db<ParticipantRow[]>`
     update group_session_participants
-    set state = ${to}, updated_at = now(), admitted_at = case when ${to} = 'admitted' then now() else admitted_at end
+    set state = ${to}, updated_at = now(), admitted_at = case when ${to} = 'admitted' then now() else admitted_at end,
+        hand_raised_at = null, hand_order = null, unmute_asked_at = null
     where session_id = ${sessionId} and role = 'member' and state = ${from} and ${scope}
     returning ${participantColumns(db)}`
 }
@@ -132,7 +138,7 @@ export async function setParticipantsMuted(
 ): Promise<ParticipantRow[]> {
   const scope = ids === 'all-admitted' ? db`state = 'admitted' and muted <> ${muted}` : db`id = any(${ids}::uuid[])`
   return db<ParticipantRow[]>`
-    update group_session_participants set muted = ${muted}, updated_at = now()
+    update group_session_participants set muted = ${muted}, unmute_asked_at = null, updated_at = now()
     where session_id = ${sessionId} and role = 'member' and state <> 'removed' and ${scope}
     returning ${participantColumns(db)}`
 }
@@ -140,6 +146,7 @@ export async function setParticipantsMuted(
 export async function listLobby(db: Db, sessionId: string): Promise<LobbyParticipant[]> {
   return db<LobbyParticipant[]>`
     select p.id as "participantId", p.role, p.state, p.mode, p.muted,
+           p.hand_order is not null as "handRaised", p.unmute_asked_at is not null as "unmuteAsked",
            coalesce(m.pseudonym, f.display_name, '—') as name
     from group_session_participants p
     join group_sessions s on s.id = p.session_id
@@ -147,6 +154,149 @@ export async function listLobby(db: Db, sessionId: string): Promise<LobbyPartici
     left join facilitator_profiles f on f.account_id = p.account_id and p.role = 'facilitator'
     where p.session_id = ${sessionId}
     order by p.role, p.entered_at`
+}
+
+// ── raised hands, ask to unmute, starting muted ────────────────────────────────────────────────────────
+/** Raise (keeping an earlier place in the queue) or lower an admitted member's own hand. */
+export async function setOwnHand(db: Db, participantId: string, raised: boolean): Promise<ParticipantRow | null> {
+  const rows = await db<ParticipantRow[]>`
+    update group_session_participants
+    set hand_raised_at = case when ${raised} then coalesce(hand_raised_at, now()) end,
+        hand_order = case when ${raised} then coalesce(hand_order, nextval('group_session_hand_seq')) end,
+        updated_at = now()
+    where id = ${participantId} and role = 'member' and state = 'admitted'
+    returning ${participantColumns(db)}`
+  return rows[0] ?? null
+}
+
+/** A facilitator lowers one raised hand or all of them. Returns the rows whose hand came down. */
+export async function lowerHands(db: Db, sessionId: string, ids: string[] | 'all'): Promise<ParticipantRow[]> {
+  const scope = ids === 'all' ? db`true` : db`id = any(${ids}::uuid[])`
+  return db<ParticipantRow[]>`
+    update group_session_participants set hand_raised_at = null, hand_order = null, updated_at = now()
+    where session_id = ${sessionId} and hand_order is not null and ${scope}
+    returning ${participantColumns(db)}`
+}
+
+export interface RaisedHandRow {
+  participantId: string
+  name: string
+  raisedAt: Date
+}
+
+/** The queue of raised hands in the order they went up. */
+export async function listRaisedHands(db: Db, sessionId: string): Promise<RaisedHandRow[]> {
+  return db<RaisedHandRow[]>`
+    select p.id as "participantId", coalesce(m.pseudonym, '—') as name, p.hand_raised_at as "raisedAt"
+    from group_session_participants p
+    join group_sessions s on s.id = p.session_id
+    left join group_members m on m.group_id = s.group_id and m.account_id = p.account_id
+    where p.session_id = ${sessionId} and p.hand_order is not null
+    order by p.hand_order`
+}
+
+/** The facilitator asks a muted member to unmute: only marks the ask; the member stays muted until they accept. */
+export async function markUnmuteAsked(db: Db, sessionId: string, participantId: string): Promise<ParticipantRow | null> {
+  const rows = await db<ParticipantRow[]>`
+    update group_session_participants set unmute_asked_at = now(), updated_at = now()
+    where session_id = ${sessionId} and id = ${participantId} and role = 'member' and state = 'admitted' and muted
+    returning ${participantColumns(db)}`
+  return rows[0] ?? null
+}
+
+/**
+ * The member opens their own microphone and camera permission: the first time in a session (members start muted),
+ * or in answer to the facilitator's ask after a mute. A facilitator's mute without an ask keeps them muted.
+ */
+export async function openOwnMedia(db: Db, participantId: string): Promise<ParticipantRow | null> {
+  const rows = await db<ParticipantRow[]>`
+    update group_session_participants
+    set muted = false, unmute_asked_at = null, media_opened_at = coalesce(media_opened_at, now()), updated_at = now()
+    where id = ${participantId} and role = 'member' and state = 'admitted' and mode <> 'chat'
+      and (not muted or unmute_asked_at is not null)
+    returning ${participantColumns(db)}`
+  return rows[0] ?? null
+}
+
+/** The member declines the ask: they stay muted, and the facilitator sees the ask is answered. */
+export async function clearUnmuteAsk(db: Db, participantId: string): Promise<ParticipantRow | null> {
+  const rows = await db<ParticipantRow[]>`
+    update group_session_participants set unmute_asked_at = null, updated_at = now()
+    where id = ${participantId} and unmute_asked_at is not null
+    returning ${participantColumns(db)}`
+  return rows[0] ?? null
+}
+
+// ── "stepping out" / "I'm not OK" ──────────────────────────────────────────────────────────────────────
+export type SignalKind = 'stepping_out' | 'back' | 'not_ok'
+
+export interface SignalRow {
+  id: string
+  name: string
+  kind: SignalKind
+  createdAt: Date
+  clinicianRequested: boolean
+}
+
+export async function insertSignal(
+  db: Db,
+  input: { sessionId: string; accountId: string; kind: SignalKind; at: Date },
+): Promise<string> {
+  const [row] = await db<{ id: string }[]>`
+    insert into group_session_signals (session_id, account_id, kind, created_at)
+    values (${input.sessionId}, ${input.accountId}, ${input.kind}, ${input.at}) returning id`
+  return row!.id
+}
+
+/** The session's signals as its facilitators see them: group pseudonym, kind, time; newest first. */
+export async function listSignals(db: Db, sessionId: string, limit = 50): Promise<SignalRow[]> {
+  return db<SignalRow[]>`
+    select g.id, coalesce(m.pseudonym, '—') as name, g.kind, g.created_at as "createdAt",
+           g.clinician_requested_at is not null as "clinicianRequested"
+    from group_session_signals g
+    join group_sessions s on s.id = g.session_id
+    left join group_members m on m.group_id = s.group_id and m.account_id = g.account_id
+    where g.session_id = ${sessionId}
+    order by g.created_at desc, g.id
+    limit ${limit}`
+}
+
+export interface OwnSignalRow {
+  id: string
+  kind: SignalKind
+  clinicianRequestedAt: Date | null
+  incidentId: string | null
+}
+
+/** One of the member's own signals in this session (anyone else's is as if it did not exist). */
+export async function findOwnSignal(
+  db: Db,
+  accountId: string,
+  sessionId: string,
+  signalId: string,
+): Promise<OwnSignalRow | null> {
+  const rows = await db<OwnSignalRow[]>`
+    select id, kind, clinician_requested_at as "clinicianRequestedAt", incident_id as "incidentId"
+    from group_session_signals where id = ${signalId} and account_id = ${accountId} and session_id = ${sessionId}`
+  return rows[0] ?? null
+}
+
+/** Claims the clinician request once per signal; false when it was already made (a double submit). */
+export async function claimSignalClinicianRequest(db: Db, signalId: string, at: Date): Promise<boolean> {
+  const rows = await db`
+    update group_session_signals set clinician_requested_at = ${at}
+    where id = ${signalId} and kind = 'not_ok' and clinician_requested_at is null returning id`
+  return rows.length > 0
+}
+
+export async function setSignalIncident(db: Db, signalId: string, incidentId: string) {
+  await db`update group_session_signals set incident_id = ${incidentId} where id = ${signalId}`
+}
+
+export async function selectSignalsExport(db: Db, accountId: string) {
+  return db<{ kind: SignalKind; createdAt: Date; clinicianRequestedAt: Date | null }[]>`
+    select kind, created_at as "createdAt", clinician_requested_at as "clinicianRequestedAt"
+    from group_session_signals where account_id = ${accountId} order by created_at`
 }
 
 // ── webhooks and attendance ────────────────────────────────────────────────────────────────────────────

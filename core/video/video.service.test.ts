@@ -21,6 +21,8 @@ import {
   removeParticipant,
   sendBackToLobby,
   setMuted,
+  askToUnmute,
+  unmuteSelf,
 } from './video.service.js'
 
 /**
@@ -127,7 +129,11 @@ describe('LiveKit tokens', () => {
     expect(admitted.claims.sub).toBe(a.participantId)
     expect(admitted.claims.sub).not.toBe(alice!.accountId)
     expect(admitted.claims.name).toBe('Member 0')
-    expect(admitted.video).toMatchObject({
+    // Members start muted (decision 047): they may listen and watch, and publish once they open their own media.
+    expect(admitted.video).toMatchObject({ room, roomJoin: true, canPublish: false, canSubscribe: true })
+    expect(admitted.video.canPublishSources ?? []).toEqual([])
+    await unmuteSelf(deps, alice!.account, { sessionId })
+    expect((await grantOf(alice!, sessionId)).video).toMatchObject({
       room,
       roomJoin: true,
       canPublish: true,
@@ -146,10 +152,13 @@ describe('LiveKit tokens', () => {
       roomAdmin: false,
     })
 
-    // Muted: no publishing until unmuted.
+    // Muted: no publishing until the member accepts a facilitator's ask to unmute.
     await setMuted(deps, facilitator.account, { sessionId, participantId: a.participantId, muted: true })
     expect((await grantOf(alice!, sessionId)).video).toMatchObject({ canPublish: false, canSubscribe: true })
-    await setMuted(deps, co.account, { sessionId, participantId: a.participantId, muted: false })
+    expect(await code(unmuteSelf(deps, alice!.account, { sessionId }))).toBe('MUTED')
+    await askToUnmute(deps, co.account, { sessionId, participantId: a.participantId })
+    expect((await grantOf(alice!, sessionId)).video).toMatchObject({ canPublish: false })
+    await unmuteSelf(deps, alice!.account, { sessionId })
     expect((await grantOf(alice!, sessionId)).video).toMatchObject({ canPublish: true })
 
     // Sent back to the lobby: no token; admitted again: token again.
@@ -258,8 +267,16 @@ describe('facilitator controls', () => {
       canSubscribe: true,
       canPublishSources: [],
     })
+    // Only the member unmutes: the facilitator's unmute is refused and nothing reaches LiveKit; an ask changes
+    // nothing there either; the member's acceptance restores their own permission.
     livekit.reset()
-    await setMuted(deps, facilitator.account, { sessionId, participantId: a.participantId, muted: false })
+    expect(
+      await code(setMuted(deps, facilitator.account, { sessionId, participantId: a.participantId, muted: false })),
+    ).toBe('FORBIDDEN')
+    await askToUnmute(deps, facilitator.account, { sessionId, participantId: a.participantId })
+    expect(livekit.calls).toEqual([])
+    expect(livekit.permissionOf(room, a.participantId)).toMatchObject({ canPublish: false })
+    await unmuteSelf(deps, alice!.account, { sessionId })
     expect(livekit.permissionOf(room, a.participantId)).toMatchObject({
       canPublish: true,
       canPublishSources: ['CAMERA', 'MICROPHONE'],
@@ -290,7 +307,7 @@ describe('facilitator controls', () => {
       where target_id = ${sessionId} or details->>'sessionId' = ${sessionId} order by id`
     expect(audit.map((r) => r.action)).toEqual([
       'group_session.mute',
-      'group_session.unmute',
+      'group_session.ask_unmute',
       'group_session.send_back',
       'group_session.remove',
       'group_session.mute_all',

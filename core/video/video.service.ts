@@ -2,8 +2,12 @@ import type {
   LobbyParticipant,
   OwnParticipation,
   ParticipationMode,
+  RaisedHand,
   VideoTokenGrant,
 } from '../contracts/socket-events.groups.js'
+import type { WellbeingSignalKind } from '../contracts/socket-events.video.js'
+import { transaction } from '../after-commit.js'
+import { raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { formatInZone } from '../groups/recurrence.js'
@@ -98,8 +102,12 @@ function audit(
   })
 }
 
-const mayPublish = (p: Pick<q.ParticipantRow, 'role' | 'muted' | 'mode'>) =>
-  p.role === 'facilitator' || (!p.muted && p.mode !== 'chat')
+/**
+ * Facilitators always may publish. Members start muted (decision 047): no publish permission until they open their
+ * own microphone or camera in this session, and none while a facilitator holds them muted or they take part by chat.
+ */
+const mayPublish = (p: Pick<q.ParticipantRow, 'role' | 'muted' | 'mode' | 'mediaOpened'>) =>
+  p.role === 'facilitator' || (!p.muted && p.mode !== 'chat' && p.mediaOpened)
 
 // ── what the session page shows ────────────────────────────────────────────────────────────────────────
 export interface SessionPageView {
@@ -116,6 +124,8 @@ export interface SessionPageView {
   livekitConfigured: boolean
   chatRoomId: string | null
   attendance: Array<{ name: string; role: Role; joined: string; left: string | null }> | null
+  /** Facilitators only: the members' private "stepping out" / "back" / "not OK" signals, newest first. */
+  signals: SessionSignalView[] | null
 }
 
 export async function getSessionPage(
@@ -149,6 +159,7 @@ export async function getSessionPage(
     livekitConfigured: livekitSettings(deps.config) !== null,
     chatRoomId: session.chatRoomId,
     attendance,
+    signals: role === 'facilitator' ? await listSessionSignals(deps, actor, sessionId) : null,
   }
 }
 
@@ -165,7 +176,22 @@ function tellParticipant(deps: CoreDeps, sessionId: string, p: q.ParticipantRow)
     state: p.state,
     muted: p.muted,
     mode: p.mode,
+    handRaised: p.handRaised,
+    unmuteAsked: p.unmuteAsked,
   })
+}
+
+const handView = (h: q.RaisedHandRow): RaisedHand => ({
+  participantId: h.participantId,
+  name: h.name,
+  raisedAt: h.raisedAt.toISOString(),
+})
+
+/** The raised hands, in the order they went up, to the session's facilitators (on every server process). */
+async function announceHands(deps: CoreDeps, sessionId: string): Promise<RaisedHand[]> {
+  const hands = (await q.listRaisedHands(deps.sql, sessionId)).map(handView)
+  deps.realtime.emitToRoom(videoRooms.facilitators(sessionId), 'hand:queue', { sessionId, hands })
+  return hands
 }
 
 /** Create the LiveKit room once, before anyone gets a token (LiveKit is configured not to auto-create rooms). */
@@ -213,9 +239,13 @@ export async function joinLobby(
     state: p.state,
     mode: p.mode,
     muted: p.muted,
+    handRaised: p.handRaised,
+    unmuteAsked: p.unmuteAsked,
     sessionStatus: role === 'facilitator' ? 'live' : session.status,
     facilitatorPresent: role === 'facilitator' || facilitatorPresent,
-    ...(role === 'facilitator' ? { participants } : {}),
+    ...(role === 'facilitator'
+      ? { participants, hands: (await q.listRaisedHands(deps.sql, session.sessionId)).map(handView) }
+      : {}),
   }
 }
 
@@ -266,6 +296,7 @@ export async function sendBackToLobby(
   await roomServiceFor(deps.config)?.removeParticipant(session.livekitRoom, p.id)
   tellParticipant(deps, session.sessionId, p)
   await announceLobby(deps, session.sessionId)
+  await announceHands(deps, session.sessionId)
 }
 
 /** Removed from this session: out of the room, and refused on every later request (lobby or token). */
@@ -289,20 +320,26 @@ export async function removeParticipant(
     deps.realtime.leaveRoom(socketRooms.account(p.accountId), socketRooms.chatRoom(session.chatRoomId))
   tellParticipant(deps, session.sessionId, p)
   await announceLobby(deps, session.sessionId)
+  await announceHands(deps, session.sessionId)
 }
 
-/** Mute or unmute a member: the media server revokes (or restores) their permission to publish. */
+/**
+ * Mute a member: the media server revokes their permission to publish (LiveKit unpublishes their tracks). A
+ * facilitator can never unmute anyone (`muted: false` is FORBIDDEN and reaches nothing): they ask, and only the
+ * member opens their own microphone again (`unmuteSelf`, decision 047).
+ */
 export async function setMuted(
   deps: CoreDeps,
   actor: SessionAccount,
   input: { sessionId: string; participantId: string; muted: boolean },
 ): Promise<void> {
   const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  if (input.muted !== true) throw new AppError('FORBIDDEN')
   await requireMemberParticipant(deps, session.sessionId, input.participantId)
   const p = await deps.sql.begin(async (tx) => {
-    const [changed] = await q.setParticipantsMuted(tx, session.sessionId, [input.participantId], input.muted)
+    const [changed] = await q.setParticipantsMuted(tx, session.sessionId, [input.participantId], true)
     if (!changed) throw new AppError('CONFLICT')
-    await audit(tx, deps, actor, input.muted ? 'mute' : 'unmute', session.sessionId, changed.id)
+    await audit(tx, deps, actor, 'mute', session.sessionId, changed.id)
     return changed
   })
   if (p.state === 'admitted') {
@@ -346,6 +383,195 @@ export async function endSession(deps: CoreDeps, actor: SessionAccount, input: {
   deps.realtime.emitToRoom(videoRooms.session(session.sessionId), 'video:ended', { sessionId: session.sessionId })
 }
 
+// ── raised hands, ask to unmute, starting muted (decision 047) ─────────────────────────────────────────
+/** The acting member's own admitted participation, or FORBIDDEN (facilitators, the lobby, removed, outsiders). */
+async function requireOwnAdmitted(deps: CoreDeps, actor: SessionAccount, sessionId: string) {
+  const ctx = await resolveContext(deps, actor, sessionId)
+  if (ctx.role !== 'member') throw new AppError('FORBIDDEN')
+  requireOpen(deps, ctx.session)
+  const p = await q.findParticipant(deps.sql, ctx.session.sessionId, actor.accountId)
+  if (!p || p.state !== 'admitted') throw new AppError('FORBIDDEN')
+  return { ...ctx, participant: p }
+}
+
+/** A member raises or lowers their own hand; a raised hand keeps its place if raised again. */
+export async function raiseHand(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; raised: boolean },
+): Promise<{ handRaised: boolean }> {
+  const { session, participant } = await requireOwnAdmitted(deps, actor, input.sessionId)
+  const p = await q.setOwnHand(deps.sql, participant.id, input.raised)
+  if (!p) throw new AppError('CONFLICT')
+  tellParticipant(deps, session.sessionId, p)
+  await announceHands(deps, session.sessionId)
+  await announceLobby(deps, session.sessionId)
+  return { handRaised: p.handRaised }
+}
+
+/** A facilitator lowers one hand, or all of them. */
+export async function lowerHands(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; participantId?: string },
+): Promise<{ lowered: number }> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  if (input.participantId) await requireMemberParticipant(deps, session.sessionId, input.participantId)
+  const lowered = await q.lowerHands(deps.sql, session.sessionId, input.participantId ? [input.participantId] : 'all')
+  if (input.participantId && lowered.length === 0) throw new AppError('CONFLICT')
+  lowered.forEach((p) => tellParticipant(deps, session.sessionId, p))
+  await announceHands(deps, session.sessionId)
+  await announceLobby(deps, session.sessionId)
+  return { lowered: lowered.length }
+}
+
+/**
+ * A facilitator asks a muted member to unmute. Nothing is sent to LiveKit: the member sees the ask and decides.
+ * Only a member a facilitator muted can be asked (CONFLICT otherwise).
+ */
+export async function askToUnmute(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; participantId: string },
+): Promise<void> {
+  const { session } = await requireFacilitator(deps, actor, input.sessionId)
+  requireOpen(deps, session)
+  await requireMemberParticipant(deps, session.sessionId, input.participantId)
+  const p = await deps.sql.begin(async (tx) => {
+    const changed = await q.markUnmuteAsked(tx, session.sessionId, input.participantId)
+    if (!changed) throw new AppError('CONFLICT')
+    await audit(tx, deps, actor, 'ask_unmute', session.sessionId, changed.id)
+    return changed
+  })
+  tellParticipant(deps, session.sessionId, p)
+  deps.realtime.emitToRoom(socketRooms.account(p.accountId), 'video:unmute-asked', { sessionId: session.sessionId })
+  await announceLobby(deps, session.sessionId)
+}
+
+/**
+ * The only way a member's publish permission opens: the member themselves, for their own participation — the first
+ * time in a session (members start muted) or in answer to a facilitator's ask. While a facilitator holds them muted
+ * without asking, it is refused with MUTED and LiveKit is not called.
+ */
+export async function unmuteSelf(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<void> {
+  const { session, participant } = await requireOwnAdmitted(deps, actor, input.sessionId)
+  if (participant.mode === 'chat') throw new AppError('CONFLICT')
+  if (participant.muted && !participant.unmuteAsked) throw new AppError('MUTED')
+  const p = await q.openOwnMedia(deps.sql, participant.id)
+  if (!p) throw new AppError('MUTED')
+  await roomServiceFor(deps.config)?.setCanPublish(session.livekitRoom, p.id, {
+    canPublish: mayPublish(p),
+    sources: publishSources(p.mode),
+  })
+  tellParticipant(deps, session.sessionId, p)
+  await announceLobby(deps, session.sessionId)
+}
+
+/** The member declines the ask and stays muted. */
+export async function declineUnmute(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<void> {
+  const { session, participant } = await requireOwnAdmitted(deps, actor, input.sessionId)
+  const p = await q.clearUnmuteAsk(deps.sql, participant.id)
+  if (!p) throw new AppError('CONFLICT')
+  tellParticipant(deps, session.sessionId, p)
+  await announceLobby(deps, session.sessionId)
+}
+
+// ── "stepping out" / "I'm not OK": to the facilitators only ────────────────────────────────────────────
+export interface SessionSignalView {
+  signalId: string
+  name: string
+  kind: WellbeingSignalKind
+  at: string
+  atLabel: string
+  clinicianRequested: boolean
+}
+
+/**
+ * An enrolled member tells the session's facilitators — and nobody else — that they are stepping out, are back, or
+ * are not OK. Recorded (the facilitators' page lists it) and announced live to the facilitators' room only. A "not
+ * OK" raises nothing by itself: the member's page shows the crisis lines and asks whether a clinician should contact
+ * them (`requestClinicianAfterSignal`), as PHQ-9 item 9 does.
+ */
+export async function signalFacilitators(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; kind: WellbeingSignalKind },
+): Promise<{ signalId: string }> {
+  const { session, role, name } = await resolveContext(deps, actor, input.sessionId)
+  if (role !== 'member') throw new AppError('FORBIDDEN')
+  requireOpen(deps, session)
+  const at = nowOf(deps)
+  const signalId = await q.insertSignal(deps.sql, {
+    sessionId: session.sessionId,
+    accountId: actor.accountId,
+    kind: input.kind,
+    at,
+  })
+  deps.realtime.emitToRoom(videoRooms.facilitators(session.sessionId), 'wellbeing:signalled', {
+    sessionId: session.sessionId,
+    signal: { signalId, participantName: name, kind: input.kind, at: at.toISOString() },
+  })
+  return { signalId }
+}
+
+/** The facilitators' list of the session's signals (newest first); members get FORBIDDEN. */
+export async function listSessionSignals(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  sessionId: string,
+): Promise<SessionSignalView[]> {
+  const { session } = await requireFacilitator(deps, actor, sessionId)
+  const zone = await findAccountTimeZone(deps.sql, actor.accountId)
+  return (await q.listSignals(deps.sql, session.sessionId)).map((r) => ({
+    signalId: r.id,
+    name: r.name,
+    kind: r.kind,
+    at: r.createdAt.toISOString(),
+    atLabel: formatInZone(r.createdAt, zone, actor.locale),
+    clinicianRequested: r.clinicianRequested,
+  }))
+}
+
+/** The member's own "not OK" signal, for the crisis question on their page (NOT_FOUND for anyone else's). */
+export async function getOwnNotOkSignal(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; signalId: string },
+): Promise<{ signalId: string; clinicianRequested: boolean }> {
+  if (!UUID.test(input.sessionId) || !UUID.test(input.signalId)) throw new AppError('NOT_FOUND')
+  const row = await q.findOwnSignal(deps.sql, actor.accountId, input.sessionId, input.signalId)
+  if (!row || row.kind !== 'not_ok') throw new AppError('NOT_FOUND')
+  return { signalId: row.id, clinicianRequested: row.clinicianRequestedAt !== null }
+}
+
+/**
+ * The member said yes to "Would you like a clinician to contact you?" after "I'm not OK": a crisis is raised
+ * (source self_care, level concern, as for a crisis-level journal entry) once per signal; a double submit returns the
+ * same incident. The clinician gets only what the member wrote in the question's box.
+ */
+export async function requestClinicianAfterSignal(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string; signalId: string; message: string | null; country: string | null },
+): Promise<{ incidentId: string | null; created: boolean }> {
+  await getOwnNotOkSignal(deps, actor, input)
+  return transaction(deps, async (tx) => {
+    if (!(await q.claimSignalClinicianRequest(tx, input.signalId, nowOf(deps)))) {
+      const row = await q.findOwnSignal(tx, actor.accountId, input.sessionId, input.signalId)
+      return { incidentId: row?.incidentId ?? null, created: false }
+    }
+    const raised = await raiseCrisisInTransaction(tx, deps, {
+      memberAccountId: actor.accountId,
+      source: 'self_care',
+      level: 'concern',
+      reason: input.message,
+      country: input.country,
+    })
+    await q.setSignalIncident(tx, input.signalId, raised.incidentId)
+    return { incidentId: raised.incidentId, created: true }
+  })
+}
+
 // ── tokens ─────────────────────────────────────────────────────────────────────────────────────────────
 /**
  * A LiveKit token for an admitted, enrolled person in an open session, for the room the server created, with
@@ -367,7 +593,7 @@ export async function mintVideoToken(
     deps.log.warn({ sessionId: session.sessionId, err: { message: error.message } }, 'livekit room not created')
     throw new AppError('UNAVAILABLE')
   })
-  const canPublish = mayPublish({ role, muted: p.muted, mode: p.mode })
+  const canPublish = mayPublish({ role, muted: p.muted, mode: p.mode, mediaOpened: p.mediaOpened })
   const sources = publishSources(p.mode)
   const grant = {
     room: session.livekitRoom,

@@ -117,6 +117,8 @@ describe('the lobby across two server processes', () => {
       state: 'lobby',
       mode: 'video',
       muted: false,
+      handRaised: false,
+      unmuteAsked: false,
     })
     expect(JSON.stringify(lobby)).not.toContain(member.accountId)
     expect(await request(memberSocket, 'video:token', { sessionId })).toMatchObject({
@@ -130,12 +132,23 @@ describe('the lobby across two server processes', () => {
       admitted: 1,
     })
     await admitted
+    // Members start muted (decision 047): no publishing until they open their own microphone or camera.
     const grant = await data<VideoTokenGrant>(memberSocket, 'video:token', { sessionId })
     expect(grant).toMatchObject({
       url: livekit.wsUrl,
       identity: own.participantId,
-      canPublish: true,
+      canPublish: false,
       roomAdmin: false,
+      canPublishSources: [],
+    })
+    livekit.connect(grant.room, own.participantId)
+    await data(memberSocket, 'video:unmute-self', { sessionId })
+    expect(livekit.permissionOf(grant.room, own.participantId)).toMatchObject({
+      canPublish: true,
+      canPublishSources: ['CAMERA', 'MICROPHONE'],
+    })
+    expect(await data<VideoTokenGrant>(memberSocket, 'video:token', { sessionId })).toMatchObject({
+      canPublish: true,
       canPublishSources: ['camera', 'microphone'],
     })
     // The other member is still waiting.
@@ -145,7 +158,6 @@ describe('the lobby across two server processes', () => {
     })
 
     // Mute reaches the member; send back puts them in the lobby and out of the LiveKit room.
-    livekit.connect(grant.room, own.participantId)
     const muted = next<{ muted: boolean }>(memberSocket, 'participant:updated', (p) => p.muted)
     await data(facilitatorSocket, 'participant:mute', { sessionId, participantId: own.participantId, muted: true })
     await muted

@@ -9,6 +9,7 @@ import { registerChatHandlers } from './chat.js'
 import { registerGroupsHandlers } from './groups.js'
 import { registerModerationHandlers } from './moderation.js'
 import { registerReactionsHandlers } from './reactions.js'
+import { registerVideoHandlers } from './video.js'
 
 export interface GatewayContext {
   io: GatewayServer
@@ -24,4 +25,5 @@ export const registrars: Array<(ctx: GatewayContext) => void> = [
   registerGroupsHandlers,
   registerModerationHandlers,
   registerReactionsHandlers,
+  registerVideoHandlers,
 ]
