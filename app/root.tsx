@@ -23,6 +23,7 @@ import { crisisFollowUp, listOpenAlarms, messages } from './services.server'
 import { FollowUpQuestion } from './components/selfcare/follow-up-question'
 import { AlarmBanner } from './components/crisis/alarm-banner'
 import { CrisisCard, type CardLines } from './components/crisis/crisis-card'
+import { newFormToken } from './utils/form-token.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -52,6 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
   return {
     locale: getLocale(request, context),
     csrfToken: context.csrfToken,
+    formToken: newFormToken(),
     quickExitUrl: context.deps.config.QUICK_EXIT_URL,
     account: account ? { role: account.role, kind: account.kind } : null,
     alarms,

@@ -1,6 +1,7 @@
 import { Form, useNavigation, type FormProps } from '@remix-run/react'
 import {
   useId,
+  useRef,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -10,13 +11,26 @@ import { useRootData, useT } from './i18n'
 
 /** A POST form that always carries the CSRF token. */
 export function SafeForm({ children, ...props }: FormProps & { children: ReactNode }) {
-  const { csrfToken } = useRootData()
+  const { csrfToken, formToken } = useRootData()
   return (
     <Form method="post" {...props}>
       <input type="hidden" name="csrf" value={csrfToken} />
+      {/* The page's one-time token: a form that creates something stores once however often it is sent. */}
+      {formToken ? <input type="hidden" name="formToken" value={formToken} /> : null}
       {children}
     </Form>
   )
+}
+
+/**
+ * The key of a form that creates something: it changes after each success (the page's form token is new after every
+ * post), so the form mounts again empty; a refusal keeps what was typed. Without JavaScript the page is new anyway.
+ */
+export function useResetKey(succeeded: boolean): string {
+  const { formToken } = useRootData()
+  const last = useRef('form')
+  if (succeeded) last.current = formToken
+  return last.current
 }
 
 /** What a labelled control needs: its id and the accessibility attributes tying it to its help and error. */

@@ -4,6 +4,8 @@ import { translate, translatePlural, translateError, type Locale, type MessageKe
 export interface RootData {
   locale: Locale
   csrfToken: string
+  /** This page's one-time form token: a create form sent twice with it stores once (app/utils/form-token.server.ts). */
+  formToken: string
   quickExitUrl: string
   account: { role: 'member' | 'facilitator' | 'clinician' | 'admin'; kind: 'registered' | 'anonymous' } | null
   alarms: Array<{ id: string; kind: string; incidentId: string | null; raisedAt: string }>
@@ -26,6 +28,7 @@ export function useRootData(): RootData {
   return {
     locale: said === 'pl' ? 'pl' : 'en',
     csrfToken: '',
+    formToken: '',
     quickExitUrl: 'about:blank',
     account: null,
     alarms: [],

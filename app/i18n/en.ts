@@ -13,6 +13,8 @@ import { layoutEn } from './layout.en'
 import { roomhoursEn } from './roomhours.en'
 import { reactionsEn } from './reactions.en'
 import { legalEn } from './legal.en'
+import { formsEn } from './forms.en'
+import { videoEn } from './video.en'
 
 /** English strings. Every key here must exist in pl.ts too (app/i18n/i18n.test.ts checks). */
 export const en = {
@@ -192,6 +194,8 @@ export const en = {
   ...roomhoursEn,
   ...reactionsEn,
   ...legalEn,
+  ...formsEn,
+  ...videoEn,
 } as const
 
 export type MessageKey = keyof typeof en

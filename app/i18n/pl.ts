@@ -14,6 +14,8 @@ import { layoutPl } from './layout.pl'
 import { roomhoursPl } from './roomhours.pl'
 import { reactionsPl } from './reactions.pl'
 import { legalPl } from './legal.pl'
+import { formsPl } from './forms.pl'
+import { videoPl } from './video.pl'
 
 /** Polish strings: the same keys as en.ts. */
 export const pl: Record<MessageKey, string> = {
@@ -193,4 +195,6 @@ export const pl: Record<MessageKey, string> = {
   ...roomhoursPl,
   ...reactionsPl,
   ...legalPl,
+  ...formsPl,
+  ...videoPl,
 }

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { assignFacilitatorSchema, listRooms, moderation } from '../services.server'
-import { FormError, SafeForm } from '../components/forms'
+import { FormError, SafeForm, useResetKey } from '../components/forms'
 import { useT } from '../components/i18n'
 import { requireUserWithCapability } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { createOnce, formResent } from '../utils/form-token.server'
 import styles from '../styles/moderation.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -31,7 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(assignFacilitatorSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    await moderation.assignFacilitator(context.deps, account, parsed.data)
+    const once = await createOnce(context, account.accountId, 'room-facilitator', form, () =>
+      moderation.assignFacilitator(context.deps, account, parsed.data),
+    )
+    if ('resent' in once) return formResent()
     return { ok: true as const }
   } catch (error) {
     return failureFromError(context, error)
@@ -42,6 +46,8 @@ export default function AdminRooms() {
   const t = useT()
   const { rooms } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as { ok: true } | FormResult | undefined
+  // After an assignment the username fields are empty again.
+  const resetKey = useResetKey(result?.ok === true)
   return (
     <>
       <h1>{t('mod.admin.title')}</h1>
@@ -51,14 +57,20 @@ export default function AdminRooms() {
       />
       <ul className="mod-rooms">
         {rooms.map((room) => (
-          <RoomRow key={room.id} room={room} />
+          <RoomRow key={room.id} room={room} resetKey={resetKey} />
         ))}
       </ul>
     </>
   )
 }
 
-function RoomRow({ room }: { room: { id: string; title: string; facilitators: string[] } }) {
+function RoomRow({
+  room,
+  resetKey,
+}: {
+  room: { id: string; title: string; facilitators: string[] }
+  resetKey: string
+}) {
   const t = useT()
   const id = useId()
   return (
@@ -83,7 +95,7 @@ function RoomRow({ room }: { room: { id: string; title: string; facilitators: st
           ))}
         </ul>
       )}
-      <SafeForm>
+      <SafeForm key={resetKey}>
         <input type="hidden" name="roomId" value={room.id} />
         <input type="hidden" name="assign" value="yes" />
         <div className="field">

@@ -7,6 +7,7 @@ import { useT } from '../components/i18n'
 import { useReader } from '../utils/time'
 import { requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { createOnce, formResent } from '../utils/form-token.server'
 import styles from '../styles/moderation.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -24,7 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(appealFormSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    await moderation.fileAppeal(context.deps, account.accountId, parsed.data)
+    const once = await createOnce(context, account.accountId, 'appeal', form, () =>
+      moderation.fileAppeal(context.deps, account.accountId, parsed.data),
+    )
+    if ('resent' in once) return formResent()
     return { ok: true as const }
   } catch (error) {
     return failureFromError(context, error)

@@ -12,6 +12,7 @@ import { CareBack } from '../components/selfcare/care-parts'
 import { GoalForm } from '../components/selfcare/goal-form'
 import { requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { createOnce, formResent } from '../utils/form-token.server'
 import styles from '../styles/selfcare.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -28,8 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(selfcareForms.goalSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    const id = await selfcare.createGoal(context.deps, account, parsed.data)
-    return redirect(`/care/goals/${id}?done=goal`)
+    const once = await createOnce(context, account.accountId, 'goal:new', form, () =>
+      selfcare.createGoal(context.deps, account, parsed.data),
+    )
+    if ('resent' in once) return formResent()
+    return redirect(`/care/goals/${once.created}?done=goal`)
   } catch (error) {
     return failureFromError(context, error)
   }

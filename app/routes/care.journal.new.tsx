@@ -7,6 +7,7 @@ import { JournalEntryForm } from '../components/selfcare/journal-form'
 import { requireUser } from '../utils/auth.server'
 import { afterSaving } from '../utils/care.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { createOnce, formResent } from '../utils/form-token.server'
 import styles from '../styles/selfcare.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -23,7 +24,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(selfcareForms.journalEntrySchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    const saved = await selfcare.writeJournalEntry(context.deps, account, parsed.data)
+    const once = await createOnce(context, account.accountId, 'journal:new', form, () =>
+      selfcare.writeJournalEntry(context.deps, account, parsed.data),
+    )
+    if ('resent' in once) return formResent()
+    const saved = once.created
     return afterSaving('journal', saved, `/care/journal/${saved.id}?done=entry`)
   } catch (error) {
     return failureFromError(context, error)

@@ -7,13 +7,14 @@ import {
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { measures, measuresForms } from '../services.server'
-import { SafeForm, SubmitButton } from '../components/forms'
+import { FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
 import { CareBack } from '../components/selfcare/care-parts'
 import { instrumentName } from '../components/measures/trend'
 import type { MessageKey } from '../i18n/i18n'
 import { requireUser } from '../utils/auth.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { createOnce, formResent } from '../utils/form-token.server'
 import selfcareStyles from '../styles/selfcare.css'
 import styles from '../styles/measures.css'
 
@@ -43,7 +44,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(measuresForms.answersSchema(instrument), form)
   if ('errors' in parsed) return formFailure({ ...parsed.errors, formError: 'measure_answer_required' })
   try {
-    const saved = await measures.submitMeasure(context.deps, account, instrument, parsed.data)
+    const once = await createOnce(context, account.accountId, `measure:${instrument}`, form, () =>
+      measures.submitMeasure(context.deps, account, instrument, parsed.data),
+    )
+    if ('resent' in once) return formResent()
+    const saved = once.created
     return redirect(`/care/measures/results/${saved.id}`)
   } catch (error) {
     return failureFromError(context, error, request)
@@ -61,7 +66,9 @@ export default function MeasureForm() {
       <h1>{name}</h1>
       <p className="help">{t('measures.notDiagnosis')}</p>
       <SafeForm className="measure-form">
-        {failed?.formError ? (
+        {failed?.formError === 'FORM_RESENT' ? (
+          <FormError code={failed.formError} />
+        ) : failed?.formError ? (
           <p className="form-error" role="alert">
             {t('measures.form.missing')}
           </p>

@@ -8,7 +8,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { selfcare, selfcareForms } from '../services.server'
-import { SafeForm } from '../components/forms'
+import { SafeForm, useResetKey } from '../components/forms'
 import { useT } from '../components/i18n'
 import { MoodChart } from '../components/selfcare/mood-chart'
 import { MoodCheckInForm } from '../components/selfcare/mood-form'
@@ -16,6 +16,7 @@ import { CareBack, CareNotice, CareReminder } from '../components/selfcare/care-
 import { requireUser } from '../utils/auth.server'
 import { afterSaving, noticeFrom } from '../utils/care.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { createOnce, formResent } from '../utils/form-token.server'
 import type { MessageKey } from '../i18n/i18n'
 import styles from '../styles/selfcare.css'
 
@@ -46,7 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form.set('feelings', form.getAll('feelings').map(String).join(','))
     const parsed = parseForm(selfcareForms.moodCheckInSchema, form)
     if ('errors' in parsed) return formFailure(parsed.errors)
-    const saved = await selfcare.recordMoodCheckIn(context.deps, account, parsed.data)
+    const once = await createOnce(context, account.accountId, 'mood:check-in', form, () =>
+      selfcare.recordMoodCheckIn(context.deps, account, parsed.data),
+    )
+    if ('resent' in once) return formResent()
+    const saved = once.created
     return afterSaving('mood', saved, '/care/mood?done=checkin')
   } catch (error) {
     return failureFromError(context, error)
@@ -58,6 +63,8 @@ export default function Mood() {
   const { overview, due, feelings, done } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>() as FormResult | undefined
   const full = overview.todayCount >= overview.limit
+  // After a check-in the form is empty again (the page's form token is new).
+  const resetKey = useResetKey(Boolean(done) && !failed)
   return (
     <div className="care">
       <CareBack />
@@ -70,7 +77,7 @@ export default function Mood() {
         {full && !failed ? (
           <p>{t.plural('plural.checkedInToday', overview.todayCount)}</p>
         ) : (
-          <MoodCheckInForm feelings={feelings} errors={failed} />
+          <MoodCheckInForm key={resetKey} feelings={feelings} errors={failed} />
         )}
       </section>
       <section className="card">

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { AppError, homeworkSchema, library, reflectionSchema } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton, TextAreaField } from '../components/forms'
@@ -14,8 +13,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const account = requireUser(context, request)
   try {
-    // A fresh one-time token for the "set homework" form on every load: the same form sent twice sets nothing twice.
-    return { ...(await library.getHomeworkPage(context.deps, account, params.groupId ?? '')), formToken: randomUUID() }
+    // The "set homework" form carries the page's one-time token (SafeForm): the same form sent twice sets nothing twice.
+    return await library.getHomeworkPage(context.deps, account, params.groupId ?? '')
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
     throw error
@@ -170,7 +169,6 @@ export default function Homework() {
           {/* Remounted after each homework it set, so it is empty again (without JavaScript the page is new anyway). */}
           <SafeForm key={result?.ok && 'createdId' in result ? result.createdId : 'new'}>
             <input type="hidden" name="intent" value="create" />
-            <input type="hidden" name="formToken" value={page.formToken} />
             <HomeworkFields
               zone={page.group.timeZone}
               errors={failed?.kind === 'create' ? failed.fieldErrors : undefined}

@@ -7,12 +7,13 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { measures, measuresForms } from '../services.server'
-import { FormError, SafeForm, SelectField, SubmitButton } from '../components/forms'
+import { FormError, SafeForm, SelectField, SubmitButton, useResetKey } from '../components/forms'
 import { useT } from '../components/i18n'
 import { TrendSummary, instrumentName } from '../components/measures/trend'
 import { requireUser } from '../utils/auth.server'
 import { rethrowNotFound } from '../utils/care.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from '../utils/forms.server'
+import { createOnce, formResent } from '../utils/form-token.server'
 import styles from '../styles/measures.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -38,9 +39,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(measuresForms.requestFormSchema, form)
   if ('errors' in parsed) return formFailure(parsed.errors)
   try {
-    await measures
-      .requestMeasure(context.deps, account, params.groupId ?? '', parsed.data.instrument)
-      .catch(rethrowNotFound)
+    const once = await createOnce(context, account.accountId, `measure-request:${params.groupId}`, form, () =>
+      measures.requestMeasure(context.deps, account, params.groupId ?? '', parsed.data.instrument),
+    ).catch(rethrowNotFound)
+    if ('resent' in once) return formResent()
   } catch (error) {
     return failureFromError(context, error, request)
   }
@@ -51,6 +53,8 @@ export default function GroupMeasures() {
   const t = useT()
   const view = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>() as FormResult | undefined
+  // After a request the form shows its first choice again (the page's form token is new).
+  const resetKey = useResetKey(view.asked && !failed)
   return (
     <>
       <p>
@@ -74,7 +78,7 @@ export default function GroupMeasures() {
             ? t('measures.group.next', { when: view.nextSessionLabel })
             : t('measures.group.noNext')}
         </p>
-        <SafeForm>
+        <SafeForm key={resetKey}>
           <FormError code={failed?.formError} />
           <SelectField
             label={t('measures.group.instrument')}

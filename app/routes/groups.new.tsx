@@ -5,6 +5,7 @@ import { useT } from '../components/i18n'
 import { GroupForm, type GroupFormResult } from '../components/groups/group-form'
 import { requireUserWithCapability } from '../utils/auth.server'
 import { examplePreviewZone, groupFormAction } from '../utils/group-form.server'
+import { createOnce } from '../utils/form-token.server'
 import styles from '../styles/groups.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -24,7 +25,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const account = requireUserWithCapability(context, request, 'groups:lead')
-  return groupFormAction(request, context, account, (input) => groups.createGroup(context.deps, account, input))
+  return groupFormAction(request, context, account, async (input, form) => {
+    const once = await createOnce(context, account.accountId, 'group:new', form, () =>
+      groups.createGroup(context.deps, account, input),
+    )
+    return 'resent' in once ? once : once.created
+  })
 }
 
 /** A live preview stores nothing: the page's other data need not be loaded again. */

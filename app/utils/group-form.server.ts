@@ -79,7 +79,8 @@ export async function groupFormAction(
   request: Request,
   context: AppLoadContext,
   account: SessionAccount,
-  save: (input: Parameters<typeof groups.createGroup>[2]) => Promise<string>,
+  /** The group's id, or `{ resent: true }` when a create form came again with its used token (decision 049). */
+  save: (input: Parameters<typeof groups.createGroup>[2], form: FormData) => Promise<string | { resent: true }>,
 ) {
   const form = await readFormWithCsrf(request, context)
   const values = valuesOf(form)
@@ -102,7 +103,10 @@ export async function groupFormAction(
   if ('errors' in parsed) return data({ ...parsed.errors, values } satisfies GroupFormResult, { status: 422 })
   try {
     const { schedule: _schedule, ...input } = parsed.data
-    return redirect(`/groups/${await save(input)}`)
+    const saved = await save(input, form)
+    if (typeof saved !== 'string')
+      return data({ ok: false, formError: 'FORM_RESENT' } satisfies GroupFormResult, { status: 409 })
+    return redirect(`/groups/${saved}`)
   } catch (error) {
     const failed = failureFromError(context, error, request)
     return data({ ...(failed.data as object), values } as GroupFormResult, failed.init ?? undefined)

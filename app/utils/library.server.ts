@@ -15,6 +15,7 @@ import {
   type StoredUpload,
 } from '../services.server'
 import { failureFromError, formFailure, parseForm, readFormWithCsrf, type FormResult } from './forms.server'
+import { createOnce, formResent } from './form-token.server'
 import './context.server'
 import { readMultipart } from './multipart.server'
 
@@ -26,10 +27,13 @@ export function isMultipart(request: Request) {
   return (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
 }
 
-const failure = (code: ErrorCode, fieldErrors?: Record<string, string>): UploadOutcome => ({
+const failure = (code: ErrorCode, fieldErrors?: Record<string, string>, formError: string = code): UploadOutcome => ({
   status: HTTP_STATUS[code],
-  body: { ok: false, kind: 'file', formError: code, ...(fieldErrors ? { fieldErrors } : {}) },
+  body: { ok: false, kind: 'file', formError, ...(fieldErrors ? { fieldErrors } : {}) },
 })
+
+/** Which library a form adds to, for its one-time token. */
+const scopeName = (scope: LibraryScope) => ('groupId' in scope ? `group:${scope.groupId}` : 'public')
 
 /**
  * Receive a library upload (multipart: csrf, title, description, then the file). Permission is checked before
@@ -104,7 +108,14 @@ export async function receiveUpload(
     return { status: 422, body: { ok: false, kind: 'file', fieldErrors } }
   }
   try {
-    await library.addFileResource(deps, actor, scope, parsed.data, upload)
+    const once = await createOnce(context, actor.accountId, `library:file:${scopeName(scope)}`, fields, () =>
+      library.addFileResource(deps, actor, scope, parsed.data, upload),
+    )
+    if ('resent' in once) {
+      // The same form sent again: the first upload is kept, this copy of the file is dropped.
+      await discardUpload(deps, upload.key)
+      return failure('CONFLICT', undefined, 'FORM_RESENT')
+    }
   } catch (error) {
     if (error instanceof AppError) return failure(error.code)
     throw error
@@ -148,13 +159,19 @@ export async function libraryAction(context: AppLoadContext, request: Request, s
       case 'add-link': {
         const parsed = parseForm(linkResourceSchema, form)
         if ('errors' in parsed) return formFailure({ ...parsed.errors, kind: 'link' })
-        await library.addLinkResource(deps, actor, scope, parsed.data)
+        const once = await createOnce(context, actor.accountId, `library:link:${scopeName(scope)}`, form, () =>
+          library.addLinkResource(deps, actor, scope, parsed.data),
+        )
+        if ('resent' in once) return formResent()
         return { ok: true, notice: 'library.notice.added' } satisfies LibraryDone
       }
       case 'add-reading': {
         const parsed = parseForm(readingResourceSchema, form)
         if ('errors' in parsed) return formFailure({ ...parsed.errors, kind: 'reading' })
-        await library.addReadingResource(deps, actor, scope, parsed.data)
+        const once = await createOnce(context, actor.accountId, `library:reading:${scopeName(scope)}`, form, () =>
+          library.addReadingResource(deps, actor, scope, parsed.data),
+        )
+        if ('resent' in once) return formResent()
         return { ok: true, notice: 'library.notice.added' } satisfies LibraryDone
       }
       case 'delete':

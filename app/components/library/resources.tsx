@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { useRevalidator } from '@remix-run/react'
-import { Field, FormError, SafeForm, SubmitButton, TextAreaField } from '../forms'
+import { useActionData, useRevalidator } from '@remix-run/react'
+import { Field, FormError, SafeForm, SubmitButton, TextAreaField, useResetKey } from '../forms'
 import { useRootData, useT } from '../i18n'
 import type { ResourceView } from '../../services.server'
 
@@ -139,7 +139,7 @@ function UploadForm({
   failed: FailedForm
 }) {
   const t = useT()
-  const { csrfToken } = useRootData()
+  const { csrfToken, formToken } = useRootData()
   const revalidator = useRevalidator()
   const [progress, setProgress] = useState<number | null>(null)
   const [result, setResult] = useState<{
@@ -194,6 +194,7 @@ function UploadForm({
       ) : null}
       <FormError code={shown && !shown.ok ? shown.formError : undefined} />
       <input type="hidden" name="csrf" value={csrfToken} />
+      <input type="hidden" name="formToken" value={formToken} />
       <Field
         label={t('library.field.title')}
         name="title"
@@ -250,12 +251,15 @@ export function AddResourceForms({
 }) {
   const t = useT()
   const forKind = (kind: string) => (failed?.kind === kind ? failed : undefined)
+  // After a resource was added (or one deleted) the add forms are empty again.
+  const added = useActionData() as { ok?: boolean } | undefined
+  const resetKey = useResetKey(added?.ok === true)
   return (
     <section className="card" aria-labelledby="add-resource">
       <h2 id="add-resource">{t('library.add.title')}</h2>
       <details open={failed?.kind === 'link' || undefined}>
         <summary>{t('library.add.link')}</summary>
-        <SafeForm action={pageAction}>
+        <SafeForm action={pageAction} key={`link-${resetKey}`}>
           <input type="hidden" name="intent" value="add-link" />
           <Field
             label={t('library.field.title')}
@@ -285,7 +289,7 @@ export function AddResourceForms({
       </details>
       <details open={failed?.kind === 'reading' || undefined}>
         <summary>{t('library.add.reading')}</summary>
-        <SafeForm action={pageAction}>
+        <SafeForm action={pageAction} key={`reading-${resetKey}`}>
           <input type="hidden" name="intent" value="add-reading" />
           <Field
             label={t('library.field.title')}
