@@ -7,10 +7,13 @@ import type { Lexicon } from './types.js'
 const ME = '(?:my ?self|me self)'
 const PILLS =
   '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy)'
-const MEANS_NOUN = `(?:${PILLS}|rope|noose|gun|pistol|knife|blade|blades|razor|razors|bullets)`
+const MEANS_NOUN = `(?:${PILLS}|rope|noose|gun|pistol|rifle|shotgun|revolver|knife|blade|blades|razor|razors|bullets)`
 /** A goodbye for now ("see you tomorrow", "last message tonight") is not a final one. */
 const NOT_SOON =
   '(?!.*\\b(?:see (?:you|u|ya|yall|everyone)|cya|next (?:week|time|session)|tomorrow|later|soon|tonight|for now|for today|for the night|for a while|before|until|till)\\b)'
+/** Means named in an ordinary task ("holding a knife to cut the onions", "pills for headaches"). */
+const ROUTINE =
+  '(?! (?:for|to|because|while|so)\\b)(?!.*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|dose|headaches?|migraines?|cramps|prescribed|pharmacy)\\b)'
 const HIGH_PLACE = '(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
 
 export const en: Lexicon = {
@@ -314,6 +317,7 @@ export const en: Lexicon = {
         '(?:made up my mind|my mind is made up|decision (?:is )?made|ive decided)[.,]? (?:im |i am |il )?(?:doing|do) it (?:this weekend|tonight|today|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= *[.!?]* *$)',
         '(?:wrote|written|writing|write) (?:my|a) (?:goodbye|farewell) (?:note|letter)',
         '(?:writing|wrote|written|finished|finishing) my (?:last |final )?(?:note|letters)(?= *(?:[.,!?]|$|now|tonight))',
+        '(?:wrote|written|left|finished) (?:\\w+ ){0,2}(?:letters|notes) (?:to|for) (?:everyone|each of you|all of you|my family|my kids|my children|my parents)(?! (?:for|about|with|at) (?:christmas|xmas|the holidays|thanksgiving|their birthdays?|school|work|class)\\b)',
         // An end with a time and nothing else after it: "it ends tonight", "tonight i end it".
         '(?:it|everything|this|my life) (?:all )?ends (?:tonight|today|tomorrow|this weekend|now|here)(?= *(?:[.,!?]|$))',
         '(?:tonight|today|tomorrow) (?:is when )?i (?:end it|end it all|do it|go through with it)(?= *(?:[.,!?]|$))',
@@ -334,6 +338,10 @@ export const en: Lexicon = {
         // Means at hand, kept somewhere ("i have a rope in my car"), unless a reason follows.
         '(?:i have|ive got|i got|i keep|i kept|i hid|ive hidden|i put|theres|there is) (?:a |the |my |some |an |this )?(?:\\w+ )?(?:rope|noose|gun|pistol|shotgun|rifle|revolver) (?:\\w+ )?(?:in|under|inside|behind) (?:my|the) (?:car|trunk|boot|bag|backpack|room|bedroom|bed|closet|wardrobe|drawer|desk|garage|glovebox|glove box|locker|pocket|shed|basement)(?! (?:for|because|from|since|at work)\\b)',
         '(?:loaded|cocked) (?:the|my) (?:gun|pistol)',
+        // Holding the means now, or keeping them for the day ("a stash of pills for when i'm ready").
+        `(?:holding|gripping|clutching) (?:a |the |my |this |his |her |dads |mums |moms )?(?:(?:bottle|handful|box|pack|packet|fistful) of (?:\\w+ )?${PILLS}|rope|noose|gun|pistol|knife|blade|blades|razor|razors)${ROUTINE}`,
+        `(?:stash|stockpile|hoard) of (?:\\w+ )?${PILLS}${ROUTINE}`,
+        `${MEANS_NOUN} (?:\\w+ ){0,5}for when (?:im|i am|i decide|its time|the time comes)`,
         `(?:the |my |a |his |her |dads |mums |moms )?(?:gun|pistol|rifle|shotgun|revolver|knife|blade|razor) (?:\\w+ ){0,2}(?:on my lap|in my lap|to my head|against my head|in my mouth|to my throat|against my throat|against my wrist|on my wrist)`,
         '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|drawer|closet|case)',
         '(?:rope|noose|belt|cord|cable) (?:is )?(?:around|round|on) my neck',
@@ -394,6 +402,10 @@ export const en: Lexicon = {
         `(?:thank (?:you|u) (?:all )?for (?:everything|trying)|thanks (?:all )?for everything|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me)[.,!]*(?: \\S+){0,6}? (?:goodbye|bye (?:everyone|all|yall|guys|world)|farewell)(?= *(?:[.,!?]|$))${NOT_SOON}`,
         '(?:gave away|given away|giving away|gave) (?:all )?(?:my|all my) (?:things|stuff|belongings|dog|cat|pets)(?: \\S+){0,10}? (?:goodbye|last (?:msg|message|text|post))',
         '(?:deleted|deleting) (?:all )?(?:of )?my (?:accounts|socials|social media|profiles)(?: \\S+){0,8}? (?:goodbye|last (?:msg|message|text|post))',
+        // A note to a future reader, goodbyes already said, a request not to grieve.
+        '(?:to|for|dear) (?:whoever|whomever|anyone who|the person who|the one who) (?:finds|reads|sees|is reading) this(?= *(?:[.,!?:]|$|i |im ))',
+        `(?:ive|i have|i|just) said (?:my|all my) goodbyes(?! to (?:the|my|our) (?:old |new )?(?:flat|house|home|job|school|city|apartment|team|office|place|town|class)\\b)${NOT_SOON}`,
+        `(?:please )?(?:dont|do not) (?:be sad|grieve|mourn) (?:for|over|about) me${NOT_SOON}`,
       ],
     },
     {
@@ -415,6 +427,7 @@ export const en: Lexicon = {
         `(?:have|got|bought|buy|ordered|found|hid|hidden|holding|grabbed)(?! to) (?:\\w+ ){0,3}${MEANS_NOUN}`,
         `${MEANS_NOUN} (?:is|are) (?:ready|here|loaded)`,
         `(?:at|on|to) the ${HIGH_PLACE}`,
+        '(?:on|at) the (?:train |railway )?tracks',
       ],
     },
     {
@@ -481,12 +494,14 @@ export const en: Lexicon = {
         'remember me',
         'when im gone',
         'il be gone',
-        'take care of my (?:cat|dog|kids|children|pets|mom|mum|family)',
+        '(?:take care of|look after) my (?:cat|dog|kids|children|pets|mom|mum|family)',
+        '(?:wont|will not|im not) (?:be )?coming back',
         '(?:wrote|written|writing|write) (?:\\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my|everyone|all)',
         'thank(?:s| you| u) (?:\\w+ )?for trying(?: to help)?',
         '(?:dont|do not|please dont|pls dont) (?:try to )?(?:find|look for|stop|save|come after|call) me',
         '(?:dont|do not|please dont|pls dont) call (?:anyone|an ambulance|911|999|112|the police)',
         'i (?:dont|do not) want (?:to be saved|to be found|an ambulance)',
+        '(?:wont|will not|dont|do not) need (?:it|them|anything|any of (?:it|this|my \\w+)|my \\w+) (?:anymore|any more|where im going)',
         '(?:this is|its) the end(?: for me)?(?= *(?:[.,!?]|$))',
         '(?:im |i am )?(?:so )?sorry(?= *(?:[.!?]|$))',
         '(?:im|i am) (?:so )?sorry(?= *,)',

@@ -18,10 +18,12 @@ const HANG = '(?:powies(?:ic|ze|zesz|il|ila|ilem|ilam|ilbym|ilabym))'
 const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2}'
 const PILLS =
   '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|pigul\\w*|proch(?:y|ow)|proszk(?:i|ow)|leki nasenne|antydepresant\\w*)'
-const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
+const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|strzelb\\w*|rewolwer\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
 /** A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. */
 const NOT_SOON =
   '(?!.*\\b(?:do (?:jutra|zobaczenia(?! po drugiej)|nastepnego|poniedzialku|wtorku|srody|czwartku|piatku|soboty|niedzieli|przyszlego|wieczora|potem|pozniej)|na razie|na dzis|dzis wieczorem|przed urlopem|przed wyjazdem|jutro|za tydzien|pozniej)\\b)'
+/** Means named in an ordinary task ("trzymam noz w rece, bo kroje warzywa"). */
+const ROUTINE = '(?! (?:bo|do|zeby|dla|na)\\b)(?!.*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy)\\b)'
 const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
 
 export const pl: Lexicon = {
@@ -311,6 +313,7 @@ export const pl: Lexicon = {
       level: 'imminent',
       kind: 'plan',
       patterns: [
+        '(?:napisal\\w*|zostawil\\w*) (?:juz )?(?:pozegnalne )?(?:listy|liscik\\w*|list pozegnalny) (?:do|dla) (?:wszystkich|rodziny|bliskich|rodzicow|kazdego z was|was)(?! (?:na swieta|z zyczeniami|na urodziny)\\b)',
         // Planning one's own suicide, any verb form ("planuję", "zaplanowałam", "przygotowuję").
         '(?:za)?plan(?:uj|owal)\\w* (?:(?:moje|swoje|wlasne) )?samobojstw\\w*',
         `${HANG} sie`,
@@ -350,6 +353,11 @@ export const pl: Lexicon = {
         '(?:zawiazal\\w*|przygotowal\\w*|powiesil\\w*|zaczepil\\w*) (?:juz )?(?:sznur|petle|line)',
         '(?:naladowan\\w*) (?:\\w+ )?(?:bron|pistolet\\w*|strzelb\\w*)',
         '(?:mam )?przy sobie (?:\\w+ )?(?:bron|pistolet|strzelbe|sznur|petle|zyletk\\w*)(?! (?:do|na|bo|zeby|od|dla)\\b)',
+        // In the hand or against the body now ("mam noz w rece", "zyletka przy nadgarstku").
+        `${MEANS_NOUN} (?:\\w+ ){0,2}(?:w rece|w dloni|w dloniach|na kolanach)${ROUTINE}`,
+        `${MEANS_NOUN} (?:\\w+ )?(?:przy|na|do|przy samym) (?:nadgarstku|nadgarstkach|nadgarstka|szyi|gardle|skroni|glowie|zylach)`,
+        `(?:przykladam|przylozyl\\w*|przyciskam|trzymam) (?:\\w+ ){0,2}${MEANS_NOUN} (?:\\w+ )?(?:do|przy|na) (?:nadgarstka|nadgarstku|szyi|gardla|skroni|glowy)`,
+        `${MEANS_NOUN} (?:\\w+ ){0,5}na (?:ten|taki) dzien`,
         '(?:wyjal\\w*|wzial\\w*|wziel\\w*|zabral\\w*) (?:\\w+ ){0,2}(?:bron|pistolet|strzelbe) (?:z|ze) (?:sejfu|szafy|szafki|szuflady)',
         '(?:sznur|petl\\w*|lin\\w*|pasek) (?:\\w+ )?(?:na|wokol) (?:szyi|szyje)',
         '(?:w wannie|wanny) (?:\\w+ ){0,2}(?:z|ze) (?:zyletk\\w*|nozem|ostrzem|brzytwa)',
@@ -403,6 +411,10 @@ export const pl: Lexicon = {
         'milo (?:bylo )?(?:was|cie) (?:bylo )?poznac',
         'to (?:jest )?(?:moje )?pozegnanie',
         'powiedz(?:cie)? (?:mojej |mojemu )?(?:mamie|mamusi|tacie|rodzicom|siostrze|bratu|zonie|mezowi|dziewczynie|chlopakowi|rodzinie|dzieciom),? ze (?:\\w+ ){0,3}(?:kocham|przepraszam|przykro)',
+        // A note to a future reader, goodbyes already said, a request not to grieve.
+        '(?:do|dla) (?:tego|tej|osoby|kogos|kazdego|kogokolwiek),? (?:kto|ktora|ktory) (?:to )?(?:czyta|przeczyta|znajdzie|zobaczy)',
+        `pozegnal\\w* sie (?:juz )?(?:ze wszystkimi|z wszystkimi|z wami|z rodzina|z kazdym|z bliskimi)(?! (?:w|na|przed|z) (?:\\w+ )?(?:pracy|szkole|firmie|wyjazdem|lotnisku|dworcu|klasy|klasa|pracy))${NOT_SOON}`,
+        `nie (?:smuc\\w*|placzcie|rozpaczajcie|oplakujcie) (?:sie )?(?:po mnie|za mna|przeze mnie|z mojego powodu)${NOT_SOON}`,
       ],
     },
     {
@@ -508,6 +520,7 @@ export const pl: Lexicon = {
         'nie (?:szukajcie|ratujcie|zatrzymujcie) mnie',
         'nie (?:dzwoncie|wzywajcie) (?:po )?(?:\\w+ )?(?:pomoc|karetk\\w*|pogotowi\\w*|policj\\w*|nikogo)',
         'nie chce (?:zeby mnie )?(?:ratowac|ratowali|znalezli|zadnej pomocy)',
+        '(?:niczego|nic) (?:juz )?nie (?:bede )?potrzeb\\w*(?= *(?:[.,!?]|$|juz))',
       ],
     },
   ],
