@@ -3,11 +3,12 @@
  * coordinator (bench/scenarios/chat.ts) gives it whole rooms, so a message's sender and receivers live in
  * this process and send→receive latency is measured on one clock. Every loop is bounded in count and time.
  *
- * IPC in:  { type: 'init', members: Member[] } | { type: 'step', rate, durationMs, graceMs } | { type: 'close' }
- * IPC out: { type: 'ready', failed } | { type: 'result', ... }
+ * IPC in:  { type: 'init', members: Member[], concurrency } | { type: 'step', rate, durationMs, graceMs } | { type: 'close' }
+ * IPC out: { type: 'ready', connected, failed, failures, retries, connectMs } | { type: 'result', ... }
  */
 import { randomUUID } from 'node:crypto'
-import { io, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
+import { connectAll, summarizeOutcomes } from './connect.js'
 
 interface Member {
   url: string
@@ -26,33 +27,19 @@ let stepNumber = 0
 const now = () => performance.timeOrigin + performance.now()
 const send = (message: unknown) => process.send!(message)
 
-function connect(member: Member, index: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = io(member.url, {
-      transports: ['websocket'],
-      reconnection: false,
-      extraHeaders: { origin: member.origin, ...(member.cookie ? { cookie: member.cookie } : {}) },
-    })
-    const timer = setTimeout(() => resolve(false), 20_000)
-    socket.once('connect_error', () => {
-      clearTimeout(timer)
-      resolve(false)
-    })
-    socket.once('connect', () => {
-      socket.timeout(20_000).emit('room:join', { roomId: member.roomId }, (err: Error | null, ack: Ack) => {
-        clearTimeout(timer)
-        resolve(!err && ack?.ok === true)
-      })
-    })
+/** Connects and joins every member, paced and retried as a real client would (bench/connect.ts). */
+async function connectMembers(members: Member[], concurrency: number) {
+  members.forEach((member, index) => rooms.set(member.roomId, [...(rooms.get(member.roomId) ?? []), index]))
+  const outcomes = await connectAll(members, concurrency, (socket, index) => {
+    sockets[index] = { socket, member: members[index]! }
     socket.on('message:created', (message: { clientId: string }) => {
       const entry = sent.get(message.clientId)
       if (!entry || entry.sender === index) return
       entry.receipts++
       latencies.push(now() - entry.at)
     })
-    sockets[index] = { socket, member }
-    rooms.set(member.roomId, [...(rooms.get(member.roomId) ?? []), index])
   })
+  return summarizeOutcomes(outcomes)
 }
 
 async function runStep(rate: number, durationMs: number, graceMs: number) {
@@ -126,8 +113,7 @@ async function runStep(rate: number, durationMs: number, graceMs: number) {
 
 process.on('message', async (message: any) => {
   if (message.type === 'init') {
-    const results = await Promise.all((message.members as Member[]).map((m, i) => connect(m, i)))
-    send({ type: 'ready', failed: results.filter((ok) => !ok).length })
+    send({ type: 'ready', ...(await connectMembers(message.members as Member[], message.concurrency ?? 25)) })
   } else if (message.type === 'step') {
     await runStep(message.rate, message.durationMs, message.graceMs)
   } else if (message.type === 'close') {

@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto'
-import { io, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
+import { connectAndJoin } from '../connect.js'
 import type { Sql } from '../../db/client.js'
 import { startMailCatcher } from '../../scripts/mail-catcher.js'
 import { getFreePort } from '../../scripts/local-services.js'
 import { createBenchMembers } from '../fixtures.js'
 import { startProcess, type BenchProcess } from '../processes.js'
 import { round, summarize } from '../stats.js'
-import { createRooms, joinMembers, request, startLoadClients } from './chat.js'
+import {
+  CONNECT_CONCURRENCY,
+  SETUP_TIMEOUT_MS,
+  createRooms,
+  describeSetup,
+  joinMembers,
+  request,
+  startLoadClients,
+  summarizeSetup,
+  type SetupReply,
+} from './chat.js'
 
 /**
  * Scenario 2: crisis paging under load. While chat runs at half its sustained rate, members send high-risk
@@ -17,23 +28,16 @@ import { createRooms, joinMembers, request, startLoadClients } from './chat.js'
 const RISKY = "i can't do this anymore, i'm going to kill myself tonight"
 const now = () => performance.timeOrigin + performance.now()
 
-function connect(url: string, cookie?: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, {
-      transports: ['websocket'],
-      reconnection: false,
-      extraHeaders: { origin: url, ...(cookie ? { cookie } : {}) },
-    })
-    const timer = setTimeout(() => reject(new Error('socket did not connect')), 20_000)
-    socket.once('connect', () => {
-      clearTimeout(timer)
-      resolve(socket)
-    })
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
+/** Connects (and joins `roomId`), retrying UNAVAILABLE with back-off as the browser does (bench/connect.ts). */
+async function connect(url: string, cookie?: string, roomId?: string): Promise<Socket> {
+  const outcome = await connectAndJoin({
+    url,
+    origin: url,
+    ...(cookie ? { cookie } : {}),
+    ...(roomId ? { roomId } : {}),
   })
+  if (!outcome.ok) throw new Error(`a crisis-scenario socket could not connect: ${outcome.failure}`)
+  return outcome.socket
 }
 
 const ack = <T>(socket: Socket, event: string, payload: unknown) =>
@@ -63,20 +67,32 @@ export async function runCrisisScenario(options: {
     const members = await createBenchMembers(options.sql, options.backgroundClients)
     await joinMembers(options.sql, roomIds, members, options.roomSize)
     const [loader] = startLoadClients(1)
-    await request(
-      loader!,
-      {
-        type: 'init',
-        members: members.map((m, i) => ({
-          url,
-          origin: url,
-          cookie: m.cookie,
-          roomId: roomIds[Math.floor(i / options.roomSize)]!,
-        })),
-      },
-      'ready',
-      120_000,
+    const setupStarted = performance.now()
+    const setup = summarizeSetup(
+      [
+        await request<SetupReply>(
+          loader!,
+          {
+            type: 'init',
+            concurrency: CONNECT_CONCURRENCY,
+            members: members.map((m, i) => ({
+              url,
+              origin: url,
+              cookie: m.cookie,
+              roomId: roomIds[Math.floor(i / options.roomSize)]!,
+            })),
+          },
+          'ready',
+          SETUP_TIMEOUT_MS,
+        ),
+      ],
+      performance.now() - setupStarted,
     )
+    options.progress(`crisis: background chat: ${describeSetup(setup)}`)
+    if (setup.failed > 0)
+      throw new Error(
+        `crisis: ${setup.failed} background clients could not connect and join (${JSON.stringify(setup.failures)})`,
+      )
 
     // The senders at risk (one incident per member) and the on-call clinician's console socket.
     const riskRooms = await createRooms(options.sql, 1)
@@ -95,8 +111,7 @@ export async function runCrisisScenario(options: {
     console.on('incident:updated', first(shown))
     console.on('incident:paged', first(shown))
     console.on('incident:paged', first(paged))
-    const senderSockets = await Promise.all(senders.map((s) => connect(url, s.cookie)))
-    await Promise.all(senderSockets.map((s) => ack(s, 'room:join', { roomId: riskRooms[0]! })))
+    const senderSockets = await Promise.all(senders.map((s) => connect(url, s.cookie, riskRooms[0]!)))
 
     options.progress(
       `crisis: ${options.pages} high-risk messages during chat at ${options.backgroundRatePerRoom} msg/s per room`,
@@ -147,6 +162,7 @@ export async function runCrisisScenario(options: {
       pages: options.pages,
       backgroundRatePerRoom: options.backgroundRatePerRoom,
       backgroundDeliveredPerSecond: round(background.deliveries / (background.elapsedMs / 1000), 1),
+      backgroundSetup: setup,
       platform: {
         paged: pageLatencies.length,
         cards: cardLatencies.length,
