@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream'
+import { Transform } from 'node:stream'
 import {
   createReadableStreamFromReadable,
   type AppLoadContext,
@@ -10,6 +10,24 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from './components/nonce'
 
 const ABORT_DELAY = 10_000
+
+/**
+ * react-dom 18.3.1 writes HTML through a reused 2,048-byte buffer; when a multi-byte letter (a Polish "ś", a dash)
+ * does not fit at its end, `encodeInto` stops early and React still flushes the whole buffer, so the unwritten
+ * bytes go out as NULs (facebook/react#26228, fixed only in React 19). A 0x00 byte in UTF-8 is never part of
+ * another character, and no page of ours means to send U+0000, so dropping every 0x00 byte is exact.
+ */
+export function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (chunk.indexOf(0) === -1) return callback(null, chunk)
+      const kept = Buffer.allocUnsafe(chunk.length)
+      let length = 0
+      for (const byte of chunk) if (byte !== 0) kept[length++] = byte
+      callback(null, kept.subarray(0, length))
+    },
+  })
+}
 
 /**
  * Loader, action and render errors go to the project's logger: one JSON line, the stack in `err.stack` (pino's err
@@ -39,7 +57,7 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = withoutNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           responseHeaders.set('Cache-Control', 'no-store')
           resolve(
