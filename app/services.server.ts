@@ -84,7 +84,13 @@ export {
 export { allTimeZones } from '../core/groups/recurrence.js'
 export { groupFormSchema } from '../core/groups/groups.schema.js'
 export { scheduleFromRule, scheduleFieldsSchema, type ScheduleFields } from '../core/groups/schedule.js'
-export { getSessionPage } from '../core/video/video.service.js'
+export {
+  getSessionPage,
+  signalFacilitators,
+  getOwnNotOkSignal,
+  requestClinicianAfterSignal,
+} from '../core/video/video.service.js'
+export { sessionActionSchema } from '../core/video/video.schema.js'
 export * as moderation from '../core/moderation/moderation.service.js'
 export {
   actFormSchema,
