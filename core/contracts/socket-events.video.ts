@@ -21,10 +21,7 @@ export interface VideoClientEvents {
   /** A facilitator lowers one hand (participantId) or every hand (none given). */
   'hand:lower': (payload: SessionRef & { participantId?: string }, ack: AckCallback<{ lowered: number }>) => void
   /** A facilitator asks a muted member to unmute; nothing changes in LiveKit until the member accepts. */
-  'participant:ask-unmute': (
-    payload: SessionRef & { participantId: string },
-    ack: AckCallback<{ ok: true }>,
-  ) => void
+  'participant:ask-unmute': (payload: SessionRef & { participantId: string }, ack: AckCallback<{ ok: true }>) => void
   /** A member opens their own microphone/camera permission (first time, or accepting an ask after a mute). */
   'video:unmute-self': (payload: SessionRef, ack: AckCallback<{ ok: true }>) => void
   /** A member declines the facilitator's ask and stays muted. */

@@ -279,9 +279,7 @@ describe('"stepping out" and "I\'m not OK"', () => {
       signalId: notOk.signalId,
       clinicianRequested: false,
     })
-    expect(await code(getOwnNotOkSignal(deps, ash!.account, { sessionId, signalId: notOk.signalId }))).toBe(
-      'NOT_FOUND',
-    )
+    expect(await code(getOwnNotOkSignal(deps, ash!.account, { sessionId, signalId: notOk.signalId }))).toBe('NOT_FOUND')
     expect(
       await code(
         requestClinicianAfterSignal(deps, ash!.account, {
@@ -309,8 +307,8 @@ describe('"stepping out" and "I\'m not OK"', () => {
     })
     expect(again).toEqual({ incidentId: first.incidentId, created: false })
     expect(await incidents()).toEqual([{ source: 'self_care', level: 'concern' }])
-    expect((await listSessionSignals(deps, facilitator.account, sessionId)).find((s) => s.kind === 'not_ok')).toMatchObject(
-      { clinicianRequested: true },
-    )
+    expect(
+      (await listSessionSignals(deps, facilitator.account, sessionId)).find((s) => s.kind === 'not_ok'),
+    ).toMatchObject({ clinicianRequested: true })
   })
 })

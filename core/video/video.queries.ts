@@ -196,7 +196,11 @@ export async function listRaisedHands(db: Db, sessionId: string): Promise<Raised
 }
 
 /** The facilitator asks a muted member to unmute: only marks the ask; the member stays muted until they accept. */
-export async function markUnmuteAsked(db: Db, sessionId: string, participantId: string): Promise<ParticipantRow | null> {
+export async function markUnmuteAsked(
+  db: Db,
+  sessionId: string,
+  participantId: string,
+): Promise<ParticipantRow | null> {
   const rows = await db<ParticipantRow[]>`
     update group_session_participants set unmute_asked_at = now(), updated_at = now()
     where session_id = ${sessionId} and id = ${participantId} and role = 'member' and state = 'admitted' and muted

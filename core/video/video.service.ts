@@ -468,7 +468,11 @@ export async function unmuteSelf(deps: CoreDeps, actor: SessionAccount, input: {
 }
 
 /** The member declines the ask and stays muted. */
-export async function declineUnmute(deps: CoreDeps, actor: SessionAccount, input: { sessionId: string }): Promise<void> {
+export async function declineUnmute(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  input: { sessionId: string },
+): Promise<void> {
   const { session, participant } = await requireOwnAdmitted(deps, actor, input.sessionId)
   const p = await q.clearUnmuteAsk(deps.sql, participant.id)
   if (!p) throw new AppError('CONFLICT')
@@ -482,7 +486,6 @@ export interface SessionSignalView {
   name: string
   kind: WellbeingSignalKind
   at: string
-  atLabel: string
   clinicianRequested: boolean
 }
 
@@ -521,13 +524,11 @@ export async function listSessionSignals(
   sessionId: string,
 ): Promise<SessionSignalView[]> {
   const { session } = await requireFacilitator(deps, actor, sessionId)
-  const zone = await findAccountTimeZone(deps.sql, actor.accountId)
   return (await q.listSignals(deps.sql, session.sessionId)).map((r) => ({
     signalId: r.id,
     name: r.name,
     kind: r.kind,
     at: r.createdAt.toISOString(),
-    atLabel: formatInZone(r.createdAt, zone, actor.locale),
     clinicianRequested: r.clinicianRequested,
   }))
 }

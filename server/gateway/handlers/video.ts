@@ -1,11 +1,5 @@
 import { z } from 'zod'
-import {
-  askToUnmute,
-  declineUnmute,
-  lowerHands,
-  raiseHand,
-  unmuteSelf,
-} from '../../../core/video/video.service.js'
+import { askToUnmute, declineUnmute, lowerHands, raiseHand, unmuteSelf } from '../../../core/video/video.service.js'
 import { handleRequest } from '../respond.js'
 import type { GatewayContext } from './index.js'
 
