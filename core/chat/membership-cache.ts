@@ -65,18 +65,25 @@ export function invalidateChatAccount(deps: CoreDeps, accountId: string): Promis
   return setToken(deps, chatVersionKeys.account(deps, accountId), {})
 }
 
+/** How long a send waits for the tokens before it reads PostgreSQL instead (a paused Redis never answers). */
+const TOKEN_WAIT_MS = 200
+
 async function readTokens(deps: CoreDeps, roomId: string, accountId: string): Promise<string | null> {
-  // Redis down: no token, no cache; the send goes on reading PostgreSQL (crisis detection still runs; the
-  // rate limit then answers UNAVAILABLE, decision 025).
+  // Redis down or stalled: no token, no cache; the send goes on reading PostgreSQL, so crisis detection still runs
+  // on time and the rate limit then answers UNAVAILABLE (decision 025).
   if (deps.redis.status !== 'ready') return null
+  let timer: NodeJS.Timeout | undefined
   try {
-    const [room, account] = await deps.redis.mget(
-      chatVersionKeys.room(deps, roomId),
-      chatVersionKeys.account(deps, accountId),
-    )
-    return `${room ?? '-'}|${account ?? '-'}`
+    const read = deps.redis
+      .mget(chatVersionKeys.room(deps, roomId), chatVersionKeys.account(deps, accountId))
+      .then(([room, account]) => `${room ?? '-'}|${account ?? '-'}`)
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), TOKEN_WAIT_MS)))
+    read.catch(() => {})
+    return await Promise.race([read, late])
   } catch {
     return null
+  } finally {
+    clearTimeout(timer)
   }
 }
 
