@@ -404,18 +404,14 @@ export async function markMessageDeleted(tx: TransactionSql, messageId: string, 
   await tx`update messages set deleted_at = ${now} where id = ${messageId}`
 }
 
-/** Locks the room's announcement cursor (creating it on first use) and returns how far it got. */
-/** Creates the room's cursor on first use and locks it, in one statement (the conflict's update takes the row lock). */
-export async function lockBroadcastCursor(tx: TransactionSql, roomId: string): Promise<number> {
-  const [row] = await tx<{ seq: number }[]>`
-    insert into room_broadcast_cursors (room_id) values (${roomId})
-    on conflict (room_id) do update set broadcast_seq = room_broadcast_cursors.broadcast_seq
-    returning broadcast_seq as seq`
+/**
+ * How far decision 009's announcer (a cursor row per room, advanced in a transaction of its own) got. The ordered
+ * announcement now keeps its cursor in Redis (core/chat/chat.broadcast.ts, decision 046); this row only seeds it.
+ */
+export async function legacyBroadcastCursor(db: Db, roomId: string): Promise<number> {
+  const [row] = await db<{ seq: number }[]>`
+    select coalesce((select broadcast_seq from room_broadcast_cursors where room_id = ${roomId}), 0) as seq`
   return row!.seq
-}
-
-export async function advanceBroadcastCursor(tx: TransactionSql, roomId: string, seq: number) {
-  await tx`update room_broadcast_cursors set broadcast_seq = ${seq} where room_id = ${roomId} and broadcast_seq < ${seq}`
 }
 
 /** Pseudonyms and badges of members of one room, by membership id. Ids of other rooms are ignored. */

@@ -1,5 +1,6 @@
 import type { TransactionSql } from '../../db/client.js'
-import { transaction } from '../after-commit.js'
+import { afterCommit, transaction } from '../after-commit.js'
+import { announceCommitted } from './chat.broadcast.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -105,7 +106,8 @@ export async function persistOne(ctx: SendContext, hooks: readonly PersistHook[]
         held,
         member: membership!,
       }
-      await runHooks(tx, ctx, hooks, values)
+      const message = await runHooks(tx, ctx, hooks, values)
+      announceAfterCommit(tx, [{ ctx, message }])
       // A PostgreSQL that stalled this send past its deadline: its sender was told it was not sent, so roll back.
       if (ctx.abandoned) throw new AppError('UNAVAILABLE')
       ctx.committing = true
@@ -118,10 +120,34 @@ export async function persistOne(ctx: SendContext, hooks: readonly PersistHook[]
   }
 }
 
-async function runHooks(tx: TransactionSql, ctx: SendContext, hooks: readonly PersistHook[], values: q.StoredValues) {
+async function runHooks(
+  tx: TransactionSql,
+  ctx: SendContext,
+  hooks: readonly PersistHook[],
+  values: q.StoredValues,
+): Promise<ChatMessage> {
   // What the room sees (no text when held); built from the values written, never read back.
   const message: ChatMessage = q.storedMessage(values)
   for (const hook of hooks) await hook(tx, { ...ctx, message })
+  return message
+}
+
+/**
+ * The room's announcement of what this transaction stores, handed over right after COMMIT (after the hooks' own
+ * announcements: the crisis card and the console first) and never after a rollback. Not waited for here, so the
+ * room's next transaction need not wait for Redis; each send's `broadcast` step waits for it (decision 046).
+ */
+function announceAfterCommit(tx: TransactionSql, stored: Array<{ ctx: SendContext; message: ChatMessage }>) {
+  if (stored.length === 0) return
+  afterCommit(tx, () => {
+    const { deps, room } = stored[0]!.ctx
+    const announced = announceCommitted(
+      deps,
+      room!.id,
+      stored.map((s) => s.message),
+    )
+    for (const { ctx } of stored) ctx.announced = announced
+  })
 }
 
 async function persistBatch(batch: Pending[]): Promise<void> {
@@ -197,11 +223,13 @@ async function commitBatch(batch: Pending[]): Promise<Map<Pending, PersistOutcom
         lastSeq + fresh.length,
         fresh.map((f) => f.values),
       )
+      const announced: Array<{ ctx: SendContext; message: ChatMessage }> = []
       for (const [n, { item, values }] of fresh.entries()) {
         const stored = { ...values, id: ids[n]! }
-        await runHooks(tx, item.ctx, item.hooks, stored)
+        announced.push({ ctx: item.ctx, message: await runHooks(tx, item.ctx, item.hooks, stored) })
         result.set(item, { stored })
       }
+      announceAfterCommit(tx, announced)
     }
     if (batch.some((p) => p.ctx.abandoned)) throw new BatchFailed()
     for (const item of batch) item.ctx.committing = true

@@ -4,7 +4,7 @@ import { DeadlineExceeded, SEND_STEP_DEADLINE_MS, isUnavailable, withDeadline } 
 import type { CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { keyedDigest } from '../identity/identity.crypto.js'
-import { announceRoomCoalesced } from './chat.broadcast.js'
+import { ensureAnnounced } from './chat.broadcast.js'
 import { persistGrouped } from './group-commit.js'
 import { roomAndMembership, type SendCache, type SendCacheEntry } from './membership-cache.js'
 import { consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
@@ -69,6 +69,8 @@ export interface SendContext {
   abandoned?: boolean
   /** Set when the commit was sent before the send was abandoned: from then on it is waited for, never abandoned. */
   committing?: boolean
+  /** The room's announcement of this send's transaction, handed over right after its COMMIT (chat.broadcast.ts). */
+  announced?: Promise<void>
   /**
    * Store the message held (not shown to peers) rather than visible: set before `persist` by a step that decided it
    * (moderation's screen verdict, decision 021), so the insert writes it held in one statement.
@@ -254,17 +256,16 @@ const persist: SendStep = {
   },
 }
 
-/** Announces in seq order; a replay announces too, in case the first attempt stopped after its commit. */
+/**
+ * Waits for the room's announcement of this message (handed over right after its COMMIT, in seq order, decision
+ * 046), so peers are told before the sender's ack. A replay makes sure it was announced, in case the first attempt
+ * stopped after its commit. Neither ever fails the send: stored is what an ack promises.
+ */
 const broadcast: SendStep = {
   name: 'broadcast',
   runOnReplay: true,
   async run(ctx) {
-    try {
-      await announceRoomCoalesced(ctx.deps, ctx.room!.id)
-    } catch (error) {
-      // Stored is what an ack promises; the next message (or the clients' catch-up) delivers this one.
-      ctx.deps.log.warn({ roomId: ctx.room!.id, err: { message: (error as Error).message } }, 'chat announce failed')
-    }
+    await (ctx.announced ?? ensureAnnounced(ctx.deps, ctx.room!.id, ctx.message!.seq))
   },
 }
 
