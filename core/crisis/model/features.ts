@@ -4,6 +4,12 @@
  * word padded with boundary marks, all read from canonical text (./canonical.ts). Hashing is
  * FNV-1a over UTF-16 code units, so no substring is allocated. A message is read up to
  * MAX_CHARS characters; a feature index is `hash & (2^bits - 1)`.
+ *
+ * Each word also gives a light stem (artefact version 2): Polish inflectional endings are folded
+ * ("tabletek", "tabletki", "tabletkami" -> "tablet"; "mysle", "myslalem", "mysli" -> "mysl"), on
+ * the canonical text, where Polish letters are already folded, so chat spelling without diacritics
+ * gets the same stem. The stemmer does not know the language: an English word whose ending looks
+ * Polish gets a stem too, which is only one more consistent feature for the model to weigh.
  */
 
 export const MAX_CHARS = 2000
@@ -15,6 +21,61 @@ const PAD = 1
 const SALT_WORD = 0x9e3779b1
 const SALT_BIGRAM = 0x85ebca6b
 const SALT_CHAR = [0, 0, 0, 0x27d4eb2f, 0x165667b1, 0xc2b2ae35]
+const SALT_STEM = 0x4cf5ad43
+
+/**
+ * Polish inflectional endings in folded spelling (nouns, adjectives, verbs, past tense). The
+ * longest ending that leaves at least MIN_STEM letters is removed (see stemEnd).
+ */
+export const POLISH_ENDINGS: readonly string[] = [
+  'owaniem', 'owania', 'owanie', 'ujemy', 'ujecie', 'ujesz', 'ajcie', 'ejcie', 'ijcie', 'alysmy', 'ilismy',
+  'kami', 'kach', 'ylem', 'ylam', 'ilem', 'ilam', 'alem', 'alam', 'elem', 'elam', 'alas', 'ales', 'ilas',
+  'iles', 'owac', 'owal', 'ach', 'ami', 'ego', 'emu', 'owi', 'ych', 'ymi', 'ich', 'imi', 'iej', 'esz',
+  'isz', 'ysz', 'emy', 'imy', 'amy', 'cie', 'nie', 'nia', 'niu', 'kow', 'lem', 'lam', 'las', 'les',
+  'uje', 'ow', 'om', 'ej', 'em', 'ym', 'im', 'ie', 'ia', 'iu', 'ek', 'ki', 'ke', 'ka', 'ko', 'la',
+  'lo', 'am', 'aj', 'ac', 'ec', 'ic', 'yc', 'al', 'il', 'yl', 'el', 'a', 'e', 'i', 'y',
+  'o', 'u', 'c', 'l',
+]
+const MIN_STEM = 3
+
+/** The endings as a trie over reversed letters: node -> (char code -> node); ENDS marks an ending. */
+const TRIE: Map<number, number>[] = [new Map()]
+const ENDS: boolean[] = [false]
+for (const ending of POLISH_ENDINGS) {
+  let node = 0
+  for (let k = ending.length - 1; k >= 0; k--) {
+    const c = ending.charCodeAt(k)
+    let next = TRIE[node].get(c)
+    if (next === undefined) {
+      next = TRIE.length
+      TRIE.push(new Map())
+      ENDS.push(false)
+      TRIE[node].set(c, next)
+    }
+    node = next
+  }
+  ENDS[node] = true
+}
+
+/** End (exclusive) of the light stem of the word text[start, end). */
+export function stemEnd(text: string, start: number, end: number): number {
+  let node = 0
+  let cut = end
+  for (let p = end - 1; p - start >= MIN_STEM; p--) {
+    const next = TRIE[node].get(text.charCodeAt(p))
+    if (next === undefined) break
+    node = next
+    if (ENDS[node]) cut = p
+  }
+  // A stem's last "j", then its last "i" or "y", go too: "zabije", "zabijam", "zabila", "zabic" and
+  // "zabilem" all meet at "zab"; "skoczyla" and "skoczyc" at "skocz".
+  if (cut - start > MIN_STEM && text.charCodeAt(cut - 1) === 106) cut--
+  if (cut - start > MIN_STEM) {
+    const last = text.charCodeAt(cut - 1)
+    if (last === 105 || last === 121) cut--
+  }
+  return cut
+}
 
 const isWordChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90) || c > 127
@@ -60,6 +121,12 @@ export function forEachFeature(text: string, bits: number, emit: (index: number)
       count++
     }
     prevWord = w || 1
+    // Light stem (see POLISH_ENDINGS), salted apart from the word itself.
+    const stop = stemEnd(text, start, end)
+    let st = FNV_OFFSET
+    for (let j = start; j < stop; j++) st = Math.imul(st ^ text.charCodeAt(j), FNV_PRIME)
+    emit(mix((st >>> 0) ^ SALT_STEM) & mask)
+    count++
     // Character 3- to 5-grams of "<word>" (positions start-1 .. end, PAD at both ends).
     for (let s = start - 1; s <= end - 2; s++) {
       let h = FNV_OFFSET

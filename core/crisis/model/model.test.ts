@@ -13,6 +13,7 @@ import {
   validateArtefact,
   type RiskModelArtefact,
 } from './model.js'
+import { forEachFeature, stemEnd } from './features.js'
 import { parseCsv, splitOf } from './public-data.js'
 import { RISK_MODEL } from './risk-model.js'
 import { OWN_TRAINING_PATH, serializeArtefact, trainRiskModel } from './train.js'
@@ -71,7 +72,7 @@ describe('a wrong or missing artefact', () => {
     const good = shipped()
     const { checksum: _c, ...body } = good
     void _c
-    expect(() => validateArtefact({ ...good, version: 2 }, 'x.json')).toThrow(/x\.json is unusable: version is 2/)
+    expect(() => validateArtefact({ ...good, version: 1 }, 'x.json')).toThrow(/x\.json is unusable: version is 1/)
     expect(() => validateArtefact(resign({ ...body, format: 'other' as never }))).toThrow(/format/)
     expect(() => validateArtefact(resign({ ...body, hashBits: 40 }))).toThrow(/hashBits/)
     const shuffled = { ...body.heads.risk, index: [...body.heads.risk.index].reverse() }
@@ -273,5 +274,34 @@ describe('the public data reader', () => {
     expect(share('train')).toBeGreaterThan(0.65)
     expect(share('validation')).toBeGreaterThan(0.07)
     expect(share('test')).toBeGreaterThan(0.16)
+  })
+})
+
+describe('the light stem (Polish suffix folding, artefact version 2)', () => {
+  const stem = (word: string) => word.slice(0, stemEnd(word, 0, word.length))
+  it('folds inflected forms of one word to one stem, with and without Polish letters', () => {
+    const groups = [
+      ['tabletek', 'tabletki', 'tabletkami', 'tabletkę'],
+      ['zabić', 'zabije', 'zabiłem', 'zabijam', 'zabiła'],
+      ['myślę', 'mysle', 'myślałem', 'myśli'],
+      ['skoczę', 'skoczyć', 'skoczyłam'],
+      ['żegnam', 'zegnajcie', 'żegnaj'],
+    ]
+    for (const group of groups) {
+      const stems = new Set(group.map((w) => stem(canonicalize(w))))
+      expect({ group, stems: [...stems] }).toEqual({ group, stems: [stem(canonicalize(group[0]))] })
+    }
+    // At least three letters stay, and a word with no ending keeps itself.
+    expect(stem('umre')).toBe('umr')
+    expect(stem('most')).toBe('most')
+  })
+
+  it('adds one stem feature per word (the stem stemEnd gives, folded forms above share it)', () => {
+    // One more feature occurrence per word than word, bigram and character n-grams.
+    let n = 0
+    const count = forEachFeature('ab', 18, () => n++)
+    // "ab": unigram, stem, and the 3-grams "<ab", "ab>" and the 4-gram "<ab>".
+    expect(count).toBe(5)
+    expect(n).toBe(5)
   })
 })

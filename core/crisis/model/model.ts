@@ -18,7 +18,8 @@ import { readFileSync } from 'node:fs'
 import { forEachFeature } from './features.js'
 
 export const MODEL_FORMAT = 'holdspace.crisis-risk-model'
-export const MODEL_VERSION = 1
+/** 2: features add a light (Polish) stem per word (./features.ts); a version 1 artefact is refused. */
+export const MODEL_VERSION = 2
 
 export interface HeadArtefact {
   /** Intercept of the linear score. */
