@@ -673,3 +673,75 @@ describe("cutting one's wrists in any Polish verb form (issue 12)", () => {
     ])
   })
 })
+
+describe('who is speaking: addressees, object pronouns and the nearest person (issue 12, public precision)', () => {
+  it('reads someone named before a comma as addressed, not as the subject of what follows', () => {
+    expectLevels([
+      ['sorry mom, going to kill myself', 'high'],
+      ['love you mom, goodbye forever', 'imminent'],
+      ['tell mom i love her, gonna end it all tonight', 'imminent'],
+      ['love you all, gonna end it all tonight', 'imminent'],
+      ['zanim ktokolwiek to przeczyta, mnie już nie będzie', 'imminent'],
+    ])
+    // A reporting verb before the comma still reports, and so does a third person with no comma.
+    expect(classifyRisk('my friend said, she wants to die').signals).toContain('reported:en.ideation.passive')
+    expect(classifyRisk('my sister wants to die').signals).toContain('reported:en.ideation.passive')
+  })
+
+  it('reads object pronouns as someone else, unless the speaker is nearer', () => {
+    for (const text of ['i keep thinking about him wanting to die', 'it makes them want to die']) {
+      expect(classifyRisk(text).signals, text).toContain('reported:en.ideation.passive')
+    }
+    expectLevels([
+      ['i hate them so much, i want to die', 'concern'],
+      ['i told her i want to die', 'concern'],
+    ])
+  })
+})
+
+describe('attempts in progress, means at hand and goodbyes (issue 12, imminent in both languages)', () => {
+  it('rates the issue messages and general phrasings imminent by rule, in English and Polish', () => {
+    for (const text of [
+      'took 30 of my sleeping tablets an hour ago',
+      "standing on the bridge right now, i'm done",
+      'i have a rope in my car',
+      "i'm holding a bottle of pills and a bottle of vodka",
+      "i keep a stash of pills in my drawer for when i'm ready",
+      "my uncle's rifle is in my hands",
+      "to whoever reads this, i'm sorry, it's not your fault",
+      "i've said my goodbyes, it's time",
+      "i love you all, please don't be sad for me",
+      "i wrote letters to everyone, they're on my desk",
+      'wziąłem 20 tabletek nasennych godzinę temu',
+      'mam żyletkę przy nadgarstku',
+      'mam noz w rece i zaraz go uzyje',
+      'mam strzelbę wujka w rękach',
+      'do tego kto to czyta, przepraszam, to nie twoja wina',
+      'pożegnałam się ze wszystkimi, już czas',
+      'kocham was wszystkich, nie smuccie sie po mnie',
+      'napisałem listy do wszystkich, leżą na biurku',
+    ]) {
+      expect({ text, level: classifyRisk(text, { rulesOnly: true }).level }).toEqual({ text, level: 'imminent' })
+    }
+    // Two cues of different kinds (a place and a goodbye) with no statement.
+    expect(level("on the train tracks now, don't try to find me")).toBe('imminent')
+  })
+
+  it('leaves the same means, notes and goodbyes in ordinary use below imminent', () => {
+    for (const text of [
+      'holding a knife to cut the onions, chatting later',
+      "i'm holding my meds, taking my evening dose now",
+      'i keep a stash of paracetamol at home for headaches',
+      'to whoever reads this review, the cafe is great',
+      'i wrote letters to everyone for christmas',
+      "i've said my goodbyes to my old flat, moving tomorrow",
+      "please don't be sad for me, i got a new job and i'll see you next week",
+      'trzymam nóż w ręce bo kroję warzywa',
+      'pożegnałam się ze wszystkimi w starej pracy, od poniedziałku nowa',
+      'nie smućcie się po mnie, do zobaczenia w przyszłym tygodniu',
+      'napisałam listy do wszystkich na święta',
+    ]) {
+      expect({ text, below: compareRisk(level(text), 'imminent') < 0 }).toEqual({ text, below: true })
+    }
+  })
+})

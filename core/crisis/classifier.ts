@@ -453,14 +453,10 @@ class Scope {
    * keeps it current (`past.present`: "znowu wróciły myśli samobójcze").
    */
   ownSentence(first: number, last: number): boolean {
-    const { own, present, third } = this.marks
+    const { own, present } = this.marks
     const mine = (j: number) => own[j] === 1 || present[j] === 1
     for (let j = first; j <= last; j++) if (mine(j)) return true
-    for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP; j--) {
-      if (mine(j)) return true
-      // The nearest person before the phrase is someone else ("i think pigeons are suicidal" is not).
-      if (third[j] === 1) return false
-    }
+    for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP; j--) if (mine(j)) return true
     for (let j = last + 1; j < this.t.types.length && this.t.types[j] !== STOP; j++) if (mine(j)) return true
     return false
   }
