@@ -5,6 +5,10 @@
  * it reads the train and validation splits only, never the test split or the project's own
  * evaluation sets. Prints counts and rates, never message text.
  *
+ * `--patterns` groups the negatives the rules flag (level >= concern) by rule pattern instead: for each
+ * pattern, how many flagged negatives and positives of the split it matches (a row counts once per
+ * pattern that matched it), so an over-broad pattern shows up apart from its rule's other patterns.
+ *
  * `--sweep` chooses the demotion cut-off (DEMOTE_BELOW in core/crisis/classifier.ts): for each
  * candidate it prints the combined decision's recall and false-positive rate at level >= concern on
  * the English public validation split, and how many own training messages and own tuning rows (never
@@ -20,6 +24,7 @@ import { OWN_TRAINING_PATH } from '../core/crisis/model/train.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent, type Split } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
+import { LEXICONS } from '../core/crisis/lexicon/index.js'
 
 const args = process.argv.slice(2)
 const dataIndex = args.indexOf('--data')
@@ -41,6 +46,10 @@ const pct = (n: number, d: number) => (d === 0 ? '    -' : ((100 * n) / d).toFix
 const rows = loadPublicData(dataDir).filter((r) => r.language === 'en')
 if (args.includes('--sweep')) {
   sweep()
+  process.exit(0)
+}
+if (args.includes('--patterns')) {
+  patterns()
   process.exit(0)
 }
 for (const split of splits) {
@@ -149,5 +158,43 @@ function sweep(): void {
     console.log(
       `${t.toFixed(2).padEnd(7)}${(tp / pos).toFixed(3).padStart(8)}${(fp / (validation.length - pos)).toFixed(3).padStart(8)}   ${' '.repeat(13)}${f(demoted.high)}${f(demoted.concern)}${f(demoted.none)}`,
     )
+  }
+}
+
+function patterns(): void {
+  const en = LEXICONS.find((l) => l.language === 'en')!
+  const compiled = en.rules.flatMap((r) =>
+    r.patterns.map((p) => ({
+      id: r.id,
+      pattern: p,
+      re: new RegExp(`\\b(?:${p.replace(/(?<!\\)(\p{L})\1+/gu, '$1')})\\b`),
+    })),
+  )
+  for (const split of splits) {
+    const part = rows.filter((r) => r.split === split)
+    const neg = part.filter((r) => r.label === 0).length
+    const counts = new Map<string, { neg: number; pos: number }>()
+    let flaggedNeg = 0
+    for (const r of part) {
+      const result = classifyRisk(r.text, { rulesOnly: true })
+      if (result.level === 'none') continue
+      const fired = new Set(result.signals.filter((s) => isRule(s) && !SCOPED.test(s)))
+      if (fired.size === 0) continue
+      if (r.label === 0) flaggedNeg++
+      const text = canonicalize(r.text)
+      for (const c of compiled) {
+        if (!fired.has(c.id) || !c.re.test(text)) continue
+        const key = `${c.id}  ${c.pattern.length > 70 ? c.pattern.slice(0, 67) + '...' : c.pattern}`
+        const e = counts.get(key) ?? { neg: 0, pos: 0 }
+        if (r.label === 0) e.neg++
+        else e.pos++
+        counts.set(key, e)
+      }
+    }
+    console.log(`== ${split} (English): rules flag ${flaggedNeg} of ${neg} negatives (${pct(flaggedNeg, neg)} %)`)
+    console.log(`${'neg'.padStart(5)}${'pos'.padStart(6)}  rule and pattern`)
+    for (const [key, e] of [...counts].sort((a, b) => b[1].neg - a[1].neg).slice(0, 25))
+      console.log(`${String(e.neg).padStart(5)}${String(e.pos).padStart(6)}  ${key}`)
+    console.log('')
   }
 }
