@@ -259,7 +259,13 @@ describe('the set-homework form', () => {
     const [{ token }] = await deps.sql<
       { token: string }[]
     >`select form_token as token from homework where group_id = ${groupId}`
-    expect(await page.locator('input[name=formToken]').inputValue()).not.toBe(token)
+    // Every form on the page carries the page's one token (SafeForm, decision 049); the set-homework form's is new.
+    expect(
+      await page
+        .locator('form', { has: page.getByRole('button', { name: 'Set homework' }) })
+        .locator('input[name=formToken]')
+        .inputValue(),
+    ).not.toBe(token)
 
     // The same form sent again with its old token (a reload after the post does this): refused, nothing stored.
     const again = await page.context().request.post(`/groups/${groupId}/homework`, {
