@@ -21,6 +21,7 @@ import chatStyles from '../styles/chat.css'
 import crisisStyles from '../styles/crisis.css'
 import videoStyles from '../styles/video.css'
 import { ChatRoom } from '../components/chat/chat-room'
+import { FacilitatorBadge } from '../components/facilitator-badge'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -135,6 +136,7 @@ export default function GroupSession() {
               {s.attendance.map((a, i) => (
                 <li key={i}>
                   <span className="name">{a.name}</span>
+                  {a.role === 'facilitator' ? <FacilitatorBadge /> : null}
                   <span>
                     {t('session.attendance.joined')}: {a.joined}
                   </span>

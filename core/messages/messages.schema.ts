@@ -21,6 +21,8 @@ export interface ThreadMessage {
   mine: boolean
   /** The member's group pseudonym or the facilitator's professional display name; null for the viewer's own. */
   author: string | null
+  /** Written by one of the group's facilitators (the page marks them, issue 18). */
+  byFacilitator: boolean
   body: string
   sentAt: string
   readAt: string | null

@@ -157,6 +157,7 @@ export async function openThread(deps: CoreDeps, actor: SessionAccount, threadId
           : m.authorSide === 'member'
             ? thread.memberPseudonym
             : m.authorDisplayName,
+      byFacilitator: m.authorSide === 'facilitator',
       body: m.body,
       sentAt: m.createdAt.toISOString(),
       readAt: m.readAt?.toISOString() ?? null,

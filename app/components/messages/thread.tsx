@@ -4,6 +4,7 @@ import { FormError, SafeForm, SubmitButton, TextAreaField } from '../forms'
 import { useT } from '../i18n'
 import { connectSocket } from '../chat/socket'
 import { useLiveRevalidate } from '../use-live-revalidate'
+import { FacilitatorBadge } from '../facilitator-badge'
 import type { ThreadMessage } from '../../services.server'
 
 /** Messages oldest first. The viewer's own show "Sent" or "Read <time>"; others show who wrote them. */
@@ -16,6 +17,11 @@ export function MessageList({ messages }: { messages: ThreadMessage[] }) {
         <li key={m.id} className={m.mine ? 'dm mine' : 'dm theirs'} data-testid="dm">
           <p className="dm-meta">
             <strong>{m.mine ? t('messages.thread.you') : (m.author ?? t('messages.thread.formerFacilitator'))}</strong>{' '}
+            {!m.mine && m.byFacilitator ? (
+              <>
+                <FacilitatorBadge />{' '}
+              </>
+            ) : null}
             <time dateTime={m.sentAt}>{m.sentLabel}</time>
           </p>
           <p className="dm-body">{m.body}</p>
