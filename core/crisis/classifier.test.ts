@@ -495,10 +495,11 @@ describe('bare mentions of suicide', () => {
         text,
       ).toBe(true)
     }
-    // The same words with the rules alone: set aside, not forced to a level.
+    // The same words with the rules alone: set aside, not forced to a level (only the generic mention
+    // names them: "was suicidal" is a statement only with the speaker as its subject).
     expect(classifyRisk('that last-minute overtake was suicidal', { rulesOnly: true })).toMatchObject({
       level: 'none',
-      signals: ['mention:en.ideation.thoughts'],
+      signals: ['mention:en.suicide.mention'],
     })
   })
 
@@ -695,6 +696,20 @@ describe('who is speaking: addressees, object pronouns and the nearest person (i
     expectLevels([
       ['i hate them so much, i want to die', 'concern'],
       ['i told her i want to die', 'concern'],
+    ])
+  })
+})
+
+describe('"is suicidal" with someone or something else as its subject (issue 12, public precision)', () => {
+  it('leaves "pigeons are suicidal" to the model, and keeps "i was suicidal" and "my thoughts are suicidal"', () => {
+    for (const text of ['i believe pigeons are suicidal', 'honestly i think that tax plan is suicidal']) {
+      const result = classifyRisk(text, { rulesOnly: true })
+      expect(result.signals, text).not.toContain('en.ideation.thoughts')
+      expect(result.level, text).toBe('none')
+    }
+    expectLevels([
+      ['i was suicidal all week and nobody noticed', 'high'],
+      ['my thoughts are suicidal again', 'high'],
     ])
   })
 })

@@ -234,7 +234,13 @@ export const en: Lexicon = {
       level: 'high',
       kind: 'thoughts',
       bare: true,
-      patterns: ['(?:is|are|was|were) suicidal', 'suicidal (?:thoughts|ideation|feelings|urges|tendencies)'],
+      // "is/are/was/were suicidal" only with the speaker as its subject: "pigeons are suicidal", "that
+      // tax is suicidal" and "you were suicidal" are left to the generic mention and the model.
+      patterns: [
+        '(?:i|me) (?:was|were) suicidal',
+        '(?:my|mine) (?:\\w+ ){0,2}(?:is|are|was|were) suicidal',
+        'suicidal (?:thoughts|ideation|feelings|urges|tendencies)',
+      ],
     },
     {
       id: 'en.ideation.thoughts',
