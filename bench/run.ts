@@ -144,7 +144,7 @@ async function main() {
       const chatRuns =
         (results.chat as Array<{ processes: number; platform: { sustainedRatePerRoom: number } }> | undefined) ?? []
       const sustained = chatRuns.find((r) => r.processes === 1)?.platform.sustainedRatePerRoom ?? options.rates[0]!
-      const backgroundRate = Math.max(0.5, sustained / 2)
+      const backgroundRate = sustained > 0 ? sustained / 2 : 0.5
       say(`scenario 2: crisis paging while chat runs at ${backgroundRate} msg/s per room (half the sustained rate)`)
       results.crisis = await runCrisisScenario({
         sql,
@@ -287,6 +287,12 @@ function printSummary(report: { scenarios: Record<string, any> }) {
       ]),
     )
   }
+  if (s.crisis?.sendOutcomes)
+    console.log(
+      `high-risk sends: ${Object.entries(s.crisis.sendOutcomes as Record<string, number>)
+        .map(([outcome, n]) => `${n} ${outcome}`)
+        .join(', ')}`,
+    )
   if (s.screening) {
     console.log('\nScreening cost per message (µs):')
     console.log(table(s.screening.rows))

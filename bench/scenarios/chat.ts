@@ -23,8 +23,9 @@ export interface ChatScenarioOptions {
   processes: number
   loadProcesses: number
   /**
-   * Keep doubling the rate after the last offered step passes, until a step fails (at most MAX_RATE_PER_ROOM), so
-   * each sustained rate, and the ratio, is measured rather than a lower bound. Off in --smoke.
+   * Keep doubling the rate after the last offered step passes, until a step fails (at most MAX_RATE_PER_ROOM), and
+   * halving it after the first offered step fails, until a step passes (at least MIN_RATE_PER_ROOM), so each
+   * sustained rate, and the ratio, is measured rather than a bound. Off in --smoke.
    */
   untilFailure?: boolean
   progress: (line: string) => void
@@ -98,6 +99,8 @@ export function describeSetup(setup: Setup): string {
   )
 }
 const MAX_RATE_PER_ROOM = 4096
+/** The lowest rate tried when even the first offered step fails: one message per room every 4 s. */
+const MIN_RATE_PER_ROOM = 0.25
 
 export async function createRooms(sql: Sql, count: number): Promise<string[]> {
   const tag = randomBytes(3).toString('hex')
@@ -144,6 +147,30 @@ export function request<T>(child: ChildProcess, message: unknown, expect: string
     child.on('message', onMessage)
     child.send(message as object)
   })
+}
+
+/**
+ * The rate of the step after `steps` (the last one just ran at `rate`), or undefined to stop. Up through the offered
+ * steps while they pass, then doubling (untilFailure) until one fails; if the first offered step fails, halving
+ * (untilFailure) until one passes. A failed step above a passed one ends the climb: higher steps cannot pass either.
+ */
+export function nextRate(
+  rate: number,
+  steps: ReadonlyArray<{ rate: number; passed: boolean }>,
+  offered: readonly number[],
+  options: { untilFailure?: boolean },
+): number | undefined {
+  const passed = steps.at(-1)!.passed
+  const anyPassed = steps.some((s) => s.passed)
+  const anyFailed = steps.some((s) => !s.passed)
+  if (!passed) {
+    if (anyPassed || !options.untilFailure) return undefined
+    return rate / 2 >= MIN_RATE_PER_ROOM ? rate / 2 : undefined
+  }
+  if (anyFailed) return undefined // found going down: the step above already failed
+  const higher = offered.find((r) => r > rate)
+  if (higher !== undefined) return higher
+  return options.untilFailure && rate * 2 <= MAX_RATE_PER_ROOM ? rate * 2 : undefined
 }
 
 async function runTarget(
@@ -203,9 +230,12 @@ async function runTarget(
       ),
     )
 
-    const rates = [...options.rates]
-    for (let i = 0; i < rates.length; i++) {
-      const rate = rates[i]!
+    const offered = [...options.rates].sort((a, b) => a - b)
+    for (
+      let rate: number | undefined = offered[0];
+      rate !== undefined;
+      rate = nextRate(rate, steps, offered, options)
+    ) {
       options.progress(`chat: ${label}: ${rate} msg/s per room for ${options.durationSeconds}s`)
       const cpuBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
       const results = await Promise.all(
@@ -255,8 +285,6 @@ async function runTarget(
         serverCpuMsPerDelivery: deliveries > 0 ? round((cpuAfter - cpuBefore) / deliveries, 4) : null,
         passed,
       })
-      if (!passed) break // higher steps cannot pass either; bounded run time
-      if (options.untilFailure && i === rates.length - 1 && rate * 2 <= MAX_RATE_PER_ROOM) rates.push(rate * 2)
     }
   } finally {
     for (const loader of loaders) {
@@ -264,14 +292,14 @@ async function runTarget(
       loader.kill('SIGTERM')
     }
   }
-  const sustained = [...steps].reverse().find((s) => s.passed) ?? null
+  const sustained = steps.filter((s) => s.passed).sort((a, b) => b.rate - a.rate)[0] ?? null
   return {
     label,
     steps,
     sustainedRatePerRoom: sustained?.rate ?? 0,
     sustainedDeliveredPerSecond: sustained?.deliveredPerSecond ?? 0,
     /** False: every offered step passed, so the sustained rate is only a lower bound. */
-    topStepFailed: steps.length > 0 && !steps.at(-1)!.passed,
+    topStepFailed: steps.some((s) => !s.passed && s.rate > (sustained?.rate ?? 0)),
     /** Server CPU (user + system, all server processes) per delivered message at the sustained step, in ms. */
     cpuMsPerDeliveryAtSustained: sustained?.serverCpuMsPerDelivery ?? null,
     memoryPerConnectionBytes,

@@ -122,7 +122,7 @@ export async function runCrisisScenario(options: {
       'result',
       options.durationSeconds * 1000 + 60_000,
     )
-    const sends: Array<{ at: number; cardMs: number | null; incidentId: string | null }> = []
+    const sends: Array<{ at: number; cardMs: number | null; incidentId: string | null; outcome: string }> = []
     const spacing = (options.durationSeconds * 1000 * 0.8) / options.pages
     await Promise.all(
       senderSockets.map(async (socket, i) => {
@@ -132,11 +132,18 @@ export async function runCrisisScenario(options: {
           roomId: riskRooms[0]!,
           clientId: randomUUID(),
           body: RISKY,
-        })
+        }).catch(() => ({ ok: false as const, data: undefined, error: { code: 'TIMEOUT' } }))
         sends.push({
           at,
           cardMs: reply.ok && reply.data?.crisis ? now() - at : null,
           incidentId: reply.data?.crisis?.incidentId ?? null,
+          outcome: !reply.ok
+            ? `refused:${reply.error?.code ?? 'UNKNOWN'}`
+            : !reply.data?.crisis
+              ? 'stored, no crisis card'
+              : reply.data.crisis.incidentId
+                ? 'crisis card and incident'
+                : 'crisis card, no incident',
         })
       }),
     )
@@ -163,6 +170,11 @@ export async function runCrisisScenario(options: {
       backgroundRatePerRoom: options.backgroundRatePerRoom,
       backgroundDeliveredPerSecond: round(background.deliveries / (background.elapsedMs / 1000), 1),
       backgroundSetup: setup,
+      /** What each high-risk send's ack said: only a card with an incident is timed. */
+      sendOutcomes: sends.reduce<Record<string, number>>(
+        (all, s) => ({ ...all, [s.outcome]: (all[s.outcome] ?? 0) + 1 }),
+        {},
+      ),
       platform: {
         paged: pageLatencies.length,
         cards: cardLatencies.length,
