@@ -9,6 +9,7 @@ import { discardLibraryFiles, exportLibraryData, libraryFilesOf } from '../libra
 import { exportMessagesData } from '../messages/messages.service.js'
 import { exportMeasuresData } from '../measures/measures.service.js'
 import { exportReactionsData } from '../reactions/reactions.service.js'
+import { exportVideoData } from '../video/video.service.js'
 import { exportSessionNotesData } from '../sessionnotes/sessionnotes.service.js'
 
 /**
@@ -48,6 +49,7 @@ export function composeAccountData(): AccountDataRegistry {
     { name: 'privateMessages', exportData: exportMessagesData },
     { name: 'measures', exportData: exportMeasuresData },
     { name: 'reactions', exportData: exportReactionsData },
+    { name: 'groupSessionSignals', exportData: exportVideoData },
     // Attendance and the notes about the member; not the note about the whole session (docs/decisions/042).
     { name: 'sessionNotes', exportData: exportSessionNotesData },
   ]

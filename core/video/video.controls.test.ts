@@ -16,6 +16,7 @@ import {
   admitFromLobby,
   askToUnmute,
   declineUnmute,
+  exportVideoData,
   getOwnNotOkSignal,
   getSessionPage,
   joinLobby,
@@ -307,6 +308,10 @@ describe('"stepping out" and "I\'m not OK"', () => {
     })
     expect(again).toEqual({ incidentId: first.incidentId, created: false })
     expect(await incidents()).toEqual([{ source: 'self_care', level: 'concern' }])
+    // The member's export holds their own signals (kind and times), never anyone else's.
+    expect(await exportVideoData(deps, birch!.accountId)).toEqual([
+      { kind: 'not_ok', at: expect.any(String), clinicianRequestedAt: expect.any(String) },
+    ])
     expect(
       (await listSessionSignals(deps, facilitator.account, sessionId)).find((s) => s.kind === 'not_ok'),
     ).toMatchObject({ clinicianRequested: true })

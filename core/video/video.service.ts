@@ -573,6 +573,15 @@ export async function requestClinicianAfterSignal(
   })
 }
 
+/** The member's part of "export my data": their private signals in group sessions (kind and times). */
+export async function exportVideoData(deps: CoreDeps, accountId: string) {
+  return (await q.selectSignalsExport(deps.sql, accountId)).map((r) => ({
+    kind: r.kind,
+    at: r.createdAt.toISOString(),
+    clinicianRequestedAt: r.clinicianRequestedAt?.toISOString() ?? null,
+  }))
+}
+
 // ── tokens ─────────────────────────────────────────────────────────────────────────────────────────────
 /**
  * A LiveKit token for an admitted, enrolled person in an open session, for the room the server created, with
