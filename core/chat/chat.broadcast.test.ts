@@ -93,6 +93,15 @@ describe('ordered announcement', () => {
     expect(client.arrivals).toEqual([1, 2, 3, last])
   })
 
+  it('a count ahead of the room (PostgreSQL restored from a backup, Redis kept) is noticed: new messages still arrive', async () => {
+    const { roomId, client } = await room('loneliness')
+    await deps.redis.set(announcedKey(deps, roomId), 500)
+    const first = await settled(client, roomId)
+    const second = await settled(client, roomId)
+    expect(client.arrivals).toEqual([first, second])
+    expect([first, second]).toEqual([1, 2])
+  })
+
   it('a resend of a message stored but never announced announces it, and what came before it, once', async () => {
     const { roomId, author, client } = await room('parenting')
     const [, m2] = await storeUnannounced(roomId, author, 2)

@@ -33,6 +33,11 @@ end
 redis.call('SET', KEYS[1], to)
 return to`
 
+/** Moves the announced seq back (ARGV[2]) only if it still is ARGV[1]: a counter found ahead of the room. */
+const REWIND = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) end
+return 0`
+
 /** How long a batch waits for an earlier batch's announcement before repairing it from PostgreSQL. */
 const GAP_WAIT_MS = 200
 /** A repair publishes at most this many messages (older ones are caught up by the clients' sync). */
@@ -40,6 +45,7 @@ export const REPAIR_MAX = 200
 
 type WithCommand = Redis & {
   holdspaceChatAnnounce: (key: string, ...args: Array<string | number | Buffer>) => Promise<number>
+  holdspaceChatAnnounceRewind: (key: string, expected: number, to: number) => Promise<number>
 }
 interface Publisher {
   emitter: Emitter
@@ -51,6 +57,7 @@ function publisherOf(deps: CoreDeps): Publisher {
   let publisher = publishers.get(deps.redis)
   if (!publisher) {
     deps.redis.defineCommand('holdspaceChatAnnounce', { numberOfKeys: 1, lua: ANNOUNCE })
+    deps.redis.defineCommand('holdspaceChatAnnounceRewind', { numberOfKeys: 1, lua: REWIND })
     const sink: Publisher['sink'] = []
     const emitter = new Emitter(
       { publish: (channel: string, message: string | Buffer) => sink.push([channel, message]) },
@@ -106,7 +113,15 @@ async function announceInOrder(deps: CoreDeps, roomId: string, messages: readonl
   let pause = 1
   for (let attempt = 0; attempt < 100; attempt++) {
     const cursor = await runScript(deps, roomId, from, to, false, args)
-    if (cursor >= to) return
+    if (cursor >= to) {
+      // Announced already (a repair did it), unless the counter is past every seq the room has: PostgreSQL went
+      // back (restored from a backup) while Redis kept its count. Then the count goes back to just before us.
+      if (cursor <= (await q.roomLastSeq(deps.sql, roomId))) return
+      deps.log.warn({ roomId, cursor, from }, 'chat announced seq was ahead of the room; moved back')
+      publisherOf(deps)
+      await (deps.redis as WithCommand).holdspaceChatAnnounceRewind(announcedKey(deps, roomId), cursor, from - 1)
+      continue
+    }
     if (cursor < 0) {
       await initCursor(deps, roomId)
       continue

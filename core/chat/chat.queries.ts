@@ -414,6 +414,12 @@ export async function legacyBroadcastCursor(db: Db, roomId: string): Promise<num
   return row!.seq
 }
 
+/** The room's last seq handed out (every committed message has one at most this). */
+export async function roomLastSeq(db: Db, roomId: string): Promise<number> {
+  const [row] = await db<{ seq: number }[]>`select last_seq as seq from rooms where id = ${roomId}`
+  return row?.seq ?? 0
+}
+
 /** Pseudonyms and badges of members of one room, by membership id. Ids of other rooms are ignored. */
 export async function membersOfRoom(db: Db, roomId: string, memberIds: string[]): Promise<ChatMember[]> {
   if (memberIds.length === 0) return []
