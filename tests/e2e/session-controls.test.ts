@@ -35,6 +35,7 @@ let facilitatorUser: UserSession
 let memberUser: UserSession
 let peerUser: UserSession
 let sessionId: string
+let peerToken: string
 
 beforeAll(async () => {
   livekit = await startLivekitDouble()
@@ -47,6 +48,7 @@ beforeAll(async () => {
   await enrol(deps, facilitator, groupId, member, 'Rowan')
   await enrol(deps, facilitator, groupId, peer, 'Sorrel')
   sessionId = await sessionStartingIn(deps, groupId, 4)
+  peerToken = peer.sessionToken
   browser = await launchBrowser()
   facilitatorUser = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
   memberUser = await newUser(browser, { baseURL: server.baseUrl, viewport: MOBILE_VIEWPORT })
@@ -130,6 +132,46 @@ describe('group video controls in the browser', { timeout: 180_000 }, () => {
     for (const user of [facilitatorUser, memberUser, peerUser]) {
       expect(user.log.csp).toEqual([])
       expect(user.log.errors).toEqual([])
+    }
+  })
+
+  it('the private signals work with JavaScript off: "stepping out" is sent, "not OK" shows the lines and asks', async () => {
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: MOBILE_VIEWPORT,
+      locale: 'en-GB',
+      javaScriptEnabled: false,
+    })
+    try {
+      await context.addCookies([
+        { name: 'hs_session', value: peerToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' },
+      ])
+      const page = await context.newPage()
+      await page.goto(`/sessions/${sessionId}`)
+      await page.getByRole('button', { name: "I'm stepping out" }).click()
+      await expect
+        .poll(() => page.getByTestId('signal-sent').textContent(), { timeout: 30_000 })
+        .toBe('The facilitators have been told.')
+      await expect
+        .poll(
+          () =>
+            facilitatorUser.page.getByTestId('signal-list').locator('li', { hasText: 'Sorrel' }).first().textContent(),
+          { timeout: 30_000 },
+        )
+        .toContain('is stepping out')
+
+      await page.getByRole('button', { name: "I'm not OK" }).click()
+      await expect.poll(() => page.getByTestId('crisis-card').isVisible(), { timeout: 30_000 }).toBe(true)
+      await page.getByRole('button', { name: 'No, thanks' }).click()
+      await expect
+        .poll(() => page.getByTestId('support-answer').textContent(), { timeout: 30_000 })
+        .toContain('Nothing was sent to anyone')
+      const [{ n }] = await deps.sql<{ n: number }[]>`
+        select count(*)::int as n from crisis_incidents i join group_members m on m.account_id = i.member_account_id
+        where m.pseudonym = 'Sorrel'`
+      expect(n).toBe(0)
+    } finally {
+      await context.close()
     }
   })
 })
