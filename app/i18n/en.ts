@@ -7,6 +7,7 @@ import { libraryEn } from './library.en'
 import { selfcareEn } from './selfcare.en'
 import { resilienceEn } from './resilience.en'
 import { measuresEn } from './measures.en'
+import { sessionnotesEn } from './sessionnotes.en'
 import { timeEn } from './time.en'
 import { noticesEn } from './notices.en'
 import { layoutEn } from './layout.en'
@@ -188,6 +189,7 @@ export const en = {
   ...selfcareEn,
   ...resilienceEn,
   ...measuresEn,
+  ...sessionnotesEn,
   ...timeEn,
   ...noticesEn,
   ...layoutEn,

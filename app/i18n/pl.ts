@@ -8,6 +8,7 @@ import { libraryPl } from './library.pl'
 import { selfcarePl } from './selfcare.pl'
 import { resiliencePl } from './resilience.pl'
 import { measuresPl } from './measures.pl'
+import { sessionnotesPl } from './sessionnotes.pl'
 import { timePl } from './time.pl'
 import { noticesPl } from './notices.pl'
 import { layoutPl } from './layout.pl'
@@ -189,6 +190,7 @@ export const pl: Record<MessageKey, string> = {
   ...selfcarePl,
   ...resiliencePl,
   ...measuresPl,
+  ...sessionnotesPl,
   ...timePl,
   ...noticesPl,
   ...layoutPl,

@@ -262,6 +262,9 @@ export default function Group() {
           <p>
             <Link to={`/groups/${g.id}/measures`}>{t('measures.group.link')}</Link>
           </p>
+          <p>
+            <Link to={`/groups/${g.id}/sessions`}>{t('sessionnotes.groupLink')}</Link>
+          </p>
           {g.roster.length === 0 ? <p>{t('group.roster.empty')}</p> : null}
           <ul className="roster">
             {g.roster.map((m) => (

@@ -164,3 +164,35 @@ export async function selectMemberNotesExport(db: Db, accountId: string) {
     where n.member_account_id = ${accountId}
     order by s.starts_at`
 }
+
+// ── the group's past sessions ──────────────────────────────────────────────────────────────────────────
+/** The group, only when the actor leads it. */
+export async function findLedGroup(
+  db: Db,
+  facilitatorId: string,
+  groupId: string,
+): Promise<{ id: string; title: string } | null> {
+  const [row] = await db<{ id: string; title: string }[]>`
+    select id, title from groups
+    where id = ${groupId} and (facilitator_id = ${facilitatorId} or co_facilitator_id = ${facilitatorId})`
+  return row ?? null
+}
+
+export interface PastSessionRow {
+  id: string
+  startsAt: Date
+  attendanceRecorded: boolean
+  notes: number
+}
+
+/** Sessions of the group that have started (not cancelled), newest first. */
+export async function listPastSessions(db: Db, groupId: string, now: Date, limit: number): Promise<PastSessionRow[]> {
+  return db<PastSessionRow[]>`
+    select s.id, s.starts_at as "startsAt",
+           exists (select 1 from session_attendance a where a.session_id = s.id) as "attendanceRecorded",
+           (select count(*)::int from session_notes n where n.session_id = s.id) as notes
+    from group_sessions s
+    where s.group_id = ${groupId} and s.status <> 'cancelled' and s.starts_at <= ${now}
+    order by s.starts_at desc
+    limit ${limit}`
+}

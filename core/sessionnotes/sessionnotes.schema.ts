@@ -6,6 +6,9 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
 /** Joining more than this after the start is late; leaving more than this before the end is leaving early. */
 export const ATTENDANCE_GRACE_MS = 5 * 60_000
 
+/** How many of a group's past sessions the list shows. */
+export const PAST_SESSIONS_SHOWN = 50
+
 /** Longest note, per session or per member. */
 export const NOTE_MAX_CHARS = 10_000
 
@@ -79,4 +82,10 @@ export interface SessionRecordView {
   members: SessionRecordMember[]
   sessionNote: string
   notesUpdatedAt: string | null
+}
+
+export interface GroupSessionRecordsView {
+  groupId: string
+  groupTitle: string
+  sessions: Array<{ id: string; startsAt: string; attendanceRecorded: boolean; notes: number }>
 }

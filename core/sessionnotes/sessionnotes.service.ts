@@ -10,7 +10,9 @@ import {
   ATTENDANCE_FIELD,
   ATTENDANCE_GRACE_MS,
   MEMBER_NOTE_FIELD,
+  PAST_SESSIONS_SHOWN,
   type AttendanceStatus,
+  type GroupSessionRecordsView,
   type NotesInput,
   type SessionRecordView,
 } from './sessionnotes.schema.js'
@@ -202,6 +204,28 @@ export async function saveNotes(
       details: { written, removed },
     })
   })
+}
+
+/** The group's sessions that have started, newest first, with whether attendance and notes were kept. */
+export async function listGroupSessionRecords(
+  deps: CoreDeps,
+  actor: SessionAccount,
+  groupId: string,
+): Promise<GroupSessionRecordsView> {
+  if (!UUID.test(groupId) || !can(actor, 'groups:lead')) throw new AppError('NOT_FOUND')
+  const group = await q.findLedGroup(deps.sql, actor.accountId, groupId.toLowerCase())
+  if (!group) throw new AppError('NOT_FOUND')
+  const sessions = await q.listPastSessions(deps.sql, group.id, nowOf(deps), PAST_SESSIONS_SHOWN)
+  return {
+    groupId: group.id,
+    groupTitle: group.title,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt.toISOString(),
+      attendanceRecorded: s.attendanceRecorded,
+      notes: s.notes,
+    })),
+  }
 }
 
 /**
