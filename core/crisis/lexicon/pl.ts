@@ -23,7 +23,8 @@ const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|
 const NOT_SOON =
   '(?!.*\\b(?:do (?:jutra|zobaczenia(?! po drugiej)|nastepnego|poniedzialku|wtorku|srody|czwartku|piatku|soboty|niedzieli|przyszlego|wieczora|potem|pozniej)|na razie|na dzis|dzis wieczorem|przed urlopem|przed wyjazdem|jutro|za tydzien|pozniej)\\b)'
 /** Means named in an ordinary task ("trzymam noz w rece, bo kroje warzywa"). */
-const ROUTINE = '(?! (?:bo|do|zeby|dla|na)\\b)(?!.*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy)\\b)'
+const ROUTINE =
+  '(?! (?:bo|do|zeby|dla|na)\\b)(?!.*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy)\\b)'
 const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
 
 export const pl: Lexicon = {
