@@ -5,8 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useState } from 'react'
+import { Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { AppError, crisisLinesFor, enterRoom, enterRoomSchema, getRoomEntry, roomOpenings } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton } from '../components/forms'
 import { useT } from '../components/i18n'
@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadEntry(context: LoaderFunctionArgs['context'], request: Request, slug: string | undefined) {
   const account = requireUser(context, request)
   try {
-    return await getRoomEntry(context.deps, account, slug ?? '')
+    return { ...(await getRoomEntry(context.deps, account, slug ?? '')), role: account.role }
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 })
     throw error
@@ -41,15 +41,17 @@ async function loadEntry(context: LoaderFunctionArgs['context'], request: Reques
 
 /** Only the room and the member's own pseudonym: nothing about other members is in the page. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const entry = await loadEntry(context, request, params.slug)
-  // Outside its opening hours the room is read-only (decision 043): its next opening and the crisis lines.
+  const { role, ...entry } = await loadEntry(context, request, params.slug)
+  // Outside its opening hours or its rota's cover the room is read-only (decisions 043, 048): its next opening and
+  // the crisis lines. `changesAt` is when it next opens or closes: the page loads its state again then.
   const opening = (await roomOpenings(context.deps, [entry.room.id]))[entry.room.id]
   const country = getCountry(request, context)
   const closed =
     opening && !opening.open
       ? { nextOpening: opening.nextOpening?.toISOString() ?? null, lines: { country, ...crisisLinesFor(country) } }
       : null
-  return { ...entry, closed }
+  const changesAt = (opening?.open ? opening.closesAt : opening?.nextOpening)?.toISOString() ?? null
+  return { ...entry, closed, readOnly: closed !== null && role === 'member', changesAt }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -70,6 +72,7 @@ export default function Room() {
   const t = useT()
   const entry = useLoaderData<typeof loader>()
   const { room } = entry
+  useReloadAt(entry.changesAt, entry.closed !== null)
   return (
     <div className="room-page">
       <p className="back">
@@ -78,7 +81,7 @@ export default function Room() {
       <h1 lang={room.language}>{room.title}</h1>
       {entry.closed ? <RoomClosed nextOpening={entry.closed.nextOpening} lines={entry.closed.lines} /> : null}
       {entry.status === 'member' ? (
-        <ChatRoom room={room} me={entry.me} />
+        <ChatRoom room={room} me={entry.me} closed={entry.readOnly} />
       ) : (
         <EnterRoom
           room={room}
@@ -89,6 +92,29 @@ export default function Room() {
       )}
     </div>
   )
+}
+
+/**
+ * Loads the page's data again when the room opens or closes (a shift starting or ending, decision 048), so the
+ * notice and the composer follow without a reload. Long waits are cut into six-hour steps (a timer's limit). A shift
+ * added or removed meanwhile shows at the next step or load; the server checks every send whatever the page shows.
+ */
+function useReloadAt(at: string | null, closed: boolean) {
+  const revalidator = useRevalidator()
+  const [step, setStep] = useState(0)
+  useEffect(() => {
+    if (!at && !closed) return
+    // A closed room with no opening planned looks again every five minutes; an instant already past (this clock
+    // ahead of the server's) is looked at again half a minute later.
+    const until = at ? new Date(at).getTime() - Date.now() : 5 * 60_000
+    const wait = until < 0 ? 30_000 : Math.min(until + 1_000, 6 * 60 * 60_000)
+    const timer = setTimeout(() => {
+      revalidator.revalidate()
+      setStep((n) => n + 1)
+    }, wait)
+    return () => clearTimeout(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the instant (and each step) decides the timer, not the revalidator's identity
+  }, [at, closed, step])
 }
 
 function EnterRoom({

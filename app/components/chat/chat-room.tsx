@@ -20,10 +20,12 @@ import {
 export interface ChatRoomProps {
   room: { id: string; title: string; locked: boolean; language: 'en' | 'pl' }
   me: ChatMember
+  /** The room is outside its hours or its rota's cover and the reader is a member (decisions 043, 048): read only. */
+  closed?: boolean
 }
 
 /** The live room: connection status, presence, the message log with its unread divider, typing, composer. */
-export function ChatRoom({ room, me }: ChatRoomProps) {
+export function ChatRoom({ room, me, closed = false }: ChatRoomProps) {
   const t = useT()
   const chat = useChatRoom(room.id)
   const moderation = useRoomModeration(chat.socketRef, room.id)
@@ -185,6 +187,10 @@ export function ChatRoom({ room, me }: ChatRoomProps) {
           <LiveSanctionNotice moderation={moderation} />
           {(moderation.settings?.locked ?? room.locked) && me.badge !== 'facilitator' ? (
             <p className="notice">{t('room.locked')}</p>
+          ) : closed ? (
+            <p className="notice" data-testid="composer-closed">
+              {t('roomhours.composerClosed')}
+            </p>
           ) : (
             <>
               <SanctionNotice status={moderation.status} />
