@@ -21,7 +21,7 @@ import {
   signInWith,
   type UserSession,
 } from '../support/browser.js'
-import { expectUsableOnPhone, openPage } from '../support/usable.js'
+import { expectUsableOnPhone } from '../support/usable.js'
 import { enterRoom } from '../../core/chat/chat.service.js'
 import { formatDateTime } from '../../core/contracts/time.js'
 import { roomhoursEn } from '../../app/i18n/roomhours.en.js'
