@@ -241,6 +241,28 @@ describe('mute and ask to unmute', () => {
   })
 })
 
+describe('LiveKit unreachable', () => {
+  it('a member opening their microphone is told to try again (UNAVAILABLE), never an internal error', async () => {
+    const down = await startLivekitDouble()
+    const env = down.env
+    await down.close()
+    const offline = await createTestDeps(env)
+    try {
+      const facilitator = await makeVerifiedFacilitator(offline)
+      const member = await makeAccount(offline)
+      const groupId = await makeGroup(offline, facilitator)
+      await enrol(offline, facilitator, groupId, member, 'Offline')
+      const sessionId = await sessionStartingIn(offline, groupId, 2)
+      await joinLobby(offline, facilitator.account, { sessionId, mode: 'video' }, false)
+      await joinLobby(offline, member.account, { sessionId, mode: 'audio' }, true)
+      await admitFromLobby(offline, facilitator.account, { sessionId })
+      await expect(unmuteSelf(offline, member.account, { sessionId })).rejects.toMatchObject({ code: 'UNAVAILABLE' })
+    } finally {
+      await offline.close()
+    }
+  })
+})
+
 describe('"stepping out" and "I\'m not OK"', () => {
   it('are listed for the facilitators only; "not OK" raises a crisis only when the member says yes, once', async () => {
     const {

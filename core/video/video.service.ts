@@ -459,10 +459,14 @@ export async function unmuteSelf(deps: CoreDeps, actor: SessionAccount, input: {
   if (participant.muted && !participant.unmuteAsked) throw new AppError('MUTED')
   const p = await q.openOwnMedia(deps.sql, participant.id)
   if (!p) throw new AppError('MUTED')
-  await roomServiceFor(deps.config)?.setCanPublish(session.livekitRoom, p.id, {
-    canPublish: mayPublish(p),
-    sources: publishSources(p.mode),
-  })
+  // The choice is recorded first (it is the member's own); if LiveKit does not answer, the member is told to try
+  // again, and their next token carries the permission anyway.
+  await roomServiceFor(deps.config)
+    ?.setCanPublish(session.livekitRoom, p.id, { canPublish: mayPublish(p), sources: publishSources(p.mode) })
+    .catch((error: Error) => {
+      deps.log.warn({ sessionId: session.sessionId, err: { message: error.message } }, 'livekit permission not updated')
+      throw new AppError('UNAVAILABLE')
+    })
   tellParticipant(deps, session.sessionId, p)
   await announceLobby(deps, session.sessionId)
 }
