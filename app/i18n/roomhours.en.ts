@@ -36,7 +36,7 @@ export const roomhoursEn = {
   'rota.remove': 'Remove shift',
   'rota.addTitle': 'Add a shift',
   'rota.signUpTitle': 'Sign up for a shift',
-  'rota.noFacilitators': 'This room has no facilitators yet: assign some on the moderation page first.',
+  'rota.noFacilitators': 'This room has no facilitators yet: assign some under /admin/rooms first.',
   'rota.facilitator': 'Facilitator',
   'rota.startsAt': 'Starts',
   'rota.endsAt': 'Ends',

@@ -38,7 +38,7 @@ export const roomhoursPl: Record<keyof typeof roomhoursEn, string> = {
   'rota.remove': 'Usuń dyżur',
   'rota.addTitle': 'Dodaj dyżur',
   'rota.signUpTitle': 'Zapisz się na dyżur',
-  'rota.noFacilitators': 'Ten pokój nie ma jeszcze prowadzących: najpierw przypisz ich na stronie moderacji.',
+  'rota.noFacilitators': 'Ten pokój nie ma jeszcze prowadzących: najpierw przypisz ich w /admin/rooms.',
   'rota.facilitator': 'Prowadzący',
   'rota.startsAt': 'Początek',
   'rota.endsAt': 'Koniec',
