@@ -4,8 +4,8 @@
  *   member's own zone, shows the crisis lines and no composer; the room list says it is closed now;
  * - an admin's rota form, without JavaScript, refuses an end before the start with a clear message and stores nothing,
  *   and stores a good shift as the instant of the wall time in the admin's zone;
- * - with JavaScript, the open room's page follows its rota live: the composer appears when a shift starts and gives
- *   way to the closed notice when it ends (the server's clock through deps, the page's through Playwright's clock).
+ * - with JavaScript, the open room's page follows its rota live: the composer appears when a shift starts (and the
+ *   room list says open now) and gives way to the closed notice when it ends (the server's clock through deps, the page's through Playwright's clock).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -179,6 +179,11 @@ describe('a room closed by its rota', () => {
     await page.clock.fastForward(SHIFT + 5_000)
     await expect.poll(() => page.getByLabel('Write a message').count(), { timeout: 60_000 }).toBe(1)
     expect(await page.getByTestId('room-closed').count()).toBe(0)
+    // The room list says so too.
+    const list = await user.newPage()
+    expect((await list.goto('/rooms'))?.status()).toBe(200)
+    expect(await list.getByTestId(`hours-${slug}`).textContent()).toBe(roomhoursEn['roomhours.openNow'])
+    await list.close()
 
     // The shift ends: the composer gives way to the notice again.
     deps.setNow(new Date(t0.getTime() + 2 * SHIFT + 5_000))
