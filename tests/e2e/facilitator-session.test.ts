@@ -8,10 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { createTestDeps, type TestDeps } from '../support/deps.js'
-import { startTestServer } from '../support/http.js'
+import { HttpClient, startTestServer } from '../support/http.js'
 import { enrol, makeAccount, makeGroup, makeVerifiedFacilitator, type TestAccount } from '../support/groups.js'
 import { startLivekitDouble, type LivekitDouble } from '../support/livekit-twirp.js'
-import { closeBrowser, launchBrowser, newUser, signInWith, type UserSession } from '../support/browser.js'
+import {
+  MOBILE_VIEWPORT,
+  closeBrowser,
+  launchBrowser,
+  newUser,
+  signInWith,
+  type UserSession,
+} from '../support/browser.js'
 import { expectUsableOnPhone, openPage } from '../support/usable.js'
 import { exportAccountData } from '../../core/identity/identity.service.js'
 
@@ -184,4 +191,61 @@ describe("a facilitator's session from measures to notes, in the browser", () =>
     expect(exported).toContain(LINDEN_NOTE)
     expect(exported).not.toContain(SESSION_NOTE)
   }, 240_000)
+
+  it('works without JavaScript for the facilitator, and is a 404 for a member, another facilitator and a clinician', async () => {
+    // Yesterday's session, of which the video room recorded nothing: no suggestion, the facilitator chooses.
+    const [past] = await deps.sql<{ id: string }[]>`
+        insert into group_sessions (group_id, occurrence_at, starts_at, ends_at, status)
+        values (${groupId}, now() - interval '1 day', now() - interval '1 day', now() - interval '23 hours', 'ended')
+        returning id`
+    const path = `/sessions/${past!.id}/notes`
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      javaScriptEnabled: false,
+      locale: 'en-GB',
+      viewport: MOBILE_VIEWPORT,
+      serviceWorkers: 'block',
+    })
+    context.setDefaultTimeout(20_000)
+    await context.addCookies([
+      { name: 'hs_session', value: facilitator.sessionToken, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' },
+    ])
+    try {
+      const page = await context.newPage()
+      await page.goto(path)
+      expect(await page.getByText('The video room recorded no one for this session').isVisible()).toBe(true)
+      expect(await page.getByRole('group', { name: 'Linden' }).getByRole('radio', { checked: true }).count()).toBe(0)
+      await page.getByRole('group', { name: 'Linden' }).getByLabel('Left early').check()
+      await page.getByRole('group', { name: 'Rowan' }).getByLabel('Absent').check()
+      await page.getByRole('button', { name: 'Save attendance' }).click()
+      await page.waitForURL(`**${path}?done=attendance`)
+      expect(await page.getByText('Attendance saved.').isVisible()).toBe(true)
+      expect(await page.getByRole('group', { name: 'Linden' }).getByLabel('Left early').isChecked()).toBe(true)
+
+      await page.getByLabel('About Rowan').fill('Sent apologies by message.')
+      await page.getByRole('button', { name: 'Save notes' }).click()
+      await page.waitForURL(`**${path}?done=notes`)
+      expect(await page.getByLabel('About Rowan').inputValue()).toBe('Sent apologies by message.')
+    } finally {
+      await context.close()
+    }
+
+    // Nobody else reaches either page, and a post from another group's facilitator changes nothing.
+    const otherLead = await makeVerifiedFacilitator(deps, 'Dr Other Group')
+    await makeGroup(deps, otherLead, { title: 'Other circle' })
+    const clinician = await makeAccount(deps, 'clinician')
+    for (const who of [linden, otherLead, clinician]) {
+      for (const page of [path, `/groups/${groupId}/sessions`]) {
+        const response = await fetch(`${server.baseUrl}${page}`, { headers: { cookie: who.cookie } })
+        expect(response.status, `${who.account.role} ${page}`).toBe(404)
+        expect(await response.text()).not.toContain('Sent apologies')
+      }
+    }
+    const intruder = HttpClient.as(server.baseUrl, otherLead)
+    const posted = await intruder.post(path, { intent: 'notes', 'note-member:Rowan': 'overwritten' })
+    expect(posted.status).toBe(404)
+    const [{ n }] = await deps.sql<{ n: number }[]>`
+        select count(*)::int as n from session_notes where session_id = ${past!.id} and written_by = ${otherLead.accountId}`
+    expect(n).toBe(0)
+  }, 180_000)
 })
