@@ -673,6 +673,8 @@ export async function decideAppeal(
     })
   })
   const l = lifted as { accountId: string; roomId: string; kind: SanctionKind } | null
+  // The lifted mute or ban stops holding on every server's next send (decision 046).
+  if (l) await invalidateChatAccount(deps, l.accountId)
   if (l)
     deps.realtime.emitToRoom(socketRooms.account(l.accountId), 'moderation:sanctioned', {
       roomId: l.roomId,

@@ -1,12 +1,14 @@
 /**
  * The send cache (core/chat/membership-cache.ts, decision 046) over two server processes' gateways (one PostgreSQL,
  * one Redis), with real Socket.IO clients: a sender whose socket already holds the room and its membership (a warm
- * cache) is refused on their very next send after a ban, a room lock or slow mode taken on the other server; and the
+ * cache) is refused on their very next send after a ban, a mute, a room lock or slow mode taken on the other server,
+ * and sends again at once when a mute is overturned on appeal; and the
  * cache really is what the send reads, until the version tokens in Redis change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enterRoom } from '../../../core/chat/chat.service.js'
 import { invalidateChatRoom } from '../../../core/chat/membership-cache.js'
+import { decideAppeal, fileAppeal } from '../../../core/moderation/moderation.service.js'
 import { createTestDeps, type TestDeps } from '../../../tests/support/deps.js'
 import { startTestServer } from '../../../tests/support/http.js'
 import { ChatClient, chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../../tests/support/chat.js'
@@ -95,6 +97,24 @@ describe('the send cache across two servers', () => {
     expect((await m.send(roomId, 'one in slow mode')).ok).toBe(true)
     expect(await m.send(roomId, 'two in slow mode')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     expect(await storedBodies(roomId, member.memberId)).toEqual(['first', 'second', 'one in slow mode'])
+  })
+
+  it('a mute taken on one server holds for the warm sender on the other; overturned on appeal, their next send goes through', async () => {
+    const { roomId, member, m } = await warmSender('anxiety')
+    const f = await connect(0, facilitator.cookie)
+    expect(
+      await f.request('moderation:act', { action: 'mute', roomId, memberId: member.memberId, duration: 30 }),
+    ).toEqual({ ok: true, data: { done: true } })
+    expect(await m.send(roomId, 'while muted')).toMatchObject({ ok: false, error: { code: 'MUTED' } })
+    const [sanction] = await deps.sql<
+      { id: string }[]
+    >`select id from moderation_sanctions where membership_id = ${member.memberId} and kind = 'mute'`
+    const { appealId } = await fileAppeal(deps, member.accountId, { sanctionId: sanction!.id, body: 'Please.' })
+    const other = await chatMember(deps, 'anxiety', { role: 'facilitator' })
+    await deps.sql`insert into room_facilitators (room_id, account_id) values (${roomId}, ${other.accountId})`
+    await decideAppeal(deps, { accountId: other.accountId, role: 'facilitator' }, { appealId, decision: 'overturned' })
+    expect((await m.send(roomId, 'after the appeal')).ok).toBe(true)
+    expect(await storedBodies(roomId, member.memberId)).toEqual(['first', 'second', 'after the appeal'])
   })
 
   it("a warm send reads its socket's cache, not PostgreSQL, until the room's version token changes", async () => {
