@@ -11,6 +11,7 @@ import { exportMeasuresData } from '../measures/measures.service.js'
 import { exportReactionsData } from '../reactions/reactions.service.js'
 import { exportVideoData } from '../video/video.service.js'
 import { exportSessionNotesData } from '../sessionnotes/sessionnotes.service.js'
+import { exportRotaData } from '../roomhours/roomhours.service.js'
 
 /**
  * Every slice's part of "export my data" and "delete my account" (core/identity/account-data.ts), in the order
@@ -52,5 +53,6 @@ export function composeAccountData(): AccountDataRegistry {
     { name: 'groupSessionSignals', exportData: exportVideoData },
     // Attendance and the notes about the member; not the note about the whole session (docs/decisions/042).
     { name: 'sessionNotes', exportData: exportSessionNotesData },
+    { name: 'roomRota', exportData: exportRotaData },
   ]
 }

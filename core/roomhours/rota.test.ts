@@ -7,7 +7,15 @@ import { sendMessage } from '../chat/chat.service.js'
 import { AppError } from '../errors.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
 import { roomState, type RoomRule } from './rota.js'
-import { addShift, listRota, removeShift, roomOpenings, setRoomCover, setRoomHours } from './roomhours.service.js'
+import {
+  addShift,
+  exportRotaData,
+  listRota,
+  removeShift,
+  roomOpenings,
+  setRoomCover,
+  setRoomHours,
+} from './roomhours.service.js'
 
 let deps: TestDeps
 beforeAll(async () => {
@@ -269,6 +277,10 @@ describe('the rota form', () => {
       expect((await deps.sql`select starts_at, ends_at from room_rota_shifts where id = ${id}`)[0]).toEqual({
         starts_at: at('2026-12-08T17:00:00Z'),
         ends_at: at('2026-12-08T19:00:00Z'),
+      })
+      // The shift is the facilitator's own data: in their export.
+      expect(await exportRotaData(deps, facilitator.accountId)).toEqual({
+        roomShifts: [{ roomId, startsAt: '2026-12-08T17:00:00.000Z', endsAt: '2026-12-08T19:00:00.000Z' }],
       })
       // Only its facilitator or an admin may take it off the rota.
       expect(await codeOf(removeShift(deps, asSession(other.facilitator), id))).toBe('NOT_FOUND')
