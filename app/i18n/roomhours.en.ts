@@ -53,4 +53,5 @@ export const roomhoursEn = {
   'error.shift_not_facilitator': "Choose one of this room's facilitators.",
   'roomhours.composerClosed':
     'The room is closed, so you cannot write just now. It opens again when someone is there to look after it.',
+  'roomhours.admin.rotaLink': 'Rooms that open only while a facilitator is on duty: the rota',
 } as const

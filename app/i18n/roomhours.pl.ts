@@ -55,4 +55,5 @@ export const roomhoursPl: Record<keyof typeof roomhoursEn, string> = {
   'error.shift_not_facilitator': 'Wybierz jednego z prowadzących ten pokój.',
   'roomhours.composerClosed':
     'Pokój jest zamknięty, więc teraz nie możesz pisać. Otworzy się znowu, gdy ktoś będzie nad nim czuwał.',
+  'roomhours.admin.rotaLink': 'Pokoje otwarte tylko podczas dyżuru prowadzącego: grafik dyżurów',
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { listRoomHours, listRooms, setRoomHours } from '../services.server'
 import { Field, FormError, SafeForm, SubmitButton, TextAreaField } from '../components/forms'
 import { useT } from '../components/i18n'
@@ -53,6 +53,9 @@ export default function AdminRoomHours() {
     <>
       <h1>{t('roomhours.admin.title')}</h1>
       <p>{t('roomhours.admin.intro')}</p>
+      <p>
+        <Link to="/rota">{t('roomhours.admin.rotaLink')}</Link>
+      </p>
       <FormError code={result && !result.ok ? result.formError : undefined} />
       {result?.ok ? <p role="status">{t('roomhours.admin.saved')}</p> : null}
       <ul className="grid">

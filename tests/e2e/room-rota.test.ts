@@ -145,6 +145,16 @@ describe('a room closed by its rota', () => {
       select starts_at as "startsAt", ends_at as "endsAt" from room_rota_shifts where room_id = ${roomId}`
     expect(stored!.startsAt.getTime()).toBe(warsawInstantIn10Days(18).getTime())
     expect(stored!.endsAt.getTime()).toBe(warsawInstantIn10Days(20).getTime())
+
+    // The shift's remove button takes it off the rota; the cover box turns the requirement off.
+    const card2 = page.locator(`[data-rota-room="${roomId}"]`)
+    expect(await submit(page, card2.getByRole('button', { name: roomhoursEn['rota.remove'] }))).toBe(200)
+    expect(await deps.sql`select id from room_rota_shifts where room_id = ${roomId}`).toHaveLength(0)
+    const card3 = page.locator(`[data-rota-room="${roomId}"]`)
+    await card3.getByLabel(roomhoursEn['rota.coverLabel']).uncheck()
+    expect(await submit(page, card3.getByRole('button', { name: roomhoursEn['rota.coverSave'] }))).toBe(200)
+    expect((await deps.sql`select opens_with_cover from rooms where id = ${roomId}`)[0]!.opens_with_cover).toBe(false)
+    await deps.sql`update rooms set opens_with_cover = true where id = ${roomId}`
   }, 120_000)
 
   it('follows its rota live: the composer appears as a shift starts and goes as it ends', async () => {
