@@ -36,10 +36,10 @@ export const attendanceFormSchema = z.record(z.string()).transform((raw, ctx) =>
 
 const noteText = z.string().trim().max(NOTE_MAX_CHARS, 'too_long')
 
-/** `note-session` and `note-member:<pseudonym>`; an empty box removes that note. */
+/** `note-session` and `note-member:<pseudonym>`; an empty box removes that note, an absent one leaves it as it was. */
 export const notesFormSchema = z.record(z.string()).transform((raw, ctx) => {
   const members: Array<{ pseudonym: string; text: string }> = []
-  let session = ''
+  let session: string | null = null
   for (const [name, value] of Object.entries(raw)) {
     const isSession = name === SESSION_NOTE_FIELD
     if (!isSession && !name.startsWith(MEMBER_NOTE_FIELD)) continue

@@ -266,6 +266,20 @@ describe('session notes', () => {
       sessionId,
       notesFormSchema.parse({ 'note-session': SESSION_TEXT, 'note-member:Ash': ASH_TEXT }),
     )
+
+    // A form without the session's box leaves that note as it was; a name that is not a member changes nothing.
+    await saveNotes(deps, lead.account, sessionId, notesFormSchema.parse({ 'note-member:Birch': 'BIRCH-NOTE' }))
+    const afterPartial = await getSessionRecord(deps, lead.account, sessionId)
+    expect(afterPartial.sessionNote).toBe(SESSION_TEXT)
+    expect(afterPartial.members.find((m) => m.pseudonym === 'Birch')!.note).toBe('BIRCH-NOTE')
+    const before = await deps.sql`select key_id, sealed from session_notes where session_id = ${sessionId} order by id`
+    await expect(
+      saveNotes(deps, lead.account, sessionId, notesFormSchema.parse({ 'note-session': '', 'note-member:Zed': 'x' })),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
+    expect(
+      await deps.sql`select key_id, sealed from session_notes where session_id = ${sessionId} order by id`,
+    ).toEqual(before)
+    await saveNotes(deps, lead.account, sessionId, notesFormSchema.parse({ 'note-member:Birch': '' }))
   })
 
   it('fails loudly with a wrong key, opens with the previous key after a rotation, and never opens on another row', async () => {

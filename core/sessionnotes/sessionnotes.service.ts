@@ -156,8 +156,8 @@ export async function saveAttendance(
 }
 
 /**
- * Save the session's note and the notes about members, sealed. An empty box removes that note; a member's box that
- * is absent from the form leaves their note as it was. A name that is not a member of the group changes nothing.
+ * Save the session's note and the notes about members, sealed. An empty box removes that note; a box that is absent
+ * from the form leaves its note as it was. A name that is not a member of the group changes nothing.
  */
 export async function saveNotes(
   deps: CoreDeps,
@@ -169,9 +169,8 @@ export async function saveNotes(
   const now = nowOf(deps)
   if (!isOpen(session, now)) throw new AppError('CONFLICT')
   const members = await membersByPseudonym(deps, session)
-  const notes: Array<{ memberAccountId: string | null; text: string }> = [
-    { memberAccountId: null, text: input.session },
-  ]
+  const notes: Array<{ memberAccountId: string | null; text: string }> =
+    input.session === null ? [] : [{ memberAccountId: null, text: input.session }]
   for (const entry of input.members) {
     const member = members.get(entry.pseudonym)
     if (!member) throw new AppError('VALIDATION_FAILED', { [`${MEMBER_NOTE_FIELD}${entry.pseudonym}`]: 'NOT_FOUND' })

@@ -111,7 +111,7 @@ describe("a facilitator's session from measures to notes, in the browser", () =>
       })
       .toBe(true)
     await member.getByRole('link', { name: 'Start the GAD-7' }).click()
-    await member.waitForURL('**/care/measures/gad7')
+    await member.waitForURL('**/care/measures/gad7', { timeout: 30_000 })
     const answers = [1, 1, 0, 1, 0, 1, 0] // total 4, minimal
     for (const [i, value] of answers.entries()) {
       const label = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'][value]!
@@ -133,11 +133,15 @@ describe("a facilitator's session from measures to notes, in the browser", () =>
     // 4. From the group page to this session's attendance and notes.
     await openPage(fac, `/groups/${groupId}`)
     await fac.getByRole('link', { name: 'Past sessions: attendance and notes' }).click()
-    await fac.waitForURL(`**/groups/${groupId}/sessions`)
-    await expect.poll(() => fac.getByTestId('session-records').textContent()).toContain('Attendance not recorded yet')
+    await fac.waitForURL(`**/groups/${groupId}/sessions`, { timeout: 30_000 })
+    await expect
+      .poll(() => fac.getByTestId('session-records').textContent(), { timeout: 20_000 })
+      .toContain('Attendance not recorded yet')
     await fac.getByTestId('session-records').getByRole('link').first().click()
-    await fac.waitForURL(`**/sessions/${sessionId}/notes`)
-    await expect.poll(() => fac.getByRole('heading', { name: 'Attendance and notes' }).isVisible()).toBe(true)
+    await fac.waitForURL(`**/sessions/${sessionId}/notes`, { timeout: 30_000 })
+    await expect
+      .poll(() => fac.getByRole('heading', { name: 'Attendance and notes' }).isVisible(), { timeout: 20_000 })
+      .toBe(true)
     await expectUsableOnPhone(fac, 'session attendance and notes')
 
     // Suggested from the video room: Linden present, Rowan absent.
@@ -218,13 +222,13 @@ describe("a facilitator's session from measures to notes, in the browser", () =>
       await page.getByRole('group', { name: 'Linden' }).getByLabel('Left early').check()
       await page.getByRole('group', { name: 'Rowan' }).getByLabel('Absent').check()
       await page.getByRole('button', { name: 'Save attendance' }).click()
-      await page.waitForURL(`**${path}?done=attendance`)
+      await page.waitForURL(`**${path}?done=attendance`, { timeout: 30_000 })
       expect(await page.getByText('Attendance saved.').isVisible()).toBe(true)
       expect(await page.getByRole('group', { name: 'Linden' }).getByLabel('Left early').isChecked()).toBe(true)
 
       await page.getByLabel('About Rowan').fill('Sent apologies by message.')
       await page.getByRole('button', { name: 'Save notes' }).click()
-      await page.waitForURL(`**${path}?done=notes`)
+      await page.waitForURL(`**${path}?done=notes`, { timeout: 30_000 })
       expect(await page.getByLabel('About Rowan').inputValue()).toBe('Sent apologies by message.')
     } finally {
       await context.close()
