@@ -10,15 +10,62 @@ import type {
 
 export type HoldspaceSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
-/** The page's socket to its own origin: WebSocket only, reconnecting on its own. */
+/** Waiting before another try after UNAVAILABLE: 500 ms doubling to 5 s, ±50 % jitter (as Socket.IO's reconnection). */
+export const RETRY_BACKOFF = { firstMs: 500, maxMs: 5_000, jitter: 0.5 } as const
+
+/** The wait before retry number `attempt` (0-based). */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(RETRY_BACKOFF.maxMs, RETRY_BACKOFF.firstMs * 2 ** attempt)
+  return Math.round(base * (1 - RETRY_BACKOFF.jitter + 2 * RETRY_BACKOFF.jitter * random()))
+}
+
+/** The code of a refused handshake: the server's middleware sends it in `data` (and as the message). */
+export function handshakeCode(error: Error & { data?: { code?: string } }): string {
+  return error.data?.code ?? error.message
+}
+
+/**
+ * The page's socket to its own origin: WebSocket only, reconnecting on its own.
+ *
+ * A dropped transport is retried by Socket.IO's own reconnection. A handshake the server refused is not: Socket.IO
+ * leaves the socket inactive. When the refusal is UNAVAILABLE (the server could not check the session in time,
+ * decision 025) this tries again with the same back-off; any other refusal (UNAUTHENTICATED, TOO_MANY_CONNECTIONS)
+ * is an answer, left to the page to show.
+ */
 export function connectSocket(): HoldspaceSocket {
   const socket: HoldspaceSocket = io({
     path: '/socket.io',
     transports: ['websocket'],
     reconnection: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5000,
+    reconnectionDelay: RETRY_BACKOFF.firstMs,
+    reconnectionDelayMax: RETRY_BACKOFF.maxMs,
+    randomizationFactor: RETRY_BACKOFF.jitter,
   })
+  let attempt = 0
+  let retry: ReturnType<typeof setTimeout> | undefined
+  const cancelRetry = () => {
+    clearTimeout(retry)
+    retry = undefined
+  }
+  socket.on('connect', () => {
+    attempt = 0
+    cancelRetry()
+  })
+  socket.on('connect_error', (error) => {
+    // Still active: a transport error, which Socket.IO's reconnection already retries.
+    if (socket.active || handshakeCode(error) !== 'UNAVAILABLE') return
+    cancelRetry()
+    retry = setTimeout(() => {
+      retry = undefined
+      if (!socket.active) socket.connect()
+    }, backoffMs(attempt++))
+  })
+  // The page closing its socket (leaving, or moving off a draining server) ends any retry pending.
+  const disconnect = socket.disconnect.bind(socket)
+  socket.disconnect = () => {
+    cancelRetry()
+    return disconnect()
+  }
   // A draining server (graceful shutdown) asks us to move: leave now, come back shortly (another server answers).
   socket.on('server:draining', ({ reconnectInMs }) => {
     socket.disconnect()

@@ -9,7 +9,7 @@ import type {
   RoomJoined,
 } from '../../../core/contracts/socket-events.chat.js'
 import { emptyTimeline, lastSeq, mergeMessages, type Timeline } from '../../../core/contracts/chat-timeline.js'
-import { connectSocket, isNewer, newClientId, request, type HoldspaceSocket } from './socket'
+import { backoffMs, connectSocket, isNewer, newClientId, request, type HoldspaceSocket } from './socket'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
@@ -220,14 +220,28 @@ export function useChatRoom(roomId: string) {
     const socket = connectSocket()
     socketRef.current = socket
     let joinedOnce = false
+    // A join answered UNAVAILABLE (the server could not read the room in time, decision 025) goes again after a
+    // back-off while this socket stays connected; a reconnection joins anew by itself.
+    let joinAttempt = 0
+    let joinRetry: ReturnType<typeof setTimeout> | undefined
 
     const join = async () => {
+      clearTimeout(joinRetry)
       const after = joinedOnce ? lastSeq(stateRef.current.timeline) : undefined
       const reply = await request(socket, 'room:join', after === undefined ? { roomId } : { roomId, afterSeq: after })
       if (!reply.ok) {
+        if (reply.error.code === 'UNAVAILABLE') {
+          if (!socket.connected) return
+          dispatch({ type: 'status', status: 'reconnecting' })
+          clearTimeout(joinRetry)
+          joinRetry = setTimeout(() => socket.connected && void join(), backoffMs(joinAttempt++))
+          return
+        }
         dispatch({ type: 'joinError', code: reply.error.code })
         return
       }
+      joinAttempt = 0
+      dispatch({ type: 'status', status: 'connected' })
       dispatch({ type: 'joined', data: reply.data, fresh: !joinedOnce })
       let more = joinedOnce && reply.data.hasMore
       joinedOnce = true
@@ -283,6 +297,7 @@ export function useChatRoom(roomId: string) {
     const offline = () => dispatch({ type: 'status', status: 'offline' })
     window.addEventListener('offline', offline)
     return () => {
+      clearTimeout(joinRetry)
       window.removeEventListener('offline', offline)
       socket.removeAllListeners()
       socket.disconnect()
