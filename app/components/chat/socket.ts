@@ -67,9 +67,16 @@ export function connectSocket(): HoldspaceSocket {
     return disconnect()
   }
   // A draining server (graceful shutdown) asks us to move: leave now, come back shortly (another server answers).
+  // The wait is a pending retry like the others, so a page closed meanwhile does not connect again.
   socket.on('server:draining', ({ reconnectInMs }) => {
     socket.disconnect()
-    setTimeout(() => socket.connect(), reconnectInMs + Math.random() * 1000)
+    retry = setTimeout(
+      () => {
+        retry = undefined
+        socket.connect()
+      },
+      reconnectInMs + Math.random() * 1000,
+    )
   })
   return socket
 }
