@@ -24,6 +24,7 @@ import {
   lowerHands,
   mintVideoToken,
   raiseHand,
+  HAND_RATE_LIMIT,
   requestClinicianAfterSignal,
   sendBackToLobby,
   setMuted,
@@ -126,6 +127,19 @@ describe('raised hands', () => {
     // A facilitator lowers every hand.
     await raiseHand(deps, birch!.account, { sessionId, raised: true })
     expect(await lowerHands(deps, facilitator.account, { sessionId })).toEqual({ lowered: 2 })
+    expect(await queueOf(facilitator, sessionId)).toEqual([])
+  })
+
+  it('are slowed when a member keeps raising and lowering: past the limit the hand stays as it was', async () => {
+    const {
+      facilitator,
+      sessionId,
+      members: [ash],
+    } = await liveSession(['Ash'])
+    for (let i = 0; i < HAND_RATE_LIMIT.limit; i++)
+      await raiseHand(deps, ash!.account, { sessionId, raised: i % 2 === 0 })
+    // Ten changes ended with the hand down; the eleventh (up) is refused and changes nothing.
+    expect(await code(raiseHand(deps, ash!.account, { sessionId, raised: true }))).toBe('RATE_LIMITED')
     expect(await queueOf(facilitator, sessionId)).toEqual([])
   })
 

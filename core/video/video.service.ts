@@ -10,6 +10,8 @@ import { transaction } from '../after-commit.js'
 import { raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { consumeSlidingWindows } from '../chat/chat.rate-limit.js'
+import { keyedDigest } from '../identity/identity.crypto.js'
 import { formatInZone } from '../groups/recurrence.js'
 import { findAccountTimeZone } from '../groups/groups.queries.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
@@ -395,12 +397,19 @@ async function requireOwnAdmitted(deps: CoreDeps, actor: SessionAccount, session
 }
 
 /** A member raises or lowers their own hand; a raised hand keeps its place if raised again. */
+/** How often a member may raise or lower their hand: ten changes a minute is more than anyone needs. */
+export const HAND_RATE_LIMIT = { limit: 10, windowMs: 60_000 } as const
+
 export async function raiseHand(
   deps: CoreDeps,
   actor: SessionAccount,
   input: { sessionId: string; raised: boolean },
 ): Promise<{ handRaised: boolean }> {
   const { session, participant } = await requireOwnAdmitted(deps, actor, input.sessionId)
+  // Each change reaches every facilitator's screen: a member toggling their hand is slowed, as reactions are.
+  const key = `${deps.config.REDIS_PREFIX}:rl:hand:${keyedDigest(deps.config.SESSION_SECRET, actor.accountId)}`
+  const waitMs = await consumeSlidingWindows(deps.redis, [{ key, ...HAND_RATE_LIMIT }])
+  if (waitMs > 0) throw new AppError('RATE_LIMITED', undefined, waitMs / 1000)
   const p = await q.setOwnHand(deps.sql, participant.id, input.raised)
   if (!p) throw new AppError('CONFLICT')
   tellParticipant(deps, session.sessionId, p)
