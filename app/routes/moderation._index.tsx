@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useId, useState } from 'react'
 import { actFormSchema, decideAppealSchema, moderation } from '../services.server'
 import { FormError, SafeForm } from '../components/forms'
@@ -74,6 +74,9 @@ export default function ModerationQueue() {
     <>
       <h1>{t('mod.queue.title')}</h1>
       <p>{t('mod.queue.intro')}</p>
+      <p>
+        <Link to="/rota">{t('rota.title')}</Link>
+      </p>
       <p className={`mod-live${live ? '' : ' offline'}`} role="status" data-testid="queue-live">
         {live ? t('mod.queue.live') : t('mod.queue.offline')}
       </p>

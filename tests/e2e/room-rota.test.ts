@@ -126,6 +126,9 @@ describe('a room closed by its rota', () => {
     await clearShifts()
     const admin = await makeAccount(deps, 'admin', { timeZone: 'Europe/Warsaw' })
     const page = await withoutJavaScript(admin.sessionToken)
+    // The rota is reached from the moderation page.
+    expect((await page.goto('/moderation'))?.status()).toBe(200)
+    expect(await page.getByRole('link', { name: roomhoursEn['rota.title'] }).getAttribute('href')).toBe('/rota')
     expect((await page.goto('/rota'))?.status()).toBe(200)
     const card = page.locator(`[data-rota-room="${roomId}"]`)
     const form = card.locator(`form[data-rota-add="${roomId}"]`)
