@@ -16,10 +16,13 @@ export function ClinicianQuestion({
   result,
   alreadyRequested,
   continueTo,
+  hidden = {},
 }: {
   result: ClinicianAnswer
   alreadyRequested: boolean
   continueTo?: string
+  /** Fields the page's action needs beside the answer (which form this is, what it answers). */
+  hidden?: Record<string, string>
 }) {
   const t = useT()
   const answered = result?.ok ? result.answer : alreadyRequested ? 'yes' : null
@@ -53,6 +56,9 @@ export function ClinicianQuestion({
         </>
       ) : (
         <SafeForm>
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <FormError code={failure?.formError} />
           <TextAreaField
             label={t('care.support.message')}

@@ -1,7 +1,7 @@
-import { Link } from '@remix-run/react'
 import type { FormResult } from '../../utils/forms.server'
 import { CrisisCard, type CardLines } from '../crisis/crisis-card'
-import { FormError, SafeForm, SubmitButton, TextAreaField } from '../forms'
+import { ClinicianQuestion, type ClinicianAnswer } from '../crisis/clinician-question'
+import { SafeForm, SubmitButton } from '../forms'
 import { useT } from '../i18n'
 
 type Result =
@@ -52,54 +52,17 @@ export function NotOkSupport({
   result: Result
 }) {
   const t = useT()
-  const answer = result && result.ok && 'answer' in result ? result.answer : null
-  const answered = answer ?? (support.clinicianRequested ? 'yes' : null)
-  const failed = result && !result.ok ? result : undefined
+  const answer: ClinicianAnswer = result && result.ok && 'signalled' in result ? undefined : result
   return (
     <div id="support" className="session-support" data-testid="not-ok-support">
       <h2>{t('video.support.title')}</h2>
       <p>{t('video.support.intro')}</p>
       <CrisisCard lines={support.lines} />
-      <section className="card support-question" aria-labelledby="support-question">
-        <h2 id="support-question">{t('care.support.question')}</h2>
-        {answered === 'yes' ? (
-          <>
-            <p className="notice" role="status" data-testid="support-answer">
-              {answer ? t('care.support.told') : t('care.support.already')}
-            </p>
-            <div className="actions">
-              <Link className="button primary" to="/help">
-                {t('care.support.help')}
-              </Link>
-            </div>
-          </>
-        ) : answered === 'no' ? (
-          <p className="notice" role="status" data-testid="support-answer">
-            {t('care.support.declined')}
-          </p>
-        ) : (
-          <SafeForm>
-            <input type="hidden" name="intent" value="clinician" />
-            <input type="hidden" name="signalId" value={support.signalId} />
-            <FormError code={failed?.formError} />
-            <TextAreaField
-              label={t('care.support.message')}
-              name="message"
-              maxLength={500}
-              rows={3}
-              error={failed?.fieldErrors?.message}
-            />
-            <div className="actions">
-              <SubmitButton name="answer" value="yes">
-                {t('care.support.yes')}
-              </SubmitButton>
-              <SubmitButton className="button" name="answer" value="no">
-                {t('care.support.no')}
-              </SubmitButton>
-            </div>
-          </SafeForm>
-        )}
-      </section>
+      <ClinicianQuestion
+        result={answer}
+        alreadyRequested={support.clinicianRequested}
+        hidden={{ intent: 'clinician', signalId: support.signalId }}
+      />
     </div>
   )
 }
