@@ -14,7 +14,9 @@ export async function startProcess(
   ready: RegExp,
   timeoutMs = 60_000,
 ): Promise<BenchProcess & { match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // BENCH_CPU_PROF=<dir>: every started process writes a V8 CPU profile there when it exits (for finding hot spots).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
