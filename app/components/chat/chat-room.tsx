@@ -48,9 +48,10 @@ export function ChatRoom({ room, me, closed = false }: ChatRoomProps) {
     if (log && stickToBottom.current) log.scrollTop = log.scrollHeight
   }, [messages.length, state.pending.length])
 
+  const { markRead } = chat
   useEffect(() => {
-    if (newest > 0 && stickToBottom.current && document.visibilityState === 'visible') chat.markRead(newest)
-  }, [newest, chat.markRead])
+    if (newest > 0 && stickToBottom.current && document.visibilityState === 'visible') markRead(newest)
+  }, [newest, markRead])
 
   const [, setTick] = useState(0)
   const typingNow = Object.values(state.typing).filter(

@@ -303,7 +303,7 @@ export function useChatRoom(roomId: string) {
       socket.disconnect()
       socketRef.current = null
     }
-  }, [roomId, sendPending])
+  }, [roomId, sendPending, showCrisis])
 
   const send = useCallback(
     (body: string) => {
