@@ -12,8 +12,10 @@
  *      folder is absent this part says so and the run still succeeds.
  *  (a2) the second held-out set, core/crisis/eval/heldout2-messages.jsonl (written before the rules
  *      and the model were last changed; never trained or tuned on): the same per-language figures.
+ *  (a3) the third held-out set, core/crisis/eval/heldout3-messages.jsonl (written blind, never trained
+ *      or tuned on): the same per-language figures.
  * Then language detection accuracy and a latency sample. `--errors` lists misclassified tuning rows
- * only: held-out rows of either set are never listed, so nobody tunes on them by accident.
+ * only: rows of the held-out sets are never listed, so nobody tunes on them by accident.
  */
 import { performance } from 'node:perf_hooks'
 import path from 'node:path'
@@ -27,6 +29,7 @@ import {
   type EvalRow,
 } from '../core/crisis/eval/evaluate.js'
 import { loadHeldout2 } from '../core/crisis/eval/heldout2.js'
+import { isHeldout3HardNegative, loadHeldout3 } from '../core/crisis/eval/heldout3.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
@@ -47,6 +50,12 @@ const predictions = messages.map((m) => ({
 }))
 const heldout2 = loadHeldout2().filter((m) => !onlyLang || m.language === onlyLang)
 const heldout2Predictions = heldout2.map((m) => ({
+  message: m,
+  result: classifyRisk(m.text),
+  rules: classifyRisk(m.text, { rulesOnly: true }).level,
+}))
+const heldout3 = loadHeldout3().filter((m) => !onlyLang || m.language === onlyLang)
+const heldout3Predictions = heldout3.map((m) => ({
   message: m,
   result: classifyRisk(m.text),
   rules: classifyRisk(m.text, { rulesOnly: true }).level,
@@ -105,6 +114,7 @@ for (const [name, pool, pick] of [
   ['tuning rows', predictions, (m: EvalMessage) => !isHeldOut(m)],
   ['held-out rows', predictions, isHeldOut],
   ['held-out set 2', heldout2Predictions, () => true],
+  ['held-out set 3', heldout3Predictions, () => true],
 ] as const) {
   if (name === 'held-out set 2') {
     out.push('')
@@ -112,13 +122,17 @@ for (const [name, pool, pick] of [
       `== (a2) second held-out set: ${heldout2.length} own messages written before the last rule and model change, never tuned on`,
     )
   }
+  if (name === 'held-out set 3') {
+    out.push('')
+    out.push(`== (a3) third held-out set: ${heldout3.length} own messages written blind, never tuned on`)
+  }
   for (const lang of LANGUAGES) {
     const part = pool.filter((p) => pick(p.message) && p.message.language === lang)
     if (part.length === 0) continue
     const rows = part.map((p) => ({ expected: p.message.level, predicted: p.result.level }))
     const rulesRows = part.map((p) => ({ expected: p.message.level, predicted: p.rules }))
     const r = evaluate(rows)
-    const hard = part.filter((p) => isHardNegative(p.message))
+    const hard = part.filter((p) => (name === 'held-out set 3' ? isHeldout3HardNegative : isHardNegative)(p.message))
     const hardFlagged = hard.filter((p) => p.result.level !== 'none').length
     const hardRules = hard.filter((p) => p.rules !== 'none').length
     out.push('')
