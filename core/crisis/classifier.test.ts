@@ -760,3 +760,93 @@ describe('attempts in progress, means at hand and goodbyes (issue 12, imminent i
     }
   })
 })
+
+describe('rules added for generalisation (issue 12, second round)', () => {
+  const rulesLevel = (text: string) => classifyRisk(text, { rulesOnly: true }).level
+
+  it('reads an implied method at the tracks, a height with no subject, a recent overdose, a ligature and a goodbye euphemism as imminent', () => {
+    for (const text of [
+      'sitting on the platform edge waiting for the 11:40. it doesnt stop here',
+      'standing by the tracks, i can hear it coming',
+      'gonna step in front of the bus on the high street',
+      'top floor of the car park. nobody around. its cold up here and im done',
+      'on the wrong side of the railing now',
+      'climbed over the railing on the bridge. water looks so calm',
+      'on the roof of my building with my legs over the edge',
+      'swallowed the whole blister pack 20 min ago',
+      'i had maybe 25 of my antidepressants half an hour ago',
+      'i took something an hour ago, feeling really dizzy',
+      'cant feel my legs after all those tablets',
+      'the belt is tied to the door handle',
+      'knife against my arm right now and im pressing',
+      'charcoal and tape are in the car, im parked in the woods',
+      'before i go i just want to say you all mattered to me',
+      "i won't be around to see christmas. it's decided",
+      'jestem na dworcu, ekspres tu nie staje. nie wsiądę do niego',
+      'stoje przy torach, slysze ze jedzie',
+      'wejde pod autobus na glownej',
+      'ostatnie piętro parkingu. nikogo nie ma. zimno tu i mam dość',
+      'jestem po złej stronie barierki',
+      'połknęłam cały blister 20 minut temu',
+      'zjadlam chyba 25 moich antydepresantow pol godziny temu',
+      'wzialem 40 paracetamolu o 21, zaczyna mi byc niedobrze',
+      'nie czuję nóg po tych wszystkich tabletkach',
+      'pasek jest przywiązany do klamki',
+      'zanim odejdę chcę wam powiedzieć, że byliście dla mnie ważni',
+      'nie doczekam swiat. juz zdecydowalam',
+      'odchodzę na zawsze dziś w nocy',
+    ]) {
+      expect({ text, level: rulesLevel(text) }).toEqual({ text, level: 'imminent' })
+    }
+  })
+
+  it('leaves the look-alikes of those rules at none: sport, repairs, commuting, routine doses, ordinary ties, goodbyes for now', () => {
+    for (const text of [
+      'bungee jump off the bridge this weekend, so excited',
+      'standing on the roof fixing the gutter, wish me luck',
+      'the express doesnt stop here so i have to change at leeds',
+      'standing by the tracks taking photos of the steam train, i can hear it coming!',
+      'my dog ran in front of a car yesterday, hes fine',
+      'sitting on the pier with my feet over the edge, sun is out',
+      'the cat is on the wrong side of the fence again',
+      'took 2 paracetamol an hour ago for my headache',
+      'ate the whole pizza 20 minutes ago and regret nothing',
+      'had all my meds an hour ago with breakfast as usual',
+      'my nan took 12 tablets a day at the end, it was a lot to manage',
+      'counted out my weekly pills into the organiser',
+      'the rope is tied to the tree for the kids swing',
+      'the charger cable is attached to the bed frame so it doesnt fall',
+      'before i go, thanks for the tips on sleep, see you next week',
+      'im leaving for good, moving to canada next month, thanks for everything',
+      'i wont be around to see christmas this year, working abroad',
+      'bottle of wine and my pills on the table, normal friday night',
+      'skakaliśmy na bungee z mostu w nowej zelandii, najlepszy dzień',
+      'siedze na balkonie z herbata i patrze na zachod slonca',
+      'stoję na dachu i naprawiam rynnę, trzymajcie kciuki',
+      'ekspres tu nie staje, muszę się przesiąść w krakowie',
+      'wejdę pod prysznic i idę spać',
+      'wziąłem 2 paracetamole godzinę temu na ból głowy',
+      'wziełam wszystkie leki pół godziny temu do śniadania jak zwykle',
+      'lina przywiązana do drzewa, dzieciaki mają huśtawkę',
+      'zanim odejdę od komputera, dzięki za linka',
+      'odchodzę na dobre z tej firmy, dzięki za wszystko',
+      'nie doczekam się świąt, już kupiłam prezenty',
+      'butelka wina i moje tabletki na stole, zwykły piątek',
+    ]) {
+      expect({ text, level: rulesLevel(text) }).toEqual({ text, level: 'none' })
+    }
+  })
+
+  it('lets a rule scope beat the model: jumping as a sport is an idiom, a man who jumped is someone else', () => {
+    const sport = classifyRisk('bungee jump off the bridge this weekend, so excited')
+    expect(sport.level).toBe('none')
+    expect(sport.signals).toContain('idiom:en.sport_jump')
+    expect(sport.signals.some((s) => s.startsWith('model.'))).toBe(false)
+    const news = classifyRisk('w wiadomościach mówili że facet skoczył z mostu koło mojej uczelni')
+    expect(news.level).toBe('none')
+    expect(news.signals).toContain('reported:pl.plan.method')
+    const never = classifyRisk('nigdy nie odebrałabym sobie życia, dzieci mnie potrzebują')
+    expect(never.level).toBe('none')
+    expect(never.signals).toContain('negated:pl.ideation.active')
+  })
+})

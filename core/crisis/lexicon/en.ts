@@ -13,7 +13,12 @@ const NOT_SOON =
   '(?!.*\\b(?:see (?:you|u|ya|yall|everyone)|cya|next (?:week|time|session)|tomorrow|later|soon|tonight|for now|for today|for the night|for a while|before|until|till)\\b)'
 /** Means named in an ordinary task ("holding a knife to cut the onions", "pills for headaches"). */
 const ROUTINE =
-  '(?! (?:for|to|because|while|so)\\b)(?!.*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|dose|headaches?|migraines?|cramps|prescribed|pharmacy)\\b)'
+  '(?! (?:for|to|because|while|so)\\b)(?!.*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|dose|headaches?|migraines?|cramps|prescribed|pharmacy|normal|usual|as always|weekly|daily|organi[sz]er|pill ?box|dosette|vitamins)\\b)'
+/** Ordinary reasons to be at a height or by the tracks (repairs, a view, a drink, sport, waiting for a train to ride). */
+const LEISURE =
+  '(?!.*\\b(?:fix\\w*|repair\\w*|gutters?|tiles|aerial|antenna|view|sunset|sunrise|stars|sun\\w*|tea|coffee|beer|wine|drinks?|smok\\w*|bbq|barbecue|party|birthday|picnic|photos?|pictures?|climb\\w*|bungee|hik\\w*|fishing|commute|late again|delayed|see you|office|work)\\b)'
+/** A sentence with a large amount, all of something, or an unnamed thing, taken a short while ago. */
+const AGO = '(?:\\d+|an?|half an?|one|two|three|few|couple of|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?|hours?|hrs?) ago'
 const HIGH_PLACE = '(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
 
 export const en: Lexicon = {
@@ -312,6 +317,7 @@ export const en: Lexicon = {
         `(?:hang|hanging|hung|drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|suffocate|suffocating) ${ME}`,
         `jump(?:ing)? (?:off|from) (?:\\w+ ){0,4}${HIGH_PLACE}`,
         'jump(?:ing)? (?:in front of|under) (?:a|the) (?:train|bus|truck|car|subway|tram|lorry)',
+        '(?:step|stepping|walk|walking|run|running|throw myself|throwing myself|lie down|lay down|lying down) (?:out )?(?:in front of|under) (?:a|the|an) (?:\\w+ )?(?:train|bus|truck|lorry|tram|subway|express)',
         // Planning one's own suicide ("suicide prevention" and other topics are masked as idioms first).
         '(?:planning|planned|plan|plotting|preparing|scheduled|scheduling) (?:out )?(?:my )?(?:own )?suicide',
         '(?:slit|sliting|cut|cuting|open) (?:my )?(?:wrists|wrist|throat)',
@@ -335,11 +341,11 @@ export const en: Lexicon = {
       level: 'imminent',
       kind: 'plan',
       patterns: [
-        `(?:the |my |these |all the |all my )?${MEANS_NOUN} (?:\\w+ ){0,2}(?:in front of me|next to me|in my hand|in my hands|right here|on my desk|on the table|laid out|counted out)`,
+        `(?:the |my |these |all the |all my )?${MEANS_NOUN} (?:\\w+ ){0,2}(?:in front of me|next to me|in my hand|in my hands|right here|on my desk|on the table|laid out|counted out)${ROUTINE}`,
         `(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|stashing|stashed)(?: up)? (?:\\w+ ){0,2}${PILLS}`,
-        '(?:rope|noose) is (?:tied|ready|up|hung|hanging)',
+        '(?:rope|noose) is (?:tied|ready|up|hung|hanging)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
         '(?:tied|tying|made|making) (?:a|the) noose',
-        `(?:counted|counting|laid|lined|set) (?:out|up) (?:\\w+ ){0,2}${PILLS}`,
+        `(?:counted|counting|laid|lined|set) (?:out|up) (?:\\w+ ){0,2}${PILLS}${ROUTINE}`,
         '(?:gun|pistol) is loaded',
         // Means at hand, kept somewhere ("i have a rope in my car"), unless a reason follows.
         '(?:i have|ive got|i got|i keep|i kept|i hid|ive hidden|i put|theres|there is) (?:a |the |my |some |an |this )?(?:\\w+ )?(?:rope|noose|gun|pistol|shotgun|rifle|revolver) (?:\\w+ )?(?:in|under|inside|behind) (?:my|the) (?:car|trunk|boot|bag|backpack|room|bedroom|bed|closet|wardrobe|drawer|desk|garage|glovebox|glove box|locker|pocket|shed|basement)(?! (?:for|because|from|since|at work)\\b)',
@@ -351,6 +357,13 @@ export const en: Lexicon = {
         `(?:the |my |a |his |her |dads |mums |moms )?(?:gun|pistol|rifle|shotgun|revolver|knife|blade|razor) (?:\\w+ ){0,2}(?:on my lap|in my lap|to my head|against my head|in my mouth|to my throat|against my throat|against my wrist|on my wrist)`,
         '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|drawer|closet|case)',
         '(?:rope|noose|belt|cord|cable) (?:is )?(?:around|round|on) my neck',
+        // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
+        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|bed frame|wardrobe|tree|branch)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
+        `(?:${MEANS_NOUN}|the knife|the blade) (?:\\w+ )?(?:against|into|on) my (?:arm|arms|skin|leg|legs|thigh|thighs|neck|chest|stomach)(?: \\w+){0,3},? (?:and )?(?:im |i am )?(?:pressing|pushing|cutting|going to|about to)`,
+        '(?:bottle|bottles) of (?:vodka|wine|whiskey|whisky|gin|rum|alcohol) and (?:all (?:of )?my|all the|my whole|my entire|the whole|every one of my) (?:prescription|pills|meds|tablets|blister packs)',
+        '(?:my |the )?(?:whole|entire) prescription (?:\\w+ ){0,3}(?:next to me|in front of me|on the bed|on my bed|laid out|in my hand)',
+        'charcoal and (?:\\w+ )?tape',
+        `${MEANS_NOUN}[^?]{0,60}?(?:waiting|wait) (?:for|until|till) (?:everyone|everybody|my parents|my family|them|they|the house)(?: \\w+){0,2} (?:to )?(?:fall asleep|falls asleep|go to bed|goes to bed|be asleep|is asleep|are asleep|is quiet)`,
         '(?:in|sitting in|lying in) the (?:bath|bathtub|tub) with (?:a|the|my) (?:blade|razor|knife|blades|razors)',
         '(?:bought|got|have|tied|hung|put) (?:a |the |my )?(?:rope|noose)(?: \\w+){0,4}[.,]? (?:tonight|today|its tonight|this is it)(?= *(?:[.,!?]|$))',
       ],
@@ -361,8 +374,8 @@ export const en: Lexicon = {
       kind: 'attempt',
       patterns: [
         // "took 30 of my sleeping tablets": a count of pills, possibly someone's, with words between.
-        `(?:took|taken|swallowed|downed|ate|necked|popped|have taken|just took) (?:like |about |around |over |almost )?\\d{2,} (?:of )?(?:\\w+ ){0,3}?(?:${PILLS}|pils|tabs)(?! (?:today|this morning|on time|as prescribed|with|over|in the last|this (?:month|year|week))\\b)`,
-        `(?:took|taken|swallowed|downed|ate|necked|have taken|just took) (?:all (?:of )?(?:my|the)|a (?:whole|full) (?:bottle|pack|box|packet|strip)(?: of)?|the (?:whole|entire) (?:bottle|pack|box|packet)(?: of)?|an entire (?:bottle|pack|box|packet)(?: of)?|\\d{2,}|too many|a (?:bunch|handful|lot) of|every) (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with))`,
+        `(?:took|taken|swallowed|downed|ate|necked|popped|have taken|just took) (?:like |about |around |over |almost )?\\d{2,} (?:of )?(?:\\w+ ){0,3}?(?:${PILLS}|pils|tabs)(?! (?:today|this morning|on time|as prescribed|with|over|in the last|this (?:month|year|week)|a day|per day|each day|every day|daily|a week)\\b)`,
+        `(?:took|taken|swallowed|downed|ate|necked|have taken|just took) (?:all (?:of )?(?:my|the)|a (?:whole|full) (?:bottle|pack|box|packet|strip)(?: of)?|the (?:whole|entire) (?:bottle|pack|box|packet)(?: of)?|an entire (?:bottle|pack|box|packet)(?: of)?|\\d{2,}|too many|a (?:bunch|handful|lot) of|every) (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with|a day|per day|each day|every day|daily|a week))`,
         'overdosed(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness))',
         '(?:im|i am|currently) (?:standing|sitting|at the edge) (?:on|of) (?:the|a|this) (?:bridge|ledge|roof|rooftop|edge|tracks|train tracks|railway|balcony)',
         // At a high place and done: "standing on the bridge right now, i'm done".
@@ -376,6 +389,7 @@ export const en: Lexicon = {
         '(?:standing|sitting) (?:at|on) (?:the )?edge of (?:the |a )?(?:platform|bridge|roof|rooftop|balcony|cliff|building)',
         'bleeding (?:out|a lot|so much|everywhere|heavily)',
         'already (?:took|swallowed|cut|did it|started)',
+        '(?:ive|i have|i) already done it[.,]? (?:\\w+ ){0,3}(?:wanted (?:someone|somebody|you|you all) to know|too late|no going back|cant undo it|dont call|please dont)',
         `(?:took|taken|swallowed|downed|ate|necked|popped) (?:\\w+ ){0,5}?${PILLS} (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|beer|rum|gin|tequila)`,
         `(?:the )?(?:${PILLS}|it|they|them) (?:are |is )?(?:starting to |already )?(?:kick|kicking|kicked) in`,
         '(?:swallowed|drank|drunk|downed|took) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weedkiller|drain cleaner)',
@@ -386,6 +400,20 @@ export const en: Lexicon = {
         '(?:engine|car|motor)s? (?:is |are )?(?:\\w+ ){0,2}running in (?:the|my) (?:garage|closed garage)',
         '(?:wont|will not|doesnt|does not|isnt|is not|cant|cannot) stop(?:ping)? bleeding',
         'cut (?:\\w+ )?deep(?:er)? (?:this time|tonight|now|and)',
+        // A large amount, all of something or an unnamed thing, taken a short while ago (not a dose for pain).
+        `(?:took|taken|swallowed|downed|ate|had|necked|popped) (?!.*\\b(?:for (?:my |the |a )?(?:headache|pain|cold|fever|migraine|cramps|period)|prescribed|as usual|with food|dinner|lunch|breakfast|pizza|cake|snacks?|day off|afternoon off|morning off)\\b)(?:like |about |around |maybe |probably |over |almost )?(?:(?:the|a|an) (?:whole|entire|full) (?:\\w+ )?(?:bottle|pack|packet|box|blister|blister pack|strip|prescription|tub|jar)|\\d{2,}(?: of (?:my|them|those|the|his|her))?|all (?:of )?(?:my|the|those|them)|everything|every pill|something)(?: \\w+){0,5}? ${AGO}`,
+        '(?:took|taken|swallowed|downed|ate) (?:everything|all|every pill) in the (?:box|bottle|pack|packet|blister|tub|jar)',
+        `(?:cant feel|dizzy|numb|spinning|throwing up|vomiting|cant breathe|heart is racing|heart racing|blurry|cant stay awake|so sleepy)(?: \\w+){0,4} (?:after|from) (?:taking )?(?:all (?:of )?)?(?:those|these|them|all) (?:\\w+ )?(?:${PILLS}|tabs|pils)`,
+        // Beyond a barrier at a height.
+        `(?:on|to) the (?:wrong|outer|outside) side of the (?:railing|railings|barrier|parapet|rail|safety fence)`,
+        `(?:climbed|climbing|stepped|stepping|got) (?:over|past|onto|on to) the (?:railing|railings|barrier|parapet|safety rail|safety fence)(?: \\w+){0,3} (?:on|of|at) (?:the |a |this )?(?:${HIGH_PLACE}|multi ?storey)`,
+        `(?<=(?:roof|rooftop|bridge|building|balcony|ledge|tower|car park|multi ?storey|cliff|overpass)[^?]{0,80}?)(?:legs|feet) (?:dangling |hanging )?(?:over|off) the (?:edge|ledge|side)${LEISURE}`,
+        // At a height with no subject word, then done: "top floor of the car park. ... i'm done".
+        `(?:top (?:floor|level|deck) of|on top of|up on|edge of) (?:the |a |this |my )?(?:${HIGH_PLACE}|multi ?storey|ledge)[^?]{0,80}?(?:im|i am) (?:done|finished|ending it|going to jump|gonna jump)(?! (?:with|for)\\b)`,
+        // By the tracks with the train coming; a train that does not stop, and the speaker on the line.
+        '(?:tracks|rails|railway line|platform edge|edge of the platform)(?: \\w+){0,3}[.,]? (?:\\w+ ){0,3}(?:hear|see) (?:it|the train|the lights) (?:coming|approaching)',
+        `(?:platform edge|edge of the platform|on the (?:train |railway )?(?:tracks|line|rails))[^?]{0,80}?(?:train|express|it) (?:\\w+ ){0,2}(?:doesnt stop|does not stop|comes through|is coming|passes through)${LEISURE}`,
+        `(?:train|express)(?: \\w+){0,4} (?:doesnt stop|does not stop|comes through|passes through)[^?]{0,80}?(?:(?:be|lie|lying|stand|standing) on the (?:tracks|line|rails)|platform edge|edge of the platform|not getting on it|step off|jump)${LEISURE}`,
         '(?:swallowed|took|taken|ate|downed) (?:everything|all|whatever|every pill) (?:in|from|that was in) (?:my |the )?(?:medicine cabinet|first aid kit|cabinet|drawer|bathroom)',
       ],
     },
@@ -412,6 +440,10 @@ export const en: Lexicon = {
         '(?:to|for|dear) (?:whoever|whomever|anyone who|the person who|the one who) (?:finds|reads|sees|is reading) this(?= *(?:[.,!?:]|$|i |im ))',
         `(?:ive|i have|i|just) said (?:my|all my) goodbyes(?! to (?:the|my|our) (?:old |new )?(?:flat|house|home|job|school|city|apartment|team|office|place|town|class)\\b)${NOT_SOON}`,
         `(?:please )?(?:dont|do not) (?:be sad|grieve|mourn) (?:for|over|about) me${NOT_SOON}`,
+        // "Before I go" with thanks, love or an apology for everything.
+        `before i (?:go|leave|die|am gone|m gone)[.,]? (?:\\S+ ){0,6}?(?:thank (?:you|u) (?:all )?for (?:everything|trying|being there|all)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u)|you (?:all )?(?:mattered|meant)|(?:im )?sorry for everything|forgive me|dont blame yourselves)${NOT_SOON}`,
+        `(?:im |i am )?(?:going away|leaving|gone) (?:for good|forever)(?!.*\\b(?:moving|move|country|abroad|job|flat|city|uni|school|new)\\b)(?: \\w+){0,3}[.,]? (?:\\S+ ){0,5}?(?:thanks|thank you|sorry|love you|forgive|goodbye|bye)`,
+        `last time (?:ill|i will|im going to) (?:ever )?(?:message|write|post|text)(?: \\w+)?(?: here)?${NOT_SOON}`,
       ],
     },
     {
@@ -420,6 +452,7 @@ export const en: Lexicon = {
       kind: 'farewell',
       patterns: [
         '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow))',
+        '(?:wont|will not|am not going to|im not going to) (?:be (?:here|around|alive) to see|live to see|make it to) (?:christmas|my birthday|the new year|new year|next (?:week|month|year|summer)|spring|summer|tomorrow|the morning)(?!.*\\b(?:work\\w*|away|abroad|travel\\w*|shift|holiday|trip|flight|hospital rota)\\b)',
       ],
     },
   ],
@@ -433,7 +466,8 @@ export const en: Lexicon = {
         `(?:have|got|bought|buy|ordered|found|hid|hidden|holding|grabbed)(?! to) (?:\\w+ ){0,3}${MEANS_NOUN}`,
         `${MEANS_NOUN} (?:is|are) (?:ready|here|loaded)`,
         `(?:at|on|to) the ${HIGH_PLACE}`,
-        '(?:on|at) the (?:train |railway )?tracks',
+        '(?:on|at|to|by|near|beside) the (?:train |railway )?tracks',
+        '(?:top (?:floor|level|deck)|roof) of (?:the |a )?(?:car park|parking garage|multi ?storey|building|hospital|mall|shopping centre|block)',
       ],
     },
     {
@@ -601,6 +635,13 @@ export const en: Lexicon = {
     },
     { id: 'en.shot_foot', patterns: ['shot (?:myself|me) in the foot', 'shoot (?:myself|me) in the foot'] },
     { id: 'en.go_jump', patterns: ['go jump off a (?:bridge|cliff)'] },
+    {
+      id: 'en.sport_jump',
+      patterns: [
+        '(?:bungee|bungy|base|cliff|parachute|tandem|ski|cannonball|tombstone|tombstoning) jump\\w*(?: (?:off|from) (?:\\w+ ){0,3}(?:bridge|cliff|cliffs|building|tower|plane|crane|ledge|dam|rock|rocks|pier))?',
+        '(?:bungee|bungy|skydiv\\w*|parachut\\w*|paraglid\\w*|abseil\\w*|rappel\\w*)(?: \\w+){0,2} (?:off|from) (?:\\w+ ){0,3}(?:bridge|cliff|cliffs|building|tower|plane|crane|ledge|dam)',
+      ],
+    },
     {
       id: 'en.dye',
       patterns: [

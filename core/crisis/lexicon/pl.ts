@@ -17,14 +17,22 @@ const HANG = '(?:powies(?:ic|ze|zesz|il|ila|ilem|ilam|ilbym|ilabym))'
 /** A gap of up to two ordinary words (not object pronouns or a new clause). */
 const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2}'
 const PILLS =
-  '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|pigul\\w*|proch(?:y|ow)|proszk(?:i|ow)|leki nasenne|antydepresant\\w*)'
+  '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|pigul\\w*|proch(?:y|ow)|proszk(?:i|ow)|leki nasenne|antydepresant\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*)'
 const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|strzelb\\w*|rewolwer\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
 /** A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. */
 const NOT_SOON =
   '(?!.*\\b(?:do (?:jutra|zobaczenia(?! po drugiej)|nastepnego|poniedzialku|wtorku|srody|czwartku|piatku|soboty|niedzieli|przyszlego|wieczora|potem|pozniej)|na razie|na dzis|dzis wieczorem|przed urlopem|przed wyjazdem|jutro|za tydzien|pozniej)\\b)'
 /** Means named in an ordinary task ("trzymam noz w rece, bo kroje warzywa"). */
 const ROUTINE =
-  '(?! (?:bo|do|zeby|dla|na)\\b)(?!.*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy)\\b)'
+  '(?! (?:bo|do|zeby|dla|na)\\b)(?!.*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy|zwykl\\w*|codzienn\\w*)\\b)'
+/** Ordinary reasons to be on a roof, a balcony or a platform (repairs, a view, a drink, a train to ride). */
+const LEISURE =
+  '(?!.*\\b(?:napraw\\w*|rynn\\w*|dachowk\\w*|anten\\w*|widok\\w*|zachod\\w*|wschod\\w*|gwiazd\\w*|herbat\\w*|kaw\\w*|piw\\w*|win\\w*|papieros\\w*|pal\\w*|grill\\w*|impre\\w*|urodzin\\w*|zdjec\\w*|fot\\w*|opala\\w*|wspin\\w*|pran\\w*|kwiat\\w*|ksiazk\\w*|spozni\\w*|do zobaczenia|pracy|biura)\\b)'
+/** A dose taken as usual, for pain or with a meal: not an overdose (checked over the rest of the message). */
+const ROUTINE_PL =
+  '(?!.*\\b(?:na (?:bol|przeziebienie|goraczke|gardlo|migrene)|jak zwykle|jak co dzien|przepisan\\w*|do (?:obiadu|kolacji|sniadania)|poranne|wieczorne|pizz\\w*|ciast\\w*|wolne)\\b)'
+/** A time a short while ago ("20 minut temu", "pół godziny temu"). */
+const AGO = '(?:\\d+|pol|kilka|kilkanascie|dwie|dwadziescia|pietnascie|trzydziesci|czterdziesci) ?(?:minut|min|godzin\\w*|godzine)? temu'
 const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
 
 export const pl: Lexicon = {
@@ -283,7 +291,7 @@ export const pl: Lexicon = {
         '(?:skonczyc|skoncze) (?:ze )?(?:swoim|moim) zyciem',
         '(?:skonczyc|skoncze) ze wszystkim(?= *(?:[.,!?]|$|raz|dzis|dzisiaj))',
         'ze wszystkim (?:skonczyc|skoncze)',
-        '(?:odebrac|odbiore|odebral\\w*|odbierac) sobie zycie',
+        '(?:odebrac|odbiore|odebral\\w*|odbierac) sobie zyci(?:e|a)',
         '(?:targnac|targne|targnal\\w*) sie na (?:swoje |wlasne )?zycie',
         '(?:odejsc|odejde) z tego swiata',
         'zniknac z tego swiata',
@@ -329,6 +337,7 @@ export const pl: Lexicon = {
         '(?:wszystko|to) (?:sie )?(?:dzis|dzisiaj|jutro|w nocy) (?:sie )?(?:konczy|skonczy)(?= *(?:[.,!?]|$))',
         '(?:koncze|skoncze) (?:to )?(?:dzis|dzisiaj|jutro|w nocy|dzis w nocy)(?= *(?:[.,!?]|$))',
         '(?:rzuc\\w*|rzucic|skocz\\w*) (?:sie )?(?:pod|na) (?:pociag|tory|tramwaj|samochod|auto|ciezarowke|autobus|metro)',
+        '(?:wejde|wejsc|wchodze|wejdz\\w*|poloze sie|polozyc sie|wbiegne|wbiec) (?:\\w+ )?(?:pod|przed) (?:pociag|tramwaj|autobus|ciezarowke|tira|samochod|auto|metro|ekspres)',
         '(?:podetn\\w*|podciac|podcinac|podcial\\w*|przetn\\w*|przeciac) (?:sobie )?(?:zyly|zyle|nadgarstki|nadgarstek|gardlo)',
         'przedawk(?:uje|owac|uj\\w*)(?! (?:kawe|kawy|kofeine|cukier|cukru|netflixa|seriale))',
         '(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic) sie',
@@ -347,7 +356,7 @@ export const pl: Lexicon = {
       level: 'imminent',
       kind: 'plan',
       patterns: [
-        `${MEANS_NOUN} (?:\\w+ ){0,2}(?:przed soba|obok mnie|w reku|w rekach|na stole|na biurku|odliczon\\w*)`,
+        `${MEANS_NOUN} (?:\\w+ ){0,2}(?:przed soba|obok mnie|w reku|w rekach|na stole|na biurku|odliczon\\w*)${ROUTINE}`,
         `(?:przed soba|w reku|obok mnie) (?:\\w+ ){0,2}${MEANS_NOUN}`,
         `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*) (?:\\w+ ){0,2}${PILLS}`,
         '(?:sznur|petla|lina) (?:juz )?(?:wisi|gotow\\w*|przygotowan\\w*|zawiazan\\w*)',
@@ -361,6 +370,11 @@ export const pl: Lexicon = {
         `${MEANS_NOUN} (?:\\w+ ){0,5}na (?:ten|taki) dzien`,
         '(?:wyjal\\w*|wzial\\w*|wziel\\w*|zabral\\w*) (?:\\w+ ){0,2}(?:bron|pistolet|strzelbe) (?:z|ze) (?:sejfu|szafy|szafki|szuflady)',
         '(?:sznur|petl\\w*|lin\\w*|pasek) (?:\\w+ )?(?:na|wokol) (?:szyi|szyje)',
+        // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
+        '(?:pasek|sznur\\w*|lin[ae]|kabel|szalik|petl[ae]) (?:jest |juz )?(?:przywiazan\\w*|zawiazan\\w*|zaczepion\\w*|przymocowan\\w*) (?:do|na|o) (?:klamki|drzwi|belki|haka|poreczy|rury|kaloryfera|galezi|drzewa|zyrandola|karnisza)(?!.*\\b(?:hustawk\\w*|psa|pies|namiot\\w*|prani\\w*|lodk\\w*|holow\\w*|wspin\\w*|ladowar\\w*|telefon\\w*|lamp\\w*|lampk\\w*|dekoracj\\w*|zaslon\\w*|firan\\w*|rosli\\w*|spad\\w*)\\b)',
+        `${MEANS_NOUN} (?:\\w+ )?(?:przy|na|do|w) (?:rece|reke|ramieniu|skorze|udzie|przedramieniu|brzuchu)[.,]? (?:\\w+ )?(?:naciskam|przyciskam|wbijam|docisk\\w*)`,
+        '(?:butelk\\w*|flaszk\\w*) (?:wodki|wina|whisky|alkoholu) (?:i|oraz) (?:wszystkie|cale|cala) (?:moje |swoje )?(?:leki|tabletki|recept\\w*|opakowani\\w*)',
+        `${MEANS_NOUN}[^?]{0,60}?czekam,? (?:az|kiedy|zeby) (?:wszyscy|rodzice|mama|tata|domownicy|oni) (?:\\w+ )?(?:zasna|usna|pojda spac|wyjda|wyjada)`,
         '(?:w wannie|wanny) (?:\\w+ ){0,2}(?:z|ze) (?:zyletk\\w*|nozem|ostrzem|brzytwa)',
         '(?:kupil\\w*|mam|zawiazal\\w*|przywiazal\\w*) (?:juz )?(?:dzis |dzisiaj )?(?:sznur|line|petle)[.,]? (?:\\w+ ){0,2}(?:dzis|dzisiaj|wieczorem|w nocy|jutro) (?:to )?(?:zrobie|koncze|skoncze)(?= *(?:[.,!?]|$))',
         '(?:bron|pistolet) (?:juz )?(?:jest )?naladowan\\w*',
@@ -374,8 +388,8 @@ export const pl: Lexicon = {
       level: 'imminent',
       kind: 'attempt',
       patterns: [
-        `(?:wzi\\w*|wezm\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) (?:juz )?(?:wszystkie|cale opakowanie|cala paczke|caly blister|cala butelke|\\d{2,}|za duzo|garsc|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
-        '(?:stoje|siedze|jestem|stoimy) (?:juz |teraz |wlasnie |juz teraz )?na (?:moscie|dachu|torach|krawedzi|parapecie|balkonie|wiadukcie)',
+        `(?:wzi\\w*|wezm\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) ${ROUTINE_PL}(?:juz )?(?:wszystkie|cale opakowanie|cala paczke|caly blister|cala butelke|\\d{2,}|za duzo|garsc|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
+        `(?:stoje|siedze|jestem|stoimy) (?:juz |teraz |wlasnie |juz teraz )?na (?:moscie|dachu|torach|krawedzi|parapecie|balkonie|wiadukcie)${LEISURE}`,
         'nie (?:moge|umiem) zatamowac krwi',
         '(?:za|zbyt) gleboko (?:sie )?(?:\\w+ )?(?:pocie\\w*|pocia\\w*|cie\\w*)',
         'krew (?:sie )?(?:leje|nie przestaje|cieknie)',
@@ -396,6 +410,20 @@ export const pl: Lexicon = {
         '(?:podcial\\w*|podciel\\w*|pocial\\w*|pociel\\w*) sie (?:\\w+ )?(?:mocno|gleboko|bardzo)',
         '(?:w garazu|garazu) (?:\\w+ ){0,3}(?:silnik\\w*|auto|samochod) (?:\\w+ )?(?:wlaczon\\w*|pracuje|chodzi|odpalon\\w*)',
         '(?:polknel\\w*|polknal\\w*|wzi\\w*|lyknel\\w*|lyknal\\w*|zjadl\\w*) (?:wszystko|wszystkie leki|cala) (?:\\w+ ){0,3}(?:apteczk\\w*|apteczce|szafce)',
+        // A large amount, everything or an unnamed thing, taken a short while ago (not a dose for pain).
+        `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) ${ROUTINE_PL}(?:juz |chyba |ze |okolo |jakies |prawie |ponad )?(?:caly blister|cale opakowanie|cala paczke|cala butelke|wszystko|wszystkie|\\d{2,}|cos)(?: \\w+){0,4} ${AGO}`,
+        `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*) (?:juz )?(?:chyba |ze |okolo |jakies |prawie |ponad )(?:\\d{2,}|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
+        '(?:wzi\\w*|polkn\\w*|lyk\\w*|zjadl\\w*) wszystko,? co (?:bylo )?(?:w|z) (?:pudelku|opakowaniu|apteczce|szafce|butelce|fiolce|blistrze)',
+        `(?:nie czuje|kreci mi sie|niedobrze|slabo|wymiotuje|ciemno|zasypiam)(?: \\w+){0,4} po (?:tych |tylu |moich )?(?:wszystkich |tych wszystkich )(?:\\w+ )?${PILLS}`,
+        // Beyond a barrier at a height.
+        'po (?:zlej|zewnetrznej) stronie (?:barierki|barierek|balustrady|poreczy|bariery|murku)',
+        `(?:przeszedl\\w*|przeszl\\w*|przechodze|przelazl\\w*|wszedl\\w*|weszl\\w*) (?:przez|na) (?:barierke|balustrade|porecz|barierki|murek)(?: \\w+){0,3} (?:na|z) (?:moscie|dachu|wiadukcie|${HIGH_PLACE})`,
+        // At a height with no subject word, then done.
+        // (The place is a lookbehind, so a "nie" between the two does not negate the end: "nikogo nie ma".)
+        `(?<=(?:ostatni\\w*|najwyzsz\\w*) pietr\\w* (?:parkingu|bloku|wiezowca|budynku|galerii|szpitala)[^?]{0,80}?)(?:mam dosc|to koniec|zegnajcie|skacze|skocze)`,
+        // By the tracks with the train coming; a train that does not stop, and the speaker will not get on.
+        '(?:torach|torami|torow|peronu|peronie)(?: \\w+){0,2}[.,]? (?:\\w+ ){0,2}(?:slysze|widze),? (?:ze |jak )?(?:juz )?(?:jedzie|nadjezdza|swiatla)',
+        `(?:ekspres|pociag|pospieszny|towarowy)(?: \\w+){0,2} (?:tu |tutaj )?nie (?:staje|zatrzymuje sie)[^?]{0,80}?(?:nie wsiade|na tory|na torach|krawedz\\w*|skocze|wejde)${LEISURE}`,
       ],
     },
     {
@@ -425,6 +453,11 @@ export const pl: Lexicon = {
       patterns: [
         '(?:juz mnie nie bedzie|mnie juz nie bedzie|nie bedzie mnie juz|mnie nie bedzie juz)(?! (?:na|w|o|do|przez|od|z)\\b)',
         'juz (?:mnie )?(?:nigdy )?nie (?:zobaczycie|uslyszycie)',
+        // "Zanim odejdę" with thanks, love or an apology (not leaving a desk, a job or a room).
+        `zanim (?:odejde|mnie nie bedzie|umre)(?! (?:od|z|ze|do)\\b)[.,]? (?:\\S+ ){0,6}?(?:dziekuje|dzieki|kocham|przepraszam|byliscie|bylas|byles|wybaczcie|chce (?:wam |ci )?powiedziec)${NOT_SOON}`,
+        '(?:odchodze|znikam) (?:na zawsze|na dobre)(?!.*\\b(?:pracy|firmy|zespolu|klubu|szkoly|od niego|od niej|grupy|forum|kanalu|przeprowadz\\w*|wyjezdzam)\\b)',
+        'nie doczekam (?!sie\\b)(?:swiat|rana|jutra|urodzin|wiosny|lata|nowego roku|weekendu|poniedzialku|wigilii)',
+        `ostatni raz (?:tu |tutaj )?(?:pisze|sie odzywam|cos pisze)${NOT_SOON}`,
         'nie (?:zobaczycie|uslyszycie) mnie (?:juz|wiecej|nigdy)',
         `ostatni[ae]? (?:wiadomosc|wpis|post|slowa|sms) (?:ode mnie|w zyciu)${NOT_SOON}`,
         // A goodbye with thanks, love or an apology for everything in the same message.
@@ -444,7 +477,8 @@ export const pl: Lexicon = {
       patterns: [
         `(?:mam|kupil\\w*|kupie|zalatwil\\w*|zdobyl\\w*|znalazl\\w*|schowal\\w*|trzymam|ukrylem|ukrylam) (?:juz )?(?:\\w+ ){0,2}${MEANS_NOUN}`,
         `${MEANS_NOUN} (?:juz )?(?:sa|jest) (?:gotow\\w*|tutaj|tu)`,
-        `(?:na|pod) (?:moscie|most|dachu|dach|torach|tory)`,
+        `(?:na|pod|przy) (?:moscie|most|dachu|dach|torach|tory)`,
+        '(?:ostatni\\w*|najwyzsz\\w*) pietr\\w* (?:parkingu|bloku|wiezowca|budynku|galerii|szpitala)',
       ],
     },
     {
@@ -582,6 +616,13 @@ export const pl: Lexicon = {
     },
     { id: 'pl.zniknac_z', patterns: ['zniknac z(?:e)? (?!(?:tego )?swiata\\b)\\w+'] },
     { id: 'pl.przedawkowac', patterns: ['przedawkowal\\w* (?:kawe|kofeine|cukier|netflixa|seriale)'] },
+    {
+      id: 'pl.sport_jump',
+      patterns: [
+        '(?:skok\\w*|skacz\\w*|skoczy\\w*) (?:na )?(?:bungee|spadochron\\w*|ze spadochronem|na linie)(?: \\w+){0,3}(?: z (?:mostu|dzwigu|wiezy|samolotu|klifu|skaly))?',
+        '(?:skacz\\w*|skoczy\\w*|skok\\w*) (?:ze skaly|ze skal|z klifu|z pomostu|z trampoliny|z mola) (?:do )?(?:wody|jeziora|morza|rzeki)',
+      ],
+    },
     { id: 'pl.skocze_do', patterns: ['skocze (?:do|po|na) (?!tory\\b|torach\\b)(?:sklepu|zakupy|kawe|chwile|\\w+)'] },
   ],
 
@@ -688,6 +729,11 @@ export const pl: Lexicon = {
       'nastolatek',
       'nastolatka',
       'dziecko',
+      'facet',
+      'gosc',
+      'koles',
+      'kobieta',
+      'mezczyzna',
       // 3rd-person past verbs (the 1st person ends in -łem/-łam)
       'probowal',
       'probowala',
@@ -732,6 +778,7 @@ export const pl: Lexicon = {
     thirdForms: [
       '(?<!bym )(?<!bys )sie (?:nie )?(?:zabil|zabila|zabili|zabily|zabija|powiesil|powiesila|pocial|pociela|tnie|okalecza|przypala)\\b',
       '(?:zabil|zabila|zabili|zabily|zabija|powiesil|powiesila|pocial|pociela|tnie|okalecza) sie',
+      '(?:skoczyl|skoczyla|skoczyli|skoczyly|rzucil|rzucila|rzucili) (?:sie )?(?:z|pod|na)',
     ],
     window: 10,
   },
