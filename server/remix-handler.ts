@@ -62,8 +62,101 @@ const PLAIN_UNAVAILABLE = `<!doctype html><html lang="en"><head><meta charset="u
 <h1 lang="pl">Holdspace jest chwilowo niedostępny</h1><p lang="pl">Spróbuj ponownie za minutę. Jeśli potrzebujesz pomocy teraz, <a href="/help">zobacz telefony zaufania</a>.</p>
 </body></html>`
 
+type RemixHandler = ReturnType<typeof createRequestHandler>
+
+/**
+ * The first path segment a route's full path starts with, lower-cased (React Router matches case-insensitively),
+ * or null when the route can match more than one first segment: the root, index and pathless routes (which match
+ * `/`), a dynamic (`:id`), optional (`x?`) or splat (`*`) first segment.
+ */
+function firstStaticSegment(routes: ServerBuild['routes'], id: string): string | null {
+  const parts: string[] = []
+  for (
+    let route = routes[id] as (typeof routes)[string] | undefined;
+    route;
+    route = route.parentId ? routes[route.parentId] : undefined
+  )
+    if (route.path) parts.unshift(route.path)
+  const first = parts.join('/').split('/').find(Boolean)
+  if (!first || first.startsWith(':') || first === '*' || first.endsWith('?')) return null
+  return first.toLowerCase()
+}
+
+/** The first segment of a decoded path, as React Router compares it; undefined when the path cannot be decoded. */
+function firstSegmentOf(pathname: string): string | undefined {
+  const end = pathname.indexOf('/', 1)
+  const raw = pathname.slice(1, end === -1 ? undefined : end)
+  try {
+    return decodeURIComponent(raw).toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Remix 2 matches a request against every route several times per request (the server runtime twice, RemixServer's
+ * route objects, the static router, the partial manifest) and builds the route objects again each time; with 60-odd
+ * routes that was a fifth of the /rooms page's CPU (decision 052). Only routes whose full path starts with the
+ * request's first segment, and the routes that match any first segment (root, index, pathless, `:param`, `*`), can
+ * match it, so each first segment gets its own build holding just those routes (and their parents), made once on
+ * first use: the same matches, in the same rank order, the same HTML and partial manifest. The route manifest
+ * request (`/__manifest`, lazy route discovery) and any path that cannot be decoded use the whole build.
+ */
+export function routeScopes(build: ServerBuild) {
+  const segmentOf = new Map<string, string | null>()
+  for (const id of Object.keys(build.routes)) segmentOf.set(id, firstStaticSegment(build.routes, id))
+  const known = new Set([...segmentOf.values()].filter((s): s is string => s !== null))
+  const scopes = new Map<string, { key: string; routeIds: Set<string> }>()
+  const manifestPath = `${build.basename ?? '/'}/__manifest`.replace(/\/+/g, '/')
+
+  /** The routes a request for this path can match (with their parents), or null for the whole build. */
+  function scopeOf(pathname: string): { key: string; routeIds: Set<string> } | null {
+    if (pathname === manifestPath || pathname.startsWith('//') || build.basename) return null
+    // A single-fetch data request (`/rooms.data`, `/_root.data` for `/`) is matched without its suffix.
+    const dataPath = pathname.endsWith('.data') ? pathname.slice(0, -5).replace(/^\/_root$/, '/') : pathname
+    const segments: string[] = []
+    for (const path of [pathname, dataPath]) {
+      const segment = firstSegmentOf(path)
+      if (segment === undefined) return null
+      if (known.has(segment) && !segments.includes(segment)) segments.push(segment)
+    }
+    const key = segments.sort().join('/')
+    let scope = scopes.get(key)
+    if (scope) return scope
+    const routeIds = new Set<string>()
+    for (const [id, segment] of segmentOf) {
+      if (segment !== null && !segments.includes(segment)) continue
+      for (let at: string | undefined = id; at && !routeIds.has(at); at = build.routes[at]?.parentId) routeIds.add(at)
+    }
+    scopes.set(key, (scope = { key, routeIds }))
+    return scope
+  }
+  return { scopeOf }
+}
+
+export function createRouteScopedHandler(build: ServerBuild): RemixHandler {
+  const whole = createRequestHandler(build, 'production')
+  const { scopeOf } = routeScopes(build)
+  const handlers = new Map<string, RemixHandler>()
+  return (request, context) => {
+    const scope = scopeOf(new URL(request.url).pathname)
+    if (!scope) return whole(request, context)
+    let handler = handlers.get(scope.key)
+    if (!handler) {
+      const pick = <T>(all: Record<string, T>) =>
+        Object.fromEntries(Object.entries(all).filter(([id]) => scope.routeIds.has(id))) as Record<string, T>
+      handler = createRequestHandler(
+        { ...build, routes: pick(build.routes), assets: { ...build.assets, routes: pick(build.assets.routes) } },
+        'production',
+      )
+      handlers.set(scope.key, handler)
+    }
+    return handler(request, context)
+  }
+}
+
 export function createDeadlineRequestHandler(options: DeadlineHandlerOptions) {
-  const handle = createRequestHandler(options.build, 'production')
+  const handle = createRouteScopedHandler(options.build)
   const deadlineMs = PAGE_DEADLINE_MS
 
   async function send(res: ExpressResponse, response: Response): Promise<void> {
