@@ -152,7 +152,7 @@ async function main() {
         backgroundRatePerRoom: backgroundRate,
         backgroundClients: options.clients,
         roomSize: options.roomSize,
-        pages: options.smoke ? 3 : 30,
+        pages: options.smoke ? 3 : 100,
         durationSeconds: options.smoke ? 3 : 15,
         progress: say,
       })
@@ -239,11 +239,30 @@ function printSummary(report: { scenarios: Record<string, any> }) {
           p95_ms: step.p95Ms,
           p99_ms: step.p99Ms,
           'cpu_ms/delivery': step.serverCpuMsPerDelivery,
+          // Cores busy during the step: server(s) under test / load clients / PostgreSQL / Redis / rest of machine.
+          'cores srv/load/pg/redis/other': step.cores
+            ? [
+                step.cores.server ?? step.cores['bare-server'],
+                step.cores.load,
+                step.cores.postgres,
+                step.cores.redis,
+                step.cores.notBench,
+              ]
+                .map((n: number | undefined) => (n === undefined ? '–' : n.toFixed(2)))
+                .join('/')
+            : null,
           pass: step.passed ? 'yes' : 'no',
         })
       }
     }
     console.log(table(rows))
+    for (const target of [run.platform, run.bare])
+      console.log(
+        `${target.label}: sustained ${target.sustainedRatePerRoom} msg/s per room` +
+          (target.firstFailedRatePerRoom !== null
+            ? `, first failing ${target.firstFailedRatePerRoom}`
+            : ', none failed'),
+      )
     console.log(
       `sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}` +
         (run.ratioMeasured
@@ -255,6 +274,15 @@ function printSummary(report: { scenarios: Record<string, any> }) {
     )
     console.log(
       `server memory per connection: platform ${run.platform.memoryPerConnectionBytes} B, bare ${run.bare.memoryPerConnectionBytes} B`,
+    )
+    const idle = (cores: Record<string, number> | null) =>
+      cores
+        ? Object.entries(cores)
+            .map(([kind, n]) => `${kind} ${n}`)
+            .join(', ')
+        : '–'
+    console.log(
+      `cores busy with no one sending: platform: ${idle(run.platform.idleCores)}; bare: ${idle(run.bare.idleCores)}`,
     )
   }
   if (s.crisis) {

@@ -1,35 +1,77 @@
 import { describe, expect, it } from 'vitest'
-import { nextRate } from './scenarios/chat.js'
+import { MAX_BISECT_STEPS, RESOLUTION, nextRate, sustainedInterval, type StepOutcome } from './step-rates.js'
 
-/** Walks the steps a target would run, given the highest rate per room at which it passes. */
-function walk(passesUpTo: number, offered: number[], untilFailure: boolean): number[] {
-  const steps: Array<{ rate: number; passed: boolean }> = []
-  for (
-    let rate: number | undefined = offered[0];
-    rate !== undefined;
-    rate = nextRate(rate, steps, offered, { untilFailure })
-  )
-    steps.push({ rate, passed: rate <= passesUpTo })
-  return steps.map((s) => s.rate)
+/** Walks the steps a target would run, given whether it passes at a rate. */
+function walk(passes: (rate: number) => boolean, offered: number[], untilFailure: boolean): StepOutcome[] {
+  const steps: StepOutcome[] = []
+  for (let rate = nextRate(steps, offered, { untilFailure }); rate !== undefined;) {
+    steps.push({ rate, passed: passes(rate) })
+    rate = nextRate(steps, offered, { untilFailure })
+    if (steps.length > 50) throw new Error('no end')
+  }
+  return steps
 }
+const upTo = (limit: number) => (rate: number) => rate <= limit
+const rates = (steps: StepOutcome[]) => steps.map((s) => s.rate)
+const OFFERED = [1, 2, 4, 8, 16, 32]
 
-describe('the chat scenario steps a rate until one passes and the next fails', () => {
-  it('climbs the offered steps and stops at the first failure', () => {
-    expect(walk(4, [1, 2, 4, 8, 16, 32], true)).toEqual([1, 2, 4, 8])
+describe('the chat scenario climbs to a passing and a failing step, then bisects between them', () => {
+  it('climbs the offered steps, then bisects 4→8 until the interval is within 15 %', () => {
+    // 7.9: 4 passes, 8 fails; 6 passes, 7 passes; 8/7 ≤ 1.15 ends it.
+    expect(rates(walk(upTo(7.9), OFFERED, true))).toEqual([1, 2, 4, 8, 6, 7])
+    // 6.2: 6 passes, 7 fails, 6.5 fails; 6.5/6 ≤ 1.15.
+    expect(rates(walk(upTo(6.2), OFFERED, true))).toEqual([1, 2, 4, 8, 6, 7, 6.5])
+    // 4.2: 6 fails, 5 fails, 4.5 fails.
+    expect(rates(walk(upTo(4.2), OFFERED, true))).toEqual([1, 2, 4, 8, 6, 5, 4.5])
   })
 
-  it('keeps doubling past the offered steps until a step fails', () => {
-    expect(walk(100, [1, 2, 4, 8, 16, 32], true)).toEqual([1, 2, 4, 8, 16, 32, 64, 128])
+  it('reports the true sustained rate to within 15 % wherever it lies, in at most three extra steps', () => {
+    for (let truth = 0.3; truth < 300; truth *= 1.07) {
+      const steps = walk(upTo(truth), OFFERED, true)
+      const { passed, failed } = sustainedInterval(steps)
+      expect(passed).not.toBeNull()
+      expect(failed).not.toBeNull()
+      expect(passed!).toBeLessThanOrEqual(truth)
+      expect(failed!).toBeGreaterThan(truth)
+      expect(failed! / passed!).toBeLessThanOrEqual(1 + RESOLUTION)
+      const bracketedAt = steps.findIndex((_, i) => {
+        const b = sustainedInterval(steps.slice(0, i + 1))
+        return b.passed !== null && b.failed !== null
+      })
+      expect(steps.length - 1 - bracketedAt).toBeLessThanOrEqual(3)
+    }
   })
 
-  it('halves when the first offered step fails, until a step passes, down to one message per room every 4 s', () => {
-    expect(walk(0.5, [1, 2, 4, 8, 16, 32], true)).toEqual([1, 0.5])
-    expect(walk(0.3, [1, 2, 4], true)).toEqual([1, 0.5, 0.25])
-    expect(walk(0.1, [1, 2, 4], true)).toEqual([1, 0.5, 0.25])
+  it('keeps doubling past the offered steps until a step fails, then bisects', () => {
+    expect(rates(walk(upTo(100), OFFERED, true))).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 96, 112, 104])
   })
 
-  it('runs only the offered steps without untilFailure (--smoke)', () => {
-    expect(walk(100, [1], false)).toEqual([1])
-    expect(walk(0.5, [1, 2], false)).toEqual([1])
+  it('halves when the first offered step fails until a step passes, then bisects, down to one message every 4 s', () => {
+    expect(rates(walk(upTo(0.5), OFFERED, true))).toEqual([1, 0.5, 0.75, 0.625, 0.563])
+    expect(rates(walk(upTo(0.1), [1, 2, 4], true))).toEqual([1, 0.5, 0.25])
+    expect(sustainedInterval(walk(upTo(0.1), [1, 2, 4], true))).toEqual({ passed: null, failed: 0.25 })
+  })
+
+  it('a noisy failure below the true rate narrows the interval under it, and the interval names both ends', () => {
+    // True limit 7.5, but the 6 step fails (a burst of other work on the machine): the bisection settles below 6.
+    const noisy = (rate: number) => rate !== 6 && rate <= 7.5
+    const steps = walk(noisy, OFFERED, true)
+    expect(rates(steps)).toEqual([1, 2, 4, 8, 6, 5, 5.5])
+    expect(sustainedInterval(steps)).toEqual({ passed: 5.5, failed: 6 })
+  })
+
+  it('stops bisecting after MAX_BISECT_STEPS when the offered steps are far apart', () => {
+    const steps = walk(upTo(50), [1, 1000], true)
+    expect(rates(steps).slice(0, 2)).toEqual([1, 1000])
+    expect(steps.length).toBe(2 + MAX_BISECT_STEPS)
+    const { passed, failed } = sustainedInterval(steps)
+    expect(passed!).toBeLessThanOrEqual(50)
+    expect(failed!).toBeGreaterThan(50)
+  })
+
+  it('runs only the offered steps without untilFailure (--smoke), and never bisects there', () => {
+    expect(rates(walk(upTo(100), [1], false))).toEqual([1])
+    expect(rates(walk(upTo(0.5), [1, 2], false))).toEqual([1])
+    expect(rates(walk(upTo(5), [1, 2, 4, 8], false))).toEqual([1, 2, 4, 8])
   })
 })

@@ -6,6 +6,8 @@ import { createBenchMembers } from '../fixtures.js'
 import { processUsage, startProcess, type BenchProcess } from '../processes.js'
 import { getFreePort } from '../../scripts/local-services.js'
 import { round, summarize } from '../stats.js'
+import { coresBetween, sampleCpu } from '../cpu-usage.js'
+import { nextRate, sustainedInterval } from '../step-rates.js'
 
 /**
  * Scenario 1: chat fan-out. N members in rooms of S, each room receiving messages at stepped rates, against
@@ -23,9 +25,10 @@ export interface ChatScenarioOptions {
   processes: number
   loadProcesses: number
   /**
-   * Keep doubling the rate after the last offered step passes, until a step fails (at most MAX_RATE_PER_ROOM), and
-   * halving it after the first offered step fails, until a step passes (at least MIN_RATE_PER_ROOM), so each
-   * sustained rate, and the ratio, is measured rather than a bound. Off in --smoke.
+   * Keep doubling the rate after the last offered step passes, until a step fails, or halving it after the first
+   * offered step fails, until a step passes, then bisect between the highest pass and the lowest failure until they
+   * are within 15 % (bench/step-rates.ts), so each sustained rate, and the ratio, is measured rather than a bound.
+   * Off in --smoke.
    */
   untilFailure?: boolean
   progress: (line: string) => void
@@ -45,10 +48,18 @@ interface StepResult {
   p95Ms: number | null
   p99Ms: number | null
   serverCpuMsPerDelivery: number | null
+  /**
+   * Cores busy during the step, by kind (1.0 = one core for the whole step): the server processes under test
+   * (`server` or `bare-server`), `load` (the load clients), `postgres`, `redis`, `other` processes the bench started,
+   * and `notBench` (the rest of the machine: other work, the kernel).
+   */
+  cores: Record<string, number>
   passed: boolean
 }
 
 const P99_LIMIT_MS = 100
+/** How long the idle cost (every member connected, no one sending) is sampled before the steps. */
+const IDLE_SAMPLE_MS = 3000
 
 /**
  * Connects and joins in flight at once, per load process, during set-up (bench/connect.ts): members arrive paced, and
@@ -98,9 +109,6 @@ export function describeSetup(setup: Setup): string {
     `(connect+join p50 ${setup.connectP50Ms} ms, p99 ${setup.connectP99Ms} ms; retries: ${retried || 'none'})`
   )
 }
-const MAX_RATE_PER_ROOM = 4096
-/** The lowest rate tried when even the first offered step fails: one message per room every 4 s. */
-const MIN_RATE_PER_ROOM = 0.25
 
 export async function createRooms(sql: Sql, count: number): Promise<string[]> {
   const tag = randomBytes(3).toString('hex')
@@ -149,30 +157,6 @@ export function request<T>(child: ChildProcess, message: unknown, expect: string
   })
 }
 
-/**
- * The rate of the step after `steps` (the last one just ran at `rate`), or undefined to stop. Up through the offered
- * steps while they pass, then doubling (untilFailure) until one fails; if the first offered step fails, halving
- * (untilFailure) until one passes. A failed step above a passed one ends the climb: higher steps cannot pass either.
- */
-export function nextRate(
-  rate: number,
-  steps: ReadonlyArray<{ rate: number; passed: boolean }>,
-  offered: readonly number[],
-  options: { untilFailure?: boolean },
-): number | undefined {
-  const passed = steps.at(-1)!.passed
-  const anyPassed = steps.some((s) => s.passed)
-  const anyFailed = steps.some((s) => !s.passed)
-  if (!passed) {
-    if (anyPassed || !options.untilFailure) return undefined
-    return rate / 2 >= MIN_RATE_PER_ROOM ? rate / 2 : undefined
-  }
-  if (anyFailed) return undefined // found going down: the step above already failed
-  const higher = offered.find((r) => r > rate)
-  if (higher !== undefined) return higher
-  return options.untilFailure && rate * 2 <= MAX_RATE_PER_ROOM ? rate * 2 : undefined
-}
-
 async function runTarget(
   label: string,
   options: ChatScenarioOptions,
@@ -181,6 +165,8 @@ async function runTarget(
     cookies: Array<string | undefined>
     roomIds: string[]
     serverPids: number[]
+    /** Server processes of the other target, idle meanwhile (their CPU is reported apart). */
+    otherServerPids?: number[]
     platform: boolean
   },
 ) {
@@ -189,6 +175,7 @@ async function runTarget(
   const steps: StepResult[] = []
   let memoryPerConnectionBytes: number | null = null
   let setup: Setup | null = null
+  let idleCores: Record<string, number> | null = null
   try {
     const rssBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.rssBytes, 0)
     // Whole rooms per load process; members of a room spread over the server processes.
@@ -231,12 +218,18 @@ async function runTarget(
     )
 
     const offered = [...options.rates].sort((a, b) => a - b)
-    for (
-      let rate: number | undefined = offered[0];
-      rate !== undefined;
-      rate = nextRate(rate, steps, offered, options)
-    ) {
+    const kinds = new Map<number, string>([
+      ...target.serverPids.map((pid) => [pid, target.platform ? 'server' : 'bare-server'] as const),
+      ...(target.otherServerPids ?? []).map((pid) => [pid, 'idle-server'] as const),
+      ...loaders.map((l) => [l.pid!, 'load'] as const),
+    ])
+    // What the machine spends with every member connected and no one sending: the fixed cost under each step.
+    const idleBefore = await sampleCpu(kinds)
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS))
+    idleCores = coresBetween(idleBefore, await sampleCpu(kinds))
+    for (let rate = nextRate(steps, offered, options); rate !== undefined; rate = nextRate(steps, offered, options)) {
       options.progress(`chat: ${label}: ${rate} msg/s per room for ${options.durationSeconds}s`)
+      const machineBefore = await sampleCpu(kinds)
       const cpuBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
       const results = await Promise.all(
         loaders.map((loader) =>
@@ -249,6 +242,7 @@ async function runTarget(
         ),
       )
       const cpuAfter = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
+      const cores = coresBetween(machineBefore, await sampleCpu(kinds))
       const sent = results.reduce((s, r) => s + r.sent, 0)
       const acked = results.reduce((s, r) => s + r.acked, 0)
       const errors = results.reduce((s, r) => s + r.errors, 0)
@@ -283,6 +277,7 @@ async function runTarget(
         p95Ms: round(latency.p95, 1),
         p99Ms: round(latency.p99, 1),
         serverCpuMsPerDelivery: deliveries > 0 ? round((cpuAfter - cpuBefore) / deliveries, 4) : null,
+        cores,
         passed,
       })
     }
@@ -293,16 +288,21 @@ async function runTarget(
     }
   }
   const sustained = steps.filter((s) => s.passed).sort((a, b) => b.rate - a.rate)[0] ?? null
+  const interval = sustainedInterval(steps)
   return {
     label,
     steps,
     sustainedRatePerRoom: sustained?.rate ?? 0,
+    /** The lowest failing rate above the sustained one (null: none failed): the sustained rate lies in between. */
+    firstFailedRatePerRoom: interval.failed,
     sustainedDeliveredPerSecond: sustained?.deliveredPerSecond ?? 0,
     /** False: every offered step passed, so the sustained rate is only a lower bound. */
     topStepFailed: steps.some((s) => !s.passed && s.rate > (sustained?.rate ?? 0)),
     /** Server CPU (user + system, all server processes) per delivered message at the sustained step, in ms. */
     cpuMsPerDeliveryAtSustained: sustained?.serverCpuMsPerDelivery ?? null,
     memoryPerConnectionBytes,
+    /** Cores busy, by kind as in a step's `cores`, over IDLE_SAMPLE_MS with every member connected and none sending. */
+    idleCores,
     setup,
   }
 }
@@ -352,6 +352,7 @@ export async function runChatScenario(options: ChatScenarioOptions) {
       cookies: [],
       roomIds: roomIds.map((id) => `bare-${id}`),
       serverPids: barePorts.map((b) => b.child.pid!),
+      otherServerPids: servers.map((s) => s.child.pid!),
       platform: false,
     })
     for (const b of barePorts.slice(1)) await b.stop()

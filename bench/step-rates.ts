@@ -1,0 +1,75 @@
+/**
+ * Which rate (messages a second per room) the chat scenario tries next, given the steps a target has run.
+ *
+ * 1. Climb: up through the offered steps while they pass, then (untilFailure) doubling until one fails, up to
+ *    MAX_RATE_PER_ROOM. If the first offered step fails, halve (untilFailure) until one passes, down to
+ *    MIN_RATE_PER_ROOM.
+ * 2. Bisect (untilFailure): once a passing rate P and a failing rate F above it are known, try their midpoint and
+ *    keep the half that holds the boundary, until F ≤ P · (1 + RESOLUTION). Steps double, so the climb alone reads
+ *    a target that sustains 7.9 as 4; after bisecting, the sustained rate reported (the highest passing step) is
+ *    within 15 % below the first failing rate above it. From a factor of two that takes at most three extra steps.
+ *
+ * A step that fails is taken to mean every higher rate fails too, and one that passes every lower rate passes: on a
+ * noisy machine that need not hold, so the results keep every step, and `sustainedInterval` names both ends.
+ */
+export const MAX_RATE_PER_ROOM = 4096
+/** The lowest rate tried when even the first offered step fails: one message per room every 4 s. */
+export const MIN_RATE_PER_ROOM = 0.25
+/** Bisection stops once the first failing rate is at most this fraction above the highest passing one. */
+export const RESOLUTION = 0.15
+/** A guard: bisection never runs more steps than this (from a factor of two it needs three). */
+export const MAX_BISECT_STEPS = 5
+
+export interface StepOutcome {
+  rate: number
+  passed: boolean
+}
+
+/** The highest passing rate, and the lowest failing rate above it (undefined while unknown). */
+export function bracket(steps: readonly StepOutcome[]): { passed?: number; failed?: number } {
+  const passedRates = steps.filter((s) => s.passed).map((s) => s.rate)
+  const passed = passedRates.length > 0 ? Math.max(...passedRates) : undefined
+  const failedAbove = steps.filter((s) => !s.passed && (passed === undefined || s.rate > passed)).map((s) => s.rate)
+  const failed = failedAbove.length > 0 ? Math.min(...failedAbove) : undefined
+  return { passed, failed }
+}
+
+/** The rate of the step after `steps`, or undefined to stop. */
+export function nextRate(
+  steps: readonly StepOutcome[],
+  offered: readonly number[],
+  options: { untilFailure?: boolean },
+): number | undefined {
+  const last = steps.at(-1)
+  if (!last) return offered[0]
+  const { passed, failed } = bracket(steps)
+  if (!options.untilFailure) {
+    // Only the offered steps, climbing while they pass.
+    if (!last.passed) return undefined
+    return offered.find((r) => r > last.rate)
+  }
+  if (passed === undefined) {
+    // Nothing passed yet: halve below the lowest failure.
+    const half = failed! / 2
+    return half >= MIN_RATE_PER_ROOM ? half : undefined
+  }
+  if (failed === undefined) {
+    // Everything passed so far: climb.
+    const higher = offered.find((r) => r > passed)
+    if (higher !== undefined) return higher
+    return passed * 2 <= MAX_RATE_PER_ROOM ? passed * 2 : undefined
+  }
+  if (failed <= passed * (1 + RESOLUTION)) return undefined
+  const firstBracketed = steps.findIndex((_, i) => {
+    const b = bracket(steps.slice(0, i + 1))
+    return b.passed !== undefined && b.failed !== undefined
+  })
+  if (steps.length - 1 - firstBracketed >= MAX_BISECT_STEPS) return undefined
+  return Math.round(((passed + failed) / 2) * 1000) / 1000
+}
+
+/** Where the sustained rate lies: at least `passed`, below `failed` (null when that end was never found). */
+export function sustainedInterval(steps: readonly StepOutcome[]): { passed: number | null; failed: number | null } {
+  const { passed, failed } = bracket(steps)
+  return { passed: passed ?? null, failed: failed ?? null }
+}
