@@ -21,6 +21,8 @@ import * as q from './chat.queries.js'
  * stored message checks the same way (`ensureAnnounced`). Redis keeps no text: the payloads pass through the script
  * into PUBLISH, as any Socket.IO broadcast does.
  */
+/** Answers -2 when it published (and moved the count), -1 when the count is missing, else the count as it is. */
+const PUBLISHED = -2
 const ANNOUNCE = `
 local cur = tonumber(redis.call('GET', KEYS[1]) or '-1')
 if cur < 0 then return -1 end
@@ -31,7 +33,7 @@ for i = 4, #ARGV, 3 do
   if tonumber(ARGV[i]) > cur then redis.call('PUBLISH', ARGV[i + 1], ARGV[i + 2]) end
 end
 redis.call('SET', KEYS[1], to)
-return to`
+return -2`
 
 /** Moves the announced seq back (ARGV[2]) only if it still is ARGV[1]: a counter found ahead of the room. */
 const REWIND = `
@@ -113,6 +115,8 @@ async function announceInOrder(deps: CoreDeps, roomId: string, messages: readonl
   let pause = 1
   for (let attempt = 0; attempt < 100; attempt++) {
     const cursor = await runScript(deps, roomId, from, to, false, args)
+    // Published now: the usual answer, which costs no PostgreSQL read (decision 050).
+    if (cursor === PUBLISHED) return
     if (cursor >= to) {
       // Announced already (a repair did it), unless the counter is past every seq the room has: PostgreSQL went
       // back (restored from a backup) while Redis kept its count. Then the count goes back to just before us.

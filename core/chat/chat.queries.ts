@@ -352,6 +352,53 @@ export async function insertBatch(
   return rows.map((r) => bySeq.get(r.seq)!)
 }
 
+/**
+ * The one-statement write (decision 050): moves the room's last seq and inserts the messages with the seqs it frees,
+ * in one autocommit statement, when no persist hook has work. Deliberately without `on conflict`: a resend (the
+ * unique (membership, client id) pair) fails the whole statement, the seq move included, so no seq is lost
+ * (`isResendConflict`). PostgreSQL stores nothing if it moves the seq at or after `cutoff` (its own clock, read
+ * once the room row is locked: a statement that waited for the lock is judged by when it got it): the seqs are then
+ * null and the not-null violation fails the whole statement (`isPastCutoff`), so a send abandoned meanwhile is
+ * never stored later. The room row's lock orders concurrent writers across processes; ids come in `rows` order.
+ */
+export async function insertMessagesAlone(
+  db: Sql,
+  input: {
+    roomId: string
+    now: Date
+    cutoff: Date
+    rows: Array<Pick<StoredValues, 'clientId' | 'body' | 'held' | 'member'>>
+  },
+): Promise<Array<{ id: string; seq: number }>> {
+  const { roomId, now, cutoff, rows } = input
+  const n = rows.length
+  const inserted = await db<{ id: string; seq: number }[]>`
+    with moved as (
+      update rooms set last_seq = last_seq + ${n}::int where id = ${roomId}
+      returning last_seq, clock_timestamp() < ${cutoff}::timestamptz as "inTime")
+    insert into messages (room_id, membership_id, client_id, seq, body, created_at, moderation_status, moderated_at)
+    select ${roomId}::uuid, t.m, t.c, case when moved."inTime" then (moved.last_seq - ${n}::int + t.ord)::int end,
+           t.b, ${now}::timestamptz, t.st, case when t.st = 'held' then ${now}::timestamptz end
+    from moved,
+         unnest(${rows.map((r) => r.member.id)}::uuid[], ${rows.map((r) => r.clientId)}::uuid[],
+                ${rows.map((r) => r.body)}::text[], ${rows.map((r) => (r.held ? 'held' : 'visible'))}::text[])
+           with ordinality as t(m, c, b, st, ord)
+    returning id, seq`
+  return [...inserted].sort((a, b) => a.seq - b.seq).map((r) => ({ id: r.id, seq: r.seq }))
+}
+
+/** The failure of `insertMessagesAlone` run by PostgreSQL past its cutoff: nothing of it was stored. */
+export function isPastCutoff(error: unknown): boolean {
+  const e = error as { code?: string; table_name?: string; column_name?: string } | null
+  return e?.code === '23502' && e.table_name === 'messages' && e.column_name === 'seq'
+}
+
+/** The failure of a write that found this author's client id already stored (a resend). */
+export function isResendConflict(error: unknown): boolean {
+  const e = error as { code?: string; constraint_name?: string } | null
+  return e?.code === '23505' && e.constraint_name === 'messages_membership_id_client_id_key'
+}
+
 /** The message just inserted, as `viewer` reads it, from the values written (no read-back). */
 export function storedMessage(input: StoredValues, viewer?: MessageViewer): ChatMessage {
   return toChatMessage(

@@ -244,6 +244,8 @@ async function changeOwnMessage(
       throw new AppError('FORBIDDEN')
     await change(tx, message, now)
   })
+  // The sender's sockets keep their recent texts for the screens (decision 050): an edit or delete drops them.
+  await invalidateChatAccount(deps, accountId)
   // The room reads it as everyone does (a held message without its text); its author and the room's
   // held-message readers (moderators) read the text.
   const message = (await q.findMessageForRoomAndAuthor(deps.sql, room.id, input.messageId))!

@@ -2,6 +2,7 @@ import type { TransactionSql } from '../../db/client.js'
 import { afterCommit, transaction } from '../after-commit.js'
 import { announceCommitted } from './chat.broadcast.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
+import { SEND_STEP_DEADLINE_MS } from '../deadline.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
 import * as q from './chat.queries.js'
@@ -17,6 +18,11 @@ import type { PersistHook, SendContext } from './send-pipeline.js'
  * If the shared transaction fails for any reason (a hook refused one message, a send was abandoned past its
  * deadline, a resend committed by another process meanwhile), nothing of it is stored and each send is written
  * again in a transaction of its own, exactly as a lone send is: one message's failure never fails another's.
+ *
+ * When no persist hook has work for any send of the batch (`appliesTo`: no crisis reading, no hold or flag), the
+ * batch is one autocommit statement instead (`writeAlone`, docs/decisions/050-one-round-trip-send.md): one round
+ * trip moves the room's seq and inserts every message; a resend fails it whole (no seq lost) and each send is then
+ * written again alone, the resend answered with its original.
  */
 export type PersistOutcome = { stored: q.StoredValues } | { replayed: true }
 
@@ -63,7 +69,8 @@ async function drain(rooms: Map<string, RoomQueue>, roomId: string, room: RoomQu
       else batch.push(item)
     }
     if (batch.length === 0) continue
-    if (batch.length === 1) await settle(batch[0]!, persistOne(batch[0]!.ctx, batch[0]!.hooks))
+    if (!batch.some(hasHookWork)) await writeAlone(batch)
+    else if (batch.length === 1) await settle(batch[0]!, persistOne(batch[0]!.ctx, batch[0]!.hooks))
     else await persistBatch(batch)
   }
   room.running = false
@@ -72,6 +79,101 @@ async function drain(rooms: Map<string, RoomQueue>, roomId: string, room: RoomQu
 
 async function settle(item: Pending, outcome: Promise<PersistOutcome>): Promise<void> {
   await outcome.then(item.resolve, item.reject)
+}
+
+/** Whether a persist hook has work for this send (a hook that cannot say always has). */
+const hasHookWork = (item: Pending) => item.hooks.some((hook) => !hook.appliesTo || hook.appliesTo(item.ctx))
+
+/**
+ * How long after sending the one statement PostgreSQL may still store it (its own clock); and how much longer the
+ * send waits for the answer before it is abandoned (an answer on its way, clocks a little apart). Decision 050.
+ */
+export const STATEMENT_CUTOFF_MS = SEND_STEP_DEADLINE_MS
+export const STATEMENT_ANSWER_GRACE_MS = 1_000
+
+/**
+ * Sends with no hook work, in one autocommit statement (decision 050). A send abandoned before the statement is sent
+ * is never sent; once sent, it is waited for until PostgreSQL's cutoff has passed (plus a grace), so a paused
+ * PostgreSQL still answers UNAVAILABLE and, when it runs the statement late, stores nothing.
+ */
+async function writeAlone(batch: Pending[]): Promise<void> {
+  const { deps, room } = batch[0]!.ctx
+  const roomId = room!.id
+  const now = nowOf(deps)
+  const sentAt = Date.now()
+  const cutoff = new Date(sentAt + STATEMENT_CUTOFF_MS)
+  // Marked and sent in the same tick as the abandoned check above (drain), so no deadline falls in between.
+  for (const item of batch) item.ctx.statementAnswerBy = cutoff.getTime() + STATEMENT_ANSWER_GRACE_MS
+  let written: Array<{ id: string; seq: number }>
+  try {
+    written = await q.insertMessagesAlone(deps.sql, {
+      roomId,
+      now,
+      cutoff,
+      rows: batch.map(({ ctx }) => ({
+        clientId: ctx.input.clientId,
+        body: ctx.body!,
+        held: ctx.storeHeld === true,
+        member: ctx.membership!,
+      })),
+    })
+  } catch (error) {
+    if (q.isPastCutoff(error)) {
+      // PostgreSQL ran it past the cutoff and stored nothing: the sender was (or is now) told UNAVAILABLE.
+      if (Date.now() < cutoff.getTime())
+        deps.log.error({ roomId }, 'chat statement refused before its cutoff: is the database clock ahead?')
+      for (const item of batch) {
+        item.ctx.abandoned = true
+        item.reject(new AppError('UNAVAILABLE'))
+      }
+      return
+    }
+    // A resend alone: its original answers it. Nothing of a failed statement was stored.
+    if (batch.length === 1) {
+      if (q.isResendConflict(error)) batch[0]!.resolve({ replayed: true })
+      else batch[0]!.reject(error)
+      return
+    }
+    if (!q.isResendConflict(error))
+      deps.log.warn(
+        { roomId, size: batch.length, err: { message: (error as Error).message } },
+        'chat one-statement batch fell back to single sends',
+      )
+    // Each on its own, in the same order: the resend (or the failing one) fails alone.
+    for (const item of batch) {
+      if (item.ctx.abandoned) item.reject(new AppError('UNAVAILABLE'))
+      else await writeAlone([item])
+    }
+    return
+  }
+  // The room is gone (deleted while the send ran): nothing stored.
+  if (written.length !== batch.length) {
+    for (const item of batch) item.reject(new AppError('NOT_FOUND'))
+    return
+  }
+  const stored = batch.map((item, n): { item: Pending; values: q.StoredValues } => ({
+    item,
+    values: {
+      id: written[n]!.id,
+      roomId,
+      seq: written[n]!.seq,
+      clientId: item.ctx.input.clientId,
+      body: item.ctx.body!,
+      now,
+      held: item.ctx.storeHeld === true,
+      member: item.ctx.membership!,
+    },
+  }))
+  // Right after the commit, as the transaction path's after-commit queue does (decision 046).
+  const announced = announceCommitted(
+    deps,
+    roomId,
+    stored.map((s) => q.storedMessage(s.values)),
+  )
+  for (const { item, values } of stored) {
+    item.ctx.announced = announced
+    item.resolve({ stored: values })
+  }
 }
 
 class Replayed extends Error {}

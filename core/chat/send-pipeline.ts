@@ -6,7 +6,7 @@ import { AppError } from '../errors.js'
 import { keyedDigest } from '../identity/identity.crypto.js'
 import { ensureAnnounced } from './chat.broadcast.js'
 import { persistGrouped } from './group-commit.js'
-import { roomAndMembership, type SendCache, type SendCacheEntry } from './membership-cache.js'
+import { cachedForSend, roomAndMembership, type SendCache, type SendCacheEntry } from './membership-cache.js'
 import { consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
 import * as q from './chat.queries.js'
 import { normalizeMessageBody } from './chat.schema.js'
@@ -51,9 +51,16 @@ export interface SendContext {
   room?: q.RoomRow
   membership?: q.MembershipRow
   body?: string
-  /** Set by `replay` or `persist`. A replay skips the remaining steps except those with `runOnReplay`. */
+  /** Set by `persist` (or by a refusal that found the stored original). A replay skips the remaining steps except those with `runOnReplay`. */
   message?: ChatMessage
   replayed?: boolean
+  /**
+   * Set by `replay`: from here a refusal first looks the client id up, so a resend of a stored message gets its
+   * original ack (decision 050: the lookup costs a query only on a refusal, never on the happy path).
+   */
+  resendCheckedOnRefusal?: boolean
+  /** Set when `persist` started: its own failures are answered as they are (it detects a resend itself). */
+  persisting?: boolean
   /** The sender's latest messages in the room, read once per send (see recentOwnTexts). */
   recentOwnTexts?: Promise<string[]>
   /**
@@ -69,6 +76,12 @@ export interface SendContext {
   abandoned?: boolean
   /** Set when the commit was sent before the send was abandoned: from then on it is waited for, never abandoned. */
   committing?: boolean
+  /**
+   * Set when the message's single statement was sent (decision 050): the statement stores nothing if PostgreSQL runs
+   * it after its cutoff, so the send waits for its answer until this time (epoch ms: the cutoff and a grace), and
+   * only then abandons it.
+   */
+  statementAnswerBy?: number
   /** The room's announcement of this send's transaction, handed over right after its COMMIT (chat.broadcast.ts). */
   announced?: Promise<void>
   /**
@@ -81,13 +94,34 @@ export interface SendContext {
 /** How many of the sender's latest messages a send may look back at (the screens' context). */
 export const RECENT_OWN_TEXTS_MAX = 8
 
+/** The send cache's slot for the sender's recent texts in the room (decision 050). */
+const RECENT_TEXTS_SLOT = 'chat:recent-texts'
+
 /**
  * The sender's latest messages in this room before this one, oldest first. Several steps need them (the spam
- * screen, the crisis context): they are read once per send and shared.
+ * screen, the crisis context): they are read once per send and shared. With the socket's send cache they are read
+ * from PostgreSQL once per socket and room, then this socket's own stored sends are appended (`keepRecentText`);
+ * an edit or delete changes the account's token, which drops them with the entry (decision 050).
  */
 export function recentOwnTexts(ctx: SendContext, limit: number): Promise<string[]> {
-  ctx.recentOwnTexts ??= q.recentTexts(ctx.deps.sql, ctx.membership!.id, RECENT_OWN_TEXTS_MAX)
+  ctx.recentOwnTexts ??= cachedForSend(ctx.cacheEntry, RECENT_TEXTS_SLOT, () =>
+    q.recentTexts(ctx.deps.sql, ctx.membership!.id, RECENT_OWN_TEXTS_MAX),
+  ).then((texts) => [...texts])
   return ctx.recentOwnTexts.then((texts) => texts.slice(-Math.min(limit, RECENT_OWN_TEXTS_MAX)))
+}
+
+/** After a stored send: its text joins the cached recent texts of the socket's entry (when they were read). */
+function keepRecentText(ctx: SendContext): void {
+  const kept = ctx.cacheEntry?.extras.get(RECENT_TEXTS_SLOT) as Promise<string[]> | undefined
+  const body = ctx.body
+  if (!kept || body === undefined) return
+  void kept.then(
+    (texts) => {
+      texts.push(body)
+      if (texts.length > RECENT_OWN_TEXTS_MAX) texts.splice(0, texts.length - RECENT_OWN_TEXTS_MAX)
+    },
+    () => {},
+  )
 }
 
 export interface SendStep {
@@ -101,8 +135,14 @@ export interface SendStep {
  * Runs inside the message's transaction, after the insert: a hook's rows commit or roll back with it. What it has
  * to announce it registers with `afterCommit(tx, …)` (core/after-commit.ts): announced right after COMMIT, never
  * after a rollback.
+ *
+ * `appliesTo` says, before persist, whether the hook has work for this send (crisis: a reading; moderation: a hold
+ * or flag). When no hook applies, the message is written by one autocommit statement instead of a transaction
+ * (decision 050). A hook without it always applies.
  */
-export type PersistHook = (tx: TransactionSql, ctx: SendContext & { message: ChatMessage }) => Promise<void>
+export type PersistHook = ((tx: TransactionSql, ctx: SendContext & { message: ChatMessage }) => Promise<void>) & {
+  appliesTo?: (ctx: SendContext) => boolean
+}
 
 /**
  * Runs when a step refused the send (mute, rate limit, moderation's reject…) or it failed, before the error
@@ -187,15 +227,17 @@ const validate: SendStep = {
   },
 }
 
-/** A resend of an already stored message (same client id) answers with the original, creating nothing. */
+/**
+ * A resend of an already stored message (same client id) answers with the original, creating nothing. A new client
+ * id is the common case, so nothing is read here (decision 050): `persist` finds a resend at its insert (the unique
+ * (membership, client id) pair), and a step after this one that refuses the send (mute, room closed, rate limit,
+ * the screen) makes `sendMessage` look the client id up first, so a resend of a message stored before the refusal
+ * still gets its original ack.
+ */
 const replay: SendStep = {
   name: 'replay',
   async run(ctx) {
-    const existing = await q.findMessageByClientId(ctx.deps.sql, ctx.membership!.id, ctx.input.clientId)
-    if (existing) {
-      ctx.message = existing
-      ctx.replayed = true
-    }
+    ctx.resendCheckedOnRefusal = true
   },
 }
 
@@ -245,10 +287,12 @@ const persist: SendStep = {
   name: 'persist',
   async run(ctx) {
     const { deps, membership } = ctx
+    ctx.persisting = true
     const outcome = await persistGrouped(ctx, chatComposition(deps).send.persistHooks)
     if ('stored' in outcome) {
       // The ack is the sender's: they read their own message even when it is held.
       ctx.message = q.storedMessage(outcome.stored, { membershipId: membership!.id, readsHeld: false })
+      keepRecentText(ctx)
       return
     }
     ctx.message = (await q.findMessageByClientId(deps.sql, membership!.id, ctx.input.clientId))!
@@ -288,12 +332,26 @@ export async function sendMessage(
 ): Promise<ChatMessage> {
   const { steps, abortHooks } = chatComposition(deps).send
   const ctx: SendContext = { deps, actor, input, cache: options.cache }
-  try {
-    for (const step of steps) {
+  let at = 0
+  const runFrom = async (from: number) => {
+    for (at = from; at < steps.length; at++) {
+      const step = steps[at]!
       if (ctx.replayed && !step.runOnReplay) continue
       // Once stored (or replayed) the message is the sender's: announcing it is never abandoned.
       if (ctx.message) await step.run(ctx)
       else await runWithinDeadline(ctx, step)
+    }
+  }
+  try {
+    try {
+      await runFrom(0)
+    } catch (refusal) {
+      // A resend of a stored message answers with the original even when a later check now refuses it.
+      const original = await storedOriginal(ctx, refusal)
+      if (!original) throw refusal
+      ctx.message = original
+      ctx.replayed = true
+      await runFrom(at + 1)
     }
   } catch (thrown) {
     const error = !(thrown instanceof AppError) && isUnavailable(thrown) ? new AppError('UNAVAILABLE') : thrown
@@ -307,6 +365,24 @@ export async function sendMessage(
   return ctx.message!
 }
 
+/**
+ * After a refusal between `replay` and `persist` (not persist's own failure): the message this client id stored
+ * before, if any. One query, only on a refusal, within the step deadline; null when there is none or the database
+ * does not answer (the refusal stands).
+ */
+async function storedOriginal(ctx: SendContext, refusal: unknown): Promise<ChatMessage | null> {
+  if (!ctx.resendCheckedOnRefusal || ctx.persisting || ctx.message || !ctx.membership) return null
+  if (!(refusal instanceof AppError) && !isUnavailable(refusal)) return null
+  try {
+    return await withDeadline(
+      q.findMessageByClientId(ctx.deps.sql, ctx.membership.id, ctx.input.clientId),
+      SEND_STEP_DEADLINE_MS,
+    )
+  } catch {
+    return null
+  }
+}
+
 async function runWithinDeadline(ctx: SendContext, step: SendStep): Promise<void> {
   const run = step.run(ctx)
   try {
@@ -314,7 +390,30 @@ async function runWithinDeadline(ctx: SendContext, step: SendStep): Promise<void
   } catch (error) {
     if (!(error instanceof DeadlineExceeded)) throw error
     if (ctx.committing) return run
+    // The single statement was sent: wait for its answer until its cutoff has passed (decision 050).
+    if (ctx.statementAnswerBy !== undefined && (await answeredBy(ctx, run))) return run
     ctx.abandoned = true
     throw new AppError('UNAVAILABLE')
+  }
+}
+
+/**
+ * Whether `run` settled by the time its statement's answer is due (`ctx.statementAnswerBy`, epoch ms; a send written
+ * again on its own after a failed batch gets a new one, and is waited for again). An answer PostgreSQL already sent
+ * but this process has not read yet (a busy event loop) is read first: I/O is polled before `setImmediate` runs.
+ */
+async function answeredBy(ctx: SendContext, run: Promise<void>): Promise<boolean> {
+  let answered = false
+  const settled = run.then(
+    () => void (answered = true),
+    () => void (answered = true),
+  )
+  for (;;) {
+    const until = ctx.statementAnswerBy!
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, until - Date.now())))])
+    clearTimeout(timer)
+    if (!answered) await new Promise<void>((resolve) => setImmediate(resolve))
+    if (answered || ctx.statementAnswerBy === until) return answered
   }
 }

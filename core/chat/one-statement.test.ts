@@ -1,0 +1,247 @@
+/**
+ * The one-round-trip send (docs/decisions/050-one-round-trip-send.md): a plain send (no persist hook has work) is
+ * one autocommit statement, with every guarantee of the transaction path: acked = stored exactly once, gapless seqs
+ * (a resend's unique violation rolls its seq move back), a resend answers the original, a send abandoned before its
+ * statement is never sent, and a statement PostgreSQL runs past its cutoff stores nothing. A crisis message still
+ * takes the transaction path (raised with the message). The screens' recent texts come from the socket's cache.
+ */
+import { randomUUID } from 'node:crypto'
+import postgres from 'postgres'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Sql } from '../../db/client.js'
+import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
+import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
+import { AppError } from '../errors.js'
+import { deleteMessage, editMessage, sendMessage } from './chat.service.js'
+import { createSendCache } from './membership-cache.js'
+import { chatComposition, type PersistHook } from './send-pipeline.js'
+
+let deps: TestDeps
+/** A second pool on the same database, as a second server process has. */
+let other: Sql
+/** A pool that records every statement it sends (postgres.js `debug`). */
+let counted: Sql
+let recording: string[] | null = null
+
+beforeAll(async () => {
+  deps = await createTestDeps({ CHAT_RATE_LIMIT_MEMBER: '1000/10', CHAT_RATE_LIMIT_ROOM: '1000/10' })
+  await createSeedRooms(deps)
+  const options = { max: 4, onnotice: () => {}, transform: { undefined: null } } as const
+  other = postgres(deps.databaseUrl, options) as unknown as Sql
+  counted = postgres(deps.databaseUrl, {
+    ...options,
+    debug: (_connection: number, query: string) => void recording?.push(query.replace(/\s+/g, ' ').trim()),
+  }) as unknown as Sql
+})
+afterAll(async () => {
+  await other?.end({ timeout: 1 })
+  await counted?.end({ timeout: 1 })
+  await deps.close()
+})
+
+const rowsOf = async (roomId: string) =>
+  deps.sql<
+    { id: string; seq: number; clientId: string }[]
+  >`select id, seq, client_id as "clientId" from messages where room_id = ${roomId} order by seq`
+const storedWithClientId = async (clientId: string) =>
+  (await deps.sql<{ n: number }[]>`select count(*)::int as n from messages where client_id = ${clientId}`)[0]!.n
+const actorOf = (m: ChatTestMember) => ({ accountId: m.accountId, role: m.role })
+const codeOf = (error: unknown) => (error instanceof AppError ? error.code : String(error))
+const gapless = (seqs: number[]) => Array.from({ length: seqs.length }, (_, n) => n + 1)
+
+describe('a plain send in one statement', { timeout: 60_000 }, () => {
+  it('a warm plain send is one PostgreSQL statement, and a crisis message still takes the transaction path', async () => {
+    const roomId = await roomIdOf(deps, 'anxiety')
+    // A facilitator: room hours (their own slice, decision 043) read PostgreSQL for members' sends.
+    const member = await chatMember(deps, 'anxiety', { role: 'facilitator' })
+    const viaCounted = { ...deps, sql: counted }
+    const cache = createSendCache()
+    await sendMessage(
+      viaCounted,
+      actorOf(member),
+      { roomId, clientId: randomUUID(), body: 'The first, cold' },
+      { cache },
+    )
+
+    recording = []
+    const warm = await sendMessage(
+      viaCounted,
+      actorOf(member),
+      { roomId, clientId: randomUUID(), body: 'The second, warm' },
+      { cache },
+    )
+    const plain = recording
+    recording = null
+    expect(warm.body).toBe('The second, warm')
+    expect(plain, plain.join('\n')).toHaveLength(1)
+    expect(plain[0]).toMatch(/^with moved as \( update rooms set last_seq/)
+
+    recording = []
+    const crisis = await sendMessage(
+      viaCounted,
+      actorOf(member),
+      { roomId, clientId: randomUUID(), body: 'i want to end my life, i have a plan for tonight' },
+      { cache },
+    )
+    const inTransaction = recording
+    recording = null
+    expect(inTransaction[0]).toMatch(/^begin/i)
+    // Raised in the message's own transaction: the signal names the message.
+    const [signal] = await deps.sql<{ n: number }[]>`
+      select count(*)::int as n from crisis_signals where message_id = ${crisis.id}`
+    expect(signal!.n).toBe(1)
+    expect((await rowsOf(roomId)).map((r) => r.seq)).toEqual([1, 2, 3])
+  })
+
+  it('a resend answers its original, and its unique violation costs no seq', async () => {
+    const roomId = await roomIdOf(deps, 'grief')
+    const member = await chatMember(deps, 'grief')
+    const cache = createSendCache()
+    const clientId = randomUUID()
+    const first = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Said once' }, { cache })
+    const again = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Said once' }, { cache })
+    expect({ id: again.id, seq: again.seq }).toEqual({ id: first.id, seq: first.seq })
+    const next = await sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'Then this' })
+    expect(next.seq).toBe(first.seq + 1)
+    expect((await rowsOf(roomId)).map((r) => r.seq)).toEqual([1, 2])
+  })
+
+  it('a resend racing its original from two connections is stored once; seqs stay gapless around it', async () => {
+    const roomId = await roomIdOf(deps, 'loneliness')
+    const members = await Promise.all(Array.from({ length: 3 }, () => chatMember(deps, 'loneliness')))
+    const processB = { ...deps, sql: other }
+    const twins = members.map((m, i) => ({ m, clientId: randomUUID(), body: `twin message ${i}` }))
+    const replies = await Promise.all(
+      twins.flatMap(({ m, clientId, body }, i) => [
+        sendMessage(deps, actorOf(m), { roomId, clientId, body }),
+        sendMessage(processB, actorOf(m), { roomId, clientId, body }),
+        sendMessage(i % 2 ? deps : processB, actorOf(m), { roomId, clientId: randomUUID(), body: `other ${i}` }),
+      ]),
+    )
+    const rows = await rowsOf(roomId)
+    expect(rows.map((r) => r.seq)).toEqual(gapless(rows.map((r) => r.seq)))
+    expect(rows).toHaveLength(6)
+    for (const { clientId } of twins) expect(await storedWithClientId(clientId)).toBe(1)
+    // Both twins' acks name the one stored row.
+    const byClient = new Map(rows.map((r) => [r.clientId, r]))
+    for (const reply of replies)
+      expect({ id: reply.id, seq: reply.seq }).toEqual({
+        id: byClient.get(reply.clientId)!.id,
+        seq: byClient.get(reply.clientId)!.seq,
+      })
+    const after = await sendMessage(processB, actorOf(members[0]!), { roomId, clientId: randomUUID(), body: 'After' })
+    expect(after.seq).toBe(7)
+  })
+
+  it('a send abandoned while it waits for its turn is never sent, even when its turn comes', async () => {
+    const roomId = await roomIdOf(deps, 'parenting')
+    const [stalled, waiting] = await Promise.all([chatMember(deps, 'parenting'), chatMember(deps, 'parenting')])
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let entered!: () => void
+    const isHeld = new Promise<void>((resolve) => (entered = resolve))
+    const stalledId = randomUUID()
+    // A transaction-path send that holds the room's queue (this pool's) until the test lets it go.
+    const stall: PersistHook = async (_tx, ctx) => {
+      if (ctx.input.clientId !== stalledId) return
+      entered()
+      await released
+    }
+    const chat = chatComposition(deps)
+    const stalling = {
+      ...deps,
+      chat: { ...chat, send: { ...chat.send, persistHooks: [...chat.send.persistHooks, stall] } },
+    }
+    const first = sendMessage(stalling, actorOf(stalled), { roomId, clientId: stalledId, body: 'Holding the room' })
+    first.catch(() => {})
+    await isHeld
+
+    const waitingId = randomUUID()
+    const answer = await sendMessage(deps, actorOf(waiting), {
+      roomId,
+      clientId: waitingId,
+      body: 'Waiting behind it',
+    }).then(() => 'stored', codeOf)
+    expect(answer).toBe('UNAVAILABLE')
+
+    release()
+    expect(await first.then(() => 'stored', codeOf)).toBe('UNAVAILABLE')
+    // The queue goes on: the next send is the room's first message; the abandoned one never went out.
+    const next = await sendMessage(deps, actorOf(waiting), { roomId, clientId: randomUUID(), body: 'Next' })
+    expect(next.seq).toBe(1)
+    expect(await storedWithClientId(waitingId)).toBe(0)
+    expect(await storedWithClientId(stalledId)).toBe(0)
+    expect((await rowsOf(roomId)).map((r) => r.seq)).toEqual([1])
+  })
+
+  it('a statement PostgreSQL runs past its cutoff stores nothing: UNAVAILABLE, and the resend is stored once', async () => {
+    const roomId = await roomIdOf(deps, 'low-mood')
+    const member = await chatMember(deps, 'low-mood')
+    const cache = createSendCache()
+    await sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'Before the lock' }, { cache })
+    // Another connection holds the room row: the statement waits in PostgreSQL, as behind a stalled database.
+    let unlock!: () => void
+    const unlocked = new Promise<void>((resolve) => (unlock = resolve))
+    let locked!: () => void
+    const isLocked = new Promise<void>((resolve) => (locked = resolve))
+    const holder = other.begin(async (tx) => {
+      await tx`select last_seq from rooms where id = ${roomId} for update`
+      locked()
+      await unlocked
+    })
+    await isLocked
+    const lateId = randomUUID()
+    const answer = await sendMessage(
+      deps,
+      actorOf(member),
+      { roomId, clientId: lateId, body: 'Sent while the room was locked' },
+      { cache },
+    ).then(() => 'stored', codeOf)
+    expect(answer).toBe('UNAVAILABLE')
+    unlock()
+    await holder
+    // Behind the late statement in this process's queue for the room: it has run when this answers.
+    const next = await sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'After' }, { cache })
+    expect(await storedWithClientId(lateId)).toBe(0)
+    expect(next.seq).toBe(2)
+    const resent = await sendMessage(
+      deps,
+      actorOf(member),
+      { roomId, clientId: lateId, body: 'Sent while the room was locked' },
+      { cache },
+    )
+    expect(resent.seq).toBe(3)
+    expect(await storedWithClientId(lateId)).toBe(1)
+  })
+})
+
+describe("the screens' recent texts from the socket's cache", { timeout: 60_000 }, () => {
+  it("are appended by the socket's own sends (the third copy is refused) and reread after an edit or delete", async () => {
+    const roomId = await roomIdOf(deps, 'lek')
+    const member = await chatMember(deps, 'lek')
+    const cache = createSendCache()
+    const send = (body: string) =>
+      sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body }, { cache }).then(
+        (m) => m,
+        (error: unknown) => codeOf(error),
+      )
+    // The first send reads the (empty) recent texts and keeps them; the next two copies are seen only through the
+    // cache's appends.
+    expect(typeof (await send('A message about my week'))).toBe('object')
+    const second = await send('The same words again and again')
+    expect(typeof second).toBe('object')
+    expect(typeof (await send('The same words again and again'))).toBe('object')
+    expect(await send('The same words again and again')).toBe('MESSAGE_REJECTED')
+
+    // An edit changes what the screens must see: the entry is dropped and the texts read again.
+    const { id } = second as { id: string }
+    await editMessage(deps, member.accountId, { roomId, messageId: id, body: 'Something else entirely now' })
+    expect(typeof (await send('The same words again and again'))).toBe('object')
+    const [latest] = await deps.sql<{ id: string }[]>`
+      select m.id from messages m join room_memberships rm on rm.id = m.membership_id
+      where rm.account_id = ${member.accountId} order by m.seq desc limit 1`
+    await deleteMessage(deps, member.accountId, { roomId, messageId: latest!.id })
+    // Two copies remain after the delete (the third send and this one): allowed, where a stale cache would refuse.
+    expect(typeof (await send('The same words again and again'))).toBe('object')
+  })
+})
