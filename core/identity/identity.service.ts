@@ -11,6 +11,15 @@ import { signUpConfirmationEmail, signUpExistingAccountEmail } from './signup.em
 import * as q from './identity.queries.js'
 import { accountDataOf, type AccountDataDeps } from './account-data.js'
 import {
+  invalidateSession,
+  invalidateSessionsOf,
+  MAX_AGE_MS,
+  readSessionTokens,
+  remember,
+  TOUCH_EVERY_MS,
+  type SessionCache,
+} from './session-cache.js'
+import {
   decryptField,
   encryptField,
   generateRecoveryCode,
@@ -239,7 +248,10 @@ export async function signIn(
   const ok = await argon2.verify(account?.passwordHash ?? (await getDummyHash()), input.password)
   if (!account || !ok) throw new AppError('INVALID_CREDENTIALS')
   await attempt.succeeded()
-  if (input.country) await q.setCountryIfUnknown(deps.sql, account.id, input.country)
+  if (input.country) {
+    await q.setCountryIfUnknown(deps.sql, account.id, input.country)
+    await invalidateSessionsOf(deps, account.id)
+  }
   return openSession(deps, account.id)
 }
 
@@ -271,6 +283,7 @@ export async function recoverWithCode(
     await q.updatePassword(tx, accountId, passwordHash)
     return q.revokeAllSessions(tx, accountId)
   })
+  await invalidateSessionsOf(deps, accountId)
   revoked.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
   const session = await openSession(deps, accountId)
   return { ...session, recoveryCode }
@@ -327,29 +340,82 @@ export async function resetPassword(deps: CoreDeps, input: { token: string; pass
     return { accountId, revoked: await q.revokeAllSessions(tx, accountId) }
   })
   if (!result) throw new AppError('INVALID_RESET_TOKEN')
+  await invalidateSessionsOf(deps, result.accountId)
   result.revoked.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
   return openSession(deps, result.accountId)
 }
 
 /**
  * Resolve a session cookie. Idle and absolute timeouts are enforced here, on every request and
- * every socket handshake; an expired session is revoked so it can never come back.
+ * every socket handshake; an expired session is revoked so it can never come back. With a `cache` (the page
+ * server's, decision 052) a warm entry whose version tokens in Redis are unchanged is answered without PostgreSQL;
+ * one that looks idle or expired is read again, so only PostgreSQL's answer revokes.
  */
 export async function getSessionAccount(
   deps: CoreDeps,
   token: string | undefined | null,
+  cache?: SessionCache,
 ): Promise<SessionAccount | null> {
   if (!token || token.length < 20 || token.length > 100) return null
-  const row = await q.findSessionByTokenHash(deps.sql, hashToken(token))
+  const tokenHash = hashToken(token)
+  if (!cache) {
+    const row = await resolveSession(deps, tokenHash)
+    return row && accountOfRow(row)
+  }
+  const key = tokenHash.toString('base64')
+  const known = cache.get(key)
+  const now = nowOf(deps).getTime()
+  // Read before the row below, so a row read before a change is tagged with a token that change replaces.
+  const tokens = known ? await readSessionTokens(deps, known.row) : null
+  if (
+    known &&
+    tokens !== null &&
+    known.tokens === tokens &&
+    now - known.loadedAt < MAX_AGE_MS &&
+    now >= known.loadedAt &&
+    isLive(deps, known.row, Math.max(known.row.lastSeenAt.getTime(), known.touchedAt - TOUCH_EVERY_MS), now)
+  ) {
+    if (now - known.touchedAt >= TOUCH_EVERY_MS) {
+      await q.touchSession(deps.sql, known.row.sessionId)
+      known.touchedAt = now
+    }
+    return accountOfRow(known.row)
+  }
+  const row = await resolveSession(deps, tokenHash)
+  if (!row) {
+    cache.delete(key)
+    return null
+  }
+  // A first sight is not trusted yet: its tokens could only be read after the row (the ids come from the row).
+  remember(cache, key, {
+    tokens: known?.row.sessionId === row.sessionId ? tokens : null,
+    loadedAt: now,
+    touchedAt: now,
+    row,
+  })
+  return accountOfRow(row)
+}
+
+function isLive(deps: CoreDeps, row: q.SessionRow, lastSeen: number, now: number): boolean {
+  return row.expiresAt.getTime() > now && lastSeen + deps.config.SESSION_IDLE_MINUTES * 60_000 > now
+}
+
+/** The session's row from PostgreSQL, revoking it when it is idle or expired; touched when it is live. */
+async function resolveSession(deps: CoreDeps, tokenHash: Buffer): Promise<q.SessionRow | null> {
+  const row = await q.findSessionByTokenHash(deps.sql, tokenHash)
   if (!row || row.revokedAt) return null
   const now = nowOf(deps).getTime()
-  const idleMs = deps.config.SESSION_IDLE_MINUTES * 60_000
-  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + idleMs <= now) {
+  if (!isLive(deps, row, row.lastSeenAt.getTime(), now)) {
     await q.revokeSessionById(deps.sql, row.sessionId)
+    await invalidateSession(deps, row.sessionId)
     deps.realtime.disconnectRoom(socketRooms.session(row.sessionId))
     return null
   }
   await q.touchSession(deps.sql, row.sessionId)
+  return row
+}
+
+function accountOfRow(row: q.SessionRow): SessionAccount {
   return {
     sessionId: row.sessionId,
     accountId: row.accountId,
@@ -366,11 +432,13 @@ export async function getSessionAccount(
 /** Sign-out ends this session everywhere: the cookie stops working and its open sockets are closed. */
 export async function signOut(deps: CoreDeps, sessionId: string): Promise<void> {
   await q.revokeSessionById(deps.sql, sessionId)
+  await invalidateSession(deps, sessionId)
   deps.realtime.disconnectRoom(socketRooms.session(sessionId))
 }
 
 export async function signOutEverywhere(deps: CoreDeps, accountId: string): Promise<void> {
   const ids = await q.revokeAllSessions(deps.sql, accountId)
+  await invalidateSessionsOf(deps, accountId)
   ids.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
 }
 
@@ -410,6 +478,7 @@ export async function savePreferences(
   input: { locale: Locale; pseudonymMode: 'ask' | 'generate'; country?: string },
 ) {
   await q.updatePreferences(deps.sql, accountId, input.locale, input.pseudonymMode, input.country ?? null)
+  await invalidateSessionsOf(deps, accountId)
 }
 
 /**
@@ -449,6 +518,7 @@ export async function deleteAccount(deps: AccountDataDeps, accountId: string, pa
     await q.deleteAccountRow(tx, accountId)
     return revoked
   })
+  await invalidateSessionsOf(deps, accountId)
   for (const step of afterErasure) await step()
   sessions.forEach((id) => deps.realtime.disconnectRoom(socketRooms.session(id)))
 }
