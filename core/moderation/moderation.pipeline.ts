@@ -173,6 +173,12 @@ const flagScreened: PersistHook = async (tx, ctx) => {
   })
 }
 
+// Work only for a held or flagged message; any other send is written in one statement (decision 050).
+flagScreened.appliesTo = (ctx) => {
+  const outcome = ctx.moderation?.decision.outcome
+  return outcome === 'hold' || outcome === 'flag'
+}
+
 const screenEdit: EditHook = async (tx, deps, edit) => {
   const result = withSafeMessaging(screenMessage(edit.body), classifyRisk(edit.body))
   if (result.outcome === 'deliver') return
