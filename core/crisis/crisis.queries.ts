@@ -530,16 +530,29 @@ export async function selectScheduleIdByName(db: Db, name: string): Promise<stri
 
 /** The default policy as a snapshot, or null when none is configured. */
 export async function selectDefaultPolicy(db: Db): Promise<PolicySnapshot | null> {
+  // One statement (one round trip, one snapshot): a crisis raise reads this inside a message's transaction.
   const [policy] = await db<
-    { id: string; name: string; repeats: number; retriggerMinutes: number; supervisorAccountId: string | null }[]
+    {
+      id: string
+      name: string
+      repeats: number
+      retriggerMinutes: number
+      supervisorAccountId: string | null
+      levels: { position: number; ackTimeoutMinutes: number }[]
+      targets: { position: number; scheduleId: string | null; accountId: string | null }[]
+    }[]
   >`
-    select id, name, repeats, retrigger_minutes as "retriggerMinutes", supervisor_account_id as "supervisorAccountId"
-    from escalation_policies where is_default`
+    select p.id, p.name, p.repeats, p.retrigger_minutes as "retriggerMinutes",
+      p.supervisor_account_id as "supervisorAccountId",
+      coalesce((select json_agg(json_build_object('position', l.position, 'ackTimeoutMinutes', l.ack_timeout_minutes)
+                                order by l.position)
+                from escalation_levels l where l.policy_id = p.id), '[]') as levels,
+      coalesce((select json_agg(json_build_object('position', t.position, 'scheduleId', t.schedule_id, 'accountId', t.account_id)
+                                order by t.id)
+                from escalation_targets t where t.policy_id = p.id), '[]') as targets
+    from escalation_policies p where p.is_default`
   if (!policy) return null
-  const levels = await db<{ position: number; ackTimeoutMinutes: number }[]>`
-    select position, ack_timeout_minutes as "ackTimeoutMinutes" from escalation_levels where policy_id = ${policy.id} order by position`
-  const targets = await db<{ position: number; scheduleId: string | null; accountId: string | null }[]>`
-    select position, schedule_id as "scheduleId", account_id as "accountId" from escalation_targets where policy_id = ${policy.id} order by id`
+  const { levels, targets } = policy
   return {
     policyId: policy.id,
     name: policy.name,

@@ -51,7 +51,14 @@ export async function raiseCrisisInTransaction(
   input: RaiseCrisisInput,
 ): Promise<RaiseCrisisResult> {
   const at = nowOf(deps)
-  const member = await q.findAccountBrief(tx, input.memberAccountId)
+  // The raise runs inside the message's transaction, which holds the room's row lock: every round trip here delays
+  // the room's next message and the member's card. So the reads go out together (postgres.js pipelines a
+  // transaction's queries on its one connection), as do the writes that follow the incident row.
+  const [member, openFound, defaultPolicy] = await Promise.all([
+    q.findAccountBrief(tx, input.memberAccountId),
+    q.selectOpenIncidentForUpdate(tx, input.memberAccountId),
+    q.selectDefaultPolicy(tx),
+  ])
   if (!member) throw new AppError('NOT_FOUND')
   const signal = {
     source: input.source,
@@ -63,10 +70,10 @@ export async function raiseCrisisInTransaction(
     classifierSignals: input.classifierSignals ?? [],
     at,
   }
-  let open = await q.selectOpenIncidentForUpdate(tx, member.id)
+  let open = openFound
   if (!open) {
     const id = randomUUID()
-    const policy = (await q.selectDefaultPolicy(tx)) ?? FALLBACK_POLICY
+    const policy = defaultPolicy ?? FALLBACK_POLICY
     const memberLabel = input.memberLabel?.trim() || labelFor(id)
     const inserted = await q.insertIncident(tx, {
       id,
@@ -81,16 +88,18 @@ export async function raiseCrisisInTransaction(
       raisedAt: at,
     })
     if (inserted) {
-      await q.insertSignal(tx, { incidentId: id, ...signal })
-      await q.insertEvent(tx, {
-        incidentId: id,
-        kind: 'raised',
-        actorAccountId: input.reporterAccountId ?? null,
-        escalationLevel: 0,
-        repeat: 0,
-        at,
-      })
-      await enqueueOutbox(tx, 'crisis:page', { incidentId: id, level: 0, repeat: 0 })
+      await Promise.all([
+        q.insertSignal(tx, { incidentId: id, ...signal }),
+        q.insertEvent(tx, {
+          incidentId: id,
+          kind: 'raised',
+          actorAccountId: input.reporterAccountId ?? null,
+          escalationLevel: 0,
+          repeat: 0,
+          at,
+        }),
+        enqueueOutbox(tx, 'crisis:page', { incidentId: id, level: 0, repeat: 0 }),
+      ])
       return announcedAfterCommit(tx, deps, {
         incidentId: id,
         created: true,
@@ -106,23 +115,27 @@ export async function raiseCrisisInTransaction(
     open = await q.selectOpenIncidentForUpdate(tx, member.id)
     if (!open) throw new AppError('CONFLICT')
   }
-  await q.insertSignal(tx, { incidentId: open.id, ...signal })
-  await q.insertEvent(tx, { incidentId: open.id, kind: 'signal', actorAccountId: input.reporterAccountId ?? null, at })
-  let level = open.level
-  if (compareRisk(input.level, open.level) > 0) {
-    level = input.level
-    await q.updateIncidentLevel(tx, open.id, level)
-    await q.insertEvent(tx, { incidentId: open.id, kind: 'level_raised', at })
-  }
+  const incident = open
+  const level = compareRisk(input.level, incident.level) > 0 ? input.level : incident.level
+  await Promise.all([
+    q.insertSignal(tx, { incidentId: incident.id, ...signal }),
+    q.insertEvent(tx, { incidentId: incident.id, kind: 'signal', actorAccountId: input.reporterAccountId ?? null, at }),
+    ...(level !== incident.level
+      ? [
+          q.updateIncidentLevel(tx, incident.id, level),
+          q.insertEvent(tx, { incidentId: incident.id, kind: 'level_raised', at }),
+        ]
+      : []),
+  ])
   return announcedAfterCommit(tx, deps, {
-    incidentId: open.id,
+    incidentId: incident.id,
     created: false,
     level,
-    status: open.status,
-    memberLabel: open.memberLabel,
+    status: incident.status,
+    memberLabel: incident.memberLabel,
     memberAccountId: member.id,
-    escalationLevel: open.escalationLevel,
-    repeat: open.escalationRepeat,
+    escalationLevel: incident.escalationLevel,
+    repeat: incident.escalationRepeat,
   })
 }
 
