@@ -93,6 +93,10 @@ const raiseWithMessage: PersistHook = async (tx, ctx) => {
   })
 }
 
+// Work only for a send with a reading (concern shows the card, high and imminent raise); any other send is written
+// in one statement without a transaction (core/chat/group-commit.ts, decision 050).
+raiseWithMessage.appliesTo = (ctx) => ctx.crisis !== undefined
+
 /** The sender's ack carries the card the commit showed them. */
 const card: SendStep = {
   name: 'crisis-card',
