@@ -23,9 +23,12 @@ import {
  * Scenario 2: crisis paging under load. While chat runs at half its sustained rate, members send high-risk
  * messages; we measure send → the on-call clinician's console receiving the page (through outbox, relay,
  * BullMQ worker, Redis emitter), and send → the member receiving the crisis card (in their ack). The bare
- * path (socket → queue → worker → emitter → socket) is measured in the same run.
+ * path (socket → queue → worker → emitter → socket) is measured in the same run. Both measure a running system: a
+ * warm-up send goes first and is not counted (docs/decisions/051-warm-send-path-at-start.md); every sample is kept.
  */
 const RISKY = "i can't do this anymore, i'm going to kill myself tonight"
+/** How long the background load runs before the first counted sample (a warm-up high-risk send goes at half of it). */
+const WARM_UP_MS = 2_000
 const now = () => performance.timeOrigin + performance.now()
 
 /** Connects (and joins `roomId`), retrying UNAVAILABLE with back-off as the browser does (bench/connect.ts). */
@@ -96,8 +99,9 @@ export async function runCrisisScenario(options: {
 
     // The senders at risk (one incident per member) and the on-call clinician's console socket.
     const riskRooms = await createRooms(options.sql, 1)
-    const senders = await createBenchMembers(options.sql, options.pages)
-    await joinMembers(options.sql, riskRooms, senders, options.pages)
+    // One more member than samples: the first high-risk send is a warm-up, not counted (see below).
+    const senders = await createBenchMembers(options.sql, options.pages + 1)
+    await joinMembers(options.sql, riskRooms, senders, options.pages + 1)
     const [clinician] = await createBenchMembers(options.sql, 1, 'clinician')
     const console = await connect(url, clinician!.cookie)
     // The console shows a new incident on its first announcement: `incident:updated`, sent by the server right after
@@ -122,29 +126,45 @@ export async function runCrisisScenario(options: {
       'result',
       options.durationSeconds * 1000 + 60_000,
     )
-    const sends: Array<{ at: number; cardMs: number | null; incidentId: string | null; outcome: string }> = []
-    const spacing = (options.durationSeconds * 1000 * 0.8) / options.pages
+    const loadStarted = now()
+    const sends: Array<{ i: number; at: number; cardMs: number | null; incidentId: string | null; outcome: string }> =
+      []
+    const sendRisky = async (socket: Socket) => {
+      const at = now()
+      const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', {
+        roomId: riskRooms[0]!,
+        clientId: randomUUID(),
+        body: RISKY,
+      }).catch(() => ({ ok: false as const, data: undefined, error: { code: 'TIMEOUT' } }))
+      return {
+        at,
+        cardMs: reply.ok && reply.data?.crisis ? now() - at : null,
+        incidentId: reply.data?.crisis?.incidentId ?? null,
+        outcome: !reply.ok
+          ? `refused:${reply.error?.code ?? 'UNKNOWN'}`
+          : !reply.data?.crisis
+            ? 'stored, no crisis card'
+            : reply.data.crisis.incidentId
+              ? 'crisis card and incident'
+              : 'crisis card, no incident',
+      }
+    }
+    // Steady state, not start-up: the samples begin once the background load has run for WARM_UP_MS and one
+    // uncounted high-risk send has gone through (the bench's own sockets, the console's first event and the
+    // process's first incident are not what a member in crisis meets on a running server). Samples are then
+    // spread over the rest of the load.
+    const [warmUpSocket, ...sampleSockets] = senderSockets
+    await new Promise((r) => setTimeout(r, WARM_UP_MS / 2))
+    const warmUp = await sendRisky(warmUpSocket!)
+    options.progress(
+      `crisis: warm-up high-risk send (not counted): ${warmUp.outcome}, card in ${round(warmUp.cardMs ?? NaN, 1)} ms`,
+    )
+    const sampleStart = Math.max(0, loadStarted + WARM_UP_MS - now())
+    const spacing = Math.max(1, options.durationSeconds * 1000 * 0.9 - WARM_UP_MS) / options.pages
     await Promise.all(
-      senderSockets.map(async (socket, i) => {
-        await new Promise((r) => setTimeout(r, i * spacing + Math.random() * spacing * 0.5))
-        const at = now()
-        const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', {
-          roomId: riskRooms[0]!,
-          clientId: randomUUID(),
-          body: RISKY,
-        }).catch(() => ({ ok: false as const, data: undefined, error: { code: 'TIMEOUT' } }))
-        sends.push({
-          at,
-          cardMs: reply.ok && reply.data?.crisis ? now() - at : null,
-          incidentId: reply.data?.crisis?.incidentId ?? null,
-          outcome: !reply.ok
-            ? `refused:${reply.error?.code ?? 'UNKNOWN'}`
-            : !reply.data?.crisis
-              ? 'stored, no crisis card'
-              : reply.data.crisis.incidentId
-                ? 'crisis card and incident'
-                : 'crisis card, no incident',
-        })
+      sampleSockets.map(async (socket, i) => {
+        await new Promise((r) => setTimeout(r, sampleStart + i * spacing + Math.random() * spacing * 0.5))
+        sends.push({ i, ...(await sendRisky(socket)) })
       }),
     )
     const background = await load
@@ -158,6 +178,16 @@ export async function runCrisisScenario(options: {
       sends.filter((s) => s.incidentId && paged.has(s.incidentId)).map((s) => paged.get(s.incidentId!)! - s.at),
     )
     const cardLatencies = sends.filter((s) => s.cardMs !== null).map((s) => s.cardMs!)
+    /** Every sample, in send order: when it was sent (ms after the load began) and its three latencies. */
+    const samples = [...sends]
+      .sort((a, b) => a.at - b.at)
+      .map((s) => ({
+        i: s.i,
+        sentAtMs: round(s.at - loadStarted, 0),
+        cardMs: s.cardMs === null ? null : round(s.cardMs, 1),
+        consoleMs: s.incidentId && shown.has(s.incidentId) ? round(shown.get(s.incidentId)! - s.at, 1) : null,
+        workerMs: s.incidentId && paged.has(s.incidentId) ? round(paged.get(s.incidentId)! - s.at, 1) : null,
+      }))
     loader!.send({ type: 'close' })
     console.disconnect()
     senderSockets.forEach((s) => s.disconnect())
@@ -185,6 +215,8 @@ export async function runCrisisScenario(options: {
         workerPageP50Ms: round(workerLatencies.p50, 1),
         workerPageP99Ms: round(workerLatencies.p99, 1),
       },
+      warmUp: { outcome: warmUp.outcome, cardMs: round(warmUp.cardMs ?? NaN, 1) },
+      samples,
       bare,
       targets: { pageP99Ms: 100, cardP99Ms: 50 },
     }
@@ -211,7 +243,8 @@ async function runBareCrisis(env: NodeJS.ProcessEnv, pages: number, progress: (l
     console.on('incident:paged', (p: { incidentId: string }) => waiting.get(p.incidentId)?.(now()))
     progress(`crisis: bare path, ${pages} pages`)
     const latencies: number[] = []
-    for (let i = 0; i < pages; i++) {
+    // i = -1 is the warm-up page (the queue's and the worker's first job), not counted.
+    for (let i = -1; i < pages; i++) {
       const clientId = randomUUID()
       const arrived = new Promise<number | null>((resolve) => {
         const timer = setTimeout(() => resolve(null), 10_000)
@@ -223,7 +256,7 @@ async function runBareCrisis(env: NodeJS.ProcessEnv, pages: number, progress: (l
       const at = now()
       await ack(sender, 'message:send', { clientId })
       const pagedAt = await arrived
-      if (pagedAt !== null) latencies.push(pagedAt - at)
+      if (pagedAt !== null && i >= 0) latencies.push(pagedAt - at)
     }
     console.disconnect()
     sender.disconnect()
