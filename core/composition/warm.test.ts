@@ -7,9 +7,8 @@ describe('warming the send path at start (decision 051)', () => {
     // A warm-up that never read a message at risk would leave the crisis path cold for the first member in crisis.
     for (const language of ['en', 'pl'] as const) {
       expect(report.levels[language]).toContain('none')
-      expect(report.levels[language]).toContain('imminent')
+      expect(report.levels[language].some((level) => level === 'high' || level === 'imminent')).toBe(true)
     }
-    expect(report.levels.en).toContain('concern')
     // The moderation screen read every warm-up text too.
     expect(report.outcomes).toHaveLength(report.levels.en.length + report.levels.pl.length)
   })
