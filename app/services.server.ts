@@ -16,6 +16,7 @@ export {
   countrySchema,
 } from '../core/identity/identity.schema.js'
 export { listRooms } from '../core/rooms/rooms.queries.js'
+export { cachedTopicRooms } from '../core/rooms/rooms.cache.js'
 export {
   addShift,
   listRoomHours,

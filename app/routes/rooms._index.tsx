@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { listRooms, roomListActivity, roomOpenings } from '../services.server'
+import { cachedTopicRooms, roomListActivity, roomOpenings } from '../services.server'
 import { useT } from '../components/i18n'
 import { Time } from '../components/time'
 import { useRoomActivity } from '../components/chat/use-room-activity'
@@ -15,18 +15,16 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(context, request)
-  const rooms = await listRooms(context.deps.sql)
-  // Counts are a nicety: without Redis the list still loads, and the socket fills them in later. One Redis round
-  // trip for every room's count (core/presence).
-  const activity = await roomListActivity(
-    context.deps,
-    rooms.map((r) => r.id),
-  ).catch((): Awaited<ReturnType<typeof roomListActivity>> => [])
-  // Which rooms are open now (opening hours, decision 043); a room without hours is always open.
-  const openings = await roomOpenings(
-    context.deps,
-    rooms.map((r) => r.id),
-  )
+  // The topic rooms change only through the operator CLI: kept for a few seconds per server (decision 052).
+  const rooms = await cachedTopicRooms(context.deps)
+  const ids = rooms.map((r) => r.id)
+  const [activity, openings] = await Promise.all([
+    // Counts are a nicety: without Redis the list still loads, and the socket fills them in later. One Redis round
+    // trip for every room's count (core/presence).
+    roomListActivity(context.deps, ids).catch((): Awaited<ReturnType<typeof roomListActivity>> => []),
+    // Which rooms are open now (opening hours, decision 043); a room without hours is always open.
+    roomOpenings(context.deps, ids),
+  ])
   const hours = Object.fromEntries(
     Object.entries(openings).map(([id, o]) => [
       id,
