@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http'
 import { randomBytes } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import express, { type Request, type Response, type NextFunction } from 'express'
 import compression from 'compression'
@@ -19,6 +20,46 @@ import { COOKIE_NAMES, readCookie } from './cookies.js'
 import { livekitWebhookRouter } from './livekit-webhook.js'
 import { refuseForeignForms } from './origin-guard.js'
 import { createDeadlineRequestHandler } from './remix-handler.js'
+
+/** Every file under public/ except the build, as URL paths (`/favicon.svg`). */
+function listPublicFiles(publicDir: string): Set<string> {
+  const files = new Set<string>()
+  try {
+    for (const entry of readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue
+      const relative = path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep)
+      if (relative[0] !== 'build') files.add(`/${relative.join('/')}`)
+    }
+  } catch {
+    // No public directory: nothing to serve from it.
+  }
+  return files
+}
+
+const NONCE_MARK = 'HOLDSPACE-NONCE-MARK'
+
+/**
+ * helmet's headers, worked out once at start (decision 052): helmet runs a dozen middlewares and assembles the CSP
+ * string on every request; the headers never change but for the CSP nonce, which is put into the saved string.
+ */
+function securityHeaders(options: Parameters<typeof helmet>[0]) {
+  const headers: Array<[string, string]> = []
+  const fake = {
+    locals: { cspNonce: NONCE_MARK },
+    setHeader: (name: string, value: string) => headers.push([name, String(value)]),
+    removeHeader: () => {},
+    getHeader: () => undefined,
+  }
+  helmet(options)({} as never, fake as never, (error?: unknown) => {
+    if (error) throw error
+  })
+  if (!headers.some(([, value]) => value.includes(NONCE_MARK))) throw new Error('the CSP has no nonce')
+  return (_req: Request, res: Response, next: NextFunction) => {
+    for (const [name, value] of headers)
+      res.setHeader(name, value.includes(NONCE_MARK) ? value.replace(NONCE_MARK, res.locals.cspNonce as string) : value)
+    next()
+  }
+}
 
 export interface ServerApp {
   httpServer: HttpServer
@@ -101,7 +142,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     next()
   })
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -175,7 +216,11 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     '/build',
     express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y', fallthrough: false }),
   )
-  app.use(express.static(publicDir, { maxAge: '1h', index: false }))
+  // Only the files public/ holds at start reach express.static: a page address would otherwise cost a stat() of a
+  // file that is not there on every request (decision 052).
+  const publicFiles = listPublicFiles(publicDir)
+  const servePublic = express.static(publicDir, { maxAge: '1h', index: false })
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()))
   app.use(livekitWebhookRouter(deps))
 
   // A CSRF secret per browser, readable only by the server; forms echo it in a hidden field.

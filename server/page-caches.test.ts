@@ -1,0 +1,87 @@
+/**
+ * The signed-in /rooms page's fast path (decision 052) over two real server processes' apps sharing one PostgreSQL and
+ * one Redis: a session signed out on one server is refused by the other on its very next page, although that server
+ * had it cached; the room list is kept for ROOM_LIST_MAX_AGE_MS and shows a room made by the operator CLI after it;
+ * the security headers worked out once at start still carry a fresh nonce per page; public files are still served.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { ROOM_LIST_MAX_AGE_MS } from '../core/rooms/rooms.cache.js'
+import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
+import { HttpClient, startTestServer } from '../tests/support/http.js'
+import { chatMember, createSeedRooms } from '../tests/support/chat.js'
+
+let deps: TestDeps
+let servers: Array<Awaited<ReturnType<typeof startTestServer>>>
+
+beforeAll(async () => {
+  deps = await createTestDeps()
+  await createSeedRooms(deps)
+  servers = [await startTestServer(deps), await startTestServer(deps)]
+})
+afterEach(() => deps.setNow(null))
+afterAll(async () => {
+  for (const s of servers) await s.close()
+  await deps.close()
+})
+
+const clientOn = (server: 0 | 1, cookie: string) => {
+  const client = new HttpClient(servers[server]!.baseUrl)
+  client.cookies.set('hs_session', cookie.split('=')[1]!)
+  return client
+}
+
+describe('the session cache across two servers', () => {
+  it('refuses a session signed out on the other server on its very next page', async () => {
+    const member = await chatMember(deps, 'anxiety')
+    const one = clientOn(1, member.cookie)
+    // Three pages: the first sight is not trusted, the next two are answered from server 1's cache.
+    for (let i = 0; i < 3; i++) expect((await one.get('/rooms')).status).toBe(200)
+    const zero = clientOn(0, member.cookie)
+    expect((await zero.post('/signout', {})).status).toBe(302)
+    const after = await one.get('/rooms')
+    expect(after.status).toBe(302)
+    expect(after.headers.get('location')).toMatch(/^\/signin/)
+  })
+})
+
+describe('the room list', () => {
+  it('is kept for ROOM_LIST_MAX_AGE_MS and then shows a room the operator made', async () => {
+    const member = await chatMember(deps, 'anxiety')
+    const client = clientOn(0, member.cookie)
+    // Past whatever an earlier page left in the cache: this page reads the list afresh.
+    const start = Date.now() + 10 * ROOM_LIST_MAX_AGE_MS
+    deps.setNow(new Date(start))
+    const first = await (await client.get('/rooms')).text()
+    expect(first).toContain('data-room="anxiety"')
+    await deps.sql`
+      insert into rooms (slug, title, description, language, rules)
+      values ('page-cache-new', 'A new room', 'Made by the operator CLI.', 'en', 'Be kind.')`
+    deps.setNow(new Date(start + ROOM_LIST_MAX_AGE_MS - 1_000))
+    expect(await (await client.get('/rooms')).text()).not.toContain('data-room="page-cache-new"')
+    deps.setNow(new Date(start + ROOM_LIST_MAX_AGE_MS + 1_000))
+    expect(await (await client.get('/rooms')).text()).toContain('data-room="page-cache-new"')
+  })
+})
+
+describe('headers and public files', () => {
+  it("sends helmet's headers with a fresh nonce on every page, and serves public files", async () => {
+    const seen = new Set<string>()
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${servers[0]!.baseUrl}/help`)
+      const html = await response.text()
+      const nonce = response.headers.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1]!
+      expect(html).toContain(`nonce="${nonce}"`)
+      seen.add(nonce)
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(response.headers.get('referrer-policy')).toBe('same-origin')
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    }
+    expect(seen.size).toBe(2)
+    const icon = await fetch(`${servers[0]!.baseUrl}/favicon.svg`)
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toMatch(/svg/)
+    expect(icon.headers.get('cache-control')).toBe('public, max-age=3600')
+  })
+})
