@@ -106,6 +106,46 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     expect((await rowsOf(roomId)).map((r) => r.seq)).toEqual([1, 2])
   })
 
+  it('a resend that a later step refuses (slow mode, the spam screen) still answers its original', async () => {
+    const roomId = await roomIdOf(deps, 'samotnosc')
+    const member = await chatMember(deps, 'samotnosc')
+    await deps.sql`update rooms set slow_mode_seconds = 600 where id = ${roomId}`
+    const clientId = randomUUID()
+    const first = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Only one per ten minutes' })
+    // Slow mode refuses anything new now; the resend is not new.
+    const other = await sendMessage(deps, actorOf(member), {
+      roomId,
+      clientId: randomUUID(),
+      body: 'Another one',
+    }).then(() => 'stored', codeOf)
+    expect(other).toBe('RATE_LIMITED')
+    const resent = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Only one per ten minutes' })
+    expect({ id: resent.id, seq: resent.seq, body: resent.body }).toEqual({
+      id: first.id,
+      seq: first.seq,
+      body: 'Only one per ten minutes',
+    })
+    await deps.sql`update rooms set slow_mode_seconds = 0 where id = ${roomId}`
+
+    // Two copies stored; the resend of the second is a third copy to the spam screen, which rejects it: not a resend.
+    const copies = []
+    for (let n = 0; n < 2; n++)
+      copies.push(
+        await sendMessage(deps, actorOf(member), {
+          roomId,
+          clientId: randomUUID(),
+          body: 'The very same words said twice',
+        }),
+      )
+    const again = await sendMessage(deps, actorOf(member), {
+      roomId,
+      clientId: copies[1]!.clientId,
+      body: 'The very same words said twice',
+    })
+    expect(again.id).toBe(copies[1]!.id)
+    expect(await storedWithClientId(copies[1]!.clientId)).toBe(1)
+  })
+
   it('a resend racing its original from two connections is stored once; seqs stay gapless around it', async () => {
     const roomId = await roomIdOf(deps, 'loneliness')
     const members = await Promise.all(Array.from({ length: 3 }, () => chatMember(deps, 'loneliness')))
