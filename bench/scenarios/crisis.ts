@@ -149,23 +149,24 @@ export async function runCrisisScenario(options: {
               : 'crisis card, no incident',
       }
     }
-    // Steady state, not start-up: the samples begin once the background load has run for WARM_UP_MS and one
-    // uncounted high-risk send has gone through (the bench's own sockets, the console's first event and the
-    // process's first incident are not what a member in crisis meets on a running server). Samples are then
-    // spread over the rest of the load.
+    // Steady state, not start-up: one uncounted high-risk send goes at WARM_UP_MS / 2 and the samples begin once the
+    // background load has run for WARM_UP_MS (the bench's own sockets, the console's first event and the process's
+    // first incident are not what a member in crisis meets on a running server); they are spread over the rest of the
+    // load. Every send is timed from the load's start, so a slow answer to one (the warm-up's too) never pushes the
+    // others out of the load's window.
+    const after = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, loadStarted + ms - now())))
     const [warmUpSocket, ...sampleSockets] = senderSockets
-    await new Promise((r) => setTimeout(r, WARM_UP_MS / 2))
-    const warmUp = await sendRisky(warmUpSocket!)
-    options.progress(
-      `crisis: warm-up high-risk send (not counted): ${warmUp.outcome}, card in ${round(warmUp.cardMs ?? NaN, 1)} ms`,
-    )
-    const sampleStart = Math.max(0, loadStarted + WARM_UP_MS - now())
+    const warmingUp = after(WARM_UP_MS / 2).then(() => sendRisky(warmUpSocket!))
     const spacing = Math.max(1, options.durationSeconds * 1000 * 0.9 - WARM_UP_MS) / options.pages
     await Promise.all(
       sampleSockets.map(async (socket, i) => {
-        await new Promise((r) => setTimeout(r, sampleStart + i * spacing + Math.random() * spacing * 0.5))
+        await after(WARM_UP_MS + i * spacing + Math.random() * spacing * 0.5)
         sends.push({ i, ...(await sendRisky(socket)) })
       }),
+    )
+    const warmUp = await warmingUp
+    options.progress(
+      `crisis: warm-up high-risk send (not counted): ${warmUp.outcome}, card in ${round(warmUp.cardMs ?? NaN, 1)} ms`,
     )
     const background = await load
     const deadline = Date.now() + 15_000
