@@ -80,11 +80,13 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     const crisis = await sendMessage(
       viaCounted,
       actorOf(member),
-      { roomId, clientId: randomUUID(), body: 'i want to end my life, i have a plan for tonight' },
+      { roomId, clientId: randomUUID(), body: 'ive been having suicidal thoughts again' },
       { cache },
     )
     const inTransaction = recording
     recording = null
+    // High risk, no method named: shown to the room (not held), so only crisis's hook has work.
+    expect(crisis.moderation).toBeUndefined()
     expect(inTransaction[0]).toMatch(/^begin/i)
     // Raised in the message's own transaction: the signal names the message.
     const [signal] = await deps.sql<{ n: number }[]>`
