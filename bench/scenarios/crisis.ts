@@ -97,11 +97,22 @@ export async function runCrisisScenario(options: {
         `crisis: ${setup.failed} background clients could not connect and join (${JSON.stringify(setup.failures)})`,
       )
 
-    // The senders at risk (one incident per member) and the on-call clinician's console socket.
-    const riskRooms = await createRooms(options.sql, 1)
+    // The senders at risk (one incident per member) and the on-call clinician's console socket. Each sender is a
+    // member of one of the busy rooms (round robin, about two per room), so a high-risk message shares its room's
+    // traffic and group commit as it would in use; all of them in one quiet room would instead queue every
+    // sample's crisis transaction behind the others' (7 a second in one room at 100 samples).
     // One more member than samples: the first high-risk send is a warm-up, not counted (see below).
     const senders = await createBenchMembers(options.sql, options.pages + 1)
-    await joinMembers(options.sql, riskRooms, senders, options.pages + 1)
+    const riskRoomOf = (i: number) => roomIds[i % roomIds.length]!
+    await options.sql`insert into room_memberships ${options.sql(
+      senders.map((m, i) => ({
+        room_id: riskRoomOf(i),
+        account_id: m.accountId,
+        pseudonym: `At risk ${i}`,
+        rules_version_accepted: 1,
+        rules_accepted_at: new Date(),
+      })),
+    )}`
     const [clinician] = await createBenchMembers(options.sql, 1, 'clinician')
     const console = await connect(url, clinician!.cookie)
     // The console shows a new incident on its first announcement: `incident:updated`, sent by the server right after
@@ -115,7 +126,7 @@ export async function runCrisisScenario(options: {
     console.on('incident:updated', first(shown))
     console.on('incident:paged', first(shown))
     console.on('incident:paged', first(paged))
-    const senderSockets = await Promise.all(senders.map((s) => connect(url, s.cookie, riskRooms[0]!)))
+    const senderSockets = await Promise.all(senders.map((s, i) => connect(url, s.cookie, riskRoomOf(i))))
 
     options.progress(
       `crisis: ${options.pages} high-risk messages during chat at ${options.backgroundRatePerRoom} msg/s per room`,
@@ -129,10 +140,10 @@ export async function runCrisisScenario(options: {
     const loadStarted = now()
     const sends: Array<{ i: number; at: number; cardMs: number | null; incidentId: string | null; outcome: string }> =
       []
-    const sendRisky = async (socket: Socket) => {
+    const sendRisky = async (socket: Socket, roomId: string) => {
       const at = now()
       const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', {
-        roomId: riskRooms[0]!,
+        roomId,
         clientId: randomUUID(),
         body: RISKY,
       }).catch(() => ({ ok: false as const, data: undefined, error: { code: 'TIMEOUT' } }))
@@ -156,12 +167,12 @@ export async function runCrisisScenario(options: {
     // others out of the load's window.
     const after = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, loadStarted + ms - now())))
     const [warmUpSocket, ...sampleSockets] = senderSockets
-    const warmingUp = after(WARM_UP_MS / 2).then(() => sendRisky(warmUpSocket!))
+    const warmingUp = after(WARM_UP_MS / 2).then(() => sendRisky(warmUpSocket!, riskRoomOf(0)))
     const spacing = Math.max(1, options.durationSeconds * 1000 * 0.9 - WARM_UP_MS) / options.pages
     await Promise.all(
       sampleSockets.map(async (socket, i) => {
         await after(WARM_UP_MS + i * spacing + Math.random() * spacing * 0.5)
-        sends.push({ i, ...(await sendRisky(socket)) })
+        sends.push({ i, ...(await sendRisky(socket, riskRoomOf(i + 1))) })
       }),
     )
     const warmUp = await warmingUp
