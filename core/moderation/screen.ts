@@ -23,7 +23,7 @@ import {
   type ScreenText,
 } from './screen-rules/shared.js'
 import { screenSpam } from './screen-rules/spam.js'
-import { mayMatch } from '../text/required-literals.js'
+import { mayMatch, primeLiterals } from '../text/required-literals.js'
 
 export type ScreenOutcome = 'deliver' | 'flag' | 'hold' | 'reject'
 export type ScreenCategory = 'harassment' | 'slur' | 'personal_data' | 'spam' | 'self_harm_method'
@@ -90,7 +90,12 @@ interface CompiledPack {
 }
 
 function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrase[] {
-  return rules.map((r) => ({ ...r, all: new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}g`) }))
+  return rules.map((r) => {
+    // Registered for mayMatch now, so that its literal index is built once, before the first message.
+    primeLiterals(r.pattern)
+    if (r.also) primeLiterals(r.also)
+    return { ...r, all: new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}g`) }
+  })
 }
 
 const COMPILED: readonly CompiledPack[] = PACKS.map((p) => ({

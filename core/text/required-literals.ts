@@ -179,64 +179,208 @@ export function requiredLiterals(re: RegExp): string[] | null {
   }
 }
 
-interface Prepared {
-  literals: string[]
-  /** Per literal, the bigram slots of its characters (see `bigram`). */
-  bigrams: Uint16Array[]
+/*
+ * All literals of all regexes asked about are searched at once: one Aho-Corasick automaton over
+ * every literal, run once per text, tells which regexes have one of their literals in it. A text
+ * is read once however many regexes are then asked about it, instead of a check per regex and
+ * literal. The answer is exactly "some literal of `re` is a substring of `text`".
+ *
+ * Meant for regexes compiled once (at module load): a regex is registered on its first use and
+ * stays registered, and a new registration rebuilds the automaton at the next question (call
+ * primeLiterals at module load so that this happens once, before the first message).
+ */
+
+/** A regex every match of which needs no literal we know: always scan. */
+const ALWAYS = -1
+/** The rule compilers' "matches nothing" regex (`(?!)`, an empty list): never scan. */
+const NEVER = -2
+
+const REGEX_ID = new WeakMap<RegExp, number>()
+/** Per registered regex id, its literals. */
+const regexLiterals: string[][] = []
+let dirty = false
+
+interface Automaton {
+  /** Code unit -> column; 0 is any unit that occurs in no literal (it leads back to the root). */
+  column: Uint8Array | Uint16Array
+  columns: number
+  /** Dense transition table: next state = delta[state * columns + column] (16 bits when it fits: half the cache). */
+  delta: Uint16Array | Int32Array
+  /** Per state: the literal that ends here, or -1. */
+  literalAt: Int32Array
+  /** Per state: the nearest proper suffix state where a literal ends, or -1. */
+  suffixOut: Int32Array
+  /** Per literal: its regex ids, regexIds[regexStart[l] .. regexStart[l + 1]). */
+  regexStart: Int32Array
+  regexIds: Int32Array
+  literals: number
 }
 
-const PREPARED = new WeakMap<RegExp, Prepared | null>()
-const bigram = (a: number, b: number) => (Math.imul(a, 0x9e37) ^ b) & 0xffff
+let automaton: Automaton | null = null
 
-// The bigrams of the last text looked at, stamped with a generation so the table is never cleared.
-const seen = new Uint32Array(0x10000)
-let generation = 0
-let lastText: string | null = null
-
-function prepare(re: RegExp): Prepared | null {
-  // The rule compilers' "matches nothing" regex for an empty list.
-  if (re.source === '(?!)') return { literals: [], bigrams: [] }
-  const literals = requiredLiterals(re)
-  if (!literals) return null
-  const bigrams = literals.map((lit) => {
-    const slots = new Uint16Array(lit.length - 1)
-    for (let i = 0; i + 1 < lit.length; i++) slots[i] = bigram(lit.charCodeAt(i), lit.charCodeAt(i + 1))
-    return slots
+function build(): Automaton {
+  const literalIndex = new Map<string, number>()
+  const owners: number[][] = []
+  regexLiterals.forEach((lits, id) => {
+    for (const lit of lits) {
+      let l = literalIndex.get(lit)
+      if (l === undefined) {
+        l = owners.length
+        literalIndex.set(lit, l)
+        owners.push([])
+      }
+      if (!owners[l]!.includes(id)) owners[l]!.push(id)
+    }
   })
-  return { literals, bigrams }
+  const units = new Map<number, number>()
+  for (const lit of literalIndex.keys()) {
+    for (let i = 0; i < lit.length; i++) if (!units.has(lit.charCodeAt(i))) units.set(lit.charCodeAt(i), units.size + 1)
+  }
+  const columns = units.size + 1
+  const column = columns <= 0xff ? new Uint8Array(0x10000) : new Uint16Array(0x10000)
+  for (const [unit, col] of units) column[unit] = col
+  // The trie, then failure links breadth first, folded into a complete transition table.
+  const children: Map<number, number>[] = [new Map()]
+  const ends: number[] = [-1]
+  for (const [lit, l] of literalIndex) {
+    let state = 0
+    for (let i = 0; i < lit.length; i++) {
+      const col = column[lit.charCodeAt(i)]!
+      let next = children[state]!.get(col)
+      if (next === undefined) {
+        next = children.length
+        children.push(new Map())
+        ends.push(-1)
+        children[state]!.set(col, next)
+      }
+      state = next
+    }
+    ends[state] = l
+  }
+  const states = children.length
+  const delta = states <= 0xffff ? new Uint16Array(states * columns) : new Int32Array(states * columns)
+  const fail = new Int32Array(states)
+  const suffixOut = new Int32Array(states).fill(-1)
+  const queue: number[] = []
+  for (const [col, next] of children[0]!) {
+    delta[col] = next
+    queue.push(next)
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!
+    const f = fail[state]!
+    suffixOut[state] = ends[f]! >= 0 ? f : suffixOut[f]!
+    for (let col = 0; col < columns; col++) {
+      const next = children[state]!.get(col)
+      if (next === undefined) delta[state * columns + col] = delta[f * columns + col]!
+      else {
+        delta[state * columns + col] = next
+        fail[next] = delta[f * columns + col]!
+        queue.push(next)
+      }
+    }
+  }
+  const regexStart = new Int32Array(owners.length + 1)
+  const regexIds = new Int32Array(owners.reduce((n, o) => n + o.length, 0))
+  owners.forEach((o, l) => {
+    regexIds.set(o, regexStart[l]!)
+    regexStart[l + 1] = regexStart[l]! + o.length
+  })
+  return {
+    column,
+    columns,
+    delta,
+    literalAt: Int32Array.from(ends),
+    suffixOut,
+    regexStart,
+    regexIds,
+    literals: owners.length,
+  }
 }
 
-/** Compute the literals of `re` now rather than on its first use (call at module load). */
+/** The last few texts read (the screens ask about two or three forms of one message). */
+interface Slot {
+  text: string | null
+  stamp: number
+  /** marks[regex id] === stamp: a literal of that regex occurs in `text`. */
+  marks: Uint32Array
+}
+
+const SLOTS = 4
+let slots: Slot[] = []
+let nextSlot = 0
+let stamp = 0
+let literalSeen = new Uint32Array(0)
+
+function reset(): void {
+  automaton = build()
+  dirty = false
+  slots = Array.from({ length: SLOTS }, () => ({ text: null, stamp: 0, marks: new Uint32Array(regexLiterals.length) }))
+  literalSeen = new Uint32Array(automaton.literals)
+}
+
+function read(text: string): Slot {
+  for (let i = 0; i < SLOTS; i++) if (slots[i]!.text === text) return slots[i]!
+  const a = automaton!
+  const slot = slots[nextSlot]!
+  nextSlot = (nextSlot + 1) % SLOTS
+  stamp = (stamp + 1) >>> 0
+  if (stamp === 0) {
+    // Wrapped after 2^32 texts: old stamps must not pass for new ones.
+    literalSeen.fill(0)
+    for (const other of slots) other.marks.fill(0)
+    stamp = 1
+  }
+  const s = stamp
+  slot.text = text
+  slot.stamp = s
+  const { column, columns, delta, literalAt, suffixOut, regexStart, regexIds } = a
+  const marks = slot.marks
+  let state = 0
+  for (let i = 0; i < text.length; i++) {
+    state = delta[state * columns + column[text.charCodeAt(i)]!]!
+    // Every literal ending here: this state's own and its output suffixes. A literal already seen
+    // in this text has had its suffixes seen too.
+    for (let t = literalAt[state]! >= 0 ? state : suffixOut[state]!; t >= 0; t = suffixOut[t]!) {
+      const l = literalAt[t]!
+      if (literalSeen[l] === s) break
+      literalSeen[l] = s
+      for (let k = regexStart[l]!; k < regexStart[l + 1]!; k++) marks[regexIds[k]!] = s
+    }
+  }
+  return slot
+}
+
+function register(re: RegExp): number {
+  // The rule compilers' "matches nothing" regex for an empty list.
+  if (re.source === '(?!)') {
+    REGEX_ID.set(re, NEVER)
+    return NEVER
+  }
+  const literals = requiredLiterals(re)
+  if (!literals) {
+    REGEX_ID.set(re, ALWAYS)
+    return ALWAYS
+  }
+  const id = regexLiterals.length
+  regexLiterals.push(literals)
+  REGEX_ID.set(re, id)
+  dirty = true
+  return id
+}
+
+/** Register `re` now rather than on its first use (call at module load). */
 export function primeLiterals(re: RegExp): RegExp {
-  if (!PREPARED.has(re)) PREPARED.set(re, prepare(re))
+  if (!REGEX_ID.has(re)) register(re)
   return re
 }
 
 /** False only when `re` cannot match `text` (none of its required literals occurs in it). */
 export function mayMatch(re: RegExp, text: string): boolean {
-  let p = PREPARED.get(re)
-  if (p === undefined) {
-    p = prepare(re)
-    PREPARED.set(re, p)
-  }
-  if (p === null) return true
-  if (text !== lastText) {
-    generation = (generation + 1) >>> 0 || 1
-    for (let i = 0; i + 1 < text.length; i++) seen[bigram(text.charCodeAt(i), text.charCodeAt(i + 1))] = generation
-    lastText = text
-  }
-  const g = generation
-  for (let l = 0; l < p.bigrams.length; l++) {
-    const slots = p.bigrams[l]!
-    let all = true
-    for (let i = 0; i < slots.length; i++) {
-      if (seen[slots[i]!] !== g) {
-        all = false
-        break
-      }
-    }
-    // Every bigram is there: confirm the literal itself (a hash collision or scattered bigrams).
-    if (all && text.includes(p.literals[l]!)) return true
-  }
-  return false
+  let id = REGEX_ID.get(re)
+  if (id === undefined) id = register(re)
+  if (id < 0) return id === ALWAYS
+  if (dirty) reset()
+  const slot = read(text)
+  return slot.marks[id] === slot.stamp
 }
