@@ -158,7 +158,6 @@ interface Head {
   bias: number
   scale: number
   shift: number
-  weights: Float32Array
 }
 
 export interface ModelScore {
@@ -175,35 +174,78 @@ export interface ModelFeature {
   contribution: number
 }
 
+/** Number of set bits in a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  x = (x + (x >>> 4)) & 0x0f0f0f0f
+  return Math.imul(x, 0x01010101) >>> 24
+}
+
 /** A loaded model, ready to score canonical text. */
 export class RiskModel {
   readonly thresholds: Readonly<Record<ModelLanguage, ModelThresholds>>
   readonly hashBits: number
   private readonly risk: Head
   private readonly imminentHead: Head
+  /*
+   * The weights, compact: most feature indexes have no weight in either head, so a bit per index
+   * says which do (`present`, 32 KB at 18 bits), `rank` counts the set bits before each 32-bit word,
+   * and `pairs` holds the two heads' weights of the k-th weighted index side by side (2k: risk,
+   * 2k + 1: imminent). A message's features then touch a few hundred KB instead of two dense
+   * 1 MB arrays at random; the values are the same float32 weights, summed in the same order (an
+   * index with no weight added 0, which changes no sum).
+   */
+  private readonly present: Uint32Array
+  private readonly rank: Int32Array
+  private readonly pairs: Float32Array
 
   constructor(readonly artefact: RiskModelArtefact) {
     this.hashBits = artefact.hashBits
     this.thresholds = artefact.thresholds
-    const size = 1 << artefact.hashBits
-    const head = (h: HeadArtefact): Head => {
-      const weights = new Float32Array(size)
-      for (let i = 0; i < h.index.length; i++) weights[h.index[i]] = h.weight[i]
-      return { bias: h.bias, scale: h.scale, shift: h.shift, weights }
+    const words = Math.max(1, (1 << artefact.hashBits) >>> 5)
+    const { risk, imminent } = artefact.heads
+    const present = new Uint32Array(words)
+    for (const h of [risk, imminent]) for (const ix of h.index) present[ix >>> 5]! |= 1 << (ix & 31)
+    const rank = new Int32Array(words)
+    let count = 0
+    for (let w = 0; w < words; w++) {
+      rank[w] = count
+      count += popcount(present[w]!)
     }
-    this.risk = head(artefact.heads.risk)
-    this.imminentHead = head(artefact.heads.imminent)
+    this.present = present
+    this.rank = rank
+    this.pairs = new Float32Array(2 * count)
+    for (const [h, offset] of [
+      [risk, 0],
+      [imminent, 1],
+    ] as const) {
+      for (let i = 0; i < h.index.length; i++) this.pairs[2 * this.slot(h.index[i]!) + offset] = h.weight[i]!
+    }
+    this.risk = { bias: risk.bias, scale: risk.scale, shift: risk.shift }
+    this.imminentHead = { bias: imminent.bias, scale: imminent.scale, shift: imminent.shift }
+  }
+
+  /** The index's position among weighted indexes, or -1 when neither head weighs it. */
+  private slot(ix: number): number {
+    const word = this.present[ix >>> 5]!
+    const b = ix & 31
+    if (((word >>> b) & 1) === 0) return -1
+    return this.rank[ix >>> 5]! + popcount(word & ~(-1 << b))
   }
 
   /** Calibrated probabilities for canonical text (see ./canonical.ts). */
   score(canonical: string): ModelScore {
-    const rw = this.risk.weights
-    const iw = this.imminentHead.weights
+    const { present, rank, pairs } = this
     let r = 0
     let m = 0
     const n = forEachFeature(canonical, this.hashBits, (ix) => {
-      r += rw[ix]
-      m += iw[ix]
+      const word = present[ix >>> 5]!
+      const b = ix & 31
+      if (((word >>> b) & 1) === 0) return
+      const k = 2 * (rank[ix >>> 5]! + popcount(word & ~(-1 << b)))
+      r += pairs[k]!
+      m += pairs[k + 1]!
     })
     const norm = n > 0 ? 1 / Math.sqrt(n) : 0
     return {
@@ -214,10 +256,11 @@ export class RiskModel {
 
   /** The `limit` features that raised the risk score most (positive contributions only). */
   topFeatures(canonical: string, limit = 3): ModelFeature[] {
-    const rw = this.risk.weights
     const sums = new Map<number, number>()
     forEachFeature(canonical, this.hashBits, (ix) => {
-      if (rw[ix] > 0) sums.set(ix, (sums.get(ix) ?? 0) + rw[ix])
+      const k = this.slot(ix)
+      const w = k < 0 ? 0 : this.pairs[2 * k]!
+      if (w > 0) sums.set(ix, (sums.get(ix) ?? 0) + w)
     })
     return [...sums]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
