@@ -79,13 +79,17 @@ const SQUEEZE_SOURCE = /(?<!\\)(\p{L})\1+/gu
 /**
  * One regex for a list of patterns, each wrapped in word boundaries. Canonical text is ASCII
  * where it matters (Polish is folded), so ASCII \b and a non-unicode regex are enough, and
- * markedly faster than unicode-aware boundaries.
+ * markedly faster than unicode-aware boundaries. The leading \b is shared by all patterns,
+ * `\b(?:(?:a)\b|(?:b)\b)` rather than `\b(?:a)\b|\b(?:b)\b`: the same matches in the same order
+ * (every alternative asserts the same boundary at the same position first), but a position that
+ * is not a word edge is rejected once instead of once per pattern, about half the scan time.
  */
 function compile(patterns: readonly string[]): RegExp {
   // A never-matching regex keeps callers branch-free when a list is empty.
   if (patterns.length === 0) return /(?!)/g
+  const body = patterns.map((p) => `(?:${p.replace(SQUEEZE_SOURCE, '$1')})\\b`).join('|')
   // primeLiterals: findAll skips the scan when the text holds none of the words every match needs.
-  return primeLiterals(new RegExp(patterns.map((p) => `\\b(?:${p.replace(SQUEEZE_SOURCE, '$1')})\\b`).join('|'), 'g'))
+  return primeLiterals(new RegExp(`\\b(?:${body})`, 'g'))
 }
 
 const PLAIN_WORD = /^[a-z]+$/
