@@ -2,7 +2,8 @@
  * The signed-in /rooms page's fast path (decision 052) over two real server processes' apps sharing one PostgreSQL and
  * one Redis: a session signed out on one server is refused by the other on its very next page, although that server
  * had it cached; the room list is kept for ROOM_LIST_MAX_AGE_MS and shows a room made by the operator CLI after it;
- * the security headers worked out once at start still carry a fresh nonce per page; public files are still served.
+ * the security headers worked out once at start still carry a fresh nonce per page; a page is sent whole with its
+ * length; public files are still served.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ROOM_LIST_MAX_AGE_MS } from '../core/rooms/rooms.cache.js'
@@ -79,6 +80,11 @@ describe('headers and public files', () => {
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     }
     expect(seen.size).toBe(2)
+    // A page goes out as one write with its length, not in chunks (React renders it whole first).
+    const page = await fetch(`${servers[0]!.baseUrl}/help`, { headers: { 'accept-encoding': 'identity' } })
+    const bytes = Buffer.byteLength(await page.text())
+    expect(page.headers.get('transfer-encoding')).toBeNull()
+    expect(Number(page.headers.get('content-length'))).toBe(bytes)
     const icon = await fetch(`${servers[0]!.baseUrl}/favicon.svg`)
     expect(icon.status).toBe(200)
     expect(icon.headers.get('content-type')).toMatch(/svg/)

@@ -166,8 +166,15 @@ export function createDeadlineRequestHandler(options: DeadlineHandlerOptions) {
     // Every 503 (an outage, whichever loader or form noticed it) tells the browser when to try again.
     if (response.status === 503 && !response.headers.has('Retry-After'))
       res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
-    if (response.body) await writeReadableStreamToWritable(response.body, res)
-    else res.end()
+    if (!response.body) return void res.end()
+    // A page is rendered whole before its first byte (entry.server.tsx waits for onAllReady) and reaches here in
+    // React's 2 KB pieces: sent as one write with a Content-Length instead of a chunked write per piece (decision 052).
+    if (response.headers.get('Content-Type')?.startsWith('text/html')) {
+      const html = Buffer.from(await response.arrayBuffer())
+      res.setHeader('Content-Length', html.length)
+      return void res.end(html)
+    }
+    await writeReadableStreamToWritable(response.body, res)
   }
 
   /** The 503 page for this address: a GET with no account, so signed-in loaders refuse at once. */
