@@ -40,6 +40,13 @@ describe('npm run bench -- --smoke', () => {
       expect(target.steps[0].completeness).toEqual(expect.any(Number))
     }
     expect(chat[0].platform.steps[0].storedOnce).toEqual(expect.any(Boolean))
+    // Where the cores went during the step, and the backends' work per message, are measured for both targets.
+    for (const target of [chat[0].platform, chat[0].bare]) {
+      expect(target.steps[0].cores.load).toEqual(expect.any(Number))
+      expect(target.steps[0].backends.redisCalls).toEqual(expect.any(Number))
+    }
+    expect(chat[0].platform.steps[0].cores.server).toEqual(expect.any(Number))
+    expect(chat[0].platform.steps[0].backends.pgTransactions).toBeGreaterThan(0)
     expect(output).toContain('Chat fan-out')
     expect(screening.rows).toHaveLength(4)
     for (const row of screening.rows) expect(row.p99_us).toEqual(expect.any(Number))

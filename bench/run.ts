@@ -251,6 +251,9 @@ function printSummary(report: { scenarios: Record<string, any> }) {
                 .map((n: number | undefined) => (n === undefined ? '–' : n.toFixed(2)))
                 .join('/')
             : null,
+          'redis calls/pg xacts per msg': step.backends
+            ? `${step.backends.redisCalls ?? '–'}/${step.backends.pgTransactions ?? '–'}`
+            : null,
           pass: step.passed ? 'yes' : 'no',
         })
       }

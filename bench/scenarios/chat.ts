@@ -8,6 +8,8 @@ import { getFreePort } from '../../scripts/local-services.js'
 import { round, summarize } from '../stats.js'
 import { coresBetween, sampleCpu } from '../cpu-usage.js'
 import { nextRate, sustainedInterval } from '../step-rates.js'
+import { perMessage, sampleBackends } from '../round-trips.js'
+import { Redis } from 'ioredis'
 
 /**
  * Scenario 1: chat fan-out. N members in rooms of S, each room receiving messages at stepped rates, against
@@ -54,6 +56,10 @@ interface StepResult {
    * and `notBench` (the rest of the machine: other work, the kernel).
    */
   cores: Record<string, number>
+  /** Redis calls and PostgreSQL transactions per sent message during the step (bench/round-trips.ts). */
+  backends: ReturnType<typeof perMessage>
+  /** The step's window on the monotonic clock V8's CPU profiles use (µs), to cut BENCH_CPU_PROF profiles to it. */
+  monotonicUs: [number, number]
   passed: boolean
 }
 
@@ -172,6 +178,7 @@ async function runTarget(
 ) {
   const { clients, roomSize } = options
   const loaders = startLoadClients(options.loadProcesses)
+  const redis = new Redis(options.env.REDIS_URL!, { lazyConnect: true, maxRetriesPerRequest: 1 })
   const steps: StepResult[] = []
   let memoryPerConnectionBytes: number | null = null
   let setup: Setup | null = null
@@ -223,13 +230,18 @@ async function runTarget(
       ...(target.otherServerPids ?? []).map((pid) => [pid, 'idle-server'] as const),
       ...loaders.map((l) => [l.pid!, 'load'] as const),
     ])
-    // What the machine spends with every member connected and no one sending: the fixed cost under each step.
-    const idleBefore = await sampleCpu(kinds)
-    await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS))
-    idleCores = coresBetween(idleBefore, await sampleCpu(kinds))
+    // What the machine spends with every member connected and no one sending: the fixed cost under each step
+    // (not in --smoke, which stays fast).
+    if (options.untilFailure) {
+      const idleBefore = await sampleCpu(kinds)
+      await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS))
+      idleCores = coresBetween(idleBefore, await sampleCpu(kinds))
+    }
     for (let rate = nextRate(steps, offered, options); rate !== undefined; rate = nextRate(steps, offered, options)) {
       options.progress(`chat: ${label}: ${rate} msg/s per room for ${options.durationSeconds}s`)
       const machineBefore = await sampleCpu(kinds)
+      const backendsBefore = await sampleBackends(redis, options.sql)
+      const fromUs = Number(process.hrtime.bigint() / 1000n)
       const cpuBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
       const results = await Promise.all(
         loaders.map((loader) =>
@@ -242,7 +254,9 @@ async function runTarget(
         ),
       )
       const cpuAfter = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
+      const toUs = Number(process.hrtime.bigint() / 1000n)
       const cores = coresBetween(machineBefore, await sampleCpu(kinds))
+      const backendsAfter = await sampleBackends(redis, options.sql)
       const sent = results.reduce((s, r) => s + r.sent, 0)
       const acked = results.reduce((s, r) => s + r.acked, 0)
       const errors = results.reduce((s, r) => s + r.errors, 0)
@@ -278,10 +292,13 @@ async function runTarget(
         p99Ms: round(latency.p99, 1),
         serverCpuMsPerDelivery: deliveries > 0 ? round((cpuAfter - cpuBefore) / deliveries, 4) : null,
         cores,
+        backends: perMessage(backendsBefore, backendsAfter, sent),
+        monotonicUs: [fromUs, toUs],
         passed,
       })
     }
   } finally {
+    redis.disconnect()
     for (const loader of loaders) {
       loader.send({ type: 'close' })
       loader.kill('SIGTERM')
