@@ -13,10 +13,10 @@ const NOT_SOON =
   '(?!.*\\b(?:see (?:you|u|ya|yall|everyone)|cya|next (?:week|time|session)|tomorrow|later|soon|tonight|for now|for today|for the night|for a while|before|until|till)\\b)'
 /** Means named in an ordinary task ("holding a knife to cut the onions", "pills for headaches"). */
 const ROUTINE =
-  '(?! (?:for|to|because|while|so)\\b)(?!.*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|dose|headaches?|migraines?|cramps|prescribed|pharmacy|normal|usual|as always|weekly|daily|organi[sz]er|pill ?box|dosette|vitamins)\\b)'
+  '(?! (?:for|to|because|while|so)\\b)(?!.*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|dose|headaches?|migraines?|cramps|prescribed|pharmacy|normal|usual|as always|soup|carrots?|onions?|potato\\w*|veg\\w*|bread|cheese|fruit|apples?|steak|meat|salad|weekly|daily|organi[sz]er|pill ?box|dosette|vitamins)\\b)'
 /** Ordinary reasons to be at a height or by the tracks (repairs, a view, a drink, sport, waiting for a train to ride). */
 const LEISURE =
-  '(?!.*\\b(?:fix\\w*|repair\\w*|gutters?|tiles|aerial|antenna|view|sunset|sunrise|stars|sun\\w*|tea|coffee|beer|wine|drinks?|smok\\w*|bbq|barbecue|party|birthday|picnic|photos?|pictures?|climb\\w*|bungee|hik\\w*|fishing|commute|late again|delayed|see you|office|work)\\b)'
+  '(?!.*\\b(?:fix\\w*|repair\\w*|gutters?|tiles|aerial|antenna|view|sunset|sunrise|stars|sun\\w*|tea|coffee|beer|wine|drinks?|smok\\w*|bbq|barbecue|party|birthday|picnic|fireworks?|terrace|till|until|photos?|pictures?|film\\w*|video\\w*|trainspott\\w*|climb\\w*|bungee|hik\\w*|fishing|commute|late again|delayed|see you|office|work)\\b)'
 /** A sentence with a large amount, all of something, or an unnamed thing, taken a short while ago. */
 const AGO = '(?:\\d+|an?|half an?|one|two|three|few|couple of|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?|hours?|hrs?) ago'
 const HIGH_PLACE = '(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
@@ -329,6 +329,7 @@ export const en: Lexicon = {
         '(?:made up my mind|my mind is made up|decision (?:is )?made|ive decided)[.,]? (?:im |i am |il )?(?:doing|do) it (?:this weekend|tonight|today|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= *[.!?]* *$)',
         '(?:wrote|written|writing|write) (?:my|a) (?:goodbye|farewell) (?:note|letter)',
         '(?:writing|wrote|written|finished|finishing) my (?:last |final )?(?:note|letters)(?= *(?:[.,!?]|$|now|tonight))',
+        '(?:wrote|written|left|finished) (?:a|my) note (?:for|to) (?:my )?(?:parents|mum|mom|dad|family|kids|children|wife|husband|partner|sister|brother|girlfriend|boyfriend)(?!.*\\b(?:dinner|shopping|school|fridge|milk|groceries|birthday|card|thank|teacher|sick|absence|christmas|xmas|lunch|trip|chores|dog|cat)\\b)',
         '(?:wrote|written|left|finished) (?:\\w+ ){0,2}(?:letters|notes) (?:to|for) (?:everyone|each of you|all of you|my family|my kids|my children|my parents)(?! (?:for|about|with|at) (?:christmas|xmas|the holidays|thanksgiving|their birthdays?|school|work|class)\\b)',
         // An end with a time and nothing else after it: "it ends tonight", "tonight i end it".
         '(?:it|everything|this|my life) (?:all )?ends (?:tonight|today|tomorrow|this weekend|now|here)(?= *(?:[.,!?]|$))',
@@ -353,12 +354,13 @@ export const en: Lexicon = {
         // Holding the means now, or keeping them for the day ("a stash of pills for when i'm ready").
         `(?:holding|gripping|clutching) (?:a |the |my |this |his |her |dads |mums |moms )?(?:(?:bottle|handful|box|pack|packet|fistful) of (?:\\w+ )?${PILLS}|rope|noose|gun|pistol|knife|blade|blades|razor|razors)${ROUTINE}`,
         `(?:stash|stockpile|hoard) of (?:\\w+ )?${PILLS}${ROUTINE}`,
+        `(?:enough )?${PILLS} (?:saved|stashed|stockpiled|hoarded|put aside)(?: up)?${ROUTINE}`,
         `${MEANS_NOUN} (?:\\w+ ){0,5}for when (?:im|i am|i decide|its time|the time comes)`,
         `(?:the |my |a |his |her |dads |mums |moms )?(?:gun|pistol|rifle|shotgun|revolver|knife|blade|razor) (?:\\w+ ){0,2}(?:on my lap|in my lap|to my head|against my head|in my mouth|to my throat|against my throat|against my wrist|on my wrist)`,
         '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|drawer|closet|case)',
         '(?:rope|noose|belt|cord|cable) (?:is )?(?:around|round|on) my neck',
         // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
-        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|bed frame|wardrobe|tree|branch)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
+        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto)|(?:around|round|over)) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|bed frame|wardrobe|tree|branch)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
         `(?:${MEANS_NOUN}|the knife|the blade) (?:\\w+ )?(?:against|into|on) my (?:arm|arms|skin|leg|legs|thigh|thighs|neck|chest|stomach)(?: \\w+){0,3},? (?:and )?(?:im |i am )?(?:pressing|pushing|cutting|going to|about to)`,
         '(?:bottle|bottles) of (?:vodka|wine|whiskey|whisky|gin|rum|alcohol) and (?:all (?:of )?my|all the|my whole|my entire|the whole|every one of my) (?:prescription|pills|meds|tablets|blister packs)',
         '(?:my |the )?(?:whole|entire) prescription (?:\\w+ ){0,3}(?:next to me|in front of me|on the bed|on my bed|laid out|in my hand)',
@@ -377,7 +379,7 @@ export const en: Lexicon = {
         `(?:took|taken|swallowed|downed|ate|necked|popped|have taken|just took) (?:like |about |around |over |almost )?\\d{2,} (?:of )?(?:\\w+ ){0,3}?(?:${PILLS}|pils|tabs)(?! (?:today|this morning|on time|as prescribed|with|over|in the last|this (?:month|year|week)|a day|per day|each day|every day|daily|a week)\\b)`,
         `(?:took|taken|swallowed|downed|ate|necked|have taken|just took) (?:all (?:of )?(?:my|the)|a (?:whole|full) (?:bottle|pack|box|packet|strip)(?: of)?|the (?:whole|entire) (?:bottle|pack|box|packet)(?: of)?|an entire (?:bottle|pack|box|packet)(?: of)?|\\d{2,}|too many|a (?:bunch|handful|lot) of|every) (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with|a day|per day|each day|every day|daily|a week))`,
         'overdosed(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness))',
-        '(?:im|i am|currently) (?:standing|sitting|at the edge) (?:on|of) (?:the|a|this) (?:bridge|ledge|roof|rooftop|edge|tracks|train tracks|railway|balcony)',
+        `(?:im|i am|currently) (?:standing|sitting|at the edge) (?:on|of) (?:the|a|this) (?:bridge|ledge|roof|rooftop|edge|tracks|train tracks|railway|balcony)${LEISURE}`,
         // At a high place and done: "standing on the bridge right now, i'm done".
         `(?:standing|sitting|stood|im|i am) (?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?${HIGH_PLACE}(?: edge| railing| ledge)?(?: \\w+){0,3},? (?:and |so )?(?:im|i am) (?:done|finished|ending it|going to jump|gonna jump)(?! (?:with|for)\\b)`,
         '(?:cant|cannot|can not) stop (?:the )?bleeding',
@@ -414,6 +416,17 @@ export const en: Lexicon = {
         '(?:tracks|rails|railway line|platform edge|edge of the platform)(?: \\w+){0,3}[.,]? (?:\\w+ ){0,3}(?:hear|see) (?:it|the train|the lights) (?:coming|approaching)',
         `(?:platform edge|edge of the platform|on the (?:train |railway )?(?:tracks|line|rails))[^?]{0,80}?(?:train|express|it) (?:\\w+ ){0,2}(?:doesnt stop|does not stop|comes through|is coming|passes through)${LEISURE}`,
         `(?:train|express)(?: \\w+){0,4} (?:doesnt stop|does not stop|comes through|passes through)[^?]{0,80}?(?:(?:be|lie|lying|stand|standing) on the (?:tracks|line|rails)|platform edge|edge of the platform|not getting on it|step off|jump)${LEISURE}`,
+        // At a height or on the tracks, then resolve (the place is a lookbehind, so a "not" before the resolve does not negate it).
+        `(?<=\\b(?:on|at|up on|up here on|onto|on top of) (?:the |a |this |my )?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi ?storey|multistorey|tracks|ledge|sill|level crossing)\\b[^?]{0,80}?)(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping)${LEISURE}`,
+        '(?:on|at) the (?:window ?)?(?:sill|ledge)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,3}\\d+(?:st|nd|rd|th) floor',
+        'on the (?:window ?)?(?:sill|ledge) outside (?:my|the) window',
+        `(?:took|swallowed|taken|downed|ate) (?:every|all the) (?:pill|pills|tablet|tablets|meds)(?: \\w+){0,2} in the (?:house|flat|cabinet|drawer|bathroom)`,
+        `(?:took|swallowed|taken|downed|ate) (?:two|three|four|five|\\d+) (?:whole )?(?:boxes|packs|packets|bottles|strips) of (?:\\w+ )?${PILLS}`,
+        `(?:took|swallowed|taken|downed|ate) the rest of (?:my |the |his |her |\\w+s )?(?:\\w+ )?${PILLS}${ROUTINE}`,
+        'injected (?:all|the whole|the rest) (?:of )?(?:my |his |her |the )?insulin',
+        '(?:taken|took|had|swallowed) (?:way |far |much |a lot |so much )?more than (?:my|the|a) (?:dose|prescribed dose)(?!.*\\b(?:accident\\w*|vitamin\\w*|coffee)\\b)',
+        '(?:need to|going to|gonna|about to|ready to|just have to|have to) kick (?:the |away the )?(?:chair|stool)(?: away)?',
+        '(?:bath|tub)(?: \\w+){0,3} (?:running|filled|full|run)[^?]{0,40}?(?:blades?|razors?|knife) (?:is |are )?(?:ready|here|next to)',
         '(?:swallowed|took|taken|ate|downed) (?:everything|all|whatever|every pill) (?:in|from|that was in) (?:my |the )?(?:medicine cabinet|first aid kit|cabinet|drawer|bathroom)',
       ],
     },
@@ -424,7 +437,7 @@ export const en: Lexicon = {
       patterns: [
         '(?:goodbye|bye|farewell) forever',
         'this is (?:my )?(?:goodbye|farewell)',
-        '(?:my|this is my|this will be my) last (?:message|post|words|text|goodbye)',
+        `(?:my|this is my|this will be my) last (?:message|post|words|text|goodbye)${NOT_SOON}`,
         'by the time (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this',
         '(?:it was|its been|was) nice knowing (?:you|yall|everyone|all of you)',
         'tell my (?:mom|mum|mother|dad|father|family|parents|sister|brother|kids|children|wife|husband|partner|girlfriend|boyfriend)(?: that)? (?:im sorry|i love|i loved|sorry)',
@@ -442,8 +455,13 @@ export const en: Lexicon = {
         `(?:please )?(?:dont|do not) (?:be sad|grieve|mourn) (?:for|over|about) me${NOT_SOON}`,
         // "Before I go" with thanks, love or an apology for everything.
         `before i (?:go|leave|die|am gone|m gone)[.,]? (?:\\S+ ){0,6}?(?:thank (?:you|u) (?:all )?for (?:everything|trying|being there|all)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u)|you (?:all )?(?:mattered|meant)|(?:im )?sorry for everything|forgive me|dont blame yourselves)${NOT_SOON}`,
-        `(?:im |i am )?(?:going away|leaving|gone) (?:for good|forever)(?!.*\\b(?:moving|move|country|abroad|job|flat|city|uni|school|new)\\b)(?: \\w+){0,3}[.,]? (?:\\S+ ){0,5}?(?:thanks|thank you|sorry|love you|forgive|goodbye|bye)`,
+        `(?:im |i am |i )?(?:go|going away|leaving|gone) (?:for good|forever)(?!.*\\b(?:moving|move|country|abroad|job|flat|city|uni|school|new)\\b)(?: \\w+){0,3}[.,]? (?:\\S+ ){0,5}?(?:thanks|thank you|sorry|love you|forgive|goodbye|bye)`,
         `last time (?:ill|i will|im going to) (?:ever )?(?:message|write|post|text)(?: \\w+)?(?: here)?${NOT_SOON}`,
+        `(?:this is |its )?the last (?:youll|you will|you ll|yall will|anyone will|any of you will) (?:ever )?hear (?:from|of) me${NOT_SOON}`,
+        '(?:goodnight|good night|night) forever',
+        '(?:wont|will not|dont think il|dont think i will|not going to) (?:see|make it to|live to see) (?:another (?:sunrise|day|morning)|the (?:morning|sunrise)|tomorrow)(?!.*\\b(?:sleep\\w*|work\\w*|lie in|cloud\\w*|fog\\w*|shift|night shift|flight|blinds)\\b)',
+        `(?:when|once) (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this,? (?:il|i will) (?:be gone|be dead|not be here|have done it|already be gone)(?! (?:to|for|on|out)\\b)`,
+        `(?:this is|tonight is|its) my (?:very )?last (?:night|day)(?!.*\\b(?:in|at|before|of|shift|job|work|holiday|trip|course|school|term|uni|here)\\b)`,
       ],
     },
     {
@@ -451,7 +469,7 @@ export const en: Lexicon = {
       level: 'imminent',
       kind: 'farewell',
       patterns: [
-        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow))',
+        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow))(?!.*\\b(?:dentist|doctor|appointment|work|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight)\\b)',
         '(?:wont|will not|am not going to|im not going to) (?:be (?:here|around|alive) to see|live to see|make it to) (?:christmas|my birthday|the new year|new year|next (?:week|month|year|summer)|spring|summer|tomorrow|the morning)(?!.*\\b(?:work\\w*|away|abroad|travel\\w*|shift|holiday|trip|flight|hospital rota)\\b)',
       ],
     },
@@ -545,6 +563,7 @@ export const en: Lexicon = {
         '(?:this is|its) the end(?: for me)?(?= *(?:[.,!?]|$))',
         '(?:im |i am )?(?:so )?sorry(?= *(?:[.!?]|$))',
         '(?:im|i am) (?:so )?sorry(?= *,)',
+        '(?:im|i am) ready(?= *(?:[.!?]|$))',
       ],
     },
   ],
@@ -836,6 +855,7 @@ export const en: Lexicon = {
     'thoughts (?:about|of)',
   ],
   frames: [
+    'in (?:the|a|this|that) (?:video )?game',
     'song',
     'songs',
     'lyrics?',
@@ -879,6 +899,9 @@ export const en: Lexicon = {
       'growing up',
       'years clean',
       'in recovery from',
+      'last (?:year|summer|winter|spring|autumn)',
+      '(?:two|three|four|five|six|seven|eight|nine|ten|twenty) (?:years?|months?) ago',
+      'in (?:19|20)\\d\\d',
     ],
     present: ['again', 'now', 'nowadays', 'lately', 'recently', 'still', 'currently', 'anymore', 'tonight', 'today'],
   },

@@ -27,7 +27,7 @@ const ROUTINE =
   '(?! (?:bo|do|zeby|dla|na)\\b)(?!.*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy|zwykl\\w*|codzienn\\w*)\\b)'
 /** Ordinary reasons to be on a roof, a balcony or a platform (repairs, a view, a drink, a train to ride). */
 const LEISURE =
-  '(?!.*\\b(?:napraw\\w*|rynn\\w*|dachowk\\w*|anten\\w*|widok\\w*|zachod\\w*|wschod\\w*|gwiazd\\w*|herbat\\w*|kaw\\w*|piw\\w*|win\\w*|papieros\\w*|pal\\w*|grill\\w*|impre\\w*|urodzin\\w*|zdjec\\w*|fot\\w*|opala\\w*|wspin\\w*|pran\\w*|kwiat\\w*|ksiazk\\w*|spozni\\w*|do zobaczenia|pracy|biura)\\b)'
+  '(?!.*\\b(?:napraw\\w*|rynn\\w*|dachowk\\w*|anten\\w*|widok\\w*|zachod\\w*|wschod\\w*|gwiazd\\w*|herbat\\w*|kaw\\w*|piw\\w*|win\\w*|papieros\\w*|pal\\w*|grill\\w*|impre\\w*|urodzin\\w*|zdjec\\w*|fot\\w*|opala\\w*|wspin\\w*|pran\\w*|kwiat\\w*|ksiazk\\w*|spozni\\w*|dopoki|az skoncz\\w*|fajerwerk\\w*|do zobaczenia|pracy|biura)\\b)'
 /** A dose taken as usual, for pain or with a meal: not an overdose (checked over the rest of the message). */
 const ROUTINE_PL =
   '(?!.*\\b(?:na (?:bol|przeziebienie|goraczke|gardlo|migrene)|jak zwykle|jak co dzien|przepisan\\w*|do (?:obiadu|kolacji|sniadania)|poranne|wieczorne|pizz\\w*|ciast\\w*|wolne)\\b)'
@@ -342,6 +342,7 @@ export const pl: Lexicon = {
         'przedawk(?:uje|owac|uj\\w*)(?! (?:kawe|kawy|kofeine|cukier|cukru|netflixa|seriale))',
         '(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic) sie',
         '(?:wjechac|wjade|wjechal\\w*) pod (?:ciezarowke|pociag|tramwaj|auto|samochod|tira)',
+        '(?:wjade|wjechac|wjedzie\\w*) (?:autem |samochodem )?(?:do|w) (?:rzeki|jeziora|morza|kanalu|przepasc\\w*)',
         'pisz\\w* (?:teraz |juz )?(?:moj |swoj |ostatni )?list(?= *(?:[.,!?]|$))',
         '(?:wjade|wjechac|rozbije sie) (?:\\w+ )?(?:autem |samochodem )?(?:w|na) (?:drzewo|sciane|mur|filar|ciezarowke)',
         'list\\w* pozegnaln\\w*',
@@ -358,6 +359,7 @@ export const pl: Lexicon = {
       patterns: [
         `${MEANS_NOUN} (?:\\w+ ){0,2}(?:przed soba|obok mnie|w reku|w rekach|na stole|na biurku|odliczon\\w*)${ROUTINE}`,
         `(?:przed soba|w reku|obok mnie) (?:\\w+ ){0,2}${MEANS_NOUN}`,
+        `(?:odlozon\\w*|uzbieran\\w*|zachomikowan\\w*) (?:\\w+ )?(?:dosc |duzo |wystarczajaco )?${PILLS}${ROUTINE}`,
         `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*) (?:\\w+ ){0,2}${PILLS}`,
         '(?:sznur|petla|lina) (?:juz )?(?:wisi|gotow\\w*|przygotowan\\w*|zawiazan\\w*)',
         '(?:zawiazal\\w*|przygotowal\\w*|powiesil\\w*|zaczepil\\w*) (?:juz )?(?:sznur|petle|line)',
@@ -415,6 +417,18 @@ export const pl: Lexicon = {
         `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*) (?:juz )?(?:chyba |ze |okolo |jakies |prawie |ponad )(?:\\d{2,}|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
         '(?:wzi\\w*|polkn\\w*|lyk\\w*|zjadl\\w*) wszystko,? co (?:bylo )?(?:w|z) (?:pudelku|opakowaniu|apteczce|szafce|butelce|fiolce|blistrze)',
         `(?:nie czuje|kreci mi sie|niedobrze|slabo|wymiotuje|ciemno|zasypiam)(?: \\w+){0,4} po (?:tych |tylu |moich )?(?:wszystkich |tych wszystkich )(?:\\w+ )?${PILLS}`,
+        // At a height or on the tracks, then resolve (the place is a lookbehind, so a "nie" before the resolve does not negate it).
+        `(?<=\\b(?:na|nad|przy) (?:\\w+ )?(?:moscie|most|dachu|dach|torach|tory|krawedzi|krawedz|parapecie|parapet|balkonie|wiadukcie|wiadukt|klifem|klifie|klif|gzymsie|gzyms|przejezdzie|peronie|skraju)\\b[^?]{0,80}?)(?:nie (?:zejde|zawroce|wroce|schodze)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie)${LEISURE}`,
+        `(?:leze|lezy|polozyl\\w* sie|kladz\\w* sie|lezac) (?:juz |teraz )?na torach${LEISURE}`,
+        'na (?:gzymsie|parapecie) (?:za oknem|okna|na zewnatrz)',
+        `(?:polknal\\w*|polknel\\w*|wzi\\w*|lykn\\w*|zjadl\\w*) reszt\\w* (?:\\w+ )?${PILLS}${ROUTINE}`,
+        '(?:duzo |o wiele |znacznie |sporo )?wiecej niz (?:moja|przepisana|zalecana) dawk\\w*(?!.*\\b(?:przypadk\\w*|niechcacy|witamin\\w*|kaw\\w*)\\b)',
+        'wstrzyk\\w* (?:sobie )?(?:cala|wszystk\\w*|reszt\\w*) insulin\\w*',
+        `(?:lykn\\w*|polkn\\w*|wzi\\w*|zjadl\\w*) wszystkie (?:${PILLS}) (?:jakie|ktore) (?:byly|mialam|mialem|znalazl\\w*) w domu`,
+        '(?:kabel|pasek|sznur|lina|petla) (?:juz )?wisi (?:na|w|z) (?:poreczy|belce|belki|haku|drzwiach|garazu|piwnicy|strychu|suficie|drzewie|galezi)(?!.*\\b(?:prani\\w*|lamp\\w*|swiatel\\w*|dekorac\\w*|hustawk\\w*|ladowar\\w*)\\b)',
+        '(?:wann\\w*)(?: \\w+){0,3} (?:napelnia|pelna|nalana|leci)[^?]{0,40}?(?:zyletk\\w*|noz|ostrz\\w*) (?:sa |jest )?(?:gotow\\w*|obok|tu)',
+        'garaz\\w*[^?]{0,60}?(?:zamkn\\w* (?:drzwi|brame)|zamknieta brama)[^?]{0,40}?silnik\\w* (?:chodzi|pracuje|wlaczon\\w*)',
+        '(?:tylko|musze|zaraz|wystarczy|zostalo) (?:\\w+ )?kopn\\w* (?:to )?(?:krzeslo|taboret\\w*|stolek)',
         // Beyond a barrier at a height.
         'po (?:zlej|zewnetrznej) stronie (?:barierki|barierek|balustrady|poreczy|bariery|murku)',
         `(?:przeszedl\\w*|przeszl\\w*|przechodze|przelazl\\w*|wszedl\\w*|weszl\\w*) (?:przez|na) (?:barierke|balustrade|porecz|barierki|murek)(?: \\w+){0,3} (?:na|z) (?:moscie|dachu|wiadukcie|${HIGH_PLACE})`,
@@ -433,8 +447,8 @@ export const pl: Lexicon = {
       patterns: [
         'zegnajcie na zawsze',
         '(?:zegnam sie|zegnam) (?:z wami |z wszystkimi |ze wszystkimi )?na zawsze',
-        'to (?:jest )?(?:moja )?ostatni[ae]? (?:wiadomosc|wpis|post|slowa)',
-        'moja ostatnia wiadomosc',
+        `to (?:jest )?(?:moja )?ostatni[ae]? (?:wiadomosc|wpis|post|slowa)${NOT_SOON}`,
+        `moja ostatnia wiadomosc${NOT_SOON}`,
         '(?:kiedy|gdy|jak) to (?:przeczytacie|przeczytasz|zobaczycie)',
         '(?:kiedy|gdy|jak) (?:przeczytacie|przeczytasz) (?:to|te slowa|ta wiadomosc)',
         'milo (?:bylo )?(?:was|cie) (?:bylo )?poznac',
@@ -456,6 +470,12 @@ export const pl: Lexicon = {
         // "Zanim odejdę" with thanks, love or an apology (not leaving a desk, a job or a room).
         `zanim (?:odejde|mnie nie bedzie|umre)(?! (?:od|z|ze|do)\\b)[.,]? (?:\\S+ ){0,6}?(?:dziekuje|dzieki|kocham|przepraszam|byliscie|bylas|byles|wybaczcie|chce (?:wam |ci )?powiedziec)${NOT_SOON}`,
         '(?:odchodze|znikam) (?:na zawsze|na dobre)(?!.*\\b(?:pracy|firmy|zespolu|klubu|szkoly|od niego|od niej|grupy|forum|kanalu|przeprowadz\\w*|wyjezdzam)\\b)',
+        `(?:to (?:jest )?)?moja ostatnia noc(?!.*\\b(?:w|na|przed|tutaj|tu|zmian\\w*|pracy|wakacj\\w*|urlop\\w*|obozie|hotelu)\\b)`,
+        'zanim odejde na (?:dobre|zawsze)',
+        'nie (?:zobacze|dozyje|doczekam) (?:juz )?(?:wschodu slonca|rana|jutra|switu|kolejnego dnia)',
+        `(?:wiecej|juz) (?:sie )?(?:ode mnie )?nie (?:odezwe|uslyszycie)(?: sie)?(?! (?:do|z)\\b)${NOT_SOON}`,
+        'dobranoc na zawsze',
+        '(?:napisal\\w*|zostawil\\w*) (?:juz )?(?:list|liscik|kartk\\w*) (?:do|dla) (?:rodzicow|mamy|taty|rodziny|zony|meza|dzieci|siostry|brata)[^?]{0,40}?(?:lezy|jest|zostawil\\w*) (?:na|w|pod) (?:poduszce|poduszka|lozku|biurku|stole)(?!.*\\b(?:swiet\\w*|urodzin\\w*|mikolaj\\w*|szkol\\w*|zyczeni\\w*|podziekow\\w*)\\b)',
         'nie doczekam (?!sie\\b)(?:swiat|rana|jutra|urodzin|wiosny|lata|nowego roku|weekendu|poniedzialku|wigilii)',
         `ostatni raz (?:tu |tutaj )?(?:pisze|sie odzywam|cos pisze)${NOT_SOON}`,
         'nie (?:zobaczycie|uslyszycie) mnie (?:juz|wiecej|nigdy)',
@@ -556,6 +576,7 @@ export const pl: Lexicon = {
         'nie (?:dzwoncie|wzywajcie) (?:po )?(?:\\w+ )?(?:pomoc|karetk\\w*|pogotowi\\w*|policj\\w*|nikogo)',
         'nie chce (?:zeby mnie )?(?:ratowac|ratowali|znalezli|zadnej pomocy)',
         '(?:niczego|nic) (?:juz )?nie (?:bede )?potrzeb\\w*(?= *(?:[.,!?]|$|juz))',
+        'jestem gotow(?:y|a)(?= *(?:[.!?]|$))',
       ],
     },
   ],
@@ -614,7 +635,7 @@ export const pl: Lexicon = {
         'telefon\\w* zaufania',
       ],
     },
-    { id: 'pl.zniknac_z', patterns: ['zniknac z(?:e)? (?!(?:tego )?swiata\\b)\\w+'] },
+    { id: 'pl.zniknac_z', patterns: ['zniknac z(?:e)? (?!(?:tego )?swiata\\b)\\w+', 'zniknac pod (?:kocem|koldra|pierzyna|kocykiem)'] },
     { id: 'pl.przedawkowac', patterns: ['przedawkowal\\w* (?:kawe|kofeine|cukier|netflixa|seriale)'] },
     {
       id: 'pl.sport_jump',
@@ -830,6 +851,9 @@ export const pl: Lexicon = {
       'w gimnazjum',
       'w podstawowce',
       'jako (?:dziecko|nastolatek|nastolatka)',
+      'w (?:zeszlym|poprzednim|ubieglym) (?:roku|lecie)',
+      '(?:zeszlego|ubieglego) (?:roku|lata)',
+      'w (?:19|20)\\d\\d',
     ],
     present: [
       'znowu',
