@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/crisis-rule-hits.ts [--data <folder>] [--split train|validation] [--sweep]`: which rule families fire on
+ * `npx tsx scripts/crisis-rule-hits.ts [--data <folder>] [--split train|validation] [--sweep|--margin|--patterns]`: which rule families fire on
  * the public data (English), per split part, on the negatives and on the positives, and what the risk
  * model says about those rows. A study tool for the combined decision's precision (decision 044):
  * it reads the train and validation splits only, never the test split or the project's own
@@ -50,6 +50,10 @@ if (args.includes('--sweep')) {
 }
 if (args.includes('--patterns')) {
   patterns()
+  process.exit(0)
+}
+if (args.includes('--margin')) {
+  margin()
   process.exit(0)
 }
 for (const split of splits) {
@@ -157,6 +161,67 @@ function sweep(): void {
     const f = (x: number[]) => `${x[0]}/${x[1]}`.padStart(8)
     console.log(
       `${t.toFixed(2).padEnd(7)}${(tp / pos).toFixed(3).padStart(8)}${(fp / (validation.length - pos)).toFixed(3).padStart(8)}   ${' '.repeat(13)}${f(demoted.high)}${f(demoted.concern)}${f(demoted.none)}`,
+    )
+  }
+}
+
+/**
+ * `--margin` chooses MARKED_MARGIN (core/crisis/classifier.ts): for each candidate, the combined
+ * decision's recall and false-positive rate at level >= concern on the English public validation
+ * split, and per language how many own tuning hard negatives are flagged and how many own tuning
+ * and training at-risk messages (level >= concern) the margin would drop below concern. Held-out
+ * rows are never read. The rule: the largest candidate (one for both languages) that drops no own
+ * at-risk message and keeps the validation recall at 0.60 or more.
+ */
+function margin(): void {
+  const validation = rows.filter((r) => r.split === 'validation')
+  type Own = { text: string; level: string; language: string; note?: string }
+  const training: Own[] = readFileSync(OWN_TRAINING_PATH, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Own)
+  const tuning: Own[] = loadEvalSet().filter((m) => !(m.note ?? '').split(',').includes('heldout'))
+  const hard = (m: Own) => m.level === 'none' && (m.note ?? '').includes('hard-negative')
+  const candidates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]
+  console.log(
+    `margin sweep: English public validation split (${validation.length} rows), ${tuning.length} tuning rows, ${training.length} own training messages`,
+  )
+  console.log(
+    `${'margin'.padEnd(7)}${'recall'.padStart(8)}${'FPR'.padStart(8)}   tuning hard negatives flagged (en/pl)   own at-risk dropped (en/pl)   tuning none flagged (en/pl)`,
+  )
+  const flagged = (text: string, m: number) => decisionParts(text, undefined, { en: m, pl: m }).level !== 'none'
+  for (const m of candidates) {
+    let tp = 0
+    let fp = 0
+    let pos = 0
+    for (const r of validation) {
+      const f = flagged(r.text, m)
+      if (r.label === 1) {
+        pos++
+        if (f) tp++
+      } else if (f) fp++
+    }
+    const hardFlagged = [0, 0]
+    const noneFlagged = [0, 0]
+    const dropped = [0, 0]
+    for (const row of tuning) {
+      const i = row.language === 'pl' ? 1 : 0
+      if (row.level === 'none') {
+        if (flagged(row.text, m)) {
+          noneFlagged[i]++
+          if (hard(row)) hardFlagged[i]++
+        }
+      }
+    }
+    if (m > 0) {
+      for (const row of [...tuning, ...training]) {
+        if (row.level === 'none') continue
+        if (flagged(row.text, 0) && !flagged(row.text, m)) dropped[row.language === 'pl' ? 1 : 0]++
+      }
+    }
+    const f = (x: number[]) => `${x[0]}/${x[1]}`
+    console.log(
+      `${m.toFixed(2).padEnd(7)}${(tp / pos).toFixed(3).padStart(8)}${(fp / (validation.length - pos)).toFixed(3).padStart(8)}   ${f(hardFlagged).padStart(38)}   ${f(dropped).padStart(27)}   ${f(noneFlagged).padStart(27)}`,
     )
   }
 }

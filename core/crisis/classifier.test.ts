@@ -5,6 +5,8 @@ import {
   decisionParts,
   DEMOTE_BELOW,
   detectLanguage,
+  LIFT_AT,
+  MARKED_MARGIN,
   RISK_LEVELS,
   type RiskLevel,
 } from './classifier.js'
@@ -319,7 +321,7 @@ describe('rules and the risk model together', () => {
     const negated = 'i dont want to kill myself anymore'
     expect(modelRisk(negated)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
     expect(classifyRisk(negated)).toMatchObject({ level: 'none', signals: ['negated:en.ideation.active'] })
-    const never = 'i would never kill myself'
+    const never = 'i would never end my life'
     expect(modelRisk(never)).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
     expect(classifyRisk(never).level).toBe('none')
     const promise = "i'm not going to end my life, i promise"
@@ -453,15 +455,19 @@ describe('rules and the risk model together', () => {
       expect(score, text).toBeDefined()
       const modelLevel = RISK_LEVELS.indexOf(score!.slice('model.score.'.length) as RiskLevel)
       expect(result.signals, text).toContain('model.cue')
-      expect(result.level, text).toBe(RISK_LEVELS[Math.min(modelLevel + 1, 3)])
+      // Where the imminent head lifted the risk head's concern to high, the cue counts from concern.
+      const riskHead = result.signals.includes('model.imminent') ? modelLevel - 1 : modelLevel
+      expect(result.level, text).toBe(RISK_LEVELS[Math.min(riskHead + 1, 3)])
       expect(compareRisk(result.level, 'high'), text).toBeGreaterThanOrEqual(0)
     }
     // The model's score already counts the means words: a model concern with a means cue stays concern.
+    // (The imminent head may lift it to high, model.imminent; never to imminent.)
     const means = classifyRisk('i have the pills')
-    expect(means.signals).toContain('model.score.concern')
+    expect(modelRisk('i have the pills')).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
+    expect(modelRisk('i have the pills')).toBeLessThan(RISK_MODEL.thresholds.en.high)
     expect(means.signals).toContain('en.cue.means')
     expect(means.signals).not.toContain('model.cue')
-    expect(means.level).toBe('concern')
+    expect(compareRisk(means.level, 'imminent')).toBeLessThan(0)
   })
 
   it('keeps means kept for an ordinary reason below high, with no plan rule', () => {
@@ -795,6 +801,20 @@ describe('rules added for generalisation (issue 12, second round)', () => {
       'zanim odejdę chcę wam powiedzieć, że byliście dla mnie ważni',
       'nie doczekam swiat. juz zdecydowalam',
       'odchodzę na zawsze dziś w nocy',
+      "the cord is around the bannister, i've tested it",
+      "on the hospital roof. i'm not coming down this time",
+      "took every pill in the house, it's starting to work",
+      'i injected all my insulin, heart is racing',
+      "this is the last you'll hear from me",
+      'goodnight forever everyone',
+      "i don't think i'll see the morning",
+      'leze na torach za domem',
+      'jestem na dachu szpitala. tym razem nie zejdę',
+      'wstrzyknąłem całą insulinę, serce mi wali',
+      'więcej się ode mnie nie odezwę',
+      'dobranoc na zawsze wszystkim',
+      'nie dożyję rana',
+      'wszystko gotowe, tylko kopnąć krzesło',
     ]) {
       expect({ text, level: rulesLevel(text) }).toEqual({ text, level: 'imminent' })
     }
@@ -832,6 +852,14 @@ describe('rules added for generalisation (issue 12, second round)', () => {
       'odchodzę na dobre z tej firmy, dzięki za wszystko',
       'nie doczekam się świąt, już kupiłam prezenty',
       'butelka wina i moje tabletki na stole, zwykły piątek',
+      "i won't be here tomorrow, dentist in the morning",
+      'in the game you have to jump off the tower to finish the level',
+      'this is my last night in paris',
+      'on the roof terrace, im not coming down till the fireworks end',
+      'to moja ostatnia noc w hotelu, jutro wracamy',
+      'to moja ostatnia wiadomość przed urlopem',
+      'pranie wisi na poręczy balkonu',
+      'jestem na dachu, nie zejdę dopóki nie skończą się fajerwerki',
     ]) {
       expect({ text, level: rulesLevel(text) }).toEqual({ text, level: 'none' })
     }
@@ -848,5 +876,50 @@ describe('rules added for generalisation (issue 12, second round)', () => {
     const never = classifyRisk('nigdy nie odebrałabym sobie życia, dzieci mnie potrzebują')
     expect(never.level).toBe('none')
     expect(never.signals).toContain('negated:pl.ideation.active')
+  })
+})
+
+describe('the imminent head and scope words in the combined decision (issue 12, second round)', () => {
+  const liftAt = (language: 'en' | 'pl') =>
+    Math.max(RISK_MODEL.thresholds[language].imminent, LIFT_AT[language])
+
+  it('lifts a model concern to high where the imminent head is sure, but never to imminent by means words', () => {
+    const lifted = "this is the last time i'll feel this"
+    expect(classifyRisk(lifted, { rulesOnly: true }).signals).toEqual([])
+    const scores = RISK_MODEL.score(canonicalize(lifted))
+    expect(scores.risk).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
+    expect(scores.risk).toBeLessThan(RISK_MODEL.thresholds.en.high)
+    expect(scores.imminent).toBeGreaterThanOrEqual(liftAt('en'))
+    const result = classifyRisk(lifted)
+    expect(result.level).toBe('high')
+    expect(result.signals).toEqual(expect.arrayContaining(['model.score.high', 'model.imminent']))
+    // A means cue does not take a lifted level to imminent: the imminent head already read "rope".
+    const withMeans = classifyRisk("this is the last time i'll feel this, i have a rope")
+    expect(withMeans.level).toBe('high')
+    expect(withMeans.signals).toContain('model.imminent')
+  })
+
+  it('does not lift a tuning row below imminent: the English cut-off sits above "not in a dark place anymore"', () => {
+    const text = "i'm not in a dark place anymore, just wanted to say thanks"
+    const scores = RISK_MODEL.score(canonicalize(text))
+    expect(scores.imminent).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.imminent)
+    expect(scores.imminent).toBeLessThan(liftAt('en'))
+    expect(classifyRisk(text).signals).not.toContain('model.imminent')
+    expect(compareRisk(classifyRisk(text).level, 'high')).toBeLessThan(0)
+  })
+
+  it('counts a margin against the model only where the message carries a scope word the rules read', () => {
+    // The shipped margin is 0 (the sweep keeps every own at-risk message); a margin, where set,
+    // lowers the model's risk for a message with a negator, another person or the past only.
+    expect(MARKED_MARGIN).toEqual({ en: 0, pl: 0 })
+    const marked = 'i never thought it would come to this, there is nothing left'
+    const plain = 'im sitting in the dark with everything i need'
+    const before = decisionParts(marked)
+    const after = decisionParts(marked, undefined, { en: 0.3 })
+    expect(before.level).toBe('concern')
+    expect(after.level).toBe('none')
+    expect(after.modelRisk! - before.modelRisk!).toBeCloseTo(-0.3, 6)
+    expect(decisionParts(plain, undefined, { en: 0.3 })).toEqual(decisionParts(plain))
+    expect(decisionParts(plain).level).toBe('high')
   })
 })

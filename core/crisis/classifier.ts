@@ -65,6 +65,22 @@ const MIN_MODEL_WORDS = 3
  * on, so Polish statements are never demoted.
  */
 export const DEMOTE_BELOW: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.2, pl: 0 })
+/**
+ * The imminent head lifts a model `concern` to `high` (signal `model.imminent`) where it reaches
+ * this value, per language, and at least the artefact's imminent cut-off: the lowest value (two
+ * decimals, at least 0.5) above the imminent score of every own tuning row below `imminent` that the
+ * model rates `concern` (English 0.67: one tuning row, "not in a dark place anymore", scores 0.667).
+ * Rechoose it after a retrain (docs/crisis-model.md).
+ */
+export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.67, pl: 0.5 })
+/**
+ * Where the model decides and the message carries a scope word the rules read (negation, another
+ * person, reported speech, the past, a media frame; `Scope.marked`), its risk counts this much less
+ * against the thresholds: hard negatives are mostly such messages ("i never took those pills",
+ * "my friend said she wants to jump"), and the model cannot tell which words a scope covers.
+ * Chosen with `npx tsx scripts/crisis-rule-hits.ts --margin` (docs/crisis-model.md).
+ */
+export const MARKED_MARGIN: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0, pl: 0 })
 /** Rule kinds a confident model may demote; plans, means, attempts, goodbyes and self-harm always stand. */
 const DEMOTABLE: ReadonlySet<RuleKind> = new Set<RuleKind>(['hopelessness', 'passive', 'mention', 'thoughts', 'active'])
 
@@ -452,6 +468,21 @@ class Scope {
   }
 
   /**
+   * The message carries a word one of the rules' scopes reads (a negator, another person, a
+   * reporting verb, a past marker, a media frame) although no scope applied to a risk phrase: the
+   * model, which cannot place such a word, needs a margin more to speak (MARKED_MARGIN).
+   */
+  marked(): boolean {
+    const { negator, pseudo, third, reporting, subject, past, frame } = this.marks
+    for (let j = 0; j < negator.length; j++) {
+      if (negator[j] && !pseudo[j]) return true
+      if (third[j] || past[j] || frame[j]) return true
+      if (reporting[j] && !(j > 0 && subject[j - 1])) return true
+    }
+    return this.thirdSpans.length > 0
+  }
+
+  /**
    * The sentence of tokens first..last is the speaker's own: it holds a first-person word
    * (`person.first`, `person.own`: "my suicidal thoughts", "nie dają mi spokoju") or a marker that
    * keeps it current (`past.present`: "znowu wróciły myśli samobójcze").
@@ -590,14 +621,24 @@ function raiseByCues(modelLevel: number, cues: readonly CompiledCue[], used: Set
 const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:', 'idiom:']
 const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
 
-/** The level the model alone gives canonical (idiom-masked) text, with the language's thresholds. */
-function modelLevelOf(text: string, language: LanguageCode): { level: number; risk: number } {
+/**
+ * The level the model alone gives canonical (idiom-masked) text, with the language's thresholds.
+ * `lifted`: the risk head said concern and the imminent head reached its cut-off, so the level is
+ * `high` (an attempt, means or goodbye the risk head underrates is still brought to a clinician
+ * soon); the imminent cut-off was chosen so that no tuning row below imminent reaches it.
+ */
+function modelLevelOf(
+  p: { risk: number; imminent: number },
+  language: LanguageCode,
+): { level: number; risk: number; lifted: boolean } {
   const t = RISK_MODEL.thresholds[language]
-  const p = RISK_MODEL.score(text)
-  if (p.risk < t.concern) return { level: 0, risk: p.risk }
-  if (p.risk < t.high) return { level: CONCERN, risk: p.risk }
+  if (p.risk < t.concern) return { level: 0, risk: p.risk, lifted: false }
+  if (p.risk < t.high) {
+    const lifted = p.imminent >= Math.max(t.imminent, LIFT_AT[language])
+    return { level: lifted ? HIGH : CONCERN, risk: p.risk, lifted }
+  }
   // Imminent only where both heads agree: high risk and an imminent message.
-  return { level: p.imminent >= t.imminent ? IMMINENT : HIGH, risk: p.risk }
+  return { level: p.imminent >= t.imminent ? IMMINENT : HIGH, risk: p.risk, lifted: false }
 }
 
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}]/u
@@ -614,6 +655,7 @@ function analyze(
   rulesOnly = false,
   scoreAll = false,
   demoteBelow?: Partial<Record<LanguageCode, number>>,
+  markedMargin?: Partial<Record<LanguageCode, number>>,
 ): Analysis {
   const text = canonicalize(raw)
   const tokens = tokenizeWithPositions(text)
@@ -728,22 +770,33 @@ function analyze(
   const ruleLevel = level
   let modelRisk: number | null = demotedRisk
   if (!rulesOnly && demotedRisk === null && hits.length === 0 && !signals.some(isScoped) && words >= MIN_MODEL_WORDS) {
-    const { level: modelLevel, risk } = modelLevelOf(masked, language)
-    const scoped =
-      modelLevel > 0 || scoreAll
-        ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]).wholeMessage()
-        : null
+    const scores = RISK_MODEL.score(masked)
+    let model = modelLevelOf(scores, language)
+    const margin = markedMargin?.[language] ?? MARKED_MARGIN[language]
+    // The scope words are read only where they could matter (the model speaks, or an evaluation).
+    const scope =
+      model.level > 0 || scoreAll ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]) : null
+    if (scope && margin > 0 && scope.marked()) {
+      const unmarked = model.level
+      model = modelLevelOf({ risk: scores.risk - margin, imminent: scores.imminent }, language)
+      if (unmarked > 0 && model.level === 0) signals.push('model.marked')
+    }
+    const { level: modelLevel, risk, lifted } = model
+    const scoped = scope && (modelLevel > 0 || scoreAll) ? scope.wholeMessage() : null
     if (!scoped) modelRisk = risk
     if (scoped && modelLevel > 0) signals.push(`model.scoped.${scoped}`)
     else if (modelLevel > 0) {
       modelSignals = [
         `model.score.${RISK_LEVELS[modelLevel]}`,
+        ...(lifted ? ['model.imminent'] : []),
         ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`),
       ]
       // A statement the model found combines with the message's cues (see raiseByCues; the time
-      // cue stays tied to the rules' active kind).
-      const raised = raiseByCues(modelLevel, cues, used)
-      if (raised > modelLevel) modelSignals.push('model.cue')
+      // cue stays tied to the rules' active kind). A level the imminent head lifted combines as the
+      // risk head's concern: its words ("rope", "pills") are the means cue's, so never to imminent.
+      const fromCues = raiseByCues(lifted ? CONCERN : modelLevel, cues, used)
+      const raised = Math.max(modelLevel, fromCues)
+      if (fromCues > (lifted ? CONCERN : modelLevel)) modelSignals.push('model.cue')
       level = Math.max(level, raised)
     }
   }
@@ -768,8 +821,9 @@ function analyze(
 export function decisionParts(
   text: string,
   demoteBelow?: Partial<Record<LanguageCode, number>>,
+  markedMargin?: Partial<Record<LanguageCode, number>>,
 ): { level: RiskLevel; ruleLevel: RiskLevel; modelRisk: number | null } {
-  const a = analyze(text, false, true, demoteBelow)
+  const a = analyze(text, false, true, demoteBelow, markedMargin)
   return { level: RISK_LEVELS[a.level], ruleLevel: RISK_LEVELS[a.ruleLevel], modelRisk: a.modelRisk }
 }
 
