@@ -180,6 +180,10 @@ export async function runCrisisScenario(options: {
       `crisis: warm-up high-risk send (not counted): ${warmUp.outcome}, card in ${round(warmUp.cardMs ?? NaN, 1)} ms`,
     )
     const background = await load
+    const ordinary = summarize(background.latencies ?? [])
+    options.progress(
+      `crisis: ordinary messages meanwhile: send → peer p50 ${round(ordinary.p50, 1)} ms, p99 ${round(ordinary.p99, 1)} ms`,
+    )
     const deadline = Date.now() + 15_000
     while (Date.now() < deadline && sends.some((s) => s.incidentId && !paged.has(s.incidentId)))
       await new Promise((r) => setTimeout(r, 50))
@@ -211,6 +215,8 @@ export async function runCrisisScenario(options: {
       pages: options.pages,
       backgroundRatePerRoom: options.backgroundRatePerRoom,
       backgroundDeliveredPerSecond: round(background.deliveries / (background.elapsedMs / 1000), 1),
+      /** Ordinary messages in the same window (send → a peer receiving it): what a crisis send is compared with. */
+      backgroundDelivery: { p50Ms: round(ordinary.p50, 1), p99Ms: round(ordinary.p99, 1) },
       backgroundSetup: setup,
       /** What each high-risk send's ack said: only a card with an incident is timed. */
       sendOutcomes: sends.reduce<Record<string, number>>(
