@@ -80,11 +80,11 @@ function parseQuantifier(p: Parser): number {
  * One sequence (up to `|`, `)` or the end). Returns the best required set among its runs of
  * literal characters and its required groups.
  */
-function parseSequence(p: Parser): Req {
+function parseSequence(p: Parser, all?: string[][]): Req {
   let best: Req = null
   let run = ''
   const endRun = () => {
-    if (run.length > 0) best = better(best, usable([run]))
+    if (run.length > 0) best = keep(best, usable([run]), all)
     run = ''
   }
   while (p.pos < p.src.length) {
@@ -110,7 +110,7 @@ function parseSequence(p: Parser): Req {
       if (p.src[p.pos] !== ')') throw new Unsupported()
       p.pos++
       const min = parseQuantifier(p)
-      if (!lookaround && min !== 0) best = better(best, usable(inner))
+      if (!lookaround && min !== 0) best = keep(best, usable(inner), all)
       continue
     }
     let literal: string | null = null
@@ -165,6 +165,33 @@ function parseSequence(p: Parser): Req {
   return best
 }
 
+/** `better`, also collecting every usable candidate into `all` when given. */
+function keep(best: Req, candidate: Req, all?: string[][]): Req {
+  if (all && candidate) all.push(candidate)
+  return better(best, candidate)
+}
+
+/**
+ * Several literal sets that a match of `re` needs all of (one literal of each): every required
+ * part of a regex that is one sequence at the top level ("\\b(?:gun|rifle)\\b ... (?:loaded|ammo)"
+ * needs a weapon word and a loading word). A regex with a top-level alternative gives the single
+ * set of requiredLiterals. Null when there is none.
+ */
+export function requiredLiteralSets(re: RegExp): string[][] | null {
+  const single = requiredLiterals(re)
+  if (!single) return null
+  const p: Parser = { src: re.source, pos: 0 }
+  const all: string[][] = []
+  try {
+    parseSequence(p, all)
+  } catch (e) {
+    if (e instanceof Unsupported) return [single]
+    throw e
+  }
+  if (p.pos !== p.src.length || all.length === 0) return [single]
+  return all
+}
+
 /** The literals one of which every match of `re` contains, or null when there is no such set. */
 export function requiredLiterals(re: RegExp): string[] | null {
   if (re.flags.includes('i') || re.flags.includes('v')) return null
@@ -196,8 +223,10 @@ const ALWAYS = -1
 const NEVER = -2
 
 const REGEX_ID = new WeakMap<RegExp, number>()
-/** Per registered regex id, its literals. */
-const regexLiterals: string[][] = []
+/** Per registered regex id, its literal sets (ids into setLiterals): a match needs one literal of each. */
+const regexSets: number[][] = []
+/** Per literal set id, its literals. */
+const setLiterals: string[][] = []
 let dirty = false
 
 interface Automaton {
@@ -210,9 +239,9 @@ interface Automaton {
   literalAt: Int32Array
   /** Per state: the nearest proper suffix state where a literal ends, or -1. */
   suffixOut: Int32Array
-  /** Per literal: its regex ids, regexIds[regexStart[l] .. regexStart[l + 1]). */
-  regexStart: Int32Array
-  regexIds: Int32Array
+  /** Per literal: the ids of the sets that hold it, setIds[setStart[l] .. setStart[l + 1]). */
+  setStart: Int32Array
+  setIds: Int32Array
   literals: number
 }
 
@@ -221,7 +250,7 @@ let automaton: Automaton | null = null
 function build(): Automaton {
   const literalIndex = new Map<string, number>()
   const owners: number[][] = []
-  regexLiterals.forEach((lits, id) => {
+  setLiterals.forEach((lits, id) => {
     for (const lit of lits) {
       let l = literalIndex.get(lit)
       if (l === undefined) {
@@ -280,11 +309,11 @@ function build(): Automaton {
       }
     }
   }
-  const regexStart = new Int32Array(owners.length + 1)
-  const regexIds = new Int32Array(owners.reduce((n, o) => n + o.length, 0))
+  const setStart = new Int32Array(owners.length + 1)
+  const setIds = new Int32Array(owners.reduce((n, o) => n + o.length, 0))
   owners.forEach((o, l) => {
-    regexIds.set(o, regexStart[l]!)
-    regexStart[l + 1] = regexStart[l]! + o.length
+    setIds.set(o, setStart[l]!)
+    setStart[l + 1] = setStart[l]! + o.length
   })
   return {
     column,
@@ -292,8 +321,8 @@ function build(): Automaton {
     delta,
     literalAt: Int32Array.from(ends),
     suffixOut,
-    regexStart,
-    regexIds,
+    setStart,
+    setIds,
     literals: owners.length,
   }
 }
@@ -302,7 +331,7 @@ function build(): Automaton {
 interface Slot {
   text: string | null
   stamp: number
-  /** marks[regex id] === stamp: a literal of that regex occurs in `text`. */
+  /** marks[set id] === stamp: a literal of that set occurs in `text`. */
   marks: Uint32Array
 }
 
@@ -315,7 +344,7 @@ let literalSeen = new Uint32Array(0)
 function reset(): void {
   automaton = build()
   dirty = false
-  slots = Array.from({ length: SLOTS }, () => ({ text: null, stamp: 0, marks: new Uint32Array(regexLiterals.length) }))
+  slots = Array.from({ length: SLOTS }, () => ({ text: null, stamp: 0, marks: new Uint32Array(setLiterals.length) }))
   literalSeen = new Uint32Array(automaton.literals)
 }
 
@@ -334,7 +363,7 @@ function read(text: string): Slot {
   const s = stamp
   slot.text = text
   slot.stamp = s
-  const { column, columns, delta, literalAt, suffixOut, regexStart, regexIds } = a
+  const { column, columns, delta, literalAt, suffixOut, setStart, setIds } = a
   const marks = slot.marks
   let state = 0
   for (let i = 0; i < text.length; i++) {
@@ -345,7 +374,7 @@ function read(text: string): Slot {
       const l = literalAt[t]!
       if (literalSeen[l] === s) break
       literalSeen[l] = s
-      for (let k = regexStart[l]!; k < regexStart[l + 1]!; k++) marks[regexIds[k]!] = s
+      for (let k = setStart[l]!; k < setStart[l + 1]!; k++) marks[setIds[k]!] = s
     }
   }
   return slot
@@ -357,13 +386,18 @@ function register(re: RegExp): number {
     REGEX_ID.set(re, NEVER)
     return NEVER
   }
-  const literals = requiredLiterals(re)
-  if (!literals) {
+  const sets = requiredLiteralSets(re)
+  if (!sets) {
     REGEX_ID.set(re, ALWAYS)
     return ALWAYS
   }
-  const id = regexLiterals.length
-  regexLiterals.push(literals)
+  const id = regexSets.length
+  regexSets.push(
+    sets.map((literals) => {
+      setLiterals.push(literals)
+      return setLiterals.length - 1
+    }),
+  )
   REGEX_ID.set(re, id)
   dirty = true
   return id
@@ -375,12 +409,14 @@ export function primeLiterals(re: RegExp): RegExp {
   return re
 }
 
-/** False only when `re` cannot match `text` (none of its required literals occurs in it). */
+/** False only when `re` cannot match `text` (some set of its required literals has none in it). */
 export function mayMatch(re: RegExp, text: string): boolean {
   let id = REGEX_ID.get(re)
   if (id === undefined) id = register(re)
   if (id < 0) return id === ALWAYS
   if (dirty) reset()
   const slot = read(text)
-  return slot.marks[id] === slot.stamp
+  const sets = regexSets[id]!
+  for (let i = 0; i < sets.length; i++) if (slot.marks[sets[i]!] !== slot.stamp) return false
+  return true
 }
