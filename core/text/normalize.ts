@@ -97,10 +97,16 @@ function hasTripleLetter(text: string): boolean {
 /** The form every screen matches against: folded, de-obfuscated, single-spaced. */
 export function normalizeForScreening(text: string): string {
   if (text === normalizedIn) return normalizedOut
-  normalizedOut = deobfuscate(foldDiacritics(text)).replace(/\s+/g, ' ').trim()
+  const out = deobfuscate(foldDiacritics(text))
+  // Most messages are already single-spaced: then the whitespace pass would rebuild the same string.
+  normalizedOut = (ODD_SPACE.test(out) ? out.replace(SPACES, ' ') : out).trim()
   normalizedIn = text
   return normalizedOut
 }
+
+const SPACES = /\s+/g
+/** Whitespace that SPACES would change: anything but a single space. */
+const ODD_SPACE = /[^\S ]|  /
 
 /** Words of a normalised text (letters, digits, masking underscores and apostrophes). */
 export function tokenize(normalized: string): string[] {
