@@ -255,6 +255,16 @@ const MARK_NAMES: readonly MarkName[] = [
   'present',
 ]
 
+/** Per lexicon: each single scope word and the mark lists (bit k: MARK_NAMES[k]) that hold it. */
+const WORD_MARKS = new Map<CompiledLexicon, ReadonlyMap<string, number>>()
+for (const lex of COMPILED) {
+  const wordMarks = new Map<string, number>()
+  MARK_NAMES.forEach((name, k) => {
+    for (const w of lex.marks[name].words) wordMarks.set(w, (wordMarks.get(w) ?? 0) | (1 << k))
+  })
+  WORD_MARKS.set(lex, wordMarks)
+}
+
 const EMOJI_BY_CHAR = new Map<string, CompiledCue>()
 for (const rule of EMOJI_RULES) {
   const cue: CompiledCue = { id: rule.id, kind: rule.kind, raises: rule.raises, withKinds: null }
@@ -385,16 +395,21 @@ class Scope {
   ) {
     const n = t.starts.length
     this.marks = {} as Record<MarkName, Uint8Array>
+    for (const name of MARK_NAMES) this.marks[name] = new Uint8Array(n)
+    // One lookup per word for all the mark lists (WORD_MARKS), rather than one per list.
+    const wordMarks = WORD_MARKS.get(lex)!
+    for (let j = 0; j < n; j++) {
+      const bits = t.types[j] === WORD ? wordMarks.get(t.words[j]) : undefined
+      if (bits !== undefined) for (let k = 0; k < MARK_NAMES.length; k++) if (bits & (1 << k)) this.marks[MARK_NAMES[k]][j] = 1
+    }
     for (const name of MARK_NAMES) {
-      const arr = new Uint8Array(n)
-      const { words, re } = lex.marks[name]
-      if (words.size > 0) for (let j = 0; j < n; j++) if (t.types[j] === WORD && words.has(t.words[j])) arr[j] = 1
+      const arr = this.marks[name]
+      const { re } = lex.marks[name]
       if (re) {
         findAll(re, text, (start, end) => {
           for (let j = tokenAt(t, start); j < n && t.starts[j] < end; j++) arr[j] = 1
         })
       }
-      this.marks[name] = arr
     }
     lex.thirdForms.lastIndex = 0
     for (let m = lex.thirdForms.exec(text); m !== null; m = lex.thirdForms.exec(text)) {
