@@ -268,6 +268,7 @@ function printSummary(report: { scenarios: Record<string, any> }) {
       )
     console.log(
       `sustained delivered/s: platform ${run.platform.sustainedDeliveredPerSecond}, bare ${run.bare.sustainedDeliveredPerSecond}; ratio ${run.ratio}` +
+        (run.ratioInterval ? ` (between ${run.ratioInterval[0]} and ${run.ratioInterval[1]})` : '') +
         (run.ratioMeasured
           ? ' (measured: both top steps failed)'
           : ' (not measured: a target passed every step or none; change --rate)'),

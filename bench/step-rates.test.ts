@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_BISECT_STEPS, RESOLUTION, nextRate, sustainedInterval, type StepOutcome } from './step-rates.js'
+import {
+  MAX_BISECT_STEPS,
+  RESOLUTION,
+  nextRate,
+  ratioInterval,
+  sustainedInterval,
+  type StepOutcome,
+} from './step-rates.js'
 
 /** Walks the steps a target would run, given whether it passes at a rate. */
 function walk(passes: (rate: number) => boolean, offered: number[], untilFailure: boolean): StepOutcome[] {
@@ -73,5 +80,22 @@ describe('the chat scenario climbs to a passing and a failing step, then bisects
     expect(rates(walk(upTo(100), [1], false))).toEqual([1])
     expect(rates(walk(upTo(0.5), [1, 2], false))).toEqual([1])
     expect(rates(walk(upTo(5), [1, 2, 4, 8], false))).toEqual([1, 2, 4, 8])
+  })
+})
+
+describe('the ratio is reported with the interval its two bisections leave', () => {
+  it('divides each end of the platform by the other end of the bare reference', () => {
+    const platform = { sustainedDeliveredPerSecond: 4000, firstFailedDeliveredPerSecond: 4500 }
+    const bare = { sustainedDeliveredPerSecond: 30000, firstFailedDeliveredPerSecond: 34000 }
+    expect(ratioInterval(platform, bare)).toEqual([0.118, 0.15])
+  })
+
+  it('gives none when a target passed every step or none', () => {
+    const bounded = { sustainedDeliveredPerSecond: 4000, firstFailedDeliveredPerSecond: null }
+    const measured = { sustainedDeliveredPerSecond: 30000, firstFailedDeliveredPerSecond: 34000 }
+    const nonePassed = { sustainedDeliveredPerSecond: 0, firstFailedDeliveredPerSecond: 240 }
+    expect(ratioInterval(bounded, measured)).toBeNull()
+    expect(ratioInterval(measured, bounded)).toBeNull()
+    expect(ratioInterval(nonePassed, measured)).toBeNull()
   })
 })

@@ -73,3 +73,24 @@ export function sustainedInterval(steps: readonly StepOutcome[]): { passed: numb
   const { passed, failed } = bracket(steps)
   return { passed: passed ?? null, failed: failed ?? null }
 }
+
+/** A target's sustained throughput: delivered/s at its highest passing step and at the lowest failing one above. */
+export interface Throughput {
+  sustainedDeliveredPerSecond: number
+  firstFailedDeliveredPerSecond: number | null
+}
+
+/**
+ * What the platform/bare ratio can be, given that each sustained throughput is only known to lie between its
+ * highest passing and lowest failing step: [platform passing / bare failing, platform failing / bare passing].
+ * Null unless both targets passed a step and failed one above it.
+ */
+export function ratioInterval(platform: Throughput, bare: Throughput): [number, number] | null {
+  if (!platform.firstFailedDeliveredPerSecond || !bare.firstFailedDeliveredPerSecond) return null
+  if (platform.sustainedDeliveredPerSecond <= 0 || bare.sustainedDeliveredPerSecond <= 0) return null
+  const round = (n: number) => Math.round(n * 1000) / 1000
+  return [
+    round(platform.sustainedDeliveredPerSecond / bare.firstFailedDeliveredPerSecond),
+    round(platform.firstFailedDeliveredPerSecond / bare.sustainedDeliveredPerSecond),
+  ]
+}

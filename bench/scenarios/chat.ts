@@ -7,7 +7,7 @@ import { processUsage, startProcess, type BenchProcess } from '../processes.js'
 import { getFreePort } from '../../scripts/local-services.js'
 import { round, summarize } from '../stats.js'
 import { coresBetween, sampleCpu } from '../cpu-usage.js'
-import { nextRate, sustainedInterval } from '../step-rates.js'
+import { nextRate, ratioInterval, sustainedInterval } from '../step-rates.js'
 import { perMessage, sampleBackends } from '../round-trips.js'
 import { Redis } from 'ioredis'
 
@@ -312,6 +312,9 @@ async function runTarget(
     sustainedRatePerRoom: sustained?.rate ?? 0,
     /** The lowest failing rate above the sustained one (null: none failed): the sustained rate lies in between. */
     firstFailedRatePerRoom: interval.failed,
+    /** Delivered/s at that failing step: the sustained throughput lies between the two delivered/s figures. */
+    firstFailedDeliveredPerSecond:
+      steps.find((s) => !s.passed && s.rate === interval.failed)?.deliveredPerSecond ?? null,
     sustainedDeliveredPerSecond: sustained?.deliveredPerSecond ?? 0,
     /** False: every offered step passed, so the sustained rate is only a lower bound. */
     topStepFailed: steps.some((s) => !s.passed && s.rate > (sustained?.rate ?? 0)),
@@ -383,6 +386,11 @@ export async function runChatScenario(options: ChatScenarioOptions) {
         bareTarget.sustainedDeliveredPerSecond > 0
           ? round(platform.sustainedDeliveredPerSecond / bareTarget.sustainedDeliveredPerSecond, 3)
           : null,
+      /**
+       * What the ratio can be, given that each sustained rate is only known to lie between its highest passing and
+       * lowest failing step: [platform's passing / bare's failing, platform's failing / bare's passing] delivered/s.
+       */
+      ratioInterval: ratioInterval(platform, bareTarget),
       /** Measured only when both passed a step and both tops failed; otherwise the ratio is a bound or unknown. */
       ratioMeasured:
         platform.topStepFailed &&
