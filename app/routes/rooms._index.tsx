@@ -25,13 +25,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Which rooms are open now (opening hours, decision 043); a room without hours is always open.
     roomOpenings(context.deps, ids),
   ])
+  // Only what differs from the defaults (nobody here, no opening hours) goes to the page: the list's data stays small
+  // however many rooms there are (decision 052). The socket's `rooms:watch` answer brings every room's count anyway.
   const hours = Object.fromEntries(
-    Object.entries(openings).map(([id, o]) => [
-      id,
-      { open: o.open, scheduled: o.scheduled, nextOpening: o.nextOpening?.toISOString() ?? null },
-    ]),
+    Object.entries(openings)
+      .filter(([, o]) => o.scheduled)
+      .map(([id, o]) => [
+        id,
+        { open: o.open, scheduled: o.scheduled, nextOpening: o.nextOpening?.toISOString() ?? null },
+      ]),
   )
-  return { rooms, activity, hours }
+  return { rooms, activity: activity.filter((a) => a.count > 0 || a.facilitatorHere), hours }
 }
 
 export default function Rooms() {
