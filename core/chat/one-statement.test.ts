@@ -49,6 +49,20 @@ const actorOf = (m: ChatTestMember) => ({ accountId: m.accountId, role: m.role }
 const codeOf = (error: unknown) => (error instanceof AppError ? error.code : String(error))
 const gapless = (seqs: number[]) => Array.from({ length: seqs.length }, (_, n) => n + 1)
 
+/**
+ * As the member's client does (decision 025): a send answered UNAVAILABLE (on a loaded machine a step can pass its
+ * deadline) is sent again with the same client id. For sends whose subject is not the deadline.
+ */
+async function sendAsClient(...args: Parameters<typeof sendMessage>): ReturnType<typeof sendMessage> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendMessage(...args)
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'UNAVAILABLE') || attempt >= 5) throw error
+    }
+  }
+}
+
 describe('a plain send in one statement', { timeout: 60_000 }, () => {
   it('a warm plain send is one PostgreSQL statement, and a crisis message still takes the transaction path', async () => {
     const roomId = await roomIdOf(deps, 'anxiety')
@@ -56,7 +70,7 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     const member = await chatMember(deps, 'anxiety', { role: 'facilitator' })
     const viaCounted = { ...deps, sql: counted }
     const cache = createSendCache()
-    await sendMessage(
+    await sendAsClient(
       viaCounted,
       actorOf(member),
       { roomId, clientId: randomUUID(), body: 'The first, cold' },
@@ -100,10 +114,10 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     const member = await chatMember(deps, 'grief')
     const cache = createSendCache()
     const clientId = randomUUID()
-    const first = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Said once' }, { cache })
-    const again = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Said once' }, { cache })
+    const first = await sendAsClient(deps, actorOf(member), { roomId, clientId, body: 'Said once' }, { cache })
+    const again = await sendAsClient(deps, actorOf(member), { roomId, clientId, body: 'Said once' }, { cache })
     expect({ id: again.id, seq: again.seq }).toEqual({ id: first.id, seq: first.seq })
-    const next = await sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'Then this' })
+    const next = await sendAsClient(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'Then this' })
     expect(next.seq).toBe(first.seq + 1)
     expect((await rowsOf(roomId)).map((r) => r.seq)).toEqual([1, 2])
   })
@@ -113,15 +127,15 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     const member = await chatMember(deps, 'samotnosc')
     await deps.sql`update rooms set slow_mode_seconds = 600 where id = ${roomId}`
     const clientId = randomUUID()
-    const first = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Only one per ten minutes' })
+    const first = await sendAsClient(deps, actorOf(member), { roomId, clientId, body: 'Only one per ten minutes' })
     // Slow mode refuses anything new now; the resend is not new.
-    const other = await sendMessage(deps, actorOf(member), {
+    const other = await sendAsClient(deps, actorOf(member), {
       roomId,
       clientId: randomUUID(),
       body: 'Another one',
     }).then(() => 'stored', codeOf)
     expect(other).toBe('RATE_LIMITED')
-    const resent = await sendMessage(deps, actorOf(member), { roomId, clientId, body: 'Only one per ten minutes' })
+    const resent = await sendAsClient(deps, actorOf(member), { roomId, clientId, body: 'Only one per ten minutes' })
     expect({ id: resent.id, seq: resent.seq, body: resent.body }).toEqual({
       id: first.id,
       seq: first.seq,
@@ -133,13 +147,13 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     const copies = []
     for (let n = 0; n < 2; n++)
       copies.push(
-        await sendMessage(deps, actorOf(member), {
+        await sendAsClient(deps, actorOf(member), {
           roomId,
           clientId: randomUUID(),
           body: 'The very same words said twice',
         }),
       )
-    const again = await sendMessage(deps, actorOf(member), {
+    const again = await sendAsClient(deps, actorOf(member), {
       roomId,
       clientId: copies[1]!.clientId,
       body: 'The very same words said twice',
@@ -155,9 +169,9 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     const twins = members.map((m, i) => ({ m, clientId: randomUUID(), body: `twin message ${i}` }))
     const replies = await Promise.all(
       twins.flatMap(({ m, clientId, body }, i) => [
-        sendMessage(deps, actorOf(m), { roomId, clientId, body }),
-        sendMessage(processB, actorOf(m), { roomId, clientId, body }),
-        sendMessage(i % 2 ? deps : processB, actorOf(m), { roomId, clientId: randomUUID(), body: `other ${i}` }),
+        sendAsClient(deps, actorOf(m), { roomId, clientId, body }),
+        sendAsClient(processB, actorOf(m), { roomId, clientId, body }),
+        sendAsClient(i % 2 ? deps : processB, actorOf(m), { roomId, clientId: randomUUID(), body: `other ${i}` }),
       ]),
     )
     const rows = await rowsOf(roomId)
@@ -171,7 +185,7 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
         id: byClient.get(reply.clientId)!.id,
         seq: byClient.get(reply.clientId)!.seq,
       })
-    const after = await sendMessage(processB, actorOf(members[0]!), { roomId, clientId: randomUUID(), body: 'After' })
+    const after = await sendAsClient(processB, actorOf(members[0]!), { roomId, clientId: randomUUID(), body: 'After' })
     expect(after.seq).toBe(7)
   })
 
@@ -209,7 +223,7 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     release()
     expect(await first.then(() => 'stored', codeOf)).toBe('UNAVAILABLE')
     // The queue goes on: the next send is the room's first message; the abandoned one never went out.
-    const next = await sendMessage(deps, actorOf(waiting), { roomId, clientId: randomUUID(), body: 'Next' })
+    const next = await sendAsClient(deps, actorOf(waiting), { roomId, clientId: randomUUID(), body: 'Next' })
     expect(next.seq).toBe(1)
     expect(await storedWithClientId(waitingId)).toBe(0)
     expect(await storedWithClientId(stalledId)).toBe(0)
@@ -220,7 +234,7 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     const roomId = await roomIdOf(deps, 'low-mood')
     const member = await chatMember(deps, 'low-mood')
     const cache = createSendCache()
-    await sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'Before the lock' }, { cache })
+    await sendAsClient(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'Before the lock' }, { cache })
     // Another connection holds the room row: the statement waits in PostgreSQL, as behind a stalled database.
     let unlock!: () => void
     const unlocked = new Promise<void>((resolve) => (unlock = resolve))
@@ -243,10 +257,10 @@ describe('a plain send in one statement', { timeout: 60_000 }, () => {
     unlock()
     await holder
     // Behind the late statement in this process's queue for the room: it has run when this answers.
-    const next = await sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'After' }, { cache })
+    const next = await sendAsClient(deps, actorOf(member), { roomId, clientId: randomUUID(), body: 'After' }, { cache })
     expect(await storedWithClientId(lateId)).toBe(0)
     expect(next.seq).toBe(2)
-    const resent = await sendMessage(
+    const resent = await sendAsClient(
       deps,
       actorOf(member),
       { roomId, clientId: lateId, body: 'Sent while the room was locked' },
@@ -263,7 +277,7 @@ describe("the screens' recent texts from the socket's cache", { timeout: 60_000 
     const member = await chatMember(deps, 'lek')
     const cache = createSendCache()
     const send = (body: string) =>
-      sendMessage(deps, actorOf(member), { roomId, clientId: randomUUID(), body }, { cache }).then(
+      sendAsClient(deps, actorOf(member), { roomId, clientId: randomUUID(), body }, { cache }).then(
         (m) => m,
         (error: unknown) => codeOf(error),
       )
