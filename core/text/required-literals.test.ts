@@ -5,7 +5,7 @@ import { canonicalize } from '../crisis/model/canonical.js'
 import { EN } from '../moderation/screen-rules/en.js'
 import { PL } from '../moderation/screen-rules/pl.js'
 import { prepareText } from '../moderation/screen-rules/shared.js'
-import { mayMatch, requiredLiterals } from './required-literals.js'
+import { mayMatch, requiredLiteralSets, requiredLiterals } from './required-literals.js'
 
 describe('required literals', () => {
   it('reads the words every match needs from a regex source', () => {
@@ -21,6 +21,36 @@ describe('required literals', () => {
     expect(requiredLiterals(/bye😀?now/u)).toEqual(['bye'])
     expect(/bye😀?now/u.test('byenow') && mayMatch(/bye😀?now/u, 'byenow')).toBe(true)
     expect(requiredLiterals(/bye 😀+/u)).toEqual(['bye 😀'])
+  })
+
+  it('reads one literal set per required part of a top-level sequence, and needs each of them', () => {
+    const near = /\b(?:gun|rifle)\b(?: \w+){0,3} (?:loaded|ammo)\b/
+    expect(requiredLiteralSets(near)).toEqual([
+      ['gun', 'rifle'],
+      ['loaded', 'ammo'],
+    ])
+    // A top-level alternative keeps the single set.
+    expect(requiredLiteralSets(/\bkill (?:my)?self\b|\bend it\b/)).toEqual([['kill ', 'end it']])
+    expect(requiredLiteralSets(/\d+|rope/)).toBeNull()
+    expect(mayMatch(near, 'the rifle is in the shed')).toBe(false)
+    expect(mayMatch(near, 'the ammo is in the shed')).toBe(false)
+    expect(mayMatch(near, 'the rifle in the shed is loaded')).toBe(true)
+  })
+
+  it('answers for several texts and regexes asked in turn, and for a regex first seen late', () => {
+    const a = /\b(?:rope|noose)\b/
+    const b = /\b(?:bridge|roof)\b/
+    const texts = ['a rope', 'a roof', 'neither', 'a noose on the bridge', 'a rope', 'x']
+    for (let round = 0; round < 2; round++) {
+      for (const text of texts) {
+        expect(mayMatch(a, text)).toBe(/rope|noose/.test(text))
+        expect(mayMatch(b, text)).toBe(/bridge|roof/.test(text))
+      }
+    }
+    const late = /\b(?:shed)\b/
+    expect(mayMatch(late, 'the rifle is in the shed')).toBe(true)
+    expect(mayMatch(late, 'a rope')).toBe(false)
+    expect(mayMatch(a, 'a rope')).toBe(true)
   })
 
   it('gives no literals (always scan) when a match needs none or the regex is not understood', () => {
