@@ -268,45 +268,51 @@ function build(): Automaton {
   const columns = units.size + 1
   const column = columns <= 0xff ? new Uint8Array(0x10000) : new Uint16Array(0x10000)
   for (const [unit, col] of units) column[unit] = col
-  // The trie, then failure links breadth first, folded into a complete transition table.
-  const children: Map<number, number>[] = [new Map()]
+  // The trie (one edge map for all states, and each state's children as a linked list), then
+  // failure links breadth first, folded into a complete transition table.
+  const edges = new Map<number, number>()
   const ends: number[] = [-1]
+  const firstChild: number[] = [-1]
+  const nextSibling: number[] = [-1]
+  const columnOf: number[] = [0]
   for (const [lit, l] of literalIndex) {
     let state = 0
     for (let i = 0; i < lit.length; i++) {
       const col = column[lit.charCodeAt(i)]!
-      let next = children[state]!.get(col)
+      let next = edges.get(state * columns + col)
       if (next === undefined) {
-        next = children.length
-        children.push(new Map())
+        next = ends.length
         ends.push(-1)
-        children[state]!.set(col, next)
+        firstChild.push(-1)
+        nextSibling.push(firstChild[state]!)
+        columnOf.push(col)
+        firstChild[state] = next
+        edges.set(state * columns + col, next)
       }
       state = next
     }
     ends[state] = l
   }
-  const states = children.length
+  const states = ends.length
   const delta = states <= 0xffff ? new Uint16Array(states * columns) : new Int32Array(states * columns)
   const fail = new Int32Array(states)
   const suffixOut = new Int32Array(states).fill(-1)
   const queue: number[] = []
-  for (const [col, next] of children[0]!) {
-    delta[col] = next
+  for (let next = firstChild[0]!; next >= 0; next = nextSibling[next]!) {
+    delta[columnOf[next]!] = next
     queue.push(next)
   }
   for (let q = 0; q < queue.length; q++) {
     const state = queue[q]!
     const f = fail[state]!
     suffixOut[state] = ends[f]! >= 0 ? f : suffixOut[f]!
-    for (let col = 0; col < columns; col++) {
-      const next = children[state]!.get(col)
-      if (next === undefined) delta[state * columns + col] = delta[f * columns + col]!
-      else {
-        delta[state * columns + col] = next
-        fail[next] = delta[f * columns + col]!
-        queue.push(next)
-      }
+    // The failure state's row (complete: it is shallower), then this state's own children over it.
+    delta.copyWithin(state * columns, f * columns, (f + 1) * columns)
+    for (let next = firstChild[state]!; next >= 0; next = nextSibling[next]!) {
+      const col = columnOf[next]!
+      delta[state * columns + col] = next
+      fail[next] = delta[f * columns + col]!
+      queue.push(next)
     }
   }
   const setStart = new Int32Array(owners.length + 1)
