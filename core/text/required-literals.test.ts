@@ -81,6 +81,9 @@ describe('required literals', () => {
     let matched = 0
     let skipped = 0
     const missed: string[] = []
+    // The index answers exactly its definition: a literal of each required set occurs in the text.
+    const wrong: string[] = []
+    const sets = new Map(regexes.map((re) => [re, requiredLiteralSets(re)]))
     for (const raw of texts) {
       const forms = [canonicalize(raw), prepareText(raw).lex, prepareText(raw).norm]
       for (const text of forms) {
@@ -90,10 +93,14 @@ describe('required literals', () => {
           if (matches) matched++
           if (!may) skipped++
           if (matches && !may) missed.push(`${re.source.slice(0, 60)} on ${JSON.stringify(text)}`)
+          const need = sets.get(re)
+          const spec = need === null || need!.every((set) => set.some((lit) => text.includes(lit)))
+          if (may !== spec) wrong.push(`${re.source.slice(0, 60)} on ${JSON.stringify(text)}`)
         }
       }
     }
     expect(missed.slice(0, 5)).toEqual([])
+    expect(wrong.slice(0, 5)).toEqual([])
     expect(matched).toBeGreaterThan(1000)
     // The point of it: most scans are skipped.
     expect(skipped).toBeGreaterThan(texts.length * 3 * regexes.length * 0.5)
