@@ -17,9 +17,9 @@ import { startChatRuntime } from './handlers/chat.js'
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 /**
- * The realtime gateway's front door: Origin check, cookie authentication at the handshake (also on
- * recovered connections), at most SOCKETS_PER_SESSION sockets per session, a Redis adapter so several server processes share rooms, capped payloads,
- * and request handlers that always answer with a coded ack.
+ * The realtime gateway's front door: Origin check, cookie authentication at the handshake, at most
+ * SOCKETS_PER_SESSION sockets per session, a Redis adapter so several server processes share rooms, capped
+ * payloads, and request handlers that always answer with a coded ack.
  */
 export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: Metrics): GatewayServer {
   const pub = deps.redis.duplicate()
@@ -36,7 +36,9 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
       if (!ok) metrics.socketRejections.inc({ reason: 'origin' })
       callback(null, ok)
     },
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // No connectionStateRecovery: @socket.io/redis-adapter 8 keeps no session to restore (its persistSession and
+    // restoreSession do nothing), and with recovery on every direct emit is published through Redis. A reconnecting
+    // page catches up itself (message:sync after join, docs/realtime.md).
     adapter: createAdapter(pub, sub, { key: `${deps.config.REDIS_PREFIX}:socket.io` }),
   })
 
