@@ -2,7 +2,7 @@
  * The page server's session cache (core/identity/session-cache.ts, decision 052). Two caches stand for two server
  * processes sharing one PostgreSQL and one Redis: a warm entry really is what the lookup answers (a row changed
  * behind its back is not seen) until a version token changes; every change made through core — sign-out, sign-out
- * everywhere, a password reset, saved preferences, erasure — is seen by the other cache on its very next lookup; an
+ * everywhere, a recovery by code, saved preferences, erasure — is seen by the other cache on its very next lookup; an
  * idle session is still revoked; a change made without Redis shows within MAX_AGE_MS; `last_seen_at` is written at
  * most once per TOUCH_EVERY_MS; without Redis nothing is served from the cache.
  */
@@ -13,6 +13,7 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import {
   deleteAccount,
   getSessionAccount,
+  recoverWithCode,
   savePreferences,
   signOut,
   signOutEverywhere,
@@ -85,6 +86,20 @@ describe('the session cache', () => {
       else await deleteAccount(deps, s.accountId, 'a long secret phrase')
       expect(await getSessionAccount(deps, s.sessionToken, cache)).toBeNull()
     }
+  })
+
+  it('refuses the old sessions after a recovery by code, on a warm cache', async () => {
+    const s = await newSession()
+    const cache = createSessionCache()
+    await warm(cache, s.sessionToken)
+    const recovered = await recoverWithCode(deps, {
+      login: s.username,
+      code: s.recoveryCode,
+      password: 'another long secret phrase',
+      ip: '10.52.1.1',
+    })
+    expect(await getSessionAccount(deps, s.sessionToken, cache)).toBeNull()
+    expect((await getSessionAccount(deps, recovered.sessionToken, cache))?.accountId).toBe(s.accountId)
   })
 
   it('still ends an idle session, in PostgreSQL too', async () => {
