@@ -175,8 +175,11 @@ async function main() {
       )
       processes.push(server)
       const [member] = await createBenchMembers(sql, 1)
-      say('scenario 4: pages')
+      // The chat scenarios' rooms are topic rooms too: the bare page lists as many as /rooms does.
+      const [{ rooms }] = await sql<{ rooms: number }[]>`select count(*)::int as rooms from rooms where kind = 'topic'`
+      say(`scenario 4: pages (${rooms} rooms listed on both pages)`)
       results.pages = await runPages({
+        rooms,
         onFailure: () => console.error(server.output().slice(-3000)),
         platformUrl: `http://127.0.0.1:${port}`,
         cookie: member!.cookie,

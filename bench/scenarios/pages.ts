@@ -11,6 +11,8 @@ import { startProcess } from '../processes.js'
 export async function runPages(options: {
   platformUrl: string
   cookie: string
+  /** How many rooms the platform's /rooms lists: the bare page lists as many. */
+  rooms: number
   durationSeconds: number
   connections: number
   progress: (line: string) => void
@@ -18,7 +20,7 @@ export async function runPages(options: {
 }) {
   const bare = await startProcess(
     path.resolve('bench/bare-remix/serve.ts'),
-    { ...process.env, PORT: '0' },
+    { ...process.env, PORT: '0', BARE_ROOMS: String(options.rooms) },
     /listening (\d+)/,
   )
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/`
@@ -52,6 +54,7 @@ export async function runPages(options: {
     const bareSummary = summarize(results.bare)
     const platformSummary = summarize(results.platform)
     return {
+      rooms: options.rooms,
       connections: options.connections,
       durationSeconds: options.durationSeconds,
       bare: bareSummary,

@@ -1,6 +1,8 @@
 import { useLoaderData } from '@remix-run/react'
 
-const ROOMS = Array.from({ length: 10 }, (_, i) => ({
+// As many rooms as the platform's /rooms lists in the same run (BARE_ROOMS, given by bench/scenarios/pages.ts), so
+// both pages render the same number of cards.
+const ROOMS = Array.from({ length: Number(process.env.BARE_ROOMS ?? 10) }, (_, i) => ({
   slug: `room-${i}`,
   title: `Room ${i}`,
   description: 'A topic room.',
