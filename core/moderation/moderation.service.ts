@@ -698,7 +698,7 @@ export async function assignFacilitator(
   const account = await q.findAccountByUsername(deps.sql, input.username)
   if (!account) throw new AppError('NOT_FOUND', { username: 'unknown_account' })
   if (account.role !== 'facilitator') throw new AppError('VALIDATION_FAILED', { username: 'not_a_facilitator' })
-  await deps.sql.begin(async (tx) => {
+  const changed = await deps.sql.begin(async (tx) => {
     const changed = await q.setAssignment(tx, {
       roomId: input.roomId,
       accountId: account.id,
@@ -706,7 +706,7 @@ export async function assignFacilitator(
       by: actor.accountId,
       now: nowOf(deps),
     })
-    if (!changed) return
+    if (!changed) return false
     await recordAudit(tx, deps, {
       actorAccountId: actor.accountId,
       action: input.assign ? 'moderation.assign' : 'moderation.unassign',
@@ -714,7 +714,10 @@ export async function assignFacilitator(
       targetId: input.roomId,
       details: { accountId: account.id },
     })
+    return true
   })
+  // Whose shifts open the room changed (decision 048): senders' cached room rules reload (decision 046).
+  if (changed) await invalidateChatRoom(deps, input.roomId)
 }
 
 export async function listFacilitatorAssignments(deps: CoreDeps, actor: Actor) {

@@ -1,3 +1,4 @@
+import { cachedForSend } from '../chat/membership-cache.js'
 import type { SendStep } from '../chat/send-pipeline.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -16,7 +17,13 @@ const roomHoursStep: SendStep = {
   async run(ctx) {
     if (ctx.room?.kind !== 'topic' || ctx.actor.role !== 'member') return
     const now = nowOf(ctx.deps)
-    const rule = (await findRoomRules(ctx.deps.sql, [ctx.room.id], now)).get(ctx.room.id)
+    const roomId = ctx.room.id
+    // Kept in the sender's cache entry (decision 046): the rule holds the room's hours and every shift that had not
+    // ended when it was read, so it answers for any later moment until hours, cover, shifts or the room's
+    // facilitators change, which replace the room's token (roomhours.service.ts, moderation's assignments).
+    const rule = await cachedForSend(ctx.cacheEntry, 'room-hours', async () =>
+      (await findRoomRules(ctx.deps.sql, [roomId], now)).get(roomId),
+    )
     if (!rule || roomState(rule, now).open) return
     throw new AppError('ROOM_CLOSED')
   },

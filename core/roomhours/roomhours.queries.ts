@@ -124,12 +124,13 @@ export async function insertShift(
   return row!.id
 }
 
-/** Deletes a shift; `onlyOf` limits it to one facilitator's own shifts. */
-export async function deleteShift(sql: Sql, shiftId: string, onlyOf: string | null): Promise<boolean> {
+/** Deletes a shift; `onlyOf` limits it to one facilitator's own shifts. Returns its room, or null if none was deleted. */
+export async function deleteShift(sql: Sql, shiftId: string, onlyOf: string | null): Promise<string | null> {
   const rows = onlyOf
-    ? await sql`delete from room_rota_shifts where id = ${shiftId} and account_id = ${onlyOf} returning id`
-    : await sql`delete from room_rota_shifts where id = ${shiftId} returning id`
-  return rows.length > 0
+    ? await sql<{ roomId: string }[]>`
+        delete from room_rota_shifts where id = ${shiftId} and account_id = ${onlyOf} returning room_id as "roomId"`
+    : await sql<{ roomId: string }[]>`delete from room_rota_shifts where id = ${shiftId} returning room_id as "roomId"`
+  return rows[0]?.roomId ?? null
 }
 
 export interface RotaRoomRow {

@@ -1,3 +1,4 @@
+import { invalidateChatRoom } from '../chat/membership-cache.js'
 import type { CoreDeps } from '../deps.js'
 import { nowOf } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -38,6 +39,8 @@ export async function setRoomHours(
   if (!windows) fields.windows = 'invalid'
   if (!windows || Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', fields)
   if (!(await q.replaceRoomHours(deps.sql, input.roomId, input.zone, windows))) throw new AppError('NOT_FOUND')
+  // Senders' caches keep the room's rule (roomhours.pipeline.ts): the very next send reads the new one.
+  await invalidateChatRoom(deps, input.roomId)
 }
 
 /** Each topic room's zone and windows as the admin form shows them (`<weekday 1-7> HH:MM-HH:MM` per line). */
@@ -76,6 +79,7 @@ export async function setRoomCover(
   requireCapability(actor, 'rooms:manage')
   if (!uuid.test(input.roomId) || !(await q.setRoomCover(deps.sql, input.roomId, input.withCover)))
     throw new AppError('NOT_FOUND')
+  await invalidateChatRoom(deps, input.roomId)
 }
 
 /**
@@ -107,15 +111,18 @@ export async function addShift(
   else if (startsAt && endsAt.getTime() - startsAt.getTime() > SHIFT_MAX_MS) fields.endsAt = 'shift_too_long'
   else if (endsAt <= now) fields.endsAt = 'shift_in_past'
   if (Object.keys(fields).length > 0 || !startsAt || !endsAt) throw new AppError('VALIDATION_FAILED', fields)
-  return q.insertShift(deps.sql, { roomId: input.roomId, accountId, startsAt, endsAt, by: actor.accountId })
+  const id = await q.insertShift(deps.sql, { roomId: input.roomId, accountId, startsAt, endsAt, by: actor.accountId })
+  await invalidateChatRoom(deps, input.roomId)
+  return id
 }
 
 /** Takes a shift off the rota: an admin any shift, a facilitator only their own. */
 export async function removeShift(deps: CoreDeps, actor: SessionAccount, shiftId: string): Promise<void> {
   const isAdmin = actor.role === 'admin'
   if (!isAdmin) requireCapability(actor, 'moderation:act')
-  if (!uuid.test(shiftId) || !(await q.deleteShift(deps.sql, shiftId, isAdmin ? null : actor.accountId)))
-    throw new AppError('NOT_FOUND')
+  const roomId = uuid.test(shiftId) ? await q.deleteShift(deps.sql, shiftId, isAdmin ? null : actor.accountId) : null
+  if (!roomId) throw new AppError('NOT_FOUND')
+  await invalidateChatRoom(deps, roomId)
 }
 
 export interface RotaRoom {

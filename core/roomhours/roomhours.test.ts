@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember } from '../../tests/support/chat.js'
 import { sendMessage } from '../chat/chat.service.js'
+import { createSendCache } from '../chat/membership-cache.js'
 import { AppError } from '../errors.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
 import { openingState, parseWindows } from './roomhours.js'
@@ -92,14 +93,16 @@ describe('a room that opens only with cover', () => {
     const member = await chatMember(deps, slug)
     const facilitator = await chatMember(deps, slug, { role: 'facilitator' })
     await setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '1 18:00-20:00' })
+    // The member sends through one send cache, as from one socket: a schedule change must reach it (decision 046).
+    const cache = createSendCache()
     const count = async () =>
       Number((await deps.sql<{ n: string }[]>`select count(*) as n from messages where room_id = ${roomId}`)[0]!.n)
 
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() - minutes(5)))
     expect((await roomOpenings(deps, [roomId]))[roomId]).toMatchObject({ open: false, nextOpening: MONDAY_18_WARSAW })
-    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'anyone here?' }))).toBe(
-      'ROOM_CLOSED',
-    )
+    expect(
+      await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'anyone here?' }, { cache })),
+    ).toBe('ROOM_CLOSED')
     expect(await count()).toBe(0)
     // A facilitator may still post into a closed room.
     expect(
@@ -108,18 +111,22 @@ describe('a room that opens only with cover', () => {
 
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() + minutes(1)))
     expect((await roomOpenings(deps, [roomId]))[roomId]).toMatchObject({ open: true })
-    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'hello all' }))).toBe('ok')
+    expect(
+      await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'hello all' }, { cache })),
+    ).toBe('ok')
 
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() + minutes(121)))
     expect((await roomOpenings(deps, [roomId]))[roomId]!.open).toBe(false)
-    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'still here?' }))).toBe(
-      'ROOM_CLOSED',
-    )
+    expect(
+      await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'still here?' }, { cache })),
+    ).toBe('ROOM_CLOSED')
     expect(await count()).toBe(2)
 
     // Clearing the schedule opens the room at all times again.
     await setRoomHours(deps, admin, { roomId, zone: 'Europe/Warsaw', windows: '' })
-    expect(await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'back again' }))).toBe('ok')
+    expect(
+      await codeOf(sendMessage(deps, member, { roomId, clientId: randomUUID(), body: 'back again' }, { cache })),
+    ).toBe('ok')
     deps.setNow(null)
   })
 

@@ -4,6 +4,7 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, type ChatTestMember } from '../../tests/support/chat.js'
 import { makeAccount } from '../../tests/support/groups.js'
 import { sendMessage } from '../chat/chat.service.js'
+import { createSendCache, type SendCache } from '../chat/membership-cache.js'
 import { AppError } from '../errors.js'
 import type { SessionAccount } from '../identity/identity.schema.js'
 import { roomState, type RoomRule } from './rota.js'
@@ -130,8 +131,12 @@ const countShifts = async (roomId: string) =>
 describe('a room that opens only while a facilitator is on duty', () => {
   it('closes and reopens with its rota: members write only inside a shift, facilitators always', async () => {
     const { roomId, member, facilitator } = await coveredRoom('night-watch')
+    // Each sender keeps one send cache, as a socket does: every change to the rota must reach it (decision 046).
+    const caches = new Map<string, SendCache>()
+    const cacheOf = (who: ChatTestMember) =>
+      caches.get(who.accountId) ?? caches.set(who.accountId, createSendCache()).get(who.accountId)!
     const send = (who: ChatTestMember, body: string) =>
-      codeOf(sendMessage(deps, who, { roomId, clientId: randomUUID(), body }))
+      codeOf(sendMessage(deps, who, { roomId, clientId: randomUUID(), body }, { cache: cacheOf(who) }))
     deps.setNow(new Date(MONDAY_18_WARSAW.getTime() - minutes(120)))
     try {
       // Set to open with cover and nobody on the rota: closed, with no opening planned.
