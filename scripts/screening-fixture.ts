@@ -4,9 +4,9 @@
  * messages, so that a speed change can be shown to change no decision
  * (core/crisis/screening-equivalence.test.ts).
  *
- * The messages: the model's own training messages, the crisis evaluation set (alone and with the
- * three messages before it as context) and every string literal in the crisis, model and moderation
- * tests. Run it again only when a decision is meant to change (new rules, a retrained artefact) and
+ * The messages: the model's own training messages, the crisis evaluation set's tuning rows (alone and
+ * with the three messages before it as context; never its held-out rows, whose texts nobody tuning the
+ * rules may read) and every string literal in the crisis, model and moderation tests. Run it again only when a decision is meant to change (new rules, a retrained artefact) and
  * read the fixture's diff: every changed line is a message whose reading changed.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -53,10 +53,13 @@ export function fixtureCases(): ScreeningCase[] {
     cases.push(c)
   }
   for (const path of JSONL_SOURCES) {
+    // Held-out rows stay out: this fixture's diff is read after every rule change, and held-out texts must never be.
     const texts = readFileSync(new URL(path, root), 'utf8')
       .split('\n')
       .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { text: string }).text)
+      .map((line) => JSON.parse(line) as { text: string; note?: string })
+      .filter((row) => !(row.note ?? '').split(',').some((tag) => tag.startsWith('heldout')))
+      .map((row) => row.text)
     texts.forEach((text, i) => {
       add({ text })
       if (path.includes('eval') && i >= 3) add({ text, context: texts.slice(i - 3, i) })
