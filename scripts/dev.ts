@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createSql } from '../db/client.js'
 import { migrate } from '../db/migrate.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seed } from '../db/seed.js'
+import { SERVER_NODE_FLAGS } from '../server/node-flags.js'
 import { startMailCatcher } from './mail-catcher.js'
 import { ensureRemixBuild } from './remix-build.js'
 import { LocalServiceError, startEmbeddedPostgres, startRedis } from './local-services.js'
@@ -110,7 +111,7 @@ async function main() {
             ...(name === 'server' ? ['--include', 'build/version.txt'] : []),
             entry,
           ]
-        : ['--import', 'tsx', entry]
+        : [...(name === 'server' ? SERVER_NODE_FLAGS : []), '--import', 'tsx', entry]
       const supervised = superviseProcess({ name, args, env, say })
       say(`${name} started (pid ${supervised.current().pid})`)
       children.push(supervised)

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { configSchema } from '../core/config/config.js'
+import { SERVER_NODE_FLAGS } from '../server/node-flags.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8')
@@ -71,7 +72,9 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     expect(serviceBlock('mailpit')).toMatch(/8025:8025/)
 
     expect(serviceBlock('migrate')).toMatch(/command: \["npx", "tsx", "db\/migrate-cli\.ts"\]/)
-    expect(serviceBlock('server')).toMatch(/command: \["node", "--import", "tsx", "server\/index\.ts"\]/)
+    // The server runs with SERVER_NODE_FLAGS (server/node-flags.ts) wherever it runs.
+    const serverCommand = JSON.stringify(['node', ...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'])
+    expect(serviceBlock('server')).toContain(`command: ${serverCommand.replaceAll(',', ', ')}`)
     expect(serviceBlock('workers')).toMatch(/command: \["node", "--import", "tsx", "workers\/index\.ts"\]/)
     for (const name of ['server', 'workers']) {
       const block = serviceBlock(name)
@@ -116,7 +119,9 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     const users = [...dockerfile.matchAll(/^USER (\S+)/gm)].map((m) => m[1])
     expect(users.length).toBeGreaterThan(0)
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/)
-    expect(dockerfile.trimEnd().split('\n').at(-1)).toBe('CMD ["node", "--import", "tsx", "server/index.ts"]')
+    expect(dockerfile.trimEnd().split('\n').at(-1)).toBe(
+      `CMD ${JSON.stringify(['node', ...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts']).replaceAll(',', ', ')}`,
+    )
 
     for (const entry of ['node_modules', '.data', '.git', '.env', 'build', 'public/build']) {
       expect(
