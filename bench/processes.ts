@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { stopProcessGroup } from '../scripts/local-services.js'
+import { SERVER_NODE_FLAGS } from '../server/node-flags.js'
 
 export interface BenchProcess {
   child: ChildProcess
@@ -16,7 +17,9 @@ export async function startProcess(
 ): Promise<BenchProcess & { match: RegExpMatchArray }> {
   // BENCH_CPU_PROF=<dir>: every started process writes a V8 CPU profile there when it exits (for finding hot spots).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+  // Every process the bench starts (the platform's servers and the bare references alike) runs with the server's
+  // production flags, so ratios compare like with like.
+  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, '--import', 'tsx', entry], {
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
