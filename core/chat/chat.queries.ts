@@ -387,6 +387,18 @@ export async function insertMessagesAlone(
   return [...inserted].sort((a, b) => a.seq - b.seq).map((r) => ({ id: r.id, seq: r.seq }))
 }
 
+/**
+ * PostgreSQL's clock minus `clock`'s, in ms (the one-statement cutoff is read on PostgreSQL's clock, decision 050):
+ * the midpoint of the round trip is taken as the moment PostgreSQL read its clock, so the error is at most half of
+ * the round trip.
+ */
+export async function measureDbClockOffset(db: Sql, clock: () => number = Date.now): Promise<number> {
+  const before = clock()
+  const [row] = await db<{ ms: number }[]>`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`
+  const after = clock()
+  return Number(row!.ms) - (before + after) / 2
+}
+
 /** The failure of `insertMessagesAlone` run by PostgreSQL past its cutoff: nothing of it was stored. */
 export function isPastCutoff(error: unknown): boolean {
   const e = error as { code?: string; table_name?: string; column_name?: string } | null

@@ -91,6 +91,25 @@ const hasHookWork = (item: Pending) => item.hooks.some((hook) => !hook.appliesTo
 export const STATEMENT_CUTOFF_MS = SEND_STEP_DEADLINE_MS
 export const STATEMENT_ANSWER_GRACE_MS = 1_000
 
+/** PostgreSQL's clock minus this server's, per database, measured in the background at first use and every minute. */
+const clockOffsets = new WeakMap<object, { offsetMs: number; measuredAt: number; measuring: boolean }>()
+const CLOCK_OFFSET_EVERY_MS = 60_000
+
+/** The last measured difference (0 until the first measurement answers); never waits, so the send is not delayed. */
+function dbClockOffset(sql: Parameters<typeof q.measureDbClockOffset>[0]): number {
+  let known = clockOffsets.get(sql)
+  if (!known) clockOffsets.set(sql, (known = { offsetMs: 0, measuredAt: 0, measuring: false }))
+  const entry = known
+  if (!entry.measuring && Date.now() - entry.measuredAt >= CLOCK_OFFSET_EVERY_MS) {
+    entry.measuring = true
+    q.measureDbClockOffset(sql).then(
+      (offsetMs) => Object.assign(entry, { offsetMs, measuredAt: Date.now(), measuring: false }),
+      () => (entry.measuring = false),
+    )
+  }
+  return entry.offsetMs
+}
+
 /**
  * Sends with no hook work, in one autocommit statement (decision 050). A send abandoned before the statement is sent
  * is never sent; once sent, it is waited for until PostgreSQL's cutoff has passed (plus a grace), so a paused
@@ -101,9 +120,11 @@ async function writeAlone(batch: Pending[]): Promise<void> {
   const roomId = room!.id
   const now = nowOf(deps)
   const sentAt = Date.now()
-  const cutoff = new Date(sentAt + STATEMENT_CUTOFF_MS)
+  // The cutoff is read on PostgreSQL's clock: this server's clock moved by their measured difference, so a database
+  // clock a few seconds ahead does not refuse every plain send.
+  const cutoff = new Date(sentAt + dbClockOffset(deps.sql) + STATEMENT_CUTOFF_MS)
   // Marked and sent in the same tick as the abandoned check above (drain), so no deadline falls in between.
-  for (const item of batch) item.ctx.statementAnswerBy = cutoff.getTime() + STATEMENT_ANSWER_GRACE_MS
+  for (const item of batch) item.ctx.statementAnswerBy = sentAt + STATEMENT_CUTOFF_MS + STATEMENT_ANSWER_GRACE_MS
   let written: Array<{ id: string; seq: number }>
   try {
     written = await q.insertMessagesAlone(deps.sql, {
@@ -120,8 +141,11 @@ async function writeAlone(batch: Pending[]): Promise<void> {
   } catch (error) {
     if (q.isPastCutoff(error)) {
       // PostgreSQL ran it past the cutoff and stored nothing: the sender was (or is now) told UNAVAILABLE.
-      if (Date.now() < cutoff.getTime())
-        deps.log.error({ roomId }, 'chat statement refused before its cutoff: is the database clock ahead?')
+      if (Date.now() < sentAt + STATEMENT_CUTOFF_MS) {
+        deps.log.error({ roomId }, 'chat statement refused before its cutoff: has the database clock jumped?')
+        // Measure the clocks' difference again now rather than at the next minute.
+        clockOffsets.delete(deps.sql)
+      }
       for (const item of batch) {
         item.ctx.abandoned = true
         item.reject(new AppError('UNAVAILABLE'))

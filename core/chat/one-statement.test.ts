@@ -12,6 +12,7 @@ import type { Sql } from '../../db/client.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
 import { AppError } from '../errors.js'
+import { measureDbClockOffset } from './chat.queries.js'
 import { deleteMessage, editMessage, sendMessage } from './chat.service.js'
 import { createSendCache } from './membership-cache.js'
 import { chatComposition, type PersistHook } from './send-pipeline.js'
@@ -299,5 +300,16 @@ describe("the screens' recent texts from the socket's cache", { timeout: 60_000 
     await deleteMessage(deps, member.accountId, { roomId, messageId: latest!.id })
     // Two copies remain after the delete (the third send and this one): allowed, where a stale cache would refuse.
     expect(typeof (await send('The same words again and again'))).toBe('object')
+  })
+})
+
+describe("the cutoff on PostgreSQL's clock", () => {
+  it("measures PostgreSQL's clock against the server's, so a clock that differs moves the cutoff with it", async () => {
+    // In step with the server: a difference of about nothing (within the round trip).
+    expect(Math.abs(await measureDbClockOffset(deps.sql))).toBeLessThan(1_000)
+    // A server whose clock runs 5 s behind PostgreSQL's finds PostgreSQL 5 s ahead.
+    const behind = await measureDbClockOffset(deps.sql, () => Date.now() - 5_000)
+    expect(behind).toBeGreaterThan(4_000)
+    expect(behind).toBeLessThan(6_000)
   })
 })
