@@ -24,6 +24,7 @@ import {
 import { accessibilityViolations, describeViolations } from '../support/a11y.js'
 import { raiseCrisis } from '../../core/crisis/crisis.service.js'
 import { enterRoom } from '../../core/chat/chat.service.js'
+import { invalidateSessionsOf } from '../../core/identity/session-cache.js'
 import { createSeedRooms } from '../support/chat.js'
 
 let deps: TestDeps
@@ -141,6 +142,8 @@ describe('crisis in the browser', { timeout: 120_000 }, () => {
     for (const locale of ['en', 'pl']) {
       for (const [account, path] of pages) {
         await deps.sql`update accounts set locale = ${locale} where id = ${account.accountId}`
+        // Set behind the product's back: tell the page servers' session caches, as saving preferences does (decision 052).
+        await invalidateSessionsOf(deps, account.accountId)
         if (!sessionOf.has(account)) sessionOf.set(account, await signedIn(account, MOBILE_VIEWPORT))
         const session = sessionOf.get(account)!
         await openPage(session.page, path).catch((error) => {
