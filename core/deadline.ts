@@ -1,23 +1,96 @@
 /** What `withDeadline` rejects with when the work took too long; the work itself goes on and is ignored. */
 export class DeadlineExceeded extends Error {
   override name = 'DeadlineExceeded'
-  constructor(readonly ms: number) {
-    super(`no answer within ${ms} ms`)
+  /** `stalledMs`: how much time was added because this process itself was stalled while it waited. */
+  constructor(
+    readonly ms: number,
+    readonly stalledMs = 0,
+  ) {
+    super(`no answer within ${ms} ms${stalledMs >= 1 ? ` (plus ${Math.round(stalledMs)} ms this process was stalled)` : ''}`)
   }
 }
 
 /**
- * The answer of `work`, or a DeadlineExceeded after `ms`. A paused PostgreSQL accepts connections and then never
- * answers; pages that must work without it (help, the crisis lines) wait this long and no longer (decision 019).
+ * Time this process's event loop could not run (a long synchronous task, a garbage-collection pause, the operating
+ * system giving both cores to other processes), summed while at least one deadline is pending. A ticker runs only
+ * then: every STALL_TICK_MS it adds how late it woke. A deadline is meant to notice a dependency that does not answer
+ * (decisions 019, 025, 055), not a process that could not read an answer already waiting on its socket.
+ */
+const STALL_TICK_MS = 20
+let pendingDeadlines = 0
+let stalledMs = 0
+let lastTick = 0
+let ticker: NodeJS.Timeout | undefined
+
+function tick(): number {
+  const now = performance.now()
+  const late = now - lastTick - STALL_TICK_MS
+  if (late > 0) stalledMs += late
+  lastTick = now
+  return stalledMs
+}
+
+function trackDeadline(): number {
+  if (pendingDeadlines++ === 0) {
+    lastTick = performance.now()
+    ticker = setInterval(tick, STALL_TICK_MS)
+    ticker.unref()
+  }
+  return stalledMs
+}
+
+function untrackDeadline(): void {
+  if (--pendingDeadlines === 0) {
+    clearInterval(ticker)
+    ticker = undefined
+  }
+}
+
+/** At most this many times `ms` is added for a stalled process: a process stalled for good still answers. */
+const MAX_STALL_EXTENSION = 4
+
+/**
+ * The answer of `work`, or a DeadlineExceeded once `work` has had `ms` of this process's running time. A paused
+ * PostgreSQL accepts connections and then never answers; pages that must work without it (help, the crisis lines)
+ * wait this long and no longer (decision 019).
+ *
+ * Two things keep a stall of this process from passing for a silent dependency (decision 055):
+ * - when the timer fires, the answer is looked for once more after the loop has read its sockets (a `setImmediate`
+ *   runs after the poll phase), so an answer that arrived while the loop was blocked wins over the timer that became
+ *   due in the same block;
+ * - time the loop was stalled while waiting is added to the deadline, up to MAX_STALL_EXTENSION times `ms`.
  */
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms)
-  })
   // The late answer (or failure) of abandoned work must not become an unhandled rejection.
   work.catch(() => {})
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+  let timer: NodeJS.Timeout | undefined
+  let settled = false
+  const stalledAtStart = trackDeadline()
+  const maxExtension = ms * MAX_STALL_EXTENSION
+  let extended = 0
+  const deadline = new Promise<never>((_resolve, reject) => {
+    const check = () => {
+      if (settled) return
+      const stalled = tick() - stalledAtStart
+      const owed = Math.min(stalled, maxExtension) - extended
+      if (owed >= 1) {
+        extended += owed
+        timer = setTimeout(due, owed)
+        return
+      }
+      reject(new DeadlineExceeded(ms, extended))
+    }
+    const due = () => {
+      timer = undefined
+      setImmediate(check)
+    }
+    timer = setTimeout(due, ms)
+  })
+  return Promise.race([work, deadline]).finally(() => {
+    settled = true
+    if (timer) clearTimeout(timer)
+    untrackDeadline()
+  })
 }
 
 /**
