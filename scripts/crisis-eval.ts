@@ -14,6 +14,8 @@
  *      and the model were last changed; never trained or tuned on): the same per-language figures.
  *  (a3) the third held-out set, core/crisis/eval/heldout3-messages.jsonl (written blind, never trained
  *      or tuned on): the same per-language figures.
+ *  (a4) the fourth held-out set, core/crisis/eval/heldout4-messages.jsonl (written blind, never trained
+ *      or tuned on): the same per-language figures.
  * Then language detection accuracy and a latency sample. `--errors` lists misclassified tuning rows
  * only: rows of the held-out sets are never listed, so nobody tunes on them by accident.
  */
@@ -30,6 +32,7 @@ import {
 } from '../core/crisis/eval/evaluate.js'
 import { loadHeldout2 } from '../core/crisis/eval/heldout2.js'
 import { isHeldout3HardNegative, loadHeldout3 } from '../core/crisis/eval/heldout3.js'
+import { isHeldout4HardNegative, loadHeldout4 } from '../core/crisis/eval/heldout4.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
@@ -56,6 +59,12 @@ const heldout2Predictions = heldout2.map((m) => ({
 }))
 const heldout3 = loadHeldout3().filter((m) => !onlyLang || m.language === onlyLang)
 const heldout3Predictions = heldout3.map((m) => ({
+  message: m,
+  result: classifyRisk(m.text),
+  rules: classifyRisk(m.text, { rulesOnly: true }).level,
+}))
+const heldout4 = loadHeldout4().filter((m) => !onlyLang || m.language === onlyLang)
+const heldout4Predictions = heldout4.map((m) => ({
   message: m,
   result: classifyRisk(m.text),
   rules: classifyRisk(m.text, { rulesOnly: true }).level,
@@ -115,6 +124,7 @@ for (const [name, pool, pick] of [
   ['held-out rows', predictions, isHeldOut],
   ['held-out set 2', heldout2Predictions, () => true],
   ['held-out set 3', heldout3Predictions, () => true],
+  ['held-out set 4', heldout4Predictions, () => true],
 ] as const) {
   if (name === 'held-out set 2') {
     out.push('')
@@ -126,13 +136,23 @@ for (const [name, pool, pick] of [
     out.push('')
     out.push(`== (a3) third held-out set: ${heldout3.length} own messages written blind, never tuned on`)
   }
+  if (name === 'held-out set 4') {
+    out.push('')
+    out.push(`== (a4) fourth held-out set: ${heldout4.length} own messages written blind, never tuned on`)
+  }
   for (const lang of LANGUAGES) {
     const part = pool.filter((p) => pick(p.message) && p.message.language === lang)
     if (part.length === 0) continue
     const rows = part.map((p) => ({ expected: p.message.level, predicted: p.result.level }))
     const rulesRows = part.map((p) => ({ expected: p.message.level, predicted: p.rules }))
     const r = evaluate(rows)
-    const hard = part.filter((p) => (name === 'held-out set 3' ? isHeldout3HardNegative : isHardNegative)(p.message))
+    const hardNegative =
+      name === 'held-out set 3'
+        ? isHeldout3HardNegative
+        : name === 'held-out set 4'
+          ? isHeldout4HardNegative
+          : isHardNegative
+    const hard = part.filter((p) => hardNegative(p.message))
     const hardFlagged = hard.filter((p) => p.result.level !== 'none').length
     const hardRules = hard.filter((p) => p.rules !== 'none').length
     out.push('')
