@@ -923,3 +923,73 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
     expect(decisionParts(plain).level).toBe('high')
   })
 })
+
+describe('English attempt, means and goodbye rules of the third round (issue 12)', () => {
+  const rules = (text: string) => classifyRisk(text, { rulesOnly: true })
+
+  it('reads an attempt or means phrased in new ways as imminent, by a rule alone', () => {
+    for (const text of [
+      'downed my entire bottle of sertraline',
+      'took my whole week of meds at once',
+      'popped every tablet in the cupboard',
+      'tablets lined up on the desk, 40 of them',
+      'walking onto the motorway now',
+      'gonna step into the traffic on the ring road',
+      'exhaust pipe taped into the car window',
+      'engine running with the garage door shut',
+      'made the knot and tested it holds my weight',
+      "made my peace. rope's ready",
+      'on the roof of my building, gonna step off',
+      "on the 14th floor balcony and i'm climbing over",
+      'lying on the tracks, can feel the rails humming',
+      'on the tracks, the 11:40 comes through soon',
+      'climbed over the fence on the bridge',
+    ]) {
+      const result = rules(text)
+      expect({ text, level: result.level }).toEqual({ text, level: 'imminent' })
+      expect(result.signals.some((s) => /^en\.(?:attempt|plan\.)/.test(s)), text).toBe(true)
+    }
+  })
+
+  it('reads goodbye euphemisms as imminent', () => {
+    for (const text of [
+      'checking out for good, love you all',
+      'cya never',
+      "don't look for me.",
+      "i'll be gone before morning",
+      "gave away my stuff, won't need it where i'm going",
+      "please look after my cat when i'm gone",
+    ]) {
+      const result = rules(text)
+      expect({ text, level: result.level }).toEqual({ text, level: 'imminent' })
+      expect(result.signals, text).toContain('en.farewell')
+    }
+  })
+
+  it('leaves the look-alikes of those rules to the model: no rule fires on them', () => {
+    for (const text of [
+      'ran into traffic on the motorway, home late',
+      'walking into traffic on the bridge was scary, the crossing was closed',
+      'my pills are lined up in the weekly organiser',
+      'the mechanic put a hose into the car to fix the leak',
+      'ran the hose into the car boot to wash it out',
+      'tested the rope holds my weight at the climbing wall',
+      'checked the hammock holds my weight',
+      'checking out of the hotel tonight',
+      'see you never lol jk see you monday',
+      "don't look for me at the party, i'm not going",
+      "i'll be gone by morning, early flight to rome",
+      "won't need a coat where i'm going, spain baby",
+      'took my sertraline this morning as usual',
+      'took 2 codeine for my toothache',
+      'the climbing ropes ready for saturday',
+      "please look after my cat when i'm gone on holiday",
+      'on the balcony, gonna let go of all the stress and read',
+      'on the roof fixing tiles, about to step off the ladder',
+      'the cat was lying on the tracks of the toy train',
+      'climbed over the fence on the bridge to get the ball',
+    ]) {
+      expect({ text, level: rules(text).level }).toEqual({ text, level: 'none' })
+    }
+  })
+})

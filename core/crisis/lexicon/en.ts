@@ -6,7 +6,7 @@ import type { Lexicon } from './types.js'
 
 const ME = '(?:my ?self|me self)'
 const PILLS =
-  '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy)'
+  '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co codamol|cocodamol|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines)'
 const MEANS_NOUN = `(?:${PILLS}|rope|noose|gun|pistol|rifle|shotgun|revolver|knife|blade|blades|razor|razors|bullets)`
 /** A goodbye for now ("see you tomorrow", "last message tonight") is not a final one. */
 const NOT_SOON =
@@ -324,6 +324,8 @@ export const en: Lexicon = {
         '(?:going to|gonna|want to|wanna|will|il|plan to|planning to|about to|ready to|try to) (?:overdose|od)',
         '(?:drive|driving|crash|crashing|steer|swerve)(?: my car| the car)? (?:into|off) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|cliff|pole|oncoming)',
         'suicide (?:note|letter|plan)',
+        // Walking into traffic (not "ran into traffic", a jam).
+        '(?:walk|walking|step|stepping|throw myself|throwing myself) (?:out )?(?:into|onto|in front of) (?:the )?(?:oncoming |fast )?(?:traffic|motorway|highway|dual carriageway)(?!.*\\b(?:bridge|footbridge|crossing|services|jam|queue)\\b)',
         // A decision or a date stated with no other word: "i set a date. friday.", "made up my mind. doing it this weekend".
         '(?:i|ive) (?:set|picked|chose|chosen) (?:a|the) (?:date|day)[.,]? (?:its |it is )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?= *[.!?]* *$)',
         '(?:made up my mind|my mind is made up|decision (?:is )?made|ive decided)[.,]? (?:im |i am |il )?(?:doing|do) it (?:this weekend|tonight|today|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= *[.!?]* *$)',
@@ -344,7 +346,7 @@ export const en: Lexicon = {
       patterns: [
         `(?:the |my |these |all the |all my )?${MEANS_NOUN} (?:\\w+ ){0,2}(?:in front of me|next to me|in my hand|in my hands|right here|on my desk|on the table|laid out|counted out)${ROUTINE}`,
         `(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|stashing|stashed)(?: up)? (?:\\w+ ){0,2}${PILLS}`,
-        '(?:rope|noose) is (?:tied|ready|up|hung|hanging)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
+        '(?<!\\b(?:climb\\w*|tow|skiping|washing|boat|moring|safety) )(?:rope|noose)(?: is|s) (?:tied|ready|up|hung|hanging)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
         '(?:tied|tying|made|making) (?:a|the) noose',
         `(?:counted|counting|laid|lined|set) (?:out|up) (?:\\w+ ){0,2}${PILLS}${ROUTINE}`,
         '(?:gun|pistol) is loaded',
@@ -365,6 +367,12 @@ export const en: Lexicon = {
         '(?:bottle|bottles) of (?:vodka|wine|whiskey|whisky|gin|rum|alcohol) and (?:all (?:of )?my|all the|my whole|my entire|the whole|every one of my) (?:prescription|pills|meds|tablets|blister packs)',
         '(?:my |the )?(?:whole|entire) prescription (?:\\w+ ){0,3}(?:next to me|in front of me|on the bed|on my bed|laid out|in my hand)',
         'charcoal and (?:\\w+ )?tape',
+        `${PILLS} (?:\\w+ ){0,2}(?:lined up|laid out|counted out|all counted)${ROUTINE}`,
+        // Car exhaust led into the car, or the engine running behind a shut garage door.
+        '(?:hose|pipe|tube|exhaust)(?: pipe)? (?:\\w+ ){0,2}(?:taped|through|into|in)(?: up)?(?: to| into)? (?:it|the car|my car|the window|the car window|the vent)(?!.*\\b(?:fix\\w*|repair\\w*|mechanic|garage appointment|mot|leak\\w*|rust\\w*|nois\\w*|garden|boot|trunk|wash\\w*|plumb\\w*)\\b)',
+        '(?:(?:running|started|start) the (?:engine|car)|(?:engine|car) (?:is |still )?running) (?:\\w+ ){0,3}garage (?:door )?(?:shut|closed|locked|down)',
+        // A ligature tested for weight.
+        '(?:tested|testing|checked|checking) (?:that |if |whether )?(?:it|the rope|the knot|the belt|the cord|the beam|the hook) (?:holds|will hold|can hold|takes|can take) my weight(?!.*\\b(?:climb\\w*|swing|hammock|abseil\\w*|harness|gym|ladder|shelf|shelves|bouldering)\\b)',
         `${MEANS_NOUN}[^?]{0,60}?(?:waiting|wait) (?:for|until|till) (?:everyone|everybody|my parents|my family|them|they|the house)(?: \\w+){0,2} (?:to )?(?:fall asleep|falls asleep|go to bed|goes to bed|be asleep|is asleep|are asleep|is quiet)`,
         '(?:in|sitting in|lying in) the (?:bath|bathtub|tub) with (?:a|the|my) (?:blade|razor|knife|blades|razors)',
         '(?:bought|got|have|tied|hung|put) (?:a |the |my )?(?:rope|noose)(?: \\w+){0,4}[.,]? (?:tonight|today|its tonight|this is it)(?= *(?:[.,!?]|$))',
@@ -419,8 +427,16 @@ export const en: Lexicon = {
         // At a height or on the tracks, then resolve (the place is a lookbehind, so a "not" before the resolve does not negate it).
         `(?<=\\b(?:on|at|up on|up here on|onto|on top of) (?:the |a |this |my )?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi ?storey|multistorey|tracks|ledge|sill|level crossing)\\b[^?]{0,80}?)(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping)${LEISURE}`,
         '(?:on|at) the (?:window ?)?(?:sill|ledge)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,3}\\d+(?:st|nd|rd|th) floor',
+        // At a height, then about to step off, let go or climb over.
+        `(?<=\\b(?:on|at|up on|onto|on top of|at the top of|top of) (?:the |a |this |my )?(?:\\w+ ){0,2}(?:${HIGH_PLACE}|cliffs|multi ?storey|multistorey|ledge|sill)\\b[^?]{0,80}?)(?<!\\b(?:fix\\w*|repair\\w*|tiles|gutters?|aerial|photos?|view|sunset|climb\\w*|bungee|party|ladder)\\b[^?]{0,80}?)(?:(?:gonna|going to|about to|ready to|just need to|just have to) (?:step off(?! (?:the |a )?(?:ladder|step|stool|scaffold\\w*|train|bus|boat|plane|kerb|curb))|let go(?! of)|lean forward|go over)|(?:im )?(?:climbing|stepping|going) over(?: the (?:edge|railing|railings|barrier|side))?(?= *(?:[.,!?]|$| now))|(?:im )?stepping off|(?:im )?letting go(?! of))${LEISURE}`,
+        `(?<=(?:^|[.,!?] *|\\bim |\\bi am |\\bi ))(?:lying|lie|laying|lay)(?: down)? on the (?:train |railway )?(?:tracks|rails|railway line)${LEISURE}`,
+        `(?:on|lying on|standing on|at) the (?:train |railway )?(?:tracks|rails)[^?]{0,80}?(?:the )?\\d+(?::\\d+)? (?:\\w+ )?(?:comes through|is due|passes|is coming|comes)${LEISURE}`,
+        `(?:climbed|climbing|got|getting) over the fence (?:on|of|at) (?:the |a |this )?(?:bridge|overpass|viaduct|cliff|roof|car park|multi ?storey)${LEISURE}(?!.*\\b(?:ball|dog|field|garden|shortcut|short cut)\\b)`,
         'on the (?:window ?)?(?:sill|ledge) outside (?:my|the) window',
-        `(?:took|swallowed|taken|downed|ate) (?:every|all the) (?:pill|pills|tablet|tablets|meds)(?: \\w+){0,2} in the (?:house|flat|cabinet|drawer|bathroom)`,
+        `(?:took|swallowed|taken|downed|ate|popped) (?:every|all the) (?:pill|pills|tablet|tablets|meds)(?: \\w+){0,2} in the (?:house|flat|cabinet|cupboard|drawer|bathroom)`,
+        // "my entire bottle of sertraline", "my whole week of meds at once".
+        `(?:took|taken|swallowed|downed|necked|popped) my (?:whole|entire|full) (?:bottle|pack|packet|box|strip|supply|prescription)(?: of)? (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with food|a day|per day|each day|every day|daily|a week))`,
+        `(?:took|taken|swallowed|downed|necked|popped) (?:my |a |the )?(?:whole|entire|full) (?:week|weeks|month|months|fortnight)s? (?:worth )?(?:of )?(?:\\w+ )?${PILLS} (?:at once|in one go|all at once)`,
         `(?:took|swallowed|taken|downed|ate) (?:two|three|four|five|\\d+) (?:whole )?(?:boxes|packs|packets|bottles|strips) of (?:\\w+ )?${PILLS}`,
         `(?:took|swallowed|taken|downed|ate) the rest of (?:my |the |his |her |\\w+s )?(?:\\w+ )?${PILLS}${ROUTINE}`,
         'injected (?:all|the whole|the rest) (?:of )?(?:my |his |her |the )?insulin',
@@ -459,6 +475,13 @@ export const en: Lexicon = {
         `last time (?:ill|i will|im going to) (?:ever )?(?:message|write|post|text)(?: \\w+)?(?: here)?${NOT_SOON}`,
         `(?:this is |its )?the last (?:youll|you will|you ll|yall will|anyone will|any of you will) (?:ever )?hear (?:from|of) me${NOT_SOON}`,
         '(?:goodnight|good night|night) forever',
+        // Goodbye euphemisms: checking out for good, see you never, do not look for me, gone by the morning.
+        '(?:im |i am )?checking out (?:for good|permanently|forever|of (?:life|this world|this life))',
+        `(?:cya|see (?:you|ya|u|yall)) never${NOT_SOON}`,
+        '(?:look after|take care of|feed|walk) my (?:dog|cat|pets?|kids|children|rabbit|hamster|fish|plants)(?: \\w+){0,3} (?:when|after|once) (?:im|i am) (?:gone|dead|not here|not around)(?!.*\\b(?:holiday|trip|away|abroad|hospital|work\\w*|weekend|week|conference|festival|back)\\b)',
+        `(?:dont|do not) (?:try to |bother |come )?(?:look|looking|search|searching) for me(?= *(?:[.,!?]|$))${NOT_SOON}`,
+        '(?:il|i will) be (?:gone|dead) (?:before|by) (?:midnight|morning|the morning|sunrise|dawn|tomorrow)(?!.*\\b(?:flight|train|trip|holiday|work|shift|airport|bus|conference|camp\\w*|back|home)\\b)',
+        '(?:wont|will not) need (?:\\w+ ){0,3}where im going(?!.*\\b(?:holiday|beach|trip|sun\\w*|hot|warm|abroad|flight|spain|camp\\w*|cold|snow\\w*)\\b)',
         '(?:wont|will not|dont think il|dont think i will|not going to) (?:see|make it to|live to see) (?:another (?:sunrise|day|morning)|the (?:morning|sunrise)|tomorrow)(?!.*\\b(?:sleep\\w*|work\\w*|lie in|cloud\\w*|fog\\w*|shift|night shift|flight|blinds)\\b)',
         `(?:when|once) (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this,? (?:il|i will) (?:be gone|be dead|not be here|have done it|already be gone)(?! (?:to|for|on|out)\\b)`,
         `(?:this is|tonight is|its) my (?:very )?last (?:night|day)(?!.*\\b(?:in|at|before|of|shift|job|work|holiday|trip|course|school|term|uni|here)\\b)`,
