@@ -11,6 +11,7 @@ import {
   type RiskLevel,
 } from './classifier.js'
 import { canonicalize } from './model/canonical.js'
+import { loadEvalSet } from './eval/evaluate.js'
 import { RISK_MODEL } from './model/risk-model.js'
 
 const level = (text: string, context?: readonly string[]) => classifyRisk(text, { context }).level
@@ -899,13 +900,18 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
     expect(withMeans.signals).toContain('model.imminent')
   })
 
-  it('does not lift a tuning row below imminent: the English cut-off sits above "not in a dark place anymore"', () => {
+  it('does not lift a tuning row below imminent (how LIFT_AT is chosen), "not in a dark place anymore" among them', () => {
     const text = "i'm not in a dark place anymore, just wanted to say thanks"
-    const scores = RISK_MODEL.score(canonicalize(text))
-    expect(scores.imminent).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.imminent)
-    expect(scores.imminent).toBeLessThan(liftAt('en'))
+    expect(RISK_MODEL.score(canonicalize(text)).imminent).toBeLessThan(liftAt('en'))
     expect(classifyRisk(text).signals).not.toContain('model.imminent')
     expect(compareRisk(classifyRisk(text).level, 'high')).toBeLessThan(0)
+    // Every own tuning row (never a held-out one) below imminent stays unlifted, in both languages.
+    const tuning = loadEvalSet().filter(
+      (m) => !(m.note ?? '').split(',').includes('heldout') && m.level !== 'imminent',
+    )
+    expect(tuning.length).toBeGreaterThan(400)
+    const lifted = tuning.filter((m) => classifyRisk(m.text).signals.includes('model.imminent'))
+    expect(lifted.length).toBe(0)
   })
 
   it('counts a margin against the model only where the message carries a scope word the rules read', () => {
