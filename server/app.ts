@@ -8,6 +8,7 @@ import helmet from 'helmet'
 import type { ServerBuild } from '@remix-run/node'
 import type { CoreDeps } from '../core/deps.js'
 import { getSessionAccount } from '../core/identity/identity.service.js'
+import { createSessionCache } from '../core/identity/session-cache.js'
 import { withDeadline } from '../core/deadline.js'
 import { errorFields } from '../core/log/logger.js'
 import { SESSION_LOOKUP_DEADLINE_MS, startKeptHelpDrain } from '../core/crisis/crisis.degraded.js'
@@ -78,9 +79,8 @@ export interface ServerApp {
 export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; publicDir?: string }): ServerApp {
   const { config } = deps
   const metrics = createMetrics(deps.sql)
-  // The session cache (core/identity/session-cache.ts, decision 052) is not used by pages for now: a session's second
-  // request read Redis and then PostgreSQL one after the other, and under a loaded test suite that went past the
-  // session lookup's 500 ms deadline (a 503 page). Pages read PostgreSQL as before.
+  // Resolved session cookies, checked against Redis version tokens on every request (decision 052).
+  const sessions = createSessionCache()
 
   /**
    * The signed-in account, waiting at most SESSION_LOOKUP_DEADLINE_MS: with PostgreSQL stopped or paused a page
@@ -94,7 +94,7 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     if (!token) return { account: null, sessionUnavailable: false }
     try {
       return {
-        account: await withDeadline(getSessionAccount(deps, token), SESSION_LOOKUP_DEADLINE_MS),
+        account: await withDeadline(getSessionAccount(deps, token, sessions), SESSION_LOOKUP_DEADLINE_MS),
         sessionUnavailable: false,
       }
     } catch (error) {

@@ -31,12 +31,11 @@ const clientOn = (server: 0 | 1, cookie: string) => {
   return client
 }
 
-// The page server does not pass its session cache for now (server/app.ts); these stay true with it or without.
 describe('the session cache across two servers', () => {
   it('refuses a session signed out on the other server on its very next page', async () => {
     const member = await chatMember(deps, 'anxiety')
     const one = clientOn(1, member.cookie)
-    // Three pages on server 1 (with a session cache: the first sight is not trusted, the next two answered from it).
+    // Three pages: the first sight is not trusted, the next two are answered from server 1's cache.
     for (let i = 0; i < 3; i++) expect((await one.get('/rooms')).status).toBe(200)
     const zero = clientOn(0, member.cookie)
     expect((await zero.post('/signout', {})).status).toBe(302)
