@@ -16,6 +16,7 @@ import {
   compileLexicon,
   eachMatch,
   prepareText,
+  scanWords,
   type CompiledLexicon,
   type Hit,
   type PhraseRule,
@@ -145,10 +146,9 @@ function lexiconHit(
 }
 
 function scanLexicon(lang: string, kind: 'slur' | 'insult', lex: CompiledLexicon, text: string, out: Hit[]): void {
-  eachMatch(lex.scan, text, (m) => {
+  scanWords(lex, text, (m, entryIndex) => {
     const word = m[0]
     if (word.includes('_') && maskedTooMuch(word)) return
-    const entryIndex = m.findIndex((g, i) => i > 0 && g !== undefined) - 1
     const hit = lexiconHit(lang, kind, lex, entryIndex, word, text, m.index, m.index + word.length)
     if (hit) out.push(hit)
   })

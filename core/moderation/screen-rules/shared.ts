@@ -197,6 +197,21 @@ export interface CompiledLexicon {
   scan: RegExp
   /** Same, anchored: for words rebuilt from spaced-out letters ("f a g g o t"). */
   whole: RegExp
+  /**
+   * `scan` split by the stem's first letter, for {@link scanWords}: per ASCII code unit, the entries whose
+   * stem starts with it, in list order, as one sticky regex (or undefined when none does). A match of
+   * `scan` starts where a word starts (`\b` then the stem's first letter), so trying only the entries
+   * of that letter at each word start finds the same matches. Null when a stem starts with a
+   * character that is not an ASCII word character: then only `scan` is exact.
+   */
+  byFirst: readonly (LexiconPart | undefined)[] | null
+}
+
+export interface LexiconPart {
+  /** The entries' bodies, one capturing group each, then the closing word edge. Sticky. */
+  pattern: RegExp
+  /** Capturing group k (1-based) is entry `entryOf[k - 1]`. */
+  entryOf: readonly number[]
 }
 
 export function compileLexicon(list: readonly LexEntry[], encoded: boolean): CompiledLexicon {
@@ -221,6 +236,84 @@ export function compileLexicon(list: readonly LexEntry[], encoded: boolean): Com
     entries,
     scan: re(`${B_START}(?:${alternation})${B_END}`, 'g'),
     whole: re(`^(?:${alternation})$`),
+    byFirst: splitByFirst(entries, bodies),
+  }
+}
+
+function splitByFirst(entries: readonly CompiledEntry[], bodies: readonly string[]): LexiconPart[] | null {
+  const indices: number[][] = []
+  for (let i = 0; i < entries.length; i++) {
+    const c = entries[i]!.stem.charCodeAt(0)
+    if (!isAsciiWord(c)) return null
+    ;(indices[c] ??= []).push(i)
+  }
+  const parts: LexiconPart[] = []
+  indices.forEach((entryOf, c) => {
+    parts[c] = { pattern: re(`(?:${entryOf.map((i) => bodies[i]).join('|')})${B_END}`, 'y'), entryOf }
+  })
+  return parts
+}
+
+/** `[A-Za-z0-9_]`: what `\b` counts as a word character (the rules never use the `i` flag). */
+export function isAsciiWord(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+}
+
+let wordStarts = new Int32Array(64)
+let wordStartCount = 0
+let wordStartsOf: string | null = null
+
+/** Offsets where a run of ASCII word characters starts (where `\b` then a word character can match). */
+function findWordStarts(text: string): void {
+  if (text === wordStartsOf) return
+  wordStartCount = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const w = isAsciiWord(text.charCodeAt(i))
+    if (w && !inWord) {
+      if (wordStartCount === wordStarts.length) {
+        const grown = new Int32Array(wordStarts.length * 2)
+        grown.set(wordStarts)
+        wordStarts = grown
+      }
+      wordStarts[wordStartCount++] = i
+    }
+    inWord = w
+  }
+  wordStartsOf = text
+}
+
+/**
+ * Call `each` for every match of `lex.scan` in `text`, in order: the same matches as
+ * `eachMatch(lex.scan, text, …)`, with the entry each is for. Only the entries whose stem starts
+ * with a word's first letter are tried at that word.
+ */
+export function scanWords(
+  lex: CompiledLexicon,
+  text: string,
+  each: (m: RegExpExecArray, entryIndex: number) => void,
+): void {
+  const parts = lex.byFirst
+  if (!parts) {
+    eachMatch(lex.scan, text, (m) => {
+      each(m, m.findIndex((g, i) => i > 0 && g !== undefined) - 1)
+    })
+    return
+  }
+  findWordStarts(text)
+  let after = 0
+  for (let k = 0; k < wordStartCount; k++) {
+    const at = wordStarts[k]!
+    if (at < after) continue
+    const part = parts[text.charCodeAt(at)]
+    if (!part) continue
+    part.pattern.lastIndex = at
+    const m = part.pattern.exec(text)
+    if (!m) continue
+    after = at + m[0].length
+    let g = 1
+    while (m[g] === undefined) g++
+    each(m, part.entryOf[g - 1]!)
   }
 }
 
