@@ -3,6 +3,7 @@
  * letter) finds exactly what the whole-list regex finds: same words, same offsets, same entry.
  */
 import { describe, expect, it } from 'vitest'
+import { screenMessage } from './screen.js'
 import { EN } from './screen-rules/en.js'
 import { PL } from './screen-rules/pl.js'
 import { compileLexicon, eachMatch, rot13, scanWords, type CompiledLexicon } from './screen-rules/shared.js'
@@ -86,5 +87,26 @@ describe('scanWords', () => {
       [2, 'zetaka', 2],
       [13, 'alphas', 0],
     ])
+  })
+})
+
+describe('letters written apart', () => {
+  const ids = (text: string): string[] => screenMessage(text).signals.map((s) => s.id)
+  const FAGGOT = rot13('snttbg')
+  const CZARNUCHY = rot13('pmneahpul')
+
+  it('are joined with any of the separators, for every language, in the same message', () => {
+    for (const sep of [' ', '.', '-', '_', '*']) {
+      expect(ids(`ok ${FAGGOT.split('').join(sep)} ok`), sep).toContain('en.slur.homophobic')
+      expect(ids(`ok ${CZARNUCHY.split('').join(sep)} ok`), sep).toContain('pl.slur.racist')
+    }
+    // The English list reads the runs first; the Polish list must still see its own word in them.
+    const both = ids(`${FAGGOT.split('').join(' ')}, and ${CZARNUCHY.split('').join(' ')}`)
+    expect(both).toContain('en.slur.homophobic')
+    expect(both).toContain('pl.slur.racist')
+  })
+
+  it('is not read into text without a separator between single letters', () => {
+    expect(ids(`ok ${FAGGOT.slice(0, 3)} ${FAGGOT.slice(3)} ok`)).not.toContain('en.slur.homophobic')
   })
 })

@@ -153,14 +153,56 @@ function scanLexicon(lang: string, kind: 'slur' | 'insult', lex: CompiledLexicon
     if (hit) out.push(hit)
   })
   if (kind !== 'slur') return
-  eachMatch(SPACED_LETTERS, text, (m) => {
-    const joined = m[0].replace(SPACED_SEPARATORS, '')
+  const runs = spacedRuns(text)
+  for (let k = 0; k < runs.length; k++) {
+    const { joined, start, end } = runs[k]!
     const whole = lex.whole.exec(joined)
-    if (!whole) return
+    if (!whole) continue
     const entryIndex = whole.findIndex((g, i) => i > 0 && g !== undefined) - 1
-    const hit = lexiconHit(lang, kind, lex, entryIndex, joined, text, m.index, m.index + m[0].length)
+    const hit = lexiconHit(lang, kind, lex, entryIndex, joined, text, start, end)
     if (hit) out.push(hit)
-  })
+  }
+}
+
+interface SpacedRun {
+  /** The letters without their separators. */
+  joined: string
+  start: number
+  end: number
+}
+
+/** The SPACED_LETTERS matches of the last text asked about: every language's slur list reads the same ones. */
+const spaced: SpacedRun[] = []
+let spacedOf: string | null = null
+
+function spacedRuns(text: string): readonly SpacedRun[] {
+  if (text === spacedOf) return spaced
+  spaced.length = 0
+  if (mayHaveSpacedLetters(text)) {
+    eachMatch(SPACED_LETTERS, text, (m) => {
+      spaced.push({ joined: m[0].replace(SPACED_SEPARATORS, ''), start: m.index, end: m.index + m[0].length })
+    })
+  }
+  spacedOf = text
+  return spaced
+}
+
+function isSpacedSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2a
+}
+
+/**
+ * A cheap necessary condition for SPACED_LETTERS: two of its separators with one character (one
+ * code unit, or a surrogate pair) between them. Most messages have none, and skip the regex scan.
+ */
+function mayHaveSpacedLetters(text: string): boolean {
+  for (let i = 0; i + 2 < text.length; i++) {
+    if (!isSpacedSeparator(text.charCodeAt(i))) continue
+    if (isSpacedSeparator(text.charCodeAt(i + 2))) return true
+    const c = text.charCodeAt(i + 1)
+    if (c >= 0xd800 && c <= 0xdbff && i + 3 < text.length && isSpacedSeparator(text.charCodeAt(i + 3))) return true
+  }
+  return false
 }
 
 function guardedAway(rule: PhraseRule, text: string, start: number, end: number): boolean {
