@@ -43,9 +43,13 @@ export function foldDiacritics(text: string): string {
   return foldedOut
 }
 
+/** Any code unit outside ASCII: only then can NFKD or the folds below change a lower-cased text. */
+const NON_ASCII = /[^\x00-\x7f]/
+
 function foldDiacriticsUncached(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase()
+  if (!NON_ASCII.test(lower)) return lower
+  return lower
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[ąćęłńóśźż]/g, (ch) => POLISH_FOLD[ch] ?? ch)
