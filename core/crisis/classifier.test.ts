@@ -926,7 +926,7 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
     expect(after.level).toBe('none')
     expect(after.modelRisk! - before.modelRisk!).toBeCloseTo(-0.3, 6)
     expect(decisionParts(plain, undefined, { en: 0.3 })).toEqual(decisionParts(plain))
-    expect(decisionParts(plain).level).toBe('high')
+    expect(compareRisk(decisionParts(plain).level, 'high')).toBeGreaterThanOrEqual(0)
   })
 })
 
@@ -984,6 +984,7 @@ describe('English attempt, means and goodbye rules of the third round (issue 12)
       'checking out of the hotel tonight',
       'see you never lol jk see you monday',
       "don't look for me at the party, i'm not going",
+      "don't look for me, i'm at work",
       "i'll be gone by morning, early flight to rome",
       "won't need a coat where i'm going, spain baby",
       'took my sertraline this morning as usual',

@@ -479,7 +479,7 @@ export const en: Lexicon = {
         '(?:im |i am )?checking out (?:for good|permanently|forever|of (?:life|this world|this life))',
         `(?:cya|see (?:you|ya|u|yall)) never${NOT_SOON}`,
         '(?:look after|take care of|feed|walk) my (?:dog|cat|pets?|kids|children|rabbit|hamster|fish|plants)(?: \\w+){0,3} (?:when|after|once) (?:im|i am) (?:gone|dead|not here|not around)(?!.*\\b(?:holiday|trip|away|abroad|hospital|work\\w*|weekend|week|conference|festival|back)\\b)',
-        `(?:dont|do not) (?:try to |bother |come )?(?:look|looking|search|searching) for me(?= *(?:[.,!?]|$))${NOT_SOON}`,
+        `(?:dont|do not) (?:try to |bother |come )?(?:look|looking|search|searching) for me(?= *(?:[.!?]|$))${NOT_SOON}`,
         '(?:il|i will) be (?:gone|dead) (?:before|by) (?:midnight|morning|the morning|sunrise|dawn|tomorrow)(?!.*\\b(?:flight|train|trip|holiday|work|shift|airport|bus|conference|camp\\w*|back|home)\\b)',
         '(?:wont|will not) need (?:\\w+ ){0,3}where im going(?!.*\\b(?:holiday|beach|trip|sun\\w*|hot|warm|abroad|flight|spain|camp\\w*|cold|snow\\w*)\\b)',
         '(?:wont|will not|dont think il|dont think i will|not going to) (?:see|make it to|live to see) (?:another (?:sunrise|day|morning)|the (?:morning|sunrise)|tomorrow)(?!.*\\b(?:sleep\\w*|work\\w*|lie in|cloud\\w*|fog\\w*|shift|night shift|flight|blinds)\\b)',
