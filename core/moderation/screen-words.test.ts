@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest'
 import { screenMessage } from './screen.js'
 import { EN } from './screen-rules/en.js'
 import { PL } from './screen-rules/pl.js'
-import { compileLexicon, eachMatch, rot13, scanWords, type CompiledLexicon } from './screen-rules/shared.js'
+import {
+  compileLexicon,
+  eachMatch,
+  oneByte,
+  prepareText,
+  rot13,
+  scanWords,
+  type CompiledLexicon,
+} from './screen-rules/shared.js'
 
 const LEXICONS: [string, CompiledLexicon][] = [
   ['en slurs', compileLexicon(EN.slurs, true)],
@@ -108,5 +116,23 @@ describe('letters written apart', () => {
 
   it('is not read into text without a separator between single letters', () => {
     expect(ids(`ok ${FAGGOT.slice(0, 3)} ${FAGGOT.slice(3)} ok`)).not.toContain('en.slur.homophobic')
+  })
+})
+
+describe('oneByte', () => {
+  it('keeps every text the same value, whatever its characters', () => {
+    for (const text of ['plain ascii', 'café àéîõü ÿ ß', 'zażółć gęślą', 'ok 👍 ok', '\u0000\u00ff', '']) {
+      expect(oneByte(text)).toBe(text)
+    }
+  })
+
+  it('leaves the prepared forms of a message as the normaliser gives them', () => {
+    const t = prepareText('Zażółć GĘŚLĄ, café, 1d10t')
+    expect([t.raw, t.folded, t.norm, t.lex]).toEqual([
+      'Zażółć GĘŚLĄ, café, 1d10t',
+      'zazolc gesla, cafe, 1d10t',
+      'zazolc gesla, cafe, 1di0t',
+      'zazolc gesla, cafe, idiot',
+    ])
   })
 })

@@ -67,13 +67,30 @@ function undoLeetInWords(norm: string): string {
   })
 }
 
+const NON_LATIN1 = /[^\x00-\xff]/
+
+/**
+ * The same text, stored by V8 as one byte per character when every character fits. A string built
+ * from a two-byte one (a Polish message, once folded to ASCII) stays two-byte, and V8 keeps a
+ * regex's compiled code for one string width at a time: rules that see both widths in turn are
+ * recompiled again and again (measured: the screen took twice as long once the crisis classifier,
+ * which shares the normaliser's patterns, had run). Handing every rule one width avoids that. The
+ * value is unchanged, so nothing a rule matches changes.
+ */
+export function oneByte(s: string): string {
+  if (NON_LATIN1.test(s)) return s
+  return Buffer.from(s, 'latin1').toString('latin1')
+}
+
 /** Prepare every form of a message once; rules only read from the result. */
 export function prepareText(text: string): ScreenText {
-  const raw = text.normalize('NFKC')
+  const raw = oneByte(text.normalize('NFKC'))
   let norm = normalizeForScreening(raw)
   if (HAS_APOSTROPHE.test(norm)) norm = norm.replace(APOSTROPHES, "'")
   if (HAS_MASK.test(norm)) norm = norm.replace(MASK_RUN, (run) => '_'.repeat(run.length))
-  return { raw, folded: foldDiacritics(raw), norm, lex: undoLeetInWords(norm) }
+  const lex = undoLeetInWords(norm)
+  const normBytes = oneByte(norm)
+  return { raw, folded: oneByte(foldDiacritics(raw)), norm: normBytes, lex: lex === norm ? normBytes : oneByte(lex) }
 }
 
 /* ------------------------------------------------------------------------------------------ */
