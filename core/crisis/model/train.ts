@@ -42,6 +42,8 @@ export interface TrainOptions {
   heldout4Path?: string
   seed?: number
   epochs?: number
+  /** Weight of each own training message against a public row's 1 (default OWN_WEIGHT). */
+  ownWeight?: number
   hashBits?: number
   /** Largest number of non-zero weights kept per head. */
   maxFeatures?: number
@@ -67,8 +69,11 @@ interface Example {
   weight: number
 }
 
-/** Own messages weigh more than a public row: they are the product's chat style. */
-const OWN_WEIGHT = 8
+/**
+ * Own messages weigh more than a public row: they are the product's chat style. Studied by 5-fold
+ * cross-validation over the own training messages (`npx tsx scripts/crisis-cv.ts`, docs/crisis-model.md).
+ */
+export const OWN_WEIGHT = 8
 /**
  * The Polish public rows are all negatives (harassment tweets, no risk labels): at full weight they
  * would teach the model that Polish text is never at risk.
@@ -240,6 +245,7 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const log = options.log ?? (() => {})
   const seed = options.seed ?? 20261206
   const epochs = options.epochs ?? 8
+  const ownWeight = options.ownWeight ?? OWN_WEIGHT
   const hashBits = options.hashBits ?? 18
   const size = 1 << hashBits
   const maxFeatures = options.maxFeatures ?? 30000
@@ -280,7 +286,7 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
       ...featurize(m.text, hashBits),
       risk: m.level === 'none' ? 0 : 1,
       imminent: m.level === 'imminent' ? 1 : 0,
-      weight: OWN_WEIGHT,
+      weight: ownWeight,
     })
   }
   log(`featurized ${examples.length} training examples`)
@@ -406,7 +412,7 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
     epochs,
     learningRate: hp.lr,
     l2: hp.l2,
-    ownWeight: OWN_WEIGHT,
+    ownWeight,
     polishPublicWeight: POLISH_PUBLIC_WEIGHT,
     publicSets: [...new Set(publicRows.map((r) => r.set))].map((set) => {
       const rows = publicRows.filter((r) => r.set === set)
