@@ -1,0 +1,247 @@
+/**
+ * `npx tsx scripts/crisis-cv.ts [-- --weights 4,8,16,32] [-- --epochs 8] [-- --data <folder>]`:
+ * K-fold cross-validation (K = 5) of the crisis risk model's own-data weight (OWN_WEIGHT in
+ * core/crisis/model/train.ts) and, optionally, its number of epochs, over the project's OWN TRAINING
+ * MESSAGES only (core/crisis/model/train-messages.jsonl). Prints figures only, never message text.
+ *
+ * Method
+ * - Folds: the own training messages are grouped by language and level (file order), each group is
+ *   shuffled by a seeded PRNG (seed 20261206) and dealt round-robin into 5 folds, so every fold holds
+ *   about a fifth of each language and level. Deterministic: same data, same folds, same figures.
+ * - Per setting (weight × epochs) and fold: the model is trained exactly as `npm run crisis:train`
+ *   does (trainRiskModel: public train split, calibration on the public validation split, imminent
+ *   head and Polish cut-offs on the own evaluation set's tuning rows, the rules deciding which tuning
+ *   rows the model speaks on), but with the fold's own messages left out of training. The held-out
+ *   evaluation rows (note `heldout`) and the held-out sets 2–4 are never read by this script.
+ * - The model alone, on the left-out fold (canonical text, without the classifier's idiom masking and
+ *   three-word minimum): level ≥ concern where risk ≥ the fold artefact's concern cut-off; ≥ high
+ *   where risk ≥ its high cut-off, or where risk is at concern and the imminent head reaches
+ *   max(imminent cut-off, LIFT_AT), LIFT_AT recomputed for the fold's model as the classifier's
+ *   comment says (lowest two-decimal value ≥ 0.5 above the imminent score of every tuning row below
+ *   imminent, left to the model, that the model rates concern). Per language: recall ≥ concern (rows
+ *   labelled concern or above), recall ≥ high (rows labelled high or above), imminent rows rated
+ *   ≥ high, false-positive rate (≥ concern) on `none` rows.
+ * - Public validation split (English): the model alone's recall at FPR ≤ 5 % (the split that also
+ *   calibrates the model, so this is a check that the own messages do not cost the public data, not
+ *   an unbiased test figure).
+ *
+ * Choice rule (written down before any figure of this study was seen; the script applies it):
+ *   1. a weight is eligible when, at 8 epochs, its public validation recall at FPR ≤ 5 % is ≥ 0.60 in
+ *      every fold, and its mean (over folds) false-positive rate on `none` rows is at most 0.02 above
+ *      weight 8's in each language;
+ *   2. among eligible weights, the one with the largest mean English imminent-rated-≥-high share wins;
+ *      it replaces 8 only if that share beats weight 8's by at least 0.02 (about one row a fold),
+ *      otherwise 8 stays (a smaller gain is within the folds' noise and not worth a retrain); ties go
+ *      to the weight nearer 8. If weight 8 itself is not eligible, the eligible weight with the largest
+ *      share wins without that margin (and 8 stays only if no weight is eligible).
+ *   Epochs other than 8 are reported only, never chosen by this script.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { classifyRisk, type RiskLevel } from '../core/crisis/classifier.js'
+import { EVAL_SET_PATH, flagScore, loadEvalSet, recallAtFpr } from '../core/crisis/eval/evaluate.js'
+import { canonicalize } from '../core/crisis/model/canonical.js'
+import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from '../core/crisis/model/model.js'
+import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
+import { OWN_TRAINING_PATH, OWN_WEIGHT, trainRiskModel } from '../core/crisis/model/train.js'
+
+const K = 5
+const SEED = 20261206
+
+const args = process.argv.slice(2)
+const listArg = (name: string, fallback: number[]) => {
+  const i = args.indexOf(name)
+  if (i < 0) return fallback
+  const values = (args[i + 1] ?? '').split(',').map(Number)
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v <= 0))
+    throw new Error(`${name} expects a comma-separated list of positive numbers`)
+  return values
+}
+const weights = listArg('--weights', [4, 8, 16, 32])
+const epochsList = listArg('--epochs', [8])
+const dataIndex = args.indexOf('--data')
+const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
+if (!publicDataPresent(dataDir)) throw new Error(`public data not found in ${dataDir} (docs/crisis-model.md)`)
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// Folds, stratified by language and level.
+const own = loadEvalSet(OWN_TRAINING_PATH)
+const foldOf = new Int32Array(own.length)
+{
+  const random = mulberry32(SEED)
+  const groups = new Map<string, number[]>()
+  own.forEach((m, i) => {
+    const key = `${m.language}/${m.level}`
+    groups.set(key, [...(groups.get(key) ?? []), i])
+  })
+  for (const key of [...groups.keys()].sort()) {
+    const ix = groups.get(key)!
+    for (let i = ix.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[ix[i], ix[j]] = [ix[j]!, ix[i]!]
+    }
+    ix.forEach((row, n) => (foldOf[row] = n % K))
+  }
+}
+
+// Tuning rows only (held-out rows are dropped on load and never looked at).
+const tuning = loadEvalSet(EVAL_SET_PATH).filter((m) => !(m.note ?? '').split(',').includes('heldout'))
+const leftToModel = (text: string) => classifyRisk(text, { rulesOnly: true }).signals.length === 0
+const tuningLeft = tuning.filter((m) => leftToModel(m.text)).map((m) => ({ m, canonical: canonicalize(m.text) }))
+
+const validation = loadPublicData(dataDir)
+  .filter((r) => r.split === 'validation' && r.language === 'en')
+  .map((r) => ({ label: r.label, canonical: canonicalize(r.text) }))
+
+const RANKED: readonly RiskLevel[] = ['none', 'concern', 'high', 'imminent']
+function modelLevel(p: ModelScore, model: RiskModel, language: ModelLanguage, liftAt: number): RiskLevel {
+  const t = model.thresholds[language]
+  if (p.risk < t.concern) return 'none'
+  if (p.risk < t.high) return p.imminent >= Math.max(t.imminent, liftAt) ? 'high' : 'concern'
+  return p.imminent >= t.imminent ? 'imminent' : 'high'
+}
+
+/** LIFT_AT for a model, per language, as core/crisis/classifier.ts chooses it. */
+function liftAtOf(model: RiskModel, language: ModelLanguage): number {
+  let top = 0
+  for (const { m, canonical } of tuningLeft) {
+    if (m.language !== language || m.level === 'imminent') continue
+    const p = model.score(canonical)
+    if (modelLevel(p, model, language, Infinity) === 'concern') top = Math.max(top, p.imminent)
+  }
+  return Math.max(0.5, Math.floor(top * 100 + 1e-9) / 100 + 0.01)
+}
+
+interface FoldFigures {
+  valRecall5: number
+  perLanguage: Record<ModelLanguage, { recallConcern: number; recallHigh: number; fpr: number; imm: number; immN: number }>
+}
+
+const fmt = (x: number) => x.toFixed(3)
+const dir = mkdtempSync(path.join(tmpdir(), 'crisis-cv-'))
+const results = new Map<string, FoldFigures[]>()
+try {
+  console.log(
+    `crisis risk model, ${K}-fold cross-validation over ${own.length} own training messages (seed ${SEED}); model alone`,
+  )
+  console.log(
+    `${'weight'.padStart(6)}${'epochs'.padStart(7)}${'fold'.padStart(5)}  val recall@5%  ` +
+      MODEL_LANGUAGES.map((l) => `${l}: rec>=concern rec>=high imm>=high   FPR`).join('   '),
+  )
+  for (const epochs of epochsList) {
+    for (const weight of weights) {
+      const figures: FoldFigures[] = []
+      for (let fold = 0; fold < K; fold++) {
+        const started = Date.now()
+        const ownPath = path.join(dir, 'own.jsonl')
+        writeFileSync(ownPath, own.filter((_, i) => foldOf[i] !== fold).map((m) => `${JSON.stringify(m)}\n`).join(''))
+        const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, leftToModel })
+        const model = new RiskModel(artefact)
+        const pos: number[] = []
+        const neg: number[] = []
+        for (const r of validation) (r.label === 1 ? pos : neg).push(model.score(r.canonical).risk)
+        const perLanguage = {} as FoldFigures['perLanguage']
+        for (const language of MODEL_LANGUAGES) {
+          const liftAt = liftAtOf(model, language)
+          const rows = own
+            .filter((m, i) => foldOf[i] === fold && m.language === language)
+            .map((m) => ({
+              expected: m.level,
+              predicted: modelLevel(model.score(canonicalize(m.text)), model, language, liftAt),
+            }))
+          const f = flagScore(rows)
+          const imminent = rows.filter((r) => r.expected === 'imminent')
+          perLanguage[language] = {
+            recallConcern: f.recallConcern,
+            recallHigh: f.recallHigh,
+            fpr: f.falsePositiveRate,
+            imm: imminent.filter((r) => RANKED.indexOf(r.predicted) >= 2).length,
+            immN: imminent.length,
+          }
+        }
+        const fig = { valRecall5: recallAtFpr(pos, neg, 0.05).recall, perLanguage }
+        figures.push(fig)
+        console.log(line(String(weight), String(epochs), String(fold + 1), fig))
+        console.error(`  (fold ${fold + 1} took ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+      }
+      results.set(`${weight}/${epochs}`, figures)
+      console.log(line(String(weight), String(epochs), 'mean', mean(figures)))
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+function mean(figures: readonly FoldFigures[]): FoldFigures {
+  const avg = (f: (x: FoldFigures) => number) => figures.reduce((s, x) => s + f(x), 0) / figures.length
+  const perLanguage = {} as FoldFigures['perLanguage']
+  for (const l of MODEL_LANGUAGES)
+    perLanguage[l] = {
+      recallConcern: avg((x) => x.perLanguage[l].recallConcern),
+      recallHigh: avg((x) => x.perLanguage[l].recallHigh),
+      fpr: avg((x) => x.perLanguage[l].fpr),
+      imm: figures.reduce((s, x) => s + x.perLanguage[l].imm, 0),
+      immN: figures.reduce((s, x) => s + x.perLanguage[l].immN, 0),
+    }
+  return { valRecall5: avg((x) => x.valRecall5), perLanguage }
+}
+
+function line(weight: string, epochs: string, fold: string, f: FoldFigures): string {
+  return (
+    `${weight.padStart(6)}${epochs.padStart(7)}${fold.padStart(5)}  ${fmt(f.valRecall5).padStart(13)}  ` +
+    MODEL_LANGUAGES.map((l) => {
+      const x = f.perLanguage[l]
+      return `${l}: ${fmt(x.recallConcern).padStart(11)} ${fmt(x.recallHigh).padStart(9)} ${`${x.imm}/${x.immN}`.padStart(9)} ${fmt(x.fpr).padStart(5)}`
+    }).join('   ')
+  )
+}
+
+// The choice rule (see the header), at 8 epochs.
+const immShare = (figures: readonly FoldFigures[], l: ModelLanguage) =>
+  figures.reduce((s, x) => s + x.perLanguage[l].imm / Math.max(1, x.perLanguage[l].immN), 0) / figures.length
+const base = results.get(`${OWN_WEIGHT}/8`)
+if (!base) {
+  console.log(`\nchoice rule not applied: it needs weight ${OWN_WEIGHT} at 8 epochs among the settings`)
+} else {
+  const baseMean = mean(base)
+  const eligible = weights.filter((w) => {
+    const figures = results.get(`${w}/8`)
+    if (!figures) return false
+    const m = mean(figures)
+    return (
+      figures.every((x) => x.valRecall5 >= 0.6) &&
+      MODEL_LANGUAGES.every((l) => m.perLanguage[l].fpr <= baseMean.perLanguage[l].fpr + 0.02)
+    )
+  })
+  console.log('')
+  for (const w of weights) {
+    const figures = results.get(`${w}/8`)
+    if (figures)
+      console.log(
+        `weight ${w}: mean en imminent >= high ${fmt(immShare(figures, 'en'))}, min val recall@5% ${fmt(Math.min(...figures.map((x) => x.valRecall5)))}, ${eligible.includes(w) ? 'eligible' : 'not eligible'}`,
+      )
+  }
+  const baseShare = immShare(base, 'en')
+  const margin = eligible.includes(OWN_WEIGHT) ? 0.02 : -Infinity
+  let choice = OWN_WEIGHT
+  let best = eligible.includes(OWN_WEIGHT) ? baseShare : -Infinity
+  for (const w of [...eligible].sort((a, b) => Math.abs(Math.log(a / OWN_WEIGHT)) - Math.abs(Math.log(b / OWN_WEIGHT)))) {
+    const share = immShare(results.get(`${w}/8`)!, 'en')
+    if (share > best && share >= baseShare + margin) {
+      choice = w
+      best = share
+    }
+  }
+  console.log(`choice by the rule: OWN_WEIGHT = ${choice}${choice === OWN_WEIGHT ? ' (unchanged)' : ''}`)
+}
