@@ -6,7 +6,9 @@ export class DeadlineExceeded extends Error {
     readonly ms: number,
     readonly stalledMs = 0,
   ) {
-    super(`no answer within ${ms} ms${stalledMs >= 1 ? ` (plus ${Math.round(stalledMs)} ms this process was stalled)` : ''}`)
+    super(
+      `no answer within ${ms} ms${stalledMs >= 1 ? ` (plus ${Math.round(stalledMs)} ms this process was stalled)` : ''}`,
+    )
   }
 }
 

@@ -228,7 +228,10 @@ export function createDeadlineRequestHandler(options: DeadlineHandlerOptions) {
         // The late answer is dropped (its body never read); the loaders it waits on stop being awaited.
         answer.then((late) => late.body?.cancel()).catch(() => {})
         controller.abort()
-        options.log.warn({ method: req.method, deadlineMs, stalledMs: Math.round(error.stalledMs) }, 'page deadline passed: answering temporarily unavailable')
+        options.log.warn(
+          { method: req.method, deadlineMs, stalledMs: Math.round(error.stalledMs) },
+          'page deadline passed: answering temporarily unavailable',
+        )
         response = await unavailablePage(req, context)
       }
       await send(res, response)
