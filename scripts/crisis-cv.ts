@@ -25,15 +25,19 @@
  *   calibrates the model, so this is a check that the own messages do not cost the public data, not
  *   an unbiased test figure).
  *
- * Choice rule (written down before any figure of this study was seen; the script applies it):
+ * Choice rule (written down before any figure of this study was seen; the script applies it; "the
+ * shipped weight" is OWN_WEIGHT, 8 when the rule was written and applied, 4 since — a later run compares
+ * with 4 and needs it among --weights):
  *   1. a weight is eligible when, at 8 epochs, its public validation recall at FPR ≤ 5 % is ≥ 0.60 in
  *      every fold, and its mean (over folds) false-positive rate on `none` rows is at most 0.02 above
- *      weight 8's in each language;
+ *      the shipped weight's in each language;
  *   2. among eligible weights, the one with the largest mean English imminent-rated-≥-high share wins;
- *      it replaces 8 only if that share beats weight 8's by at least 0.02 (about one row a fold),
- *      otherwise 8 stays (a smaller gain is within the folds' noise and not worth a retrain); ties go
- *      to the weight nearer 8. If weight 8 itself is not eligible, the eligible weight with the largest
- *      share wins without that margin (and 8 stays only if no weight is eligible).
+ *      it replaces the shipped weight only if that share beats the shipped weight's by at least 0.02
+ *      (about one row a fold), otherwise the shipped weight stays (a smaller gain is within the folds'
+ *      noise and not worth a retrain); ties go to the weight nearer the shipped one. If the shipped
+ *      weight itself is not eligible, the eligible weight with the largest share wins without that
+ *      margin (and the shipped weight stays only if no weight is eligible).
+ *   Result (6 December, docs/crisis-model.md): only 4 was eligible, so OWN_WEIGHT went from 8 to 4.
  *   Epochs other than 8 are reported only, never chosen by this script.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
