@@ -129,7 +129,10 @@ function liftAtOf(model: RiskModel, language: ModelLanguage): number {
 
 interface FoldFigures {
   valRecall5: number
-  perLanguage: Record<ModelLanguage, { recallConcern: number; recallHigh: number; fpr: number; imm: number; immN: number }>
+  perLanguage: Record<
+    ModelLanguage,
+    { recallConcern: number; recallHigh: number; fpr: number; imm: number; immN: number }
+  >
 }
 
 const fmt = (x: number) => x.toFixed(3)
@@ -149,7 +152,13 @@ try {
       for (let fold = 0; fold < K; fold++) {
         const started = Date.now()
         const ownPath = path.join(dir, 'own.jsonl')
-        writeFileSync(ownPath, own.filter((_, i) => foldOf[i] !== fold).map((m) => `${JSON.stringify(m)}\n`).join(''))
+        writeFileSync(
+          ownPath,
+          own
+            .filter((_, i) => foldOf[i] !== fold)
+            .map((m) => `${JSON.stringify(m)}\n`)
+            .join(''),
+        )
         const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, leftToModel })
         const model = new RiskModel(artefact)
         const pos: number[] = []
@@ -240,7 +249,9 @@ if (!base) {
   const margin = eligible.includes(OWN_WEIGHT) ? 0.02 : -Infinity
   let choice = OWN_WEIGHT
   let best = eligible.includes(OWN_WEIGHT) ? baseShare : -Infinity
-  for (const w of [...eligible].sort((a, b) => Math.abs(Math.log(a / OWN_WEIGHT)) - Math.abs(Math.log(b / OWN_WEIGHT)))) {
+  for (const w of [...eligible].sort(
+    (a, b) => Math.abs(Math.log(a / OWN_WEIGHT)) - Math.abs(Math.log(b / OWN_WEIGHT)),
+  )) {
     const share = immShare(results.get(`${w}/8`)!, 'en')
     if (share > best && share >= baseShare + margin) {
       choice = w
