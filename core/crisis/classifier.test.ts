@@ -918,7 +918,7 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
     // The shipped margin is 0 (the sweep keeps every own at-risk message); a margin, where set,
     // lowers the model's risk for a message with a negator, another person or the past only.
     expect(MARKED_MARGIN).toEqual({ en: 0, pl: 0 })
-    const marked = 'i never thought i would feel this empty, there is nothing left'
+    const marked = 'i never thought it would come to this, there is nothing left'
     const plain = 'im sitting in the dark with everything i need'
     const before = decisionParts(marked)
     const after = decisionParts(marked, undefined, { en: 0.3 })

@@ -73,7 +73,7 @@ interface Example {
  * Own messages weigh more than a public row: they are the product's chat style. Studied by 5-fold
  * cross-validation over the own training messages (`npx tsx scripts/crisis-cv.ts`, docs/crisis-model.md).
  */
-export const OWN_WEIGHT = 4
+export const OWN_WEIGHT = 8
 /**
  * The Polish public rows are all negatives (harassment tweets, no risk labels): at full weight they
  * would teach the model that Polish text is never at risk.
