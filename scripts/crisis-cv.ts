@@ -26,8 +26,7 @@
  *   an unbiased test figure).
  *
  * Choice rule (written down before any figure of this study was seen; the script applies it; "the
- * shipped weight" is OWN_WEIGHT, 8 when the rule was written and applied, 4 since — a later run compares
- * with 4 and needs it among --weights):
+ * shipped weight" is OWN_WEIGHT, 8; a later run needs it among --weights):
  *   1. a weight is eligible when, at 8 epochs, its public validation recall at FPR ≤ 5 % is ≥ 0.60 in
  *      every fold, and its mean (over folds) false-positive rate on `none` rows is at most 0.02 above
  *      the shipped weight's in each language;
@@ -37,7 +36,8 @@
  *      noise and not worth a retrain); ties go to the weight nearer the shipped one. If the shipped
  *      weight itself is not eligible, the eligible weight with the largest share wins without that
  *      margin (and the shipped weight stays only if no weight is eligible).
- *   Result (6 December, docs/crisis-model.md): only 4 was eligible, so OWN_WEIGHT went from 8 to 4.
+ *   Result (6 December, docs/crisis-model.md): only 4 was eligible, so the rule chose 4; the lead kept 8
+ *   because weight 4 rated fewer own at-risk messages as such in both languages in the folds.
  *   Epochs other than 8 are reported only, never chosen by this script.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
