@@ -194,3 +194,26 @@ export function recallAtFpr(
   const threshold = bar === undefined ? 0 : Math.min(...[...pos, ...neg].filter((s) => s > bar), 1)
   return { recall, fpr: flaggedNeg / Math.max(1, negSorted.length), threshold }
 }
+
+/** The category of a row of a noted held-out set (the note's second part), e.g. "hard-idiom" or "goodbye". */
+export function noteCategory(m: EvalMessage): string {
+  return (m.note ?? '').split(',')[1] ?? ''
+}
+
+/** A `none` row of a noted held-out set whose category starts with `hard-` (idiom, negation, reported speech...). */
+export function isNotedHardNegative(m: EvalMessage): boolean {
+  return m.level === 'none' && noteCategory(m).startsWith('hard-')
+}
+
+/**
+ * Read a held-out set whose every row is noted `<tag>,<category>[,...]` (sets 3 and 4): besides the shape
+ * loadEvalSet checks, a row with another tag or no category is refused with its row number.
+ */
+export function loadNotedSet(path: string, tag: string): EvalMessage[] {
+  const rows = loadEvalSet(path)
+  rows.forEach((m, i) => {
+    const parts = (m.note ?? '').split(',')
+    if (parts[0] !== tag || !parts[1]) throw new Error(`${path}: row ${i + 1}: note must be "${tag},<category>"`)
+  })
+  return rows
+}

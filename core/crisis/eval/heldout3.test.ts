@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { tinyTrainingFolder } from '../../../tests/support/crisis-training-data.js'
 import { canonicalize } from '../model/canonical.js'
 import { OWN_TRAINING_PATH, trainRiskModel } from '../model/train.js'
 import { loadEvalSet } from './evaluate.js'
@@ -67,36 +68,7 @@ describe('the third held-out set', () => {
 })
 
 describe('training and the third held-out set', () => {
-  /** A tiny data folder in the layout of ../shared/crisis-data (generated words, nothing real). */
-  function tinyData() {
-    const dir = tempDir()
-    const risky = ['i want to die', 'i feel suicidal', 'no reason to live']
-    const calm = ['great match', 'lovely weather', 'new phone']
-    const rows = Array.from({ length: 120 }, (_, i) => {
-      const positive = i % 2 === 0
-      return `"${(positive ? risky : calm)[i % 3]} number ${i}",${positive ? 1 : 0}`
-    })
-    mkdirSync(path.join(dir, 'twitter_suicidal_intent'))
-    writeFileSync(
-      path.join(dir, 'twitter_suicidal_intent/twitter_suicidal_intent.csv'),
-      ['text,label', ...rows].join('\n'),
-    )
-    const ownPath = path.join(dir, 'own.jsonl')
-    const tuningPath = path.join(dir, 'tuning.jsonl')
-    writeFileSync(
-      tuningPath,
-      jsonl([
-        { text: 'i took all my pills', level: 'imminent', language: 'en' },
-        { text: 'see you later', level: 'none', language: 'en' },
-        { text: 'zegnajcie, to koniec', level: 'imminent', language: 'pl' },
-        { text: 'do jutra', level: 'none', language: 'pl' },
-      ]),
-    )
-    const heldout2Path = path.join(dir, 'heldout2.jsonl')
-    writeFileSync(heldout2Path, '')
-    const heldout3Path = path.join(dir, 'heldout3.jsonl')
-    return { dataDir: dir, ownPath, tuningPath, heldout2Path, heldout3Path }
-  }
+  const tinyData = () => tinyTrainingFolder(tempDir())
 
   it('refuses a training message that is also in the third held-out set, and accepts it otherwise', () => {
     const data = tinyData()

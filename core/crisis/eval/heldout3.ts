@@ -10,27 +10,16 @@
  * with `hard-` are hard negatives (idiom, negation, reported speech, past, media, heights, gaming...).
  */
 import { fileURLToPath } from 'node:url'
-import { loadEvalSet, type EvalMessage } from './evaluate.js'
+import { isNotedHardNegative, loadNotedSet, noteCategory, type EvalMessage } from './evaluate.js'
 
 export const HELDOUT3_PATH = fileURLToPath(new URL('./heldout3-messages.jsonl', import.meta.url))
 
-/** The category of a set-3 row (the note's second part), e.g. "hard-idiom" or "attempt-in-progress". */
-export function heldout3Category(m: EvalMessage): string {
-  return (m.note ?? '').split(',')[1] ?? ''
-}
+/** The category of a set-3 row (the note's second part). */
+export const heldout3Category: (m: EvalMessage) => string = noteCategory
 
-export function isHeldout3HardNegative(m: EvalMessage): boolean {
-  return m.level === 'none' && heldout3Category(m).startsWith('hard-')
-}
+export const isHeldout3HardNegative: (m: EvalMessage) => boolean = isNotedHardNegative
 
 /** Read set 3; besides the shape loadEvalSet checks, every row must carry a `heldout3,<category>` note. */
 export function loadHeldout3(path: string = HELDOUT3_PATH): EvalMessage[] {
-  const rows = loadEvalSet(path)
-  rows.forEach((m, i) => {
-    const parts = (m.note ?? '').split(',')
-    if (parts[0] !== 'heldout3' || !parts[1]) {
-      throw new Error(`${path}: row ${i + 1}: note must be "heldout3,<category>"`)
-    }
-  })
-  return rows
+  return loadNotedSet(path, 'heldout3')
 }

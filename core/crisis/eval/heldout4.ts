@@ -11,27 +11,16 @@
  * with `hard-` are hard negatives (idiom, negation, reported speech, past, media, heights, pills...).
  */
 import { fileURLToPath } from 'node:url'
-import { loadEvalSet, type EvalMessage } from './evaluate.js'
+import { isNotedHardNegative, loadNotedSet, noteCategory, type EvalMessage } from './evaluate.js'
 
 export const HELDOUT4_PATH = fileURLToPath(new URL('./heldout4-messages.jsonl', import.meta.url))
 
-/** The category of a set-4 row (the note's second part), e.g. "hard-idiom" or "goodbye". */
-export function heldout4Category(m: EvalMessage): string {
-  return (m.note ?? '').split(',')[1] ?? ''
-}
+/** The category of a set-4 row (the note's second part). */
+export const heldout4Category: (m: EvalMessage) => string = noteCategory
 
-export function isHeldout4HardNegative(m: EvalMessage): boolean {
-  return m.level === 'none' && heldout4Category(m).startsWith('hard-')
-}
+export const isHeldout4HardNegative: (m: EvalMessage) => boolean = isNotedHardNegative
 
 /** Read set 4; besides the shape loadEvalSet checks, every row must carry a `heldout4,<category>` note. */
 export function loadHeldout4(path: string = HELDOUT4_PATH): EvalMessage[] {
-  const rows = loadEvalSet(path)
-  rows.forEach((m, i) => {
-    const parts = (m.note ?? '').split(',')
-    if (parts[0] !== 'heldout4' || !parts[1]) {
-      throw new Error(`${path}: row ${i + 1}: note must be "heldout4,<category>"`)
-    }
-  })
-  return rows
+  return loadNotedSet(path, 'heldout4')
 }
