@@ -48,7 +48,7 @@ import { EVAL_SET_PATH, flagScore, loadEvalSet, recallAtFpr } from '../core/cris
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from '../core/crisis/model/model.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
-import { OWN_TRAINING_PATH, OWN_WEIGHT, trainRiskModel } from '../core/crisis/model/train.js'
+import { mulberry32, OWN_TRAINING_PATH, OWN_WEIGHT, trainRiskModel } from '../core/crisis/model/train.js'
 
 const K = 5
 const SEED = 20261206
@@ -67,17 +67,6 @@ const epochsList = listArg('--epochs', [8])
 const dataIndex = args.indexOf('--data')
 const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
 if (!publicDataPresent(dataDir)) throw new Error(`public data not found in ${dataDir} (docs/crisis-model.md)`)
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Folds, stratified by language and level.
 const own = loadEvalSet(OWN_TRAINING_PATH)

@@ -88,7 +88,8 @@ export function featurize(text: string, bits: number): { index: Int32Array; valu
   return { index: Int32Array.from(keys), value: Float32Array.from(keys.map((k) => counts.get(k)! * norm)) }
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): the trainer's example order and the cross-validation's folds. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
