@@ -26,13 +26,14 @@ import {
   evaluate,
   flagScore,
   loadEvalSet,
+  isNotedHardNegative,
   recallAtFpr,
   type EvalMessage,
   type EvalRow,
 } from '../core/crisis/eval/evaluate.js'
 import { loadHeldout2 } from '../core/crisis/eval/heldout2.js'
-import { isHeldout3HardNegative, loadHeldout3 } from '../core/crisis/eval/heldout3.js'
-import { isHeldout4HardNegative, loadHeldout4 } from '../core/crisis/eval/heldout4.js'
+import { loadHeldout3 } from '../core/crisis/eval/heldout3.js'
+import { loadHeldout4 } from '../core/crisis/eval/heldout4.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
@@ -45,30 +46,16 @@ const dataIndex = args.indexOf('--data')
 const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
 const LANGUAGES = (['en', 'pl'] as const).filter((l) => !onlyLang || l === onlyLang)
 
+/** Each message of a set (in the chosen language) with the combined classifier's reading and the rules' alone. */
+const predict = (set: EvalMessage[]) =>
+  set
+    .filter((m) => !onlyLang || m.language === onlyLang)
+    .map((m) => ({ message: m, result: classifyRisk(m.text), rules: classifyRisk(m.text, { rulesOnly: true }).level }))
 const messages = loadEvalSet().filter((m) => !onlyLang || m.language === onlyLang)
-const predictions = messages.map((m) => ({
-  message: m,
-  result: classifyRisk(m.text),
-  rules: classifyRisk(m.text, { rulesOnly: true }).level,
-}))
-const heldout2 = loadHeldout2().filter((m) => !onlyLang || m.language === onlyLang)
-const heldout2Predictions = heldout2.map((m) => ({
-  message: m,
-  result: classifyRisk(m.text),
-  rules: classifyRisk(m.text, { rulesOnly: true }).level,
-}))
-const heldout3 = loadHeldout3().filter((m) => !onlyLang || m.language === onlyLang)
-const heldout3Predictions = heldout3.map((m) => ({
-  message: m,
-  result: classifyRisk(m.text),
-  rules: classifyRisk(m.text, { rulesOnly: true }).level,
-}))
-const heldout4 = loadHeldout4().filter((m) => !onlyLang || m.language === onlyLang)
-const heldout4Predictions = heldout4.map((m) => ({
-  message: m,
-  result: classifyRisk(m.text),
-  rules: classifyRisk(m.text, { rulesOnly: true }).level,
-}))
+const predictions = predict(messages)
+const heldout2Predictions = predict(loadHeldout2())
+const heldout3Predictions = predict(loadHeldout3())
+const heldout4Predictions = predict(loadHeldout4())
 const report = evaluate(predictions.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
 
 const pct = (x: number) => x.toFixed(3)
@@ -119,26 +106,34 @@ const isHeldOut = (m: EvalMessage) => (m.note ?? '').split(',').includes('heldou
 const isHardNegative = (m: EvalMessage) => m.level === 'none' && (m.note ?? '').includes('hard-negative')
 out.push('')
 out.push('== (a) own set, per language (flagged = level >= concern)')
-for (const [name, pool, pick] of [
-  ['tuning rows', predictions, (m: EvalMessage) => !isHeldOut(m)],
-  ['held-out rows', predictions, isHeldOut],
-  ['held-out set 2', heldout2Predictions, () => true],
-  ['held-out set 3', heldout3Predictions, () => true],
-  ['held-out set 4', heldout4Predictions, () => true],
+for (const [name, pool, pick, hardNegative, heading] of [
+  ['tuning rows', predictions, (m: EvalMessage) => !isHeldOut(m), isHardNegative, null],
+  ['held-out rows', predictions, isHeldOut, isHardNegative, null],
+  [
+    'held-out set 2',
+    heldout2Predictions,
+    () => true,
+    isHardNegative,
+    `(a2) second held-out set: ${heldout2Predictions.length} own messages written before the last rule and model change, never tuned on`,
+  ],
+  [
+    'held-out set 3',
+    heldout3Predictions,
+    () => true,
+    isNotedHardNegative,
+    `(a3) third held-out set: ${heldout3Predictions.length} own messages written blind, never tuned on`,
+  ],
+  [
+    'held-out set 4',
+    heldout4Predictions,
+    () => true,
+    isNotedHardNegative,
+    `(a4) fourth held-out set: ${heldout4Predictions.length} own messages written blind, never tuned on`,
+  ],
 ] as const) {
-  if (name === 'held-out set 2') {
+  if (heading) {
     out.push('')
-    out.push(
-      `== (a2) second held-out set: ${heldout2.length} own messages written before the last rule and model change, never tuned on`,
-    )
-  }
-  if (name === 'held-out set 3') {
-    out.push('')
-    out.push(`== (a3) third held-out set: ${heldout3.length} own messages written blind, never tuned on`)
-  }
-  if (name === 'held-out set 4') {
-    out.push('')
-    out.push(`== (a4) fourth held-out set: ${heldout4.length} own messages written blind, never tuned on`)
+    out.push(`== ${heading}`)
   }
   for (const lang of LANGUAGES) {
     const part = pool.filter((p) => pick(p.message) && p.message.language === lang)
@@ -146,12 +141,6 @@ for (const [name, pool, pick] of [
     const rows = part.map((p) => ({ expected: p.message.level, predicted: p.result.level }))
     const rulesRows = part.map((p) => ({ expected: p.message.level, predicted: p.rules }))
     const r = evaluate(rows)
-    const hardNegative =
-      name === 'held-out set 3'
-        ? isHeldout3HardNegative
-        : name === 'held-out set 4'
-          ? isHeldout4HardNegative
-          : isHardNegative
     const hard = part.filter((p) => hardNegative(p.message))
     const hardFlagged = hard.filter((p) => p.result.level !== 'none').length
     const hardRules = hard.filter((p) => p.rules !== 'none').length
