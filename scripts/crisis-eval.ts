@@ -16,6 +16,8 @@
  *      or tuned on): the same per-language figures.
  *  (a4) the fourth held-out set, core/crisis/eval/heldout4-messages.jsonl (written blind, never trained
  *      or tuned on): the same per-language figures.
+ *  (a5) the fifth held-out set, core/crisis/eval/heldout5-messages.jsonl (written blind, never trained
+ *      or tuned on): the same per-language figures.
  * Then language detection accuracy and a latency sample. `--errors` lists misclassified tuning rows
  * only: rows of the held-out sets are never listed, so nobody tunes on them by accident.
  */
@@ -34,6 +36,7 @@ import {
 import { loadHeldout2 } from '../core/crisis/eval/heldout2.js'
 import { loadHeldout3 } from '../core/crisis/eval/heldout3.js'
 import { loadHeldout4 } from '../core/crisis/eval/heldout4.js'
+import { loadHeldout5 } from '../core/crisis/eval/heldout5.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
@@ -56,6 +59,7 @@ const predictions = predict(messages)
 const heldout2Predictions = predict(loadHeldout2())
 const heldout3Predictions = predict(loadHeldout3())
 const heldout4Predictions = predict(loadHeldout4())
+const heldout5Predictions = predict(loadHeldout5())
 const report = evaluate(predictions.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
 
 const pct = (x: number) => x.toFixed(3)
@@ -129,6 +133,13 @@ for (const [name, pool, pick, hardNegative, heading] of [
     () => true,
     isNotedHardNegative,
     `(a4) fourth held-out set: ${heldout4Predictions.length} own messages written blind, never tuned on`,
+  ],
+  [
+    'held-out set 5',
+    heldout5Predictions,
+    () => true,
+    isNotedHardNegative,
+    `(a5) fifth held-out set: ${heldout5Predictions.length} own messages written blind, never tuned on`,
   ],
 ] as const) {
   if (heading) {

@@ -11,6 +11,7 @@ import { EVAL_SET_PATH, loadEvalSet, type EvalMessage } from '../eval/evaluate.j
 import { HELDOUT2_PATH, loadHeldout2 } from '../eval/heldout2.js'
 import { HELDOUT3_PATH, loadHeldout3 } from '../eval/heldout3.js'
 import { HELDOUT4_PATH, loadHeldout4 } from '../eval/heldout4.js'
+import { HELDOUT5_PATH, loadHeldout5 } from '../eval/heldout5.js'
 import { canonicalize } from './canonical.js'
 import { forEachFeature } from './features.js'
 import { loadPublicData, type PublicRow } from './public-data.js'
@@ -40,6 +41,8 @@ export interface TrainOptions {
   heldout3Path?: string
   /** Fourth held-out set (never trained or tuned on; only checked for leaks). */
   heldout4Path?: string
+  /** Fifth held-out set (never trained or tuned on; only checked for leaks). */
+  heldout5Path?: string
   seed?: number
   epochs?: number
   /** Weight of each own training message against a public row's 1 (default OWN_WEIGHT). */
@@ -261,14 +264,18 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const own = [...loadEvalSet(options.ownPath ?? OWN_TRAINING_PATH), ...extra]
   const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
   const tuning = evalSet.filter((m) => !isHeldOut(m))
-  // Training never sees an evaluation message (tuning, held-out, the second, third or fourth held-out set).
+  // Training never sees an evaluation message (tuning, held-out, the second, third, fourth or fifth held-out set).
   const heldout2Path = options.heldout2Path ?? HELDOUT2_PATH
   const heldout2 = existsSync(heldout2Path) ? loadHeldout2(heldout2Path) : []
   const heldout3Path = options.heldout3Path ?? HELDOUT3_PATH
   const heldout3 = existsSync(heldout3Path) ? loadHeldout3(heldout3Path) : []
   const heldout4Path = options.heldout4Path ?? HELDOUT4_PATH
   const heldout4 = existsSync(heldout4Path) ? loadHeldout4(heldout4Path) : []
-  const evalTexts = new Set([...evalSet, ...heldout2, ...heldout3, ...heldout4].map((m) => canonicalize(m.text)))
+  const heldout5Path = options.heldout5Path ?? HELDOUT5_PATH
+  const heldout5 = existsSync(heldout5Path) ? loadHeldout5(heldout5Path) : []
+  const evalTexts = new Set(
+    [...evalSet, ...heldout2, ...heldout3, ...heldout4, ...heldout5].map((m) => canonicalize(m.text)),
+  )
   const leaked = own.filter((m) => evalTexts.has(canonicalize(m.text)))
   if (leaked.length > 0)
     throw new Error(
