@@ -1000,3 +1000,102 @@ describe('English attempt, means and goodbye rules of the third round (issue 12)
     }
   })
 })
+
+describe('attempt, means and goodbye rules of the fourth round (issue 12, imminent without the usual words)', () => {
+  const rules = (text: string) => classifyRisk(text, { rulesOnly: true })
+
+  it('reads an ingestion told by its effect, source or amount, a sealed car, water, a last step and a bag as imminent', () => {
+    for (const text of [
+      'swallowed the lot about twenty min ago',
+      'so sleepy now from what i took. night everyone',
+      "i've taken the lot with a bottle of wine",
+      'downed a bottle of gin and whatever was in the first aid box',
+      '40 tramadol down, heart is doing weird things',
+      'tablets r kicking in, room is spinning',
+      'cut way deeper than usual, feeling faint',
+      'on the windowsill with my legs outside, so high up',
+      'eleven floors up, one step and its over',
+      'the bag is over my head, typing this',
+      'sat in the car, engine on, windows taped up',
+      'lit the charcoal in the tent and zipped it shut',
+      'chair is under the beam. just need to kick it',
+      'got my grandads shotgun out of the cupboard',
+      'walking into the sea now, no coat',
+      'gonna let the current take me',
+      'by sunrise it will be over',
+      'tonight it finishes.',
+    ]) {
+      const result = rules(text)
+      expect({ text, level: result.level }).toEqual({ text, level: 'imminent' })
+      expect(result.signals.some((s) => /^en\.(?:attempt|plan\.)/.test(s)), text).toBe(true)
+    }
+  })
+
+  it('reads goodbyes without the word goodbye as imminent, in English and Polish', () => {
+    for (const text of [
+      "won't be around after tonight. please don't make it a big thing",
+      "i'm not gonna be here when you wake up. love u",
+      'genuinely its been lovely knowing every one of you',
+      'it was nice knowing u all',
+      'signing off for the last time',
+      'if youre reading this ive already gone through with it',
+      'if ur reading this its too late',
+      'just wanted to say thank you before i do it in a bit',
+      'nobody has to worry about me after tonight',
+      "there won't be a next week for me",
+      'było miło was wszystkich poznać',
+      'wylogowuję się stąd na zawsze',
+    ]) {
+      const result = rules(text)
+      expect({ text, level: result.level }).toEqual({ text, level: 'imminent' })
+      expect(result.signals.some((s) => /^(?:en|pl)\.farewell$/.test(s)), text).toBe(true)
+    }
+  })
+
+  it('reads a recent attempt as high, and a burden, a wish not to wake up and working out how as their levels', () => {
+    expect(rules('tried to end it on sunday. woke up in hospital').signals).toContain('en.ideation.active')
+    expect(rules('tried to end it on sunday. woke up in hospital').level).not.toBe('none')
+    expect(rules("i'd be fine if i just didnt wake up").level).toBe('concern')
+    expect(rules('i feel like im just taking up space here').level).toBe('concern')
+    expect(rules('stopped caring what happens to me').level).toBe('concern')
+    expect(rules("i want to die and i've started working out how i'd do it").level).toBe('high')
+    // A height counted in floors is a means cue: with a goodbye it is imminent, alone it is nothing.
+    expect(rules('top of the stairwell in the tower block, 22 floors up. goodbye x').level).toBe('imminent')
+    expect(rules('the lifts are broken and im 22 floors up').level).toBe('none')
+  })
+
+  it('leaves the same words in ordinary use to the model: no rule fires on them', () => {
+    for (const text of [
+      'took the whole lot of recycling to the tip an hour ago',
+      'so drowsy from what i took for my hay fever',
+      'took the lot with a bottle of wine to the picnic',
+      'took everything out of the medicine cabinet to clean it',
+      '20 tablets down, 10 to go on this antibiotics course',
+      "tablets r in the cupboard, i'll take one later",
+      'cut the wood deeper than i meant',
+      'sitting on the windowsill with my legs outside in the sun',
+      "one more step and it's over, last mile of the marathon",
+      'i want to put a bag over my head lol',
+      'sat in the car with the engine on to keep warm',
+      'got the shotgun out of the cupboard to clean it',
+      'walked into the sea up to my chest with the kids, so refreshing',
+      'in a few hours it will be over, the exam i mean',
+      'tonight it ends, the series finale',
+      "won't be around after tonight, going off grid camping for the weekend",
+      "i won't be here when you wake up, flight is at 6",
+      'its been great knowing you all, good luck with the new job',
+      'it was lovely knowing you all, see you at the reunion',
+      'logging off for good, this app is toxic',
+      "if you're reading this i'm already gone to bed lol",
+      'thanks for the tips, gonna practise before i do it',
+      'tried to end things with him last week',
+      'my boxes are taking up space in the hall',
+      "tell my sister i'm sorry i missed her call",
+      "there's blood everywhere, the dog cut his paw on glass",
+      'powiedz siostrze, ze przepraszam, ze nie odebralam, telefon mi padl',
+      'wylogowuje sie na zawsze z fejsa',
+    ]) {
+      expect({ text, level: rules(text).level }).toEqual({ text, level: 'none' })
+    }
+  })
+})

@@ -112,6 +112,7 @@ export const en: Lexicon = {
         '(?:feel|im|am) (?:so )?(?:dead|empty) inside',
         '(?:im|i am) (?:so |just )?done with (?:life|everything|it all|living)',
         'i dont care what happens to me',
+        '(?:stopped|stop|quit) caring (?:about )?what happens to me',
         '(?:whats|what is) (?:even )?the point (?:of|in) (?:getting better|recovering|recovery|therapy|treatment|meds|any of this|being here|staying|going on)',
         '(?:feel like )?(?:im|i am) drowning(?= *(?:[.,!?]|$|and|inside))',
         '(?:im|i am) (?:so |just |completely )?over (?:living|life|being alive|existing)',
@@ -167,6 +168,7 @@ export const en: Lexicon = {
         '(?:happier|better off|easier|better) (?:if|when) i (?:just )?(?:vanished|disappeared|was gone|were gone|died|left for good)',
         '(?:im|i am|feel like) (?:such |just )?a (?:burden|waste of space)',
         '(?:im|i am) (?:just )?a waste of (?:space|oxygen|air)',
+        '(?:im|i am|feel like im|feel like i am) (?:just |only )?taking up (?:space|room|air)(?= *(?:[.,!?]|$|here|in (?:this|the) world|on this (?:earth|planet)|and))',
       ],
     },
     {
@@ -222,6 +224,7 @@ export const en: Lexicon = {
         '(?:dont|do not|never) want to wake up(?: again| tomorrow| anymore)?',
         '(?:dont|do not) want to be alive',
         'think(?:ing)? about not existing',
+        '(?:id|i would|i d|il|i will) be (?:fine|ok|okay|happy|glad|relieved|at peace) (?:if|to) (?:i )?(?:just )?(?:didnt|did not|never|not|wouldnt) (?:wake|waking) up',
       ],
     },
     {
@@ -287,6 +290,8 @@ export const en: Lexicon = {
         '(?:end|ending) everything',
         '(?:want to|wanna|going to|gonna|just|il|will) end it(?= *(?:[.,!?]|$|tonight|today|now|soon))',
         '(?:attempt|attempted|attempting) suicide',
+        // A recent attempt told as trying to end it (not ending things with someone).
+        '(?:tried|trying|attempted) to (?:end it|end things|go through with it)(?= *(?:[.,!?]|$|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (?:night|week|month)|yesterday|again|twice|this (?:week|month|year)))',
         '(?:die|dying) by suicide',
       ],
     },
@@ -336,6 +341,7 @@ export const en: Lexicon = {
         // An end with a time and nothing else after it: "it ends tonight", "tonight i end it".
         '(?:it|everything|this|my life) (?:all )?ends (?:tonight|today|tomorrow|this weekend|now|here)(?= *(?:[.,!?]|$))',
         '(?:tonight|today|tomorrow) (?:is when )?i (?:end it|end it all|do it|go through with it)(?= *(?:[.,!?]|$))',
+        '(?:by (?:sunrise|morning|midnight|the morning|tomorrow|dawn)|in (?:a few|a couple of|ten|five|twenty|\\d+) (?:minutes|mins|hours)|after tonight|tonight|today)[.,]? (?:it(?:ll| will) (?:all )?be over|(?:none of (?:this|it)|nothing) (?:will )?matters?(?: anymore)?|(?:it|this|everything) (?:all )?(?:ends|finishes|stops))(?= *(?:[.,!?]|$))(?!.*\\b(?:exams?|tests?|deadline|interview|shift|match|game|show|series|season|finale|episode|move|surgery|op|operation|flight|trip|wedding|party|term|semester|pain|storm|rain|snow|strike|sale|hangover|fever|meeting|presentation|week|contract|lease|job)\\b)',
         '(?:going to|gonna|will|il) go through with it(?= *(?:[.,!?]|$|tonight|today|tomorrow|this time))',
       ],
     },
@@ -359,10 +365,10 @@ export const en: Lexicon = {
         `(?:enough )?${PILLS} (?:saved|stashed|stockpiled|hoarded|put aside)(?: up)?${ROUTINE}`,
         `${MEANS_NOUN} (?:\\w+ ){0,5}for when (?:im|i am|i decide|its time|the time comes)`,
         `(?:the |my |a |his |her |dads |mums |moms )?(?:gun|pistol|rifle|shotgun|revolver|knife|blade|razor) (?:\\w+ ){0,2}(?:on my lap|in my lap|to my head|against my head|in my mouth|to my throat|against my throat|against my wrist|on my wrist)`,
-        '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|drawer|closet|case)',
+        '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|gun cabinet|drawer|closet|case|cupboard|wardrobe|loft|attic|shed|locker)(?!.*\\b(?:clean\\w*|range|club|hunt\\w*|season|licen[cs]e|sell\\w*|sold|police|inspect\\w*|oil\\w*|lessons?)\\b)',
         '(?:rope|noose|belt|cord|cable) (?:is )?(?:around|round|on) my neck',
         // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
-        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto)|(?:around|round|over)) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|bed frame|wardrobe|tree|branch)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
+        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto)|(?:around|round|over)) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|loft ladder|curtain rail|shower rail|light fitting|stair ?rail|bed frame|wardrobe|tree|branch)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
         `(?:${MEANS_NOUN}|the knife|the blade) (?:\\w+ )?(?:against|into|on) my (?:arm|arms|skin|leg|legs|thigh|thighs|neck|chest|stomach)(?: \\w+){0,3},? (?:and )?(?:im |i am )?(?:pressing|pushing|cutting|going to|about to)`,
         '(?:bottle|bottles) of (?:vodka|wine|whiskey|whisky|gin|rum|alcohol) and (?:all (?:of )?my|all the|my whole|my entire|the whole|every one of my) (?:prescription|pills|meds|tablets|blister packs)',
         '(?:my |the )?(?:whole|entire) prescription (?:\\w+ ){0,3}(?:next to me|in front of me|on the bed|on my bed|laid out|in my hand)',
@@ -376,6 +382,10 @@ export const en: Lexicon = {
         `${MEANS_NOUN}[^?]{0,60}?(?:waiting|wait) (?:for|until|till) (?:everyone|everybody|my parents|my family|them|they|the house)(?: \\w+){0,2} (?:to )?(?:fall asleep|falls asleep|go to bed|goes to bed|be asleep|is asleep|are asleep|is quiet)`,
         '(?:in|sitting in|lying in) the (?:bath|bathtub|tub) with (?:a|the|my) (?:blade|razor|knife|blades|razors)',
         '(?:bought|got|have|tied|hung|put) (?:a |the |my )?(?:rope|noose)(?: \\w+){0,4}[.,]? (?:tonight|today|its tonight|this is it)(?= *(?:[.,!?]|$))',
+        // A car sealed with the engine on; a barbecue or charcoal shut in with the speaker; the chair left to kick.
+        '(?:engine|car) (?:is )?(?:on|running)[^?]{0,40}?(?:windows?|vents?|gaps?|doors?) (?:\\w+ )?(?:taped|sealed)(?: up| shut)?|(?:windows?|vents?|gaps?) (?:\\w+ )?(?:taped|sealed) (?:up|shut)[^?]{0,40}?(?:engine|car) (?:is )?(?:on|running)',
+        '(?:charcoal|disposable (?:bbq|barbecue)|barbecue|bbq)(?: \\w+){0,4} (?:in|inside) (?:the |my )?(?:tent|car|bedroom|bathroom|room)[^?]{0,40}?(?:zipped|sealed|taped|shut|closed|locked)',
+        '(?:chair|stool)[^?]{0,60}?(?:need to|going to|gonna|about to|ready to|just have to|have to) kick it(?: away| over)?(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -393,7 +403,7 @@ export const en: Lexicon = {
         '(?:cant|cannot|can not) stop (?:the )?bleeding',
         '(?:cut|went) too deep',
         '(?:cut|cuting) (?:\\w+ )?(?:really|very|so|too) deep',
-        '(?:theres|there is|so|a lot of|lots of) (?:so much |a lot of )?blood(?= *(?:[.,!?]|$|everywhere))',
+        '(?:theres|there is|so|a lot of|lots of) (?:so much |a lot of )?blood(?= *(?:[.,!?]|$|everywhere))(?!.*\\b(?:dog|dogs|cat|cats|paw|pet|vet|nose ?bleed|nosebleed|period|tooth|dentist|film|movie|game|scene|butcher|meat|raw|horror|tattoo)\\b)',
         '(?:engine|car) (?:\\w+ ){0,2}running in (?:the|my) garage',
         'in (?:the|my) garage with the (?:engine|car) (?:running|on)',
         '(?:standing|sitting) (?:at|on) (?:the )?edge of (?:the |a )?(?:platform|bridge|roof|rooftop|balcony|cliff|building)',
@@ -401,7 +411,7 @@ export const en: Lexicon = {
         'already (?:took|swallowed|cut|did it|started)',
         '(?:ive|i have|i) already done it[.,]? (?:\\w+ ){0,3}(?:wanted (?:someone|somebody|you|you all) to know|too late|no going back|cant undo it|dont call|please dont)',
         `(?:took|taken|swallowed|downed|ate|necked|popped) (?:\\w+ ){0,5}?${PILLS} (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|beer|rum|gin|tequila)`,
-        `(?:the )?(?:${PILLS}|it|they|them) (?:are |is )?(?:starting to |already )?(?:kick|kicking|kicked) in`,
+        `(?:the )?(?:${PILLS}|it|they|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in`,
         '(?:swallowed|drank|drunk|downed|took) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weedkiller|drain cleaner)',
         '(?:overdosed|od d|odd) on (?:my |his |her |the )?(?:\\w+ )?(?:insulin|pills|meds|tablets|medication|painkillers|antidepressants)',
         `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
@@ -411,7 +421,7 @@ export const en: Lexicon = {
         '(?:wont|will not|doesnt|does not|isnt|is not|cant|cannot) stop(?:ping)? bleeding',
         'cut (?:\\w+ )?deep(?:er)? (?:this time|tonight|now|and)',
         // A large amount, all of something or an unnamed thing, taken a short while ago (not a dose for pain).
-        `(?:took|taken|swallowed|downed|ate|had|necked|popped) (?!.*\\b(?:for (?:my |the |a )?(?:headache|pain|cold|fever|migraine|cramps|period)|prescribed|as usual|with food|dinner|lunch|breakfast|pizza|cake|snacks?|day off|afternoon off|morning off)\\b)(?:like |about |around |maybe |probably |over |almost )?(?:(?:the|a|an) (?:whole|entire|full) (?:\\w+ )?(?:bottle|pack|packet|box|blister|blister pack|strip|prescription|tub|jar)|\\d{2,}(?: of (?:my|them|those|the|his|her))?|all (?:of )?(?:my|the|those|them)|everything|every pill|something)(?: \\w+){0,5}? ${AGO}`,
+        `(?:took|taken|swallowed|downed|ate|had|necked|popped) (?!.*\\b(?:for (?:my |the |a )?(?:headache|pain|cold|fever|migraine|cramps|period)|prescribed|as usual|with food|dinner|lunch|breakfast|pizza|cake|snacks?|day off|afternoon off|morning off)\\b)(?:like |about |around |maybe |probably |over |almost )?(?:(?:the|a|an) (?:whole|entire|full) (?:\\w+ )?(?:bottle|pack|packet|box|blister|blister pack|strip|prescription|tub|jar)|\\d{2,}(?: of (?:my|them|those|the|his|her))?|all (?:of )?(?:my|the|those|them)|the (?:whole )?lot(?! of)|everything|every pill|something)(?: \\w+){0,5}? ${AGO}`,
         '(?:took|taken|swallowed|downed|ate) (?:everything|all|every pill) in the (?:box|bottle|pack|packet|blister|tub|jar)',
         `(?:cant feel|dizzy|numb|spinning|throwing up|vomiting|cant breathe|heart is racing|heart racing|blurry|cant stay awake|so sleepy)(?: \\w+){0,4} (?:after|from) (?:taking )?(?:all (?:of )?)?(?:those|these|them|all) (?:\\w+ )?(?:${PILLS}|tabs|pils)`,
         // Beyond a barrier at a height.
@@ -444,6 +454,19 @@ export const en: Lexicon = {
         '(?:need to|going to|gonna|about to|ready to|just have to|have to) kick (?:the |away the )?(?:chair|stool)(?: away)?',
         '(?:bath|tub)(?: \\w+){0,3} (?:running|filled|full|run)[^?]{0,40}?(?:blades?|razors?|knife) (?:is |are )?(?:ready|here|next to)',
         '(?:swallowed|took|taken|ate|downed) (?:everything|all|whatever|every pill) (?:in|from|that was in) (?:my |the )?(?:medicine cabinet|first aid kit|cabinet|drawer|bathroom)',
+        // Fourth round (issue 12): an ingestion told by its effect, its source or its company, no pill named.
+        `(?:sleepy|drowsy|dizzy|numb|woozy|spinning|shaking|throwing up|vomiting|cant (?:breathe|stay awake|keep my eyes open)|heart is (?:racing|pounding))(?: \\w+){0,3} (?:from|after) (?:what|everything|all (?:of )?(?:what|that)|the stuff) i (?:took|swallowed|downed|necked)(?!.*\\b(?:cold|flu|hay ?fever|allerg\\w*|headaches?|migraines?|pain|back|tooth\\w*|period|cramps|hangover|prescribed|doctor|gp|dose)\\b)`,
+        '(?:took|taken|swallowed|downed|necked) (?:the (?:whole )?lot|them all|all of them|every one of them) (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|rum|gin|tequila)(?! (?:to|for|round|over)\\b)',
+        '(?:swallowed|took|taken|ate|downed|necked) (?:\\w+ ){0,6}?(?:everything|whatever|all|every pill|the lot)(?: that)?(?: was)? (?:in|from|out of) (?:my |the |\\w+s )?(?:medicine (?:cabinet|cupboard|box|drawer)|first aid (?:kit|box)|bathroom cabinet)(?!.*\\b(?:clean\\w*|tidy\\w*|sort\\w*|check\\w*|expir\\w*|bin|throw\\w*|donat\\w*|pharmacy|return\\w*)\\b)',
+        `\\d{2,} (?:of (?:my|the|his|her|mums?|moms?|dads?|\\w+s) )?(?:\\w+ )?(?:${PILLS}|pils|tabs) (?:down|gone|in me|inside me)(?= *(?:[.,!?]|$|and|already|now|so far))(?!.*\\b(?:course|antibiotics?|to go|left|prescri\\w*|pharmacy|deliver\\w*|stock\\w*|count\\w*|missing|stolen|lost|bin|recycl\\w*)\\b)`,
+        // Walking into water until it takes the speaker (not a swim, a paddle or a dip).
+        `(?:walking|wading|going|walked|waded|swimming) (?:out )?(?:into|in|out into|out past|out to) (?:the )?(?:sea|river|lake|ocean|water|reservoir|canal|waves|current|loch|tide)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,4}(?:not (?:coming|turning|going) (?:back|round|around)|no coat|let (?:it|the current|the water|the waves|the tide) take me|(?:up to|at) my (?:chest|neck|chin))${LEISURE}(?!.*\\b(?:swim\\w*|paddl\\w*|surf\\w*|refreshing|dip|wetsuit|kids?|dog|holiday|beach day|training|race|triathlon)\\b)`,
+        '(?:let|letting) (?:the )?(?:current|water|waves|river|sea|tide) (?:take|carry) me(?: away| under| out)?(?= *(?:[.,!?]|$|now|tonight))',
+        // A cut deeper than meant, a last step, a bag over the head.
+        'cut (?:my ?self |my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs) |(?:way|much|a lot|so much|far) )?deep(?:er)? than (?:ever|usual|before|last time|i (?:ever )?(?:have|meant|wanted|planned|should|normally do|usually do))',
+        `(?:on|sat on|sitting on|sat in|sitting in) (?:the |my )?(?:window ?sill|window ?ledge|open window|window)(?: \\w+){0,3},? (?:with )?my (?:legs|feet) (?:outside|out of the window|over the edge|dangling (?:outside|over))${LEISURE}(?!.*\\b(?:read\\w*|book|breeze|warm|nice|lovely|music|phone call)\\b)`,
+        `one (?:more |last |small )?step and (?:its|it is|itll be|it will be|ill be|il be|im) (?:all )?(?:over|done|gone|free)(?= *(?:[.,!?]|$))${LEISURE}(?!.*\\b(?:marathon|race|mile|miles|km|summit|finish line|exam|project|degree|thesis|dissertation|course)\\b)`,
+        '(?:(?:a|the) )?plastic bag (?:is )?(?:over|on|around|round) my head|the bag is (?:over|on|around|round) my head|bag (?:\\w+ )?(?:taped|tied|tightened|sealed) (?:over|around|round) my (?:head|neck)',
       ],
     },
     {
@@ -455,8 +478,8 @@ export const en: Lexicon = {
         'this is (?:my )?(?:goodbye|farewell)',
         `(?:my|this is my|this will be my) last (?:message|post|words|text|goodbye)${NOT_SOON}`,
         'by the time (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this',
-        '(?:it was|its been|was) nice knowing (?:you|yall|everyone|all of you)',
-        'tell my (?:mom|mum|mother|dad|father|family|parents|sister|brother|kids|children|wife|husband|partner|girlfriend|boyfriend)(?: that)? (?:im sorry|i love|i loved|sorry)',
+        `(?:it was|its been|was|been) (?:really |so |genuinely )?(?:nice|lovely|good|great|an honou?r|a pleasure) knowing (?:you|u|yall|everyone|all of you|every one of you|you all|u all|you guys|yous)${NOT_SOON}(?!.*\\b(?:job|work|team|office|company|leaving do|retir\\w*|moving|new role|class|school|course|uni|reunion)\\b)`,
+        'tell my (?:mom|mum|mother|dad|father|family|parents|sister|brother|kids|children|wife|husband|partner|girlfriend|boyfriend)(?: that)? (?:im sorry|i love|i loved|sorry)(?!.*\\b(?:missed|forgot|late|call (?:back|later|tomorrow)|dinner|party|birthday|wedding|traffic|meeting)\\b)',
         '(?:you|yall) (?:wont|will not|will never) (?:hear from|see) me again',
         'see (?:you|yall) (?:all )?on the other side',
         `last (?:msg|message|text|post|words) (?:from me|ever|ill (?:ever )?(?:send|write|post))${NOT_SOON}`,
@@ -476,7 +499,7 @@ export const en: Lexicon = {
         `(?:this is |its )?the last (?:youll|you will|you ll|yall will|anyone will|any of you will) (?:ever )?hear (?:from|of) me${NOT_SOON}`,
         '(?:goodnight|good night|night) forever',
         // Goodbye euphemisms: checking out for good, see you never, do not look for me, gone by the morning.
-        '(?:im |i am )?checking out (?:for good|permanently|forever|of (?:life|this world|this life))',
+        '(?:im |i am )?(?:checking|signing|logging|clocking) (?:out|off) (?:for good|permanently|forever|for the (?:last|final) time|of (?:life|this world|this life))(?!.*\\b(?:app|twitter|insta\\w*|tiktok|social media|facebook|reddit|discord|this site|platform|detox|server|game|account|shift|work)\\b)',
         `(?:cya|see (?:you|ya|u|yall)) never${NOT_SOON}`,
         '(?:look after|take care of|feed|walk) my (?:dog|cat|pets?|kids|children|rabbit|hamster|fish|plants)(?: \\w+){0,3} (?:when|after|once) (?:im|i am) (?:gone|dead|not here|not around)(?!.*\\b(?:holiday|trip|away|abroad|hospital|work\\w*|weekend|week|conference|festival|back)\\b)',
         `(?:dont|do not) (?:try to |bother |come )?(?:look|looking|search|searching) for me(?= *(?:[.!?]|$))${NOT_SOON}`,
@@ -485,6 +508,13 @@ export const en: Lexicon = {
         '(?:wont|will not|dont think il|dont think i will|not going to) (?:see|make it to|live to see) (?:another (?:sunrise|day|morning)|the (?:morning|sunrise)|tomorrow)(?!.*\\b(?:sleep\\w*|work\\w*|lie in|cloud\\w*|fog\\w*|shift|night shift|flight|blinds)\\b)',
         `(?:when|once) (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this,? (?:il|i will) (?:be gone|be dead|not be here|have done it|already be gone)(?! (?:to|for|on|out)\\b)`,
         `(?:this is|tonight is|its) my (?:very )?last (?:night|day)(?!.*\\b(?:in|at|before|of|shift|job|work|holiday|trip|course|school|term|uni|here)\\b)`,
+        // Fourth round (issue 12): gone before the others wake, a reader told it is too late, thanks before doing it.
+        '(?:wont|will not|im not gonna|im not going to|not gonna|not going to) be (?:here|around|alive) (?:when|by the time) (?:you|u|yall|everyone|you all|they|anyone|mum|mom|my (?:mum|mom|parents|family)) (?:wake|wakes|get|gets) up(?!.*\\b(?:work\\w*|shift|flight|train|bus|early|airport|gym|run|out|leaving|commute|hospital|appointment|school|uni|class)\\b)',
+        '(?:if|when) (?:youre|you are|ur|u r|anyone is|someone is|you|u) (?:reading|read|see|seeing|find|finding) this,? (?:then )?(?:im|i am|ive|i have|i|it means i)(?:ve| have)? (?:already |probably |finally )?(?:gone|dead|done it|gone through with it|not (?:here|alive|around) anymore)(?! (?:to|for|out|home|off|on|shopping)\\b)',
+        '(?:if|when) (?:youre|you are|ur|u r) reading this,? (?:its|it is|it s) (?:already )?too late',
+        '(?:nobody|no one|noone|none of you|you wont|yall wont) (?:has|have|will have|needs?|will need) to (?:worry|deal|put up) (?:about|with) me (?:after|past|beyond|from) (?:tonight|today|this weekend|midnight|now on)',
+        '(?:there|theres) (?:wont|will not|isnt going to) be (?:a|any) (?:next (?:week|time|month|year|summer|christmas)|tomorrow|morning) for me',
+        '(?:thank (?:you|u)|thanks|sorry|i love (?:you|u))(?: \\w+){0,6}? before i (?:do it|go through with it)(?= *(?:[.,!?]|$|in a bit|tonight|soon|now|later))(?!.*\\b(?:exams?|tests?|revis\\w*|interview|presentation|jump\\w*|bungee|skydiv\\w*|speech|surgery|op|operation|tattoo|haircut|race|marathon|gig|show|practi[cs]\\w*|rehears\\w*|advice|tips)\\b)',
       ],
     },
     {
@@ -492,7 +522,7 @@ export const en: Lexicon = {
       level: 'imminent',
       kind: 'farewell',
       patterns: [
-        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow))(?!.*\\b(?:dentist|doctor|appointment|work|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight)\\b)',
+        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow)|after (?:tonight|today|this weekend|midnight))(?!.*\\b(?:dentist|doctor|appointment|work|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight|camp\\w*|festival|off ?grid|offline|signal|wifi|reception|hospital|op|operation)\\b)',
         '(?:wont|will not|am not going to|im not going to) (?:be (?:here|around|alive) to see|live to see|make it to) (?:christmas|my birthday|the new year|new year|next (?:week|month|year|summer)|spring|summer|tomorrow|the morning)(?!.*\\b(?:work\\w*|away|abroad|travel\\w*|shift|holiday|trip|flight|hospital rota)\\b)',
       ],
     },
@@ -509,6 +539,8 @@ export const en: Lexicon = {
         `(?:at|on|to) the ${HIGH_PLACE}`,
         '(?:on|at|to|by|near|beside) the (?:train |railway )?tracks',
         '(?:top (?:floor|level|deck)|roof) of (?:the |a )?(?:car park|parking garage|multi ?storey|building|hospital|mall|shopping centre|block)',
+        '(?:\\d+|ten|eleven|twelve|fifteen|twenty) (?:floors|storeys|stories) (?:up|high|down)',
+        '(?:top|roof) of the (?:stairwell|tower block|block of flats|flats)',
       ],
     },
     {
@@ -554,7 +586,7 @@ export const en: Lexicon = {
       kind: 'plan',
       raises: { concern: 'high', high: 'imminent' },
       patterns: [
-        '(?:thinking|thought|think|wondering|planning|picturing|figuring out) (?:about |of )?how (?:i )?(?:could|would|should|might|id|ill|to) (?:do it|end it|die)(?= *(?:[.,!?]|$))',
+        '(?:thinking|thought|think|wondering|planning|picturing|figuring out|working out|worked out) (?:about |of )?how (?:i )?(?:could|would|should|might|id|ill|to) (?:do it|end it|die)(?= *(?:[.,!?]|$))',
         '(?:ways|how) to (?:do it|die)(?= *(?:[.,!?]|$))',
         '(?:thinking|think|thought|wondering) about how(?= *(?:[.,!?]|$))',
       ],

@@ -451,9 +451,10 @@ export const pl: Lexicon = {
         `moja ostatnia wiadomosc${NOT_SOON}`,
         '(?:kiedy|gdy|jak) to (?:przeczytacie|przeczytasz|zobaczycie)',
         '(?:kiedy|gdy|jak) (?:przeczytacie|przeczytasz) (?:to|te slowa|ta wiadomosc)',
-        'milo (?:bylo )?(?:was|cie) (?:bylo )?poznac',
+        'milo (?:bylo )?(?:was|cie) (?:wszystkich )?(?:bylo )?poznac',
+        '(?:wylogowuje|wypisuje|zegnam) sie (?:stad )?(?:na zawsze|na dobre|ostatni raz)(?!.*\\b(?:aplikacj\\w*|apk\\w*|fejs\\w*|facebook\\w*|insta\\w*|tiktok\\w*|twitter\\w*|konto|kont|grupy|serwer\\w*|gry|detoks\\w*|pracy|firmy|szkoly)\\b)',
         'to (?:jest )?(?:moje )?pozegnanie',
-        'powiedz(?:cie)? (?:mojej |mojemu )?(?:mamie|mamusi|tacie|rodzicom|siostrze|bratu|zonie|mezowi|dziewczynie|chlopakowi|rodzinie|dzieciom),? ze (?:\\w+ ){0,3}(?:kocham|przepraszam|przykro)',
+        'powiedz(?:cie)? (?:mojej |mojemu )?(?:mamie|mamusi|tacie|rodzicom|siostrze|bratu|zonie|mezowi|dziewczynie|chlopakowi|rodzinie|dzieciom),? ze (?:\\w+ ){0,3}(?:kocham|przepraszam|przykro)(?!.*\\b(?:odebral\\w*|oddzwoni\\w*|spozni\\w*|zapomnial\\w*|telefon\\w*|urodzin\\w*|obiad\\w*|kolacj\\w*|impre\\w*|spotkani\\w*|korki|korek)\\b)',
         // A note to a future reader, goodbyes already said, a request not to grieve.
         '(?:do|dla) (?:tego|tej|osoby|kogos|kazdego|kogokolwiek),? (?:kto|ktora|ktory) (?:to )?(?:czyta|przeczyta|znajdzie|zobaczy)',
         `pozegnal\\w* sie (?:juz )?(?:ze wszystkimi|z wszystkimi|z wami|z rodzina|z kazdym|z bliskimi)(?! (?:w|na|przed|z) (?:\\w+ )?(?:pracy|szkole|firmie|wyjazdem|lotnisku|dworcu|klasy|klasa|pracy))${NOT_SOON}`,
