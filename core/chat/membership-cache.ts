@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { CoreDeps } from '../deps.js'
-import { keyedDigest } from '../identity/identity.crypto.js'
+import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import * as q from './chat.queries.js'
 
 /**
@@ -43,7 +43,7 @@ const MAX_ROOMS_PER_SOCKET = 32
 export const chatVersionKeys = {
   room: (deps: Pick<CoreDeps, 'config'>, roomId: string) => `${deps.config.REDIS_PREFIX}:chat:v:room:${roomId}`,
   account: (deps: Pick<CoreDeps, 'config'>, accountId: string) =>
-    `${deps.config.REDIS_PREFIX}:chat:v:acct:${keyedDigest(deps.config.SESSION_SECRET, accountId)}`,
+    `${deps.config.REDIS_PREFIX}:chat:v:acct:${keyedDigestOfId(deps.config.SESSION_SECRET, accountId)}`,
 }
 
 async function setToken(deps: CoreDeps, key: string, what: Record<string, string>): Promise<void> {

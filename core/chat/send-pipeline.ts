@@ -3,7 +3,7 @@ import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { DeadlineExceeded, SEND_STEP_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
 import type { CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
-import { keyedDigest } from '../identity/identity.crypto.js'
+import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import { ensureAnnounced } from './chat.broadcast.js'
 import { persistGrouped } from './group-commit.js'
 import { cachedForSend, roomAndMembership, type SendCache, type SendCacheEntry } from './membership-cache.js'
@@ -249,8 +249,9 @@ const replay: SendStep = {
 export function chatRateRules(ctx: SendContext): SlidingWindowRule[] {
   const { deps, room, membership, actor } = ctx
   const prefix = `${deps.config.REDIS_PREFIX}:rl`
-  // Keyed digests, as every rate-limit key: Redis never links a bucket to an account.
-  const id = (value: string) => keyedDigest(deps.config.SESSION_SECRET, value)
+  // Keyed digests, as every rate-limit key: Redis never links a bucket to an account. Remembered per process, so a
+  // warm send computes no HMAC.
+  const id = (value: string) => keyedDigestOfId(deps.config.SESSION_SECRET, value)
   const staff = membership!.badge === 'facilitator' || actor.role === 'admin'
   // A message that raises a crisis (docs/crisis.md) is never held back by the room's traffic.
   const crisis = ctx.risk?.level === 'high' || ctx.risk?.level === 'imminent'

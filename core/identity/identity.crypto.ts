@@ -15,6 +15,44 @@ export function keyedDigest(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('base64url').slice(0, 22)
 }
 
+/** How many ids a digest memo keeps per secret before it drops the oldest. */
+export const ID_DIGEST_MEMO_MAX = 8_192
+/** Secrets a memo keeps ids for (one in production; a rotation or the tests' several make more). */
+const MEMO_SECRETS_MAX = 4
+
+/** `keyedDigest` that remembers its answers (createIdDigestMemo). `size` counts the ids kept, for every secret. */
+export type IdDigestMemo = ((secret: string, id: string) => string) & { readonly size: number }
+
+/**
+ * A `keyedDigest` that remembers what it computed, for ids the request path digests on every request (an account,
+ * a room, a membership on every chat send): a warm send computes no HMAC. At most `max` ids per secret, the oldest
+ * dropped first, so memory stays bounded whatever the traffic. For ids only, never for an email or an IP address:
+ * personal data is not kept in memory beyond its request.
+ */
+export function createIdDigestMemo(max = ID_DIGEST_MEMO_MAX): IdDigestMemo {
+  const bySecret = new Map<string, Map<string, string>>()
+  const digest = (secret: string, id: string): string => {
+    let memo = bySecret.get(secret)
+    if (!memo) {
+      if (bySecret.size >= MEMO_SECRETS_MAX) bySecret.delete(bySecret.keys().next().value!)
+      bySecret.set(secret, (memo = new Map()))
+    }
+    let known = memo.get(id)
+    if (known === undefined) {
+      known = keyedDigest(secret, id)
+      if (memo.size >= max) memo.delete(memo.keys().next().value!)
+      memo.set(id, known)
+    }
+    return known
+  }
+  return Object.defineProperty(digest, 'size', {
+    get: () => [...bySecret.values()].reduce((sum, memo) => sum + memo.size, 0),
+  }) as IdDigestMemo
+}
+
+/** This process's memo of id digests: the chat send's rate-limit and cache-token keys (core/chat). */
+export const keyedDigestOfId = createIdDigestMemo()
+
 export function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a)
   const bb = Buffer.from(b)
