@@ -2,9 +2,9 @@
  * The sliding-window script on a real Redis: a send is recorded in every bucket only when all allow it, a refusal
  * records nothing and says exactly how long until a place frees up.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
-import { consumeSlidingWindows } from './chat.rate-limit.js'
+import { consumeSlidingWindows, nextMemberName } from './chat.rate-limit.js'
 
 let deps: TestDeps
 beforeAll(async () => {
@@ -43,6 +43,33 @@ describe('consumeSlidingWindows', () => {
     expect(await consumeSlidingWindows(deps.redis, [{ key: key('other'), limit: 5, windowMs: 10_000 }, shared])).toBe(0)
     expect(await consumeSlidingWindows(deps.redis, [own, shared])).toBeGreaterThan(0)
     expect(await deps.redis.zcard(own.key)).toBe(0)
+  })
+
+  it('counts every accepted send, however many land in the same millisecond from two clients', async () => {
+    const rule = { key: key('burst'), limit: 1_000, windowMs: 60_000 }
+    const other = deps.redis.duplicate()
+    try {
+      const clients = [deps.redis, other]
+      const answers = await Promise.all(
+        Array.from({ length: 300 }, (_, n) => consumeSlidingWindows(clients[n % 2]!, [rule])),
+      )
+      expect(answers.every((wait) => wait === 0)).toBe(true)
+      // A member that repeated within a millisecond would have replaced an earlier send's entry.
+      expect(await deps.redis.zcard(rule.key)).toBe(300)
+    } finally {
+      other.disconnect()
+    }
+  })
+
+  it("another process's members never repeat this one's: each process draws its own prefix", async () => {
+    vi.resetModules()
+    const again = await import('./chat.rate-limit.js')
+    const mine = [nextMemberName(), nextMemberName()]
+    const theirs = [again.nextMemberName(), again.nextMemberName()]
+    expect(new Set([...mine, ...theirs]).size).toBe(4)
+    // Same counter, different prefix: the module loaded again (another process) did not start from this one's names.
+    expect(theirs[0]!.slice(0, 16)).not.toBe(mine[0]!.slice(0, 16))
+    expect(mine[1]!.slice(0, 16)).toBe(mine[0]!.slice(0, 16))
   })
 
   it('a window that has passed frees its places', async () => {

@@ -39,6 +39,15 @@ for i, key in ipairs(KEYS) do
 end
 return 0`
 
+/**
+ * Each accepted send's member in a bucket is its time and a name no other send has, in any process: this process's
+ * random prefix (96 bits, drawn once) and a counter. Two sends in the same millisecond never overwrite each other,
+ * and no send draws random bytes.
+ */
+const MEMBER_PREFIX = randomBytes(12).toString('base64url')
+let membersNamed = 0
+export const nextMemberName = (): string => `${MEMBER_PREFIX}${(membersNamed++).toString(36)}`
+
 const defined = new WeakSet<Redis>()
 type WithCommand = Redis & {
   holdspaceChatRateLimit: (numKeys: number, ...args: Array<string | number>) => Promise<number>
@@ -52,7 +61,7 @@ export async function consumeSlidingWindows(redis: Redis, rules: SlidingWindowRu
     redis.defineCommand('holdspaceChatRateLimit', { lua: CONSUME })
     defined.add(redis)
   }
-  const args: Array<string | number> = [randomBytes(6).toString('hex')]
+  const args: Array<string | number> = [nextMemberName()]
   for (const rule of rules) args.push(rule.limit, rule.windowMs)
   return Number(await (redis as WithCommand).holdspaceChatRateLimit(rules.length, ...rules.map((r) => r.key), ...args))
 }
