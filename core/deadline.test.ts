@@ -44,6 +44,28 @@ describe('withDeadline', () => {
     await expect(withDeadline(Promise.resolve('ok'), 30)).resolves.toBe('ok')
   })
 
+  it("passes the work's own failure through when it fails in time", async () => {
+    await expect(withDeadline(Promise.reject(new Error('refused')), 30)).rejects.toThrow('refused')
+  })
+
+  it('a failure of work that was already abandoned is handled: no unhandled rejection', async () => {
+    const unhandled: unknown[] = []
+    const listener = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', listener)
+    try {
+      let fail!: (error: Error) => void
+      const work = new Promise<string>((_resolve, reject) => (fail = reject))
+      await expect(withDeadline(work, 20)).rejects.toBeInstanceOf(DeadlineExceeded)
+      fail(new Error('late failure'))
+      // Unhandled rejections are reported once the microtasks have run; a turn of the loop later they would be here.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', listener)
+    }
+  })
+
   it('takes an answer that arrived while this process was stalled past the deadline, not the timer', async () => {
     const { child, flag, answer } = echoProcess()
     const waiting = withDeadline(answer, 50)

@@ -63,14 +63,20 @@ const MAX_STALL_EXTENSION = 4
  * - time the loop was stalled while waiting is added to the deadline, up to MAX_STALL_EXTENSION times `ms`.
  */
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  // The late answer (or failure) of abandoned work must not become an unhandled rejection.
-  work.catch(() => {})
-  let timer: NodeJS.Timeout | undefined
-  let settled = false
-  const stalledAtStart = trackDeadline()
-  const maxExtension = ms * MAX_STALL_EXTENSION
-  let extended = 0
-  const deadline = new Promise<never>((_resolve, reject) => {
+  // One promise, one timer: this runs for every step of every chat send (decision 025).
+  return new Promise<T>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined
+    let settled = false
+    const stalledAtStart = trackDeadline()
+    const maxExtension = ms * MAX_STALL_EXTENSION
+    let extended = 0
+    const settle = (): boolean => {
+      if (settled) return false
+      settled = true
+      if (timer) clearTimeout(timer)
+      untrackDeadline()
+      return true
+    }
     const check = () => {
       if (settled) return
       const stalled = tick() - stalledAtStart
@@ -80,18 +86,18 @@ export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
         timer = setTimeout(due, owed)
         return
       }
-      reject(new DeadlineExceeded(ms, extended))
+      if (settle()) reject(new DeadlineExceeded(ms, extended))
     }
     const due = () => {
       timer = undefined
       setImmediate(check)
     }
     timer = setTimeout(due, ms)
-  })
-  return Promise.race([work, deadline]).finally(() => {
-    settled = true
-    if (timer) clearTimeout(timer)
-    untrackDeadline()
+    // Handling the work's failure here also keeps the late failure of abandoned work from going unhandled.
+    work.then(
+      (value) => settle() && resolve(value),
+      (error: unknown) => settle() && reject(error),
+    )
   })
 }
 
