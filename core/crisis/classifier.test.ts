@@ -1072,6 +1072,8 @@ describe('attempt, means and goodbye rules of the fourth round (issue 12, immine
       'took everything out of the medicine cabinet to clean it',
       '20 tablets down, 10 to go on this antibiotics course',
       "tablets r in the cupboard, i'll take one later",
+      'my meds are kicking in, feel calmer',
+      'the antidepressants are kicking in, mood is better this week',
       'cut the wood deeper than i meant',
       'sitting on the windowsill with my legs outside in the sun',
       "one more step and it's over, last mile of the marathon",

@@ -411,7 +411,7 @@ export const en: Lexicon = {
         'already (?:took|swallowed|cut|did it|started)',
         '(?:ive|i have|i) already done it[.,]? (?:\\w+ ){0,3}(?:wanted (?:someone|somebody|you|you all) to know|too late|no going back|cant undo it|dont call|please dont)',
         `(?:took|taken|swallowed|downed|ate|necked|popped) (?:\\w+ ){0,5}?${PILLS} (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|beer|rum|gin|tequila)`,
-        `(?:the )?(?:${PILLS}|it|they|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in`,
+        `(?:the )?(?:${PILLS}|it|they|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in(?!.*\\b(?:calm\\w*|better|steadier|relax\\w*|helps?|helping|helped|finally|mood|focus\\w*|less anxious|pain|headaches?|migraines?|cramps|back|cold|flu|hay ?fever|allerg\\w*)\\b)`,
         '(?:swallowed|drank|drunk|downed|took) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weedkiller|drain cleaner)',
         '(?:overdosed|od d|odd) on (?:my |his |her |the )?(?:\\w+ )?(?:insulin|pills|meds|tablets|medication|painkillers|antidepressants)',
         `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
