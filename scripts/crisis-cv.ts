@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/crisis-cv.ts [-- --weights 4,8,16,32] [-- --epochs 8] [-- --data <folder>]`:
+ * `npx tsx scripts/crisis-cv.ts [-- --weights 4,8,16,32] [-- --epochs 8] [-- --data <folder>] [-- --imminent-alone]`:
  * K-fold cross-validation (K = 5) of the crisis risk model's own-data weight (OWN_WEIGHT in
  * core/crisis/model/train.ts) and, optionally, its number of epochs, over the project's OWN TRAINING
  * MESSAGES only (core/crisis/model/train-messages.jsonl). Prints figures only, never message text.
@@ -39,15 +39,42 @@
  *   Result (6 December, docs/crisis-model.md): only 4 was eligible, so the rule chose 4; the lead kept 8
  *   because weight 4 rated fewer own at-risk messages as such in both languages in the folds.
  *   Epochs other than 8 are reported only, never chosen by this script.
+ *
+ * `npx tsx scripts/crisis-cv.ts --imminent-alone [--data <folder>]` chooses IMMINENT_ALONE
+ * (core/crisis/classifier.ts, decision 058): the imminent head's cut-off at which it gives `high` on
+ * its own where no rule spoke and the risk head stays below its concern cut-off. Written down before
+ * the study ran; never a held-out row, never an in-sample score:
+ * - The folds above, at the shipped weight (OWN_WEIGHT) and 8 epochs. Each fold's model scores its
+ *   left-out own messages, so every own training message gets one out-of-fold risk and imminent
+ *   score (the model alone on canonical text, as above); each fold's model also scores the public
+ *   validation split, and so does the shipped artefact (core/crisis/model/risk-model.json), which
+ *   never trains on it.
+ * - Candidates per language: LIFT_AT (the classifier's, the lift's own cut-off) up to 0.99, in steps
+ *   of 0.01.
+ * - Own `none` messages reaching a candidate: out-of-fold `none` messages of the language whose
+ *   imminent score is at or above it, whatever their risk (an upper bound; those with risk below the
+ *   fold's concern cut-off, the path's own case, are printed beside it).
+ * - Public validation negatives newly flagged: negatives whose risk is below the model's concern
+ *   cut-off and whose imminent score is at or above the candidate (the model alone, with no rule or
+ *   scope: an upper bound), as a share of the split's negatives of the language, per fold model and
+ *   for the shipped artefact; the largest of those six shares counts. English: the English split;
+ *   Polish, which has no Polish at-risk public rows, is checked the same way on the Polish public
+ *   validation rows (PolEval tweets, all negatives).
+ * - The rule: per language, the lowest candidate at which the own `none` messages reaching it are at
+ *   most 1 % of the language's own `none` messages and the public validation negatives newly flagged
+ *   are at most 0.5 %. If no candidate meets both, the language has none (Infinity): the imminent head
+ *   never speaks alone there. Also printed, and never used by the rule: out-of-fold imminent messages
+ *   the path would add (risk below concern, imminent at or above the candidate).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { classifyRisk, type RiskLevel } from '../core/crisis/classifier.js'
+import { classifyRisk, LIFT_AT, type RiskLevel } from '../core/crisis/classifier.js'
 import { EVAL_SET_PATH, flagScore, loadEvalSet, recallAtFpr } from '../core/crisis/eval/evaluate.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from '../core/crisis/model/model.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
+import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
 import { mulberry32, OWN_TRAINING_PATH, OWN_WEIGHT, trainRiskModel } from '../core/crisis/model/train.js'
 
 const K = 5
@@ -114,6 +141,100 @@ function liftAtOf(model: RiskModel, language: ModelLanguage): number {
     if (modelLevel(p, model, language, Infinity) === 'concern') top = Math.max(top, p.imminent)
   }
   return Math.max(0.5, Math.floor(top * 100 + 1e-9) / 100 + 0.01)
+}
+
+if (args.includes('--imminent-alone')) {
+  imminentAlone()
+  process.exit(0)
+}
+
+/** `--imminent-alone`: the out-of-fold study that chooses IMMINENT_ALONE (rule in the header). */
+function imminentAlone(): void {
+  const weight = OWN_WEIGHT
+  const epochs = 8
+  const oof: ModelScore[] = own.map(() => ({ risk: NaN, imminent: NaN }))
+  /** Per language, per scorer (5 fold models, then the shipped artefact): [risk, imminent, concern cut-off] of each public validation row. */
+  const publicNeg = new Map<ModelLanguage, { risk: number; imminent: number; concern: number }[][]>(
+    MODEL_LANGUAGES.map((l) => [l, []]),
+  )
+  const publicRows = loadPublicData(dataDir)
+    .filter((r) => r.split === 'validation' && r.label === 0)
+    .map((r) => ({ language: r.language as ModelLanguage, canonical: canonicalize(r.text) }))
+  const scorePublic = (model: RiskModel) => {
+    for (const language of MODEL_LANGUAGES) {
+      const concern = model.thresholds[language].concern
+      publicNeg
+        .get(language)!
+        .push(publicRows.filter((r) => r.language === language).map((r) => ({ ...model.score(r.canonical), concern })))
+    }
+  }
+  const concernOf: number[] = own.map(() => NaN)
+  const tmp = mkdtempSync(path.join(tmpdir(), 'crisis-cv-alone-'))
+  try {
+    console.log(
+      `imminent head alone: ${K}-fold out-of-fold scores over ${own.length} own training messages (seed ${SEED}, weight ${weight}, ${epochs} epochs); model alone`,
+    )
+    for (let fold = 0; fold < K; fold++) {
+      const started = Date.now()
+      const ownPath = path.join(tmp, 'own.jsonl')
+      writeFileSync(
+        ownPath,
+        own
+          .filter((_, i) => foldOf[i] !== fold)
+          .map((m) => `${JSON.stringify(m)}\n`)
+          .join(''),
+      )
+      const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, leftToModel })
+      const model = new RiskModel(artefact)
+      own.forEach((m, i) => {
+        if (foldOf[i] !== fold) return
+        oof[i] = model.score(canonicalize(m.text))
+        concernOf[i] = model.thresholds[m.language].concern
+      })
+      scorePublic(model)
+      console.error(`  (fold ${fold + 1} took ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+  scorePublic(RISK_MODEL)
+
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(2)} %`
+  for (const language of MODEL_LANGUAGES) {
+    const rows = own.map((m, i) => ({ m, p: oof[i]!, concern: concernOf[i]! })).filter((r) => r.m.language === language)
+    const none = rows.filter((r) => r.m.level === 'none')
+    const imminent = rows.filter((r) => r.m.level === 'imminent')
+    const scorers = publicNeg.get(language)!
+    const publicCount = scorers[0]?.length ?? 0
+    const floor = LIFT_AT[language]
+    console.log(
+      `\n${language}: ${none.length} own none, ${imminent.length} own imminent, ${publicCount} public validation negatives; LIFT_AT ${floor}`,
+    )
+    console.log(
+      `${'cut-off'.padStart(7)}  ${'own none >= (risk < concern)'.padStart(28)}  ${'imminent added'.padStart(14)}  ${'public negatives newly flagged: folds 1-5, shipped'.padStart(50)}  meets`,
+    )
+    let choice = Infinity
+    for (let c100 = Math.ceil(floor * 100 - 1e-9); c100 <= 99; c100++) {
+      const c = c100 / 100
+      const noneReach = none.filter((r) => r.p.imminent >= c)
+      const noneBelow = noneReach.filter((r) => r.p.risk < r.concern).length
+      const added = imminent.filter((r) => r.p.risk < r.concern && r.p.imminent >= c).length
+      const shares = scorers.map(
+        (s) => s.filter((x) => x.risk < x.concern && x.imminent >= c).length / Math.max(1, s.length),
+      )
+      const meets = noneReach.length <= 0.01 * none.length && Math.max(...shares) <= 0.005
+      if (meets && choice === Infinity) choice = c
+      console.log(
+        `${c.toFixed(2).padStart(7)}  ${`${noneReach.length} (${noneBelow}) = ${pct(noneReach.length, none.length)}`.padStart(28)}  ${`${added}/${imminent.length}`.padStart(14)}  ${shares
+          .map((x) => `${(100 * x).toFixed(2)}`)
+          .join(' ')
+          .padStart(50)}  ${meets ? 'yes' : 'no'}`,
+      )
+    }
+    console.log(
+      `${language}: IMMINENT_ALONE by the rule = ${choice === Infinity ? 'Infinity (no cut-off meets it)' : choice.toFixed(2)}`,
+    )
+  }
 }
 
 interface FoldFigures {
