@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ROOM_LIST_MAX_AGE_MS } from '../core/rooms/rooms.cache.js'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
 import { HttpClient, startTestServer } from '../tests/support/http.js'
-import { chatMember, createSeedRooms } from '../tests/support/chat.js'
+import { ChatClient, chatMember, createSeedRooms, roomIdOf } from '../tests/support/chat.js'
 
 let deps: TestDeps
 let servers: Array<Awaited<ReturnType<typeof startTestServer>>>
@@ -61,6 +61,35 @@ describe('the room list', () => {
     expect(await (await client.get('/rooms')).text()).not.toContain('data-room="page-cache-new"')
     deps.setNow(new Date(start + ROOM_LIST_MAX_AGE_MS + 1_000))
     expect(await (await client.get('/rooms')).text()).toContain('data-room="page-cache-new"')
+  })
+})
+
+describe('the kept room cards (decision 056)', () => {
+  it("sends a card afresh when what it shows changed: a member's arrival and departure, a new title", async () => {
+    const member = await chatMember(deps, 'grief')
+    const reader = clientOn(0, (await chatMember(deps, 'anxiety')).cookie)
+    const countOf = async () =>
+      (await (await reader.get('/rooms')).text()).match(/data-testid="count-grief">([^<]*)</)?.[1]
+    // The same page twice: the second is sent from kept cards.
+    expect(await countOf()).toBe('0 here now')
+    expect(await countOf()).toBe('0 here now')
+    const chat = await ChatClient.connect(servers[1]!.baseUrl, member.cookie)
+    await chat.join(await roomIdOf(deps, 'grief'))
+    await expect.poll(countOf).toBe('1 here now')
+    chat.socket.disconnect()
+    await expect.poll(countOf).toBe('0 here now')
+
+    // A title edited by the operator CLI shows once the room list is read again (ROOM_LIST_MAX_AGE_MS).
+    const start = Date.now() + 20 * ROOM_LIST_MAX_AGE_MS
+    deps.setNow(new Date(start))
+    const before = await (await reader.get('/rooms')).text()
+    expect(before).toContain('>Grief and loss</a>')
+    await deps.sql`update rooms set title = 'Grief, loss & after' where slug = 'grief'`
+    deps.setNow(new Date(start + ROOM_LIST_MAX_AGE_MS + 1_000))
+    const after = await (await reader.get('/rooms')).text()
+    expect(after).toContain('>Grief, loss &amp; after</a>')
+    expect(after).not.toContain('>Grief and loss</a>')
+    await deps.sql`update rooms set title = 'Grief and loss' where slug = 'grief'`
   })
 })
 

@@ -1,10 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { cachedTopicRooms, roomListActivity, roomOpenings } from '../services.server'
-import { useT } from '../components/i18n'
-import { Time } from '../components/time'
+import { useRootData, useT } from '../components/i18n'
 import { useRoomActivity } from '../components/chat/use-room-activity'
+import { RoomCardList } from '../components/rooms/room-card'
 import { requireUser } from '../utils/auth.server'
+// On the server only: the list's cards are kept as HTML while their data is unchanged (decision 056).
+import '../utils/room-cards.server'
 import chatStyles from '../styles/chat.css'
 import roomHoursStyles from '../styles/roomhours.css'
 
@@ -40,54 +42,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Rooms() {
   const t = useT()
+  const { timeZone } = useRootData()
   const { rooms, activity: initial, hours } = useLoaderData<typeof loader>()
   const activity = useRoomActivity(initial)
+  const cards = rooms.map((room) => ({
+    room,
+    count: activity[room.id]?.count ?? 0,
+    facilitatorHere: activity[room.id]?.facilitatorHere ?? false,
+    hours: hours[room.id],
+  }))
   return (
     <>
       <h1>{t('rooms.title')}</h1>
       <p>{t('rooms.intro')}</p>
-      <ul className="grid room-list" aria-label={t('nav.rooms')}>
-        {rooms.map((room) => {
-          const live = activity[room.id]
-          return (
-            <li key={room.slug} className="card room-card" lang={room.language} data-room={room.slug}>
-              <h2>
-                <Link to={`/rooms/${room.slug}`} aria-label={t('rooms.enter', { title: room.title })}>
-                  {room.title}
-                </Link>
-              </h2>
-              <p>{room.description}</p>
-              <p className="room-meta" lang={t.locale}>
-                <span className="room-language">
-                  {t(room.language === 'pl' ? 'rooms.language.pl' : 'rooms.language.en')}
-                </span>
-                <span className="room-count" data-testid={`count-${room.slug}`}>
-                  {t('rooms.here', { count: live?.count ?? 0 })}
-                </span>
-                {hours[room.id]?.scheduled ? (
-                  <span
-                    className={hours[room.id]!.open ? 'room-hours open' : 'room-hours closed'}
-                    data-testid={`hours-${room.slug}`}
-                  >
-                    {hours[room.id]!.open ? t('roomhours.openNow') : t('roomhours.closedNow')}
-                    {!hours[room.id]!.open && hours[room.id]!.nextOpening ? (
-                      <>
-                        {' '}
-                        · {t('roomhours.opens')} <Time at={hours[room.id]!.nextOpening!} />
-                      </>
-                    ) : null}
-                  </span>
-                ) : null}
-                {live?.facilitatorHere ? (
-                  <span className="badge facilitator" data-testid={`facilitator-${room.slug}`}>
-                    {t('rooms.facilitatorHere')}
-                  </span>
-                ) : null}
-              </p>
-            </li>
-          )
-        })}
-      </ul>
+      <RoomCardList cards={cards} locale={t.locale} zone={timeZone} label={t('nav.rooms')} />
     </>
   )
 }
