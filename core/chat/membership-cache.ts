@@ -68,22 +68,49 @@ export function invalidateChatAccount(deps: CoreDeps, accountId: string): Promis
 /** How long a send waits for the tokens before it reads PostgreSQL instead (a paused Redis never answers). */
 const TOKEN_WAIT_MS = 200
 
-async function readTokens(deps: CoreDeps, roomId: string, accountId: string): Promise<string | null> {
+/** The token reads asked for in this turn of the event loop, per Redis client: they leave as one MGET. */
+interface TokenRead {
+  keys: string[]
+  answer: Array<(tokens: string | null) => void>
+}
+const tokenReads = new WeakMap<CoreDeps['redis'], TokenRead>()
+
+/**
+ * Sends that reach `authorize` in the same turn of the event loop (the messages of one socket read, or of many
+ * sockets read together under load) read their tokens with one MGET, and share one wait for it. A send alone
+ * reads them as before, one MGET of its two keys, a turn later.
+ */
+function readTokens(deps: CoreDeps, roomId: string, accountId: string): Promise<string | null> {
   // Redis down or stalled: no token, no cache; the send goes on reading PostgreSQL, so crisis detection still runs
   // on time and the rate limit then answers UNAVAILABLE (decision 025).
-  if (deps.redis.status !== 'ready') return null
-  let timer: NodeJS.Timeout | undefined
-  try {
-    const read = deps.redis
-      .mget(chatVersionKeys.room(deps, roomId), chatVersionKeys.account(deps, accountId))
-      .then(([room, account]) => `${room ?? '-'}|${account ?? '-'}`)
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), TOKEN_WAIT_MS)))
-    read.catch(() => {})
-    return await Promise.race([read, late])
-  } catch {
-    return null
-  } finally {
+  if (deps.redis.status !== 'ready') return Promise.resolve(null)
+  let read = tokenReads.get(deps.redis)
+  if (!read) {
+    const started: TokenRead = (read = { keys: [], answer: [] })
+    tokenReads.set(deps.redis, started)
+    setImmediate(() => {
+      tokenReads.delete(deps.redis)
+      sendTokenRead(deps, started)
+    })
+  }
+  read.keys.push(chatVersionKeys.room(deps, roomId), chatVersionKeys.account(deps, accountId))
+  const answers = read.answer
+  return new Promise((resolve) => answers.push(resolve))
+}
+
+function sendTokenRead(deps: CoreDeps, read: TokenRead): void {
+  let waiting = true
+  const answerAll = (tokens: ReadonlyArray<string | null> | null) => {
+    if (!waiting) return
+    waiting = false
     clearTimeout(timer)
+    read.answer.forEach((answer, n) => answer(tokens ? `${tokens[2 * n] ?? '-'}|${tokens[2 * n + 1] ?? '-'}` : null))
+  }
+  const timer = setTimeout(() => answerAll(null), TOKEN_WAIT_MS)
+  try {
+    deps.redis.mget(read.keys).then(answerAll, () => answerAll(null))
+  } catch {
+    answerAll(null)
   }
 }
 
