@@ -2,17 +2,44 @@
  * The sliding-window script on a real Redis: a send is recorded in every bucket only when all allow it, a refusal
  * records nothing and says exactly how long until a place frees up.
  */
+import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { consumeSlidingWindows, nextMemberName } from './chat.rate-limit.js'
 
 let deps: TestDeps
+let monitor: Redis | undefined
 beforeAll(async () => {
   deps = await createTestDeps()
 })
 afterAll(async () => {
+  monitor?.disconnect()
   await deps?.close()
 })
+
+/** The commands naming this test's key prefix that Redis received while `run` ran, in order. */
+async function commandsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  monitor ??= await deps.redis.duplicate().monitor()
+  const seen: string[] = []
+  let marker = false
+  const marked = `${deps.config.REDIS_PREFIX}:marker`
+  const listener = (_time: string, args: string[], source: string) => {
+    // What a script runs is shown too, from "lua": only what clients sent counts.
+    if (source === 'lua') return
+    if (args.includes(marked)) marker = true
+    else if (args.some((arg) => arg.startsWith(`${deps.config.REDIS_PREFIX}:`))) seen.push(args[0]!.toLowerCase())
+  }
+  monitor.on('monitor', listener)
+  try {
+    await run()
+    // Redis answers in order: once the marker is seen, every command of the run has been seen too.
+    await deps.redis.get(marked)
+    await expect.poll(() => marker).toBe(true)
+    return seen
+  } finally {
+    monitor.off('monitor', listener)
+  }
+}
 
 const key = (name: string) => `${deps.config.REDIS_PREFIX}:rl:test:${name}`
 
@@ -43,6 +70,25 @@ describe('consumeSlidingWindows', () => {
     expect(await consumeSlidingWindows(deps.redis, [{ key: key('other'), limit: 5, windowMs: 10_000 }, shared])).toBe(0)
     expect(await consumeSlidingWindows(deps.redis, [own, shared])).toBeGreaterThan(0)
     expect(await deps.redis.zcard(own.key)).toBe(0)
+  })
+
+  it('sends asking in the same turn are checked by one call, one after another in the order they asked', async () => {
+    const shared = { key: key('turn-shared'), limit: 3, windowMs: 10_000 }
+    const owns = Array.from({ length: 5 }, (_, n) => ({ key: key(`turn-own-${n}`), limit: 5, windowMs: 10_000 }))
+    let waits: number[] = []
+    const commands = await commandsDuring(
+      async () => (waits = await Promise.all(owns.map((own) => consumeSlidingWindows(deps.redis, [own, shared])))),
+    )
+    expect(commands).toHaveLength(1)
+    expect(waits.slice(0, 3)).toEqual([0, 0, 0])
+    expect(waits.slice(3).every((wait) => wait > 0 && wait <= 10_000)).toBe(true)
+    // The refused sends recorded nothing, in their own buckets either.
+    expect(await deps.redis.zcard(shared.key)).toBe(3)
+    expect(await Promise.all(owns.map((own) => deps.redis.zcard(own.key)))).toEqual([1, 1, 1, 0, 0])
+  })
+
+  it('a send with no bucket is allowed without asking Redis', async () => {
+    expect(await commandsDuring(() => consumeSlidingWindows(deps.redis, []))).toEqual([])
   })
 
   it('counts every accepted send, however many land in the same millisecond from two clients', async () => {

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto'
  * "Rate limits"; docs/decisions/027). One Lua script checks every bucket of a send and records the send in
  * all of them only when all allow it: a refused attempt consumes nothing — not the sender's own budget,
  * and never the room's shared one — so a flooder cannot spend a room's budget with sends that were refused.
- * One round trip per send; Redis' clock, so every server agrees on the window.
+ * One round trip per send (one for the sends of one turn of the event loop); Redis' clock, so every server agrees on
+ * the window.
  *
  * Each bucket is a sorted set of the accepted sends' times (ms). Keys hold keyed digests of ids only:
  *   <p>:rl:chat-member:<digest(accountId)>   <p>:rl:chat-room:<digest(roomId)>   <p>:rl:chat-slow:<digest(membershipId)>
@@ -17,27 +18,46 @@ export interface SlidingWindowRule {
   windowMs: number
 }
 
+/**
+ * One call checks the sends of one turn of the event loop, one after another in the order they asked, exactly as
+ * separate calls would: a send sees the ones before it in the batch. ARGV per send: its member name, its number of
+ * buckets, then each bucket's limit and window; KEYS: every send's buckets in the same order. Answers each send's
+ * wait (0: recorded).
+ */
 const CONSUME = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local wait = 0
-for i, key in ipairs(KEYS) do
-  local limit, window = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1])
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  local count = redis.call('ZCARD', key)
-  if count >= limit then
-    -- The send whose expiry frees a place: the (count - limit + 1)th oldest.
-    local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-    local w = tonumber(entry[2]) + window - now
-    if w > wait then wait = w end
+local waits = {}
+local k, a = 0, 1
+while a <= #ARGV do
+  local member, n = ARGV[a], tonumber(ARGV[a + 1])
+  a = a + 2
+  local wait = 0
+  for i = 1, n do
+    local key = KEYS[k + i]
+    local limit, window = tonumber(ARGV[a + 2 * i - 2]), tonumber(ARGV[a + 2 * i - 1])
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+    local count = redis.call('ZCARD', key)
+    if count >= limit then
+      -- The send whose expiry frees a place: the (count - limit + 1)th oldest.
+      local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+      local w = tonumber(entry[2]) + window - now
+      if w > wait then wait = w end
+    end
   end
+  if wait > 0 then
+    waits[#waits + 1] = math.max(1, wait)
+  else
+    for i = 1, n do
+      redis.call('ZADD', KEYS[k + i], now, now .. ':' .. member)
+      redis.call('PEXPIRE', KEYS[k + i], tonumber(ARGV[a + 2 * i - 1]))
+    end
+    waits[#waits + 1] = 0
+  end
+  k = k + n
+  a = a + 2 * n
 end
-if wait > 0 then return math.max(1, wait) end
-for i, key in ipairs(KEYS) do
-  redis.call('ZADD', key, now, now .. ':' .. ARGV[1])
-  redis.call('PEXPIRE', key, tonumber(ARGV[2 * i + 1]))
-end
-return 0`
+return waits`
 
 /**
  * Each accepted send's member in a bucket is its time and a name no other send has, in any process: this process's
@@ -48,20 +68,61 @@ const MEMBER_PREFIX = randomBytes(12).toString('base64url')
 let membersNamed = 0
 export const nextMemberName = (): string => `${MEMBER_PREFIX}${(membersNamed++).toString(36)}`
 
-const defined = new WeakSet<Redis>()
 type WithCommand = Redis & {
-  holdspaceChatRateLimit: (numKeys: number, ...args: Array<string | number>) => Promise<number>
+  holdspaceChatRateLimits: (numKeys: number, ...args: Array<string | number>) => Promise<number[]>
 }
 
-/** Records the send in every bucket if all allow it. Returns 0 when allowed, else the wait in ms. */
-export async function consumeSlidingWindows(redis: Redis, rules: SlidingWindowRule[]): Promise<number> {
-  if (rules.length === 0) return 0
-  if (!defined.has(redis)) {
-    // defineCommand sends EVALSHA and falls back to EVAL once: the script text is not resent per send.
-    redis.defineCommand('holdspaceChatRateLimit', { lua: CONSUME })
-    defined.add(redis)
+interface Asking {
+  rules: SlidingWindowRule[]
+  resolve: (waitMs: number) => void
+  reject: (error: unknown) => void
+}
+/** Per Redis client: the sends asking in this turn of the event loop. */
+const asking = new WeakMap<Redis, Asking[]>()
+/** The most sends one call checks; more in the same turn make more calls. */
+const MAX_BATCH = 128
+
+/**
+ * Records the send in every bucket if all allow it. Returns 0 when allowed, else the wait in ms. The sends that
+ * ask in the same turn of the event loop (under load, many sockets' messages are read together) are checked by one
+ * script call, in the order they asked; a send alone by a call of its own, a turn later.
+ */
+export function consumeSlidingWindows(redis: Redis, rules: SlidingWindowRule[]): Promise<number> {
+  if (rules.length === 0) return Promise.resolve(0)
+  let batch = asking.get(redis)
+  if (!batch || batch.length >= MAX_BATCH) {
+    const started: Asking[] = (batch = [])
+    asking.set(redis, started)
+    setImmediate(() => {
+      if (asking.get(redis) === started) asking.delete(redis)
+      void check(redis, started)
+    })
   }
-  const args: Array<string | number> = [nextMemberName()]
-  for (const rule of rules) args.push(rule.limit, rule.windowMs)
-  return Number(await (redis as WithCommand).holdspaceChatRateLimit(rules.length, ...rules.map((r) => r.key), ...args))
+  const joined = batch
+  return new Promise((resolve, reject) => joined.push({ rules, resolve, reject }))
+}
+
+const defined = new WeakSet<Redis>()
+
+async function check(redis: Redis, batch: Asking[]): Promise<void> {
+  try {
+    if (!defined.has(redis)) {
+      // defineCommand sends EVALSHA and falls back to EVAL once: the script text is not resent per call.
+      redis.defineCommand('holdspaceChatRateLimits', { lua: CONSUME })
+      defined.add(redis)
+    }
+    const keys: string[] = []
+    const args: Array<string | number> = []
+    for (const { rules } of batch) {
+      args.push(nextMemberName(), rules.length)
+      for (const rule of rules) {
+        keys.push(rule.key)
+        args.push(rule.limit, rule.windowMs)
+      }
+    }
+    const waits = await (redis as WithCommand).holdspaceChatRateLimits(keys.length, ...keys, ...args)
+    batch.forEach((send, n) => send.resolve(Number(waits[n])))
+  } catch (error) {
+    for (const send of batch) send.reject(error)
+  }
 }
