@@ -930,6 +930,57 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
   })
 })
 
+describe('whole-message scopes and the imminent head alone (issue 12, fifth round, decision 058)', () => {
+  const rulesSilent = (text: string) => classifyRisk(text, { rulesOnly: true }).signals.length === 0
+  // decisionParts gives the model's risk only where no rule spoke and no whole-message scope set
+  // the model aside: null for these rule-silent messages means the scope silenced it.
+  const heard = (text: string) => decisionParts(text).modelRisk !== null
+
+  it('hears an attempt that drops "I" although another person is its object or a verb reports', () => {
+    for (const text of [
+      'crushed them all into the drink. drinking it now',
+      'pls dont call anyone, its happening now',
+      'wrote the note and left it on the table',
+      'tabletki naszykowane, połknę je jak tata wyjdzie do pracy',
+      'piszę to ostatni raz, przepraszam was wszystkich',
+    ]) {
+      expect({ text, rulesSilent: rulesSilent(text), heard: heard(text) }).toEqual({
+        text,
+        rulesSilent: true,
+        heard: true,
+      })
+      expect(classifyRisk(text).signals, text).not.toContain('model.scoped.reported')
+    }
+    // Where the model is sure, such a message now reaches a clinician.
+    for (const text of ['wrote the note and left it on the table', 'piszę to ostatni raz, przepraszam was wszystkich'])
+      expect(compareRisk(level(text), 'high'), text).toBeGreaterThanOrEqual(0)
+  })
+
+  it('still sets the model aside where someone else is the subject, in English and Polish', () => {
+    for (const text of [
+      'my friend said she took all her pills',
+      'she wrote the note and left it on the table',
+      'my dad opened the garage and started the car to defrost it',
+      'kolega napisał mi, że ma już linę i zrobi to dziś',
+      'on stoi na krawędzi dachu i nie odbiera',
+      'moja siostra mówi że dziś w nocy skończy ze wszystkim',
+    ]) {
+      expect({ text, rulesSilent: rulesSilent(text), heard: heard(text) }).toEqual({
+        text,
+        rulesSilent: true,
+        heard: false,
+      })
+      expect(level(text), text).toBe('none')
+    }
+    // The same words in the speaker's own mouth are heard.
+    expect(heard('wrote the note and left it on the table')).toBe(true)
+    // A reporting verb whose subject is someone else keeps it reported although "me" is there.
+    expect(heard('my friend told me she has the pills ready')).toBe(false)
+    expect(classifyRisk('she wrote the note and left it on the table').signals).toContain('model.scoped.reported')
+    expect(classifyRisk('on stoi na krawędzi dachu i nie odbiera').signals).toContain('model.scoped.reported')
+  })
+})
+
 describe('English attempt, means and goodbye rules of the third round (issue 12)', () => {
   const rules = (text: string) => classifyRisk(text, { rulesOnly: true })
 

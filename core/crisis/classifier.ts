@@ -467,20 +467,49 @@ class Scope {
 
   /**
    * The rules' scopes applied to a whole message, for the model (which has no phrase to scope):
-   * a media or quotation frame, someone else's words with no first person, or the past with
+   * a media or quotation frame, someone else as the subject (decision 058), or the past with
    * nothing that keeps it current.
    */
   wholeMessage(): 'quoted' | 'reported' | 'past' | null {
-    const { frame, first, third, reporting, subject, past, present } = this.marks
+    const { frame, first, past, present } = this.marks
     const any = (a: Uint8Array) => a.includes(1)
     if (any(frame)) return 'quoted'
     let quotes = 0
     for (const type of this.t.types) if (type === QUOTE) quotes++
     if (quotes >= 2) return 'quoted'
-    if (!any(first) && (any(third) || this.thirdSpans.length > 0)) return 'reported'
-    for (let j = 0; j < reporting.length; j++) if (reporting[j] && !(j > 0 && subject[j - 1])) return 'reported'
+    const someoneElse = this.someoneElse()
+    if (someoneElse === 'reports' || (someoneElse === 'subject' && !any(first))) return 'reported'
     if (any(past) && !any(present)) return 'past'
     return null
+  }
+
+  /**
+   * Someone else is the subject of the message (decision 058): another person's word that opens
+   * its clause, with nothing before it since the sentence start, a comma or a clause word but
+   * possessives and other-person words ("my friend took", "she wrote", "his mum said", "mama
+   * zasnęła"), or a phrase that names someone else's act ("killed himself", `thirdForms`):
+   * 'subject'; such a subject with a reporting verb after it in its clause ("my friend told me"):
+   * 'reports'. Another person after a verb is an object ("crushed them all", "dont call anyone")
+   * and a reporting verb with no subject is the speaker's ("wrote the note"): neither counts.
+   */
+  private someoneElse(): 'reports' | 'subject' | null {
+    const { own, third, reporting, clause } = this.marks
+    let found: 'subject' | null = this.thirdSpans.length > 0 ? 'subject' : null
+    let opening = true
+    let subject = false
+    for (let j = 0; j < this.t.types.length; j++) {
+      if (this.t.types[j] !== WORD || clause[j]) {
+        opening = true
+        subject = false
+        continue
+      }
+      if (third[j] && opening) {
+        found = 'subject'
+        subject = true
+      } else if (reporting[j] && subject) return 'reports'
+      if (!own[j] && !third[j]) opening = false
+    }
+    return found
   }
 
   /**
