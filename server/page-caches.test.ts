@@ -64,6 +64,32 @@ describe('the room list', () => {
   })
 })
 
+describe('opening states on the list (decision 056)', () => {
+  it('are read only for rooms with hours: new hours show within ROOM_LIST_MAX_AGE_MS, removed hours at once', async () => {
+    const client = clientOn(0, (await chatMember(deps, 'anxiety')).cookie)
+    const badge = async () =>
+      (await (await client.get('/rooms')).text()).match(/data-testid="hours-loneliness">([^<]*)</)?.[1] ?? null
+    const start = Date.now() + 40 * ROOM_LIST_MAX_AGE_MS
+    deps.setNow(new Date(start))
+    expect(await badge()).toBeNull()
+    const roomId = await roomIdOf(deps, 'loneliness')
+    // One window, on the weekday three days from now: closed at every moment of this test.
+    const weekday = (new Date(start).getUTCDay() + 3) % 7 || 7
+    await deps.sql`insert into room_opening_hours (room_id, weekday, opens_minute, closes_minute) values (${roomId}, ${weekday}, 600, 660)`
+    try {
+      // The kept list does not know of the hours yet: the room is shown as always open until it is read again.
+      deps.setNow(new Date(start + ROOM_LIST_MAX_AGE_MS - 1_000))
+      expect(await badge()).toBeNull()
+      deps.setNow(new Date(start + ROOM_LIST_MAX_AGE_MS + 1_000))
+      expect(await badge()).toBe('Closed now')
+    } finally {
+      await deps.sql`delete from room_opening_hours where room_id = ${roomId}`
+    }
+    // Hours removed: the room's opening state is read on every page, so it is always open again at once.
+    expect(await badge()).toBeNull()
+  })
+})
+
 describe('the kept room cards (decision 056)', () => {
   it("sends a card afresh when what it shows changed: a member's arrival and departure, a new title", async () => {
     const member = await chatMember(deps, 'grief')

@@ -18,14 +18,17 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(context, request)
   // The topic rooms change only through the operator CLI: kept for a few seconds per server (decision 052).
-  const rooms = await cachedTopicRooms(context.deps)
+  const { rooms, scheduledIds } = await cachedTopicRooms(context.deps)
   const ids = rooms.map((r) => r.id)
   const [activity, openings] = await Promise.all([
     // Counts are a nicety: without Redis the list still loads, and the socket fills them in later. One Redis round
     // trip for every room's count (core/presence).
     roomListActivity(context.deps, ids).catch((): Awaited<ReturnType<typeof roomListActivity>> => []),
-    // Which rooms are open now (opening hours, decision 043); a room without hours is always open.
-    roomOpenings(context.deps, ids),
+    // Which rooms are open now (opening hours, decision 043). Only a room with hours or cover can be closed, and the
+    // kept list says which those are: no query at all when none has (decision 056).
+    scheduledIds.length > 0
+      ? roomOpenings(context.deps, scheduledIds)
+      : ({} as Awaited<ReturnType<typeof roomOpenings>>),
   ])
   // Only what differs from the defaults (nobody here, no opening hours) goes to the page: the list's data stays small
   // however many rooms there are (decision 052). The socket's `rooms:watch` answer brings every room's count anyway.
