@@ -10,7 +10,13 @@
  * the canonical text, where Polish letters are already folded, so chat spelling without diacritics
  * gets the same stem. The stemmer does not know the language: an English word whose ending looks
  * Polish gets a stem too, which is only one more consistent feature for the model to weigh.
+ *
+ * Each word in the concept lexicon (./concepts.ts) also gives its class ("necked", "swallowed" ->
+ * INGEST) and the pairs of its class with the classes of the four words before it (INGEST ->
+ * AMOUNT, SELF -> PLACE_HIGH), artefact version 3: a phrasing the model never saw shares these
+ * features with the ones it learned.
  */
+import { buildConceptMaps, conceptOf } from './concepts.js'
 
 export const MAX_CHARS = 2000
 const FNV_OFFSET = 0x811c9dc5
@@ -22,6 +28,9 @@ const SALT_WORD = 0x9e3779b1
 const SALT_BIGRAM = 0x85ebca6b
 const SALT_CHAR = [0, 0, 0, 0x27d4eb2f, 0x165667b1, 0xc2b2ae35]
 const SALT_STEM = 0x4cf5ad43
+/** Concept class unigrams and class pairs within CONCEPT_WINDOW words (./concepts.ts, artefact version 3). */
+const SALT_CONCEPT = 0x2545f491
+const SALT_CONCEPT_PAIR = 0x9b05688c
 
 /**
  * Polish inflectional endings in folded spelling (nouns, adjectives, verbs, past tense). The
@@ -136,6 +145,7 @@ for (const ending of POLISH_ENDINGS) {
   }
   ENDS[node] = true
 }
+buildConceptMaps(stemEnd)
 
 /** End (exclusive) of the light stem of the word text[start, end). */
 export function stemEnd(text: string, start: number, end: number): number {
@@ -169,6 +179,13 @@ function mix(h: number): number {
   return h >>> 0
 }
 
+/** Feature index of concept class `cls` (./concepts.ts) under `mask` (2^bits - 1). */
+export const conceptIndex = (cls: number, mask: number) => mix(Math.imul(cls, 0x9e3779b1) ^ SALT_CONCEPT) & mask
+
+/** Feature index of class `later` following class `earlier` within four words. */
+export const conceptPairIndex = (earlier: number, later: number, mask: number) =>
+  mix(((earlier << 8) | later) ^ SALT_CONCEPT_PAIR) & mask
+
 /**
  * Calls `emit` with the feature index of every feature occurrence in canonical `text` (a feature
  * that occurs twice is emitted twice) and returns the number of occurrences.
@@ -178,6 +195,11 @@ export function forEachFeature(text: string, bits: number, emit: (index: number)
   const n = Math.min(text.length, MAX_CHARS)
   let count = 0
   let prevWord = 0
+  // Concept classes of the last four words (0: none), for class pairs (CONCEPT_WINDOW = 4).
+  let c1 = 0
+  let c2 = 0
+  let c3 = 0
+  let c4 = 0
   let i = 0
   while (i < n) {
     while (i < n && !isWordChar(text.charCodeAt(i))) {
@@ -207,6 +229,32 @@ export function forEachFeature(text: string, bits: number, emit: (index: number)
     for (let j = start; j < stop; j++) st = Math.imul(st ^ text.charCodeAt(j), FNV_PRIME)
     emit(mix((st >>> 0) ^ SALT_STEM) & mask)
     count++
+    // Concept class (./concepts.ts) and its pairs with the classes of the four words before it.
+    const cls = conceptOf(w, st >>> 0, stop, text, start, end)
+    if (cls !== 0) {
+      emit(conceptIndex(cls, mask))
+      count++
+      if (c1 !== 0) {
+        emit(conceptPairIndex(c1, cls, mask))
+        count++
+      }
+      if (c2 !== 0) {
+        emit(conceptPairIndex(c2, cls, mask))
+        count++
+      }
+      if (c3 !== 0) {
+        emit(conceptPairIndex(c3, cls, mask))
+        count++
+      }
+      if (c4 !== 0) {
+        emit(conceptPairIndex(c4, cls, mask))
+        count++
+      }
+    }
+    c4 = c3
+    c3 = c2
+    c2 = c1
+    c1 = cls
     // Character 3- to 5-grams of "<word>" (positions start-1 .. end, PAD at both ends).
     for (let s = start - 1; s <= end - 2; s++) {
       let h = FNV_OFFSET

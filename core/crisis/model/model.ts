@@ -18,8 +18,11 @@ import { readFileSync } from 'node:fs'
 import { forEachFeature } from './features.js'
 
 export const MODEL_FORMAT = 'holdspace.crisis-risk-model'
-/** 2: features add a light (Polish) stem per word (./features.ts); a version 1 artefact is refused. */
-export const MODEL_VERSION = 2
+/**
+ * 2: features add a light (Polish) stem per word (./features.ts); 3: concept classes and their
+ * pairs (./concepts.ts). An artefact of another version is refused.
+ */
+export const MODEL_VERSION = 3
 
 export interface HeadArtefact {
   /** Intercept of the linear score. */
