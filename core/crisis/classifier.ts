@@ -73,7 +73,7 @@ export const DEMOTE_BELOW: Readonly<Record<LanguageCode, number>> = Object.freez
  * imminent" checks it).
  * Rechoose it after a retrain (docs/crisis-model.md).
  */
-export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.75, pl: 0.5 })
+export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.77, pl: 0.5 })
 /**
  * Where the model decides and the message carries a scope word the rules read (negation, another
  * person, reported speech, the past, a media frame; `Scope.marked`), its risk counts this much less
