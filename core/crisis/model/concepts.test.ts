@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { canonicalize } from './canonical.js'
-import { CONCEPT_CLASSES, CONCEPT_WINDOW, conceptName, conceptOf, fnv } from './concepts.js'
+import { CONCEPT_CLASSES, CONCEPT_WINDOW, CONCEPTS_FINGERPRINT, conceptName, conceptOf, fnv } from './concepts.js'
 import { conceptIndex, conceptPairIndex, forEachFeature, stemEnd } from './features.js'
 import { artefactChecksum, MODEL_VERSION, validateArtefact, type RiskModelArtefact } from './model.js'
 import { RISK_MODEL } from './risk-model.js'
@@ -144,6 +144,20 @@ describe('an artefact of the version before the concepts', () => {
     expect(() => validateArtefact(resign({ ...body, version: 2 as never }), 'old.json')).toThrow(
       /old\.json is unusable: version is 2, this code reads version 3/,
     )
+  })
+
+  it('is refused when trained with another concept lexicon (a changed class list changes the features)', () => {
+    const good = shipped()
+    expect(good.training.conceptsFingerprint).toBe(CONCEPTS_FINGERPRINT)
+    const { checksum: _c, ...body } = good
+    void _c
+    const other = resign({ ...body, training: { ...body.training, conceptsFingerprint: CONCEPTS_FINGERPRINT + 1 } })
+    expect(() => validateArtefact(other, 'other.json')).toThrow(
+      /other\.json is unusable: it was trained with another concept lexicon/,
+    )
+    const { conceptsFingerprint: _f, ...without } = body.training
+    void _f
+    expect(() => validateArtefact(resign({ ...body, training: without }))).toThrow(/another concept lexicon/)
   })
 
   it('stops the process at start', () => {

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { CONCEPTS_FINGERPRINT } from './concepts.js'
 import { forEachFeature } from './features.js'
 
 export const MODEL_FORMAT = 'holdspace.crisis-risk-model'
@@ -134,6 +135,11 @@ export function validateArtefact(value: unknown, source = 'artefact'): RiskModel
     }
   }
   if (!a.training || typeof a.training !== 'object') throw new RiskModelError(source, 'training metadata is missing')
+  if (a.training.conceptsFingerprint !== CONCEPTS_FINGERPRINT)
+    throw new RiskModelError(
+      source,
+      `it was trained with another concept lexicon (fingerprint ${JSON.stringify(a.training.conceptsFingerprint)}, this code has ${CONCEPTS_FINGERPRINT}; core/crisis/model/concepts.ts)`,
+    )
   if (typeof a.checksum !== 'string' || a.checksum !== artefactChecksum(a as RiskModelArtefact)) {
     throw new RiskModelError(source, 'checksum does not match its content (edited or truncated)')
   }

@@ -13,6 +13,7 @@ import { HELDOUT3_PATH, loadHeldout3 } from '../eval/heldout3.js'
 import { HELDOUT4_PATH, loadHeldout4 } from '../eval/heldout4.js'
 import { HELDOUT5_PATH, loadHeldout5 } from '../eval/heldout5.js'
 import { canonicalize } from './canonical.js'
+import { CONCEPTS_FINGERPRINT } from './concepts.js'
 import { forEachFeature } from './features.js'
 import { loadPublicData, type PublicRow } from './public-data.js'
 import {
@@ -422,6 +423,7 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
     l2: hp.l2,
     ownWeight,
     polishPublicWeight: POLISH_PUBLIC_WEIGHT,
+    conceptsFingerprint: CONCEPTS_FINGERPRINT,
     publicSets: [...new Set(publicRows.map((r) => r.set))].map((set) => {
       const rows = publicRows.filter((r) => r.set === set)
       return { set, train: count(rows, 'train'), validation: count(rows, 'validation'), test: count(rows, 'test') }
