@@ -10,37 +10,30 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { createSendCache, invalidateChatAccount, roomAndMembership, type SendCache } from './membership-cache.js'
 
 let deps: TestDeps
-let monitor: Redis | undefined
 beforeAll(async () => {
   deps = await createTestDeps()
   await createSeedRooms(deps)
 })
 afterAll(async () => {
-  monitor?.disconnect()
   await deps.close()
 })
 
-/** The commands naming this test's key prefix that Redis received while `run` ran, in order. */
-async function commandsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  monitor ??= await deps.redis.duplicate().monitor()
+/**
+ * The commands `redis` sent while `run` ran, by name, recorded as the client hands them to its connection and passed
+ * on unchanged (Redis' MONITOR would also show the other test files' traffic on the shared server).
+ */
+async function commandsDuring(redis: Redis, run: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = []
-  let marker = false
-  const marked = `${deps.config.REDIS_PREFIX}:marker`
-  const listener = (_time: string, args: string[], source: string) => {
-    // What a script runs is shown too, from "lua": only what clients sent counts.
-    if (source === 'lua') return
-    if (args.includes(marked)) marker = true
-    else if (args.some((arg) => arg.startsWith(`${deps.config.REDIS_PREFIX}:`))) seen.push(args[0]!.toLowerCase())
+  const send = redis.sendCommand
+  redis.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
+    seen.push(args[0].name)
+    return send.apply(this, args)
   }
-  monitor.on('monitor', listener)
   try {
     await run()
-    // Redis answers in order: once the marker is seen, every command of the run has been seen too.
-    await deps.redis.get(marked)
-    await expect.poll(() => marker).toBe(true)
     return seen
   } finally {
-    monitor.off('monitor', listener)
+    redis.sendCommand = send
   }
 }
 
@@ -61,7 +54,7 @@ describe('send cache tokens', () => {
     // The third sender's account changes: only its entry reloads, the others' tokens still match theirs.
     await invalidateChatAccount(deps, senders[2]!.member.accountId)
     let warm: Awaited<ReturnType<typeof authorize>> = []
-    const commands = await commandsDuring(async () => (warm = await authorize()))
+    const commands = await commandsDuring(deps.redis, async () => (warm = await authorize()))
     expect(commands).toEqual(['mget'])
     expect(warm.map((found, n) => found?.entry === cold[n]?.entry)).toEqual([true, true, false, true])
     expect(warm[2]?.membership?.id).toBe(cold[2]?.membership?.id)
@@ -74,7 +67,10 @@ describe('send cache tokens', () => {
     const first = await roomAndMembership(deps, cache, roomId, member.accountId)
     let again: typeof first = null
     expect(
-      await commandsDuring(async () => (again = await roomAndMembership(deps, cache, roomId, member.accountId))),
+      await commandsDuring(
+        deps.redis,
+        async () => (again = await roomAndMembership(deps, cache, roomId, member.accountId)),
+      ),
     ).toEqual(['mget'])
     expect(again!.entry).toBe(first!.entry)
   })
