@@ -5,7 +5,7 @@
  * under a key made of everything it shows; a card whose data changed has a new key and is rendered afresh, so a page
  * never shows stale counts, titles or hours. The only difference from React rendering the card in place is the
  * link: Remix's <Link> needs the router, so the kept card uses a plain anchor with Link's markup
- * (app/utils/room-cards.server.test.tsx compares the two).
+ * (tests/e2e/room-list-cards.test.ts compares the kept markup with what the browser renders).
  */
 import { renderToString } from 'react-dom/server'
 import type { ReactNode } from 'react'
@@ -60,8 +60,5 @@ export function roomCardsHtml(cards: readonly RoomCardData[], locale: Locale, zo
   lastLists.set(locale, { parts, html })
   return html
 }
-
-/** How many cards are kept now (for tests). */
-export const keptCardCount = () => kept.size
 
 keptRoomCards.html = roomCardsHtml
