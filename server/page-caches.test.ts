@@ -10,6 +10,7 @@ import { ROOM_LIST_MAX_AGE_MS } from '../core/rooms/rooms.cache.js'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
 import { HttpClient, startTestServer } from '../tests/support/http.js'
 import { ChatClient, chatMember, createSeedRooms, roomIdOf } from '../tests/support/chat.js'
+import { makeAccount } from '../tests/support/groups.js'
 
 let deps: TestDeps
 let servers: Array<Awaited<ReturnType<typeof startTestServer>>>
@@ -116,6 +117,22 @@ describe('the kept room cards (decision 056)', () => {
     expect(after).toContain('>Grief, loss &amp; after</a>')
     expect(after).not.toContain('>Grief and loss</a>')
     await deps.sql`update rooms set title = 'Grief and loss' where slug = 'grief'`
+  })
+})
+
+describe('the kept room cards in two languages', () => {
+  it('gives a Polish reader Polish cards after an English reader was sent the same rooms', async () => {
+    const english = HttpClient.as(servers[0]!.baseUrl, await makeAccount(deps, 'member', { locale: 'en' }))
+    const polish = HttpClient.as(servers[0]!.baseUrl, await makeAccount(deps, 'member', { locale: 'pl' }))
+    for (let i = 0; i < 2; i++) {
+      const en = await (await english.get('/rooms')).text()
+      expect(en).toContain('data-testid="count-grief">0 here now<')
+      expect(en).toContain('aria-label="Enter Grief and loss"')
+      const pl = await (await polish.get('/rooms')).text()
+      expect(pl).toContain('data-testid="count-grief">Obecnie: 0<')
+      expect(pl).toContain('aria-label="Wejdź do pokoju Grief and loss"')
+      expect(pl).not.toContain('here now')
+    }
   })
 })
 
