@@ -5,6 +5,7 @@ import {
   decisionParts,
   DEMOTE_BELOW,
   detectLanguage,
+  IMMINENT_ALONE,
   LIFT_AT,
   MARKED_MARGIN,
   RISK_LEVELS,
@@ -978,6 +979,68 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
     expect(heard('my friend told me she has the pills ready')).toBe(false)
     expect(classifyRisk('she wrote the note and left it on the table').signals).toContain('model.scoped.reported')
     expect(classifyRisk('on stoi na krawędzi dachu i nie odbiera').signals).toContain('model.scoped.reported')
+  })
+
+  const scores = (text: string) => RISK_MODEL.score(canonicalize(text))
+  const alone = (language: 'en' | 'pl') =>
+    Math.max(RISK_MODEL.thresholds[language].imminent, LIFT_AT[language], IMMINENT_ALONE[language])
+  /** The risk head below its concern cut-off, the imminent head at or above the path's cut-off. */
+  const calmButImminent = (text: string, language: 'en' | 'pl') => {
+    const p = scores(text)
+    return p.risk < RISK_MODEL.thresholds[language].concern && p.imminent >= alone(language)
+  }
+
+  it('lets a sure imminent head give high alone where the risk head stays calm, never imminent', () => {
+    for (const [text, language] of [
+      ['im tying the rope to the banister now, goodbye', 'en'],
+      ['standing on the ledge of the car park roof now', 'en'],
+      ['zaparkowałem nad zalewem, wąż podłączony do rury wydechowej', 'pl'],
+    ] as const) {
+      expect({ text, rulesSilent: rulesSilent(text), calm: calmButImminent(text, language) }).toEqual({
+        text,
+        rulesSilent: true,
+        calm: true,
+      })
+      const result = classifyRisk(text)
+      // A goodbye or means cue combines as with a lifted level: high, never imminent by the model.
+      expect({ text, level: result.level }).toEqual({ text, level: 'high' })
+      expect(result.signals).toEqual(expect.arrayContaining(['model.score.high', 'model.imminent.alone']))
+      expect(result.signals).not.toContain('model.imminent')
+      expect(result.language).toBe(language)
+    }
+    // Below the cut-off the calm risk head still decides.
+    const below = 'crushed them all into the drink. drinking it now'
+    expect(scores(below).risk).toBeLessThan(RISK_MODEL.thresholds.en.concern)
+    expect(scores(below).imminent).toBeLessThan(alone('en'))
+    expect(level(below)).toBe('none')
+  })
+
+  it('leaves scoped and rule-decided messages alone, and no tuning row below imminent reaches it', () => {
+    // Someone else is the subject: the whole-message scope still sets the model aside.
+    for (const [text, language] of [
+      ['my sister texted: im tying the rope to the banister now', 'en'],
+      ['ona pisze: czas na mnie. tabletki wzięte, drzwi na klucz', 'pl'],
+    ] as const) {
+      expect({ text, rulesSilent: rulesSilent(text), calm: calmButImminent(text, language) }).toEqual({
+        text,
+        rulesSilent: true,
+        calm: true,
+      })
+      expect(classifyRisk(text)).toMatchObject({ level: 'none', signals: ['model.scoped.reported'] })
+    }
+    // A rule scope (here an idiom) keeps the model out of the message, as decision 022 says: the
+    // imminent head is sure of the rest of it, but the rules decide.
+    expect(calmButImminent('im tying the rope to the banister now', 'en')).toBe(true)
+    expect(classifyRisk('im tying the rope to the banister now').signals).toContain('model.imminent.alone')
+    const idiom = classifyRisk('phone is dying. im tying the rope to the banister now')
+    expect(idiom).toMatchObject({ level: 'none', signals: ['idiom:en.dead_tired'] })
+    // How the cut-off was guarded (scripts/crisis-cv.ts --imminent-alone): no own tuning row below
+    // imminent (never a held-out one) gets high from the imminent head alone.
+    const tuning = loadEvalSet().filter(
+      (m) => !(m.note ?? '').split(',').includes('heldout') && m.level !== 'imminent',
+    )
+    expect(tuning.length).toBeGreaterThan(400)
+    expect(tuning.filter((m) => classifyRisk(m.text).signals.includes('model.imminent.alone'))).toEqual([])
   })
 })
 

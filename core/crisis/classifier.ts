@@ -75,6 +75,17 @@ export const DEMOTE_BELOW: Readonly<Record<LanguageCode, number>> = Object.freez
  */
 export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.77, pl: 0.5 })
 /**
+ * The imminent head alone (decision 058): where no rule spoke and the risk head stays below its
+ * concern cut-off, an imminent score at or above this value, per language (and at least LIFT_AT),
+ * gives `high` (signal `model.imminent.alone`); it combines with cues as a lifted level, so never
+ * `imminent` by itself. Chosen by `npx tsx scripts/crisis-cv.ts --imminent-alone` on out-of-fold
+ * scores of the own training messages and on the public validation split, never on a held-out row
+ * or an in-sample score (the rule and its tuning guard are in that script's header), Infinity where
+ * no cut-off meets the rule. Rechoose it after a retrain and run the classifier's tests, whose
+ * look-alikes (goodbyes for now) must stay below high (docs/crisis-model.md).
+ */
+export const IMMINENT_ALONE: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.94, pl: 0.81 })
+/**
  * Where the model decides and the message carries a scope word the rules read (negation, another
  * person, reported speech, the past, a media frame; `Scope.marked`), its risk counts this much less
  * against the thresholds: hard negatives are mostly such messages ("i never took those pills",
@@ -671,19 +682,24 @@ const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
  * `lifted`: the risk head said concern and the imminent head reached its cut-off, so the level is
  * `high` (an attempt, means or goodbye the risk head underrates is still brought to a clinician
  * soon); the imminent cut-off was chosen so that no tuning row below imminent reaches it.
+ * `alone`: the risk head stayed below concern and the imminent head reached IMMINENT_ALONE, so the
+ * level is `high` too, and it counts as lifted (decision 058).
  */
 function modelLevelOf(
   p: { risk: number; imminent: number },
   language: LanguageCode,
-): { level: number; risk: number; lifted: boolean } {
+): { level: number; risk: number; lifted: boolean; alone: boolean } {
   const t = RISK_MODEL.thresholds[language]
-  if (p.risk < t.concern) return { level: 0, risk: p.risk, lifted: false }
+  if (p.risk < t.concern) {
+    const alone = p.imminent >= Math.max(t.imminent, LIFT_AT[language], IMMINENT_ALONE[language])
+    return { level: alone ? HIGH : 0, risk: p.risk, lifted: alone, alone }
+  }
   if (p.risk < t.high) {
     const lifted = p.imminent >= Math.max(t.imminent, LIFT_AT[language])
-    return { level: lifted ? HIGH : CONCERN, risk: p.risk, lifted }
+    return { level: lifted ? HIGH : CONCERN, risk: p.risk, lifted, alone: false }
   }
   // Imminent only where both heads agree: high risk and an imminent message.
-  return { level: p.imminent >= t.imminent ? IMMINENT : HIGH, risk: p.risk, lifted: false }
+  return { level: p.imminent >= t.imminent ? IMMINENT : HIGH, risk: p.risk, lifted: false, alone: false }
 }
 
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}]/u
@@ -826,14 +842,14 @@ function analyze(
       model = modelLevelOf({ risk: scores.risk - margin, imminent: scores.imminent }, language)
       if (unmarked > 0 && model.level === 0) signals.push('model.marked')
     }
-    const { level: modelLevel, risk, lifted } = model
+    const { level: modelLevel, risk, lifted, alone } = model
     const scoped = scope && (modelLevel > 0 || scoreAll) ? scope.wholeMessage() : null
     if (!scoped) modelRisk = risk
     if (scoped && modelLevel > 0) signals.push(`model.scoped.${scoped}`)
     else if (modelLevel > 0) {
       modelSignals = [
         `model.score.${RISK_LEVELS[modelLevel]}`,
-        ...(lifted ? ['model.imminent'] : []),
+        ...(alone ? ['model.imminent.alone'] : lifted ? ['model.imminent'] : []),
         ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`),
       ]
       // A statement the model found combines with the message's cues (see raiseByCues; the time
@@ -861,7 +877,8 @@ function analyze(
  * Evaluation only (`npm run crisis:eval`): one message without context, with the parts of the
  * combined decision apart, so a concern cut-off can be swept. The combined classifier with the
  * model's concern cut-off set to c flags a message (>= concern) exactly when
- * `ruleLevel !== 'none' || (modelRisk !== null && modelRisk >= c)`.
+ * `ruleLevel !== 'none' || (modelRisk !== null && modelRisk >= c)`, or when the imminent head alone
+ * gives it `high` (decision 058; its modelRisk is then below the concern cut-off).
  */
 export function decisionParts(
   text: string,
