@@ -12,7 +12,7 @@
  */
 import { canonicalize } from './model/canonical.js'
 import { RISK_MODEL } from './model/risk-model.js'
-import { mayMatch, primeLiterals } from '../text/required-literals.js'
+import { WordAlternation } from '../text/word-alternation.js'
 import { EMOJI_RULES, LEXICONS } from './lexicon/index.js'
 import type { CueKind, CueRaises, FlagLevel, LanguageCode, Lexicon, RiskLevel, RuleKind } from './lexicon/index.js'
 
@@ -112,12 +112,12 @@ const SQUEEZE_SOURCE = /(?<!\\)(\p{L})\1+/gu
  * (every alternative asserts the same boundary at the same position first), but a position that
  * is not a word edge is rejected once instead of once per pattern, about half the scan time.
  */
-function compile(patterns: readonly string[]): RegExp {
-  // A never-matching regex keeps callers branch-free when a list is empty.
-  if (patterns.length === 0) return /(?!)/g
-  const body = patterns.map((p) => `(?:${p.replace(SQUEEZE_SOURCE, '$1')})\\b`).join('|')
-  // primeLiterals: findAll skips the scan when the text holds none of the words every match needs.
-  return primeLiterals(new RegExp(`\\b(?:${body})`, 'g'))
+function compile(patterns: readonly string[]): WordAlternation {
+  // WordAlternation (../text/word-alternation.ts) finds exactly this regex's matches, skipping the
+  // scan when the text holds none of the words every match needs, and trying a costly pattern (one
+  // that starts with a lookbehind) only where its words are in the text and its first letter is.
+  // An empty list matches nothing, which keeps callers branch-free.
+  return new WordAlternation(patterns.map((p) => `(?:${p.replace(SQUEEZE_SOURCE, '$1')})\\b`))
 }
 
 const PLAIN_WORD = /^[a-z]+$/
@@ -135,7 +135,7 @@ function compileMarks(entries: readonly string[]): MarkMatcher {
 
 interface MarkMatcher {
   words: ReadonlySet<string>
-  re: RegExp | null
+  re: WordAlternation | null
 }
 
 interface CompiledRule {
@@ -143,9 +143,9 @@ interface CompiledRule {
   rank: number
   kind: RuleKind
   /** Patterns whose match is negated by a negator inside it ("się nie zabiję"). */
-  re: RegExp
+  re: WordAlternation
   /** Patterns that carry a negation as part of their meaning ("don't want to live"). */
-  reSelfNegating: RegExp
+  reSelfNegating: WordAlternation
   generic: boolean
   bare: boolean
 }
@@ -158,7 +158,7 @@ interface CompiledCue {
 }
 
 interface CompiledWordCue extends CompiledCue {
-  re: RegExp
+  re: WordAlternation
 }
 
 interface CompiledLexicon {
@@ -167,10 +167,10 @@ interface CompiledLexicon {
   words: ReadonlySet<string>
   rules: CompiledRule[]
   cues: CompiledWordCue[]
-  idioms: { id: string; re: RegExp }[]
-  hyperbole: RegExp
+  idioms: { id: string; re: WordAlternation }[]
+  hyperbole: WordAlternation
   marks: Record<MarkName, MarkMatcher>
-  thirdForms: RegExp
+  thirdForms: WordAlternation
   negationWindow: number
   personWindow: number
 }
@@ -423,10 +423,9 @@ class Scope {
         })
       }
     }
-    lex.thirdForms.lastIndex = 0
-    for (let m = lex.thirdForms.exec(text); m !== null; m = lex.thirdForms.exec(text)) {
-      this.thirdSpans.push(m.index, m.index + m[0].length)
-    }
+    lex.thirdForms.forEach(text, (start, end) => {
+      this.thirdSpans.push(start, end)
+    })
   }
 
   /** Token range [first, last] covered by a character span. */
@@ -614,16 +613,8 @@ class Scope {
   }
 }
 
-function findAll(re: RegExp, text: string, onMatch: (start: number, end: number) => void): void {
-  if (!mayMatch(re, text)) return
-  re.lastIndex = 0
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++
-      continue
-    }
-    onMatch(m.index, m.index + m[0].length)
-  }
+function findAll(re: WordAlternation, text: string, onMatch: (start: number, end: number) => void): void {
+  re.forEach(text, onMatch)
 }
 
 /** Level reached by rule hits together with cues; `used` collects the cues that mattered. */
@@ -706,9 +697,7 @@ const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}]/u
 
 /** The message marks itself as a joke or hyperbole (the language's `hyperbole` words, laughing emoji). */
 function hyperbolic(text: string, raw: string, language: LanguageCode): boolean {
-  const re = (BY_LANGUAGE.get(language) ?? COMPILED[0]).hyperbole
-  re.lastIndex = 0
-  return re.test(text) || LAUGHING_EMOJI.test(raw)
+  return (BY_LANGUAGE.get(language) ?? COMPILED[0]).hyperbole.test(text) || LAUGHING_EMOJI.test(raw)
 }
 
 function analyze(

@@ -15,6 +15,17 @@ type Req = string[] | null
 interface Parser {
   src: string
   pos: number
+  /** Count what a positive lookaround needs (see LiteralOptions). */
+  lookarounds?: boolean
+}
+
+export interface LiteralOptions {
+  /**
+   * Also count the literals inside positive lookarounds (`(?<=on the roof …)`): what one must read
+   * is in the text too, so it is as required as the match's own words. Off by default, which keeps
+   * the literal sets every existing caller was given.
+   */
+  lookarounds?: boolean
 }
 
 /** At least this long, or the literal is not worth a pre-check (always scan). */
@@ -94,11 +105,15 @@ function parseSequence(p: Parser, all?: string[][]): Req {
       endRun()
       p.pos++
       let lookaround = false
+      // A negative lookaround needs nothing; a positive one needs its own words, when asked to count them.
+      let counted = true
       if (p.src.startsWith('?:', p.pos)) p.pos += 2
       else if (p.src.startsWith('?=', p.pos) || p.src.startsWith('?!', p.pos)) {
+        counted = p.lookarounds === true && p.src[p.pos + 1] === '='
         p.pos += 2
         lookaround = true
       } else if (p.src.startsWith('?<=', p.pos) || p.src.startsWith('?<!', p.pos)) {
+        counted = p.lookarounds === true && p.src[p.pos + 2] === '='
         p.pos += 3
         lookaround = true
       } else if (p.src.startsWith('?<', p.pos)) {
@@ -110,7 +125,7 @@ function parseSequence(p: Parser, all?: string[][]): Req {
       if (p.src[p.pos] !== ')') throw new Unsupported()
       p.pos++
       const min = parseQuantifier(p)
-      if (!lookaround && min !== 0) best = keep(best, usable(inner), all)
+      if ((!lookaround || counted) && min !== 0) best = keep(best, usable(inner), all)
       continue
     }
     let literal: string | null = null
@@ -177,10 +192,10 @@ function keep(best: Req, candidate: Req, all?: string[][]): Req {
  * needs a weapon word and a loading word). A regex with a top-level alternative gives the single
  * set of requiredLiterals. Null when there is none.
  */
-export function requiredLiteralSets(re: RegExp): string[][] | null {
-  const single = requiredLiterals(re)
+export function requiredLiteralSets(re: RegExp, options: LiteralOptions = {}): string[][] | null {
+  const single = requiredLiterals(re, options)
   if (!single) return null
-  const p: Parser = { src: re.source, pos: 0 }
+  const p: Parser = { src: re.source, pos: 0, lookarounds: options.lookarounds }
   const all: string[][] = []
   try {
     parseSequence(p, all)
@@ -193,9 +208,9 @@ export function requiredLiteralSets(re: RegExp): string[][] | null {
 }
 
 /** The literals one of which every match of `re` contains, or null when there is no such set. */
-export function requiredLiterals(re: RegExp): string[] | null {
+export function requiredLiterals(re: RegExp, options: LiteralOptions = {}): string[] | null {
   if (re.flags.includes('i') || re.flags.includes('v')) return null
-  const p: Parser = { src: re.source, pos: 0 }
+  const p: Parser = { src: re.source, pos: 0, lookarounds: options.lookarounds }
   try {
     const req = parseAlternation(p)
     if (p.pos !== p.src.length) return null
@@ -386,13 +401,13 @@ function read(text: string): Slot {
   return slot
 }
 
-function register(re: RegExp): number {
+function register(re: RegExp, options: LiteralOptions = {}): number {
   // The rule compilers' "matches nothing" regex for an empty list.
   if (re.source === '(?!)') {
     REGEX_ID.set(re, NEVER)
     return NEVER
   }
-  const sets = requiredLiteralSets(re)
+  const sets = requiredLiteralSets(re, options)
   if (!sets) {
     REGEX_ID.set(re, ALWAYS)
     return ALWAYS
@@ -419,6 +434,20 @@ export function primeLiterals(re: RegExp): RegExp {
 export function mayMatch(re: RegExp, text: string): boolean {
   let id = REGEX_ID.get(re)
   if (id === undefined) id = register(re)
+  return mayMatchId(id, text)
+}
+
+/**
+ * The handle of `re` for {@link mayMatchId}, registering it (call at module load): a caller that
+ * keeps the handle beside its regex asks without a lookup by regex. The options apply when `re` is
+ * registered here first.
+ */
+export function literalId(re: RegExp, options: LiteralOptions = {}): number {
+  return REGEX_ID.get(re) ?? register(re, options)
+}
+
+/** {@link mayMatch} for the regex whose {@link literalId} is `id`. */
+export function mayMatchId(id: number, text: string): boolean {
   if (id < 0) return id === ALWAYS
   if (dirty) reset()
   const slot = read(text)
