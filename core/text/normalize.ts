@@ -112,6 +112,19 @@ const SPACES = /\s+/g
 /** Whitespace that SPACES would change: anything but a single space. */
 const ODD_SPACE = /[^\S ]|  /
 
+const NON_LATIN1 = /[^\x00-\xff]/
+
+/**
+ * The same text, stored by V8 one byte per character when every character fits (a string built
+ * from a two-byte one, such as a Polish message folded to ASCII, stays two-byte otherwise). V8
+ * compiles a regex separately for each width, so handing the rules one width runs and compiles each
+ * of them once. The value is unchanged.
+ */
+export function oneByte(text: string): string {
+  if (NON_LATIN1.test(text)) return text
+  return Buffer.from(text, 'latin1').toString('latin1')
+}
+
 /** Words of a normalised text (letters, digits, masking underscores and apostrophes). */
 export function tokenize(normalized: string): string[] {
   return normalized.match(/[\p{L}\p{N}_']+/gu) ?? []

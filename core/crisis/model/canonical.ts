@@ -4,7 +4,7 @@
  * squeezed, masked and spaced-out words resolved). Kept apart from the classifier so that the
  * training script can featurize text exactly as the classifier does without loading the artefact.
  */
-import { normalizeForScreening } from '../../text/normalize.js'
+import { normalizeForScreening, oneByte } from '../../text/normalize.js'
 import { LEXICONS } from '../lexicon/index.js'
 
 const squeezeWord = (w: string) => w.replace(/(\p{L})\1+/gu, '$1')
@@ -27,7 +27,7 @@ const TRAILING_LEET = /(?<=\p{L}{2})[0134](?![\p{L}\p{N}_])/gu
 const LEADING_LEET = /(?<![\p{L}\p{N}_])[$5@](?=\p{L}{3})/gu
 const REPEATS = /(\p{L})\1+/gu
 const MASKED_WORD = /[\p{L}_]*_[\p{L}_]*/gu
-const SPACED_LETTERS = /(?<![\p{L}\p{N}_])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}_])/gu
+export const SPACED_LETTERS = /(?<![\p{L}\p{N}_])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}_])/gu
 /** English contractions whose apostrophe was typed or scraped as a space ("don t", "i m"): joined. */
 const SPLIT_CONTRACTION =
   /\b(?:(don|can|won|didn|doesn|isn|wasn|aren|weren|couldn|wouldn|shouldn|haven|hasn|hadn|ain) (t)|(i) (m|ve|ll|d)|(you|we|they) (re|ve|ll|d))\b/g
@@ -53,10 +53,15 @@ export function canonicalize(text: string): string {
   if (HAS_LEADING_LEET.test(out)) out = out.replace(LEADING_LEET, (ch) => LEET[ch] ?? ch)
   if (hasRepeat(out)) out = out.replace(REPEATS, '$1')
   if (out.includes('_')) out = out.replace(MASKED_WORD, resolveMask)
-  out = out.replace(SPACED_LETTERS, (m) => {
-    const joined = m.replace(/ /g, '')
-    return SPACED_TARGETS.has(joined) ? joined : m
-  })
+  if (hasSpacedLetter(out)) {
+    out = out.replace(SPACED_LETTERS, (m) => {
+      const joined = m.replace(/ /g, '')
+      return SPACED_TARGETS.has(joined) ? joined : m
+    })
+  }
+  // A Polish message is stored two bytes per character and stays so once folded to ASCII; the same
+  // text one byte per character lets every rule's regex run (and be compiled) for one width only.
+  if (text.length > 0 && out.length > 0 && !isLatin1(text)) out = oneByte(out)
   canonicalIn = text
   canonicalOut = out
   return out
@@ -68,6 +73,22 @@ let canonicalOut = ''
 
 const HAS_TRAILING_LEET = /[0134]/
 const HAS_LEADING_LEET = /[$5@]/
+
+/**
+ * A single letter between two spaces (a surrogate pair for a letter outside the BMP): what every
+ * match of SPACED_LETTERS, "(?:L ){2,}L", contains. Most messages have none and skip the scan.
+ */
+export function hasSpacedLetter(text: string): boolean {
+  for (let i = text.indexOf(' '); i >= 0 && i + 2 < text.length; i = text.indexOf(' ', i + 1)) {
+    if (text.charCodeAt(i + 2) === 32) return true
+    const c = text.charCodeAt(i + 1)
+    if (c >= 0xd800 && c <= 0xdbff && text.charCodeAt(i + 3) === 32) return true
+  }
+  return false
+}
+
+const NON_LATIN1 = /[^\x00-\xff]/
+const isLatin1 = (text: string) => !NON_LATIN1.test(text)
 
 /** Two equal UTF-16 units in a row, or a surrogate (a letter outside the BMP): REPEATS may match. */
 function hasRepeat(text: string): boolean {
