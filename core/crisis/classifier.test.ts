@@ -306,6 +306,9 @@ describe('results', () => {
     expect(detectLanguage('Zabiję się')).toBe('pl')
     expect(detectLanguage('nie chce mi sie nic')).toBe('pl')
     expect(detectLanguage('this is fine')).toBe('en')
+    // Polish letters count for Polish without a Polish word; an ASCII message is read by its words only.
+    expect(detectLanguage('Żółć')).toBe('pl')
+    expect(detectLanguage('zolc')).toBe('en')
   })
 
   it('carry stable signal ids and never message text', () => {

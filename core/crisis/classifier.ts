@@ -339,13 +339,18 @@ function tokenAt(t: Tokens, pos: number): number {
 // ---------------------------------------------------------------------------------------------
 // Language
 
+/** Every language's own letters are outside ASCII ("ąćęłńóśźż"): a message in ASCII has none of them. */
+const LETTERS_ABOVE_ASCII = COMPILED.every((lex) => [...lex.letters].every((ch) => ch.charCodeAt(0) > 0x7f))
+const NON_ASCII = /[^\x00-\x7f]/
+
 function detectFrom(raw: string, tokens: Tokens): LanguageCode {
   let best = COMPILED[0]
   let bestScore = -1
-  const lower = raw.toLowerCase()
+  const readLetters = !LETTERS_ABOVE_ASCII || NON_ASCII.test(raw)
+  const lower = readLetters ? raw.toLowerCase() : ''
   for (const lex of COMPILED) {
     let score = 0
-    if (lex.letters.size > 0) for (const ch of lower) if (lex.letters.has(ch)) score += 2
+    if (readLetters && lex.letters.size > 0) for (const ch of lower) if (lex.letters.has(ch)) score += 2
     for (let i = 0; i < tokens.words.length; i++)
       if (tokens.types[i] === WORD && lex.words.has(tokens.words[i])) score++
     if (score > bestScore) {
