@@ -350,6 +350,20 @@ function readEdges(text: string): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A text this long makes V8 compile a regex to machine code at once (JSRegExp
+ * kTierUpForSubjectLengthValue) rather than interpret it first and compile it on a later run. A
+ * list's patterns are many small regexes, each first run by some message or other: compiled here,
+ * at module load, none of those messages pays for it. It has no word edge, so nothing is scanned.
+ */
+const COMPILE_NOW = ' '.repeat(1000)
+
+function compileNow(re: RegExp): void {
+  re.lastIndex = 0
+  re.test(COMPILE_NOW)
+  re.lastIndex = 0
+}
+
 /** No further match. */
 const NONE = 0x7fffffff
 /**
@@ -397,12 +411,10 @@ export class WordAlternation {
     this.alternatives = understood
       ? patterns.map((p, i) => {
           const sticky = new RegExp(`\\b(?:${p})`, 'y')
-          return {
-            scan: new RegExp(`\\b(?:${p})`, 'g'),
-            sticky,
-            literals: literalId(sticky, { lookarounds: true }),
-            first: costly(firsts[i]!) ? firsts[i]!.set : null,
-          }
+          const scan = new RegExp(`\\b(?:${p})`, 'g')
+          const first = costly(firsts[i]!) ? firsts[i]!.set : null
+          compileNow(first ? sticky : scan)
+          return { scan, sticky, literals: literalId(sticky, { lookarounds: true }), first }
         })
       : null
     this.live = new Int32Array(patterns.length)
