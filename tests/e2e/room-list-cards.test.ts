@@ -42,8 +42,7 @@ afterAll(async () => {
 })
 
 /** The list's markup as the DOM holds it; React's text separators (`<!-- -->`) exist only in server HTML. */
-const LIST_MARKUP = () =>
-  document.querySelector('ul.room-list')!.innerHTML.replace(/<!--[^>]*-->/g, '')
+const LIST_MARKUP = () => document.querySelector('ul.room-list')!.innerHTML.replace(/<!--[^>]*-->/g, '')
 
 describe('the room list sent from kept cards', () => {
   it('hydrates without a mismatch, navigates in the app, and matches the cards the browser renders', async () => {
