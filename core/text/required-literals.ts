@@ -446,6 +446,25 @@ export function literalId(re: RegExp, options: LiteralOptions = {}): number {
   return REGEX_ID.get(re) ?? register(re, options)
 }
 
+/**
+ * The literal sets (ids into {@link literalMarks}) of the regex whose {@link literalId} is `id`: a
+ * literal of each must occur in a text it matches. Empty: it needs none (always scan); null: it
+ * never matches.
+ */
+export function literalSets(id: number): readonly number[] | null {
+  if (id === NEVER) return null
+  return id === ALWAYS ? [] : regexSets[id]!
+}
+
+/**
+ * The literal index of `text`: marks[set] === stamp for each literal set one of whose literals
+ * occurs in it. Read once for many regexes (what mayMatchId does for one); valid until the next text.
+ */
+export function literalMarks(text: string): { readonly marks: Uint32Array; readonly stamp: number } {
+  if (dirty) reset()
+  return read(text)
+}
+
 /** {@link mayMatch} for the regex whose {@link literalId} is `id`. */
 export function mayMatchId(id: number, text: string): boolean {
   if (id < 0) return id === ALWAYS

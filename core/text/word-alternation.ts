@@ -21,7 +21,7 @@
  * A list this reading does not fully understand, or one with a pattern that can match the empty
  * string, is scanned with `re` as before; so is a message where many patterns are live at once.
  */
-import { literalId, mayMatchId as mayMatchIdExport } from './required-literals.js'
+import { literalId, literalMarks, literalSets, mayMatchId as mayMatchIdExport } from './required-literals.js'
 
 /**
  * Bound once: run by tsx, an imported function is read through its module's export getter at every
@@ -378,8 +378,11 @@ interface Alternative {
   scan: RegExp
   /** The same, sticky: its match at a position. */
   sticky: RegExp
-  /** Its required literals, those of its positive lookarounds included (./required-literals.ts). */
-  literals: number
+  /**
+   * Its required literal sets, those of its positive lookarounds included (./required-literals.ts):
+   * a literal of each must be in the text. Null: it never matches.
+   */
+  sets: readonly number[] | null
   /**
    * For a costly alternative (see `costly`): first[c] === 1 where a match may begin with code unit
    * c (NON_ASCII for any above 127); it is tried with `sticky` at those word edges only. Null:
@@ -414,7 +417,7 @@ export class WordAlternation {
           const scan = new RegExp(`\\b(?:${p})`, 'g')
           const first = costly(firsts[i]!) ? firsts[i]!.set : null
           compileNow(first ? sticky : scan)
-          return { scan, sticky, literals: literalId(sticky, { lookarounds: true }), first }
+          return { scan, sticky, sets: literalSets(literalId(sticky, { lookarounds: true })), first }
         })
       : null
     this.live = new Int32Array(patterns.length)
@@ -440,8 +443,14 @@ export class WordAlternation {
     }
     const { live, next, nextEnd } = this
     let count = 0
+    // The text's literal index, read once for all the patterns (mayMatchId for each, inline).
+    const { marks, stamp } = literalMarks(text)
     for (let i = 0; i < alternatives.length; i++) {
-      if (!mayMatchId(alternatives[i]!.literals, text)) continue
+      const sets = alternatives[i]!.sets
+      if (sets === null) continue
+      let needed = true
+      for (let k = 0; k < sets.length && needed; k++) needed = marks[sets[k]!] === stamp
+      if (!needed) continue
       if (count === MAX_LIVE) {
         scanAll(this.re, text, onMatch)
         return
