@@ -5,7 +5,15 @@ import { canonicalize } from '../crisis/model/canonical.js'
 import { EN } from '../moderation/screen-rules/en.js'
 import { PL } from '../moderation/screen-rules/pl.js'
 import { prepareText } from '../moderation/screen-rules/shared.js'
-import { mayMatch, requiredLiteralSets, requiredLiterals } from './required-literals.js'
+import {
+  literalId,
+  literalMarks,
+  literalSets,
+  mayMatch,
+  mayMatchId,
+  requiredLiteralSets,
+  requiredLiterals,
+} from './required-literals.js'
 
 describe('required literals', () => {
   it('reads the words every match needs from a regex source', () => {
@@ -63,6 +71,20 @@ describe('required literals', () => {
       'bridge',
       'ledge',
     ])
+  })
+
+  it('hands out the literal sets of a regex and the marks of a text, which answer as mayMatchId does', () => {
+    const near = /\b(?:gun|rifle)\b(?: \w+){0,3} (?:loaded|ammo)\b/
+    const id = literalId(near)
+    const sets = literalSets(id)!
+    expect(sets).toHaveLength(2)
+    expect(literalSets(literalId(/\d+|rope/))).toEqual([])
+    expect(literalSets(literalId(/(?!)/g))).toBeNull()
+    for (const text of ['the rifle is in the shed', 'the ammo is in the shed', 'the rifle in the shed is loaded']) {
+      const { marks, stamp } = literalMarks(text)
+      expect(sets.every((set) => marks[set] === stamp)).toBe(mayMatchId(id, text))
+    }
+    expect(mayMatchId(id, 'the rifle in the shed is loaded')).toBe(true)
   })
 
   it('gives no literals (always scan) when a match needs none or the regex is not understood', () => {
