@@ -32,13 +32,9 @@ export async function startServer(config = loadConfig()) {
   // (or fails) in the background, and a cold connection's first crisis send plans its statements as before.
   let waited: NodeJS.Timeout | undefined
   await Promise.race([
-    // The transactions stop holding their connections before the start stops waiting: the pool is free when it listens.
-    warmCrisisTransactions(deps, { connections: config.DATABASE_POOL_MAX, waitMs: WARM_DATABASE_WAIT_MS - 500 }).then(
+    warmCrisisTransactions(deps, { connections: config.DATABASE_POOL_MAX }).then(
       (report) =>
-        deps.log.info(
-          { connections: report.connections, waitedOut: report.waitedOut, ms: Math.round(report.ms) },
-          'crisis transaction warmed',
-        ),
+        deps.log.info({ connections: report.connections, ms: Math.round(report.ms) }, 'crisis transaction warmed'),
       (error: Error) => deps.log.warn({ err: { message: error.message } }, 'crisis transaction warm-up failed'),
     ),
     new Promise<void>((resolve) => {
