@@ -27,12 +27,10 @@ describe('warming the crisis transaction on every pooled connection (decision 05
       await listener.psubscribe('*')
       listener.on('pmessage', (_pattern, channel) => heard.push(channel))
       const counts = async () =>
-        (
-          await deps.sql<{ n: number }[]>`
+        (await deps.sql<{ n: number }[]>`
           select (select count(*) from accounts)::int + (select count(*) from rooms)::int
             + (select count(*) from messages)::int + (select count(*) from crisis_incidents)::int
-            + (select count(*) from crisis_events)::int + (select count(*) from outbox)::int as n`
-        )[0]!.n
+            + (select count(*) from crisis_events)::int + (select count(*) from outbox)::int as n`)[0]!.n
       const before = await counts()
 
       const report = await warmCrisisTransactions({ ...deps, sql: pool }, { connections: 4 })
