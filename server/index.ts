@@ -3,14 +3,11 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createCoreDeps } from '../core/runtime.js'
-import { warmCrisisTransactions, warmSendPath } from '../core/composition/warm.js'
+import { warmSendPath } from '../core/composition/warm.js'
 import { createServerApp, type ServerApp } from './app.js'
 import type { CoreDeps } from '../core/deps.js'
 import { startCrisisAlarms } from './crisis-alarms.js'
 import { startMetricsServer } from './metrics.js'
-
-/** How long a start waits for the crisis transaction's warm-up (decision 057) before it listens without it. */
-const WARM_DATABASE_WAIT_MS = 3_000
 
 export async function loadRemixBuild(buildPath = path.resolve('build/index.js')): Promise<ServerBuild> {
   try {
@@ -27,24 +24,6 @@ export async function startServer(config = loadConfig()) {
   const app = createServerApp(deps, { build })
   // Before the port opens: the first message at risk after a start is not the one that compiles the screens (decision 051).
   deps.log.info({ ms: Math.round(warmSendPath().ms) }, 'send path warmed')
-  // And PostgreSQL's side of a crisis send on every pooled connection, rolled back (decision 057). A database that is
-  // slow or not there yet delays this start by at most WARM_DATABASE_WAIT_MS and a log line; the warm-up then finishes
-  // (or fails) in the background, and a cold connection's first crisis send plans its statements as before.
-  let waited: NodeJS.Timeout | undefined
-  await Promise.race([
-    warmCrisisTransactions(deps, { connections: config.DATABASE_POOL_MAX }).then(
-      (report) =>
-        deps.log.info({ connections: report.connections, ms: Math.round(report.ms) }, 'crisis transaction warmed'),
-      (error: Error) => deps.log.warn({ err: { message: error.message } }, 'crisis transaction warm-up failed'),
-    ),
-    new Promise<void>((resolve) => {
-      waited = setTimeout(() => {
-        deps.log.warn({ ms: WARM_DATABASE_WAIT_MS }, 'crisis transaction warm-up still running; listening without it')
-        resolve()
-      }, WARM_DATABASE_WAIT_MS)
-    }),
-  ])
-  clearTimeout(waited)
   await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve))
   deps.log.info({ port: config.PORT }, 'server listening')
   // Metrics are not worth refusing pages over: a port already taken is logged and the server runs on without them.
