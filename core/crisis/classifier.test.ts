@@ -1218,3 +1218,46 @@ describe('attempt, means and goodbye rules of the fourth round (issue 12, immine
     }
   })
 })
+
+describe('rule scopes bounded by sentence, clause and subject (issue 12, sixth round, decision 060)', () => {
+  const rules = (text: string) => classifyRisk(text, { rulesOnly: true })
+
+  it("reads a rule's look-alike words only in the match's own sentence, in English and Polish", () => {
+    // The ordinary-use word sits in another sentence: the rule stands.
+    for (const text of [
+      "tell my mum i'm sorry. i was always late for everything. goodbye",
+      'im standing on the bridge. i used to come here for the view',
+      'stoję na moście. kiedyś przychodziłam tu oglądać zachody słońca',
+    ]) {
+      expect({ text, level: rules(text).level }).toEqual({ text, level: 'imminent' })
+    }
+    // The same words in the match's own sentence still set it aside.
+    for (const text of [
+      "tell my mum i'm sorry i'm late for dinner",
+      'im standing on the bridge taking photos of the view',
+      'stoję na moście i oglądam zachód słońca',
+    ]) {
+      expect({ text, level: rules(text).level }).toEqual({ text, level: 'none' })
+    }
+  })
+
+  it('reads a goodbye bounded by today or this week in its own sentence as one for now', () => {
+    for (const text of [
+      'last message from me today, off to therapy',
+      'my last message this week, exams start monday',
+      'ostatnia wiadomość ode mnie dzisiaj, idę na terapię',
+      'to moja ostatnia wiadomość w tym tygodniu, mam sesję',
+    ]) {
+      expect({ text, rules: rules(text).level }).toEqual({ text, rules: 'none' })
+      expect(compareRisk(level(text), 'high'), text).toBeLessThan(0)
+    }
+    // "today" in another sentence does not bound the goodbye; a final goodbye stays imminent.
+    for (const text of [
+      'this is my last message. today i end it',
+      'my last message today: goodbye forever',
+      'to moja ostatnia wiadomość. dzisiaj to zrobię',
+    ]) {
+      expect({ text, level: level(text) }).toEqual({ text, level: 'imminent' })
+    }
+  })
+})

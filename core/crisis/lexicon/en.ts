@@ -8,15 +8,19 @@ const ME = '(?:my ?self|me self)'
 const PILLS =
   '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co codamol|cocodamol|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines)'
 const MEANS_NOUN = `(?:${PILLS}|rope|noose|gun|pistol|rifle|shotgun|revolver|knife|blade|blades|razor|razors|bullets)`
-/** A goodbye for now ("see you tomorrow", "last message tonight") is not a final one. */
+/**
+ * A goodbye for now ("see you tomorrow", "last message tonight") is not a final one. The words of a
+ * later meeting are read anywhere after the goodbye; a period the goodbye is bounded by ("last
+ * message from me today", "this week") only in its own sentence (decision 060).
+ */
 const NOT_SOON =
-  '(?!.*\\b(?:see (?:you|u|ya|yall|everyone)|cya|next (?:week|time|session)|tomorrow|later|soon|tonight|for now|for today|for the night|for a while|before|until|till)\\b)'
+  '(?!.*\\b(?:see (?:you|u|ya|yall|everyone)|cya|next (?:week|time|session)|tomorrow|later|soon|tonight|for now|for today|for the night|for a while|before|until|till)\\b)(?![^.!?]*\\b(?:today|this (?:morning|afternoon|evening|week|weekend))\\b)'
 /** Means named in an ordinary task ("holding a knife to cut the onions", "pills for headaches"). */
 const ROUTINE =
-  '(?! (?:for|to|because|while|so)\\b)(?!.*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|dose|headaches?|migraines?|cramps|prescribed|pharmacy|normal|usual|as always|soup|carrots?|onions?|potato\\w*|veg\\w*|bread|cheese|fruit|apples?|steak|meat|salad|weekly|daily|organi[sz]er|pill ?box|dosette|vitamins)\\b)'
+  '(?! (?:for|to|because|while|so)\\b)(?![^.!?]*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|dose|headaches?|migraines?|cramps|prescribed|pharmacy|normal|usual|as always|soup|carrots?|onions?|potato\\w*|veg\\w*|bread|cheese|fruit|apples?|steak|meat|salad|weekly|daily|organi[sz]er|pill ?box|dosette|vitamins)\\b)'
 /** Ordinary reasons to be at a height or by the tracks (repairs, a view, a drink, sport, waiting for a train to ride). */
 const LEISURE =
-  '(?!.*\\b(?:fix\\w*|repair\\w*|gutters?|tiles|aerial|antenna|view|sunset|sunrise|stars|sun\\w*|tea|coffee|beer|wine|drinks?|smok\\w*|bbq|barbecue|party|birthday|picnic|fireworks?|terrace|till|until|photos?|pictures?|film\\w*|video\\w*|trainspott\\w*|climb\\w*|bungee|hik\\w*|fishing|commute|late again|delayed|see you|office|work)\\b)'
+  '(?![^.!?]*\\b(?:fix\\w*|repair\\w*|gutters?|tiles|aerial|antenna|view|sunset|sunrise|stars|sun\\w*|tea|coffee|beer|wine|drinks?|smok\\w*|bbq|barbecue|party|birthday|picnic|fireworks?|terrace|till|until|photos?|pictures?|film\\w*|video\\w*|trainspott\\w*|climb\\w*|bungee|hik\\w*|fishing|commute|late again|delayed|see you|office|work)\\b)'
 /** A sentence with a large amount, all of something, or an unnamed thing, taken a short while ago. */
 const AGO = '(?:\\d+|an?|half an?|one|two|three|few|couple of|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?|hours?|hrs?) ago'
 const HIGH_PLACE = '(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
@@ -330,18 +334,18 @@ export const en: Lexicon = {
         '(?:drive|driving|crash|crashing|steer|swerve)(?: my car| the car)? (?:into|off) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|cliff|pole|oncoming)',
         'suicide (?:note|letter|plan)',
         // Walking into traffic (not "ran into traffic", a jam).
-        '(?:walk|walking|step|stepping|throw myself|throwing myself) (?:out )?(?:into|onto|in front of) (?:the )?(?:oncoming |fast )?(?:traffic|motorway|highway|dual carriageway)(?!.*\\b(?:bridge|footbridge|crossing|services|jam|queue)\\b)',
+        '(?:walk|walking|step|stepping|throw myself|throwing myself) (?:out )?(?:into|onto|in front of) (?:the )?(?:oncoming |fast )?(?:traffic|motorway|highway|dual carriageway)(?![^.!?]*\\b(?:bridge|footbridge|crossing|services|jam|queue)\\b)',
         // A decision or a date stated with no other word: "i set a date. friday.", "made up my mind. doing it this weekend".
         '(?:i|ive) (?:set|picked|chose|chosen) (?:a|the) (?:date|day)[.,]? (?:its |it is )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)(?= *[.!?]* *$)',
         '(?:made up my mind|my mind is made up|decision (?:is )?made|ive decided)[.,]? (?:im |i am |il )?(?:doing|do) it (?:this weekend|tonight|today|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?= *[.!?]* *$)',
         '(?:wrote|written|writing|write) (?:my|a) (?:goodbye|farewell) (?:note|letter)',
         '(?:writing|wrote|written|finished|finishing) my (?:last |final )?(?:note|letters)(?= *(?:[.,!?]|$|now|tonight))',
-        '(?:wrote|written|left|finished) (?:a|my) note (?:for|to) (?:my )?(?:parents|mum|mom|dad|family|kids|children|wife|husband|partner|sister|brother|girlfriend|boyfriend)(?!.*\\b(?:dinner|shopping|school|fridge|milk|groceries|birthday|card|thank|teacher|sick|absence|christmas|xmas|lunch|trip|chores|dog|cat)\\b)',
+        '(?:wrote|written|left|finished) (?:a|my) note (?:for|to) (?:my )?(?:parents|mum|mom|dad|family|kids|children|wife|husband|partner|sister|brother|girlfriend|boyfriend)(?![^.!?]*\\b(?:dinner|shopping|school|fridge|milk|groceries|birthday|card|thank|teacher|sick|absence|christmas|xmas|lunch|trip|chores|dog|cat)\\b)',
         '(?:wrote|written|left|finished) (?:\\w+ ){0,2}(?:letters|notes) (?:to|for) (?:everyone|each of you|all of you|my family|my kids|my children|my parents)(?! (?:for|about|with|at) (?:christmas|xmas|the holidays|thanksgiving|their birthdays?|school|work|class)\\b)',
         // An end with a time and nothing else after it: "it ends tonight", "tonight i end it".
         '(?:it|everything|this|my life) (?:all )?ends (?:tonight|today|tomorrow|this weekend|now|here)(?= *(?:[.,!?]|$))',
         '(?:tonight|today|tomorrow) (?:is when )?i (?:end it|end it all|do it|go through with it)(?= *(?:[.,!?]|$))',
-        '(?:by (?:sunrise|morning|midnight|the morning|tomorrow|dawn)|in (?:a few|a couple of|ten|five|twenty|\\d+) (?:minutes|mins|hours)|after tonight|tonight|today)[.,]? (?:it(?:ll| will) (?:all )?be over|(?:none of (?:this|it)|nothing) (?:will )?matters?(?: anymore)?|(?:it|this|everything) (?:all )?(?:ends|finishes|stops))(?= *(?:[.,!?]|$))(?!.*\\b(?:exams?|tests?|deadline|interview|shift|match|game|show|series|season|finale|episode|move|surgery|op|operation|flight|trip|wedding|party|term|semester|pain|storm|rain|snow|strike|sale|hangover|fever|meeting|presentation|week|contract|lease|job)\\b)',
+        '(?:by (?:sunrise|morning|midnight|the morning|tomorrow|dawn)|in (?:a few|a couple of|ten|five|twenty|\\d+) (?:minutes|mins|hours)|after tonight|tonight|today)[.,]? (?:it(?:ll| will) (?:all )?be over|(?:none of (?:this|it)|nothing) (?:will )?matters?(?: anymore)?|(?:it|this|everything) (?:all )?(?:ends|finishes|stops))(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:exams?|tests?|deadline|interview|shift|match|game|show|series|season|finale|episode|move|surgery|op|operation|flight|trip|wedding|party|term|semester|pain|storm|rain|snow|strike|sale|hangover|fever|meeting|presentation|week|contract|lease|job)\\b)',
         '(?:going to|gonna|will|il) go through with it(?= *(?:[.,!?]|$|tonight|today|tomorrow|this time))',
       ],
     },
@@ -352,7 +356,7 @@ export const en: Lexicon = {
       patterns: [
         `(?:the |my |these |all the |all my )?${MEANS_NOUN} (?:\\w+ ){0,2}(?:in front of me|next to me|in my hand|in my hands|right here|on my desk|on the table|laid out|counted out)${ROUTINE}`,
         `(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|stashing|stashed)(?: up)? (?:\\w+ ){0,2}${PILLS}`,
-        '(?<!\\b(?:climb\\w*|tow|skiping|washing|boat|moring|safety) )(?:rope|noose)(?: is|s) (?:tied|ready|up|hung|hanging)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
+        '(?<!\\b(?:climb\\w*|tow|skiping|washing|boat|moring|safety) )(?:rope|noose)(?: is|s) (?:tied|ready|up|hung|hanging)(?![^.!?]*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
         '(?:tied|tying|made|making) (?:a|the) noose',
         `(?:counted|counting|laid|lined|set) (?:out|up) (?:\\w+ ){0,2}${PILLS}${ROUTINE}`,
         '(?:gun|pistol) is loaded',
@@ -365,20 +369,20 @@ export const en: Lexicon = {
         `(?:enough )?${PILLS} (?:saved|stashed|stockpiled|hoarded|put aside)(?: up)?${ROUTINE}`,
         `${MEANS_NOUN} (?:\\w+ ){0,5}for when (?:im|i am|i decide|its time|the time comes)`,
         `(?:the |my |a |his |her |dads |mums |moms )?(?:gun|pistol|rifle|shotgun|revolver|knife|blade|razor) (?:\\w+ ){0,2}(?:on my lap|in my lap|to my head|against my head|in my mouth|to my throat|against my throat|against my wrist|on my wrist)`,
-        '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|gun cabinet|drawer|closet|case|cupboard|wardrobe|loft|attic|shed|locker)(?!.*\\b(?:clean\\w*|range|club|hunt\\w*|season|licen[cs]e|sell\\w*|sold|police|inspect\\w*|oil\\w*|lessons?)\\b)',
+        '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|gun cabinet|drawer|closet|case|cupboard|wardrobe|loft|attic|shed|locker)(?![^.!?]*\\b(?:clean\\w*|range|club|hunt\\w*|season|licen[cs]e|sell\\w*|sold|police|inspect\\w*|oil\\w*|lessons?)\\b)',
         '(?:rope|noose|belt|cord|cable) (?:is )?(?:around|round|on) my neck',
         // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
-        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto)|(?:around|round|over)) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|loft ladder|curtain rail|shower rail|light fitting|stair ?rail|bed frame|wardrobe|tree|branch)(?!.*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
+        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto)|(?:around|round|over)) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|loft ladder|curtain rail|shower rail|light fitting|stair ?rail|bed frame|wardrobe|tree|branch)(?![^.!?]*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
         `(?:${MEANS_NOUN}|the knife|the blade) (?:\\w+ )?(?:against|into|on) my (?:arm|arms|skin|leg|legs|thigh|thighs|neck|chest|stomach)(?: \\w+){0,3},? (?:and )?(?:im |i am )?(?:pressing|pushing|cutting|going to|about to)`,
         '(?:bottle|bottles) of (?:vodka|wine|whiskey|whisky|gin|rum|alcohol) and (?:all (?:of )?my|all the|my whole|my entire|the whole|every one of my) (?:prescription|pills|meds|tablets|blister packs)',
         '(?:my |the )?(?:whole|entire) prescription (?:\\w+ ){0,3}(?:next to me|in front of me|on the bed|on my bed|laid out|in my hand)',
         'charcoal and (?:\\w+ )?tape',
         `${PILLS} (?:\\w+ ){0,2}(?:lined up|laid out|counted out|all counted)${ROUTINE}`,
         // Car exhaust led into the car, or the engine running behind a shut garage door.
-        '(?:hose|pipe|tube|exhaust)(?: pipe)? (?:\\w+ ){0,2}(?:taped|through|into|in)(?: up)?(?: to| into)? (?:it|the car|my car|the window|the car window|the vent)(?!.*\\b(?:fix\\w*|repair\\w*|mechanic|garage appointment|mot|leak\\w*|rust\\w*|nois\\w*|garden|boot|trunk|wash\\w*|plumb\\w*)\\b)',
+        '(?:hose|pipe|tube|exhaust)(?: pipe)? (?:\\w+ ){0,2}(?:taped|through|into|in)(?: up)?(?: to| into)? (?:it|the car|my car|the window|the car window|the vent)(?![^.!?]*\\b(?:fix\\w*|repair\\w*|mechanic|garage appointment|mot|leak\\w*|rust\\w*|nois\\w*|garden|boot|trunk|wash\\w*|plumb\\w*)\\b)',
         '(?:(?:running|started|start) the (?:engine|car)|(?:engine|car) (?:is |still )?running) (?:\\w+ ){0,3}garage (?:door )?(?:shut|closed|locked|down)',
         // A ligature tested for weight.
-        '(?:tested|testing|checked|checking) (?:that |if |whether )?(?:it|the rope|the knot|the belt|the cord|the beam|the hook) (?:holds|will hold|can hold|takes|can take) my weight(?!.*\\b(?:climb\\w*|swing|hammock|abseil\\w*|harness|gym|ladder|shelf|shelves|bouldering)\\b)',
+        '(?:tested|testing|checked|checking) (?:that |if |whether )?(?:it|the rope|the knot|the belt|the cord|the beam|the hook) (?:holds|will hold|can hold|takes|can take) my weight(?![^.!?]*\\b(?:climb\\w*|swing|hammock|abseil\\w*|harness|gym|ladder|shelf|shelves|bouldering)\\b)',
         `${MEANS_NOUN}[^?]{0,60}?(?:waiting|wait) (?:for|until|till) (?:everyone|everybody|my parents|my family|them|they|the house)(?: \\w+){0,2} (?:to )?(?:fall asleep|falls asleep|go to bed|goes to bed|be asleep|is asleep|are asleep|is quiet)`,
         '(?:in|sitting in|lying in) the (?:bath|bathtub|tub) with (?:a|the|my) (?:blade|razor|knife|blades|razors)',
         '(?:bought|got|have|tied|hung|put) (?:a |the |my )?(?:rope|noose)(?: \\w+){0,4}[.,]? (?:tonight|today|its tonight|this is it)(?= *(?:[.,!?]|$))',
@@ -403,7 +407,7 @@ export const en: Lexicon = {
         '(?:cant|cannot|can not) stop (?:the )?bleeding',
         '(?:cut|went) too deep',
         '(?:cut|cuting) (?:\\w+ )?(?:really|very|so|too) deep',
-        '(?:theres|there is|so|a lot of|lots of) (?:so much |a lot of )?blood(?= *(?:[.,!?]|$|everywhere))(?!.*\\b(?:dog|dogs|cat|cats|paw|pet|vet|nose ?bleed|nosebleed|period|tooth|dentist|film|movie|game|scene|butcher|meat|raw|horror|tattoo)\\b)',
+        '(?:theres|there is|so|a lot of|lots of) (?:so much |a lot of )?blood(?= *(?:[.,!?]|$|everywhere))(?![^.!?]*\\b(?:dog|dogs|cat|cats|paw|pet|vet|nose ?bleed|nosebleed|period|tooth|dentist|film|movie|game|scene|butcher|meat|raw|horror|tattoo)\\b)',
         '(?:engine|car) (?:\\w+ ){0,2}running in (?:the|my) garage',
         'in (?:the|my) garage with the (?:engine|car) (?:running|on)',
         '(?:standing|sitting) (?:at|on) (?:the )?edge of (?:the |a )?(?:platform|bridge|roof|rooftop|balcony|cliff|building)',
@@ -411,7 +415,7 @@ export const en: Lexicon = {
         'already (?:took|swallowed|cut|did it|started)',
         '(?:ive|i have|i) already done it[.,]? (?:\\w+ ){0,3}(?:wanted (?:someone|somebody|you|you all) to know|too late|no going back|cant undo it|dont call|please dont)',
         `(?:took|taken|swallowed|downed|ate|necked|popped) (?:\\w+ ){0,5}?${PILLS} (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|beer|rum|gin|tequila)`,
-        `(?:the )?(?:${PILLS}|it|they|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in(?!.*\\b(?:calm\\w*|better|steadier|relax\\w*|helps?|helping|helped|finally|mood|focus\\w*|less anxious|pain|headaches?|migraines?|cramps|back|cold|flu|hay ?fever|allerg\\w*)\\b)`,
+        `(?:the )?(?:${PILLS}|it|they|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in(?![^.!?]*\\b(?:calm\\w*|better|steadier|relax\\w*|helps?|helping|helped|finally|mood|focus\\w*|less anxious|pain|headaches?|migraines?|cramps|back|cold|flu|hay ?fever|allerg\\w*)\\b)`,
         '(?:swallowed|drank|drunk|downed|took) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weedkiller|drain cleaner)',
         '(?:overdosed|od d|odd) on (?:my |his |her |the )?(?:\\w+ )?(?:insulin|pills|meds|tablets|medication|painkillers|antidepressants)',
         `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
@@ -421,7 +425,7 @@ export const en: Lexicon = {
         '(?:wont|will not|doesnt|does not|isnt|is not|cant|cannot) stop(?:ping)? bleeding',
         'cut (?:\\w+ )?deep(?:er)? (?:this time|tonight|now|and)',
         // A large amount, all of something or an unnamed thing, taken a short while ago (not a dose for pain).
-        `(?:took|taken|swallowed|downed|ate|had|necked|popped) (?!.*\\b(?:for (?:my |the |a )?(?:headache|pain|cold|fever|migraine|cramps|period)|prescribed|as usual|with food|dinner|lunch|breakfast|pizza|cake|snacks?|day off|afternoon off|morning off)\\b)(?:like |about |around |maybe |probably |over |almost )?(?:(?:the|a|an) (?:whole|entire|full) (?:\\w+ )?(?:bottle|pack|packet|box|blister|blister pack|strip|prescription|tub|jar)|\\d{2,}(?: of (?:my|them|those|the|his|her))?|all (?:of )?(?:my|the|those|them)|the (?:whole )?lot(?! of)|everything|every pill|something)(?: \\w+){0,5}? ${AGO}`,
+        `(?:took|taken|swallowed|downed|ate|had|necked|popped) (?![^.!?]*\\b(?:for (?:my |the |a )?(?:headache|pain|cold|fever|migraine|cramps|period)|prescribed|as usual|with food|dinner|lunch|breakfast|pizza|cake|snacks?|day off|afternoon off|morning off)\\b)(?:like |about |around |maybe |probably |over |almost )?(?:(?:the|a|an) (?:whole|entire|full) (?:\\w+ )?(?:bottle|pack|packet|box|blister|blister pack|strip|prescription|tub|jar)|\\d{2,}(?: of (?:my|them|those|the|his|her))?|all (?:of )?(?:my|the|those|them)|the (?:whole )?lot(?! of)|everything|every pill|something)(?: \\w+){0,5}? ${AGO}`,
         '(?:took|taken|swallowed|downed|ate) (?:everything|all|every pill) in the (?:box|bottle|pack|packet|blister|tub|jar)',
         `(?:cant feel|dizzy|numb|spinning|throwing up|vomiting|cant breathe|heart is racing|heart racing|blurry|cant stay awake|so sleepy)(?: \\w+){0,4} (?:after|from) (?:taking )?(?:all (?:of )?)?(?:those|these|them|all) (?:\\w+ )?(?:${PILLS}|tabs|pils)`,
         // Beyond a barrier at a height.
@@ -441,7 +445,7 @@ export const en: Lexicon = {
         `(?<=\\b(?:on|at|up on|onto|on top of|at the top of|top of) (?:the |a |this |my )?(?:\\w+ ){0,2}(?:${HIGH_PLACE}|cliffs|multi ?storey|multistorey|ledge|sill)\\b[^?]{0,80}?)(?<!\\b(?:fix\\w*|repair\\w*|tiles|gutters?|aerial|photos?|view|sunset|climb\\w*|bungee|party|ladder)\\b[^?]{0,80}?)(?:(?:gonna|going to|about to|ready to|just need to|just have to) (?:step off(?! (?:the |a )?(?:ladder|step|stool|scaffold\\w*|train|bus|boat|plane|kerb|curb))|let go(?! of)|lean forward|go over)|(?:im )?(?:climbing|stepping|going) over(?: the (?:edge|railing|railings|barrier|side))?(?= *(?:[.,!?]|$| now))|(?:im )?stepping off|(?:im )?letting go(?! of))${LEISURE}`,
         `(?<=(?:^|[.,!?] *|\\bim |\\bi am |\\bi ))(?:lying|lie|laying|lay)(?: down)? on the (?:train |railway )?(?:tracks|rails|railway line)${LEISURE}`,
         `(?:on|lying on|standing on|at) the (?:train |railway )?(?:tracks|rails)[^?]{0,80}?(?:the )?\\d+(?::\\d+)? (?:\\w+ )?(?:comes through|is due|passes|is coming|comes)${LEISURE}`,
-        `(?:climbed|climbing|got|getting) over the fence (?:on|of|at) (?:the |a |this )?(?:bridge|overpass|viaduct|cliff|roof|car park|multi ?storey)${LEISURE}(?!.*\\b(?:ball|dog|field|garden|shortcut|short cut)\\b)`,
+        `(?:climbed|climbing|got|getting) over the fence (?:on|of|at) (?:the |a |this )?(?:bridge|overpass|viaduct|cliff|roof|car park|multi ?storey)${LEISURE}(?![^.!?]*\\b(?:ball|dog|field|garden|shortcut|short cut)\\b)`,
         'on the (?:window ?)?(?:sill|ledge) outside (?:my|the) window',
         `(?:took|swallowed|taken|downed|ate|popped) (?:every|all the) (?:pill|pills|tablet|tablets|meds)(?: \\w+){0,2} in the (?:house|flat|cabinet|cupboard|drawer|bathroom)`,
         // "my entire bottle of sertraline", "my whole week of meds at once".
@@ -450,22 +454,22 @@ export const en: Lexicon = {
         `(?:took|swallowed|taken|downed|ate) (?:two|three|four|five|\\d+) (?:whole )?(?:boxes|packs|packets|bottles|strips) of (?:\\w+ )?${PILLS}`,
         `(?:took|swallowed|taken|downed|ate) the rest of (?:my |the |his |her |\\w+s )?(?:\\w+ )?${PILLS}${ROUTINE}`,
         'injected (?:all|the whole|the rest) (?:of )?(?:my |his |her |the )?insulin',
-        '(?:taken|took|had|swallowed) (?:way |far |much |a lot |so much )?more than (?:my|the|a) (?:dose|prescribed dose)(?!.*\\b(?:accident\\w*|vitamin\\w*|coffee)\\b)',
+        '(?:taken|took|had|swallowed) (?:way |far |much |a lot |so much )?more than (?:my|the|a) (?:dose|prescribed dose)(?![^.!?]*\\b(?:accident\\w*|vitamin\\w*|coffee)\\b)',
         '(?:need to|going to|gonna|about to|ready to|just have to|have to) kick (?:the |away the )?(?:chair|stool)(?: away)?',
         '(?:bath|tub)(?: \\w+){0,3} (?:running|filled|full|run)[^?]{0,40}?(?:blades?|razors?|knife) (?:is |are )?(?:ready|here|next to)',
         '(?:swallowed|took|taken|ate|downed) (?:everything|all|whatever|every pill) (?:in|from|that was in) (?:my |the )?(?:medicine cabinet|first aid kit|cabinet|drawer|bathroom)',
         // Fourth round (issue 12): an ingestion told by its effect, its source or its company, no pill named.
-        `(?:sleepy|drowsy|dizzy|numb|woozy|spinning|shaking|throwing up|vomiting|cant (?:breathe|stay awake|keep my eyes open)|heart is (?:racing|pounding))(?: \\w+){0,3} (?:from|after) (?:what|everything|all (?:of )?(?:what|that)|the stuff) i (?:took|swallowed|downed|necked)(?!.*\\b(?:cold|flu|hay ?fever|allerg\\w*|headaches?|migraines?|pain|back|tooth\\w*|period|cramps|hangover|prescribed|doctor|gp|dose)\\b)`,
+        `(?:sleepy|drowsy|dizzy|numb|woozy|spinning|shaking|throwing up|vomiting|cant (?:breathe|stay awake|keep my eyes open)|heart is (?:racing|pounding))(?: \\w+){0,3} (?:from|after) (?:what|everything|all (?:of )?(?:what|that)|the stuff) i (?:took|swallowed|downed|necked)(?![^.!?]*\\b(?:cold|flu|hay ?fever|allerg\\w*|headaches?|migraines?|pain|back|tooth\\w*|period|cramps|hangover|prescribed|doctor|gp|dose)\\b)`,
         '(?:took|taken|swallowed|downed|necked) (?:the (?:whole )?lot|them all|all of them|every one of them) (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|rum|gin|tequila)(?! (?:to|for|round|over)\\b)',
-        '(?:swallowed|took|taken|ate|downed|necked) (?:\\w+ ){0,6}?(?:everything|whatever|all|every pill|the lot)(?: that)?(?: was)? (?:in|from|out of) (?:my |the |\\w+s )?(?:medicine (?:cabinet|cupboard|box|drawer)|first aid (?:kit|box)|bathroom cabinet)(?!.*\\b(?:clean\\w*|tidy\\w*|sort\\w*|check\\w*|expir\\w*|bin|throw\\w*|donat\\w*|pharmacy|return\\w*)\\b)',
-        `\\d{2,} (?:of (?:my|the|his|her|mums?|moms?|dads?|\\w+s) )?(?:\\w+ )?(?:${PILLS}|pils|tabs) (?:down|gone|in me|inside me)(?= *(?:[.,!?]|$|and|already|now|so far))(?!.*\\b(?:course|antibiotics?|to go|left|prescri\\w*|pharmacy|deliver\\w*|stock\\w*|count\\w*|missing|stolen|lost|bin|recycl\\w*)\\b)`,
+        '(?:swallowed|took|taken|ate|downed|necked) (?:\\w+ ){0,6}?(?:everything|whatever|all|every pill|the lot)(?: that)?(?: was)? (?:in|from|out of) (?:my |the |\\w+s )?(?:medicine (?:cabinet|cupboard|box|drawer)|first aid (?:kit|box)|bathroom cabinet)(?![^.!?]*\\b(?:clean\\w*|tidy\\w*|sort\\w*|check\\w*|expir\\w*|bin|throw\\w*|donat\\w*|pharmacy|return\\w*)\\b)',
+        `\\d{2,} (?:of (?:my|the|his|her|mums?|moms?|dads?|\\w+s) )?(?:\\w+ )?(?:${PILLS}|pils|tabs) (?:down|gone|in me|inside me)(?= *(?:[.,!?]|$|and|already|now|so far))(?![^.!?]*\\b(?:course|antibiotics?|to go|left|prescri\\w*|pharmacy|deliver\\w*|stock\\w*|count\\w*|missing|stolen|lost|bin|recycl\\w*)\\b)`,
         // Walking into water until it takes the speaker (not a swim, a paddle or a dip).
-        `(?:walking|wading|going|walked|waded|swimming) (?:out )?(?:into|in|out into|out past|out to) (?:the )?(?:sea|river|lake|ocean|water|reservoir|canal|waves|current|loch|tide)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,4}(?:not (?:coming|turning|going) (?:back|round|around)|no coat|let (?:it|the current|the water|the waves|the tide) take me|(?:up to|at) my (?:chest|neck|chin))${LEISURE}(?!.*\\b(?:swim\\w*|paddl\\w*|surf\\w*|refreshing|dip|wetsuit|kids?|dog|holiday|beach day|training|race|triathlon)\\b)`,
+        `(?:walking|wading|going|walked|waded|swimming) (?:out )?(?:into|in|out into|out past|out to) (?:the )?(?:sea|river|lake|ocean|water|reservoir|canal|waves|current|loch|tide)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,4}(?:not (?:coming|turning|going) (?:back|round|around)|no coat|let (?:it|the current|the water|the waves|the tide) take me|(?:up to|at) my (?:chest|neck|chin))${LEISURE}(?![^.!?]*\\b(?:swim\\w*|paddl\\w*|surf\\w*|refreshing|dip|wetsuit|kids?|dog|holiday|beach day|training|race|triathlon)\\b)`,
         '(?:let|letting) (?:the )?(?:current|water|waves|river|sea|tide) (?:take|carry) me(?: away| under| out)?(?= *(?:[.,!?]|$|now|tonight))',
         // A cut deeper than meant, a last step, a bag over the head.
         'cut (?:my ?self |my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs) |(?:way|much|a lot|so much|far) )?deep(?:er)? than (?:ever|usual|before|last time|i (?:ever )?(?:have|meant|wanted|planned|should|normally do|usually do))',
-        `(?:on|sat on|sitting on|sat in|sitting in) (?:the |my )?(?:window ?sill|window ?ledge|open window|window)(?: \\w+){0,3},? (?:with )?my (?:legs|feet) (?:outside|out of the window|over the edge|dangling (?:outside|over))${LEISURE}(?!.*\\b(?:read\\w*|book|breeze|warm|nice|lovely|music|phone call)\\b)`,
-        `one (?:more |last |small )?step and (?:its|it is|itll be|it will be|ill be|il be|im) (?:all )?(?:over|done|gone|free)(?= *(?:[.,!?]|$))${LEISURE}(?!.*\\b(?:marathon|race|mile|miles|km|summit|finish line|exam|project|degree|thesis|dissertation|course)\\b)`,
+        `(?:on|sat on|sitting on|sat in|sitting in) (?:the |my )?(?:window ?sill|window ?ledge|open window|window)(?: \\w+){0,3},? (?:with )?my (?:legs|feet) (?:outside|out of the window|over the edge|dangling (?:outside|over))${LEISURE}(?![^.!?]*\\b(?:read\\w*|book|breeze|warm|nice|lovely|music|phone call)\\b)`,
+        `one (?:more |last |small )?step and (?:its|it is|itll be|it will be|ill be|il be|im) (?:all )?(?:over|done|gone|free)(?= *(?:[.,!?]|$))${LEISURE}(?![^.!?]*\\b(?:marathon|race|mile|miles|km|summit|finish line|exam|project|degree|thesis|dissertation|course)\\b)`,
         '(?:(?:a|the) )?plastic bag (?:is )?(?:over|on|around|round) my head|the bag is (?:over|on|around|round) my head|bag (?:\\w+ )?(?:taped|tied|tightened|sealed) (?:over|around|round) my (?:head|neck)',
       ],
     },
@@ -478,8 +482,8 @@ export const en: Lexicon = {
         'this is (?:my )?(?:goodbye|farewell)',
         `(?:my|this is my|this will be my) last (?:message|post|words|text|goodbye)${NOT_SOON}`,
         'by the time (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this',
-        `(?:it was|its been|was|been) (?:really |so |genuinely )?(?:nice|lovely|good|great|an honou?r|a pleasure) knowing (?:you|u|yall|everyone|all of you|every one of you|you all|u all|you guys|yous)${NOT_SOON}(?!.*\\b(?:job|work|team|office|company|leaving do|retir\\w*|moving|new role|class|school|course|uni|reunion)\\b)`,
-        'tell my (?:mom|mum|mother|dad|father|family|parents|sister|brother|kids|children|wife|husband|partner|girlfriend|boyfriend)(?: that)? (?:im sorry|i love|i loved|sorry)(?!.*\\b(?:missed|forgot|late|call (?:back|later|tomorrow)|dinner|party|birthday|wedding|traffic|meeting)\\b)',
+        `(?:it was|its been|was|been) (?:really |so |genuinely )?(?:nice|lovely|good|great|an honou?r|a pleasure) knowing (?:you|u|yall|everyone|all of you|every one of you|you all|u all|you guys|yous)${NOT_SOON}(?![^.!?]*\\b(?:job|work|team|office|company|leaving do|retir\\w*|moving|new role|class|school|course|uni|reunion)\\b)`,
+        'tell my (?:mom|mum|mother|dad|father|family|parents|sister|brother|kids|children|wife|husband|partner|girlfriend|boyfriend)(?: that)? (?:im sorry|i love|i loved|sorry)(?![^.!?]*\\b(?:missed|forgot|late|call (?:back|later|tomorrow)|dinner|party|birthday|wedding|traffic|meeting)\\b)',
         '(?:you|yall) (?:wont|will not|will never) (?:hear from|see) me again',
         'see (?:you|yall) (?:all )?on the other side',
         `last (?:msg|message|text|post|words) (?:from me|ever|ill (?:ever )?(?:send|write|post))${NOT_SOON}`,
@@ -494,27 +498,27 @@ export const en: Lexicon = {
         `(?:please )?(?:dont|do not) (?:be sad|grieve|mourn) (?:for|over|about) me${NOT_SOON}`,
         // "Before I go" with thanks, love or an apology for everything.
         `before i (?:go|leave|die|am gone|m gone)[.,]? (?:\\S+ ){0,6}?(?:thank (?:you|u) (?:all )?for (?:everything|trying|being there|all)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u)|you (?:all )?(?:mattered|meant)|(?:im )?sorry for everything|forgive me|dont blame yourselves)${NOT_SOON}`,
-        `(?:im |i am |i )?(?:go|going away|leaving|gone) (?:for good|forever)(?!.*\\b(?:moving|move|country|abroad|job|flat|city|uni|school|new)\\b)(?: \\w+){0,3}[.,]? (?:\\S+ ){0,5}?(?:thanks|thank you|sorry|love you|forgive|goodbye|bye)`,
+        `(?:im |i am |i )?(?:go|going away|leaving|gone) (?:for good|forever)(?![^.!?]*\\b(?:moving|move|country|abroad|job|flat|city|uni|school|new)\\b)(?: \\w+){0,3}[.,]? (?:\\S+ ){0,5}?(?:thanks|thank you|sorry|love you|forgive|goodbye|bye)`,
         `last time (?:ill|i will|im going to) (?:ever )?(?:message|write|post|text)(?: \\w+)?(?: here)?${NOT_SOON}`,
         `(?:this is |its )?the last (?:youll|you will|you ll|yall will|anyone will|any of you will) (?:ever )?hear (?:from|of) me${NOT_SOON}`,
         '(?:goodnight|good night|night) forever',
         // Goodbye euphemisms: checking out for good, see you never, do not look for me, gone by the morning.
-        '(?:im |i am )?(?:checking|signing|logging|clocking) (?:out|off) (?:for good|permanently|forever|for the (?:last|final) time|of (?:life|this world|this life))(?!.*\\b(?:app|twitter|insta\\w*|tiktok|social media|facebook|reddit|discord|this site|platform|detox|server|game|account|shift|work)\\b)',
+        '(?:im |i am )?(?:checking|signing|logging|clocking) (?:out|off) (?:for good|permanently|forever|for the (?:last|final) time|of (?:life|this world|this life))(?![^.!?]*\\b(?:app|twitter|insta\\w*|tiktok|social media|facebook|reddit|discord|this site|platform|detox|server|game|account|shift|work)\\b)',
         `(?:cya|see (?:you|ya|u|yall)) never${NOT_SOON}`,
-        '(?:look after|take care of|feed|walk) my (?:dog|cat|pets?|kids|children|rabbit|hamster|fish|plants)(?: \\w+){0,3} (?:when|after|once) (?:im|i am) (?:gone|dead|not here|not around)(?!.*\\b(?:holiday|trip|away|abroad|hospital|work\\w*|weekend|week|conference|festival|back)\\b)',
+        '(?:look after|take care of|feed|walk) my (?:dog|cat|pets?|kids|children|rabbit|hamster|fish|plants)(?: \\w+){0,3} (?:when|after|once) (?:im|i am) (?:gone|dead|not here|not around)(?![^.!?]*\\b(?:holiday|trip|away|abroad|hospital|work\\w*|weekend|week|conference|festival|back)\\b)',
         `(?:dont|do not) (?:try to |bother |come )?(?:look|looking|search|searching) for me(?= *(?:[.!?]|$))${NOT_SOON}`,
-        '(?:il|i will) be (?:gone|dead) (?:before|by) (?:midnight|morning|the morning|sunrise|dawn|tomorrow)(?!.*\\b(?:flight|train|trip|holiday|work|shift|airport|bus|conference|camp\\w*|back|home)\\b)',
-        '(?:wont|will not) need (?:\\w+ ){0,3}where im going(?!.*\\b(?:holiday|beach|trip|sun\\w*|hot|warm|abroad|flight|spain|camp\\w*|cold|snow\\w*)\\b)',
-        '(?:wont|will not|dont think il|dont think i will|not going to) (?:see|make it to|live to see) (?:another (?:sunrise|day|morning)|the (?:morning|sunrise)|tomorrow)(?!.*\\b(?:sleep\\w*|work\\w*|lie in|cloud\\w*|fog\\w*|shift|night shift|flight|blinds)\\b)',
+        '(?:il|i will) be (?:gone|dead) (?:before|by) (?:midnight|morning|the morning|sunrise|dawn|tomorrow)(?![^.!?]*\\b(?:flight|train|trip|holiday|work|shift|airport|bus|conference|camp\\w*|back|home)\\b)',
+        '(?:wont|will not) need (?:\\w+ ){0,3}where im going(?![^.!?]*\\b(?:holiday|beach|trip|sun\\w*|hot|warm|abroad|flight|spain|camp\\w*|cold|snow\\w*)\\b)',
+        '(?:wont|will not|dont think il|dont think i will|not going to) (?:see|make it to|live to see) (?:another (?:sunrise|day|morning)|the (?:morning|sunrise)|tomorrow)(?![^.!?]*\\b(?:sleep\\w*|work\\w*|lie in|cloud\\w*|fog\\w*|shift|night shift|flight|blinds)\\b)',
         `(?:when|once) (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this,? (?:il|i will) (?:be gone|be dead|not be here|have done it|already be gone)(?! (?:to|for|on|out)\\b)`,
-        `(?:this is|tonight is|its) my (?:very )?last (?:night|day)(?!.*\\b(?:in|at|before|of|shift|job|work|holiday|trip|course|school|term|uni|here)\\b)`,
+        `(?:this is|tonight is|its) my (?:very )?last (?:night|day)(?![^.!?]*\\b(?:in|at|before|of|shift|job|work|holiday|trip|course|school|term|uni|here)\\b)`,
         // Fourth round (issue 12): gone before the others wake, a reader told it is too late, thanks before doing it.
-        '(?:wont|will not|im not gonna|im not going to|not gonna|not going to) be (?:here|around|alive) (?:when|by the time) (?:you|u|yall|everyone|you all|they|anyone|mum|mom|my (?:mum|mom|parents|family)) (?:wake|wakes|get|gets) up(?!.*\\b(?:work\\w*|shift|flight|train|bus|early|airport|gym|run|out|leaving|commute|hospital|appointment|school|uni|class)\\b)',
+        '(?:wont|will not|im not gonna|im not going to|not gonna|not going to) be (?:here|around|alive) (?:when|by the time) (?:you|u|yall|everyone|you all|they|anyone|mum|mom|my (?:mum|mom|parents|family)) (?:wake|wakes|get|gets) up(?![^.!?]*\\b(?:work\\w*|shift|flight|train|bus|early|airport|gym|run|out|leaving|commute|hospital|appointment|school|uni|class)\\b)',
         '(?:if|when) (?:youre|you are|ur|u r|anyone is|someone is|you|u) (?:reading|read|see|seeing|find|finding) this,? (?:then )?(?:im|i am|ive|i have|i|it means i)(?:ve| have)? (?:already |probably |finally )?(?:gone|dead|done it|gone through with it|not (?:here|alive|around) anymore)(?! (?:to|for|out|home|off|on|shopping)\\b)',
         '(?:if|when) (?:youre|you are|ur|u r) reading this,? (?:its|it is|it s) (?:already )?too late',
         '(?:nobody|no one|noone|none of you|you wont|yall wont) (?:has|have|will have|needs?|will need) to (?:worry|deal|put up) (?:about|with) me (?:after|past|beyond|from) (?:tonight|today|this weekend|midnight|now on)',
         '(?:there|theres) (?:wont|will not|isnt going to) be (?:a|any) (?:next (?:week|time|month|year|summer|christmas)|tomorrow|morning) for me',
-        '(?:thank (?:you|u)|thanks|sorry|i love (?:you|u))(?: \\w+){0,6}? before i (?:do it|go through with it)(?= *(?:[.,!?]|$|in a bit|tonight|soon|now|later))(?!.*\\b(?:exams?|tests?|revis\\w*|interview|presentation|jump\\w*|bungee|skydiv\\w*|speech|surgery|op|operation|tattoo|haircut|race|marathon|gig|show|practi[cs]\\w*|rehears\\w*|advice|tips)\\b)',
+        '(?:thank (?:you|u)|thanks|sorry|i love (?:you|u))(?: \\w+){0,6}? before i (?:do it|go through with it)(?= *(?:[.,!?]|$|in a bit|tonight|soon|now|later))(?![^.!?]*\\b(?:exams?|tests?|revis\\w*|interview|presentation|jump\\w*|bungee|skydiv\\w*|speech|surgery|op|operation|tattoo|haircut|race|marathon|gig|show|practi[cs]\\w*|rehears\\w*|advice|tips)\\b)',
       ],
     },
     {
@@ -522,8 +526,8 @@ export const en: Lexicon = {
       level: 'imminent',
       kind: 'farewell',
       patterns: [
-        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow)|after (?:tonight|today|this weekend|midnight))(?!.*\\b(?:dentist|doctor|appointment|work|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight|camp\\w*|festival|off ?grid|offline|signal|wifi|reception|hospital|op|operation)\\b)',
-        '(?:wont|will not|am not going to|im not going to) (?:be (?:here|around|alive) to see|live to see|make it to) (?:christmas|my birthday|the new year|new year|next (?:week|month|year|summer)|spring|summer|tomorrow|the morning)(?!.*\\b(?:work\\w*|away|abroad|travel\\w*|shift|holiday|trip|flight|hospital rota)\\b)',
+        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow)|after (?:tonight|today|this weekend|midnight))(?![^.!?]*\\b(?:dentist|doctor|appointment|work|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight|camp\\w*|festival|off ?grid|offline|signal|wifi|reception|hospital|op|operation)\\b)',
+        '(?:wont|will not|am not going to|im not going to) (?:be (?:here|around|alive) to see|live to see|make it to) (?:christmas|my birthday|the new year|new year|next (?:week|month|year|summer)|spring|summer|tomorrow|the morning)(?![^.!?]*\\b(?:work\\w*|away|abroad|travel\\w*|shift|holiday|trip|flight|hospital rota)\\b)',
       ],
     },
   ],

@@ -19,18 +19,22 @@ const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2
 const PILLS =
   '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|pigul\\w*|proch(?:y|ow)|proszk(?:i|ow)|leki nasenne|antydepresant\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*)'
 const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|strzelb\\w*|rewolwer\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
-/** A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. */
+/**
+ * A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. The words of a later
+ * meeting are read anywhere after the goodbye; a period the goodbye is bounded by ("ostatnia
+ * wiadomość ode mnie dzisiaj", "w tym tygodniu") only in its own sentence (decision 060).
+ */
 const NOT_SOON =
-  '(?!.*\\b(?:do (?:jutra|zobaczenia(?! po drugiej)|nastepnego|poniedzialku|wtorku|srody|czwartku|piatku|soboty|niedzieli|przyszlego|wieczora|potem|pozniej)|na razie|na dzis|dzis wieczorem|przed urlopem|przed wyjazdem|jutro|za tydzien|pozniej)\\b)'
+  '(?!.*\\b(?:do (?:jutra|zobaczenia(?! po drugiej)|nastepnego|poniedzialku|wtorku|srody|czwartku|piatku|soboty|niedzieli|przyszlego|wieczora|potem|pozniej)|na razie|na dzis|dzis wieczorem|przed urlopem|przed wyjazdem|jutro|za tydzien|pozniej)\\b)(?![^.!?]*\\b(?:dzis|dzisiaj|w tym tygodniu|w ten weekend|tego wieczoru)\\b)'
 /** Means named in an ordinary task ("trzymam noz w rece, bo kroje warzywa"). */
 const ROUTINE =
-  '(?! (?:bo|do|zeby|dla|na)\\b)(?!.*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy|zwykl\\w*|codzienn\\w*)\\b)'
+  '(?! (?:bo|do|zeby|dla|na)\\b)(?![^.!?]*\\b(?:kroj\\w*|gotuj\\w*|obiad\\w*|kolacj\\w*|warzyw\\w*|kuchni\\w*|dawk\\w*|bol\\w* glowy|zwykl\\w*|codzienn\\w*)\\b)'
 /** Ordinary reasons to be on a roof, a balcony or a platform (repairs, a view, a drink, a train to ride). */
 const LEISURE =
-  '(?!.*\\b(?:napraw\\w*|rynn\\w*|dachowk\\w*|anten\\w*|widok\\w*|zachod\\w*|wschod\\w*|gwiazd\\w*|herbat\\w*|kaw\\w*|piw\\w*|win\\w*|papieros\\w*|pal\\w*|grill\\w*|impre\\w*|urodzin\\w*|zdjec\\w*|fot\\w*|opala\\w*|wspin\\w*|pran\\w*|kwiat\\w*|ksiazk\\w*|spozni\\w*|dopoki|az skoncz\\w*|fajerwerk\\w*|do zobaczenia|pracy|biura)\\b)'
+  '(?![^.!?]*\\b(?:napraw\\w*|rynn\\w*|dachowk\\w*|anten\\w*|widok\\w*|zachod\\w*|wschod\\w*|gwiazd\\w*|herbat\\w*|kaw\\w*|piw\\w*|win\\w*|papieros\\w*|pal\\w*|grill\\w*|impre\\w*|urodzin\\w*|zdjec\\w*|fot\\w*|opala\\w*|wspin\\w*|pran\\w*|kwiat\\w*|ksiazk\\w*|spozni\\w*|dopoki|az skoncz\\w*|fajerwerk\\w*|do zobaczenia|pracy|biura)\\b)'
 /** A dose taken as usual, for pain or with a meal: not an overdose (checked over the rest of the message). */
 const ROUTINE_PL =
-  '(?!.*\\b(?:na (?:bol|przeziebienie|goraczke|gardlo|migrene)|jak zwykle|jak co dzien|przepisan\\w*|do (?:obiadu|kolacji|sniadania)|poranne|wieczorne|pizz\\w*|ciast\\w*|wolne)\\b)'
+  '(?![^.!?]*\\b(?:na (?:bol|przeziebienie|goraczke|gardlo|migrene)|jak zwykle|jak co dzien|przepisan\\w*|do (?:obiadu|kolacji|sniadania)|poranne|wieczorne|pizz\\w*|ciast\\w*|wolne)\\b)'
 /** A time a short while ago ("20 minut temu", "pół godziny temu"). */
 const AGO = '(?:\\d+|pol|kilka|kilkanascie|dwie|dwadziescia|pietnascie|trzydziesci|czterdziesci) ?(?:minut|min|godzin\\w*|godzine)? temu'
 const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
@@ -373,7 +377,7 @@ export const pl: Lexicon = {
         '(?:wyjal\\w*|wzial\\w*|wziel\\w*|zabral\\w*) (?:\\w+ ){0,2}(?:bron|pistolet|strzelbe) (?:z|ze) (?:sejfu|szafy|szafki|szuflady)',
         '(?:sznur|petl\\w*|lin\\w*|pasek) (?:\\w+ )?(?:na|wokol) (?:szyi|szyje)',
         // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
-        '(?:pasek|sznur\\w*|lin[ae]|kabel|szalik|petl[ae]) (?:jest |juz )?(?:przywiazan\\w*|zawiazan\\w*|zaczepion\\w*|przymocowan\\w*) (?:do|na|o) (?:klamki|drzwi|belki|haka|poreczy|rury|kaloryfera|galezi|drzewa|zyrandola|karnisza)(?!.*\\b(?:hustawk\\w*|psa|pies|namiot\\w*|prani\\w*|lodk\\w*|holow\\w*|wspin\\w*|ladowar\\w*|telefon\\w*|lamp\\w*|lampk\\w*|dekoracj\\w*|zaslon\\w*|firan\\w*|rosli\\w*|spad\\w*)\\b)',
+        '(?:pasek|sznur\\w*|lin[ae]|kabel|szalik|petl[ae]) (?:jest |juz )?(?:przywiazan\\w*|zawiazan\\w*|zaczepion\\w*|przymocowan\\w*) (?:do|na|o) (?:klamki|drzwi|belki|haka|poreczy|rury|kaloryfera|galezi|drzewa|zyrandola|karnisza)(?![^.!?]*\\b(?:hustawk\\w*|psa|pies|namiot\\w*|prani\\w*|lodk\\w*|holow\\w*|wspin\\w*|ladowar\\w*|telefon\\w*|lamp\\w*|lampk\\w*|dekoracj\\w*|zaslon\\w*|firan\\w*|rosli\\w*|spad\\w*)\\b)',
         `${MEANS_NOUN} (?:\\w+ )?(?:przy|na|do|w) (?:rece|reke|ramieniu|skorze|udzie|przedramieniu|brzuchu)[.,]? (?:\\w+ )?(?:naciskam|przyciskam|wbijam|docisk\\w*)`,
         '(?:butelk\\w*|flaszk\\w*) (?:wodki|wina|whisky|alkoholu) (?:i|oraz) (?:wszystkie|cale|cala) (?:moje |swoje )?(?:leki|tabletki|recept\\w*|opakowani\\w*)',
         `${MEANS_NOUN}[^?]{0,60}?czekam,? (?:az|kiedy|zeby) (?:wszyscy|rodzice|mama|tata|domownicy|oni) (?:\\w+ )?(?:zasna|usna|pojda spac|wyjda|wyjada)`,
@@ -422,10 +426,10 @@ export const pl: Lexicon = {
         `(?:leze|lezy|polozyl\\w* sie|kladz\\w* sie|lezac) (?:juz |teraz )?na torach${LEISURE}`,
         'na (?:gzymsie|parapecie) (?:za oknem|okna|na zewnatrz)',
         `(?:polknal\\w*|polknel\\w*|wzi\\w*|lykn\\w*|zjadl\\w*) reszt\\w* (?:\\w+ )?${PILLS}${ROUTINE}`,
-        '(?:duzo |o wiele |znacznie |sporo )?wiecej niz (?:moja|przepisana|zalecana) dawk\\w*(?!.*\\b(?:przypadk\\w*|niechcacy|witamin\\w*|kaw\\w*)\\b)',
+        '(?:duzo |o wiele |znacznie |sporo )?wiecej niz (?:moja|przepisana|zalecana) dawk\\w*(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|witamin\\w*|kaw\\w*)\\b)',
         'wstrzyk\\w* (?:sobie )?(?:cala|wszystk\\w*|reszt\\w*) insulin\\w*',
         `(?:lykn\\w*|polkn\\w*|wzi\\w*|zjadl\\w*) wszystkie (?:${PILLS}) (?:jakie|ktore) (?:byly|mialam|mialem|znalazl\\w*) w domu`,
-        '(?:kabel|pasek|sznur|lina|petla) (?:juz )?wisi (?:na|w|z) (?:poreczy|belce|belki|haku|drzwiach|garazu|piwnicy|strychu|suficie|drzewie|galezi)(?!.*\\b(?:prani\\w*|lamp\\w*|swiatel\\w*|dekorac\\w*|hustawk\\w*|ladowar\\w*)\\b)',
+        '(?:kabel|pasek|sznur|lina|petla) (?:juz )?wisi (?:na|w|z) (?:poreczy|belce|belki|haku|drzwiach|garazu|piwnicy|strychu|suficie|drzewie|galezi)(?![^.!?]*\\b(?:prani\\w*|lamp\\w*|swiatel\\w*|dekorac\\w*|hustawk\\w*|ladowar\\w*)\\b)',
         '(?:wann\\w*)(?: \\w+){0,3} (?:napelnia|pelna|nalana|leci)[^?]{0,40}?(?:zyletk\\w*|noz|ostrz\\w*) (?:sa |jest )?(?:gotow\\w*|obok|tu)',
         'garaz\\w*[^?]{0,60}?(?:zamkn\\w* (?:drzwi|brame)|zamknieta brama)[^?]{0,40}?silnik\\w* (?:chodzi|pracuje|wlaczon\\w*)',
         '(?:tylko|musze|zaraz|wystarczy|zostalo) (?:\\w+ )?kopn\\w* (?:to )?(?:krzeslo|taboret\\w*|stolek)',
@@ -452,9 +456,9 @@ export const pl: Lexicon = {
         '(?:kiedy|gdy|jak) to (?:przeczytacie|przeczytasz|zobaczycie)',
         '(?:kiedy|gdy|jak) (?:przeczytacie|przeczytasz) (?:to|te slowa|ta wiadomosc)',
         'milo (?:bylo )?(?:was|cie) (?:wszystkich )?(?:bylo )?poznac',
-        '(?:wylogowuje|wypisuje|zegnam) sie (?:stad )?(?:na zawsze|na dobre|ostatni raz)(?!.*\\b(?:aplikacj\\w*|apk\\w*|fejs\\w*|facebook\\w*|insta\\w*|tiktok\\w*|twitter\\w*|konto|kont|grupy|serwer\\w*|gry|detoks\\w*|pracy|firmy|szkoly)\\b)',
+        '(?:wylogowuje|wypisuje|zegnam) sie (?:stad )?(?:na zawsze|na dobre|ostatni raz)(?![^.!?]*\\b(?:aplikacj\\w*|apk\\w*|fejs\\w*|facebook\\w*|insta\\w*|tiktok\\w*|twitter\\w*|konto|kont|grupy|serwer\\w*|gry|detoks\\w*|pracy|firmy|szkoly)\\b)',
         'to (?:jest )?(?:moje )?pozegnanie',
-        'powiedz(?:cie)? (?:mojej |mojemu )?(?:mamie|mamusi|tacie|rodzicom|siostrze|bratu|zonie|mezowi|dziewczynie|chlopakowi|rodzinie|dzieciom),? ze (?:\\w+ ){0,3}(?:kocham|przepraszam|przykro)(?!.*\\b(?:odebral\\w*|oddzwoni\\w*|spozni\\w*|zapomnial\\w*|telefon\\w*|urodzin\\w*|obiad\\w*|kolacj\\w*|impre\\w*|spotkani\\w*|korki|korek)\\b)',
+        'powiedz(?:cie)? (?:mojej |mojemu )?(?:mamie|mamusi|tacie|rodzicom|siostrze|bratu|zonie|mezowi|dziewczynie|chlopakowi|rodzinie|dzieciom),? ze (?:\\w+ ){0,3}(?:kocham|przepraszam|przykro)(?![^.!?]*\\b(?:odebral\\w*|oddzwoni\\w*|spozni\\w*|zapomnial\\w*|telefon\\w*|urodzin\\w*|obiad\\w*|kolacj\\w*|impre\\w*|spotkani\\w*|korki|korek)\\b)',
         // A note to a future reader, goodbyes already said, a request not to grieve.
         '(?:do|dla) (?:tego|tej|osoby|kogos|kazdego|kogokolwiek),? (?:kto|ktora|ktory) (?:to )?(?:czyta|przeczyta|znajdzie|zobaczy)',
         `pozegnal\\w* sie (?:juz )?(?:ze wszystkimi|z wszystkimi|z wami|z rodzina|z kazdym|z bliskimi)(?! (?:w|na|przed|z) (?:\\w+ )?(?:pracy|szkole|firmie|wyjazdem|lotnisku|dworcu|klasy|klasa|pracy))${NOT_SOON}`,
@@ -470,13 +474,13 @@ export const pl: Lexicon = {
         'juz (?:mnie )?(?:nigdy )?nie (?:zobaczycie|uslyszycie)',
         // "Zanim odejdę" with thanks, love or an apology (not leaving a desk, a job or a room).
         `zanim (?:odejde|mnie nie bedzie|umre)(?! (?:od|z|ze|do)\\b)[.,]? (?:\\S+ ){0,6}?(?:dziekuje|dzieki|kocham|przepraszam|byliscie|bylas|byles|wybaczcie|chce (?:wam |ci )?powiedziec)${NOT_SOON}`,
-        '(?:odchodze|znikam) (?:na zawsze|na dobre)(?!.*\\b(?:pracy|firmy|zespolu|klubu|szkoly|od niego|od niej|grupy|forum|kanalu|przeprowadz\\w*|wyjezdzam)\\b)',
-        `(?:to (?:jest )?)?moja ostatnia noc(?!.*\\b(?:w|na|przed|tutaj|tu|zmian\\w*|pracy|wakacj\\w*|urlop\\w*|obozie|hotelu)\\b)`,
+        '(?:odchodze|znikam) (?:na zawsze|na dobre)(?![^.!?]*\\b(?:pracy|firmy|zespolu|klubu|szkoly|od niego|od niej|grupy|forum|kanalu|przeprowadz\\w*|wyjezdzam)\\b)',
+        `(?:to (?:jest )?)?moja ostatnia noc(?![^.!?]*\\b(?:w|na|przed|tutaj|tu|zmian\\w*|pracy|wakacj\\w*|urlop\\w*|obozie|hotelu)\\b)`,
         'zanim odejde na (?:dobre|zawsze)',
         'nie (?:zobacze|dozyje|doczekam) (?:juz )?(?:wschodu slonca|rana|jutra|switu|kolejnego dnia)',
         `(?:wiecej|juz) (?:sie )?(?:ode mnie )?nie (?:odezwe|uslyszycie)(?: sie)?(?! (?:do|z)\\b)${NOT_SOON}`,
         'dobranoc na zawsze',
-        '(?:napisal\\w*|zostawil\\w*) (?:juz )?(?:list|liscik|kartk\\w*) (?:do|dla) (?:rodzicow|mamy|taty|rodziny|zony|meza|dzieci|siostry|brata)[^?]{0,40}?(?:lezy|jest|zostawil\\w*) (?:na|w|pod) (?:poduszce|poduszka|lozku|biurku|stole)(?!.*\\b(?:swiet\\w*|urodzin\\w*|mikolaj\\w*|szkol\\w*|zyczeni\\w*|podziekow\\w*)\\b)',
+        '(?:napisal\\w*|zostawil\\w*) (?:juz )?(?:list|liscik|kartk\\w*) (?:do|dla) (?:rodzicow|mamy|taty|rodziny|zony|meza|dzieci|siostry|brata)[^?]{0,40}?(?:lezy|jest|zostawil\\w*) (?:na|w|pod) (?:poduszce|poduszka|lozku|biurku|stole)(?![^.!?]*\\b(?:swiet\\w*|urodzin\\w*|mikolaj\\w*|szkol\\w*|zyczeni\\w*|podziekow\\w*)\\b)',
         'nie doczekam (?!sie\\b)(?:swiat|rana|jutra|urodzin|wiosny|lata|nowego roku|weekendu|poniedzialku|wigilii)',
         `ostatni raz (?:tu |tutaj )?(?:pisze|sie odzywam|cos pisze)${NOT_SOON}`,
         'nie (?:zobaczycie|uslyszycie) mnie (?:juz|wiecej|nigdy)',
