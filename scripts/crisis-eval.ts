@@ -18,6 +18,8 @@
  *      or tuned on): the same per-language figures.
  *  (a5) the fifth held-out set, core/crisis/eval/heldout5-messages.jsonl (written blind, never trained
  *      or tuned on): the same per-language figures.
+ *  (a6) the sixth held-out set, core/crisis/eval/heldout6-messages.jsonl (written blind, never trained
+ *      or tuned on): the same per-language figures. Sets 3 to 6 are read by core/crisis/eval/heldout-sets.ts.
  * Then language detection accuracy and a latency sample. `--errors` lists misclassified tuning rows
  * only: rows of the held-out sets are never listed, so nobody tunes on them by accident.
  */
@@ -34,9 +36,7 @@ import {
   type EvalRow,
 } from '../core/crisis/eval/evaluate.js'
 import { loadHeldout2 } from '../core/crisis/eval/heldout2.js'
-import { loadHeldout3 } from '../core/crisis/eval/heldout3.js'
-import { loadHeldout4 } from '../core/crisis/eval/heldout4.js'
-import { loadHeldout5 } from '../core/crisis/eval/heldout5.js'
+import { HELDOUT_SET_NUMBERS, HELDOUT_SETS, loadHeldoutSet } from '../core/crisis/eval/heldout-sets.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
@@ -57,9 +57,7 @@ const predict = (set: EvalMessage[]) =>
 const messages = loadEvalSet().filter((m) => !onlyLang || m.language === onlyLang)
 const predictions = predict(messages)
 const heldout2Predictions = predict(loadHeldout2())
-const heldout3Predictions = predict(loadHeldout3())
-const heldout4Predictions = predict(loadHeldout4())
-const heldout5Predictions = predict(loadHeldout5())
+const heldoutSetPredictions = HELDOUT_SET_NUMBERS.map((n) => ({ n, predictions: predict(loadHeldoutSet(n)) }))
 const report = evaluate(predictions.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
 
 const pct = (x: number) => x.toFixed(3)
@@ -120,27 +118,16 @@ for (const [name, pool, pick, hardNegative, heading] of [
     isHardNegative,
     `(a2) second held-out set: ${heldout2Predictions.length} own messages written before the last rule and model change, never tuned on`,
   ],
-  [
-    'held-out set 3',
-    heldout3Predictions,
-    () => true,
-    isNotedHardNegative,
-    `(a3) third held-out set: ${heldout3Predictions.length} own messages written blind, never tuned on`,
-  ],
-  [
-    'held-out set 4',
-    heldout4Predictions,
-    () => true,
-    isNotedHardNegative,
-    `(a4) fourth held-out set: ${heldout4Predictions.length} own messages written blind, never tuned on`,
-  ],
-  [
-    'held-out set 5',
-    heldout5Predictions,
-    () => true,
-    isNotedHardNegative,
-    `(a5) fifth held-out set: ${heldout5Predictions.length} own messages written blind, never tuned on`,
-  ],
+  ...heldoutSetPredictions.map(
+    ({ n, predictions: pool }) =>
+      [
+        `held-out set ${n}`,
+        pool,
+        () => true,
+        isNotedHardNegative,
+        `(a${n}) ${HELDOUT_SETS[n].ordinal} held-out set: ${pool.length} own messages written blind, never tuned on`,
+      ] as const,
+  ),
 ] as const) {
   if (heading) {
     out.push('')

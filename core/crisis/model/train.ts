@@ -9,9 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EVAL_SET_PATH, loadEvalSet, type EvalMessage } from '../eval/evaluate.js'
 import { HELDOUT2_PATH, loadHeldout2 } from '../eval/heldout2.js'
-import { HELDOUT3_PATH, loadHeldout3 } from '../eval/heldout3.js'
-import { HELDOUT4_PATH, loadHeldout4 } from '../eval/heldout4.js'
-import { HELDOUT5_PATH, loadHeldout5 } from '../eval/heldout5.js'
+import { HELDOUT_SET_NUMBERS, heldoutSetPath, loadHeldoutSet, type HeldoutSetNumber } from '../eval/heldout-sets.js'
 import { canonicalize } from './canonical.js'
 import { CONCEPTS_FINGERPRINT } from './concepts.js'
 import { forEachFeature } from './features.js'
@@ -30,7 +28,10 @@ import {
 /** The project's own written chat-style training messages (never the evaluation set). */
 export const OWN_TRAINING_PATH = fileURLToPath(new URL('./train-messages.jsonl', import.meta.url))
 
-export interface TrainOptions {
+/** `heldout<n>Path` for the blind held-out sets 3 to 6 (never trained or tuned on; only checked for leaks). */
+type HeldoutSetPaths = { [N in HeldoutSetNumber as `heldout${N}Path`]?: string }
+
+export interface TrainOptions extends HeldoutSetPaths {
   /** Public data folder (see public-data.ts); `<dir>/extra/*.jsonl` adds an operator's own labelled messages. */
   dataDir: string
   ownPath?: string
@@ -38,12 +39,6 @@ export interface TrainOptions {
   tuningPath?: string
   /** Second held-out set (never trained or tuned on; only checked for leaks). */
   heldout2Path?: string
-  /** Third held-out set (never trained or tuned on; only checked for leaks). */
-  heldout3Path?: string
-  /** Fourth held-out set (never trained or tuned on; only checked for leaks). */
-  heldout4Path?: string
-  /** Fifth held-out set (never trained or tuned on; only checked for leaks). */
-  heldout5Path?: string
   seed?: number
   epochs?: number
   /** Weight of each own training message against a public row's 1 (default OWN_WEIGHT). */
@@ -265,18 +260,14 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const own = [...loadEvalSet(options.ownPath ?? OWN_TRAINING_PATH), ...extra]
   const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
   const tuning = evalSet.filter((m) => !isHeldOut(m))
-  // Training never sees an evaluation message (tuning, held-out, the second, third, fourth or fifth held-out set).
+  // Training never sees an evaluation message (tuning, held-out, the second held-out set or sets 3 to 6).
   const heldout2Path = options.heldout2Path ?? HELDOUT2_PATH
   const heldout2 = existsSync(heldout2Path) ? loadHeldout2(heldout2Path) : []
-  const heldout3Path = options.heldout3Path ?? HELDOUT3_PATH
-  const heldout3 = existsSync(heldout3Path) ? loadHeldout3(heldout3Path) : []
-  const heldout4Path = options.heldout4Path ?? HELDOUT4_PATH
-  const heldout4 = existsSync(heldout4Path) ? loadHeldout4(heldout4Path) : []
-  const heldout5Path = options.heldout5Path ?? HELDOUT5_PATH
-  const heldout5 = existsSync(heldout5Path) ? loadHeldout5(heldout5Path) : []
-  const evalTexts = new Set(
-    [...evalSet, ...heldout2, ...heldout3, ...heldout4, ...heldout5].map((m) => canonicalize(m.text)),
-  )
+  const heldoutSets = HELDOUT_SET_NUMBERS.flatMap((n) => {
+    const file = options[`heldout${n}Path`] ?? heldoutSetPath(n)
+    return existsSync(file) ? loadHeldoutSet(n, file) : []
+  })
+  const evalTexts = new Set([...evalSet, ...heldout2, ...heldoutSets].map((m) => canonicalize(m.text)))
   const leaked = own.filter((m) => evalTexts.has(canonicalize(m.text)))
   if (leaked.length > 0)
     throw new Error(

@@ -1,0 +1,73 @@
+/**
+ * The blind held-out sets 3 to 6 (heldout<n>-messages.jsonl beside this file): own chat-style messages in English
+ * and Polish, each set written on 6 or 7 December 2026 by a helper who had not read the rules, the lexicon, the
+ * training messages or the other evaluation sets, checked for clashes with every other set and the training
+ * messages, and committed before it was wired in. Nothing trains or tunes on them: the trainer refuses a training
+ * message that is also in one of them, thresholds never read them, and `crisis:eval` reports each apart as "(a<n>)".
+ *
+ * Every row's note is `heldout<n>,<category>[,...]` (Polish typed without diacritics adds `no-diacritics` in sets
+ * 4 to 6); categories of `none` rows that start with `hard-` are hard negatives (idiom, negation, reported speech,
+ * past, media, heights, pills...). One loader reads them all; what each set must hold is data below, checked by
+ * heldout-sets.test.ts.
+ */
+import { fileURLToPath } from 'node:url'
+import { loadNotedSet, type EvalMessage } from './evaluate.js'
+
+export const HELDOUT_SET_NUMBERS = [3, 4, 5, 6] as const
+export type HeldoutSetNumber = (typeof HELDOUT_SET_NUMBERS)[number]
+
+export interface HeldoutSetSpec {
+  /** How `crisis:eval` names the set in its "(a<n>) <ordinal> held-out set" heading. */
+  ordinal: string
+  /** Rows per language at each level (the same in English and Polish). */
+  perLanguage: Readonly<Record<EvalMessage['level'], number>>
+  /** Fewest hard negatives per language. */
+  minHardNegatives: number
+  /** Fewest Polish rows typed without a single diacritic. */
+  minPolishWithoutDiacritics: number
+  /** Fewest Polish rows whose note says `no-diacritics` (0: the set's notes need not say it). */
+  minPolishMarkedNoDiacritics: number
+}
+
+export const HELDOUT_SETS: Readonly<Record<HeldoutSetNumber, HeldoutSetSpec>> = {
+  3: {
+    ordinal: 'third',
+    perLanguage: { imminent: 16, high: 16, concern: 16, none: 32 },
+    minHardNegatives: 20,
+    minPolishWithoutDiacritics: 24,
+    minPolishMarkedNoDiacritics: 0,
+  },
+  4: {
+    ordinal: 'fourth',
+    perLanguage: { imminent: 20, high: 20, concern: 20, none: 40 },
+    minHardNegatives: 28,
+    minPolishWithoutDiacritics: 33,
+    minPolishMarkedNoDiacritics: 0,
+  },
+  5: {
+    ordinal: 'fifth',
+    perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
+    minHardNegatives: 36,
+    minPolishWithoutDiacritics: 40,
+    minPolishMarkedNoDiacritics: 40,
+  },
+  6: {
+    ordinal: 'sixth',
+    perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
+    minHardNegatives: 36,
+    minPolishWithoutDiacritics: 40,
+    minPolishMarkedNoDiacritics: 40,
+  },
+}
+
+/** The note tag every row of set n carries. */
+export const heldoutSetTag = (n: HeldoutSetNumber) => `heldout${n}`
+
+/** The committed file of set n. */
+export const heldoutSetPath = (n: HeldoutSetNumber): string =>
+  fileURLToPath(new URL(`./heldout${n}-messages.jsonl`, import.meta.url))
+
+/** Read set n; besides the shape loadEvalSet checks, every row must carry a `heldout<n>,<category>` note. */
+export function loadHeldoutSet(n: HeldoutSetNumber, path: string = heldoutSetPath(n)): EvalMessage[] {
+  return loadNotedSet(path, heldoutSetTag(n))
+}
