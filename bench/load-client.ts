@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Socket } from 'socket.io-client'
 import { connectAll, summarizeOutcomes } from './connect.js'
+import { flushTrace, trace, traceFile } from './trace.js'
 
 interface Member {
   url: string
@@ -20,7 +21,18 @@ type Ack = { ok: boolean; data?: unknown; error?: { code: string } }
 
 const sockets: Array<{ socket: Socket; member: Member }> = []
 const rooms = new Map<string, number[]>() // roomId → indexes into sockets
-const sent = new Map<string, { at: number; room: string; sender: number; receipts: number; acked: boolean }>()
+interface Sent {
+  at: number
+  room: string
+  sender: number
+  receipts: number
+  acked: boolean
+  /** Under BENCH_TRACE: send → ack, the slowest receipt, and how many receipts took over 100 ms. */
+  ackMs?: number
+  maxMs?: number
+  over100?: number
+}
+const sent = new Map<string, Sent>()
 let latencies: number[] = []
 let stepNumber = 0
 
@@ -36,7 +48,12 @@ async function connectMembers(members: Member[], concurrency: number) {
       const entry = sent.get(message.clientId)
       if (!entry || entry.sender === index) return
       entry.receipts++
-      latencies.push(now() - entry.at)
+      const latency = now() - entry.at
+      latencies.push(latency)
+      if (traceFile) {
+        entry.maxMs = Math.max(entry.maxMs ?? 0, latency)
+        if (latency > 100) entry.over100 = (entry.over100 ?? 0) + 1
+      }
     })
   })
   return summarizeOutcomes(outcomes)
@@ -76,7 +93,11 @@ async function runStep(rate: number, durationMs: number, graceMs: number) {
                 errors++
                 const code = err ? 'TIMEOUT' : (ack?.error?.code ?? 'UNKNOWN')
                 errorCodes[code] = (errorCodes[code] ?? 0) + 1
-              } else sent.get(clientId)!.acked = true
+              } else {
+                const entry = sent.get(clientId)!
+                entry.acked = true
+                if (traceFile) entry.ackMs = now() - entry.at
+              }
               resolve()
             },
           )
@@ -87,6 +108,20 @@ async function runStep(rate: number, durationMs: number, graceMs: number) {
   await Promise.all(sends)
   const sendEnded = now()
   await new Promise((res) => setTimeout(res, graceMs))
+  if (traceFile) {
+    for (const entry of sent.values())
+      trace('msg', {
+        step: stepNumber,
+        rate,
+        room: entry.room,
+        at: Math.round(entry.at * 10) / 10,
+        ackMs: entry.ackMs === undefined ? null : Math.round(entry.ackMs * 10) / 10,
+        maxMs: entry.maxMs === undefined ? null : Math.round(entry.maxMs * 10) / 10,
+        over100: entry.over100 ?? 0,
+        receipts: entry.receipts,
+      })
+    flushTrace()
+  }
   let expected = 0
   let delivered = 0
   let complete = 0

@@ -18,7 +18,7 @@ import { seed } from '../db/seed.js'
 import { ensureRemixBuild } from '../scripts/remix-build.js'
 import { getFreePort, startEmbeddedPostgres, startRedis, type RunningService } from '../scripts/local-services.js'
 import { createBenchMembers } from './fixtures.js'
-import { startProcess, type BenchProcess } from './processes.js'
+import { prioritizeBenchGroups, startProcess, type BenchProcess } from './processes.js'
 import { runChatScenario } from './scenarios/chat.js'
 import { runCrisisScenario } from './scenarios/crisis.js'
 import { runPages } from './scenarios/pages.js'
@@ -75,6 +75,7 @@ async function main() {
   const startedAt = new Date()
   const dataDir = path.resolve('.data/bench', `run-${process.pid}`)
   const results: Record<string, unknown> = {}
+  const prioritizing = prioritizeBenchGroups()
   try {
     let adminUrl = process.env.DATABASE_URL
     if (!adminUrl) {
@@ -196,6 +197,7 @@ async function main() {
     await admin.unsafe(`drop database if exists "${dbName}" with (force)`)
     await admin.end()
   } finally {
+    if (prioritizing) clearInterval(prioritizing)
     for (const p of processes) await p.stop().catch(() => {})
     for (const s of started.reverse()) await s.stop().catch(() => {})
   }
@@ -208,6 +210,8 @@ async function main() {
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
+      /** BENCH_AUTOGROUP_NICE, when the bench's scheduling groups were given priority (bench/processes.ts). */
+      benchAutogroupNice: process.env.BENCH_AUTOGROUP_NICE ?? null,
     },
     options,
     scenarios: results,

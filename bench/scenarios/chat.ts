@@ -10,6 +10,7 @@ import { coresBetween, sampleCpu } from '../cpu-usage.js'
 import { nextRate, ratioInterval, sustainedInterval } from '../step-rates.js'
 import { perMessage, sampleBackends } from '../round-trips.js'
 import { Redis } from 'ioredis'
+import { trace, traceFile, wallMs } from '../trace.js'
 
 /**
  * Scenario 1: chat fan-out. N members in rooms of S, each room receiving messages at stepped rates, against
@@ -243,6 +244,8 @@ async function runTarget(
       const backendsBefore = await sampleBackends(redis, options.sql)
       const fromUs = Number(process.hrtime.bigint() / 1000n)
       const cpuBefore = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.cpuMs, 0)
+      const stepFrom = wallMs()
+      const probes = traceFile ? startProbes(options.env.REDIS_URL!, options.sql) : null
       const results = await Promise.all(
         loaders.map((loader) =>
           request<any>(
@@ -277,6 +280,8 @@ async function runTarget(
       }
       const completeness = expected > 0 ? deliveries / expected : null
       const passed = errors === 0 && completeness === 1 && (storedOnce ?? true) && latency.p99 <= P99_LIMIT_MS
+      await probes?.stop()
+      trace('step', { label, rate, from: stepFrom, to: wallMs(), passed, p99Ms: round(latency.p99, 1) })
       steps.push({
         rate,
         sent,
@@ -324,6 +329,33 @@ async function runTarget(
     /** Cores busy, by kind as in a step's `cores`, over IDLE_SAMPLE_MS with every member connected and none sending. */
     idleCores,
     setup,
+  }
+}
+
+/**
+ * Under BENCH_TRACE: round trips to Redis (PING, every 20 ms) and PostgreSQL (`select 1`, every 50 ms) from a
+ * connection of their own during a step, each one over 10 ms traced with when it was sent: a backend that stalls
+ * shows here whatever the servers were doing.
+ */
+function startProbes(redisUrl: string, sql: Sql) {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
+  let running = true
+  const probe = async (kind: string, everyMs: number, run: () => Promise<unknown>) => {
+    while (running) {
+      const at = wallMs()
+      await run().catch(() => {})
+      const ms = wallMs() - at
+      if (ms > 10) trace(kind, { at: round(at, 1), ms: round(ms, 1) })
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, everyMs - ms)))
+    }
+  }
+  const done = Promise.all([probe('probe-redis', 20, () => redis.ping()), probe('probe-pg', 50, () => sql`select 1`)])
+  return {
+    stop: async () => {
+      running = false
+      await done
+      redis.disconnect()
+    },
   }
 }
 
