@@ -2,7 +2,8 @@
  * The socket cap per session (issue 17.7), with real Socket.IO clients against two server processes sharing one
  * Redis: an in-process server and a real child process that is killed with SIGKILL. One sign-in may hold at most
  * SOCKETS_PER_SESSION sockets across both; one more is refused with the coded connect_error TOO_MANY_CONNECTIONS;
- * a closed socket frees its place, and so does a dead server's once its leases run out.
+ * a closed socket frees its place, and so does a dead server's once its leases run out. Renewals are spread over
+ * the period (decision 062): each session has its own turn, and every socket is still renewed within its lease.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -12,6 +13,7 @@ import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { startTestServer } from '../../tests/support/http.js'
 import { chatMember, createSeedRooms } from '../../tests/support/chat.js'
 import { openSocket, waitForDisconnect, type TestSocket } from '../../tests/support/sockets.js'
+import { RenewalSlots } from './session-sockets.js'
 
 const ORIGIN = 'http://sockets.test'
 const CAP = 4
@@ -162,5 +164,51 @@ describe('sockets per session', () => {
     await expect
       .poll(async () => (await attempt(servers[0]!.baseUrl, member.cookie)).outcome, { timeout: 15_000, interval: 500 })
       .toBe('connected')
+  })
+})
+
+describe('lease renewals spread over the period (decision 062)', () => {
+  it('gives every session one turn per round, new sessions to the emptiest turns, and none after it left', () => {
+    const slots = new RenewalSlots(8)
+    const sessions = Array.from({ length: 30 }, (_, n) => `session-${n}`)
+    sessions.forEach((id) => slots.add(id))
+    slots.add('session-0') // a second socket of a session keeps its turn
+    const round = () => Array.from({ length: slots.size }, () => [...slots.next()])
+    const first = round()
+    // Each session exactly once per round, and no turn carries more than its share (30 over 8: at most 4).
+    expect(first.flat().sort()).toEqual([...sessions].sort())
+    expect(Math.max(...first.map((turn) => turn.length))).toBe(4)
+    // The same turns come round again, in the same order.
+    expect(round()).toEqual(first)
+    // Sessions that left are renewed no more; sessions that arrive fill the turns they left.
+    const leaving = first[0]!
+    leaving.forEach((id) => slots.delete(id))
+    leaving.forEach((_, n) => slots.add(`late-${n}`))
+    const after = round()
+    for (const id of leaving) expect(after.flat()).not.toContain(id)
+    expect(after.flat()).toHaveLength(30)
+    expect(Math.max(...after.map((turn) => turn.length))).toBe(4)
+  })
+
+  it('renews every socket of many sessions before its lease runs out', async () => {
+    const members = await Promise.all(Array.from({ length: 12 }, () => chatMember(deps, 'anxiety')))
+    for (const [n, member] of members.entries())
+      expect((await attempt(servers[n % 2]!.baseUrl, member.cookie)).outcome).toBe('connected')
+    const keys = members.map((m) => `${deps.config.REDIS_PREFIX}:sockets:session:${m.sessionId}`)
+    const leaseEnd = async (key: string) => Number((await deps.redis.zrange(key, 0, -1, 'WITHSCORES'))[1] ?? 0)
+    const firstEnds = await Promise.all(keys.map(leaseEnd))
+    expect(firstEnds.every((end) => end > 0)).toBe(true)
+    const redisNow = async () => {
+      const [seconds, micros] = await deps.redis.time()
+      return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)
+    }
+    // Wait until every first lease has run out on Redis' clock: then only renewals keep the sockets counted.
+    const lastFirstEnd = Math.max(...firstEnds)
+    await expect.poll(redisNow, { timeout: 20_000, interval: 200 }).toBeGreaterThan(lastFirstEnd)
+    const now = await redisNow()
+    for (const key of keys) {
+      expect(await deps.redis.zcard(key)).toBe(1)
+      expect(await leaseEnd(key)).toBeGreaterThan(now)
+    }
   })
 })

@@ -13,6 +13,11 @@ import type { SocketData } from './authenticate.js'
  * A server renews the leases of its own sockets every third of the lease and removes a socket when it
  * disconnects. A server that dies renews nothing: its sockets' leases run out within PRESENCE_TTL_SECONDS and
  * stop counting, so a crash never leaves a session locked out. Ids only.
+ *
+ * Renewals are spread over the period (decision 062): each session has its own turn, one of RENEWAL_SLOTS_PER_PERIOD
+ * slots, given to the slot with the fewest sessions when the session's first socket arrives here, and each tick
+ * renews one slot's sessions in one pipeline. Renewing all of a server's sessions in one burst (1,000 scripts at
+ * once) kept the event loop and Redis busy for 30–60 ms every 10 s, and every chat send in that window waited.
  */
 const ADMIT = `
 local key, id, cap, lease = KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -51,6 +56,49 @@ export interface SessionSocketCap {
   stop: () => Promise<void>
 }
 
+/** Ticks per renewal period: with the default 10 s period a tick every 250 ms renews a fortieth of the sessions. */
+export const RENEWAL_SLOTS_PER_PERIOD = 40
+
+/**
+ * Which sessions renew on which tick: `slots` turns, each session in exactly one, a new session in the one with the
+ * fewest, so no tick carries more than about sessions / slots (plus the churn since). `next()` hands out the slots
+ * in turn, so each session comes round once every `slots` ticks: once per renewal period.
+ */
+export class RenewalSlots {
+  private readonly slots: Array<Set<string>>
+  private readonly slotOf = new Map<string, number>()
+  private turn = -1
+
+  constructor(count: number) {
+    this.slots = Array.from({ length: Math.max(1, count) }, () => new Set<string>())
+  }
+
+  add(sessionId: string): void {
+    if (this.slotOf.has(sessionId)) return
+    let fewest = 0
+    for (let i = 1; i < this.slots.length; i++) if (this.slots[i]!.size < this.slots[fewest]!.size) fewest = i
+    this.slots[fewest]!.add(sessionId)
+    this.slotOf.set(sessionId, fewest)
+  }
+
+  delete(sessionId: string): void {
+    const slot = this.slotOf.get(sessionId)
+    if (slot === undefined) return
+    this.slots[slot]!.delete(sessionId)
+    this.slotOf.delete(sessionId)
+  }
+
+  /** The sessions whose turn it is now (the next slot). */
+  next(): ReadonlySet<string> {
+    this.turn = (this.turn + 1) % this.slots.length
+    return this.slots[this.turn]!
+  }
+
+  get size(): number {
+    return this.slots.length
+  }
+}
+
 export function createSessionSocketCap(deps: CoreDeps, onRefuse: () => void): SessionSocketCap {
   const redis = deps.redis as Commands
   redis.defineCommand('holdspaceSocketAdmit', { numberOfKeys: 1, lua: ADMIT })
@@ -60,25 +108,35 @@ export function createSessionSocketCap(deps: CoreDeps, onRefuse: () => void): Se
   const keyOf = (sessionId: string) => `${deps.config.REDIS_PREFIX}:sockets:session:${sessionId}`
   /** This server's open sockets, by session. */
   const local = new Map<string, Set<string>>()
+  // Every session is renewed once per period, a third of the lease, as before; its turn is one slot of the period.
+  const periodMs = Math.max(1000, Math.floor(leaseMs / 3))
+  const slots = new RenewalSlots(Math.min(RENEWAL_SLOTS_PER_PERIOD, Math.floor(periodMs / 50)))
 
   const forget = (sessionId: string, socketId: string) => {
     const ids = local.get(sessionId)
     ids?.delete(socketId)
-    if (ids?.size === 0) local.delete(sessionId)
+    if (ids?.size === 0) {
+      local.delete(sessionId)
+      slots.delete(sessionId)
+    }
   }
 
-  const renew = async () => {
-    if (local.size === 0) return
+  const renew = async (sessionIds: ReadonlySet<string>) => {
+    if (sessionIds.size === 0) return
     const pipeline = redis.pipeline()
-    for (const [sessionId, ids] of local)
-      (pipeline as unknown as Commands).holdspaceSocketRenew(keyOf(sessionId), leaseMs, cap, ...ids)
+    for (const sessionId of sessionIds) {
+      const ids = local.get(sessionId)
+      if (ids) (pipeline as unknown as Commands).holdspaceSocketRenew(keyOf(sessionId), leaseMs, cap, ...ids)
+    }
     await pipeline.exec()
   }
   const timer = setInterval(
     () => {
-      renew().catch((error: Error) => deps.log.warn({ err: { message: error.message } }, 'socket lease renewal failed'))
+      renew(slots.next()).catch((error: Error) =>
+        deps.log.warn({ err: { message: error.message } }, 'socket lease renewal failed'),
+      )
     },
-    Math.max(1000, Math.floor(leaseMs / 3)),
+    Math.floor(periodMs / slots.size),
   )
   timer.unref()
 
@@ -87,7 +145,10 @@ export function createSessionSocketCap(deps: CoreDeps, onRefuse: () => void): Se
       const { sessionId } = (socket.data as SocketData).account
       const track = () => {
         let ids = local.get(sessionId)
-        if (!ids) local.set(sessionId, (ids = new Set()))
+        if (!ids) {
+          local.set(sessionId, (ids = new Set()))
+          slots.add(sessionId)
+        }
         ids.add(socket.id)
         socket.once('disconnect', () => {
           forget(sessionId, socket.id)
@@ -116,7 +177,10 @@ export function createSessionSocketCap(deps: CoreDeps, onRefuse: () => void): Se
     stop: async () => {
       clearInterval(timer)
       const pipeline = redis.pipeline()
-      for (const [sessionId, ids] of local) pipeline.zrem(keyOf(sessionId), ...ids)
+      for (const [sessionId, ids] of local) {
+        pipeline.zrem(keyOf(sessionId), ...ids)
+        slots.delete(sessionId)
+      }
       local.clear()
       await pipeline.exec().catch(() => {})
     },
