@@ -31,7 +31,7 @@ const records: Rec[] = readFileSync(file, 'utf8')
   .map((line) => JSON.parse(line) as Rec)
 const at = (r: Rec) => (typeof r.at === 'number' ? r.at : r.t)
 const steps = records.filter((r) => r.kind === 'step' && String(r.label).includes(labelPart))
-const events = records.filter((r) => !['msg', 'step', 'second', 'process'].includes(r.kind))
+const events = records.filter((r) => !['msg', 'step', 'second', 'process', 'pg-xacts'].includes(r.kind))
 const fmt = (r: Rec, from: number) => {
   const rel = `${(at(r) - from).toFixed(0).padStart(6)} ms`
   const rest = Object.entries(r)
@@ -65,6 +65,9 @@ for (const step of steps) {
   console.log(
     `\n${step.label} ${step.rate} msg/s per room: ${msgs.length} messages, ${slow.length} with a receipt over ${slowMs} ms, p99 ${step.p99Ms} ms, ${step.passed ? 'passed' : 'FAILED'}`,
   )
+  // PostgreSQL's transactions per 500 ms through the step (its statistics lag up to a second).
+  const xacts = records.filter((r) => r.kind === 'pg-xacts' && r.t >= step.from && r.t <= step.to)
+  if (xacts.length) console.log(`  PostgreSQL transactions per 500 ms: ${xacts.map((r) => r.n).join(' ')}`)
   const clusters: Rec[][] = []
   for (const m of slow) {
     const last = clusters.at(-1)

@@ -335,7 +335,7 @@ async function runTarget(
 /**
  * Under BENCH_TRACE: round trips to Redis (PING, every 20 ms) and PostgreSQL (`select 1`, every 50 ms) from a
  * connection of their own during a step, each one over 10 ms traced with when it was sent: a backend that stalls
- * shows here whatever the servers were doing.
+ * shows here whatever the servers were doing. And PostgreSQL's transactions per 500 ms (`pg-xacts`).
  */
 function startProbes(redisUrl: string, sql: Sql) {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
@@ -349,7 +349,20 @@ function startProbes(redisUrl: string, sql: Sql) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, everyMs - ms)))
     }
   }
-  const done = Promise.all([probe('probe-redis', 20, () => redis.ping()), probe('probe-pg', 50, () => sql`select 1`)])
+  // PostgreSQL's committed and rolled-back transactions, counted each 500 ms (its statistics lag up to a second).
+  let xacts: number | null = null
+  const countXacts = async () => {
+    const [row] = await sql<{ n: string }[]>`
+      select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`
+    const n = Number(row?.n ?? 0)
+    if (xacts !== null) trace('pg-xacts', { n: n - xacts })
+    xacts = n
+  }
+  const done = Promise.all([
+    probe('probe-redis', 20, () => redis.ping()),
+    probe('probe-pg', 50, () => sql`select 1`),
+    probe('pg-count', 500, countXacts),
+  ])
   return {
     stop: async () => {
       running = false
