@@ -65,6 +65,8 @@ interface StepResult {
 }
 
 const P99_LIMIT_MS = 100
+/** The warm-up's length: every member of a room sends once in it (not in --smoke, which keeps 2 s). */
+const WARM_UP_SECONDS = 10
 /** How long the idle cost (every member connected, no one sending) is sampled before the steps. */
 const IDLE_SAMPLE_MS = 3000
 
@@ -217,11 +219,21 @@ async function runTarget(
     const rssAfter = (await Promise.all(target.serverPids.map(processUsage))).reduce((s, u) => s + u.rssBytes, 0)
     memoryPerConnectionBytes = Math.round((rssAfter - rssBefore) / clients)
 
-    // Warm-up, not measured: the first messages pay for JIT compilation and connection pools.
+    // Warm-up, not measured: the first messages pay for JIT compilation and connection pools, and a socket's first
+    // send reads what its later sends find in its send cache (room and membership, the sender's recent texts). So
+    // every member sends once (senders rotate through the room), gently; otherwise the first step paid for the
+    // 900 members the old 2 s warm-up never reached, two or three PostgreSQL reads each (docs/performance.md).
     options.progress(`chat: ${label}: warm-up`)
+    const warmUpSeconds = options.untilFailure ? WARM_UP_SECONDS : 2
+    const warmUpRate = options.untilFailure ? roomSize / WARM_UP_SECONDS : 1
     await Promise.all(
       loaders.map((loader) =>
-        request(loader, { type: 'step', rate: 1, durationMs: 2000, graceMs: 500 }, 'result', 60_000),
+        request(
+          loader,
+          { type: 'step', rate: warmUpRate, durationMs: warmUpSeconds * 1000, graceMs: 500 },
+          'result',
+          warmUpSeconds * 1000 + 60_000,
+        ),
       ),
     )
 
