@@ -125,6 +125,19 @@ describe('WordAlternation', () => {
     expect(scanned(list, 'the roof')).toEqual([])
   })
 
+  it('says a text may match whenever the regex matches it, and no when it cannot (no word every match needs)', () => {
+    const list = new WordAlternation(['took (?:all|the) pills', 'jump(?:ed)? off', '(?<=\\bon the roof )now'])
+    const texts = ['i took all pills', 'i took the pills', 'he jumped off', 'on the roof now', 'hello there', '', 'pills']
+    for (const text of texts) {
+      const matches = reference(list.re, text).length > 0
+      if (matches) expect(list.mayMatch(text), text).toBe(true)
+      if (!list.mayMatch(text)) expect(scanned(list, text), text).toEqual([])
+    }
+    expect(list.mayMatch('hello there')).toBe(false)
+    expect(list.mayMatch('')).toBe(false)
+    expect(new WordAlternation([]).mayMatch('anything at all')).toBe(false)
+  })
+
   it('scans the whole regex when many patterns are live at once, with the same matches', () => {
     const words = ['never', 'not', 'no', 'dont', 'cant', 'wont', 'nobody', 'nothing']
     const list = new WordAlternation(words.map((w) => `${w}\\b`))

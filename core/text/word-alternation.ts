@@ -506,6 +506,14 @@ export class WordAlternation {
     this.next[j] = NONE
   }
 
+  /**
+   * False only when `re` cannot match `text` (none of the words every match needs is in it): then
+   * `forEach` calls nothing, so a caller may skip building its callback.
+   */
+  mayMatch(text: string): boolean {
+    return mayMatchId(this.literals, text)
+  }
+
   /** Whether `re` matches `text` anywhere (`re.test` from lastIndex 0). */
   test(text: string): boolean {
     let found = false
