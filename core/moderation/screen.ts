@@ -24,7 +24,7 @@ import {
   type ScreenText,
 } from './screen-rules/shared.js'
 import { screenSpam } from './screen-rules/spam.js'
-import { mayMatch, primeLiterals } from '../text/required-literals.js'
+import { literalId, mayMatchId } from '../text/required-literals.js'
 
 export type ScreenOutcome = 'deliver' | 'flag' | 'hold' | 'reject'
 export type ScreenCategory = 'harassment' | 'slur' | 'personal_data' | 'spam' | 'self_harm_method'
@@ -80,6 +80,9 @@ const PACKS: readonly RulePack[] = [EN, PL]
 interface CompiledPhrase extends PhraseRule {
   /** `pattern` with the global flag: guarded rules look past a first, guarded-away match. */
   all: RegExp
+  /** The literal-index handles of `pattern` and `also` (mayMatchId; -1 for no `also`, never asked). */
+  literal: number
+  alsoLiteral: number
 }
 
 interface CompiledPack {
@@ -92,10 +95,14 @@ interface CompiledPack {
 
 function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrase[] {
   return rules.map((r) => {
-    // Registered for mayMatch now, so that its literal index is built once, before the first message.
-    primeLiterals(r.pattern)
-    if (r.also) primeLiterals(r.also)
-    return { ...r, all: new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}g`) }
+    // Registered for mayMatchId now, so that the literal index is built once, before the first
+    // message, and a message's check needs no lookup by regex.
+    return {
+      ...r,
+      all: new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}g`),
+      literal: literalId(r.pattern),
+      alsoLiteral: r.also ? literalId(r.also) : -1,
+    }
   })
 }
 
@@ -212,8 +219,8 @@ function guardedAway(rule: PhraseRule, text: string, start: number, end: number)
 function scanPhrases(rules: readonly CompiledPhrase[], text: string, out: Hit[]): void {
   for (const rule of rules) {
     // mayMatch: a substring check that skips the scan when none of the words every match needs occur.
-    if (!mayMatch(rule.pattern, text) || !rule.pattern.test(text)) continue
-    if (rule.also && (!mayMatch(rule.also, text) || !rule.also.test(text))) continue
+    if (!mayMatchId(rule.literal, text) || !rule.pattern.test(text)) continue
+    if (rule.also && (!mayMatchId(rule.alsoLiteral, text) || !rule.also.test(text))) continue
     if (rule.guarded) {
       let kept = false
       eachMatch(rule.all, text, (m) => {
