@@ -191,8 +191,30 @@ export const conceptPairIndex = (earlier: number, later: number, mask: number) =
  * that occurs twice is emitted twice) and returns the number of occurrences.
  */
 export function forEachFeature(text: string, bits: number, emit: (index: number) => void): number {
+  const count = featureIndexes(text, bits)
+  // A copy: `emit` may read the features of another text (which reuses the scratch buffer).
+  const indexes = featureScratch.slice(0, count)
+  for (let i = 0; i < count; i++) emit(indexes[i]!)
+  return count
+}
+
+/**
+ * Scratch for {@link featureIndexes}, reused by every call (grown when a text needs more): the
+ * scoring path allocates nothing per message. A word of L characters gives at most 8 + 3L
+ * features (unigram, bigram, stem, concept and four pairs, three character n-grams per position),
+ * so a text of n characters gives at most 8(n + 1).
+ */
+let featureScratch = new Int32Array(8 * 257)
+
+/**
+ * The feature indexes of canonical `text`, in the order {@link forEachFeature} emits them, written
+ * to {@link featureBuffer} (valid until the next call); returns how many there are.
+ */
+export function featureIndexes(text: string, bits: number): number {
   const mask = (1 << bits) - 1
   const n = Math.min(text.length, MAX_CHARS)
+  if (featureScratch.length < 8 * (n + 1)) featureScratch = new Int32Array(8 * (n + 1))
+  const out = featureScratch
   let count = 0
   let prevWord = 0
   // Concept classes of the last four words (0: none), for class pairs (CONCEPT_WINDOW = 4).
@@ -216,39 +238,31 @@ export function forEachFeature(text: string, bits: number, emit: (index: number)
     let w = FNV_OFFSET
     for (let j = start; j < end; j++) w = Math.imul(w ^ text.charCodeAt(j), FNV_PRIME)
     w >>>= 0
-    emit(mix(w ^ SALT_WORD) & mask)
-    count++
+    out[count++] = mix(w ^ SALT_WORD) & mask
     if (prevWord !== 0) {
-      emit(mix(Math.imul(prevWord, 31) ^ w ^ SALT_BIGRAM) & mask)
-      count++
+      out[count++] = mix(Math.imul(prevWord, 31) ^ w ^ SALT_BIGRAM) & mask
     }
     prevWord = w || 1
     // Light stem (see POLISH_ENDINGS), salted apart from the word itself.
     const stop = stemEnd(text, start, end)
     let st = FNV_OFFSET
     for (let j = start; j < stop; j++) st = Math.imul(st ^ text.charCodeAt(j), FNV_PRIME)
-    emit(mix((st >>> 0) ^ SALT_STEM) & mask)
-    count++
+    out[count++] = mix((st >>> 0) ^ SALT_STEM) & mask
     // Concept class (./concepts.ts) and its pairs with the classes of the four words before it.
     const cls = conceptOf(w, st >>> 0, stop, text, start, end)
     if (cls !== 0) {
-      emit(conceptIndex(cls, mask))
-      count++
+      out[count++] = conceptIndex(cls, mask)
       if (c1 !== 0) {
-        emit(conceptPairIndex(c1, cls, mask))
-        count++
+        out[count++] = conceptPairIndex(c1, cls, mask)
       }
       if (c2 !== 0) {
-        emit(conceptPairIndex(c2, cls, mask))
-        count++
+        out[count++] = conceptPairIndex(c2, cls, mask)
       }
       if (c3 !== 0) {
-        emit(conceptPairIndex(c3, cls, mask))
-        count++
+        out[count++] = conceptPairIndex(c3, cls, mask)
       }
       if (c4 !== 0) {
-        emit(conceptPairIndex(c4, cls, mask))
-        count++
+        out[count++] = conceptPairIndex(c4, cls, mask)
       }
     }
     c4 = c3
@@ -264,11 +278,15 @@ export function forEachFeature(text: string, bits: number, emit: (index: number)
         const c = p < start || p === end ? PAD : text.charCodeAt(p)
         h = Math.imul(h ^ c, FNV_PRIME)
         if (k >= 2) {
-          emit(mix((h >>> 0) ^ SALT_CHAR[k + 1]) & mask)
-          count++
+          out[count++] = mix((h >>> 0) ^ SALT_CHAR[k + 1]) & mask
         }
       }
     }
   }
   return count
+}
+
+/** The buffer {@link featureIndexes} wrote to (its first `count` entries). */
+export function featureBuffer(): Int32Array {
+  return featureScratch
 }
