@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { CONCEPTS_FINGERPRINT } from './concepts.js'
-import { forEachFeature } from './features.js'
+import { featureBuffer, featureIndexes, forEachFeature } from './features.js'
 
 export const MODEL_FORMAT = 'holdspace.crisis-risk-model'
 /**
@@ -248,14 +248,18 @@ export class RiskModel {
     const { present, rank, pairs } = this
     let r = 0
     let m = 0
-    const n = forEachFeature(canonical, this.hashBits, (ix) => {
+    // The features from a reused buffer (./features.ts), in order: no closure or array per message.
+    const n = featureIndexes(canonical, this.hashBits)
+    const features = featureBuffer()
+    for (let f = 0; f < n; f++) {
+      const ix = features[f]!
       const word = present[ix >>> 5]!
       const b = ix & 31
-      if (((word >>> b) & 1) === 0) return
+      if (((word >>> b) & 1) === 0) continue
       const k = 2 * (rank[ix >>> 5]! + popcount(word & ~(-1 << b)))
       r += pairs[k]!
       m += pairs[k + 1]!
-    })
+    }
     const norm = n > 0 ? 1 / Math.sqrt(n) : 0
     return {
       risk: calibrate(this.risk, this.risk.bias + r * norm),
