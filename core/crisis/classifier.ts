@@ -308,6 +308,7 @@ interface Tokens {
 
 function tokenizeWithPositions(text: string): Tokens {
   const t: Tokens = { starts: [], ends: [], types: [], words: [] }
+  if (!NON_ASCII.test(text)) return tokenizeAscii(text, t)
   TOKEN_RE.lastIndex = 0
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const s = m[0]
@@ -323,6 +324,46 @@ function tokenizeWithPositions(text: string): Tokens {
   }
   return t
 }
+
+/**
+ * TOKEN_RE's tokens of an ASCII text, read by character code: no match array or regex call per
+ * token (canonical text is ASCII for most messages, Polish folded). Same tokens: on ASCII the
+ * regex's word class is [A-Za-z0-9_], and its four branches take disjoint characters.
+ */
+function tokenizeAscii(text: string, t: Tokens): Tokens {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    const start = i
+    let type: number
+    if (isAsciiWordCode(c)) {
+      while (++i < n && isAsciiWordCode(text.charCodeAt(i)));
+      type = WORD
+    } else if (isStopCode(c)) {
+      while (++i < n && isStopCode(text.charCodeAt(i)));
+      type = STOP
+    } else if (c === 44 || c === 58) {
+      i++
+      type = COMMA
+    } else if (c === 34) {
+      i++
+      type = QUOTE
+    } else {
+      i++
+      continue
+    }
+    t.starts.push(start)
+    t.ends.push(i)
+    t.types.push(type)
+    t.words.push(type === WORD ? text.slice(start, i) : '')
+  }
+  return t
+}
+
+const isAsciiWordCode = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+const isStopCode = (c: number) => c === 46 || c === 33 || c === 63 || c === 59
 
 /** Index of the first token that ends after `pos`. */
 function tokenAt(t: Tokens, pos: number): number {
@@ -343,6 +384,18 @@ function tokenAt(t: Tokens, pos: number): number {
 const LETTERS_ABOVE_ASCII = COMPILED.every((lex) => [...lex.letters].every((ch) => ch.charCodeAt(0) > 0x7f))
 const NON_ASCII = /[^\x00-\x7f]/
 
+/**
+ * Per lexicon whose letters are each one UTF-16 unit and no surrogate, their char codes: the count
+ * is then read by code unit, with no string per character (a surrogate half is never a letter, so
+ * a character outside the BMP counts as it did as a whole).
+ */
+const LETTER_CODES = new Map<CompiledLexicon, ReadonlySet<number>>()
+for (const lex of COMPILED) {
+  const letters = [...lex.letters]
+  const single = (ch: string) => ch.length === 1 && (ch.charCodeAt(0) < 0xd800 || ch.charCodeAt(0) > 0xdfff)
+  if (letters.length > 0 && letters.every(single)) LETTER_CODES.set(lex, new Set(letters.map((ch) => ch.charCodeAt(0))))
+}
+
 function detectFrom(raw: string, tokens: Tokens): LanguageCode {
   let best = COMPILED[0]
   let bestScore = -1
@@ -350,7 +403,10 @@ function detectFrom(raw: string, tokens: Tokens): LanguageCode {
   const lower = readLetters ? raw.toLowerCase() : ''
   for (const lex of COMPILED) {
     let score = 0
-    if (readLetters && lex.letters.size > 0) for (const ch of lower) if (lex.letters.has(ch)) score += 2
+    const codes = LETTER_CODES.get(lex)
+    if (readLetters && codes) {
+      for (let i = 0; i < lower.length; i++) if (codes.has(lower.charCodeAt(i))) score += 2
+    } else if (readLetters && lex.letters.size > 0) for (const ch of lower) if (lex.letters.has(ch)) score += 2
     for (let i = 0; i < tokens.words.length; i++)
       if (tokens.types[i] === WORD && lex.words.has(tokens.words[i])) score++
     if (score > bestScore) {
@@ -422,7 +478,7 @@ class Scope {
     for (const name of MARK_NAMES) {
       const arr = this.marks[name]
       const { re } = lex.marks[name]
-      if (re) {
+      if (re?.mayMatch(text)) {
         findAll(re, text, (start, end) => {
           for (let j = tokenAt(t, start); j < n && t.starts[j] < end; j++) arr[j] = 1
         })
@@ -724,6 +780,7 @@ function analyze(
   let masked = text
   for (const lex of COMPILED) {
     for (const idiom of lex.idioms) {
+      if (!idiom.re.mayMatch(masked)) continue
       findAll(idiom.re, masked, (start, end) => {
         masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end)
         addSignal(`idiom:${idiom.id}`)
@@ -737,10 +794,14 @@ function analyze(
   const cueMatches: { cue: CompiledWordCue; start: number; end: number }[] = []
   for (const lex of COMPILED) {
     for (const rule of lex.rules) {
-      findAll(rule.re, masked, (start, end) => matches.push({ rule, start, end, selfNegating: false }))
-      findAll(rule.reSelfNegating, masked, (start, end) => matches.push({ rule, start, end, selfNegating: true }))
+      // The callbacks are built only for a list whose words are in the text (most are not).
+      if (rule.re.mayMatch(masked))
+        findAll(rule.re, masked, (start, end) => matches.push({ rule, start, end, selfNegating: false }))
+      if (rule.reSelfNegating.mayMatch(masked))
+        findAll(rule.reSelfNegating, masked, (start, end) => matches.push({ rule, start, end, selfNegating: true }))
     }
-    for (const cue of lex.cues) findAll(cue.re, masked, (start, end) => cueMatches.push({ cue, start, end }))
+    for (const cue of lex.cues)
+      if (cue.re.mayMatch(masked)) findAll(cue.re, masked, (start, end) => cueMatches.push({ cue, start, end }))
   }
 
   const hits: Hit[] = []
