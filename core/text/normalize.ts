@@ -46,9 +46,17 @@ export function foldDiacritics(text: string): string {
 /** Any code unit outside ASCII: only then can NFKD or the folds below change a lower-cased text. */
 const NON_ASCII = /[^\x00-\x7f]/
 
+/** A code unit outside ASCII that is not one of the Polish letters POLISH_FOLD folds. */
+const NOT_ASCII_OR_POLISH = /[^\x00-\x7fąćęłńóśźż]/
+const POLISH_LETTER = /[ąćęłńóśźż]/g
+
 function foldDiacriticsUncached(text: string): string {
   const lower = text.toLowerCase()
   if (!NON_ASCII.test(lower)) return lower
+  // ASCII and Polish letters only (most Polish messages): NFKD would split each letter but "ł" into
+  // its ASCII base and a combining mark that the next pass strips, leaving what POLISH_FOLD gives
+  // every letter directly. Same result, without NFKD and the combining-mark scan.
+  if (!NOT_ASCII_OR_POLISH.test(lower)) return lower.replace(POLISH_LETTER, (ch) => POLISH_FOLD[ch] ?? ch)
   return lower
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
