@@ -1031,12 +1031,13 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
       })
       expect(classifyRisk(text)).toMatchObject({ level: 'none', signals: ['model.scoped.reported'] })
     }
-    // A rule scope (here an idiom) keeps the model out of the message, as decision 022 says: the
-    // imminent head is sure of the rest of it, but the rules decide.
+    // An idiom keeps the model out of its own sentence only (decision 060, which replaced decision
+    // 022's whole-message reading): the imminent head reads the sentence beside it.
     expect(calmButImminent('im tying the rope to the banister now', 'en')).toBe(true)
     expect(classifyRisk('im tying the rope to the banister now').signals).toContain('model.imminent.alone')
     const idiom = classifyRisk('phone is dying. im tying the rope to the banister now')
-    expect(idiom).toMatchObject({ level: 'none', signals: ['idiom:en.dead_tired'] })
+    expect(idiom.level).toBe(level('im tying the rope to the banister now'))
+    expect(idiom.signals).toContain('idiom:en.dead_tired')
     // How the cut-off was guarded (scripts/crisis-cv.ts --imminent-alone): no own tuning row below
     // imminent (never a held-out one) gets high from the imminent head alone.
     const tuning = loadEvalSet().filter(
@@ -1259,5 +1260,83 @@ describe('rule scopes bounded by sentence, clause and subject (issue 12, sixth r
     ]) {
       expect({ text, level: level(text) }).toEqual({ text, level: 'imminent' })
     }
+  })
+
+  it("lets the model read the sentences beside an idiom, never the idiom's own sentence", () => {
+    for (const [idiom, text] of [
+      ['phone is dying.', 'im tying the rope to the banister now'],
+      ['my boss is killing me.', 'walking to the bridge with the rope'],
+      ['umieram z nudów.', 'przywiązuję linę do poręczy'],
+    ] as const) {
+      const alone = decisionParts(text)
+      const beside = decisionParts(`${idiom} ${text}`)
+      // The model reads the serious sentence as if the idiom's sentence were not there.
+      expect(beside.modelRisk, text).not.toBeNull()
+      expect(beside.modelRisk, text).toBeCloseTo(alone.modelRisk!, 6)
+      expect(beside.level, text).toBe(alone.level)
+      expect(classifyRisk(`${idiom} ${text}`).signals.some((s) => s.startsWith('idiom:')), text).toBe(true)
+    }
+    // The idiom's own sentence, or an idiom with its harmless words in the same sentence, stays none.
+    for (const text of ['this exam is killing me lol', 'phone is dying, brb', 'my boss is killing me. i need a holiday']) {
+      expect({ text, level: level(text) }).toEqual({ text, level: 'none' })
+    }
+  })
+
+  it('reads a name with a third-person verb, and a third-person reporting verb alone, as someone else', () => {
+    // Whole-message scope: the model is set aside (decisionParts gives no model risk).
+    for (const text of [
+      'sarah said she took all her pills',
+      'sarah told me she has a rope in her car',
+      'powiedziała, że jest na moście',
+      'słuchaj, Ola jest na moście i chce skoczyć',
+    ]) {
+      expect({ text, modelRisk: decisionParts(text).modelRisk }).toEqual({ text, modelRisk: null })
+    }
+    // A rule phrase after a capitalised name with a third-person verb is reported.
+    expect(rules('omg Sarah is going to jump off the bridge').signals).toContain('reported:en.plan.method')
+    expect(level('omg Sarah is going to jump off the bridge')).toBe('none')
+    // The speaker's own words stay the speaker's: a name as an object, an addressee, another sentence.
+    for (const text of [
+      'i told Sarah i took all my pills',
+      'Sarah, i took all my pills',
+      'omg Sarah is here. im going to jump off the bridge',
+      'ja powiedziałam, że wzięłam wszystkie tabletki',
+    ]) {
+      expect({ text, level: level(text) }).toEqual({ text, level: 'imminent' })
+    }
+    // A word before a reporting verb is a name only with another person right after the verb.
+    expect(decisionParts('already wrote the note and posted it to my mum').modelRisk).not.toBeNull()
+  })
+
+  it("sets aside cues in someone else's reported words or situation", () => {
+    for (const text of ['my coworker said he was on the roof ready to jump', 'my coworker Sarah is on the roof ready to jump']) {
+      expect({ text, level: level(text) }).toEqual({ text, level: 'none' })
+    }
+    expect(compareRisk(level('kolega napisał, że kupił sznur. żegnajcie wszyscy'), 'imminent')).toBeLessThan(0)
+    // The speaker's own cues beside another person's words keep their level.
+    for (const text of [
+      'my coworker said hi. im on the roof ready to jump',
+      'i said im on the roof ready to jump',
+      'tell my mum im sorry for everything. goodbye forever',
+      'kolega napisał cześć. kupiłem sznur. żegnajcie wszyscy',
+    ]) {
+      expect({ text, level: level(text) }).toEqual({ text, level: 'imminent' })
+    }
+  })
+
+  it('reads a weekday with a past-tense verb as a day gone by, and a past marker after a comma as the past', () => {
+    for (const text of ['tried to end it on sunday', 'próbowałam się zabić w niedzielę']) {
+      expect({ text, level: level(text) }).toEqual({ text, level: 'high' })
+    }
+    for (const text of ['i want to kill myself on sunday', 'chcę się zabić w niedzielę', 'i will end it all on friday']) {
+      expect({ text, level: level(text) }).toEqual({ text, level: 'imminent' })
+    }
+    for (const text of ['i tried to kill myself, two years ago', 'próbowałam się zabić, dwa lata temu']) {
+      expect({ text, rules: rules(text).level }).toEqual({ text, rules: 'none' })
+      expect(rules(text).signals.some((s) => s.startsWith('past:')), text).toBe(true)
+    }
+    // The marker must be the clause's own: the speaker's words after it keep the phrase current.
+    expect(rules('i want to kill myself, years ago i was happy').level).toBe('high')
+    expect(compareRisk(level("i planned my suicide last year but i'm better now"), 'high')).toBeLessThan(0)
   })
 })

@@ -155,6 +155,8 @@ interface CompiledCue {
   kind: CueKind | 'death'
   raises: CueRaises
   withKinds: ReadonlySet<RuleKind> | null
+  /** A time cue that names a day gone by where its clause holds a past-tense verb (decision 060). */
+  aheadOnly?: boolean
 }
 
 interface CompiledWordCue extends CompiledCue {
@@ -189,6 +191,8 @@ type MarkName =
   | 'frame'
   | 'past'
   | 'present'
+  | 'pastVerb'
+  | 'thirdVerb'
 
 /** Optional groups of plain words, e.g. "(?:nie )?" or "(?:juz |wreszcie )?". */
 const OPTIONAL_WORDS = /\(\?:[a-z |]+\)\?/g
@@ -224,6 +228,7 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       kind: c.kind,
       raises: c.raises,
       withKinds: c.withKinds ? new Set(c.withKinds) : null,
+      aheadOnly: c.aheadOnly === true,
       re: compile(c.patterns),
     })),
     idioms: lex.idioms.map((i) => ({ id: i.id, re: compile(i.patterns) })),
@@ -242,6 +247,8 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       frame: compileMarks(lex.frames),
       past: compileMarks(lex.past.cues),
       present: compileMarks(lex.past.present),
+      pastVerb: compileMarks(lex.past.verbs),
+      thirdVerb: compileMarks(lex.person.thirdVerbs),
     },
     thirdForms: compile(lex.person.thirdForms),
     negationWindow: lex.negation.window,
@@ -265,6 +272,8 @@ const MARK_NAMES: readonly MarkName[] = [
   'frame',
   'past',
   'present',
+  'pastVerb',
+  'thirdVerb',
 ]
 
 /** Per lexicon: each single scope word and the mark lists (bit k: MARK_NAMES[k]) that hold it. */
@@ -365,6 +374,33 @@ const isAsciiWordCode = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
 const isStopCode = (c: number) => c === 46 || c === 33 || c === 63 || c === 59
 
+const HAS_CAPITAL = /\p{Lu}\p{Ll}/u
+const RAW_WORD = /[.!?\n]+|[\p{L}\p{N}_'\u2019]+/gu
+const CAPITALISED = /^\p{Lu}\p{Ll}/u
+
+/**
+ * The words of the raw message written with a capital letter inside their sentence, in canonical
+ * form ("Sarah" in "my coworker Sarah is …"; not "Took" at a sentence's start): null when there are
+ * none. Read only where a name could matter (`Scope`, names).
+ */
+function capitalisedWords(raw: string): Set<string> | null {
+  if (!HAS_CAPITAL.test(raw)) return null
+  let out: Set<string> | null = null
+  let initial = true
+  RAW_WORD.lastIndex = 0
+  for (let m = RAW_WORD.exec(raw); m !== null; m = RAW_WORD.exec(raw)) {
+    const w = m[0]
+    const c = w.charCodeAt(0)
+    if (c === 46 || c === 33 || c === 63 || c === 10) {
+      initial = true
+      continue
+    }
+    if (!initial && CAPITALISED.test(w)) (out ??= new Set()).add(canonicalize(w).trim())
+    initial = false
+  }
+  return out
+}
+
 /** Index of the first token that ends after `pos`. */
 function tokenAt(t: Tokens, pos: number): number {
   let lo = 0
@@ -460,11 +496,14 @@ interface Match {
 class Scope {
   private readonly marks: Record<MarkName, Uint8Array>
   private readonly thirdSpans: number[] = []
+  /** Names read as someone else (decision 060; see `names`). */
+  private readonly named: Uint8Array
 
   constructor(
     text: string,
     private readonly t: Tokens,
     private readonly lex: CompiledLexicon,
+    raw: string,
   ) {
     const n = t.starts.length
     this.marks = {} as Record<MarkName, Uint8Array>
@@ -487,6 +526,36 @@ class Scope {
     lex.thirdForms.forEach(text, (start, end) => {
       this.thirdSpans.push(start, end)
     })
+    this.named = this.names(raw)
+  }
+
+  /**
+   * Names as other-person words (decision 060): a word that is none of the language's person,
+   * reporting or scope words is someone's name where a third-person verb follows it (`thirdVerbs`:
+   * "is", "says", "powiedziała") and it was written with a capital letter inside its sentence
+   * ("my coworker Sarah is on the roof"), or where a reporting verb follows it and another person's
+   * word comes right after that ("sarah said she …", "sarah told me she …").
+   */
+  private names(raw: string): Uint8Array {
+    const { first, own, third, reporting, thirdVerb, negator, clause, subject } = this.marks
+    const t = this.t
+    const n = t.types.length
+    const named = new Uint8Array(n)
+    let capitals: Set<string> | null | undefined
+    for (let j = 0; j + 1 < n; j++) {
+      const k = j + 1
+      if (t.types[j] !== WORD || t.types[k] !== WORD || !(thirdVerb[k] || reporting[k])) continue
+      if (first[j] || own[j] || third[j] || reporting[j] || thirdVerb[j] || negator[j] || clause[j] || subject[j]) continue
+      let other = false
+      if (reporting[k])
+        for (let m = k + 1; m <= k + 2 && m < n && t.types[m] === WORD; m++) if (third[m]) other = true
+      if (!other) {
+        if (capitals === undefined) capitals = capitalisedWords(raw)
+        other = capitals !== null && capitals.has(t.words[j])
+      }
+      if (other) named[j] = 1
+    }
+    return named
   }
 
   /** Token range [first, last] covered by a character span. */
@@ -530,7 +599,33 @@ class Scope {
       if (firstPerson[j]) return false
       // Someone named before a comma is addressed or done with ("sorry mom, going to kill myself",
       // "tell mom i love her, goodbye forever"), not the subject of what follows.
-      if (third[j]) return !comma
+      if (third[j] || this.named[j]) return !comma
+      if (++words >= this.lex.personWindow) return false
+    }
+    return false
+  }
+
+  /**
+   * Tokens from `first` on are someone else's words or situation: another person or a name is the
+   * subject of their clause, or a reporting verb comes before them in their sentence with no
+   * first-person word between and is not the speaker's own ("i said"). Unlike `reported`, another
+   * person's word elsewhere in the clause does not scope ("tell mum sorry for everything").
+   */
+  reportedSpeech(first: number): boolean {
+    const { first: firstPerson, reporting, subject, own, third, clause } = this.marks
+    let words = 0
+    // The clause's own subject first: another person's word or a name that opens it ("my coworker
+    // Sarah is on the roof"), with no first-person word before the cue.
+    let j = first - 1
+    for (; j >= 0 && this.t.types[j] !== STOP && this.t.types[j] !== COMMA && !clause[j]; j--)
+      if (firstPerson[j]) return false
+    for (let k = j + 1; k < first && (own[k] || third[k] || this.named[k]); k++) if (third[k] || this.named[k]) return true
+    for (let j = first - 1; j >= 0; j--) {
+      const type = this.t.types[j]
+      if (type === STOP) return false
+      if (type !== WORD) continue
+      if (reporting[j]) return !(j > 0 && subject[j - 1])
+      if (firstPerson[j]) return false
       if (++words >= this.lex.personWindow) return false
     }
     return false
@@ -564,7 +659,8 @@ class Scope {
    * and a reporting verb with no subject is the speaker's ("wrote the note"): neither counts.
    */
   private someoneElse(): 'reports' | 'subject' | null {
-    const { own, third, reporting, clause } = this.marks
+    const { own, third, reporting, clause, thirdVerb } = this.marks
+    const named = this.named
     let found: 'subject' | null = this.thirdSpans.length > 0 ? 'subject' : null
     let opening = true
     let subject = false
@@ -574,11 +670,13 @@ class Scope {
         subject = false
         continue
       }
-      if (third[j] && opening) {
+      if ((third[j] || named[j]) && opening) {
         found = 'subject'
         subject = true
-      } else if (reporting[j] && subject) return 'reports'
-      if (!own[j] && !third[j]) opening = false
+      } else if (reporting[j] && (subject || (thirdVerb[j] && opening))) return 'reports'
+      // A reporting verb whose form names another speaker reports when it opens its clause, with no
+      // subject before it ("powiedziała, że …", "says she …"; decision 060).
+      if (!own[j] && !third[j] && !named[j]) opening = false
     }
     return found
   }
@@ -650,6 +748,20 @@ class Scope {
     return false
   }
 
+  /**
+   * A past-tense verb of a completed act (`past.verbs`) in the clause of tokens first..last, which
+   * ends at a sentence end, a comma or a clause word (decision 060).
+   */
+  pastVerb(first: number, last: number): boolean {
+    const { pastVerb, clause } = this.marks
+    for (let j = first; j <= last; j++) if (pastVerb[j]) return true
+    for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP && this.t.types[j] !== COMMA && !clause[j]; j--)
+      if (pastVerb[j]) return true
+    for (let j = last + 1; j < this.t.types.length && this.t.types[j] !== STOP && this.t.types[j] !== COMMA && !clause[j]; j++)
+      if (pastVerb[j]) return true
+    return false
+  }
+
   past(first: number, last: number): boolean {
     const { past, present, clause } = this.marks
     let found = false
@@ -661,14 +773,38 @@ class Scope {
       let words = 0
       for (let j = step < 0 ? first - 1 : last + 1; j >= 0 && j < this.t.types.length; j += step) {
         const type = this.t.types[j]
-        // Backwards the scan crosses commas ("kiedyś myślałam, że ..."), forwards it does not.
-        if (type === STOP || (type === COMMA && step > 0)) break
+        // Backwards the scan crosses commas ("kiedyś myślałam, że ..."); forwards only into a
+        // clause that is a past marker alone ("tried to kill myself, two years ago"; decision 060).
+        if (type === COMMA && step > 0) {
+          if (this.pastTail(j + 1)) found = true
+          break
+        }
+        if (type === STOP) break
         if (type !== WORD) continue
         if (present[j]) return false
         if (past[j]) found = true
         else if (clause[j]) break
         if (++words >= 8) break
       }
+    }
+    return found
+  }
+
+  /**
+   * The clause from token `from` to the next sentence end, comma or clause word holds a past marker
+   * and none of the speaker's words or present markers ("…, two years ago"; not "…, years ago i was
+   * happy").
+   */
+  private pastTail(from: number): boolean {
+    const { past, present, clause, first } = this.marks
+    let found = false
+    for (let j = from; j < this.t.types.length; j++) {
+      const type = this.t.types[j]
+      if (type === STOP || type === COMMA) break
+      if (type !== WORD) continue
+      if (present[j] || first[j]) return false
+      if (past[j]) found = true
+      else if (clause[j]) break
     }
     return found
   }
@@ -726,8 +862,36 @@ function raiseByCues(modelLevel: number, cues: readonly CompiledCue[], used: Set
   return level
 }
 
-const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:', 'idiom:']
+/** Rule scopes that keep the model out of the whole message; an idiom keeps it out of its sentence only. */
+const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:']
 const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
+
+/**
+ * `text` with every sentence that overlaps one of `spans` (start, end pairs) blanked, and the number
+ * of words left (decision 060): the model does not read an idiom's sentence ("phone is dying."), but
+ * reads the sentences beside it.
+ */
+function blankSentences(text: string, t: Tokens, spans: readonly number[]): { text: string; words: number } {
+  let out = ''
+  let words = 0
+  let from = 0
+  let firstToken = 0
+  const n = t.starts.length
+  for (let j = 0; j <= n; j++) {
+    if (j < n && t.types[j] !== STOP) continue
+    const end = j < n ? t.ends[j] : text.length
+    let idiom = false
+    for (let i = 0; i < spans.length; i += 2) if (spans[i] < end && spans[i + 1] > from) idiom = true
+    if (idiom) out += ' '.repeat(end - from)
+    else {
+      out += text.slice(from, end)
+      for (let k = firstToken; k < j; k++) if (t.types[k] === WORD) words++
+    }
+    from = end
+    firstToken = j + 1
+  }
+  return { text: out, words }
+}
 
 /**
  * The level the model alone gives canonical (idiom-masked) text, with the language's thresholds.
@@ -778,12 +942,14 @@ function analyze(
 
   // Idioms: mask their spans so that rules cannot match inside them.
   let masked = text
+  let idiomSpans: number[] | null = null
   for (const lex of COMPILED) {
     for (const idiom of lex.idioms) {
       if (!idiom.re.mayMatch(masked)) continue
       findAll(idiom.re, masked, (start, end) => {
         masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end)
         addSignal(`idiom:${idiom.id}`)
+        ;(idiomSpans ??= []).push(start, end)
       })
     }
   }
@@ -808,7 +974,7 @@ function analyze(
   const cues: CompiledCue[] = []
   let farewells = 0
   if (matches.length > 0 || cueMatches.length > 0) {
-    const scope = new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0])
+    const scope = new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0], raw)
     for (const m of matches) {
       if (m.rule.generic && matches.some((o) => !o.rule.generic && o.start < m.end && o.end > m.start)) continue
       const [first, last] = scope.range(m.start, m.end)
@@ -836,6 +1002,11 @@ function analyze(
       if (matches.some((m) => m.start < c.end && m.end > c.start)) continue
       const [first, last] = scope.range(c.start, c.end)
       if (scope.negated(first, last, true)) continue
+      // A weekday with a past-tense verb in its clause is a day gone by (decision 060).
+      if (c.cue.aheadOnly && scope.pastVerb(first, last)) continue
+      // Someone else's words ("my coworker said he was on the roof"; decision 060). The cue alone
+      // is set aside: the model may still read the message, under the whole-message scopes.
+      if (scope.reportedSpeech(first)) continue
       if (c.cue.kind === 'farewell') farewells++
       if (!cues.includes(c.cue)) cues.push(c.cue)
     }
@@ -885,13 +1056,17 @@ function analyze(
   let modelSignals: string[] = []
   const ruleLevel = level
   let modelRisk: number | null = demotedRisk
-  if (!rulesOnly && demotedRisk === null && hits.length === 0 && !signals.some(isScoped) && words >= MIN_MODEL_WORDS) {
+  // An idiom sets aside its own sentence for the model, not the message (decision 060): from here on
+  // the model reads the text with each sentence that holds an idiom blanked.
+  let modelWords = words
+  if (idiomSpans !== null) ({ text: masked, words: modelWords } = blankSentences(masked, tokens, idiomSpans))
+  if (!rulesOnly && demotedRisk === null && hits.length === 0 && !signals.some(isScoped) && modelWords >= MIN_MODEL_WORDS) {
     const scores = RISK_MODEL.score(masked)
     let model = modelLevelOf(scores, language)
     const margin = markedMargin?.[language] ?? MARKED_MARGIN[language]
     // The scope words are read only where they could matter (the model speaks, or an evaluation).
     const scope =
-      model.level > 0 || scoreAll ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0]) : null
+      model.level > 0 || scoreAll ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0], raw) : null
     if (scope && margin > 0 && scope.marked()) {
       const unmarked = model.level
       model = modelLevelOf({ risk: scores.risk - margin, imminent: scores.imminent }, language)

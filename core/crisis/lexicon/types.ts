@@ -80,6 +80,11 @@ export interface CueRule {
   readonly raises: CueRaises
   /** Only combine with rules of these kinds (default: any kind). */
   readonly withKinds?: readonly RuleKind[]
+  /**
+   * A time that is only a plan when it lies ahead: a match whose clause holds a past-tense verb
+   * (`past.verbs`) is a day gone by, not this cue ("tried to end it on sunday"; decision 060).
+   */
+  readonly aheadOnly?: boolean
 }
 
 /** A harmless expression that looks like a risk phrase; its span is masked before rules run. */
@@ -138,6 +143,13 @@ export interface Lexicon {
     readonly reporting: readonly string[]
     /** Phrases whose match makes an overlapping risk phrase third-person ("się zabił"). */
     readonly thirdForms: readonly string[]
+    /**
+     * Verbs whose form says their subject is someone else ("says", "is", Polish "powiedziała",
+     * "jest"; decision 060). A reporting verb among them reports another person's words even with
+     * no subject before it ("powiedziała, że …"); any of them right after a name makes the name a
+     * subject (see `Scope`, names).
+     */
+    readonly thirdVerbs: readonly string[]
     /** How many words before a match are searched for a person cue. */
     readonly window: number
   }
@@ -154,6 +166,11 @@ export interface Lexicon {
     readonly cues: readonly string[]
     /** Markers that keep it current ("again", "now", "znowu", "teraz"). */
     readonly present: readonly string[]
+    /**
+     * Past-tense verbs of a completed act ("tried", "took", "-łam"): a time cue marked `aheadOnly`
+     * in their clause names a day gone by (decision 060).
+     */
+    readonly verbs: readonly string[]
   }
   /**
    * Words that masked ("s*icide" -> "s_icide") or spaced ("k m s") obfuscations are resolved
