@@ -1274,10 +1274,17 @@ describe('rule scopes bounded by sentence, clause and subject (issue 12, sixth r
       expect(beside.modelRisk, text).not.toBeNull()
       expect(beside.modelRisk, text).toBeCloseTo(alone.modelRisk!, 6)
       expect(beside.level, text).toBe(alone.level)
-      expect(classifyRisk(`${idiom} ${text}`).signals.some((s) => s.startsWith('idiom:')), text).toBe(true)
+      expect(
+        classifyRisk(`${idiom} ${text}`).signals.some((s) => s.startsWith('idiom:')),
+        text,
+      ).toBe(true)
     }
     // The idiom's own sentence, or an idiom with its harmless words in the same sentence, stays none.
-    for (const text of ['this exam is killing me lol', 'phone is dying, brb', 'my boss is killing me. i need a holiday']) {
+    for (const text of [
+      'this exam is killing me lol',
+      'phone is dying, brb',
+      'my boss is killing me. i need a holiday',
+    ]) {
       expect({ text, level: level(text) }).toEqual({ text, level: 'none' })
     }
   })
@@ -1309,7 +1316,10 @@ describe('rule scopes bounded by sentence, clause and subject (issue 12, sixth r
   })
 
   it("sets aside cues in someone else's reported words or situation", () => {
-    for (const text of ['my coworker said he was on the roof ready to jump', 'my coworker Sarah is on the roof ready to jump']) {
+    for (const text of [
+      'my coworker said he was on the roof ready to jump',
+      'my coworker Sarah is on the roof ready to jump',
+    ]) {
       expect({ text, level: level(text) }).toEqual({ text, level: 'none' })
     }
     expect(compareRisk(level('kolega napisał, że kupił sznur. żegnajcie wszyscy'), 'imminent')).toBeLessThan(0)
@@ -1328,12 +1338,19 @@ describe('rule scopes bounded by sentence, clause and subject (issue 12, sixth r
     for (const text of ['tried to end it on sunday', 'próbowałam się zabić w niedzielę']) {
       expect({ text, level: level(text) }).toEqual({ text, level: 'high' })
     }
-    for (const text of ['i want to kill myself on sunday', 'chcę się zabić w niedzielę', 'i will end it all on friday']) {
+    for (const text of [
+      'i want to kill myself on sunday',
+      'chcę się zabić w niedzielę',
+      'i will end it all on friday',
+    ]) {
       expect({ text, level: level(text) }).toEqual({ text, level: 'imminent' })
     }
     for (const text of ['i tried to kill myself, two years ago', 'próbowałam się zabić, dwa lata temu']) {
       expect({ text, rules: rules(text).level }).toEqual({ text, rules: 'none' })
-      expect(rules(text).signals.some((s) => s.startsWith('past:')), text).toBe(true)
+      expect(
+        rules(text).signals.some((s) => s.startsWith('past:')),
+        text,
+      ).toBe(true)
     }
     // The marker must be the clause's own: the speaker's words after it keep the phrase current.
     expect(rules('i want to kill myself, years ago i was happy').level).toBe('high')

@@ -545,10 +545,10 @@ class Scope {
     for (let j = 0; j + 1 < n; j++) {
       const k = j + 1
       if (t.types[j] !== WORD || t.types[k] !== WORD || !(thirdVerb[k] || reporting[k])) continue
-      if (first[j] || own[j] || third[j] || reporting[j] || thirdVerb[j] || negator[j] || clause[j] || subject[j]) continue
+      if (first[j] || own[j] || third[j] || reporting[j] || thirdVerb[j] || negator[j] || clause[j] || subject[j])
+        continue
       let other = false
-      if (reporting[k])
-        for (let m = k + 1; m <= k + 2 && m < n && t.types[m] === WORD; m++) if (third[m]) other = true
+      if (reporting[k]) for (let m = k + 1; m <= k + 2 && m < n && t.types[m] === WORD; m++) if (third[m]) other = true
       if (!other) {
         if (capitals === undefined) capitals = capitalisedWords(raw)
         other = capitals !== null && capitals.has(t.words[j])
@@ -619,7 +619,8 @@ class Scope {
     let j = first - 1
     for (; j >= 0 && this.t.types[j] !== STOP && this.t.types[j] !== COMMA && !clause[j]; j--)
       if (firstPerson[j]) return false
-    for (let k = j + 1; k < first && (own[k] || third[k] || this.named[k]); k++) if (third[k] || this.named[k]) return true
+    for (let k = j + 1; k < first && (own[k] || third[k] || this.named[k]); k++)
+      if (third[k] || this.named[k]) return true
     for (let j = first - 1; j >= 0; j--) {
       const type = this.t.types[j]
       if (type === STOP) return false
@@ -757,7 +758,11 @@ class Scope {
     for (let j = first; j <= last; j++) if (pastVerb[j]) return true
     for (let j = first - 1; j >= 0 && this.t.types[j] !== STOP && this.t.types[j] !== COMMA && !clause[j]; j--)
       if (pastVerb[j]) return true
-    for (let j = last + 1; j < this.t.types.length && this.t.types[j] !== STOP && this.t.types[j] !== COMMA && !clause[j]; j++)
+    for (
+      let j = last + 1;
+      j < this.t.types.length && this.t.types[j] !== STOP && this.t.types[j] !== COMMA && !clause[j];
+      j++
+    )
       if (pastVerb[j]) return true
     return false
   }
@@ -1060,7 +1065,13 @@ function analyze(
   // the model reads the text with each sentence that holds an idiom blanked.
   let modelWords = words
   if (idiomSpans !== null) ({ text: masked, words: modelWords } = blankSentences(masked, tokens, idiomSpans))
-  if (!rulesOnly && demotedRisk === null && hits.length === 0 && !signals.some(isScoped) && modelWords >= MIN_MODEL_WORDS) {
+  if (
+    !rulesOnly &&
+    demotedRisk === null &&
+    hits.length === 0 &&
+    !signals.some(isScoped) &&
+    modelWords >= MIN_MODEL_WORDS
+  ) {
     const scores = RISK_MODEL.score(masked)
     let model = modelLevelOf(scores, language)
     const margin = markedMargin?.[language] ?? MARKED_MARGIN[language]

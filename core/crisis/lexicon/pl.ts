@@ -914,7 +914,17 @@ export const pl: Lexicon = {
       'wrocily',
       'wracam',
     ],
-    verbs: ['\\w+(?:lem|lam|lismy|lysmy)', 'probowal', 'probowala', 'wzial', 'wziela', 'zrobil', 'zrobila', 'prawie', 'omal'],
+    verbs: [
+      '\\w+(?:lem|lam|lismy|lysmy)',
+      'probowal',
+      'probowala',
+      'wzial',
+      'wziela',
+      'zrobil',
+      'zrobila',
+      'prawie',
+      'omal',
+    ],
   },
   maskTargets: [
     'samobojstwo',
