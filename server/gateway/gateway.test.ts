@@ -108,9 +108,9 @@ describe('session revocation', () => {
     const gone = waitForDisconnect(socket)
     deps.setNow(new Date(Date.now() + 31 * 60_000))
     try {
-      // The gateway re-checks the session at most once a minute per socket; make this socket due.
+      // The gateway re-checks the session about once a minute per socket; make this socket due.
       for (const server of servers) {
-        for (const s of server.app.io.of('/').sockets.values()) s.data.checkedAt = 0
+        for (const s of server.app.io.of('/').sockets.values()) s.data.recheckAt = 0
       }
       socket.emit('session:get', {}, () => {})
       expect(await ended).toEqual({ reason: 'expired' })
