@@ -370,8 +370,7 @@ function tokenizeAscii(text: string, t: Tokens): Tokens {
   return t
 }
 
-const isAsciiWordCode = (c: number) =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+const isAsciiWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
 const isStopCode = (c: number) => c === 46 || c === 33 || c === 63 || c === 59
 
 const HAS_CAPITAL = /\p{Lu}\p{Ll}/u

@@ -127,7 +127,15 @@ describe('WordAlternation', () => {
 
   it('says a text may match whenever the regex matches it, and no when it cannot (no word every match needs)', () => {
     const list = new WordAlternation(['took (?:all|the) pills', 'jump(?:ed)? off', '(?<=\\bon the roof )now'])
-    const texts = ['i took all pills', 'i took the pills', 'he jumped off', 'on the roof now', 'hello there', '', 'pills']
+    const texts = [
+      'i took all pills',
+      'i took the pills',
+      'he jumped off',
+      'on the roof now',
+      'hello there',
+      '',
+      'pills',
+    ]
     for (const text of texts) {
       const matches = reference(list.re, text).length > 0
       if (matches) expect(list.mayMatch(text), text).toBe(true)
