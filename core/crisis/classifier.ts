@@ -1141,7 +1141,8 @@ export function classifyRisk(text: string, options?: ClassifyOptions): RiskResul
   const signals = [...own.signals]
 
   const context = options?.context
-  if (context && context.length > 0) {
+  // Earlier messages count only through a statement or a cue in this one: most chat has neither, and is not re-read.
+  if (context && context.length > 0 && (own.base > 0 || own.cues.length > 0)) {
     const earlier = context.slice(-MAX_CONTEXT).map((t) => analyze(t, options?.rulesOnly))
     // Cues here (a time, means, a goodbye) complete statements made earlier, and vice versa.
     if (own.base > 0 || own.cues.length > 0) {
