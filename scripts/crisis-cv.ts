@@ -77,11 +77,73 @@
  *   en 0.91 / 0.92 guarded and pl 0.75 / 0.78, and a Polish test goodbye scored 0.802).
  *   Result (7 December, artefact 712295276c97, docs/crisis-model.md): en 0.89 by the rule, 0.94 with
  *   the guard; pl 0.74, 0.81 with the guard. Shipped: en 0.94, pl 0.81.
+ *   Second amendment (sixth round, decision 059): the guard also sits above the imminent score of the
+ *   classifier test's look-alikes (LOOK_ALIKES) left to the model with risk below concern, the check
+ *   the paragraph above asked for by hand ("ostatnia wiadomość ode mnie na dziś" scored 0.808 with
+ *   the rule's Polish choice at 0.77).
+ *
+ * `--chat-head --imminent-alone` runs both studies on one set of fold models (the same models: the
+ * chat head trains apart from the other two heads, whose weights it does not change).
+ *
+ * `npx tsx scripts/crisis-cv.ts --lift-at` prints LIFT_AT for the shipped artefact by the classifier's rule.
+ *
+ * `npx tsx scripts/crisis-cv.ts --chat-head [--data <folder>]` chooses CHAT_HIGH_AT
+ * (core/crisis/classifier.ts, decision 059): the cut-off of the chat head (artefact version 4: level
+ * >= high vs below on the own messages, at first with the public negatives too, calibrated on the tuning rows) at
+ * which it gives `high` where no rule spoke, no scope applies and the risk head is below its high
+ * cut-off. Written down on 7 December before the study first ran; never a held-out row, never an
+ * in-sample score of a training message:
+ * - The folds above, at the shipped weight (OWN_WEIGHT) and 8 epochs; every own training message
+ *   gets one out-of-fold risk, imminent and chat score and its fold model's cut-offs. The model alone
+ *   on canonical text, as above. "Before" is today's model path: risk >= concern -> concern, risk >=
+ *   high -> high (imminent with the imminent cut-off), the lift at the fold's LIFT_AT, the imminent
+ *   head alone at max(fold LIFT_AT, IMMINENT_ALONE). "After" adds: risk below high and chat >= c ->
+ *   high.
+ * - Candidates per language: 0.50 to 0.99 in steps of 0.01.
+ * - A candidate is allowed when all three hold:
+ *   1. own `none` chat: out-of-fold own `none` messages of the language whose chat score reaches it
+ *      (whatever their risk: an upper bound) are at most 2 % of the language's own `none` messages;
+ *   2. public negatives: public validation negatives of the language (English split; Polish: PolEval
+ *      rows) whose chat score reaches it while their risk is below the model's high cut-off are at
+ *      most 0.5 % of them, for each of the five fold models and for the shipped artefact;
+ *   3. tuning hard negatives: no own tuning row labelled `none` (never a held-out row) that the
+ *      classifier leaves to the model (no rule statement or scope, no whole-message scope, three words
+ *      or more) and rates below `high` today has a chat score (shipped artefact, which never trains
+ *      on tuning rows) at or above it, while its risk is below the high cut-off. Strict, as the issue
+ *      asks that false alarms on hard negatives not rise.
+ * - The choice: per language, the lowest allowed candidate; Infinity (the chat head never speaks) if
+ *   none is allowed, or if at the chosen candidate the path adds fewer than 5 out-of-fold own
+ *   messages labelled high or imminent rated >= high (not worth a new path).
+ * - Printed and never used by the rule: per candidate, own high and imminent messages added, own
+ *   `concern` messages rated >= high; and before/after figures (recall >= concern and >= high,
+ *   imminent and high rated >= high, false-positive rate on `none`) at the choice.
+ * - Variants of the head (added after the first run, written before the variants ran): the first
+ *   run's head trained on the own messages and the public negatives (now `--chat-public-negatives`);
+ *   one variant trains it on the own messages alone (now the default), another gives it its own L2
+ *   (`--chat-l2 <x>`: a larger one favours features many messages share, such as the concept
+ *   classes, over rare n-grams). Each variant's cut-offs come from the rule above; the variant whose
+ *   chosen cut-offs add the most out-of-fold own high and imminent messages rated >= high (English
+ *   and Polish together) is shipped, and the first run's head wins ties. A variant other than the
+ *   shipped one trains its own full model here for the public check and the tuning guard.
+ *   Result (7 December, 2,958 own messages; docs/crisis-model.md): with public negatives en 0.84,
+ *   pl 0.80, adding 65 + 54 = 119; L2 1e-4 (with public negatives) en 0.85, pl 0.82, 64 + 46 = 110;
+ *   own messages alone en 0.93, pl 0.82, 63 + 96 = 159: the chat head trains on the own messages
+ *   alone.
+ * - Amendment, added after those runs and stated as such (as decision 058 did for IMMINENT_ALONE):
+ *   at en 0.93 the classifier's test "keeps a goodbye for now and means in an ordinary sentence below
+ *   high" failed ("last message from me tonight, going to bed", chat 0.953 on that artefact). So the
+ *   cut-off also sits above the chat score (shipped artefact) of each of that test's look-alikes
+ *   (LOOK_ALIKES below, copied from core/crisis/classifier.test.ts) that the classifier leaves to
+ *   the model with risk below high: the choice is the lowest allowed candidate at or above that
+ *   look-alike guard, and the script prints both. The variants were compared again under the
+ *   amended rule (IMMINENT_ALONE already at its new value): own messages alone en 0.96, pl 0.82,
+ *   adding 24 + 96 = 120; with the public negatives en 0.86, pl 0.80, 36 + 54 = 90 (an L2 of 1e-4
+ *   changed no cut-off or count): the own messages alone still win.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { classifyRisk, LIFT_AT, type RiskLevel } from '../core/crisis/classifier.js'
+import { classifyRisk, decisionParts, IMMINENT_ALONE, LIFT_AT, type RiskLevel } from '../core/crisis/classifier.js'
 import { EVAL_SET_PATH, flagScore, loadEvalSet, recallAtFpr } from '../core/crisis/eval/evaluate.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from '../core/crisis/model/model.js'
@@ -103,6 +165,8 @@ const listArg = (name: string, fallback: number[]) => {
 }
 const weights = listArg('--weights', [4, 8, 16, 32])
 const epochsList = listArg('--epochs', [8])
+const chatL2Index = args.indexOf('--chat-l2')
+const chatL2Arg = chatL2Index >= 0 ? Number(args[chatL2Index + 1]) : undefined
 const dataIndex = args.indexOf('--data')
 const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
 if (!publicDataPresent(dataDir)) throw new Error(`public data not found in ${dataDir} (docs/crisis-model.md)`)
@@ -137,6 +201,21 @@ const validation = loadPublicData(dataDir)
   .map((r) => ({ label: r.label, canonical: canonicalize(r.text) }))
 
 const RANKED: readonly RiskLevel[] = ['none', 'concern', 'high', 'imminent']
+
+/**
+ * Goodbyes for now and means in ordinary sentences that must stay below high (the classifier test
+ * "keeps a goodbye for now and means in an ordinary sentence below high"; the look-alike guard).
+ */
+const LOOK_ALIKES = [
+  'last message from me tonight, going to bed',
+  'bye guys, thanks for everything, see you next week',
+  'took my meds with a glass of wine',
+  'my dad keeps his gun in the safe',
+  'dzięki za wszystko, żegnam się, do jutra',
+  'ostatnia wiadomość ode mnie na dziś',
+  'mam przy sobie nóż do chleba',
+  'żegnajcie, wyjeżdżam na wakacje',
+]
 function modelLevel(p: ModelScore, model: RiskModel, language: ModelLanguage, liftAt: number): RiskLevel {
   const t = model.thresholds[language]
   if (p.risk < t.concern) return 'none'
@@ -155,16 +234,212 @@ function liftAtOf(model: RiskModel, language: ModelLanguage): number {
   return Math.max(0.5, Math.floor(top * 100 + 1e-9) / 100 + 0.01)
 }
 
+if (args.includes('--chat-head')) {
+  chatHead()
+  process.exit(0)
+}
 if (args.includes('--imminent-alone')) {
   imminentAlone()
   process.exit(0)
+}
+if (args.includes('--lift-at')) {
+  // LIFT_AT for the shipped artefact, by the classifier's rule (no training, no held-out row).
+  for (const language of MODEL_LANGUAGES)
+    console.log(`${language}: LIFT_AT = ${liftAtOf(RISK_MODEL, language).toFixed(2)} (shipped ${LIFT_AT[language]})`)
+  process.exit(0)
+}
+
+/** `--chat-head`: the out-of-fold study that chooses CHAT_HIGH_AT (rule in the header). */
+function chatHead(): void {
+  const weight = OWN_WEIGHT
+  const epochs = 8
+  const oof: ModelScore[] = own.map(() => ({ risk: NaN, imminent: NaN, chat: NaN }))
+  const cutsOf: { concern: number; high: number; imminent: number; liftAt: number }[] = own.map(() => ({
+    concern: NaN,
+    high: NaN,
+    imminent: NaN,
+    liftAt: NaN,
+  }))
+  const publicRows = loadPublicData(dataDir)
+    .filter((r) => r.split === 'validation' && r.label === 0)
+    .map((r) => ({ language: r.language as ModelLanguage, canonical: canonicalize(r.text) }))
+  /** Per language, per scorer (5 fold models, then the shipped artefact): chat score of each negative whose risk is below high. */
+  const publicChat = new Map<ModelLanguage, { chat: number[]; n: number }[]>(MODEL_LANGUAGES.map((l) => [l, []]))
+  /** The same in the `--imminent-alone` study's form (risk, imminent, concern cut-off per negative). */
+  const publicNeg = new Map<ModelLanguage, { risk: number; imminent: number; concern: number }[][]>(
+    MODEL_LANGUAGES.map((l) => [l, []]),
+  )
+  const scorePublic = (model: RiskModel) => {
+    for (const language of MODEL_LANGUAGES) {
+      const rows = publicRows.filter((r) => r.language === language).map((r) => model.score(r.canonical))
+      const high = model.thresholds[language].high
+      publicChat.get(language)!.push({ chat: rows.filter((p) => p.risk < high).map((p) => p.chat), n: rows.length })
+      const concern = model.thresholds[language].concern
+      publicNeg.get(language)!.push(rows.map((p) => ({ risk: p.risk, imminent: p.imminent, concern })))
+    }
+  }
+  const tmp = mkdtempSync(path.join(tmpdir(), 'crisis-cv-chat-'))
+  try {
+    console.log(
+      `chat head: ${K}-fold out-of-fold scores over ${own.length} own training messages (seed ${SEED}, weight ${weight}, ${epochs} epochs); model alone`,
+    )
+    for (let fold = 0; fold < K; fold++) {
+      const started = Date.now()
+      const ownPath = path.join(tmp, 'own.jsonl')
+      writeFileSync(
+        ownPath,
+        own
+          .filter((_, i) => foldOf[i] !== fold)
+          .map((m) => `${JSON.stringify(m)}\n`)
+          .join(''),
+      )
+      const { artefact } = trainRiskModel({
+        dataDir,
+        ownPath,
+        ownWeight: weight,
+        epochs,
+        leftToModel,
+        chatPublicNegatives: args.includes('--chat-public-negatives'),
+        chatL2: chatL2Arg,
+      })
+      const model = new RiskModel(artefact)
+      const liftAt = { en: liftAtOf(model, 'en'), pl: liftAtOf(model, 'pl') }
+      own.forEach((m, i) => {
+        if (foldOf[i] !== fold) return
+        oof[i] = model.score(canonicalize(m.text))
+        cutsOf[i] = { ...model.thresholds[m.language], liftAt: liftAt[m.language] }
+      })
+      scorePublic(model)
+      console.error(`  (fold ${fold + 1} took ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+  // The shipped artefact has the default head; a variant's full model (all own messages) is trained here.
+  const variant = args.includes('--chat-public-negatives') || chatL2Arg !== undefined
+  const full = variant
+    ? new RiskModel(
+        trainRiskModel({
+          dataDir,
+          ownWeight: weight,
+          epochs,
+          leftToModel,
+          chatPublicNegatives: args.includes('--chat-public-negatives'),
+          chatL2: chatL2Arg,
+        }).artefact,
+      )
+    : RISK_MODEL
+  scorePublic(full)
+
+  // Today's path and the path with the chat head at c, per out-of-fold message (model alone).
+  const before = (i: number): number => {
+    const p = oof[i]!
+    const t = cutsOf[i]!
+    if (p.risk < t.concern)
+      return p.imminent >= Math.max(t.imminent, t.liftAt, IMMINENT_ALONE[own[i]!.language]) ? 2 : 0
+    if (p.risk < t.high) return p.imminent >= Math.max(t.imminent, t.liftAt) ? 2 : 1
+    return p.imminent >= t.imminent ? 3 : 2
+  }
+  const after = (i: number, c: number): number => {
+    const b = before(i)
+    return oof[i]!.risk < cutsOf[i]!.high && oof[i]!.chat >= c ? Math.max(b, 2) : b
+  }
+  // Tuning `none` rows the classifier leaves to the model (decisionParts gives a model risk only
+  // where no rule spoke, no scope set the model aside and the message has three words or more) and
+  // rates below high today.
+  const tuningNone = tuning
+    .filter((m) => m.level === 'none')
+    .filter((m) => leftToModel(m.text) && decisionParts(m.text).modelRisk !== null)
+    .filter((m) => {
+      // Below high without the chat head (a row the shipped CHAT_HIGH_AT already lifts counts too).
+      const r = classifyRisk(m.text)
+      return RANKED.indexOf(r.level) < 2 || r.signals.includes('model.chat')
+    })
+    .map((m) => ({ m, p: full.score(canonicalize(m.text)) }))
+    .filter((x) => x.p.risk < full.thresholds[x.m.language].high)
+
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(2)} %`
+  const fmt = (x: number) => x.toFixed(3)
+  const chosen = {} as Record<ModelLanguage, number>
+  for (const language of MODEL_LANGUAGES) {
+    const ix = own.map((_, i) => i).filter((i) => own[i]!.language === language)
+    const of = (level: RiskLevel) => ix.filter((i) => own[i]!.level === level)
+    const none = of('none')
+    const concern = of('concern')
+    const severe = [...of('high'), ...of('imminent')]
+    const scorers = publicChat.get(language)!
+    const guardRows = tuningNone.filter((x) => x.m.language === language)
+    const guardTop = Math.max(0, ...guardRows.map((x) => x.p.chat))
+    const lookAlikeTop = Math.max(
+      0,
+      ...LOOK_ALIKES.filter((t) => leftToModel(t) && decisionParts(t).modelRisk !== null)
+        .map((t) => ({ t, p: full.score(canonicalize(t)) }))
+        .filter((x) => classifyRisk(x.t).language === language && x.p.risk < full.thresholds[language].high)
+        .map((x) => x.p.chat),
+    )
+    const lookAlikeGuard = Math.floor(lookAlikeTop * 100 + 1e-9) / 100 + 0.01
+    console.log(
+      `\n${language}: ${none.length} own none, ${concern.length} concern, ${severe.length} high or imminent; ${scorers[0]?.n ?? 0} public validation negatives; ${guardRows.length} tuning none rows left to the model below high (highest chat score ${guardTop.toFixed(3)})`,
+    )
+    console.log(
+      `${'cut-off'.padStart(7)}  ${'own none >='.padStart(18)}  ${'high/imm added'.padStart(14)}  ${'concern >= high'.padStart(15)}  ${'public negatives: folds 1-5, shipped (%)'.padStart(44)}  tuning  allowed`,
+    )
+    let choice = Infinity
+    let unguarded = Infinity
+    for (let c100 = 50; c100 <= 99; c100++) {
+      const c = c100 / 100
+      const noneReach = none.filter((i) => oof[i]!.chat >= c).length
+      const added = severe.filter((i) => before(i) < 2 && after(i, c) >= 2).length
+      const concernHigh = concern.filter((i) => after(i, c) >= 2).length
+      const shares = scorers.map((s) => s.chat.filter((x) => x >= c).length / Math.max(1, s.n))
+      const tuningHit = guardRows.filter((x) => x.p.chat >= c).length
+      const allowed = noneReach <= 0.02 * none.length && Math.max(...shares) <= 0.005 && tuningHit === 0
+      if (allowed && unguarded === Infinity) unguarded = c
+      if (allowed && choice === Infinity && c >= lookAlikeGuard - 1e-9) choice = c
+      console.log(
+        `${c.toFixed(2).padStart(7)}  ${`${noneReach} = ${pct(noneReach, none.length)}`.padStart(18)}  ${`${added}/${severe.length}`.padStart(14)}  ${`${concernHigh}/${concern.length}`.padStart(15)}  ${shares
+          .map((x) => (100 * x).toFixed(2))
+          .join(' ')
+          .padStart(44)}  ${String(tuningHit).padStart(6)}  ${allowed ? 'yes' : 'no'}`,
+      )
+    }
+    console.log(
+      `${language}: by the rule as first written ${unguarded === Infinity ? 'Infinity' : unguarded.toFixed(2)}; look-alike guard ${lookAlikeGuard.toFixed(2)} (highest chat score of a look-alike left to the model below high: ${lookAlikeTop.toFixed(3)})`,
+    )
+    const added = choice === Infinity ? 0 : severe.filter((i) => before(i) < 2 && after(i, choice) >= 2).length
+    if (choice !== Infinity && added < 5) {
+      console.log(`${language}: lowest allowed ${choice.toFixed(2)} adds only ${added} (< 5) high or imminent messages`)
+      choice = Infinity
+    }
+    chosen[language] = choice
+    console.log(`${language}: CHAT_HIGH_AT = ${choice === Infinity ? 'Infinity' : choice.toFixed(2)}`)
+    // Before and after at the choice, the model alone, out of fold.
+    const figures = (levelOf: (i: number) => number) => {
+      const rows = ix.map((i) => ({ expected: own[i]!.level, predicted: RANKED[levelOf(i)]! }))
+      const f = flagScore(rows)
+      const atLeastHigh = (level: RiskLevel) =>
+        `${ix.filter((i) => own[i]!.level === level && levelOf(i) >= 2).length}/${of(level).length}`
+      return `recall >= concern ${fmt(f.recallConcern)}, >= high ${fmt(f.recallHigh)}; imminent >= high ${atLeastHigh('imminent')}, high >= high ${atLeastHigh('high')}, concern >= high ${atLeastHigh('concern')}; FPR (none >= concern) ${fmt(f.falsePositiveRate)}, none >= high ${ix.filter((i) => own[i]!.level === 'none' && levelOf(i) >= 2).length}/${none.length}`
+    }
+    console.log(`${language} before: ${figures(before)}`)
+    if (choice !== Infinity) console.log(`${language} after:  ${figures((i) => after(i, choice))}`)
+  }
+  console.log(`\nCHAT_HIGH_AT = { en: ${chosen.en}, pl: ${chosen.pl} }`)
+  if (args.includes('--imminent-alone') && !variant) {
+    console.log('\nimminent head alone, on the same fold models (the --imminent-alone rule):')
+    reportImminentAlone(
+      oof,
+      cutsOf.map((c) => c.concern),
+      publicNeg,
+    )
+  }
 }
 
 /** `--imminent-alone`: the out-of-fold study that chooses IMMINENT_ALONE (rule in the header). */
 function imminentAlone(): void {
   const weight = OWN_WEIGHT
   const epochs = 8
-  const oof: ModelScore[] = own.map(() => ({ risk: NaN, imminent: NaN }))
+  const oof: ModelScore[] = own.map(() => ({ risk: NaN, imminent: NaN, chat: NaN }))
   /** Per language, per scorer (5 fold models, then the shipped artefact): [risk, imminent, concern cut-off] of each public validation row. */
   const publicNeg = new Map<ModelLanguage, { risk: number; imminent: number; concern: number }[][]>(
     MODEL_LANGUAGES.map((l) => [l, []]),
@@ -210,7 +485,18 @@ function imminentAlone(): void {
     rmSync(tmp, { recursive: true, force: true })
   }
   scorePublic(RISK_MODEL)
+  reportImminentAlone(oof, concernOf, publicNeg)
+}
 
+/**
+ * The IMMINENT_ALONE table and choice from out-of-fold scores (`--imminent-alone`, and `--chat-head
+ * --imminent-alone`, which trains the same fold models once for both).
+ */
+function reportImminentAlone(
+  oof: readonly ModelScore[],
+  concernOf: readonly number[],
+  publicNeg: Map<ModelLanguage, { risk: number; imminent: number; concern: number }[][]>,
+): void {
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(2)} %`
   for (const language of MODEL_LANGUAGES) {
     const rows = own.map((m, i) => ({ m, p: oof[i]!, concern: concernOf[i]! })).filter((r) => r.m.language === language)
@@ -231,7 +517,18 @@ function imminentAlone(): void {
       const p = RISK_MODEL.score(canonical)
       if (p.risk < RISK_MODEL.thresholds[language].concern) top = Math.max(top, p.imminent)
     }
-    const guard = Math.floor(top * 100 + 1e-9) / 100 + 0.01
+    // Look-alike guard (amendment of 7 December, decision 059): the classifier test's goodbyes for now
+    // and means in ordinary sentences left to the model with risk below concern stay below it too.
+    let lookAlikeTop = 0
+    for (const t of LOOK_ALIKES) {
+      if (!leftToModel(t) || decisionParts(t).modelRisk === null || classifyRisk(t).language !== language) continue
+      const p = RISK_MODEL.score(canonicalize(t))
+      if (p.risk < RISK_MODEL.thresholds[language].concern) lookAlikeTop = Math.max(lookAlikeTop, p.imminent)
+    }
+    const guard = Math.max(
+      Math.floor(top * 100 + 1e-9) / 100 + 0.01,
+      Math.floor(lookAlikeTop * 100 + 1e-9) / 100 + 0.01,
+    )
     let choice = Infinity
     let guarded = Infinity
     for (let c100 = Math.ceil(floor * 100 - 1e-9); c100 <= 99; c100++) {
@@ -255,7 +552,7 @@ function imminentAlone(): void {
     const shown = (c: number) => (c === Infinity ? 'Infinity (no cut-off meets it)' : c.toFixed(2))
     console.log(`${language}: by the rule as first written ${shown(choice)}`)
     console.log(
-      `${language}: tuning guard ${guard.toFixed(2)} (highest imminent score of a tuning row below imminent left to the model with risk below concern: ${top.toFixed(3)})`,
+      `${language}: tuning and look-alike guard ${guard.toFixed(2)} (highest imminent score of a tuning row below imminent left to the model with risk below concern: ${top.toFixed(3)}; of a look-alike: ${lookAlikeTop.toFixed(3)})`,
     )
     console.log(`${language}: IMMINENT_ALONE = ${shown(guarded)}`)
   }

@@ -997,7 +997,7 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
     for (const [text, language] of [
       ['im tying the rope to the banister now, goodbye', 'en'],
       ['standing on the ledge of the car park roof now', 'en'],
-      ['zaparkowałem nad zalewem, wąż podłączony do rury wydechowej', 'pl'],
+      ['oddałam kotka sąsiadce, listy zostawiłam na stole, dzisiaj w nocy', 'pl'],
     ] as const) {
       expect({ text, rulesSilent: rulesSilent(text), calm: calmButImminent(text, language) }).toEqual({
         text,
@@ -1012,7 +1012,7 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
       expect(result.language).toBe(language)
     }
     // Below the cut-off the calm risk head still decides.
-    const below = 'crushed them all into the drink. drinking it now'
+    const below = "the water is up to my chest now and i'm still walking out"
     expect(scores(below).risk).toBeLessThan(RISK_MODEL.thresholds.en.concern)
     expect(scores(below).imminent).toBeLessThan(alone('en'))
     expect(level(below)).toBe('none')

@@ -73,7 +73,7 @@ export const DEMOTE_BELOW: Readonly<Record<LanguageCode, number>> = Object.freez
  * imminent" checks it).
  * Rechoose it after a retrain (docs/crisis-model.md).
  */
-export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.77, pl: 0.5 })
+export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.57, pl: 0.5 })
 /**
  * The imminent head alone (decision 058): where no rule spoke and the risk head stays below its
  * concern cut-off, an imminent score at or above this value, per language (and at least LIFT_AT),
@@ -84,7 +84,17 @@ export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ e
  * no cut-off meets the rule. Rechoose it after a retrain and run the classifier's tests, whose
  * look-alikes (goodbyes for now) must stay below high (docs/crisis-model.md).
  */
-export const IMMINENT_ALONE: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.94, pl: 0.81 })
+export const IMMINENT_ALONE: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.9, pl: 0.81 })
+/**
+ * The chat head (artefact version 4, decision 059): where no rule spoke, no scope applies and the risk
+ * head stays below its high cut-off, a chat-head score at or above this value, per language, gives
+ * `high` (signal `model.chat`); it combines with cues as a lifted level, so never `imminent` by
+ * itself. Chosen by `npx tsx scripts/crisis-cv.ts --chat-head` on out-of-fold scores of the own
+ * training messages, the public validation split and the own tuning rows' `none` messages, never on
+ * a held-out row (the rule is in that script's header); Infinity where no cut-off meets the rule.
+ * Rechoose it after a retrain (docs/crisis-model.md).
+ */
+export const CHAT_HIGH_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.96, pl: 0.82 })
 /**
  * Where the model decides and the message carries a scope word the rules read (negation, another
  * person, reported speech, the past, a media frame; `Scope.marked`), its risk counts this much less
@@ -904,22 +914,26 @@ function blankSentences(text: string, t: Tokens, spans: readonly number[]): { te
  * soon); the imminent cut-off was chosen so that no tuning row below imminent reaches it.
  * `alone`: the risk head stayed below concern and the imminent head reached IMMINENT_ALONE, so the
  * level is `high` too, and it counts as lifted (decision 058).
+ * `chat`: the risk head stayed below high and the chat head reached CHAT_HIGH_AT, so the level is
+ * `high` as well, and it counts as lifted (decision 059).
  */
 function modelLevelOf(
-  p: { risk: number; imminent: number },
+  p: { risk: number; imminent: number; chat: number },
   language: LanguageCode,
-): { level: number; risk: number; lifted: boolean; alone: boolean } {
+): { level: number; risk: number; lifted: boolean; lift: boolean; alone: boolean; chat: boolean } {
   const t = RISK_MODEL.thresholds[language]
+  const chat = p.risk < t.high && p.chat >= CHAT_HIGH_AT[language]
   if (p.risk < t.concern) {
     const alone = p.imminent >= Math.max(t.imminent, LIFT_AT[language], IMMINENT_ALONE[language])
-    return { level: alone ? HIGH : 0, risk: p.risk, lifted: alone, alone }
+    return { level: alone || chat ? HIGH : 0, risk: p.risk, lifted: alone || chat, lift: false, alone, chat }
   }
   if (p.risk < t.high) {
-    const lifted = p.imminent >= Math.max(t.imminent, LIFT_AT[language])
-    return { level: lifted ? HIGH : CONCERN, risk: p.risk, lifted, alone: false }
+    const lift = p.imminent >= Math.max(t.imminent, LIFT_AT[language])
+    return { level: lift || chat ? HIGH : CONCERN, risk: p.risk, lifted: lift || chat, lift, alone: false, chat }
   }
   // Imminent only where both heads agree: high risk and an imminent message.
-  return { level: p.imminent >= t.imminent ? IMMINENT : HIGH, risk: p.risk, lifted: false, alone: false }
+  const level = p.imminent >= t.imminent ? IMMINENT : HIGH
+  return { level, risk: p.risk, lifted: false, lift: false, alone: false, chat: false }
 }
 
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}]/u
@@ -1079,18 +1093,22 @@ function analyze(
       model.level > 0 || scoreAll ? new Scope(masked, tokens, BY_LANGUAGE.get(language) ?? COMPILED[0], raw) : null
     if (scope && margin > 0 && scope.marked()) {
       const unmarked = model.level
-      model = modelLevelOf({ risk: scores.risk - margin, imminent: scores.imminent }, language)
+      model = modelLevelOf({ ...scores, risk: scores.risk - margin }, language)
       if (unmarked > 0 && model.level === 0) signals.push('model.marked')
     }
-    const { level: modelLevel, risk, lifted, alone } = model
+    const { level: modelLevel, risk, lifted, lift, alone, chat } = model
     const scoped = scope && (modelLevel > 0 || scoreAll) ? scope.wholeMessage() : null
     if (!scoped) modelRisk = risk
     if (scoped && modelLevel > 0) signals.push(`model.scoped.${scoped}`)
     else if (modelLevel > 0) {
+      // Each head that raised the level names itself (the imminent head alone or lifting, the chat
+      // head); the n-grams are the chat head's where it alone raised the level (decision 059).
+      const byChatOnly = chat && !alone && !lift
       modelSignals = [
         `model.score.${RISK_LEVELS[modelLevel]}`,
-        ...(alone ? ['model.imminent.alone'] : lifted ? ['model.imminent'] : []),
-        ...RISK_MODEL.topFeatures(masked).map((f) => `model.ngram:${f.index}`),
+        ...(alone ? ['model.imminent.alone'] : lift ? ['model.imminent'] : []),
+        ...(chat ? ['model.chat'] : []),
+        ...RISK_MODEL.topFeatures(masked, 3, byChatOnly ? 'chat' : 'risk').map((f) => `model.ngram:${f.index}`),
       ]
       // A statement the model found combines with the message's cues (see raiseByCues; the time
       // cue stays tied to the rules' active kind). A level the imminent head lifted combines as the
@@ -1118,7 +1136,8 @@ function analyze(
  * combined decision apart, so a concern cut-off can be swept. The combined classifier with the
  * model's concern cut-off set to c flags a message (>= concern) exactly when
  * `ruleLevel !== 'none' || (modelRisk !== null && modelRisk >= c)`, or when the imminent head alone
- * gives it `high` (decision 058; its modelRisk is then below the concern cut-off).
+ * or the chat head gives it `high` (decisions 058, 059; its modelRisk may then be below the concern
+ * cut-off).
  */
 export function decisionParts(
   text: string,

@@ -93,6 +93,23 @@ describe('a wrong or missing artefact', () => {
     expect(() => validateArtefact(null)).toThrow(RiskModelError)
   })
 
+  it('refuses an artefact of version 3 (before the chat head) by name, and one without a chat head', () => {
+    const { checksum: _c, ...body } = shipped()
+    void _c
+    expect(body.version).toBe(4)
+    expect(body.heads.chat.index.length).toBeGreaterThan(1000)
+    expect(() => validateArtefact(resign({ ...body, version: 3 as never }), 'v3.json')).toThrow(
+      /v3\.json is unusable: version is 3, this code reads version 4/,
+    )
+    const { chat: _chat, ...twoHeads } = body.heads
+    void _chat
+    expect(() => validateArtefact(resign({ ...body, heads: twoHeads as never }), 'two.json')).toThrow(
+      /two\.json is unusable: head "chat" is missing/,
+    )
+    const short = { ...body.heads.chat, weight: body.heads.chat.weight.slice(1) }
+    expect(() => validateArtefact(resign({ ...body, heads: { ...body.heads, chat: short } }))).toThrow(/equal length/)
+  })
+
   it('reports a missing or unreadable file', () => {
     const dir = tempDir()
     expect(() => readArtefactFile(path.join(dir, 'absent.json'))).toThrow(/missing or unreadable/)

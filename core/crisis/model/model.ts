@@ -8,7 +8,10 @@
  * rules; docs/crisis-model.md is the model card.
  *
  *  - risk head: probability that a message shows any risk (level >= concern);
- *  - imminent head: probability that a message is an attempt, means at hand or a goodbye.
+ *  - imminent head: probability that a message is an attempt, means at hand or a goodbye;
+ *  - chat head (version 4): probability that a message is at level high or imminent, trained on the
+ *    project's own chat-style messages alone, calibrated on the own tuning rows;
+ *    the classifier's cut-off for it (CHAT_HIGH_AT) is chosen on out-of-fold own scores.
  *
  * The artefact is validated once at module load; a wrong format, version, shape or checksum
  * throws at start with a clear error, so a broken artefact can never silently disable the model.
@@ -21,9 +24,14 @@ import { featureBuffer, featureIndexes, forEachFeature } from './features.js'
 export const MODEL_FORMAT = 'holdspace.crisis-risk-model'
 /**
  * 2: features add a light (Polish) stem per word (./features.ts); 3: concept classes and their
- * pairs (./concepts.ts). An artefact of another version is refused.
+ * pairs (./concepts.ts); 4: a third head, `chat` (level >= high on the own chat-style messages).
+ * An artefact of another version is refused.
  */
-export const MODEL_VERSION = 3
+export const MODEL_VERSION = 4
+
+/** The heads of an artefact, in the order their weights sit side by side when scoring. */
+export const HEAD_NAMES = ['risk', 'imminent', 'chat'] as const
+export type HeadName = (typeof HEAD_NAMES)[number]
 
 export interface HeadArtefact {
   /** Intercept of the linear score. */
@@ -53,7 +61,7 @@ export interface RiskModelArtefact {
   format: typeof MODEL_FORMAT
   version: typeof MODEL_VERSION
   hashBits: number
-  heads: { risk: HeadArtefact; imminent: HeadArtefact }
+  heads: Record<HeadName, HeadArtefact>
   /** Per language: the calibrated scores differ by language, so the cut-offs do too. */
   thresholds: Record<ModelLanguage, ModelThresholds>
   /** Provenance and validation figures written by the trainer (data sets, row counts, seed). */
@@ -117,8 +125,7 @@ export function validateArtefact(value: unknown, source = 'artefact'): RiskModel
     throw new RiskModelError(source, 'hashBits must be an integer from 10 to 24')
   const size = 1 << a.hashBits!
   if (!a.heads || typeof a.heads !== 'object') throw new RiskModelError(source, 'heads are missing')
-  checkHead(source, 'risk', a.heads.risk, size)
-  checkHead(source, 'imminent', a.heads.imminent, size)
+  for (const name of HEAD_NAMES) checkHead(source, name, (a.heads as Record<string, unknown>)[name], size)
   for (const language of MODEL_LANGUAGES) {
     const t = (a.thresholds as Partial<Record<ModelLanguage, ModelThresholds>> | undefined)?.[language]
     if (
@@ -174,12 +181,14 @@ export interface ModelScore {
   risk: number
   /** Calibrated probability of an imminent message. */
   imminent: number
+  /** Calibrated probability that a chat message is at level high or above (the chat head). */
+  chat: number
 }
 
 export interface ModelFeature {
   /** Feature index, stable for a given artefact: the signal is `model.ngram:<index>`. */
   index: number
-  /** Contribution to the risk head's linear score. */
+  /** Contribution to the head's linear score (the risk head's unless another was asked for). */
   contribution: number
 }
 
@@ -197,13 +206,14 @@ export class RiskModel {
   readonly hashBits: number
   private readonly risk: Head
   private readonly imminentHead: Head
+  private readonly chatHead: Head
   /*
    * The weights, compact: most feature indexes have no weight in either head, so a bit per index
    * says which do (`present`, 32 KB at 18 bits), `rank` counts the set bits before each 32-bit word,
-   * and `pairs` holds the two heads' weights of the k-th weighted index side by side (2k: risk,
-   * 2k + 1: imminent). A message's features then touch a few hundred KB instead of two dense
-   * 1 MB arrays at random; the values are the same float32 weights, summed in the same order (an
-   * index with no weight added 0, which changes no sum).
+   * and `pairs` holds the three heads' weights of the k-th weighted index side by side (3k: risk,
+   * 3k + 1: imminent, 3k + 2: chat). A message's features then touch a few hundred KB instead of
+   * three dense 1 MB arrays at random; the values are the same float32 weights, summed in the same
+   * order (an index with no weight added 0, which changes no sum).
    */
   private readonly present: Uint32Array
   private readonly rank: Int32Array
@@ -213,9 +223,9 @@ export class RiskModel {
     this.hashBits = artefact.hashBits
     this.thresholds = artefact.thresholds
     const words = Math.max(1, (1 << artefact.hashBits) >>> 5)
-    const { risk, imminent } = artefact.heads
+    const { risk, imminent, chat } = artefact.heads
     const present = new Uint32Array(words)
-    for (const h of [risk, imminent]) for (const ix of h.index) present[ix >>> 5]! |= 1 << (ix & 31)
+    for (const h of [risk, imminent, chat]) for (const ix of h.index) present[ix >>> 5]! |= 1 << (ix & 31)
     const rank = new Int32Array(words)
     let count = 0
     for (let w = 0; w < words; w++) {
@@ -224,15 +234,17 @@ export class RiskModel {
     }
     this.present = present
     this.rank = rank
-    this.pairs = new Float32Array(2 * count)
+    this.pairs = new Float32Array(3 * count)
     for (const [h, offset] of [
       [risk, 0],
       [imminent, 1],
+      [chat, 2],
     ] as const) {
-      for (let i = 0; i < h.index.length; i++) this.pairs[2 * this.slot(h.index[i]!) + offset] = h.weight[i]!
+      for (let i = 0; i < h.index.length; i++) this.pairs[3 * this.slot(h.index[i]!) + offset] = h.weight[i]!
     }
     this.risk = { bias: risk.bias, scale: risk.scale, shift: risk.shift }
     this.imminentHead = { bias: imminent.bias, scale: imminent.scale, shift: imminent.shift }
+    this.chatHead = { bias: chat.bias, scale: chat.scale, shift: chat.shift }
   }
 
   /** The index's position among weighted indexes, or -1 when neither head weighs it. */
@@ -248,6 +260,7 @@ export class RiskModel {
     const { present, rank, pairs } = this
     let r = 0
     let m = 0
+    let c = 0
     // The features from a reused buffer (./features.ts), in order: no closure or array per message.
     const n = featureIndexes(canonical, this.hashBits)
     const features = featureBuffer()
@@ -256,23 +269,29 @@ export class RiskModel {
       const word = present[ix >>> 5]!
       const b = ix & 31
       if (((word >>> b) & 1) === 0) continue
-      const k = 2 * (rank[ix >>> 5]! + popcount(word & ~(-1 << b)))
+      const k = 3 * (rank[ix >>> 5]! + popcount(word & ~(-1 << b)))
       r += pairs[k]!
       m += pairs[k + 1]!
+      c += pairs[k + 2]!
     }
     const norm = n > 0 ? 1 / Math.sqrt(n) : 0
     return {
       risk: calibrate(this.risk, this.risk.bias + r * norm),
       imminent: calibrate(this.imminentHead, this.imminentHead.bias + m * norm),
+      chat: calibrate(this.chatHead, this.chatHead.bias + c * norm),
     }
   }
 
-  /** The `limit` features that raised the risk score most (positive contributions only). */
-  topFeatures(canonical: string, limit = 3): ModelFeature[] {
+  /**
+   * The `limit` features that raised a head's score most (positive contributions only): the risk
+   * head's by default, the chat head's where that head raised the level.
+   */
+  topFeatures(canonical: string, limit = 3, head: 'risk' | 'chat' = 'risk'): ModelFeature[] {
     const sums = new Map<number, number>()
+    const offset = head === 'chat' ? 2 : 0
     forEachFeature(canonical, this.hashBits, (ix) => {
       const k = this.slot(ix)
-      const w = k < 0 ? 0 : this.pairs[2 * k]!
+      const w = k < 0 ? 0 : this.pairs[3 * k + offset]!
       if (w > 0) sums.set(ix, (sums.get(ix) ?? 0) + w)
     })
     return [...sums]

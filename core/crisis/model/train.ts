@@ -53,6 +53,14 @@ export interface TrainOptions extends HeldoutSetPaths {
   l2?: number
   log?: (line: string) => void
   /**
+   * Whether the chat head (level >= high on the own messages) also trains on the public negatives.
+   * Default false: it trains on the own messages alone (chosen by `npx tsx scripts/crisis-cv.ts
+   * --chat-head`, decision 059).
+   */
+  chatPublicNegatives?: boolean
+  /** L2 of the chat head (default the other heads' l2). */
+  chatL2?: number
+  /**
    * Whether the classifier's rules leave a message to the model (no rule statement, no rule scope).
    * Tuning-based cut-offs only count such rows; without it every tuning row counts (stricter).
    */
@@ -65,6 +73,7 @@ interface Example {
   /** Target per head, or -1 when the example does not train that head. */
   risk: number
   imminent: number
+  chat: number
   weight: number
 }
 
@@ -104,7 +113,7 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
 /** Logistic regression by AdaGrad with L2, classes balanced by weight. */
 function trainHead(
   examples: readonly Example[],
-  target: 'risk' | 'imminent',
+  target: 'risk' | 'imminent' | 'chat',
   opts: { size: number; epochs: number; seed: number; lr: number; l2: number },
 ): { bias: number; weights: Float64Array } {
   const used = examples.filter((e) => e[target] >= 0)
@@ -277,27 +286,37 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
 
   const examples: Example[] = []
   const publicTrain = publicRows.filter((r) => r.split === 'train')
+  const chatPublic = options.chatPublicNegatives ?? false
   for (const r of publicTrain) {
     const weight = r.language === 'pl' ? POLISH_PUBLIC_WEIGHT : 1
-    examples.push({ ...featurize(r.text, hashBits), risk: r.label, imminent: r.label === 0 ? 0 : -1, weight })
+    const negative = r.label === 0 ? 0 : -1
+    examples.push({
+      ...featurize(r.text, hashBits),
+      risk: r.label,
+      imminent: negative,
+      chat: chatPublic ? negative : -1,
+      weight,
+    })
   }
   for (const m of own) {
     examples.push({
       ...featurize(m.text, hashBits),
       risk: m.level === 'none' ? 0 : 1,
       imminent: m.level === 'imminent' ? 1 : 0,
+      chat: m.level === 'high' || m.level === 'imminent' ? 1 : 0,
       weight: ownWeight,
     })
   }
   log(`featurized ${examples.length} training examples`)
 
   const hp = { size, epochs, seed, lr: options.learningRate ?? 0.05, l2: options.l2 ?? 1e-5 }
+  const chatL2 = options.chatL2 ?? hp.l2
   const heads: Record<
-    'risk' | 'imminent',
+    'risk' | 'imminent' | 'chat',
     { bias: number; dense: Float64Array; sparse: { index: number[]; weight: number[] } }
   > = {} as never
-  for (const target of ['risk', 'imminent'] as const) {
-    const { bias, weights } = trainHead(examples, target, hp)
+  for (const target of ['risk', 'imminent', 'chat'] as const) {
+    const { bias, weights } = trainHead(examples, target, target === 'chat' ? { ...hp, l2: chatL2 } : hp)
     const sparse = prune(weights, maxFeatures)
     const dense = new Float64Array(size)
     sparse.index.forEach((ix, i) => (dense[ix] = sparse.weight[i]))
@@ -308,7 +327,7 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   // Calibration and thresholds on data the heads were not trained on: the public validation split
   // (risk head) and the own evaluation set's tuning rows (imminent head, Polish cut-offs).
   const validation = publicRows.filter((r) => r.split === 'validation')
-  const score = (head: 'risk' | 'imminent', text: string) =>
+  const score = (head: 'risk' | 'imminent' | 'chat', text: string) =>
     rawScore(featurize(text, hashBits), heads[head].bias, heads[head].dense)
   const valScores = validation.map((r) => score('risk', r.text))
   const riskCal =
@@ -324,6 +343,16 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
       ? platt(
           tuningImm,
           tuning.map((m) => (m.level === 'imminent' ? 1 : 0)),
+        )
+      : { scale: 1, shift: 0 }
+  // The chat head is calibrated on the tuning rows too (level >= high); its cut-off is the
+  // classifier's CHAT_HIGH_AT, chosen on out-of-fold own scores (scripts/crisis-cv.ts --chat-head).
+  const tuningChat = tuning.map((m) => score('chat', m.text))
+  const chatCal =
+    tuning.length > 0
+      ? platt(
+          tuningChat,
+          tuning.map((m) => (m.level === 'high' || m.level === 'imminent' ? 1 : 0)),
         )
       : { scale: 1, shift: 0 }
   const pRisk = (z: number) => sigmoid(riskCal.scale * z + riskCal.shift)
@@ -414,6 +443,8 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
     l2: hp.l2,
     ownWeight,
     polishPublicWeight: POLISH_PUBLIC_WEIGHT,
+    chatPublicNegatives: chatPublic,
+    chatL2,
     conceptsFingerprint: CONCEPTS_FINGERPRINT,
     publicSets: [...new Set(publicRows.map((r) => r.set))].map((set) => {
       const rows = publicRows.filter((r) => r.set === set)
@@ -434,6 +465,7 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const heads2 = {
     risk: { bias: heads.risk.bias, ...riskCal, ...heads.risk.sparse } satisfies HeadArtefact,
     imminent: { bias: heads.imminent.bias, ...immCal, ...heads.imminent.sparse } satisfies HeadArtefact,
+    chat: { bias: heads.chat.bias, ...chatCal, ...heads.chat.sparse } satisfies HeadArtefact,
   }
   const body = { format: MODEL_FORMAT, version: MODEL_VERSION, hashBits, heads: heads2, thresholds, training } as const
   const artefact: RiskModelArtefact = { ...body, checksum: artefactChecksum(body) }
