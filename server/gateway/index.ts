@@ -11,6 +11,7 @@ import { socketRooms } from '../../core/realtime/realtime.publisher.js'
 import type { Metrics } from '../metrics.js'
 import { authenticateHandshake, ensureSessionStillValid, type SocketData } from './authenticate.js'
 import { createSessionSocketCap } from './session-sockets.js'
+import { handlePublishFailures, handleSubscriptionFailuresOnClose } from './adapter-publish.js'
 import { registrars } from './handlers/index.js'
 import { startChatRuntime } from './handlers/chat.js'
 
@@ -22,8 +23,9 @@ export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, R
  * payloads, and request handlers that always answer with a coded ack.
  */
 export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: Metrics): GatewayServer {
-  const pub = deps.redis.duplicate()
-  const sub = deps.redis.duplicate()
+  const pub = handlePublishFailures(deps.redis.duplicate(), deps.log)
+  let closing = false
+  const sub = handleSubscriptionFailuresOnClose(deps.redis.duplicate(), () => closing)
   pub.on('error', () => {})
   sub.on('error', () => {})
   const io: GatewayServer = new Server(httpServer, {
@@ -72,12 +74,17 @@ export function createGateway(httpServer: HttpServer, deps: CoreDeps, metrics: M
 
   const originalClose = io.close.bind(io)
   io.close = async (fn) => {
+    closing = true
     await chat.stop().catch(() => {})
     await cap.stop()
     return originalClose((err) => {
+      // Closed once both adapter clients have ended (their unanswered commands are failed by then).
+      const ended = (client: typeof pub) =>
+        client.status === 'end' ? Promise.resolve() : new Promise<void>((resolve) => client.once('end', resolve))
+      const both = Promise.all([ended(pub), ended(sub)])
       pub.disconnect()
       sub.disconnect()
-      fn?.(err)
+      void both.then(() => fn?.(err))
     })
   }
   return io
