@@ -133,7 +133,7 @@
  *   at en 0.93 the classifier's test "keeps a goodbye for now and means in an ordinary sentence below
  *   high" failed ("last message from me tonight, going to bed", chat 0.953 on that artefact). So the
  *   cut-off also sits above the chat score (shipped artefact) of each of that test's look-alikes
- *   (LOOK_ALIKES below, copied from core/crisis/classifier.test.ts) that the classifier leaves to
+ *   (LOOK_ALIKES: core/crisis/eval/look-alikes.ts, read by that test too) that the classifier leaves to
  *   the model with risk below high: the choice is the lowest allowed candidate at or above that
  *   look-alike guard, and the script prints both. The variants were compared again under the
  *   amended rule (IMMINENT_ALONE already at its new value): own messages alone en 0.96, pl 0.82,
@@ -150,6 +150,7 @@ import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from 
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
 import { mulberry32, OWN_TRAINING_PATH, OWN_WEIGHT, trainRiskModel } from '../core/crisis/model/train.js'
+import { GOODBYE_AND_MEANS_LOOK_ALIKES } from '../core/crisis/eval/look-alikes.js'
 
 const K = 5
 const SEED = 20261206
@@ -206,16 +207,7 @@ const RANKED: readonly RiskLevel[] = ['none', 'concern', 'high', 'imminent']
  * Goodbyes for now and means in ordinary sentences that must stay below high (the classifier test
  * "keeps a goodbye for now and means in an ordinary sentence below high"; the look-alike guard).
  */
-const LOOK_ALIKES = [
-  'last message from me tonight, going to bed',
-  'bye guys, thanks for everything, see you next week',
-  'took my meds with a glass of wine',
-  'my dad keeps his gun in the safe',
-  'dzięki za wszystko, żegnam się, do jutra',
-  'ostatnia wiadomość ode mnie na dziś',
-  'mam przy sobie nóż do chleba',
-  'żegnajcie, wyjeżdżam na wakacje',
-]
+const LOOK_ALIKES = GOODBYE_AND_MEANS_LOOK_ALIKES
 function modelLevel(p: ModelScore, model: RiskModel, language: ModelLanguage, liftAt: number): RiskLevel {
   const t = model.thresholds[language]
   if (p.risk < t.concern) return 'none'

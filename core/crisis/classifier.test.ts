@@ -14,6 +14,7 @@ import {
 import { canonicalize } from './model/canonical.js'
 import { loadEvalSet } from './eval/evaluate.js'
 import { RISK_MODEL } from './model/risk-model.js'
+import { GOODBYE_AND_MEANS_LOOK_ALIKES } from './eval/look-alikes.js'
 
 const level = (text: string, context?: readonly string[]) => classifyRisk(text, { context }).level
 
@@ -433,16 +434,7 @@ describe('rules and the risk model together', () => {
   })
 
   it('keeps a goodbye for now and means in an ordinary sentence below high', () => {
-    for (const text of [
-      'last message from me tonight, going to bed',
-      'bye guys, thanks for everything, see you next week',
-      'took my meds with a glass of wine',
-      'my dad keeps his gun in the safe',
-      'dzięki za wszystko, żegnam się, do jutra',
-      'ostatnia wiadomość ode mnie na dziś',
-      'mam przy sobie nóż do chleba',
-      'żegnajcie, wyjeżdżam na wakacje',
-    ]) {
+    for (const text of GOODBYE_AND_MEANS_LOOK_ALIKES) {
       expect(compareRisk(level(text), 'high'), text).toBeLessThan(0)
     }
   })
@@ -885,8 +877,7 @@ describe('rules added for generalisation (issue 12, second round)', () => {
 })
 
 describe('the imminent head and scope words in the combined decision (issue 12, second round)', () => {
-  const liftAt = (language: 'en' | 'pl') =>
-    Math.max(RISK_MODEL.thresholds[language].imminent, LIFT_AT[language])
+  const liftAt = (language: 'en' | 'pl') => Math.max(RISK_MODEL.thresholds[language].imminent, LIFT_AT[language])
 
   it('lifts a model concern to high where the imminent head is sure, but never to imminent by means words', () => {
     const lifted = "this is the last time i'll feel this"
@@ -910,9 +901,7 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
     expect(classifyRisk(text).signals).not.toContain('model.imminent')
     expect(compareRisk(classifyRisk(text).level, 'high')).toBeLessThan(0)
     // Every own tuning row (never a held-out one) below imminent stays unlifted, in both languages.
-    const tuning = loadEvalSet().filter(
-      (m) => !(m.note ?? '').split(',').includes('heldout') && m.level !== 'imminent',
-    )
+    const tuning = loadEvalSet().filter((m) => !(m.note ?? '').split(',').includes('heldout') && m.level !== 'imminent')
     expect(tuning.length).toBeGreaterThan(400)
     const lifted = tuning.filter((m) => classifyRisk(m.text).signals.includes('model.imminent'))
     expect(lifted.length).toBe(0)
@@ -1040,9 +1029,7 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
     expect(idiom.signals).toContain('idiom:en.dead_tired')
     // How the cut-off was guarded (scripts/crisis-cv.ts --imminent-alone): no own tuning row below
     // imminent (never a held-out one) gets high from the imminent head alone.
-    const tuning = loadEvalSet().filter(
-      (m) => !(m.note ?? '').split(',').includes('heldout') && m.level !== 'imminent',
-    )
+    const tuning = loadEvalSet().filter((m) => !(m.note ?? '').split(',').includes('heldout') && m.level !== 'imminent')
     expect(tuning.length).toBeGreaterThan(400)
     expect(tuning.filter((m) => classifyRisk(m.text).signals.includes('model.imminent.alone'))).toEqual([])
   })
@@ -1071,7 +1058,10 @@ describe('English attempt, means and goodbye rules of the third round (issue 12)
     ]) {
       const result = rules(text)
       expect({ text, level: result.level }).toEqual({ text, level: 'imminent' })
-      expect(result.signals.some((s) => /^en\.(?:attempt|plan\.)/.test(s)), text).toBe(true)
+      expect(
+        result.signals.some((s) => /^en\.(?:attempt|plan\.)/.test(s)),
+        text,
+      ).toBe(true)
     }
   })
 
@@ -1145,7 +1135,10 @@ describe('attempt, means and goodbye rules of the fourth round (issue 12, immine
     ]) {
       const result = rules(text)
       expect({ text, level: result.level }).toEqual({ text, level: 'imminent' })
-      expect(result.signals.some((s) => /^en\.(?:attempt|plan\.)/.test(s)), text).toBe(true)
+      expect(
+        result.signals.some((s) => /^en\.(?:attempt|plan\.)/.test(s)),
+        text,
+      ).toBe(true)
     }
   })
 
@@ -1166,7 +1159,10 @@ describe('attempt, means and goodbye rules of the fourth round (issue 12, immine
     ]) {
       const result = rules(text)
       expect({ text, level: result.level }).toEqual({ text, level: 'imminent' })
-      expect(result.signals.some((s) => /^(?:en|pl)\.farewell$/.test(s)), text).toBe(true)
+      expect(
+        result.signals.some((s) => /^(?:en|pl)\.farewell$/.test(s)),
+        text,
+      ).toBe(true)
     }
   })
 
