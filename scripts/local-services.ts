@@ -15,17 +15,35 @@ export class LocalServiceError extends Error {
   override name = 'LocalServiceError'
 }
 
-export async function getFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports for the services and servers we start are drawn below the kernel's ephemeral range (32768 and up on
+ * Linux): a port taken from there by `listen(0)` and freed again can be taken by any outgoing connection before
+ * the service binds it, which is how a test's PostgreSQL once failed to start. Below it only our own callers pick.
+ */
+const PORT_FLOOR = 20_000
+const PORT_CEILING = 32_767
+
+function tryListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer()
     srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
+    srv.once('error', () => resolve(false))
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
   })
 }
+
+/** A port on 127.0.0.1 that is free now and outside the ephemeral range (see PORT_FLOOR). */
+export async function getFreePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORT_FLOOR + Math.floor(Math.random() * (PORT_CEILING - PORT_FLOOR + 1))
+    if (await tryListen(port)) return port
+  }
+  throw new LocalServiceError(`no free port between ${PORT_FLOOR} and ${PORT_CEILING} on 127.0.0.1`)
+}
+
+/** How many times a service is started on a fresh port when the one it was given was taken meanwhile. */
+const START_ATTEMPTS = 4
+const portTaken = (output: string) => /Address already in use|could not bind|could not create any TCP/i.test(output)
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
 
@@ -71,37 +89,51 @@ export async function startEmbeddedPostgres(options: {
   database: string
   fast?: boolean
   log?: (line: string) => void
+  /** Where ports come from; tests hand one that is taken first. */
+  pickPort?: () => Promise<number>
 }): Promise<RunningService> {
   mkdirSync(options.dataDir, { recursive: true })
   const databaseDir = resolvePgDataDir(options.dataDir)
-  const port = await getFreePort()
   const password = 'holdspace-local'
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=300',
-      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
-    onLog: () => {},
-    onError: (e) => options.log?.(`postgres: ${String(e)}`),
-  })
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise()
-  try {
-    await pg.start()
-  } catch {
-    throw new LocalServiceError(
-      `The embedded PostgreSQL in ${databaseDir} did not start; remove ${options.dataDir} to start afresh`,
-    )
+  let port = 0
+  let pg!: EmbeddedPostgres
+  for (let attempt = 1; ; attempt++) {
+    port = await (options.pickPort ?? getFreePort)()
+    let output = ''
+    const candidate = new EmbeddedPostgres({
+      databaseDir,
+      port,
+      user: 'postgres',
+      password,
+      persistent: true,
+      createPostgresUser: true,
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=300',
+        ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ],
+      onLog: (message) => {
+        output = (output + String(message)).slice(-4000)
+      },
+      onError: (e) => options.log?.(`postgres: ${String(e)}`),
+    })
+    if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await candidate.initialise()
+    try {
+      await candidate.start()
+      pg = candidate
+      break
+    } catch {
+      if (portTaken(output) && attempt < START_ATTEMPTS) continue
+      const said = output.trim().split('\n').slice(-6).join('\n')
+      throw new LocalServiceError(
+        `The embedded PostgreSQL in ${databaseDir} did not start; remove ${options.dataDir} to start afresh` +
+          (said ? `. It said:\n${said}` : ''),
+      )
+    }
   }
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
@@ -145,48 +177,59 @@ export async function startRedis(options: {
   log?: (line: string) => void
   persist?: boolean
   port?: number
+  /** Where ports come from when none is given; tests hand one that is taken first. */
+  pickPort?: () => Promise<number>
 }): Promise<RunningService & { port: number; process: ChildProcess }> {
   const binary = ensureRedisServer(options.log)
   const dir = path.resolve(options.dataDir, 'redis')
   mkdirSync(dir, { recursive: true })
-  const port = options.port ?? (await getFreePort())
-  const args = [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--dir',
-    dir,
-    '--maxmemory-policy',
-    'noeviction',
-    '--daemonize',
-    'no',
-    '--protected-mode',
-    'yes',
-    '--save',
-    '',
-    '--databases',
-    '16',
-    ...(options.persist === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec']),
-  ]
-  const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-  await new Promise<void>((resolve, reject) => {
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await (options.pickPort ?? getFreePort)())
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
+      '--save',
+      '',
+      '--databases',
+      '16',
+      ...(options.persist === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec']),
+    ]
+    const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (/Ready to accept connections/.test(output)) resolve()
+    const ready = await new Promise<boolean>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        output = (output + chunk.toString()).slice(-4000)
+        if (/Ready to accept connections/.test(output)) resolve(true)
+      }
+      child.stdout?.on('data', onData)
+      child.stderr?.on('data', onData)
+      child.once('close', () => resolve(false))
+    })
+    if (!ready) {
+      if (options.port === undefined && portTaken(output) && attempt < START_ATTEMPTS) continue
+      throw new LocalServiceError(
+        `redis-server exited (${child.exitCode ?? child.signalCode}) before it was ready: ` +
+          output.trim().split('\n').slice(-3).join(' / '),
+      )
     }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => reject(new LocalServiceError(`redis-server exited (${code}) before it was ready`)))
-  })
-  child.stdout?.removeAllListeners('data').resume()
-  child.stderr?.removeAllListeners('data').resume()
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    process: child,
-    stop: () => stopProcessGroup(child),
+    child.stdout?.removeAllListeners('data').resume()
+    child.stderr?.removeAllListeners('data').resume()
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      port,
+      process: child,
+      stop: () => stopProcessGroup(child),
+    }
   }
 }
 
