@@ -129,3 +129,55 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] })
 
 trace('process', { argv: process.argv.slice(-1)[0] })
+
+/**
+ * `crisis-send` (the server only): each message the crisis step read as at risk, by its clientId: when the detect
+ * step began and how long it took (the member's earlier messages read and the classifier), when the persist hook
+ * began (after the group-commit queue, BEGIN, the room's seq and the message's insert) and how long the raise took,
+ * which PostgreSQL backend ran the transaction (one `select pg_backend_pid()` pipelined beside the raise, the only
+ * statement tracing adds) and whether it was that backend's first crisis transaction, when the commit was
+ * announced and when the card step ran (just before the ack). Ids and timings only.
+ */
+if (/server\/index\.ts$/.test(process.argv.at(-1) ?? '')) {
+  const { crisisSend } = await import('../core/crisis/crisis.pipeline.js')
+  const { afterCommit } = await import('../core/after-commit.js')
+  const seenBackends = new Set<number>()
+  const sends = new Map<string, Record<string, unknown>>()
+  const keyOf = (ctx: { input: { clientId: string } }) => ctx.input.clientId
+  const detect = crisisSend.steps.detect
+  const detectRun = detect.run.bind(detect)
+  detect.run = async (ctx) => {
+    const at = wallMs()
+    await detectRun(ctx)
+    if (ctx.crisis) sends.set(keyOf(ctx), { clientId: keyOf(ctx), detectAt: round(at), detectMs: round(wallMs() - at) })
+  }
+  const hook = crisisSend.persistHook
+  const traced: typeof hook = async (tx, ctx) => {
+    const record = sends.get(keyOf(ctx))
+    if (!record) return hook(tx, ctx)
+    const at = wallMs()
+    const pid = tx<{ pid: number }[]>`select pg_backend_pid() as pid`
+    await hook(tx, ctx)
+    const raisedAt = wallMs()
+    const backend = (await pid)[0]!.pid
+    Object.assign(record, {
+      hookAt: round(at),
+      raiseMs: round(raisedAt - at),
+      backend,
+      firstOnBackend: !seenBackends.has(backend),
+    })
+    seenBackends.add(backend)
+    afterCommit(tx, () => void (record.committedAt = round(wallMs())))
+  }
+  traced.appliesTo = hook.appliesTo
+  ;(crisisSend as { persistHook: typeof hook }).persistHook = traced
+  const card = crisisSend.steps.card
+  const cardRun = card.run.bind(card)
+  card.run = async (ctx) => {
+    await cardRun(ctx)
+    const record = sends.get(keyOf(ctx))
+    if (!record) return
+    sends.delete(keyOf(ctx))
+    trace('crisis-send', { ...record, cardStepAt: round(wallMs()) })
+  }
+}

@@ -7,6 +7,7 @@ import { getFreePort } from '../../scripts/local-services.js'
 import { createBenchMembers } from '../fixtures.js'
 import { startProcess, type BenchProcess } from '../processes.js'
 import { round, summarize } from '../stats.js'
+import { flushTrace, trace, traceFile } from '../trace.js'
 import {
   CONNECT_CONCURRENCY,
   SETUP_TIMEOUT_MS,
@@ -143,17 +144,26 @@ export async function runCrisisScenario(options: {
       options.durationSeconds * 1000 + 60_000,
     )
     const loadStarted = now()
-    const sends: Array<{ i: number; at: number; cardMs: number | null; incidentId: string | null; outcome: string }> =
-      []
+    const backends = traceFile ? watchBackends(options.sql) : null
+    const sends: Array<{
+      i: number
+      at: number
+      clientId: string
+      cardMs: number | null
+      incidentId: string | null
+      outcome: string
+    }> = []
     const sendRisky = async (socket: Socket, roomId: string) => {
       const at = now()
+      const clientId = randomUUID()
       const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', {
         roomId,
-        clientId: randomUUID(),
+        clientId,
         body: RISKY,
       }).catch(() => ({ ok: false as const, data: undefined, error: { code: 'TIMEOUT' } }))
       return {
         at,
+        clientId,
         cardMs: reply.ok && reply.data?.crisis ? now() - at : null,
         incidentId: reply.data?.crisis?.incidentId ?? null,
         outcome: !reply.ok
@@ -209,6 +219,22 @@ export async function runCrisisScenario(options: {
         consoleMs: s.incidentId && shown.has(s.incidentId) ? round(shown.get(s.incidentId)! - s.at, 1) : null,
         workerMs: s.incidentId && paged.has(s.incidentId) ? round(paged.get(s.incidentId)! - s.at, 1) : null,
       }))
+    await backends?.stop()
+    if (traceFile) {
+      // Under BENCH_TRACE: each sample (and the warm-up, i = -1) by clientId, to line up with the server's own
+      // `crisis-send` record (bench/trace-preload.ts); read with bench/trace-crisis.ts.
+      trace('crisis-load', { at: round(loadStarted, 1) })
+      for (const s of [{ ...warmUp, i: -1 }, ...sends])
+        trace('crisis-sample', {
+          i: s.i,
+          clientId: s.clientId,
+          at: round(s.at, 1),
+          cardMs: s.cardMs === null ? null : round(s.cardMs, 1),
+          consoleMs: s.incidentId && shown.has(s.incidentId) ? round(shown.get(s.incidentId)! - s.at, 1) : null,
+          workerMs: s.incidentId && paged.has(s.incidentId) ? round(paged.get(s.incidentId)! - s.at, 1) : null,
+        })
+      flushTrace()
+    }
     loader!.send({ type: 'close' })
     console.disconnect()
     senderSockets.forEach((s) => s.disconnect())
@@ -246,6 +272,34 @@ export async function runCrisisScenario(options: {
   } finally {
     for (const p of processes.reverse()) await p.stop()
     await mail.stop()
+  }
+}
+
+/**
+ * Under BENCH_TRACE: every 100 ms, the database's client backends, each new one traced once (`pg-backend`: its pid,
+ * when it started, its application name), so a crisis send's backend can be told apart as one opened during the load.
+ */
+function watchBackends(sql: Sql) {
+  const known = new Set<number>()
+  let running = true
+  const done = (async () => {
+    while (running) {
+      const rows = await sql<{ pid: number; started: number; app: string }[]>`
+        select pid, extract(epoch from backend_start) * 1000 as started, application_name as app
+        from pg_stat_activity where backend_type = 'client backend'`.catch(() => [])
+      for (const r of rows)
+        if (!known.has(r.pid)) {
+          known.add(r.pid)
+          trace('pg-backend', { backend: r.pid, startedAt: round(Number(r.started), 1), app: r.app })
+        }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  })()
+  return {
+    stop: async () => {
+      running = false
+      await done
+    },
   }
 }
 
