@@ -1,5 +1,5 @@
 /**
- * The blind held-out sets 3 to 6 (heldout<n>-messages.jsonl beside this file): own chat-style messages in English
+ * The blind held-out sets 3 to 7 (heldout<n>-messages.jsonl beside this file): own chat-style messages in English
  * and Polish, each set written on 6 or 7 December 2026 by a helper who had not read the rules, the lexicon, the
  * training messages or the other evaluation sets, checked for clashes with every other set and the training
  * messages, and committed before it was wired in. Nothing trains or tunes on them: the trainer refuses a training
@@ -13,7 +13,7 @@
 import { fileURLToPath } from 'node:url'
 import { loadNotedSet, type EvalMessage } from './evaluate.js'
 
-export const HELDOUT_SET_NUMBERS = [3, 4, 5, 6] as const
+export const HELDOUT_SET_NUMBERS = [3, 4, 5, 6, 7] as const
 export type HeldoutSetNumber = (typeof HELDOUT_SET_NUMBERS)[number]
 
 export interface HeldoutSetSpec {
@@ -53,6 +53,13 @@ export const HELDOUT_SETS: Readonly<Record<HeldoutSetNumber, HeldoutSetSpec>> = 
   },
   6: {
     ordinal: 'sixth',
+    perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
+    minHardNegatives: 36,
+    minPolishWithoutDiacritics: 40,
+    minPolishMarkedNoDiacritics: 40,
+  },
+  7: {
+    ordinal: 'seventh',
     perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
     minHardNegatives: 36,
     minPolishWithoutDiacritics: 40,
