@@ -1,12 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { HELDOUT_SET_NUMBERS, type HeldoutSetNumber } from '../../core/crisis/eval/heldout-sets.js'
+import type { TrainOptions } from '../../core/crisis/model/train.js'
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')
 
 /**
  * A tiny crisis-model data folder in `dir`, in the layout of ../shared/crisis-data (generated words, nothing real):
- * one public set, a four-row tuning set, and empty held-out sets 2, 3 and 4 that a test fills as it needs. Small
- * enough for `trainRiskModel({ ...folder, epochs: 1, hashBits: 12 })` to run in a test.
+ * one public set, a four-row tuning set, and an empty file for each held-out set (HELDOUT_SET_NUMBERS) that a test
+ * fills as it needs. Small enough for `trainRiskModel({ ...folder, epochs: 1, hashBits: 12 })` to run in a test.
  */
 export function tinyTrainingFolder(dir: string) {
   const risky = ['i want to die', 'i feel suicidal', 'no reason to live']
@@ -30,17 +32,12 @@ export function tinyTrainingFolder(dir: string) {
       { text: 'do jutra', level: 'none', language: 'pl' },
     ]),
   )
-  const held = (n: number) => {
-    const file = path.join(dir, `heldout${n}.jsonl`)
-    writeFileSync(file, '')
-    return file
-  }
-  return {
-    dataDir: dir,
-    ownPath: path.join(dir, 'own.jsonl'),
-    tuningPath,
-    heldout2Path: held(2),
-    heldout3Path: held(3),
-    heldout4Path: held(4),
-  }
+  const held = Object.fromEntries(
+    HELDOUT_SET_NUMBERS.map((n) => {
+      const file = path.join(dir, `heldout${n}.jsonl`)
+      writeFileSync(file, '')
+      return [`heldout${n}Path`, file]
+    }),
+  ) as Required<Pick<TrainOptions, `heldout${HeldoutSetNumber}Path`>>
+  return { dataDir: dir, ownPath: path.join(dir, 'own.jsonl'), tuningPath, ...held }
 }

@@ -206,7 +206,7 @@ export function isNotedHardNegative(m: EvalMessage): boolean {
 }
 
 /**
- * Read a held-out set whose every row is noted `<tag>,<category>[,...]` (sets 3, 4 and 5): besides the shape
+ * Read a held-out set whose every row is noted `<tag>,<category>[,...]` (heldout-sets.ts): besides the shape
  * loadEvalSet checks, a row with another tag or no category is refused with its row number.
  */
 export function loadNotedSet(path: string, tag: string): EvalMessage[] {

@@ -18,7 +18,7 @@ import { parseCsv, splitOf } from './public-data.js'
 import { RISK_MODEL } from './risk-model.js'
 import { OWN_TRAINING_PATH, serializeArtefact, trainRiskModel } from './train.js'
 import { loadEvalSet } from '../eval/evaluate.js'
-import { loadHeldout2 } from '../eval/heldout2.js'
+import { HELDOUT_SET_NUMBERS, loadHeldoutSet } from '../eval/heldout-sets.js'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const ARTEFACT = fileURLToPath(new URL('./risk-model.json', import.meta.url))
@@ -242,30 +242,22 @@ describe('training', () => {
     expect(() => trainRiskModel({ ...data, epochs: 1, hashBits: 12 })).toThrow(/also in the evaluation set/)
   })
 
-  it('refuses a training message that is also in the second held-out set', () => {
+  it('refuses a training message that is a held-out row of the evaluation set', () => {
     const data = tinyData()
-    const heldout2Path = path.join(data.dataDir, 'heldout2.jsonl')
-    writeFileSync(
-      heldout2Path,
-      JSON.stringify({ text: 'Stoję na dachu, żegnajcie', level: 'imminent', language: 'pl', note: 'heldout2' }),
-    )
-    writeFileSync(
-      data.ownPath,
-      JSON.stringify({ text: 'stoje na dachu, zegnajcie', level: 'imminent', language: 'pl' }),
-    )
-    expect(() => trainRiskModel({ ...data, heldout2Path, epochs: 1, hashBits: 12 })).toThrow(
-      /also in the evaluation set/,
-    )
-    // The same message is accepted when no evaluation set holds it.
-    writeFileSync(heldout2Path, '')
-    expect(() => trainRiskModel({ ...data, heldout2Path, epochs: 1, hashBits: 12 })).not.toThrow()
+    writeFileSync(data.ownPath, JSON.stringify({ text: '  Held Out ROW ', level: 'none', language: 'en' }))
+    expect(() => trainRiskModel({ ...data, epochs: 1, hashBits: 12 })).toThrow(/also in the evaluation set/)
+    // The same message is accepted once no evaluation row holds it.
+    const tuning = readFileSync(data.tuningPath, 'utf8').split('\n')
+    writeFileSync(data.tuningPath, tuning.filter((line) => !line.includes('"heldout"')).join('\n'))
+    expect(() => trainRiskModel({ ...data, epochs: 1, hashBits: 12 })).not.toThrow()
   })
 
-  it('ships training messages that share no text with the evaluation set or the second held-out set', () => {
-    const evalTexts = new Set([...loadEvalSet(), ...loadHeldout2()].map((m) => canonicalize(m.text)))
+  it('ships training messages that share no text with the evaluation set or a held-out set', () => {
+    const held = HELDOUT_SET_NUMBERS.flatMap((n) => loadHeldoutSet(n))
+    expect(held.length).toBeGreaterThanOrEqual(200)
+    const evalTexts = new Set([...loadEvalSet(), ...held].map((m) => canonicalize(m.text)))
     const shared = loadEvalSet(OWN_TRAINING_PATH).filter((m) => evalTexts.has(canonicalize(m.text)))
     expect(shared.length).toBe(0)
-    expect(loadHeldout2().length).toBeGreaterThanOrEqual(80)
   })
 
   it('fails clearly when the data folder holds nothing', () => {

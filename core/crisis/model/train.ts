@@ -8,7 +8,6 @@ import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EVAL_SET_PATH, loadEvalSet, type EvalMessage } from '../eval/evaluate.js'
-import { HELDOUT2_PATH, loadHeldout2 } from '../eval/heldout2.js'
 import { HELDOUT_SET_NUMBERS, heldoutSetPath, loadHeldoutSet, type HeldoutSetNumber } from '../eval/heldout-sets.js'
 import { canonicalize } from './canonical.js'
 import { CONCEPTS_FINGERPRINT } from './concepts.js'
@@ -28,7 +27,10 @@ import {
 /** The project's own written chat-style training messages (never the evaluation set). */
 export const OWN_TRAINING_PATH = fileURLToPath(new URL('./train-messages.jsonl', import.meta.url))
 
-/** `heldout<n>Path` for the blind held-out sets 3 to 6 (never trained or tuned on; only checked for leaks). */
+/**
+ * `heldout<n>Path` for the blind held-out sets of heldout-sets.ts (never trained or tuned on; only checked for
+ * leaks). Sets 2 to 5 were retired into the training messages (decision 063).
+ */
 type HeldoutSetPaths = { [N in HeldoutSetNumber as `heldout${N}Path`]?: string }
 
 export interface TrainOptions extends HeldoutSetPaths {
@@ -37,8 +39,6 @@ export interface TrainOptions extends HeldoutSetPaths {
   ownPath?: string
   /** Evaluation set whose non-held-out rows calibrate and set the imminent threshold. */
   tuningPath?: string
-  /** Second held-out set (never trained or tuned on; only checked for leaks). */
-  heldout2Path?: string
   seed?: number
   epochs?: number
   /** Weight of each own training message against a public row's 1 (default OWN_WEIGHT). */
@@ -269,14 +269,12 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const own = [...loadEvalSet(options.ownPath ?? OWN_TRAINING_PATH), ...extra]
   const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
   const tuning = evalSet.filter((m) => !isHeldOut(m))
-  // Training never sees an evaluation message (tuning, held-out, the second held-out set or sets 3 to 6).
-  const heldout2Path = options.heldout2Path ?? HELDOUT2_PATH
-  const heldout2 = existsSync(heldout2Path) ? loadHeldout2(heldout2Path) : []
+  // Training never sees an evaluation message (tuning rows, the first set's held-out rows or a held-out set).
   const heldoutSets = HELDOUT_SET_NUMBERS.flatMap((n) => {
     const file = options[`heldout${n}Path`] ?? heldoutSetPath(n)
     return existsSync(file) ? loadHeldoutSet(n, file) : []
   })
-  const evalTexts = new Set([...evalSet, ...heldout2, ...heldoutSets].map((m) => canonicalize(m.text)))
+  const evalTexts = new Set([...evalSet, ...heldoutSets].map((m) => canonicalize(m.text)))
   const leaked = own.filter((m) => evalTexts.has(canonicalize(m.text)))
   if (leaked.length > 0)
     throw new Error(
