@@ -16,6 +16,7 @@ import {
 } from '../../../core/chat/chat.service.js'
 import { chatRequestSchemas } from '../../../core/chat/chat.schema.js'
 import { createSendCache } from '../../../core/chat/membership-cache.js'
+import { coalesceRedisWrites } from '../../../core/chat/redis-writes.js'
 import { createPresenceStore, type PresenceStore } from '../../../core/presence/presence.store.js'
 import { PresenceTracker } from '../../../core/presence/presence.tracker.js'
 import { allRoomsActivity, presenceSnapshot, roomActivity } from '../../../core/presence/presence.service.js'
@@ -40,6 +41,9 @@ interface ChatRuntime {
 const runtimes = new WeakMap<GatewayServer, ChatRuntime>()
 
 export function startChatRuntime(io: GatewayServer, deps: CoreDeps): { stop: () => Promise<void> } {
+  // A send's Redis commands (cache tokens, rate limit, announcement) and others issued in the same turn leave in one
+  // write (decision 065).
+  coalesceRedisWrites(deps.redis)
   const store = createPresenceStore(deps.redis, deps.config.REDIS_PREFIX)
   const pending = new Set<string>()
   let flushing: NodeJS.Immediate | null = null
