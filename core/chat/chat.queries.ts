@@ -388,6 +388,52 @@ export async function insertMessagesAlone(
 }
 
 /**
+ * `insertMessagesAlone` for several rooms at once (decision 065): one autocommit statement moves each room's last seq
+ * by its number of messages and inserts them all with the seqs it frees, in order within each room, under the same
+ * cutoff. Any failure (a resend's unique violation, the cutoff) fails the whole statement, so nothing is stored and
+ * no seq is lost. A room deleted meanwhile gets no rows. Rooms are locked in the order given (the caller sorts by
+ * id). Returns each room's ids and seqs in `rows` order.
+ */
+export async function insertRoomsAlone(
+  db: Sql,
+  input: {
+    now: Date
+    cutoff: Date
+    rooms: Array<{ roomId: string; rows: Array<Pick<StoredValues, 'clientId' | 'body' | 'held' | 'member'>> }>
+  },
+): Promise<Map<string, Array<{ id: string; seq: number }>>> {
+  const { now, cutoff, rooms } = input
+  const rows = rooms.flatMap((room) => room.rows.map((row, n) => ({ roomId: room.roomId, ord: n + 1, ...row })))
+  const inserted = await db<{ id: string; roomId: string; seq: number }[]>`
+    with wanted as (
+      select t.id, t.n, t.o from unnest(${rooms.map((r) => r.roomId)}::uuid[], ${rooms.map((r) => r.rows.length)}::int[])
+        with ordinality as t(id, n, o)),
+    locked as (
+      select r.id from rooms r join wanted w on w.id = r.id order by w.o for update of r),
+    moved as (
+      update rooms r set last_seq = r.last_seq + w.n
+      from wanted w
+      where r.id = w.id and r.id in (select id from locked)
+      returning r.id, r.last_seq, w.n, clock_timestamp() < ${cutoff}::timestamptz as "inTime")
+    insert into messages (room_id, membership_id, client_id, seq, body, created_at, moderation_status, moderated_at)
+    select t.r, t.m, t.c, case when moved."inTime" then (moved.last_seq - moved.n + t.ord)::int end,
+           t.b, ${now}::timestamptz, t.st, case when t.st = 'held' then ${now}::timestamptz end
+    from unnest(${rows.map((r) => r.roomId)}::uuid[], ${rows.map((r) => r.member.id)}::uuid[],
+                ${rows.map((r) => r.clientId)}::uuid[], ${rows.map((r) => r.body)}::text[],
+                ${rows.map((r) => (r.held ? 'held' : 'visible'))}::text[], ${rows.map((r) => r.ord)}::int[])
+           as t(r, m, c, b, st, ord)
+    join moved on moved.id = t.r
+    returning id, room_id as "roomId", seq`
+  const byRoom = new Map<string, Array<{ id: string; seq: number }>>()
+  for (const row of [...inserted].sort((a, b) => a.seq - b.seq)) {
+    let list = byRoom.get(row.roomId)
+    if (!list) byRoom.set(row.roomId, (list = []))
+    list.push({ id: row.id, seq: row.seq })
+  }
+  return byRoom
+}
+
+/**
  * PostgreSQL's clock minus `clock`'s, in ms (the one-statement cutoff is read on PostgreSQL's clock, decision 050):
  * the midpoint of the round trip is taken as the moment PostgreSQL read its clock, so the error is at most half of
  * the round trip.

@@ -3,7 +3,7 @@ import { afterCommit, transaction } from '../after-commit.js'
 import { announceCommitted } from './chat.broadcast.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { SEND_STEP_DEADLINE_MS } from '../deadline.js'
-import { nowOf } from '../deps.js'
+import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import * as q from './chat.queries.js'
 import type { PersistHook, SendContext } from './send-pipeline.js'
@@ -38,43 +38,89 @@ interface RoomQueue {
   running: boolean
 }
 
-/** Per database (tests run several in one process) and room. */
-const queues = new WeakMap<object, Map<string, RoomQueue>>()
+/** Per database (tests run several in one process): its rooms' queues, and whether a turn is due to write them. */
+interface Writer {
+  rooms: Map<string, RoomQueue>
+  scheduled: boolean
+}
+const writers = new WeakMap<object, Writer>()
 /** The most sends one transaction writes; the rest wait for the next one. */
 const MAX_BATCH = 256
 
 export function persistGrouped(ctx: SendContext, hooks: readonly PersistHook[]): Promise<PersistOutcome> {
   const roomId = ctx.room!.id
-  let rooms = queues.get(ctx.deps.sql)
-  if (!rooms) queues.set(ctx.deps.sql, (rooms = new Map()))
-  let queue = rooms.get(roomId)
-  if (!queue) rooms.set(roomId, (queue = { waiting: [], running: false }))
-  const room = queue
-  return new Promise<PersistOutcome>((resolve, reject) => {
-    room.waiting.push({ ctx, hooks, resolve, reject })
-    if (!room.running) {
-      room.running = true
-      // The same tick's sends join this transaction.
-      setImmediate(() => void drain(rooms!, roomId, room))
-    }
+  let writer = writers.get(ctx.deps.sql)
+  if (!writer) writers.set(ctx.deps.sql, (writer = { rooms: new Map(), scheduled: false }))
+  let room = writer.rooms.get(roomId)
+  if (!room) writer.rooms.set(roomId, (room = { waiting: [], running: false }))
+  const queue = room
+  const promise = new Promise<PersistOutcome>((resolve, reject) => {
+    queue.waiting.push({ ctx, hooks, resolve, reject })
   })
+  schedule(writer)
+  return promise
 }
 
-async function drain(rooms: Map<string, RoomQueue>, roomId: string, room: RoomQueue): Promise<void> {
-  while (room.waiting.length > 0) {
+/** The same turn's sends (and rooms whose previous write just ended) are written in the next check phase. */
+function schedule(writer: Writer): void {
+  if (writer.scheduled) return
+  writer.scheduled = true
+  setImmediate(() => writeWaiting(writer))
+}
+
+/**
+ * One turn's writes: every room with waiting sends and nothing running takes its next batch. Batches with hook work
+ * run their room's transaction; every batch without (the common case) goes into one autocommit statement together
+ * with the other rooms' (decision 065), so a turn that has sends for many rooms costs one round trip, not one per
+ * room. A room runs one write at a time, so its seqs and its announcements keep their order.
+ */
+function writeWaiting(writer: Writer): void {
+  writer.scheduled = false
+  const plain: Pending[][] = []
+  const plainRooms: RoomQueue[] = []
+  for (const [roomId, room] of writer.rooms) {
+    if (room.running) continue
     const batch: Pending[] = []
-    for (const item of room.waiting.splice(0, MAX_BATCH)) {
-      // Answered UNAVAILABLE while it waited (decision 025): never stored.
-      if (item.ctx.abandoned) item.reject(new AppError('UNAVAILABLE'))
-      else batch.push(item)
+    while (batch.length === 0 && room.waiting.length > 0) {
+      for (const item of room.waiting.splice(0, MAX_BATCH)) {
+        // Answered UNAVAILABLE while it waited (decision 025): never stored.
+        if (item.ctx.abandoned) item.reject(new AppError('UNAVAILABLE'))
+        else batch.push(item)
+      }
     }
-    if (batch.length === 0) continue
-    if (!batch.some(hasHookWork)) await writeAlone(batch)
-    else if (batch.length === 1) await settle(batch[0]!, persistOne(batch[0]!.ctx, batch[0]!.hooks))
-    else await persistBatch(batch)
+    if (batch.length === 0) {
+      writer.rooms.delete(roomId)
+      continue
+    }
+    room.running = true
+    if (!batch.some(hasHookWork)) {
+      plain.push(batch)
+      plainRooms.push(room)
+      continue
+    }
+    const written =
+      batch.length === 1 ? settle(batch[0]!, persistOne(batch[0]!.ctx, batch[0]!.hooks)) : persistBatch(batch)
+    void finished(writer, batch[0]!.ctx.deps, [room], written)
   }
-  room.running = false
-  rooms.delete(roomId)
+  if (plain.length > 0)
+    void finished(
+      writer,
+      plain[0]![0]!.ctx.deps,
+      plainRooms,
+      plain.length === 1 ? writeAlone(plain[0]!) : writeRooms(plain),
+    )
+}
+
+/** A room's write ended (its sends are answered): its next sends go in the next turn. */
+async function finished(writer: Writer, deps: CoreDeps, rooms: RoomQueue[], written: Promise<void>): Promise<void> {
+  try {
+    await written
+  } catch (error) {
+    // Not expected (every write answers its sends itself); the sends still waiting meet their deadline.
+    deps.log.error({ err: { message: (error as Error).message } }, 'chat write failed unexpectedly')
+  }
+  for (const room of rooms) room.running = false
+  schedule(writer)
 }
 
 async function settle(item: Pending, outcome: Promise<PersistOutcome>): Promise<void> {
@@ -170,6 +216,13 @@ async function writeAlone(batch: Pending[]): Promise<void> {
     }
     return
   }
+  answerWritten(batch, written, now)
+}
+
+/** A room's sends written by one statement: each answered with the values written, the room's batch announced. */
+function answerWritten(batch: Pending[], written: ReadonlyArray<{ id: string; seq: number }>, now: Date): void {
+  const { deps, room } = batch[0]!.ctx
+  const roomId = room!.id
   // The room is gone (deleted while the send ran): nothing stored.
   if (written.length !== batch.length) {
     for (const item of batch) item.reject(new AppError('NOT_FOUND'))
@@ -198,6 +251,62 @@ async function writeAlone(batch: Pending[]): Promise<void> {
     item.ctx.announced = announced
     item.resolve({ stored: values })
   }
+}
+
+/**
+ * Several rooms' plain batches of one turn, in one autocommit statement (decision 065), with the guarantees of
+ * `writeAlone` for each: gapless seqs per room, the cutoff, nothing stored when it fails. When it fails for any other
+ * reason than the cutoff (a resend in one room, a room deleted meanwhile, a deadlock with another process's
+ * statement), nothing of it was stored and each room's batch is written again on its own, as `writeAlone` does.
+ */
+async function writeRooms(groups: Pending[][]): Promise<void> {
+  const { deps } = groups[0]![0]!.ctx
+  const now = nowOf(deps)
+  const sentAt = Date.now()
+  const cutoff = new Date(sentAt + dbClockOffset(deps.sql) + STATEMENT_CUTOFF_MS)
+  // Every room's sends in the same order of rooms in every process (by id), so two processes lock rooms alike.
+  const sorted = [...groups].sort((a, b) => (a[0]!.ctx.room!.id < b[0]!.ctx.room!.id ? -1 : 1))
+  for (const group of sorted)
+    for (const item of group) item.ctx.statementAnswerBy = sentAt + STATEMENT_CUTOFF_MS + STATEMENT_ANSWER_GRACE_MS
+  let written: Map<string, Array<{ id: string; seq: number }>>
+  try {
+    written = await q.insertRoomsAlone(deps.sql, {
+      now,
+      cutoff,
+      rooms: sorted.map((group) => ({
+        roomId: group[0]!.ctx.room!.id,
+        rows: group.map(({ ctx }) => ({
+          clientId: ctx.input.clientId,
+          body: ctx.body!,
+          held: ctx.storeHeld === true,
+          member: ctx.membership!,
+        })),
+      })),
+    })
+  } catch (error) {
+    if (q.isPastCutoff(error)) {
+      // PostgreSQL ran it past the cutoff and stored nothing: every sender was (or is now) told UNAVAILABLE.
+      for (const item of sorted.flat()) {
+        item.ctx.abandoned = true
+        item.reject(new AppError('UNAVAILABLE'))
+      }
+      return
+    }
+    if (!q.isResendConflict(error))
+      deps.log.warn(
+        { rooms: sorted.length, err: { message: (error as Error).message } },
+        'chat rooms statement fell back to one statement per room',
+      )
+    for (const group of sorted) {
+      const kept = group.filter((item) => {
+        if (item.ctx.abandoned) item.reject(new AppError('UNAVAILABLE'))
+        return !item.ctx.abandoned
+      })
+      if (kept.length > 0) await writeAlone(kept)
+    }
+    return
+  }
+  for (const group of sorted) answerWritten(group, written.get(group[0]!.ctx.room!.id) ?? [], now)
 }
 
 class Replayed extends Error {}

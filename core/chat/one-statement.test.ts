@@ -313,3 +313,112 @@ describe("the cutoff on PostgreSQL's clock", () => {
     expect(behind).toBeLessThan(6_000)
   })
 })
+
+describe('plain sends for several rooms in one turn (decision 065)', { timeout: 60_000 }, () => {
+  const slugs = ['obnizony-nastroj', 'zaloba', 'rodzicielstwo'] as const
+  let rooms: Array<{ roomId: string; member: ChatTestMember; cache: ReturnType<typeof createSendCache> }>
+  const viaCounted = () => ({ ...deps, sql: counted })
+  const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1)
+
+  beforeAll(async () => {
+    rooms = []
+    for (const slug of slugs) {
+      const roomId = await roomIdOf(deps, slug)
+      // Facilitators: room hours read PostgreSQL for members' sends (decision 043), which would spread them over turns.
+      const member = await chatMember(deps, slug, { role: 'facilitator' })
+      const cache = createSendCache()
+      // Warm: the room, membership, sanctions and recent texts are in the socket's cache.
+      await sendAsClient(
+        deps,
+        actorOf(member),
+        { roomId, clientId: randomUUID(), body: `Hello from ${slug}` },
+        { cache },
+      )
+      rooms.push({ roomId, member, cache })
+    }
+  })
+
+  it('are written by one statement: each room gapless, every ack the row stored once', async () => {
+    const sends = rooms.flatMap((room, r) =>
+      Array.from({ length: r + 1 }, (_, n) => ({ ...room, clientId: randomUUID(), body: `Room ${r} says ${n}` })),
+    )
+    recording = []
+    const acks = await Promise.all(
+      sends.map((s) =>
+        sendMessage(
+          viaCounted(),
+          actorOf(s.member),
+          { roomId: s.roomId, clientId: s.clientId, body: s.body },
+          {
+            cache: s.cache,
+          },
+        ),
+      ),
+    )
+    // Without postgres.js' own look-up of array types on a fresh connection.
+    const statements = recording.filter((q) => !q.includes('pg_catalog'))
+    recording = null
+    expect(statements, statements.join('\n')).toHaveLength(1)
+    expect(statements[0]).toMatch(/^with wanted as/)
+    for (const [r, room] of rooms.entries()) {
+      const rows = await rowsOf(room.roomId)
+      // The warm-up's message, then this room's r + 1 sends, in the order they were sent.
+      expect(rows.map((row) => row.seq)).toEqual(upTo(r + 2))
+      const mine = sends.filter((s) => s.roomId === room.roomId)
+      expect(rows.slice(1).map((row) => row.clientId)).toEqual(mine.map((s) => s.clientId))
+    }
+    for (const [n, ack] of acks.entries()) {
+      const [row] = await deps.sql<{ id: string; seq: number; roomId: string }[]>`
+        select id, seq, room_id as "roomId" from messages where client_id = ${sends[n]!.clientId}`
+      expect({ id: ack.id, seq: ack.seq, roomId: ack.roomId, body: ack.body }).toEqual({
+        ...row,
+        body: sends[n]!.body,
+      })
+    }
+  })
+
+  it('a resend in one room fails the shared statement, and each room is written again on its own: the resend answers its original, no seq is lost', async () => {
+    const [a, b, c] = rooms as [(typeof rooms)[0], (typeof rooms)[0], (typeof rooms)[0]]
+    const before = await Promise.all(rooms.map((room) => rowsOf(room.roomId)))
+    const original = before[0]!.at(-1)!
+    const fresh = [
+      { ...b, clientId: randomUUID(), body: 'Fresh in the second room' },
+      { ...c, clientId: randomUUID(), body: 'Fresh in the third room' },
+    ]
+    recording = []
+    const [again, ...acks] = await Promise.all([
+      sendMessage(
+        viaCounted(),
+        actorOf(a.member),
+        { roomId: a.roomId, clientId: original.clientId, body: 'Room 0 says 0' },
+        {
+          cache: a.cache,
+        },
+      ),
+      ...fresh.map((s) =>
+        sendMessage(
+          viaCounted(),
+          actorOf(s.member),
+          { roomId: s.roomId, clientId: s.clientId, body: s.body },
+          {
+            cache: s.cache,
+          },
+        ),
+      ),
+    ])
+    const statements = recording.filter((q) => !q.includes('pg_catalog'))
+    recording = null
+    // The shared statement first (it failed on the resend and stored nothing), then one per room.
+    expect(statements[0], statements.join('\n')).toMatch(/^with wanted as/)
+    expect(statements.filter((s) => /^with moved as/.test(s)).length).toBeGreaterThanOrEqual(3)
+    expect({ id: again!.id, seq: again!.seq }).toEqual({ id: original.id, seq: original.seq })
+    expect(await storedWithClientId(original.clientId)).toBe(1)
+    const after = await Promise.all(rooms.map((room) => rowsOf(room.roomId)))
+    expect(after[0]!.map((r) => r.seq)).toEqual(before[0]!.map((r) => r.seq))
+    for (const [n, s] of fresh.entries()) {
+      const rows = after[n + 1]!
+      expect(rows.map((r) => r.seq)).toEqual(upTo(before[n + 1]!.length + 1))
+      expect(rows.at(-1)).toEqual({ id: acks[n]!.id, seq: acks[n]!.seq, clientId: s.clientId })
+    }
+  })
+})
