@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { ConfigError, loadConfig } from '../core/config/config.js'
 import { createCoreDeps } from '../core/runtime.js'
-import { warmSendPath } from '../core/composition/warm.js'
+import { warmDatabase, warmSendPath } from '../core/composition/warm.js'
 import { createServerApp, type ServerApp } from './app.js'
 import type { CoreDeps } from '../core/deps.js'
 import { startCrisisAlarms } from './crisis-alarms.js'
@@ -24,6 +24,13 @@ export async function startServer(config = loadConfig()) {
   const app = createServerApp(deps, { build })
   // Before the port opens: the first message at risk after a start is not the one that compiles the screens (decision 051).
   deps.log.info({ ms: Math.round(warmSendPath().ms) }, 'send path warmed')
+  // Every pooled connection open, with the send path's statements prepared, before the first send (decision 064); a
+  // database that cannot be reached now is warmed in the background once it can, and the server starts all the same.
+  await warmDatabase(deps).then(
+    (report) =>
+      deps.log.info({ connections: report.backends.length, ms: Math.round(report.ms) }, 'database pool warmed'),
+    () => {},
+  )
   await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve))
   deps.log.info({ port: config.PORT }, 'server listening')
   // Metrics are not worth refusing pages over: a port already taken is logged and the server runs on without them.

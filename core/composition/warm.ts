@@ -1,4 +1,13 @@
+import { randomUUID } from 'node:crypto'
+import type postgres from 'postgres'
+import { keepPoolWarm, type PoolWarmReport, type ReservedSql, type TransactionSql } from '../../db/client.js'
+import * as chatQ from '../chat/chat.queries.js'
+import type { MembershipRow } from '../chat/chat.queries.js'
 import { classifyRisk, type RiskLevel } from '../crisis/classifier.js'
+import * as crisisQ from '../crisis/crisis.queries.js'
+import { FALLBACK_POLICY } from '../crisis/crisis.schema.js'
+import type { CoreDeps } from '../deps.js'
+import { enqueueOutbox } from '../outbox/outbox.queries.js'
 import { crisisLinesFor } from '../crisis/crisis-lines.js'
 import { screenMessage, type ScreenOutcome } from '../moderation/screen.js'
 
@@ -46,4 +55,127 @@ export function warmSendPath(rounds = 2): WarmReport {
   }
   for (const country of ['GB', 'US', 'PL', 'IE', null]) crisisLinesFor(country)
   return { levels, outcomes, ms: performance.now() - started }
+}
+
+/**
+ * The send path's statements, run on one pooled connection before it takes work (docs/decisions/064-warm-pool.md).
+ * postgres.js prepares a statement once per connection, with a Parse/Describe round trip of its own, and PostgreSQL
+ * loads a table's catalog entries per backend on first use: a crisis message's transaction (the room's seq, the
+ * message, the incident, its signal, event and page) is the only send that runs the crisis statements, so every
+ * connection paid that the first time it carried one, while the room's row lock was held and the member waited for
+ * their card. Here the reads run for real with ids that match nothing, and the writes are only described (prepared,
+ * never executed): nothing is stored, locked or announced, and no transaction is opened.
+ */
+export async function warmConnection(connection: ReservedSql): Promise<void> {
+  const described: Promise<unknown>[] = []
+  const tx = describingWrites(connection, described)
+  const none = randomUUID()
+  const now = new Date()
+  const member: MembershipRow = {
+    id: none,
+    pseudonym: 'warm-up',
+    rulesVersionAccepted: 1,
+    lastReadSeq: 0,
+    badge: null,
+    role: 'member',
+  }
+  const values = { roomId: none, seq: 1, clientId: none, body: 'warm-up', now, held: false, member }
+  // Shaped as a real crisis send's are: the same statement text and parameter types, so the same prepared statement.
+  const calls: Array<() => Promise<unknown>> = [
+    // The send's reads (membership on a cache miss, the member's recent texts for the classifier's context).
+    () => chatQ.findRoomAndMembership(connection, none, none),
+    () => chatQ.recentTexts(connection, none, 5),
+    // The raise's reads, then its writes.
+    () => crisisQ.findAccountBrief(connection, none),
+    () => crisisQ.selectOpenIncidentForUpdate(connection as unknown as TransactionSql, none),
+    () => crisisQ.selectDefaultPolicy(connection),
+    () =>
+      crisisQ.insertIncident(tx, {
+        id: none,
+        memberAccountId: none,
+        memberLabel: 'warm-up',
+        memberLocale: 'en',
+        memberCountry: null,
+        level: 'imminent',
+        source: 'message',
+        policy: FALLBACK_POLICY,
+        raisedAt: now,
+      }),
+    () =>
+      crisisQ.insertSignal(tx, {
+        incidentId: none,
+        source: 'message',
+        level: 'imminent',
+        roomId: none,
+        messageId: none,
+        reporterAccountId: null,
+        reason: null,
+        classifierSignals: ['warm-up'],
+        at: now,
+      }),
+    () => crisisQ.insertEvent(tx, { incidentId: none, kind: 'raised', escalationLevel: 0, repeat: 0, at: now }),
+    () => crisisQ.updateIncidentLevel(tx, none, 'imminent'),
+    () => enqueueOutbox(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),
+    // The message's transaction around the raise: a lone send (persistOne) and a group commit (commitBatch).
+    () => chatQ.takeNextSeq(tx, none),
+    // Held or not (a message at risk is often held by moderation's screen): a parameter of another type, another statement.
+    () => chatQ.insertNewMessage(tx, { ...values, membershipId: none }),
+    () => chatQ.insertNewMessage(tx, { ...values, membershipId: none, held: true }),
+    () => chatQ.lockRoomForBatch(tx, none, [{ membershipId: none, clientId: none }]),
+    () => chatQ.insertBatch(tx, none, 1, [values]),
+  ]
+  const outcomes = await Promise.allSettled(calls.map((call) => call()))
+  await Promise.all(described)
+  // A described write answers with no rows, so a query function that reads its row may throw; PostgreSQL refusing a
+  // statement is a warm-up that does not match the code, and says so.
+  for (const outcome of outcomes)
+    if (outcome.status === 'rejected' && (outcome.reason as Error).name === 'PostgresError') throw outcome.reason
+}
+
+/**
+ * The connection as a transaction whose statements are prepared and described but never executed: awaiting a query
+ * sends Parse/Describe only and answers no rows. A fragment (a query built to go inside another) is never awaited,
+ * so it stays a fragment.
+ */
+function describingWrites(connection: ReservedSql, described: Promise<unknown>[]): TransactionSql {
+  return new Proxy(connection, {
+    apply(target, thisArg, args: unknown[]) {
+      const query = Reflect.apply(target, thisArg, args) as unknown
+      if (!Array.isArray(args[0]) || !('raw' in args[0])) return query
+      const pending = query as postgres.PendingQuery<postgres.Row[]>
+      const then = pending.then
+      Object.defineProperty(pending, 'then', {
+        value(resolve: (rows: unknown) => unknown, reject: (error: unknown) => unknown) {
+          pending.describe()
+          const done = then.call(pending, () => undefined)
+          described.push(done.catch(() => {}))
+          return done.then(() => resolve(Object.assign([], { count: 0 })), reject)
+        },
+      })
+      return pending
+    },
+  }) as unknown as TransactionSql
+}
+
+export interface WarmDatabaseReport extends PoolWarmReport {}
+
+/**
+ * Opens every pooled connection and warms it before the server listens, and keeps the pool so: a connection that
+ * closes is reopened and warmed before it takes a send (db/client.ts `keepPoolWarm`, decision 064).
+ */
+export function warmDatabase(deps: Pick<CoreDeps, 'sql' | 'log'>): Promise<WarmDatabaseReport> {
+  // Said once per outage, not at every retry.
+  let failing = false
+  return keepPoolWarm(
+    deps.sql,
+    async (connection) => {
+      await warmConnection(connection)
+      if (failing) deps.log.info('pooled connections warmed again')
+      failing = false
+    },
+    (error) => {
+      if (!failing) deps.log.warn({ err: { message: error.message } }, 'pooled connections not warmed; trying again')
+      failing = true
+    },
+  )
 }
