@@ -42,6 +42,8 @@ interface RoomQueue {
 interface Writer {
   rooms: Map<string, RoomQueue>
   scheduled: boolean
+  /** A statement of plain sends is on its way: the next plain sends wait for it, and then go together. */
+  plainRunning: boolean
 }
 const writers = new WeakMap<object, Writer>()
 /** The most sends one transaction writes; the rest wait for the next one. */
@@ -50,7 +52,7 @@ const MAX_BATCH = 256
 export function persistGrouped(ctx: SendContext, hooks: readonly PersistHook[]): Promise<PersistOutcome> {
   const roomId = ctx.room!.id
   let writer = writers.get(ctx.deps.sql)
-  if (!writer) writers.set(ctx.deps.sql, (writer = { rooms: new Map(), scheduled: false }))
+  if (!writer) writers.set(ctx.deps.sql, (writer = { rooms: new Map(), scheduled: false, plainRunning: false }))
   let room = writer.rooms.get(roomId)
   if (!room) writer.rooms.set(roomId, (room = { waiting: [], running: false }))
   const queue = room
@@ -72,7 +74,9 @@ function schedule(writer: Writer): void {
  * One turn's writes: every room with waiting sends and nothing running takes its next batch. Batches with hook work
  * run their room's transaction; every batch without (the common case) goes into one autocommit statement together
  * with the other rooms' (decision 065), so a turn that has sends for many rooms costs one round trip, not one per
- * room. A room runs one write at a time, so its seqs and its announcements keep their order.
+ * room. One such statement is on its way at a time: the plain sends that arrive meanwhile, for any room, wait for it
+ * and then share the next one (group commit across rooms: the busier the server, the more each statement carries).
+ * A room runs one write at a time, so its seqs and its announcements keep their order.
  */
 function writeWaiting(writer: Writer): void {
   writer.scheduled = false
@@ -80,6 +84,8 @@ function writeWaiting(writer: Writer): void {
   const plainRooms: RoomQueue[] = []
   for (const [roomId, room] of writer.rooms) {
     if (room.running) continue
+    // Only a send with hook work (its own transaction) goes past the plain statement on its way.
+    if (writer.plainRunning && !room.waiting.some(hasHookWork)) continue
     const batch: Pending[] = []
     while (batch.length === 0 && room.waiting.length > 0) {
       for (const item of room.waiting.splice(0, MAX_BATCH)) {
@@ -92,6 +98,11 @@ function writeWaiting(writer: Writer): void {
       writer.rooms.delete(roomId)
       continue
     }
+    if (!batch.some(hasHookWork) && writer.plainRunning) {
+      // Its send with hook work was abandoned meanwhile: the rest waits for the plain statement on its way.
+      room.waiting.unshift(...batch)
+      continue
+    }
     room.running = true
     if (!batch.some(hasHookWork)) {
       plain.push(batch)
@@ -102,13 +113,16 @@ function writeWaiting(writer: Writer): void {
       batch.length === 1 ? settle(batch[0]!, persistOne(batch[0]!.ctx, batch[0]!.hooks)) : persistBatch(batch)
     void finished(writer, batch[0]!.ctx.deps, [room], written)
   }
-  if (plain.length > 0)
+  if (plain.length > 0) {
+    writer.plainRunning = true
+    const written = plain.length === 1 ? writeAlone(plain[0]!) : writeRooms(plain)
     void finished(
       writer,
       plain[0]![0]!.ctx.deps,
       plainRooms,
-      plain.length === 1 ? writeAlone(plain[0]!) : writeRooms(plain),
+      written.finally(() => (writer.plainRunning = false)),
     )
+  }
 }
 
 /** A room's write ended (its sends are answered): its next sends go in the next turn. */

@@ -12,6 +12,7 @@ import type { Sql } from '../../db/client.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
 import { AppError } from '../errors.js'
+import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import { measureDbClockOffset } from './chat.queries.js'
 import { deleteMessage, editMessage, sendMessage } from './chat.service.js'
 import { createSendCache } from './membership-cache.js'
@@ -355,8 +356,8 @@ describe('plain sends for several rooms in one turn (decision 065)', { timeout: 
         ),
       ),
     )
-    // Without postgres.js' own look-up of array types on a fresh connection.
-    const statements = recording.filter((q) => !q.includes('pg_catalog'))
+    // The writes only (not postgres.js' look-up of array types on a fresh connection, nor the clock measurement).
+    const statements = recording.filter((q) => q.includes('insert into messages'))
     recording = null
     expect(statements, statements.join('\n')).toHaveLength(1)
     expect(statements[0]).toMatch(/^with wanted as/)
@@ -406,7 +407,7 @@ describe('plain sends for several rooms in one turn (decision 065)', { timeout: 
         ),
       ),
     ])
-    const statements = recording.filter((q) => !q.includes('pg_catalog'))
+    const statements = recording.filter((q) => q.includes('insert into messages'))
     recording = null
     // The shared statement first (it failed on the resend and stored nothing), then one per room.
     expect(statements[0], statements.join('\n')).toMatch(/^with wanted as/)
@@ -419,6 +420,69 @@ describe('plain sends for several rooms in one turn (decision 065)', { timeout: 
       const rows = after[n + 1]!
       expect(rows.map((r) => r.seq)).toEqual(upTo(before[n + 1]!.length + 1))
       expect(rows.at(-1)).toEqual({ id: acks[n]!.id, seq: acks[n]!.seq, clientId: s.clientId })
+    }
+  })
+  it('the plain sends that arrive while a statement is on its way wait for it, and are written after it', async () => {
+    const [a, b, c] = rooms as [(typeof rooms)[0], (typeof rooms)[0], (typeof rooms)[0]]
+    // The sender's own rate-limit bucket: one more entry once their send has passed the rate limit (it then reaches
+    // persist in the same turn).
+    const bucket = (s: (typeof rooms)[0]) =>
+      `${deps.config.REDIS_PREFIX}:rl:chat-member:${keyedDigestOfId(deps.config.SESSION_SECRET, s.member.accountId)}`
+    const passedRateLimit = (s: (typeof rooms)[0], before: number) =>
+      expect.poll(() => deps.redis.zcard(bucket(s)), { timeout: 20_000 }).toBeGreaterThan(before)
+    const clientIds = [randomUUID(), randomUUID(), randomUUID()]
+    const send = (s: (typeof rooms)[0], n: number) =>
+      sendMessage(
+        viaCounted(),
+        actorOf(s.member),
+        { roomId: s.roomId, clientId: clientIds[n]!, body: `Send ${n} of three` },
+        { cache: s.cache },
+      ).then(
+        (ack) => ack,
+        (error: unknown) => codeOf(error),
+      )
+    const writes = () => recording!.filter((q) => q.includes('insert into messages'))
+
+    // Another process holds the first room's row: the statement for its send waits in PostgreSQL.
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let locked!: () => void
+    const isLocked = new Promise<void>((resolve) => (locked = resolve))
+    const holding = other.begin(async (tx) => {
+      await tx`select 1 from rooms where id = ${a.roomId} for update`
+      locked()
+      await released
+    })
+    await isLocked
+    recording = []
+    const first = send(a, 0)
+    await expect.poll(() => writes().length, { timeout: 20_000 }).toBe(1)
+    // Two plain sends for other rooms (rows nobody holds), one after the other, both past their rate limit and so
+    // at persist: neither is written while the statement before them waits.
+    const bBefore = await deps.redis.zcard(bucket(b))
+    const second = send(b, 1)
+    await passedRateLimit(b, bBefore)
+    const cBefore = await deps.redis.zcard(bucket(c))
+    const third = send(c, 2)
+    await passedRateLimit(c, cBefore)
+    expect(writes(), writes().join('\n')).toHaveLength(1)
+    release()
+    await holding
+    const outcomes = await Promise.all([first, second, third])
+    const after = writes()
+    recording = null
+    // Then together (or, for one answered UNAVAILABLE by its deadline meanwhile on a slow machine, without it).
+    expect(after.length).toBeLessThanOrEqual(2)
+    if (typeof outcomes[1] !== 'string' && typeof outcomes[2] !== 'string') expect(after[1]).toMatch(/with wanted as/)
+    for (const [n, s] of [a, b, c].entries()) {
+      const rows = await rowsOf(s.roomId)
+      expect(rows.map((r) => r.seq)).toEqual(upTo(rows.length))
+      const outcome = outcomes[n]!
+      // Acked = stored once; a send answered UNAVAILABLE (its deadline passed while it waited) is stored nowhere.
+      if (typeof outcome === 'string') {
+        expect(outcome).toBe('UNAVAILABLE')
+        expect(await storedWithClientId(clientIds[n]!)).toBe(0)
+      } else expect(rows.at(-1)!.id).toBe(outcome.id)
     }
   })
 })
