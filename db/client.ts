@@ -130,6 +130,9 @@ function schedule(sql: Sql, state: Warmth): Promise<unknown> {
 async function warmRound(sql: Sql, state: Warmth): Promise<PoolWarmReport> {
   const started = performance.now()
   const max = sql.options.max
+  // Reachable first, with an ordinary query: a reservation whose connection fails to open is rejected but stays in
+  // postgres.js's queue, and could later be handed a connection that nobody then gives back.
+  await sql`select 1`
   // Every connection at once: the pool hands out an idle one first and opens a closed one only when none is idle, so
   // holding them all is the one way to reach a closed connection before other work does.
   const pending = Array.from({ length: max }, () => sql.reserve())

@@ -58,7 +58,7 @@ export function warmSendPath(rounds = 2): WarmReport {
 }
 
 /**
- * The send path's statements, run on one pooled connection before it takes work (docs/decisions/064-warm-pool.md).
+ * The send path's statements, run on one pooled connection before it takes work (docs/decisions/064-warm-pool-kept-open.md).
  * postgres.js prepares a statement once per connection, with a Parse/Describe round trip of its own, and PostgreSQL
  * loads a table's catalog entries per backend on first use: a crisis message's transaction (the room's seq, the
  * message, the incident, its signal, event and page) is the only send that runs the crisis statements, so every
