@@ -70,7 +70,7 @@ describe('warming the database pool (decision 064)', () => {
     try {
       return await Promise.all(
         held.map(async (c) => {
-          const [{ pid }] = (await c<{ pid: number }[]>`select pg_backend_pid() as pid`) as [{ pid: number }]
+          const pid = (await c<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid
           const statements = (
             await c<
               { statement: string }[]
