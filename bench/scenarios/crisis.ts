@@ -6,6 +6,7 @@ import { startMailCatcher } from '../../scripts/mail-catcher.js'
 import { getFreePort } from '../../scripts/local-services.js'
 import { createBenchMembers } from '../fixtures.js'
 import { startProcess, type BenchProcess } from '../processes.js'
+import { coresBetween, sampleCpu } from '../cpu-usage.js'
 import { round, summarize } from '../stats.js'
 import { flushTrace, trace, traceFile } from '../trace.js'
 import {
@@ -154,6 +155,14 @@ export async function runCrisisScenario(options: {
     options.progress(
       `crisis: ${options.pages} high-risk messages during chat at ${options.backgroundRatePerRoom} msg/s per room`,
     )
+    // Where the cores went during the load (the server, the workers, the load client, PostgreSQL, Redis, and
+    // `notBench`: the rest of the machine), as the chat scenario reports per step.
+    const cpuKinds = new Map<number, string>([
+      [processes[0]!.child.pid!, 'server'],
+      [processes[1]!.child.pid!, 'workers'],
+      [loader!.pid!, 'load'],
+    ])
+    const cpuBefore = await sampleCpu(cpuKinds)
     const load = request<any>(
       loader!,
       { type: 'step', rate: options.backgroundRatePerRoom, durationMs: options.durationSeconds * 1000, graceMs: 1000 },
@@ -212,6 +221,8 @@ export async function runCrisisScenario(options: {
       `crisis: warm-up high-risk send (not counted): ${warmUp.outcome}, card in ${round(warmUp.cardMs ?? NaN, 1)} ms`,
     )
     const background = await load
+    const cores = coresBetween(cpuBefore, await sampleCpu(cpuKinds))
+    options.progress(`crisis: cores busy during the load: ${JSON.stringify(cores)}`)
     const ordinary = summarize(background.latencies ?? [])
     options.progress(
       `crisis: ordinary messages meanwhile: send → peer p50 ${round(ordinary.p50, 1)} ms, p99 ${round(ordinary.p99, 1)} ms`,
@@ -266,6 +277,8 @@ export async function runCrisisScenario(options: {
       /** Ordinary messages in the same window (send → a peer receiving it): what a crisis send is compared with. */
       backgroundDelivery: { p50Ms: round(ordinary.p50, 1), p99Ms: round(ordinary.p99, 1) },
       backgroundSetup: setup,
+      /** Cores busy during the load, by kind (`notBench`: the rest of the machine). */
+      cores,
       /** What each high-risk send's ack said: only a card with an incident is timed. */
       sendOutcomes: sends.reduce<Record<string, number>>(
         (all, s) => ({ ...all, [s.outcome]: (all[s.outcome] ?? 0) + 1 }),
