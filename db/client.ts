@@ -52,6 +52,7 @@ interface Warmth {
 }
 
 const warmth = new WeakMap<Sql, Warmth>()
+class WaitedOut extends Error {}
 /** A round that failed (the database unreachable) is tried again after this, not in a loop. */
 const RETRY_MS = 1_000
 /**
@@ -121,7 +122,10 @@ function schedule(sql: Sql, state: Warmth): Promise<unknown> {
     (error: Error) => {
       state.running = null
       state.onError(error)
-      if (!state.stopped) setTimeout(() => !state.stopped && void schedule(sql, state), RETRY_MS).unref()
+      // Unreachable: tried again shortly. Waited out (a connection the pool could not hand over): not again until the
+      // next close, so a pool that lost a connection is not held for HOLD_WAIT_MS over and over.
+      if (!state.stopped && !(error instanceof WaitedOut))
+        setTimeout(() => !state.stopped && void schedule(sql, state), RETRY_MS).unref()
     },
   )
   return round
@@ -149,7 +153,7 @@ async function warmRound(sql: Sql, state: Warmth): Promise<PoolWarmReport> {
         (c) => c.release(),
         () => {},
       )
-    throw new Error(`could not hold all ${max} pooled connections within ${HOLD_WAIT_MS} ms`)
+    throw new WaitedOut(`could not hold all ${max} pooled connections within ${HOLD_WAIT_MS} ms`)
   }
   const held = all.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
   try {

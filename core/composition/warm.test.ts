@@ -124,7 +124,7 @@ describe('warming the database pool (decision 064)', () => {
     expect(replaced.pid).not.toBe(gone)
     expect(replaced.crisis).toEqual(CRISIS_STATEMENTS)
     expect(poolWarmRounds(pool)).toBeGreaterThanOrEqual(2)
-  })
+  }, 60_000)
 
   it("covers a real crisis send's statements: the send prepares nothing new on a warmed connection", async () => {
     const max = deps.sql.options.max
