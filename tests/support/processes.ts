@@ -54,3 +54,9 @@ export function runTsxCommand(
   child.stdin!.end(input)
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
 }
+
+/**
+ * How long a test may wait for a `node --import tsx` child it runs to its end: tsx compiles the child's code afresh,
+ * which once took over 40 s on the suite's loaded 2-core machine (the default test timeout is 30 s).
+ */
+export const CHILD_RUN_TIMEOUT_MS = 120_000

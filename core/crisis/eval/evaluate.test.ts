@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { classifyRisk, RISK_LEVELS } from '../classifier.js'
 import { evaluate, flagScore, loadEvalSet, recallAtFpr, type EvalRow } from './evaluate.js'
+import { CHILD_RUN_TIMEOUT_MS } from '../../../tests/support/processes.js'
 
 describe('evaluate', () => {
   // expected -> predicted
@@ -131,7 +132,7 @@ describe('flagging figures', () => {
 })
 
 describe('npm run crisis:eval', () => {
-  it('says clearly when the public data is absent and still succeeds', () => {
+  it('says clearly when the public data is absent and still succeeds', { timeout: CHILD_RUN_TIMEOUT_MS }, () => {
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'scripts/crisis-eval.ts', '--lang', 'pl', '--data', '/nonexistent/crisis-data'],

@@ -10,6 +10,7 @@ import { conceptIndex, conceptPairIndex, forEachFeature, stemEnd } from './featu
 import { artefactChecksum, MODEL_VERSION, validateArtefact, type RiskModelArtefact } from './model.js'
 import { RISK_MODEL } from './risk-model.js'
 import { OWN_TRAINING_PATH, serializeArtefact } from './train.js'
+import { CHILD_RUN_TIMEOUT_MS } from '../../../tests/support/processes.js'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const ARTEFACT = fileURLToPath(new URL('./risk-model.json', import.meta.url))
@@ -164,7 +165,7 @@ describe('an artefact of the version before the concepts', () => {
     expect(() => validateArtefact(resign({ ...body, training: without }))).toThrow(/another concept lexicon/)
   })
 
-  it('stops the process at start', () => {
+  it('stops the process at start', { timeout: CHILD_RUN_TIMEOUT_MS }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crisis-concepts-'))
     temp.push(dir)
     mkdirSync(path.join(dir, 'core/crisis'), { recursive: true })

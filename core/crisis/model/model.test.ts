@@ -19,6 +19,7 @@ import { RISK_MODEL } from './risk-model.js'
 import { OWN_TRAINING_PATH, serializeArtefact, trainRiskModel } from './train.js'
 import { loadEvalSet } from '../eval/evaluate.js'
 import { HELDOUT_SET_NUMBERS, loadHeldoutSet } from '../eval/heldout-sets.js'
+import { CHILD_RUN_TIMEOUT_MS } from '../../../tests/support/processes.js'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const ARTEFACT = fileURLToPath(new URL('./risk-model.json', import.meta.url))
@@ -142,7 +143,7 @@ describe('a wrong or missing artefact', () => {
       },
     )
 
-  it('stops the process at start when the artefact was edited', () => {
+  it('stops the process at start when the artefact was edited', { timeout: CHILD_RUN_TIMEOUT_MS }, () => {
     const a = shipped()
     a.heads.risk.weight[0] += 1
     const run = start(classifierCopy(serializeArtefact(a)))
@@ -153,14 +154,14 @@ describe('a wrong or missing artefact', () => {
     )
   })
 
-  it('stops the process at start when the artefact is missing', () => {
+  it('stops the process at start when the artefact is missing', { timeout: CHILD_RUN_TIMEOUT_MS }, () => {
     const run = start(classifierCopy(null))
     expect(run.status).not.toBe(0)
     expect(run.stdout).not.toContain('started')
     expect(run.stderr).toContain('risk-model.json')
   })
 
-  it('starts with the shipped artefact (the copies above differ only in it)', () => {
+  it('starts with the shipped artefact (the copies above differ only in it)', { timeout: CHILD_RUN_TIMEOUT_MS }, () => {
     const run = start(classifierCopy(readFileSync(ARTEFACT, 'utf8')))
     expect(run.stderr).toBe('')
     expect(run.stdout.trim()).toBe('started')
