@@ -39,7 +39,7 @@ export interface PoolWarmReport {
 }
 
 interface Warmth {
-  warm: (connection: ReservedSql) => Promise<void>
+  warm: (connection: TransactionSql) => Promise<void>
   onError: (error: Error) => void
   /** Backends (by pid) that ran `warm` and are still in the pool. */
   warmed: Set<number>
@@ -68,12 +68,12 @@ const HOLD_WAIT_MS = 3_000
  * warms the backends it has not warmed and gives them all back. Work that arrives meanwhile waits for its connection
  * behind the round, as it would wait for a busy pool; only a replaced connection's round costs that wait.
  *
- * `warm` must leave the connection as it found it (no open transaction, nothing stored). Resolves with the first
+ * `warm` runs inside a transaction of its own on that connection and must store nothing. Resolves with the first
  * round's report; rejects if it failed (the database unreachable), and keeps trying in the background.
  */
 export function keepPoolWarm(
   sql: Sql,
-  warm: (connection: ReservedSql) => Promise<void>,
+  warm: (connection: TransactionSql) => Promise<void>,
   onError: (error: Error) => void = () => {},
 ): Promise<PoolWarmReport> {
   if (warmth.has(sql)) throw new Error('keepPoolWarm: this pool is already kept warm')
@@ -134,40 +134,39 @@ function schedule(sql: Sql, state: Warmth): Promise<unknown> {
 async function warmRound(sql: Sql, state: Warmth): Promise<PoolWarmReport> {
   const started = performance.now()
   const max = sql.options.max
-  // Reachable first, with an ordinary query: a reservation whose connection fails to open is rejected but stays in
-  // postgres.js's queue, and could later be handed a connection that nobody then gives back.
-  await sql`select 1`
-  // Every connection at once: the pool hands out an idle one first and opens a closed one only when none is idle, so
-  // holding them all is the one way to reach a closed connection before other work does.
-  const pending = Array.from({ length: max }, () => sql.reserve())
-  let timer: NodeJS.Timeout | undefined
-  const waitedOut = new Promise<'waited out'>(
-    (resolve) => (timer = setTimeout(() => resolve('waited out'), HOLD_WAIT_MS)),
-  )
-  const all = await Promise.race([Promise.allSettled(pending), waitedOut])
-  clearTimeout(timer)
-  if (all === 'waited out') {
-    // Each connection goes back as soon as it is handed over: those held now, and those still to come.
-    for (const p of pending)
-      p.then(
-        (c) => c.release(),
-        () => {},
-      )
-    throw new WaitedOut(`could not hold all ${max} pooled connections within ${HOLD_WAIT_MS} ms`)
-  }
-  const held = all.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
-  try {
-    const failed = all.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-    if (failed) throw failed.reason
-    const backends = await Promise.all(
-      held.map(async (c) => (await c<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid),
-    )
-    const cold = held.filter((_, i) => !state.warmed.has(backends[i]!))
-    await Promise.all(cold.map((c) => state.warm(c)))
-    state.warmed = new Set(backends)
-    state.rounds++
-    return { backends, warmed: cold.length, ms: performance.now() - started }
-  } finally {
-    for (const c of held) c.release()
-  }
+  // One transaction per connection, all open at once: the pool hands out an idle connection first and opens a closed
+  // one only when none is idle, so holding them all is the one way to reach a closed connection before other work
+  // does. Transactions rather than `sql.reserve()`: a reservation whose connection fails to open is rejected but stays
+  // in postgres.js's queue, and is later handed a connection that nobody gives back (seen when a backend was
+  // terminated under load); a BEGIN that fails leaves nothing queued.
+  let arrived = 0
+  let waitedOut = false
+  let everyoneIn!: () => void
+  const allIn = new Promise<void>((resolve) => (everyoneIn = resolve))
+  const timer = setTimeout(() => {
+    waitedOut = true
+    everyoneIn()
+  }, HOLD_WAIT_MS)
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: max }, () =>
+      sql.begin(async (tx) => {
+        const pid = (await tx<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid
+        if (++arrived === max) everyoneIn()
+        await allIn
+        // Given back at once when the others could not be held: a connection the pool could not hand over must not
+        // keep the rest from work.
+        if (waitedOut || state.warmed.has(pid)) return { pid, warmed: false }
+        await state.warm(tx)
+        return { pid, warmed: true }
+      }),
+    ),
+  ).finally(() => clearTimeout(timer))
+  const failed = outcomes.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
+  if (waitedOut) throw new WaitedOut(`could not hold all ${max} pooled connections within ${HOLD_WAIT_MS} ms`)
+  const done = outcomes.map((r) => (r as PromiseFulfilledResult<{ pid: number; warmed: boolean }>).value)
+  const backends = done.map((d) => d.pid)
+  state.warmed = new Set(backends)
+  state.rounds++
+  return { backends, warmed: done.filter((d) => d.warmed).length, ms: performance.now() - started }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type postgres from 'postgres'
-import { keepPoolWarm, type PoolWarmReport, type ReservedSql, type TransactionSql } from '../../db/client.js'
+import { keepPoolWarm, type PoolWarmReport, type TransactionSql } from '../../db/client.js'
 import * as chatQ from '../chat/chat.queries.js'
 import type { MembershipRow } from '../chat/chat.queries.js'
 import { classifyRisk, type RiskLevel } from '../crisis/classifier.js'
@@ -64,9 +64,9 @@ export function warmSendPath(rounds = 2): WarmReport {
  * message, the incident, its signal, event and page) is the only send that runs the crisis statements, so every
  * connection paid that the first time it carried one, while the room's row lock was held and the member waited for
  * their card. Here the reads run for real with ids that match nothing, and the writes are only described (prepared,
- * never executed): nothing is stored, locked or announced, and no transaction is opened.
+ * never executed): nothing is stored, locked or announced (the round's transaction, db/client.ts, writes nothing).
  */
-export async function warmConnection(connection: ReservedSql): Promise<void> {
+export async function warmConnection(connection: TransactionSql): Promise<void> {
   const described: Promise<unknown>[] = []
   const tx = describingWrites(connection, described)
   const none = randomUUID()
@@ -87,7 +87,7 @@ export async function warmConnection(connection: ReservedSql): Promise<void> {
     () => chatQ.recentTexts(connection, none, 5),
     // The raise's reads, then its writes.
     () => crisisQ.findAccountBrief(connection, none),
-    () => crisisQ.selectOpenIncidentForUpdate(connection as unknown as TransactionSql, none),
+    () => crisisQ.selectOpenIncidentForUpdate(connection, none),
     () => crisisQ.selectDefaultPolicy(connection),
     () =>
       crisisQ.insertIncident(tx, {
@@ -137,7 +137,7 @@ export async function warmConnection(connection: ReservedSql): Promise<void> {
  * sends Parse/Describe only and answers no rows. A fragment (a query built to go inside another) is never awaited,
  * so it stays a fragment.
  */
-function describingWrites(connection: ReservedSql, described: Promise<unknown>[]): TransactionSql {
+function describingWrites(connection: TransactionSql, described: Promise<unknown>[]): TransactionSql {
   return new Proxy(connection, {
     apply(target, thisArg, args: unknown[]) {
       const query = Reflect.apply(target, thisArg, args) as unknown
