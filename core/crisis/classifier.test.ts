@@ -5,6 +5,7 @@ import {
   decisionParts,
   DEMOTE_BELOW,
   detectLanguage,
+  CHAT_HIGH_AT,
   IMMINENT_ALONE,
   LIFT_AT,
   MARKED_MARGIN,
@@ -1351,5 +1352,72 @@ describe('rule scopes bounded by sentence, clause and subject (issue 12, sixth r
     // The marker must be the clause's own: the speaker's words after it keep the phrase current.
     expect(rules('i want to kill myself, years ago i was happy').level).toBe('high')
     expect(compareRisk(level("i planned my suicide last year but i'm better now"), 'high')).toBeLessThan(0)
+  })
+})
+
+describe('ordinary doses set their sentence aside for the model (issue 12, seventh round, decision 066)', () => {
+  const scores = (text: string) => RISK_MODEL.score(canonicalize(text))
+  /** Whether the model's own heads, reading the whole message, would give it concern or more. */
+  const modelWouldRaise = (text: string, language: 'en' | 'pl') => {
+    const p = scores(text)
+    const t = RISK_MODEL.thresholds[language]
+    return (
+      p.risk >= t.concern ||
+      p.imminent >= Math.max(t.imminent, LIFT_AT[language], IMMINENT_ALONE[language]) ||
+      p.chat >= CHAT_HIGH_AT[language]
+    )
+  }
+
+  it('reads a routine, prescribed or mealtime dose as no risk in English and Polish, where the model alone would raise some', () => {
+    for (const [text, language] of [
+      ['taking my pills every morning now', 'en'],
+      ['i take my meds as prescribed', 'en'],
+      ['taking my tablets as prescribed now', 'en'],
+      ['took my tablets with breakfast', 'en'],
+      ['swallowed my pills with breakfast', 'en'],
+      ['took my meds before bed', 'en'],
+      ['biorę tabletki codziennie rano', 'pl'],
+      ['łykam leki do śniadania, tak jak przepisał lekarz', 'pl'],
+      ['biorę leki zgodnie z zaleceniami lekarza', 'pl'],
+      ['wzięłam poranne tabletki', 'pl'],
+      ['łyknęłam tabletki przed snem', 'pl'],
+      ['wzięłam leki na noc', 'pl'],
+    ] as const) {
+      const result = classifyRisk(text)
+      expect({ text, level: result.level, language: result.language }).toEqual({ text, level: 'none', language })
+      expect(result.signals, text).toEqual([`dose:${language}.routine_dose`])
+    }
+    // The scope does the work: the model's heads on the whole text would raise these (the imminent head
+    // alone, the chat head).
+    for (const [text, language] of [
+      ['wzięłam poranne tabletki', 'pl'],
+      ['łyknęłam tabletki przed snem', 'pl'],
+      ['wzięłam leki na noc', 'pl'],
+    ] as const)
+      expect({ text, raise: modelWouldRaise(text, language) }).toEqual({ text, raise: true })
+  })
+
+  it('still raises an overdose of a routine medicine, by a rule or by the model', () => {
+    for (const text of ['took all my morning pills at once', 'wziąłem wszystkie tabletki na raz']) {
+      const result = classifyRisk(text)
+      expect({ text, high: compareRisk(result.level, 'high') >= 0 }).toEqual({ text, high: true })
+      expect(result.signals.some((s) => s.startsWith('dose:')), text).toBe(false)
+    }
+    // No rule names it (the rules read "poranne" as a dose); an amount ("wszystkie", "na raz") keeps
+    // the sentence read, and the model raises it.
+    const overdose = 'wzięłam wszystkie poranne tabletki na raz'
+    expect(classifyRisk(overdose, { rulesOnly: true }).signals).toEqual([])
+    const result = classifyRisk(overdose)
+    expect(result.level).toBe('high')
+    expect(result.signals).toContain('model.score.high')
+    expect(result.signals.some((s) => s.startsWith('dose:'))).toBe(false)
+  })
+
+  it('sets aside the dose sentence only: the model reads the sentence beside it', () => {
+    const text = 'took my pills with breakfast. im tying the rope to the banister now'
+    const result = classifyRisk(text)
+    expect(result.level).toBe(level('im tying the rope to the banister now'))
+    expect(compareRisk(result.level, 'high')).toBeGreaterThanOrEqual(0)
+    expect(result.signals).toEqual(expect.arrayContaining(['dose:en.routine_dose', 'model.imminent.alone']))
   })
 })

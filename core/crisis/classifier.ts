@@ -180,6 +180,8 @@ interface CompiledLexicon {
   rules: CompiledRule[]
   cues: CompiledWordCue[]
   idioms: { id: string; re: WordAlternation }[]
+  /** Ordinary doses the model does not read, and the amounts that keep a sentence read (decision 066). */
+  doses: { id: string; re: WordAlternation; amounts: WordAlternation } | null
   hyperbole: WordAlternation
   marks: Record<MarkName, MarkMatcher>
   thirdForms: WordAlternation
@@ -242,6 +244,7 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       re: compile(c.patterns),
     })),
     idioms: lex.idioms.map((i) => ({ id: i.id, re: compile(i.patterns) })),
+    doses: lex.doses ? { id: lex.doses.id, re: compile(lex.doses.patterns), amounts: compile(lex.doses.amounts) } : null,
     hyperbole: compile(lex.hyperbole ?? []),
     marks: {
       negator: compileMarks(lex.negation.cues),
@@ -880,6 +883,21 @@ function raiseByCues(modelLevel: number, cues: readonly CompiledCue[], used: Set
 const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:']
 const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
 
+/** Start and end (character offsets) of the sentence that holds start..end: between stop tokens. */
+function sentenceAround(t: Tokens, start: number, end: number, length: number): [number, number] {
+  let from = 0
+  let to = length
+  for (let j = 0; j < t.starts.length; j++) {
+    if (t.types[j] !== STOP) continue
+    if (t.ends[j] <= start) from = t.ends[j]
+    else if (t.starts[j] >= end) {
+      to = t.starts[j]
+      break
+    }
+  }
+  return [from, to]
+}
+
 /**
  * `text` with every sentence that overlaps one of `spans` (start, end pairs) blanked, and the number
  * of words left (decision 060): the model does not read an idiom's sentence ("phone is dying."), but
@@ -970,6 +988,20 @@ function analyze(
         ;(idiomSpans ??= []).push(start, end)
       })
     }
+  }
+
+  // Ordinary doses (decision 066): a sentence that names a medicine taken as a routine, as prescribed
+  // or with a meal, and no amount beyond a dose, is set aside for the model as an idiom's sentence is
+  // ("taking my pills every morning"); the rules read such doses inside their own patterns.
+  for (const lex of COMPILED) {
+    const doses = lex.doses
+    if (doses === null || !doses.re.mayMatch(masked)) continue
+    findAll(doses.re, masked, (start, end) => {
+      const [from, to] = sentenceAround(tokens, start, end, masked.length)
+      if (doses.amounts.test(masked.slice(from, to))) return
+      addSignal(`dose:${doses.id}`)
+      ;(idiomSpans ??= []).push(start, end)
+    })
   }
 
   // Rules and cues from every lexicon (people mix languages); scope words come from the

@@ -94,6 +94,24 @@ export interface IdiomRule {
   readonly patterns: readonly string[]
 }
 
+/**
+ * Ordinary doses (decision 066): a medicine taken as a routine, as prescribed or with a meal ("taking
+ * my pills every morning", "biorę leki do śniadania"). The rules already read such a dose as no
+ * overdose inside their patterns; this list says the same to the model, which does not read the
+ * sentence that holds a match (as with an idiom), unless that sentence names an amount beyond a dose.
+ */
+export interface DoseScope {
+  /** Stable id; the signal is `dose:<id>`. */
+  readonly id: string
+  readonly patterns: readonly string[]
+  /**
+   * Amounts beyond a dose ("all", "whole", "at once", "wszystkie", "na raz", two or more digits): a
+   * sentence that holds one is read by the model although it names a routine ("took all my morning
+   * pills at once").
+   */
+  readonly amounts: readonly string[]
+}
+
 export interface Lexicon {
   readonly language: LanguageCode
   readonly detection: {
@@ -105,6 +123,8 @@ export interface Lexicon {
   readonly rules: readonly RiskRule[]
   readonly cues: readonly CueRule[]
   readonly idioms: readonly IdiomRule[]
+  /** Ordinary doses the model does not read (decision 066). Optional: without it, none. */
+  readonly doses?: DoseScope
   /**
    * Words that mark a message as joking or hyperbole ("lol", "haha", "makes me"): a weak rule
    * statement in such a message may be demoted when the risk model is confident it is not risk
