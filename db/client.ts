@@ -57,7 +57,7 @@ class WaitedOut extends Error {}
 const RETRY_MS = 1_000
 /**
  * How long a round waits to hold every connection. A connection that cannot be reopened (the database refusing new
- * connections) must not keep the others from work: the round gives back what it holds and is tried again later.
+ * connections) must not keep the others from work: the round gives back what it holds and waits for the next close.
  */
 const HOLD_WAIT_MS = 3_000
 
