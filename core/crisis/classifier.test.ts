@@ -896,9 +896,16 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
     expect(withMeans.signals).toContain('model.imminent')
   })
 
-  it('does not lift a tuning row below imminent (how LIFT_AT is chosen), "not in a dark place anymore" among them', () => {
-    const text = "i'm not in a dark place anymore, just wanted to say thanks"
-    expect(RISK_MODEL.score(canonicalize(text)).imminent).toBeLessThan(liftAt('en'))
+  it('does not lift a tuning row below imminent (how LIFT_AT is chosen), "everything feels heavy" among them', () => {
+    // A concern the rules leave to the model: the lift's rule counts it (risk at concern, below high),
+    // and its imminent score stays below LIFT_AT.
+    const text = 'everything feels heavy and i cant get out of bed'
+    expect(classifyRisk(text, { rulesOnly: true }).signals).toEqual([])
+    const scores = RISK_MODEL.score(canonicalize(text))
+    expect(scores.risk).toBeGreaterThanOrEqual(RISK_MODEL.thresholds.en.concern)
+    expect(scores.risk).toBeLessThan(RISK_MODEL.thresholds.en.high)
+    expect(scores.imminent).toBeLessThan(liftAt('en'))
+    expect(classifyRisk(text).level).toBe('concern')
     expect(classifyRisk(text).signals).not.toContain('model.imminent')
     expect(compareRisk(classifyRisk(text).level, 'high')).toBeLessThan(0)
     // Every own tuning row (never a held-out one) below imminent stays unlifted, in both languages.
@@ -987,7 +994,7 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
     for (const [text, language] of [
       ['im tying the rope to the banister now, goodbye', 'en'],
       ['standing on the ledge of the car park roof now', 'en'],
-      ['oddałam kotka sąsiadce, listy zostawiłam na stole, dzisiaj w nocy', 'pl'],
+      ['listy zostawiłam na stole, kot u sąsiadki, dzisiaj w nocy', 'pl'],
     ] as const) {
       expect({ text, rulesSilent: rulesSilent(text), calm: calmButImminent(text, language) }).toEqual({
         text,
@@ -1001,17 +1008,23 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
       expect(result.signals).not.toContain('model.imminent')
       expect(result.language).toBe(language)
     }
-    // Below the cut-off the calm risk head still decides.
-    const below = "the water is up to my chest now and i'm still walking out"
+    // Below the cut-off the calm risk head still decides (the chat head stays below its own too).
+    const below = 'took my pills this morning'
     expect(scores(below).risk).toBeLessThan(RISK_MODEL.thresholds.en.concern)
     expect(scores(below).imminent).toBeLessThan(alone('en'))
+    expect(scores(below).chat).toBeLessThan(CHAT_HIGH_AT.en)
     expect(level(below)).toBe('none')
+    // Below it, the imminent head alone gives nothing; another head may (here the chat head).
+    const water = "the water is up to my chest now and i'm still walking out"
+    expect(scores(water).imminent).toBeLessThan(alone('en'))
+    expect(classifyRisk(water).signals).not.toContain('model.imminent.alone')
+    expect(compareRisk(level(water), 'high')).toBeGreaterThanOrEqual(0)
   })
 
   it('leaves scoped and rule-decided messages alone, and no tuning row below imminent reaches it', () => {
     // Someone else is the subject: the whole-message scope still sets the model aside.
     for (const [text, language] of [
-      ['my sister texted: im tying the rope to the banister now', 'en'],
+      ["my sister texted: rope's on the banister, i'm standing on the chair now", 'en'],
       ['ona pisze: czas na mnie. tabletki wzięte, drzwi na klucz', 'pl'],
     ] as const) {
       expect({ text, rulesSilent: rulesSilent(text), calm: calmButImminent(text, language) }).toEqual({
@@ -1387,9 +1400,10 @@ describe('ordinary doses set their sentence aside for the model (issue 12, seven
       expect({ text, level: result.level, language: result.language }).toEqual({ text, level: 'none', language })
       expect(result.signals, text).toEqual([`dose:${language}.routine_dose`])
     }
-    // The scope does the work: the model's heads on the whole text would raise these (the imminent head
-    // alone, the chat head).
+    // The scope does the work: the model's heads on the whole text would raise these (the lift, the
+    // imminent head alone, the chat head), in both languages.
     for (const [text, language] of [
+      ['taking my pills every morning now', 'en'],
       ['wzięłam poranne tabletki', 'pl'],
       ['łyknęłam tabletki przed snem', 'pl'],
       ['wzięłam leki na noc', 'pl'],
