@@ -144,12 +144,18 @@ function describingWrites(connection: TransactionSql, described: Promise<unknown
       if (!Array.isArray(args[0]) || !('raw' in args[0])) return query
       const pending = query as postgres.PendingQuery<postgres.Row[]>
       const then = pending.then
+      let done: Promise<unknown> | null = null
       Object.defineProperty(pending, 'then', {
-        value(resolve: (rows: unknown) => unknown, reject: (error: unknown) => unknown) {
-          pending.describe()
-          const done = then.call(pending, () => undefined)
-          described.push(done.catch(() => {}))
-          return done.then(() => resolve(Object.assign([], { count: 0 })), reject)
+        // Also reached through `catch` (a transaction watches each of its queries for errors): described once, and a
+        // call without a handler for the answer gets the empty rows.
+        value(resolve?: (rows: unknown) => unknown, reject?: (error: unknown) => unknown) {
+          if (!done) {
+            pending.describe()
+            done = then.call(pending, () => undefined)
+            described.push(done.catch(() => {}))
+          }
+          const rows = Object.assign([], { count: 0 })
+          return done.then(() => (typeof resolve === 'function' ? resolve(rows) : rows), reject)
         },
       })
       return pending
