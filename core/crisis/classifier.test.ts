@@ -1415,7 +1415,10 @@ describe('ordinary doses set their sentence aside for the model (issue 12, seven
     for (const text of ['took all my morning pills at once', 'wziąłem wszystkie tabletki na raz']) {
       const result = classifyRisk(text)
       expect({ text, high: compareRisk(result.level, 'high') >= 0 }).toEqual({ text, high: true })
-      expect(result.signals.some((s) => s.startsWith('dose:')), text).toBe(false)
+      expect(
+        result.signals.some((s) => s.startsWith('dose:')),
+        text,
+      ).toBe(false)
     }
     // No rule names it (the rules read "poranne" as a dose); an amount ("wszystkie", "na raz") keeps
     // the sentence read, and the model raises it.
@@ -1433,5 +1436,17 @@ describe('ordinary doses set their sentence aside for the model (issue 12, seven
     expect(result.level).toBe(level('im tying the rope to the banister now'))
     expect(compareRisk(result.level, 'high')).toBeGreaterThanOrEqual(0)
     expect(result.signals).toEqual(expect.arrayContaining(['dose:en.routine_dose', 'model.imminent.alone']))
+  })
+
+  it('sets aside the dose clause only: the model reads the clause after its comma', () => {
+    const text = 'taking my pills with breakfast, then leaving the letters on the table tonight'
+    // No rule decides it: the model's reading of the goodbye beside the dose is what raises it.
+    expect(compareRisk(classifyRisk(text, { rulesOnly: true }).level, 'high')).toBeLessThan(0)
+    const result = classifyRisk(text)
+    expect(compareRisk(result.level, 'high')).toBeGreaterThanOrEqual(0)
+    expect(result.signals).toEqual(expect.arrayContaining(['dose:en.routine_dose', 'model.imminent.alone']))
+    // A dose and an ordinary clause beside it stay none.
+    for (const ordinary of ['just took my meds with dinner, going to bed now', 'wzięłam leki na noc, idę spać'])
+      expect({ ordinary, level: classifyRisk(ordinary).level }).toEqual({ ordinary, level: 'none' })
   })
 })

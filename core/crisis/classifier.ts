@@ -244,7 +244,9 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
       re: compile(c.patterns),
     })),
     idioms: lex.idioms.map((i) => ({ id: i.id, re: compile(i.patterns) })),
-    doses: lex.doses ? { id: lex.doses.id, re: compile(lex.doses.patterns), amounts: compile(lex.doses.amounts) } : null,
+    doses: lex.doses
+      ? { id: lex.doses.id, re: compile(lex.doses.patterns), amounts: compile(lex.doses.amounts) }
+      : null,
     hyperbole: compile(lex.hyperbole ?? []),
     marks: {
       negator: compileMarks(lex.negation.cues),
@@ -524,7 +526,8 @@ class Scope {
     const wordMarks = WORD_MARKS.get(lex)!
     for (let j = 0; j < n; j++) {
       const bits = t.types[j] === WORD ? wordMarks.get(t.words[j]) : undefined
-      if (bits !== undefined) for (let k = 0; k < MARK_NAMES.length; k++) if (bits & (1 << k)) this.marks[MARK_NAMES[k]][j] = 1
+      if (bits !== undefined)
+        for (let k = 0; k < MARK_NAMES.length; k++) if (bits & (1 << k)) this.marks[MARK_NAMES[k]][j] = 1
     }
     for (const name of MARK_NAMES) {
       const arr = this.marks[name]
@@ -883,12 +886,15 @@ function raiseByCues(modelLevel: number, cues: readonly CompiledCue[], used: Set
 const SCOPES = ['negated:', 'reported:', 'quoted:', 'past:']
 const isScoped = (signal: string) => SCOPES.some((p) => signal.startsWith(p))
 
-/** Start and end (character offsets) of the sentence that holds start..end: between stop tokens. */
-function sentenceAround(t: Tokens, start: number, end: number, length: number): [number, number] {
+/**
+ * Start and end (character offsets) of the sentence that holds start..end (between stop tokens), or with
+ * `atCommas` of its clause (between stop tokens and commas).
+ */
+function sentenceAround(t: Tokens, start: number, end: number, length: number, atCommas = false): [number, number] {
   let from = 0
   let to = length
   for (let j = 0; j < t.starts.length; j++) {
-    if (t.types[j] !== STOP) continue
+    if (t.types[j] !== STOP && !(atCommas && t.types[j] === COMMA)) continue
     if (t.ends[j] <= start) from = t.ends[j]
     else if (t.starts[j] >= end) {
       to = t.starts[j]
@@ -896,6 +902,13 @@ function sentenceAround(t: Tokens, start: number, end: number, length: number): 
     }
   }
   return [from, to]
+}
+
+/** How many words of `text` the model reads: word tokens whose first character is not blanked. */
+function wordsLeft(text: string, t: Tokens): number {
+  let words = 0
+  for (let k = 0; k < t.starts.length; k++) if (t.types[k] === WORD && text.charCodeAt(t.starts[k]) !== 32) words++
+  return words
 }
 
 /**
@@ -990,9 +1003,12 @@ function analyze(
     }
   }
 
-  // Ordinary doses (decision 066): a sentence that names a medicine taken as a routine, as prescribed
-  // or with a meal, and no amount beyond a dose, is set aside for the model as an idiom's sentence is
-  // ("taking my pills every morning"); the rules read such doses inside their own patterns.
+  // Ordinary doses (decision 066): the clause that names a medicine taken as a routine, as prescribed
+  // or with a meal is set aside for the model ("taking my pills every morning"), unless its sentence
+  // names an amount beyond a dose; the rest of the sentence is still read ("took my pills with
+  // breakfast, then leaving the letters on the table tonight"). The rules read such doses inside
+  // their own patterns.
+  let doseClauses: number[] | null = null
   for (const lex of COMPILED) {
     const doses = lex.doses
     if (doses === null || !doses.re.mayMatch(masked)) continue
@@ -1000,7 +1016,7 @@ function analyze(
       const [from, to] = sentenceAround(tokens, start, end, masked.length)
       if (doses.amounts.test(masked.slice(from, to))) return
       addSignal(`dose:${doses.id}`)
-      ;(idiomSpans ??= []).push(start, end)
+      ;(doseClauses ??= []).push(...sentenceAround(tokens, start, end, masked.length, true))
     })
   }
 
@@ -1110,6 +1126,14 @@ function analyze(
   // the model reads the text with each sentence that holds an idiom blanked.
   let modelWords = words
   if (idiomSpans !== null) ({ text: masked, words: modelWords } = blankSentences(masked, tokens, idiomSpans))
+  if (doseClauses !== null) {
+    for (let i = 0; i < doseClauses.length; i += 2)
+      masked =
+        masked.slice(0, doseClauses[i]) +
+        ' '.repeat(doseClauses[i + 1] - doseClauses[i]) +
+        masked.slice(doseClauses[i + 1])
+    modelWords = wordsLeft(masked, tokens)
+  }
   if (
     !rulesOnly &&
     demotedRisk === null &&
