@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import type { CoreDeps } from '../deps.js'
 import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import * as q from './chat.queries.js'
-import { spreadFraction } from '../spread.js'
 
 /**
  * The send fast path's cache of what `authorize` and the sanction check read (docs/decisions/046-send-cache.md):
@@ -24,8 +23,6 @@ import { spreadFraction } from '../spread.js'
 export interface SendCacheEntry {
   tokens: string
   loadedAt: number
-  /** How long this entry is trusted without a token change: between half of `MAX_AGE_MS` and all of it. */
-  trustedMs: number
   room: q.RoomRow
   membership: q.MembershipRow
   /** What other slices' steps keep beside the rows (moderation's sanctions), invalidated with them. */
@@ -39,14 +36,6 @@ export const createSendCache = (): SendCache => new Map()
 
 /** How long an entry is trusted without a token change (changes made without Redis). */
 export const MAX_AGE_MS = 30_000
-/**
- * Entries loaded together (every member's first send after a restart or a reconnect) would all reload together
- * MAX_AGE_MS later, and again each time after: a wave of PostgreSQL reads in front of the sends (in the chat bench,
- * 2.3–2.6 transactions a message in the step it fell in, against about one). Each entry is trusted for its own share
- * of the last half of MAX_AGE_MS instead, spread by the golden-ratio sequence: the bound above still holds.
- */
-let loads = 0
-const trustedMsOfNext = () => MAX_AGE_MS - Math.floor(spreadFraction(loads++) * (MAX_AGE_MS / 2))
 const TOKEN_TTL_MS = 24 * 60 * 60_000
 /** A socket in this many rooms keeps only the latest. */
 const MAX_ROOMS_PER_SOCKET = 32
@@ -139,7 +128,7 @@ export async function roomAndMembership(
   const tokens = await readTokens(deps, roomId, accountId)
   const now = performance.now()
   const cached = cache.get(roomId)
-  if (tokens !== null && cached && cached.tokens === tokens && now - cached.loadedAt < cached.trustedMs)
+  if (tokens !== null && cached && cached.tokens === tokens && now - cached.loadedAt < MAX_AGE_MS)
     return { room: cached.room, membership: cached.membership, entry: cached }
   cache.delete(roomId)
   const found = await q.findRoomAndMembership(deps.sql, roomId, accountId)
@@ -147,7 +136,6 @@ export async function roomAndMembership(
   const entry: SendCacheEntry = {
     tokens,
     loadedAt: now,
-    trustedMs: trustedMsOfNext(),
     room: found.room,
     membership: found.membership,
     extras: new Map(),

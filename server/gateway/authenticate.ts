@@ -4,7 +4,6 @@ import { getSessionAccount } from '../../core/identity/identity.service.js'
 import { SOCKET_REQUEST_DEADLINE_MS, isUnavailable, withDeadline } from '../../core/deadline.js'
 import type { SessionAccount } from '../../core/identity/identity.schema.js'
 import { COOKIE_NAMES, readCookie } from '../cookies.js'
-import { spreadFraction } from '../../core/spread.js'
 
 export interface SocketData {
   account: SessionAccount
@@ -34,6 +33,7 @@ export function authenticateHandshake(deps: CoreDeps, onReject: (reason: string)
 }
 
 const RECHECK_MS = 60_000
+const GOLDEN_RATIO_FRACTION = 0.6180339887498949
 /** Sockets this process has admitted: the index that spreads their first re-checks. */
 let handshakes = 0
 
@@ -44,7 +44,7 @@ let handshakes = 0
  * second a minute later, a wave of PostgreSQL transactions in front of every chat send (issue 15).
  */
 export function firstRecheckDelayMs(k: number): number {
-  return RECHECK_MS / 2 + Math.floor(spreadFraction(k) * (RECHECK_MS / 2))
+  return RECHECK_MS / 2 + Math.floor(((k * GOLDEN_RATIO_FRACTION) % 1) * (RECHECK_MS / 2))
 }
 
 /**
