@@ -8,14 +8,7 @@
  * it was that backend's first crisis transaction, and how long that backend had been open. Then the slow samples'
  * share of each.
  */
-import { readFileSync } from 'node:fs'
-
-interface Rec {
-  t: number
-  pid: number
-  kind: string
-  [k: string]: any
-}
+import { readTrace, type TraceRecord as Rec } from './trace.js'
 
 const args = process.argv.slice(2)
 const file = args[0]
@@ -23,10 +16,7 @@ if (!file) throw new Error('usage: bench/trace-crisis.ts <trace file> [--slow-ms
 const i = args.indexOf('--slow-ms')
 const slowMs = i >= 0 ? Number(args[i + 1]) : 50
 
-const records: Rec[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Rec)
+const records: Rec[] = readTrace(file)
 const loads = records.filter((r) => r.kind === 'crisis-load')
 if (loads.length === 0) throw new Error('no crisis-load record: was the crisis scenario run under BENCH_TRACE?')
 const loadAt = loads.at(-1)!.at as number

@@ -5,14 +5,7 @@
  * tasks, Redis pipelines, garbage collections, event loop lag, slow Redis commands and the backends' probes. Ends
  * with, per kind of event, how many slow messages were sent within 300 ms after one.
  */
-import { readFileSync } from 'node:fs'
-
-interface Rec {
-  t: number
-  pid: number
-  kind: string
-  [k: string]: any
-}
+import { readTrace, type TraceRecord as Rec } from './trace.js'
 
 const args = process.argv.slice(2)
 const file = args[0]
@@ -25,10 +18,7 @@ const slowMs = Number(opt('slow-ms', '100'))
 const labelPart = opt('label', 'platform')
 const BEFORE_MS = 300
 
-const records: Rec[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Rec)
+const records: Rec[] = readTrace(file)
 const at = (r: Rec) => (typeof r.at === 'number' ? r.at : r.t)
 const steps = records.filter((r) => r.kind === 'step' && String(r.label).includes(labelPart))
 const events = records.filter((r) => !['msg', 'step', 'second', 'process', 'pg-xacts'].includes(r.kind))

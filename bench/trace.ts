@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
 
 /**
  * BENCH_TRACE=<file>: every process of a bench run (the coordinator, the load clients, and the servers through
@@ -40,3 +40,19 @@ export function flushTrace(): void {
 }
 
 if (traceFile) process.on('exit', flushTrace)
+
+/** One record of a trace file as the report tools read it back. */
+export interface TraceRecord {
+  t: number
+  pid: number
+  kind: string
+  [k: string]: any
+}
+
+/** Every record of a trace file, in the order the processes appended them. */
+export function readTrace(file: string): TraceRecord[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as TraceRecord)
+}

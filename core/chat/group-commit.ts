@@ -137,6 +137,15 @@ async function finished(writer: Writer, deps: CoreDeps, rooms: RoomQueue[], writ
   schedule(writer)
 }
 
+/** The rows a plain statement writes for a room's batch, in the batch's order. */
+const rowsToWrite = (batch: readonly Pending[]) =>
+  batch.map(({ ctx }) => ({
+    clientId: ctx.input.clientId,
+    body: ctx.body!,
+    held: ctx.storeHeld === true,
+    member: ctx.membership!,
+  }))
+
 async function settle(item: Pending, outcome: Promise<PersistOutcome>): Promise<void> {
   await outcome.then(item.resolve, item.reject)
 }
@@ -191,12 +200,7 @@ async function writeAlone(batch: Pending[]): Promise<void> {
       roomId,
       now,
       cutoff,
-      rows: batch.map(({ ctx }) => ({
-        clientId: ctx.input.clientId,
-        body: ctx.body!,
-        held: ctx.storeHeld === true,
-        member: ctx.membership!,
-      })),
+      rows: rowsToWrite(batch),
     })
   } catch (error) {
     if (q.isPastCutoff(error)) {
@@ -289,12 +293,7 @@ async function writeRooms(groups: Pending[][]): Promise<void> {
       cutoff,
       rooms: sorted.map((group) => ({
         roomId: group[0]!.ctx.room!.id,
-        rows: group.map(({ ctx }) => ({
-          clientId: ctx.input.clientId,
-          body: ctx.body!,
-          held: ctx.storeHeld === true,
-          member: ctx.membership!,
-        })),
+        rows: rowsToWrite(group),
       })),
     })
   } catch (error) {
