@@ -320,6 +320,9 @@ describe('plain sends for several rooms in one turn (decision 065)', { timeout: 
   let rooms: Array<{ roomId: string; member: ChatTestMember; cache: ReturnType<typeof createSendCache> }>
   const viaCounted = () => ({ ...deps, sql: counted })
   const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1)
+  /** A send by the room's member on its warm socket cache, through the counting connection. */
+  const sendIn = (room: (typeof rooms)[0], clientId: string, body: string) =>
+    sendMessage(viaCounted(), actorOf(room.member), { roomId: room.roomId, clientId, body }, { cache: room.cache })
 
   beforeAll(async () => {
     rooms = []
@@ -344,18 +347,7 @@ describe('plain sends for several rooms in one turn (decision 065)', { timeout: 
       Array.from({ length: r + 1 }, (_, n) => ({ ...room, clientId: randomUUID(), body: `Room ${r} says ${n}` })),
     )
     recording = []
-    const acks = await Promise.all(
-      sends.map((s) =>
-        sendMessage(
-          viaCounted(),
-          actorOf(s.member),
-          { roomId: s.roomId, clientId: s.clientId, body: s.body },
-          {
-            cache: s.cache,
-          },
-        ),
-      ),
-    )
+    const acks = await Promise.all(sends.map((s) => sendIn(s, s.clientId, s.body)))
     // The writes only (not postgres.js' look-up of array types on a fresh connection, nor the clock measurement).
     const statements = recording.filter((q) => q.includes('insert into messages'))
     recording = null
@@ -388,24 +380,8 @@ describe('plain sends for several rooms in one turn (decision 065)', { timeout: 
     ]
     recording = []
     const [again, ...acks] = await Promise.all([
-      sendMessage(
-        viaCounted(),
-        actorOf(a.member),
-        { roomId: a.roomId, clientId: original.clientId, body: 'Room 0 says 0' },
-        {
-          cache: a.cache,
-        },
-      ),
-      ...fresh.map((s) =>
-        sendMessage(
-          viaCounted(),
-          actorOf(s.member),
-          { roomId: s.roomId, clientId: s.clientId, body: s.body },
-          {
-            cache: s.cache,
-          },
-        ),
-      ),
+      sendIn(a, original.clientId, 'Room 0 says 0'),
+      ...fresh.map((s) => sendIn(s, s.clientId, s.body)),
     ])
     const statements = recording.filter((q) => q.includes('insert into messages'))
     recording = null
@@ -432,12 +408,7 @@ describe('plain sends for several rooms in one turn (decision 065)', { timeout: 
       expect.poll(() => deps.redis.zcard(bucket(s)), { timeout: 20_000 }).toBeGreaterThan(before)
     const clientIds = [randomUUID(), randomUUID(), randomUUID()]
     const send = (s: (typeof rooms)[0], n: number) =>
-      sendMessage(
-        viaCounted(),
-        actorOf(s.member),
-        { roomId: s.roomId, clientId: clientIds[n]!, body: `Send ${n} of three` },
-        { cache: s.cache },
-      ).then(
+      sendIn(s, clientIds[n]!, `Send ${n} of three`).then(
         (ack) => ack,
         (error: unknown) => codeOf(error),
       )
