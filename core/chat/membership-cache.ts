@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { CoreDeps } from '../deps.js'
+import { nowOf, type CoreDeps } from '../deps.js'
 import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import * as q from './chat.queries.js'
 
@@ -17,12 +17,15 @@ import * as q from './chat.queries.js'
  *
  * Keys hold ids only (the account's as a keyed digest, like the rate-limit keys): `<p>:chat:v:room:<roomId>`,
  * `<p>:chat:v:acct:<digest>`. A token lives a day; an entry at most `MAX_AGE_MS`, so a token that expires (and reads
- * as absent again) can never match an entry made before it was set, and a change made where no Redis was reachable
- * (the operator CLI, a Redis outage at that moment) holds within `MAX_AGE_MS`.
+ * as absent again) can never match an entry made before it was set. A token write Redis refused is tried again until
+ * it lands or `MAX_AGE_MS` has passed; a change made with no Redis at all (the operator CLI) holds within
+ * `MAX_AGE_MS`. Each entry lives its own share of the last half of `MAX_AGE_MS` (`entryLifeMs`), so entries loaded
+ * together (a restart, a reconnect wave) are not reloaded together (decision 068).
  */
 export interface SendCacheEntry {
   tokens: string
-  loadedAt: number
+  /** When the entry stops being trusted without a token change, on `nowOf(deps)`'s clock (ms). */
+  expiresAt: number
   room: q.RoomRow
   membership: q.MembershipRow
   /** What other slices' steps keep beside the rows (moderation's sanctions), invalidated with them. */
@@ -34,8 +37,21 @@ export type SendCache = Map<string, SendCacheEntry>
 
 export const createSendCache = (): SendCache => new Map()
 
-/** How long an entry is trusted without a token change (changes made without Redis). */
-export const MAX_AGE_MS = 30_000
+/** The longest an entry is trusted without a token change (changes made without Redis; decisions 046, 068). */
+export const MAX_AGE_MS = 120_000
+const GOLDEN_RATIO_FRACTION = 0.6180339887498949
+/** Entries this process has made: the index that spreads their lives. */
+let entriesMade = 0
+
+/**
+ * How long the k-th entry of this process is trusted: between half of `MAX_AGE_MS` and all of it, spread evenly
+ * whatever k is (the golden-ratio sequence). Members who connect together would otherwise have their entries reloaded
+ * in the same second, a wave of PostgreSQL reads (the room and membership, the sanctions, the room's hours, the
+ * recent texts: four per member) in front of every send of that second.
+ */
+export function entryLifeMs(k: number): number {
+  return MAX_AGE_MS / 2 + Math.floor(((k * GOLDEN_RATIO_FRACTION) % 1) * (MAX_AGE_MS / 2))
+}
 const TOKEN_TTL_MS = 24 * 60 * 60_000
 /** A socket in this many rooms keeps only the latest. */
 const MAX_ROOMS_PER_SOCKET = 32
@@ -46,13 +62,33 @@ export const chatVersionKeys = {
     `${deps.config.REDIS_PREFIX}:chat:v:acct:${keyedDigestOfId(deps.config.SESSION_SECRET, accountId)}`,
 }
 
+/** The first wait before a refused token write is tried again; it doubles up to `RETRY_MAX_MS`. */
+const RETRY_FIRST_MS = 250
+const RETRY_MAX_MS = 8_000
+
+const writeToken = (deps: CoreDeps, key: string) =>
+  deps.redis.set(key, randomBytes(9).toString('base64url'), 'PX', TOKEN_TTL_MS)
+
 async function setToken(deps: CoreDeps, key: string, what: Record<string, string>): Promise<void> {
   try {
-    await deps.redis.set(key, randomBytes(9).toString('base64url'), 'PX', TOKEN_TTL_MS)
+    await writeToken(deps, key)
   } catch (error) {
-    // Committed already; the entries that still hold the old answer expire within MAX_AGE_MS.
+    // Committed already, and the caller answers now. Entries that still hold the old answer are replaced as soon as
+    // a retry lands, and expire within MAX_AGE_MS whatever happens.
     deps.log.warn({ ...what, err: { message: (error as Error).message } }, 'chat cache invalidation failed')
+    retryToken(deps, key, what, Date.now() + MAX_AGE_MS, RETRY_FIRST_MS)
   }
+}
+
+/** Tries a refused token write again, in the background, until it lands or no entry can still hold the old answer. */
+function retryToken(deps: CoreDeps, key: string, what: Record<string, string>, giveUpAt: number, waitMs: number): void {
+  if (Date.now() + waitMs >= giveUpAt) return
+  setTimeout(() => {
+    writeToken(deps, key).then(
+      () => deps.log.info(what, 'chat cache invalidation landed on retry'),
+      () => retryToken(deps, key, what, giveUpAt, Math.min(waitMs * 2, RETRY_MAX_MS)),
+    )
+  }, waitMs).unref()
 }
 
 /** The room's settings changed (lock, slow mode, rules, hours…): every sender's entry for it reloads. */
@@ -126,16 +162,16 @@ export async function roomAndMembership(
 ): Promise<{ room: q.RoomRow; membership: q.MembershipRow | null; entry?: SendCacheEntry } | null> {
   if (!cache) return q.findRoomAndMembership(deps.sql, roomId, accountId)
   const tokens = await readTokens(deps, roomId, accountId)
-  const now = performance.now()
+  const now = nowOf(deps).getTime()
   const cached = cache.get(roomId)
-  if (tokens !== null && cached && cached.tokens === tokens && now - cached.loadedAt < MAX_AGE_MS)
+  if (tokens !== null && cached && cached.tokens === tokens && now < cached.expiresAt && now >= cached.expiresAt - MAX_AGE_MS)
     return { room: cached.room, membership: cached.membership, entry: cached }
   cache.delete(roomId)
   const found = await q.findRoomAndMembership(deps.sql, roomId, accountId)
   if (!found?.membership || tokens === null) return found
   const entry: SendCacheEntry = {
     tokens,
-    loadedAt: now,
+    expiresAt: now + entryLifeMs(entriesMade++),
     room: found.room,
     membership: found.membership,
     extras: new Map(),
