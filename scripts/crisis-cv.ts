@@ -12,9 +12,9 @@
  *   does (trainRiskModel: public train split, calibration on the public validation split, imminent
  *   head and Polish cut-offs on the own evaluation set's tuning rows, the rules deciding which tuning
  *   rows the model speaks on), but with the fold's own messages left out of training. The held-out
- *   evaluation rows (note `heldout`) and the held-out sets (core/crisis/eval/heldout-sets.ts: set 6 and
- *   any later one) are never read by this script. Sets 2 to 5 were retired into the own training
- *   messages on 7 December (decision 063), so from then on the folds hold their rows.
+ *   evaluation rows (note `heldout`) and the held-out sets (core/crisis/eval/heldout-sets.ts) are never
+ *   read by this script. Sets 2 to 5 (decision 063) and sets 6 and 7 (decision 067) were retired into
+ *   the own training messages on 7 December, so from then on the folds hold their rows.
  * - The model alone, on the left-out fold (canonical text, without the classifier's idiom masking and
  *   three-word minimum): level ≥ concern where risk ≥ the fold artefact's concern cut-off; ≥ high
  *   where risk ≥ its high cut-off, or where risk is at concern and the imminent head reaches

@@ -10,10 +10,10 @@
  *      figures per language, the combined classifier's (rules + model) recall at a false-positive rate of
  *      5 % and 1 % with the model cut-off that gives it, and the model's alone. When the
  *      folder is absent this part says so and the run still succeeds.
- *  (a6) the sixth held-out set, core/crisis/eval/heldout6-messages.jsonl (written blind, never trained
- *      or tuned on): the same per-language figures. The held-out sets are read by
- *      core/crisis/eval/heldout-sets.ts; sets 2 to 5 were retired into the training messages after their
- *      held-out report (decision 063), and their last figures are history in docs/crisis-model.md.
+ *  (a<n>) each held-out set listed in core/crisis/eval/heldout-sets.ts, heldout<n>-messages.jsonl (written
+ *      blind, never trained or tuned on): the same per-language figures. Sets 2 to 7 were retired into the
+ *      training messages after their held-out reports (decisions 063, 067), and their last figures are
+ *      history in docs/crisis-model.md; while no set is listed, this part prints nothing.
  * Then language detection accuracy and a latency sample. `--errors` lists misclassified tuning rows
  * only: rows of the held-out sets are never listed, so nobody tunes on them by accident.
  */

@@ -32,12 +32,12 @@ export function tinyTrainingFolder(dir: string) {
       { text: 'do jutra', level: 'none', language: 'pl' },
     ]),
   )
-  const held = Object.fromEntries(
+  const heldoutPaths: Record<HeldoutSetNumber, string> = Object.fromEntries(
     HELDOUT_SET_NUMBERS.map((n) => {
       const file = path.join(dir, `heldout${n}.jsonl`)
       writeFileSync(file, '')
-      return [`heldout${n}Path`, file]
+      return [n, file]
     }),
-  ) as Required<Pick<TrainOptions, `heldout${HeldoutSetNumber}Path`>>
-  return { dataDir: dir, ownPath: path.join(dir, 'own.jsonl'), tuningPath, ...held }
+  )
+  return { dataDir: dir, ownPath: path.join(dir, 'own.jsonl'), tuningPath, heldoutPaths } satisfies TrainOptions
 }

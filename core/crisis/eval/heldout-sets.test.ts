@@ -27,16 +27,28 @@ const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')
 const DIACRITIC = /[ąćęłńóśźż]/i
 const LEVELS = ['imminent', 'high', 'concern', 'none'] as const
 
-/** Training options whose path for set n is `file`, or (file undefined) the committed set. */
+/**
+ * A set number no committed set uses: the loader's and the trainer's checks run on small files written here as well
+ * as on every committed set, so they stay tested while no set is listed (after sets 6 and 7 were retired, decision
+ * 067, and before set 8 is wired in).
+ */
+const SYNTHETIC_SET = 99
+
+/** Training options whose file for set n is `file`, or (file undefined) the committed set's. */
 const withSetPath = (options: TrainOptions, n: HeldoutSetNumber, file?: string): TrainOptions => {
-  const key = `heldout${n}Path` as const
-  const copy: TrainOptions = { ...options }
-  if (file === undefined) delete copy[key]
-  else copy[key] = file
-  return copy
+  const heldoutPaths: Record<HeldoutSetNumber, string> = { ...options.heldoutPaths }
+  if (file === undefined) delete heldoutPaths[n]
+  else heldoutPaths[n] = file
+  return { ...options, heldoutPaths }
 }
 
-describe.each(HELDOUT_SET_NUMBERS.map((n) => ({ n, spec: HELDOUT_SETS[n] })))('held-out set $n', ({ n, spec }) => {
+it('has a spec for every listed set and for no other', () => {
+  const byNumber = (a: number, b: number) => a - b
+  expect(Object.keys(HELDOUT_SETS).map(Number).sort(byNumber)).toEqual([...HELDOUT_SET_NUMBERS].sort(byNumber))
+  expect(HELDOUT_SET_NUMBERS).not.toContain(SYNTHETIC_SET)
+})
+
+describe.each(HELDOUT_SET_NUMBERS.map((n) => ({ n, spec: HELDOUT_SETS[n]! })))('held-out set $n', ({ n, spec }) => {
   const rows = loadHeldoutSet(n)
   const perLanguage = LEVELS.reduce((sum, level) => sum + spec.perLanguage[level], 0)
 
@@ -70,6 +82,25 @@ describe.each(HELDOUT_SET_NUMBERS.map((n) => ({ n, spec: HELDOUT_SETS[n] })))('h
     expect(others.filter((m) => own.has(canonicalize(m.text))).length).toBe(0)
   })
 
+  it(`refuses real rows of set ${n} copied into the training messages`, () => {
+    const data = tinyTrainingFolder(tempDir())
+    for (const row of [rows[0]!, rows.find((m) => m.language === 'pl')!]) {
+      writeFileSync(
+        data.ownPath,
+        jsonl([
+          { text: `  ${row.text.toUpperCase()} `, level: row.level, language: row.language },
+          { text: 'milego dnia', level: 'none', language: 'pl' },
+        ]),
+      )
+      // No path for set n: the trainer reads the committed set by default.
+      expect(() => trainRiskModel({ ...withSetPath(data, n), epochs: 1, hashBits: 12 })).toThrow(
+        /also in the evaluation set/,
+      )
+    }
+  })
+})
+
+describe.each([...HELDOUT_SET_NUMBERS, SYNTHETIC_SET])('the loader and the trainer with set %i', (n) => {
   it(`refuses a file whose rows are malformed or not marked as set ${n}`, () => {
     const file = path.join(tempDir(), `set${n}.jsonl`)
     const tag = heldoutSetTag(n)
@@ -116,22 +147,5 @@ describe.each(HELDOUT_SET_NUMBERS.map((n) => ({ n, spec: HELDOUT_SETS[n] })))('h
     expect(() => trainRiskModel(options)).toThrow(/also in the evaluation set/)
     writeFileSync(file, '')
     expect(() => trainRiskModel(options)).not.toThrow()
-  })
-
-  it(`refuses real rows of set ${n} copied into the training messages`, () => {
-    const data = tinyTrainingFolder(tempDir())
-    for (const row of [rows[0]!, rows.find((m) => m.language === 'pl')!]) {
-      writeFileSync(
-        data.ownPath,
-        jsonl([
-          { text: `  ${row.text.toUpperCase()} `, level: row.level, language: row.language },
-          { text: 'milego dnia', level: 'none', language: 'pl' },
-        ]),
-      )
-      // No path for set n: the trainer reads the committed set by default.
-      expect(() => trainRiskModel({ ...withSetPath(data, n), epochs: 1, hashBits: 12 })).toThrow(
-        /also in the evaluation set/,
-      )
-    }
   })
 })

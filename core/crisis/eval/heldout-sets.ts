@@ -4,8 +4,9 @@
  * training messages or the other evaluation sets, checked for clashes with every other set and the training
  * messages, and committed before it was wired in. Nothing trains or tunes on them: the trainer refuses a training
  * message that is also in one of them, thresholds never read them, and `crisis:eval` reports each apart as "(a<n>)".
- * Sets 2 to 5 were retired into the training messages after their held-out report (decision 063): at least two
- * blind sets stay (the first set's `heldout` rows in messages.jsonl and the sets listed here).
+ * Sets 2 to 5 (decision 063) and sets 6 and 7 (decision 067) were retired into the training messages after their
+ * held-out reports. Until the next set is wired in, the list is empty and the first set's `heldout` rows in
+ * messages.jsonl are the only blind rows; a set is wired in by adding its number and spec below.
  *
  * Every row's note is `heldout<n>,<category>[,...]` (Polish typed without diacritics adds `no-diacritics`);
  * categories of `none` rows that start with `hard-` are hard negatives (idiom, negation, reported speech,
@@ -15,8 +16,9 @@
 import { fileURLToPath } from 'node:url'
 import { loadNotedSet, type EvalMessage } from './evaluate.js'
 
-export const HELDOUT_SET_NUMBERS = [6, 7] as const
-export type HeldoutSetNumber = (typeof HELDOUT_SET_NUMBERS)[number]
+/** The committed sets, each with its spec in HELDOUT_SETS (empty between sets 6 and 7's retirement and set 8). */
+export const HELDOUT_SET_NUMBERS: readonly HeldoutSetNumber[] = []
+export type HeldoutSetNumber = number
 
 export interface HeldoutSetSpec {
   /** How `crisis:eval` names the set in its "(a<n>) <ordinal> held-out set" heading. */
@@ -31,22 +33,7 @@ export interface HeldoutSetSpec {
   minPolishMarkedNoDiacritics: number
 }
 
-export const HELDOUT_SETS: Readonly<Record<HeldoutSetNumber, HeldoutSetSpec>> = {
-  6: {
-    ordinal: 'sixth',
-    perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
-    minHardNegatives: 36,
-    minPolishWithoutDiacritics: 40,
-    minPolishMarkedNoDiacritics: 40,
-  },
-  7: {
-    ordinal: 'seventh',
-    perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
-    minHardNegatives: 36,
-    minPolishWithoutDiacritics: 40,
-    minPolishMarkedNoDiacritics: 40,
-  },
-}
+export const HELDOUT_SETS: Readonly<Record<HeldoutSetNumber, HeldoutSetSpec>> = {}
 
 /** The note tag every row of set n carries. */
 export const heldoutSetTag = (n: HeldoutSetNumber) => `heldout${n}`

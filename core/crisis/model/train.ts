@@ -27,15 +27,15 @@ import {
 /** The project's own written chat-style training messages (never the evaluation set). */
 export const OWN_TRAINING_PATH = fileURLToPath(new URL('./train-messages.jsonl', import.meta.url))
 
-/**
- * `heldout<n>Path` for the blind held-out sets of heldout-sets.ts (never trained or tuned on; only checked for
- * leaks). Sets 2 to 5 were retired into the training messages (decision 063).
- */
-type HeldoutSetPaths = { [N in HeldoutSetNumber as `heldout${N}Path`]?: string }
-
-export interface TrainOptions extends HeldoutSetPaths {
+export interface TrainOptions {
   /** Public data folder (see public-data.ts); `<dir>/extra/*.jsonl` adds an operator's own labelled messages. */
   dataDir: string
+  /**
+   * Files of blind held-out sets by set number (never trained or tuned on; only checked for leaks): each set of
+   * HELDOUT_SET_NUMBERS is read from here or else from its committed file, and a number given here that is not
+   * listed is checked too. Sets 2 to 7 were retired into the training messages (decisions 063, 067).
+   */
+  heldoutPaths?: Readonly<Record<HeldoutSetNumber, string>>
   ownPath?: string
   /** Evaluation set whose non-held-out rows calibrate and set the imminent threshold. */
   tuningPath?: string
@@ -270,8 +270,10 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
   const tuning = evalSet.filter((m) => !isHeldOut(m))
   // Training never sees an evaluation message (tuning rows, the first set's held-out rows or a held-out set).
-  const heldoutSets = HELDOUT_SET_NUMBERS.flatMap((n) => {
-    const file = options[`heldout${n}Path`] ?? heldoutSetPath(n)
+  const given = options.heldoutPaths ?? {}
+  const setNumbers = new Set([...HELDOUT_SET_NUMBERS, ...Object.keys(given).map(Number)])
+  const heldoutSets = [...setNumbers].flatMap((n) => {
+    const file = given[n] ?? heldoutSetPath(n)
     return existsSync(file) ? loadHeldoutSet(n, file) : []
   })
   const evalTexts = new Set([...evalSet, ...heldoutSets].map((m) => canonicalize(m.text)))
