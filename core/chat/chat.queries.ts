@@ -268,38 +268,36 @@ export async function messagesBefore(
  * Hands out the room's next seq. The row lock it takes is held until the caller's transaction ends,
  * so the next sender in this room waits: seqs commit in order and a rollback leaves no gap.
  */
-export async function takeNextSeq(tx: TransactionSql, roomId: string): Promise<number> {
-  const [row] = await tx<
-    { seq: number }[]
-  >`update rooms set last_seq = last_seq + 1 where id = ${roomId} returning last_seq as seq`
-  return row!.seq
-}
-
 /**
- * A new message, stored as visible or (moderation's screen decided it before persist) held. Returns null when the
- * author already stored this client id (a resend racing itself): nothing is written. The message as stored is built
- * from these values (`storedMessage`), never read back.
+ * A new message with the room's next seq, in one statement (one round trip inside the message's transaction, which
+ * holds the room's row lock from here to its COMMIT), stored as visible or (moderation's screen decided it before
+ * persist) held. `id` is null when the author already stored this client id (a resend racing itself): nothing is
+ * inserted, and the caller rolls the seq move back with the transaction. `seq` is null when the room is gone. The
+ * message as stored is built from these values (`storedMessage`), never read back.
  */
-export async function insertNewMessage(
+export async function insertNextMessage(
   tx: TransactionSql,
   input: {
     roomId: string
     membershipId: string
     clientId: string
-    seq: number
     body: string
     now: Date
     held: boolean
   },
-): Promise<string | null> {
+): Promise<{ id: string | null; seq: number | null }> {
   const status = input.held ? 'held' : 'visible'
-  const [row] = await tx<{ id: string }[]>`
-    insert into messages (room_id, membership_id, client_id, seq, body, created_at, moderation_status, moderated_at)
-    values (${input.roomId}, ${input.membershipId}, ${input.clientId}, ${input.seq}, ${input.body}, ${input.now}, ${status},
-            ${input.held ? input.now : null})
-    on conflict (membership_id, client_id) do nothing
-    returning id`
-  return row?.id ?? null
+  const [row] = await tx<{ id: string | null; seq: number | null }[]>`
+    with moved as (update rooms set last_seq = last_seq + 1 where id = ${input.roomId} returning last_seq),
+    inserted as (
+      insert into messages (room_id, membership_id, client_id, seq, body, created_at, moderation_status, moderated_at)
+      select ${input.roomId}, ${input.membershipId}, ${input.clientId}, moved.last_seq, ${input.body}, ${input.now},
+             ${status}, ${input.held ? input.now : null}
+      from moved
+      on conflict (membership_id, client_id) do nothing
+      returning id)
+    select (select id from inserted) as id, (select last_seq from moved) as seq`
+  return { id: row?.id ?? null, seq: row?.seq ?? null }
 }
 
 /** What a send wrote: enough to build the message as anyone reads it without reading it back. */

@@ -151,7 +151,13 @@ async function settle(item: Pending, outcome: Promise<PersistOutcome>): Promise<
 }
 
 /** Whether a persist hook has work for this send (a hook that cannot say always has). */
-const hasHookWork = (item: Pending) => item.hooks.some((hook) => !hook.appliesTo || hook.appliesTo(item.ctx))
+const applies = (hook: PersistHook, ctx: SendContext) => !hook.appliesTo || hook.appliesTo(ctx)
+const hasHookWork = (item: Pending) => item.hooks.some((hook) => applies(hook, item.ctx))
+
+/** The hooks' work that needs no message, sent right behind the statement that locks the room (`alongside`). */
+function startAlongside(tx: TransactionSql, ctx: SendContext, hooks: readonly PersistHook[]): void {
+  for (const hook of hooks) if (hook.alongside && applies(hook, ctx)) hook.alongside(tx, ctx)
+}
 
 /**
  * How long after sending the one statement PostgreSQL may still store it (its own clock); and how much longer the
@@ -332,16 +338,18 @@ export async function persistOne(ctx: SendContext, hooks: readonly PersistHook[]
   const held = ctx.storeHeld === true
   try {
     const stored = await transaction(deps, async (tx) => {
-      const seq = await q.takeNextSeq(tx, room!.id)
-      const id = await q.insertNewMessage(tx, {
+      const inserting = q.insertNextMessage(tx, {
         roomId: room!.id,
         membershipId: membership!.id,
         clientId: ctx.input.clientId,
-        seq,
         body: ctx.body!,
         now,
         held,
       })
+      // The hooks' reads that need no message go out with the insert, in its round trip (after it: the room's lock first).
+      startAlongside(tx, ctx, hooks)
+      const { id, seq } = await inserting
+      if (seq === null) throw new AppError('NOT_FOUND')
       // A resend of a stored message: nothing written, the room's seq goes back with the rollback.
       if (!id) throw new Replayed()
       const values: q.StoredValues = {
@@ -435,11 +443,13 @@ async function commitBatch(batch: Pending[]): Promise<Map<Pending, PersistOutcom
   const now = nowOf(deps)
   return transaction(deps, async (tx) => {
     const result = new Map<Pending, PersistOutcome>()
-    const { lastSeq, existing } = await q.lockRoomForBatch(
+    const locking = q.lockRoomForBatch(
       tx,
       roomId,
       batch.map((p) => ({ membershipId: p.ctx.membership!.id, clientId: p.ctx.input.clientId })),
     )
+    for (const item of batch) startAlongside(tx, item.ctx, item.hooks)
+    const { lastSeq, existing } = await locking
     const seen = new Set(existing)
     const fresh: Array<{ item: Pending; values: Omit<q.StoredValues, 'id'> }> = []
     for (const item of batch) {

@@ -142,6 +142,13 @@ export interface SendStep {
  */
 export type PersistHook = ((tx: TransactionSql, ctx: SendContext & { message: ChatMessage }) => Promise<void>) & {
   appliesTo?: (ctx: SendContext) => boolean
+  /**
+   * Started in the message's transaction right after the statement that takes the room's seq is sent, without waiting
+   * for it, so its statements share that statement's round trip (postgres.js pipelines a transaction's queries): for
+   * reads that do not need the message (crisis: the member, their open incident, the default policy). It keeps what
+   * it started for the hook, which awaits it; the room's lock is still taken first. Only for a send it applies to.
+   */
+  alongside?: (tx: TransactionSql, ctx: SendContext) => void
 }
 
 /**

@@ -40,6 +40,7 @@ describe('warming the database pool (decision 064)', () => {
     'insert into outbox',
     'update rooms set last_seq = last_seq + 1',
     'insert into messages',
+    'insert into moderation_flags',
   ]
 
   beforeAll(async () => {

@@ -7,8 +7,9 @@ import { classifyRisk, type RiskLevel } from '../crisis/classifier.js'
 import * as crisisQ from '../crisis/crisis.queries.js'
 import { FALLBACK_POLICY } from '../crisis/crisis.schema.js'
 import type { CoreDeps } from '../deps.js'
-import { enqueueOutbox } from '../outbox/outbox.queries.js'
+import { enqueueOutbox, outboxRowSelect } from '../outbox/outbox.queries.js'
 import { crisisLinesFor } from '../crisis/crisis-lines.js'
+import * as moderationQ from '../moderation/moderation.queries.js'
 import { screenMessage, type ScreenOutcome } from '../moderation/screen.js'
 
 /**
@@ -90,16 +91,30 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
     () => crisisQ.selectOpenIncidentForUpdate(connection, none),
     () => crisisQ.selectDefaultPolicy(connection),
     () =>
-      crisisQ.insertIncident(tx, {
-        id: none,
-        memberAccountId: none,
-        memberLabel: 'warm-up',
-        memberLocale: 'en',
-        memberCountry: null,
-        level: 'imminent',
-        source: 'message',
-        policy: FALLBACK_POLICY,
-        raisedAt: now,
+      crisisQ.insertRaisedIncident(tx, {
+        incident: {
+          id: none,
+          memberAccountId: none,
+          memberLabel: 'warm-up',
+          memberLocale: 'en',
+          memberCountry: null,
+          level: 'imminent',
+          source: 'message',
+          policy: FALLBACK_POLICY,
+          raisedAt: now,
+        },
+        signal: {
+          source: 'message',
+          level: 'imminent',
+          roomId: none,
+          messageId: none,
+          reporterAccountId: null,
+          reason: null,
+          classifierSignals: ['warm-up'],
+          at: now,
+        },
+        actorAccountId: null,
+        page: outboxRowSelect(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),
       }),
     () =>
       crisisQ.insertSignal(tx, {
@@ -117,10 +132,26 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
     () => crisisQ.updateIncidentLevel(tx, none, 'imminent'),
     () => enqueueOutbox(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),
     // The message's transaction around the raise: a lone send (persistOne) and a group commit (commitBatch).
-    () => chatQ.takeNextSeq(tx, none),
     // Held or not (a message at risk is often held by moderation's screen): a parameter of another type, another statement.
-    () => chatQ.insertNewMessage(tx, { ...values, membershipId: none }),
-    () => chatQ.insertNewMessage(tx, { ...values, membershipId: none, held: true }),
+    () => chatQ.insertNextMessage(tx, { ...values, membershipId: none }),
+    () => chatQ.insertNextMessage(tx, { ...values, membershipId: none, held: true }),
+    // Moderation's flag (and its job) on a message it holds, in the same transaction.
+    () =>
+      moderationQ.openFlag(tx, {
+        id: none,
+        messageId: none,
+        roomId: none,
+        membershipId: none,
+        source: 'screen',
+        category: 'self_harm',
+        signals: ['warm-up'],
+        screenReason: 'self_harm',
+        held: true,
+        priority: 1,
+        deadlineAt: now,
+        now,
+        job: outboxRowSelect(tx, 'moderation:flag', { flagId: none }),
+      }),
     () => chatQ.lockRoomForBatch(tx, none, [{ membershipId: none, clientId: none }]),
     () => chatQ.insertBatch(tx, none, 1, [values]),
   ]

@@ -9,7 +9,14 @@ import {
 import { classifyRisk, type RiskResult } from './classifier.js'
 import { memberCountry } from './crisis-lines.js'
 import type { CrisisCard } from '../contracts/socket-events.crisis.js'
-import { crisisCardFor, raiseCrisis, raiseCrisisInTransaction } from './crisis.service.js'
+import type { TransactionSql } from '../../db/client.js'
+import {
+  crisisCardFor,
+  raiseCrisis,
+  raiseCrisisInTransaction,
+  startRaiseReads,
+  type RaiseReads,
+} from './crisis.service.js'
 import type { RaiseCrisisResult } from './crisis.schema.js'
 import { tellMemberCard } from './crisis.realtime.js'
 
@@ -41,6 +48,8 @@ export interface CrisisSendSlot {
   card?: CrisisCard
   /** Set after the message's transaction committed (with its raise): a later failure raises nothing again. */
   committed?: boolean
+  /** The raise's reads, sent with the message's insert in this transaction (`alongside`), for the hook to await. */
+  reads?: { tx: TransactionSql; reads: Promise<RaiseReads> }
 }
 
 declare module '../chat/send-pipeline.js' {
@@ -70,27 +79,45 @@ function cardFor(actor: SendActor, slot: CrisisSendSlot): CrisisCard {
   return slot.card
 }
 
-/** In the message's transaction: raise (high, imminent), and show the card once the message is committed. */
+/**
+ * In the message's transaction: raise (high, imminent), and show the card once the message is committed. The card is
+ * the first thing told after COMMIT (registered before the raise registers the member's status and the console's
+ * page, and before the room's announcement).
+ */
 const raiseWithMessage: PersistHook = async (tx, ctx) => {
   const slot = ctx.crisis
   if (!slot) return
-  if (RAISE_LEVELS.has(slot.risk.level)) {
-    slot.raised = await raiseCrisisInTransaction(tx, ctx.deps, {
-      memberAccountId: ctx.actor.accountId,
-      source: 'message',
-      level: slot.risk.level as 'high' | 'imminent',
-      roomId: ctx.room!.id,
-      messageId: ctx.message.id,
-      classifierSignals: slot.risk.signals,
-      memberLabel: ctx.membership!.pseudonym,
-      country: countryOf(ctx.actor),
-    })
-  }
-  const card = cardFor(ctx.actor, slot)
   afterCommit(tx, () => {
     slot.committed = true
-    tellMemberCard(ctx.deps, ctx.actor.accountId, card)
+    tellMemberCard(ctx.deps, ctx.actor.accountId, slot.card!)
   })
+  if (RAISE_LEVELS.has(slot.risk.level)) {
+    // Reads started in another transaction (one that rolled back before a retry) are not this one's.
+    const reads = slot.reads?.tx === tx ? slot.reads.reads : undefined
+    slot.reads = undefined
+    slot.raised = await raiseCrisisInTransaction(
+      tx,
+      ctx.deps,
+      {
+        memberAccountId: ctx.actor.accountId,
+        source: 'message',
+        level: slot.risk.level as 'high' | 'imminent',
+        roomId: ctx.room!.id,
+        messageId: ctx.message.id,
+        classifierSignals: slot.risk.signals,
+        memberLabel: ctx.membership!.pseudonym,
+        country: countryOf(ctx.actor),
+      },
+      reads,
+    )
+  }
+  cardFor(ctx.actor, slot)
+}
+
+// The raise's reads need no message: they go out with the message's insert, in its round trip (after the room's lock).
+raiseWithMessage.alongside = (tx, ctx) => {
+  const slot = ctx.crisis
+  if (slot && RAISE_LEVELS.has(slot.risk.level)) slot.reads = { tx, reads: startRaiseReads(tx, ctx.actor.accountId) }
 }
 
 // Work only for a send with a reading (concern shows the card, high and imminent raise); any other send is written

@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from '../../db/client.js'
 import type { Role } from '../identity/identity.schema.js'
+import type { OutboxRowSelect } from '../outbox/outbox.queries.js'
 import type {
   CrisisOutcome,
   CrisisRiskLevel,
@@ -135,6 +136,42 @@ export async function insertIncident(
             ${input.level}, ${input.source}, ${tx.json(input.policy as never)}, ${input.raisedAt})
     on conflict (member_account_id) where status <> 'resolved' do nothing
     returning id`
+  return rows.length === 1
+}
+
+/**
+ * A new incident with its first signal, its `raised` event and the outbox row that pages the on-call clinician, in
+ * one statement: the chat path runs it inside the message's transaction, which holds the room's row lock, so this is
+ * one round trip where the four inserts were two. Unless the member already has an open incident (a concurrent raise
+ * committed one a moment ago): then nothing is written and it answers false (attach to that one instead).
+ */
+export async function insertRaisedIncident(
+  tx: TransactionSql,
+  input: {
+    incident: Parameters<typeof insertIncident>[1]
+    signal: Omit<Parameters<typeof insertSignal>[1], 'incidentId'>
+    actorAccountId: string | null
+    page: OutboxRowSelect
+  },
+): Promise<boolean> {
+  const { incident: i, signal: s } = input
+  const rows = await tx`
+    with incident as (
+      insert into crisis_incidents (id, member_account_id, member_label, member_locale, member_country, level, source, policy_snapshot, raised_at)
+      values (${i.id}, ${i.memberAccountId}, ${i.memberLabel}, ${i.memberLocale}, ${i.memberCountry},
+              ${i.level}, ${i.source}, ${tx.json(i.policy as never)}, ${i.raisedAt})
+      on conflict (member_account_id) where status <> 'resolved' do nothing
+      returning id),
+    signal as (
+      insert into crisis_signals (incident_id, source, level, room_id, message_id, reporter_account_id, reason, classifier_signals, created_at)
+      select incident.id, ${s.source}, ${s.level}, ${s.roomId}::uuid, ${s.messageId}::uuid, ${s.reporterAccountId}::uuid,
+             ${s.reason}::text, ${s.classifierSignals}::text[], ${s.at}::timestamptz
+      from incident),
+    event as (
+      insert into crisis_events (incident_id, kind, actor_account_id, escalation_level, escalation_repeat, created_at)
+      select incident.id, 'raised', ${input.actorAccountId}::uuid, 0, 0, ${s.at}::timestamptz from incident),
+    page as (${input.page} from incident)
+    select id from incident`
   return rows.length === 1
 }
 

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js'
 import { can, requireCapability } from '../identity/permissions.js'
 import { decryptSensitiveProfile } from '../identity/identity.service.js'
 import type { Role } from '../identity/identity.schema.js'
-import { enqueueOutbox } from '../outbox/outbox.queries.js'
+import { enqueueOutbox, outboxRowSelect } from '../outbox/outbox.queries.js'
 import type { CrisisCard } from '../contracts/socket-events.crisis.js'
 import { compareRisk } from './classifier.js'
 import { crisisLinesFor, memberCountry } from './crisis-lines.js'
@@ -49,16 +49,14 @@ export async function raiseCrisisInTransaction(
   tx: TransactionSql,
   deps: CoreDeps,
   input: RaiseCrisisInput,
+  reads: Promise<RaiseReads> = startRaiseReads(tx, input.memberAccountId),
 ): Promise<RaiseCrisisResult> {
   const at = nowOf(deps)
   // The raise runs inside the message's transaction, which holds the room's row lock: every round trip here delays
   // the room's next message and the member's card. So the reads go out together (postgres.js pipelines a
-  // transaction's queries on its one connection), as do the writes that follow the incident row.
-  const [member, openFound, defaultPolicy] = await Promise.all([
-    q.findAccountBrief(tx, input.memberAccountId),
-    q.selectOpenIncidentForUpdate(tx, input.memberAccountId),
-    q.selectDefaultPolicy(tx),
-  ])
+  // transaction's queries on its one connection; the chat path sends them with the message's insert), and a new
+  // incident's rows are one statement.
+  const [member, openFound, defaultPolicy] = await reads
   if (!member) throw new AppError('NOT_FOUND')
   const signal = {
     source: input.source,
@@ -75,31 +73,25 @@ export async function raiseCrisisInTransaction(
     const id = randomUUID()
     const policy = defaultPolicy ?? FALLBACK_POLICY
     const memberLabel = input.memberLabel?.trim() || labelFor(id)
-    const inserted = await q.insertIncident(tx, {
-      id,
-      memberAccountId: member.id,
-      memberLabel,
-      memberLocale: member.locale,
-      // Kept on the incident as it was when raised; a facilitator's escalation or a report has no browser to ask.
-      memberCountry: input.country ?? memberCountry({ accountCountry: member.country, language: member.locale }),
-      level: input.level,
-      source: input.source,
-      policy,
-      raisedAt: at,
+    // The incident, its signal, its `raised` event and its page job: one statement, all or (an open one exists) none.
+    const inserted = await q.insertRaisedIncident(tx, {
+      incident: {
+        id,
+        memberAccountId: member.id,
+        memberLabel,
+        memberLocale: member.locale,
+        // Kept on the incident as it was when raised; a facilitator's escalation or a report has no browser to ask.
+        memberCountry: input.country ?? memberCountry({ accountCountry: member.country, language: member.locale }),
+        level: input.level,
+        source: input.source,
+        policy,
+        raisedAt: at,
+      },
+      signal,
+      actorAccountId: input.reporterAccountId ?? null,
+      page: outboxRowSelect(tx, 'crisis:page', { incidentId: id, level: 0, repeat: 0 }),
     })
     if (inserted) {
-      await Promise.all([
-        q.insertSignal(tx, { incidentId: id, ...signal }),
-        q.insertEvent(tx, {
-          incidentId: id,
-          kind: 'raised',
-          actorAccountId: input.reporterAccountId ?? null,
-          escalationLevel: 0,
-          repeat: 0,
-          at,
-        }),
-        enqueueOutbox(tx, 'crisis:page', { incidentId: id, level: 0, repeat: 0 }),
-      ])
       return announcedAfterCommit(tx, deps, {
         incidentId: id,
         created: true,
@@ -137,6 +129,28 @@ export async function raiseCrisisInTransaction(
     escalationLevel: incident.escalationLevel,
     repeat: incident.escalationRepeat,
   })
+}
+
+export type RaiseReads = [
+  Awaited<ReturnType<typeof q.findAccountBrief>>,
+  Awaited<ReturnType<typeof q.selectOpenIncidentForUpdate>>,
+  Awaited<ReturnType<typeof q.selectDefaultPolicy>>,
+]
+
+/**
+ * What a raise reads (the member, their open incident, locked, and the default policy), sent at once and not
+ * awaited here: the chat path starts it right behind the message's insert so both share one round trip
+ * (`PersistHook.alongside`), then hands it to `raiseCrisisInTransaction`. Only in the transaction that raises.
+ */
+export function startRaiseReads(tx: TransactionSql, memberAccountId: string): Promise<RaiseReads> {
+  const reads = Promise.all([
+    q.findAccountBrief(tx, memberAccountId),
+    q.selectOpenIncidentForUpdate(tx, memberAccountId),
+    q.selectDefaultPolicy(tx),
+  ])
+  // A transaction that fails before the raise awaits it (a resend found at the insert) rolls back; not unhandled.
+  reads.catch(() => {})
+  return reads
 }
 
 function announcedAfterCommit(tx: TransactionSql, deps: CoreDeps, result: RaiseCrisisResult): RaiseCrisisResult {

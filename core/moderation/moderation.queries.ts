@@ -1,4 +1,5 @@
 import type { Sql, TransactionSql } from '../../db/client.js'
+import type { OutboxRowSelect } from '../outbox/outbox.queries.js'
 import type { ReportCategory, SanctionKind } from '../contracts/socket-events.moderation.js'
 
 type Db = Sql | TransactionSql
@@ -160,10 +161,15 @@ const flagColumns = (db: Db) => db`
   screen_reason as "screenReason", held, status, priority, deadline_at as "deadlineAt", deadline_job_at as "deadlineJobAt",
   escalation_stage as stage, auto_hidden_at as "autoHiddenAt", owner_account_id as "ownerAccountId", created_at as "createdAt"`
 
-/** The message's open flag, opened now if there is none (one open flag per message). */
+/**
+ * The message's open flag, opened now if there is none (one open flag per message). A new flag (`id`, chosen by the
+ * caller) and its job row (`job`, core/outbox's `outboxRowSelect` for that id) are one statement, one round trip; an
+ * open flag found instead is returned locked, with `created` false, and no job is written for it here.
+ */
 export async function openFlag(
   tx: TransactionSql,
   input: {
+    id: string
     messageId: string
     roomId: string
     membershipId: string
@@ -175,14 +181,18 @@ export async function openFlag(
     priority: number
     deadlineAt: Date
     now: Date
+    job: OutboxRowSelect
   },
 ): Promise<{ flag: FlagRow; created: boolean }> {
   const inserted = await tx<FlagRow[]>`
-    insert into moderation_flags (message_id, room_id, membership_id, source, category, signals, screen_reason, held, priority, deadline_at, created_at)
-    values (${input.messageId}, ${input.roomId}, ${input.membershipId}, ${input.source}, ${input.category}, ${input.signals ?? []},
-            ${input.screenReason ?? null}, ${input.held ?? false}, ${input.priority}, ${input.deadlineAt}, ${input.now})
-    on conflict (message_id) where status = 'open' do nothing
-    returning ${flagColumns(tx)}`
+    with flag as (
+      insert into moderation_flags (id, message_id, room_id, membership_id, source, category, signals, screen_reason, held, priority, deadline_at, created_at)
+      values (${input.id}, ${input.messageId}, ${input.roomId}, ${input.membershipId}, ${input.source}, ${input.category}, ${input.signals ?? []},
+              ${input.screenReason ?? null}, ${input.held ?? false}, ${input.priority}, ${input.deadlineAt}, ${input.now})
+      on conflict (message_id) where status = 'open' do nothing
+      returning ${flagColumns(tx)}),
+    job as (${input.job} from flag)
+    select * from flag`
   if (inserted[0]) return { flag: inserted[0], created: true }
   const [existing] = await tx<
     FlagRow[]

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { TransactionSql } from '../../db/client.js'
 import { transaction } from '../after-commit.js'
 import { recordAudit } from '../audit/audit.service.js'
@@ -8,7 +9,7 @@ import { raiseCrisisInTransaction } from '../crisis/crisis.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { can, requireCapability } from '../identity/permissions.js'
-import { enqueueOutbox } from '../outbox/outbox.queries.js'
+import { enqueueOutbox, outboxRowSelect } from '../outbox/outbox.queries.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
 import * as q from './moderation.queries.js'
 import { announceFlag, announceMessageState, moderationRooms } from './moderation.realtime.js'
@@ -73,13 +74,17 @@ export async function flagInTransaction(
     facilitatorReport: input.source === 'facilitator',
     reporterHistory: [],
   })
-  const { flag } = await q.openFlag(tx, {
+  const id = randomUUID()
+  // A new flag and its job: one statement (inside a message's transaction the room's lock is held meanwhile).
+  const { flag, created } = await q.openFlag(tx, {
     ...input,
+    id,
     priority,
     deadlineAt: new Date(now.getTime() + deadlineMinutes(priority) * MINUTE),
     now,
+    job: outboxRowSelect(tx, 'moderation:flag', { flagId: id }),
   })
-  await enqueueOutbox(tx, 'moderation:flag', { flagId: flag.id })
+  if (!created) await enqueueOutbox(tx, 'moderation:flag', { flagId: flag.id })
   return flag
 }
 

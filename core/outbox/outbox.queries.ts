@@ -29,6 +29,25 @@ export async function enqueueOutbox<N extends JobName>(
 }
 
 /**
+ * An outbox row as the head of an `insert … select` for another slice's statement, validated as `enqueueOutbox`
+ * validates: the caller adds its `from` (e.g. a CTE that inserted the fact), so the job exists if and only if that
+ * row was written, in the same statement (one round trip instead of two).
+ */
+export function outboxRowSelect<N extends JobName>(
+  tx: TransactionSql,
+  jobName: N,
+  payload: JobPayload<N>,
+  options: { delayMs?: number } = {},
+) {
+  const parsed = jobPayloads[jobName].parse(payload)
+  return tx`
+    insert into outbox (queue, job_name, payload, delay_ms)
+    select ${JOB_QUEUE[jobName]}, ${jobName}, ${tx.json(parsed as never)}::jsonb, ${options.delayMs ?? 0}::int`
+}
+
+export type OutboxRowSelect = ReturnType<typeof outboxRowSelect>
+
+/**
  * Claim a batch of unsent rows. SKIP LOCKED lets several relays run side by side; the lock is
  * held until the caller's transaction ends, so a row is never handed to two relays at once.
  */
