@@ -88,11 +88,12 @@ describe('the concept lexicon (artefact version 3)', () => {
   })
 
   it('lets a message with an unseen medicine name share concept features with one with a known name', () => {
-    // "pregabalin" is in no own training message; "paracetamol" is in many.
+    // "venlafaxine" is in no own training message; "paracetamol" is in many. (Until held-out sets 6 and 7 became
+    // training messages, decision 067, this test used "pregabalin", which they name.)
     const own = readFileSync(OWN_TRAINING_PATH, 'utf8').toLowerCase()
-    expect(own).not.toContain('pregabalin')
+    expect(own).not.toContain('venlafaxine')
     expect(own).toContain('paracetamol')
-    const unseen = features('took 40 pregabalin')
+    const unseen = features('took 40 venlafaxine')
     const known = features('took 40 paracetamol')
     const expected = [
       conceptIndex(id('MEDS'), MASK),
