@@ -154,9 +154,14 @@ async function settle(item: Pending, outcome: Promise<PersistOutcome>): Promise<
 const applies = (hook: PersistHook, ctx: SendContext) => !hook.appliesTo || hook.appliesTo(ctx)
 const hasHookWork = (item: Pending) => item.hooks.some((hook) => applies(hook, item.ctx))
 
-/** The hooks' work that needs no message, sent right behind the statement that locks the room (`alongside`). */
-function startAlongside(tx: TransactionSql, ctx: SendContext, hooks: readonly PersistHook[]): void {
-  for (const hook of hooks) if (hook.alongside && applies(hook, ctx)) hook.alongside(tx, ctx)
+/**
+ * The hooks' work that needs no message, sent right behind the statement that locks the room (`alongside`). Settles
+ * when all of it has answered (failures are the hooks' to see), so the hooks then start with their answers in hand and
+ * their own statements leave together.
+ */
+function startAlongside(tx: TransactionSql, ctx: SendContext, hooks: readonly PersistHook[]): Promise<unknown> {
+  const started = hooks.filter((hook) => hook.alongside && applies(hook, ctx)).map((hook) => hook.alongside!(tx, ctx))
+  return Promise.allSettled(started)
 }
 
 /**
@@ -347,8 +352,9 @@ export async function persistOne(ctx: SendContext, hooks: readonly PersistHook[]
         held,
       })
       // The hooks' reads that need no message go out with the insert, in its round trip (after it: the room's lock first).
-      startAlongside(tx, ctx, hooks)
+      const alongside = startAlongside(tx, ctx, hooks)
       const { id, seq } = await inserting
+      await alongside
       if (seq === null) throw new AppError('NOT_FOUND')
       // A resend of a stored message: nothing written, the room's seq goes back with the rollback.
       if (!id) throw new Replayed()
@@ -384,7 +390,12 @@ async function runHooks(
 ): Promise<ChatMessage> {
   // What the room sees (no text when held); built from the values written, never read back.
   const message: ChatMessage = q.storedMessage(values)
-  for (const hook of hooks) await hook(tx, { ...ctx, message })
+  // Started in the written order without waiting for each other (no hook reads another's rows), so their statements
+  // share a round trip: the raise's incident and moderation's flag leave together (decision 069). Every hook is
+  // waited for before the transaction goes on, and the first failure fails it.
+  const outcomes = await Promise.allSettled(hooks.map((hook) => hook(tx, { ...ctx, message })))
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
+  if (failed) throw failed.reason
   return message
 }
 
@@ -448,8 +459,9 @@ async function commitBatch(batch: Pending[]): Promise<Map<Pending, PersistOutcom
       roomId,
       batch.map((p) => ({ membershipId: p.ctx.membership!.id, clientId: p.ctx.input.clientId })),
     )
-    for (const item of batch) startAlongside(tx, item.ctx, item.hooks)
+    const alongside = Promise.all(batch.map((item) => startAlongside(tx, item.ctx, item.hooks)))
     const { lastSeq, existing } = await locking
+    await alongside
     const seen = new Set(existing)
     const fresh: Array<{ item: Pending; values: Omit<q.StoredValues, 'id'> }> = []
     for (const item of batch) {

@@ -134,7 +134,8 @@ export interface SendStep {
 /**
  * Runs inside the message's transaction, after the insert: a hook's rows commit or roll back with it. What it has
  * to announce it registers with `afterCommit(tx, …)` (core/after-commit.ts): announced right after COMMIT, never
- * after a rollback.
+ * after a rollback. A message's hooks are started in the written order but do not wait for each other (their
+ * statements share round trips), so a hook never reads rows another hook writes.
  *
  * `appliesTo` says, before persist, whether the hook has work for this send (crisis: a reading; moderation: a hold
  * or flag). When no hook applies, the message is written by one autocommit statement instead of a transaction
@@ -146,9 +147,10 @@ export type PersistHook = ((tx: TransactionSql, ctx: SendContext & { message: Ch
    * Started in the message's transaction right after the statement that takes the room's seq is sent, without waiting
    * for it, so its statements share that statement's round trip (postgres.js pipelines a transaction's queries): for
    * reads that do not need the message (crisis: the member, their open incident, the default policy). It keeps what
-   * it started for the hook, which awaits it; the room's lock is still taken first. Only for a send it applies to.
+   * it started for the hook and returns it; the hooks start once it and the insert have answered. The room's lock is
+   * still taken first. Only for a send it applies to.
    */
-  alongside?: (tx: TransactionSql, ctx: SendContext) => void
+  alongside?: (tx: TransactionSql, ctx: SendContext) => Promise<unknown>
 }
 
 /**

@@ -20,7 +20,7 @@ import { sessionChatSend } from '../video/session-chat.js'
  * - after `persist`: the held notice, then the broadcast (no text for a held message), then the held text to its
  *   readers, then the crisis card into the ack.
  * - persist hooks, in the message's transaction: the crisis raise first (paging commits with the message), then
- *   moderation's hold and flag.
+ *   moderation's hold and flag; started in this order, they do not wait for each other (decision 069).
  */
 export function composeChat(): ChatComposition {
   const chat = chatSteps

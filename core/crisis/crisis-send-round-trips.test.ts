@@ -125,16 +125,16 @@ describe("a crisis message's round trips", { timeout: 60_000 }, () => {
     }
   })
 
-  it('a held imminent message raising a new incident: five PostgreSQL round trips, the room locked for four', async () => {
+  it('a held imminent message raising a new incident: four PostgreSQL round trips, the room locked for three', async () => {
     const cost = await traceCrisisSend(RISKY)
     const why = show(cost.trace)
     expect(cost.ack.moderation, why).toBe('held')
     expect(cost.ack.crisis?.incidentId).toEqual(expect.any(String))
-    // BEGIN; the seq and the message, with the raise's reads; the incident, its signal, event and page job; the
-    // flag and its job; COMMIT.
-    expect(cost.pgRoundTrips, why).toBe(5)
+    // BEGIN; the seq and the message, with the raise's reads; the incident with its signal, event and page job, and
+    // beside it the flag with its job; COMMIT.
+    expect(cost.pgRoundTrips, why).toBe(4)
     expect(cost.pgStatements, why).toBe(8)
-    expect(cost.roomLockRoundTrips, why).toBe(4)
+    expect(cost.roomLockRoundTrips, why).toBe(3)
     // The send cache's tokens and the rate limit before; the card goes out in the first turn after COMMIT.
     expect(cost.redisBeforeCard, why).toBe(2)
     expect(cost.announcedWithCard, why).toBe(true)

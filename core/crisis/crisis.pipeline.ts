@@ -115,9 +115,11 @@ const raiseWithMessage: PersistHook = async (tx, ctx) => {
 }
 
 // The raise's reads need no message: they go out with the message's insert, in its round trip (after the room's lock).
-raiseWithMessage.alongside = (tx, ctx) => {
+raiseWithMessage.alongside = async (tx, ctx) => {
   const slot = ctx.crisis
-  if (slot && RAISE_LEVELS.has(slot.risk.level)) slot.reads = { tx, reads: startRaiseReads(tx, ctx.actor.accountId) }
+  if (!slot || !RAISE_LEVELS.has(slot.risk.level)) return
+  slot.reads = { tx, reads: startRaiseReads(tx, ctx.actor.accountId) }
+  await slot.reads.reads
 }
 
 // Work only for a send with a reading (concern shows the card, high and imminent raise); any other send is written
