@@ -371,6 +371,15 @@ const NONE = 0x7fffffff
  * whole regex is cheaper than one per alternative; the result is the same either way.
  */
 const MAX_LIVE = 6
+/**
+ * ...but only for a list whose whole regex is at most this long. V8 compiles a long alternation
+ * (the "took pills" lists, 7,000 to 16,000 characters) to megabytes of code: it takes milliseconds
+ * to compile, and once a process has generated more than 1 MB of regex code and holds more than
+ * 16 MB of executable memory, V8 compiles every later regex without its optimisations
+ * (TooMuchRegExpCode in V8's regexp.cc), which slowed both screens' other rules. Such a list is
+ * always scanned alternative by alternative, so its whole regex is never compiled.
+ */
+const WHOLE_SCAN_MAX_SOURCE = 2000
 
 /** One alternative of the list, on its own. */
 interface Alternative {
@@ -405,6 +414,8 @@ export class WordAlternation {
   private readonly live: Int32Array
   private readonly next: Int32Array
   private readonly nextEnd: Int32Array
+  /** Many live alternatives are scanned with `re` at once (see WHOLE_SCAN_MAX_SOURCE). */
+  private readonly wholeScan: boolean
 
   constructor(patterns: readonly string[]) {
     this.re = patterns.length === 0 ? /(?!)/g : new RegExp(`\\b(?:${patterns.join('|')})`, 'g')
@@ -420,6 +431,7 @@ export class WordAlternation {
           return { scan, sticky, sets: literalSets(literalId(sticky, { lookarounds: true })), first }
         })
       : null
+    this.wholeScan = this.re.source.length <= WHOLE_SCAN_MAX_SOURCE
     this.live = new Int32Array(patterns.length)
     this.next = new Int32Array(patterns.length)
     this.nextEnd = new Int32Array(patterns.length)
@@ -451,7 +463,7 @@ export class WordAlternation {
       let needed = true
       for (let k = 0; k < sets.length && needed; k++) needed = marks[sets[k]!] === stamp
       if (!needed) continue
-      if (count === MAX_LIVE) {
+      if (count === MAX_LIVE && this.wholeScan) {
         scanAll(this.re, text, onMatch)
         return
       }
