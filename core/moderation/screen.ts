@@ -24,6 +24,7 @@ import {
   type ScreenText,
 } from './screen-rules/shared.js'
 import { screenSpam } from './screen-rules/spam.js'
+import { AnyAlternative } from '../text/any-alternative.js'
 import { literalId, mayMatchId } from '../text/required-literals.js'
 
 export type ScreenOutcome = 'deliver' | 'flag' | 'hold' | 'reject'
@@ -78,10 +79,11 @@ export const CATEGORY_PRIORITY: readonly ScreenCategory[] = [
 const PACKS: readonly RulePack[] = [EN, PL]
 
 interface CompiledPhrase extends PhraseRule {
+  /** `pattern.test`, answered alternative by alternative behind their literal checks. */
+  any: AnyAlternative
   /** `pattern` with the global flag: guarded rules look past a first, guarded-away match. */
   all: RegExp
-  /** The literal-index handles of `pattern` and `also` (mayMatchId; -1 for no `also`, never asked). */
-  literal: number
+  /** The literal-index handle of `also` (mayMatchId; -1 for no `also`, never asked). */
   alsoLiteral: number
 }
 
@@ -99,8 +101,8 @@ function compilePhrases(rules: readonly PhraseRule[]): CompiledPhrase[] {
     // message, and a message's check needs no lookup by regex.
     return {
       ...r,
+      any: new AnyAlternative(r.pattern),
       all: new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}g`),
-      literal: literalId(r.pattern),
       alsoLiteral: r.also ? literalId(r.also) : -1,
     }
   })
@@ -218,8 +220,9 @@ function guardedAway(rule: PhraseRule, text: string, start: number, end: number)
 
 function scanPhrases(rules: readonly CompiledPhrase[], text: string, out: Hit[]): void {
   for (const rule of rules) {
-    // mayMatch: a substring check that skips the scan when none of the words every match needs occur.
-    if (!mayMatchId(rule.literal, text) || !rule.pattern.test(text)) continue
+    // A substring check skips the scan when none of the words every match needs occur; past it,
+    // only the rule's alternatives whose own words occur are scanned (../text/any-alternative.ts).
+    if (!rule.any.test(text)) continue
     if (rule.also && (!mayMatchId(rule.alsoLiteral, text) || !rule.also.test(text))) continue
     if (rule.guarded) {
       let kept = false

@@ -9,6 +9,7 @@
  * Sharing is rejected (`personal_data`); asking someone for theirs is held (`contact_request`).
  */
 import { eachMatch, re, SEP, WORD, words, type Hit, type ScreenText } from './shared.js'
+import { AnyAlternative } from '../../text/any-alternative.js'
 
 const SHARED = { category: 'personal_data', outcome: 'reject', reason: 'personal_data' } as const
 const HIT_PHONE: Hit = { id: 'pii.phone', ...SHARED }
@@ -183,33 +184,36 @@ const STRONG = [
 /** Abbreviations and ordinary words: only after an explicit "add me on" / "pisz na". */
 const PLATFORM = `${STRONG}|ig|sc|tg|wa|dc|dsc|fb|gg|mess|messa|messie|signal(?:a|u|ze)?`
 
-const HANDLE_SHARE = re(
-  [
-    // "add me on insta", "dm me on discord", "hit me up on snap"
-    words(
-      `(?:add|follow|dm|pm|message|msg|text|hit|find|reach|contact|ping|call|write|snap|friend|email|mail|whatsapp)\\s+(?:me|us)(?:\\s+up)?\\s+(?:on|at|via|thru|through|over|in)\\s+(?:my\\s+)?(?:${PLATFORM})`,
-    ),
-    // "let's move this to telegram", "we can talk on whatsapp"
-    words(
-      `(?:let'?s|lets|we (?:can|could|should)|can we|wanna|want to|shall we|why don'?t we)\\s+(?:\\S+\\s+){0,2}?(?:talk|chat|move|switch|go|continue|take this|take it|speak|connect|text|dm)\\s+(?:\\S+\\s+){0,2}?(?:on|to|over to|via|in)\\s+(?:${PLATFORM})`,
-    ),
-    words(`hmu(?:\\s+on)?\\s+(?:${PLATFORM})|join (?:my|our) (?:discord|telegram|whatsapp|signal|server|serwer)`),
-    // "dodaj mnie na insta", "pisz na priv na fb", "odezwij się na whatsappie"
-    words(
-      `(?:dodaj|dodajcie|pisz|piszcie|napisz|napiszcie|odezwij sie|odezwijcie sie|zagadaj|zagadajcie|zapros|obserwuj|obserwujcie|znajdz|znajdzcie|zadzwon|dzwon|zaczep|zaczepcie|wbij|wbijaj|wbijajcie|wpadaj|wpadnij|dopisz)\\s+(?:(?:mnie|nas|do mnie|do nas|prosze|pls|sie)\\s+){0,2}(?:na|przez|po|w|do)\\s+(?:moj[a-z]*\\s+)?(?:${PLATFORM})`,
-    ),
-    words(
-      `(?:przejdzmy|przeniesmy sie|przeniesmy|pogadajmy|gadajmy|piszmy|porozmawiajmy|zgadajmy sie|spiszmy sie|zdzwonmy sie|mozemy (?:pogadac|pisac|przejsc|sie przeniesc|gadac)|chcesz (?:pogadac|pisac|przejsc|gadac)|moze (?:pogadamy|przejdziemy|piszemy))\\s+(?:\\S+\\s+){0,2}?(?:na|przez|po|w)\\s+(?:${PLATFORM})`,
-    ),
-    // "@kasia_99 on insta", "insta @kasia_99", "ig: kasia_99"
-    `(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}._]{2,}(?:${SEP}${WORD}){0,4}${SEP}${words(PLATFORM)}`,
-    `${words(PLATFORM)}(?:${SEP}${WORD}){0,4}${SEP}@[\\p{L}\\p{N}._]{2,}`,
-    `${words(`(?:${PLATFORM})`)}\\s*[:=]\\s*@?[\\p{L}\\p{N}._-]{2,}`,
-    // Profile and invite links
-    '(?:instagram\\.com|instagr\\.am|t\\.me|telegram\\.me|wa\\.me|chat\\.whatsapp\\.com|discord\\.gg|discord(?:app)?\\.com|snapchat\\.com|tiktok\\.com|facebook\\.com|fb\\.com|fb\\.me|m\\.me|twitter\\.com|x\\.com|onlyfans\\.com|linktr\\.ee|kik\\.me|signal\\.me|threads\\.net)/[\\p{L}\\p{N}._@-]{2,}',
-    // Discord tags: name#1234
-    '(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}._]{2,32}#\\d{4}(?!\\d)',
-  ].join('|'),
+/** Tested alternative by alternative, each behind its own literal check (../../text/any-alternative.ts). */
+const HANDLE_SHARE = new AnyAlternative(
+  re(
+    [
+      // "add me on insta", "dm me on discord", "hit me up on snap"
+      words(
+        `(?:add|follow|dm|pm|message|msg|text|hit|find|reach|contact|ping|call|write|snap|friend|email|mail|whatsapp)\\s+(?:me|us)(?:\\s+up)?\\s+(?:on|at|via|thru|through|over|in)\\s+(?:my\\s+)?(?:${PLATFORM})`,
+      ),
+      // "let's move this to telegram", "we can talk on whatsapp"
+      words(
+        `(?:let'?s|lets|we (?:can|could|should)|can we|wanna|want to|shall we|why don'?t we)\\s+(?:\\S+\\s+){0,2}?(?:talk|chat|move|switch|go|continue|take this|take it|speak|connect|text|dm)\\s+(?:\\S+\\s+){0,2}?(?:on|to|over to|via|in)\\s+(?:${PLATFORM})`,
+      ),
+      words(`hmu(?:\\s+on)?\\s+(?:${PLATFORM})|join (?:my|our) (?:discord|telegram|whatsapp|signal|server|serwer)`),
+      // "dodaj mnie na insta", "pisz na priv na fb", "odezwij się na whatsappie"
+      words(
+        `(?:dodaj|dodajcie|pisz|piszcie|napisz|napiszcie|odezwij sie|odezwijcie sie|zagadaj|zagadajcie|zapros|obserwuj|obserwujcie|znajdz|znajdzcie|zadzwon|dzwon|zaczep|zaczepcie|wbij|wbijaj|wbijajcie|wpadaj|wpadnij|dopisz)\\s+(?:(?:mnie|nas|do mnie|do nas|prosze|pls|sie)\\s+){0,2}(?:na|przez|po|w|do)\\s+(?:moj[a-z]*\\s+)?(?:${PLATFORM})`,
+      ),
+      words(
+        `(?:przejdzmy|przeniesmy sie|przeniesmy|pogadajmy|gadajmy|piszmy|porozmawiajmy|zgadajmy sie|spiszmy sie|zdzwonmy sie|mozemy (?:pogadac|pisac|przejsc|sie przeniesc|gadac)|chcesz (?:pogadac|pisac|przejsc|gadac)|moze (?:pogadamy|przejdziemy|piszemy))\\s+(?:\\S+\\s+){0,2}?(?:na|przez|po|w)\\s+(?:${PLATFORM})`,
+      ),
+      // "@kasia_99 on insta", "insta @kasia_99", "ig: kasia_99"
+      `(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}._]{2,}(?:${SEP}${WORD}){0,4}${SEP}${words(PLATFORM)}`,
+      `${words(PLATFORM)}(?:${SEP}${WORD}){0,4}${SEP}@[\\p{L}\\p{N}._]{2,}`,
+      `${words(`(?:${PLATFORM})`)}\\s*[:=]\\s*@?[\\p{L}\\p{N}._-]{2,}`,
+      // Profile and invite links
+      '(?:instagram\\.com|instagr\\.am|t\\.me|telegram\\.me|wa\\.me|chat\\.whatsapp\\.com|discord\\.gg|discord(?:app)?\\.com|snapchat\\.com|tiktok\\.com|facebook\\.com|fb\\.com|fb\\.me|m\\.me|twitter\\.com|x\\.com|onlyfans\\.com|linktr\\.ee|kik\\.me|signal\\.me|threads\\.net)/[\\p{L}\\p{N}._@-]{2,}',
+      // Discord tags: name#1234
+      '(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}._]{2,32}#\\d{4}(?!\\d)',
+    ].join('|'),
+  ),
 )
 
 const CONTACT_GATE = re(`${words(PLATFORM)}|@|#\\d|\\.(?:com|gg|me|am|ee|net)/|\\b(?:join|my|mine|moj[a-z]*)\\b`)
@@ -321,23 +325,25 @@ function possessiveHandle(folded: string, pattern: RegExp): boolean {
   return sep !== '' && ONLY_TRAILING_PUNCTUATION.test(rest)
 }
 
-const CONTACT_REQUEST = re(
-  [
-    words(
-      `(?:do |d |does |did )?(?:you|u|ya|anyone|any1|anybody|someone|any of you)\\s+(?:have|got|has|on)\\s+(?:a\\s+|an\\s+)?(?:${STRONG})`,
-    ),
-    words(
-      `(?:what'?s|whats|what is|send|give|gimme|drop|share|dm|pm|can i (?:get|have)|may i have|could i (?:get|have)|tell me|leave)\\s+(?:me\\s+)?(?:your|ur|yr)\\s+(?:${PLATFORM}|number|phone number|digits|cell|mobile|email|e-mail|mail|address|home address|socials?|handle)`,
-    ),
-    words(`(?:are|r)\\s+(?:you|u)\\s+on\\s+(?:${STRONG})`),
-    words(
-      `(?:masz|macie|ma ktos|czy ktos ma|ktos ma|jestes na|jestescie na|ktos jest na|ktos na)\\s+(?:moze\\s+|jakiegos\\s+|jakis\\s+)?(?:${STRONG})`,
-    ),
-    words(
-      `(?:podaj|podajcie|daj|dasz|dacie|podeslij|podeslesz|wyslij|wyslesz|zostaw|podrzuc|podrzucisz|jaki|jaka|jakie)\\s+(?:mi\\s+)?(?:jest\\s+|masz\\s+)?(?:twoj|twoja|twoje|twojego|swoj|swoja|swoje|swojego)\\s+(?:${PLATFORM}|numer[a-z]*|nr|telefon[a-z]*|mail[a-z]*|email[a-z]*|e-mail[a-z]*|adres[a-z]*|komork[a-z]*)`,
-    ),
-    words('numer do (?:ciebie|was)'),
-  ].join('|'),
+const CONTACT_REQUEST = new AnyAlternative(
+  re(
+    [
+      words(
+        `(?:do |d |does |did )?(?:you|u|ya|anyone|any1|anybody|someone|any of you)\\s+(?:have|got|has|on)\\s+(?:a\\s+|an\\s+)?(?:${STRONG})`,
+      ),
+      words(
+        `(?:what'?s|whats|what is|send|give|gimme|drop|share|dm|pm|can i (?:get|have)|may i have|could i (?:get|have)|tell me|leave)\\s+(?:me\\s+)?(?:your|ur|yr)\\s+(?:${PLATFORM}|number|phone number|digits|cell|mobile|email|e-mail|mail|address|home address|socials?|handle)`,
+      ),
+      words(`(?:are|r)\\s+(?:you|u)\\s+on\\s+(?:${STRONG})`),
+      words(
+        `(?:masz|macie|ma ktos|czy ktos ma|ktos ma|jestes na|jestescie na|ktos jest na|ktos na)\\s+(?:moze\\s+|jakiegos\\s+|jakis\\s+)?(?:${STRONG})`,
+      ),
+      words(
+        `(?:podaj|podajcie|daj|dasz|dacie|podeslij|podeslesz|wyslij|wyslesz|zostaw|podrzuc|podrzucisz|jaki|jaka|jakie)\\s+(?:mi\\s+)?(?:jest\\s+|masz\\s+)?(?:twoj|twoja|twoje|twojego|swoj|swoja|swoje|swojego)\\s+(?:${PLATFORM}|numer[a-z]*|nr|telefon[a-z]*|mail[a-z]*|email[a-z]*|e-mail[a-z]*|adres[a-z]*|komork[a-z]*)`,
+      ),
+      words('numer do (?:ciebie|was)'),
+    ].join('|'),
+  ),
 )
 
 /** Personal-data signals of one message (each id at most once). */
