@@ -23,11 +23,13 @@ for (const lex of LEXICONS) {
 
 const LINE_BREAKS = /[\r\n]+/g
 const APOSTROPHES = /['\u2018\u2019\u02BC`\u00B4]/g
-const TRAILING_LEET = /(?<=\p{L}{2})[0134](?![\p{L}\p{N}_])/gu
-const LEADING_LEET = /(?<![\p{L}\p{N}_])[$5@](?=\p{L}{3})/gu
+// Each lookbehind reads back from after the character or letter its pass consumes first: the same
+// matches, but V8 tries it only where that character is, not at every position of the text.
+const TRAILING_LEET = /[0134](?<=\p{L}{2}[0134])(?![\p{L}\p{N}_])/gu
+const LEADING_LEET = /[$5@](?<![\p{L}\p{N}_][$5@])(?=\p{L}{3})/gu
 const REPEATS = /(\p{L})\1+/gu
 const MASKED_WORD = /[\p{L}_]*_[\p{L}_]*/gu
-export const SPACED_LETTERS = /(?<![\p{L}\p{N}_])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}_])/gu
+export const SPACED_LETTERS = /\p{L}(?<![\p{L}\p{N}_]\p{L}) (?:\p{L} )+\p{L}(?![\p{L}\p{N}_])/gu
 /** English contractions whose apostrophe was typed or scraped as a space ("don t", "i m"): joined. */
 const SPLIT_CONTRACTION =
   /\b(?:(don|can|won|didn|doesn|isn|wasn|aren|weren|couldn|wouldn|shouldn|haven|hasn|hadn|ain) (t)|(i) (m|ve|ll|d)|(you|we|they) (re|ve|ll|d))\b/g
