@@ -52,6 +52,32 @@ const LETTER = /\p{L}/gu
 
 const ANY_LEET = /[013457@$!]/
 
+/**
+ * Per Latin-1 code unit, 1 where LETTER matches it (read from LETTER itself at module load): a
+ * token of such units is counted without a match array.
+ */
+const LATIN1_LETTER = Uint8Array.from({ length: 256 }, (_, c) =>
+  new RegExp(LETTER.source, 'u').test(String.fromCharCode(c)) ? 1 : 0,
+)
+
+/** `text.match(LETTER)?.length ?? 0`. */
+function countLetters(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c > 0xff) return text.match(LETTER)?.length ?? 0
+    n += LATIN1_LETTER[c]!
+  }
+  return n
+}
+
+/** `text.match(LEET_CHARS)?.length ?? 0`: the characters of LEET_MAP. */
+function countLeet(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) if (LEET_MAP[text[i]!] !== undefined) n++
+  return n
+}
+
 function undoLeetInWords(norm: string): string {
   if (!ANY_LEET.test(norm)) return norm
   return norm.replace(LEET_TOKEN, (token) => {
@@ -60,8 +86,8 @@ function undoLeetInWords(norm: string): string {
     let tail = token.length
     while (tail > lead && token[tail - 1] === '!') tail--
     const core = token.slice(lead, tail)
-    const letters = core.match(LETTER)?.length ?? 0
-    const leet = core.match(LEET_CHARS)?.length ?? 0
+    const letters = countLetters(core)
+    const leet = countLeet(core)
     if (leet === 0 || letters < 2 || leet > letters) return token
     return token.slice(0, lead) + core.replace(LEET_CHARS, (ch) => LEET_MAP[ch] ?? ch) + token.slice(tail)
   })
