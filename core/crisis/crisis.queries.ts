@@ -115,28 +115,17 @@ export async function hasOpenIncident(db: Db, memberAccountId: string): Promise<
   return row?.open ?? false
 }
 
-/** Inserts unless the member already has an open incident (then null: attach to that one instead). */
-export async function insertIncident(
-  tx: TransactionSql,
-  input: {
-    id: string
-    memberAccountId: string
-    memberLabel: string
-    memberLocale: 'en' | 'pl'
-    memberCountry: string | null
-    level: CrisisRiskLevel
-    source: CrisisSource
-    policy: PolicySnapshot
-    raisedAt: Date
-  },
-): Promise<boolean> {
-  const rows = await tx`
-    insert into crisis_incidents (id, member_account_id, member_label, member_locale, member_country, level, source, policy_snapshot, raised_at)
-    values (${input.id}, ${input.memberAccountId}, ${input.memberLabel}, ${input.memberLocale}, ${input.memberCountry},
-            ${input.level}, ${input.source}, ${tx.json(input.policy as never)}, ${input.raisedAt})
-    on conflict (member_account_id) where status <> 'resolved' do nothing
-    returning id`
-  return rows.length === 1
+/** A new incident's own columns, as `insertRaisedIncident` writes them. */
+export interface NewIncident {
+  id: string
+  memberAccountId: string
+  memberLabel: string
+  memberLocale: 'en' | 'pl'
+  memberCountry: string | null
+  level: CrisisRiskLevel
+  source: CrisisSource
+  policy: PolicySnapshot
+  raisedAt: Date
 }
 
 /**
@@ -148,7 +137,7 @@ export async function insertIncident(
 export async function insertRaisedIncident(
   tx: TransactionSql,
   input: {
-    incident: Parameters<typeof insertIncident>[1]
+    incident: NewIncident
     signal: Omit<Parameters<typeof insertSignal>[1], 'incidentId'>
     actorAccountId: string | null
     page: OutboxRowSelect
