@@ -891,7 +891,7 @@ describe('the imminent head and scope words in the combined decision (issue 12, 
     expect(result.level).toBe('high')
     expect(result.signals).toEqual(expect.arrayContaining(['model.score.high', 'model.imminent']))
     // A means cue does not take a lifted level to imminent: the imminent head already read "rope".
-    const withMeans = classifyRisk("this is the last time i'll feel this, i have a rope")
+    const withMeans = classifyRisk("i have a rope and this is the last time i'll feel this")
     expect(withMeans.level).toBe('high')
     expect(withMeans.signals).toContain('model.imminent')
   })
@@ -993,7 +993,7 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
   it('lets a sure imminent head give high alone where the risk head stays calm, never imminent', () => {
     for (const [text, language] of [
       ['im tying the rope to the banister now, goodbye', 'en'],
-      ['standing on the ledge of the car park roof now', 'en'],
+      ['at the edge of the cliff path now, the wind is strong', 'en'],
       ['listy zostawiłam na stole, kot u sąsiadki, dzisiaj w nocy', 'pl'],
     ] as const) {
       expect({ text, rulesSilent: rulesSilent(text), calm: calmButImminent(text, language) }).toEqual({
@@ -1024,7 +1024,7 @@ describe('whole-message scopes and the imminent head alone (issue 12, fifth roun
   it('leaves scoped and rule-decided messages alone, and no tuning row below imminent reaches it', () => {
     // Someone else is the subject: the whole-message scope still sets the model aside.
     for (const [text, language] of [
-      ["my sister texted: rope's on the banister, i'm standing on the chair now", 'en'],
+      ['my sister texted: standing on the ledge of the car park roof now', 'en'],
       ['ona pisze: czas na mnie. tabletki wzięte, drzwi na klucz', 'pl'],
     ] as const) {
       expect({ text, rulesSilent: rulesSilent(text), calm: calmButImminent(text, language) }).toEqual({
@@ -1384,6 +1384,7 @@ describe('ordinary doses set their sentence aside for the model (issue 12, seven
   it('reads a routine, prescribed or mealtime dose as no risk in English and Polish, where the model alone would raise some', () => {
     for (const [text, language] of [
       ['taking my pills every morning now', 'en'],
+      ['swallowed my tablets every morning now', 'en'],
       ['i take my meds as prescribed', 'en'],
       ['taking my tablets as prescribed now', 'en'],
       ['took my tablets with breakfast', 'en'],
@@ -1403,7 +1404,7 @@ describe('ordinary doses set their sentence aside for the model (issue 12, seven
     // The scope does the work: the model's heads on the whole text would raise these (the lift, the
     // imminent head alone, the chat head), in both languages.
     for (const [text, language] of [
-      ['taking my pills every morning now', 'en'],
+      ['swallowed my tablets every morning now', 'en'],
       ['wzięłam poranne tabletki', 'pl'],
       ['łyknęłam tabletki przed snem', 'pl'],
       ['wzięłam leki na noc', 'pl'],

@@ -73,7 +73,7 @@ export const DEMOTE_BELOW: Readonly<Record<LanguageCode, number>> = Object.freez
  * imminent" checks it).
  * Rechoose it after a retrain (docs/crisis-model.md).
  */
-export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.5, pl: 0.5 })
+export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.63, pl: 0.5 })
 /**
  * The imminent head alone (decision 058): where no rule spoke and the risk head stays below its
  * concern cut-off, an imminent score at or above this value, per language (and at least LIFT_AT),
@@ -84,7 +84,7 @@ export const LIFT_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ e
  * no cut-off meets the rule. Rechoose it after a retrain and run the classifier's tests, whose
  * look-alikes (goodbyes for now) must stay below high (docs/crisis-model.md).
  */
-export const IMMINENT_ALONE: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.88, pl: 0.79 })
+export const IMMINENT_ALONE: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.93, pl: 0.76 })
 /**
  * The chat head (artefact version 4, decision 059): where no rule spoke, no scope applies and the risk
  * head stays below its high cut-off, a chat-head score at or above this value, per language, gives
@@ -94,7 +94,7 @@ export const IMMINENT_ALONE: Readonly<Record<LanguageCode, number>> = Object.fre
  * a held-out row (the rule is in that script's header); Infinity where no cut-off meets the rule.
  * Rechoose it after a retrain (docs/crisis-model.md).
  */
-export const CHAT_HIGH_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.92, pl: 0.8 })
+export const CHAT_HIGH_AT: Readonly<Record<LanguageCode, number>> = Object.freeze({ en: 0.91, pl: 0.87 })
 /**
  * Where the model decides and the message carries a scope word the rules read (negation, another
  * person, reported speech, the past, a media frame; `Scope.marked`), its risk counts this much less
