@@ -188,6 +188,11 @@ describe('the send pipeline', () => {
     expect(chatComposition(deps).send.abortHooks.map((h) => h.name)).toEqual(['raiseOnRefusal'])
     expect(chatComposition(deps).roomReadGuards.map((g) => g.name)).toEqual(['removedMayNotRead', 'bannedMayNotRead'])
     expect(chatComposition(deps).editHooks.map((h) => h.name)).toEqual(['screenEdit'])
+    expect(chatComposition(deps).send.cachePrefetch.map((p) => p.slot)).toEqual([
+      'chat:recent-texts',
+      'room-hours',
+      'moderation:restrictions',
+    ])
   })
 
   it('refuses loudly to send or read with dependencies built without the composition root, writing nothing', async () => {

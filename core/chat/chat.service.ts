@@ -11,7 +11,7 @@ import { invalidateChatAccount } from './membership-cache.js'
 
 import { chatComposition } from './send-pipeline.js'
 
-export { sendMessage } from './send-pipeline.js'
+export { sendMessage, warmSendCache } from './send-pipeline.js'
 export type { EditHook, HeldReaderCheck, RoomReadGuard } from './send-pipeline.js'
 
 type Actor = Pick<SessionAccount, 'accountId' | 'role' | 'pseudonymMode'>

@@ -98,7 +98,8 @@ describe('how long an entry is trusted', () => {
     // Any 100 entries made one after another (members connecting together) fall in every tenth of the range.
     for (let start = 0; start < 900; start += 100) {
       const tenths = new Array<number>(10).fill(0)
-      for (const life of lives.slice(start, start + 100)) tenths[Math.floor((life - MAX_AGE_MS / 2) / (MAX_AGE_MS / 20))]!++
+      for (const life of lives.slice(start, start + 100))
+        tenths[Math.floor((life - MAX_AGE_MS / 2) / (MAX_AGE_MS / 20))]!++
       expect(Math.min(...tenths)).toBeGreaterThanOrEqual(7)
       expect(Math.max(...tenths)).toBeLessThanOrEqual(13)
     }

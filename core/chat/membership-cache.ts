@@ -159,12 +159,18 @@ export async function roomAndMembership(
   cache: SendCache | undefined,
   roomId: string,
   accountId: string,
-): Promise<{ room: q.RoomRow; membership: q.MembershipRow | null; entry?: SendCacheEntry } | null> {
+): Promise<{ room: q.RoomRow; membership: q.MembershipRow | null; entry?: SendCacheEntry; fresh?: true } | null> {
   if (!cache) return q.findRoomAndMembership(deps.sql, roomId, accountId)
   const tokens = await readTokens(deps, roomId, accountId)
   const now = nowOf(deps).getTime()
   const cached = cache.get(roomId)
-  if (tokens !== null && cached && cached.tokens === tokens && now < cached.expiresAt && now >= cached.expiresAt - MAX_AGE_MS)
+  if (
+    tokens !== null &&
+    cached &&
+    cached.tokens === tokens &&
+    now < cached.expiresAt &&
+    now >= cached.expiresAt - MAX_AGE_MS
+  )
     return { room: cached.room, membership: cached.membership, entry: cached }
   cache.delete(roomId)
   const found = await q.findRoomAndMembership(deps.sql, roomId, accountId)
@@ -178,7 +184,7 @@ export async function roomAndMembership(
   }
   if (cache.size >= MAX_ROOMS_PER_SOCKET) cache.delete(cache.keys().next().value!)
   cache.set(roomId, entry)
-  return { ...found, entry }
+  return { ...found, entry, fresh: true }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TransactionSql } from '../../db/client.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { DeadlineExceeded, SEND_STEP_DEADLINE_MS, isUnavailable, withDeadline } from '../deadline.js'
-import type { CoreDeps } from '../deps.js'
+import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import { ensureAnnounced } from './chat.broadcast.js'
@@ -105,10 +105,20 @@ const RECENT_TEXTS_SLOT = 'chat:recent-texts'
  */
 export function recentOwnTexts(ctx: SendContext, limit: number): Promise<string[]> {
   ctx.recentOwnTexts ??= cachedForSend(ctx.cacheEntry, RECENT_TEXTS_SLOT, () =>
-    q.recentTexts(ctx.deps.sql, ctx.membership!.id, RECENT_OWN_TEXTS_MAX),
+    loadRecentTexts(ctx.deps, ctx.membership!.id),
   ).then((texts) => [...texts])
   return ctx.recentOwnTexts.then((texts) => texts.slice(-Math.min(limit, RECENT_OWN_TEXTS_MAX)))
 }
+
+const loadRecentTexts = (deps: CoreDeps, membershipId: string) =>
+  q.recentTexts(deps.sql, membershipId, RECENT_OWN_TEXTS_MAX)
+
+/** The recent texts into a new entry, as `recentOwnTexts` would read them at the first send. */
+const prefetchRecentTexts: CachePrefetch = Object.assign(
+  (deps: CoreDeps, entry: SendCacheEntry, { membership }: { membership: q.MembershipRow }) =>
+    void cachedForSend(entry, RECENT_TEXTS_SLOT, () => loadRecentTexts(deps, membership.id)),
+  { slot: RECENT_TEXTS_SLOT },
+)
 
 /** After a stored send: its text joins the cached recent texts of the socket's entry (when they were read). */
 function keepRecentText(ctx: SendContext): void {
@@ -188,7 +198,22 @@ export interface SendPipeline {
   steps: readonly SendStep[]
   persistHooks: readonly PersistHook[]
   abortHooks: readonly AbortHook[]
+  /** What the steps keep in a send-cache entry, loaded together as soon as the entry is made (decision 071). */
+  cachePrefetch: readonly CachePrefetch[]
 }
+
+/**
+ * Starts, into a new send-cache entry, a load that one of the steps keeps there with `cachedForSend` — the same
+ * name, the same load, under the same conditions — so that the entry's loads run side by side when it is made (a
+ * socket joining a room, a first send, a reload) instead of one after another as the steps reach them; the step
+ * then finds its value in flight or ready (decision 071). It must not throw; a load that fails is not kept, and the
+ * step loads again.
+ */
+export type CachePrefetch = ((
+  deps: CoreDeps,
+  entry: SendCacheEntry,
+  at: { room: q.RoomRow; membership: q.MembershipRow; now: Date },
+) => void) & { readonly slot: string }
 
 /** Everything other slices add to the chat engine, assembled in one place (core/composition/send.ts). */
 export interface ChatComposition {
@@ -224,7 +249,33 @@ const authorize: SendStep = {
     if (room.locked && membership.badge !== 'facilitator') throw new AppError('FORBIDDEN')
     ctx.room = room
     ctx.membership = membership
+    if (found.entry && found.fresh) prefetchInto(ctx.deps, found.entry, room, membership)
   },
+}
+
+/** Starts every composed prefetch into a new entry (decision 071). */
+function prefetchInto(deps: CoreDeps, entry: SendCacheEntry, room: q.RoomRow, membership: q.MembershipRow): void {
+  const at = { room, membership, now: nowOf(deps) }
+  for (const prefetch of chatComposition(deps).send.cachePrefetch) prefetch(deps, entry, at)
+}
+
+/**
+ * Makes the socket's entry for a room it has just joined, with everything the steps keep in it, so the member's
+ * first message is sent as fast as the later ones (decision 071). Nothing is kept for a non-member; it never throws
+ * (a failed load is loaded again by the send that needs it).
+ */
+export async function warmSendCache(
+  deps: CoreDeps,
+  cache: SendCache,
+  roomId: string,
+  accountId: string,
+): Promise<void> {
+  try {
+    const found = await roomAndMembership(deps, cache, roomId, accountId)
+    if (found?.entry && found.membership && found.fresh) prefetchInto(deps, found.entry, found.room, found.membership)
+  } catch (error) {
+    deps.log.warn({ roomId, err: { message: (error as Error).message } }, 'send cache warm-up failed')
+  }
 }
 
 const validate: SendStep = {
@@ -325,6 +376,9 @@ const broadcast: SendStep = {
 
 /** Chat's own steps, for the composition root to place; never reorder persist before validate or rate-limit. */
 export const chatSteps = { authenticate, authorize, validate, replay, rateLimit, persist, broadcast } as const
+
+/** Chat's own send-cache prefetch (the recent texts), for the composition root to list. */
+export const chatPrefetch = { recentTexts: prefetchRecentTexts } as const
 
 /**
  * Runs the steps. A step that waits longer than SEND_STEP_DEADLINE_MS (a Redis or PostgreSQL that does not answer)

@@ -1,4 +1,4 @@
-import { chatSteps, type ChatComposition } from '../chat/send-pipeline.js'
+import { chatPrefetch, chatSteps, type ChatComposition } from '../chat/send-pipeline.js'
 import { crisisSend } from '../crisis/crisis.pipeline.js'
 import { moderationSend } from '../moderation/moderation.pipeline.js'
 import { roomHoursSend } from '../roomhours/roomhours.pipeline.js'
@@ -48,6 +48,9 @@ export function composeChat(): ChatComposition {
       ],
       persistHooks: [crisisSend.persistHook, moderationSend.persistHook],
       abortHooks: [crisisSend.abortHook],
+      // What the steps keep in a socket's send-cache entry, loaded side by side when the entry is made (a join, a
+      // first send, a reload) rather than one after another by detect, room-hours and moderation (decision 071).
+      cachePrefetch: [chatPrefetch.recentTexts, roomHoursSend.prefetch.roomHours, moderationSend.prefetch.restrictions],
     },
     editHooks: [moderationSend.editHook],
     roomReadGuards: [sessionChatSend.readGuard, moderationSend.readGuard],

@@ -1,6 +1,7 @@
 import { heldReadersRoom } from '../chat/chat.service.js'
 import {
   recentOwnTexts,
+  type CachePrefetch,
   type EditHook,
   type HeldReaderCheck,
   type PersistHook,
@@ -81,12 +82,19 @@ const moderationStep: SendStep = {
     const { deps, membership } = ctx
     // The sanctions in force, kept in the socket's send cache until a sanction changes them (decision 046).
     await requireMaySend(deps, membership!.id, (now) =>
-      cachedForSend(ctx.cacheEntry, 'moderation:restrictions', () =>
-        q.activeRestrictions(deps.sql, membership!.id, now),
-      ),
+      cachedForSend(ctx.cacheEntry, RESTRICTIONS_SLOT, () => q.activeRestrictions(deps.sql, membership!.id, now)),
     )
   },
 }
+
+const RESTRICTIONS_SLOT = 'moderation:restrictions'
+
+/** The sanctions in force into a new send-cache entry, as the `moderation` step would read them (decision 071). */
+const prefetchRestrictions: CachePrefetch = Object.assign(
+  (deps: Parameters<CachePrefetch>[0], entry: Parameters<CachePrefetch>[1], at: Parameters<CachePrefetch>[2]) =>
+    void cachedForSend(entry, RESTRICTIONS_SLOT, () => q.activeRestrictions(deps.sql, at.membership.id, at.now)),
+  { slot: RESTRICTIONS_SLOT },
+)
 
 const screenStep: SendStep = {
   name: 'screen',
@@ -216,4 +224,5 @@ export const moderationSend = {
   editHook: screenEdit,
   readGuard: bannedMayNotRead,
   heldReaderCheck: moderatorsReadHeld,
+  prefetch: { restrictions: prefetchRestrictions },
 } as const

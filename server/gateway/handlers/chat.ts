@@ -13,6 +13,7 @@ import {
   sendMessage,
   setPersonalMute,
   syncMessages,
+  warmSendCache,
 } from '../../../core/chat/chat.service.js'
 import { chatRequestSchemas } from '../../../core/chat/chat.schema.js'
 import { createSendCache } from '../../../core/chat/membership-cache.js'
@@ -116,6 +117,10 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
     onRequest(socket, deps.log, event, chatRequestSchemas[event], fn)
   }
 
+  // The room and membership this socket sends into, kept while Redis' version tokens say unchanged (decision 046),
+  // made when the socket joins the room so the member's first message is as fast as the next ones (decision 071).
+  const sendCache = createSendCache()
+
   on('room:join', async ({ roomId, afterSeq }) => {
     await requireRoomMember(deps, account().accountId, roomId)
     // Join the broadcast room before reading, so nothing committed meanwhile is missed (duplicates are
@@ -126,6 +131,7 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
       // Facilitators and admins of the room hear held messages' text live (docs/decisions/021).
       if (opened.readsHeld) await socket.join(heldReadersRoom(roomId))
       joined.set(roomId, opened.me)
+      void warmSendCache(deps, sendCache, roomId, account().accountId)
       await tracker.join(roomId, opened.me.memberId, socket.id)
       return { ...opened, presence: await presenceSnapshot(deps, store, roomId) }
     } catch (error) {
@@ -153,8 +159,6 @@ export function registerChatHandlers({ io, socket, deps }: GatewayContext) {
     return { rooms: await allRoomsActivity(deps, store) }
   })
 
-  // The room and membership this socket sends into, kept while Redis' version tokens say unchanged (decision 046).
-  const sendCache = createSendCache()
   on('message:send', (input) => sendMessage(deps, account(), input, { cache: sendCache }))
   on('message:sync', (input) => syncMessages(deps, account().accountId, input))
   on('message:history', (input) => messageHistory(deps, account().accountId, input))
