@@ -4,11 +4,11 @@
  * member's first message reads nothing more than the later ones; a prefetched value is the one the step would read.
  */
 import { randomUUID } from 'node:crypto'
-import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sql } from '../../db/client.js'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
+import { countingPool, createTurnCounter } from '../../tests/support/round-trips.js'
 import type { CoreDeps } from '../deps.js'
 import { createSendCache } from './membership-cache.js'
 import { sendMessage, warmSendCache } from './send-pipeline.js'
@@ -19,30 +19,20 @@ let pool: Sql
 let statements: string[] = []
 /** The turn of the event loop each statement was sent in (a new number once the previous turn has ended). */
 let turns: number[] = []
-let turn = 0
-let turnOpen = false
-function currentTurn(): number {
-  if (!turnOpen) {
-    turnOpen = true
-    turn++
-    setImmediate(() => (turnOpen = false))
-  }
-  return turn
-}
+const currentTurn = createTurnCounter()
 
 beforeAll(async () => {
   deps = await createTestDeps()
   await createSeedRooms(deps)
   // The same database through a pool that records every statement it sends.
-  pool = postgres(deps.databaseUrl, {
-    max: 4,
-    onnotice: () => {},
-    transform: { undefined: null },
-    debug: (_connection: number, query: string) => {
-      statements.push(query.replace(/\s+/g, ' ').trim())
+  pool = countingPool(
+    deps.databaseUrl,
+    (query) => {
+      statements.push(query)
       turns.push(currentTurn())
     },
-  }) as unknown as Sql
+    4,
+  )
   counted = { ...deps, sql: pool }
 })
 afterAll(async () => {

@@ -81,6 +81,16 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
     role: 'member',
   }
   const values = { roomId: none, seq: 1, clientId: none, body: 'warm-up', now, held: false, member }
+  const signal: Omit<Parameters<typeof crisisQ.insertSignal>[1], 'incidentId'> = {
+    source: 'message',
+    level: 'imminent',
+    roomId: none,
+    messageId: none,
+    reporterAccountId: null,
+    reason: null,
+    classifierSignals: ['warm-up'],
+    at: now,
+  }
   // Shaped as a real crisis send's are: the same statement text and parameter types, so the same prepared statement.
   const calls: Array<() => Promise<unknown>> = [
     // The send's reads (membership on a cache miss, the member's recent texts for the classifier's context).
@@ -103,31 +113,11 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
           policy: FALLBACK_POLICY,
           raisedAt: now,
         },
-        signal: {
-          source: 'message',
-          level: 'imminent',
-          roomId: none,
-          messageId: none,
-          reporterAccountId: null,
-          reason: null,
-          classifierSignals: ['warm-up'],
-          at: now,
-        },
+        signal,
         actorAccountId: null,
         page: outboxRowSelect(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),
       }),
-    () =>
-      crisisQ.insertSignal(tx, {
-        incidentId: none,
-        source: 'message',
-        level: 'imminent',
-        roomId: none,
-        messageId: none,
-        reporterAccountId: null,
-        reason: null,
-        classifierSignals: ['warm-up'],
-        at: now,
-      }),
+    () => crisisQ.insertSignal(tx, { incidentId: none, ...signal }),
     () => crisisQ.insertEvent(tx, { incidentId: none, kind: 'raised', escalationLevel: 0, repeat: 0, at: now }),
     () => crisisQ.updateIncidentLevel(tx, none, 'imminent'),
     () => enqueueOutbox(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),

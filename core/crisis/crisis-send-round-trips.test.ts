@@ -6,12 +6,12 @@
  * after COMMIT, and the room's row lock is held for as few round trips as the incident's durability allows.
  */
 import { randomUUID } from 'node:crypto'
-import postgres from 'postgres'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Sql } from '../../db/client.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
+import { countingPool, createTurnCounter } from '../../tests/support/round-trips.js'
 import { createSendCache } from '../chat/membership-cache.js'
 import { sendMessage } from '../chat/send-pipeline.js'
 import type { CoreDeps } from '../deps.js'
@@ -33,17 +33,8 @@ let viaCounted: CoreDeps
 let pool: Sql
 let redis: Redis
 let sent: Sent[] | null = null
-let turn = 0
-let turnOpen = false
-/** The turn of the event loop something was sent in: a new number once the previous turn has ended. */
-function currentTurn(): number {
-  if (!turnOpen) {
-    turnOpen = true
-    turn++
-    setImmediate(() => (turnOpen = false))
-  }
-  return turn
-}
+/** The turn of the event loop something was sent in. */
+const currentTurn = createTurnCounter()
 const record = (kind: Sent['kind'], what: string) => sent?.push({ turn: currentTurn(), kind, what })
 
 beforeAll(async () => {
@@ -51,12 +42,7 @@ beforeAll(async () => {
   await createSeedRooms(deps)
   // One connection: every send's statements meet a connection that has prepared them (as the warmed pool does,
   // decision 064), so a statement's first Parse/Describe round trip is not counted as the path's.
-  pool = postgres(deps.databaseUrl, {
-    max: 1,
-    onnotice: () => {},
-    transform: { undefined: null },
-    debug: (_connection: number, query: string) => record('pg', query.replace(/\s+/g, ' ').trim()),
-  }) as unknown as Sql
+  pool = countingPool(deps.databaseUrl, (query) => record('pg', query))
   redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: 3 })
   const sendCommand = redis.sendCommand.bind(redis)
   redis.sendCommand = ((command: { name: string }, stream?: never) => {
@@ -88,7 +74,7 @@ async function traceCrisisSend(body: string, options: { again?: boolean } = {}) 
   await sendMessage(viaCounted, actor, { roomId, clientId: randomUUID(), body: 'hello everyone' }, { cache })
   if (options.again) await sendMessage(viaCounted, actor, { roomId, clientId: randomUUID(), body }, { cache })
   sent = []
-  turn = 0
+  currentTurn.reset()
   const ack = await sendMessage(viaCounted, actor, { roomId, clientId: randomUUID(), body }, { cache })
   const trace = sent
   sent = null
