@@ -9,7 +9,8 @@
  *   shuffled by a seeded PRNG (seed 20261206) and dealt round-robin into 5 folds, so every fold holds
  *   about a fifth of each language and level. Deterministic: same data, same folds, same figures.
  * - Per setting (weight × epochs) and fold: the model is trained exactly as `npm run crisis:train`
- *   does (trainRiskModel: public train split, calibration on the public validation split, imminent
+ *   does (trainRiskModel: each head the mean of SEED_COUNT seeds' runs unless `--seeds <K>` says
+ *   otherwise (decision 070), public train split, calibration on the public validation split, imminent
  *   head and Polish cut-offs on the own evaluation set's tuning rows, the rules deciding which tuning
  *   rows the model speaks on), but with the fold's own messages left out of training. The held-out
  *   evaluation rows (note `heldout`) and the held-out sets (core/crisis/eval/heldout-sets.ts) are never
@@ -151,7 +152,7 @@ import { canonicalize } from '../core/crisis/model/canonical.js'
 import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from '../core/crisis/model/model.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
-import { mulberry32, OWN_TRAINING_PATH, OWN_WEIGHT, trainRiskModel } from '../core/crisis/model/train.js'
+import { mulberry32, OWN_TRAINING_PATH, OWN_WEIGHT, SEED_COUNT, trainRiskModel } from '../core/crisis/model/train.js'
 import { GOODBYE_AND_MEANS_LOOK_ALIKES } from '../core/crisis/eval/look-alikes.js'
 
 const K = 5
@@ -170,6 +171,9 @@ const weights = listArg('--weights', [4, 8, 16, 32])
 const epochsList = listArg('--epochs', [8])
 const chatL2Index = args.indexOf('--chat-l2')
 const chatL2Arg = chatL2Index >= 0 ? Number(args[chatL2Index + 1]) : undefined
+const seedsIndex = args.indexOf('--seeds')
+const seedCount = seedsIndex >= 0 ? Number(args[seedsIndex + 1]) : SEED_COUNT
+if (!Number.isInteger(seedCount) || seedCount < 1) throw new Error('--seeds expects a whole number of at least 1')
 const dataIndex = args.indexOf('--data')
 const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
 if (!publicDataPresent(dataDir)) throw new Error(`public data not found in ${dataDir} (docs/crisis-model.md)`)
@@ -275,7 +279,7 @@ function chatHead(): void {
   const tmp = mkdtempSync(path.join(tmpdir(), 'crisis-cv-chat-'))
   try {
     console.log(
-      `chat head: ${K}-fold out-of-fold scores over ${own.length} own training messages (seed ${SEED}, weight ${weight}, ${epochs} epochs); model alone`,
+      `chat head: ${K}-fold out-of-fold scores over ${own.length} own training messages (fold seed ${SEED}; weight ${weight}, ${epochs} epochs, each head the mean of ${seedCount} training seed(s)); model alone`,
     )
     for (let fold = 0; fold < K; fold++) {
       const started = Date.now()
@@ -292,6 +296,7 @@ function chatHead(): void {
         ownPath,
         ownWeight: weight,
         epochs,
+        seedCount,
         leftToModel,
         chatPublicNegatives: args.includes('--chat-public-negatives'),
         chatL2: chatL2Arg,
@@ -317,6 +322,7 @@ function chatHead(): void {
           dataDir,
           ownWeight: weight,
           epochs,
+          seedCount,
           leftToModel,
           chatPublicNegatives: args.includes('--chat-public-negatives'),
           chatL2: chatL2Arg,
@@ -453,7 +459,7 @@ function imminentAlone(): void {
   const tmp = mkdtempSync(path.join(tmpdir(), 'crisis-cv-alone-'))
   try {
     console.log(
-      `imminent head alone: ${K}-fold out-of-fold scores over ${own.length} own training messages (seed ${SEED}, weight ${weight}, ${epochs} epochs); model alone`,
+      `imminent head alone: ${K}-fold out-of-fold scores over ${own.length} own training messages (fold seed ${SEED}; weight ${weight}, ${epochs} epochs, each head the mean of ${seedCount} training seed(s)); model alone`,
     )
     for (let fold = 0; fold < K; fold++) {
       const started = Date.now()
@@ -465,7 +471,7 @@ function imminentAlone(): void {
           .map((m) => `${JSON.stringify(m)}\n`)
           .join(''),
       )
-      const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, leftToModel })
+      const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, seedCount, leftToModel })
       const model = new RiskModel(artefact)
       own.forEach((m, i) => {
         if (foldOf[i] !== fold) return
@@ -565,7 +571,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'crisis-cv-'))
 const results = new Map<string, FoldFigures[]>()
 try {
   console.log(
-    `crisis risk model, ${K}-fold cross-validation over ${own.length} own training messages (seed ${SEED}); model alone`,
+    `crisis risk model, ${K}-fold cross-validation over ${own.length} own training messages (fold seed ${SEED}; each head the mean of ${seedCount} training seed(s)); model alone`,
   )
   console.log(
     `${'weight'.padStart(6)}${'epochs'.padStart(7)}${'fold'.padStart(5)}  val recall@5%  ` +
@@ -584,7 +590,7 @@ try {
             .map((m) => `${JSON.stringify(m)}\n`)
             .join(''),
         )
-        const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, leftToModel })
+        const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, seedCount, leftToModel })
         const model = new RiskModel(artefact)
         const pos: number[] = []
         const neg: number[] = []

@@ -1,14 +1,15 @@
 /**
- * `npm run crisis:train [-- <data folder>] [-- --out <file>]`: retrains the crisis risk model from the
- * public data folder (default ../shared/crisis-data; see its README) plus the project's own written
- * messages (core/crisis/model/train-messages.jsonl) and writes core/crisis/model/risk-model.json.
+ * `npm run crisis:train [-- <data folder>] [-- --out <file>] [-- --seeds <K>]`: retrains the crisis risk model
+ * from the public data folder (default ../shared/crisis-data; see its README) plus the project's own written
+ * messages (core/crisis/model/train-messages.jsonl) and writes core/crisis/model/risk-model.json. Each head is
+ * the mean of K runs with seeds 20261206, 20261207, … (default SEED_COUNT, decision 070).
  * Deterministic: the same data gives the same artefact. See docs/crisis-model.md.
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_DATA_DIR } from '../core/crisis/model/public-data.js'
-import { serializeArtefact, trainRiskModel } from '../core/crisis/model/train.js'
+import { SEED_COUNT, serializeArtefact, trainRiskModel } from '../core/crisis/model/train.js'
 
 const args = process.argv.slice(2)
 const outIndex = args.indexOf('--out')
@@ -16,7 +17,11 @@ const out =
   outIndex >= 0
     ? path.resolve(args[outIndex + 1]!)
     : fileURLToPath(new URL('../core/crisis/model/risk-model.json', import.meta.url))
-const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1))
+const seedsIndex = args.indexOf('--seeds')
+const seedCount = seedsIndex >= 0 ? Number(args[seedsIndex + 1]) : SEED_COUNT
+if (!Number.isInteger(seedCount) || seedCount < 1) throw new Error('--seeds expects a whole number of at least 1')
+const optionValues = new Set([outIndex + 1, seedsIndex + 1].filter((i) => i > 0))
+const positional = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i))
 const dataDir = positional[0] ? path.resolve(positional[0]) : DEFAULT_DATA_DIR
 
 // The rules decide which tuning rows the model may speak on. The classifier module loads the
@@ -33,7 +38,7 @@ try {
 }
 
 const started = Date.now()
-const { artefact, summary } = trainRiskModel({ dataDir, leftToModel, log: (line) => console.log(line) })
+const { artefact, summary } = trainRiskModel({ dataDir, seedCount, leftToModel, log: (line) => console.log(line) })
 const text = serializeArtefact(artefact)
 writeFileSync(out, text)
 for (const line of summary) console.log(line)

@@ -11,6 +11,7 @@ import {
   RiskModel,
   RiskModelError,
   validateArtefact,
+  type HeadArtefact,
   type RiskModelArtefact,
 } from './model.js'
 import { forEachFeature, stemEnd } from './features.js'
@@ -235,6 +236,41 @@ describe('training', () => {
     )
     // Another seed changes the order of examples and so the weights.
     expect(serializeArtefact(trainRiskModel({ ...data, epochs: 2, hashBits: 14, seed: 7 }).artefact)).not.toBe(first)
+  })
+
+  it('averages the heads of several seeds into one model of the same size, reproducibly', () => {
+    const data = tinyData()
+    const options = { ...data, epochs: 2, hashBits: 14, seed: 11 }
+    const averaged = trainRiskModel({ ...options, seedCount: 3 }).artefact
+    expect(serializeArtefact(trainRiskModel({ ...options, seedCount: 3 }).artefact)).toBe(serializeArtefact(averaged))
+    expect(averaged.training).toMatchObject({ seed: 11, seeds: [11, 12, 13] })
+    const singles = [11, 12, 13].map((seed) => trainRiskModel({ ...options, seed, seedCount: 1 }).artefact)
+    expect(singles[0]!.training).not.toHaveProperty('seeds')
+    const dense = (head: HeadArtefact) => {
+      const w = new Float64Array(1 << 14)
+      head.index.forEach((ix, i) => (w[ix] = head.weight[i]!))
+      return w
+    }
+    for (const name of ['risk', 'imminent', 'chat'] as const) {
+      const mean = new Float64Array(1 << 14)
+      for (const single of singles) dense(single.heads[name]).forEach((x, i) => (mean[i] += x / singles.length))
+      const got = dense(averaged.heads[name])
+      // Every weight is the seeds' mean up to the 4-decimal rounding of the four artefacts.
+      let largestGap = 0
+      got.forEach((x, i) => (largestGap = Math.max(largestGap, Math.abs(x - mean[i]!))))
+      expect(largestGap).toBeLessThanOrEqual(1.01e-4)
+      const meanBias = singles.reduce((s, a) => s + a.heads[name].bias, 0) / singles.length
+      expect(Math.abs(averaged.heads[name].bias - meanBias)).toBeLessThanOrEqual(1.01e-4)
+      // And it is not one of the seeds' own models: each differs from the mean somewhere by more (the chat head
+      // trains on the three own messages alone, whose few orders the seeds may share).
+      if (name === 'chat') continue
+      for (const single of singles) {
+        const own = dense(single.heads[name])
+        expect(got.some((x, i) => Math.abs(x - own[i]!) > 1e-3)).toBe(true)
+      }
+    }
+    // The averaged model keeps the shape of one model and is a valid artefact.
+    expect(validateArtefact(JSON.parse(serializeArtefact(averaged))).hashBits).toBe(14)
   })
 
   it('refuses a training message that is also in the evaluation set', () => {

@@ -1,8 +1,11 @@
 /**
  * Offline training of the crisis risk model (`npm run crisis:train`, scripts/crisis-train.ts).
- * Deterministic: a fixed seed drives the only random step (the order of examples per epoch), every
+ * Deterministic: fixed seeds drive the only random step (the order of examples per epoch), every
  * loop runs in a fixed order and weights are rounded before they are written, so the same data
- * gives a byte-identical artefact. The method and data are described in docs/crisis-model.md.
+ * gives a byte-identical artefact. Each head is trained once per seed (seed, seed + 1, …) and the
+ * runs' weights and biases are averaged before pruning and calibration, so the cut-offs chosen on
+ * the averaged model do not rest on one example order's luck (decision 070). The method and data
+ * are described in docs/crisis-model.md.
  */
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
@@ -39,7 +42,10 @@ export interface TrainOptions {
   ownPath?: string
   /** Evaluation set whose non-held-out rows calibrate and set the imminent threshold. */
   tuningPath?: string
+  /** First seed of the example order; the runs averaged use seed, seed + 1, … (default 20261206). */
   seed?: number
+  /** How many seeds each head is trained with before their weights are averaged (default SEED_COUNT). */
+  seedCount?: number
   epochs?: number
   /** Weight of each own training message against a public row's 1 (default OWN_WEIGHT). */
   ownWeight?: number
@@ -82,6 +88,12 @@ interface Example {
  * cross-validation over the own training messages (`npx tsx scripts/crisis-cv.ts`, docs/crisis-model.md).
  */
 export const OWN_WEIGHT = 8
+/**
+ * How many seeds each head is trained with, their weights averaged (decision 070): with one seed the
+ * concern cut-offs moved by up to 0.12 from seed to seed on the same data (docs/crisis-model.md, ninth
+ * round). 1 trains one model, as before, and gives the same artefact as before.
+ */
+export const SEED_COUNT = 1
 /**
  * The Polish public rows are all negatives (harassment tweets, no risk labels): at full weight they
  * would teach the model that Polish text is never at risk.
@@ -154,6 +166,28 @@ function trainHead(
     }
   }
   return { bias, weights: w }
+}
+
+/**
+ * One head trained once per seed, its runs' weights and biases averaged (summed in seed order, so the
+ * result is reproducible). A linear model's average is one linear model of the same size.
+ */
+function trainAveragedHead(
+  examples: readonly Example[],
+  target: 'risk' | 'imminent' | 'chat',
+  opts: { size: number; epochs: number; lr: number; l2: number },
+  seeds: readonly number[],
+): { bias: number; weights: Float64Array } {
+  if (seeds.length === 1) return trainHead(examples, target, { ...opts, seed: seeds[0]! })
+  const sum = new Float64Array(opts.size)
+  let bias = 0
+  for (const seed of seeds) {
+    const run = trainHead(examples, target, { ...opts, seed })
+    for (let i = 0; i < sum.length; i++) sum[i] += run.weights[i]
+    bias += run.bias
+  }
+  for (let i = 0; i < sum.length; i++) sum[i] /= seeds.length
+  return { bias: bias / seeds.length, weights: sum }
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4
@@ -253,6 +287,10 @@ export interface TrainResult {
 export function trainRiskModel(options: TrainOptions): TrainResult {
   const log = options.log ?? (() => {})
   const seed = options.seed ?? 20261206
+  const seedCount = options.seedCount ?? SEED_COUNT
+  if (!Number.isInteger(seedCount) || seedCount < 1)
+    throw new Error(`seedCount must be a whole number >= 1, got ${seedCount}`)
+  const seeds = Array.from({ length: seedCount }, (_, k) => seed + k)
   const epochs = options.epochs ?? 8
   const ownWeight = options.ownWeight ?? OWN_WEIGHT
   const hashBits = options.hashBits ?? 18
@@ -309,19 +347,21 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   }
   log(`featurized ${examples.length} training examples`)
 
-  const hp = { size, epochs, seed, lr: options.learningRate ?? 0.05, l2: options.l2 ?? 1e-5 }
+  const hp = { size, epochs, lr: options.learningRate ?? 0.05, l2: options.l2 ?? 1e-5 }
   const chatL2 = options.chatL2 ?? hp.l2
   const heads: Record<
     'risk' | 'imminent' | 'chat',
     { bias: number; dense: Float64Array; sparse: { index: number[]; weight: number[] } }
   > = {} as never
   for (const target of ['risk', 'imminent', 'chat'] as const) {
-    const { bias, weights } = trainHead(examples, target, target === 'chat' ? { ...hp, l2: chatL2 } : hp)
+    const { bias, weights } = trainAveragedHead(examples, target, target === 'chat' ? { ...hp, l2: chatL2 } : hp, seeds)
     const sparse = prune(weights, maxFeatures)
     const dense = new Float64Array(size)
     sparse.index.forEach((ix, i) => (dense[ix] = sparse.weight[i]))
     heads[target] = { bias: round4(bias), dense, sparse }
-    log(`${target} head: ${sparse.index.length} weights kept`)
+    log(
+      `${target} head: ${sparse.index.length} weights kept (${seeds.length === 1 ? 'one seed' : `mean of ${seeds.length} seeds`})`,
+    )
   }
 
   // Calibration and thresholds on data the heads were not trained on: the public validation split
@@ -438,6 +478,8 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
   const count = (rows: readonly PublicRow[], split: string) => rows.filter((r) => r.split === split).length
   const training = {
     seed,
+    // The seeds averaged, when more than one (an artefact of one seed keeps the metadata it always had).
+    ...(seeds.length > 1 ? { seeds } : {}),
     epochs,
     learningRate: hp.lr,
     l2: hp.l2,
