@@ -50,6 +50,16 @@ describe('npm run bench -- --smoke', () => {
     expect(output).toContain('Chat fan-out')
     expect(screening.rows).toHaveLength(4)
     for (const row of screening.rows) expect(row.p99_us).toEqual(expect.any(Number))
+    // Each high-risk send's card: its `crisis:card` event reached the member, and the card counts from whichever of
+    // the event and the ack came first.
+    const { crisis } = report.scenarios
+    expect(crisis.platform.cards).toBe(crisis.pages)
+    expect(crisis.platform.cardEventHeard).toBe(crisis.pages)
+    for (const sample of crisis.samples) {
+      expect(sample.cardEventMs).toEqual(expect.any(Number))
+      expect(sample.cardMs).toBe(Math.min(sample.ackMs, sample.cardEventMs))
+    }
+    expect(crisis.platform.cardAckP99Ms).toEqual(expect.any(Number))
     expect(pages.bare.requestsPerSecond).toBeGreaterThan(0)
     expect(pages.platform.requestsPerSecond).toBeGreaterThan(0)
     expect(pages.platform.non2xx).toBe(0)

@@ -40,7 +40,8 @@ for (const s of samples) {
     parts.raise = r.raiseMs
     parts.toCommit = r.committedAt - (r.hookAt + r.raiseMs)
     parts.toStep = r.cardStepAt - r.committedAt
-    if (s.cardMs !== null) parts.toAck = s.at + s.cardMs - r.cardStepAt
+    const ackMs = s.ackMs ?? s.cardMs
+    if (ackMs !== null && ackMs !== undefined) parts.toAck = s.at + ackMs - r.cardStepAt
   }
   const age = r && backendStart.has(r.backend) ? (r.hookAt - backendStart.get(r.backend)!) / 1000 : null
   const slow = (s.cardMs ?? Infinity) > slowMs

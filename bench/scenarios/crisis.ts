@@ -24,7 +24,9 @@ import {
 /**
  * Scenario 2: crisis paging under load. While chat runs at half its sustained rate, members send high-risk
  * messages; we measure send → the on-call clinician's console receiving the page (through outbox, relay,
- * BullMQ worker, Redis emitter), and send → the member receiving the crisis card (in their ack). The bare
+ * BullMQ worker, Redis emitter), and send → the member seeing the crisis card: the first of the server's `crisis:card`
+ * event (sent right after the message's commit) and the send's ack (which carries the card too), as the chat page shows
+ * it on whichever comes first (app/components/chat/use-chat-room.ts); the ack's own latency is reported beside it. The bare
  * path (socket → queue → worker → emitter → socket) is measured in the same run. Both measure a running system: a
  * warm-up send goes first and is not counted (docs/decisions/051-warm-send-path-at-start.md); every sample is kept.
  */
@@ -176,10 +178,20 @@ export async function runCrisisScenario(options: {
       at: number
       clientId: string
       cardMs: number | null
+      ackMs: number | null
+      eventMs: number | null
       incidentId: string | null
       outcome: string
     }> = []
     const sendRisky = async (socket: Socket, roomId: string) => {
+      // The member's own card event, by incident (each sender raises one incident; a card without one is not timed).
+      const events = new Map<string | null, number>()
+      let heard = () => {}
+      const onCard = (card: { incidentId: string | null }) => {
+        if (!events.has(card.incidentId)) events.set(card.incidentId, now())
+        heard()
+      }
+      socket.on('crisis:card', onCard)
       const at = now()
       const clientId = randomUUID()
       const reply = await ack<{ crisis?: { incidentId: string | null } }>(socket, 'message:send', {
@@ -187,11 +199,30 @@ export async function runCrisisScenario(options: {
         clientId,
         body: RISKY,
       }).catch(() => ({ ok: false as const, data: undefined, error: { code: 'TIMEOUT' } }))
+      const ackMs = reply.ok && reply.data?.crisis ? now() - at : null
+      const incidentId = reply.data?.crisis?.incidentId ?? null
+      // An event that comes after the ack no longer changes what the member saw first; it is still waited for
+      // (up to 2 s, uncounted) so the report says whether the server sent it at all.
+      if (ackMs !== null && !events.has(incidentId))
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 2_000)
+          heard = () => {
+            if (events.has(incidentId)) {
+              clearTimeout(timer)
+              resolve()
+            }
+          }
+        })
+      socket.off('crisis:card', onCard)
+      const eventAt = ackMs !== null ? events.get(incidentId) : undefined
+      const eventMs = eventAt === undefined ? null : eventAt - at
       return {
         at,
         clientId,
-        cardMs: reply.ok && reply.data?.crisis ? now() - at : null,
-        incidentId: reply.data?.crisis?.incidentId ?? null,
+        cardMs: ackMs === null ? null : Math.min(ackMs, eventMs ?? Infinity),
+        ackMs,
+        eventMs,
+        incidentId,
         outcome: !reply.ok
           ? `refused:${reply.error?.code ?? 'UNKNOWN'}`
           : !reply.data?.crisis
@@ -237,6 +268,10 @@ export async function runCrisisScenario(options: {
       sends.filter((s) => s.incidentId && paged.has(s.incidentId)).map((s) => paged.get(s.incidentId!)! - s.at),
     )
     const cardLatencies = sends.filter((s) => s.cardMs !== null).map((s) => s.cardMs!)
+    const ackLatencies = sends.filter((s) => s.ackMs !== null).map((s) => s.ackMs!)
+    /** Cards whose event came before their ack, out of the cards timed. */
+    const eventFirst = sends.filter((s) => s.eventMs !== null && s.ackMs !== null && s.eventMs < s.ackMs).length
+    const eventHeard = sends.filter((s) => s.eventMs !== null && s.ackMs !== null).length
     /** Every sample, in send order: when it was sent (ms after the load began) and its three latencies. */
     const samples = [...sends]
       .sort((a, b) => a.at - b.at)
@@ -244,6 +279,8 @@ export async function runCrisisScenario(options: {
         i: s.i,
         sentAtMs: round(s.at - loadStarted, 0),
         cardMs: s.cardMs === null ? null : round(s.cardMs, 1),
+        ackMs: s.ackMs === null ? null : round(s.ackMs, 1),
+        cardEventMs: s.eventMs === null ? null : round(s.eventMs, 1),
         consoleMs: s.incidentId && shown.has(s.incidentId) ? round(shown.get(s.incidentId)! - s.at, 1) : null,
         workerMs: s.incidentId && paged.has(s.incidentId) ? round(paged.get(s.incidentId)! - s.at, 1) : null,
       }))
@@ -258,6 +295,7 @@ export async function runCrisisScenario(options: {
           clientId: s.clientId,
           at: round(s.at, 1),
           cardMs: s.cardMs === null ? null : round(s.cardMs, 1),
+          ackMs: s.ackMs === null ? null : round(s.ackMs, 1),
           consoleMs: s.incidentId && shown.has(s.incidentId) ? round(shown.get(s.incidentId)! - s.at, 1) : null,
           workerMs: s.incidentId && paged.has(s.incidentId) ? round(paged.get(s.incidentId)! - s.at, 1) : null,
         })
@@ -270,6 +308,7 @@ export async function runCrisisScenario(options: {
     const bare = await runBareCrisis(options.env, options.pages, options.progress)
     const page = summarize(pageLatencies)
     const card = summarize(cardLatencies)
+    const cardAck = summarize(ackLatencies)
     return {
       pages: options.pages,
       backgroundRatePerRoom: options.backgroundRatePerRoom,
@@ -291,6 +330,12 @@ export async function runCrisisScenario(options: {
         pageP99Ms: round(page.p99, 1),
         cardP50Ms: round(card.p50, 1),
         cardP99Ms: round(card.p99, 1),
+        /** The ack alone (the card's latency before it counted the `crisis:card` event too). */
+        cardAckP50Ms: round(cardAck.p50, 1),
+        cardAckP99Ms: round(cardAck.p99, 1),
+        /** Of the cards timed: how many the `crisis:card` event reached at all, and how many it reached first. */
+        cardEventHeard: eventHeard,
+        cardEventFirst: eventFirst,
         workerPageP50Ms: round(workerLatencies.p50, 1),
         workerPageP99Ms: round(workerLatencies.p99, 1),
       },
