@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
 import { randomBytes } from 'node:crypto'
+import type { TokenCheck } from './membership-cache.js'
 
 /**
  * Sliding-window limits for chat sends, in Redis, shared by every server process (docs/realtime.md,
@@ -21,8 +22,9 @@ export interface SlidingWindowRule {
 /**
  * One call checks the sends of one turn of the event loop, one after another in the order they asked, exactly as
  * separate calls would: a send sees the ones before it in the batch. ARGV per send: its member name, its number of
- * buckets, then each bucket's limit and window; KEYS: every send's buckets in the same order. Answers each send's
- * wait (0: recorded).
+ * buckets, whether it brings its send-cache tokens to check ('1' or '0'; then the tokens as its entry holds them),
+ * then each bucket's limit and window; KEYS per send: the two token keys when it brings tokens, then its buckets.
+ * Answers each send's wait (0: recorded), or -1 when its tokens changed: nothing is recorded for it.
  */
 const CONSUME = `
 local t = redis.call('TIME')
@@ -30,10 +32,17 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local waits = {}
 local k, a = 0, 1
 while a <= #ARGV do
-  local member, n = ARGV[a], tonumber(ARGV[a + 1])
-  a = a + 2
+  local member, n, checks = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 2]
+  a = a + 3
+  local stale = false
+  if checks == '1' then
+    local found = (redis.call('GET', KEYS[k + 1]) or '-') .. '|' .. (redis.call('GET', KEYS[k + 2]) or '-')
+    stale = found ~= ARGV[a]
+    k = k + 2
+    a = a + 1
+  end
   local wait = 0
-  for i = 1, n do
+  for i = 1, stale and 0 or n do
     local key = KEYS[k + i]
     local limit, window = tonumber(ARGV[a + 2 * i - 2]), tonumber(ARGV[a + 2 * i - 1])
     redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
@@ -45,7 +54,9 @@ while a <= #ARGV do
       if w > wait then wait = w end
     end
   end
-  if wait > 0 then
+  if stale then
+    waits[#waits + 1] = -1
+  elseif wait > 0 then
     waits[#waits + 1] = math.max(1, wait)
   else
     for i = 1, n do
@@ -72,8 +83,12 @@ type WithCommand = Redis & {
   holdspaceChatRateLimits: (numKeys: number, ...args: Array<string | number>) => Promise<number[]>
 }
 
+/** What `consumeSlidingWindows` answers when the send-cache tokens it was asked to check have changed. */
+export const TOKENS_CHANGED = -1
+
 interface Asking {
   rules: SlidingWindowRule[]
+  tokenCheck?: TokenCheck
   resolve: (waitMs: number) => void
   reject: (error: unknown) => void
 }
@@ -86,9 +101,18 @@ const MAX_BATCH = 128
  * Records the send in every bucket if all allow it. Returns 0 when allowed, else the wait in ms. The sends that
  * ask in the same turn of the event loop (under load, many sockets' messages are read together) are checked by one
  * script call, in the order they asked; a send alone by a call of its own, a turn later.
+ *
+ * With `tokenCheck` (a send whose cache entry was used unchecked, core/chat/membership-cache.ts), the same call first
+ * compares the entry's tokens with Redis': when they changed it records nothing and answers `TOKENS_CHANGED`, so the
+ * send reloads its entry and starts again (decision 072). The check and the record are one script: nothing can
+ * change the tokens between them.
  */
-export function consumeSlidingWindows(redis: Redis, rules: SlidingWindowRule[]): Promise<number> {
-  if (rules.length === 0) return Promise.resolve(0)
+export function consumeSlidingWindows(
+  redis: Redis,
+  rules: SlidingWindowRule[],
+  tokenCheck?: TokenCheck,
+): Promise<number> {
+  if (rules.length === 0 && !tokenCheck) return Promise.resolve(0)
   let batch = asking.get(redis)
   if (!batch || batch.length >= MAX_BATCH) {
     const started: Asking[] = (batch = [])
@@ -99,7 +123,7 @@ export function consumeSlidingWindows(redis: Redis, rules: SlidingWindowRule[]):
     })
   }
   const joined = batch
-  return new Promise((resolve, reject) => joined.push({ rules, resolve, reject }))
+  return new Promise((resolve, reject) => joined.push({ rules, tokenCheck, resolve, reject }))
 }
 
 const defined = new WeakSet<Redis>()
@@ -113,8 +137,12 @@ async function check(redis: Redis, batch: Asking[]): Promise<void> {
     }
     const keys: string[] = []
     const args: Array<string | number> = []
-    for (const { rules } of batch) {
+    for (const { rules, tokenCheck } of batch) {
       args.push(nextMemberName(), rules.length)
+      if (tokenCheck) {
+        args.push('1', tokenCheck.tokens)
+        keys.push(...tokenCheck.keys)
+      } else args.push('0')
       for (const rule of rules) {
         keys.push(rule.key)
         args.push(rule.limit, rule.windowMs)

@@ -3,10 +3,10 @@ import type { Writable } from 'node:stream'
 
 /**
  * The commands a Redis client sends in one turn of the event loop leave in one write to its connection
- * (docs/decisions/065-one-write-per-turn.md). A chat send asks Redis three times (the cache tokens, the rate limit,
- * the room's announcement), each already shared by the sends of one turn; under load several of those, and other
- * requests' commands, are issued in the same turn, and each was its own write system call, which on this
- * machine costs as much as a delivery's whole fan-out (the CPU profile of 2026-12-07 in docs/performance.md).
+ * (docs/decisions/065-one-write-per-turn.md). A chat send asks Redis twice (the rate limit, which checks the cache
+ * tokens too, and the room's announcement; three times when it makes its cache entry), each already shared by the
+ * sends of one turn; under load several of those, and other requests' commands, are issued in the same turn, and
+ * each was its own write system call, which on this machine costs as much as a delivery's whole fan-out (the CPU profile of 2026-12-07 in docs/performance.md).
  *
  * On the first command of a turn the connection is corked; it is uncorked in the turn's check phase
  * (`setImmediate`), and Node hands everything written meanwhile to one `writev`. Nothing else changes: commands

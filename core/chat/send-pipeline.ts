@@ -6,8 +6,16 @@ import { AppError } from '../errors.js'
 import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import { ensureAnnounced } from './chat.broadcast.js'
 import { persistGrouped } from './group-commit.js'
-import { cachedForSend, roomAndMembership, type SendCache, type SendCacheEntry } from './membership-cache.js'
-import { consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
+import {
+  cachedForSend,
+  dropEntry,
+  entryStillCurrent,
+  roomAndMembership,
+  tokenCheckOf,
+  type SendCache,
+  type SendCacheEntry,
+} from './membership-cache.js'
+import { TOKENS_CHANGED, consumeSlidingWindows, type SlidingWindowRule } from './chat.rate-limit.js'
 import * as q from './chat.queries.js'
 import { normalizeMessageBody } from './chat.schema.js'
 
@@ -48,6 +56,13 @@ export interface SendContext {
   cache?: SendCache
   /** The cache entry `authorize` used or made: other slices keep per-send facts beside it (`cachedForSend`). */
   cacheEntry?: SendCacheEntry
+  /** Whether `authorize` may use a warm entry without reading its tokens first (a send's first attempt). */
+  checkLater?: boolean
+  /**
+   * Set by `authorize` when it used the socket's warm entry without reading its tokens (decision 072): `rate-limit`
+   * checks them in its script, and a refusal before that checks them first. Cleared once checked.
+   */
+  entryUnchecked?: boolean
   room?: q.RoomRow
   membership?: q.MembershipRow
   body?: string
@@ -241,10 +256,14 @@ const authorize: SendStep = {
   name: 'authorize',
   async run(ctx) {
     // From the socket's cache while the room's and the account's version tokens are unchanged (decision 046).
-    const found = await roomAndMembership(ctx.deps, ctx.cache, ctx.input.roomId, ctx.actor.accountId)
+    // A warm entry is used at once; its tokens are checked by the rate-limit script (decision 072).
+    const found = await roomAndMembership(ctx.deps, ctx.cache, ctx.input.roomId, ctx.actor.accountId, {
+      checkLater: ctx.checkLater,
+    })
     if (!found) throw new AppError('NOT_FOUND')
     const { room, membership } = found
     ctx.cacheEntry = found.entry
+    ctx.entryUnchecked = found.unchecked
     if (!membership || membership.rulesVersionAccepted < room.rulesVersion) throw new AppError('FORBIDDEN')
     if (room.locked && membership.badge !== 'facilitator') throw new AppError('FORBIDDEN')
     ctx.room = room
@@ -333,7 +352,14 @@ export function chatRateRules(ctx: SendContext): SlidingWindowRule[] {
 const rateLimit: SendStep = {
   name: 'rate-limit',
   async run(ctx) {
-    const waitMs = await consumeSlidingWindows(ctx.deps.redis, chatRateRules(ctx))
+    const { deps, input, actor } = ctx
+    const tokenCheck =
+      ctx.entryUnchecked && ctx.cacheEntry
+        ? tokenCheckOf(deps, input.roomId, actor.accountId, ctx.cacheEntry)
+        : undefined
+    const waitMs = await consumeSlidingWindows(deps.redis, chatRateRules(ctx), tokenCheck)
+    if (waitMs === TOKENS_CHANGED) throw new EntryOutdated()
+    ctx.entryUnchecked = false
     // The ack carries the exact wait (retryAfterMs, server/gateway/respond.ts).
     if (waitMs > 0) throw new AppError('RATE_LIMITED', undefined, waitMs / 1000)
   },
@@ -348,6 +374,10 @@ const persist: SendStep = {
   name: 'persist',
   async run(ctx) {
     const { deps, membership } = ctx
+    // Never stored on an entry whose tokens nobody checked (a composition without `rate-limit`).
+    if (ctx.entryUnchecked && !(await entryStillCurrent(deps, ctx.input.roomId, ctx.actor.accountId, ctx.cacheEntry!)))
+      throw new EntryOutdated()
+    ctx.entryUnchecked = false
     ctx.persisting = true
     const outcome = await persistGrouped(ctx, chatComposition(deps).send.persistHooks)
     if ('stored' in outcome) {
@@ -394,8 +424,30 @@ export async function sendMessage(
   input: SendInput,
   options: { cache?: SendCache } = {},
 ): Promise<ChatMessage> {
+  const sent = await sendOnce(deps, actor, input, options.cache, true)
+  if (sent !== OUTDATED) return sent
+  // The warm entry's tokens had changed (decision 072): it was dropped, and the send starts again, reading them first
+  // as a cold send does. Nothing was recorded, stored or told in the first attempt.
+  const again = await sendOnce(deps, actor, input, options.cache, false)
+  if (again === OUTDATED) throw new Error('send cache entry outdated twice')
+  return again
+}
+
+/** Thrown inside a send whose unchecked cache entry turned out outdated; it never reaches the sender. */
+class EntryOutdated extends Error {
+  override name = 'EntryOutdated'
+}
+const OUTDATED = Symbol('outdated')
+
+async function sendOnce(
+  deps: CoreDeps,
+  actor: SendActor,
+  input: SendInput,
+  cache: SendCache | undefined,
+  checkLater: boolean,
+): Promise<ChatMessage | typeof OUTDATED> {
   const { steps, abortHooks } = chatComposition(deps).send
-  const ctx: SendContext = { deps, actor, input, cache: options.cache }
+  const ctx: SendContext = { deps, actor, input, cache, checkLater }
   let at = 0
   const runFrom = async (from: number) => {
     for (at = from; at < steps.length; at++) {
@@ -410,6 +462,10 @@ export async function sendMessage(
     try {
       await runFrom(0)
     } catch (refusal) {
+      if (await refusedByOutdatedEntry(ctx, refusal)) {
+        dropEntry(cache, input.roomId, ctx.cacheEntry)
+        return OUTDATED
+      }
       // A resend of a stored message answers with the original even when a later check now refuses it.
       const original = await storedOriginal(ctx, refusal)
       if (!original) throw refusal
@@ -427,6 +483,19 @@ export async function sendMessage(
     throw error
   }
   return ctx.message!
+}
+
+/**
+ * Whether the send stopped on an unchecked cache entry that is outdated: the rate-limit script found its tokens
+ * changed, or a step refused by what the entry said before they were checked, and they have changed since (or cannot
+ * be read). A refusal on an entry whose tokens still hold stands; so does UNAVAILABLE (a step's deadline).
+ */
+async function refusedByOutdatedEntry(ctx: SendContext, refusal: unknown): Promise<boolean> {
+  if (refusal instanceof EntryOutdated) return true
+  if (!ctx.entryUnchecked || !ctx.cacheEntry || !(refusal instanceof AppError) || refusal.code === 'UNAVAILABLE')
+    return false
+  ctx.entryUnchecked = false
+  return !(await entryStillCurrent(ctx.deps, ctx.input.roomId, ctx.actor.accountId, ctx.cacheEntry))
 }
 
 /**
