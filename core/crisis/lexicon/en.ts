@@ -22,8 +22,25 @@ const ROUTINE =
 const LEISURE =
   '(?![^.!?]*\\b(?:fix\\w*|repair\\w*|gutters?|tiles|aerial|antenna|view|sunset|sunrise|stars|sun\\w*|tea|coffee|beer|wine|drinks?|smok\\w*|bbq|barbecue|party|birthday|picnic|fireworks?|terrace|till|until|photos?|pictures?|film\\w*|video\\w*|trainspott\\w*|climb\\w*|bungee|hik\\w*|fishing|commute|late again|delayed|see you|office|work)\\b)'
 /** A sentence with a large amount, all of something, or an unnamed thing, taken a short while ago. */
-const AGO = '(?:\\d+|an?|half an?|one|two|three|few|couple of|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?|hours?|hrs?) ago'
+const AGO =
+  '(?:\\d+|an?|half an?|one|two|three|few|couple of|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?|hours?|hrs?) ago'
 const HIGH_PLACE = '(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
+/** Taking or swallowing, any tense ("took", "swallowed", "gonna take", "just downed"). */
+const TAKE =
+  '(?:took|taken|swallowed|downed|necked|popped|have taken|just took|take|taking|swallow|swallowing|down|downing)'
+/** Food, sweets and supplements: what a box of which is no overdose ("took the entire box of cereal"). */
+const FOOD =
+  '(?:cereal|cookies?|biscuits?|chocolates?|candy|sweets|crisps|chips|pizza|donuts?|doughnuts?|cakes?|snacks?|popcorn|gum|mints?|vitamins?|supplements?|fish oil|probiotics?|tea|coffee|juice|beer|wine|cigarettes?|smokes|fags|tissues|food|lunch|dinner|breakfast|moving|packing|unpacking|parcels?|delivery|recycling)'
+/** A routine dose earlier in the act's clause ("i take my meds every day", "…, but today" starts a new one). */
+const NOT_A_DOSE_BEFORE = `(?<!\\b${FOOD}\\b[^.!?]*)(?<!\\b(?:every (?:day|morning|night|evening)|daily|always|usually|as prescribed)\\b(?:(?!\\b(?:but|today|tonight|now|then)\\b)[^.!?,])*)`
+/** …and after it in its sentence, or a supply taken along rather than swallowed ("took my month of meds with me"). */
+const NOT_A_DOSE_AFTER = `(?![^.!?]*\\b(?:${FOOD}|as prescribed|as usual|with food|every (?:day|morning|night)|daily|with me|along|on (?:holiday|vacation|the trip)|to (?:camp|work|school|the car|my room)|in my bag|packed|by accident|by mistake|accidentally)\\b)`
+/** A container's worth, which names a medicine by itself: "the entire box", "a whole strip", "my whole bottle". */
+const PACK =
+  '(?:(?:the|my|a|an) (?:whole|entire|full) (?:box|bottle|pack|packet|strip|blister|blister pack|tub|jar|supply|prescription)|an entire (?:box|bottle|pack|packet|strip))'
+/** A stretch of doses: "a whole weeks worth", "my entire month of", "two weeks worth". */
+const SUPPLY =
+  '(?:(?:a|my|the|an) (?:whole|entire|full) |(?:two|three|four|\\d) )?(?:week|month|fortnight)s? (?:worth|supply)'
 
 export const en: Lexicon = {
   language: 'en',
@@ -454,6 +471,11 @@ export const en: Lexicon = {
         `(?:took|swallowed|taken|downed|ate) (?:two|three|four|five|\\d+) (?:whole )?(?:boxes|packs|packets|bottles|strips) of (?:\\w+ )?${PILLS}`,
         `(?:took|swallowed|taken|downed|ate) the rest of (?:my |the |his |her |\\w+s )?(?:\\w+ )?${PILLS}${ROUTINE}`,
         'injected (?:all|the whole|the rest) (?:of )?(?:my |his |her |the )?insulin',
+        // An overdose told by its amount with the medicine left unnamed or named after it: "today i took the
+        // entire box", "swallowed my whole week of morning meds", "took a whole months worth" (not food,
+        // a routine dose, or a supply taken along).
+        `${TAKE}${NOT_A_DOSE_BEFORE} (?:just |already |like |about |maybe )?${PACK}(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|today|earlier)\\b| ${AGO})${NOT_A_DOSE_AFTER}`,
+        `${TAKE}${NOT_A_DOSE_BEFORE} (?:just |already |like |about |maybe )?(?:${SUPPLY}(?: of)?(?: (?:\\w+ ){0,3}?${PILLS})?|(?:a|my|the) (?:whole|entire|full) (?:week|month|fortnight)s? of (?:\\w+ ){0,3}?${PILLS})(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|today|earlier)\\b| ${AGO})${NOT_A_DOSE_AFTER}`,
         '(?:taken|took|had|swallowed) (?:way |far |much |a lot |so much )?more than (?:my|the|a) (?:dose|prescribed dose)(?![^.!?]*\\b(?:accident\\w*|vitamin\\w*|coffee)\\b)',
         '(?:need to|going to|gonna|about to|ready to|just have to|have to) kick (?:the |away the )?(?:chair|stool)(?: away)?',
         '(?:bath|tub)(?: \\w+){0,3} (?:running|filled|full|run)[^?]{0,40}?(?:blades?|razors?|knife) (?:is |are )?(?:ready|here|next to)',
