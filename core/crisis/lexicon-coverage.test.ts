@@ -1,5 +1,7 @@
 /**
- * The forms the rules were audited for (issue 12): English amounts with the medicine left unnamed. Each form is rated at its level by a rule (not by the model), and each harmless
+ * The forms the rules were audited for (issue 12, Polish rules audit): Polish verb forms in every tense and
+ * gender, particles between the words, colloquial vocabulary, amounts, goodbyes; English amounts with the
+ * medicine left unnamed. Each form is rated at its level by a rule (not by the model), and each harmless
  * look-alike (food, a dose, a trip, an idiom, someone else's words, the past, a negation) is left alone by
  * the rules. The examples are new: none is in the evaluation or training messages.
  */
@@ -31,6 +33,212 @@ function expectRulesSilent(texts: readonly string[]) {
     })
   }
 }
+
+describe('Polish overdoses in any tense, order and chat word (pl.attempt)', () => {
+  it('reads an amount taken by past, present or future forms, with particles between', () => {
+    expectRuleLevels([
+      ['wziełam wszystkie tabsy', 'imminent', 'pl.attempt'],
+      ['wziolem chyba ze 40 psychotropow', 'imminent', 'pl.attempt'],
+      ['łyknęłam właśnie całą fiolkę hydroksyzyny', 'imminent', 'pl.attempt'],
+      ['zarzuciłem pół paczki ketrelu', 'imminent', 'pl.attempt'],
+      ['połykam teraz wszystkie lekarstwa', 'imminent', 'pl.attempt'],
+      ['wzięłam o wiele za dużo tabletek nasennych', 'imminent', 'pl.attempt'],
+      ['zjadłam w końcu wszystkie swoje psychotropy', 'imminent', 'pl.attempt'],
+      ['wezmę dziś całe opakowanie leków na sen', 'imminent', 'pl.attempt'],
+    ])
+  })
+
+  it('reads a pack’s worth with no medicine named after it', () => {
+    expectRuleLevels([
+      ['połknęłam cały blister', 'imminent', 'pl.attempt'],
+      ['zażyłem całe opakowanie i czekam', 'imminent', 'pl.attempt'],
+      ['wzielam dwa opakowania 10 minut temu', 'imminent', 'pl.attempt'],
+    ])
+  })
+
+  it('reads the amount told first, pills one after another and a body stuffed with pills', () => {
+    expectRuleLevels([
+      ['wszystkie prochy już połknęłam', 'imminent', 'pl.attempt'],
+      ['całe opakowanie tabsów wziąłem', 'imminent', 'pl.attempt'],
+      ['łykam tabletki jedna po drugiej', 'imminent', 'pl.attempt'],
+      ['nażarłam się tabletek', 'imminent', 'pl.attempt'],
+      ['najadlem sie prochow', 'imminent', 'pl.attempt'],
+    ])
+  })
+
+  it('leaves food, a routine, a dose owed or forgotten and a pack carried to the rules’ silence', () => {
+    expectRulesSilent([
+      'wziąłem całe opakowanie chipsów',
+      'zjadłam cały blister cukierków',
+      'kupiłam żelki i wzięłam całe opakowanie',
+      'połknęłam całe opakowanie witamin',
+      'codziennie biorę wszystkie tabletki',
+      'łykam wszystkie leki codziennie rano',
+      'wzięłam wszystkie tabletki zgodnie z zaleceniem lekarza',
+      'zapomniałam wziąć wszystkich tabletek',
+      'muszę wziąć całe opakowanie antybiotyku',
+      'wziąłem całe opakowanie do samochodu',
+      'zjadłam całą paczkę',
+      'wypiłam całą butelkę',
+    ])
+  })
+
+  it('keeps its scopes: negation, someone else, the past, a film', () => {
+    expectRulesSilent([
+      'nie wzięłam wszystkich tabletek',
+      'nigdy nie połknęłabym całego blistra',
+      'koleżanka napisała, że wzięła całe opakowanie',
+      'kiedyś łyknęłam cały blister',
+      'w filmie bohaterka połyka tabletki jedna po drugiej',
+    ])
+  })
+})
+
+describe('Polish plans, places and means (pl.plan.*, pl.attempt)', () => {
+  it('reads a height with particles, a railing or a ledge, and the way there', () => {
+    expectRuleLevels([
+      ['stoję już teraz na barierce mostu', 'imminent', 'pl.attempt'],
+      ['siedze na skraju dachu', 'imminent', 'pl.attempt'],
+      ['klęczę na gzymsie', 'imminent', 'pl.attempt'],
+      ['wyskoczę z okna', 'imminent', 'pl.plan.method'],
+      ['zaraz wyrzucę się przez okno', 'imminent', 'pl.plan.method'],
+      ['rzucę się pod koła', 'imminent', 'pl.plan.method'],
+      ['jade na most skoczyc', 'imminent', 'pl.plan.method'],
+      ['idę na tory się rzucić', 'imminent', 'pl.plan.method'],
+    ])
+  })
+
+  it('reads gas, a shot to the head, drowning with the reflexive first and a noose or blade on the speaker', () => {
+    expectRuleLevels([
+      ['odkręcę gaz i zamknę okna', 'imminent', 'pl.plan.method'],
+      ['nawdycham się spalin w garażu', 'imminent', 'pl.plan.method'],
+      ['strzelę sobie w łeb', 'imminent', 'pl.plan.method'],
+      ['sobie w glowe palne', 'imminent', 'pl.plan.method'],
+      ['pojadę nad jezioro i się utopię', 'imminent', 'pl.plan.method'],
+      ['żyletkę mam przy sobie', 'imminent', 'pl.plan.means'],
+      ['wisi juz petla', 'imminent', 'pl.plan.means'],
+    ])
+  })
+
+  it('lifts a statement with means on the speaker or knowing where', () => {
+    expectRuleLevels([
+      ['chcę się zabić, mam to przy sobie', 'imminent', 'pl.ideation.active'],
+      ['chce umrzec, mam w torbie cale opakowanie lekow', 'imminent', 'pl.ideation.passive'],
+    ])
+    const combo = classifyRisk('mam linę i wiem gdzie', { rulesOnly: true })
+    expect(combo.level).toBe('imminent')
+    expect(combo.signals).toEqual(expect.arrayContaining(['pl.cue.means', 'pl.cue.plan', 'combo.cues']))
+  })
+
+  it('leaves photos, climbing, a coach stop, cooking, a bore and fear of water to the rules’ silence', () => {
+    expectRulesSilent([
+      'robię zdjęcia z mostu',
+      'stoję na barierce mostu i czekam na kolegę',
+      'siedze na skraju dachu i pije piwo',
+      'kupiłam linę do wspinaczki',
+      'wisi sznur na pranie',
+      'odkręciłam gaz pod garnkiem',
+      'można sobie w łeb strzelić z tym szefem',
+      'boję się, że się utopię w tym basenie',
+      'wyskoczę z pracy na chwilę',
+      'nie wiem gdzie',
+      'mam przy sobie żyletkę do golenia',
+      'sąsiad mówi, że wyskoczy z okna',
+    ])
+  })
+})
+
+describe('Polish statements with particles, colloquial verbs and a time between the words (pl.ideation.active)', () => {
+  it('keeps a time between "się" and the verb as a time cue', () => {
+    expectRuleLevels([
+      ['chyba się dzisiaj zabiję', 'imminent', 'pl.ideation.active'],
+      ['się w końcu dziś zabiję', 'imminent', 'pl.ideation.active'],
+      ['zaraz się zabiję', 'imminent', 'pl.ideation.active'],
+      ['idę się zabić', 'imminent', 'pl.ideation.active'],
+    ])
+    for (const text of ['chyba się dzisiaj zabiję', 'zaraz się zabiję']) {
+      expect(classifyRisk(text, { rulesOnly: true }).signals, text).toContain('pl.cue.time')
+    }
+  })
+
+  it('reads colloquial and formal ways of ending one’s life', () => {
+    expectRuleLevels([
+      ['chyba się zajebię', 'high', 'pl.ideation.active'],
+      ['chcę zakończyć swoje życie', 'high', 'pl.ideation.active'],
+      ['pozbawię się życia', 'high', 'pl.ideation.active'],
+      ['chce sie po prostu pozbawic zycia', 'high', 'pl.ideation.active'],
+      ['chcę to skończyć raz na zawsze', 'high', 'pl.ideation.active'],
+      ['probowalam sie otruc', 'high', 'pl.ideation.active'],
+    ])
+  })
+
+  it('reads weighing suicide as suicidal thoughts (pl.ideation.thoughts)', () => {
+    expectRuleLevels([
+      ['rozważam samobójstwo', 'high', 'pl.ideation.thoughts'],
+      ['zastanawiam się nad odebraniem sobie życia', 'high', 'pl.ideation.thoughts'],
+    ])
+    expectRulesSilent(['rozważam samobójstwo jako temat referatu'])
+  })
+
+  it('leaves idioms, a career, someone else and the past to the rules’ silence', () => {
+    expectRulesSilent([
+      'zaraz się zabiję ze śmiechu',
+      'zajebię się z nudów',
+      'chcę zakończyć swoje życie zawodowe',
+      'on zaraz się zabije, jak zobaczy rachunek',
+      '10 lat temu próbowałam się otruć',
+      'nie zabiję się dzisiaj',
+    ])
+  })
+})
+
+describe('Polish self-harm and passive wishes in colloquial forms (pl.selfharm, pl.ideation.passive)', () => {
+  it('reads ciachać, kaleczyć and cutting one’s arms, and a wish to be dead', () => {
+    expectRuleLevels([
+      ['znowu się ciacham', 'high', 'pl.selfharm'],
+      ['kaleczę się co noc', 'high', 'pl.selfharm'],
+      ['tnę sobie uda', 'high', 'pl.selfharm'],
+      ['obym juz umarla', 'concern', 'pl.ideation.passive'],
+      ['wolałabym już umrzeć', 'concern', 'pl.ideation.passive'],
+    ])
+  })
+
+  it('leaves a kitchen cut, a haircut and hyperbole to the rules’ silence', () => {
+    expectRulesSilent(['nacięłam sobie rękę krojąc chleb', 'tnę sobie włosy', 'wolałbym umrzeć niż iść na tę imprezę'])
+  })
+})
+
+describe('Polish goodbyes (pl.farewell)', () => {
+  it('reads a goodbye on its own, two goodbyes together and the euphemisms', () => {
+    expectRuleLevels([
+      ['żegnajcie', 'imminent', 'pl.farewell'],
+      ['zegnam was wszystkich.', 'imminent', 'pl.farewell'],
+      ['przepraszam was za wszystko. kocham was', 'imminent', 'pl.farewell'],
+      ['kocham was wszystkich, przepraszam', 'imminent', 'pl.farewell'],
+      ['to już koniec, dziękuję wam za wszystko', 'imminent', 'pl.farewell'],
+      ['nie szukajcie mnie', 'imminent', 'pl.farewell'],
+      ['kocham was, do widzenia na zawsze', 'imminent', 'pl.farewell'],
+      ['pa na zawsze', 'imminent', 'pl.farewell'],
+      ['juz nigdy mnie nie zobaczycie', 'imminent', 'pl.farewell'],
+      ['do zobaczenia po drugiej stronie', 'imminent', 'pl.farewell'],
+      ['zaopiekujcie się kotem, kiedy mnie zabraknie', 'imminent', 'pl.farewell'],
+    ])
+  })
+
+  it('leaves goodbyes for now, a partner, a season and whereabouts to the rules’ silence', () => {
+    expectRulesSilent([
+      'żegnajcie, idę spać',
+      'jutro egzamin, żegnajcie',
+      'dziękuję wam za wszystko, kocham was. do zobaczenia w poniedziałek',
+      'przepraszam cię za wszystko, kocham cię',
+      'to koniec sezonu, kocham was',
+      'nie szukajcie mnie w biurze',
+      'nie szukajcie mnie, jestem u babci',
+      'nigdy mnie nie zobaczycie w sukience',
+      'w refrenie jest "kocham was, do widzenia na zawsze"',
+    ])
+  })
+})
 
 describe('English overdoses told by their amount (en.attempt)', () => {
   it('reads a container or a stretch of doses with the medicine unnamed or after it', () => {

@@ -8,16 +8,17 @@
 import type { Lexicon } from './types.js'
 
 /** Forms of zabić/zabijać used with "się" by the speaker (and ambiguous 3rd-person ones). */
-const KILL = '(?:zabi(?:c|je|jesz|jemy|jam|jac|jal|jala|jalem|jalam|l|la|lem|lam|lbym|labym|lbys|labys|lby|laby))'
+const KILL =
+  '(?:zabi(?:c|je|jesz|jemy|jam|jac|jal|jala|jalem|jalam|l|la|lem|lam|lbym|labym|lbys|labys|lby|laby)|zajeb(?:ac|ie|iesz|albym|alabym))'
 /** Forms of pociąć/ciąć/tnę. */
 const CUT =
-  '(?:poci(?:ac|al|ala|alem|alam|ela|elam|eli|ely|elabym|albym)|potne|potniesz|ciac|ciecia|cieciu|ciecie|tne|tniesz|tnac|cialem|cialam|cielam|ciela|cial)'
+  '(?:poci(?:ac|al|ala|alem|alam|ela|elam|eli|ely|elabym|albym)|potne|potniesz|ciac|ciecia|cieciu|ciecie|tne|tniesz|tnac|cialem|cialam|cielam|ciela|cial|ciach(?:am|asz|alam|alem|ac)|kalecz(?:e|ysz|ylam|ylem|yc))'
 /** Forms of powiesić. */
 const HANG = '(?:powies(?:ic|ze|zesz|il|ila|ilem|ilam|ilbym|ilabym))'
 /** A gap of up to two ordinary words (not object pronouns or a new clause). */
 const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2}'
 const PILLS =
-  '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|pigul\\w*|proch(?:y|ow)|proszk(?:i|ow)|leki nasenne|antydepresant\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*)'
+  '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|lekarstw\\w*|pigul\\w*|proch(?:y|ow|ami)|proszk(?:i|ow)|tabs\\w*|psychotrop\\w*|leki nasenne|antydepresant\\w*|benzo\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*|(?:hydroksyzyn|kwetiapin|ketrel|tramadol|tramal|kodein|klonazepam|alprazolam|afobam|zolpidem|stilnox|sertralin|fluoksetyn|pregabalin|lorafen|estazolam)\\w*)'
 const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|strzelb\\w*|rewolwer\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
 /**
  * A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. The words of a later
@@ -34,10 +35,47 @@ const LEISURE =
   '(?![^.!?]*\\b(?:napraw\\w*|rynn\\w*|dachowk\\w*|anten\\w*|widok\\w*|zachod\\w*|wschod\\w*|gwiazd\\w*|herbat\\w*|kaw\\w*|piw\\w*|win\\w*|papieros\\w*|pal\\w*|grill\\w*|impre\\w*|urodzin\\w*|zdjec\\w*|fot\\w*|opala\\w*|wspin\\w*|pran\\w*|kwiat\\w*|ksiazk\\w*|spozni\\w*|dopoki|az skoncz\\w*|fajerwerk\\w*|do zobaczenia|pracy|biura)\\b)'
 /** A dose taken as usual, for pain or with a meal: not an overdose (checked over the rest of the message). */
 const ROUTINE_PL =
-  '(?![^.!?]*\\b(?:na (?:bol|przeziebienie|goraczke|gardlo|migrene)|jak zwykle|jak co dzien|przepisan\\w*|do (?:obiadu|kolacji|sniadania)|poranne|wieczorne|pizz\\w*|ciast\\w*|wolne)\\b)'
+  '(?![^.!?]*\\b(?:na (?:bol|przeziebienie|goraczke|gardlo|migrene)|jak zwykle|jak co dzien|przepisan\\w*|codziennie|co (?:dzien|rano|wieczor)|kazdego (?:dnia|ranka|rana|wieczoru)|regularnie|przed snem|zgodnie z \\w+|zalecon\\w*|zaleceni\\w*|antybiotyk\\w*|kuracj\\w*|do (?:obiadu|kolacji|sniadania)|poranne|wieczorne|pizz\\w*|ciast\\w*|wolne)\\b)'
 /** A time a short while ago ("20 minut temu", "pół godziny temu"). */
-const AGO = '(?:\\d+|pol|kilka|kilkanascie|dwie|dwadziescia|pietnascie|trzydziesci|czterdziesci) ?(?:minut|min|godzin\\w*|godzine)? temu'
+const AGO =
+  '(?:\\d+|pol|kilka|kilkanascie|dwie|dwadziescia|pietnascie|trzydziesci|czterdziesci) ?(?:minut|min|godzin\\w*|godzine)? temu'
 const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
+/**
+ * Words Polish puts between a verb and its object, or between "się" and its verb, without changing
+ * what is said: "wzięłam właśnie całe opakowanie", "łyknąłem chyba ze 30", "się chyba dzisiaj zabiję".
+ */
+const PART =
+  '(?:(?:juz|chyba|zaraz|wlasnie|dzis|dzisiaj|teraz|po prostu|w koncu|naprawde|serio|wreszcie|przed chwila|sobie|normalnie) )*'
+/** Taking pills, said by the speaker: past (-łem/-łam, also "wziełam", "wziołem"), present, future, infinitive. */
+const TAKE =
+  '(?:wzi(?:alem|alam|elam|elem|olem|ac)|wezme|lykn(?:alem|elam|e|ac)|lykam|polkn(?:alem|elam|e|ac)|polykam|zazy(?:lem|lam|je|c|wam)|zjad(?:lem|lam)|zjem|zarzuc(?:ilem|ilam|e|ic)|wciagn(?:alem|elam|e|ac)|wypi(?:lem|lam|je|c))'
+/** The same act, told after its object ("wszystkie tabletki już połknęłam"): past and present, first person. */
+const TOOK =
+  '(?:wzi(?:alem|alam|elam|elem|olem)|lykn(?:alem|elam)|lykam|polkn(?:alem|elam)|polykam|zazyl(?:em|am)|zjadl(?:em|am)|zarzucil(?:em|am)|wciagn(?:alem|elam)|wypil(?:em|am))'
+/** A pack's worth, which names a medicine by itself: "całe opakowanie", "cały blister", "pół paczki", "całą fiolkę". */
+const PACK =
+  '(?:cale (?:opakowanie|pudelko)|cala (?:paczke|fiolke|butelke|apteczke|zawartosc)|caly (?:blister|listek|zapas|sloik)|(?:pol|poltora|dwa|trzy|kilka|wszystkie) (?:opakowani[ae]|opakowan|paczki|paczek|blistr(?:a|y|ow)|fiolki|butelki|listk(?:a|i|ow)))'
+/** An amount beyond a dose, before a medicine: "wszystkie", "ze 30", "kilkanaście", a pack's worth. */
+const AMOUNT = `(?:(?:ze|z|okolo|jakies|prawie|ponad|gdzies) )?(?:wszystkie|\\d{2,}|(?:(?:o wiele|duzo|znacznie|zdecydowanie) )?za duzo|garsc|kilkanascie|kilkadziesiat|dwadziescia|trzydziesci|czterdziesci|piecdziesiat|reszte|${PACK})`
+/** Food, sweets, drinks and supplements: what a pack of which is no overdose ("całe opakowanie chipsów"). */
+const FOOD =
+  '(?:chips\\w*|cukier\\w*|cukierk\\w*|czekolad\\w*|ciast\\w*|ciastk\\w*|lod(?:y|ow|ami)|pizz\\w*|gum\\w*|zelk\\w*|zelek|piw\\w*|chleb\\w*|bulk\\w*|jogurt\\w*|mlek\\w*|mleka|platk\\w*|herbatnik\\w*|wafl\\w*|wafelk\\w*|paluszk\\w*|orzesz\\w*|orzech\\w*|krakers\\w*|batonik\\w*|batony|baton|witamin\\w*|magnez\\w*|suplement\\w*|tranu|probiotyk\\w*|pastyl\\w* do ssania|mietowk\\w*|tic tac\\w*|jedzeni\\w*|obiad\\w*|kolacj\\w*|sniadani\\w*|przekask\\w*|slodycz\\w*)'
+/**
+ * A routine or a forgotten or owed dose around the act, in its sentence: "biorę wszystkie leki codziennie",
+ * "zapomniałam wziąć wszystkich tabletek", "muszę wziąć całe opakowanie antybiotyku".
+ */
+const NOT_A_DOSE_AFTER = `(?![^.!?]*\\b(?:${FOOD}|codziennie|co (?:dzien|dziennie|rano|wieczor|noc)|kazdego (?:dnia|ranka|rana|wieczoru)|przed snem|regularnie|zgodnie z \\w+|jak zwykle|jak co dzien|na (?:bol|przeziebienie|goraczke|gardlo|migrene|alergi\\w*)|przepisan\\w*|zalecon\\w*|antybiotyk\\w*|kuracj\\w*|do (?:obiadu|kolacji|sniadania)|po (?:sniadaniu|obiedzie|kolacji|jedzeniu)|przez pomylke|przypadkiem|niechcacy)\\b)`
+/** The same, earlier in the act's clause ("codziennie biorę …"; "…, ale dziś" starts a new one). */
+const NOT_A_DOSE_BEFORE = `(?<!\\b(?:${FOOD}|codziennie|regularnie|zawsze)\\b(?:(?!\\b(?:ale|lecz|jednak|tylko|dzis|dzisiaj)\\b)[^.!?,])*)`
+/** Put right after TAKE: a dose owed or forgotten ("muszę wziąć", "zapomniałam wziąć"; not "mam zamiar wziąć"). */
+const NOT_OWED =
+  '(?<!\\b(?:zapomnial\\w*|zapominam|musze|musial\\w*|mam|mialam|mialem|trzeba|powinienem|powinnam|kazal\\w*|kaze|pamietaj\\w*|pamietam) (?:(?!zamiar\\b)\\w+ )?\\w+)'
+/** A whole goodbye is two of these: an apology or thanks for everything, love, a farewell, an end. */
+const GOODBYE_SORRY = '(?:przepraszam (?:was )?za wszystko|wybaczcie mi|przebaczcie mi)'
+const GOODBYE_THANKS = '(?:dziekuje (?:wam |ci )?za wszystko|dzieki za wszystko)'
+const GOODBYE_LOVE = '(?:kocham was(?: wszystkich| bardzo| mocno)?)'
+const GOODBYE_END =
+  '(?:zegnajcie|zegnam (?:sie|was)|zegnaj swiecie|to (?:juz )?(?:jest )?koniec(?= *(?:[.,!?]|$))|nie szukajcie mnie|do widzenia na zawsze)'
 
 export const pl: Lexicon = {
   language: 'pl',
@@ -210,6 +248,9 @@ export const pl: Lexicon = {
         '(?:chce|chcialbym|chcialabym|chcialam|chcialem|chce mi sie|mam ochote|pragne|marze,? zeby) (?:\\w+ )?(?:umrzec|umierac|zdechnac)',
         '(?:chce|chcialbym|chcialabym|mam ochote) (?:\\w+ )?(?:przestac istniec|zniknac)(?: na zawsze)?',
         'przestac istniec',
+        'obym (?:juz )?(?:umarl\\w*|zdechl\\w*)',
+        // Not "wolałbym umrzeć, niż tam iść" (hyperbole).
+        'wolal(?:a)?bym (?:juz )?(?:umrzec|byc martw\\w*)(?![^.!?]*\\bniz\\b)',
         'zniknac na zawsze',
         '(?:zasnac|usnac|spac) na zawsze',
         '(?:lepiej|latwiej) (?:by )?(?:bylo|byloby),? gdybym (?:umarl|umarla)',
@@ -271,6 +312,8 @@ export const pl: Lexicon = {
         'samobojstw\\w* (?:\\w+ ){0,2}(?:chodzi mi po glowie|siedzi mi w glowie|kusi)',
         'samobojstw\\w* (?:\\w+ ){0,3}jedyn\\w* (?:wyjsci\\w*|rozwiazani\\w*|opcj\\w*|droga)',
         'na skraju samobojstwa',
+        // Weighing it ("rozważam samobójstwo", "zastanawiam się nad odebraniem sobie życia").
+        '(?:rozwaz(?:am|alam|alem|ac)|biore pod uwage|zastanawia(?:m|lam|lem) sie nad|rozmysla(?:m|lam|lem) o) (?:\\w+ )?(?:samobojstw\\w*|odebrani\\w* sobie zycia|zabici\\w* sie|skonczeni\\w* ze soba|zakonczeni\\w* (?:swojego |mojego )?zycia)(?![^.!?]*\\b(?:temat\\w*|referat\\w*|esej\\w*|wyklad\\w*|lekcj\\w*|artykul\\w*|ksiazk\\w*|film\\w*|bohater\\w*|postac\\w*|prac\\w* (?:magistersk\\w*|licencjack\\w*|dyplomow\\w*|zaliczeniow\\w*))\\b)',
         '(?:zastanawiam sie|mysle|wyobrazam sobie),? jak (?:moglabym|moglbym|moge|mam|bym|by) (?:to )?(?:zrobic|skonczyc|zakonczyc)(?= *(?:[.,!?]|$|i\\b|ale\\b|dzis|dzisiaj|wkrotce))',
         '(?:w glowie|glos\\w*|mysli|cos) (?:\\w+ ){0,3}(?:krzycz\\w*|mowi\\w*|kaz\\w*|szepcz\\w*|kaze)\\w*,? (?:zebym|abym|bym) (?:umarl\\w*|sie zabil\\w*|skonczyl\\w*|zrobil\\w* sobie)',
         `ile (?:\\w+ )?${PILLS} (?:\\w+ ){0,2}(?:wystarczy|wystarczylo|wystarczyloby|trzeba|potrzeba|zabija|zabije|zabiloby)`,
@@ -283,7 +326,8 @@ export const pl: Lexicon = {
       kind: 'active',
       patterns: [
         `${KILL} sie`,
-        `sie ${GAP}(?:nie )?${KILL}`,
+        // "się" read behind the verb, so a time between them stays a time cue ("się dzisiaj zabiję").
+        `(?<=\\bsie (?:${PART}|${GAP})(?:nie )?)${KILL}`,
         '(?:popelnic|popelnie|popelnil\\w*|popelnie|popelniac) samobojstw\\w*',
         '(?:skonczyc|skoncze|skonczylbym|skonczylabym|skonczyl\\w*) ze soba',
         '(?:ze|z) soba (?:\\w+ )?(?:skonczyc|skoncze|skonczylbym|skonczylabym)',
@@ -293,11 +337,18 @@ export const pl: Lexicon = {
         '(?:skonczyc|skoncze) z tym(?= *(?:[.,!?]|$|raz na zawsze|dzis|dzisiaj|jutro|w nocy))',
         '(?:skonczyc|skoncze) z zyciem',
         '(?:skonczyc|skoncze) (?:ze )?(?:swoim|moim) zyciem',
+        // "zakończyć swoje życie", "skończę to życie" (not a career: "życie zawodowe").
+        `(?:zakonczyc|zakoncze|zakonczylbym|zakonczylabym|skonczyc|skoncze) ${PART}(?:swoje |moje |wlasne |to )?(?:marne |nedzne )?zycie(?! (?:zawodowe|towarzyskie|studenckie|singla|kawalera|kawalerskie|w|na|jako)\\b)`,
+        `(?:pozbawi(?:c|e|lbym|labym)) sie ${PART}zycia`,
+        `sie ${PART}pozbawi(?:c|e|lbym|labym) zycia`,
+        // A recent attempt or wish told with its method ("próbowałam się otruć"): active, not a plan.
+        '(?:probowalam|probowalem|chcialam|chcialem) sie (?:\\w+ )?(?:otruc|utopic|udusic|zastrzelic)',
         '(?:skonczyc|skoncze) ze wszystkim(?= *(?:[.,!?]|$|raz|dzis|dzisiaj))',
         'ze wszystkim (?:skonczyc|skoncze)',
         '(?:odebrac|odbiore|odebral\\w*|odbierac) sobie zyci(?:e|a)',
         '(?:targnac|targne|targnal\\w*) sie na (?:swoje |wlasne )?zycie',
         '(?:odejsc|odejde) z tego swiata',
+        '(?:chce|chcialbym|chcialabym|musze|zamierzam) (?:to |wszystko )?(?:zakonczyc|skonczyc)(?: to)? (?:raz na zawsze|na zawsze|na dobre)(?= *(?:[.,!?]|$))',
         'zniknac z tego swiata',
         '(?:chce|chcialbym|chcialabym|mam ochote|zamierzam|musze) (?:to |wszystko )?(?:zakonczyc|skonczyc)(?= *(?:[.,!?]|$))',
       ],
@@ -318,6 +369,8 @@ export const pl: Lexicon = {
         '(?:zrobic|zrobie|robic|robie) sobie cos(?= *(?:[.,!?]|$))',
         'wracam do (?:ciecia|samookaleczania|okaleczania)',
         '(?:drap\\w*|rozdrap\\w*|gryz\\w*) (?:\\w+ ){0,2}(?:az|do) (?:do )?krwi',
+        // "tnę sobie ręce", "nacięłam sobie udo" (not a kitchen or a shaving accident).
+        '(?:nacinam|nacinac|nacielam|nacialem|natne|tne|ciac|cielam|cialem|pocielam|pocialem|potne|pociac) sobie (?:\\w+ )?(?:rece|reke|rek|skore|uda|udo|nadgarst\\w*|przedrami\\w*|ramie|ramiona|brzuch|nogi|noge|lydki)(?![^.!?]*\\b(?:kroj\\w*|gotuj\\w*|kuchni\\w*|przypadk\\w*|niechcac\\w*|szkl\\w*|papier\\w*|golen\\w*|golil\\w*|maszynk\\w*|warzyw\\w*|chleb\\w*)\\b)',
       ],
     },
     // ---- imminent
@@ -345,6 +398,17 @@ export const pl: Lexicon = {
         '(?:podetn\\w*|podciac|podcinac|podcial\\w*|przetn\\w*|przeciac) (?:sobie )?(?:zyly|zyle|nadgarstki|nadgarstek|gardlo)',
         'przedawk(?:uje|owac|uj\\w*)(?! (?:kawe|kawy|kofeine|cukier|cukru|netflixa|seriale))',
         '(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic) sie',
+        `(?<=\\bsie ${GAP})(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic)(?<!\\b(?:boj\\w* sie,? ze|probowal\\w*|chcial\\w*) sie (?:\\w+ )?\\w+)`,
+        // Out of a window or off a height with a prefix ("wyskoczę z okna", "wyrzucę się przez okno").
+        `(?:wyskocz(?:e|yc|ylbym|ylabym)|wyskakuje|zeskocz(?:e|yc)|wyrzuc(?:e|ic) sie|rzuc(?:e|ic) sie) ${PART}(?:\\w+ ){0,2}?(?:z|przez) (?:okno|balkon|${HIGH_PLACE})`,
+        '(?:rzuc(?:e|ic)|skocz(?:e|yc)|wskocz(?:e|yc)|wejd(?:e|z)|wejsc|wbiegn(?:e|ac)|poloz(?:e|yc)) (?:sie )?pod kola',
+        // On the way to a height or the tracks to jump ("jadę na most skoczyć", "idę na tory się rzucić").
+        '(?:ide|jade|wychodze|biegne|pojade|pojde|wracam) (?:(?:juz|teraz|zaraz|chyba|sam|sama) )*(?:na|nad|pod) (?:most|dach|tory|rzeke|wiadukt|klif|\\w+ pietro) (?:(?:juz|teraz|zaraz|zeby|by) )*(?:skoczyc|sie rzucic|rzucic sie|sie utopic|utopic sie|sie zabic|zabic sie|skonczyc ze soba)',
+        // Gas, shooting oneself in the head (not cooking; not "można sobie w łeb strzelić" said of a bore).
+        `odkrec(?:e|ic|am|ilem|ilam) ${PART}(?:\\w+ )?gaz(?![^.!?]*\\b(?:gotow\\w*|garnk\\w*|garnek|czajnik\\w*|obiad\\w*|kolacj\\w*|zup\\w*|makaron\\w*|grill\\w*|piekarnik\\w*|wode|herbat\\w*|kaw\\w*|jajk\\w*|nalesnik\\w*|kotlet\\w*|smaz\\w*|piecz\\w*)\\b)`,
+        '(?:nawdycham|nawdychac|zatruje|zatruc) sie (?:\\w+ )?(?:gazem|gazu|spalinami|spalin|czadem|czadu)',
+        '(?:strzel(?:e|ic|ilbym|ilabym)|paln(?:e|ac|albym|elabym)|wpakuj(?:e|ac)|wpakowac)(?<!\\b(?:mozna|az|chce sie|chcialoby sie) (?:\\w+ )?\\w+) (?:sobie )?(?:kule )?(?:prosto )?w (?:leb|glowe|skron|serce)',
+        '(?<!\\b(?:mozna|az|chce sie|chcialoby sie) )sobie (?:kule )?w (?:leb|glowe|skron) (?:strzel(?:e|ic)|paln(?:e|ac))',
         '(?:wjechac|wjade|wjechal\\w*) pod (?:ciezarowke|pociag|tramwaj|auto|samochod|tira)',
         '(?:wjade|wjechac|wjedzie\\w*) (?:autem |samochodem )?(?:do|w) (?:rzeki|jeziora|morza|kanalu|przepasc\\w*)',
         'pisz\\w* (?:teraz |juz )?(?:moj |swoj |ostatni )?list(?= *(?:[.,!?]|$))',
@@ -363,9 +427,11 @@ export const pl: Lexicon = {
       patterns: [
         `${MEANS_NOUN} (?:\\w+ ){0,2}(?:przed soba|obok mnie|w reku|w rekach|na stole|na biurku|odliczon\\w*)${ROUTINE}`,
         `(?:przed soba|w reku|obok mnie) (?:\\w+ ){0,2}${MEANS_NOUN}`,
+        '(?:bron|pistolet\\w*|strzelb\\w*|sznur\\w*|petl\\w*|zyletk\\w*) (?:juz )?(?:mam )?(?:tu |tutaj )?przy sobie(?! (?:do|na|bo|zeby|od|dla)\\b)',
         `(?:odlozon\\w*|uzbieran\\w*|zachomikowan\\w*) (?:\\w+ )?(?:dosc |duzo |wystarczajaco )?${PILLS}${ROUTINE}`,
         `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*) (?:\\w+ ){0,2}${PILLS}`,
         '(?:sznur|petla|lina) (?:juz )?(?:wisi|gotow\\w*|przygotowan\\w*|zawiazan\\w*)',
+        'wisi (?:juz )?(?:tu |tam )?(?:gotowa |gotowy )?(?:petla|sznur)(?![^.!?]*\\b(?:prani\\w*|bielizn\\w*|hustawk\\w*|lamp\\w*|dekorac\\w*|wspin\\w*|sal\\w* gimnastyczn\\w*|silowni\\w*)\\b)',
         '(?:zawiazal\\w*|przygotowal\\w*|powiesil\\w*|zaczepil\\w*) (?:juz )?(?:sznur|petle|line)',
         '(?:naladowan\\w*) (?:\\w+ )?(?:bron|pistolet\\w*|strzelb\\w*)',
         '(?:mam )?przy sobie (?:\\w+ )?(?:bron|pistolet|strzelbe|sznur|petle|zyletk\\w*)(?! (?:do|na|bo|zeby|od|dla)\\b)',
@@ -395,7 +461,7 @@ export const pl: Lexicon = {
       kind: 'attempt',
       patterns: [
         `(?:wzi\\w*|wezm\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) ${ROUTINE_PL}(?:juz )?(?:wszystkie|cale opakowanie|cala paczke|caly blister|cala butelke|\\d{2,}|za duzo|garsc|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
-        `(?:stoje|siedze|jestem|stoimy) (?:juz |teraz |wlasnie |juz teraz )?na (?:moscie|dachu|torach|krawedzi|parapecie|balkonie|wiadukcie)${LEISURE}`,
+        `(?:stoje|siedze|jestem|stoimy) (?:juz |teraz |wlasnie |juz teraz )?na (?:moscie|dachu|torach|krawedzi(?! (?:zalamania|wytrzymalosci|bankructwa|nerwicy)\\b)|parapecie|balkonie|wiadukcie)${LEISURE}`,
         'nie (?:moge|umiem) zatamowac krwi',
         '(?:za|zbyt) gleboko (?:sie )?(?:\\w+ )?(?:pocie\\w*|pocia\\w*|cie\\w*)',
         'krew (?:sie )?(?:leje|nie przestaje|cieknie)',
@@ -425,6 +491,19 @@ export const pl: Lexicon = {
         `(?<=\\b(?:na|nad|przy) (?:\\w+ )?(?:moscie|most|dachu|dach|torach|tory|krawedzi|krawedz|parapecie|parapet|balkonie|wiadukcie|wiadukt|klifem|klifie|klif|gzymsie|gzyms|przejezdzie|peronie|skraju)\\b[^?]{0,80}?)(?:nie (?:zejde|zawroce|wroce|schodze)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie)${LEISURE}`,
         `(?:leze|lezy|polozyl\\w* sie|kladz\\w* sie|lezac) (?:juz |teraz )?na torach${LEISURE}`,
         'na (?:gzymsie|parapecie) (?:za oknem|okna|na zewnatrz)',
+        // An amount beyond a dose, in any tense and with particles between ("wzięłam właśnie całe opakowanie
+        // tabsów", "łyknąłem chyba ze 30 psychotropów"); not food, a routine or a dose owed or forgotten.
+        `${TAKE}${NOT_OWED}${NOT_A_DOSE_BEFORE} ${PART}(?:${AMOUNT}|cala butelke|cala garsc) (?:(?!(?:poranne|wieczorne|codzienne|nocne|zwykle)\\b)\\w+ ){0,2}?${PILLS}${NOT_A_DOSE_AFTER}`,
+        // A pack's worth with nothing after it ("połknąłem cały blister", "zażyłam całe opakowanie.").
+        `(?!wypi|zj|wciag)${TAKE}${NOT_OWED}${NOT_A_DOSE_BEFORE} ${PART}(?:(?:ze|z|okolo|jakies|prawie|ponad) )?${PACK}(?= *(?:[.,!?]|$)| (?:i|a|juz|teraz|wlasnie|chyba|przed chwila|naraz|na raz)\\b| ${AGO})${NOT_A_DOSE_AFTER}`,
+        // The amount told first ("wszystkie tabletki już połknęłam", "całe opakowanie leków wzięłam").
+        `(?:wszystkie|${PACK}|cala butelke|\\d{2,}) (?:\\w+ ){0,2}?${PILLS} ${PART}${TOOK}${NOT_A_DOSE_BEFORE}${NOT_A_DOSE_AFTER}`,
+        // One after another, by the handful ("połykam tabletki jedna po drugiej").
+        `${TAKE}${NOT_OWED} ${PART}(?:\\w+ ){0,2}?${PILLS} (?:\\w+ )?(?:jedna po drugiej|jedna za druga|garsciami|wszystkie naraz|wszystkie na raz)${NOT_A_DOSE_AFTER}`,
+        // Stuffed with pills ("nażarłam się tabletek", "najadłem się prochów").
+        `(?:nazarl\\w*|nazre|najadl\\w*|najem|nafaszerowal\\w*|napchal\\w*|nawpierdalal\\w*) sie ${PART}(?:\\w+ ){0,2}?${PILLS}`,
+        // On a ledge, a railing or the tracks, with particles ("stoję już teraz na barierce mostu").
+        `(?:stoje|siedze|jestem|stoimy|klecze|leze) (?:(?:juz|chyba|zaraz|wlasnie|teraz|znowu|znow|dalej|nadal|tu|tutaj) )*na (?:moscie|dachu|torach|parapecie|wiadukcie|gzymsie|barierce|balustradzie|(?:krawedzi|skraju) (?:mostu|dachu|wiaduktu|balkonu|okna|klifu|urwiska|budynku|bloku|wiezowca|peronu|skarpy))${LEISURE}(?![^.!?]*\\b(?:czekam|czekajac|autobus\\w*|przystank\\w*|znajom\\w*|kumpl\\w*|kolez\\w*|kolega|kolegami)\\b)`,
         `(?:polknal\\w*|polknel\\w*|wzi\\w*|lykn\\w*|zjadl\\w*) reszt\\w* (?:\\w+ )?${PILLS}${ROUTINE}`,
         '(?:duzo |o wiele |znacznie |sporo )?wiecej niz (?:moja|przepisana|zalecana) dawk\\w*(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|witamin\\w*|kaw\\w*)\\b)',
         'wstrzyk\\w* (?:sobie )?(?:cala|wszystk\\w*|reszt\\w*) insulin\\w*',
@@ -482,6 +561,22 @@ export const pl: Lexicon = {
         'dobranoc na zawsze',
         '(?:napisal\\w*|zostawil\\w*) (?:juz )?(?:list|liscik|kartk\\w*) (?:do|dla) (?:rodzicow|mamy|taty|rodziny|zony|meza|dzieci|siostry|brata)[^?]{0,40}?(?:lezy|jest|zostawil\\w*) (?:na|w|pod) (?:poduszce|poduszka|lozku|biurku|stole)(?![^.!?]*\\b(?:swiet\\w*|urodzin\\w*|mikolaj\\w*|szkol\\w*|zyczeni\\w*|podziekow\\w*)\\b)',
         'nie doczekam (?!sie\\b)(?:swiat|rana|jutra|urodzin|wiosny|lata|nowego roku|weekendu|poniedzialku|wigilii)',
+        // Two goodbyes in one message: an apology or thanks for everything with love, a farewell or an end
+        // ("przepraszam was za wszystko, kocham was", "to już koniec. kocham was", "kocham was wszystkich, przepraszam").
+        `${GOODBYE_SORRY}[.,!]*(?: \\S+){0,6}? (?:${GOODBYE_LOVE}|${GOODBYE_END})${NOT_SOON}`,
+        `(?:${GOODBYE_LOVE}|${GOODBYE_END})[.,!]*(?: \\S+){0,6}? (?:${GOODBYE_SORRY}|przepraszam(?= *(?:[.,!?]|$)))${NOT_SOON}`,
+        `${GOODBYE_THANKS}[.,!]*(?: \\S+){0,6}? ${GOODBYE_END}${NOT_SOON}`,
+        `${GOODBYE_END}[.,!]*(?: \\S+){0,6}? ${GOODBYE_THANKS}${NOT_SOON}`,
+        `${GOODBYE_LOVE}[.,!]*(?: \\S+){0,6}? ${GOODBYE_END}${NOT_SOON}`,
+        `${GOODBYE_END}[.,!]*(?: \\S+){0,6}? ${GOODBYE_LOVE}${NOT_SOON}`,
+        // "Żegnajcie" as the whole message ("żegnajcie wszyscy."); after other words it stays a soft goodbye (a cue).
+        '(?<!\\w[\\s\\S]*)(?:zegnajcie|zegnam (?:sie z wami|was)(?: wszystkich| wszystkimi)?)(?: (?:wszyscy|wszystkim|kochani|moi kochani|moi drodzy|przyjaciele|na zawsze))?(?=\\W*$)',
+        `do zobaczenia po (?:tamtej|drugiej) stronie(?= *(?:[.,!?]|$))`,
+        // Not where the speaker only is elsewhere for a while ("nie szukajcie mnie, jestem u babci").
+        `nie szukaj(?:cie)? mnie(?! (?:w|na|u|przy|po|przez|do|tam|tu|tutaj|jutro|dzis|dzisiaj|bo|jak|az|zanim|przed)\\b)(?!.*\\b(?:pracy|szkole|babci|dziadk\\w*|domu|wyjezdzam|wyjazd\\w*|weekend\\w*|urlop\\w*|wakacj\\w*|impre\\w*|spie|spac|zakupach|sklepie|miescie|kinie|silowni|treningu|meczu|wroce|wracam|chowanego)\\b)${NOT_SOON}`,
+        '(?:do widzenia|zegnaj|pa|papa|nara|adios|bywajcie) na zawsze',
+        `(?:juz|nigdy|wiecej)(?: (?:juz|nigdy|wiecej))* mnie (?:(?:juz|nigdy|wiecej) )*nie (?:zobaczycie|uslyszycie|zobaczysz|uslyszysz)(?! (?:w|na|u|przy|z|bez|do|przez|az|dopoki)\\b)${NOT_SOON}`,
+        '(?:zaopiekuj|zajmij|zadbaj|dbaj|pilnuj)\\w* (?:sie )?(?:\\S+ ){0,4}?(?:kiedy|gdy|jak) mnie (?:juz )?zabraknie',
         `ostatni raz (?:tu |tutaj )?(?:pisze|sie odzywam|cos pisze)${NOT_SOON}`,
         'nie (?:zobaczycie|uslyszycie) mnie (?:juz|wiecej|nigdy)',
         `ostatni[ae]? (?:wiadomosc|wpis|post|slowa|sms) (?:ode mnie|w zyciu)${NOT_SOON}`,
@@ -504,6 +599,9 @@ export const pl: Lexicon = {
         `${MEANS_NOUN} (?:juz )?(?:sa|jest) (?:gotow\\w*|tutaj|tu)`,
         `(?:na|pod|przy) (?:moscie|most|dachu|dach|torach|tory)`,
         '(?:ostatni\\w*|najwyzsz\\w*) pietr\\w* (?:parkingu|bloku|wiezowca|budynku|galerii|szpitala)',
+        'mam (?:je|go|ja|to|wszystko) (?:juz )?(?:tu |tutaj )?przy sobie',
+        `mam (?:\\w+ ){0,2}(?:${PACK}|wszystkie) (?:\\w+ )?${PILLS}`,
+        `${MEANS_NOUN} (?:juz )?(?:mam )?przy sobie`,
       ],
     },
     {
@@ -526,6 +624,11 @@ export const pl: Lexicon = {
         '(?:jak|kiedy|gdy) (?:wszyscy|rodzice|mama|tata|zona|maz|oni|domownicy|wspollokator\\w*) (?:\\w+ )?(?:zasna|pojda spac|wyjda|usna|wyjada|zasnie|wyjdzie|wyjedzie)',
         'o (?:\\d{1,2}|polnocy|swicie)',
         'przed (?:switem|rankiem)',
+        'zaraz',
+        'ide(?= sie (?:\\w+ )?(?:zabic|zajebac)\\b)',
+        'za moment',
+        'w tej chwili',
+        'jeszcze (?:dzis|dzisiaj)',
       ],
     },
     {
@@ -554,6 +657,10 @@ export const pl: Lexicon = {
         '(?:zaraz|dzis|dzisiaj|teraz) (?:sie )?(?:skocze|rzuce)(?= *(?:[.,!?]|$))',
         '(?:wezme|lykne|polkne|wezme je) (?:je )?(?:wszystkie|wszystko|na raz)(?= *(?:[.,!?]|$|na raz|naraz))',
         '(?:juz|to juz) czas(?= *(?:[.!?]|$))',
+        '(?:mam )?(?:juz )?wszystko (?:juz )?(?:przygotowane|gotowe|zaplanowane|ustalone|naszykowane)(?= *(?:[.,!?]|$))',
+        // "mam linę i wiem gdzie", "wiem już jak." (a bare "wiem jak" is too often a way of coping).
+        '(?<!\\bnie )wiem (?:(?:juz|dokladnie) )*gdzie(?= *(?:[.,!?]|$))',
+        '(?<!\\bnie )wiem (?:(?:juz|dokladnie) )+(?:jak|kiedy)(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -655,7 +762,7 @@ export const pl: Lexicon = {
     {
       id: 'pl.zabije_sie_z',
       patterns: [
-        '(?:zabije|zabilbym|zabilabym|zabic) sie (?:chyba )?z(?:e)? (?:nudow|nudy|smiechu|glodu|zmeczenia|wstydu|ciekawosci)',
+        '(?:(?:zabije|zabilbym|zabilabym|zabic|zajebie|zajebac) sie|sie (?:\\w+ )?(?:zabije|zabilbym|zabilabym|zabic|zajebie|zajebac)) (?:chyba )?z(?:e)? (?:nudow|nudy|smiechu|glodu|zmeczenia|wstydu|ciekawosci)',
       ],
     },
     {
@@ -681,7 +788,10 @@ export const pl: Lexicon = {
         'telefon\\w* zaufania',
       ],
     },
-    { id: 'pl.zniknac_z', patterns: ['zniknac z(?:e)? (?!(?:tego )?swiata\\b)\\w+', 'zniknac pod (?:kocem|koldra|pierzyna|kocykiem)'] },
+    {
+      id: 'pl.zniknac_z',
+      patterns: ['zniknac z(?:e)? (?!(?:tego )?swiata\\b)\\w+', 'zniknac pod (?:kocem|koldra|pierzyna|kocykiem)'],
+    },
     { id: 'pl.przedawkowac', patterns: ['przedawkowal\\w* (?:kawe|kofeine|cukier|netflixa|seriale)'] },
     {
       id: 'pl.sport_jump',
