@@ -125,7 +125,7 @@ export function normalizeForScreening(text: string): string {
 
 const SPACES = /\s+/g
 /** Whitespace that SPACES would change: anything but a single space. */
-const ODD_SPACE = /[^\S ]|  /
+const ODD_SPACE = /[^\S ]| {2}/
 
 const NON_LATIN1 = /[^\x00-\xff]/
 
