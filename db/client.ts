@@ -48,6 +48,10 @@ interface Warmth {
   stopped: boolean
   /** Rounds that ended (the first one included): tests and logs read it. */
   rounds: number
+  /** Connections that closed since the pool was kept warm; a round compares it before and after (`allOpen`). */
+  closes: number
+  /** Every connection of the pool is open: a round held them all and none closed since (`poolHoldable`). */
+  allOpen: boolean
   closed: () => void
 }
 
@@ -85,7 +89,12 @@ export function keepPoolWarm(
     again: false,
     stopped: false,
     rounds: 0,
+    closes: 0,
+    allOpen: false,
     closed: () => {
+      // At once, in postgres.js's own close handling: from here on a reservation could open a connection.
+      state.closes++
+      state.allOpen = false
       if (state.stopped) return
       // After postgres.js has finished moving the closed connection (a microtask, before any I/O can bring a query).
       queueMicrotask(() => void schedule(sql, state))
@@ -99,6 +108,18 @@ export function keepPoolWarm(
     return end(options)
   }
   return schedule(sql, state) as Promise<PoolWarmReport>
+}
+
+/**
+ * Whether a connection may be reserved (`sql.reserve()`) without postgres.js opening one for it: the pool is kept warm,
+ * a round held every connection at once and none has closed since. postgres.js then hands a reservation an idle
+ * connection or queues it for the next one freed. A reservation that opens a connection that then fails to open is
+ * rejected but stays in postgres.js's queue and later keeps a connection nobody gives back (decision 064), so
+ * core/after-commit.ts's `pipelinedTransaction` reserves only when this is true and uses `sql.begin` otherwise.
+ */
+export function poolHoldable(sql: Sql): boolean {
+  const state = warmth.get(sql)
+  return state !== undefined && state.allOpen && !state.stopped
 }
 
 /** How many rounds of keepPoolWarm have ended for this pool (0 when it is not kept warm). */
@@ -134,6 +155,7 @@ function schedule(sql: Sql, state: Warmth): Promise<unknown> {
 async function warmRound(sql: Sql, state: Warmth): Promise<PoolWarmReport> {
   const started = performance.now()
   const max = sql.options.max
+  const closesBefore = state.closes
   // One transaction per connection, all open at once: the pool hands out an idle connection first and opens a closed
   // one only when none is idle, so holding them all is the one way to reach a closed connection before other work
   // does. Transactions rather than `sql.reserve()`: a reservation whose connection fails to open is rejected but stays
@@ -168,5 +190,7 @@ async function warmRound(sql: Sql, state: Warmth): Promise<PoolWarmReport> {
   const backends = done.map((d) => d.pid)
   state.warmed = new Set(backends)
   state.rounds++
+  // Every connection was held at once, so open; unless one closed meanwhile (then another round follows).
+  state.allOpen = state.closes === closesBefore
   return { backends, warmed: done.filter((d) => d.warmed).length, ms: performance.now() - started }
 }

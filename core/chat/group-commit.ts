@@ -1,5 +1,5 @@
 import type { TransactionSql } from '../../db/client.js'
-import { afterCommit, transaction } from '../after-commit.js'
+import { afterCommit, NotCommitted, pipelinedTransaction, transaction } from '../after-commit.js'
 import { announceCommitted } from './chat.broadcast.js'
 import type { ChatMessage } from '../contracts/socket-events.chat.js'
 import { SEND_STEP_DEADLINE_MS } from '../deadline.js'
@@ -336,13 +336,37 @@ async function writeRooms(groups: Pending[][]): Promise<void> {
 class Replayed extends Error {}
 class BatchFailed extends Error {}
 
-/** One send in its own transaction: the room row lock first, so a racing resend waits and then finds its twin. */
+/**
+ * One send in its own transaction: the room row lock first, so a racing resend waits and then finds its twin. BEGIN
+ * leaves with the insert and COMMIT with the hooks' last statements (`pipelinedTransaction`, decision 073). When one of
+ * those statements failed (a concurrent raise committed the member's open incident first), PostgreSQL rolled it all
+ * back and nothing was announced: the send is written once more with every statement awaited before COMMIT, as before
+ * decision 073, where the raise attaches to that incident.
+ */
 export async function persistOne(ctx: SendContext, hooks: readonly PersistHook[]): Promise<PersistOutcome> {
+  try {
+    return await writeOne(ctx, hooks, pipelinedTransaction)
+  } catch (error) {
+    if (!(error instanceof NotCommitted)) throw error
+    ctx.committing = false
+    ctx.deps.log.info(
+      { roomId: ctx.room!.id, err: { message: error.message } },
+      'chat send rolled back at its pipelined COMMIT, written again',
+    )
+    return writeOne(ctx, hooks, transaction)
+  }
+}
+
+async function writeOne(
+  ctx: SendContext,
+  hooks: readonly PersistHook[],
+  inTransaction: typeof transaction,
+): Promise<PersistOutcome> {
   const { deps, room, membership } = ctx
   const now = nowOf(deps)
   const held = ctx.storeHeld === true
   try {
-    const stored = await transaction(deps, async (tx) => {
+    const stored = await inTransaction(deps, async (tx) => {
       const inserting = q.insertNextMessage(tx, {
         roomId: room!.id,
         membershipId: membership!.id,
@@ -452,7 +476,8 @@ async function commitBatch(batch: Pending[]): Promise<Map<Pending, PersistOutcom
   const { deps, room } = batch[0]!.ctx
   const roomId = room!.id
   const now = nowOf(deps)
-  return transaction(deps, async (tx) => {
+  // A failure, a rolled-back pipelined COMMIT included, makes each send go again on its own (persistBatch).
+  return pipelinedTransaction(deps, async (tx) => {
     const result = new Map<Pending, PersistOutcome>()
     const locking = q.lockRoomForBatch(
       tx,

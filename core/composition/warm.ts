@@ -100,23 +100,27 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
     () => crisisQ.findAccountBrief(connection, none),
     () => crisisQ.selectOpenIncidentForUpdate(connection, none),
     () => crisisQ.selectDefaultPolicy(connection),
-    () =>
-      crisisQ.insertRaisedIncident(tx, {
-        incident: {
-          id: none,
-          memberAccountId: none,
-          memberLabel: 'warm-up',
-          memberLocale: 'en',
-          memberCountry: null,
-          level: 'imminent',
-          source: 'message',
-          policy: FALLBACK_POLICY,
-          raisedAt: now,
-        },
-        signal,
-        actorAccountId: null,
-        page: outboxRowSelect(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),
-      }),
+    ...[false, true].map(
+      // Both forms: a pipelined COMMIT's raise fails on an open incident instead of doing nothing (decision 073).
+      (failIfOpen) => () =>
+        crisisQ.insertRaisedIncident(tx, {
+          failIfOpen,
+          incident: {
+            id: none,
+            memberAccountId: none,
+            memberLabel: 'warm-up',
+            memberLocale: 'en',
+            memberCountry: null,
+            level: 'imminent',
+            source: 'message',
+            policy: FALLBACK_POLICY,
+            raisedAt: now,
+          },
+          signal,
+          actorAccountId: null,
+          page: outboxRowSelect(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),
+        }),
+    ),
     () => crisisQ.insertSignal(tx, { incidentId: none, ...signal }),
     () => crisisQ.insertEvent(tx, { incidentId: none, kind: 'raised', escalationLevel: 0, repeat: 0, at: now }),
     () => crisisQ.updateIncidentLevel(tx, none, 'imminent'),

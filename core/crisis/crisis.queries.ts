@@ -133,6 +133,10 @@ export interface NewIncident {
  * one statement: the chat path runs it inside the message's transaction, which holds the room's row lock, so this is
  * one round trip where the four inserts were two. Unless the member already has an open incident (a concurrent raise
  * committed one a moment ago): then nothing is written and it answers false (attach to that one instead).
+ *
+ * `failIfOpen`: the statement fails instead (the unique index on a member's open incident), aborting the transaction.
+ * For a transaction whose COMMIT leaves right behind this statement without waiting for its answer (decision 073),
+ * where an answer of false would come too late to attach.
  */
 export async function insertRaisedIncident(
   tx: TransactionSql,
@@ -141,15 +145,17 @@ export async function insertRaisedIncident(
     signal: Omit<Parameters<typeof insertSignal>[1], 'incidentId'>
     actorAccountId: string | null
     page: OutboxRowSelect
+    failIfOpen?: boolean
   },
 ): Promise<boolean> {
   const { incident: i, signal: s } = input
+  const onOpen = input.failIfOpen ? tx`` : tx`on conflict (member_account_id) where status <> 'resolved' do nothing`
   const rows = await tx`
     with incident as (
       insert into crisis_incidents (id, member_account_id, member_label, member_locale, member_country, level, source, policy_snapshot, raised_at)
       values (${i.id}, ${i.memberAccountId}, ${i.memberLabel}, ${i.memberLocale}, ${i.memberCountry},
               ${i.level}, ${i.source}, ${tx.json(i.policy as never)}, ${i.raisedAt})
-      on conflict (member_account_id) where status <> 'resolved' do nothing
+      ${onOpen}
       returning id),
     signal as (
       insert into crisis_signals (incident_id, source, level, room_id, message_id, reporter_account_id, reason, classifier_signals, created_at)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { TransactionSql } from '../../db/client.js'
-import { afterCommit, transaction } from '../after-commit.js'
+import { afterCommit, commitsPipelined, commitWith, transaction } from '../after-commit.js'
 import { recordAudit } from '../audit/audit.service.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { AppError } from '../errors.js'
@@ -73,8 +73,17 @@ export async function raiseCrisisInTransaction(
     const id = randomUUID()
     const policy = defaultPolicy ?? FALLBACK_POLICY
     const memberLabel = input.memberLabel?.trim() || labelFor(id)
-    // The incident, its signal, its `raised` event and its page job: one statement, all or (an open one exists) none.
-    const inserted = await q.insertRaisedIncident(tx, {
+    const raised: RaiseCrisisResult = {
+      incidentId: id,
+      created: true,
+      level: input.level,
+      status: 'open',
+      memberLabel,
+      memberAccountId: member.id,
+      escalationLevel: 0,
+      repeat: 0,
+    }
+    const incidentRows = {
       incident: {
         id,
         memberAccountId: member.id,
@@ -90,26 +99,22 @@ export async function raiseCrisisInTransaction(
       signal,
       actorAccountId: input.reporterAccountId ?? null,
       page: outboxRowSelect(tx, 'crisis:page', { incidentId: id, level: 0, repeat: 0 }),
-    })
-    if (inserted) {
-      return announcedAfterCommit(tx, deps, {
-        incidentId: id,
-        created: true,
-        level: input.level,
-        status: 'open',
-        memberLabel,
-        memberAccountId: member.id,
-        escalationLevel: 0,
-        repeat: 0,
-      })
     }
+    if (commitsPipelined(tx)) {
+      // The statement leaves with the COMMIT (decision 073); an open incident committed meanwhile by a concurrent
+      // raise makes it fail and the transaction roll back (its caller writes it again, and then attaches).
+      commitWith(tx, q.insertRaisedIncident(tx, { ...incidentRows, failIfOpen: true }))
+      return announcedAfterCommit(tx, deps, raised)
+    }
+    // The incident, its signal, its `raised` event and its page job: one statement, all or (an open one exists) none.
+    if (await q.insertRaisedIncident(tx, incidentRows)) return announcedAfterCommit(tx, deps, raised)
     // Another transaction raised one for this member a moment ago: attach to it.
     open = await q.selectOpenIncidentForUpdate(tx, member.id)
     if (!open) throw new AppError('CONFLICT')
   }
   const incident = open
   const level = compareRisk(input.level, incident.level) > 0 ? input.level : incident.level
-  await Promise.all([
+  const attached = Promise.all([
     q.insertSignal(tx, { incidentId: incident.id, ...signal }),
     q.insertEvent(tx, { incidentId: incident.id, kind: 'signal', actorAccountId: input.reporterAccountId ?? null, at }),
     ...(level !== incident.level
@@ -119,6 +124,9 @@ export async function raiseCrisisInTransaction(
         ]
       : []),
   ])
+  // Nothing here needs their answers: with a pipelined COMMIT they leave with it (decision 073).
+  if (commitsPipelined(tx)) commitWith(tx, attached)
+  else await attached
   return announcedAfterCommit(tx, deps, {
     incidentId: incident.id,
     created: false,

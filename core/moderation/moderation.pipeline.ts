@@ -16,7 +16,7 @@ import { AppError } from '../errors.js'
 import { socketRooms } from '../realtime/realtime.publisher.js'
 import * as q from './moderation.queries.js'
 import { SCREEN_CATEGORY } from './moderation.schema.js'
-import { canModerate, flagInTransaction, requireMaySend } from './moderation.service.js'
+import { canModerate, flagInTransaction, flagNewMessageInTransaction, requireMaySend } from './moderation.service.js'
 import { keepsFromPeers, methodSignals, type RiskReading } from './safe-messaging.js'
 import { screenMessage, senderNotice, type ScreenResult } from './screen.js'
 
@@ -167,9 +167,10 @@ const noticeStep: SendStep = {
 const flagScreened: PersistHook = async (tx, ctx) => {
   const result = ctx.moderation?.decision
   if (!result || (result.outcome !== 'hold' && result.outcome !== 'flag')) return
-  // Stored held by persist's insert (the verdict set ctx.storeHeld); the flag opens in the same transaction.
+  // Stored held by persist's insert (the verdict set ctx.storeHeld); the flag opens in the same transaction, its
+  // statement leaving with the COMMIT when that is pipelined (decision 073).
   const held = result.outcome === 'hold'
-  await flagInTransaction(tx, ctx.deps, {
+  await flagNewMessageInTransaction(tx, ctx.deps, {
     messageId: ctx.message.id,
     roomId: ctx.room!.id,
     membershipId: ctx.membership!.id,

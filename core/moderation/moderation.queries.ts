@@ -184,7 +184,17 @@ export async function openFlag(
     job: OutboxRowSelect
   },
 ): Promise<{ flag: FlagRow; created: boolean }> {
-  const inserted = await tx<FlagRow[]>`
+  const inserted = await insertFlagWithJob(tx, input)
+  if (inserted[0]) return { flag: inserted[0], created: true }
+  const [existing] = await tx<
+    FlagRow[]
+  >`select ${flagColumns(tx)} from moderation_flags where message_id = ${input.messageId} and status = 'open' for update`
+  return { flag: existing!, created: false }
+}
+
+/** `openFlag`'s one statement: the flag and its job, or nothing when the message has an open flag already. */
+export function insertFlagWithJob(tx: TransactionSql, input: Parameters<typeof openFlag>[1]): Promise<FlagRow[]> {
+  return tx<FlagRow[]>`
     with flag as (
       insert into moderation_flags (id, message_id, room_id, membership_id, source, category, signals, screen_reason, held, priority, deadline_at, created_at)
       values (${input.id}, ${input.messageId}, ${input.roomId}, ${input.membershipId}, ${input.source}, ${input.category}, ${input.signals ?? []},
@@ -192,12 +202,7 @@ export async function openFlag(
       on conflict (message_id) where status = 'open' do nothing
       returning ${flagColumns(tx)}),
     job as (${input.job} from flag)
-    select * from flag`
-  if (inserted[0]) return { flag: inserted[0], created: true }
-  const [existing] = await tx<
-    FlagRow[]
-  >`select ${flagColumns(tx)} from moderation_flags where message_id = ${input.messageId} and status = 'open' for update`
-  return { flag: existing!, created: false }
+    select * from flag`.then((rows) => rows)
 }
 
 export async function lockFlag(tx: TransactionSql, flagId: string): Promise<FlagRow | null> {

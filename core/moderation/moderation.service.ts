@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { TransactionSql } from '../../db/client.js'
-import { transaction } from '../after-commit.js'
+import { commitsPipelined, commitWith, transaction } from '../after-commit.js'
 import { recordAudit } from '../audit/audit.service.js'
 import { requireRoomMember } from '../chat/chat.service.js'
 import { invalidateChatAccount, invalidateChatRoom } from '../chat/membership-cache.js'
@@ -67,13 +67,7 @@ export async function flagInTransaction(
   },
 ): Promise<q.FlagRow> {
   const now = nowOf(deps)
-  const priority = scorePriority({
-    category: input.category,
-    held: input.held ?? false,
-    distinctReporters: 0,
-    facilitatorReport: input.source === 'facilitator',
-    reporterHistory: [],
-  })
+  const priority = flagPriority(input)
   const id = randomUUID()
   // A new flag and its job: one statement (inside a message's transaction the room's lock is held meanwhile).
   const { flag, created } = await q.openFlag(tx, {
@@ -86,6 +80,47 @@ export async function flagInTransaction(
   })
   if (!created) await enqueueOutbox(tx, 'moderation:flag', { flagId: flag.id })
   return flag
+}
+
+/**
+ * A flag on a message written in this same transaction (the send's persist hook). No other transaction can have
+ * flagged it (it is not committed yet), so the flag's statement never finds one open and nothing here needs its
+ * answer: in a transaction whose COMMIT is pipelined it leaves with the COMMIT (decision 073); otherwise it is
+ * `flagInTransaction`.
+ */
+export async function flagNewMessageInTransaction(
+  tx: TransactionSql,
+  deps: CoreDeps,
+  input: Parameters<typeof flagInTransaction>[2],
+): Promise<void> {
+  if (!commitsPipelined(tx)) {
+    await flagInTransaction(tx, deps, input)
+    return
+  }
+  const now = nowOf(deps)
+  const priority = flagPriority(input)
+  const id = randomUUID()
+  commitWith(
+    tx,
+    q.insertFlagWithJob(tx, {
+      ...input,
+      id,
+      priority,
+      deadlineAt: new Date(now.getTime() + deadlineMinutes(priority) * MINUTE),
+      now,
+      job: outboxRowSelect(tx, 'moderation:flag', { flagId: id }),
+    }),
+  )
+}
+
+function flagPriority(input: Parameters<typeof flagInTransaction>[2]): number {
+  return scorePriority({
+    category: input.category,
+    held: input.held ?? false,
+    distinctReporters: 0,
+    facilitatorReport: input.source === 'facilitator',
+    reporterHistory: [],
+  })
 }
 
 /**
