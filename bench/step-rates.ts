@@ -7,7 +7,8 @@
  * 2. Bisect (untilFailure): once a passing rate P and a failing rate F above it are known, try their midpoint and
  *    keep the half that holds the boundary, until F ≤ P · (1 + RESOLUTION). Steps double, so the climb alone reads
  *    a target that sustains 7.9 as 4; after bisecting, the sustained rate reported (the highest passing step) is
- *    within 15 % below the first failing rate above it. From a factor of two that takes at most three extra steps.
+ *    within 7.5 % below the first failing rate above it. From a factor of two that takes at most four extra steps
+ *    (15 % and three before 2026-12-07 11:25 UTC, when a ratio read from two such ends could lie anywhere in ±15 %).
  *
  * A step that fails is taken to mean every higher rate fails too, and one that passes every lower rate passes: on a
  * noisy machine that need not hold, so the results keep every step, and `sustainedInterval` names both ends.
@@ -16,8 +17,8 @@ export const MAX_RATE_PER_ROOM = 4096
 /** The lowest rate tried when even the first offered step fails: one message per room every 4 s. */
 export const MIN_RATE_PER_ROOM = 0.25
 /** Bisection stops once the first failing rate is at most this fraction above the highest passing one. */
-export const RESOLUTION = 0.15
-/** A guard: bisection never runs more steps than this (from a factor of two it needs three). */
+export const RESOLUTION = 0.075
+/** A guard: bisection never runs more steps than this (from a factor of two it needs four). */
 export const MAX_BISECT_STEPS = 5
 
 export interface StepOutcome {
