@@ -5,9 +5,10 @@
  * messages, and committed before it was wired in. Nothing trains or tunes on them: the trainer refuses a training
  * message that is also in one of them, thresholds never read them, and `crisis:eval` reports each apart as "(a<n>)".
  * Sets 2 to 5 (decision 063) and sets 6 and 7 (decision 067) were retired into the training messages after their
- * held-out reports. Blind now: the first set's `heldout` rows in messages.jsonl and set 8 (written blind while sets 6
- * and 7 were retired, wired in after the eighth-round retrain, which never read it); a set is wired in by adding its
- * number and spec below.
+ * held-out reports. Blind now: the first set's `heldout` rows in messages.jsonl, set 8 (written blind while sets 6
+ * and 7 were retired, wired in after the eighth-round retrain, which never read it) and set 9 (written blind on
+ * 7 December 2026 after the Polish rules audit, by a helper who read no rule, lexicon, training, evaluation or test
+ * text, and wired in unread); a set is wired in by adding its number and spec below.
  *
  * Every row's note is `heldout<n>,<category>[,...]` (Polish typed without diacritics adds `no-diacritics`);
  * categories of `none` rows that start with `hard-` are hard negatives (idiom, negation, reported speech,
@@ -17,8 +18,8 @@
 import { fileURLToPath } from 'node:url'
 import { loadNotedSet, type EvalMessage } from './evaluate.js'
 
-/** The committed sets, each with its spec in HELDOUT_SETS (set 8 since 7 December 2026, after sets 6 and 7 retired). */
-export const HELDOUT_SET_NUMBERS: readonly HeldoutSetNumber[] = [8]
+/** The committed sets, each with its spec in HELDOUT_SETS (sets 8 and 9 since 7 December 2026, after sets 6 and 7 retired). */
+export const HELDOUT_SET_NUMBERS: readonly HeldoutSetNumber[] = [8, 9]
 export type HeldoutSetNumber = number
 
 export interface HeldoutSetSpec {
@@ -37,6 +38,13 @@ export interface HeldoutSetSpec {
 export const HELDOUT_SETS: Readonly<Record<HeldoutSetNumber, HeldoutSetSpec>> = {
   8: {
     ordinal: 'eighth',
+    perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
+    minHardNegatives: 40,
+    minPolishWithoutDiacritics: 45,
+    minPolishMarkedNoDiacritics: 45,
+  },
+  9: {
+    ordinal: 'ninth',
     perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
     minHardNegatives: 40,
     minPolishWithoutDiacritics: 45,
