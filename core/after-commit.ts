@@ -95,7 +95,9 @@ export class NotCommitted extends Error {
  *   keeps a connection nobody gives back, decision 064.) Otherwise this is `transaction()`.
  *
  * `work` must not leave a statement to be sent after it settles (as with `transaction()`: the connection is the
- * pool's again once COMMIT answered).
+ * pool's again once COMMIT answered), and waits only on its own statements: a connection lost while it waited on
+ * something else (another connection's statement) is not seen by the watch, and its next statement would be sent on a
+ * connection that is no longer its own (postgres.js's `sql.begin` is the same).
  */
 export async function pipelinedTransaction<T>(
   deps: { sql: Sql; log: Logger },
