@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSql, keepPoolWarm, poolHoldable, type Sql } from '../../db/client.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
 import { createAccount, takeOutbox } from '../../tests/support/crisis-fixtures.js'
@@ -12,12 +13,17 @@ import { raiseCrisis } from './crisis.service.js'
  */
 let deps: TestDeps
 let roomId: string
+/** A pool kept warm as the server's is: its sends' transactions pipeline BEGIN and COMMIT (decision 073). */
+let warmPool: Sql
 beforeAll(async () => {
   deps = await createTestDeps()
   await createSeedRooms(deps)
   roomId = await roomIdOf(deps, 'low-mood')
+  warmPool = createSql(deps.databaseUrl, { max: 2, application: 'crisis-raise-test' })
+  await keepPoolWarm(warmPool, async () => {})
 })
 afterAll(async () => {
+  await warmPool?.end({ timeout: 1 })
   await deps?.close()
 })
 
@@ -37,35 +43,47 @@ async function durableState(db: TestDeps['sql'], accountId: string, clientId: st
 }
 
 describe('raising a crisis from a chat message', () => {
-  it('commits the incident, its signal, its page job and the message before the card or the console is told', async () => {
-    const member = await chatMember(deps, 'low-mood')
-    const clientId = crypto.randomUUID()
-    // At the moment each announcement is handed to Redis, another connection looks at what is committed. The
-    // connection is reserved beforehand, so the look goes out at once instead of waiting for a pooled connection.
-    const observer = await deps.sql.reserve()
-    const realtime = deps.realtime as RealtimePublisher
-    const original = realtime.emitToRoom
-    const seenAtAnnouncement: Array<{ event: string; state: Promise<Awaited<ReturnType<typeof durableState>>> }> = []
-    realtime.emitToRoom = ((room, event, payload) => {
-      if (event === 'crisis:card' || event === 'crisis:status' || event === 'incident:updated')
-        seenAtAnnouncement.push({ event, state: durableState(observer, member.accountId, clientId) })
-      return original.call(realtime, room, event, payload as never)
-    }) as RealtimePublisher['emitToRoom']
-    let ack
-    try {
-      ack = await sendMessage(
-        deps,
-        { accountId: member.accountId, role: 'member', locale: 'en', country: 'GB' },
-        { roomId, clientId, body: RISKY },
-      )
-    } finally {
-      realtime.emitToRoom = original
-    }
-    const states = await Promise.all(seenAtAnnouncement.map((s) => s.state)).finally(() => observer.release())
-    expect(ack.crisis?.incidentId).toEqual(expect.any(String))
-    expect(seenAtAnnouncement.map((s) => s.event).sort()).toEqual(['crisis:card', 'crisis:status', 'incident:updated'])
-    for (const state of states) expect(state).toEqual({ incidents: 1, signals: 1, pages: 1, messages: 1 })
-  })
+  it.each([
+    ['a transaction awaiting each statement', false],
+    ['BEGIN and COMMIT pipelined (a warm pool, as the server runs)', true],
+  ])(
+    'commits the incident, its signal, its page job and the message before the card or the console is told: %s',
+    async (_, pipelined) => {
+      const via = pipelined ? { ...deps, sql: warmPool } : deps
+      expect(poolHoldable(via.sql)).toBe(pipelined)
+      const member = await chatMember(deps, 'low-mood')
+      const clientId = crypto.randomUUID()
+      // At the moment each announcement is handed to Redis, another connection looks at what is committed. The
+      // connection is reserved beforehand, so the look goes out at once instead of waiting for a pooled connection.
+      const observer = await deps.sql.reserve()
+      const realtime = deps.realtime as RealtimePublisher
+      const original = realtime.emitToRoom
+      const seenAtAnnouncement: Array<{ event: string; state: Promise<Awaited<ReturnType<typeof durableState>>> }> = []
+      realtime.emitToRoom = ((room, event, payload) => {
+        if (event === 'crisis:card' || event === 'crisis:status' || event === 'incident:updated')
+          seenAtAnnouncement.push({ event, state: durableState(observer, member.accountId, clientId) })
+        return original.call(realtime, room, event, payload as never)
+      }) as RealtimePublisher['emitToRoom']
+      let ack
+      try {
+        ack = await sendMessage(
+          via,
+          { accountId: member.accountId, role: 'member', locale: 'en', country: 'GB' },
+          { roomId, clientId, body: RISKY },
+        )
+      } finally {
+        realtime.emitToRoom = original
+      }
+      const states = await Promise.all(seenAtAnnouncement.map((s) => s.state)).finally(() => observer.release())
+      expect(ack.crisis?.incidentId).toEqual(expect.any(String))
+      expect(seenAtAnnouncement.map((s) => s.event).sort()).toEqual([
+        'crisis:card',
+        'crisis:status',
+        'incident:updated',
+      ])
+      for (const state of states) expect(state).toEqual({ incidents: 1, signals: 1, pages: 1, messages: 1 })
+    },
+  )
 
   it('makes one incident and one page when first raises for a member race, every signal attached', async () => {
     const member = await createAccount(deps, 'member')
