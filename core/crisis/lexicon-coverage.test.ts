@@ -265,3 +265,123 @@ describe('English overdoses told by their amount (en.attempt)', () => {
     ])
   })
 })
+
+describe('English rules audit (issue 12): the forms English chat writers use', () => {
+  it('reads an overdose taken, by any verb and with fillers, amounts and medicines by name (en.attempt)', () => {
+    expectRuleLevels([
+      ['i took like all of my sleep meds', 'imminent', 'en.attempt'],
+      ['literally just popped a whole bottle of klonopin', 'imminent', 'en.attempt'],
+      ['chugged a bottle of nyquil and some pills', 'imminent', 'en.attempt'],
+      ['downed a handful of my seroquel', 'imminent', 'en.attempt'],
+      ['took way too many tablets', 'imminent', 'en.attempt'],
+      ['just finished swallowing all of my lexapro', 'imminent', 'en.attempt'],
+      ['took like 25 percs', 'imminent', 'en.attempt'],
+      ['i swallowed every last one', 'imminent', 'en.attempt'],
+      ['i already took all of them', 'imminent', 'en.attempt'],
+      ['took 40 of them an hour ago', 'imminent', 'en.attempt'],
+      ['i think i od’d', 'imminent', 'en.attempt'],
+      ['im overdosing rn', 'imminent', 'en.attempt'],
+      ['getting so sleepy after all those painkillers', 'imminent', 'en.attempt'],
+      ['cant feel my legs from what i swallowed', 'imminent', 'en.attempt'],
+      ['i took a shit ton of my meds', 'imminent', 'en.attempt'],
+      ['took em all', 'imminent', 'en.attempt'],
+      ['i took every tablet i could find', 'imminent', 'en.attempt'],
+      ['i think ive taken way too much', 'imminent', 'en.attempt'],
+      ['washed down all my sertraline with gin', 'imminent', 'en.attempt'],
+    ])
+  })
+
+  it('reads bleeding that will not stop, a ledge, the tracks, charcoal lit indoors (en.attempt)', () => {
+    expectRuleLevels([
+      ['the blood just wont stop', 'imminent', 'en.attempt'],
+      ['im bleeding and it really wont stop', 'imminent', 'en.attempt'],
+      ['im on the ledge rn', 'imminent', 'en.attempt'],
+      ['sitting on the railing of the bridge alone', 'imminent', 'en.attempt'],
+      ['im standing on the railway tracks', 'imminent', 'en.attempt'],
+      ['lit a disposable bbq in my bedroom', 'imminent', 'en.attempt'],
+    ])
+  })
+
+  it('reads an overdose ahead, a height or a crash intended, means got ready and how and when (en.plan.method)', () => {
+    expectRuleLevels([
+      ['im gonna take all my sleeping tablets', 'imminent', 'en.plan.method'],
+      ['about to swallow every last one', 'imminent', 'en.plan.method'],
+      ['finna neck a whole box of tylenol', 'imminent', 'en.plan.method'],
+      ['gonna yeet myself off the car park', 'imminent', 'en.plan.method'],
+      ['about to throw myself off the balcony', 'imminent', 'en.plan.method'],
+      ['on the highway and im about to swerve', 'imminent', 'en.plan.method'],
+      ['gonna crash the car on purpose', 'imminent', 'en.plan.method'],
+      ['ive got the noose ready', 'imminent', 'en.plan.method'],
+      ['i know where and when im gonna do it', 'imminent', 'en.plan.method'],
+      ['my ctb date is friday', 'imminent', 'en.plan.method'],
+      ['just need to step off the ledge', 'imminent', 'en.plan.method'],
+      ['i slashed my wrists', 'imminent', 'en.plan.method'],
+      ['ive left notes for my family', 'imminent', 'en.plan.method'],
+    ])
+  })
+
+  it('reads chat words for wanting to die by suicide, misspellings, and goodbyes said another way', () => {
+    expectRuleLevels([
+      ['i just want to end it tbh', 'high', 'en.ideation.active'],
+      ['imma end it', 'high', 'en.ideation.active'],
+      ['ready to ctb', 'high', 'en.ideation.active'],
+      ['thinking about taking the easy way out', 'high', 'en.ideation.active'],
+      ['been thinking about ctb a lot', 'high', 'en.ideation.thoughts'],
+      ['i feel so sucidal', 'high', 'en.ideation.thoughts'],
+      ['i sh’d again', 'high', 'en.selfharm'],
+      ['cut my thigh wide open', 'high', 'en.selfharm'],
+      ['this is the last time anyone will hear from me', 'imminent', 'en.farewell'],
+      ['im not gonna be around after tonight', 'imminent', 'en.farewell'],
+    ])
+  })
+
+  it('leaves idioms, routines, doses for an ailment, food, hobbies, sport, games and the scopes to the rules’ silence', () => {
+    expectRulesSilent([
+      'this commute is killing me',
+      'i could kill for a coffee',
+      'dying of laughter at this',
+      'i took all my meds this morning like always',
+      'im going to take all my meds from now on',
+      'i will take all my tablets i promise',
+      'going to take all the old pills back to the pharmacy',
+      'took a handful of ibuprofen for my headache',
+      'so dizzy after all those antihistamines for my hay fever',
+      'i ate a whole bottle of gummy vitamins',
+      'i took 30 photos',
+      'i took all of them to the park',
+      'popped all of them, the balloons are gone',
+      'i od’d on caffeine today',
+      'im overdosing on k dramas',
+      'years ago and i od’d and ended up in hospital',
+      'my nose is bleeding and it wont stop',
+      'im on the ledge fixing the gutter',
+      'sitting on the ledge reading a book',
+      'im on the tracks for work tonight',
+      'lit the charcoal in the garden',
+      'im gonna crash so hard tonight im exhausted',
+      'im gonna crash the car in gta',
+      'gonna yeet myself off the couch',
+      'im gonna throw myself into work',
+      'i got the rope for the tent',
+      'ive got the rope for the boat',
+      'i know how and when to do it, thanks coach',
+      'i wrote christmas letters for everyone',
+      'ive left letters for my teacher',
+      'im not gonna be here tomorrow, working',
+      'i took the easy way out and ordered pizza',
+      'i took too much time off',
+      'i took too much of the cake',
+      'took my meds with wine by mistake',
+      'i cut my arm open on a nail',
+      'sliced my wrist on a broken glass by accident',
+      'about to step off the ladder',
+      'got a gun and im going to use it at the range',
+      'i just wanna end it rn with my boyfriend',
+      'she took a bunch of xans',
+      'i would never take all my pills',
+      'i never swallowed all of them',
+      'i took all my pills two years ago',
+      'in the movie he swallowed every last one',
+    ])
+  })
+})

@@ -6,7 +6,7 @@ import type { Lexicon } from './types.js'
 
 const ME = '(?:my ?self|me self)'
 const PILLS =
-  '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co codamol|cocodamol|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines)'
+  '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co codamol|cocodamol|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
 const MEANS_NOUN = `(?:${PILLS}|rope|noose|gun|pistol|rifle|shotgun|revolver|knife|blade|blades|razor|razors|bullets)`
 /**
  * A goodbye for now ("see you tomorrow", "last message tonight") is not a final one. The words of a
@@ -41,6 +41,30 @@ const PACK =
 /** A stretch of doses: "a whole weeks worth", "my entire month of", "two weeks worth". */
 const SUPPLY =
   '(?:(?:a|my|the|an) (?:whole|entire|full) |(?:two|three|four|\\d) )?(?:week|month|fortnight)s? (?:worth|supply)'
+
+/** Words chat puts between a verb and its object ("took like all of", "just literally swallowed"). */
+const FILL =
+  '(?:(?:just|already|literally|like|basically|finally|actually|about|around|maybe|probably|almost|over|nearly|pretty much|honestly|now|rn) ){0,2}'
+/** An amount of medicine beyond a dose, before the medicine's name or "of" it: "all of my", "a handful of", "way too many", "every last one of my", "30". */
+const MANY =
+  '(?:all (?:of )?(?:my|the|those|these|mums?|moms?|dads?)|(?:a|the|my|an) (?:whole |full |entire |big |huge |shit |fuck |fucking )?(?:bottle|pack|packet|box|strip|blister|handful|fistful|load|bunch|ton|heap|pile|tub|jar) of(?: (?:my|the))?|(?:(?:way|far|so) )?too many|so many|(?:(?:way|far|so) )?too much of (?:my|the)|every (?:last |single )?(?:one )?(?:of )?(?:my|the)|\\d{2,}(?: of(?: (?:my|the))?)?|(?:fifteen|twenty|thirty|forty|fifty|sixty|a hundred)(?: of(?: (?:my|the))?)?)'
+/** A dose for an ailment, owed, routine or an accident in the act's sentence: "took a handful of painkillers for my back". */
+const FOR_PAIN =
+  '(?![^.!?]*\\b(?:for (?:my |the |a |this )?(?:headache|head|pain|back|tooth\\w*|cold|flu|fever|migraine|cramps|period|hangover|knee|neck)|prescribed|from now on|regularly|properly|like (?:i|im) (?:supposed|meant) to|(?:the|my) (?:doctor|gp|psychiatrist) (?:said|says|told)|(?:to|into) (?:the )?(?:pharmacy|chemist|clinic|doctor|hospital|bin)|back to|return\\w*|dispos\\w*|get rid)\\b)'
+/** An ailment, a doctor or a dose in the sentence: what a medicine's effect is felt from ("dizzy after those antihistamines for my hay fever"). */
+const AILMENT =
+  '(?![^.!?]*\\b(?:cold|flu|hay ?fever|allerg\\w*|headaches?|migraines?|pain|back|tooth\\w*|period|cramps|hangover|doctor|gp|dose|side effects?)\\b)'
+/**
+ * An overdose told as a past event: a week or days ago, or with its aftermath ("took a load of pills last week, they
+ * pumped my stomach" is a recent attempt, `high`, not one in progress).
+ */
+const TOLD_PAST =
+  '(?<!\\b(?:last (?:week|month|weekend)|days ago|weeks ago|the other day)\\b[^.!?]*)(?![^.!?]*\\b(?:last (?:week|month|weekend)|days ago|weeks ago|the other day|woke up|pumped my stomach|stomach pumped|survived|puked them up|threw them up)\\b)'
+/** Said of a dose on time ("took all my meds today", "going to take all my pills tonight like always"). */
+const ON_TIME =
+  '(?! (?:today|this morning|tonight like|on time|a day|per day|each day|every|daily|a week|for the (?:day|week))\\b)'
+/** Ordinary things to do on a ledge or at a height, besides LEISURE's. */
+const LEDGE_TASK = '(?![^.!?]*\\b(?:read\\w*|book|cat|plants?|paint\\w*|clean\\w*|window clean\\w*|pigeons?|birds?)\\b)'
 
 export const en: Lexicon = {
   language: 'en',
@@ -254,7 +278,7 @@ export const en: Lexicon = {
       kind: 'mention',
       generic: true,
       bare: true,
-      patterns: ['suicid\\w*', 'unaliv\\w*'],
+      patterns: ['suicid\\w*', 'unaliv\\w*', '(?:sucid|suicd|suisid)\\w*'],
     },
     // ---- high: thoughts, active ideation, self-harm
     {
@@ -276,9 +300,9 @@ export const en: Lexicon = {
       level: 'high',
       kind: 'thoughts',
       patterns: [
-        '(?:im|i am|feel|feeling|felt|been|so|really|very|pretty|kinda|getting) suicidal',
+        '(?:im|i am|feel|feeling|felt|been|so|really|very|pretty|kinda|getting) (?:suicidal|sucidal|suicdal|suisidal)',
         'suicidal (?:again|rn|right now)',
-        '(?:think|thinking|thought|thoughts|considering|contemplating|obsessing) (?:about |of )?(?:suicide|sewerslide)',
+        '(?:think|thinking|thought|thoughts|considering|contemplating|obsessing) (?:about |of )?(?:suicide|sewerslide|sucide|suicde|suiside|ctb)',
         '(?:picturing|imagining|planning|thinking about|thinking of) (?:how|ways) (?:id|i would|to|il|i will|im going to|im gonna|i could|i can|i might) (?:do it|die|end it)(?= *(?:[.,!?]|$|and|but|tonight|soon))',
         'ways to (?:do it|end it)',
         '(?:thinking about|thinking of|been) (?:sewerslide|self[- ]?deleting)',
@@ -299,7 +323,7 @@ export const en: Lexicon = {
         `(?:do|top|neck|rope) ${ME}(?: in)?`,
         '(?:want|wanna|going|gonna) (?:to )?rope(?= *(?:[.,!?]|$|tonight|today|soon))',
         '(?:think|thinking|thought|considering|want to|wanna|going to|gonna|about to|ready to|plan to|planning to)(?: about| of)? end(?:ing)? (?:things|it)(?! (?:with|between|for|because|after|before)\\b)(?= *(?:[.,!?]|$|tonight|today|soon|now|for good|permanently))',
-        '(?:commit|committing|commited) (?:suicide|sewerslide|die)',
+        '(?:commit|committing|commited) (?:suicide|sewerslide|die|sucide|suicde|suiside)',
         'sewerslide',
         'self[- ]?delete',
         '(?:want|wanna|going|gonna|plan|planning|about|ready) (?:to )?unalive',
@@ -309,7 +333,10 @@ export const en: Lexicon = {
         'end (?:it|things|everything) (?:for good|permanently|once and for all)',
         'easy to (?:just )?end it(?= *(?:[.,!?]|$|all))',
         '(?:end|ending) everything',
-        '(?:want to|wanna|going to|gonna|just|il|will) end it(?= *(?:[.,!?]|$|tonight|today|now|soon))',
+        '(?:want to|wanna|going to|gonna|just|il|will|finna|imma|ima|about to|ready to) end it(?= *(?:[.,!?]|$|tonight|today|now|soon|rn|right now|honestly|tbh|already|fr|for real|ngl))(?!(?: (?:rn|right now|honestly|tbh|already|fr|for real|ngl))+ (?:with|between)\\b)',
+        // English rules audit (issue 12): "ctb" (catch the bus), the easy way out wanted or intended.
+        '(?:want to|wanna|going to|gonna|plan to|planning to|ready to|about to|finna|imma|ima|decided to|gonna finally|time to) ctb',
+        '(?:want to|wanna|going to|gonna|about to|ready to|finna|imma|ima|thinking (?:about|of)|considering|might|should|will|ill) (?:just )?tak(?:e|ing) the easy way out(?= *(?:[.,!?]|$|tonight|today|now|soon|rn))',
         '(?:attempt|attempted|attempting) suicide',
         // A recent attempt told as trying to end it (not ending things with someone).
         '(?:tried|trying|attempted) to (?:end it|end things|go through with it)(?= *(?:[.,!?]|$|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (?:night|week|month)|yesterday|again|twice|this (?:week|month|year)))',
@@ -330,6 +357,11 @@ export const en: Lexicon = {
         '(?:punch|punching|punched|hit|hiting|bang|banging|banged) (?:the |a )?(?:walls?|my head)(?: \\w+){0,2} (?:until|til|till|so hard) (?:it|they|my|i)\\b(?: \\w+){0,2} (?:bleed|bleeds|bled|bruise|bruises|bruised|break|broke)',
         '(?:urges|urge) to (?:hurt|harm|cut|burn) (?:myself|again)',
         '(?:urges?|temptation|craving) to (?:cut|self[- ]?harm|sh)',
+        // "i cut my arm open" (not on glass, a nail or in a fall).
+        '(?:cut|sliced|slashed|carved) (?:my )?(?:arm|arms|leg|legs|thigh|thighs|skin|stomach) (?:wide )?open(?![^.!?]*\\b(?:on (?:a|the|some)|fell|fall\\w*|trip\\w*|accident\\w*|nail|glass|fence|bike|skat\\w*|surgery|operation|surgeon|stitches from)\\b)',
+        // "i sh'd last night", "did sh again".
+        '(?:i|ive|just|i just) (?:shd|sh d)(?= *(?:[.,!?]|$|again|last|tonight|today|yesterday))',
+        '(?:did|doing|done) sh (?:again|last night|tonight|today|yesterday)',
         '(?:scratch\\w*|pick\\w*|claw\\w*|bite|biting|bit) (?:at )?(?:my )?(?:arms|skin|wrists|legs|thighs|myself) (?:until|till|til|so hard|to the point) (?:they|it|i|that) (?:bleed|bleeds|bled|break|breaks)',
         '(?:been|started|start|keep|kept|back to|relapsed and|urge to|urges to|need to|want to|wanna|going to|gonna) cut(?:ing)?(?= *(?:[.,!?]|$|again|tonight|myself))',
       ],
@@ -347,6 +379,7 @@ export const en: Lexicon = {
         // Planning one's own suicide ("suicide prevention" and other topics are masked as idioms first).
         '(?:planning|planned|plan|plotting|preparing|scheduled|scheduling) (?:out )?(?:my )?(?:own )?suicide',
         '(?:slit|sliting|cut|cuting|open) (?:my )?(?:wrists|wrist|throat)',
+        '(?:sliced|slicing|slashed|slashing) (?:open )?(?:my )?(?:wrists|wrist|throat)(?: open)?(?![^.!?]*\\b(?:on (?:a|the|some)|glass|accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|fall\\w*)\\b)',
         '(?:going to|gonna|want to|wanna|will|il|plan to|planning to|about to|ready to|try to) (?:overdose|od)',
         '(?:drive|driving|crash|crashing|steer|swerve)(?: my car| the car)? (?:into|off) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|cliff|pole|oncoming)',
         'suicide (?:note|letter|plan)',
@@ -358,12 +391,35 @@ export const en: Lexicon = {
         '(?:wrote|written|writing|write) (?:my|a) (?:goodbye|farewell) (?:note|letter)',
         '(?:writing|wrote|written|finished|finishing) my (?:last |final )?(?:note|letters)(?= *(?:[.,!?]|$|now|tonight))',
         '(?:wrote|written|left|finished) (?:a|my) note (?:for|to) (?:my )?(?:parents|mum|mom|dad|family|kids|children|wife|husband|partner|sister|brother|girlfriend|boyfriend)(?![^.!?]*\\b(?:dinner|shopping|school|fridge|milk|groceries|birthday|card|thank|teacher|sick|absence|christmas|xmas|lunch|trip|chores|dog|cat)\\b)',
-        '(?:wrote|written|left|finished) (?:\\w+ ){0,2}(?:letters|notes) (?:to|for) (?:everyone|each of you|all of you|my family|my kids|my children|my parents)(?! (?:for|about|with|at) (?:christmas|xmas|the holidays|thanksgiving|their birthdays?|school|work|class)\\b)',
+        '(?<!\\b(?:christmas|xmas|thank you|birthday|valentines?|holiday)\\b[^.!?]*)(?:wrote|written|left|finished) (?!(?:christmas|xmas|thank you|birthday|valentines?|holiday) )(?:\\w+ ){0,2}(?:letters|notes) (?:to|for) (?:everyone|each of you|all of you|my family|my kids|my children|my parents)(?! (?:for|about|with|at) (?:christmas|xmas|the holidays|thanksgiving|their birthdays?|school|work|class)\\b)',
         // An end with a time and nothing else after it: "it ends tonight", "tonight i end it".
         '(?:it|everything|this|my life) (?:all )?ends (?:tonight|today|tomorrow|this weekend|now|here)(?= *(?:[.,!?]|$))',
         '(?:tonight|today|tomorrow) (?:is when )?i (?:end it|end it all|do it|go through with it)(?= *(?:[.,!?]|$))',
         '(?:by (?:sunrise|morning|midnight|the morning|tomorrow|dawn)|in (?:a few|a couple of|ten|five|twenty|\\d+) (?:minutes|mins|hours)|after tonight|tonight|today)[.,]? (?:it(?:ll| will) (?:all )?be over|(?:none of (?:this|it)|nothing) (?:will )?matters?(?: anymore)?|(?:it|this|everything) (?:all )?(?:ends|finishes|stops))(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:exams?|tests?|deadline|interview|shift|match|game|show|series|season|finale|episode|move|surgery|op|operation|flight|trip|wedding|party|term|semester|pain|storm|rain|snow|strike|sale|hangover|fever|meeting|presentation|week|contract|lease|job)\\b)',
         '(?:going to|gonna|will|il) go through with it(?= *(?:[.,!?]|$|tonight|today|tomorrow|this time))',
+        // English rules audit (issue 12): an overdose ahead or under way ("im gonna take all my pills tonight", "gonna
+        // swallow all of them", "swallowing all my meds rn"; a plan, so after "thinking about" it is ideation with a
+        // method), not a promise to take one's meds as prescribed or from now on.
+        `(?:(?:going to|gonna|about to|ready to|want to|wanna|plan to|planning to|finna|imma|ima) (?:just |finally |literally )?(?:take|swallow|down|neck|pop|chug)|swallowing|necking|downing|chugging)${NOT_A_DOSE_BEFORE} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:going to|gonna|about to|ready to|want to|wanna|finna|imma|ima) (?:just |finally )?swallow${NOT_A_DOSE_BEFORE} (?:all (?:of )?them|them all|every (?:last |single )?one(?: of them)?|the (?:whole )?lot)${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        // Throwing oneself off a height, wanted or intended ("gonna yeet myself off a bridge", "about to throw myself
+        // off the roof"), leaping off one.
+        `(?:(?:going to|gonna|about to|ready to|want to|wanna|will|ill|finna|imma|ima|just|gotta) (?:just )?(?:throw|fling|launch|hurl|chuck)|yeet|yeeting) ${ME} (?:off|from|out of|in front of) (?:\\w+ ){0,4}(?:${HIGH_PLACE}|train|bus|truck|lorry|car)`,
+        `(?:leap|leaping) (?:off|from) (?:\\w+ ){0,4}${HIGH_PLACE}`,
+        // A crash on purpose, or a crash said at the wheel ("driving on the motorway and im going to crash"), not sleep.
+        '(?:going to|gonna|about to|want to|wanna|ready to|finna|imma) (?:just )?(?:crash (?:the car|my car|it|on purpose)|swerve (?:into|off)|drive (?:the car |my car |it )?off the (?:road|bridge|cliff|motorway))(?![^.!?]*\\b(?:game|sim\\w*|mario|kart|gta|forza)\\b)',
+        '(?<=\\b(?:motorway|highway|freeway|dual carriageway|at the wheel|driving)\\b[^.!?]{0,60}?)(?:im |i am )?(?:going to|gonna|about to|ready to) (?:crash|swerve)(?= *(?:[.,!?]|$|now|soon|on purpose|it))(?![^.!?]*\\b(?:sleep\\w*|bed|nap|sofa|couch|tired|exhausted|home|game)\\b)',
+        // Means got ready: "i got the rope", "ive got the rope ready" (not climbing, camping, a boat, a dog or a swing).
+        '(?<!\\b(?:climb\\w*|tent|camp\\w*|boat|dog|tow\\w*|swing|washing|skip\\w*|gym|hammock|sail\\w*|hik\\w*)\\b[^.!?]*)(?:ive |i have |i |just )?(?:got|bought|have|picked up|found) (?:the|a|my) (?:rope|noose)(?: (?:all )?(?:ready|sorted|now|today|tonight|finally))?(?= *(?:[.!?]|$))',
+        // Knowing how and when: "i know how and when im going to do it".
+        '(?:i know|ive decided|i decided|ive worked out|i worked out|ive figured out|i figured out|ive picked|i picked|ive chosen|i chose) (?:exactly )?(?:how and (?:when|where)|when and (?:how|where)|where and (?:how|when))(?: (?:im going to|im gonna|ill|i will|i want to|id) (?:do it|end it|go through with it|kill myself|die)| to (?:end it|kill myself|die|end my life))(?= *(?:[.,!?]|$|now|tonight))',
+        // "ctb" (catch the bus): a date or a method for it.
+        '(?:my )?ctb (?:date|day|plan|method)',
+        // Stepping off a height intended ("about to step off the roof"), a gun got to use (not at the range or a hunt).
+        `(?:gonna|going to|about to|ready to|just need to|just have to|want to|wanna) step off (?:the |a |this )?(?:edge|ledge|railing|platform edge|${HIGH_PLACE})${LEISURE}(?![^.!?]*\\b(?:ladder|scaffold\\w*|stairs)\\b)`,
+        '(?:got|have|bought) (?:a|the|my|dads|his) (?:gun|pistol|rifle|shotgun|revolver)(?: \\w+){0,3} (?:and|so) (?:im |i am )?(?:going to|gonna|about to|will|ill|finna) use it(?![^.!?]*\\b(?:range|hunt\\w*|club|target|season|clay|deer|rabbits?|pests?|foxes|practi[cs]\\w*|lessons?)\\b)',
+        // Letters left for the others: "ive left letters", "left letters for everyone".
+        '(?:ive|i have|i|just) (?:left|written|finished writing) (?:\\w+ ){0,2}?(?:letters|notes)(?: for (?:everyone|you all|all of you|my family|my (?:mum|mom|dad|parents|kids|children|wife|husband|partner)))?(?= *(?:[.!?]|$))(?<!\\b(?:christmas|xmas|thank you|thank|birthday|love|cover|reference|job|teacher)\\b[^.!?]*)',
       ],
     },
     {
@@ -416,7 +472,7 @@ export const en: Lexicon = {
       patterns: [
         // "took 30 of my sleeping tablets": a count of pills, possibly someone's, with words between.
         `(?:took|taken|swallowed|downed|ate|necked|popped|have taken|just took) (?:like |about |around |over |almost )?\\d{2,} (?:of )?(?:\\w+ ){0,3}?(?:${PILLS}|pils|tabs)(?! (?:today|this morning|on time|as prescribed|with|over|in the last|this (?:month|year|week)|a day|per day|each day|every day|daily|a week)\\b)`,
-        `(?:took|taken|swallowed|downed|ate|necked|have taken|just took) (?:all (?:of )?(?:my|the)|a (?:whole|full) (?:bottle|pack|box|packet|strip)(?: of)?|the (?:whole|entire) (?:bottle|pack|box|packet)(?: of)?|an entire (?:bottle|pack|box|packet)(?: of)?|\\d{2,}|too many|a (?:bunch|handful|lot) of|every) (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with|a day|per day|each day|every day|daily|a week))`,
+        `(?:took|taken|swallowed|downed|ate|necked|have taken|just took) (?:all (?:of )?(?:my|the)|a (?:whole|full) (?:bottle|pack|box|packet|strip)(?: of)?|the (?:whole|entire) (?:bottle|pack|box|packet)(?: of)?|an entire (?:bottle|pack|box|packet)(?: of)?|\\d{2,}|too many|a (?:bunch|handful|lot) of|every) (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with|a day|per day|each day|every day|daily|a week))${FOR_PAIN}`,
         'overdosed(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness))',
         `(?:im|i am|currently) (?:standing|sitting|at the edge) (?:on|of) (?:the|a|this) (?:bridge|ledge|roof|rooftop|edge|tracks|train tracks|railway|balcony)${LEISURE}`,
         // At a high place and done: "standing on the bridge right now, i'm done".
@@ -444,7 +500,7 @@ export const en: Lexicon = {
         // A large amount, all of something or an unnamed thing, taken a short while ago (not a dose for pain).
         `(?:took|taken|swallowed|downed|ate|had|necked|popped) (?![^.!?]*\\b(?:for (?:my |the |a )?(?:headache|pain|cold|fever|migraine|cramps|period)|prescribed|as usual|with food|dinner|lunch|breakfast|pizza|cake|snacks?|day off|afternoon off|morning off)\\b)(?:like |about |around |maybe |probably |over |almost )?(?:(?:the|a|an) (?:whole|entire|full) (?:\\w+ )?(?:bottle|pack|packet|box|blister|blister pack|strip|prescription|tub|jar)|\\d{2,}(?: of (?:my|them|those|the|his|her))?|all (?:of )?(?:my|the|those|them)|the (?:whole )?lot(?! of)|everything|every pill|something)(?: \\w+){0,5}? ${AGO}`,
         '(?:took|taken|swallowed|downed|ate) (?:everything|all|every pill) in the (?:box|bottle|pack|packet|blister|tub|jar)',
-        `(?:cant feel|dizzy|numb|spinning|throwing up|vomiting|cant breathe|heart is racing|heart racing|blurry|cant stay awake|so sleepy)(?: \\w+){0,4} (?:after|from) (?:taking )?(?:all (?:of )?)?(?:those|these|them|all) (?:\\w+ )?(?:${PILLS}|tabs|pils)`,
+        `(?:cant feel|dizzy|numb|spinning|throwing up|vomiting|cant breathe|heart is racing|heart racing|blurry|cant stay awake|so sleepy)(?: \\w+){0,4} (?:after|from) (?:taking )?(?:all (?:of )?)?(?:those|these|them|all) (?:\\w+ )?(?:${PILLS}|tabs|pils)${AILMENT}`,
         // Beyond a barrier at a height.
         `(?:on|to) the (?:wrong|outer|outside) side of the (?:railing|railings|barrier|parapet|rail|safety fence)`,
         `(?:climbed|climbing|stepped|stepping|got) (?:over|past|onto|on to) the (?:railing|railings|barrier|parapet|safety rail|safety fence)(?: \\w+){0,3} (?:on|of|at) (?:the |a |this )?(?:${HIGH_PLACE}|multi ?storey)`,
@@ -493,6 +549,33 @@ export const en: Lexicon = {
         `(?:on|sat on|sitting on|sat in|sitting in) (?:the |my )?(?:window ?sill|window ?ledge|open window|window)(?: \\w+){0,3},? (?:with )?my (?:legs|feet) (?:outside|out of the window|over the edge|dangling (?:outside|over))${LEISURE}(?![^.!?]*\\b(?:read\\w*|book|breeze|warm|nice|lovely|music|phone call)\\b)`,
         `one (?:more |last |small )?step and (?:its|it is|itll be|it will be|ill be|il be|im) (?:all )?(?:over|done|gone|free)(?= *(?:[.,!?]|$))${LEISURE}(?![^.!?]*\\b(?:marathon|race|mile|miles|km|summit|finish line|exam|project|degree|thesis|dissertation|course)\\b)`,
         '(?:(?:a|the) )?plastic bag (?:is )?(?:over|on|around|round) my head|the bag is (?:over|on|around|round) my head|bag (?:\\w+ )?(?:taped|tied|tightened|sealed) (?:over|around|round) my (?:head|neck)',
+        // English rules audit (issue 12): the forms chat uses. An amount of medicine taken, by any past verb, with
+        // fillers between ("took like all of my sleeping pills", "popped a whole bottle of xanax", "downed a bottle
+        // of pills", "just finished swallowing all my pills", "took way too many pills"); not a routine, a dose for
+        // an ailment, food, or a supply carried along.
+        `(?:took|taken|swallowed|downed|necked|popped|chugged|ate|have taken|finished (?:taking|swallowing))${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        // The amount with nothing named, the pills being the topic: "just took all of them", "swallowed every last
+        // one", "i took 30 of them.", "took a handful." ("took" only where the sentence ends or the speed is named).
+        `(?:swallowed|have swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all (?:of )?(?:them|those|these|it)|them all|every (?:last |single )?(?:one|pill|tablet)(?: of them)?|(?:\\d{2,}|a handful|a fistful|a bunch|a load) of them|the (?:whole )?lot)(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|earlier|rn)\\b| ${AGO})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:took|have taken)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all of (?:them|em)|(?:them|em) all|every (?:last|single) one(?: of them)?|\\d{2,} of them|a (?:handful|fistful)|every (?:single |last )?(?:pill|tablet) (?:i (?:had|have|own|could find|got)|in the house|left))(?= *(?:[.!?]|$)| (?:at once|in one go|all at once)\\b| ${AGO})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        // "i od'd", "i think i overdosed", "im overdosing right now" (not on coffee or a show, nor a story told
+        // after "years ago" earlier in the sentence, which the past scope does not carry across "and").
+        `(?<!\\b(?:ago|back then|back in|used to|when i was|as a (?:kid|teen|teenager)|last (?:year|summer|winter|spring|autumn)|in (?:19|20)\\d\\d)\\b[^.!?]*)(?:i|ive|i have|i just|just|i think i|i already|already|i finally|finally|i might have|i may have) (?:odd|od d|oded|od ed|overdosed)(?= *(?:[.,!?]|$)| (?:and|just now|rn|right now|earlier|again|tonight|on (?:my|the|all|his|her|\\w+s) )| ${AGO})(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness|carbs|love|anime|kdramas?|k dramas?|content)\\b)`,
+        '(?:im|i am|currently|i think im) (?:\\w+ )?(?:overdosing|oding|od ing)(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness|carbs|love|anime|kdramas?|k dramas?|content)\\b)',
+        // The effect felt now of an amount or of an overdose: "getting really drowsy after all those pills", "cant
+        // feel my hands from what i took" (a plain "drowsy after the pills" is a side effect, left to the model).
+        `(?:cant feel my (?:hands|legs|arms|face|body|fingers|feet)|(?:getting |feel |feeling )?(?:really |so |very )?(?:drowsy|sleepy|woozy|dizzy|numb|faint)|throwing up|vomiting|cant breathe|heart (?:is )?(?:racing|pounding)|(?:vision|everything) (?:is )?(?:going )?blurry|cant stay awake|cant keep my eyes open)(?: \\w+){0,3} (?:after|from) (?:taking |swallowing )?(?:(?:all|every one) (?:of )?(?:my |the |those |these )?(?:\\w+ )?${PILLS}|(?:the|my) (?:whole|entire) (?:bottle|box|pack|packet|strip|lot)|(?:the|my) overdose|(?:the )?od|what i (?:took|swallowed|downed|necked))${FOR_PAIN}${AILMENT}`,
+        // Bleeding that will not stop, said of the blood ("the blood wont stop", "im bleeding and it wont stop"), not a
+        // nose, a lip, a tooth or a pet.
+        `(?<!\\b(?:nose|finger|thumb|lip|gums?|tooth|teeth|paw|knee|ear|period|dog|cat|shav\\w*|cook\\w*|chopp\\w*|kitchen)\\b[^.!?]*)(?:(?:the )?blood (?:\\w+ )?(?:wont|will not|doesnt|does not|isnt|is not|cant) stop(?:ping)?|bleeding and it (?:\\w+ )?(?:wont|will not|doesnt|does not|isnt|is not) stop(?:ping)?)(?![^.!?]*\\b(?:nose\\w*|period|tooth|teeth|dentist|gums?|lip|paw|dog|cat|vet|shav\\w*|cook\\w*|chopp\\w*|kitchen|piercing|tattoo|film|movie|game|scene)\\b)`,
+        // On the ledge, the railing or the tracks: "im on the ledge", "sitting on the ledge of my balcony", "on
+        // the tracks rn" (not repairs, a view, a drink, reading, a worker's shift).
+        `(?:im|i am|currently|sitting|standing|stood|sat) (?:\\w+ )?(?:on|at) the (?:ledge|window ledge|railing|railings|parapet|edge of the (?:platform|roof|bridge|building|cliff|balcony|car park)|platform edge|(?:train |railway )?tracks|railway line)(?: (?:of|on|at) (?:the |a |my |this )?(?:\\w+ )?${HIGH_PLACE})?(?= *(?:[.,!?]|$)| (?:rn|right now|now|again|and|alone|tonight)\\b)${LEISURE}${LEDGE_TASK}`,
+        // Charcoal or a barbecue lit indoors or in a tent or car.
+        '(?:lit|lighting|light|burning|started) (?:the |a |some )?(?:charcoal|disposable (?:bbq|barbecue)|bbq|barbecue)(?: \\w+){0,3} (?:in|inside) (?:the |my )?(?:tent|car|bedroom|bathroom|room|flat|van)(?![^.!?]*\\b(?:garden|yard|outside|park|beach|balcony|patio)\\b)',
+        // "i took too much", "ive taken way too much", pills mixed with drink (not food, a drink had, a dose for pain).
+        `(?:took|taken|swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:(?:way|far|so|much) )?too much(?= *(?:[.,!?]|$)| (?:and|now|again|tonight|earlier)\\b| ${AGO})${NOT_A_DOSE_AFTER}${FOR_PAIN}${AILMENT}`,
+        `(?:(?:mixed|mixing|washed down|washing down) (?:all (?:of )?)?|(?:took|taken|swallowed) all (?:of )?)(?:my|the) (?:\\w+ )?${PILLS} (?:with|and) (?:\\w+ )?(?:vodka|alcohol|wine|whiskey|whisky|booze|rum|gin|tequila)${TOLD_PAST}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
       ],
     },
     {
@@ -522,7 +605,7 @@ export const en: Lexicon = {
         `before i (?:go|leave|die|am gone|m gone)[.,]? (?:\\S+ ){0,6}?(?:thank (?:you|u) (?:all )?for (?:everything|trying|being there|all)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u)|you (?:all )?(?:mattered|meant)|(?:im )?sorry for everything|forgive me|dont blame yourselves)${NOT_SOON}`,
         `(?:im |i am |i )?(?:go|going away|leaving|gone) (?:for good|forever)(?![^.!?]*\\b(?:moving|move|country|abroad|job|flat|city|uni|school|new)\\b)(?: \\w+){0,3}[.,]? (?:\\S+ ){0,5}?(?:thanks|thank you|sorry|love you|forgive|goodbye|bye)`,
         `last time (?:ill|i will|im going to) (?:ever )?(?:message|write|post|text)(?: \\w+)?(?: here)?${NOT_SOON}`,
-        `(?:this is |its )?the last (?:youll|you will|you ll|yall will|anyone will|any of you will) (?:ever )?hear (?:from|of) me${NOT_SOON}`,
+        `(?:this is |its )?the last (?:time )?(?:youll|you will|you ll|yall will|anyone will|any of you will) (?:ever )?hear (?:from|of) me${NOT_SOON}`,
         '(?:goodnight|good night|night) forever',
         // Goodbye euphemisms: checking out for good, see you never, do not look for me, gone by the morning.
         '(?:im |i am )?(?:checking|signing|logging|clocking) (?:out|off) (?:for good|permanently|forever|for the (?:last|final) time|of (?:life|this world|this life))(?![^.!?]*\\b(?:app|twitter|insta\\w*|tiktok|social media|facebook|reddit|discord|this site|platform|detox|server|game|account|shift|work)\\b)',
@@ -548,7 +631,10 @@ export const en: Lexicon = {
       level: 'imminent',
       kind: 'farewell',
       patterns: [
-        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow)|after (?:tonight|today|this weekend|midnight))(?![^.!?]*\\b(?:dentist|doctor|appointment|work|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight|camp\\w*|festival|off ?grid|offline|signal|wifi|reception|hospital|op|operation)\\b)',
+        '(?:wont|will not|wont even) be (?:here|around|alive) (?:tomorrow|anymore|much longer|by (?:morning|tomorrow)|after (?:tonight|today|this weekend|midnight))(?![^.!?]*\\b(?:dentist|doctor|appointment|work\\w*|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight|camp\\w*|festival|off ?grid|offline|signal|wifi|reception|hospital|op|operation)\\b)',
+        // English rules audit (issue 12): "im not gonna be here tomorrow" (a time named; "not going to be around much
+        // longer" is left to the model, as its raters read it `high`).
+        '(?:im not going to|im not gonna|not going to|not gonna|probably wont|prob wont) be (?:here|around|alive) (?:tomorrow|by (?:morning|tomorrow)|after (?:tonight|today|this weekend|midnight))(?![^.!?]*\\b(?:dentist|doctor|appointment|work\\w*|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight|camp\\w*|festival|off ?grid|offline|signal|wifi|reception|hospital|op|operation)\\b)',
         '(?:wont|will not|am not going to|im not going to) (?:be (?:here|around|alive) to see|live to see|make it to) (?:christmas|my birthday|the new year|new year|next (?:week|month|year|summer)|spring|summer|tomorrow|the morning)(?![^.!?]*\\b(?:work\\w*|away|abroad|travel\\w*|shift|holiday|trip|flight|hospital rota)\\b)',
       ],
     },
@@ -604,6 +690,7 @@ export const en: Lexicon = {
         '(?:i have|ive got|i got|i made|ive made|made|have) a plan(?! (?:for|to) (?:the|this|next|my|our|a|an|today|tomorrow|dinner|lunch|work|school|study|go|get|meet|call|visit|start|finish|talk|see)\\b)',
         '(?:i know|i figured out|figured out|decided|i decided|picked|chose) (?:how|where|when|the (?:day|place|spot|date)) (?:\\w+ ){0,3}(?:do it|die|end it)',
         '(?:know|figured out) (?:how|where|when) (?:im going to|im gonna|il|i will|to|i want to|id) do it',
+        'i know (?:exactly )?(?:how and (?:when|where)|when and (?:how|where)|where and (?:how|when))(?= *(?:[.,!?]|$))',
         '(?:tonights|tonight is|today is|todays) the (?:night|day)',
         '(?:gave|given|giving) away (?:all )?(?:my|all my) (?:things|stuff|belongings|possessions|pets|cat|dog)',
         'getting my affairs in order',
