@@ -66,18 +66,8 @@ export async function flagInTransaction(
     held?: boolean
   },
 ): Promise<q.FlagRow> {
-  const now = nowOf(deps)
-  const priority = flagPriority(input)
-  const id = randomUUID()
   // A new flag and its job: one statement (inside a message's transaction the room's lock is held meanwhile).
-  const { flag, created } = await q.openFlag(tx, {
-    ...input,
-    id,
-    priority,
-    deadlineAt: new Date(now.getTime() + deadlineMinutes(priority) * MINUTE),
-    now,
-    job: outboxRowSelect(tx, 'moderation:flag', { flagId: id }),
-  })
+  const { flag, created } = await q.openFlag(tx, newFlagRow(tx, deps, input))
   if (!created) await enqueueOutbox(tx, 'moderation:flag', { flagId: flag.id })
   return flag
 }
@@ -97,20 +87,22 @@ export async function flagNewMessageInTransaction(
     await flagInTransaction(tx, deps, input)
     return
   }
+  commitWith(tx, q.insertFlagWithJob(tx, newFlagRow(tx, deps, input)))
+}
+
+/** A new flag's row for `input`, with a fresh id, its priority and deadline, and its job (one statement with it). */
+function newFlagRow(tx: TransactionSql, deps: CoreDeps, input: Parameters<typeof flagInTransaction>[2]) {
   const now = nowOf(deps)
   const priority = flagPriority(input)
   const id = randomUUID()
-  commitWith(
-    tx,
-    q.insertFlagWithJob(tx, {
-      ...input,
-      id,
-      priority,
-      deadlineAt: new Date(now.getTime() + deadlineMinutes(priority) * MINUTE),
-      now,
-      job: outboxRowSelect(tx, 'moderation:flag', { flagId: id }),
-    }),
-  )
+  return {
+    ...input,
+    id,
+    priority,
+    deadlineAt: new Date(now.getTime() + deadlineMinutes(priority) * MINUTE),
+    now,
+    job: outboxRowSelect(tx, 'moderation:flag', { flagId: id }),
+  }
 }
 
 function flagPriority(input: Parameters<typeof flagInTransaction>[2]): number {
