@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
+import { redisCommandsDuring } from '../../tests/support/round-trips.js'
 import { consumeSlidingWindows, nextMemberName } from './chat.rate-limit.js'
 
 let deps: TestDeps
@@ -19,20 +20,9 @@ afterAll(async () => {
  * The commands `redis` sent while `run` ran, by name, recorded as the client hands them to its connection and passed
  * on unchanged (Redis' MONITOR would also show the other test files' traffic on the shared server).
  */
-async function commandsDuring(redis: Redis, run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = []
-  const send = redis.sendCommand
-  redis.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
-    seen.push(args[0].name)
-    return send.apply(this, args)
-  }
-  try {
-    await run()
-    return seen
-  } finally {
-    redis.sendCommand = send
-  }
-}
+/** The names of the commands `redis` sent while `run` ran, in order. */
+const commandsDuring = async (redis: Redis, run: () => Promise<unknown>) =>
+  (await redisCommandsDuring(redis, run)).map((c) => c.name)
 
 const key = (name: string) => `${deps.config.REDIS_PREFIX}:rl:test:${name}`
 

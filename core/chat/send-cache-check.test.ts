@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
-import { createTurnCounter } from '../../tests/support/round-trips.js'
+import { createTurnCounter, redisCommandsDuring } from '../../tests/support/round-trips.js'
 import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import { createSendCache, invalidateChatAccount, invalidateChatRoom } from './membership-cache.js'
 import { sendMessage } from './send-pipeline.js'
@@ -26,23 +26,7 @@ afterAll(async () => {
 const currentTurn = createTurnCounter()
 
 /** The commands `redis` sent while `run` ran, with the turn of the event loop each left in. */
-async function commandsDuring(
-  redis: Redis,
-  run: () => Promise<unknown>,
-): Promise<Array<{ name: string; turn: number }>> {
-  const seen: Array<{ name: string; turn: number }> = []
-  const send = redis.sendCommand
-  redis.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
-    seen.push({ name: args[0].name, turn: currentTurn() })
-    return send.apply(this, args)
-  }
-  try {
-    await run()
-    return seen
-  } finally {
-    redis.sendCommand = send
-  }
-}
+const commandsDuring = (redis: Redis, run: () => Promise<unknown>) => redisCommandsDuring(redis, run, currentTurn)
 
 /** How many sends the member's own rate-limit bucket holds. */
 const memberBucket = (accountId: string) =>

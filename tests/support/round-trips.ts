@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis'
 import postgres from 'postgres'
 import type { Sql } from '../../db/client.js'
 
@@ -29,4 +30,27 @@ export function countingPool(databaseUrl: string, onQuery: (query: string) => vo
     transform: { undefined: null },
     debug: (_connection: number, query: string) => onQuery(query.replace(/\s+/g, ' ').trim()),
   }) as unknown as Sql
+}
+
+/**
+ * The commands `redis` sent while `run` ran, in order, each with the turn of the event loop it left in (`turnOf`, by
+ * default a counter of its own; give the test's own counter to compare with other clients' turns).
+ */
+export async function redisCommandsDuring(
+  redis: Redis,
+  run: () => Promise<unknown>,
+  turnOf: () => number = createTurnCounter(),
+): Promise<Array<{ name: string; turn: number }>> {
+  const seen: Array<{ name: string; turn: number }> = []
+  const send = redis.sendCommand
+  redis.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
+    seen.push({ name: args[0].name, turn: turnOf() })
+    return send.apply(this, args)
+  }
+  try {
+    await run()
+    return seen
+  } finally {
+    redis.sendCommand = send
+  }
 }
