@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRedis } from '../../scripts/local-services.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
+import { redisCommandsDuring } from '../../tests/support/round-trips.js'
 import type { CoreDeps } from '../deps.js'
 import {
   MAX_AGE_MS,
@@ -36,20 +37,8 @@ afterAll(async () => {
  * The commands `redis` sent while `run` ran, by name, recorded as the client hands them to its connection and passed
  * on unchanged (Redis' MONITOR would also show the other test files' traffic on the shared server).
  */
-async function commandsDuring(redis: Redis, run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = []
-  const send = redis.sendCommand
-  redis.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
-    seen.push(args[0].name)
-    return send.apply(this, args)
-  }
-  try {
-    await run()
-    return seen
-  } finally {
-    redis.sendCommand = send
-  }
-}
+const commandsDuring = async (redis: Redis, run: () => Promise<unknown>) =>
+  (await redisCommandsDuring(redis, run)).map((c) => c.name)
 
 describe('send cache tokens', () => {
   it('sends in the same turn read their tokens with one MGET, each its own room and account', async () => {
