@@ -3,15 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { blockLoop } from '../tests/support/event-loop.js'
 import { DeadlineExceeded, withDeadline } from './deadline.js'
-
-/** Keep the event loop from running (a long synchronous task) until `done()` holds and at least `ms` have passed. */
-function blockLoop(ms: number, done: () => boolean = () => true): void {
-  const start = performance.now()
-  while (performance.now() - start < ms || !done()) {
-    // busy: nothing else in this process runs
-  }
-}
 
 const dirs: string[] = []
 afterEach(() => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRedis } from '../../scripts/local-services.js'
 import { chatMember, createSeedRooms, roomIdOf, type ChatTestMember } from '../../tests/support/chat.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
+import { blockLoop } from '../../tests/support/event-loop.js'
 import { redisCommandsDuring } from '../../tests/support/round-trips.js'
 import type { CoreDeps } from '../deps.js'
 import {
@@ -114,6 +115,22 @@ describe('how long an entry is trusted', () => {
     } finally {
       deps.setNow(null)
     }
+  })
+})
+
+describe('a stall of this process while the tokens are on their way', () => {
+  it('reads the tokens that came during the stall, not the timer that fell due in it', async () => {
+    const member = await chatMember(deps, 'anxiety')
+    const roomId = await roomIdOf(deps, 'anxiety')
+    const cache = createSendCache()
+    const first = await roomAndMembership(deps, cache, roomId, member.accountId)
+    expect(first!.entry).toBeDefined()
+
+    const again = roomAndMembership(deps, cache, roomId, member.accountId)
+    // The tokens' MGET leaves in the next check phase; right behind it the loop stalls for twice the token wait, so
+    // Redis' answer and the wait's timer are both due when the loop runs again.
+    setImmediate(() => blockLoop(400))
+    expect((await again)!.entry).toBe(first!.entry)
   })
 })
 

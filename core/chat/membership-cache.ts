@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { withDeadline } from '../deadline.js'
 import { nowOf, type CoreDeps } from '../deps.js'
 import { keyedDigestOfId } from '../identity/identity.crypto.js'
 import * as q from './chat.queries.js'
@@ -138,19 +139,18 @@ function readTokens(deps: CoreDeps, roomId: string, accountId: string): Promise<
 }
 
 function sendTokenRead(deps: CoreDeps, read: TokenRead): void {
-  let waiting = true
-  const answerAll = (tokens: ReadonlyArray<string | null> | null) => {
-    if (!waiting) return
-    waiting = false
-    clearTimeout(timer)
+  const answerAll = (tokens: ReadonlyArray<string | null> | null) =>
     read.answer.forEach((answer, n) => answer(tokens ? `${tokens[2 * n] ?? '-'}|${tokens[2 * n + 1] ?? '-'}` : null))
-  }
-  const timer = setTimeout(() => answerAll(null), TOKEN_WAIT_MS)
+  // withDeadline, not a bare timer: a stall of this process's own event loop (CPU starved, a long GC) is not a silent
+  // Redis, and a reply that arrived during the stall is read before the wait gives up (decision 055).
+  let mget: Promise<Array<string | null>>
   try {
-    deps.redis.mget(read.keys).then(answerAll, () => answerAll(null))
+    mget = deps.redis.mget(read.keys)
   } catch {
     answerAll(null)
+    return
   }
+  withDeadline(mget, TOKEN_WAIT_MS).then(answerAll, () => answerAll(null))
 }
 
 /** Whether an entry is young enough to be trusted (on `nowOf(deps)`'s clock, which may go back in tests). */

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { Redis } from 'ioredis'
 import { inject } from 'vitest'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
+import { blockLoop } from '../../tests/support/event-loop.js'
 import {
   deleteAccount,
   getSessionAccount,
@@ -143,6 +144,18 @@ describe('the session cache', () => {
     deps.setNow(new Date(start + TOUCH_EVERY_MS + 1_000))
     expect(await getSessionAccount(deps, s.sessionToken, cache)).not.toBeNull()
     expect(await lastSeen()).toBeGreaterThan(before + 30_000)
+  })
+
+  it('reads the tokens that came while this process was stalled, not the timer that fell due in the stall', async () => {
+    const s = await newSession()
+    const cache = createSessionCache()
+    await warm(cache, s.sessionToken)
+    await setLocaleBehindTheCache(s.accountId, 'pl')
+    // The lookup sends its MGET before it first waits; the loop then stalls for twice the token wait, so Redis'
+    // answer and the wait's timer are both due when it runs again. The warm entry is still served: tokens were read.
+    const lookup = getSessionAccount(deps, s.sessionToken, cache)
+    blockLoop(400)
+    expect((await lookup)?.locale).toBe('en')
   })
 
   it('serves nothing from the cache while Redis is not reachable', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { withDeadline } from '../deadline.js'
 import type { CoreDeps } from '../deps.js'
 import { keyedDigest } from './identity.crypto.js'
 import type { SessionRow } from './identity.queries.js'
@@ -70,17 +71,15 @@ export function invalidateSessionsOf(deps: CoreDeps, accountId: string): Promise
 /** Both tokens in one round trip; null when Redis is not ready or slow (then nothing is served from the cache). */
 export async function readSessionTokens(deps: CoreDeps, row: SessionRow): Promise<string | null> {
   if (deps.redis.status !== 'ready') return null
-  let timer: NodeJS.Timeout | undefined
   try {
-    const read = deps.redis
-      .mget(sessionVersionKeys.session(deps, row.sessionId), sessionVersionKeys.account(deps, row.accountId))
-      .then(([session, account]) => `${session ?? '-'}|${account ?? '-'}`)
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), TOKEN_WAIT_MS)))
-    return await Promise.race([read, late])
+    // withDeadline: a stall of this process's own event loop is not a silent Redis (decision 055).
+    const [session, account] = await withDeadline(
+      deps.redis.mget(sessionVersionKeys.session(deps, row.sessionId), sessionVersionKeys.account(deps, row.accountId)),
+      TOKEN_WAIT_MS,
+    )
+    return `${session ?? '-'}|${account ?? '-'}`
   } catch {
     return null
-  } finally {
-    clearTimeout(timer)
   }
 }
 
