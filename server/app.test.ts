@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startRedis } from '../scripts/local-services.js'
 import { createTestDeps, type TestDeps } from '../tests/support/deps.js'
 import { HttpClient, startTestServer } from '../tests/support/http.js'
 import { startMetricsServer } from './metrics.js'
@@ -36,6 +41,30 @@ describe('health, readiness and metrics', () => {
     const ready = await fetch(`${server.baseUrl}/readyz`)
     expect(ready.status).toBe(200)
     expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'ok' } })
+  })
+
+  it('says which dependency does not answer: a paused Redis is unreachable, PostgreSQL still ok', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'hs-readyz-'))
+    const own = await startRedis({ dataDir, persist: false })
+    const redis = new Redis(own.url, { maxRetriesPerRequest: 1 })
+    const paused = await startTestServer({ ...deps, redis, config: { ...deps.config, allowedOrigins: [] } })
+    const pid = own.process.pid!
+    try {
+      expect((await fetch(`${paused.baseUrl}/readyz`)).status).toBe(200)
+      process.kill(pid, 'SIGSTOP')
+      const ready = await fetch(`${paused.baseUrl}/readyz`)
+      expect(ready.status).toBe(503)
+      expect(await ready.json()).toEqual({
+        status: 'not_ready',
+        checks: { postgres: 'ok', redis: 'unreachable', migrations: 'ok' },
+      })
+    } finally {
+      process.kill(pid, 'SIGCONT')
+      await paused.close()
+      redis.disconnect()
+      await own.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 
   it('is not ready when a migration is missing', async () => {

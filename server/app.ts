@@ -186,10 +186,8 @@ export function createServerApp(deps: CoreDeps, options: { build: ServerBuild; p
     if (draining) return void res.status(503).json({ status: 'draining', checks: {} })
     const check = async (fn: () => Promise<unknown>) => {
       try {
-        const result = await Promise.race([
-          fn(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
-        ])
+        // A dependency that does not answer in 2 s is unreachable; a stall of this process is not (decision 055).
+        const result = await withDeadline(fn(), 2000)
         return result === false ? 'pending' : 'ok'
       } catch {
         return 'unreachable'
