@@ -53,8 +53,12 @@ describe('crisis detection in chat', () => {
     const clinician = await createAccount(deps, 'clinician')
     const console = openSocket(server.baseUrl, { cookie: clinician.cookie })
     expect(await connectOutcome(console)).toBe('connected')
-    const consoleHeard: string[] = []
-    console.onAny((event) => consoleHeard.push(event))
+    // The console is told of the new incident by the server right after commit (no worker in this test).
+    const consoleUpdated = new Promise<void>((resolve) =>
+      console.onAny((event) => {
+        if (event === 'incident:updated') resolve()
+      }),
+    )
 
     const reply = await send(sender.client, "i can't do this anymore, i'm going to kill myself tonight")
     expect(reply.ok).toBe(true)
@@ -83,8 +87,7 @@ describe('crisis detection in chat', () => {
       await deps.sql`select job_name as "jobName", payload from outbox where job_name = 'crisis:page' and payload->>'incidentId' = ${incident!.id}`
     expect(job).toBeDefined()
     expect(Object.keys(job!.payload as object).sort()).toEqual(['incidentId', 'level', 'repeat'])
-    await new Promise((r) => setTimeout(r, 300))
-    expect(consoleHeard).toContain('incident:updated')
+    await consoleUpdated
     console.disconnect()
   })
 
