@@ -52,6 +52,8 @@ interface Warmth {
   closes: number
   /** Every connection of the pool is open: a round held them all and none closed since (`poolHoldable`). */
   allOpen: boolean
+  /** Waiting for the pool to be holdable again (`poolHoldableAgain`). */
+  holdable: Array<() => void>
   closed: () => void
 }
 
@@ -91,6 +93,7 @@ export function keepPoolWarm(
     rounds: 0,
     closes: 0,
     allOpen: false,
+    holdable: [],
     closed: () => {
       // At once, in postgres.js's own close handling: from here on a reservation could open a connection.
       state.closes++
@@ -120,6 +123,16 @@ export function keepPoolWarm(
 export function poolHoldable(sql: Sql): boolean {
   const state = warmth.get(sql)
   return state !== undefined && state.allOpen && !state.stopped
+}
+
+/**
+ * Resolves once `poolHoldable(sql)` holds: at once if it does, else when a round of keepPoolWarm ends with every
+ * connection open (after a connection closed, once its replacement is open and warmed). Never resolves for a pool that
+ * is not kept warm or is ending.
+ */
+export function poolHoldableAgain(sql: Sql): Promise<void> {
+  if (poolHoldable(sql)) return Promise.resolve()
+  return new Promise((resolve) => warmth.get(sql)?.holdable.push(resolve))
 }
 
 /** How many rounds of keepPoolWarm have ended for this pool (0 when it is not kept warm). */
@@ -192,5 +205,6 @@ async function warmRound(sql: Sql, state: Warmth): Promise<PoolWarmReport> {
   state.rounds++
   // Every connection was held at once, so open; unless one closed meanwhile (then another round follows).
   state.allOpen = state.closes === closesBefore
+  if (state.allOpen) for (const resolve of state.holdable.splice(0)) resolve()
   return { backends, warmed: done.filter((d) => d.warmed).length, ms: performance.now() - started }
 }

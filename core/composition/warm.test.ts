@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSql, keepPoolWarm, poolWarmRounds, type Sql } from '../../db/client.js'
+import { createSql, keepPoolWarm, poolHoldable, poolHoldableAgain, poolWarmRounds, type Sql } from '../../db/client.js'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { sendMessage } from '../chat/send-pipeline.js'
@@ -125,6 +125,9 @@ describe('warming the database pool (decision 064)', () => {
     expect(replaced.pid).not.toBe(gone)
     expect(replaced.crisis).toEqual(CRISIS_STATEMENTS)
     expect(poolWarmRounds(pool)).toBeGreaterThanOrEqual(2)
+    // Holdable again once a round held both: what the pipelined commit waits for before it reserves.
+    await poolHoldableAgain(pool)
+    expect(poolHoldable(pool)).toBe(true)
   }, 60_000)
 
   it("covers a real crisis send's statements: the send prepares nothing new on a warmed connection", async () => {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSql, keepPoolWarm, poolHoldable, type Sql } from '../../db/client.js'
+import { createSql, keepPoolWarm, poolHoldable, poolHoldableAgain, type Sql } from '../../db/client.js'
 import { createTestDeps, type TestDeps } from '../../tests/support/deps.js'
 import { chatMember, createSeedRooms, roomIdOf } from '../../tests/support/chat.js'
 import { afterCommit, commitWith } from '../after-commit.js'
@@ -135,7 +135,7 @@ async function holdEveryConnection(): Promise<number[]> {
 
 /** The pool is kept warm again (a replaced connection's round has ended), so sends pipeline again. */
 async function poolSettled(): Promise<void> {
-  for (let i = 0; i < 200 && !poolHoldable(pool); i++) await new Promise((resolve) => setTimeout(resolve, 25))
+  await poolHoldableAgain(pool)
   expect(poolHoldable(pool)).toBe(true)
 }
 
