@@ -40,14 +40,18 @@ async function socketFor(account: TestAccount, acceptLanguage = 'en-GB,en;q=0.8'
 }
 
 /** Resolves once `socket` hears a marker sent to its own account room after everything before it. */
-async function drained(account: TestAccount, heard: { event: string; payload: unknown }[]) {
+function drained(account: TestAccount, socket: TestSocket): Promise<void> {
   const marker = crypto.randomUUID()
+  const heard = new Promise<void>((resolve) => {
+    const listener = (_event: string, payload: unknown) => {
+      if ((payload as { incidentId?: string } | undefined)?.incidentId !== marker) return
+      socket.offAny(listener)
+      resolve()
+    }
+    socket.onAny(listener)
+  })
   deps.realtime.emitToRoom(socketRooms.account(account.accountId), 'crisis:message', { incidentId: marker })
-  const deadline = Date.now() + 5_000
-  while (!heard.some((h) => (h.payload as { incidentId?: string })?.incidentId === marker)) {
-    if (Date.now() > deadline) throw new Error('marker not heard')
-    await new Promise((r) => setTimeout(r, 20))
-  }
+  return heard
 }
 
 async function signIn(account: TestAccount) {
@@ -72,7 +76,7 @@ describe('crisis over sockets', () => {
     expect(card.local.map((l) => l.phone)).toEqual(['116 123'])
     expect(card.international.length).toBeGreaterThan(0)
 
-    await Promise.all([drained(sender, a.heard), drained(other, b.heard), drained(clinician, c.heard)])
+    await Promise.all([drained(sender, a.socket), drained(other, b.socket), drained(clinician, c.socket)])
     expect(a.heard.filter((h) => h.event === 'crisis:status').map((h) => h.payload as CrisisStatusEvent)).toEqual([
       { incidentId: card.incidentId, status: 'open' },
     ])
