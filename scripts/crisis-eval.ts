@@ -10,6 +10,8 @@
  *      figures per language, the combined classifier's (rules + model) recall at a false-positive rate of
  *      5 % and 1 % with the model cut-off that gives it, and the model's alone. When the
  *      folder is absent this part says so and the run still succeeds.
+ *  (u<n>) each audit set listed in core/crisis/eval/audit-sets.ts, audit<n>-messages.jsonl (written blind, then
+ *      read and tuned on by the rules audits): the same per-language figures, reported apart from the held-out sets.
  *  (a<n>) each held-out set listed in core/crisis/eval/heldout-sets.ts, heldout<n>-messages.jsonl (written
  *      blind, never trained or tuned on): the same per-language figures. Sets 2 to 7 were retired into the
  *      training messages after their held-out reports (decisions 063, 067), and their last figures are
@@ -29,6 +31,7 @@ import {
   type EvalMessage,
   type EvalRow,
 } from '../core/crisis/eval/evaluate.js'
+import { AUDIT_SET_NUMBERS, loadAuditSet } from '../core/crisis/eval/audit-sets.js'
 import { HELDOUT_SET_NUMBERS, HELDOUT_SETS, loadHeldoutSet } from '../core/crisis/eval/heldout-sets.js'
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
@@ -50,6 +53,7 @@ const predict = (set: EvalMessage[]) =>
 const messages = loadEvalSet().filter((m) => !onlyLang || m.language === onlyLang)
 const predictions = predict(messages)
 const heldoutSetPredictions = HELDOUT_SET_NUMBERS.map((n) => ({ n, predictions: predict(loadHeldoutSet(n)) }))
+const auditSetPredictions = AUDIT_SET_NUMBERS.map((n) => ({ n, predictions: predict(loadAuditSet(n)) }))
 const report = evaluate(predictions.map((p) => ({ expected: p.message.level, predicted: p.result.level })))
 
 const pct = (x: number) => x.toFixed(3)
@@ -111,6 +115,16 @@ for (const [name, pool, pick, hardNegative, heading] of [
         () => true,
         isNotedHardNegative,
         `(a${n}) ${HELDOUT_SETS[n].ordinal} held-out set: ${pool.length} own messages written blind, never tuned on`,
+      ] as const,
+  ),
+  ...auditSetPredictions.map(
+    ({ n, predictions: pool }) =>
+      [
+        `audit set ${n}`,
+        pool,
+        () => true,
+        isNotedHardNegative,
+        `(u${n}) audit set ${n}: ${pool.length} own messages written blind, then read and tuned on by the rules audits (not held out)`,
       ] as const,
   ),
 ] as const) {
