@@ -240,6 +240,242 @@ describe('Polish goodbyes (pl.farewell)', () => {
   })
 })
 
+describe('Second Polish rules audit (issue 12): a chat writer’s forms the rules were not checked against', () => {
+  it('reads an overdose told as a state or with the amount after, poison, a learner’s form and bleeding (pl.attempt)', () => {
+    expectRuleLevels([
+      ['łyknęłam wszystkie tabsy, już łyknięte', 'imminent', 'pl.attempt'],
+      ['cała garść już połknięta', 'imminent', 'pl.attempt'],
+      ['no i tabletki połknięte, nie dzwońcie', 'imminent', 'pl.attempt'],
+      ['zażyłam leki babci, całe trzy opakowania', 'imminent', 'pl.attempt'],
+      ['wziolem wszytkie tabeltki z apteczki', 'imminent', 'pl.attempt'],
+      ['wrzuciłem w siebie wszystkie psychotropy', 'imminent', 'pl.attempt'],
+      ['ja wypiła wszystkie leki na sen, przepraszam', 'imminent', 'pl.attempt'],
+      ['połknęłam całe opakowanie ketonalu', 'imminent', 'pl.attempt'],
+      ['napiłem się płynu do udrażniania rur', 'imminent', 'pl.attempt'],
+      ['wypiłam właśnie wybielacz', 'imminent', 'pl.attempt'],
+      ['trutka wypita, teraz czekam', 'imminent', 'pl.attempt'],
+      ['ciacham się coraz głębiej', 'imminent', 'pl.attempt'],
+      ['pocięłam się i krew cieknie po nadgarstku', 'imminent', 'pl.attempt'],
+      ['nie mogę przestać krwawić, pocięłam uda', 'imminent', 'pl.attempt'],
+      ['krew leje się strumieniem z ręki, nie umiem jej zatamować', 'imminent', 'pl.attempt'],
+    ])
+  })
+
+  it('reads charcoal, exhaust, a locked room with the means, the tracks, a height, a crash, water, cold and numbness (pl.attempt)', () => {
+    expectRuleLevels([
+      ['zakleiłam szpary w drzwiach i rozpaliłam węgiel w misce', 'imminent', 'pl.attempt'],
+      ['rura od wydechu idzie przez okno do środka, siedzę w aucie', 'imminent', 'pl.attempt'],
+      ['auto zamknięte w garażu, odpalam silnik', 'imminent', 'pl.attempt'],
+      ['zamknąłem się w piwnicy ze sznurem', 'imminent', 'pl.attempt'],
+      ['siedzę w wannie z żyletką', 'imminent', 'pl.attempt'],
+      ['zaraz wejdę na tory', 'imminent', 'pl.attempt'],
+      ['piszę to z dachu, nie szukajcie mnie długo', 'imminent', 'pl.attempt'],
+      ['za chwilę skręcę w drzewo na pełnej prędkości', 'imminent', 'pl.attempt'],
+      ['wchodzę do jeziora i idę dalej', 'imminent', 'pl.attempt'],
+      ['stoję w rzece po szyję i nie wracam', 'imminent', 'pl.attempt'],
+      ['leżę na mrozie bez kurtki i nie wstanę', 'imminent', 'pl.attempt'],
+      ['drętwieją mi ręce po tych tabletkach, które wzięłam', 'imminent', 'pl.attempt'],
+    ])
+  })
+
+  it('reads an end with a time, means told participle first or in the fist, and goodbyes in chat forms (imminent)', () => {
+    expectRuleLevels([
+      ['dziś w nocy to koniec', 'imminent', 'pl.plan.method'],
+      ['dzisiaj to zakończę.', 'imminent', 'pl.plan.method'],
+      ['dziś wieczorem wszystko się skończy', 'imminent', 'pl.plan.method'],
+      ['mam zawiązaną linę na belce', 'imminent', 'pl.plan.means'],
+      ['naszykowany sznur leży w szafie', 'imminent', 'pl.plan.means'],
+      ['mam żyletki w garści', 'imminent', 'pl.plan.means'],
+      ['trzymam nóż pod łóżkiem na ten właściwy moment', 'imminent', 'pl.plan.means'],
+      ['sorki za wszystko, nara na dobre', 'imminent', 'pl.farewell'],
+      ['jak to czytacie, to mnie już nie będzie', 'imminent', 'pl.farewell'],
+      ['zanim ktoś to przeczyta, będzie już za późno', 'imminent', 'pl.farewell'],
+      ['kładę się spać na zawsze', 'imminent', 'pl.farewell'],
+      ['idę spać i już się nigdy nie obudzę', 'imminent', 'pl.farewell'],
+      ['to mój ostatni wieczór na tym świecie', 'imminent', 'pl.farewell'],
+      ['oddaję wam konsolę, już mi nie będzie potrzebna', 'imminent', 'pl.farewell'],
+      ['niech ktoś powie mojej siostrze, że ją kocham', 'imminent', 'pl.farewell'],
+      ['Żegnajcie wszyscy. Nie daję już rady.', 'imminent', 'pl.farewell'],
+      ['dzisiaj kończę ze sobą', 'imminent', 'pl.ideation.active'],
+    ])
+  })
+
+  it('reads the end as a present act, sleep for good, a plan with place and method, research, rehearsal and a broken-off attempt (high)', () => {
+    expectRuleLevels([
+      ['kończę ze sobą', 'high', 'pl.ideation.active'],
+      ['zasnę na zawsze', 'high', 'pl.ideation.active'],
+      ['planuję to od miesiąca, wiem gdzie i czym', 'high', 'pl.ideation.active'],
+      ['wiem już nawet, z którego wiaduktu', 'high', 'pl.ideation.active'],
+      ['ile trzeba wziąć tramalu, żeby nie przeżyć', 'high', 'pl.ideation.thoughts'],
+      ['googlowałam, jak długo trwa wykrwawienie', 'high', 'pl.ideation.thoughts'],
+      ['które leki są najmniej bolesne?', 'high', 'pl.ideation.thoughts'],
+      ['czytałem, które pociągi tu nie stają', 'high', 'pl.ideation.thoughts'],
+      ['kupuję tabletki po trochu, żeby nikt się nie zorientował', 'high', 'pl.ideation.thoughts'],
+      ['ćwiczę zakładanie pętli', 'high', 'pl.ideation.thoughts'],
+      ['stałam na wiadukcie i o mało nie skoczyłam', 'high', 'pl.ideation.thoughts'],
+      ['leżałem na torach, ale zszedłem', 'high', 'pl.ideation.thoughts'],
+      ['mam tabsy w szufladzie i w końcu ich użyję', 'high', 'pl.ideation.thoughts'],
+    ])
+  })
+
+  it('reads hitting, pinching, scratching, cutting without stopping, wounds and starving oneself (pl.selfharm)', () => {
+    expectRuleLevels([
+      ['waliłem głową o mur aż do krwi', 'high', 'pl.selfharm'],
+      ['szczypię się aż do krwi', 'high', 'pl.selfharm'],
+      ['drapię się nożyczkami po nadgarstkach', 'high', 'pl.selfharm'],
+      ['tnę się i nie mogę przestać', 'high', 'pl.selfharm'],
+      ['boję się, że coś sobie zrobię', 'high', 'pl.selfharm'],
+      ['zrobiłem sobie nacięcia na ramieniu', 'high', 'pl.selfharm'],
+      ['nie jem nic celowo od tygodnia', 'high', 'pl.selfharm'],
+      ['chcę się skaleczyć', 'high', 'pl.selfharm'],
+      ['pocięłem się znowu', 'high', 'pl.selfharm'],
+    ])
+  })
+
+  it('reads burden, hopelessness and passive wishes in these forms (concern)', () => {
+    expectRuleLevels([
+      ['jestem dla was tylko problemem', 'concern', 'pl.burden'],
+      ['jestem tylko problem dla rodziny', 'concern', 'pl.burden'],
+      ['mam dość bycia ciężarem', 'concern', 'pl.burden'],
+      ['ciągle sprawiam wszystkim kłopoty', 'concern', 'pl.burden'],
+      ['czuję się jak balast', 'concern', 'pl.burden'],
+      ['nikomu nie jestem potrzebny', 'concern', 'pl.burden'],
+      ['bez mnie będzie im lżej', 'concern', 'pl.burden'],
+      ['moja mama miałaby łatwiej bez takiej córki jak ja', 'concern', 'pl.burden'],
+      ['nikt nie będzie po mnie płakał', 'concern', 'pl.burden'],
+      ['nie wiem, jak długo jeszcze wytrzymam', 'concern', 'pl.hopelessness'],
+      ['nie mam już siły walczyć', 'concern', 'pl.hopelessness'],
+      ['dla kogo mam żyć?', 'concern', 'pl.hopelessness'],
+      ['nie warto już żyć', 'concern', 'pl.hopelessness'],
+      ['nie zasługuję na życie', 'concern', 'pl.hopelessness'],
+      ['gdyby mnie przejechał tramwaj, to w sumie spoko', 'concern', 'pl.ideation.passive'],
+      ['lepiej by było po prostu zniknąć', 'concern', 'pl.ideation.passive'],
+      ['po co ja się w ogóle urodziłam', 'concern', 'pl.ideation.passive'],
+      ['mam dość istnienia', 'concern', 'pl.ideation.passive'],
+      ['żałuję, że matka mnie urodziła', 'concern', 'pl.ideation.passive'],
+    ])
+  })
+
+  it('leaves packed or routine doses, food, a drink of kwas, a pet, blood from a nose, a tooth or a film, a stove and a grill to the rules’ silence', () => {
+    expectRulesSilent([
+      'wszystkie leki wzięte, możemy jechać na wakacje',
+      'poranne tabletki połknięte, idę do pracy',
+      'całe opakowanie witamin łyknięte w tydzień',
+      'wzięłam leki na wyjazd, dwa opakowania',
+      'wziąłem tabletki z apteki, całe trzy opakowania',
+      'mama wypiła wszystkie leki na kaszel zgodnie z zaleceniem',
+      'wypiłam kwas chlebowy, pyszny',
+      'pies zjadł trutkę na szczury, jedziemy do weterynarza',
+      'wypiłem przez pomyłkę płyn do spryskiwaczy, byłem na SORze, już ok',
+      'krew leci mi z nosa bardzo mocno',
+      'rana po zębie nie przestaje krwawić',
+      'skaleczyłem się w palec przy krojeniu i krew leci mocno',
+      'w tym horrorze krew leje się strumieniem',
+      'zamknęłam okna i rozpaliłam węgiel w piecu, bo zimno',
+      'napaliłam w kominku węglem i zamknęłam drzwi do salonu',
+      'rozpaliłam grill na balkonie i zamknęłam okno, żeby dym nie leciał',
+      'rura z wydechu ciągnie się po ziemi, muszę jechać do mechanika',
+    ])
+  })
+
+  it('leaves traffic, a garage left by car, hobbies, a crossing, a view, a game, a swim, snow angels and side effects to the rules’ silence', () => {
+    expectRulesSilent([
+      'wdycham spaliny codziennie w korku',
+      'auto zamknięte w garażu, odpalam silnik i wyjeżdżam do pracy',
+      'zamknęłam się w pokoju z tabletkami na ból głowy',
+      'siedzę w lesie ze strzelbą na polowaniu',
+      'siedzę w aucie z nożem do grzybów',
+      'wchodzę na tory, żeby przejść na drugi peron',
+      'piszę to z dachu, opalamy się',
+      'piszę z mostu, widok piękny',
+      'uważaj, bo wjedziesz w drzewo',
+      'boję się, że uderzę w drzewo na tym lodzie',
+      'w GTA skręcę w drzewo i wybuchnę xd',
+      'wchodzę do wody tylko po pas, bo nie umiem pływać',
+      'stoję w morzu po szyję, ratownik obok, jest super',
+      'leżę na śniegu bez kurtki, robimy aniołki z dziećmi',
+      'zasypiam po tych lekach, które wzięłam na noc',
+      'kręci mi się w głowie po tych tabletkach, które wzięłam na przeziębienie',
+    ])
+  })
+
+  it('leaves ends of work or a season, trips, sleep, things handed on for a reason and goodbyes to a group to the rules’ silence', () => {
+    expectRulesSilent([
+      'dziś koniec pracy o 15',
+      'dzisiaj koniec sezonu, smutno',
+      'dziś koniec świata w tej grze',
+      'dziś to zakończę i wyślę projekt szefowi',
+      'nara na dobre 2 godziny, idę na trening',
+      'zanim to przeczytasz, będę już w samolocie',
+      'jak to czytasz, to mnie już nie będzie w domu',
+      'idę spać i pewnie się nie obudzę na budzik',
+      'jesteś ostatnią osobą na tym świecie, której bym to powiedział',
+      'oddaję wam rower, nie będzie mi już potrzebny, bo kupiłam auto',
+      'zostawiam wam klucze, nie będą mi potrzebne w szpitalu',
+      'niech ktoś powie mamie, że przepraszam za spóźnienie',
+      'Żegnajcie, mam dość tej grupy, wypisuję się',
+      'żegnajcie wszyscy! jutro wyjeżdżam, nie dam rady pisać',
+    ])
+  })
+
+  it('leaves quitting a habit, hyperbole, a party, fireworks, curiosity, study, ordinary pain, a trip, sailing, sport, a hunt and accidents to the rules’ silence', () => {
+    expectRulesSilent([
+      'kończę z tym na zawsze, rzucam palenie',
+      'kończę na zawsze z alkoholem',
+      'po tej sesji zasnę na zawsze xd',
+      'zasnę i się nie obudzę do południa',
+      'wiem gdzie i kiedy jest impreza',
+      'nie wiem gdzie i jak',
+      'wiem z którego dachu najlepiej widać fajerwerki',
+      'ile kawy trzeba wypić, żeby umrzeć xd',
+      'ile czekolady trzeba zjeść, żeby pies umarł? pytam, bo mój zjadł tabliczkę',
+      'piszę referat o tym, ile trzeba alkoholu, żeby umrzeć',
+      'szukam najmniej bolesnego sposobu na depilację',
+      'które szczepienie jest najmniej bolesne dla dziecka',
+      'sprawdziłem, które pociągi nie stają w Kutnie, bo muszę dojechać',
+      'kupiłam paracetamol w kilku aptekach, bo w jednej nie było',
+      'ćwiczę wiązanie pętli na kursie żeglarskim',
+      'prawie skoczyłam ze szczęścia',
+      'prawie skoczyłem 6 metrów w dal na zawodach',
+      'jako dziecko leżałam na torach dla zabawy',
+      'mam nóż myśliwski i kiedyś go użyję na polowaniu',
+      'mam leki przeciwbólowe, użyję ich, jak będzie bolało',
+      'uderzyłam głową w ścianę, aż mnie zabolało, bo się potknęłam',
+      'szczypie mnie w oczy od cebuli',
+      'drapię się po nadgarstkach, bo mnie swędzi od komara',
+      'zaraz coś sobie zrobię do jedzenia, jestem głodna',
+      'chyba coś sobie zrobię z włosami',
+      'zrobiłam sobie ranę na kolanie, przewróciłam się na rowerze',
+      'zrobiłam sobie oparzenie przy prasowaniu',
+      'nie jem celowo przed badaniem krwi',
+      'nie piję celowo alkoholu od stycznia',
+      'nie jem nic celowo po 18',
+    ])
+  })
+
+  it('leaves a hangover, a printer, furniture, a run, a cold, stress, luxury, a city, a weekend away, a birthday, a meeting, a series, someone else and the past to the rules’ silence', () => {
+    expectRulesSilent([
+      'czuję się jak śmieć po wczorajszej imprezie',
+      'ta drukarka ciągle sprawia problemy',
+      'ten projekt jest dla mnie tylko problemem',
+      'bez mnie byłoby wam łatwiej wnieść tę szafę',
+      'nie wiem, ile jeszcze dam radę biec',
+      'nie mam już siły walczyć z tym katarem',
+      'nie warto żyć w ciągłym stresie',
+      'nie zasługuję na życie w luksusie',
+      'nie nadaję się do życia w mieście',
+      'lepiej zniknąć na weekend w góry',
+      'dlaczego urodziłam się w lipcu, a nie w maju',
+      'nie lubię, gdy ktoś mi mówi, że jestem niepotrzebna na spotkaniu',
+      'jestem niepotrzebna na tym zebraniu, więc wychodzę',
+      'nikt nie będzie płakał po tym serialu',
+      'mój brat powiedział, że mam dość istnienia tej aplikacji',
+      'kiedyś się pocięłam, ale to było lata temu',
+      'on pisze, że tnie się coraz głębiej',
+    ])
+  })
+})
+
 describe('English overdoses told by their amount (en.attempt)', () => {
   it('reads a container or a stretch of doses with the medicine unnamed or after it', () => {
     expectRuleLevels([

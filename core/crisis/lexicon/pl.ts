@@ -12,14 +12,14 @@ const KILL =
   '(?:zabi(?:c|je|jesz|jemy|jam|jac|jal|jala|jalem|jalam|l|la|lem|lam|lbym|labym|lbys|labys|lby|laby)|zajeb(?:ac|ie|iesz|albym|alabym))'
 /** Forms of pociąć/ciąć/tnę. */
 const CUT =
-  '(?:poci(?:ac|al|ala|alem|alam|ela|elam|eli|ely|elabym|albym)|potne|potniesz|ciac|ciecia|cieciu|ciecie|tne|tniesz|tnac|cialem|cialam|cielam|ciela|cial|ciach(?:am|asz|alam|alem|ac)|kalecz(?:e|ysz|ylam|ylem|yc))'
+  '(?:poci(?:ac|al|ala|alem|alam|ela|elam|elem|eli|ely|elabym|albym)|potne|potniesz|ciac|ciecia|cieciu|ciecie|tne|tniesz|tnac|cialem|cialam|cielam|ciela|cial|ciach(?:am|asz|alam|alem|ac)|kalecz(?:e|ysz|ylam|ylem|yc)|skalecz(?:e|yc))'
 /** Forms of powiesić. */
 const HANG = '(?:powies(?:ic|ze|zesz|il|ila|ilem|ilam|ilbym|ilabym))'
 /** A gap of up to two ordinary words (not object pronouns or a new clause). */
 const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2}'
 const PILLS =
-  '(?:tabletk\\w*|tabletek|lek(?:i|ow|ami)|lekarstw\\w*|pigul\\w*|proch(?:y|ow|ami)|proszk(?:i|ow)|tabs\\w*|psychotrop\\w*|leki nasenne|antydepresant\\w*|benzo\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*|(?:hydroksyzyn|kwetiapin|ketrel|tramadol|tramal|kodein|klonazepam|alprazolam|afobam|zolpidem|stilnox|sertralin|fluoksetyn|pregabalin|lorafen|estazolam)\\w*)'
-const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|strzelb\\w*|rewolwer\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*)`
+  '(?:tabletk\\w*|tabletek|tabeltk\\w*|lek(?:i|ow|ami|ach)|lekarstw\\w*|pigul\\w*|proch(?:y|ow|ami)|proszk(?:i|ow)|tabs\\w*|psychotrop\\w*|leki nasenne|antydepresant\\w*|benzo\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*|(?:hydroksyzyn|kwetiapin|ketrel|tramadol|tramal|kodein|klonazepam|alprazolam|afobam|zolpidem|stilnox|sertralin|fluoksetyn|pregabalin|lorafen|estazolam|ketonal|nurofen|aspiryn|polopiryn|pyralgin|metamizol|ketoprofen|naproksen|diklofenak|morfin|oksykodon|fentanyl|escitalopram|citalopram|wenlafaksyn|mirtazapin|mianserin|trazodon|olanzapin|lamotrygin|karbamazepin|depakin|diazepam|oksazepam|lorazepam|clonazepam|propranolol|metoprolol|bisoprolol|amlodypin|nasenn)\\w*)'
+const MEANS_NOUN = `(?:${PILLS}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|strzelb\\w*|rewolwer\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*|trucizn\\w*|trutk\\w*|cyjan\\w*)`
 /**
  * A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. The words of a later
  * meeting are read anywhere after the goodbye; a period the goodbye is bounded by ("ostatnia
@@ -45,18 +45,18 @@ const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiadu
  * what is said: "wzięłam właśnie całe opakowanie", "łyknąłem chyba ze 30", "się chyba dzisiaj zabiję".
  */
 const PART =
-  '(?:(?:juz|chyba|zaraz|wlasnie|dzis|dzisiaj|teraz|po prostu|w koncu|naprawde|serio|wreszcie|przed chwila|sobie|normalnie) )*'
+  '(?:(?:juz|chyba|zaraz|wlasnie|dzis|dzisiaj|teraz|po prostu|w koncu|naprawde|serio|wreszcie|przed chwila|sobie|normalnie|w siebie) )*'
 /** Taking pills, said by the speaker: past (-łem/-łam, also "wziełam", "wziołem"), present, future, infinitive. */
 const TAKE =
-  '(?:wzi(?:alem|alam|elam|elem|olem|ac)|wezme|lykn(?:alem|elam|e|ac)|lykam|polkn(?:alem|elam|e|ac)|polykam|zazy(?:lem|lam|je|c|wam)|zjad(?:lem|lam)|zjem|zarzuc(?:ilem|ilam|e|ic)|wciagn(?:alem|elam|e|ac)|wypi(?:lem|lam|je|c))'
+  '(?:wzi(?:alem|alam|elam|elem|olem|ac)|wezme|lykn(?:alem|elam|e|ac)|lykam|polkn(?:alem|elam|e|ac)|polykam|zazy(?:lem|lam|je|c|wam)|zjad(?:lem|lam)|zjem|zarzuc(?:ilem|ilam|e|ic)|wciagn(?:alem|elam|e|ac)|wypi(?:lem|lam|je|c)|wrzuc(?:ilem|ilam|e|ic))'
 /** The same act, told after its object ("wszystkie tabletki już połknęłam"): past and present, first person. */
 const TOOK =
-  '(?:wzi(?:alem|alam|elam|elem|olem)|lykn(?:alem|elam)|lykam|polkn(?:alem|elam)|polykam|zazyl(?:em|am)|zjadl(?:em|am)|zarzucil(?:em|am)|wciagn(?:alem|elam)|wypil(?:em|am))'
+  '(?:wzi(?:alem|alam|elam|elem|olem)|lykn(?:alem|elam)|lykam|polkn(?:alem|elam)|polykam|zazyl(?:em|am)|zjadl(?:em|am)|zarzucil(?:em|am)|wciagn(?:alem|elam)|wypil(?:em|am)|wrzucil(?:em|am))'
 /** A pack's worth, which names a medicine by itself: "całe opakowanie", "cały blister", "pół paczki", "całą fiolkę". */
 const PACK =
   '(?:cale (?:opakowanie|pudelko)|cala (?:paczke|fiolke|butelke|apteczke|zawartosc)|caly (?:blister|listek|zapas|sloik)|(?:pol|poltora|dwa|trzy|kilka|wszystkie) (?:opakowani[ae]|opakowan|paczki|paczek|blistr(?:a|y|ow)|fiolki|butelki|listk(?:a|i|ow)))'
 /** An amount beyond a dose, before a medicine: "wszystkie", "ze 30", "kilkanaście", a pack's worth. */
-const AMOUNT = `(?:(?:ze|z|okolo|jakies|prawie|ponad|gdzies) )?(?:wszystkie|\\d{2,}|(?:(?:o wiele|duzo|znacznie|zdecydowanie) )?za duzo|garsc|kilkanascie|kilkadziesiat|dwadziescia|trzydziesci|czterdziesci|piecdziesiat|reszte|${PACK})`
+const AMOUNT = `(?:(?:ze|z|okolo|jakies|prawie|ponad|gdzies|ostatnie|moje|swoje|cale) )?(?:wszystkie|wszytkie|wsztkie|\\d{2,}|(?:(?:o wiele|duzo|znacznie|zdecydowanie) )?za duzo|garsc|kilkanascie|kilkadziesiat|dwadziescia|trzydziesci|czterdziesci|piecdziesiat|reszte|${PACK})`
 /** Food, sweets, drinks and supplements: what a pack of which is no overdose ("całe opakowanie chipsów"). */
 const FOOD =
   '(?:chips\\w*|cukier\\w*|cukierk\\w*|czekolad\\w*|ciast\\w*|ciastk\\w*|lod(?:y|ow|ami)|pizz\\w*|gum\\w*|zelk\\w*|zelek|piw\\w*|chleb\\w*|bulk\\w*|jogurt\\w*|mlek\\w*|mleka|platk\\w*|herbatnik\\w*|wafl\\w*|wafelk\\w*|paluszk\\w*|orzesz\\w*|orzech\\w*|krakers\\w*|batonik\\w*|batony|baton|witamin\\w*|magnez\\w*|suplement\\w*|tranu|probiotyk\\w*|pastyl\\w* do ssania|mietowk\\w*|tic tac\\w*|jedzeni\\w*|obiad\\w*|kolacj\\w*|sniadani\\w*|przekask\\w*|slodycz\\w*)'
@@ -70,8 +70,45 @@ const NOT_A_DOSE_BEFORE = `(?<!\\b(?:${FOOD}|codziennie|regularnie|zawsze)\\b(?:
 /** Put right after TAKE: a dose owed or forgotten ("muszę wziąć", "zapomniałam wziąć"; not "mam zamiar wziąć"). */
 const NOT_OWED =
   '(?<!\\b(?:zapomnial\\w*|zapominam|musze|musial\\w*|mam|mialam|mialem|trzeba|powinienem|powinnam|kazal\\w*|kaze|pamietaj\\w*|pamietam) (?:(?!zamiar\\b)\\w+ )?\\w+)'
+/** Instrumental forms of the means ("zamknęłam się w łazience z żyletką"). */
+const MEANS_WITH =
+  '(?:zyletk(?:a|ami)|nozem|nozykiem|ostrzem|brzytwa|sznurem|lina|petla|paskiem|bronia|pistoletem|strzelba|tabletkami|lekami|prochami|pigulkami|tabsami|trucizna|trutka)'
+/** A nosebleed, a period, a dentist, a kitchen or a shave: blood that is no wound one made. */
+const NOT_A_WOUND =
+  '(?![^.!?]*\\b(?:nos\\w*|dziasl\\w*|zeb\\w*|okres\\w*|miesiaczk\\w*|porod\\w*|kroj\\w*|kuchni\\w*|golen\\w*|golil\\w*|palec|palc\\w*|upad\\w*|przewrocil\\w*|rower\\w*|pies|psa|kot|kota|horror\\w*|film\\w*|serial\\w*|grze|gry|mecz\\w*)\\b)'
+const NOT_A_WOUND_BEFORE =
+  '(?<!\\b(?:nos\\w*|dziasl\\w*|zeb\\w*|okres\\w*|miesiaczk\\w*|porod\\w*|kroj\\w*|kuchni\\w*|golen\\w*|golil\\w*|palec|palc\\w*|upad\\w*|przewrocil\\w*|rower\\w*|pies|psa|kot|kota|horror\\w*|film\\w*|serial\\w*|grze|gry|mecz\\w*)\\b[^.!?]*)'
+/**
+ * Not one's own question of death or pain: study, news and fiction, a pet or a child, an ordinary pain
+ * (a tattoo, a waxing, a jab), curiosity about coffee ("ile kawy trzeba wypić, żeby umrzeć").
+ */
+const NOT_ONES_OWN_WORDS =
+  'temat\\w*|referat\\w*|esej\\w*|wyklad\\w*|lekcj\\w*|artykul\\w*|ksiazk\\w*|film\\w*|serial\\w*|bohater\\w*|postac\\w*|kryminal\\w*|egzamin\\w*|kurs\\w*|ratownik\\w*|pierwsz\\w* pomoc\\w*|pies|psa|kot|kota|dziecko|dziecka|komor\\w*|rosli\\w*|bakteri\\w*|kaw\\w*|kofein\\w*|wody|depilac\\w*|tatuaz\\w*|kolczyk\\w*|zabieg\\w*|szczepi\\w*|pobrani\\w*|porod\\w*|dentyst\\w*|wosk\\w*|xd|haha\\w*'
+const NOT_ONES_OWN = `(?![^.!?]*\\b(?:${NOT_ONES_OWN_WORDS})\\b)(?<!\\b(?:${NOT_ONES_OWN_WORDS})\\b[^.!?]*)`
+/** A joke or hyperbole marked in its sentence ("po tej sesji zasnę na zawsze xd"). */
+const NOT_A_JOKE = '(?![^.!?]*\\b(?:xd|haha\\w*|hehe\\w*|lol|zart\\w*)\\b)'
+/** Poisons and household chemicals drunk or swallowed ("wypiłam środek na szczury", "trutka wypita"). */
+const POISON =
+  '(?:srod\\w* (?:na szczury|na myszy|na chwasty|do udrazniania \\w+|chwastobojcz\\w*|owadobojcz\\w*)|trutk\\w*|trucizn\\w*|plyn\\w* do (?:udrazniania \\w+|rur|chlodnic\\w*|spryskiwaczy)|kret\\w*|wybielacz\\w*|domestos\\w*|antyfryz\\w*|rozpuszczalnik\\w*|denaturat\\w*|kwas\\w* (?:solny|solnego|siarkow\\w*|azotow\\w*))'
+/** Pills taken along rather than swallowed ("wzięłam leki na wyjazd, dwa opakowania"). */
+const NOT_CARRIED_WORDS =
+  'wyjazd\\w*|podroz\\w*|wakacj\\w*|urlop\\w*|do (?:torby|plecaka|walizki|samochodu|auta|pracy)|ze soba|zapas\\w*|z apteki|aptek\\w*'
+const NOT_CARRIED = `(?![^.!?]*\\b(?:${NOT_CARRIED_WORDS})\\b)(?<!\\b(?:${NOT_CARRIED_WORDS})\\b[^.!?]*)`
+/** Coal burnt to heat a home (a stove, a fireplace, a boiler), or a grill outdoors. */
+const NOT_HEATING =
+  '(?![^.!?]*\\b(?:piec\\w*|kominek|kominku|kominka|kotl\\w*|ogrzew\\w*|grzejn\\w*|zimno|na (?:balkonie|dzialce|ogrodzie|tarasie))\\b)'
+const NOT_HEATING_BEFORE = '(?<!\\b(?:piec\\w*|kominek|kominku|kominka|kotl\\w*|ogrzew\\w*)\\b[^.!?]*)'
+/** A knife, a rope or a gun with their hobby (hunting, fishing, mushrooms, a shooting range). */
+const NOT_A_HOBBY =
+  '(?![^.!?]*\\b(?:polow\\w*|mysliw\\w*|strzelnic\\w*|grzyb\\w*|wedk\\w*|ryb\\w*|zbior\\w*|obiad\\w*|kolacj\\w*)\\b)'
+/** Swimming with a lifeguard, a float or the children, or turning back ("tylko po pas", "wracam"). */
+const NOT_A_SWIM =
+  '(?![^.!?]*\\b(?:tylko|ratownik\\w*|kolo|kolem|rekawk\\w*|kamizelk\\w*|dzieci\\w*|(?<!nie )wracam|wroce do brzegu)\\b)'
+/** A reason one no longer needs a thing (a new one, moving out, growing up): not a goodbye. */
+const NO_LONGER_NEEDED_FOR =
+  '(?:szpital\\w*|sanatori\\w*|wojsk\\w*|oboz\\w*|urlop\\w*|wakacj\\w*|studi\\w*|kupil\\w*|kupuje|nowy|nowa|nowe|nowego|nowej|schudl\\w*|urosl\\w*|wyprowadz\\w*|przeprowadz\\w*|wyjezdzam|wyjezdza\\w*|wyjazd\\w*|emigruj\\w*|zmieniam|zmienil\\w*|przeszedl\\w*|przeszl\\w*|rzucil\\w*|rzucam|skonczyl\\w*|zdal\\w*|dostal\\w*|wygral\\w*|wyrosl\\w*|sprzedaj\\w*|sprzedal\\w*|zamiast)'
 /** A whole goodbye is two of these: an apology or thanks for everything, love, a farewell, an end. */
-const GOODBYE_SORRY = '(?:przepraszam (?:was )?za wszystko|wybaczcie mi|przebaczcie mi)'
+const GOODBYE_SORRY = '(?:(?:przepraszam|sory|sorry|sorki) (?:was |wam )?za wszystko|wybaczcie mi|przebaczcie mi)'
 const GOODBYE_THANKS = '(?:dziekuje (?:wam |ci )?za wszystko|dzieki za wszystko)'
 const GOODBYE_LOVE = '(?:kocham was(?: wszystkich| bardzo| mocno)?)'
 const GOODBYE_END =
@@ -255,7 +292,8 @@ export const pl: Lexicon = {
         '(?:zasnac|usnac|spac) na zawsze',
         '(?:lepiej|latwiej) (?:by )?(?:bylo|byloby),? gdybym (?:umarl|umarla)',
         '(?:zaluje|szkoda),? ze (?:sie )?(?:w ogole )?(?:urodzil\\w*|zyje)',
-        'mam (?:juz )?(?:\\w+ )?(?:dosc|dosyc) (?:tego |swojego |mojego )?zycia',
+        '(?:zaluje|szkoda),? ze (?:\\w+ )?mnie (?:w ogole )?urodzil\\w*',
+        'mam (?:juz )?(?:\\w+ )?(?:dosc|dosyc) (?:tego |swojego |mojego )?(?:zycia|istnienia)',
         'zmeczon\\w* (?:juz )?(?:tym )?zyciem',
         '(?:gdybym|jakbym|jesli umre|jak umre) (?:\\w+ ){0,2}umarl\\w*',
         'modle sie,? (?:zeby|aby|by) (?:mnie )?(?:cos|ktos) (?:mnie )?(?:przejechal\\w*|zabil\\w*|potracil\\w*)',
@@ -284,6 +322,57 @@ export const pl: Lexicon = {
         '(?:zeby|abym|by) sie (?:juz )?nie obudzic',
         'sie (?:juz )?(?:nigdy )?nie obudzic',
         '(?:gdyby|jakby) mnie (?:juz )?nie (?:bylo|bylo na swiecie)',
+      ],
+    },
+    {
+      // Second audit: a burden told as "a problem for you" (also in the nominative a learner writes), making
+      // only trouble, a thing in the way, "bez mnie" before the verb, "bez takiej … jak ja", no one in need.
+      id: 'pl.burden',
+      level: 'concern',
+      kind: 'hopelessness',
+      patterns: [
+        '(?:jestem|bede|czuje sie) (?:dla (?:\\w+ )?)?(?:tylko |jedynie )?(?:problemem|klopotem|balastem|zawada|utrapieniem|ciezarem)',
+        '(?:jestem|czuje sie) (?:tylko |jedynie )?(?:problem|klopot|ciezar) dla (?:\\w+ )?(?:rodziny|wszystkich|was|ciebie|innych|bliskich|rodzicow|mamy|taty)',
+        'mam (?:juz )?dosc bycia (?:\\w+ )?(?:ciezarem|problemem|klopotem|balastem)',
+        '(?:(?:tylko|ciagle|wiecznie) (?:sprawiam|robie)|(?:sprawiam|robie) (?:\\w+ )?(?:tylko|ciagle|wiecznie)) (?:\\w+ )?(?:problemy|klopoty)',
+        '(?:czuje sie|jestem) jak (?:\\w+ )?(?:balast|ciezar|smiec|piate kolo u wozu|zbedn\\w* (?:mebel|rzecz|balast))(?![^.!?]*\\b(?:po (?:\\w+ )?(?:imprez\\w*|wczoraj\\w*|treningu|nocy|pracy|chorobie|grypie|egzaminie|weselu)|kac\\w*|chor\\w*|przeziebi\\w*|goraczk\\w*|gryp\\w*)\\b)',
+        'nikt (?:\\w+ )?nie bedzie (?:\\w+ ){0,2}(?:plakal|tesknil|pamietal|zauwazy\\w*)(?: po mnie| za mna)?(?= *(?:[.,!?]|$)| (?:jak|gdy|kiedy|gdybym|jesli)\\b)',
+        'nikomu (?:juz )?nie jestem (?:juz )?potrzebn\\w*',
+        'jestem (?:nikomu |wszystkim )?niepotrzebn\\w*(?= *(?:[.,!?]|$))',
+        '(?:beze|bez) mnie (?:\\w+ )?(?:byloby|bylo by|bedzie|by bylo|bylby|bylaby|byliby|beda) (?:\\w+ )?(?:lepiej|latwiej|lzej|prosciej|spokojniej|szczesliwsi|szczesliwsza|szczesliwszy)(?= *(?:[.,!?]|$)| (?:zyc|wszystkim|im|wam|jej|jemu|rodzinie|na swiecie)\\b)',
+        // With its subject, so that the family named is not read as someone else's words ("moi rodzice mieliby lżej bez …").
+        '(?:(?:moi|moja|moje|moim|mojej|mojemu) )?(?:(?:rodzic|rodzin|bliski|bliskim|wszys|brat|siostr|mam|tat|przyjaci|znajom)\\w* )?(?:(?:i|oraz) \\w+ )?(?:byloby|bylo by|bedzie|by bylo|mieliby|mialby|mialaby|mieli by) (?:\\w+ )?(?:lepiej|latwiej|lzej) bez (?:takiej|takiego|takich) (?:\\w+ ){0,2}jak ja',
+      ],
+    },
+    {
+      // Second audit: how long one can go on, no strength left to fight, whom to live for, not worth living.
+      id: 'pl.hopelessness',
+      level: 'concern',
+      kind: 'hopelessness',
+      patterns: [
+        'nie wiem,? (?:ile|jak dlugo) (?:jeszcze )?(?:\\w+ )?(?:dam rade|wytrzymam|przetrwam|pociagne|zniose)(?= *(?:[.,!?]|$)| (?:ciagnac|to|tak|z tym|dluzej|juz|sam|sama)\\b)',
+        'nie mam (?:juz )?sily (?:dalej )?(?:walczyc|sie starac|probowac|sie podnosic)(?= *(?:[.,!?]|$)| (?:z tym(?! \\w)|z zyciem|ze soba|o siebie|dalej|juz|z niczym|ze wszystkim)\\b)',
+        'poddaje sie (?:ze wszystkim|z zyciem)',
+        // The question, not "mam dla kogo żyć" (someone to live for).
+        '(?<!\\b(?:mam|masz|ma|jest) )dla kogo (?:ja )?(?:mam )?(?:zyc|sie starac)(?= *(?:[.,!?]|$)| (?:skoro|jak|jesli|dalej)\\b)',
+        'nie warto (?:juz )?(?:\\w+ ){0,2}zyc(?= *(?:[.,!?]|$)| (?:dalej|juz|tak|dla)\\b)',
+        'nie zasluguje na (?:zycie|to,? zeby zyc)(?= *(?:[.,!?]|$)| (?:i|a|ale)\\b)',
+        'nie nadaje sie do zycia(?= *(?:[.,!?]|$)| (?:na tym swiecie|w ogole)\\b)',
+      ],
+    },
+    {
+      // Second audit: a wish to be hit or to fall ill ("jakby mnie auto potrąciło, to spoko"), to be gone,
+      // "why was I born", to stop being.
+      id: 'pl.ideation.passive',
+      level: 'concern',
+      kind: 'passive',
+      patterns: [
+        '(?:jakby|gdyby) mnie (?:\\w+ ){0,2}(?:potracil\\w*|przejechal\\w*|rozjechal\\w*|zabil\\w*)[^.?!]{0,30}?(?:spoko|dobrze|fajnie|super|luz|w porzadku|nie mial(?:a|)bym nic przeciwko)',
+        '(?:fajnie|dobrze|lepiej|super|spoko) by (?:bylo|mi bylo),? (?:gdyby|jakby) (?:mnie )?(?:\\w+ ){0,2}(?:potracil\\w*|przejechal\\w*|rozjechal\\w*|zabil\\w*)',
+        '(?:lepiej|latwiej) (?:by bylo |byloby )?(?:po prostu )?zniknac(?! (?:na|w|z|ze|do|za|pod|po|przed)\\b)',
+        '(?:czemu|po co|dlaczego) (?:ja )?(?:sie )?(?:w ogole )?urodzil(?:em|am)(?! (?:\\w+ )?(?:w|we|o|tak|za|przed|dziecko|syna|corke|dzieci)\\b)',
+        'marze,? (?:o tym,? )?(?:zeby|aby|by) (?:\\w+ ){0,2}(?:zachorowac na cos smiertelnego|umrzec|nie zyc)',
+        '(?:chce|chcialbym|chcialabym) (?:\\w+ ){0,2}przestac byc(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -368,9 +457,70 @@ export const pl: Lexicon = {
         '(?:bic|bije|walic|wale|walnac|uderzac|uderzam|zaczel\\w* bic|zaczel\\w* walic) (?:\\w+ ){0,2}(?:w|o) (?:sciane|sciany|mur)(?: \\w+)? (?:az|do krwi)',
         '(?:zrobic|zrobie|robic|robie) sobie cos(?= *(?:[.,!?]|$))',
         'wracam do (?:ciecia|samookaleczania|okaleczania)',
-        '(?:drap\\w*|rozdrap\\w*|gryz\\w*) (?:\\w+ ){0,2}(?:az|do) (?:do )?krwi',
+        '(?:drap\\w*|rozdrap\\w*|gryz\\w*) (?:\\w+ ){0,2}(?:(?:az|do) (?:do )?krwi|az (?:\\w+ )?(?:leci|leje sie|cieknie|poleci|pojawi sie) krew)',
+        // Scratching or scoring the wrists with a tool ("drapię się cyrklem po nadgarstkach"), not an itch.
+        '(?:drap\\w*|rys\\w*|kalecz\\w*|rozcina\\w*) (?:sie )?(?:\\w+ )?(?:po|w) (?:nadgarstk\\w*|przedramieni\\w*|udach|udzie|zylach)(?![^.!?]*\\b(?:swedz\\w*|uczul\\w*|alergi\\w*|egzem\\w*|atopow\\w*|komar\\w*|ugryz\\w*|wysypk\\w*)\\b)',
         // "tnę sobie ręce", "nacięłam sobie udo" (not a kitchen or a shaving accident).
         '(?:nacinam|nacinac|nacielam|nacialem|natne|tne|ciac|cielam|cialem|pocielam|pocialem|potne|pociac) sobie (?:\\w+ )?(?:rece|reke|rek|skore|uda|udo|nadgarst\\w*|przedrami\\w*|ramie|ramiona|brzuch|nogi|noge|lydki)(?![^.!?]*\\b(?:kroj\\w*|gotuj\\w*|kuchni\\w*|przypadk\\w*|niechcac\\w*|szkl\\w*|papier\\w*|golen\\w*|golil\\w*|maszynk\\w*|warzyw\\w*|chleb\\w*)\\b)',
+      ],
+    },
+    {
+      // Second audit: a question of lethality (how much, how long it takes, which is least painful), looked up
+      // or asked; pills bought so that nobody notices; a method rehearsed ("ćwiczyłem zakładanie pętli",
+      // "testowałam, ile wytrzymam z paskiem na szyi"); an attempt broken off at a height or on the tracks
+      // ("prawie skoczyłam z mostu", "leżałam na torach, ale wstałam"); means and their use ahead. Ideation
+      // with a method and behaviour short of an attempt, which the own messages label high.
+      id: 'pl.ideation.thoughts',
+      level: 'high',
+      kind: 'thoughts',
+      patterns: [
+        `ile (?:\\w+ ){0,3}(?:trzeba|potrzeba|wystarczy|wystarczyloby)\\w*,? (?:\\w+,? ){0,3}?(?:zeby|aby|by|do) (?:nie przezyc|umrzec|sie zabic|zgonu|smierci|sie nie obudzic|przedawkowac)${NOT_ONES_OWN}`,
+        `(?:sprawdz|szuk|googl|wygoogl|czyta|czytal|wpisal|wpisywal)\\w*,? (?:\\w+ ){0,4}?(?:jak (?:dlugo|szybko) (?:trwa|sie) (?:\\w+ )?(?:uduszeni\\w*|utoniec\\w*|wykrwawieni\\w*|umieranie|zatruci\\w*|udusi\\w*|wykrwawi\\w*|umiera)|gdzie (?:kupic|dostac|zalatwic) (?:\\w+ )?(?:bron|pistolet|trucizn\\w*|cyjan\\w*))${NOT_ONES_OWN}(?![^.!?]*\\b(?:sportow\\w*|strzelnic\\w*|pozwoleni\\w* na bron|kolekcj\\w*|mysliw\\w*|polow\\w*)\\b)`,
+        `(?:${PILLS}|sposob\\w*|metod\\w*|smierc\\w*)[^.?!]{0,20}?najmniej bolesn\\w*${NOT_ONES_OWN}`,
+        `najmniej bolesn\\w* (?:sposob\\w*|smierc\\w*|metod\\w*)${NOT_ONES_OWN}`,
+        '(?:sprawdz|szuk|patrz|czyta)\\w*,? (?:(?:\\w+ ){0,3}(?:pociag\\w*|ekspres\\w*) (?:\\w+ ){0,2}(?:co|ktore|ktory)|(?:ktore|jakie|ktory) (?:\\w+ )?(?:pociag\\w*|ekspres\\w*)) (?:tu |u nas |tutaj )?nie (?:staja|staje|zatrzymuj\\w*)(?![^.!?]*\\b(?:musz\\w*|dojech\\w*|zdaz\\w*|spozni\\w*|przesiad\\w*|dojazd\\w*|podroz\\w*)\\b)',
+        `(?:kupil|kupuj|kupowal|zamowil|zamawiam|zbiera|zebral|uzbiera)\\w* (?:\\w+ ){0,4}${PILLS}[^.?!]{0,40}?zeby (?:nikt|nie bylo) (?:\\w+ )?(?:nie )?(?:zorientowal\\w*|podejrzen|zauwazyl\\w*)`,
+        '(?:cwicz|testowal|testuje|trenowal|probowal|probuje)\\w* (?:\\w+ ){0,3}?(?:zakladani\\w* petli|wiazani\\w* petli|(?:z |zaciskajac )(?:\\w+ )?(?:paskiem|sznurem|petla|lina|kablem) na szyi|duszeni\\w* sie)(?![^.!?]*\\b(?:zeglar\\w*|wspin\\w*|harcer\\w*|kurs\\w*|ratownic\\w*|lodk\\w*|wez\\w* \\w+ski)\\b)',
+        // "O mało nie skoczyłam" is Polish for "I almost jumped": the patterns carry their "nie", so it negates nothing.
+        `(?<=\\b(?:most\\w*|dach\\w*|krawedz\\w*|wiaduk\\w*|balkon\\w*|okn\\w*|torach|tory|peron\\w*|klif\\w*|skraj\\w*|pietr\\w*|barierk\\w*)\\b[^.?!]{0,60}?)(?:(?:prawie|o malo(?: co)?|omal) nie|prawie) (?:skoczyl(?:em|am)|rzucil(?:em|am) sie|sie (?:nie )?rzucil(?:em|am))`,
+        `(?:(?:prawie|o malo(?: co)?|omal) nie|prawie) (?:skoczyl(?:em|am)|rzucil(?:em|am) sie|sie (?:nie )?rzucil(?:em|am)) (?:\\w+ ){0,2}(?:z|pod|na) (?:okna|pociag|tory|${HIGH_PLACE})`,
+        '(?:(?:prawie|o malo(?: co)?|omal) (?:sie )?nie|prawie (?:sie )?) ?powiesil(?:em|am)(?: sie)?',
+        'lezal(?:em|am) (?:\\w+ )?na torach(?![^.!?]*\\b(?:zdjec\\w*|fot\\w*|sesj\\w*|opala\\w*|dziecko|dzieckiem|dziecka)\\b)',
+        // Means and their use ahead ("mam żyletki i wiem, że kiedyś ich użyję"), not for what they are for.
+        `${MEANS_NOUN}[^.?!]{0,50}?(?:(?:ich|go|jej) (?:\\w+ )?uzyje|uzyje (?:ich|go|jej))(?![^.!?]*\\b(?:do|przy|kroj\\w*|gotow\\w*|obron\\w*|golen\\w*|napraw\\w*|bol\\w*|potrzeb\\w*|razie|gdyby|jakby|na (?:grzyby|ryby|polowani\\w*|migrene|glowe))\\b)`,
+      ],
+    },
+    {
+      // Second audit: the end as a present act ("kończę ze sobą"), "kończę na zawsze", falling asleep for
+      // good said as what will happen ("zasnę na zawsze", "zasnę i już się nie obudzę"), and a plan with
+      // place and method known but no time ("planuję to, wiem gdzie i czym", "wiem już, z którego mostu").
+      id: 'pl.ideation.active',
+      level: 'high',
+      kind: 'active',
+      patterns: [
+        '(?:koncze|konczyc|zakoncze) ze soba',
+        'ze soba (?:koncze|zakoncze)(?= *(?:[.,!?]|$)| (?:dzis|dzisiaj|jutro|w nocy|juz)\\b)',
+        '(?:koncze|skoncze|zakoncze) (?:z tym |to |wszystko )?na zawsze(?! z\\b)(?![^.!?]*\\b(?:pic\\w*|palen\\w*|alkohol\\w*|papieros\\w*|fajk\\w*|prac\\w*|zwiaz\\w*|diet\\w*|hazard\\w*|gra\\w*|dzwonic|pisac)\\b)',
+        `(?<!\\bpo (?:tej|tym|tych|takim|takiej) (?:\\w+ ){0,2})(?:zasne|usne) (?:juz )?na zawsze${NOT_A_JOKE}`,
+        `(?<!\\bpo (?:tej|tym|tych|takim|takiej) (?:\\w+ ){0,2})(?:zasne|usne) (?:i )?(?:juz )?(?:sie )?(?:juz )?(?:nigdy )?nie obudze(?: sie)?(?! (?:do|przed|az|rano|o|na czas|wczesniej|bez)\\b)(?![^.!?]*\\b(?:budzik\\w*|pewnie|chyba)\\b)${NOT_A_JOKE}`,
+        `(?<=\\b(?:planuj\\w*|zaplanowal\\w*|plan\\w*|zrobie to|to zrobie|przemyslal\\w*)\\b[^?]{0,80}?)(?<!\\bnie )wiem (?:juz )?(?:dokladnie )?(?:gdzie|jak|czym|kiedy)(?:,? (?:i )?(?:gdzie|jak|czym|kiedy))+(?= *(?:[.,!?]|$))`,
+        '(?<!\\bnie )wiem (?:juz,? )?(?:(?:nawet|dokladnie),? )?(?:z|na|pod|do) (?:ktorego|ktory|ktorej|jakiego) (?:mostu|most|dachu|dach|bloku|wiezowca|pietra|wiaduktu)(?![^.!?]*\\b(?:zdjec\\w*|widok\\w*|widac|fajerwerk\\w*|ogladac|wycieczk\\w*|dojad\\w*|jedzie\\w*|bungee|spadochron\\w*)\\b)',
+      ],
+    },
+    {
+      // Second audit: hitting the head on a wall until it bleeds or stops hurting (any aspect, not a fall),
+      // pinching till it bleeds, scratching the wrists with a tool, cutting and unable to stop, "coś sobie
+      // zrobię" told object first, wounds made on oneself ("zrobiłam sobie głębokie rany"), starving on purpose.
+      id: 'pl.selfharm',
+      level: 'high',
+      kind: 'selfharm',
+      patterns: [
+        '(?:uderzyc|uderze|uderzylam|uderzylem|uderzal(?:am|em)|walnac|walne|wale|walil(?:am|em)|bic sie|bije sie|bil(?:am|em) sie) (?:\\w+ ){0,2}(?:w|o) (?:sciane|sciany|mur|podloge)(?: \\w+)? (?:az|do krwi)(?![^.!?]*\\b(?:potkn\\w*|poslizg\\w*|przewroc\\w*|niechcacy|przypadk\\w*|ciemno\\w*|schod\\w*|spadl\\w*)\\b)',
+        '(?:szczyp\\w*|wbijam paznokcie|wbijalam paznokcie) (?:\\w+ ){0,2}(?:az|do) (?:do )?krwi',
+        `${CUT} sie (?:\\w+ ){0,2}i (?:\\w+ ){0,2}nie (?:moge|umiem) przestac`,
+        `(?<=\\b(?:boj\\w* sie|obawiam sie|czuje|chyba|zaraz|w koncu|mysle)\\b,?(?: ze)? (?:\\w+ )?)cos sobie (?:zrobie|zrobic|zrobi)(?![^.!?]*\\b(?:dobrego|do jedzenia|do picia|ladnego|fajnego|milego|slodkiego|cieplego|na (?:obiad|kolacje|sniadanie)|z wlosami|paznokci\\w*|herbat\\w*|kaw\\w*|tatuaz\\w*|kolczyk\\w*|glod\\w*|jesc|zjesc|kanapk\\w*|tost\\w*|jajecznic\\w*|zup\\w*|makaron\\w*)\\b)`,
+        `(?:zrobil(?:am|em)|robie|zrobie|robic) sobie (?:\\w+ ){0,2}(?:ran\\w*|naciec\\w*|naciecia|blizn\\w*|oparzen\\w*)${NOT_A_WOUND}(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|tatuaz\\w*|prasow\\w*|piekarnik\\w*|zelazk\\w*|garnk\\w*|slonc\\w*)\\b)`,
+        '(?:nie (?:jem|pije) (?:nic |niczego )?(?:celowo|specjalnie|do skutku)|glodze sie (?:\\w+ ){0,2}(?:celowo|specjalnie|az|do skutku|zeby))(?![^.!?]*\\b(?:badani\\w*|zabieg\\w*|operacj\\w*|post\\w*|detoks\\w*|diet\\w*|odchudz\\w*|miesa|slodycz\\w*|cukru|glutenu|laktoz\\w*|alkohol\\w*|piwa|wina|kaw\\w*|napoj\\w*|po \\d+|wieczor\\w*|kolacj\\w*)\\b)',
       ],
     },
     // ---- imminent
@@ -390,7 +540,7 @@ export const pl: Lexicon = {
         `(?:skocz\\w*|skacz\\w*|skakac|rzuc\\w*) (?:sie )?(?:\\w+ ){0,2}z ${HIGH_PLACE}`,
         `(?:skocz\\w*|skacz\\w*|rzuc\\w*|rzuca\\w*) (?:sie )?(?:\\w+ ){0,2}(?:pod|na) (?:pociag|tory|tramwaj|metro|ciezarowke|tira)`,
         // An end with a time and nothing after it: "dziś to się skończy", "dzisiaj kończę".
-        '(?:dzis|dzisiaj|jutro|dzis w nocy|dzisiaj w nocy|w nocy) (?:to )?(?:sie )?(?:wszystko )?(?:sie )?(?:konczy|skonczy|koncze|skoncze)(?= *(?:[.,!?]|$))',
+        '(?:dzis|dzisiaj|jutro|dzis w nocy|dzisiaj w nocy|w nocy|(?:dzis|dzisiaj) wieczorem|tej nocy) (?:to )?(?:sie )?(?:wszystko )?(?:sie )?(?:konczy|skonczy|koncze|skoncze)(?= *(?:[.,!?]|$))',
         '(?:wszystko|to) (?:sie )?(?:dzis|dzisiaj|jutro|w nocy) (?:sie )?(?:konczy|skonczy)(?= *(?:[.,!?]|$))',
         '(?:koncze|skoncze) (?:to )?(?:dzis|dzisiaj|jutro|w nocy|dzis w nocy)(?= *(?:[.,!?]|$))',
         '(?:rzuc\\w*|rzucic|skocz\\w*) (?:sie )?(?:pod|na) (?:pociag|tory|tramwaj|samochod|auto|ciezarowke|autobus|metro)',
@@ -412,7 +562,7 @@ export const pl: Lexicon = {
         '(?:wjechac|wjade|wjechal\\w*) pod (?:ciezarowke|pociag|tramwaj|auto|samochod|tira)',
         '(?:wjade|wjechac|wjedzie\\w*) (?:autem |samochodem )?(?:do|w) (?:rzeki|jeziora|morza|kanalu|przepasc\\w*)',
         'pisz\\w* (?:teraz |juz )?(?:moj |swoj |ostatni )?list(?= *(?:[.,!?]|$))',
-        '(?:wjade|wjechac|rozbije sie) (?:\\w+ )?(?:autem |samochodem )?(?:w|na) (?:drzewo|sciane|mur|filar|ciezarowke)',
+        '(?:wjade|wjechac|rozbije sie) (?:\\w+ )?(?:autem |samochodem )?(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|tira|slup|autobus|barierk\\w*|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|przypadk\\w*|prawie|boje sie)\\b)',
         'list\\w* pozegnaln\\w*',
         // A decision or a date stated with no other word: "wybrałem datę. piątek.", "podjęłam decyzję. zrobię to w weekend".
         '(?:wybralem|wybralam|ustalilem|ustalilam) (?:juz )?(?:date|dzien)[.,]? (?:w )?(?:poniedzialek|wtorek|srode|sroda|czwartek|piatek|sobote|sobota|niedziele|niedziela|jutro|dzis)(?= *[.!?]* *$)',
@@ -436,10 +586,10 @@ export const pl: Lexicon = {
         '(?:naladowan\\w*) (?:\\w+ )?(?:bron|pistolet\\w*|strzelb\\w*)',
         '(?:mam )?przy sobie (?:\\w+ )?(?:bron|pistolet|strzelbe|sznur|petle|zyletk\\w*)(?! (?:do|na|bo|zeby|od|dla)\\b)',
         // In the hand or against the body now ("mam noz w rece", "zyletka przy nadgarstku").
-        `${MEANS_NOUN} (?:\\w+ ){0,2}(?:w rece|w dloni|w dloniach|na kolanach)${ROUTINE}`,
+        `${MEANS_NOUN} (?:\\w+ ){0,2}(?:w rece|w dloni|w dloniach|w garsci|na kolanach)${ROUTINE}`,
         `${MEANS_NOUN} (?:\\w+ )?(?:przy|na|do|przy samym) (?:nadgarstku|nadgarstkach|nadgarstka|szyi|gardle|skroni|glowie|zylach)`,
         `(?:przykladam|przylozyl\\w*|przyciskam|trzymam) (?:\\w+ ){0,2}${MEANS_NOUN} (?:\\w+ )?(?:do|przy|na) (?:nadgarstka|nadgarstku|szyi|gardla|skroni|glowy)`,
-        `${MEANS_NOUN} (?:\\w+ ){0,5}na (?:ten|taki) dzien`,
+        `${MEANS_NOUN} (?:\\w+ ){0,5}na (?:ten|taki) (?:jeden |wlasciwy |odpowiedni )?(?:dzien|moment|wieczor|chwile)`,
         '(?:wyjal\\w*|wzial\\w*|wziel\\w*|zabral\\w*) (?:\\w+ ){0,2}(?:bron|pistolet|strzelbe) (?:z|ze) (?:sejfu|szafy|szafki|szuflady)',
         '(?:sznur|petl\\w*|lin\\w*|pasek) (?:\\w+ )?(?:na|wokol) (?:szyi|szyje)',
         // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
@@ -475,7 +625,7 @@ export const pl: Lexicon = {
         `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*) (?:\\w+ ){0,4}${PILLS} (?:\\w+ ){0,2}(?:i )?(?:popil\\w*|zapil\\w*|popija\\w*) (?:\\w+ )?(?:wodka|wodki|alkoholem|whisky|winem)`,
         '(?:wypil\\w*|wypilem|wypilam|lyknal\\w*|lyknel\\w*) (?:\\w+ )?(?:wybielacz\\w*|trutk\\w*|trucizn\\w*|plyn do chlodnic\\w*|kret\\w*)',
         `(?:${PILLS}|leki|tabletki|to) (?:juz )?(?:zaczynaja |zaczyna )?(?:dzialac|dzialaja)(?: \\w+)?,? (?:robi mi sie|jest mi|kreci mi sie)`,
-        '(?:robi mi sie|jest mi|kreci mi sie) (?:\\w+ )?(?:slabo|ciemno przed oczami|w glowie)(?: \\w+){0,3} (?:po|od) (?:\\w+ )?(?:tabletk\\w*|lekach|prochach)',
+        `(?:robi mi sie|jest mi|kreci mi sie) (?:\\w+ )?(?:slabo|ciemno przed oczami|w glowie)(?: \\w+){0,3} (?:po|od) (?:\\w+ )?(?:tabletk\\w*|lekach|prochach)${ROUTINE_PL}`,
         '(?:przedawkowal\\w*|przecpal\\w*)(?! (?:kawe|kawy|kofeine|cukier|cukru|netflixa|seriale)\\b)',
         '(?:stoje|siedze|jestem|stoimy) (?:juz |teraz |wlasnie )?(?:na|przy) (?:krawedzi|skraju|torach|peronie)(?: \\w+){0,3}[.,]? (?:pociag|tramwaj) (?:\\w+ )?(?:bedzie|przyjedzie|jedzie|nadjezdza)',
         '(?:krew|krwawienie) (?:\\w+ )?nie (?:przestaje|chce przestac|ustaje)',
@@ -587,6 +737,87 @@ export const pl: Lexicon = {
         '(?:usunal\\w*|usunel\\w*|kasuje|skasowal\\w*) (?:wszystkie )?(?:swoje |moje )?(?:konta|profile)(?: \\S+){0,8}? (?:zegnajcie|zegnam|ostatni\\w* wiadomosc\\w*)',
       ],
     },
+    {
+      // Second audit (a chat writer's forms): the act as a state told by its participle ("tabletki już
+      // łyknięte", "cała garść połknięta"; not "wzięte", which also means packed), the amount after the pills
+      // ("zażyłem tabletki taty, całe dwa opakowania"), a learner's "ja wypiła", poison drunk or swallowed,
+      // cutting deep or with blood running down, bleeding that will not stop, charcoal lit in a closed room,
+      // the exhaust led into the car or the engine run in a closed garage, locked in with the means, onto
+      // the tracks, a message written from a height, a crash into a tree, on into deep water, lying in the
+      // snow without a coat, the body going numb after what one took.
+      id: 'pl.attempt',
+      level: 'imminent',
+      kind: 'attempt',
+      patterns: [
+        `(?:${AMOUNT}|cala garsc) (?:(?!${FOOD}\\b)\\w+ ){0,3}?(?:juz )?(?:lykniet|polkniet|zazyt)\\w*${NOT_A_DOSE_AFTER}`,
+        `(?<!\\b(?:poranne|wieczorne|codzienne|nocne|zwykle|dzisiejsze) )${PILLS} (?:(?:juz|wszystkie|sa) )*(?:lykniete|polkniete|zazyte)${NOT_A_DOSE_AFTER}`,
+        `${TAKE}${NOT_OWED}${NOT_A_DOSE_BEFORE} ${PART}(?:\\w+ )?${PILLS}[,.]? (?:\\w+,? ){0,3}?(?:cale |calutkie )?(?:${PACK}|(?:dwa|trzy|cztery|piec|kilka) opakowania|cala garsc|wszystkie(?= *(?:[.,!?]|$)))${NOT_A_DOSE_AFTER}${NOT_CARRIED}`,
+        // First person told with a third-person form by a learner ("Ja wypiła wszystkie tabletki").
+        `ja (?:juz )?(?:wzial|wziela|wypil|wypila|polknal|polknela|lyknal|lyknela|zazyl|zazyla|zjadl|zjadla) ${PART}${AMOUNT} (?:\\w+ ){0,2}?${PILLS}${NOT_A_DOSE_AFTER}${NOT_CARRIED}`,
+        `(?:wypil(?:em|am)|napil(?:em|am) sie|lykn(?:alem|elam)|polkn(?:alem|elam)|zjadl(?:em|am)|wypije|pije) (?:(?:juz|wlasnie|caly|cala|cale|troche|pol) )*${POISON}(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|pomylk\\w*)\\b)`,
+        `${POISON} (?:\\w+ ){0,2}(?:juz )?(?:wypit\\w*|polkniet\\w*|zjedzon\\w*|lykniet\\w*)`,
+        `${NOT_A_WOUND_BEFORE}${CUT} sie (?:\\w+ ){0,2}(?:gleboko|coraz glebiej|bardzo mocno)${NOT_A_WOUND}`,
+        `(?:${CUT} sie|pocie\\w* sie|pocia\\w* sie)[^.?!]{0,40}?krew (?:\\w+ )?(?:leci|leje sie|cieknie|splywa|kapie) (?:\\w+ )?(?:po|z) (?:rece|rekach|reki|nadgarstk\\w*|udzie|udach|nodze|nogach|ramieniu|przedramieniu|brzuchu)`,
+        `${NOT_A_WOUND_BEFORE}nie (?:przestaje|chce przestac|moge przestac) (?:\\w+ )?krwawic${NOT_A_WOUND}`,
+        `${NOT_A_WOUND_BEFORE}(?:krew|krwi|krwawi\\w*)[^.?!]{0,40}?nie (?:moge|umiem|daje rady) (?:tego |jej )?(?:zatamowac|zatrzymac)${NOT_A_WOUND}`,
+        `${NOT_A_WOUND_BEFORE}krew (?:\\w+ )?(?:leci|leje sie|cieknie|tryska|plynie) (?:\\w+ )?(?:bardzo |strasznie |tak |za )?(?:mocno|duzo|strumieniem)${NOT_A_WOUND}`,
+        `${NOT_HEATING_BEFORE}(?:wegiel|wegl)\\w*[^.?!]{0,60}?(?:zamkn|uszczelni|zaklei|pozamyk)\\w* (?:\\w+ )?(?:okna|okno|drzwi|szpary|wentylacj\\w*)[^.?!]{0,40}?(?:rozpal|zapal|podpal)\\w*${NOT_HEATING}`,
+        `${NOT_HEATING_BEFORE}(?:zamkn|uszczelni|zaklei|pozamyk)\\w* (?:\\w+ )?(?:okna|okno|drzwi|szpary|wentylacj\\w*)[^.?!]{0,60}?(?:rozpal|zapal|podpal)\\w* (?:\\w+ ){0,2}(?:wegiel|wegl\\w*|brykiet\\w*|grill\\w*)${NOT_HEATING}`,
+        '(?:waz\\w*|wez(?:a|e|em|u)|rur\\w*) (?:\\w+ ){0,2}(?:od|z) (?:wydechu|rury wydechowej|tlumika)[^.?!]{0,40}?(?:w oknie|przez okno|do (?:auta|samochodu|srodka|wnetrza|kabiny|okna))',
+        '(?:wdycham|wdychac|nawdychal(?:em|am)) (?:\\w+ )?spalin\\w*(?![^.!?]*\\b(?:kork\\w*|ulic\\w*|miast\\w*|smog\\w*|codziennie|autobus\\w*|przystank\\w*|rower\\w*|skrzyzowa\\w*)\\b)',
+        'zamkni\\w* (?:\\w+ ){0,2}w garazu[^.?!]{0,40}?(?:wlaczam|wlaczyl(?:em|am)|odpalam|odpalil(?:em|am)|uruchamiam|uruchomil(?:em|am)|wlacze|odpale) silnik(?![^.!?]*\\b(?:wyjezdz\\w*|wyjad\\w*|wyjech\\w*|nagrza\\w*|rozgrza\\w*|jade|pojade|otwier\\w*|otworz\\w*|otwart\\w*)\\b)',
+        `(?:zamknal(?:em)?|zamknel(?:am)?) sie (?:\\w+ ){0,2}(?:w|na) (?:lazience|pokoju|wannie|aucie|samochodzie|piwnicy|garazu|strychu|toalecie|kiblu) (?:\\w+ )?(?:z|ze) (?:\\w+ )?${MEANS_WITH}${ROUTINE}${NOT_A_HOBBY}`,
+        `(?:siedze|leze|klecze) (?:\\w+ ){0,2}w (?:lazience|wannie|aucie|samochodzie|piwnicy|garazu|lesie|strychu|toalecie|kiblu) (?:\\w+ )?(?:z|ze) (?:\\w+ )?(?:zyletk(?:a|ami)|ostrzem|brzytwa|sznurem|petla|bronia|pistoletem|strzelba)${ROUTINE}${NOT_A_HOBBY}`,
+        `(?:wyjde|wejde|wchodze|wychodze|poloze sie|kladz\\w* sie|stane) (?:(?:juz|zaraz|teraz|chyba|po prostu|wlasnie) )*na tory${LEISURE}(?![^.!?]*\\b(?:przejsc\\w*|przechodz\\w*|skrot\\w*|drug\\w* stron\\w*|peron\\w*|prac\\w*|remont\\w*|kolejarz\\w*)\\b)`,
+        `pisze (?:to |te slowa |do was |wam |ci )?(?:z|ze) (?:dachu|mostu|wiaduktu|krawedzi \\w+|gzymsu|torow)${LEISURE}`,
+        '(?<!\\b(?:grze|gry|gta|symulator\\w*)\\b[^.!?]*)(?<!\\bboj\\w* sie,? ze (?:\\w+ )?)(?:skrece|uderze|walne|wbije sie|wjade|rozwale sie|rozbije sie|przywale) (?:\\w+ ){0,2}(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|barierk\\w*|slup|tira|pociag|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|rower\\w*|hulajnog\\w*|przypadk\\w*|uwazaj\\w*|prawie|slisko|lod\\w*|poslizg\\w*|hamul\\w*)\\b)',
+        `(?:wchodze|weszl(?:am)?|wszedlem|wejde|ide|stoje|jestem) (?:(?:juz|wlasnie|teraz|coraz) )*(?:dalej |glebiej )?(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?:(?: \\w+){0,2} po (?:szyje|brode|usta|piers))?[^.?!]{0,40}?(?:nie (?:wracam|wroce|zawroce|wyjde)|i ide dalej|coraz glebiej|z kamieniami)${NOT_A_SWIM}`,
+        `(?:stoje|jestem|weszl(?:am)?|wszedlem) (?:(?:juz|wlasnie|teraz) )*(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?: \\w+){0,2} po (?:szyje|brode|usta)[^.?!]{0,40}?nie umiem plywac${NOT_A_SWIM}`,
+        '(?:leze|siedze|zostaje|zostane|polozyl(?:em|am) sie) (?:\\w+ ){0,2}na (?:sniegu|mrozie|lodzie) (?:\\w+ ){0,3}bez (?:kurtki|ubrania|ubran|butow|niczego)(?![^.!?]*\\b(?:aniol\\w*|zabaw\\w*|dzieci\\w*|sank\\w*|mors\\w*|zdjec\\w*|fot\\w*|sesj\\w*|wyzwani\\w*|challenge|nart\\w*|snowboard\\w*|saun\\w*|gorac\\w*)\\b)',
+        `(?:dretw\\w*|kreci mi sie|robi mi sie (?:slabo|ciemno|sennie)|zasypiam|odplywam|zaczynam byc senn\\w*|nie czuje (?:rak|nog|palcow|ciala))(?: \\w+){0,4} po (?:tych |tylu |moich )?(?:\\w+ )?${PILLS},? (?:co|ktore) (?:juz )?(?:wzi(?:elam|alem|elem|olem)|lykn(?:elam|alem)|polkn(?:elam|alem)|zazyl(?:am|em)|zjadl(?:am|em))${NOT_A_DOSE_AFTER}(?![^.!?]*\\b(?:rano|wieczorem|na noc|nowe|nowych|od lekarza|psychiatr\\w*|skutk\\w* uboczn\\w*|przepisal\\w*)\\b)`,
+      ],
+    },
+    {
+      // Second audit: an end with a time ("dzisiaj w nocy to koniec", "dziś to zakończę").
+      id: 'pl.plan.method',
+      level: 'imminent',
+      kind: 'plan',
+      patterns: [
+        '(?:dzis|dzisiaj|dzis w nocy|dzisiaj w nocy|tej nocy) (?:to )?(?:juz )?(?:jest )?(?:ostateczny )?koniec(?! (?:\\w+ )?(?:pracy|sezonu|semestru|roku|zajec|szkoly|lekcji|meczu|zmiany|tygodnia|promocji|wyprzedazy|remontu|kursu|diety|urlopu|wakacji|ferii|serialu|imprezy|projektu|zapisow|terminu|zbiorki|konkursu|gry|turnieju|swiata|odcinka|naboru|z|ze)\\b)',
+        '(?:dzis|dzisiaj|dzis w nocy|dzisiaj w nocy|tej nocy|w nocy) (?:to )?(?:juz )?(?:to )?(?:zakoncze|zakonczy sie)(?= *(?:[.,!?]|$))',
+        'zakoncze to (?:dzis|dzisiaj|w nocy|tej nocy)(?= *(?:[.,!?]|$))',
+      ],
+    },
+    {
+      // Second audit: goodbyes in chat forms: "sory za wszystko", "nara na dobre", what a reader will find
+      // ("jak to czytasz, to już pewnie po mnie", "jeśli ktoś to przeczyta za godzinę, będzie za późno"),
+      // going to sleep for good now, the last night on this earth, things handed over that will not be
+      // needed again ("zostawiam wam hasło, już nie będę go potrzebował").
+      id: 'pl.farewell',
+      level: 'imminent',
+      kind: 'farewell',
+      patterns: [
+        `(?:zeby|niech) (?:ktos |ktokolwiek )?(?:powie|przekaze|powiedzial\\w*|przekazal\\w*) (?:mojej |mojemu )?(?:mamie|mamusi|tacie|rodzicom|siostrze|bratu|zonie|mezowi|dziewczynie|chlopakowi|rodzinie|dzieciom),? ze (?:\\w+ ){0,3}(?:kocham|przepraszam|przykro)(?![^.!?]*\\b(?:odebral\\w*|oddzwoni\\w*|spozni\\w*|zapomnial\\w*|telefon\\w*|urodzin\\w*|obiad\\w*|kolacj\\w*|impre\\w*|spotkani\\w*|korki|korek|balagan\\w*|klotni\\w*|wczoraj)\\b)${NOT_SOON}`,
+        '(?:do widzenia|zegnaj|zegnajcie|pa|papa|nara|narka|adios|bywajcie|elo) na dobre(?! (?:\\d+|pare|kilka|\\w+ (?:godzin\\w*|minut\\w*|dni|tygodni\\w*)|godzin\\w*|minut\\w*|dni|tydzien|tygodni\\w*|miesi\\w*)\\b)',
+        // A message that opens with "żegnajcie" and says one cannot go on ("Żegnajcie. Nie dam rady dłużej.").
+        `(?<!\\w[\\s\\S]*)(?:zegnajcie|zegnam (?:sie z wami|was))(?: wszyscy| kochani)?(?=[.!,]* [^?]*\\b(?:nie (?:dam|daje) (?:juz )?rady|nie wytrzymuje|nie wytrzymam|mam dosc|nie chce)(?= *(?:[.,!?]|$)| (?:juz|dluzej|zyc|z zyciem|ze wszystkim|wszystkiego|zycia|tak zyc)\\b))${NOT_SOON}`,
+        `(?:kiedy|gdy|jak|jesli|jezeli|zanim) (?:ktos |ktokolwiek |ty |wy )?(?:to |te slowa |ta wiadomosc |moja wiadomosc )?(?:czytasz|czytacie|czyta|przeczyta|przeczytasz|przeczytacie|zobaczy\\w*|znajdzie\\w*)[^.?!]{0,50}?(?:bedzie (?:juz )?za pozno|(?:juz )?mnie (?:juz )?nie bedzie|bede (?:juz )?(?:daleko|martw\\w*|po drugiej stronie)|(?:juz )?(?:pewnie )?po mnie|(?:juz )?nie (?:bede )?zy(?:je|c|la|l))(?! (?:na|zeby|by|do|w)\\b)(?![^.!?]*\\b(?:samolot\\w*|pociag\\w*|drodze|lotnisk\\w*|wyjazd\\w*|wakacj\\w*|autobus\\w*|trasie|urlop\\w*|pracy|spie|spac|kinie|domu|biurze|miescie|kraju|zapis\\w*)\\b)`,
+        '(?:ide|pojde|klad(?:e|z\\w*) sie|poloze sie) (?:juz )?spac na zawsze(?![^.!?]*\\b(?:albo|chyba ze|do|haha\\w*|xd|lol|heh\\w*)\\b)',
+        '(?:ide spac|klad(?:e|z\\w*) sie spac|poloze sie spac|zasypiam) (?:i )?(?:juz )?(?:sie )?(?:juz )?(?:nigdy )?nie obudze(?: sie)?(?! (?:do|przed|az|rano|o|na czas|wczesniej|bez)\\b)(?![^.!?]*\\b(?:budzik\\w*|pewnie|chyba)\\b)',
+        'ostatni(?:a|e|ego|ej)? (?:dzien|noc|wieczor|raz|chwil\\w*|godzin\\w*|dni|tydzien) (?:\\w+ ){0,3}na tym swiecie',
+        `(?:zostawiam|oddaje|daje|przekazuje|rozdaje|przekazal(?:em|am)|oddal(?:em|am)|rozdal(?:em|am)|zostawil(?:em|am)) (?:\\S+ ){0,12}?(?:(?:juz|mi|bo|i|a) )*nie (?:beda|bede|bedzie) (?:mi )?(?:juz )?(?:go |ich |jej |tego )?potrzeb\\w*(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[\\s\\S]*)(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
+      ],
+    },
+    {
+      // Second audit: the means told participle first ("mam już zawiązany pasek na klamce", "przygotowaną linę").
+      id: 'pl.plan.means',
+      level: 'imminent',
+      kind: 'plan',
+      patterns: [
+        '(?:przywiazan|zawiazan|zaczepion|przymocowan)\\w* (?:juz )?(?:pasek|sznur|line|lina|kabel|szalik|petl[ae]) (?:do|na|o) (?:klamki|klamce|drzwi|drzwiach|belki|belce|haka|haku|poreczy|rury|rurze|kaloryfera|kaloryferze|galezi|drzewa|drzewie|zyrandola|zyrandolu|karnisza|karniszu)(?![^.!?]*\\b(?:hustawk\\w*|psa|pies|namiot\\w*|prani\\w*|lodk\\w*|holow\\w*|wspin\\w*|ladowar\\w*|telefon\\w*|lamp\\w*|lampk\\w*|dekoracj\\w*|zaslon\\w*|firan\\w*|rosli\\w*|spad\\w*)\\b)',
+        '(?:przygotowan|naszykowan)\\w* (?:juz )?(?:sznur|line|lina|petle|petla)(?![^.!?]*\\b(?:wspin\\w*|namiot\\w*|prani\\w*|lodk\\w*|zagl\\w*|holow\\w*|hustawk\\w*|biwak\\w*|obóz\\w*|oboz\\w*|harcer\\w*|przeprowadz\\w*|bagaz\\w*|paczk\\w*)\\b)',
+      ],
+    },
   ],
 
   cues: [
@@ -650,10 +881,14 @@ export const pl: Lexicon = {
         '(?:dzis|dzisiaj|jutro|w nocy|w weekend|wieczorem) to zrobie',
         'zrobie to (?:dzis|dzisiaj|jutro|w nocy|w weekend|wieczorem)',
         '(?:to (?:juz )?dzis|dzis jest ten dzien|dzisiaj jest ten dzien)',
-        '(?:rozdal\\w*|rozdaje|oddal\\w*) (?:swoje|moje|wszystkie|cale) (?:\\w+ )?(?:rzeczy|ubrania|zwierzeta|oszczednosci)',
+        `(?:rozdal\\w*|rozdaje|oddal\\w*|przekazal\\w*) ${PART}(?:swoje|moje|wszystkie|cale) (?:\\w+ )?(?:rzeczy|ubrania|ciuchy|ksiazki|gry|zwierzeta|oszczednosci|hasla)`,
+        // A day chosen is a time (not a wedding's, a trip's or an exam's).
+        '(?:mam (?:juz )?wybran\\w*|(?:wyznaczyl|wybral)\\w* (?:sobie )?(?:juz )?) (?:dzien|date|termin)(?! (?:na |dla )?(?:slub\\w*|wesel\\w*|urlop\\w*|wyjazd\\w*|porod\\w*|operacj\\w*|egzamin\\w*|wizyt\\w*|zabieg\\w*|imprez\\w*|urodzin\\w*|przeprowadzk\\w*|spotkani\\w*)\\b)',
+        '(?:dzis|dzisiaj|jutro|w nocy) to robie',
         'uporzadkowal\\w* (?:wszystkie )?(?:swoje )?sprawy',
         '(?:usunal\\w*|usunel\\w*|skasowal\\w*) (?:wszystkie )?(?:swoje |moje )?(?:konta|profile)',
-        '(?:oddal\\w*|oddaje) (?:\\w+ )?(?:kota|psa|zwierzaki|zwierzeta|rzeczy) (?:\\w+ )?(?:siostrze|bratu|sasiadce|sasiadowi|mamie|znajom\\w*|przyjaciol\\w*)',
+        '(?:oddal\\w*|oddaje|przekazal\\w*|przekazuje) (?:\\w+ )?(?:kota|psa|zwierzaki|zwierzeta|rzeczy) (?:\\w+ )?(?:siostrze|bratu|sasiadce|sasiadowi|mamie|znajom\\w*|przyjaciol\\w*)',
+        '(?:oddal\\w*|oddaje|przekazal\\w*|przekazuje) (?:siostrze|bratu|sasiadce|sasiadowi|mamie|znajom\\w*|przyjaciol\\w*) (?:\\w+ )?(?:klucze|kota|psa|dokumenty|hasla|zwierzaki|rzeczy)',
         '(?:zaraz|dzis|dzisiaj|teraz) (?:sie )?(?:skocze|rzuce)(?= *(?:[.,!?]|$))',
         '(?:wezme|lykne|polkne|wezme je) (?:je )?(?:wszystkie|wszystko|na raz)(?= *(?:[.,!?]|$|na raz|naraz))',
         '(?:juz|to juz) czas(?= *(?:[.!?]|$))',
@@ -682,6 +917,7 @@ export const pl: Lexicon = {
         'zegnam (?:sie )?(?:z )?(?:wami|was|wszystkich|wszystkimi)',
         'zegnaj swiecie',
         'przepraszam (?:was|wszystkich|za wszystko)(?: za wszystko)?',
+        '(?:sory|sorry|sorki) (?:wam |was )?za wszystko',
         'dziekuje (?:wam )?za wszystko',
         'kocham was',
         'wybaczcie(?: mi)?',
@@ -828,6 +1064,13 @@ export const pl: Lexicon = {
       'bez sensu',
       'bez nadziei',
       'nie wyobrazam sobie',
+      // Chat fillers that negate nothing after them ("nie ogarniam już nic, zjadłem …", "serio nie żartuję").
+      'nie ogarniam',
+      'nie zartuje',
+      'nie zartuje\\w*',
+      // "Nic mnie nie zatrzyma", "już nie wrócę": statements that negate nothing after them.
+      'nie (?:zatrzyma|powstrzyma)\\w*',
+      'nie wroce',
     ],
     window: 4,
     stops: ['ja'],
@@ -939,7 +1182,8 @@ export const pl: Lexicon = {
       'mowia',
       'napisal',
       'napisala',
-      'pisze',
+      // "Piszę" (I write) folds to "pisze": it reports only before what is said ("pisze, że …", "pisze: …", "pisze mi").
+      'pisze(?= *[:"\u201e-]|,? (?:ze|mi|nam|do mnie|do niej|do niego)\\b)',
       'pisal',
       'pisala',
       'twierdzi',
@@ -1010,6 +1254,8 @@ export const pl: Lexicon = {
     'tekst\\w* piosenki',
     'cytat\\w*',
     'film\\w*',
+    'horror\\w*',
+    'thriller\\w*',
     'serial\\w*',
     'odcin\\w*',
     'scen\\w*',
@@ -1029,7 +1275,8 @@ export const pl: Lexicon = {
   ],
   past: {
     cues: [
-      'kiedys',
+      // "Kiedyś" before "użyję" is some day ahead ("wiem, że kiedyś ich użyję").
+      'kiedys(?! (?:(?:ich|go|jej) )?uzyje)',
       '\\d+ (?:lat|lata|miesiecy|miesiace) temu',
       '(?:lata|rok|pare lat|kilka lat|wiele lat) temu',
       'w przeszlosci',
