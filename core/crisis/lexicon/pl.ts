@@ -76,15 +76,16 @@ const MEANS_WITH =
 /** A nosebleed, a period, a dentist, a kitchen or a shave: blood that is no wound one made. */
 const NOT_A_WOUND =
   '(?![^.!?]*\\b(?:nos\\w*|dziasl\\w*|zeb\\w*|okres\\w*|miesiaczk\\w*|porod\\w*|kroj\\w*|kuchni\\w*|golen\\w*|golil\\w*|palec|palc\\w*|upad\\w*|przewrocil\\w*|rower\\w*|pies|psa|kot|kota|horror\\w*|film\\w*|serial\\w*|grze|gry|mecz\\w*)\\b)'
+/** The same words earlier in the sentence; placed at a match's end, so it reads back over the match too. */
 const NOT_A_WOUND_BEFORE =
-  '(?<!\\b(?:nos\\w*|dziasl\\w*|zeb\\w*|okres\\w*|miesiaczk\\w*|porod\\w*|kroj\\w*|kuchni\\w*|golen\\w*|golil\\w*|palec|palc\\w*|upad\\w*|przewrocil\\w*|rower\\w*|pies|psa|kot|kota|horror\\w*|film\\w*|serial\\w*|grze|gry|mecz\\w*)\\b[^.!?]*)'
+  '(?<!\\b(?:nos\\w*|dziasl\\w*|zeb\\w*|okres\\w*|miesiaczk\\w*|porod\\w*|kroj\\w*|kuchni\\w*|golen\\w*|golil\\w*|palec|palc\\w*|upad\\w*|przewrocil\\w*|rower\\w*|pies|psa|kot|kota|horror\\w*|film\\w*|serial\\w*|grze|gry|mecz\\w*)\\b[^.!?]{0,200})'
 /**
  * Not one's own question of death or pain: study, news and fiction, a pet or a child, an ordinary pain
  * (a tattoo, a waxing, a jab), curiosity about coffee ("ile kawy trzeba wypić, żeby umrzeć").
  */
 const NOT_ONES_OWN_WORDS =
   'temat\\w*|referat\\w*|esej\\w*|wyklad\\w*|lekcj\\w*|artykul\\w*|ksiazk\\w*|film\\w*|serial\\w*|bohater\\w*|postac\\w*|kryminal\\w*|egzamin\\w*|kurs\\w*|ratownik\\w*|pierwsz\\w* pomoc\\w*|pies|psa|kot|kota|dziecko|dziecka|komor\\w*|rosli\\w*|bakteri\\w*|kaw\\w*|kofein\\w*|wody|depilac\\w*|tatuaz\\w*|kolczyk\\w*|zabieg\\w*|szczepi\\w*|pobrani\\w*|porod\\w*|dentyst\\w*|wosk\\w*|xd|haha\\w*'
-const NOT_ONES_OWN = `(?![^.!?]*\\b(?:${NOT_ONES_OWN_WORDS})\\b)(?<!\\b(?:${NOT_ONES_OWN_WORDS})\\b[^.!?]*)`
+const NOT_ONES_OWN = `(?![^.!?]*\\b(?:${NOT_ONES_OWN_WORDS})\\b)(?<!\\b(?:${NOT_ONES_OWN_WORDS})\\b[^.!?]{0,100})`
 /** A joke or hyperbole marked in its sentence ("po tej sesji zasnę na zawsze xd"). */
 const NOT_A_JOKE = '(?![^.!?]*\\b(?:xd|haha\\w*|hehe\\w*|lol|zart\\w*)\\b)'
 /** Poisons and household chemicals drunk or swallowed ("wypiłam środek na szczury", "trutka wypita"). */
@@ -93,11 +94,11 @@ const POISON =
 /** Pills taken along rather than swallowed ("wzięłam leki na wyjazd, dwa opakowania"). */
 const NOT_CARRIED_WORDS =
   'wyjazd\\w*|podroz\\w*|wakacj\\w*|urlop\\w*|do (?:torby|plecaka|walizki|samochodu|auta|pracy)|ze soba|zapas\\w*|z apteki|aptek\\w*'
-const NOT_CARRIED = `(?![^.!?]*\\b(?:${NOT_CARRIED_WORDS})\\b)(?<!\\b(?:${NOT_CARRIED_WORDS})\\b[^.!?]*)`
+const NOT_CARRIED = `(?![^.!?]*\\b(?:${NOT_CARRIED_WORDS})\\b)(?<!\\b(?:${NOT_CARRIED_WORDS})\\b[^.!?]{0,100})`
 /** Coal burnt to heat a home (a stove, a fireplace, a boiler), or a grill outdoors. */
 const NOT_HEATING =
   '(?![^.!?]*\\b(?:piec\\w*|kominek|kominku|kominka|kotl\\w*|ogrzew\\w*|grzejn\\w*|zimno|na (?:balkonie|dzialce|ogrodzie|tarasie))\\b)'
-const NOT_HEATING_BEFORE = '(?<!\\b(?:piec\\w*|kominek|kominku|kominka|kotl\\w*|ogrzew\\w*)\\b[^.!?]*)'
+const NOT_HEATING_BEFORE = '(?<!\\b(?:piec\\w*|kominek|kominku|kominka|kotl\\w*|ogrzew\\w*)\\b[^.!?]{0,100})'
 /** A knife, a rope or a gun with their hobby (hunting, fishing, mushrooms, a shooting range). */
 const NOT_A_HOBBY =
   '(?![^.!?]*\\b(?:polow\\w*|mysliw\\w*|strzelnic\\w*|grzyb\\w*|wedk\\w*|ryb\\w*|zbior\\w*|obiad\\w*|kolacj\\w*)\\b)'
@@ -756,11 +757,11 @@ export const pl: Lexicon = {
         `ja (?:juz )?(?:wzial|wziela|wypil|wypila|polknal|polknela|lyknal|lyknela|zazyl|zazyla|zjadl|zjadla) ${PART}${AMOUNT} (?:\\w+ ){0,2}?${PILLS}${NOT_A_DOSE_AFTER}${NOT_CARRIED}`,
         `(?:wypil(?:em|am)|napil(?:em|am) sie|lykn(?:alem|elam)|polkn(?:alem|elam)|zjadl(?:em|am)|wypije|pije) (?:(?:juz|wlasnie|caly|cala|cale|troche|pol) )*${POISON}(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|pomylk\\w*)\\b)`,
         `${POISON} (?:\\w+ ){0,2}(?:juz )?(?:wypit\\w*|polkniet\\w*|zjedzon\\w*|lykniet\\w*)`,
-        `${NOT_A_WOUND_BEFORE}${CUT} sie (?:\\w+ ){0,2}(?:gleboko|coraz glebiej|bardzo mocno)${NOT_A_WOUND}`,
+        `${CUT} sie (?:\\w+ ){0,2}(?:gleboko|coraz glebiej|bardzo mocno)${NOT_A_WOUND}${NOT_A_WOUND_BEFORE}`,
         `(?:${CUT} sie|pocie\\w* sie|pocia\\w* sie)[^.?!]{0,40}?krew (?:\\w+ )?(?:leci|leje sie|cieknie|splywa|kapie) (?:\\w+ )?(?:po|z) (?:rece|rekach|reki|nadgarstk\\w*|udzie|udach|nodze|nogach|ramieniu|przedramieniu|brzuchu)`,
-        `${NOT_A_WOUND_BEFORE}nie (?:przestaje|chce przestac|moge przestac) (?:\\w+ )?krwawic${NOT_A_WOUND}`,
-        `${NOT_A_WOUND_BEFORE}(?:krew|krwi|krwawi\\w*)[^.?!]{0,40}?nie (?:moge|umiem|daje rady) (?:tego |jej )?(?:zatamowac|zatrzymac)${NOT_A_WOUND}`,
-        `${NOT_A_WOUND_BEFORE}krew (?:\\w+ )?(?:leci|leje sie|cieknie|tryska|plynie) (?:\\w+ )?(?:bardzo |strasznie |tak |za )?(?:mocno|duzo|strumieniem)${NOT_A_WOUND}`,
+        `nie (?:przestaje|chce przestac|moge przestac) (?:\\w+ )?krwawic${NOT_A_WOUND}${NOT_A_WOUND_BEFORE}`,
+        `(?:krew|krwi|krwawi\\w*)[^.?!]{0,40}?nie (?:moge|umiem|daje rady) (?:tego |jej )?(?:zatamowac|zatrzymac)${NOT_A_WOUND}${NOT_A_WOUND_BEFORE}`,
+        `krew (?:\\w+ )?(?:leci|leje sie|cieknie|tryska|plynie) (?:\\w+ )?(?:bardzo |strasznie |tak |za )?(?:mocno|duzo|strumieniem)${NOT_A_WOUND}${NOT_A_WOUND_BEFORE}`,
         `${NOT_HEATING_BEFORE}(?:wegiel|wegl)\\w*[^.?!]{0,60}?(?:zamkn|uszczelni|zaklei|pozamyk)\\w* (?:\\w+ )?(?:okna|okno|drzwi|szpary|wentylacj\\w*)[^.?!]{0,40}?(?:rozpal|zapal|podpal)\\w*${NOT_HEATING}`,
         `${NOT_HEATING_BEFORE}(?:zamkn|uszczelni|zaklei|pozamyk)\\w* (?:\\w+ )?(?:okna|okno|drzwi|szpary|wentylacj\\w*)[^.?!]{0,60}?(?:rozpal|zapal|podpal)\\w* (?:\\w+ ){0,2}(?:wegiel|wegl\\w*|brykiet\\w*|grill\\w*)${NOT_HEATING}`,
         '(?:waz\\w*|wez(?:a|e|em|u)|rur\\w*) (?:\\w+ ){0,2}(?:od|z) (?:wydechu|rury wydechowej|tlumika)[^.?!]{0,40}?(?:w oknie|przez okno|do (?:auta|samochodu|srodka|wnetrza|kabiny|okna))',
@@ -770,7 +771,7 @@ export const pl: Lexicon = {
         `(?:siedze|leze|klecze) (?:\\w+ ){0,2}w (?:lazience|wannie|aucie|samochodzie|piwnicy|garazu|lesie|strychu|toalecie|kiblu) (?:\\w+ )?(?:z|ze) (?:\\w+ )?(?:zyletk(?:a|ami)|ostrzem|brzytwa|sznurem|petla|bronia|pistoletem|strzelba)${ROUTINE}${NOT_A_HOBBY}`,
         `(?:wyjde|wejde|wchodze|wychodze|poloze sie|kladz\\w* sie|stane) (?:(?:juz|zaraz|teraz|chyba|po prostu|wlasnie) )*na tory${LEISURE}(?![^.!?]*\\b(?:przejsc\\w*|przechodz\\w*|skrot\\w*|drug\\w* stron\\w*|peron\\w*|prac\\w*|remont\\w*|kolejarz\\w*)\\b)`,
         `pisze (?:to |te slowa |do was |wam |ci )?(?:z|ze) (?:dachu|mostu|wiaduktu|krawedzi \\w+|gzymsu|torow)${LEISURE}`,
-        '(?<!\\b(?:grze|gry|gta|symulator\\w*)\\b[^.!?]*)(?<!\\bboj\\w* sie,? ze (?:\\w+ )?)(?:skrece|uderze|walne|wbije sie|wjade|rozwale sie|rozbije sie|przywale) (?:\\w+ ){0,2}(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|barierk\\w*|slup|tira|pociag|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|rower\\w*|hulajnog\\w*|przypadk\\w*|uwazaj\\w*|prawie|slisko|lod\\w*|poslizg\\w*|hamul\\w*)\\b)',
+        '(?<!\\bboj\\w* sie,? ze (?:\\w+ )?)(?:skrece|uderze|walne|wbije sie|wjade|rozwale sie|rozbije sie|przywale) (?:\\w+ ){0,2}(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|barierk\\w*|slup|tira|pociag|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|rower\\w*|hulajnog\\w*|przypadk\\w*|uwazaj\\w*|prawie|slisko|lod\\w*|poslizg\\w*|hamul\\w*)\\b)(?<!\\b(?:grze|gry|gta|symulator\\w*)\\b[^.!?]{0,160})',
         `(?:wchodze|weszl(?:am)?|wszedlem|wejde|ide|stoje|jestem) (?:(?:juz|wlasnie|teraz|coraz) )*(?:dalej |glebiej )?(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?:(?: \\w+){0,2} po (?:szyje|brode|usta|piers))?[^.?!]{0,40}?(?:nie (?:wracam|wroce|zawroce|wyjde)|i ide dalej|coraz glebiej|z kamieniami)${NOT_A_SWIM}`,
         `(?:stoje|jestem|weszl(?:am)?|wszedlem) (?:(?:juz|wlasnie|teraz) )*(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?: \\w+){0,2} po (?:szyje|brode|usta)[^.?!]{0,40}?nie umiem plywac${NOT_A_SWIM}`,
         '(?:leze|siedze|zostaje|zostane|polozyl(?:em|am) sie) (?:\\w+ ){0,2}na (?:sniegu|mrozie|lodzie) (?:\\w+ ){0,3}bez (?:kurtki|ubrania|ubran|butow|niczego)(?![^.!?]*\\b(?:aniol\\w*|zabaw\\w*|dzieci\\w*|sank\\w*|mors\\w*|zdjec\\w*|fot\\w*|sesj\\w*|wyzwani\\w*|challenge|nart\\w*|snowboard\\w*|saun\\w*|gorac\\w*)\\b)',
@@ -805,7 +806,7 @@ export const pl: Lexicon = {
         '(?:ide|pojde|klad(?:e|z\\w*) sie|poloze sie) (?:juz )?spac na zawsze(?![^.!?]*\\b(?:albo|chyba ze|do|haha\\w*|xd|lol|heh\\w*)\\b)',
         '(?:ide spac|klad(?:e|z\\w*) sie spac|poloze sie spac|zasypiam) (?:i )?(?:juz )?(?:sie )?(?:juz )?(?:nigdy )?nie obudze(?: sie)?(?! (?:do|przed|az|rano|o|na czas|wczesniej|bez)\\b)(?![^.!?]*\\b(?:budzik\\w*|pewnie|chyba)\\b)',
         'ostatni(?:a|e|ego|ej)? (?:dzien|noc|wieczor|raz|chwil\\w*|godzin\\w*|dni|tydzien) (?:\\w+ ){0,3}na tym swiecie',
-        `(?:zostawiam|oddaje|daje|przekazuje|rozdaje|przekazal(?:em|am)|oddal(?:em|am)|rozdal(?:em|am)|zostawil(?:em|am)) (?:\\S+ ){0,12}?(?:(?:juz|mi|bo|i|a) )*nie (?:beda|bede|bedzie) (?:mi )?(?:juz )?(?:go |ich |jej |tego )?potrzeb\\w*(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[\\s\\S]*)(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
+        `(?:zostawiam|oddaje|daje|przekazuje|rozdaje|przekazal(?:em|am)|oddal(?:em|am)|rozdal(?:em|am)|zostawil(?:em|am)) (?:\\S+ ){0,12}?(?:(?:juz|mi|bo|i|a) )*nie (?:beda|bede|bedzie) (?:mi )?(?:juz )?(?:go |ich |jej |tego )?potrzeb\\w*(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[^.!?]{0,160})(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
       ],
     },
     {
