@@ -504,7 +504,7 @@ export const pl: Lexicon = {
         '(?:koncze|skoncze|zakoncze) (?:z tym |to |wszystko )?na zawsze(?! z\\b)(?![^.!?]*\\b(?:pic\\w*|palen\\w*|alkohol\\w*|papieros\\w*|fajk\\w*|prac\\w*|zwiaz\\w*|diet\\w*|hazard\\w*|gra\\w*|dzwonic|pisac)\\b)',
         `(?<!\\bpo (?:tej|tym|tych|takim|takiej) (?:\\w+ ){0,2})(?:zasne|usne) (?:juz )?na zawsze${NOT_A_JOKE}`,
         `(?<!\\bpo (?:tej|tym|tych|takim|takiej) (?:\\w+ ){0,2})(?:zasne|usne) (?:i )?(?:juz )?(?:sie )?(?:juz )?(?:nigdy )?nie obudze(?: sie)?(?! (?:do|przed|az|rano|o|na czas|wczesniej|bez)\\b)(?![^.!?]*\\b(?:budzik\\w*|pewnie|chyba)\\b)${NOT_A_JOKE}`,
-        `(?<=\\b(?:planuj\\w*|zaplanowal\\w*|plan\\w*|zrobie to|to zrobie|przemyslal\\w*)\\b[^?]{0,80}?)(?<!\\bnie )wiem (?:juz )?(?:dokladnie )?(?:gdzie|jak|czym|kiedy)(?:,? (?:i )?(?:gdzie|jak|czym|kiedy))+(?= *(?:[.,!?]|$))`,
+        `(?<!\\bnie )wiem (?:juz )?(?:dokladnie )?(?:gdzie|jak|czym|kiedy)(?:,? (?:i )?(?:gdzie|jak|czym|kiedy))+(?= *(?:[.,!?]|$))(?<=\\b(?:planuj\\w*|zaplanowal\\w*|plan\\w*|zrobie to|to zrobie|przemyslal\\w*)\\b[^?]{0,140})`,
         '(?<!\\bnie )wiem (?:juz,? )?(?:(?:nawet|dokladnie),? )?(?:z|na|pod|do) (?:ktorego|ktory|ktorej|jakiego) (?:mostu|most|dachu|dach|bloku|wiezowca|pietra|wiaduktu)(?![^.!?]*\\b(?:zdjec\\w*|widok\\w*|widac|fajerwerk\\w*|ogladac|wycieczk\\w*|dojad\\w*|jedzie\\w*|bungee|spadochron\\w*)\\b)',
       ],
     },
