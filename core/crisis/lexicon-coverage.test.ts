@@ -468,6 +468,7 @@ describe('Second Polish rules audit (issue 12): a chat writer’s forms the rule
       'dlaczego urodziłam się w lipcu, a nie w maju',
       'nie lubię, gdy ktoś mi mówi, że jestem niepotrzebna na spotkaniu',
       'jestem niepotrzebna na tym zebraniu, więc wychodzę',
+      'nikomu nie jestem potrzebna na tej zmianie, więc idę do domu',
       'nikt nie będzie płakał po tym serialu',
       'mój brat powiedział, że mam dość istnienia tej aplikacji',
       'kiedyś się pocięłam, ale to było lata temu',

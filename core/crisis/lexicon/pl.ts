@@ -338,7 +338,7 @@ export const pl: Lexicon = {
         '(?:(?:tylko|ciagle|wiecznie) (?:sprawiam|robie)|(?:sprawiam|robie) (?:\\w+ )?(?:tylko|ciagle|wiecznie)) (?:\\w+ )?(?:problemy|klopoty)',
         '(?:czuje sie|jestem) jak (?:\\w+ )?(?:balast|ciezar|smiec|piate kolo u wozu|zbedn\\w* (?:mebel|rzecz|balast))(?![^.!?]*\\b(?:po (?:\\w+ )?(?:imprez\\w*|wczoraj\\w*|treningu|nocy|pracy|chorobie|grypie|egzaminie|weselu)|kac\\w*|chor\\w*|przeziebi\\w*|goraczk\\w*|gryp\\w*)\\b)',
         'nikt (?:\\w+ )?nie bedzie (?:\\w+ ){0,2}(?:plakal|tesknil|pamietal|zauwazy\\w*)(?: po mnie| za mna)?(?= *(?:[.,!?]|$)| (?:jak|gdy|kiedy|gdybym|jesli)\\b)',
-        'nikomu (?:juz )?nie jestem (?:juz )?potrzebn\\w*',
+        'nikomu (?:juz )?nie jestem (?:juz )?potrzebn\\w*(?= *(?:[.,!?]|$)| (?:i|a|ale|juz|nawet|na tym swiecie)\\b)',
         'jestem (?:nikomu |wszystkim )?niepotrzebn\\w*(?= *(?:[.,!?]|$))',
         '(?:beze|bez) mnie (?:\\w+ )?(?:byloby|bylo by|bedzie|by bylo|bylby|bylaby|byliby|beda) (?:\\w+ )?(?:lepiej|latwiej|lzej|prosciej|spokojniej|szczesliwsi|szczesliwsza|szczesliwszy)(?= *(?:[.,!?]|$)| (?:zyc|wszystkim|im|wam|jej|jemu|rodzinie|na swiecie)\\b)',
         // With its subject, so that the family named is not read as someone else's words ("moi rodzice mieliby lżej bez …").
