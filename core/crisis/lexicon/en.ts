@@ -863,6 +863,9 @@ export const en: Lexicon = {
         'suicide (?:prevention|awareness|hotline|helpline|lifeline|line|rates|rate|statistics|stats|risk assessment|training|research|survivors? (?:group|support))',
         '(?:prevent|preventing) suicide',
         'suicide and crisis lifeline',
+        // English scopes audit (issue 12): public-health and awareness wording ("warning signs of suicidal ideation",
+        // "a rise in suicidal thinking among teens"), never with the speaker's own ("an increase in my suicidal thoughts").
+        '(?:warning signs?|signs|symptoms?|risk|rates?|prevalence|increase|rise|spike|levels?|topic|discussion|depiction|portrayal) (?:of|in) suicid\\w* (?:ideation|thoughts|thinking|feelings|behaviou?rs?)',
       ],
     },
     { id: 'en.shot_foot', patterns: ['shot (?:myself|me) in the foot', 'shoot (?:myself|me) in the foot'] },
@@ -879,6 +882,20 @@ export const en: Lexicon = {
       patterns: [
         'die (?:my|her|his|your|our|their|the) (?:hair|beard|eyebrows|clothes|shirt|jeans|fabric|easter eggs)',
       ],
+    },
+    {
+      // English scopes audit (issue 12): a position defended ("is that the hill you want to die on").
+      id: 'en.die_on_hill',
+      patterns: [
+        'die on (?:this|that) hill(?! (?:behind|near|by|at|outside|in|where|tonight|today|now)\\b)',
+        'hill (?:\\w+ ){0,3}?(?:want|wants|wanted|willing|ready|prepared|going|gonna|about) to die on',
+      ],
+    },
+    {
+      // English scopes audit (issue 12): Nigerian English "i can't come and kill myself" (I will not wear myself
+      // out over it).
+      id: 'en.cant_come_and_kill',
+      patterns: ['(?:cant|can t|cannot|can not) (?:just )?come (?:and|an|&) kill (?:myself|my self)'],
     },
   ],
 
@@ -1030,6 +1047,10 @@ export const en: Lexicon = {
       'clients',
       // Advice and resource posts addressed to whoever reads them: "if you're feeling suicidal, ...".
       'if (?:youre|youve|you|u)(?: re| are| ever| have| ve)?(?: been)? (?:feel\\w*|hav\\w*|struggl\\w*|experienc\\w*|think\\w*|know (?:someone|anyone))',
+      // English scopes audit (issue 12): the same address with someone beside the reader or "do" between ("if you
+      // or a loved one is feeling suicidal", "if you ever do feel"), or to a group ("help for those feeling").
+      'if (?:youre|you|u)(?: or (?:a |an |your |someone |anyone )?(?:[\\w-]+ ){0,2}?(?:is|are))?(?: ever| do| ever do| do ever)? (?:feel\\w*|hav\\w*|struggl\\w*|experienc\\w*|suffer\\w*)',
+      'those (?:who are |who re |whore )?(?:feeling|struggling|experiencing|suffering|living with|at risk)',
     ],
     reporting: [
       'said',
@@ -1051,6 +1072,10 @@ export const en: Lexicon = {
       'confessed',
       'claims',
       'claimed',
+      // English scopes audit (issue 12): someone else's words aimed at the speaker ("people tell me to kill
+      // myself", "he told me to go cut myself"); not a voice, a head or an illness telling ("the voices tell me to"),
+      // nor where the speaker takes it up ("told me to kill myself and honestly i might").
+      '(?<!\\b(?:voices?|head|brain|mind|thoughts?|something|demons?|it|depression|illness|ocd|intrusive)\\b(?: \\w+){0,2} )(?:tell|tells|telling|told|taunt\\w*) me to(?![^.!?]*\\b(?:i (?:might|may|will|just might|want to|wanna|am going to|m going to|m gonna|im gonna|think i will|should)|might (?:actually |just |really )?(?:do it|listen)|last straw|tempted)\\b)',
     ],
     thirdForms: ['(?:kills|killed|hanged|hung|cuts|cut|burns|hurts|shot|overdosed) (?:him|her|them)sel(?:f|ves)'],
     // Third-person forms; "took" and "tried" only ever count right after a capitalised name.
@@ -1135,6 +1160,12 @@ export const en: Lexicon = {
       'last (?:year|summer|winter|spring|autumn)',
       '(?:two|three|four|five|six|seven|eight|nine|ten|twenty) (?:years?|months?) ago',
       'in (?:19|20)\\d\\d',
+      // English scopes audit (issue 12): a child's age or a school year that puts the sentence in the past ("at age 13 i
+      // was suicidal", "from ages 9 to 13", "the first time i felt it i was 7", "in 7th grade"), not today's
+      // ("im in 9th grade"), not an amount ("i was 2 seconds away").
+      '(?:at|from|between) (?:the )?ages? (?:of )?(?:[1-9]|1\\d)\\b',
+      'i was (?:only |just |about |around |like )?\\d{1,2}(?: (?:years?|yrs?) old| yo)?(?= *(?:[.,!?;:]|$|and\\b|when\\b|or\\b|but\\b|so\\b))',
+      '(?<!\\b(?:im|i am|am|now|currently|still) )in (?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) grade',
     ],
     present: ['again', 'now', 'nowadays', 'lately', 'recently', 'still', 'currently', 'anymore', 'tonight', 'today'],
     verbs: [
