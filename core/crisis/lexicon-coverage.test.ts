@@ -622,3 +622,187 @@ describe('English rules audit (issue 12): the forms English chat writers use', (
     ])
   })
 })
+
+describe('Second English rules audit (issue 12, audit set 1): forms a new writer used', () => {
+  it('reads attempts, means and plans told in these forms as imminent, by a rule alone', () => {
+    expectRuleLevels([
+      // A fraction of a pack, a medicine named by brand or with its hyphen, drink after a clause, two medicines mixed.
+      ['just necked half a box of my dads tramadol', 'imminent', 'en.attempt'],
+      ['swallowed most of the bottle of temazepam', 'imminent', 'en.attempt'],
+      ['took all my sleeping pills, with half a bottle of gin', 'imminent', 'en.attempt'],
+      ['ive taken all of the tablets the doctor gave me for the fortnight, washed down with a bottle of wine', 'imminent', 'en.attempt'],
+      ['mixed all my sertraline with my brothers codeine', 'imminent', 'en.attempt'],
+      ['took everything in the drawer, all my meds', 'imminent', 'en.attempt'],
+      ['injected 30 units of insulin', 'imminent', 'en.attempt'],
+      ['ive injected all my insulin pens', 'imminent', 'en.attempt'],
+      // Places, roads, trains, cold, gas, a crash done on purpose.
+      ['crashed my car into a tree on purpose and it didnt work', 'imminent', 'en.attempt'],
+      ['the express doesnt stop here, ill step off when it comes', 'imminent', 'en.attempt'],
+      ['walking to the edge of the cliff now', 'imminent', 'en.attempt'],
+      ['the gas is on, no flame, windows shut', 'imminent', 'en.attempt'],
+      ['lying down in the middle of the motorway', 'imminent', 'en.attempt'],
+      ['sitting in the snow without a coat, going to stay here', 'imminent', 'en.attempt'],
+      ["haven't eaten for two weeks and i've stopped drinking", 'imminent', 'en.attempt'],
+      ['heading to the bridge to finish it', 'imminent', 'en.plan.method'],
+      ['gonna drink the weedkiller', 'imminent', 'en.plan.method'],
+      // Means located with no "i have", a poison poured, a medicine bought from several places.
+      ["the shotgun's already in the car", 'imminent', 'en.plan.means'],
+      ['my noose is in my bag', 'imminent', 'en.plan.means'],
+      ['bleach poured out next to me', 'imminent', 'en.plan.means'],
+      ['bought co-codamol from four different shops so nobody asks', 'imminent', 'en.plan.means'],
+      // An end with a time ("at 3" is a time cue too), tonight spelt as chat spells it.
+      ['gonna end it at 3', 'imminent', 'en.ideation.active'],
+      ['goin to kill myself 2nite', 'imminent', 'en.ideation.active'],
+      // Sentences joined with no punctuation, the amount told after a stop.
+      ['i just took all of them im scared', 'imminent', 'en.attempt'],
+      ['swallowed every last one i feel sick', 'imminent', 'en.attempt'],
+      ["i od'd idk what to do", 'imminent', 'en.attempt'],
+      ['im on the ledge i cant do this', 'imminent', 'en.attempt'],
+      ['i took the pills. all of them', 'imminent', 'en.attempt'],
+      // Second-language tenses: a perfect with the base form, a present with now or a drink.
+      ['i have swallow all the pills', 'imminent', 'en.attempt'],
+      ['i am taking all the pills now', 'imminent', 'en.plan.method'],
+      ['i drink all the pills with vodka', 'imminent', 'en.plan.method'],
+      ['i cutted my wrist very deep', 'imminent', 'en.plan.method'],
+      ['i swollowed all my pills', 'imminent', 'en.attempt'],
+      // Intent spelt as chat spells it; belongings given away and then a set time.
+      ['im gunna end it tonight', 'imminent', 'en.ideation.active'],
+      ['goin to take all my pills tonight', 'imminent', 'en.plan.method'],
+      ['gave my bike to my cousin and my xbox to sam. tonights the night', 'imminent', 'en.plan.method'],
+    ])
+  })
+
+  it('reads goodbyes told as not coming back from a place or as absolving a parent as imminent', () => {
+    expectRuleLevels([
+      ['im not coming back from the cliffs', 'imminent', 'en.farewell'],
+      ['tell my dad it wasnt his fault.', 'imminent', 'en.farewell'],
+    ])
+  })
+
+  it('reads intent, self-harm with an instrument or dropped g, method research and scouting as high', () => {
+    expectRuleLevels([
+      ['going to end it this time', 'high', 'en.ideation.active'],
+      ['wanna kill myself for real this time', 'high', 'en.ideation.active'],
+      ['i want to die for good this time', 'high', 'en.ideation.active'],
+      ['burnt my thigh with a cigarette', 'high', 'en.selfharm'],
+      ['cutting my arms with a blade', 'high', 'en.selfharm'],
+      ['i keep cuttin', 'high', 'en.selfharm'],
+      ['been cuttin and its worse', 'high', 'en.selfharm'],
+      ['banging my head against the door frame until it bleeds', 'high', 'en.selfharm'],
+      ['havent eaten in 12 days on purpose', 'high', 'en.selfharm'],
+      ['googled which bridges are the highest', 'high', 'en.ideation.thoughts'],
+      ['checked which pills are the most lethal', 'high', 'en.ideation.thoughts'],
+      ['drove around to work out where i could jump from', 'high', 'en.ideation.thoughts'],
+      ['i keep thinking about driving my car into a wall', 'high', 'en.ideation.thoughts'],
+      ['i know how id do it and where id go', 'high', 'en.ideation.thoughts'],
+      ['drove to the viaduct to see how far the drop is', 'high', 'en.ideation.thoughts'],
+      // "Suicide" as a verb, a second-language slip.
+      ['i will suicide', 'high', 'en.ideation.active'],
+      ['i am going to suicide', 'high', 'en.ideation.active'],
+    ])
+  })
+
+  it('reads passive wishes and burden in these forms as concern', () => {
+    expectRuleLevels([
+      ['i want to die for real', 'concern', 'en.ideation.passive'],
+      ['i wnt to die', 'concern', 'en.ideation.passive'],
+      ['id love to just vanish', 'concern', 'en.ideation.passive'],
+      ['would anyone go to my funeral', 'concern', 'en.ideation.passive'],
+      ['who would even show up to my funeral', 'concern', 'en.ideation.passive'],
+      ['if a lorry ran over me i wouldnt care', 'concern', 'en.ideation.passive'],
+      ['going to sleep and never wake up', 'concern', 'en.ideation.passive'],
+      ['im such a drain on everyone', 'concern', 'en.burden'],
+    ])
+  })
+
+  it('leaves their look-alikes to the model: food, routine doses, trips, repairs, sport, games, someone else', () => {
+    expectRulesSilent([
+      'downed half a bottle of water after the run',
+      'ate most of the box of cookies',
+      'took all my vitamins with a glass of orange juice',
+      'took all my evening meds with a glass of wine at dinner',
+      'had half a pack of paracetamol in my bag for the trip',
+      'can i take all my meds with a beer?',
+      'mixed my paracetamol with ibuprofen like the pharmacist said',
+      'is it ok that i mixed up my meds with my mums in the pill box',
+      'my pharmacist mixed my sertraline and my codeine orders up',
+      'took everything in the drawer out to clean it',
+      'took everything in the cupboard, all my meds and the plasters, to the new flat',
+      'injected my insulin with lunch',
+      'picked up my insulin pens from the pharmacy, the fridge is full of them now lol',
+      'crashed my car into a wall on the ice, nobody hurt',
+      'drove into a tree by accident last winter',
+      'the express doesnt stop here so im going when the slow one comes',
+      'the fast train comes through, then the stopping one, i get on when it does',
+      'heading to the roof to finish painting',
+      'heading to the building site to finish the job',
+      'walking to the edge of town',
+      'walked to the edge of the cliff to take photos of the sunset',
+      'in the film he walks to the edge of the cliff now and then',
+      'gas hob on but no flame, the igniter is broken again',
+      'standing in the middle of the road waving for a taxi',
+      'lying in the middle of the motorway was the police officer after the crash',
+      'made snow angels lying in the snow in just a t-shirt lol',
+      'cold water swim at the lake, sitting on the ice without a coat for the photos',
+      'the rope is in the boot for towing',
+      'the shotgun is in the car for the clay shoot',
+      'my gun is in the safe',
+      'the bleach is next to me, cleaning the bathroom',
+      'i would never drink the bleach lol',
+      'gonna drink some water',
+      'i bought paracetamol from three different shops because they were out of stock',
+      'ordered vitamins from two different sites',
+      'im not coming back from the bridge club until late',
+      'wont be coming back from the beach till tomorrow',
+      'tell my mum it wasnt her fault the cake burned',
+      'tell your mum it wasnt her fault.',
+      'ending it at 3 with my boyfriend, we are done',
+      'im going to end it this weekend with him',
+      'we ended it at midnight, the party was great',
+      'havent eaten in 4 days, stomach bug',
+      'i havent eaten in 5 days because i cant afford food',
+      'burned my arm on the oven again',
+      'cut my hand with a knife chopping onions',
+      'burnt my arm with a match lighting the bbq, camping',
+      'scratched my arm with a compass in maths by accident',
+      'cutting and pasting my essay again',
+      'keep cutting and sticking for the collage',
+      'looked up which trains dont stop at our station so i dont get on the wrong one',
+      'googled which bridges are the highest for our trip to new york',
+      'to see where itd be easiest to park',
+      'went up to the tower to see where itd be best to take photos from',
+      'im a nervous driver and keep thinking about crashing the car',
+      'thinking about driving the car to the coast',
+      'i know where id go and what id eat on holiday',
+      'im just a weight lifter',
+      'if a bus hit me tomorrow id be so annoyed',
+      'id like to fade out the music at the end of the song',
+      'going to sleep and not get up till noon',
+      'would anyone come to my birthday party',
+      'nothing is ever going to get better than this pizza',
+      'that cake was to die for',
+      'im taking all my pills tonight like always',
+      'i take all my meds at night',
+      'i am taking all my tablets now as prescribed',
+      'i take all my pills with food',
+      'took my meds this morning. all of them.',
+      'i took my vitamins. all of them',
+      'i took the kids to the park. all of them',
+      'im on the ledge i love the view from here',
+      'i took too much time i think',
+      'swallowed every last one i baked, they were delicious',
+      'took all of them to the vet',
+      'went to the top of the tower to see how high it is, amazing view',
+      'gave my tickets to my sister. tonight\'s the night!',
+      'giving my old clothes away to charity, tonight\'s the night',
+      'im going to suicide prevention training',
+      'i will suicide-proof my essay lol',
+      'im going 2 the shops',
+      'my friend said she wants to die for real this time',
+    ])
+    // A wish said in jest keeps its older passive rule (and the model may demote it), never the new intent.
+    expect(classifyRisk('i wanna die for real this exam is impossible lol', { rulesOnly: true }).signals).not.toContain(
+      'en.ideation.active',
+    )
+  })
+})

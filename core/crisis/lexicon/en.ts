@@ -6,7 +6,7 @@ import type { Lexicon } from './types.js'
 
 const ME = '(?:my ?self|me self)'
 const PILLS =
-  '(?:pills|meds|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co codamol|cocodamol|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
+  '(?:pills|meds|medz|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co[- ]?codamol|temazepam|nitrazepam|dihydrocodeine|co[- ]?dydramol|solpadeine|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
 const MEANS_NOUN = `(?:${PILLS}|rope|noose|gun|pistol|rifle|shotgun|revolver|knife|blade|blades|razor|razors|bullets)`
 /**
  * A goodbye for now ("see you tomorrow", "last message tonight") is not a final one. The words of a
@@ -24,13 +24,14 @@ const LEISURE =
 /** A sentence with a large amount, all of something, or an unnamed thing, taken a short while ago. */
 const AGO =
   '(?:\\d+|an?|half an?|one|two|three|few|couple of|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?|hours?|hrs?) ago'
-const HIGH_PLACE = '(?:bridge|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
+const HIGH_PLACE =
+  '(?:bridge|footbridge|viaduct|flyover|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
 /** Taking or swallowing, any tense ("took", "swallowed", "gonna take", "just downed"). */
 const TAKE =
   '(?:took|taken|swallowed|downed|necked|popped|have taken|just took|take|taking|swallow|swallowing|down|downing)'
 /** Food, sweets and supplements: what a box of which is no overdose ("took the entire box of cereal"). */
 const FOOD =
-  '(?:cereal|cookies?|biscuits?|chocolates?|candy|sweets|crisps|chips|pizza|donuts?|doughnuts?|cakes?|snacks?|popcorn|gum|mints?|vitamins?|supplements?|fish oil|probiotics?|tea|coffee|juice|beer|wine|cigarettes?|smokes|fags|tissues|food|lunch|dinner|breakfast|moving|packing|unpacking|parcels?|delivery|recycling)'
+  '(?:cereal|cookies?|biscuits?|chocolates?|candy|sweets|crisps|chips|pizza|donuts?|doughnuts?|cakes?|snacks?|popcorn|gum|mints?|vitamins?|supplements?|fish oil|probiotics?|tea|coffee|juice|beer|wine|cigarettes?|smokes|fags|tissues|food|lunch|dinner|breakfast|moving|packing|unpacking|parcels?|delivery|recycling|baked|delicious|tasty|yummy)'
 /** A routine dose earlier in the act's clause ("i take my meds every day", "…, but today" starts a new one). */
 const NOT_A_DOSE_BEFORE = `(?<!\\b${FOOD}\\b[^.!?]*)(?<!\\b(?:every (?:day|morning|night|evening)|daily|always|usually|as prescribed)\\b(?:(?!\\b(?:but|today|tonight|now|then)\\b)[^.!?,])*)`
 /** …and after it in its sentence, or a supply taken along rather than swallowed ("took my month of meds with me"). */
@@ -47,7 +48,7 @@ const FILL =
   '(?:(?:just|already|literally|like|basically|finally|actually|about|around|maybe|probably|almost|over|nearly|pretty much|honestly|now|rn) ){0,2}'
 /** An amount of medicine beyond a dose, before the medicine's name or "of" it: "all of my", "a handful of", "way too many", "every last one of my", "30". */
 const MANY =
-  '(?:all (?:of )?(?:my|the|those|these|mums?|moms?|dads?)|(?:a|the|my|an) (?:whole |full |entire |big |huge |shit |fuck |fucking )?(?:bottle|pack|packet|box|strip|blister|handful|fistful|load|bunch|ton|heap|pile|tub|jar) of(?: (?:my|the))?|(?:(?:way|far|so) )?too many|so many|(?:(?:way|far|so) )?too much of (?:my|the)|every (?:last |single )?(?:one )?(?:of )?(?:my|the)|\\d{2,}(?: of(?: (?:my|the))?)?|(?:fifteen|twenty|thirty|forty|fifty|sixty|a hundred)(?: of(?: (?:my|the))?)?)'
+  '(?:all (?:of )?(?:my|the|those|these|mums?|moms?|dads?)|(?:half|most|the rest) (?:of )?(?:a|the|my|an) (?:whole |full |entire |new )?(?:bottle|pack|packet|box|strip|blister|tub|jar) of(?: (?:my|the))?|(?:a|the|my|an) (?:whole |full |entire |big |huge |shit |fuck |fucking )?(?:bottle|pack|packet|box|strip|blister|handful|fistful|load|bunch|ton|heap|pile|tub|jar) of(?: (?:my|the))?|(?:(?:way|far|so) )?too many|so many|(?:(?:way|far|so) )?too much of (?:my|the)|every (?:last |single )?(?:one )?(?:of )?(?:my|the)|\\d{2,}(?: of(?: (?:my|the))?)?|(?:fifteen|twenty|thirty|forty|fifty|sixty|a hundred)(?: of(?: (?:my|the))?)?)'
 /** A dose for an ailment, owed, routine or an accident in the act's sentence: "took a handful of painkillers for my back". */
 const FOR_PAIN =
   '(?![^.!?]*\\b(?:for (?:my |the |a |this )?(?:headache|head|pain|back|tooth\\w*|cold|flu|fever|migraine|cramps|period|hangover|knee|neck)|prescribed|from now on|regularly|properly|like (?:i|im) (?:supposed|meant) to|(?:the|my) (?:doctor|gp|psychiatrist) (?:said|says|told)|(?:to|into) (?:the )?(?:pharmacy|chemist|clinic|doctor|hospital|bin)|back to|return\\w*|dispos\\w*|get rid)\\b)'
@@ -65,6 +66,15 @@ const ON_TIME =
   '(?! (?:today|this morning|tonight like|on time|a day|per day|each day|every|daily|a week|for the (?:day|week))\\b)'
 /** Ordinary things to do on a ledge or at a height, besides LEISURE's. */
 const LEDGE_TASK = '(?![^.!?]*\\b(?:read\\w*|book|cat|plants?|paint\\w*|clean\\w*|window clean\\w*|pigeons?|birds?)\\b)'
+
+/** Second English rules audit (issue 12, audit set 1): poisons and drinks named beside a method. */
+const POISON =
+  '(?:antifreeze|bleach|weedkiller|weed killer|rat poison|poison|drain cleaner|paraquat|pesticide|slug pellets)'
+/** A new clause begun with no punctuation ("took all of them im scared"): where a sentence end is read, so is this. */
+const RUN_ON = ' (?:i|im|ive|idk|pls|please|help)\\b'
+/** Chat spellings of tonight. */
+const TONIGHT = '(?:tonight|tonite|tonigth|2nite|2night|tnite)'
+const ALCOHOL = '(?:vodka|alcohol|wine|whiskey|whisky|booze|beer|rum|gin|tequila|brandy|cider|spirits)'
 
 export const en: Lexicon = {
   language: 'en',
@@ -214,6 +224,8 @@ export const en: Lexicon = {
         '(?:im|i am|feel like) (?:such |just )?a (?:burden|waste of space)',
         '(?:im|i am) (?:just )?a waste of (?:space|oxygen|air)',
         '(?:im|i am|feel like im|feel like i am) (?:just |only )?taking up (?:space|room|air)(?= *(?:[.,!?]|$|here|in (?:this|the) world|on this (?:earth|planet)|and))',
+        // Second English rules audit (issue 12, audit set 1): a weight or a drain others carry.
+        '(?:im|i am|feel like im|feel like i am) (?:just |only |nothing but )?(?:a|such a) (?:weight|drain|millstone|dead weight|liability)(?: (?:on|for|to) (?:everyone|everybody|them|my family|you all|people)| (?:that )?(?:everyone|everybody|they|people|my family) (?:has|have|had) to (?:carry|deal with|put up with|drag))',
       ],
     },
     {
@@ -228,7 +240,7 @@ export const en: Lexicon = {
       level: 'concern',
       kind: 'passive',
       patterns: [
-        '(?:want|wants|wanted|wanting|wanna) (?:to )?(?:just )?(?:die|be dead|stop existing|cease to exist|un-?exist)',
+        '(?:want|wants|wanted|wanting|wanna|wnat|wnt|watn) (?:to )?(?:just )?(?:die|be dead|stop existing|cease to exist|un-?exist)',
         'wish (?:i was|i were|to be|i could be) dead',
         '(?:id|i would|i d) (?:rather|sooner) (?:be dead|die)',
         'better off dead',
@@ -270,6 +282,12 @@ export const en: Lexicon = {
         '(?:dont|do not) want to be alive',
         'think(?:ing)? about not existing',
         '(?:id|i would|i d|il|i will) be (?:fine|ok|okay|happy|glad|relieved|at peace) (?:if|to) (?:i )?(?:just )?(?:didnt|did not|never|not|wouldnt) (?:wake|waking) up',
+        // Second English rules audit (issue 12, audit set 1): a death not minded told as an if, a funeral, fading out, sleeping and not getting up.
+        'if (?:a|some|the) (?:bus|car|truck|lorry|train|meteor|asteroid)(?: \\w+)? (?:hit|hits|ran over|runs over|killed|kills|took) me(?: \\w+){0,2},? i (?:wouldnt|would not) (?:mind|care)',
+        '(?:would|will) (?:anyone|anybody|people|any of you) (?:even )?(?:come to|show up (?:at|to|for)|turn up (?:at|to|for)|go to|cry at) my funeral',
+        'who (?:would|will|is going to) (?:even )?(?:come|show up|turn up|go) to my funeral',
+        '(?:id|i would|i d) (?:like|love) to (?:just )?(?:fade (?:out|away)|vanish|disappear forever|cease to exist|stop existing|not exist|not wake up)(?= *(?:[.,!?]|$|(?:forever|completely|for good|and|sleep)\\b))',
+        '(?:go|going|gonna) to sleep (?:\\w+ ){0,2}and (?:never|not) (?:wake|get) up(?![^.!?]*\\b(?:till|until|before|early|late|noon|alarm|lie in|weekend)\\b)',
       ],
     },
     {
@@ -310,6 +328,13 @@ export const en: Lexicon = {
         '(?:googl\\w*|search\\w*|looking up|looked up|researching|researched|reading about) (?:\\w+ ){0,2}(?:how many|how much|lethal|ways to (?:die|do it|kill)|how to (?:die|overdose|kill myself))',
         `how (?:many|much) (?:of )?(?:\\w+ ){0,2}${PILLS} (?:\\w+ ){0,2}(?:it would take|would it take|it takes|does it take|to die|would kill|to overdose)`,
         '(?:voices?|brain|head|mind|thoughts?|something) (?:\\w+ ){0,2}(?:telling|screaming at|yelling at|tell|tells|whispering to|ordering) me to (?:die|kill myself|end it|end my life|hurt myself)',
+        // Second English rules audit (issue 12, audit set 1): looking up which trains do not stop or which pills
+        // are least painful, scouting where it would be easiest, a crash thought about, knowing where and with what.
+        `(?:googl\\w*|search\\w*|look(?:ed|ing)? up|research\\w*|read(?:ing)? (?:up )?(?:about|on)|check(?:ed|ing)?) (?:\\w+ ){0,2}which (?:\\w+ ){0,2}(?:trains? (?:dont|do not|doesnt|does not|wont) stop|(?:${PILLS}|pills?|tablets?|drugs|ways?|methods?) (?:are|is|would be|work) (?:the )?(?:least painful|most painful|painless|quickest|fastest|most lethal|deadliest|lethal|strongest)|(?:bridges?|buildings?|cliffs?|car parks?) (?:is|are) (?:the )?(?:highest|tallest))(?![^.!?]*\\b(?:get on|catch|wrong (?:one|train)|commut\\w*|timetable|late|journey|visit\\w*|trip|holiday|sightseeing|photos?|view)\\b)`,
+        `(?:went|gone|been|go|going|drove|walked|climbed) (?:up )?(?:to|onto) the (?:top (?:floor |level )?of (?:the |a )?)?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi ?storey)(?: \\w+){0,3}? (?:just )?to (?:see|check|look at) how (?:high (?:up )?it is|far (?:down )?it is|far the drop is|big the drop is|long the drop is|high the drop is)${LEISURE}(?![^.!?]*\\b(?:amazing|cool|fun|kids|tour\\w*|holiday|lift|stairs|museum|survey\\w*|measur\\w*)\\b)`,
+        '(?:to|and) (?:see|check|work out|figure out|find|look) (?:out )?(?:where|which (?:spot|part|bit|side|one)) (?:it(?:d| would| will|ll)|i(?:d| would| could|ll| should| can)) (?:be )?(?:easiest|best|quickest|highest|do it|jump|go over|go off|not survive|not be found)(?= *(?:[.,!?]|$)| (?:from|and|off|if)\\b)',
+        '(?<!\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|ocd)\\b[^.!?]*)(?:think\\w*|thought|fantasi\\w*|imagin\\w*|picturing|daydream\\w*) (?:about |of )?(?:just )?(?:crashing (?:my |the )?car|(?:driving|steering|swerving|crashing|wrapping) (?:my |the )?(?:car )?(?:into|off|round) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|lorry|cliff|pole|oncoming|barrier))(?![^.!?]*\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|by accident|accidentally|nightmares?|game|ice|snow|tired)\\b)',
+        'i know (?:exactly )?(?:where (?:id|i would|il|i will|i could|to) go|how (?:id|i would|il|i will|to) do it|what (?:id|i would|il|i will|i could|to) use) and (?:what (?:id|i would|il|i will|i could|to) use|how (?:id|i would|il|i will|to) do it|where (?:id|i would|il|i will|to) go)(?![^.!?]*\\b(?:if i had|holiday|trip|shop\\w*|recipe|cook\\w*|paint\\w*|craft\\w*|garden\\w*|build\\w*|project|money|won|lottery)\\b)',
       ],
     },
     {
@@ -317,12 +342,12 @@ export const en: Lexicon = {
       level: 'high',
       kind: 'active',
       patterns: [
-        `(?:kill|killing|killed|kills|kms|unalive|unaliving|unalived|end|ending|offing) ${ME}`,
+        `(?:kill|killing|killin|killed|kills|kms|unalive|unaliving|unalived|end|ending|endin|offing) ${ME}`,
         `(?:to|wanna|gonna|just|ill|will|might|could|should|gotta) off ${ME}`,
         'kms',
         `(?:do|top|neck|rope) ${ME}(?: in)?`,
         '(?:want|wanna|going|gonna) (?:to )?rope(?= *(?:[.,!?]|$|tonight|today|soon))',
-        '(?:think|thinking|thought|considering|want to|wanna|going to|gonna|about to|ready to|plan to|planning to)(?: about| of)? end(?:ing)? (?:things|it)(?! (?:with|between|for|because|after|before)\\b)(?= *(?:[.,!?]|$|tonight|today|soon|now|for good|permanently))',
+        '(?:think|thinking|thought|considering|want to|wanna|going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|plan to|planning to)(?: about| of)? end(?:ing)? (?:things|it)(?! (?:with|between|for|because|after|before)\\b)(?= *(?:[.,!?]|$|tonight|today|soon|now|for good|permanently))',
         '(?:commit|committing|commited) (?:suicide|sewerslide|die|sucide|suicde|suiside)',
         'sewerslide',
         'self[- ]?delete',
@@ -333,14 +358,18 @@ export const en: Lexicon = {
         'end (?:it|things|everything) (?:for good|permanently|once and for all)',
         'easy to (?:just )?end it(?= *(?:[.,!?]|$|all))',
         '(?:end|ending) everything',
-        '(?:want to|wanna|going to|gonna|just|il|will|finna|imma|ima|about to|ready to) end it(?= *(?:[.,!?]|$|tonight|today|now|soon|rn|right now|honestly|tbh|already|fr|for real|ngl))(?!(?: (?:rn|right now|honestly|tbh|already|fr|for real|ngl))+ (?:with|between)\\b)',
+        '(?:want to|wanna|going to|goin to|going 2|goin 2|gonna|gunna|gna|just|il|will|finna|imma|ima|about to|ready to) end it(?= *(?:[.,!?]|$|tonight|today|now|soon|rn|right now|(?:tomorrow|at (?:midnight|dawn|sunrise|\\d)|this (?:weekend|week)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:an|a few|\\d+) (?:hours?|minutes?|mins))(?![^.!?]*\\b(?:with|between)\\b)|honestly|tbh|already|fr|for real|ngl))(?!(?: (?:rn|right now|honestly|tbh|already|fr|for real|ngl))+ (?:with|between)\\b)',
         // English rules audit (issue 12): "ctb" (catch the bus), the easy way out wanted or intended.
-        '(?:want to|wanna|going to|gonna|plan to|planning to|ready to|about to|finna|imma|ima|decided to|gonna finally|time to) ctb',
-        '(?:want to|wanna|going to|gonna|about to|ready to|finna|imma|ima|thinking (?:about|of)|considering|might|should|will|ill) (?:just )?tak(?:e|ing) the easy way out(?= *(?:[.,!?]|$|tonight|today|now|soon|rn))',
+        '(?:want to|wanna|going to|goin to|going 2|goin 2|gonna|gunna|gna|plan to|planning to|ready to|about to|finna|imma|ima|decided to|gonna finally|time to) ctb',
+        '(?:want to|wanna|going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|finna|imma|ima|thinking (?:about|of)|considering|might|should|will|ill) (?:just )?tak(?:e|ing) the easy way out(?= *(?:[.,!?]|$|tonight|today|now|soon|rn))',
         '(?:attempt|attempted|attempting) suicide',
         // A recent attempt told as trying to end it (not ending things with someone).
         '(?:tried|trying|attempted) to (?:end it|end things|go through with it)(?= *(?:[.,!?]|$|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (?:night|week|month)|yesterday|again|twice|this (?:week|month|year)))',
         '(?:die|dying) by suicide',
+        // Second English rules audit (issue 12, audit set 1): dying wanted for real this time.
+        // "Suicide" used as a verb, a second-language slip ("i will suicide"); its topics (prevention, awareness) are idioms.
+        '(?:want to|wanna|going to|goin to|gonna|gunna|will|il|plan to|planning to|try to|trying to|decided to|about to|ready to|might|may) (?:just |finally )?suicide(?!-| (?:myself )?(?:is|was|rates?|prevention|awareness|squad)\\b)',
+        '(?:want to|wanna|going to|goin to|going 2|goin 2|gonna|gunna|gna|ready to) (?:just )?(?:die|end it|kill myself) (?:for real |for good |fr )?(?:this time|like (?:actually|really) do it|and (?:actually|really) do it)',
       ],
     },
     {
@@ -348,13 +377,13 @@ export const en: Lexicon = {
       level: 'high',
       kind: 'selfharm',
       patterns: [
-        `(?:cut|cuting|cuts|burn|burning|burned|burnt|harm|harming|hurt|hurting|hit|hiting|punch|punching|starve|starving|bruise|bruising) ${ME}`,
+        `(?:cut|cuting|cutin|cuted|cuts|burn|burning|burnin|burned|burnt|harm|harming|harmin|hurt|hurting|hurtin|hit|hiting|punch|punching|starve|starving|bruise|bruising) ${ME}`,
         `(?:scratch|scratching|bite|biting) ${ME} (?:until|til|so hard|to bleed|bloody)`,
         'self[- ]?harm\\w*',
         '(?:sh|self harm|selfharm) (?:urges|relapse)',
         'relapsed (?:on|with|into) (?:sh|cutting|self harm)',
         '(?:cut|cuting|burned|burning|hurt|hurting) (?:myself )?again(?= *(?:[.,!?]|$|last|tonight|today|yesterday))',
-        '(?:punch|punching|punched|hit|hiting|bang|banging|banged) (?:the |a )?(?:walls?|my head)(?: \\w+){0,2} (?:until|til|till|so hard) (?:it|they|my|i)\\b(?: \\w+){0,2} (?:bleed|bleeds|bled|bruise|bruises|bruised|break|broke)',
+        '(?:punch|punching|punched|hit|hiting|bang|banging|banged) (?:the |a )?(?:walls?|my head)(?: \\w+){0,4} (?:until|til|till|so hard) (?:it|they|my|i)\\b(?: \\w+){0,2} (?:bleed|bleeds|bled|bruise|bruises|bruised|break|broke)',
         '(?:urges|urge) to (?:hurt|harm|cut|burn) (?:myself|again)',
         '(?:urges?|temptation|craving) to (?:cut|self[- ]?harm|sh)',
         // "i cut my arm open" (not on glass, a nail or in a fall).
@@ -362,8 +391,12 @@ export const en: Lexicon = {
         // "i sh'd last night", "did sh again".
         '(?:i|ive|just|i just) (?:shd|sh d)(?= *(?:[.,!?]|$|again|last|tonight|today|yesterday))',
         '(?:did|doing|done) sh (?:again|last night|tonight|today|yesterday)',
-        '(?:scratch\\w*|pick\\w*|claw\\w*|bite|biting|bit) (?:at )?(?:my )?(?:arms|skin|wrists|legs|thighs|myself) (?:until|till|til|so hard|to the point) (?:they|it|i|that) (?:bleed|bleeds|bled|break|breaks)',
-        '(?:been|started|start|keep|kept|back to|relapsed and|urge to|urges to|need to|want to|wanna|going to|gonna) cut(?:ing)?(?= *(?:[.,!?]|$|again|tonight|myself))',
+        '(?:scratch\\w*|pick\\w*|claw\\w*|bite|biting|bit) (?:at )?(?:my )?(?:arms|skin|wrists|legs|thighs|myself)(?: \\w+){0,4}? (?:until|till|til|so hard|to the point) (?:they|it|i|that) (?:bleed|bleeds|bled|break|breaks)',
+        '(?:been|started|start|keep|kept|back to|relapsed and|urge to|urges to|need to|want to|wanna|going to|goin to|going 2|goin 2|gonna|gunna|gna) cut(?:ing|in)?(?= *(?:[.,!?]|$|again|tonight|myself|and (?:cut(?:ing|in)?|its|it s|it is)\\b))',
+        // Second English rules audit (issue 12, audit set 1): a burn or a cut with a named instrument, 
+        // days without food.
+        '(?:burn(?:ed|t|ing|in)?|cut(?:ing|in)?|scratch(?:ed|ing|in)?|carv(?:ed|ing)|slic(?:ed|ing)|stab(?:ed|ing)) (?:my )?(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|forearm|forearms)(?: \\w+){0,2} with (?:a |the |my )?(?:lighter|cigarette|blade|razor|razor blade|compass|scissors|knife|sharpener|match|lit match)(?![^.!?]*\\b(?:accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|shav\\w*|oven|iron\\w*|camping|whittl\\w*)\\b)',
+        '(?:havent|have not|hasnt|not) (?:eaten|had (?:any )?food|eaten anything)(?: properly)? (?:in|for) (?:[4-9]|\\d{2}|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|a few) (?:days|weeks)(?![^.!?]*\\b(?:ill|sick|flu|bug|surgery|operation|fast\\w*|ramadan|lent|diet\\w*|virus|hospital|afford|money|broke|skint|food bank|paid)\\b)',
       ],
     },
     // ---- imminent: method, preparations, attempt, farewell
@@ -378,9 +411,9 @@ export const en: Lexicon = {
         '(?:step|stepping|walk|walking|run|running|throw myself|throwing myself|lie down|lay down|lying down) (?:out )?(?:in front of|under) (?:a|the|an) (?:\\w+ )?(?:train|bus|truck|lorry|tram|subway|express)',
         // Planning one's own suicide ("suicide prevention" and other topics are masked as idioms first).
         '(?:planning|planned|plan|plotting|preparing|scheduled|scheduling) (?:out )?(?:my )?(?:own )?suicide',
-        '(?:slit|sliting|cut|cuting|open) (?:my )?(?:wrists|wrist|throat)',
+        '(?:slit|sliting|cut|cuting|cuted|open) (?:my )?(?:wrists|wrist|throat)',
         '(?:sliced|slicing|slashed|slashing) (?:open )?(?:my )?(?:wrists|wrist|throat)(?: open)?(?![^.!?]*\\b(?:on (?:a|the|some)|glass|accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|fall\\w*)\\b)',
-        '(?:going to|gonna|want to|wanna|will|il|plan to|planning to|about to|ready to|try to) (?:overdose|od)',
+        '(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|want to|wanna|will|il|plan to|planning to|about to|ready to|try to) (?:overdose|od)',
         '(?:drive|driving|crash|crashing|steer|swerve)(?: my car| the car)? (?:into|off) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|cliff|pole|oncoming)',
         'suicide (?:note|letter|plan)',
         // Walking into traffic (not "ran into traffic", a jam).
@@ -396,19 +429,19 @@ export const en: Lexicon = {
         '(?:it|everything|this|my life) (?:all )?ends (?:tonight|today|tomorrow|this weekend|now|here)(?= *(?:[.,!?]|$))',
         '(?:tonight|today|tomorrow) (?:is when )?i (?:end it|end it all|do it|go through with it)(?= *(?:[.,!?]|$))',
         '(?:by (?:sunrise|morning|midnight|the morning|tomorrow|dawn)|in (?:a few|a couple of|ten|five|twenty|\\d+) (?:minutes|mins|hours)|after tonight|tonight|today)[.,]? (?:it(?:ll| will) (?:all )?be over|(?:none of (?:this|it)|nothing) (?:will )?matters?(?: anymore)?|(?:it|this|everything) (?:all )?(?:ends|finishes|stops))(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:exams?|tests?|deadline|interview|shift|match|game|show|series|season|finale|episode|move|surgery|op|operation|flight|trip|wedding|party|term|semester|pain|storm|rain|snow|strike|sale|hangover|fever|meeting|presentation|week|contract|lease|job)\\b)',
-        '(?:going to|gonna|will|il) go through with it(?= *(?:[.,!?]|$|tonight|today|tomorrow|this time))',
+        '(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|will|il) go through with it(?= *(?:[.,!?]|$|tonight|today|tomorrow|this time))',
         // English rules audit (issue 12): an overdose ahead or under way ("im gonna take all my pills tonight", "gonna
         // swallow all of them", "swallowing all my meds rn"; a plan, so after "thinking about" it is ideation with a
         // method), not a promise to take one's meds as prescribed or from now on.
-        `(?:(?:going to|gonna|about to|ready to|want to|wanna|plan to|planning to|finna|imma|ima) (?:just |finally |literally )?(?:take|swallow|down|neck|pop|chug)|swallowing|necking|downing|chugging)${NOT_A_DOSE_BEFORE} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
-        `(?:going to|gonna|about to|ready to|want to|wanna|finna|imma|ima) (?:just |finally )?swallow${NOT_A_DOSE_BEFORE} (?:all (?:of )?them|them all|every (?:last |single )?one(?: of them)?|the (?:whole )?lot)${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|want to|wanna|plan to|planning to|finna|imma|ima) (?:just |finally |literally )?(?:take|swallow|down|neck|pop|chug)|swallowing|necking|downing|chugging)${NOT_A_DOSE_BEFORE} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|want to|wanna|finna|imma|ima) (?:just |finally )?swallow${NOT_A_DOSE_BEFORE} (?:all (?:of )?them|them all|every (?:last |single )?one(?: of them)?|the (?:whole )?lot)${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
         // Throwing oneself off a height, wanted or intended ("gonna yeet myself off a bridge", "about to throw myself
         // off the roof"), leaping off one.
-        `(?:(?:going to|gonna|about to|ready to|want to|wanna|will|ill|finna|imma|ima|just|gotta) (?:just )?(?:throw|fling|launch|hurl|chuck)|yeet|yeeting) ${ME} (?:off|from|out of|in front of) (?:\\w+ ){0,4}(?:${HIGH_PLACE}|train|bus|truck|lorry|car)`,
+        `(?:(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|want to|wanna|will|ill|finna|imma|ima|just|gotta) (?:just )?(?:throw|fling|launch|hurl|chuck)|yeet|yeeting) ${ME} (?:off|from|out of|in front of) (?:\\w+ ){0,4}(?:${HIGH_PLACE}|train|bus|truck|lorry|car)`,
         `(?:leap|leaping) (?:off|from) (?:\\w+ ){0,4}${HIGH_PLACE}`,
         // A crash on purpose, or a crash said at the wheel ("driving on the motorway and im going to crash"), not sleep.
-        '(?:going to|gonna|about to|want to|wanna|ready to|finna|imma) (?:just )?(?:crash (?:the car|my car|it|on purpose)|swerve (?:into|off)|drive (?:the car |my car |it )?off the (?:road|bridge|cliff|motorway))(?![^.!?]*\\b(?:game|sim\\w*|mario|kart|gta|forza)\\b)',
-        '(?<=\\b(?:motorway|highway|freeway|dual carriageway|at the wheel|driving)\\b[^.!?]{0,60}?)(?:im |i am )?(?:going to|gonna|about to|ready to) (?:crash|swerve)(?= *(?:[.,!?]|$|now|soon|on purpose|it))(?![^.!?]*\\b(?:sleep\\w*|bed|nap|sofa|couch|tired|exhausted|home|game)\\b)',
+        '(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|want to|wanna|ready to|finna|imma) (?:just )?(?:crash (?:the car|my car|it|on purpose)|swerve (?:into|off)|drive (?:the car |my car |it )?off the (?:road|bridge|cliff|motorway))(?![^.!?]*\\b(?:game|sim\\w*|mario|kart|gta|forza)\\b)',
+        '(?<=\\b(?:motorway|highway|freeway|dual carriageway|at the wheel|driving)\\b[^.!?]{0,60}?)(?:im |i am )?(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to) (?:crash|swerve)(?= *(?:[.,!?]|$|now|soon|on purpose|it))(?![^.!?]*\\b(?:sleep\\w*|bed|nap|sofa|couch|tired|exhausted|home|game)\\b)',
         // Means got ready: "i got the rope", "ive got the rope ready" (not climbing, camping, a boat, a dog or a swing).
         '(?<!\\b(?:climb\\w*|tent|camp\\w*|boat|dog|tow\\w*|swing|washing|skip\\w*|gym|hammock|sail\\w*|hik\\w*)\\b[^.!?]*)(?:ive |i have |i |just )?(?:got|bought|have|picked up|found) (?:the|a|my) (?:rope|noose)(?: (?:all )?(?:ready|sorted|now|today|tonight|finally))?(?= *(?:[.!?]|$))',
         // Knowing how and when: "i know how and when im going to do it".
@@ -417,9 +450,17 @@ export const en: Lexicon = {
         '(?:my )?ctb (?:date|day|plan|method)',
         // Stepping off a height intended ("about to step off the roof"), a gun got to use (not at the range or a hunt).
         `(?:gonna|going to|about to|ready to|just need to|just have to|want to|wanna) step off (?:the |a |this )?(?:edge|ledge|railing|platform edge|${HIGH_PLACE})${LEISURE}(?![^.!?]*\\b(?:ladder|scaffold\\w*|stairs)\\b)`,
-        '(?:got|have|bought) (?:a|the|my|dads|his) (?:gun|pistol|rifle|shotgun|revolver)(?: \\w+){0,3} (?:and|so) (?:im |i am )?(?:going to|gonna|about to|will|ill|finna) use it(?![^.!?]*\\b(?:range|hunt\\w*|club|target|season|clay|deer|rabbits?|pests?|foxes|practi[cs]\\w*|lessons?)\\b)',
+        '(?:got|have|bought) (?:a|the|my|dads|his) (?:gun|pistol|rifle|shotgun|revolver)(?: \\w+){0,3} (?:and|so) (?:im |i am )?(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|will|ill|finna) use it(?![^.!?]*\\b(?:range|hunt\\w*|club|target|season|clay|deer|rabbits?|pests?|foxes|practi[cs]\\w*|lessons?)\\b)',
         // Letters left for the others: "ive left letters", "left letters for everyone".
         '(?:ive|i have|i|just) (?:left|written|finished writing) (?:\\w+ ){0,2}?(?:letters|notes)(?: for (?:everyone|you all|all of you|my family|my (?:mum|mom|dad|parents|kids|children|wife|husband|partner)))?(?= *(?:[.!?]|$))(?<!\\b(?:christmas|xmas|thank you|thank|birthday|love|cover|reference|job|teacher)\\b[^.!?]*)',
+        // Second English rules audit (issue 12, audit set 1): poison to be drunk, on the way to a height or the tracks
+        // to finish it.
+        // Belongings given away, then a set time ("gave my guitar to my brother … tonight's the night").
+        `(?:gave|given|giving) (?:away )?(?:all )?my (?:\\w+ ){1,3}(?:away|to)\\b[^?]{0,120}?(?:${TONIGHT}s the (?:night|nite)|${TONIGHT} is the (?:night|nite)|today is the day|todays the day|its time)(?= *(?:[.!?]|$))(?<!\\b(?:ticket|tickets|concert|gig|party|show|wedding|date|match|game|premiere|launch|exam|move|moving|charity|uni|flat)\\b[^?]*)`,
+        `(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|will|ill|ready to|want to|wanna|finna|imma) (?:just )?(?:drink|swallow|down|neck) (?:the |some |a glass of |a bottle of |a cup of |a mug of )?${POISON}`,
+        // An overdose told in the present ("im taking all my pills now", "i take all my pills with vodka"), with now, tonight or a drink.
+        `(?:(?:im|i am) (?:taking|takin|swallowing|swallowin|downing|necking|eating)|i (?:take|swallow|drink|eat|down))${NOT_A_DOSE_BEFORE} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}(?= (?:now|rn|right now|${TONIGHT}|at once|in one go|all at once|together)\\b| (?:with|and) (?:\\w+ ){0,3}?${ALCOHOL})${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:heading|going|driving|walking|off|on my way) (?:up )?(?:to|for|towards) (?:the |a )?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|tracks|railway|river|sea|quarry) to (?:finish (?:it|this)(?: off)?|end (?:it|this)|do it)(?= *(?:[.,!?]|$)| (?:now|tonight|today|properly|this time)\\b)${LEISURE}${LEDGE_TASK}`,
       ],
     },
     {
@@ -445,7 +486,7 @@ export const en: Lexicon = {
         '(?:got|took|taken|grabbed|have) (?:\\w+ ){0,2}(?:gun|pistol|rifle|shotgun|revolver) (?:out of|from) (?:the|his|her|my|our) (?:safe|cabinet|gun cabinet|drawer|closet|case|cupboard|wardrobe|loft|attic|shed|locker)(?![^.!?]*\\b(?:clean\\w*|range|club|hunt\\w*|season|licen[cs]e|sell\\w*|sold|police|inspect\\w*|oil\\w*|lessons?)\\b)',
         '(?:rope|noose|belt|cord|cable) (?:is )?(?:around|round|on) my neck',
         // A ligature tied to a fixing, unless an ordinary use is named (a swing, a dog, washing).
-        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord) (?:is |s )?(?:already )?(?:(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto)|(?:around|round|over)) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|loft ladder|curtain rail|shower rail|light fitting|stair ?rail|bed frame|wardrobe|tree|branch)(?![^.!?]*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
+        '(?:rope|noose|belt|cord|cable|scarf|ligature|charger cable|dressing gown cord)(?:s| is| s)? (?:already )?(?:(?:tied|attached|fixed|hooked|looped) (?:to|around|on|over|onto)|(?:around|round|over)) (?:the |my )?(?:door|door ?handle|doorknob|banister|bannister|beam|hook|rail|railing|pipe|ceiling|loft hatch|loft ladder|curtain rail|shower rail|light fitting|stair ?rail|bed frame|wardrobe|tree|branch)(?![^.!?]*\\b(?:swing|hammock|tent|boat|dog|washing|laundry|tow\\w*|climb\\w*|charg\\w*|phone|lamp|lights?|decorations?|curtains?|plants?|fall|falls)\\b)',
         `(?:${MEANS_NOUN}|the knife|the blade) (?:\\w+ )?(?:against|into|on) my (?:arm|arms|skin|leg|legs|thigh|thighs|neck|chest|stomach)(?: \\w+){0,3},? (?:and )?(?:im |i am )?(?:pressing|pushing|cutting|going to|about to)`,
         '(?:bottle|bottles) of (?:vodka|wine|whiskey|whisky|gin|rum|alcohol) and (?:all (?:of )?my|all the|my whole|my entire|the whole|every one of my) (?:prescription|pills|meds|tablets|blister packs)',
         '(?:my |the )?(?:whole|entire) prescription (?:\\w+ ){0,3}(?:next to me|in front of me|on the bed|on my bed|laid out|in my hand)',
@@ -462,7 +503,12 @@ export const en: Lexicon = {
         // A car sealed with the engine on; a barbecue or charcoal shut in with the speaker; the chair left to kick.
         '(?:engine|car) (?:is )?(?:on|running)[^?]{0,40}?(?:windows?|vents?|gaps?|doors?) (?:\\w+ )?(?:taped|sealed)(?: up| shut)?|(?:windows?|vents?|gaps?) (?:\\w+ )?(?:taped|sealed) (?:up|shut)[^?]{0,40}?(?:engine|car) (?:is )?(?:on|running)',
         '(?:charcoal|disposable (?:bbq|barbecue)|barbecue|bbq)(?: \\w+){0,4} (?:in|inside) (?:the |my )?(?:tent|car|bedroom|bathroom|room)[^?]{0,40}?(?:zipped|sealed|taped|shut|closed|locked)',
-        '(?:chair|stool)[^?]{0,60}?(?:need to|going to|gonna|about to|ready to|just have to|have to) kick it(?: away| over)?(?= *(?:[.,!?]|$))',
+        '(?:chair|stool)[^?]{0,60}?(?:need to|going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|just have to|have to) kick it(?: away| over)?(?= *(?:[.,!?]|$))',
+        // Second English rules audit (issue 12, audit set 1): the means located with no "i have" ("the rope's in the
+        // boot"), a poison poured beside the speaker, a medicine bought from several places.
+        '(?<!\\b(?:climb\\w*|tow|tent|camp\\w*|boat|dog|swing|washing|skip\\w*|hunt\\w*|shoot\\w*|clay|range)\\b[^.!?]*)(?:the|my|a) (?:rope|noose|gun|pistol|rifle|shotgun|revolver)(?:s| is| s)? (?:already |now |all |ready )?(?:in|under|inside|behind) (?:my|the) (?:car|trunk|boot|bag|backpack|room|bedroom|bed|closet|wardrobe|drawer|desk|garage|glovebox|glove box|locker|pocket|shed|basement)(?! (?:for|because|from|since|at work)\\b)(?![^.!?]*\\b(?:tow\\w*|boat|tent|camp\\w*|climb\\w*|dog|swing|washing|hammock|hunt\\w*|range|club|shoot\\w*|clay|safe|locked|licen[cs]e|trip|holiday|moving)\\b)',
+        `(?:the |my |some |a glass of |a cup of |a bottle of |a mug of )?${POISON}(?: is| s|s)?(?: \\w+){0,4}? (?:next to me|in front of me|in my hand|by my bed|poured(?: out)?|ready)(?= *(?:[.,!?]|$)| (?:now|and|rn)\\b)(?![^.!?]*\\b(?:clean\\w*|bathroom|toilet|garden|weeds?|radiator|engine|sink|drains?|mop|rats?|mice|pests?|slugs?|hair)\\b)`,
+        `(?:ordered|ordering|bought|buying|got|getting|picked up) (?:\\w+ ){0,2}${PILLS}(?: \\w+){0,3} (?:from|at|in) (?:\\d+|two|three|four|five|several|different|multiple|a few|lots of|loads of) (?:different |separate )?(?:sites|websites|shops|pharmacies|chemists|stores|places|supermarkets)(?![^.!?]*\\b(?:cheap\\w*|price\\w*|deal|discount|stock|shortage|sold out|offer|delivery)\\b)`,
       ],
     },
     {
@@ -526,16 +572,16 @@ export const en: Lexicon = {
         `(?:took|taken|swallowed|downed|necked|popped) (?:my |a |the )?(?:whole|entire|full) (?:week|weeks|month|months|fortnight)s? (?:worth )?(?:of )?(?:\\w+ )?${PILLS} (?:at once|in one go|all at once)`,
         `(?:took|swallowed|taken|downed|ate) (?:two|three|four|five|\\d+) (?:whole )?(?:boxes|packs|packets|bottles|strips) of (?:\\w+ )?${PILLS}`,
         `(?:took|swallowed|taken|downed|ate) the rest of (?:my |the |his |her |\\w+s )?(?:\\w+ )?${PILLS}${ROUTINE}`,
-        'injected (?:all|the whole|the rest) (?:of )?(?:my |his |her |the )?insulin',
+        'injected (?:all|every|each|the whole|the rest|\\d{2,}) (?:of )?(?:my |his |her |the )?(?:\\w+ )?(?:insulin|insulin pens?|pens|units)(?![^.!?]*\\b(?:dose|correction|as prescribed|with (?:my |a )?meal|breakfast|lunch|dinner|carbs)\\b)',
         // An overdose told by its amount with the medicine left unnamed or named after it: "today i took the
         // entire box", "swallowed my whole week of morning meds", "took a whole months worth" (not food,
         // a routine dose, or a supply taken along).
         `${TAKE}${NOT_A_DOSE_BEFORE} (?:just |already |like |about |maybe )?${PACK}(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|today|earlier)\\b| ${AGO})${NOT_A_DOSE_AFTER}`,
         `${TAKE}${NOT_A_DOSE_BEFORE} (?:just |already |like |about |maybe )?(?:${SUPPLY}(?: of)?(?: (?:\\w+ ){0,3}?${PILLS})?|(?:a|my|the) (?:whole|entire|full) (?:week|month|fortnight)s? of (?:\\w+ ){0,3}?${PILLS})(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|today|earlier)\\b| ${AGO})${NOT_A_DOSE_AFTER}`,
         '(?:taken|took|had|swallowed) (?:way |far |much |a lot |so much )?more than (?:my|the|a) (?:dose|prescribed dose)(?![^.!?]*\\b(?:accident\\w*|vitamin\\w*|coffee)\\b)',
-        '(?:need to|going to|gonna|about to|ready to|just have to|have to) kick (?:the |away the )?(?:chair|stool)(?: away)?',
+        '(?:need to|going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|just have to|have to) kick (?:the |away the )?(?:chair|stool)(?: away)?',
         '(?:bath|tub)(?: \\w+){0,3} (?:running|filled|full|run)[^?]{0,40}?(?:blades?|razors?|knife) (?:is |are )?(?:ready|here|next to)',
-        '(?:swallowed|took|taken|ate|downed) (?:everything|all|whatever|every pill) (?:in|from|that was in) (?:my |the )?(?:medicine cabinet|first aid kit|cabinet|drawer|bathroom)',
+        '(?:swallowed|took|taken|ate|downed) (?:everything|all|whatever|every pill) (?:in|from|that was in) (?:my |the )?(?:medicine cabinet|first aid kit|cabinet|drawer|bathroom)(?! out\\b)(?![^.!?]*\\b(?:clean\\w*|tidy\\w*|sort\\w*|moving|new (?:flat|house|place))\\b)',
         // Fourth round (issue 12): an ingestion told by its effect, its source or its company, no pill named.
         `(?:sleepy|drowsy|dizzy|numb|woozy|spinning|shaking|throwing up|vomiting|cant (?:breathe|stay awake|keep my eyes open)|heart is (?:racing|pounding))(?: \\w+){0,3} (?:from|after) (?:what|everything|all (?:of )?(?:what|that)|the stuff) i (?:took|swallowed|downed|necked)(?![^.!?]*\\b(?:cold|flu|hay ?fever|allerg\\w*|headaches?|migraines?|pain|back|tooth\\w*|period|cramps|hangover|prescribed|doctor|gp|dose)\\b)`,
         '(?:took|taken|swallowed|downed|necked) (?:the (?:whole )?lot|them all|all of them|every one of them) (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|rum|gin|tequila)(?! (?:to|for|round|over)\\b)',
@@ -553,14 +599,14 @@ export const en: Lexicon = {
         // fillers between ("took like all of my sleeping pills", "popped a whole bottle of xanax", "downed a bottle
         // of pills", "just finished swallowing all my pills", "took way too many pills"); not a routine, a dose for
         // an ailment, food, or a supply carried along.
-        `(?:took|taken|swallowed|downed|necked|popped|chugged|ate|have taken|finished (?:taking|swallowing))${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:took|toked|taken|swallowed|swolowed|downed|necked|popped|chugged|ate|have taken|have (?:take|swallow|eat|drink|drank)|finished (?:taking|swallowing))${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
         // The amount with nothing named, the pills being the topic: "just took all of them", "swallowed every last
         // one", "i took 30 of them.", "took a handful." ("took" only where the sentence ends or the speed is named).
-        `(?:swallowed|have swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all (?:of )?(?:them|those|these|it)|them all|every (?:last |single )?(?:one|pill|tablet)(?: of them)?|(?:\\d{2,}|a handful|a fistful|a bunch|a load) of them|the (?:whole )?lot)(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|earlier|rn)\\b| ${AGO})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
-        `(?:took|have taken)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all of (?:them|em)|(?:them|em) all|every (?:last|single) one(?: of them)?|\\d{2,} of them|a (?:handful|fistful)|every (?:single |last )?(?:pill|tablet) (?:i (?:had|have|own|could find|got)|in the house|left))(?= *(?:[.!?]|$)| (?:at once|in one go|all at once)\\b| ${AGO})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:swallowed|have swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all (?:of )?(?:them|those|these|it)|them all|every (?:last |single )?(?:one|pill|tablet)(?: of them)?|(?:\\d{2,}|a handful|a fistful|a bunch|a load) of them|the (?:whole )?lot)(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|earlier|rn)\\b| ${AGO}|${RUN_ON})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:took|have taken)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all of (?:them|em)|(?:them|em) all|every (?:last|single) one(?: of them)?|\\d{2,} of them|a (?:handful|fistful)|every (?:single |last )?(?:pill|tablet) (?:i (?:had|have|own|could find|got)|in the house|left))(?= *(?:[.!?]|$)| (?:at once|in one go|all at once)\\b| ${AGO}|${RUN_ON})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
         // "i od'd", "i think i overdosed", "im overdosing right now" (not on coffee or a show, nor a story told
         // after "years ago" earlier in the sentence, which the past scope does not carry across "and").
-        `(?<!\\b(?:ago|back then|back in|used to|when i was|as a (?:kid|teen|teenager)|last (?:year|summer|winter|spring|autumn)|in (?:19|20)\\d\\d)\\b[^.!?]*)(?:i|ive|i have|i just|just|i think i|i already|already|i finally|finally|i might have|i may have) (?:odd|od d|oded|od ed|overdosed)(?= *(?:[.,!?]|$)| (?:and|just now|rn|right now|earlier|again|tonight|on (?:my|the|all|his|her|\\w+s) )| ${AGO})(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness|carbs|love|anime|kdramas?|k dramas?|content)\\b)`,
+        `(?<!\\b(?:ago|back then|back in|used to|when i was|as a (?:kid|teen|teenager)|last (?:year|summer|winter|spring|autumn)|in (?:19|20)\\d\\d)\\b[^.!?]*)(?:i|ive|i have|i just|just|i think i|i already|already|i finally|finally|i might have|i may have) (?:odd|od d|oded|od ed|overdosed)(?= *(?:[.,!?]|$)| (?:and|just now|rn|right now|earlier|again|tonight|on (?:my|the|all|his|her|\\w+s) )| ${AGO}|${RUN_ON})(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness|carbs|love|anime|kdramas?|k dramas?|content)\\b)`,
         '(?:im|i am|currently|i think im) (?:\\w+ )?(?:overdosing|oding|od ing)(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness|carbs|love|anime|kdramas?|k dramas?|content)\\b)',
         // The effect felt now of an amount or of an overdose: "getting really drowsy after all those pills", "cant
         // feel my hands from what i took" (a plain "drowsy after the pills" is a side effect, left to the model).
@@ -570,12 +616,28 @@ export const en: Lexicon = {
         `(?<!\\b(?:nose|finger|thumb|lip|gums?|tooth|teeth|paw|knee|ear|period|dog|cat|shav\\w*|cook\\w*|chopp\\w*|kitchen)\\b[^.!?]*)(?:(?:the )?blood (?:\\w+ )?(?:wont|will not|doesnt|does not|isnt|is not|cant) stop(?:ping)?|bleeding and it (?:\\w+ )?(?:wont|will not|doesnt|does not|isnt|is not) stop(?:ping)?)(?![^.!?]*\\b(?:nose\\w*|period|tooth|teeth|dentist|gums?|lip|paw|dog|cat|vet|shav\\w*|cook\\w*|chopp\\w*|kitchen|piercing|tattoo|film|movie|game|scene)\\b)`,
         // On the ledge, the railing or the tracks: "im on the ledge", "sitting on the ledge of my balcony", "on
         // the tracks rn" (not repairs, a view, a drink, reading, a worker's shift).
-        `(?:im|i am|currently|sitting|standing|stood|sat) (?:\\w+ )?(?:on|at) the (?:ledge|window ledge|railing|railings|parapet|edge of the (?:platform|roof|bridge|building|cliff|balcony|car park)|platform edge|(?:train |railway )?tracks|railway line)(?: (?:of|on|at) (?:the |a |my |this )?(?:\\w+ )?${HIGH_PLACE})?(?= *(?:[.,!?]|$)| (?:rn|right now|now|again|and|alone|tonight)\\b)${LEISURE}${LEDGE_TASK}`,
+        `(?:im|i am|currently|sitting|standing|stood|sat) (?:\\w+ )?(?:on|at) the (?:ledge|window ledge|railing|railings|parapet|edge of the (?:platform|roof|bridge|building|cliff|balcony|car park)|platform edge|(?:train |railway )?tracks|railway line)(?: (?:of|on|at) (?:the |a |my |this )?(?:\\w+ )?${HIGH_PLACE})?(?= *(?:[.,!?]|$)| (?:rn|right now|now|again|and|alone|tonight)\\b|${RUN_ON})${LEISURE}${LEDGE_TASK}`,
         // Charcoal or a barbecue lit indoors or in a tent or car.
         '(?:lit|lighting|light|burning|started) (?:the |a |some )?(?:charcoal|disposable (?:bbq|barbecue)|bbq|barbecue)(?: \\w+){0,3} (?:in|inside) (?:the |my )?(?:tent|car|bedroom|bathroom|room|flat|van)(?![^.!?]*\\b(?:garden|yard|outside|park|beach|balcony|patio)\\b)',
         // "i took too much", "ive taken way too much", pills mixed with drink (not food, a drink had, a dose for pain).
-        `(?:took|taken|swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:(?:way|far|so|much) )?too much(?= *(?:[.,!?]|$)| (?:and|now|again|tonight|earlier)\\b| ${AGO})${NOT_A_DOSE_AFTER}${FOR_PAIN}${AILMENT}`,
+        `(?:took|taken|swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:(?:way|far|so|much) )?too much(?= *(?:[.,!?]|$)| (?:and|now|again|tonight|earlier)\\b| ${AGO}|${RUN_ON})${NOT_A_DOSE_AFTER}${FOR_PAIN}${AILMENT}`,
         `(?:(?:mixed|mixing|washed down|washing down) (?:all (?:of )?)?|(?:took|taken|swallowed) all (?:of )?)(?:my|the) (?:\\w+ )?${PILLS} (?:with|and) (?:\\w+ )?(?:vodka|alcohol|wine|whiskey|whisky|booze|rum|gin|tequila)${TOLD_PAST}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        // Second English rules audit (issue 12, audit set 1): an amount washed down with a drink after a clause,
+        // medicines mixed, an amount told in apposition ("took everything in the cupboard, all my meds"), a crash told done on
+        // purpose, a train that does not stop and the speaker going when it comes, walking to the edge, gas with no flame,
+        // standing in the middle of a motorway, lying in the snow with no coat, food and then water refused.
+        `(?:took|taken|swallowed|downed|necked|popped|have taken)${NOT_A_DOSE_BEFORE} ${FILL}${MANY} (?:(?!(?:morning|evening|night|nightly|bedtime|usual|daily|regular)\\b)\\w+ ){0,2}?${PILLS}${ON_TIME}(?: \\w+){0,6},? (?:with|and|washed down with|on top of) (?:a |an |half a |some |a few |two |three |a whole |the whole )?(?:(?:large |big |full )?(?:glass|glasses|bottle|bottles|can|cans|pint|pints|shot|shots|mug) of )?${ALCOHOL}(?![^.!?]*\\b(?:dinner|lunch|breakfast|meal|food|as usual|every (?:day|night|evening)|daily|as always|pub|bar|party|toast)\\b)`,
+        `(?<!\\b(?:pharmacist|doctor|gp|nurse|chemist|pharmacy)\\b[^.!?]*)(?:mixed|mixing|combined)(?! up) (?:all (?:of )?)?(?:my |the |his |her |\\w+s )?(?:\\w+ )?${PILLS} (?:with|and) (?:all (?:of )?)?(?:my |the |his |her |\\w+s |some )?(?:\\w+ )?${PILLS}(?! (?:orders?|prescriptions?|up|bottles?|boxes|packets)\\b)(?![^.!?]*\\b(?:doctor|gp|pharmacist|safe|okay|ok|interact\\w*|allowed|can i|should i|is it|by accident|accidentally|pill ?box|organi[sz]er|dosette)\\b)(?![^.!]*\\?)`,
+        `(?:took|taken|swallowed|downed|necked|popped|have taken)${NOT_A_DOSE_BEFORE}${TOLD_PAST} (?:\\w+ ){0,5}?(?:everything|evrything|everythin|evrythin|it all|the lot|all of it|whatever)(?: \\w+){0,4},? (?:all (?:of )?my|every one of my|all the) (?:\\w+ )?${PILLS}(?= *(?:[.,!?]|$)| (?:like|about|around|at once|in one go)\\b)(?![^.!?]*\\b(?:to (?:the|my) new|new (?:flat|house|place)|move|moving|clean\\w*|tidy\\w*|sort\\w*)\\b)${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        '(?:drove|crashed|steered|swerved|rammed)(?: my car| the car| it)? (?:into|off) (?:a |the )?(?:\\w+ )?(?:tree|wall|bridge|river|lake|truck|lorry|cliff|pole|barrier|oncoming traffic|road)(?: \\w+){0,2} (?:on purpose|deliberately|to (?:die|end it|kill myself))',
+        `(?<=\\b(?:(?:fast|express|non ?stop|freight|through) (?:one|train|trains)|(?:doesnt|does not|wont|will not) stop|(?:comes|passes|goes) through)\\b[^?]{0,80}?)(?:im|i am|il|ill|i will) (?:going|go|jumping|jump|stepping|step)(?: (?:out|off|in front(?: of it)?|under(?: it)?))? (?:when|as|once|the moment) it (?:does|comes|passes|gets here|arrives|comes through)${LEISURE}`,
+        `(?:walking|heading|going|climbing|stepping|walked|climbed) (?:up |out )?(?:to|towards|onto|up to) the (?:very )?edge(?: of (?:the |a |this )?(?:cliff|cliffs|${HIGH_PLACE}|platform))?(?= *(?:[.,!?]|$)| (?:now|rn|right now|alone|tonight)\\b)${LEISURE}${LEDGE_TASK}`,
+        'gas (?:oven|hob|cooker|fire|tap|taps|rings?)? ?(?:is |s )?(?:on|turned on|open|left on|running)(?: \\w+){0,3}?,? (?:with )?(?:no flame|not lit|unlit|without (?:a |the |any )?flame)(?![^.!?]*\\b(?:broken|igniter|ignition|spark\\w*|engineer|leak\\w*|smell\\w*|landlord|fix\\w*|repair\\w*|safety)\\b)',
+        '(?:standing|stood|lying|laying|lay) (?:down )?in the middle of (?:the |a )?(?:motorway|dual carriageway|highway|freeway|fast lane)(?![^.!?]*\\b(?:broke down|breakdown|broken down|jam|queue|accident|crash\\w*|police|help\\w*|marshal\\w*|directing|protest\\w*|march\\w*|closed|cones|roadworks|dog|cat|fox|deer)\\b)',
+        '(?:lying|lay|laying|sitting|sat) (?:down )?(?:in|on) the (?:snow|ice|frozen ground)(?: \\w+){0,6}? (?:in (?:just|only) (?:a |my )?(?:t[- ]?shirt|shirt|pyjamas|pajamas|underwear|boxers)|with no (?:coat|jacket|shoes)|without (?:a |my )?(?:coat|jacket))(?![^.!?]*\\b(?:angels?|sledg\\w*|dare|challenge|photos?|pics?|fun|lol|haha|sauna|hot tub|wim hof)\\b)',
+        '(?:havent|have not|not) eaten (?:in|for) [^.!?]{1,30}? (?:and|,) (?:ive |i )?(?:stopped|quit) (?:drinking|taking (?:any )?(?:water|fluids))',
+        // The amount told after a stop ("took the pills. all of them").
+        `(?<=\\b(?:took|taken|swallowed|downed|necked|popped) (?:\\w+ ){0,3}?${PILLS}[.,!]+ *)(?:all of (?:them|em)|(?:them|em) all|every (?:last |single )?one(?: of them)?|the (?:whole )?lot)(?= *(?:[.!?]|$))`,
       ],
     },
     {
@@ -636,6 +698,10 @@ export const en: Lexicon = {
         // longer" is left to the model, as its raters read it `high`).
         '(?:im not going to|im not gonna|not going to|not gonna|probably wont|prob wont) be (?:here|around|alive) (?:tomorrow|by (?:morning|tomorrow)|after (?:tonight|today|this weekend|midnight))(?![^.!?]*\\b(?:dentist|doctor|appointment|work\\w*|shift|holiday|trip|away|wedding|exam|visiting|travel\\w*|flight|camp\\w*|festival|off ?grid|offline|signal|wifi|reception|hospital|op|operation)\\b)',
         '(?:wont|will not|am not going to|im not going to) (?:be (?:here|around|alive) to see|live to see|make it to) (?:christmas|my birthday|the new year|new year|next (?:week|month|year|summer)|spring|summer|tomorrow|the morning)(?![^.!?]*\\b(?:work\\w*|away|abroad|travel\\w*|shift|holiday|trip|flight|hospital rota)\\b)',
+        // Second English rules audit (issue 12, audit set 1): not coming back from a height or the water, a mother told it was
+        // not her fault.
+        `(?:wont|will not|im not|not) (?:be )?(?:coming|going) (?:back|home) from (?:the|this|that) (?:\\w+ )?(?:${HIGH_PLACE}|cliffs|quarry|sea|river|lake|woods|forest|tracks|station|platform)(?! (?:club|game|party|tournament|site|meeting|match|shift|class|job)\\b)${NOT_SOON}`,
+        '(?:please )?tell (?:my |our )?(?:mum|mom|mother|dad|father|parents|family|wife|husband|partner|sister|brother|kids|children|girlfriend|boyfriend) (?:that )?(?:it|this) (?:wasnt|was not|isnt|is not) (?:her|his|their|your|anyones|anybodys) fault(?= *(?:[.,!?]|$))',
       ],
     },
   ],
@@ -661,13 +727,14 @@ export const en: Lexicon = {
       raises: { high: 'imminent' },
       withKinds: ['active'],
       patterns: [
-        'tonight',
+        TONIGHT,
         'today',
         'tomorrow',
         'this (?:weekend|evening|morning|afternoon|week)',
         'right now',
         '(?:when|after|once) (?:everyone|everybody|my parents|my family|they|my wife|my husband|my roommate)(?: \\w+){0,2} (?:is|are|goes|go|gets|get|fall|falls|went) (?:asleep|to sleep|to bed|out|home|away)',
         'at \\d{1,2}(?: ?(?:am|pm))?',
+        'at (?:midnight|dawn|sunrise|sunset)',
         'in (?:an|one|\\d+|a few|a couple of) (?:hour|hours|minutes|mins)',
         '(?:this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
         'before (?:morning|sunrise|dawn)',
@@ -691,15 +758,15 @@ export const en: Lexicon = {
         '(?:i know|i figured out|figured out|decided|i decided|picked|chose) (?:how|where|when|the (?:day|place|spot|date)) (?:\\w+ ){0,3}(?:do it|die|end it)',
         '(?:know|figured out) (?:how|where|when) (?:im going to|im gonna|il|i will|to|i want to|id) do it',
         'i know (?:exactly )?(?:how and (?:when|where)|when and (?:how|where)|where and (?:how|when))(?= *(?:[.,!?]|$))',
-        '(?:tonights|tonight is|today is|todays) the (?:night|day)',
+        `(?:${TONIGHT}s|${TONIGHT} is|today is|todays) the (?:night|nite|day)`,
         '(?:gave|given|giving) away (?:all )?(?:my|all my) (?:things|stuff|belongings|possessions|pets|cat|dog)',
         'getting my affairs in order',
         '(?:deleted|deleting) (?:all )?(?:of )?my (?:accounts|socials|social media|profiles)',
         '(?:gave|given|giving) my (?:dog|cat|pets?|things|stuff) (?:away|to)',
-        '(?:going to|gonna|about to|ready to|will|ill) jump(?= *(?:[.,!?]|$|now|tonight|soon|off))',
+        '(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|about to|ready to|will|ill) jump(?= *(?:[.,!?]|$|now|tonight|soon|off))',
         '(?:take|swallow|down|take all of|swallow all of) (?:them|it|these|those|the lot) all',
         '(?:take|swallow|down) (?:all|every one) of (?:them|it|my pills|the pills|my meds)',
-        '(?:going to|gonna|will|ill|about to) do it (?:tonight|today|tomorrow|now|this weekend|soon)',
+        '(?:going to|goin to|going 2|goin 2|gonna|gunna|gna|will|ill|about to) do it (?:tonight|today|tomorrow|now|this weekend|soon)',
         '(?:its|it is) time(?= *(?:[.!?]|$))',
       ],
     },
@@ -733,7 +800,7 @@ export const en: Lexicon = {
         '(?:wont|will not|im not) (?:be )?coming back',
         '(?:wrote|written|writing|write) (?:\\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my|everyone|all)',
         'thank(?:s| you| u) (?:\\w+ )?for trying(?: to help)?',
-        '(?:dont|do not|please dont|pls dont) (?:try to )?(?:find|look for|stop|save|come after|call) me',
+        '(?:dont|do not|please dont|pls dont) (?:try to )?(?:find|look for|stop|save|come after|call|phone|telephone|ring|contact) me',
         '(?:dont|do not|please dont|pls dont) call (?:anyone|an ambulance|911|999|112|the police)',
         'i (?:dont|do not) want (?:to be saved|to be found|an ambulance)',
         '(?:wont|will not|dont|do not) need (?:it|them|anything|any of (?:it|this|my \\w+)|my \\w+) (?:anymore|any more|where im going)',
@@ -821,7 +888,8 @@ export const en: Lexicon = {
         'die of (?:embarrassment|boredom|cringe|cuteness)',
         'bored to death',
         'scared to death',
-        'to die for',
+        // Not "want to die for real / for good" (second English rules audit).
+        'to die for(?! (?:real|good|sure|certain|this time|once and for all|fr)\\b)',
         'dying to (?:know|see|try|hear|meet|go|get|read|watch)',
         'so bored i could die',
       ],
