@@ -6,7 +6,7 @@ import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it, inject } from 'vitest'
 import { createTestDatabase } from '../tests/support/database.js'
 import { coresBetween, sampleCpu } from './cpu-usage.js'
-import { perMessage, sampleBackends } from './round-trips.js'
+import { checkpointsBetween, perMessage, sampleBackends, sampleCheckpointer } from './round-trips.js'
 
 /**
  * A process that burns `ms` of its own CPU time (not wall time), says so, and stays alive; with `child`, it first
@@ -84,6 +84,18 @@ describe('the bench counts the backends’ work per message', () => {
       expect(per.redisByCommand).toBeTypeOf('object')
       expect(per.redisCalls!).toBeGreaterThanOrEqual(2)
       expect(per.pgTransactions!).toBeGreaterThan(0)
+      // A checkpoint asked for between two samples is counted, with the pages it wrote (at least the one dirtied).
+      await db.sql`create table if not exists bench_checkpoint_probe (n int)`
+      const beforeCheckpoint = await sampleCheckpointer(db.sql)
+      await db.sql`insert into bench_checkpoint_probe values (1)`
+      await db.sql`checkpoint`
+      // The checkpointer reports its figures just after it wakes whoever asked for the checkpoint.
+      await expect
+        .poll(async () => checkpointsBetween(beforeCheckpoint, await sampleCheckpointer(db.sql)), { timeout: 20_000 })
+        .toMatchObject({
+          started: expect.toSatisfy((n: number) => n >= 1),
+          buffersWritten: expect.toSatisfy((n: number) => n >= 1),
+        })
     } finally {
       redis.disconnect()
       await db.drop()
@@ -91,16 +103,21 @@ describe('the bench counts the backends’ work per message', () => {
   }, 60_000)
 
   it('gives no per-message figure for a step that sent nothing', () => {
-    const zero = { redis: { get: 5 }, pgTransactions: 3 }
-    expect(perMessage(zero, { redis: { get: 9 }, pgTransactions: 4 }, 0)).toEqual({
+    const idle = { started: 4, buffersWritten: 100, writeMs: 10, syncMs: 2 }
+    const zero = { redis: { get: 5 }, pgTransactions: 3, checkpointer: idle }
+    const none = { started: 0, buffersWritten: 0, writeMs: 0, syncMs: 0 }
+    expect(perMessage(zero, { redis: { get: 9 }, pgTransactions: 4, checkpointer: idle }, 0)).toEqual({
       redisCalls: null,
       redisByCommand: { get: null },
       pgTransactions: null,
+      checkpoints: none,
     })
-    expect(perMessage(zero, { redis: { get: 9, set: 2 }, pgTransactions: 7 }, 2)).toEqual({
+    const checkpointed = { started: 5, buffersWritten: 350, writeMs: 2010.4, syncMs: 42 }
+    expect(perMessage(zero, { redis: { get: 9, set: 2 }, pgTransactions: 7, checkpointer: checkpointed }, 2)).toEqual({
       redisCalls: 3,
       redisByCommand: { get: 2, set: 1 },
       pgTransactions: 2,
+      checkpoints: { started: 1, buffersWritten: 250, writeMs: 2000, syncMs: 40 },
     })
   })
 })

@@ -7,6 +7,7 @@ import { getFreePort } from '../../scripts/local-services.js'
 import { createBenchMembers } from '../fixtures.js'
 import { startProcess, type BenchProcess } from '../processes.js'
 import { coresBetween, sampleCpu } from '../cpu-usage.js'
+import { checkpointsBetween, sampleCheckpointer } from '../round-trips.js'
 import { round, summarize } from '../stats.js'
 import { flushTrace, trace, traceFile } from '../trace.js'
 import {
@@ -165,6 +166,7 @@ export async function runCrisisScenario(options: {
       [loader!.pid!, 'load'],
     ])
     const cpuBefore = await sampleCpu(cpuKinds)
+    const checkpointerBefore = await sampleCheckpointer(options.sql)
     const load = request<any>(
       loader!,
       { type: 'step', rate: options.backgroundRatePerRoom, durationMs: options.durationSeconds * 1000, graceMs: 1000 },
@@ -254,6 +256,8 @@ export async function runCrisisScenario(options: {
     const background = await load
     const cores = coresBetween(cpuBefore, await sampleCpu(cpuKinds))
     options.progress(`crisis: cores busy during the load: ${JSON.stringify(cores)}`)
+    const checkpoints = checkpointsBetween(checkpointerBefore, await sampleCheckpointer(options.sql))
+    options.progress(`crisis: PostgreSQL checkpoints during the load: ${JSON.stringify(checkpoints)}`)
     const ordinary = summarize(background.latencies ?? [])
     options.progress(
       `crisis: ordinary messages meanwhile: send → peer p50 ${round(ordinary.p50, 1)} ms, p99 ${round(ordinary.p99, 1)} ms`,
@@ -318,6 +322,8 @@ export async function runCrisisScenario(options: {
       backgroundSetup: setup,
       /** Cores busy during the load, by kind (`notBench`: the rest of the machine). */
       cores,
+      /** What PostgreSQL's checkpointer did during the load (bench/round-trips.ts). */
+      checkpoints,
       /** What each high-risk send's ack said: only a card with an incident is timed. */
       sendOutcomes: sends.reduce<Record<string, number>>(
         (all, s) => ({ ...all, [s.outcome]: (all[s.outcome] ?? 0) + 1 }),
