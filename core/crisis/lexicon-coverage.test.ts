@@ -6,21 +6,8 @@
  * the rules. The examples are new: none is in the evaluation or training messages.
  */
 import { describe, expect, it } from 'vitest'
-import { classifyRisk, type RiskLevel } from './classifier.js'
-
-type Case = readonly [text: string, level: RiskLevel, rule: string]
-
-/** The combined level is `level`, and the rules alone fire `rule` (so the model did not decide it). */
-function expectRuleLevels(cases: readonly Case[]) {
-  for (const [text, level, rule] of cases) {
-    const rules = classifyRisk(text, { rulesOnly: true })
-    expect({ text, level: classifyRisk(text).level, rule: rules.signals.includes(rule) }).toEqual({
-      text,
-      level,
-      rule: true,
-    })
-  }
-}
+import { expectRuleLevels } from '../../tests/support/crisis-rules.js'
+import { classifyRisk } from './classifier.js'
 
 /** The rules alone leave every text at `none`; a scope may still name the rule it set aside. */
 function expectRulesSilent(texts: readonly string[]) {

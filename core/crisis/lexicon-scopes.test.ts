@@ -7,7 +7,8 @@
  * a rule. The examples are new: none is in the evaluation, training or public messages.
  */
 import { describe, expect, it } from 'vitest'
-import { classifyRisk, type RiskLevel } from './classifier.js'
+import { expectRuleLevels } from '../../tests/support/crisis-rules.js'
+import { classifyRisk } from './classifier.js'
 
 /** The rules alone leave the text at `none` and name `scope` (the scope that set the rule aside). */
 function expectScoped(cases: readonly (readonly [text: string, scope: string])[]) {
@@ -17,17 +18,6 @@ function expectScoped(cases: readonly (readonly [text: string, scope: string])[]
   }
 }
 
-/** The combined level is `level`, and the rules alone fire `rule` unscoped (the model did not decide it). */
-function expectRuleLevels(cases: readonly (readonly [text: string, level: RiskLevel, rule: string])[]) {
-  for (const [text, level, rule] of cases) {
-    const rules = classifyRisk(text, { rulesOnly: true })
-    expect({ text, level: classifyRisk(text).level, rule: rules.signals.includes(rule) }).toEqual({
-      text,
-      level,
-      rule: true,
-    })
-  }
-}
 
 describe('someone else telling the speaker to do it (person.reporting)', () => {
   it('sets aside "tell me to", "told me to", "taunt me to" said by others', () => {
