@@ -488,7 +488,7 @@ export const pl: Lexicon = {
         `(?:kupil|kupuj|kupowal|zamowil|zamawiam|zbiera|zebral|uzbiera)\\w* (?:\\w+ ){0,4}${PILLS}[^.?!]{0,40}?zeby (?:nikt|nie bylo) (?:\\w+ )?(?:nie )?(?:zorientowal\\w*|podejrzen|zauwazyl\\w*)`,
         '(?:cwicz|testowal|testuje|trenowal|probowal|probuje)\\w* (?:\\w+ ){0,3}?(?:zakladani\\w* petli|wiazani\\w* petli|(?:z |zaciskajac )(?:\\w+ )?(?:paskiem|sznurem|petla|lina|kablem) na szyi|duszeni\\w* sie)(?![^.!?]*\\b(?:zeglar\\w*|wspin\\w*|harcer\\w*|kurs\\w*|ratownic\\w*|lodk\\w*|wez\\w* \\w+ski)\\b)',
         // "O mało nie skoczyłam" is Polish for "I almost jumped": the patterns carry their "nie", so it negates nothing.
-        `(?<=\\b(?:most\\w*|dach\\w*|krawedz\\w*|wiaduk\\w*|balkon\\w*|okn\\w*|torach|tory|peron\\w*|klif\\w*|skraj\\w*|pietr\\w*|barierk\\w*)\\b[^.?!]{0,60}?)(?:(?:prawie|o malo(?: co)?|omal) nie|prawie) (?:skoczyl(?:em|am)|rzucil(?:em|am) sie|sie (?:nie )?rzucil(?:em|am))`,
+        `(?=(?:prawie|o malo|omal) )(?<=\\b(?:most\\w*|dach\\w*|krawedz\\w*|wiaduk\\w*|balkon\\w*|okn\\w*|torach|tory|peron\\w*|klif\\w*|skraj\\w*|pietr\\w*|barierk\\w*)\\b[^.?!]{0,60}?)(?:(?:prawie|o malo(?: co)?|omal) nie|prawie) (?:skoczyl(?:em|am)|rzucil(?:em|am) sie|sie (?:nie )?rzucil(?:em|am))`,
         `(?:(?:prawie|o malo(?: co)?|omal) nie|prawie) (?:skoczyl(?:em|am)|rzucil(?:em|am) sie|sie (?:nie )?rzucil(?:em|am)) (?:\\w+ ){0,2}(?:z|pod|na) (?:okna|pociag|tory|${HIGH_PLACE})`,
         '(?:(?:prawie|o malo(?: co)?|omal) (?:sie )?nie|prawie (?:sie )?) ?powiesil(?:em|am)(?: sie)?',
         'lezal(?:em|am) (?:\\w+ )?na torach(?![^.!?]*\\b(?:zdjec\\w*|fot\\w*|sesj\\w*|opala\\w*|dziecko|dzieckiem|dziecka)\\b)',
