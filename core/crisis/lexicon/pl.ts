@@ -644,7 +644,7 @@ export const pl: Lexicon = {
         '(?:wzi\\w*|polkn\\w*|lyk\\w*|zjadl\\w*) wszystko,? co (?:bylo )?(?:w|z) (?:pudelku|opakowaniu|apteczce|szafce|butelce|fiolce|blistrze)',
         `(?:nie czuje|kreci mi sie|niedobrze|slabo|wymiotuje|ciemno|zasypiam)(?: \\w+){0,4} po (?:tych |tylu |moich )?(?:wszystkich |tych wszystkich )(?:\\w+ )?${PILLS}`,
         // At a height or on the tracks, then resolve (the place is a lookbehind, so a "nie" before the resolve does not negate it).
-        `(?<=\\b(?:na|nad|przy) (?:\\w+ )?(?:moscie|most|dachu|dach|torach|tory|krawedzi|krawedz|parapecie|parapet|balkonie|wiadukcie|wiadukt|klifem|klifie|klif|gzymsie|gzyms|przejezdzie|peronie|skraju)\\b[^?]{0,80}?)(?:nie (?:zejde|zawroce|wroce|schodze)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie)${LEISURE}`,
+        `(?=(?:nie (?:zejde|zawroce|wroce|schodze)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie))(?<=\\b(?:na|nad|przy) (?:\\w+ )?(?:moscie|most|dachu|dach|torach|tory|krawedzi|krawedz|parapecie|parapet|balkonie|wiadukcie|wiadukt|klifem|klifie|klif|gzymsie|gzyms|przejezdzie|peronie|skraju)\\b[^?]{0,80}?)(?:nie (?:zejde|zawroce|wroce|schodze)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie)${LEISURE}`,
         `(?:leze|lezy|polozyl\\w* sie|kladz\\w* sie|lezac) (?:juz |teraz )?na torach${LEISURE}`,
         'na (?:gzymsie|parapecie) (?:za oknem|okna|na zewnatrz)',
         // An amount beyond a dose, in any tense and with particles between ("wzięłam właśnie całe opakowanie
