@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, inject } from 'vitest'
+import { SERVER_NODE_FLAGS } from '../server/node-flags.js'
 
 /**
  * Keeps the benchmark harness from rotting: runs `npm run bench -- --smoke` for real and checks that it
@@ -50,6 +51,8 @@ describe('npm run bench -- --smoke', () => {
     expect(output).toContain('Chat fan-out')
     expect(screening.rows).toHaveLength(4)
     for (const row of screening.rows) expect(row.p99_us).toEqual(expect.any(Number))
+    // The screens are measured in a process with the server's Node flags, as they run in the server.
+    expect(screening.nodeFlags).toEqual([...SERVER_NODE_FLAGS])
     // Each high-risk send's card: its `crisis:card` event reached the member, and the card counts from whichever of
     // the event and the ack came first.
     const { crisis } = report.scenarios

@@ -22,7 +22,7 @@ import { prioritizeBenchGroups, startProcess, type BenchProcess } from './proces
 import { runChatScenario } from './scenarios/chat.js'
 import { runCrisisScenario } from './scenarios/crisis.js'
 import { runPages } from './scenarios/pages.js'
-import { runScreening } from './scenarios/screening.js'
+import { runScreeningAsServer } from './scenarios/screening.js'
 import { table } from './stats.js'
 
 export interface BenchOptions {
@@ -163,7 +163,7 @@ async function main() {
 
     if (options.scenarios.includes('screening')) {
       say('scenario 3: screening cost')
-      results.screening = await runScreening({ iterations: options.smoke ? 1 : 20, progress: say })
+      results.screening = await runScreeningAsServer({ iterations: options.smoke ? 1 : 20, progress: say })
     }
 
     if (options.scenarios.includes('pages')) {

@@ -1,7 +1,39 @@
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { classifyRisk } from '../../core/crisis/classifier.js'
 import { screenMessage } from '../../core/moderation/screen.js'
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.js'
 import { summarize, round } from '../stats.js'
+
+export type ScreeningResults = Awaited<ReturnType<typeof runScreening>> & { nodeFlags: string[] }
+
+/**
+ * Runs the scenario in a process of its own started with the server's Node flags (server/node-flags.ts), since
+ * the screens run inside the server and those flags change what V8 does with their regexes (decision 075): the
+ * bench's own process runs without them. The results say which flags the measuring process ran with.
+ */
+export async function runScreeningAsServer(options: { iterations: number; progress: (line: string) => void }) {
+  const entry = fileURLToPath(import.meta.url)
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', entry, String(options.iterations)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString()
+    const lines = err.split('\n')
+    err = lines.pop()!
+    for (const line of lines) if (line) options.progress(line)
+  })
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`the screening process exited with ${code}: ${err.slice(-2000)}`)
+  return JSON.parse(out) as ScreeningResults
+}
 
 /**
  * Scenario 3: moderation + crisis screening per message, in isolation, on a fixed corpus (the crisis
@@ -65,4 +97,14 @@ export async function runScreening(options: { iterations: number; progress: (lin
     meetsTargetBestOfRounds: both.bestP99 <= 200,
     ratioP99VsBaseline: round(both.p99 / Math.max(baseline.p99, 0.001), 1),
   }
+}
+
+// Run as a process of its own (runScreeningAsServer): progress on stderr, the results as JSON on stdout.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const iterations = Number(process.argv[2])
+  if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`iterations: ${process.argv[2]}`)
+  const results = await runScreening({ iterations, progress: (line) => process.stderr.write(`${line}\n`) })
+  // The Node flags this process runs with, without the TypeScript loader (`--import tsx`).
+  const nodeFlags = process.execArgv.filter((flag, i, all) => flag !== '--import' && all[i - 1] !== '--import')
+  process.stdout.write(JSON.stringify({ ...results, nodeFlags }))
 }
