@@ -31,4 +31,4 @@ COPY --from=build /app/public/build ./public/build
 USER node
 EXPOSE 3000 9464 9465
 # Health: GET /readyz on 3000 for the server, the metrics port for the workers (docker-compose.yml checks both).
-CMD ["node", "--max-semi-space-size=32", "--import", "tsx", "server/index.ts"]
+CMD ["node", "--max-semi-space-size=32", "--no-regexp-tier-up", "--import", "tsx", "server/index.ts"]
