@@ -41,6 +41,8 @@ describe('npm run bench -- --smoke', () => {
       expect(target.steps[0].completeness).toEqual(expect.any(Number))
     }
     expect(chat[0].platform.steps[0].storedOnce).toEqual(expect.any(Boolean))
+    // A step after another first waits for the bench's processes to be back to idle (bench/settle.ts); the first has none.
+    expect(chat[0].platform.steps[0].settledBefore).toBeNull()
     // Where the cores went during the step, and the backends' work per message, are measured for both targets.
     for (const target of [chat[0].platform, chat[0].bare]) {
       expect(target.steps[0].cores.load).toEqual(expect.any(Number))

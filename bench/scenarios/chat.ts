@@ -8,6 +8,7 @@ import { getFreePort } from '../../scripts/local-services.js'
 import { round, summarize } from '../stats.js'
 import { coresBetween, sampleCpu } from '../cpu-usage.js'
 import { nextRate, ratioInterval, sustainedInterval } from '../step-rates.js'
+import { settle, type Settled } from '../settle.js'
 import { perMessage, sampleBackends } from '../round-trips.js'
 import { Redis } from 'ioredis'
 import { trace, traceFile, wallMs } from '../trace.js'
@@ -61,6 +62,8 @@ interface StepResult {
   backends: ReturnType<typeof perMessage>
   /** The step's window on the monotonic clock V8's CPU profiles use (µs), to cut BENCH_CPU_PROF profiles to it. */
   monotonicUs: [number, number]
+  /** The wait for the bench's processes to be back to idle before this step (../settle.ts); null for the first. */
+  settledBefore: Settled | null
   passed: boolean
 }
 
@@ -69,6 +72,14 @@ const P99_LIMIT_MS = 100
 const WARM_UP_SECONDS = 10
 /** How long the idle cost (every member connected, no one sending) is sampled before the steps. */
 const IDLE_SAMPLE_MS = 3000
+/**
+ * Before each step after the first, the bench's processes must be back to idle (../settle.ts): windows of
+ * SETTLE_WINDOW_MS until one has them at most SETTLE_MARGIN_CORES above their idle figure (or SETTLE_MARGIN_CORES
+ * under --smoke, which measures no idle figure), for at most SETTLE_MAX_MS (3 s under --smoke).
+ */
+const SETTLE_WINDOW_MS = 500
+const SETTLE_MARGIN_CORES = 0.1
+const SETTLE_MAX_MS = 20_000
 
 /**
  * Connects and joins in flight at once, per load process, during set-up (bench/connect.ts): members arrive paced, and
@@ -250,7 +261,27 @@ async function runTarget(
       await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS))
       idleCores = coresBetween(idleBefore, await sampleCpu(kinds))
     }
+    // The bench's own processes' cores over one window (the rest of the machine is not ours to wait for).
+    const benchCores = (cores: Record<string, number>) =>
+      Object.entries(cores).reduce((sum, [kind, n]) => (kind === 'notBench' ? sum : sum + n), 0)
+    const quietCores = (idleCores ? benchCores(idleCores) : 0) + SETTLE_MARGIN_CORES
     for (let rate = nextRate(steps, offered, options); rate !== undefined; rate = nextRate(steps, offered, options)) {
+      let settledBefore: Settled | null = null
+      if (steps.length > 0) {
+        settledBefore = await settle({
+          busyCores: async () => {
+            const before = await sampleCpu(kinds)
+            await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS))
+            return benchCores(coresBetween(before, await sampleCpu(kinds)))
+          },
+          quietCores,
+          maxMs: options.untilFailure ? SETTLE_MAX_MS : 3000,
+        })
+        if (!settledBefore.quiet)
+          options.progress(
+            `chat: ${label}: not back to idle after ${settledBefore.ms} ms (${settledBefore.windows.at(-1)} cores)`,
+          )
+      }
       options.progress(`chat: ${label}: ${rate} msg/s per room for ${options.durationSeconds}s`)
       const machineBefore = await sampleCpu(kinds)
       const backendsBefore = await sampleBackends(redis, options.sql)
@@ -311,6 +342,7 @@ async function runTarget(
         cores,
         backends: perMessage(backendsBefore, backendsAfter, sent),
         monotonicUs: [fromUs, toUs],
+        settledBefore,
         passed,
       })
     }
