@@ -19,19 +19,20 @@ export async function runScreeningAsServer(options: { iterations: number; progre
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  let err = ''
+  let stderr = ''
+  let partial = ''
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString()
-    const lines = err.split('\n')
-    err = lines.pop()!
+    stderr = (stderr + chunk.toString()).slice(-4000)
+    const lines = (partial + chunk.toString()).split('\n')
+    partial = lines.pop()!
     for (const line of lines) if (line) options.progress(line)
   })
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject)
     child.once('exit', resolve)
   })
-  if (code !== 0) throw new Error(`the screening process exited with ${code}: ${err.slice(-2000)}`)
+  if (code !== 0) throw new Error(`the screening process exited with ${code}: ${stderr}`)
   return JSON.parse(out) as ScreeningResults
 }
 
