@@ -1,7 +1,8 @@
 /**
- * The Node flags the server process runs with, everywhere it runs: `npm start` (scripts/dev.ts), the Dockerfile,
- * docker-compose.yml (tests/compose.test.ts pins both to this list) and `npm run bench` (bench/processes.ts, which
- * starts the bare references with the same flags, so ratios compare like with like).
+ * The Node flags the server process runs with, everywhere it runs: `npm start` (scripts/dev.ts), `npm run server`
+ * (package.json), the Dockerfile, docker-compose.yml (tests/compose.test.ts pins these three to this list) and
+ * `npm run bench` (bench/processes.ts, which starts the bare references with the same flags, so ratios compare like
+ * with like).
  *
  * `--max-semi-space-size=32` (MB): V8's young generation is otherwise a few megabytes, so at hundreds of messages a
  * second short-lived objects (packets, rows, acks) are promoted before they die and old-generation collections then

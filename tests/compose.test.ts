@@ -75,6 +75,9 @@ describe('docker-compose.yml, Dockerfile and .dockerignore', () => {
     // The server runs with SERVER_NODE_FLAGS (server/node-flags.ts) wherever it runs.
     const serverCommand = JSON.stringify(['node', ...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'])
     expect(serviceBlock('server')).toContain(`command: ${serverCommand.replaceAll(',', ', ')}`)
+    // …and so does `npm run server`, the README's production command outside Docker.
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts
+    expect(scripts.server).toBe(['node', ...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'].join(' '))
     expect(serviceBlock('workers')).toMatch(/command: \["node", "--import", "tsx", "workers\/index\.ts"\]/)
     for (const name of ['server', 'workers']) {
       const block = serviceBlock(name)
