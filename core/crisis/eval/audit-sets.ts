@@ -12,8 +12,12 @@
 import { fileURLToPath } from 'node:url'
 import { loadNotedSet, type EvalMessage } from './evaluate.js'
 
-/** Set 1: 240 messages written on 7 December 2026 (per language 40 imminent, 25 high, 15 concern, 40 none). */
-export const AUDIT_SET_NUMBERS: readonly number[] = [1]
+/**
+ * Set 1: 240 messages written on 7 December 2026 (per language 40 imminent, 25 high, 15 concern, 40 none).
+ * Set 2: 240 messages written the same evening by another writer in other voices (the same counts; 34 hard negatives
+ * a language; 89 of the 120 Polish rows without diacritics).
+ */
+export const AUDIT_SET_NUMBERS: readonly number[] = [1, 2]
 
 /** The note tag every row of audit set n carries. */
 export const auditSetTag = (n: number) => `audit${n}`
