@@ -42,6 +42,8 @@ describe('warming the database pool (decision 064)', () => {
     'insert into messages',
     'insert into moderation_flags',
   ]
+  /** The crisis send's writes: what PostgreSQL does only when one runs (plans, foreign-key checks, the outbox trigger). */
+  const CRISIS_WRITES = CRISIS_STATEMENTS.filter((w) => /^(insert|update)/.test(w))
 
   beforeAll(async () => {
     deps = await createTestDeps()
@@ -77,12 +79,18 @@ describe('warming the database pool (decision 064)', () => {
               { statement: string }[]
             >`select statement || ' :: ' || parameter_types::text as statement from pg_prepared_statements`
           ).map((r) => r.statement.replace(/\s+/g, ' '))
+          const executed = (
+            await c<{ statement: string }[]>`
+              select statement from pg_prepared_statements where generic_plans + custom_plans > 0`
+          ).map((r) => r.statement.replace(/\s+/g, ' '))
           return {
             pid,
             /** Which of CRISIS_STATEMENTS are prepared here. */
             crisis: CRISIS_STATEMENTS.filter((w) => statements.some((s) => s.includes(w))),
             /** How many prepared statements match one of them (a second variant of one would count twice). */
             crisisPrepared: statements.filter((s) => CRISIS_STATEMENTS.some((w) => s.includes(w))).length,
+            /** Which of CRISIS_WRITES some prepared statement here has run (been planned), not only been described. */
+            executed: CRISIS_WRITES.filter((w) => executed.some((s) => s.includes(w))),
           }
         }),
       )
@@ -100,11 +108,33 @@ describe('warming the database pool (decision 064)', () => {
     const per = await preparedPerBackend(pool, 4)
     expect(per.map((b) => b.pid).sort()).toEqual([...report.backends].sort())
     for (const backend of per) expect(backend.crisis).toEqual(CRISIS_STATEMENTS)
-    // The writes were described, never run; the reads found nothing.
-    const [counts] = await admin<{ incidents: number; messages: number; outbox: number }[]>`
+    // The writes ran once on every backend (decision 076), in a savepoint rolled back: nothing of them is stored.
+    for (const backend of per) expect(backend.executed).toEqual(CRISIS_WRITES)
+    const [counts] = await admin<
+      { incidents: number; messages: number; outbox: number; flags: number; warmAccounts: number; warmRooms: number }[]
+    >`
       select (select count(*) from crisis_incidents)::int as incidents, (select count(*) from messages)::int as messages,
-             (select count(*) from outbox)::int as outbox`
-    expect(counts).toEqual({ incidents: 0, messages: 0, outbox: 0 })
+             (select count(*) from outbox)::int as outbox, (select count(*) from moderation_flags)::int as flags,
+             (select count(*) from accounts where username like 'warm-%')::int as "warmAccounts",
+             (select count(*) from rooms where slug like 'warm-%')::int as "warmRooms"`
+    expect(counts).toEqual({ incidents: 0, messages: 0, outbox: 0, flags: 0, warmAccounts: 0, warmRooms: 0 })
+  })
+
+  it("sends no outbox notification: the rolled-back writes' trigger never wakes the relay", async () => {
+    const heard: string[] = []
+    const listener = createSql(deps.databaseUrl, { max: 1, application: 'warm-test-listener' })
+    pools.push(listener)
+    await listener.listen('outbox', (payload) => heard.push(`outbox:${payload}`))
+    const marker = randomUUID()
+    await listener.listen('warm_test_marker', (payload) => heard.push(`marker:${payload}`))
+    const { pool } = newPool(2)
+    const report = await keepPoolWarm(pool, warmConnection)
+    expect(report.warmed).toBe(2)
+    // Notifications arrive in commit order: once the marker (committed after the warm-up) is heard, any notification
+    // the warm-up had sent would have been heard before it.
+    await admin`select pg_notify('warm_test_marker', ${marker})`
+    await expect.poll(() => heard.includes(`marker:${marker}`), { timeout: 10_000 }).toBe(true)
+    expect(heard).toEqual([`marker:${marker}`])
   })
 
   it('reopens and warms a connection that closed before it takes work', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type postgres from 'postgres'
 import { keepPoolWarm, type PoolWarmReport, type TransactionSql } from '../../db/client.js'
 import * as chatQ from '../chat/chat.queries.js'
@@ -10,6 +10,8 @@ import type { CoreDeps } from '../deps.js'
 import { enqueueOutbox, outboxRowSelect } from '../outbox/outbox.queries.js'
 import { crisisLinesFor } from '../crisis/crisis-lines.js'
 import * as moderationQ from '../moderation/moderation.queries.js'
+import { insertTopicRoom } from '../admin/admin.queries.js'
+import { insertAccount } from '../identity/identity.queries.js'
 import { screenMessage, type ScreenOutcome } from '../moderation/screen.js'
 
 /**
@@ -64,8 +66,9 @@ export function warmSendPath(rounds = 2): WarmReport {
  * loads a table's catalog entries per backend on first use: a crisis message's transaction (the room's seq, the
  * message, the incident, its signal, event and page) is the only send that runs the crisis statements, so every
  * connection paid that the first time it carried one, while the room's row lock was held and the member waited for
- * their card. Here the reads run for real with ids that match nothing, and the writes are only described (prepared,
- * never executed): nothing is stored, locked or announced (the round's transaction, db/client.ts, writes nothing).
+ * their card. Here the reads run for real with ids that match nothing, and the writes are described (prepared) in
+ * every form the send uses, then run once in a savepoint that is rolled back (`runCrisisWritesRolledBack`): nothing
+ * is stored, locked beyond the round or announced (the round's transaction, db/client.ts, commits nothing).
  */
 export async function warmConnection(connection: TransactionSql): Promise<void> {
   const described: Promise<unknown>[] = []
@@ -155,6 +158,116 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
   // statement is a warm-up that does not match the code, and says so.
   for (const outcome of outcomes)
     if (outcome.status === 'rejected' && (outcome.reason as Error).name === 'PostgresError') throw outcome.reason
+  await runCrisisWritesRolledBack(connection)
+}
+
+class RolledBack extends Error {}
+
+/**
+ * A crisis send's writes, run for real on this backend and rolled back (docs/decisions/076-executed-crisis-warm-up.md).
+ * Preparing a statement leaves what PostgreSQL does only when it runs one: planning it, the foreign-key checks' own
+ * plans (cached per backend), the outbox trigger's function, the indexes' insert paths. A backend's first crisis
+ * transaction paid those (raise 18–29 ms against about 3 ms later, under the bench's load) while the room's row lock
+ * was held. Here they run inside a savepoint, on throwaway rows made in it (an account, a room, a membership: no
+ * member's row is read or locked), and the savepoint is rolled back: nothing is stored, and the outbox trigger's
+ * notification, made in the rolled-back savepoint, is never sent.
+ */
+async function runCrisisWritesRolledBack(connection: TransactionSql): Promise<void> {
+  try {
+    await connection.savepoint(async (sp) => {
+      const now = new Date()
+      // Unique columns get random values: two backends warming at once must never wait for each other's rows.
+      const tag = `warm-${randomBytes(12).toString('hex')}`
+      const account = await insertAccount(sp, {
+        kind: 'anonymous',
+        email: null,
+        username: tag,
+        passwordHash: '!',
+        recoveryCodeHash: randomBytes(32),
+        locale: 'en',
+      })
+      const roomId = await insertTopicRoom(sp, {
+        slug: tag,
+        title: 'warm-up',
+        description: '',
+        language: 'en',
+        rules: '',
+        locked: false,
+        slowModeSeconds: 0,
+      })
+      const membershipId = await chatQ.insertMembership(sp, {
+        roomId,
+        accountId: account!.id,
+        pseudonym: 'warm-up',
+        rulesVersion: 1,
+        now,
+      })
+      const message = await chatQ.insertNextMessage(sp, {
+        roomId,
+        membershipId: membershipId!,
+        clientId: randomUUID(),
+        body: 'warm-up',
+        now,
+        held: true,
+      })
+      const incidentId = randomUUID()
+      const flagId = randomUUID()
+      const signal = {
+        source: 'message' as const,
+        level: 'imminent' as const,
+        roomId,
+        messageId: message.id!,
+        reporterAccountId: null,
+        reason: null,
+        classifierSignals: ['warm-up'],
+        at: now,
+      }
+      // As a crisis send's second round trip: the incident's statement and the flag's, together.
+      await Promise.all([
+        crisisQ.insertRaisedIncident(sp, {
+          failIfOpen: true,
+          incident: {
+            id: incidentId,
+            memberAccountId: account!.id,
+            memberLabel: 'warm-up',
+            memberLocale: 'en',
+            memberCountry: null,
+            level: 'imminent',
+            source: 'message',
+            policy: FALLBACK_POLICY,
+            raisedAt: now,
+          },
+          signal,
+          actorAccountId: null,
+          page: outboxRowSelect(sp, 'crisis:page', { incidentId, level: 0, repeat: 0 }),
+        }),
+        moderationQ.openFlag(sp, {
+          id: flagId,
+          messageId: message.id!,
+          roomId,
+          membershipId: membershipId!,
+          source: 'screen',
+          category: 'self_harm',
+          signals: ['warm-up'],
+          screenReason: 'self_harm',
+          held: true,
+          priority: 1,
+          deadlineAt: now,
+          now,
+          job: outboxRowSelect(sp, 'moderation:flag', { flagId }),
+        }),
+      ])
+      // A member's next crisis message: a signal and an event on the open incident.
+      await Promise.all([
+        crisisQ.insertSignal(sp, { incidentId, ...signal }),
+        crisisQ.insertEvent(sp, { incidentId, kind: 'raised', escalationLevel: 0, repeat: 0, at: now }),
+        crisisQ.updateIncidentLevel(sp, incidentId, 'imminent'),
+      ])
+      throw new RolledBack()
+    })
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error
+  }
 }
 
 /**
