@@ -4,7 +4,7 @@
  */
 import type { Lexicon } from './types.js'
 
-const ME = '(?:my ?self|me self)'
+const ME = '(?:my ?self|me ?self|myslef|mysefl|mysef|myslf)'
 const PILL_NAMES =
   '(?:pills|meds|medz|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co[- ]?codamol|temazepam|nitrazepam|dihydrocodeine|co[- ]?dydramol|solpadeine|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
 /**
@@ -45,7 +45,7 @@ const NOT_A_DOSE_BEFORE = `(?<!\\b${FOOD}\\b[^.!?]*)(?<!\\b(?:every (?:day|morni
 const NOT_A_DOSE_AFTER = `(?![^.!?]*\\b(?:${FOOD}|as prescribed|as usual|with food|every (?:day|morning|night)|daily|with me|along|on (?:holiday|vacation|the trip)|to (?:camp|work|school|the car|my room)|in my bag|packed|by accident|by mistake|accidentally)\\b)`
 /** A container's worth, which names a medicine by itself: "the entire box", "a whole strip", "my whole bottle". */
 const PACK =
-  '(?:(?:the|my|a|an) (?:whole|entire|full) (?:box|bottle|pack|packet|strip|blister|blister pack|tub|jar|supply|prescription)|an entire (?:box|bottle|pack|packet|strip))'
+  '(?:(?:the|my|a|an) (?:whole|hole|entire|full) (?:box|bottle|pack|packet|strip|blister|blister pack|tub|jar|supply|prescription)|an entire (?:box|bottle|pack|packet|strip))'
 /** A stretch of doses: "a whole weeks worth", "my entire month of", "two weeks worth". */
 const SUPPLY =
   '(?:(?:a|my|the|an) (?:whole|entire|full) |(?:two|three|four|\\d) )?(?:week|month|fortnight)s? (?:worth|supply)'
@@ -56,7 +56,7 @@ const FILL =
 /** An amount of medicine beyond a dose, before the medicine's name or "of" it: "all of my", "a handful of", "way too many", "every last one of my", "30" (behind an empty
  * lookahead, compiled once: see PILLS). */
 const MANY =
-  '(?=)(?:all (?:of )?(?:my|the|those|these|mums?|moms?|dads?)|(?:half|most|the rest) (?:of )?(?:a|the|my|an) (?:whole |full |entire |new )?(?:bottle|pack|packet|box|strip|blister|tub|jar) of(?: (?:my|the))?|(?:a|the|my|an) (?:whole |full |entire |big |huge |shit |fuck |fucking )?(?:bottle|pack|packet|box|strip|blister|handful|fistful|load|bunch|ton|heap|pile|tub|jar) of(?: (?:my|the))?|(?:(?:way|far|so) )?too many|so many|(?:(?:way|far|so) )?too much of (?:my|the)|every (?:last |single )?(?:one )?(?:of )?(?:my|the)|\\d{2,}(?: of(?: (?:my|the))?)?|(?:fifteen|twenty|thirty|forty|fifty|sixty|a hundred)(?: of(?: (?:my|the))?)?)'
+  '(?=)(?:all (?:of )?(?:my|the|those|these|mums?|moms?|dads?)|(?:half|most|the rest) (?:of )?(?:a|the|my|an) (?:whole |full |entire |new )?(?:bottle|pack|packet|box|strip|blister|tub|jar) of(?: (?:my|the))?|(?:a|the|my|an) (?:whole |hole |full |entire |big |huge |shit |fuck |fucking )?(?:bottle|pack|packet|box|strip|blister|handful|fistful|load|bunch|ton|heap|pile|tub|jar) of(?: (?:my|the))?|(?:(?:way|far|so) )?too many|so many|(?:(?:way|far|so) )?too much of (?:my|the)|every (?:last |single )?(?:one )?(?:of )?(?:my|the)|\\d{2,}(?: of(?: (?:my|the))?)?|(?:fifteen|twenty|thirty|forty|fifty|sixty|a hundred)(?: of(?: (?:my|the))?)?)'
 /** A dose for an ailment, owed, routine or an accident in the act's sentence: "took a handful of painkillers for my back". */
 const FOR_PAIN =
   '(?![^.!?]*\\b(?:for (?:my |the |a |this )?(?:headache|head|pain|back|tooth\\w*|cold|flu|fever|migraine|cramps|period|hangover|knee|neck)|prescribed|from now on|regularly|properly|like (?:i|im) (?:supposed|meant) to|(?:the|my) (?:doctor|gp|psychiatrist) (?:said|says|told)|(?:to|into) (?:the )?(?:pharmacy|chemist|clinic|doctor|hospital|bin)|back to|return\\w*|dispos\\w*|get rid)\\b)'
@@ -217,6 +217,10 @@ export const en: Lexicon = {
         '(?:dont|do not) care (?:if|whether) i (?:live or die|live|die|wake up|make it)',
         '(?:hope|hopes|hoping|wish|pray) (?:that )?i (?:\\w+ ){0,6}(?:dont|do not|never|wont) (?:recover|wake up|survive|make it|come back)',
         '(?:life|living|my life) (?:isnt|is not|aint) worth (?:it|living)',
+        // Third English rules audit (issue 12, audit set 2): no future worth having, nothing's going to change, not one more night.
+        'no future (?:worth (?:having|living for|anything)|left|ahead(?: of me)?|at all)(?= *(?:[.,!?]|$))',
+        '(?:nothings (?:ever )?(?:going to|gonna) (?:ever )?(?:get better|change|improve)|nothing(?: is)? (?:ever )?(?:going to|gonna|will) (?:ever )?(?:change|improve|be different))(?= *(?:[.,!?]|$| for me| anyway))',
+        '(?:cant|cannot|can not) do (?:this |it )?(?:one more|another) (?:night|day|week|morning)(?: of (?:this|it))?(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -240,7 +244,11 @@ export const en: Lexicon = {
       id: 'en.burden',
       level: 'concern',
       kind: 'hopelessness',
-      patterns: ['(?:nobody|no one|noone) would (?:even )?(?:notice|care|miss me)'],
+      patterns: [
+        '(?:nobody|no one|noone) would (?:even )?(?:notice|care|miss me)',
+        // Third English rules audit (issue 12, audit set 2): a child better off with another parent.
+        '(?:shed|hed|theyd|she would|he would|they would|(?:the |my |our )?(?:baby|babies|kids?|children|son|daughter|boys|girls) (?:would|d|will)) be (?:so much |much |far )?better off with (?:a |another |someone |somebody )?(?:(?:real|proper|better|different|new|normal|good) )?(?:mum|mom|mother|dad|father|parent|parents|carer|family)(?= *(?:[.,!?]|$)| (?:who|that|than me)\\b)',
+      ],
     },
     // ---- concern: passive wish to be dead
     {
@@ -294,6 +302,8 @@ export const en: Lexicon = {
         'if (?:a|some|the) (?:bus|car|truck|lorry|train|meteor|asteroid)(?: \\w+)? (?:hit|hits|ran over|runs over|killed|kills|took) me(?: \\w+){0,2},? i (?:wouldnt|would not) (?:mind|care)',
         '(?:would|will) (?:anyone|anybody|people|any of you) (?:even )?(?:come to|show up (?:at|to|for)|turn up (?:at|to|for)|go to|cry at) my funeral',
         'who (?:would|will|is going to) (?:even )?(?:come|show up|turn up|go) to my funeral',
+        // Third English rules audit (issue 12, audit set 2): a funeral told as nearly empty.
+        'my funeral (?:would|will|d|is going to|gonna)(?: only| just)? (?:be|have) (?:like |about |maybe )?(?:empty|tiny|(?:\\d+|one|two|three|four|five|a few|a handful of|hardly any|no) (?:people|person|folk|mourners)|(?:just |only )?(?:my (?:mum|mom|dad|parents)|the vicar|the priest))',
         '(?:id|i would|i d) (?:like|love) to (?:just )?(?:fade (?:out|away)|vanish|disappear forever|cease to exist|stop existing|not exist|not wake up)(?= *(?:[.,!?]|$|(?:forever|completely|for good|and|sleep)\\b))',
         '(?:go|going|gonna) to sleep (?:\\w+ ){0,2}and (?:never|not) (?:wake|get) up(?![^.!?]*\\b(?:till|until|before|early|late|noon|alarm|lie in|weekend)\\b)',
       ],
@@ -338,11 +348,19 @@ export const en: Lexicon = {
         '(?:voices?|brain|head|mind|thoughts?|something) (?:\\w+ ){0,2}(?:telling|screaming at|yelling at|tell|tells|whispering to|ordering) me to (?:die|kill myself|end it|end my life|hurt myself)',
         // Second English rules audit (issue 12, audit set 1): looking up which trains do not stop or which pills
         // are least painful, scouting where it would be easiest, a crash thought about, knowing where and with what.
-        `(?:googl\\w*|search\\w*|look(?:ed|ing)? up|research\\w*|read(?:ing)? (?:up )?(?:about|on)|check(?:ed|ing)?) (?:\\w+ ){0,2}which (?:\\w+ ){0,2}(?:trains? (?:dont|do not|doesnt|does not|wont) stop|(?:${PILLS}|pills?|tablets?|drugs|ways?|methods?) (?:are|is|would be|work) (?:the )?(?:least painful|most painful|painless|quickest|fastest|most lethal|deadliest|lethal|strongest)|(?:bridges?|buildings?|cliffs?|car parks?) (?:is|are) (?:the )?(?:highest|tallest))(?![^.!?]*\\b(?:get on|catch|wrong (?:one|train)|commut\\w*|timetable|late|journey|visit\\w*|trip|holiday|sightseeing|photos?|view)\\b)`,
-        `(?:went|gone|been|go|going|drove|walked|climbed) (?:up )?(?:to|onto) the (?:top (?:floor |level )?of (?:the |a )?)?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi ?storey)(?: \\w+){0,3}? (?:just )?to (?:see|check|look at) how (?:high (?:up )?it is|far (?:down )?it is|far the drop is|big the drop is|long the drop is|high the drop is)${LEISURE}(?![^.!?]*\\b(?:amazing|cool|fun|kids|tour\\w*|holiday|lift|stairs|museum|survey\\w*|measur\\w*)\\b)`,
+        `(?:googl\\w*|search\\w*|look(?:ed|ing)? up|research\\w*|read(?:ing)? (?:up )?(?:about|on)|check(?:ed|ing)?) (?:\\w+ ){0,2}which (?:\\w+ ){0,2}(?:trains? (?:dont|do not|doesnt|does not|wont) stop|(?:${PILLS}|pills?|tablets?|drugs|ways?|methods?) (?:are|is|would be|work) (?:the )?(?:least painful|most painful|painless|quickest|fastest|most lethal|deadliest|lethal|strongest)|(?:bridges?|buildings?|cliffs?|car parks?)(?: \\w+){0,3}? (?:is|are) (?:the )?(?:highest|tallest))(?![^.!?]*\\b(?:get on|catch|wrong (?:one|train)|commut\\w*|timetable|late|journey|visit\\w*|trip|holiday|sightseeing|photos?|view)\\b)`,
+        `(?:went|gone|been|go|going|drove|walked|climbed) (?:up )?(?:to|onto) the (?:top (?:floor |level )?of (?:the |a )?)?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi[- ]?storey)(?: \\w+){0,3}? (?:just )?to (?:see|check|look at) how (?:high (?:up )?it is|far (?:down )?it is|far the drop is|big the drop is|long the drop is|high the drop is)${LEISURE}(?![^.!?]*\\b(?:amazing|cool|fun|kids|tour\\w*|holiday|lift|stairs|museum|survey\\w*|measur\\w*)\\b)`,
         '(?:to|and) (?:see|check|work out|figure out|find|look) (?:out )?(?:where|which (?:spot|part|bit|side|one)) (?:it(?:d| would| will|ll)|i(?:d| would| could|ll| should| can)) (?:be )?(?:easiest|best|quickest|highest|do it|jump|go over|go off|not survive|not be found)(?= *(?:[.,!?]|$)| (?:from|and|off|if)\\b)',
         '(?<!\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|ocd)\\b[^.!?]*)(?:think\\w*|thought|fantasi\\w*|imagin\\w*|picturing|daydream\\w*) (?:about |of )?(?:just )?(?:crashing (?:my |the )?car|(?:driving|steering|swerving|crashing|wrapping) (?:my |the )?(?:car )?(?:into|off|round) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|lorry|cliff|pole|oncoming|barrier))(?![^.!?]*\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|by accident|accidentally|nightmares?|game|ice|snow|tired)\\b)',
         'i know (?:exactly )?(?:where (?:id|i would|il|i will|i could|to) go|how (?:id|i would|il|i will|to) do it|what (?:id|i would|il|i will|i could|to) use) and (?:what (?:id|i would|il|i will|i could|to) use|how (?:id|i would|il|i will|to) do it|where (?:id|i would|il|i will|to) go)(?![^.!?]*\\b(?:if i had|holiday|trip|shop\\w*|recipe|cook\\w*|paint\\w*|craft\\w*|garden\\w*|build\\w*|project|money|won|lottery)\\b)',
+        // Third English rules audit (issue 12, audit set 2): a method thought through ("worked out how id do
+        // it"), traffic and the thought of stepping out, using the means all one thinks about, scouting a broken fence.
+        '(?:thought|thinking|worked|working|figured|figuring|planned|planning|mapped|mapping) (?:it )?(?:through|out) (?:exactly )?(?:how|where|when) (?:id|i would|il|i will|im going to|im gonna|i could|i might) (?:do it|die|end it|jump)(?= *(?:[.!?]|$)| (?:and|but)\\b)(?![^.!?]*\\b(?:if i (?:had|won|could afford)|money|lottery|extension|kitchen|project|build\\w*|recipe|essay|puzzle|level|boss)\\b)',
+        // Looking up how much of something it would take, or how long dying takes (the sentence ends there).
+        '(?:googl\\w*|search\\w*|looking up|looked up|researching|researched|reading about|read(?:ing)? up(?: on| about)?) (?:\\w+ ){0,2}(?:how (?:many|much) (?:\\w+ ){1,3}(?:it would take|would it take|it takes|does it take|it d take)(?= *(?:[.!?]|$)| to (?:die|kill|do it)\\b)|how long (?:it )?(?:\\w+ ){0,2}?(?:takes?|would take|does it take) to (?:die|freeze to death|bleed out|drown|suffocate|lose consciousness))',
+        '(?:lorry|lorries|truck|trucks|bus|buses|train|trains|tram|trams|car|cars|traffic)(?: \\w+){0,5}? (?:i )?(?:think|thinking|thought|imagine|imagining|picture|picturing|want|wanna|feel like) (?:about |of )?(?:just )?(?:stepping|walking|jumping|running|step|walk|jump|run) out(?: in front(?: of (?:it|them|one))?)?(?= *(?:[.,!?]|$))',
+        '(?<=\\b(?:gun|guns|rifle|shotgun|pistol|revolver|rope|noose|pills|tablets)\\b[^?]{0,100}?)(?:using|taking|grabbing|getting|holding|loading) (?:it|them|that|one) (?:is |has been )?(?:all|the only thing) i (?:can )?(?:think|dream) (?:about|of)(?![^.!?]*\\b(?:range|hunt\\w*|season|club|clay|target|shoot\\w*|game|lol)\\b)',
+        `(?:went|drove|walked|go|going|been|gone|cycled|headed) (?:out |up |down |back )?(?:to|onto) the (?:\\w+ )?(?:quarry|cliffs?|viaduct|tracks|railway|reservoir|dam|${HIGH_PLACE}|multi[- ]?storey)(?: \\w+){0,5}? to (?:see|check|look) (?:if|whether) (?:the )?(?:fence|barrier|gate|railings?|netting|mesh|cameras?|cctv|lock|padlock) (?:is|are|was|were) (?:still )?(?:broken|open|down|gone|missing|off|low|unlocked)${LEISURE}(?![^.!?]*\\b(?:council|report\\w*|sheep|cows?|cattle|livestock|horses?|dog|kids|farm\\w*|field)\\b)`,
       ],
     },
     {
@@ -378,6 +396,10 @@ export const en: Lexicon = {
         // "Suicide" used as a verb, a second-language slip ("i will suicide"); its topics (prevention, awareness) are idioms.
         '(?:want to|wanna|going to|goin to|gonna|gunna|will|il|plan to|planning to|try to|trying to|decided to|about to|ready to|might|may) (?:just |finally )?suicide(?!-| (?:myself )?(?:is|was|rates?|prevention|awareness|squad)\\b)',
         '(?:want to|wanna|going to|goin to|going 2|goin 2|gonna|gunna|gna|ready to) (?:just )?(?:die|end it|kill myself) (?:for real |for good |fr )?(?:this time|like (?:actually|really) do it|and (?:actually|really) do it)',
+        // Third English rules audit (issue 12, audit set 2): a game's words for leaving life ("uninstalling life
+        // tonight"), suicide named and then "because i want to do it".
+        '(?:uninstall\\w*|unsubscrib\\w*|rage ?quit\\w*|quit\\w*|log\\w* (?:out|off)(?: of)?|delet\\w*|exit\\w*) (?:from )?(?:life|irl|real life|existence)(?= *(?:[.,!?]|$)| (?:tonight|today|now|rn|soon|for good|forever|permanently|fr)\\b)',
+        'suicid\\w*[^.!?]{0,60}? (?:because|cause|cuz|coz|bc|since|and|but) i (?:really )?(?:want to|wanna|am going to|m going to|im going to|gonna|will|plan to|intend to) (?:do it|go through with it)(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -391,7 +413,7 @@ export const en: Lexicon = {
         '(?:sh|self harm|selfharm) (?:urges|relapse)',
         'relapsed (?:on|with|into) (?:sh|cutting|self harm)',
         '(?:cut|cuting|burned|burning|hurt|hurting) (?:myself )?again(?= *(?:[.,!?]|$|last|tonight|today|yesterday))',
-        '(?:punch|punching|punched|hit|hiting|bang|banging|banged) (?:the |a )?(?:walls?|my head)(?: \\w+){0,4} (?:until|til|till|so hard) (?:it|they|my|i)\\b(?: \\w+){0,2} (?:bleed|bleeds|bled|bruise|bruises|bruised|break|broke)',
+        '(?:punch|punching|punched|hit|hiting|bang|banging|banged) (?:the |a )?(?:walls?|my head)(?: \\w+){0,4} (?:until|til|till|so hard) (?:it|they|my|i)\\b(?: \\w+){0,2} (?:bleed|bleeds|bled|bruise|bruises|bruised|break|broke|split|splits|cracked|swelled|swell)',
         '(?:urges|urge) to (?:hurt|harm|cut|burn) (?:myself|again)',
         '(?:urges?|temptation|craving) to (?:cut|self[- ]?harm|sh)',
         // "i cut my arm open" (not on glass, a nail or in a fall).
@@ -405,6 +427,11 @@ export const en: Lexicon = {
         // days without food.
         '(?:burn(?:ed|t|ing|in)?|cut(?:ing|in)?|scratch(?:ed|ing|in)?|carv(?:ed|ing)|slic(?:ed|ing)|stab(?:ed|ing)) (?:my )?(?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|forearm|forearms)(?: \\w+){0,2} with (?:a |the |my )?(?:lighter|cigarette|blade|razor|razor blade|compass|scissors|knife|sharpener|match|lit match)(?![^.!?]*\\b(?:accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|shav\\w*|oven|iron\\w*|camping|whittl\\w*)\\b)',
         '(?:havent|have not|hasnt|not) (?:eaten|had (?:any )?food|eaten anything)(?: properly)? (?:in|for) (?:[4-9]|\\d{2}|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|several|a few) (?:days|weeks)(?![^.!?]*\\b(?:ill|sick|flu|bug|surgery|operation|fast\\w*|ramadan|lent|diet\\w*|virus|hospital|afford|money|broke|skint|food bank|paid)\\b)',
+        // Third English rules audit (issue 12, audit set 2): scratched or cut "till it bled" with no object
+        // named, arms or thighs cut with a time and no accident, not eating on purpose so as to disappear.
+        '(?<!\\b(?:bites?|itch\\w*|eczema|rash|mosquito\\w*|spots?|scabs?|midges?|nettles?|hives|chicken ?pox|cat|dog|kitten|puppy)\\b[^.!?]*)(?:scratched|scratching|picked|picking|clawed|clawing|cut|cutting|burned|burnt|burning) (?:(?:at )?(?:it|them|myself|my \\w+) )?(?:until|till|til) (?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|started bleeding|blistered|bruised)(?![^.!?]*\\b(?:bites?|itch\\w*|eczema|rash|mosquito\\w*|spots?|scabs?|midges?|nettles?|hives|chicken ?pox|cat|dog|kitten|puppy)\\b)',
+        '(?<!\\b(?:accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|shav\\w*|oven|iron\\w*|brambles?|thorns?|fence|glass|hedge\\w*|garden\\w*|sun\\w*|bbq|barbecue|grill|stove|hob|kettle|steam|bike|skat\\w*|climb\\w*|surgery|op|operation)\\b[^.!?]*)(?:cut|cutting|burned|burnt|burning|carved|carving|slashed|sliced) (?:my |both )?(?:arms|thighs|wrists|forearms|hips|stomach|legs|upper arms|inner arms)(?= (?:again|yesterday|last night|tonight|today|this morning|earlier|open|deep|deeper)\\b)(?![^.!?]*\\b(?:accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|fall\\w*|shav\\w*|oven|iron\\w*|brambles?|thorns?|fence|glass|hedge\\w*|garden\\w*|sun\\w*|bbq|barbecue|grill|stove|hob|kettle|steam|bike|skat\\w*|climb\\w*|surgery|op|operation|on (?:a|the|some))\\b)',
+        '(?:on purpose|deliberately|intentionally) so (?:that )?(?:i|my (?:heart|body)) (?:can |will |would |might |could )?(?:just )?(?:disappear|die|dies|waste away|fade away|stop existing|vanish|give up|gives up|stops|shuts down)(?= *(?:[.,!?]|$))',
       ],
     },
     // ---- imminent: method, preparations, attempt, farewell
@@ -469,6 +496,14 @@ export const en: Lexicon = {
         // An overdose told in the present ("im taking all my pills now", "i take all my pills with vodka"), with now, tonight or a drink.
         `(?:(?:im|i am) (?:taking|takin|swallowing|swallowin|downing|necking|eating)|i (?:take|swallow|drink|eat|down))${NOT_A_DOSE_BEFORE} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}(?= (?:now|rn|right now|${TONIGHT}|at once|in one go|all at once|together)\\b| (?:with|and) (?:\\w+ ){0,3}?${ALCOHOL})${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
         `(?:heading|going|driving|walking|off|on my way) (?:up )?(?:to|for|towards) (?:the |a )?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|tracks|railway|river|sea|quarry) to (?:finish (?:it|this)(?: off)?|end (?:it|this)|do it)(?= *(?:[.,!?]|$)| (?:now|tonight|today|properly|this time)\\b)${LEISURE}${LEDGE_TASK}`,
+        // Third English rules audit (issue 12, audit set 2): where the body will be found ("dont want the wife
+        // finding me in the house", "dont let it be my sister who finds me"), affairs put in order and then a set time,
+        // letters for everyone located, "this is where it ends".
+        '(?:dont|do not|wouldnt|would not|never) want (?![^.!?]*\\b(?:crying|upset|drunk|high|asleep|sleeping|naked|eating|boss|teacher|hiding|hide and seek|game|lol|haha|like this)\\b)(?:my |the |our |his |her )?(?:\\w+ ){0,2}?(?:to find|finding|to be the one (?:who|that) finds|walking in on) me(?: (?:in (?:the|my|our) (?:house|home|flat|room|bedroom|bathroom|bath|bed|kitchen)|first|dead|hanging))?(?= *(?:[.,!?]|$))',
+        '(?:dont|do not|please dont|pls dont|hope (?:it )?(?:isnt|is not|s not|wont be)|hope its not|dont let it be) (?:it be )?(?:my |our |the )?(?:\\w+ ){0,2}?(?:who|that) finds? me(?= *(?:[.,!?]|$)| (?:first|like this|like that|dead)\\b)',
+        `(?:(?:wrote|written|made|did|updated|signed) (?:a|my|out a|up a) (?:will|last will)|cancel\\w* (?:my |the |all (?:of )?(?:my |the )?)?(?:\\w+ )?(?:contracts?|subscriptions?|direct debits?|standing orders?|memberships?|tenancy|lease)|(?:left|dropped off|took) (?:the |my )?(?:dog|dogs|cat|cats|pets?|kids|rabbit|hamster) (?:next door|with (?:the )?(?:neighbou?rs?|\\w+)|at (?:\\w+s|the neighbou?rs))|(?:paid off|settled) (?:my |all (?:my )?)?(?:debts?|bills|tab))\\b[^?]{0,120}?(?:${TONIGHT}s the (?:night|nite)|${TONIGHT} is the (?:night|nite)|today is the day|todays the day|its time)(?= *(?:[.!?]|$))(?<!\\b(?:tickets?|concert|gig|party|show|wedding|date|match|game|premiere|launch|exam|move|moving|holiday|flight|trip|festival|uni|flat|job|interview|surgery)\\b[^?]*)`,
+        '(?<!\\b(?:christmas|xmas|thank you|thank|birthday|valentines?|holiday|cover|reference|job|love)\\b[^.!?]*)(?:letters|notes|a letter|a note) (?:for|to) (?:each (?:one )?of you|every one of you|all of you|everyone|you all|my family|my (?:mum|mom|dad|parents|kids|children|wife|husband|partner|sister|brother))(?: are| is| re| s)? (?:\\w+ ){0,2}?(?:in|on|under|inside|by|behind) (?:the|my) (?:\\w+ )?(?:drawer|desk|table|bed|pillow|kitchen|fridge|mantelpiece|shelf|envelope|box|car|dashboard)(?![^.!?]*\\b(?:meeting|class|exam|lesson|revision|homework|session|shopping|read (?:them|it) before)\\b)',
+        '(?:this|here) is where (?:it|everything|it all|my life|i) (?:all )?(?:ends|end it|stops)(?= *(?:[.!?]|$))',
       ],
     },
     {
@@ -517,6 +552,12 @@ export const en: Lexicon = {
         '(?<!\\b(?:climb\\w*|tow|tent|camp\\w*|boat|dog|swing|washing|skip\\w*|hunt\\w*|shoot\\w*|clay|range)\\b[^.!?]*)(?:the|my|a) (?:rope|noose|gun|pistol|rifle|shotgun|revolver)(?:s| is| s)? (?:already |now |all |ready )?(?:in|under|inside|behind) (?:my|the) (?:car|trunk|boot|bag|backpack|room|bedroom|bed|closet|wardrobe|drawer|desk|garage|glovebox|glove box|locker|pocket|shed|basement)(?! (?:for|because|from|since|at work)\\b)(?![^.!?]*\\b(?:tow\\w*|boat|tent|camp\\w*|climb\\w*|dog|swing|washing|hammock|hunt\\w*|range|club|shoot\\w*|clay|safe|locked|licen[cs]e|trip|holiday|moving)\\b)',
         `(?:the |my |some |a glass of |a cup of |a bottle of |a mug of )?${POISON}(?: is| s|s)?(?: \\w+){0,4}? (?:next to me|in front of me|in my hand|by my bed|poured(?: out)?|ready)(?= *(?:[.,!?]|$)| (?:now|and|rn)\\b)(?![^.!?]*\\b(?:clean\\w*|bathroom|toilet|garden|weeds?|radiator|engine|sink|drains?|mop|rats?|mice|pests?|slugs?|hair)\\b)`,
         `(?:ordered|ordering|bought|buying|got|getting|picked up) (?:\\w+ ){0,2}${PILLS}(?: \\w+){0,3} (?:from|at|in) (?:\\d+|two|three|four|five|several|different|multiple|a few|lots of|loads of) (?:different |separate )?(?:sites|websites|shops|pharmacies|chemists|stores|places|supermarkets)(?![^.!?]*\\b(?:cheap\\w*|price\\w*|deal|discount|stock|shortage|sold out|offer|delivery)\\b)`,
+        // Third English rules audit (issue 12, audit set 2): means beside the speaker or across the lap with more
+        // words between, stones in the pockets by the water, a hidden supply never taken, a supply bought "so i have enough".
+        `(?![^.!?]*\\b(?:cook\\w*|chop\\w*|slic\\w*|dinner|lunch|kitchen|board|bread|cheese|fruit|apples?|steak|meat|salad|veg\\w*|carv\\w*|whittl\\w*|craft\\w*|sharpen\\w*|clean\\w*|range|hunt\\w*|season|dose|prescribed|headaches?|vitamins|for|as always|as usual)\\b)(?:the |my |a |his |her |all the |all my |(?:my )?\\w+s )?${MEANS_NOUN}(?: is| s|s| are)? (?:[\\w-]+ ){0,4}?(?:beside me|by my side|in my hand|in my hands|in my lap|on my lap|across my lap|across my knees|on my knees)`,
+        '(?<!\\b(?:kids?|children|son|daughter|toddler|boys?|girls?|grandkids?)\\b[^.!?]*)(?:(?:pockets?|coat|bag|backpack|rucksack) (?:\\w+ )?(?:full of|filled with|loaded with|stuffed with|weighed down with)|(?:filled|stuffed|loaded|weighed down) (?:my |the )?(?:coat |jacket )?(?:pockets?|coat|bag|backpack|rucksack) (?:with|down with)) (?:stones|rocks|bricks|weights)(?![^.!?]*\\b(?:kids?|children|beach\\w*|collect\\w*|skim\\w*|pretty|shells|garden\\w*|rockery|souvenirs?|crystals?|fossils?|geolog\\w*|washing|laundry)\\b)[^?]{0,80}?(?:pier|jetty|harbou?r|river|sea|lake|water|canal|tide|bridge|quarry|loch|reservoir|weir)',
+        `(?:secret|hidden|hiding|stash\\w*|saving|saved|kept back|put aside|squirrel\\w*)\\b[^?]{0,80}?\\b${PILL_NAMES} (?:that |which )?i (?:never|didnt|did not|havent|have not|stopped) (?:took|take|taken|taking|swallow\\w*)(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:pharmacy|chemist|return\\w*|dispos\\w*|bin|binned|throw\\w*|threw|expired|out of date|clear\\w*)\\b)`,
+        `(?:ordered|ordering|bought|buying|got|getting|saving|saved|collecting) (?:another|a second|a third|more|extra|some more) (?:(?:bottles?|boxes|box|packs?|packets?|strips?|tubs?) of )?(?:the |my )?(?:\\w+ ){0,2}?(?:${PILLS}|(?:sleep|sleeping|night|pain) (?:stuff|ones))(?: \\w+){0,4}? so (?:that )?i (?:have|ve got|got|ll have|will have|d have) enough(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:holiday|trip|away|travel\\w*|abroad|christmas|xmas|easter|closed|shortage|strike|weekend)\\b)`,
       ],
     },
     {
@@ -542,7 +583,7 @@ export const en: Lexicon = {
         'already (?:took|swallowed|cut|did it|started)',
         '(?:ive|i have|i) already done it[.,]? (?:\\w+ ){0,3}(?:wanted (?:someone|somebody|you|you all) to know|too late|no going back|cant undo it|dont call|please dont)',
         `(?:took|taken|swallowed|downed|ate|necked|popped) (?:\\w+ ){0,5}?${PILLS} (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|beer|rum|gin|tequila)`,
-        `(?:the )?(?:${PILL_NAMES}|it|they|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in(?![^.!?]*\\b(?:calm\\w*|better|steadier|relax\\w*|helps?|helping|helped|finally|mood|focus\\w*|less anxious|pain|headaches?|migraines?|cramps|back|cold|flu|hay ?fever|allerg\\w*)\\b)`,
+        `(?<!\\b(?:coffee|caffeine|espresso|latte|sugar|edibles?|weed|joint|energy drinks?|red ?bull|monster|pre ?workout|adrenaline|heating|boiler|aircon|anaesthetic|anesthetic|epidural|gas and air)\\b[^.!?]*)(?:the )?(?:${PILL_NAMES}|it|its|it s|they|theyre|they re|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in(?![^.!?]*\\b(?:calm\\w*|better|steadier|relax\\w*|helps?|helping|helped|finally|mood|focus\\w*|less anxious|pain|headaches?|migraines?|cramps|back|cold|flu|hay ?fever|allerg\\w*|coffee|caffeine|sugar|edibles?|adrenaline|heating)\\b)`,
         '(?:swallowed|drank|drunk|downed|took) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weedkiller|drain cleaner)',
         '(?:overdosed|od d|odd) on (?:my |his |her |the )?(?:\\w+ )?(?:insulin|pills|meds|tablets|medication|painkillers|antidepressants)',
         `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
@@ -557,22 +598,22 @@ export const en: Lexicon = {
         `(?:cant feel|dizzy|numb|spinning|throwing up|vomiting|cant breathe|heart is racing|heart racing|blurry|cant stay awake|so sleepy)(?: \\w+){0,4} (?:after|from) (?:taking )?(?:all (?:of )?)?(?:those|these|them|all) (?:\\w+ )?(?:${PILLS}|tabs|pils)${AILMENT}`,
         // Beyond a barrier at a height.
         `(?:on|to) the (?:wrong|outer|outside) side of the (?:railing|railings|barrier|parapet|rail|safety fence)`,
-        `(?:climbed|climbing|stepped|stepping|got) (?:over|past|onto|on to) the (?:railing|railings|barrier|parapet|safety rail|safety fence)(?: \\w+){0,3} (?:on|of|at) (?:the |a |this )?(?:${HIGH_PLACE}|multi ?storey)`,
-        `(?=(?:legs|feet) (?:dangling |hanging )?(?:over|off) the (?:edge|ledge|side))(?<=(?:roof|rooftop|bridge|building|balcony|ledge|tower|car park|multi ?storey|cliff|overpass)[^?]{0,80}?)(?:legs|feet) (?:dangling |hanging )?(?:over|off) the (?:edge|ledge|side)${LEISURE}`,
+        `(?:climbed|climbing|stepped|stepping|got) (?:over|past|onto|on to) the (?:railing|railings|barrier|parapet|safety rail|safety fence)(?: \\w+){0,3} (?:on|of|at) (?:the |a |this )?(?:${HIGH_PLACE}|multi[- ]?storey)`,
+        `(?=(?:legs|feet) (?:dangling |hanging )?(?:over|off) the (?:edge|ledge|side))(?<=(?:roof|rooftop|bridge|building|balcony|ledge|tower|car park|multi[- ]?storey|cliff|overpass)[^?]{0,80}?)(?:legs|feet) (?:dangling |hanging )?(?:over|off) the (?:edge|ledge|side)${LEISURE}`,
         // At a height with no subject word, then done: "top floor of the car park. ... i'm done".
-        `(?:top (?:floor|level|deck) of|on top of|up on|edge of) (?:the |a |this |my )?(?:${HIGH_PLACE}|multi ?storey|ledge)[^?]{0,80}?(?:im|i am) (?:done|finished|ending it|going to jump|gonna jump)(?! (?:with|for)\\b)`,
+        `(?:top (?:floor|level|deck) of|on top of|up on|edge of) (?:the |a |this |my )?(?:${HIGH_PLACE}|multi[- ]?storey|ledge)[^?]{0,80}?(?:im|i am) (?:done|finished|ending it|going to jump|gonna jump)(?! (?:with|for)\\b)`,
         // By the tracks with the train coming; a train that does not stop, and the speaker on the line.
         '(?:tracks|rails|railway line|platform edge|edge of the platform)(?: \\w+){0,3}[.,]? (?:\\w+ ){0,3}(?:hear|see) (?:it|the train|the lights) (?:coming|approaching)',
         `(?:platform edge|edge of the platform|on the (?:train |railway )?(?:tracks|line|rails))[^?]{0,80}?(?:train|express|it) (?:\\w+ ){0,2}(?:doesnt stop|does not stop|comes through|is coming|passes through)${LEISURE}`,
         `(?:train|express)(?: \\w+){0,4} (?:doesnt stop|does not stop|comes through|passes through)[^?]{0,80}?(?:(?:be|lie|lying|stand|standing) on the (?:tracks|line|rails)|platform edge|edge of the platform|not getting on it|step off|jump)${LEISURE}`,
         // At a height or on the tracks, then resolve (the place is a lookbehind, so a "not" before the resolve does not negate it).
-        `(?=(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping))(?<=\\b(?:on|at|up on|up here on|onto|on top of) (?:the |a |this |my )?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi ?storey|multistorey|tracks|ledge|sill|level crossing)\\b[^?]{0,80}?)(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping)${LEISURE}`,
+        `(?=(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping))(?<=\\b(?:on|at|up on|up here on|onto|on top of) (?:the |a |this |my )?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi[- ]?storey|multistorey|tracks|ledge|sill|level crossing)\\b[^?]{0,80}?)(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping)${LEISURE}`,
         '(?:on|at) the (?:window ?)?(?:sill|ledge)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,3}\\d+(?:st|nd|rd|th) floor',
         // At a height, then about to step off, let go or climb over.
-        `(?=(?:(?:gonna|going to|about to|ready to|just need to|just have to) (?:step off(?! (?:the |a )?(?:ladder|step|stool|scaffold\\w*|train|bus|boat|plane|kerb|curb))|let go(?! of)|lean forward|go over)|(?:im )?(?:climbing|stepping|going) over(?: the (?:edge|railing|railings|barrier|side))?(?= *(?:[.,!?]|$| now))|(?:im )?stepping off|(?:im )?letting go(?! of)))(?<=\\b(?:on|at|up on|onto|on top of|at the top of|top of) (?:the |a |this |my )?(?:\\w+ ){0,2}(?:${HIGH_PLACE}|cliffs|multi ?storey|multistorey|ledge|sill)\\b[^?]{0,80}?)(?<!\\b(?:fix\\w*|repair\\w*|tiles|gutters?|aerial|photos?|view|sunset|climb\\w*|bungee|party|ladder)\\b[^?]{0,80}?)(?:(?:gonna|going to|about to|ready to|just need to|just have to) (?:step off(?! (?:the |a )?(?:ladder|step|stool|scaffold\\w*|train|bus|boat|plane|kerb|curb))|let go(?! of)|lean forward|go over)|(?:im )?(?:climbing|stepping|going) over(?: the (?:edge|railing|railings|barrier|side))?(?= *(?:[.,!?]|$| now))|(?:im )?stepping off|(?:im )?letting go(?! of))${LEISURE}`,
+        `(?=(?:(?:gonna|going to|about to|ready to|just need to|just have to) (?:step off(?! (?:the |a )?(?:ladder|step|stool|scaffold\\w*|train|bus|boat|plane|kerb|curb))|let go(?! of)|lean forward|go over)|(?:im )?(?:climbing|stepping|going) over(?: the (?:edge|railing|railings|barrier|side))?(?= *(?:[.,!?]|$| now))|(?:im )?stepping off|(?:im )?letting go(?! of)))(?<=\\b(?:on|at|up on|onto|on top of|at the top of|top of) (?:the |a |this |my )?(?:\\w+ ){0,2}(?:${HIGH_PLACE}|cliffs|multi[- ]?storey|multistorey|ledge|sill)\\b[^?]{0,80}?)(?<!\\b(?:fix\\w*|repair\\w*|tiles|gutters?|aerial|photos?|view|sunset|climb\\w*|bungee|party|ladder)\\b[^?]{0,80}?)(?:(?:gonna|going to|about to|ready to|just need to|just have to) (?:step off(?! (?:the |a )?(?:ladder|step|stool|scaffold\\w*|train|bus|boat|plane|kerb|curb))|let go(?! of)|lean forward|go over)|(?:im )?(?:climbing|stepping|going) over(?: the (?:edge|railing|railings|barrier|side))?(?= *(?:[.,!?]|$| now))|(?:im )?stepping off|(?:im )?letting go(?! of))${LEISURE}`,
         `(?<=(?:^|[.,!?] *|\\bim |\\bi am |\\bi ))(?:lying|lie|laying|lay)(?: down)? on the (?:train |railway )?(?:tracks|rails|railway line)${LEISURE}`,
-        `(?:on|lying on|standing on|at) the (?:train |railway )?(?:tracks|rails)[^?]{0,80}?(?:the )?\\d+(?::\\d+)? (?:\\w+ )?(?:comes through|is due|passes|is coming|comes)${LEISURE}`,
-        `(?:climbed|climbing|got|getting) over the fence (?:on|of|at) (?:the |a |this )?(?:bridge|overpass|viaduct|cliff|roof|car park|multi ?storey)${LEISURE}(?![^.!?]*\\b(?:ball|dog|field|garden|shortcut|short cut)\\b)`,
+        `(?:on|lying on|standing on|at) the (?:[a-z]+ )?(?:tracks|rails)[^?]{0,80}?(?:the )?\\d+(?::\\d+)? (?:\\w+ )?(?:comes through|is due|passes|is coming|comes)${LEISURE}`,
+        `(?:climbed|climbing|got|getting) over the fence (?:on|of|at) (?:the |a |this )?(?:bridge|overpass|viaduct|cliff|roof|car park|multi[- ]?storey)${LEISURE}(?![^.!?]*\\b(?:ball|dog|field|garden|shortcut|short cut)\\b)`,
         'on the (?:window ?)?(?:sill|ledge) outside (?:my|the) window',
         `(?:took|swallowed|taken|downed|ate|popped) (?:every|all the) (?:pill|pills|tablet|tablets|meds)(?: \\w+){0,2} in the (?:house|flat|cabinet|cupboard|drawer|bathroom)`,
         // "my entire bottle of sertraline", "my whole week of meds at once".
@@ -580,7 +621,7 @@ export const en: Lexicon = {
         `(?:took|taken|swallowed|downed|necked|popped) (?:my |a |the )?(?:whole|entire|full) (?:week|weeks|month|months|fortnight)s? (?:worth )?(?:of )?(?:\\w+ )?${PILLS} (?:at once|in one go|all at once)`,
         `(?:took|swallowed|taken|downed|ate) (?:two|three|four|five|\\d+) (?:whole )?(?:boxes|packs|packets|bottles|strips) of (?:\\w+ )?${PILLS}`,
         `(?:took|swallowed|taken|downed|ate) the rest of (?:my |the |his |her |\\w+s )?(?:\\w+ )?${PILLS}${ROUTINE}`,
-        'injected (?:all|every|each|the whole|the rest|\\d{2,}) (?:of )?(?:my |his |her |the )?(?:\\w+ )?(?:insulin|insulin pens?|pens|units)(?![^.!?]*\\b(?:dose|correction|as prescribed|with (?:my |a )?meal|breakfast|lunch|dinner|carbs)\\b)',
+        'injected (?:all|every|each|the whole|the entire|a whole|an entire|my whole|my entire|a full|the full|the rest|\\d{2,}) (?:of )?(?:my |his |her |the )?(?:\\w+ )?(?:insulin|insulin pens?|pens?|units|vials?)(?: of (?:\\w+ )?insulin)?(?![^.!?]*\\b(?:dose|correction|as prescribed|with (?:my |a )?meal|breakfast|lunch|dinner|carbs|by (?:accident|mistake)|accidentally|practi[cs]\\w*|training|orange)\\b)',
         // An overdose told by its amount with the medicine left unnamed or named after it: "today i took the
         // entire box", "swallowed my whole week of morning meds", "took a whole months worth" (not food,
         // a routine dose, or a supply taken along).
@@ -607,7 +648,7 @@ export const en: Lexicon = {
         // fillers between ("took like all of my sleeping pills", "popped a whole bottle of xanax", "downed a bottle
         // of pills", "just finished swallowing all my pills", "took way too many pills"); not a routine, a dose for
         // an ailment, food, or a supply carried along.
-        `(?:took|toked|taken|swallowed|swolowed|downed|necked|popped|chugged|ate|have taken|have (?:take|swallow|eat|drink|drank)|finished (?:taking|swallowing))${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:took|toked|taken|swallowed|swolowed|downed|necked|popped|chugged|ate|washed down|have taken|have washed down|have (?:take|swallow|eat|drink|drank)|finished (?:taking|swallowing))${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
         // The amount with nothing named, the pills being the topic: "just took all of them", "swallowed every last
         // one", "i took 30 of them.", "took a handful." ("took" only where the sentence ends or the speed is named).
         `(?:swallowed|have swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all (?:of )?(?:them|those|these|it)|them all|every (?:last |single )?(?:one|pill|tablet)(?: of them)?|(?:\\d{2,}|a handful|a fistful|a bunch|a load) of them|the (?:whole )?lot)(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|earlier|rn)\\b| ${AGO}|${RUN_ON})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
@@ -646,6 +687,14 @@ export const en: Lexicon = {
         '(?:havent|have not|not) eaten (?:in|for) [^.!?]{1,30}? (?:and|,) (?:ive |i )?(?:stopped|quit) (?:drinking|taking (?:any )?(?:water|fluids))',
         // The amount told after a stop ("took the pills. all of them").
         `(?<=\\b(?:took|taken|swallowed|downed|necked|popped) (?:\\w+ ){0,3}?${PILLS}[.,!]+ *)(?:all of (?:them|em)|(?:them|em) all|every (?:last |single )?one(?: of them)?|the (?:whole )?lot)(?= *(?:[.!?]|$))`,
+        // Third English rules audit (issue 12, audit set 2): an amount emptied "into me", what was needed
+        // "already taken", a car in the garage with the door down and the engine on, the gas rings left unlit, distress or
+        // a goodbye and then "im on the bridge".
+        `(?:emptied|tipped|poured) (?:the |my |a |\\w+s )?(?:whole |entire )?(?:medicine (?:cabinet|cupboard|box|drawer)|first aid (?:kit|box)|pill ?box|(?:bottle|tub|jar|packet|box|blister pack) of (?:\\w+ )?${PILLS})(?: \\w+){0,2}? (?:into|down) (?:me|my (?:mouth|throat|gob|stomach))\\b`,
+        '(?:taken|took|swallowed|downed|necked) (?:\\w+ )?what i (?:(?:needed|had|wanted|meant|planned) to (?:take|swallow)|(?:had )?(?:saved|stockpiled|been saving|was saving)(?: up)?)(?= *(?:[.,!?]|$)| (?:and|now|already|so|tonight|earlier)\\b)',
+        '(?:car|engine|van|motor)(?:s| is| s)? (?:\\w+ ){0,2}in (?:the|my) garage[^.!?]{0,60}? (?:the )?(?:engine|car|motor) (?:is |s |still )?(?:running|on)(?![^.!?]*\\b(?:mechanic|fix\\w*|repair\\w*|servic\\w*|mot|warm\\w*|defrost\\w*|rough|nois\\w*|charg\\w*|battery|jump ?start\\w*|tun\\w*)\\b)',
+        '(?:turned|switched|put|left) (?:\\w+ ){0,5}?(?:gas|hob|cooker|oven|rings?|burners?|taps?)(?: \\w+){0,3}? on,? (?:and|but) (?:i )?(?:didnt|did not|havent|have not|not|never) (?:light|lite|lit) (?:it|them|the \\w+)(?![^.!?]*\\b(?:electric|induction|accident\\w*|forgot|oops|whoops|smell\\w*|leak\\w*|igniter|ignition|broken|engineer)\\b)',
+        `(?:not (?:ok|okay|alright|fine|safe)|(?:(?:texted|messaged|told|said|rang|called|wrote) (?:\\w+ ){0,2})?goodbye|cant do (?:this|it)(?: any ?more)?|i cant anymore)\\b[^?]{0,60}?(?:now )?(?:im|i am) (?:now )?(?:up |out |standing |sitting |stood |sat )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|multi[- ]?storey)${LEISURE}${LEDGE_TASK}(?![^.!?]*\\b(?:bus|traffic|stuck|queue|waiting|shift|way (?:to|home)|walk\\w*|run\\w*|jog\\w*|cycl\\w*|bike|dog)\\b)`,
       ],
     },
     {
@@ -694,6 +743,8 @@ export const en: Lexicon = {
         '(?:nobody|no one|noone|none of you|you wont|yall wont) (?:has|have|will have|needs?|will need) to (?:worry|deal|put up) (?:about|with) me (?:after|past|beyond|from) (?:tonight|today|this weekend|midnight|now on)',
         '(?:there|theres) (?:wont|will not|isnt going to) be (?:a|any) (?:next (?:week|time|month|year|summer|christmas)|tomorrow|morning) for me',
         '(?:thank (?:you|u)|thanks|sorry|i love (?:you|u))(?: \\w+){0,6}? before i (?:do it|go through with it)(?= *(?:[.,!?]|$|in a bit|tonight|soon|now|later))(?![^.!?]*\\b(?:exams?|tests?|revis\\w*|interview|presentation|jump\\w*|bungee|skydiv\\w*|speech|surgery|op|operation|tattoo|haircut|race|marathon|gig|show|practi[cs]\\w*|rehears\\w*|advice|tips)\\b)',
+        // Third English rules audit (issue 12, audit set 2): the last thing one will ever post.
+        `(?:the )?last (?:thing|words?) (?:ill|i will|i ll) (?:ever )?(?:post|say|write|send|type)(?: (?:here|to (?:you|anyone|yall)))?(?= *(?:[.,!?]|$))${NOT_SOON}`,
       ],
     },
     {
@@ -724,7 +775,7 @@ export const en: Lexicon = {
         `${MEANS_NOUN} (?:is|are) (?:ready|here|loaded)`,
         `(?:at|on|to) the ${HIGH_PLACE}`,
         '(?:on|at|to|by|near|beside) the (?:train |railway )?tracks',
-        '(?:top (?:floor|level|deck)|roof) of (?:the |a )?(?:car park|parking garage|multi ?storey|building|hospital|mall|shopping centre|block)',
+        '(?:top (?:floor|level|deck)|roof) of (?:the |a )?(?:car park|parking garage|multi[- ]?storey|building|hospital|mall|shopping centre|block)',
         '(?:\\d+|ten|eleven|twelve|fifteen|twenty) (?:floors|storeys|stories) (?:up|high|down)',
         '(?:top|roof) of the (?:stairwell|tower block|block of flats|flats)',
       ],
@@ -746,6 +797,10 @@ export const en: Lexicon = {
         'in (?:an|one|\\d+|a few|a couple of) (?:hour|hours|minutes|mins)',
         '(?:this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
         'before (?:morning|sunrise|dawn)',
+        // Third English rules audit (issue 12, audit set 2): before someone wakes or comes home, once the house is quiet.
+        'before (?:he|she|they|hes|shes|theyre|the (?:baby|kids|children)|my \\w+|everyone|everybody|anyone|mum|mom|dad) (?:wakes|wake|gets home|get home|comes home|come home|is home|are home|s home|re home|home|gets back|get back|comes back|come back|is back|are back)(?: up)?',
+        '(?:when|after|once) (?:everyones|everybodys) (?:asleep|in bed|out|gone)',
+        '(?:when|after|once) the (?:house|flat|ward) (?:goes|is|gets|s|has gone)? ?(?:quiet|asleep|dark|empty)',
       ],
     },
     {
@@ -786,6 +841,25 @@ export const en: Lexicon = {
         '(?:thinking|thought|think|wondering|planning|picturing|figuring out|working out|worked out) (?:about |of )?how (?:i )?(?:could|would|should|might|id|ill|to) (?:do it|end it|die)(?= *(?:[.,!?]|$))',
         '(?:ways|how) to (?:do it|die)(?= *(?:[.,!?]|$))',
         '(?:thinking|think|thought|wondering) about how(?= *(?:[.,!?]|$))',
+      ],
+    },
+    {
+      // Third English rules audit (issue 12, audit set 2): a place kept in mind ("i keep thinking about the bridge")
+      // makes a wish to die ideation with a method (`high`); it is no plan, so it does not lift `high` further.
+      id: 'en.cue.method',
+      kind: 'plan',
+      raises: { concern: 'high' },
+      patterns: [
+        `(?:keep |kept |cant stop )?(?:thinking|think|thought|dreaming|obsessing|fixating|fixated) (?:about|of|on) (?:the|that) (?:\\w+ )?(?:${HIGH_PLACE}|tracks|train line|railway line|railway|river|quarry|cliffs|motorway|canal|pier)(?![^.!?]*\\b(?:trip|holiday|visit\\w*|walk\\w*|photos?|view|picnic|swim\\w*|fishing|project|build\\w*|design\\w*|commute|traffic|toll)\\b)`,
+      ],
+    },
+    {
+      // Third English rules audit (issue 12, audit set 2): on the way to water or a height now.
+      id: 'en.cue.means',
+      kind: 'means',
+      raises: { concern: 'imminent', high: 'imminent' },
+      patterns: [
+        `(?:walking|heading|going|driving|on my way|off) (?:down |out |up )?(?:to|towards) the (?:river|sea|canal|lake|quarry|pier|cliffs?|bridge|tracks|railway|reservoir)(?= (?:now|rn|right now|tonight)\\b)${LEISURE}(?![^.!?]*\\b(?:fishing|swim\\w*|paddl\\w*|kayak\\w*|row\\w*|dog|kids|picnic|ducks|friends|mates)\\b)`,
       ],
     },
     {
@@ -942,6 +1016,8 @@ export const en: Lexicon = {
         // English scopes audit (issue 12): public-health and awareness wording ("warning signs of suicidal ideation",
         // "a rise in suicidal thinking among teens"), never with the speaker's own ("an increase in my suicidal thoughts").
         '(?:warning signs?|signs|symptoms?|risk|rates?|prevalence|increase|rise|spike|levels?|topic|discussion|depiction|portrayal) (?:of|in) suicid\\w* (?:ideation|thoughts|thinking|feelings|behaviou?rs?)',
+        // Third English rules audit (issue 12, audit set 2): figures and reports in the news.
+        'suicide (?:figures?|numbers|toll|data|reports?|documentary)',
       ],
     },
     { id: 'en.shot_foot', patterns: ['shot (?:myself|me) in the foot', 'shoot (?:myself|me) in the foot'] },
