@@ -18,12 +18,14 @@ const HANG = '(?:powies(?:ic|ze|zesz|il|ila|ilem|ilam|ilbym|ilabym))'
 /** A gap of up to two ordinary words (not object pronouns or a new clause). */
 const GAP = '(?:(?!(?:mnie|cie|go|ja|ja|je|ich|ze|zeby|ale|bo|i|a)\\b)\\w+ ){0,2}'
 const PILL_NAMES =
-  '(?:tabletk\\w*|tabletek|tabeltk\\w*|lek(?:i|ow|ami|ach)|lekarstw\\w*|pigul\\w*|proch(?:y|ow|ami)|proszk(?:i|ow)|tabs\\w*|psychotrop\\w*|leki nasenne|antydepresant\\w*|benzo\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*|(?:hydroksyzyn|kwetiapin|ketrel|tramadol|tramal|kodein|klonazepam|alprazolam|afobam|zolpidem|stilnox|sertralin|fluoksetyn|pregabalin|lorafen|estazolam|ketonal|nurofen|aspiryn|polopiryn|pyralgin|metamizol|ketoprofen|naproksen|diklofenak|morfin|oksykodon|fentanyl|escitalopram|citalopram|wenlafaksyn|mirtazapin|mianserin|trazodon|olanzapin|lamotrygin|karbamazepin|depakin|diazepam|oksazepam|lorazepam|clonazepam|propranolol|metoprolol|bisoprolol|amlodypin|nasenn)\\w*)'
+  '(?:tabletk\\w*|tabletek|tabeltk\\w*|lek(?:i|ow|ami|ach)|lekarstw\\w*|pigul\\w*|proch(?:y|ow|ami)|proszk(?:i|ow)|tabs\\w*|psychotrop\\w*|leki nasenne|antydepresant\\w*|benzo\\w*|paracetamol\\w*|ibuprofen\\w*|apap\\w*|relanium|xanax\\w*|(?:hydroksyzyn|kwetiapin|ketrel|tramadol|tramal|kodein|klonazepam|alprazolam|afobam|zolpidem|stilnox|sertralin|fluoksetyn|pregabalin|lorafen|estazolam|ketonal|nurofen|aspiryn|polopiryn|pyralgin|metamizol|ketoprofen|naproksen|diklofenak|morfin|oksykodon|fentanyl|escitalopram|citalopram|wenlafaksyn|mirtazapin|mianserin|trazodon|olanzapin|lamotrygin|karbamazepin|depakin|diazepam|oksazepam|lorazepam|clonazepam|propranolol|metoprolol|bisoprolol|amlodypin|nasenn|dekstrometorfan|acodin|thiocodin|tussidex)\\w*)'
 /**
  * The same names behind an empty lookahead, which matches everywhere: V8 then compiles what follows it once
  * instead of once for every way the pattern can reach it (see en.ts). Used where the names do not begin a pattern.
+ * Also chat's "klony" (clonazepam), which is a maple too: so it is read after an amount or a verb of taking, and
+ * is not among the means a cue reads.
  */
-const PILLS = `(?=)${PILL_NAMES}`
+const PILLS = `(?=)(?:${PILL_NAMES}|klony|klonow)`
 const MEANS_NOUN = `(?:${PILL_NAMES}|sznur\\w*|lin[eay]|petl[aeiy]|bron|pistolet\\w*|strzelb\\w*|rewolwer\\w*|noz|nozyk|zyletk\\w*|ostrz\\w*|trucizn\\w*|trutk\\w*|cyjan\\w*)`
 /**
  * A goodbye for now ("do jutra", "ostatnia wiadomość dziś") is not a final one. The words of a later
@@ -44,7 +46,7 @@ const ROUTINE_PL =
 /** A time a short while ago ("20 minut temu", "pół godziny temu"). */
 const AGO =
   '(?:\\d+|pol|kilka|kilkanascie|dwie|dwadziescia|pietnascie|trzydziesci|czterdziesci) ?(?:minut|min|godzin\\w*|godzine)? temu'
-const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|\\w+ pietra)'
+const HIGH_PLACE = '(?:mostu|dachu|okna|balkonu|wiezowca|bloku|klifu|skaly|wiaduktu|estakady|urwiska|\\w+ pietra)'
 /**
  * Words Polish puts between a verb and its object, or between "się" and its verb, without changing
  * what is said: "wzięłam właśnie całe opakowanie", "łyknąłem chyba ze 30", "się chyba dzisiaj zabiję".
@@ -53,15 +55,15 @@ const PART =
   '(?:(?:juz|chyba|zaraz|wlasnie|dzis|dzisiaj|teraz|po prostu|w koncu|naprawde|serio|wreszcie|przed chwila|sobie|normalnie|w siebie) )*'
 /** Taking pills, said by the speaker: past (-łem/-łam, also "wziełam", "wziołem"), present, future, infinitive. */
 const TAKE =
-  '(?:wzi(?:alem|alam|elam|elem|olem|ac)|wezme|lykn(?:alem|elam|e|ac)|lykam|polkn(?:alem|elam|e|ac)|polykam|zazy(?:lem|lam|je|c|wam)|zjad(?:lem|lam)|zjem|zarzuc(?:ilem|ilam|e|ic)|wciagn(?:alem|elam|e|ac)|wypi(?:lem|lam|je|c)|wrzuc(?:ilem|ilam|e|ic))'
+  '(?:wzi(?:alem|alam|elam|elem|olem|ac)|wezme|lykn(?:alem|elam|e|ac)|lykam|polkn(?:alem|elam|e|ac)|polykam|zazy(?:lem|lam|je|c|wam)|zjad(?:lem|lam)|zjem|zarzuc(?:ilem|ilam|e|ic)|wciagn(?:alem|elam|e|ac)|wypi(?:lem|lam|je|c)|wrzuc(?:ilem|ilam|e|ic)|wjeb(?:alem|alam|ie)|wpierdol(?:ilem|ilam|e)|wpieprz(?:ylem|ylam|e))'
 /** The same act, told after its object ("wszystkie tabletki już połknęłam"): past and present, first person. */
 const TOOK =
-  '(?:wzi(?:alem|alam|elam|elem|olem)|lykn(?:alem|elam)|lykam|polkn(?:alem|elam)|polykam|zazyl(?:em|am)|zjadl(?:em|am)|zarzucil(?:em|am)|wciagn(?:alem|elam)|wypil(?:em|am)|wrzucil(?:em|am))'
+  '(?:wzi(?:alem|alam|elam|elem|olem)|lykn(?:alem|elam)|lykam|polkn(?:alem|elam)|polykam|zazyl(?:em|am)|zjadl(?:em|am)|zarzucil(?:em|am)|wciagn(?:alem|elam)|wypil(?:em|am)|wrzucil(?:em|am)|wjebal(?:em|am)|wpierdolil(?:em|am)|wpieprzyl(?:em|am))'
 /** A pack's worth, which names a medicine by itself: "całe opakowanie", "cały blister", "pół paczki", "całą fiolkę". */
 const PACK =
-  '(?:cale (?:opakowanie|pudelko)|cala (?:paczke|fiolke|butelke|apteczke|zawartosc)|caly (?:blister|listek|zapas|sloik)|(?:pol|poltora|dwa|trzy|kilka|wszystkie) (?:opakowani[ae]|opakowan|paczki|paczek|blistr(?:a|y|ow)|fiolki|butelki|listk(?:a|i|ow)))'
+  '(?:cale (?:opakowanie|pudelko)|cala (?:paczke|fiolke|butelke|apteczke|zawartosc)|caly (?:blister|listek|zapas|sloik)|cala (?:blache|blaszke)|(?:pol|poltora|dwa|trzy|kilka|wszystkie) (?:opakowani[ae]|opakowan|paczki|paczek|blistr(?:a|y|ow)|fiolki|butelki|listk(?:a|i|ow)))'
 /** An amount beyond a dose, before a medicine: "wszystkie", "ze 30", "kilkanaście", a pack's worth. */
-const AMOUNT = `(?:(?:ze|z|okolo|jakies|prawie|ponad|gdzies|ostatnie|moje|swoje|cale) )?(?:wszystkie|wszytkie|wsztkie|\\d{2,}|(?:(?:o wiele|duzo|znacznie|zdecydowanie) )?za duzo|garsc|kilkanascie|kilkadziesiat|dwadziescia|trzydziesci|czterdziesci|piecdziesiat|reszte|${PACK})`
+const AMOUNT = `(?:(?:ze|z|okolo|jakies|prawie|ponad|gdzies|ostatnie|moje|swoje|cale) )?(?:wszystkie|wszytkie|wsztkie|\\d{2,}|(?:(?:o wiele|duzo|znacznie|zdecydowanie) )?za duzo|garsc|kilkanascie|kilkadziesiat|dwadziescia|trzydziesci|czterdziesci|piecdziesiat|reszte|reszta|${PACK})`
 /** Food, sweets, drinks and supplements: what a pack of which is no overdose ("całe opakowanie chipsów"). */
 const FOOD =
   '(?:chips\\w*|cukier\\w*|cukierk\\w*|czekolad\\w*|ciast\\w*|ciastk\\w*|lod(?:y|ow|ami)|pizz\\w*|gum\\w*|zelk\\w*|zelek|piw\\w*|chleb\\w*|bulk\\w*|jogurt\\w*|mlek\\w*|mleka|platk\\w*|herbatnik\\w*|wafl\\w*|wafelk\\w*|paluszk\\w*|orzesz\\w*|orzech\\w*|krakers\\w*|batonik\\w*|batony|baton|witamin\\w*|magnez\\w*|suplement\\w*|tranu|probiotyk\\w*|pastyl\\w* do ssania|mietowk\\w*|tic tac\\w*|jedzeni\\w*|obiad\\w*|kolacj\\w*|sniadani\\w*|przekask\\w*|slodycz\\w*)'
@@ -95,7 +97,7 @@ const NOT_ONES_OWN = `(?![^.!?]*\\b(?:${NOT_ONES_OWN_WORDS})\\b)(?<!\\b(?:${NOT_
 const NOT_A_JOKE = '(?![^.!?]*\\b(?:xd|haha\\w*|hehe\\w*|lol|zart\\w*)\\b)'
 /** Poisons and household chemicals drunk or swallowed ("wypiłam środek na szczury", "trutka wypita"). */
 const POISON =
-  '(?:srod\\w* (?:na szczury|na myszy|na chwasty|do udrazniania \\w+|chwastobojcz\\w*|owadobojcz\\w*)|trutk\\w*|trucizn\\w*|plyn\\w* do (?:udrazniania \\w+|rur|chlodnic\\w*|spryskiwaczy)|kret\\w*|wybielacz\\w*|domestos\\w*|antyfryz\\w*|rozpuszczalnik\\w*|denaturat\\w*|kwas\\w* (?:solny|solnego|siarkow\\w*|azotow\\w*))'
+  '(?:srod\\w* (?:na szczury|na myszy|na chwasty|do udrazniania \\w+|chwastobojcz\\w*|owadobojcz\\w*)|trutk\\w*|trucizn\\w*|plyn\\w* do (?:udrazniania \\w+|rur|chlodnic\\w*|spryskiwaczy)|kret\\w*|wybielacz\\w*|domestos\\w*|antyfryz\\w*|rozpuszczalnik\\w*|denaturat\\w*|kwas\\w* (?:solny|solnego|siarkow\\w*|azotow\\w*)|oprysk\\w*|srod\\w* (?:ochrony roslin|na stonke|na mszyce)|pestycyd\\w*|herbicyd\\w*|insektycyd\\w*|glifosat\\w*|roundup\\w*|randap\\w*|paraquat\\w*)'
 /** Pills taken along rather than swallowed ("wzięłam leki na wyjazd, dwa opakowania"). */
 const NOT_CARRIED_WORDS =
   'wyjazd\\w*|podroz\\w*|wakacj\\w*|urlop\\w*|do (?:torby|plecaka|walizki|samochodu|auta|pracy)|ze soba|zapas\\w*|z apteki|aptek\\w*'
@@ -110,6 +112,9 @@ const NOT_A_HOBBY =
 /** Swimming with a lifeguard, a float or the children, or turning back ("tylko po pas", "wracam"). */
 const NOT_A_SWIM =
   '(?![^.!?]*\\b(?:tylko|ratownik\\w*|kolo|kolem|rekawk\\w*|kamizelk\\w*|dzieci\\w*|(?<!nie )wracam|wroce do brzegu)\\b)'
+/** Ankle weights and stones in a workout, a dive or a boat: not a weight tied on to drown. */
+const NOT_A_WORKOUT_WORDS = 'trening\\w*|cwicz\\w*|silowni\\w*|rehabilit\\w*|fizjo\\w*|nurk\\w*|wedk\\w*'
+const NOT_A_WORKOUT = `(?![^.!?]*\\b(?:${NOT_A_WORKOUT_WORDS})\\b)(?<!\\b(?:${NOT_A_WORKOUT_WORDS})\\b[^.!?]{0,160})`
 /** A reason one no longer needs a thing (a new one, moving out, growing up): not a goodbye. */
 const NO_LONGER_NEEDED_FOR =
   '(?:szpital\\w*|sanatori\\w*|wojsk\\w*|oboz\\w*|urlop\\w*|wakacj\\w*|studi\\w*|kupil\\w*|kupuje|nowy|nowa|nowe|nowego|nowej|schudl\\w*|urosl\\w*|wyprowadz\\w*|przeprowadz\\w*|wyjezdzam|wyjezdza\\w*|wyjazd\\w*|emigruj\\w*|zmieniam|zmienil\\w*|przeszedl\\w*|przeszl\\w*|rzucil\\w*|rzucam|skonczyl\\w*|zdal\\w*|dostal\\w*|wygral\\w*|wyrosl\\w*|sprzedaj\\w*|sprzedal\\w*|zamiast)'
@@ -251,6 +256,8 @@ export const pl: Lexicon = {
         'nie wytrzymuje (?:juz )?(?:tego|dluzej)',
         'nic (?:juz )?mnie nie cieszy',
         'nie widze (?:zadnego )?(?:wyjscia|przyszlosci|swiatla)',
+        // Third audit: no tomorrow for oneself ("nie widzę dla siebie żadnego jutra").
+        'nie widze (?:dla siebie |dla mnie )?(?:zadnego )?jutra(?! (?:w|we|na|dla) (?:tej|tym|tych|naszej|naszym|tego|nas)\\b)',
         'nie ma (?:juz )?(?:dla mnie )?(?:wyjscia|przyszlosci)',
         '(?:nic|nigdy) (?:juz )?(?:nie )?(?:bedzie|sie nie zmieni|nie bedzie) (?:lepiej|dobrze)',
         'nic sie (?:juz )?nie zmieni',
@@ -268,7 +275,7 @@ export const pl: Lexicon = {
       patterns: [
         '(?:jestem|bede|czuje sie) (?:\\w+ )?ciezarem',
         '(?:wszystkim|im|rodzinie|swiatu|kazdemu|wam|mamie|rodzicom) (?:byloby|bedzie|by bylo|bylo by) lepiej beze mnie',
-        'lepiej (?:by )?(?:bylo|byloby|bedzie) (?:\\w+ )?beze mnie',
+        'lepiej (?:by )?(?:(?:mu|jej|im|wam|ci|wszystkim) )?(?:bylo|byloby|bedzie) (?:\\w+ )?beze mnie(?! (?:na (?!tym swiecie)|w|we|przy|u|podczas)\\b)',
         'wszystkim (?:tylko )?przeszkadzam',
         '(?:byloby|bylby|bylaby|byliby|bedzie|beda|bylo by) (?:\\w+ )?(?:lepiej|lzej|lzejszy|lzejsza|szczesliwsi|szczesliwszy|szczesliwsza|latwiej|prosciej|spokojniej) beze mnie',
         '(?:odetchn\\w*|ulzy\\w*),? (?:\\w+ )?(?:gdyby|jakby|kiedy|jak) mnie (?:zabraklo|nie bylo)',
@@ -297,7 +304,7 @@ export const pl: Lexicon = {
         'zniknac na zawsze',
         '(?:zasnac|usnac|spac) na zawsze',
         '(?:lepiej|latwiej) (?:by )?(?:bylo|byloby),? gdybym (?:umarl|umarla)',
-        '(?:zaluje|szkoda),? ze (?:sie )?(?:w ogole )?(?:urodzil\\w*|zyje)',
+        '(?:zaluje|szkoda)(?: tylko)?,? ze (?:ja )?(?:sie )?(?:w ogole )?(?:jeszcze )?(?:urodzil\\w*|zyje|jestem(?= *(?:[.,!?]|$| na (?:tym )?swiecie)))',
         '(?:zaluje|szkoda),? ze (?:\\w+ )?mnie (?:w ogole )?urodzil\\w*',
         'mam (?:juz )?(?:\\w+ )?(?:dosc|dosyc) (?:tego |swojego |mojego )?(?:zycia|istnienia)',
         'zmeczon\\w* (?:juz )?(?:tym )?zyciem',
@@ -373,7 +380,7 @@ export const pl: Lexicon = {
       level: 'concern',
       kind: 'passive',
       patterns: [
-        '(?:jakby|gdyby) mnie (?:\\w+ ){0,2}(?:potracil\\w*|przejechal\\w*|rozjechal\\w*|zabil\\w*)[^.?!]{0,30}?(?:spoko|dobrze|fajnie|super|luz|w porzadku|nie mial(?:a|)bym nic przeciwko)',
+        '(?:jakby|gdyby) mnie (?:\\w+ ){0,2}(?:potracil\\w*|przejechal\\w*|rozjechal\\w*|zabil\\w*)[^.?!]{0,30}?(?:spoko|dobrze|fajnie|super|luz|w porzadku|nie mial(?:a|)bym nic przeciwko|bym sie nie (?:zmartwil|przejmowal)\\w*)',
         '(?:fajnie|dobrze|lepiej|super|spoko) by (?:bylo|mi bylo),? (?:gdyby|jakby) (?:mnie )?(?:\\w+ ){0,2}(?:potracil\\w*|przejechal\\w*|rozjechal\\w*|zabil\\w*)',
         '(?:lepiej|latwiej) (?:by bylo |byloby )?(?:po prostu )?zniknac(?! (?:na|w|z|ze|do|za|pod|po|przed)\\b)',
         '(?:czemu|po co|dlaczego) (?:ja )?(?:sie )?(?:w ogole )?urodzil(?:em|am)(?! (?:\\w+ )?(?:w|we|o|tak|za|przed|dziecko|syna|corke|dzieci)\\b)',
@@ -463,7 +470,7 @@ export const pl: Lexicon = {
         '(?:bic|bije|walic|wale|walnac|uderzac|uderzam|zaczel\\w* bic|zaczel\\w* walic) (?:\\w+ ){0,2}(?:w|o) (?:sciane|sciany|mur)(?: \\w+)? (?:az|do krwi)',
         '(?:zrobic|zrobie|robic|robie) sobie cos(?= *(?:[.,!?]|$))',
         'wracam do (?:ciecia|samookaleczania|okaleczania)',
-        '(?:drap\\w*|rozdrap\\w*|gryz\\w*) (?:\\w+ ){0,2}(?:(?:az|do) (?:do )?krwi|az (?:\\w+ )?(?:leci|leje sie|cieknie|poleci|pojawi sie) krew)',
+        '(?:drap\\w*|rozdrap\\w*|gryz\\w*|(?:z|po|wy)drap\\w* sie|sie (?:z|po|wy)drap\\w*) (?:\\w+ ){0,2}(?:(?:az|do) (?:do )?krwi|az (?:\\w+ )?(?:leci|leje sie|cieknie|poleci|pojawi sie) krew)',
         // Scratching or scoring the wrists with a tool ("drapię się cyrklem po nadgarstkach"), not an itch.
         '(?:drap\\w*|rys\\w*|kalecz\\w*|rozcina\\w*) (?:sie )?(?:\\w+ )?(?:po|w) (?:nadgarstk\\w*|przedramieni\\w*|udach|udzie|zylach)(?![^.!?]*\\b(?:swedz\\w*|uczul\\w*|alergi\\w*|egzem\\w*|atopow\\w*|komar\\w*|ugryz\\w*|wysypk\\w*)\\b)',
         // "tnę sobie ręce", "nacięłam sobie udo" (not a kitchen or a shaving accident).
@@ -526,7 +533,7 @@ export const pl: Lexicon = {
         `${CUT} sie (?:\\w+ ){0,2}i (?:\\w+ ){0,2}nie (?:moge|umiem) przestac`,
         `(?<=\\b(?:boj\\w* sie|obawiam sie|czuje|chyba|zaraz|w koncu|mysle)\\b,?(?: ze)? (?:\\w+ )?)cos sobie (?:zrobie|zrobic|zrobi)(?![^.!?]*\\b(?:dobrego|do jedzenia|do picia|ladnego|fajnego|milego|slodkiego|cieplego|na (?:obiad|kolacje|sniadanie)|z wlosami|paznokci\\w*|herbat\\w*|kaw\\w*|tatuaz\\w*|kolczyk\\w*|glod\\w*|jesc|zjesc|kanapk\\w*|tost\\w*|jajecznic\\w*|zup\\w*|makaron\\w*)\\b)`,
         `(?:zrobil(?:am|em)|robie|zrobie|robic) sobie (?:\\w+ ){0,2}(?:ran\\w*|naciec\\w*|naciecia|blizn\\w*|oparzen\\w*)${NOT_A_WOUND}(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|tatuaz\\w*|prasow\\w*|piekarnik\\w*|zelazk\\w*|garnk\\w*|slonc\\w*)\\b)`,
-        '(?:nie (?:jem|pije) (?:nic |niczego )?(?:celowo|specjalnie|do skutku)|glodze sie (?:\\w+ ){0,2}(?:celowo|specjalnie|az|do skutku|zeby))(?![^.!?]*\\b(?:badani\\w*|zabieg\\w*|operacj\\w*|post\\w*|detoks\\w*|diet\\w*|odchudz\\w*|miesa|slodycz\\w*|cukru|glutenu|laktoz\\w*|alkohol\\w*|piwa|wina|kaw\\w*|napoj\\w*|po \\d+|wieczor\\w*|kolacj\\w*)\\b)',
+        '(?:nie (?:jem|pije)(?: nic| niczego)?(?: od (?:(?:kilku|paru|dwoch|trzech|\\d+) )?(?:dnia|dni|tygodnia|tygodni|wczoraj|miesiaca))?(?: celowo| specjalnie| do skutku|,? (?:zeby|aby|by) umrzec)|glodze sie (?:\\w+ ){0,2}(?:celowo|specjalnie|az|do skutku|zeby))(?![^.!?]*\\b(?:badani\\w*|zabieg\\w*|operacj\\w*|post\\w*|detoks\\w*|diet\\w*|odchudz\\w*|miesa|slodycz\\w*|cukru|glutenu|laktoz\\w*|alkohol\\w*|piwa|wina|kaw\\w*|napoj\\w*|po \\d+|wieczor\\w*|kolacj\\w*)\\b)',
       ],
     },
     // ---- imminent
@@ -553,8 +560,9 @@ export const pl: Lexicon = {
         '(?:wejde|wejsc|wchodze|wejdz\\w*|poloze sie|polozyc sie|wbiegne|wbiec) (?:\\w+ )?(?:pod|przed) (?:pociag|tramwaj|autobus|ciezarowke|tira|samochod|auto|metro|ekspres)',
         '(?:podetn\\w*|podciac|podcinac|podcial\\w*|przetn\\w*|przeciac) (?:sobie )?(?:zyly|zyle|nadgarstki|nadgarstek|gardlo)',
         'przedawk(?:uje|owac|uj\\w*)(?! (?:kawe|kawy|kofeine|cukier|cukru|netflixa|seriale))',
-        '(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic) sie',
-        `(?<=\\bsie ${GAP})(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic)(?<!\\b(?:boj\\w* sie,? ze|probowal\\w*|chcial\\w*) sie (?:\\w+ )?\\w+)`,
+        // Looked up ("sprawdzałem, czy da się tak, żeby się zaczadzić") is research: high, in pl.ideation.thoughts.
+        '(?<!\\b(?:sprawdz|szuk|czyt|googl|ogladal|wpisywal|wpisal)\\w*\\b[^.!?]{0,80})(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic|zaczadze|zaczadzic|podpale|podpalic) sie(?! (?:na|przy|od|o) (?:\\w+ )?(?:sloncu|grillu|kuchence|swieczce|ognisku|zapalniczce|papierosie)\\b)',
+        `(?<!\\b(?:sprawdz|szuk|czyt|googl|ogladal|wpisywal|wpisal)\\w*\\b[^.!?]{0,80})(?<=\\bsie ${GAP})(?:utopie|utopic|zastrzele|zastrzelic|otruje|otruc|udusze|udusic|zaczadze|zaczadzic|podpale|podpalic)(?<!\\b(?:boj\\w* sie,? ze|probowal\\w*|chcial\\w*) sie (?:\\w+ )?\\w+)`,
         // Out of a window or off a height with a prefix ("wyskoczę z okna", "wyrzucę się przez okno").
         `(?:wyskocz(?:e|yc|ylbym|ylabym)|wyskakuje|zeskocz(?:e|yc)|wyrzuc(?:e|ic) sie|rzuc(?:e|ic) sie) ${PART}(?:\\w+ ){0,2}?(?:z|przez) (?:okno|balkon|${HIGH_PLACE})`,
         '(?:rzuc(?:e|ic)|skocz(?:e|yc)|wskocz(?:e|yc)|wejd(?:e|z)|wejsc|wbiegn(?:e|ac)|poloz(?:e|yc)) (?:sie )?pod kola',
@@ -585,7 +593,7 @@ export const pl: Lexicon = {
         `(?:przed soba|w reku|obok mnie) (?:\\w+ ){0,2}${MEANS_NOUN}`,
         '(?:bron|pistolet\\w*|strzelb\\w*|sznur\\w*|petl\\w*|zyletk\\w*) (?:juz )?(?:mam )?(?:tu |tutaj )?przy sobie(?! (?:do|na|bo|zeby|od|dla)\\b)',
         `(?:odlozon\\w*|uzbieran\\w*|zachomikowan\\w*) (?:\\w+ )?(?:dosc |duzo |wystarczajaco )?${PILLS}${ROUTINE}`,
-        `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*) (?:\\w+ ){0,2}${PILLS}`,
+        `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*|(?:zaczel(?:am|em)|zaczynam) (?:je )?(?:zbierac|odkladac|chomikowac)) (?:\\w+ ){0,2}${PILLS}`,
         '(?:sznur|petla|lina) (?:juz )?(?:wisi|gotow\\w*|przygotowan\\w*|zawiazan\\w*)',
         'wisi (?:juz )?(?:tu |tam )?(?:gotowa |gotowy )?(?:petla|sznur)(?![^.!?]*\\b(?:prani\\w*|bielizn\\w*|hustawk\\w*|lamp\\w*|dekorac\\w*|wspin\\w*|sal\\w* gimnastyczn\\w*|silowni\\w*)\\b)',
         '(?:zawiazal\\w*|przygotowal\\w*|powiesil\\w*|zaczepil\\w*) (?:juz )?(?:sznur|petle|line)',
@@ -628,7 +636,7 @@ export const pl: Lexicon = {
         'juz (?:to )?(?:zrobilem|zrobilam|wzialem|wzielam|polknalem|polknelam)',
         `(?:na|po)lyka\\w* sie (?:\\w+ ){0,2}${PILLS}`,
         `(?:na|za)?cpal\\w* sie (?:\\w+ ){0,2}${PILLS}`,
-        `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*) (?:\\w+ ){0,4}${PILLS} (?:\\w+ ){0,2}(?:i )?(?:popil\\w*|zapil\\w*|popija\\w*) (?:\\w+ )?(?:wodka|wodki|alkoholem|whisky|winem)`,
+        `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*) (?:\\w+ ){0,4}${PILLS} (?:\\w+ ){0,2}(?:i )?(?:popil\\w*|zapil\\w*|popija\\w*) (?:\\w+ )?(?:wodka|wodki|alkoholem|whisky|winem|browar\\w*|piwem|piwskiem|gorzal\\w*|bimbr\\w*|nalewk\\w*)`,
         '(?:wypil\\w*|wypilem|wypilam|lyknal\\w*|lyknel\\w*) (?:\\w+ )?(?:wybielacz\\w*|trutk\\w*|trucizn\\w*|plyn do chlodnic\\w*|kret\\w*)',
         `(?:${PILL_NAMES}|leki|tabletki|to) (?:juz )?(?:zaczynaja |zaczyna )?(?:dzialac|dzialaja)(?: \\w+)?,? (?:robi mi sie|jest mi|kreci mi sie)`,
         `(?:robi mi sie|jest mi|kreci mi sie) (?:\\w+ )?(?:slabo|ciemno przed oczami|w glowie)(?: \\w+){0,3} (?:po|od) (?:\\w+ )?(?:tabletk\\w*|lekach|prochach)${ROUTINE_PL}`,
@@ -641,10 +649,10 @@ export const pl: Lexicon = {
         // A large amount, everything or an unnamed thing, taken a short while ago (not a dose for pain).
         `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) ${ROUTINE_PL}(?:juz |chyba |ze |okolo |jakies |prawie |ponad )?(?:caly blister|cale opakowanie|cala paczke|cala butelke|wszystko|wszystkie|\\d{2,}|cos)(?: \\w+){0,4} ${AGO}`,
         `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*) (?:juz )?(?:chyba |ze |okolo |jakies |prawie |ponad )(?:\\d{2,}|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
-        '(?:wzi\\w*|polkn\\w*|lyk\\w*|zjadl\\w*) wszystko,? co (?:bylo )?(?:w|z) (?:pudelku|opakowaniu|apteczce|szafce|butelce|fiolce|blistrze)',
+        `(?:wzi\\w*|polkn\\w*|lyk\\w*|zjadl\\w*|biore|wezme) wszystko,? co (?:bylo |mam |mialam |mialem |zostalo |jest )?(?:w|z) (?:pudelku|opakowaniu|apteczce|szafce|butelce|fiolce|blistrze|szufladzie)${NOT_CARRIED}(?![^.!?]*\\b(?:${FOOD}|impre\\w*|wyprowadz\\w*|przeprowadz\\w*|smieci\\w*|wyrzuc\\w*|pran\\w*)\\b)(?<!\\b(?:wyprowadz|przeprowadz|sprzata|porzad|remont)\\w*\\b[^.!?]{0,160})`,
         `(?:nie czuje|kreci mi sie|niedobrze|slabo|wymiotuje|ciemno|zasypiam)(?: \\w+){0,4} po (?:tych |tylu |moich )?(?:wszystkich |tych wszystkich )(?:\\w+ )?${PILLS}`,
         // At a height or on the tracks, then resolve (the place is a lookbehind, so a "nie" before the resolve does not negate it).
-        `(?=(?:nie (?:zejde|zawroce|wroce|schodze)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie))(?<=\\b(?:na|nad|przy) (?:\\w+ )?(?:moscie|most|dachu|dach|torach|tory|krawedzi|krawedz|parapecie|parapet|balkonie|wiadukcie|wiadukt|klifem|klifie|klif|gzymsie|gzyms|przejezdzie|peronie|skraju)\\b[^?]{0,80}?)(?:nie (?:zejde|zawroce|wroce|schodze)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie)${LEISURE}`,
+        `(?=(?:(?:nie|niy) (?:zejde|zawroce|wroce|schodze|zleze|zlaze|zlaza|zleza)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze(?! (?:mi|mu|jej|im|nam|ci|po|do|przez)\\b| (?:z|ze) (?:radosci|szczescia)\\b)|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie))(?<=\\b(?:na|nad|przy) (?:\\w+ )?(?:moscie|most|dachu|dach|torach|tory|krawedzi|krawedz|parapecie|parapet|balkonie|wiadukcie|wiadukt|klifem|klifie|klif|gzymsie|gzyms|przejezdzie|peronie|skraju|grani|urwisku|dzwigu|kominie|maszcie)\\b[^?]{0,80}?)(?:(?:nie|niy) (?:zejde|zawroce|wroce|schodze|zleze|zlaze|zlaza|zleza)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze(?! (?:mi|mu|jej|im|nam|ci|po|do|przez)\\b| (?:z|ze) (?:radosci|szczescia)\\b)|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie)${LEISURE}`,
         `(?:leze|lezy|polozyl\\w* sie|kladz\\w* sie|lezac) (?:juz |teraz )?na torach${LEISURE}`,
         'na (?:gzymsie|parapecie) (?:za oknem|okna|na zewnatrz)',
         // An amount beyond a dose, in any tense and with particles between ("wzięłam właśnie całe opakowanie
@@ -686,7 +694,7 @@ export const pl: Lexicon = {
       patterns: [
         'zegnajcie na zawsze',
         '(?:zegnam sie|zegnam) (?:z wami |z wszystkimi |ze wszystkimi )?na zawsze',
-        `to (?:jest )?(?:moja )?ostatni[ae]? (?:wiadomosc|wpis|post|slowa)${NOT_SOON}`,
+        `to (?:jest |sa )?(?:moja |moje |moj )?ostatni[ae]? (?:wiadomosc|wpis|post|slowa|sms)${NOT_SOON}(?! (?:tu|tutaj|na (?:tym )?(?:forum|grupie|serwerze|kanale|czacie)|w (?:tej|tym) (?:sprawie|kwestii|dyskusji|temacie|watku)|na (?:ten|tym) temat)\\b)(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[^.!?]{0,160})(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
         `moja ostatnia wiadomosc${NOT_SOON}`,
         '(?:kiedy|gdy|jak) to (?:przeczytacie|przeczytasz|zobaczycie)',
         '(?:kiedy|gdy|jak) (?:przeczytacie|przeczytasz) (?:to|te slowa|ta wiadomosc)',
@@ -760,7 +768,7 @@ export const pl: Lexicon = {
         `${TAKE}${NOT_OWED}${NOT_A_DOSE_BEFORE} ${PART}(?:\\w+ )?${PILLS}[,.]? (?:\\w+,? ){0,3}?(?:cale |calutkie )?(?:${PACK}|(?:dwa|trzy|cztery|piec|kilka) opakowania|cala garsc|wszystkie(?= *(?:[.,!?]|$)))${NOT_A_DOSE_AFTER}${NOT_CARRIED}`,
         // First person told with a third-person form by a learner ("Ja wypiła wszystkie tabletki").
         `ja (?:juz )?(?:wzial|wziela|wypil|wypila|polknal|polknela|lyknal|lyknela|zazyl|zazyla|zjadl|zjadla) ${PART}${AMOUNT} (?:\\w+ ){0,2}?${PILLS}${NOT_A_DOSE_AFTER}${NOT_CARRIED}`,
-        `(?:wypil(?:em|am)|napil(?:em|am) sie|lykn(?:alem|elam)|polkn(?:alem|elam)|zjadl(?:em|am)|wypije|pije) (?:(?:juz|wlasnie|caly|cala|cale|troche|pol) )*${POISON}(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|pomylk\\w*)\\b)`,
+        `(?:wypil(?:em|am)|napil(?:em|am) sie|lykn(?:alem|elam)|polkn(?:alem|elam)|zjadl(?:em|am)|wypije|pije) (?:(?:juz|wlasnie|caly|cala|cale|troche|pol|ten|ta|te|to|tego|tej) )*(?:\\w+ (?:i|oraz) )?${POISON}(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|pomylk\\w*)\\b)`,
         `${POISON} (?:\\w+ ){0,2}(?:juz )?(?:wypit\\w*|polkniet\\w*|zjedzon\\w*|lykniet\\w*)`,
         `${CUT} sie (?:\\w+ ){0,2}(?:gleboko|coraz glebiej|bardzo mocno)${NOT_A_WOUND}${NOT_A_WOUND_BEFORE}`,
         `(?:${CUT} sie|pocie\\w* sie|pocia\\w* sie)[^.?!]{0,40}?krew (?:\\w+ )?(?:leci|leje sie|cieknie|splywa|kapie) (?:\\w+ )?(?:po|z) (?:rece|rekach|reki|nadgarstk\\w*|udzie|udach|nodze|nogach|ramieniu|przedramieniu|brzuchu)`,
@@ -776,7 +784,7 @@ export const pl: Lexicon = {
         `(?:siedze|leze|klecze) (?:\\w+ ){0,2}w (?:lazience|wannie|aucie|samochodzie|piwnicy|garazu|lesie|strychu|toalecie|kiblu) (?:\\w+ )?(?:z|ze) (?:\\w+ )?(?:zyletk(?:a|ami)|ostrzem|brzytwa|sznurem|petla|bronia|pistoletem|strzelba)${ROUTINE}${NOT_A_HOBBY}`,
         `(?:wyjde|wejde|wchodze|wychodze|poloze sie|kladz\\w* sie|stane) (?:(?:juz|zaraz|teraz|chyba|po prostu|wlasnie) )*na tory${LEISURE}(?![^.!?]*\\b(?:przejsc\\w*|przechodz\\w*|skrot\\w*|drug\\w* stron\\w*|peron\\w*|prac\\w*|remont\\w*|kolejarz\\w*)\\b)`,
         `pisze (?:to |te slowa |do was |wam |ci )?(?:z|ze) (?:dachu|mostu|wiaduktu|krawedzi \\w+|gzymsu|torow)${LEISURE}`,
-        '(?<!\\bboj\\w* sie,? ze (?:\\w+ )?)(?:skrece|uderze|walne|wbije sie|wjade|rozwale sie|rozbije sie|przywale) (?:\\w+ ){0,2}(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|barierk\\w*|slup|tira|pociag|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|rower\\w*|hulajnog\\w*|przypadk\\w*|uwazaj\\w*|prawie|slisko|lod\\w*|poslizg\\w*|hamul\\w*)\\b)(?<!\\b(?:grze|gry|gta|symulator\\w*)\\b[^.!?]{0,160})',
+        '(?<!\\bboj\\w* sie,? ze (?:\\w+ )?)(?:skrece|uderze|walne|wbije sie|wjade|rozwale sie|rozbije sie|przywale|odbije|wjezdzam|wbijam sie) (?:\\w+ ){0,2}(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|barierk\\w*|slup|tira|pociag|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|rower\\w*|hulajnog\\w*|przypadk\\w*|uwazaj\\w*|prawie|slisko|lod\\w*|poslizg\\w*|hamul\\w*)\\b)(?<!\\b(?:grze|gry|gta|symulator\\w*)\\b[^.!?]{0,160})',
         `(?:wchodze|weszl(?:am)?|wszedlem|wejde|ide|stoje|jestem) (?:(?:juz|wlasnie|teraz|coraz) )*(?:dalej |glebiej )?(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?:(?: \\w+){0,2} po (?:szyje|brode|usta|piers))?[^.?!]{0,40}?(?:nie (?:wracam|wroce|zawroce|wyjde)|i ide dalej|coraz glebiej|z kamieniami)${NOT_A_SWIM}`,
         `(?:stoje|jestem|weszl(?:am)?|wszedlem) (?:(?:juz|wlasnie|teraz) )*(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?: \\w+){0,2} po (?:szyje|brode|usta)[^.?!]{0,40}?nie umiem plywac${NOT_A_SWIM}`,
         '(?:leze|siedze|zostaje|zostane|polozyl(?:em|am) sie) (?:\\w+ ){0,2}na (?:sniegu|mrozie|lodzie) (?:\\w+ ){0,3}bez (?:kurtki|ubrania|ubran|butow|niczego)(?![^.!?]*\\b(?:aniol\\w*|zabaw\\w*|dzieci\\w*|sank\\w*|mors\\w*|zdjec\\w*|fot\\w*|sesj\\w*|wyzwani\\w*|challenge|nart\\w*|snowboard\\w*|saun\\w*|gorac\\w*)\\b)',
@@ -811,7 +819,7 @@ export const pl: Lexicon = {
         '(?:ide|pojde|klad(?:e|z\\w*) sie|poloze sie) (?:juz )?spac na zawsze(?![^.!?]*\\b(?:albo|chyba ze|do|haha\\w*|xd|lol|heh\\w*)\\b)',
         '(?:ide spac|klad(?:e|z\\w*) sie spac|poloze sie spac|zasypiam) (?:i )?(?:juz )?(?:sie )?(?:juz )?(?:nigdy )?nie obudze(?: sie)?(?! (?:do|przed|az|rano|o|na czas|wczesniej|bez)\\b)(?![^.!?]*\\b(?:budzik\\w*|pewnie|chyba)\\b)',
         'ostatni(?:a|e|ego|ej)? (?:dzien|noc|wieczor|raz|chwil\\w*|godzin\\w*|dni|tydzien) (?:\\w+ ){0,3}na tym swiecie',
-        `(?:zostawiam|oddaje|daje|przekazuje|rozdaje|przekazal(?:em|am)|oddal(?:em|am)|rozdal(?:em|am)|zostawil(?:em|am)) (?:\\S+ ){0,12}?(?:(?:juz|mi|bo|i|a) )*nie (?:beda|bede|bedzie) (?:mi )?(?:juz )?(?:go |ich |jej |tego )?potrzeb\\w*(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[^.!?]{0,160})(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
+        `(?:zostawiam|oddaje|daje|przekazuje|rozdaje|przekazal(?:em|am)|oddal(?:em|am)|rozdal(?:em|am)|zostawil(?:em|am)) (?:\\S+ ){0,12}?(?:(?:juz|mi|bo|i|a) )*nie (?:beda|bede|bedzie) (?:mi )?(?:juz )?(?:go |ich |jej |tego |niczego |nic )?potrzeb\\w*(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[^.!?]{0,160})(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
       ],
     },
     {
@@ -822,6 +830,90 @@ export const pl: Lexicon = {
       patterns: [
         '(?:przywiazan|zawiazan|zaczepion|przymocowan)\\w* (?:juz )?(?:pasek|sznur|line|lina|kabel|szalik|petl[ae]) (?:do|na|o) (?:klamki|klamce|drzwi|drzwiach|belki|belce|haka|haku|poreczy|rury|rurze|kaloryfera|kaloryferze|galezi|drzewa|drzewie|zyrandola|zyrandolu|karnisza|karniszu)(?![^.!?]*\\b(?:hustawk\\w*|psa|pies|namiot\\w*|prani\\w*|lodk\\w*|holow\\w*|wspin\\w*|ladowar\\w*|telefon\\w*|lamp\\w*|lampk\\w*|dekoracj\\w*|zaslon\\w*|firan\\w*|rosli\\w*|spad\\w*)\\b)',
         '(?:przygotowan|naszykowan)\\w* (?:juz )?(?:sznur|line|lina|petle|petla)(?![^.!?]*\\b(?:wspin\\w*|namiot\\w*|prani\\w*|lodk\\w*|zagl\\w*|holow\\w*|hustawk\\w*|biwak\\w*|obóz\\w*|oboz\\w*|harcer\\w*|przeprowadz\\w*|bagaz\\w*|paczk\\w*)\\b)',
+      ],
+    },
+    {
+      // Third audit (audit set 2's Polish writer): an act under way in new means and words. A weight tied to the
+      // body before water, walking into the current or under the ice, fuel poured over oneself, charcoal lit
+      // before the room is sealed, a hairdryer for the bath, fentanyl patches all at once, a whole bottle of a
+      // syrup with codeine, the rest of the pills "already in me", a life-sustaining medicine stopped on purpose,
+      // a gun taken from the safe told object first, the veins cut with any verb of cutting.
+      id: 'pl.attempt',
+      level: 'imminent',
+      kind: 'attempt',
+      patterns: [
+        `(?:kotwic|kamien|kamieni|cegl|ciezar|obciazeni|odwaznik)\\w* (?:\\w+ ){0,2}(?:przywiazan|uwiazan|przymocowan|zawiazan)\\w* (?:\\w+ )?do (?:nogi|nog|kostki|kostek|szyi|pasa|siebie|mnie)${NOT_A_WORKOUT}`,
+        `(?:przywiazal(?:em|am)|uwiazal(?:em|am)|przywiaze|przywiazuje) (?:sobie )?(?:\\w+ ){0,2}(?:kotwic|kamien|kamieni|cegl|ciezar|obciazeni|odwaznik)\\w* (?:\\w+ )?do (?:nogi|nog|kostki|kostek|szyi|pasa)${NOT_A_WORKOUT}`,
+        `(?:wejde|wchodze|wejsc|pojde|ide|wskocze) (?:(?:juz|zaraz|teraz|po prostu) )*(?:w nurt|pod lod)(?! (?:\\w+ )?(?:rozmow|dyskusj|zyci|prac|wydarzen|histori|mody|muzyk|trend|spraw)\\w*)(?![^.!?]*\\b(?:kajak\\w*|ponton\\w*|splyw\\w*|rafting\\w*|wedk\\w*|woder\\w*|nurk\\w*|mors\\w*|kapiel\\w*|plyw\\w*)\\b)`,
+        `(?:oblewam|obleje|oblac|wylewam na siebie|wyleje na siebie) (?:sie )?(?:\\w+ ){0,2}(?:benzyn|rozpuszczalnik|paliw|ropa|ropy|denaturat|naft)\\w*`,
+        `(?<=\\b(?:benzyn|rozpuszczalnik|paliw|denaturat|naft)\\w*\\b[^?]{0,80}?)(?:sie (?:(?:juz|zaraz|teraz) )?(?:oblewam|obleje|oblac)|(?:oblewam|obleje|oblac) sie)(?! (?:\\w+ )?(?:woda|wody|kawa|herbata|sokiem|zupa)\\b)`,
+        `${NOT_HEATING_BEFORE}(?:rozpal|zapal|podpal)\\w* (?:\\w+ )?(?:wegiel|wegl\\w*|brykiet\\w*)[^.?!]{0,60}?(?:zamkn|uszczelni|zaklei|pozamyk)\\w* (?:\\w+ )?(?:okna|okno|drzwi|szpary|wentylacj\\w*)${NOT_HEATING}(?<!\\b(?:piec\\w*|kominek|kominku|kominka|kotl\\w*|ogrzew\\w*|balkon\\w*|dzialce|dzialki|ogrodzie|ogrodku|tarasie|dworze|zewnatrz|ognisk\\w*)\\b[^.!?]{0,160})`,
+        `(?:wann\\w*)[^?]{0,60}?(?:suszark|toster|grzalk|lokowk|prostownic)\\w*[^?]{0,40}?(?:wrzuc\\w*|wrzuce|upuszcze|wpuszcze)(?= *(?:[.,!?]|$)| (?:ja|go|to|do wody|do wanny)\\b)`,
+        `(?:wrzuc\\w*|wrzuce|upuszcze|wpuszcze) (?:\\w+ )?(?:suszark|toster|grzalk|lokowk|prostownic)\\w* (?:\\w+ )?do (?:wanny|wody)`,
+        `(?<=\\b(?:fentanyl|durogesic|morfin|buprenorf|transtec)\\w*\\b[^?]{0,80}?)(?:nakleil|przykleil)(?:am|em) (?:sobie )?(?:juz )?(?:wszystkie|\\d+|kilka|kilkanascie|cale opakowanie)`,
+        `(?:nakleil|przykleil)(?:am|em) (?:sobie )?(?:juz )?(?:wszystkie|\\d+|kilka|kilkanascie) (?:\\w+ )?plastr\\w* (?:\\w+ ){0,2}(?:fentanyl|morfin|buprenorf)\\w*`,
+        `(?:wypil(?:em|am)|wypije|lykn(?:alem|elam)) (?:(?:juz|wlasnie|chyba) )*(?:caly|cala butelke|cale opakowanie|cala fiolke|pol butelki|dwie butelki|butelke) syrop\\w* (?:\\w+ ){0,2}${PILLS}`,
+        // Cold or water as the means, with the outcome accepted ("zamarznę tu do rana i tak ma być").
+        '(?:zamarzn(?:e|ac)|utone|wykrwawie sie) (?:\\w+ ){0,3}i (?:tak ma byc|o to chodzi|dobrze)(?= *(?:[.,!?]|$))',
+        `(?:${AMOUNT}|cala reszta) (?:\\w+ ){0,3}?${PILLS}[^.?!]{0,30}?(?:juz )?(?:sa |jest )?we mnie(?= *(?:[.,!?]|$))`,
+        `(?:przestal(?:em|am)|odstawil(?:em|am)|nie (?:biore|wstrzykuje|podaje sobie)) (?:\\w+ ){0,2}(?:brac |przyjmowac |wstrzykiwac )?(?:insulin\\w*|dializ\\w*)(?=[^.!?]*\\b(?:celowo|specjalnie|nie zamierzam|zeby umrzec|niech tak zostanie|nie wroce)\\b)`,
+        '(?:bron|pistolet\\w*|strzelb[ae]|rewolwer|sztucer|dubeltowk[ae]) (?:\\w+ ){0,2}(?:wyjal\\w*|wzial\\w*|wziel\\w*|zabral\\w*) (?:z|ze) (?:sejfu|szafy|szafki|szuflady)(?![^.!?]*\\b(?:polow\\w*|mysliw\\w*|strzelnic\\w*|(?:wy)?czy(?:sc|szcz)\\w*|konserw\\w*|zawod\\w*|sprzeda\\w*|kontrol\\w*|policj\\w*)\\b)',
+        `(?:${CUT}|nacie\\w*|nacia\\w*) (?:sobie )?(?:zyly|zyle)${NOT_A_WOUND}`,
+      ],
+    },
+    {
+      // Third audit: behaviour short of an attempt, and ideation with a method, in the new writer's forms: a
+      // hook tested for the weight, a rope bought "not for climbing", thinking of a jump from a named height, "jak
+      // je sobie odebrać" (the life named before), a method looked up.
+      id: 'pl.ideation.thoughts',
+      level: 'high',
+      kind: 'thoughts',
+      patterns: [
+        'sprawdz\\w*,? czy (?:\\w+ ){0,3}(?:hak|haczyk|belk\\w*|rur\\w*|karnisz\\w*|galaz|konar|porecz\\w*)(?: \\w+){0,3} (?:utrzyma|wytrzyma)(?: mnie| moj ciezar| \\d+ (?:kg|kilo))?(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:hamak\\w*|hustawk\\w*|worek|worka|lamp\\w*|polk\\w*|telewizor\\w*|rower\\w*|doniczk\\w*|kwiat\\w*|remont\\w*|budow\\w*|strop\\w*|konstrukcj\\w*|mebl\\w*|szafk\\w*)\\b)',
+        '(?:kupil|kupuj|zamowil|zamawia|zalatwil|schowal|ukryl)\\w* (?:\\w+ ){0,4}?(?:lin|link|sznur|kabel|kable)\\w*[^.?!]{0,30}?,? nie do (?:wspin\\w*|holow\\w*|prani\\w*|cwicz\\w*|zeglow\\w*|biwak\\w*|namiot\\w*|suszeni\\w*)(?! *,? (?:tylko|ale|lecz|a|raczej) (?:\\w+ )?do\\b)(?= *(?:[.,!?]|$))',
+        `(?:mysl\\w*|marz\\w*|fantazjuj\\w*) (?:\\w+ ){0,3}o (?:skoku|skakaniu|skoczeniu|rzuceniu sie|wyskoczeniu) (?:\\w+ ){0,2}(?:z|pod|na|przez) (?:\\w+ )?(?:${HIGH_PLACE}|pociag|tory|okno|balkon)`,
+        '(?<=\\bzyci\\w*\\b[^.?!]{0,80}?)(?:je|go) sobie (?:odebrac|odbiore|odebrac)',
+        // A method looked up: "sprawdzałem, czy da się tak odpalić piec, żeby się zaczadzić".
+        `(?<=\\b(?:sprawdz|szuk|czyt|googl|ogladal|wpisywal|wpisal)\\w*\\b[^.!?]{0,80}?)(?:zeby|aby|jak|czy (?:da sie|mozna)) (?:\\w+ ){0,2}?sie (?:utopic|otruc|udusic|zaczadzic|zastrzelic|podpalic)${NOT_ONES_OWN}(?![^.!?]*\\b(?:kominek|kominka|kominku|piec\\w*|junkers\\w*|term\\w*|kotl\\w*|czujnik\\w*|bezpieczn\\w*|uniknac|zapobiec\\w*|dzieci\\w*)\\b)`,
+      ],
+    },
+    {
+      // Third audit: self-harm done again and told by its tool ("znowu to zrobiłem, tym razem nożem").
+      id: 'pl.selfharm',
+      level: 'high',
+      kind: 'selfharm',
+      patterns: [
+        '(?:znowu|znow|po raz kolejny) (?:to )?(?:zrobil(?:em|am)|sie pocial\\w*|sie pociel\\w*)[^?]{0,30}?(?:nozem|nozykiem|zyletka|zyletkami|ostrzem|brzytwa|cyrklem|nozyczkami|szklem|temperowka)(?![^.!?]*\\b(?:kroj\\w*|chleb\\w*|warzyw\\w*|gotow\\w*|obiad\\w*|ciast\\w*|rzezb\\w*|drewn\\w*|papier\\w*|paczk\\w*|karton\\w*)\\b)',
+      ],
+    },
+    {
+      // Third audit: a burden and a passive wish in the new writer's words: "nie powinno mnie tu być", a family
+      // freer "gdyby mnie zabrakło", praying to be taken, a plane going down with one on board as no loss.
+      id: 'pl.burden',
+      level: 'concern',
+      kind: 'hopelessness',
+      patterns: [
+        'nie powinno mnie (?:(?:w ogole|juz|tu|tutaj) )*byc(?= *(?:[.,!?]|$)| na (?:tym )?swiecie)(?![^.!?]*\\b(?:pracy|impre\\w*|urlop\\w*|wolne\\w*|szkol\\w*|spotkani\\w*|zebrani\\w*|godzin\\w*|rano|wieczorem|jutro|dzis|dzisiaj)\\b)',
+        // With its subject, so that the family named is not read as someone else's words (as the second audit's).
+        '(?:(?:moi|moja|moje|moj) )?(?:(?:maz|zona|rodzic|rodzin|dzieci|syn|corka|mam|tat|bliscy|wszyscy|partner)\\w* )?(?:bylaby|bylby|byliby|bylyby) (?:\\w+ )?(?:wolni|wolna|wolny|szczesliwsi|szczesliwsza|szczesliwszy|spokojniejsi|spokojniejsza|spokojniejszy),? (?:gdyby|jakby|jesli) mnie (?:zabraklo|nie bylo)(?! (?:na|w|we|przy|u|z|ze|podczas|tam)\\b)',
+      ],
+    },
+    {
+      // Third audit: why drag it on ("ten ból nie minie. po co to ciągnąć"), not a relationship, a course or a series.
+      id: 'pl.hopelessness',
+      level: 'concern',
+      kind: 'hopelessness',
+      patterns: [
+        'po co (?:sie )?(?:dalej )?(?:tak )?(?:meczyc|to ciagnac|ciagnac to|to dalej ciagnac)(?= *(?:[.,!?]|$))(?<!\\b(?:zwiaz\\w*|relacj\\w*|rozmow\\w*|klotn\\w*|projekt\\w*|temat\\w*|sprawe|sprawa|kurs\\w*|studi\\w*|serial\\w*|gre|gra|meczu|mecze|spor\\w*)\\b[^.!?]{0,80})',
+      ],
+    },
+    {
+      id: 'pl.ideation.passive',
+      level: 'concern',
+      kind: 'passive',
+      patterns: [
+        '(?:prosze|prosilam|prosilem|blagam|modle sie do) (?:pana )?(?:boga|boze|jezusa|niebo|stworce)(?: \\w+)?,? (?:zeby|aby|by|o to,? zeby) (?:\\w+ ){0,2}?(?:mnie (?:juz )?(?:zabral\\w*|wzial\\w*|zabrac)|(?:zabral\\w*|wzial\\w*|zabrac) mnie)(?! (?:z (?:pracy|szkoly|imprezy|lotniska|dworca|tej \\w+)|do domu|na)\\b)',
+        '(?:jakby|gdyby) (?:\\w+ ){0,3}(?:sie )?(?:spadl\\w*|rozbil\\w*|zawalil\\w*|zatonal\\w*|zatonel\\w*|wybuchl\\w*)(?: sie)? (?:\\w+ ){0,2}ze mna[^.?!]{0,30}?(?:spoko|dobrze|fajnie|nie mial(?:a|)bym nic przeciwko|bym sie nie (?:zmartwil|przejmowal)\\w*|nikt by nie plakal)',
       ],
     },
   ],
@@ -858,7 +950,7 @@ export const pl: Lexicon = {
         'w (?:ten )?weekend',
         'wieczorem',
         'za (?:godzine|\\d+ (?:minut|godzin\\w*)|chwile)',
-        '(?:jak|kiedy|gdy) (?:wszyscy|rodzice|mama|tata|zona|maz|oni|domownicy|wspollokator\\w*) (?:\\w+ )?(?:zasna|pojda spac|wyjda|usna|wyjada|zasnie|wyjdzie|wyjedzie)',
+        '(?:jak|kiedy|gdy) (?:wszyscy|rodzice|starzy|mama|tata|zona|maz|oni|domownicy|wspollokator\\w*) (?:\\w+ )?(?:zasna|pojda spac|wyjda|usna|wyjada|pojada|zasnie|wyjdzie|wyjedzie|pojedzie)(?! (?:\\w+ )?(?:w|we|na|za|po) (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu|wakacj\\w*|feri\\w*|swiet\\w*|przyszl\\w*|tydzien|miesiac|rok)\\b)',
         'o (?:\\d{1,2}|polnocy|swicie)',
         'przed (?:switem|rankiem)',
         'zaraz',
@@ -939,6 +1031,9 @@ export const pl: Lexicon = {
         'nie chce (?:zeby mnie )?(?:ratowac|ratowali|znalezli|zadnej pomocy)',
         '(?:niczego|nic) (?:juz )?nie (?:bede )?potrzeb\\w*(?= *(?:[.,!?]|$|juz))',
         'jestem gotow(?:y|a)(?= *(?:[.!?]|$))',
+        // Third audit: whoever comes is not to enter alone, only with the police (what they would find).
+        'nie (?:wchodz\\w*|wchodzil\\w*|wracaj\\w*|wracal\\w*) (?:tu |tam |do (?:\\w+ )?)?sam[aiy]?,? (?:tylko |najpierw |bez )?(?:z policj\\w*|policj\\w*)',
+        'nie bede (?:juz )?(?:niczego|nic) potrzebowa\\w*',
       ],
     },
   ],
