@@ -138,6 +138,7 @@ describe('Polish burden, passive wishes and hopelessness in new words (concern, 
     expectRuleLevels([
       ['nie powinno mnie być na tym świecie', 'concern', 'pl.burden'],
       ['nie powinno mnie w ogóle być', 'concern', 'pl.burden'],
+      ['jestem beznadziejna, wszystko psuję, nie powinno mnie tutaj być', 'concern', 'pl.burden'],
       ['mąż byłby wolny, gdyby mnie zabrakło', 'concern', 'pl.burden'],
       ['lepiej by im było beze mnie', 'concern', 'pl.burden'],
       ['modlę się do Boga, żeby mnie zabrał', 'concern', 'pl.ideation.passive'],
@@ -167,6 +168,8 @@ describe('look-alikes of the third audit’s forms', () => {
       'zapaliłem brykiet w grillu na balkonie i zamknąłem okno',
       'rozpaliłem węgiel w piecu i zamknąłem drzwi do kotłowni',
       'suszarka leży przy wannie, zaraz wrzucę pranie',
+      'kamień przywiązany do nogi stołu',
+      'zaraz wejdę w nurt filozoficzny',
     ])
   })
 
@@ -187,6 +190,10 @@ describe('look-alikes of the third audit’s forms', () => {
       'opryskałem ziemniaki opryskiem na stonkę',
       'pies wypił oprysk z wiadra',
       'przy przeprowadzce biorę wszystko, co jest w szafce',
+      'biorę wszystko, co mam w szafce, i idę na siłkę',
+      'Dziadek ma plastry z fentanylem, nakleiłem wszystkie etykiety na pudełka',
+      'wypiłem cały syrop z kodeiną, co mi przepisał lekarz na kaszel',
+      'zaczęłam zbierać leki dla schroniska',
     ])
   })
 
@@ -197,6 +204,8 @@ describe('look-alikes of the third audit’s forms', () => {
       'operator siedzi na dźwigu, skacze mu ciśnienie',
       'w grze wbijam się w drzewo co chwilę',
       'odbiję piłkę w słupek',
+      'wjeżdżam na mur w parkourze',
+      'to moje ostatnie słowa przed egzaminem',
       'boję się, że odbiję w barierkę, jak będzie ślisko',
       'zamarznę na tym przystanku',
       'to mój ostatni wpis tutaj, przenoszę się na nowe forum',
@@ -216,6 +225,9 @@ describe('look-alikes of the third audit’s forms', () => {
       'marzę o skoku z samolotu',
       'paczkę mam na poczcie, muszę ją sobie odebrać',
       'znowu to zrobiłem, tym razem nożem do chleba',
+      'znowu to zrobiłam, tym razem nożykiem do tapet przy remoncie',
+      'nie jem od dwóch dni specjalnie, przed kolonoskopią',
+      'mój życiorys i dokumenty, jak je sobie odebrać z urzędu',
       'kot mnie podrapał do krwi',
       'zdrapałam strupek do krwi na kolanie',
       'nie jem od tygodnia mięsa specjalnie',
@@ -229,6 +241,7 @@ describe('look-alikes of the third audit’s forms', () => {
     expectRulesSilent([
       'nie powinno mnie tu być, mam dziś wolne a siedzę w pracy',
       'nie powinno mnie tu być o tej godzinie',
+      'nie powinno mnie tu być, jestem chory',
       'proszę Boga, żeby mnie zabrał z tej imprezy',
       'modlę się do Boga, żeby wziął w opiekę mamę',
       'gdyby samolot spadł ze mną, byłoby strasznie',

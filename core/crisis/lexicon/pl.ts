@@ -533,7 +533,7 @@ export const pl: Lexicon = {
         `${CUT} sie (?:\\w+ ){0,2}i (?:\\w+ ){0,2}nie (?:moge|umiem) przestac`,
         `(?<=\\b(?:boj\\w* sie|obawiam sie|czuje|chyba|zaraz|w koncu|mysle)\\b,?(?: ze)? (?:\\w+ )?)cos sobie (?:zrobie|zrobic|zrobi)(?![^.!?]*\\b(?:dobrego|do jedzenia|do picia|ladnego|fajnego|milego|slodkiego|cieplego|na (?:obiad|kolacje|sniadanie)|z wlosami|paznokci\\w*|herbat\\w*|kaw\\w*|tatuaz\\w*|kolczyk\\w*|glod\\w*|jesc|zjesc|kanapk\\w*|tost\\w*|jajecznic\\w*|zup\\w*|makaron\\w*)\\b)`,
         `(?:zrobil(?:am|em)|robie|zrobie|robic) sobie (?:\\w+ ){0,2}(?:ran\\w*|naciec\\w*|naciecia|blizn\\w*|oparzen\\w*)${NOT_A_WOUND}(?![^.!?]*\\b(?:przypadk\\w*|niechcacy|tatuaz\\w*|prasow\\w*|piekarnik\\w*|zelazk\\w*|garnk\\w*|slonc\\w*)\\b)`,
-        '(?:nie (?:jem|pije)(?: nic| niczego)?(?: od (?:(?:kilku|paru|dwoch|trzech|\\d+) )?(?:dnia|dni|tygodnia|tygodni|wczoraj|miesiaca))?(?: celowo| specjalnie| do skutku|,? (?:zeby|aby|by) umrzec)|glodze sie (?:\\w+ ){0,2}(?:celowo|specjalnie|az|do skutku|zeby))(?![^.!?]*\\b(?:badani\\w*|zabieg\\w*|operacj\\w*|post\\w*|detoks\\w*|diet\\w*|odchudz\\w*|miesa|slodycz\\w*|cukru|glutenu|laktoz\\w*|alkohol\\w*|piwa|wina|kaw\\w*|napoj\\w*|po \\d+|wieczor\\w*|kolacj\\w*)\\b)',
+        '(?:nie (?:jem|pije)(?: nic| niczego)?(?: od (?:(?:kilku|paru|dwoch|trzech|\\d+) )?(?:dnia|dni|tygodnia|tygodni|wczoraj|miesiaca))?(?: celowo| specjalnie| do skutku|,? (?:zeby|aby|by) umrzec)|glodze sie (?:\\w+ ){0,2}(?:celowo|specjalnie|az|do skutku|zeby))(?![^.!?]*\\b(?:badani\\w*|zabieg\\w*|operacj\\w*|kolonoskop\\w*|gastroskop\\w*|endoskop\\w*|pobrani\\w*|post\\w*|detoks\\w*|diet\\w*|odchudz\\w*|miesa|slodycz\\w*|cukru|glutenu|laktoz\\w*|alkohol\\w*|piwa|wina|kaw\\w*|napoj\\w*|po \\d+|wieczor\\w*|kolacj\\w*)\\b)',
       ],
     },
     // ---- imminent
@@ -593,7 +593,7 @@ export const pl: Lexicon = {
         `(?:przed soba|w reku|obok mnie) (?:\\w+ ){0,2}${MEANS_NOUN}`,
         '(?:bron|pistolet\\w*|strzelb\\w*|sznur\\w*|petl\\w*|zyletk\\w*) (?:juz )?(?:mam )?(?:tu |tutaj )?przy sobie(?! (?:do|na|bo|zeby|od|dla)\\b)',
         `(?:odlozon\\w*|uzbieran\\w*|zachomikowan\\w*) (?:\\w+ )?(?:dosc |duzo |wystarczajaco )?${PILLS}${ROUTINE}`,
-        `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*|(?:zaczel(?:am|em)|zaczynam) (?:je )?(?:zbierac|odkladac|chomikowac)) (?:\\w+ ){0,2}${PILLS}`,
+        `(?:zbieram|zbieralam|zbieralem|odkladam|odkladalam|odkladalem|chomikuje|gromadze|uzbieral\\w*|zebral\\w*|(?:zaczel(?:am|em)|zaczynam) (?:je )?(?:zbierac|odkladac|chomikowac)) (?:\\w+ ){0,2}${PILLS}(?![^.!?]*\\b(?:dla (?:schronisk|fundacj|potrzebuj|hospicj|szpital|misj)\\w*|zbiork\\w*|utylizac\\w*|zwrot\\w*|do apteki|na dary)\\b)`,
         '(?:sznur|petla|lina) (?:juz )?(?:wisi|gotow\\w*|przygotowan\\w*|zawiazan\\w*)',
         'wisi (?:juz )?(?:tu |tam )?(?:gotowa |gotowy )?(?:petla|sznur)(?![^.!?]*\\b(?:prani\\w*|bielizn\\w*|hustawk\\w*|lamp\\w*|dekorac\\w*|wspin\\w*|sal\\w* gimnastyczn\\w*|silowni\\w*)\\b)',
         '(?:zawiazal\\w*|przygotowal\\w*|powiesil\\w*|zaczepil\\w*) (?:juz )?(?:sznur|petle|line)',
@@ -649,7 +649,7 @@ export const pl: Lexicon = {
         // A large amount, everything or an unnamed thing, taken a short while ago (not a dose for pain).
         `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*|zarzucil\\w*) ${ROUTINE_PL}(?:juz |chyba |ze |okolo |jakies |prawie |ponad )?(?:caly blister|cale opakowanie|cala paczke|cala butelke|wszystko|wszystkie|\\d{2,}|cos)(?: \\w+){0,4} ${AGO}`,
         `(?:wzi\\w*|lyk\\w*|polkn\\w*|zazyl\\w*|zjadl\\w*) (?:juz )?(?:chyba |ze |okolo |jakies |prawie |ponad )(?:\\d{2,}|kilkanascie|kilkadziesiat) (?:\\w+ ){0,1}${PILLS}`,
-        `(?:wzi\\w*|polkn\\w*|lyk\\w*|zjadl\\w*|biore|wezme) wszystko,? co (?:bylo |mam |mialam |mialem |zostalo |jest )?(?:w|z) (?:pudelku|opakowaniu|apteczce|szafce|butelce|fiolce|blistrze|szufladzie)${NOT_CARRIED}(?![^.!?]*\\b(?:${FOOD}|impre\\w*|wyprowadz\\w*|przeprowadz\\w*|smieci\\w*|wyrzuc\\w*|pran\\w*)\\b)(?<!\\b(?:wyprowadz|przeprowadz|sprzata|porzad|remont)\\w*\\b[^.!?]{0,160})`,
+        `(?:(?:wzi\\w*|polkn\\w*|lyk\\w*|zjadl\\w*) wszystko,? co (?:bylo |mam |mialam |mialem |zostalo |jest )?(?:w|z) (?:pudelku|opakowaniu|apteczce|szafce|butelce|fiolce|blistrze|szufladzie)|(?:biore|wezme) wszystko,? co (?:mam |zostalo |jest )?(?:w|z) (?:apteczce|szafce|szufladzie)(?= *(?:[.!?]|$)))${NOT_CARRIED}(?![^.!?]*\\b(?:${FOOD}|impre\\w*|wyprowadz\\w*|przeprowadz\\w*|smieci\\w*|wyrzuc\\w*|pran\\w*)\\b)(?<!\\b(?:wyprowadz|przeprowadz|sprzata|porzad|remont)\\w*\\b[^.!?]{0,160})`,
         `(?:nie czuje|kreci mi sie|niedobrze|slabo|wymiotuje|ciemno|zasypiam)(?: \\w+){0,4} po (?:tych |tylu |moich )?(?:wszystkich |tych wszystkich )(?:\\w+ )?${PILLS}`,
         // At a height or on the tracks, then resolve (the place is a lookbehind, so a "nie" before the resolve does not negate it).
         `(?=(?:(?:nie|niy) (?:zejde|zawroce|wroce|schodze|zleze|zlaze|zlaza|zleza)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze(?! (?:mi|mu|jej|im|nam|ci|po|do|przez)\\b| (?:z|ze) (?:radosci|szczescia)\\b)|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie))(?<=\\b(?:na|nad|przy) (?:\\w+ )?(?:moscie|most|dachu|dach|torach|tory|krawedzi|krawedz|parapecie|parapet|balkonie|wiadukcie|wiadukt|klifem|klifie|klif|gzymsie|gzyms|przejezdzie|peronie|skraju|grani|urwisku|dzwigu|kominie|maszcie)\\b[^?]{0,80}?)(?:(?:nie|niy) (?:zejde|zawroce|wroce|schodze|zleze|zlaze|zlaza|zleza)|(?:juz )?czas(?= *(?:[.,!?]|$))|to jest to|skacze(?! (?:mi|mu|jej|im|nam|ci|po|do|przez)\\b| (?:z|ze) (?:radosci|szczescia)\\b)|skocze|nikt mnie (?:juz )?nie zatrzyma|nie zatrzymacie mnie)${LEISURE}`,
@@ -694,7 +694,7 @@ export const pl: Lexicon = {
       patterns: [
         'zegnajcie na zawsze',
         '(?:zegnam sie|zegnam) (?:z wami |z wszystkimi |ze wszystkimi )?na zawsze',
-        `to (?:jest |sa )?(?:moja |moje |moj )?ostatni[ae]? (?:wiadomosc|wpis|post|slowa|sms)${NOT_SOON}(?! (?:tu|tutaj|na (?:tym )?(?:forum|grupie|serwerze|kanale|czacie)|w (?:tej|tym) (?:sprawie|kwestii|dyskusji|temacie|watku)|na (?:ten|tym) temat)\\b)(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[^.!?]{0,160})(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
+        `to (?:jest |sa )?(?:moja |moje |moj )?ostatni[ae]? (?:wiadomosc|wpis|post|slowa|sms)${NOT_SOON}(?! (?:tu|tutaj|na (?:tym )?(?:forum|grupie|serwerze|kanale|czacie)|w (?:tej|tym) (?:sprawie|kwestii|dyskusji|temacie|watku)|na (?:ten|tym) temat|przed (?!smiercia\\b)\\w+)\\b)(?<!\\b${NO_LONGER_NEEDED_FOR}\\b[^.!?]{0,160})(?![^.!?]*\\b${NO_LONGER_NEEDED_FOR}\\b)`,
         `moja ostatnia wiadomosc${NOT_SOON}`,
         '(?:kiedy|gdy|jak) to (?:przeczytacie|przeczytasz|zobaczycie)',
         '(?:kiedy|gdy|jak) (?:przeczytacie|przeczytasz) (?:to|te slowa|ta wiadomosc)',
@@ -784,7 +784,7 @@ export const pl: Lexicon = {
         `(?:siedze|leze|klecze) (?:\\w+ ){0,2}w (?:lazience|wannie|aucie|samochodzie|piwnicy|garazu|lesie|strychu|toalecie|kiblu) (?:\\w+ )?(?:z|ze) (?:\\w+ )?(?:zyletk(?:a|ami)|ostrzem|brzytwa|sznurem|petla|bronia|pistoletem|strzelba)${ROUTINE}${NOT_A_HOBBY}`,
         `(?:wyjde|wejde|wchodze|wychodze|poloze sie|kladz\\w* sie|stane) (?:(?:juz|zaraz|teraz|chyba|po prostu|wlasnie) )*na tory${LEISURE}(?![^.!?]*\\b(?:przejsc\\w*|przechodz\\w*|skrot\\w*|drug\\w* stron\\w*|peron\\w*|prac\\w*|remont\\w*|kolejarz\\w*)\\b)`,
         `pisze (?:to |te slowa |do was |wam |ci )?(?:z|ze) (?:dachu|mostu|wiaduktu|krawedzi \\w+|gzymsu|torow)${LEISURE}`,
-        '(?<!\\bboj\\w* sie,? ze (?:\\w+ )?)(?:skrece|uderze|walne|wbije sie|wjade|rozwale sie|rozbije sie|przywale|odbije|wjezdzam|wbijam sie) (?:\\w+ ){0,2}(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|barierk\\w*|slup|tira|pociag|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|rower\\w*|hulajnog\\w*|przypadk\\w*|uwazaj\\w*|prawie|slisko|lod\\w*|poslizg\\w*|hamul\\w*)\\b)(?<!\\b(?:grze|gry|gta|symulator\\w*)\\b[^.!?]{0,160})',
+        '(?<!\\bboj\\w* sie,? ze (?:\\w+ )?)(?:skrece|uderze|walne|wbije sie|wjade|rozwale sie|rozbije sie|przywale|odbije|wjezdzam|wbijam sie) (?:\\w+ ){0,2}(?:w|na|pod) (?:drzewo|sciane|mur|filar|ciezarowke|barierk\\w*|slup|tira|pociag|przepasc)(?![^.!?]*\\b(?:grze|gry|gta|symulator\\w*|rower\\w*|hulajnog\\w*|przypadk\\w*|uwazaj\\w*|prawie|slisko|lod\\w*|poslizg\\w*|hamul\\w*|parkour\\w*|rolk\\w*|deskorolk\\w*|skate\\w*|wyscig\\w*|gokart\\w*)\\b)(?<!\\b(?:grze|gry|gta|symulator\\w*)\\b[^.!?]{0,160})',
         `(?:wchodze|weszl(?:am)?|wszedlem|wejde|ide|stoje|jestem) (?:(?:juz|wlasnie|teraz|coraz) )*(?:dalej |glebiej )?(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?:(?: \\w+){0,2} po (?:szyje|brode|usta|piers))?[^.?!]{0,40}?(?:nie (?:wracam|wroce|zawroce|wyjde)|i ide dalej|coraz glebiej|z kamieniami)${NOT_A_SWIM}`,
         `(?:stoje|jestem|weszl(?:am)?|wszedlem) (?:(?:juz|wlasnie|teraz) )*(?:w|do) (?:wodzie|wody|rzece|rzeki|jeziorze|jeziora|morzu|morza)(?: \\w+){0,2} po (?:szyje|brode|usta)[^.?!]{0,40}?nie umiem plywac${NOT_A_SWIM}`,
         '(?:leze|siedze|zostaje|zostane|polozyl(?:em|am) sie) (?:\\w+ ){0,2}na (?:sniegu|mrozie|lodzie) (?:\\w+ ){0,3}bez (?:kurtki|ubrania|ubran|butow|niczego)(?![^.!?]*\\b(?:aniol\\w*|zabaw\\w*|dzieci\\w*|sank\\w*|mors\\w*|zdjec\\w*|fot\\w*|sesj\\w*|wyzwani\\w*|challenge|nart\\w*|snowboard\\w*|saun\\w*|gorac\\w*)\\b)',
@@ -842,17 +842,17 @@ export const pl: Lexicon = {
       level: 'imminent',
       kind: 'attempt',
       patterns: [
-        `(?:kotwic|kamien|kamieni|cegl|ciezar|obciazeni|odwaznik)\\w* (?:\\w+ ){0,2}(?:przywiazan|uwiazan|przymocowan|zawiazan)\\w* (?:\\w+ )?do (?:nogi|nog|kostki|kostek|szyi|pasa|siebie|mnie)${NOT_A_WORKOUT}`,
+        `(?:kotwic|kamien|kamieni|cegl|ciezar|obciazeni|odwaznik)\\w* (?:\\w+ ){0,2}(?:przywiazan|uwiazan|przymocowan|zawiazan)\\w* (?:\\w+ )?do (?:nogi|nog|kostki|kostek|szyi|pasa|siebie|mnie)(?! (?:stolu|stolika|krzesla|lozka|lawki|szafy|fotela|biurka|taboretu|namiotu|parasola|stojaka)\\b)${NOT_A_WORKOUT}`,
         `(?:przywiazal(?:em|am)|uwiazal(?:em|am)|przywiaze|przywiazuje) (?:sobie )?(?:\\w+ ){0,2}(?:kotwic|kamien|kamieni|cegl|ciezar|obciazeni|odwaznik)\\w* (?:\\w+ )?do (?:nogi|nog|kostki|kostek|szyi|pasa)${NOT_A_WORKOUT}`,
-        `(?:wejde|wchodze|wejsc|pojde|ide|wskocze) (?:(?:juz|zaraz|teraz|po prostu) )*(?:w nurt|pod lod)(?! (?:\\w+ )?(?:rozmow|dyskusj|zyci|prac|wydarzen|histori|mody|muzyk|trend|spraw)\\w*)(?![^.!?]*\\b(?:kajak\\w*|ponton\\w*|splyw\\w*|rafting\\w*|wedk\\w*|woder\\w*|nurk\\w*|mors\\w*|kapiel\\w*|plyw\\w*)\\b)`,
+        `(?:wejde|wchodze|wejsc|pojde|ide|wskocze) (?:(?:juz|zaraz|teraz|po prostu) )*(?:w nurt|pod lod)(?= *(?:[.,!?]|$)| (?:rzeki|\\w+ rzeki|wisly|odry|i|bo|a|juz|teraz|na zawsze|na dobre)\\b)(?![^.!?]*\\b(?:kajak\\w*|ponton\\w*|splyw\\w*|rafting\\w*|wedk\\w*|woder\\w*|nurk\\w*|mors\\w*|kapiel\\w*|plyw\\w*)\\b)`,
         `(?:oblewam|obleje|oblac|wylewam na siebie|wyleje na siebie) (?:sie )?(?:\\w+ ){0,2}(?:benzyn|rozpuszczalnik|paliw|ropa|ropy|denaturat|naft)\\w*`,
         `(?<=\\b(?:benzyn|rozpuszczalnik|paliw|denaturat|naft)\\w*\\b[^?]{0,80}?)(?:sie (?:(?:juz|zaraz|teraz) )?(?:oblewam|obleje|oblac)|(?:oblewam|obleje|oblac) sie)(?! (?:\\w+ )?(?:woda|wody|kawa|herbata|sokiem|zupa)\\b)`,
         `${NOT_HEATING_BEFORE}(?:rozpal|zapal|podpal)\\w* (?:\\w+ )?(?:wegiel|wegl\\w*|brykiet\\w*)[^.?!]{0,60}?(?:zamkn|uszczelni|zaklei|pozamyk)\\w* (?:\\w+ )?(?:okna|okno|drzwi|szpary|wentylacj\\w*)${NOT_HEATING}(?<!\\b(?:piec\\w*|kominek|kominku|kominka|kotl\\w*|ogrzew\\w*|balkon\\w*|dzialce|dzialki|ogrodzie|ogrodku|tarasie|dworze|zewnatrz|ognisk\\w*)\\b[^.!?]{0,160})`,
         `(?:wann\\w*)[^?]{0,60}?(?:suszark|toster|grzalk|lokowk|prostownic)\\w*[^?]{0,40}?(?:wrzuc\\w*|wrzuce|upuszcze|wpuszcze)(?= *(?:[.,!?]|$)| (?:ja|go|to|do wody|do wanny)\\b)`,
         `(?:wrzuc\\w*|wrzuce|upuszcze|wpuszcze) (?:\\w+ )?(?:suszark|toster|grzalk|lokowk|prostownic)\\w* (?:\\w+ )?do (?:wanny|wody)`,
-        `(?<=\\b(?:fentanyl|durogesic|morfin|buprenorf|transtec)\\w*\\b[^?]{0,80}?)(?:nakleil|przykleil)(?:am|em) (?:sobie )?(?:juz )?(?:wszystkie|\\d+|kilka|kilkanascie|cale opakowanie)`,
+        `(?<=\\b(?:fentanyl|durogesic|morfin|buprenorf|transtec)\\w*\\b[^?]{0,80}?)(?:nakleil|przykleil)(?:am|em) (?:sobie )?(?:juz )?(?:wszystkie|\\d+|kilka|kilkanascie|cale opakowanie)(?= *(?:[.,!?]|$)| (?:naraz|na raz|sztuk|plastr\\w*|na siebie|na skore|sobie)\\b)`,
         `(?:nakleil|przykleil)(?:am|em) (?:sobie )?(?:juz )?(?:wszystkie|\\d+|kilka|kilkanascie) (?:\\w+ )?plastr\\w* (?:\\w+ ){0,2}(?:fentanyl|morfin|buprenorf)\\w*`,
-        `(?:wypil(?:em|am)|wypije|lykn(?:alem|elam)) (?:(?:juz|wlasnie|chyba) )*(?:caly|cala butelke|cale opakowanie|cala fiolke|pol butelki|dwie butelki|butelke) syrop\\w* (?:\\w+ ){0,2}${PILLS}`,
+        `(?:wypil(?:em|am)|wypije|lykn(?:alem|elam)) (?:(?:juz|wlasnie|chyba) )*(?:caly|cala butelke|cale opakowanie|cala fiolke|pol butelki|dwie butelki|butelke) syrop\\w* (?:\\w+ ){0,2}${PILLS}(?![^.!?]*\\b(?:przepis\\w*|na kaszel|lekarz\\w*|recept\\w*|dawk\\w*|lyzk\\w*|lyzeczk\\w*|przez (?:\\w+ )?(?:dni|tydzien|tygodnie))\\b)`,
         // Cold or water as the means, with the outcome accepted ("zamarznę tu do rana i tak ma być").
         '(?:zamarzn(?:e|ac)|utone|wykrwawie sie) (?:\\w+ ){0,3}i (?:tak ma byc|o to chodzi|dobrze)(?= *(?:[.,!?]|$))',
         `(?:${AMOUNT}|cala reszta) (?:\\w+ ){0,3}?${PILLS}[^.?!]{0,30}?(?:juz )?(?:sa |jest )?we mnie(?= *(?:[.,!?]|$))`,
@@ -872,7 +872,7 @@ export const pl: Lexicon = {
         'sprawdz\\w*,? czy (?:\\w+ ){0,3}(?:hak|haczyk|belk\\w*|rur\\w*|karnisz\\w*|galaz|konar|porecz\\w*)(?: \\w+){0,3} (?:utrzyma|wytrzyma)(?: mnie| moj ciezar| \\d+ (?:kg|kilo))?(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:hamak\\w*|hustawk\\w*|worek|worka|lamp\\w*|polk\\w*|telewizor\\w*|rower\\w*|doniczk\\w*|kwiat\\w*|remont\\w*|budow\\w*|strop\\w*|konstrukcj\\w*|mebl\\w*|szafk\\w*)\\b)',
         '(?:kupil|kupuj|zamowil|zamawia|zalatwil|schowal|ukryl)\\w* (?:\\w+ ){0,4}?(?:lin|link|sznur|kabel|kable)\\w*[^.?!]{0,30}?,? nie do (?:wspin\\w*|holow\\w*|prani\\w*|cwicz\\w*|zeglow\\w*|biwak\\w*|namiot\\w*|suszeni\\w*)(?! *,? (?:tylko|ale|lecz|a|raczej) (?:\\w+ )?do\\b)(?= *(?:[.,!?]|$))',
         `(?:mysl\\w*|marz\\w*|fantazjuj\\w*) (?:\\w+ ){0,3}o (?:skoku|skakaniu|skoczeniu|rzuceniu sie|wyskoczeniu) (?:\\w+ ){0,2}(?:z|pod|na|przez) (?:\\w+ )?(?:${HIGH_PLACE}|pociag|tory|okno|balkon)`,
-        '(?<=\\bzyci\\w*\\b[^.?!]{0,80}?)(?:je|go) sobie (?:odebrac|odbiore|odebrac)',
+        '(?<=\\bzyci(?:e|a)\\b[^.?!]{0,80}?)je sobie (?:odebrac|odbiore)',
         // A method looked up: "sprawdzałem, czy da się tak odpalić piec, żeby się zaczadzić".
         `(?<=\\b(?:sprawdz|szuk|czyt|googl|ogladal|wpisywal|wpisal)\\w*\\b[^.!?]{0,80}?)(?:zeby|aby|jak|czy (?:da sie|mozna)) (?:\\w+ ){0,2}?sie (?:utopic|otruc|udusic|zaczadzic|zastrzelic|podpalic)${NOT_ONES_OWN}(?![^.!?]*\\b(?:kominek|kominka|kominku|piec\\w*|junkers\\w*|term\\w*|kotl\\w*|czujnik\\w*|bezpieczn\\w*|uniknac|zapobiec\\w*|dzieci\\w*)\\b)`,
       ],
@@ -883,7 +883,7 @@ export const pl: Lexicon = {
       level: 'high',
       kind: 'selfharm',
       patterns: [
-        '(?:znowu|znow|po raz kolejny) (?:to )?(?:zrobil(?:em|am)|sie pocial\\w*|sie pociel\\w*)[^?]{0,30}?(?:nozem|nozykiem|zyletka|zyletkami|ostrzem|brzytwa|cyrklem|nozyczkami|szklem|temperowka)(?![^.!?]*\\b(?:kroj\\w*|chleb\\w*|warzyw\\w*|gotow\\w*|obiad\\w*|ciast\\w*|rzezb\\w*|drewn\\w*|papier\\w*|paczk\\w*|karton\\w*)\\b)',
+        '(?:znowu|znow|po raz kolejny) (?:to )?(?:zrobil(?:em|am)|sie pocial\\w*|sie pociel\\w*)[^?]{0,30}?(?:nozem|nozykiem|zyletka|zyletkami|ostrzem|brzytwa|cyrklem|nozyczkami|szklem|temperowka)(?![^.!?]*\\b(?:kroj\\w*|chleb\\w*|warzyw\\w*|gotow\\w*|obiad\\w*|ciast\\w*|rzezb\\w*|drewn\\w*|papier\\w*|paczk\\w*|karton\\w*|remont\\w*|tapet\\w*|majsterk\\w*|szyc\\w*|szyj\\w*)\\b)',
       ],
     },
     {
@@ -893,7 +893,8 @@ export const pl: Lexicon = {
       level: 'concern',
       kind: 'hopelessness',
       patterns: [
-        'nie powinno mnie (?:(?:w ogole|juz|tu|tutaj) )*byc(?= *(?:[.,!?]|$)| na (?:tym )?swiecie)(?![^.!?]*\\b(?:pracy|impre\\w*|urlop\\w*|wolne\\w*|szkol\\w*|spotkani\\w*|zebrani\\w*|godzin\\w*|rano|wieczorem|jutro|dzis|dzisiaj)\\b)',
+        // "Tu" (also said at work on a day off) only after the speaker ran herself down in the message.
+        '(?:(?<=\\b(?:najgorsz|beznadziejn|okropn|nic nie wart|ciezar|zawodz|zawiodl|przeze mnie|moja wina)\\w*\\b[^?]{0,120}?)nie powinno mnie (?:(?:w ogole|juz) )*(?:tu|tutaj) |nie powinno mnie (?:(?:w ogole|juz) )*)byc(?= *(?:[.,!?]|$)| na (?:tym )?swiecie)(?![^.!?]*\\b(?:pracy|impre\\w*|urlop\\w*|wolne\\w*|szkol\\w*|spotkani\\w*|zebrani\\w*|godzin\\w*|rano|wieczorem|jutro|dzis|dzisiaj)\\b)',
         // With its subject, so that the family named is not read as someone else's words (as the second audit's).
         '(?:(?:moi|moja|moje|moj) )?(?:(?:maz|zona|rodzic|rodzin|dzieci|syn|corka|mam|tat|bliscy|wszyscy|partner)\\w* )?(?:bylaby|bylby|byliby|bylyby) (?:\\w+ )?(?:wolni|wolna|wolny|szczesliwsi|szczesliwsza|szczesliwszy|spokojniejsi|spokojniejsza|spokojniejszy),? (?:gdyby|jakby|jesli) mnie (?:zabraklo|nie bylo)(?! (?:na|w|we|przy|u|z|ze|podczas|tam)\\b)',
       ],
