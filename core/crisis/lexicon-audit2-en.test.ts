@@ -66,6 +66,16 @@ describe('Third English rules audit (issue 12, audit set 2): attempts, means and
       ['notes for all of you are under my pillow', 'imminent', 'en.plan.method'],
       ['this is where it all ends.', 'imminent', 'en.plan.method'],
       ['this is the last thing i will ever post', 'imminent', 'en.farewell'],
+      ['im taking them all once the baby is asleep', 'imminent', 'en.plan.method'],
+    ])
+  })
+
+  it('reads going home to the Lord at a set time as a goodbye, and a height then distress as in progress', () => {
+    expectRuleLevels([
+      ['im going home to the lord tonight', 'imminent', 'en.farewell'],
+      ['ill be with my nan in heaven by morning', 'imminent', 'en.farewell'],
+      ['im at the top of the quarry, im not ok', 'imminent', 'en.attempt'],
+      ['im on the motorway bridge right now and i cant do this', 'imminent', 'en.attempt'],
     ])
   })
 
@@ -95,6 +105,9 @@ describe('Third English rules audit (issue 12, audit set 2): intent, self-harm a
       ['each time a train passes i imagine stepping out in front', 'high', 'en.ideation.thoughts'],
       ['dads shotgun is in the cabinet, holding it is all i can think about', 'high', 'en.ideation.thoughts'],
       ['walked up to the viaduct to check whether the railings are still low', 'high', 'en.ideation.thoughts'],
+      ['keep thinking how easy it would be to just jump', 'high', 'en.ideation.thoughts'],
+      ['thinking how peaceful it would be to just let go', 'high', 'en.ideation.thoughts'],
+      ['writing letters to my kids just in case', 'high', 'en.ideation.thoughts'],
     ])
   })
 
@@ -117,7 +130,21 @@ describe('Third English rules audit (issue 12, audit set 2): burden and hopeless
       ['theres no future worth having for me', 'concern', 'en.hopelessness'],
       ['nothings ever going to change', 'concern', 'en.hopelessness'],
       ['i cant do another day of this', 'concern', 'en.hopelessness'],
+      ['if a car hit me id be relieved', 'concern', 'en.ideation.passive'],
+      ['i feel like a weight around my familys neck', 'concern', 'en.burden'],
+      ['nobody at home would even notice if i vanished for good', 'concern', 'en.burden'],
     ])
+  })
+
+  it('leaves a prayer for forgiveness, heaven and a game over to cues: a goodbye alone is not rated by a rule', () => {
+    expectRulesSilent([
+      'god forgive me for what im about to do',
+      'see you all in heaven',
+      'game over for me tonight',
+      'no respawn this time',
+    ])
+    // With a statement the cue lifts it: a passive wish with a goodbye is high.
+    expect(classifyRisk('i want to die. forgive me for what im about to do', { rulesOnly: true }).level).toBe('high')
   })
 })
 
@@ -210,6 +237,21 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'no future plans yet, just chilling',
       'the suicide figures in the report were shocking',
       'a documentary on farmer suicide numbers tonight, hard watch',
+      'if a bus hit me tomorrow id be fine, i have good insurance',
+      'my boss is such a weight around my neck',
+      'nobody at work would notice if i took a day off',
+      'thinking how easy it would be to just go in and ask for a raise',
+      'wondering how easy it would be to do it myself with a new drill',
+      'writing letters to my kids for when they turn eighteen',
+      'im writing letters to my family in case the flight is delayed',
+      'im taking them all to the cinema tonight',
+      'im taking them all now, the kids love the zoo',
+      'im at the top of the tower and im not ok with heights lol',
+      'im on the roof fixing the aerial and i cant do this in the rain',
+      'ill be with jesus at church tonight',
+      'lord forgive me for what im about to eat',
+      'see you in heaven grandma, miss you',
+      'game over for me tonight, lost all my lives lol',
     ])
   })
 

@@ -246,7 +246,10 @@ export const en: Lexicon = {
       kind: 'hopelessness',
       patterns: [
         '(?:nobody|no one|noone) would (?:even )?(?:notice|care|miss me)',
-        // Third English rules audit (issue 12, audit set 2): a child better off with another parent.
+        // Third English rules audit (issue 12, audit set 2): a child better off with another parent, a weight round
+        // everyone's neck, nobody noticing if one stopped for good.
+        '(?:im|i am|feel like im|feel like i am|feel like) (?:just |only )?(?:a|such a) (?:weight|millstone|dead weight|albatross) (?:round|around) (?:everyones|everybodys|their|your|my (?:familys|wifes|husbands|kids|parents|mums|moms|dads)) necks?',
+        '(?:nobody|no one|noone)(?: \\w+){1,3}? would (?:even )?(?:notice|care) if i (?:just )?(?:\\w+ ){0,3}?(?:forever|for good|permanently|died|disappeared|vanished|was gone|were gone)\\b',
         '(?:shed|hed|theyd|she would|he would|they would|(?:the |my |our )?(?:baby|babies|kids?|children|son|daughter|boys|girls) (?:would|d|will)) be (?:so much |much |far )?better off with (?:a |another |someone |somebody )?(?:(?:real|proper|better|different|new|normal|good) )?(?:mum|mom|mother|dad|father|parent|parents|carer|family)(?= *(?:[.,!?]|$)| (?:who|that|than me)\\b)',
       ],
     },
@@ -299,7 +302,7 @@ export const en: Lexicon = {
         'think(?:ing)? about not existing',
         '(?:id|i would|i d|il|i will) be (?:fine|ok|okay|happy|glad|relieved|at peace) (?:if|to) (?:i )?(?:just )?(?:didnt|did not|never|not|wouldnt) (?:wake|waking) up',
         // Second English rules audit (issue 12, audit set 1): a death not minded told as an if, a funeral, fading out, sleeping and not getting up.
-        'if (?:a|some|the) (?:bus|car|truck|lorry|train|meteor|asteroid)(?: \\w+)? (?:hit|hits|ran over|runs over|killed|kills|took) me(?: \\w+){0,2},? i (?:wouldnt|would not) (?:mind|care)',
+        'if (?:a|some|the) (?:bus|car|truck|lorry|train|meteor|asteroid)(?: \\w+)? (?:hit|hits|ran over|runs over|killed|kills|took) me(?: \\w+){0,2},? (?:i (?:wouldnt|would not) (?:mind|care)|(?:i think |honestly |tbh )?(?:id|i would|i d) be (?:relieved|glad|grateful|thankful))',
         '(?:would|will) (?:anyone|anybody|people|any of you) (?:even )?(?:come to|show up (?:at|to|for)|turn up (?:at|to|for)|go to|cry at) my funeral',
         'who (?:would|will|is going to) (?:even )?(?:come|show up|turn up|go) to my funeral',
         // Third English rules audit (issue 12, audit set 2): a funeral told as nearly empty.
@@ -361,6 +364,9 @@ export const en: Lexicon = {
         '(?:lorry|lorries|truck|trucks|bus|buses|train|trains|tram|trams|car|cars|traffic)(?: \\w+){0,5}? (?:i )?(?:think|thinking|thought|imagine|imagining|picture|picturing|want|wanna|feel like) (?:about |of )?(?:just )?(?:stepping|walking|jumping|running|step|walk|jump|run) out(?: in front(?: of (?:it|them|one))?)?(?= *(?:[.,!?]|$))',
         '(?<=\\b(?:gun|guns|rifle|shotgun|pistol|revolver|rope|noose|pills|tablets)\\b[^?]{0,100}?)(?:using|taking|grabbing|getting|holding|loading) (?:it|them|that|one) (?:is |has been )?(?:all|the only thing) i (?:can )?(?:think|dream) (?:about|of)(?![^.!?]*\\b(?:range|hunt\\w*|season|club|clay|target|shoot\\w*|game|lol)\\b)',
         `(?:went|drove|walked|go|going|been|gone|cycled|headed) (?:out |up |down |back )?(?:to|onto) the (?:\\w+ )?(?:quarry|cliffs?|viaduct|tracks|railway|reservoir|dam|${HIGH_PLACE}|multi[- ]?storey)(?: \\w+){0,5}? to (?:see|check|look) (?:if|whether) (?:the )?(?:fence|barrier|gate|railings?|netting|mesh|cameras?|cctv|lock|padlock) (?:is|are|was|were) (?:still )?(?:broken|open|down|gone|missing|off|low|unlocked)${LEISURE}(?![^.!?]*\\b(?:council|report\\w*|sheep|cows?|cattle|livestock|horses?|dog|kids|farm\\w*|field)\\b)`,
+        // Third English rules audit (issue 12, audit set 2): how easy it would be, thought of; letters written "in case".
+        '(?:think\\w*|thought|imagin\\w*|wonder\\w*|picturing) (?:about )?how (?:easy|quick|simple|peaceful) it (?:would|d|will) be to (?:just )?(?:go in|jump|step (?:off|out|in front)(?: (?:of )?(?:the|a) (?:\\w+ )?(?:edge|ledge|platform|bridge|roof|kerb|curb|train|lorry|truck|bus))?|let go|drive off|swerve|end it|fall|slip (?:in|under|away)|go under|not come back|do it)(?= *(?:[.,!?]|$))',
+        '(?:writing|wrote|written|started writing|write) (?:\\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my|each of my|all my) (?:\\w+ )?(?:kids|children|family|parents|mum|mom|dad|wife|husband|partner|son|daughter|sister|brother|boys|girls)s? (?:just )?in case(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -504,6 +510,8 @@ export const en: Lexicon = {
         `(?:(?:wrote|written|made|did|updated|signed) (?:a|my|out a|up a) (?:will|last will)|cancel\\w* (?:my |the |all (?:of )?(?:my |the )?)?(?:\\w+ )?(?:contracts?|subscriptions?|direct debits?|standing orders?|memberships?|tenancy|lease)|(?:left|dropped off|took) (?:the |my )?(?:dog|dogs|cat|cats|pets?|kids|rabbit|hamster) (?:next door|with (?:the )?(?:neighbou?rs?|\\w+)|at (?:\\w+s|the neighbou?rs))|(?:paid off|settled) (?:my |all (?:my )?)?(?:debts?|bills|tab))\\b[^?]{0,120}?(?:${TONIGHT}s the (?:night|nite)|${TONIGHT} is the (?:night|nite)|today is the day|todays the day|its time)(?= *(?:[.!?]|$))(?<!\\b(?:tickets?|concert|gig|party|show|wedding|date|match|game|premiere|launch|exam|move|moving|holiday|flight|trip|festival|uni|flat|job|interview|surgery)\\b[^?]*)`,
         '(?<!\\b(?:christmas|xmas|thank you|thank|birthday|valentines?|holiday|cover|reference|job|love)\\b[^.!?]*)(?:letters|notes|a letter|a note) (?:for|to) (?:each (?:one )?of you|every one of you|all of you|everyone|you all|my family|my (?:mum|mom|dad|parents|kids|children|wife|husband|partner|sister|brother))(?: are| is| re| s)? (?:\\w+ ){0,2}?(?:in|on|under|inside|by|behind) (?:the|my) (?:\\w+ )?(?:drawer|desk|table|bed|pillow|kitchen|fridge|mantelpiece|shelf|envelope|box|car|dashboard)(?![^.!?]*\\b(?:meeting|class|exam|lesson|revision|homework|session|shopping|read (?:them|it) before)\\b)',
         '(?:this|here) is where (?:it|everything|it all|my life|i) (?:all )?(?:ends|end it|stops)(?= *(?:[.!?]|$))',
+        // Third English rules audit (issue 12, audit set 2): all of them taken in the present with a time ahead.
+        `(?:im|i am|i m) (?:taking|swallowing|downing|necking) (?:them all|all of (?:them|em|it)|the (?:whole )?lot|every (?:last |single )?one(?: of them)?)(?= (?:now|rn|right now|${TONIGHT}|at midnight|once|when|after|before)\\b)(?![^.!?]*\\b(?:to|for|out|shopping|cinema|zoo|park|school|home|trip|party|class)\\b)`,
       ],
     },
     {
@@ -695,6 +703,8 @@ export const en: Lexicon = {
         '(?:car|engine|van|motor)(?:s| is| s)? (?:\\w+ ){0,2}in (?:the|my) garage[^.!?]{0,60}? (?:the )?(?:engine|car|motor) (?:is |s |still )?(?:running|on)(?![^.!?]*\\b(?:mechanic|fix\\w*|repair\\w*|servic\\w*|mot|warm\\w*|defrost\\w*|rough|nois\\w*|charg\\w*|battery|jump ?start\\w*|tun\\w*)\\b)',
         '(?:turned|switched|put|left) (?:\\w+ ){0,5}?(?:gas|hob|cooker|oven|rings?|burners?|taps?)(?: \\w+){0,3}? on,? (?:and|but) (?:i )?(?:didnt|did not|havent|have not|not|never) (?:light|lite|lit) (?:it|them|the \\w+)(?![^.!?]*\\b(?:electric|induction|accident\\w*|forgot|oops|whoops|smell\\w*|leak\\w*|igniter|ignition|broken|engineer)\\b)',
         `(?:not (?:ok|okay|alright|fine|safe)|(?:(?:texted|messaged|told|said|rang|called|wrote) (?:\\w+ ){0,2})?goodbye|cant do (?:this|it)(?: any ?more)?|i cant anymore)\\b[^?]{0,60}?(?:now )?(?:im|i am) (?:now )?(?:up |out |standing |sitting |stood |sat )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|multi[- ]?storey)${LEISURE}${LEDGE_TASK}(?![^.!?]*\\b(?:bus|traffic|stuck|queue|waiting|shift|way (?:to|home)|walk\\w*|run\\w*|jog\\w*|cycl\\w*|bike|dog)\\b)`,
+        // Third English rules audit (issue 12, audit set 2): at a height or a quarry, then distress.
+        `(?:im|i am) (?:now )?(?:up |out |standing |sitting )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|quarry|multi[- ]?storey)\\b[^.!?]{0,40}?(?:(?:im|i am) not (?:ok|okay|alright|safe)|i (?:cant|cannot) do this(?: any ?more)?)(?= *(?:[.,!?]|$))${LEISURE}${LEDGE_TASK}`,
       ],
     },
     {
@@ -745,6 +755,8 @@ export const en: Lexicon = {
         '(?:thank (?:you|u)|thanks|sorry|i love (?:you|u))(?: \\w+){0,6}? before i (?:do it|go through with it)(?= *(?:[.,!?]|$|in a bit|tonight|soon|now|later))(?![^.!?]*\\b(?:exams?|tests?|revis\\w*|interview|presentation|jump\\w*|bungee|skydiv\\w*|speech|surgery|op|operation|tattoo|haircut|race|marathon|gig|show|practi[cs]\\w*|rehears\\w*|advice|tips)\\b)',
         // Third English rules audit (issue 12, audit set 2): the last thing one will ever post.
         `(?:the )?last (?:thing|words?) (?:ill|i will|i ll) (?:ever )?(?:post|say|write|send|type)(?: (?:here|to (?:you|anyone|yall)))?(?= *(?:[.,!?]|$))${NOT_SOON}`,
+        // Third English rules audit (issue 12, audit set 2): going home to the Lord, or with Jesus, at a set time.
+        '(?:(?:im |i am |i m )?(?:going|go) home to (?:the lord|god|jesus|him|my maker|my saviou?r|heaven)|(?:il|i will) be (?:with (?:jesus|god|the lord|him|my (?:mum|mom|dad|nan|gran|grandma|grandad|grandpa|grandmother|grandfather))(?: in heaven)?|in heaven)) (?:tonight|today|now|by (?:morning|tomorrow|dawn)|before (?:morning|dawn|sunrise))(?![^.!?]*\\b(?:church|mass|service|prayer meeting|choir|youth group|bible study|vigil|retreat)\\b)',
       ],
     },
     {
@@ -867,6 +879,12 @@ export const en: Lexicon = {
       kind: 'farewell',
       raises: { concern: 'high', high: 'imminent' },
       patterns: [
+        // Third English rules audit (issue 12, audit set 2): a prayer for forgiveness ahead of an act, heaven, a game
+        // ended (often a joke alone, so cues: they raise a statement or the model's reading, never a message alone).
+        '(?:forgive me|pardon me) for what (?:im|i am|i m|il|i will) (?:about to|going to|gonna|goin to) do',
+        'see (?:you|yall|u) (?:all )?in heaven',
+        'game over for me(?: (?:tonight|for good|irl|for real))?',
+        'no (?:more )?respawns?(?: (?:this time|for me|irl))?',
         'goodbye',
         '(?:bye|goodbye) (?:everyone|everybody|all|guys|yall|world|friends)',
         'farewell',
