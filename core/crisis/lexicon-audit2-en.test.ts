@@ -67,6 +67,11 @@ describe('Third English rules audit (issue 12, audit set 2): attempts, means and
       ['this is where it all ends.', 'imminent', 'en.plan.method'],
       ['this is the last thing i will ever post', 'imminent', 'en.farewell'],
       ['im taking them all once the baby is asleep', 'imminent', 'en.plan.method'],
+      ['my plan is the railway line near the school', 'imminent', 'en.plan.method'],
+      ['the plan is the pills and a bottle of vodka', 'imminent', 'en.plan.method'],
+      ['drank a cup of antifreeze', 'imminent', 'en.attempt'],
+      ['i just cut\nso deep tonight', 'imminent', 'en.attempt'],
+      ['ive cut myself. really deep this time', 'imminent', 'en.attempt'],
     ])
   })
 
@@ -133,6 +138,7 @@ describe('Third English rules audit (issue 12, audit set 2): burden and hopeless
       ['if a car hit me id be relieved', 'concern', 'en.ideation.passive'],
       ['i feel like a weight around my familys neck', 'concern', 'en.burden'],
       ['nobody at home would even notice if i vanished for good', 'concern', 'en.burden'],
+      ['everyone will cope better without me', 'concern', 'en.burden'],
     ])
   })
 
@@ -252,6 +258,14 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'lord forgive me for what im about to eat',
       'see you in heaven grandma, miss you',
       'game over for me tonight, lost all my lives lol',
+      'took the weedkiller to the shed',
+      'took the bleach back to the shop',
+      'got a paper cut. really deep one',
+      'my plan is the bridge club tonight',
+      'my plan is to take the pills as prescribed',
+      'my plan is the pills and a nap',
+      'the plan is the river walk then lunch',
+      'the team will do better without me as captain',
     ])
   })
 

@@ -247,7 +247,8 @@ export const en: Lexicon = {
       patterns: [
         '(?:nobody|no one|noone) would (?:even )?(?:notice|care|miss me)',
         // Third English rules audit (issue 12, audit set 2): a child better off with another parent, a weight round
-        // everyone's neck, nobody noticing if one stopped for good.
+        // everyone's neck, nobody noticing if one stopped for good, others doing better without me.
+        '(?<!\\b(?:team|squad|band|club|company|class|department|office|group|project)\\b[^.!?]*)(?:will|would|d) (?:do|manage|cope|get on) (?:so much |much |far |a lot )?better without me(?![^.!?]*\\b(?:captain|coach|manager|boss|job|work|role|project|band|squad|club|company|class|group chat)\\b)',
         '(?:im|i am|feel like im|feel like i am|feel like) (?:just |only )?(?:a|such a) (?:weight|millstone|dead weight|albatross) (?:round|around) (?:everyones|everybodys|their|your|my (?:familys|wifes|husbands|kids|parents|mums|moms|dads)) necks?',
         '(?:nobody|no one|noone)(?: \\w+){1,3}? would (?:even )?(?:notice|care) if i (?:just )?(?:\\w+ ){0,3}?(?:forever|for good|permanently|died|disappeared|vanished|was gone|were gone)\\b',
         '(?:shed|hed|theyd|she would|he would|they would|(?:the |my |our )?(?:baby|babies|kids?|children|son|daughter|boys|girls) (?:would|d|will)) be (?:so much |much |far )?better off with (?:a |another |someone |somebody )?(?:(?:real|proper|better|different|new|normal|good) )?(?:mum|mom|mother|dad|father|parent|parents|carer|family)(?= *(?:[.,!?]|$)| (?:who|that|than me)\\b)',
@@ -512,6 +513,8 @@ export const en: Lexicon = {
         '(?:this|here) is where (?:it|everything|it all|my life|i) (?:all )?(?:ends|end it|stops)(?= *(?:[.!?]|$))',
         // Third English rules audit (issue 12, audit set 2): all of them taken in the present with a time ahead.
         `(?:im|i am|i m) (?:taking|swallowing|downing|necking) (?:them all|all of (?:them|em|it)|the (?:whole )?lot|every (?:last |single )?one(?: of them)?)(?= (?:now|rn|right now|${TONIGHT}|at midnight|once|when|after|before)\\b)(?![^.!?]*\\b(?:to|for|out|shopping|cinema|zoo|park|school|home|trip|party|class)\\b)`,
+        // Third English rules audit (issue 12, audit set 2): a place or a means named as "my plan".
+        `(?:my|the) plan is (?:to (?:use |go to |jump (?:off|from) |take )?)?(?:the |a |my )?(?:\\w+ )?(?:${HIGH_PLACE}|train line|railway line|railway|tracks|rope|noose|pills|tablets|gun|river|cliffs?|quarry|motorway)(?= *(?:[.,!?]|$)| (?:and|behind|near|by|at|on|off|from|in|tonight|tomorrow|this)\\b)${LEISURE}(?![^.!?]*\\b(?:nap|sleep\\w*|bed|headaches?|doctor|prescri\\w*|pharmacy|club|walk\\w*|swim\\w*|picnic)\\b)`,
       ],
     },
     {
@@ -592,7 +595,10 @@ export const en: Lexicon = {
         '(?:ive|i have|i) already done it[.,]? (?:\\w+ ){0,3}(?:wanted (?:someone|somebody|you|you all) to know|too late|no going back|cant undo it|dont call|please dont)',
         `(?:took|taken|swallowed|downed|ate|necked|popped) (?:\\w+ ){0,5}?${PILLS} (?:\\w+ ){0,2}(?:with|and) (?:a bottle of|half a bottle of|a whole bottle of|the whole bottle of|a fifth of) (?:vodka|alcohol|wine|whiskey|whisky|booze|beer|rum|gin|tequila)`,
         `(?<!\\b(?:coffee|caffeine|espresso|latte|sugar|edibles?|weed|joint|energy drinks?|red ?bull|monster|pre ?workout|adrenaline|heating|boiler|aircon|anaesthetic|anesthetic|epidural|gas and air)\\b[^.!?]*)(?:the )?(?:${PILL_NAMES}|it|its|it s|they|theyre|they re|them) (?:are |r |is )?(?:starting to |already )?(?:kick|kicking|kicked) in(?![^.!?]*\\b(?:calm\\w*|better|steadier|relax\\w*|helps?|helping|helped|finally|mood|focus\\w*|less anxious|pain|headaches?|migraines?|cramps|back|cold|flu|hay ?fever|allerg\\w*|coffee|caffeine|sugar|edibles?|adrenaline|heating)\\b)`,
-        '(?:swallowed|drank|drunk|downed|took) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weedkiller|drain cleaner)',
+        // Third English rules audit (issue 12, audit set 2): any poison of the list (paraquat, pesticide), from a cup or a
+        // glass, not a bottle carried somewhere ("took the weedkiller to the shed").
+        `(?:swallowed|drank|drunk|downed|necked) (?:some |a bottle of |the |a cup of |a glass of |a mug of |the rest of the )?${POISON}`,
+        `took (?:some |a bottle of |the |a cup of |a glass of |a mug of )?${POISON}(?! (?:to|back|out|into|from|off|round|over|away|up|down|with me)\\b)`,
         '(?:overdosed|od d|odd) on (?:my |his |her |the )?(?:\\w+ )?(?:insulin|pills|meds|tablets|medication|painkillers|antidepressants)',
         `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
         `(?:im|i am|currently|standing|sitting|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|cliff path)(?: \\w+){0,4}[.,]? (?:this is it|sorry for everything|goodbye|bye everyone|its time|i cant do this anymore|im jumping|im going to jump|here i go)`,
@@ -705,6 +711,8 @@ export const en: Lexicon = {
         `(?:not (?:ok|okay|alright|fine|safe)|(?:(?:texted|messaged|told|said|rang|called|wrote) (?:\\w+ ){0,2})?goodbye|cant do (?:this|it)(?: any ?more)?|i cant anymore)\\b[^?]{0,60}?(?:now )?(?:im|i am) (?:now )?(?:up |out |standing |sitting |stood |sat )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|multi[- ]?storey)${LEISURE}${LEDGE_TASK}(?![^.!?]*\\b(?:bus|traffic|stuck|queue|waiting|shift|way (?:to|home)|walk\\w*|run\\w*|jog\\w*|cycl\\w*|bike|dog)\\b)`,
         // Third English rules audit (issue 12, audit set 2): at a height or a quarry, then distress.
         `(?:im|i am) (?:now )?(?:up |out |standing |sitting )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|quarry|multi[- ]?storey)\\b[^.!?]{0,40}?(?:(?:im|i am) not (?:ok|okay|alright|safe)|i (?:cant|cannot) do this(?: any ?more)?)(?= *(?:[.,!?]|$))${LEISURE}${LEDGE_TASK}`,
+        // Third English rules audit (issue 12, audit set 2): a cut told over two lines ("i cut / really deep this time").
+        '(?:i|ive|i just|just) cut(?: myself| again)? ?\\. (?:\\w+ )?(?:really |very |so |too |way )deep(?:er)?(?= *(?:[.,!?]|$)| (?:this time|tonight|now|again|and)\\b)',
       ],
     },
     {
