@@ -72,6 +72,20 @@ describe('Third English rules audit (issue 12, audit set 2): attempts, means and
       ['drank a cup of antifreeze', 'imminent', 'en.attempt'],
       ['i just cut\nso deep tonight', 'imminent', 'en.attempt'],
       ['ive cut myself. really deep this time', 'imminent', 'en.attempt'],
+      ['ive had 40 of my sertraline', 'imminent', 'en.attempt'],
+      ['idk why im telling u but ive just had 30 of my codeine', 'imminent', 'en.attempt'],
+      ['downed the bottle of oramorph from the hospice box', 'imminent', 'en.attempt'],
+      ['going out to the shed to drink the weedkiller after tea', 'imminent', 'en.plan.method'],
+      ['the tractor is running in the closed barn and im sat in the cab', 'imminent', 'en.attempt'],
+      ['generator running in the shed, door shut, im lying in the back', 'imminent', 'en.attempt'],
+      ['on the railway bridge now, the freight comes through at 2', 'imminent', 'en.attempt'],
+      ['walking into the sea now, its cold but i dont care', 'imminent', 'en.attempt'],
+      ['shotgun shell in, barrel under my chin', 'imminent', 'en.plan.means'],
+      ['left the car keys and my will on the kitchen table. going to the cliffs now', 'imminent', 'en.plan.method'],
+      ['i wont be alive by the time my shift would have started', 'imminent', 'en.farewell'],
+      ['ive stopped drinking water as well as food, day 5', 'imminent', 'en.attempt'],
+      ['lying in the snow in my t shirt, not moving', 'imminent', 'en.attempt'],
+      ['im stood on the edge of the viaduct, im not ok at all', 'imminent', 'en.attempt'],
     ])
   })
 
@@ -113,6 +127,8 @@ describe('Third English rules audit (issue 12, audit set 2): intent, self-harm a
       ['keep thinking how easy it would be to just jump', 'high', 'en.ideation.thoughts'],
       ['thinking how peaceful it would be to just let go', 'high', 'en.ideation.thoughts'],
       ['writing letters to my kids just in case', 'high', 'en.ideation.thoughts'],
+      ['i keep thinking about the pills in the cupboard', 'high', 'en.ideation.thoughts'],
+      ['i think about crashing the tractor into the river every day', 'high', 'en.ideation.thoughts'],
     ])
   })
 
@@ -266,6 +282,27 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'my plan is the pills and a nap',
       'the plan is the river walk then lunch',
       'the team will do better without me as captain',
+      'had 12 of my vitamins over the week',
+      'we had 20 of them paracetamol in the first aid box at work',
+      'downed the bottle of water after the run',
+      'going out to the shed to spray the weedkiller after tea',
+      'went to the shop to get some weedkiller for the drive',
+      'the tractor is running in the barn while i muck out the calves',
+      'the generator is running in the shed, door shut because of the rain, mechanic coming to fix it',
+      'car is running in the garage to warm up, door open',
+      'walking into the sea now, its cold but so refreshing',
+      'stopped drinking water and eating for my colonoscopy tomorrow',
+      'stopped eating and drinking after midnight, surgery at 8',
+      'lying in the snow in my t shirt for a dare lol',
+      'im stood on the roof fixing the tiles, not ok at all with this wind',
+      'thinking about crashing the tractor into the river in farming simulator lol',
+      'i keep thinking about my meds, forgot to take them this morning',
+      'my phone wont be alive by lunch',
+      'the plants wont be alive by the time we get back from holiday',
+      'im on the railway bridge, the freight train is coming through, great photo',
+      'my fiddle is under my chin',
+      'left my will with the solicitor and going to the sea now for the weekend',
+      'the multi-storey is full, parking on the street',
     ])
   })
 

@@ -6,7 +6,7 @@ import type { Lexicon } from './types.js'
 
 const ME = '(?:my ?self|me ?self|myslef|mysefl|mysef|myslf)'
 const PILL_NAMES =
-  '(?:pills|meds|medz|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|xanax|oxy|aspirin|naproxen|codeine|co[- ]?codamol|temazepam|nitrazepam|dihydrocodeine|co[- ]?dydramol|solpadeine|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
+  '(?:pills|meds|medz|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|oramorph|oxynorm|tapentadol|hydromorphone|dilaudid|buprenorphine|subutex|duloxetine|cymbalta|clozapine|aripiprazole|abilify|haloperidol|carbamazepine|depakote|valproate|bisoprolol|digoxin|warfarin|xanax|oxy|aspirin|naproxen|codeine|co[- ]?codamol|temazepam|nitrazepam|dihydrocodeine|co[- ]?dydramol|solpadeine|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
 /**
  * The same names behind an empty lookahead, which matches everywhere: V8 then compiles what follows it once
  * instead of once for every way the pattern can reach it (a pattern with an amount and a gap before the name
@@ -32,7 +32,7 @@ const LEISURE =
 const AGO =
   '(?:\\d+|an?|half an?|one|two|three|few|couple of|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?|hours?|hrs?) ago'
 const HIGH_PLACE =
-  '(?:bridge|footbridge|viaduct|flyover|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park)'
+  '(?:bridge|footbridge|viaduct|flyover|roof|rooftop|building|balcony|cliff|window|ledge|overpass|tower|parking garage|car park|multi[- ]?storey|tower block)'
 /** Taking or swallowing, any tense ("took", "swallowed", "gonna take", "just downed"). */
 const TAKE =
   '(?:took|taken|swallowed|downed|necked|popped|have taken|just took|take|taking|swallow|swallowing|down|downing)'
@@ -355,7 +355,7 @@ export const en: Lexicon = {
         `(?:googl\\w*|search\\w*|look(?:ed|ing)? up|research\\w*|read(?:ing)? (?:up )?(?:about|on)|check(?:ed|ing)?) (?:\\w+ ){0,2}which (?:\\w+ ){0,2}(?:trains? (?:dont|do not|doesnt|does not|wont) stop|(?:${PILLS}|pills?|tablets?|drugs|ways?|methods?) (?:are|is|would be|work) (?:the )?(?:least painful|most painful|painless|quickest|fastest|most lethal|deadliest|lethal|strongest)|(?:bridges?|buildings?|cliffs?|car parks?)(?: \\w+){0,3}? (?:is|are) (?:the )?(?:highest|tallest))(?![^.!?]*\\b(?:get on|catch|wrong (?:one|train)|commut\\w*|timetable|late|journey|visit\\w*|trip|holiday|sightseeing|photos?|view)\\b)`,
         `(?:went|gone|been|go|going|drove|walked|climbed) (?:up )?(?:to|onto) the (?:top (?:floor |level )?of (?:the |a )?)?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi[- ]?storey)(?: \\w+){0,3}? (?:just )?to (?:see|check|look at) how (?:high (?:up )?it is|far (?:down )?it is|far the drop is|big the drop is|long the drop is|high the drop is)${LEISURE}(?![^.!?]*\\b(?:amazing|cool|fun|kids|tour\\w*|holiday|lift|stairs|museum|survey\\w*|measur\\w*)\\b)`,
         '(?:to|and) (?:see|check|work out|figure out|find|look) (?:out )?(?:where|which (?:spot|part|bit|side|one)) (?:it(?:d| would| will|ll)|i(?:d| would| could|ll| should| can)) (?:be )?(?:easiest|best|quickest|highest|do it|jump|go over|go off|not survive|not be found)(?= *(?:[.,!?]|$)| (?:from|and|off|if)\\b)',
-        '(?<!\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|ocd)\\b[^.!?]*)(?:think\\w*|thought|fantasi\\w*|imagin\\w*|picturing|daydream\\w*) (?:about |of )?(?:just )?(?:crashing (?:my |the )?car|(?:driving|steering|swerving|crashing|wrapping) (?:my |the )?(?:car )?(?:into|off|round) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|lorry|cliff|pole|oncoming|barrier))(?![^.!?]*\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|by accident|accidentally|nightmares?|game|ice|snow|tired)\\b)',
+        '(?<!\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|ocd)\\b[^.!?]*)(?:think\\w*|thought|fantasi\\w*|imagin\\w*|picturing|daydream\\w*) (?:about |of )?(?:just )?(?:crashing (?:my |the )?car|(?:driving|steering|swerving|crashing|wrapping|rolling) (?:my |the )?(?:(?:car|van|truck|lorry|tractor|motorbike|bike|pickup|rig|quad) )?(?:into|off|round) (?:a |the )?(?:tree|wall|bridge|river|lake|truck|lorry|cliff|pole|oncoming|barrier))(?![^.!?]*\\b(?:nervous|anxious|anxiety|learner|lessons?|test|insurance|by accident|accidentally|nightmares?|game|simulator|sim|gta|forza|lol|ice|snow|tired)\\b)',
         'i know (?:exactly )?(?:where (?:id|i would|il|i will|i could|to) go|how (?:id|i would|il|i will|to) do it|what (?:id|i would|il|i will|i could|to) use) and (?:what (?:id|i would|il|i will|i could|to) use|how (?:id|i would|il|i will|to) do it|where (?:id|i would|il|i will|to) go)(?![^.!?]*\\b(?:if i had|holiday|trip|shop\\w*|recipe|cook\\w*|paint\\w*|craft\\w*|garden\\w*|build\\w*|project|money|won|lottery)\\b)',
         // Third English rules audit (issue 12, audit set 2): a method thought through ("worked out how id do
         // it"), traffic and the thought of stepping out, using the means all one thinks about, scouting a broken fence.
@@ -368,6 +368,8 @@ export const en: Lexicon = {
         // Third English rules audit (issue 12, audit set 2): how easy it would be, thought of; letters written "in case".
         '(?:think\\w*|thought|imagin\\w*|wonder\\w*|picturing) (?:about )?how (?:easy|quick|simple|peaceful) it (?:would|d|will) be to (?:just )?(?:go in|jump|step (?:off|out|in front)(?: (?:of )?(?:the|a) (?:\\w+ )?(?:edge|ledge|platform|bridge|roof|kerb|curb|train|lorry|truck|bus))?|let go|drive off|swerve|end it|fall|slip (?:in|under|away)|go under|not come back|do it)(?= *(?:[.,!?]|$))',
         '(?:writing|wrote|written|started writing|write) (?:\\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my|each of my|all my) (?:\\w+ )?(?:kids|children|family|parents|mum|mom|dad|wife|husband|partner|son|daughter|sister|brother|boys|girls)s? (?:just )?in case(?= *(?:[.,!?]|$))',
+        // Third English rules audit (issue 12, audit set 2): means kept in mind ("i keep thinking about the pills in the cupboard").
+        '(?:keep|kept|cant stop|always) (?:thinking|think|thought|dreaming|obsessing) (?:about|of) (?:the|my|those|that|all the|all my|dads|\\w+s) (?:\\w+ )?(?:pills|tablets|meds|rope|noose|gun|shotgun|rifle|pistol|blades?|razors?)(?= *(?:[.,!?]|$)| (?:in|under|on|at|from|behind)\\b)(?![^.!?]*\\b(?:dose|doctor|gp|side effects?|prescri\\w*|forgot|forget|remember\\w*|taking|refill|pharmacy|shop\\w*|range|hunt\\w*|season)\\b)',
       ],
     },
     {
@@ -515,6 +517,9 @@ export const en: Lexicon = {
         `(?:im|i am|i m) (?:taking|swallowing|downing|necking) (?:them all|all of (?:them|em|it)|the (?:whole )?lot|every (?:last |single )?one(?: of them)?)(?= (?:now|rn|right now|${TONIGHT}|at midnight|once|when|after|before)\\b)(?![^.!?]*\\b(?:to|for|out|shopping|cinema|zoo|park|school|home|trip|party|class)\\b)`,
         // Third English rules audit (issue 12, audit set 2): a place or a means named as "my plan".
         `(?:my|the) plan is (?:to (?:use |go to |jump (?:off|from) |take )?)?(?:the |a |my )?(?:\\w+ )?(?:${HIGH_PLACE}|train line|railway line|railway|tracks|rope|noose|pills|tablets|gun|river|cliffs?|quarry|motorway)(?= *(?:[.,!?]|$)| (?:and|behind|near|by|at|on|off|from|in|tonight|tomorrow|this)\\b)${LEISURE}(?![^.!?]*\\b(?:nap|sleep\\w*|bed|headaches?|doctor|prescri\\w*|pharmacy|club|walk\\w*|swim\\w*|picnic)\\b)`,
+        // Third English rules audit (issue 12, audit set 2): off to drink a poison, a will left and then on the way to a place.
+        `(?:going|heading|off|walking|driving|went|gone) (?:\\w+ ){0,4}?to (?:drink|swallow|down|neck) (?:the |some |a glass of |a bottle of |a cup of |a mug of )?${POISON}`,
+        `(?:left|put|wrote|written|signed|made) (?:\\w+ ){0,4}?my (?:will|last will|passwords?)(?: \\w+){0,5}?[.,]? (?:\\w+ ){0,3}?(?:going|heading|walking|driving|off) (?:out )?(?:to|towards) the (?:\\w+ )?(?:${HIGH_PLACE}|cliffs|river|sea|tracks|railway|quarry|woods|lake|canal)(?: now| tonight| rn)?(?= *(?:[.,!?]|$))`,
       ],
     },
     {
@@ -569,6 +574,8 @@ export const en: Lexicon = {
         '(?:(?:pockets?|coat|bag|backpack|rucksack) (?:\\w+ )?(?:full of|filled with|loaded with|stuffed with|weighed down with)|(?:filled|stuffed|loaded|weighed down) (?:my |the )?(?:coat |jacket )?(?:pockets?|coat|bag|backpack|rucksack) (?:with|down with)) (?:stones|rocks|bricks|weights)(?<!\\b(?:kids?|children|son|daughter|toddler|boys?|girls?|grandkids?)\\b[^.!?]*)(?![^.!?]*\\b(?:kids?|children|beach\\w*|collect\\w*|skim\\w*|pretty|shells|garden\\w*|rockery|souvenirs?|crystals?|fossils?|geolog\\w*|washing|laundry)\\b)[^?]{0,80}?(?:pier|jetty|harbou?r|river|sea|lake|water|canal|tide|bridge|quarry|loch|reservoir|weir)',
         `(?:secret|hidden|hiding|stash\\w*|saving|saved|kept back|put aside|squirrel\\w*)\\b[^?]{0,80}?\\b${PILL_NAMES} (?:that |which )?i (?:never|didnt|did not|havent|have not|stopped) (?:took|take|taken|taking|swallow\\w*)(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:pharmacy|chemist|return\\w*|dispos\\w*|bin|binned|throw\\w*|threw|expired|out of date|clear\\w*)\\b)`,
         `(?:ordered|ordering|bought|buying|got|getting|saving|saved|collecting) (?:another|a second|a third|more|extra|some more) (?:(?:bottles?|boxes|box|packs?|packets?|strips?|tubs?) of )?(?:the |my )?(?:\\w+ ){0,2}?(?:${PILLS}|(?:sleep|sleeping|night|pain) (?:stuff|ones))(?: \\w+){0,4}? so (?:that )?i (?:have|ve got|got|ll have|will have|d have) enough(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:holiday|trip|away|travel\\w*|abroad|christmas|xmas|easter|closed|shortage|strike|weekend)\\b)`,
+        // Third English rules audit (issue 12, audit set 2): a barrel under the chin.
+        '(?:barrel|muzzle|gun|pistol|rifle|shotgun)(?: is| s)? (?:under|against|to|in) my (?:chin|jaw|temple|head|mouth)(?![^.!?]*\\b(?:game|gta|film|movie|scene|photo|pic|costume|toy|water ?gun|nerf|lol)\\b)',
       ],
     },
     {
@@ -577,7 +584,7 @@ export const en: Lexicon = {
       kind: 'attempt',
       patterns: [
         // "took 30 of my sleeping tablets": a count of pills, possibly someone's, with words between.
-        `(?:took|taken|swallowed|downed|ate|necked|popped|have taken|just took) (?:like |about |around |over |almost )?\\d{2,} (?:of )?(?:\\w+ ){0,3}?(?:${PILLS}|pils|tabs)(?! (?:today|this morning|on time|as prescribed|with|over|in the last|this (?:month|year|week)|a day|per day|each day|every day|daily|a week)\\b)`,
+        `(?:took|taken|swallowed|downed|ate|necked|popped|have taken|just took|(?<=\\b(?:ive|i have|just|ive just|i just) )had) (?:like |about |around |over |almost )?\\d{2,} (?:of )?(?:\\w+ ){0,3}?(?:${PILLS}|pils|tabs)(?![^.!?]*\\b(?:in (?:the|my) (?:box|bag|drawer|cupboard|cabinet|kit|house)|for (?:years|months|ages)|left|spare|at home)\\b)(?! (?:today|this morning|on time|as prescribed|with|over|in the last|this (?:month|year|week)|a day|per day|each day|every day|daily|a week)\\b)`,
         `(?:took|taken|swallowed|downed|ate|necked|have taken|just took) (?:all (?:of )?(?:my|the)|a (?:whole|full) (?:bottle|pack|box|packet|strip)(?: of)?|the (?:whole|entire) (?:bottle|pack|box|packet)(?: of)?|an entire (?:bottle|pack|box|packet)(?: of)?|\\d{2,}|too many|a (?:bunch|handful|lot) of|every) (?:\\w+ ){0,2}?${PILLS}(?! (?:today|this morning|on time|as prescribed|with|a day|per day|each day|every day|daily|a week))${FOR_PAIN}`,
         'overdosed(?! on (?:coffee|caffeine|sugar|chocolate|netflix|tv|memes|cuteness))',
         `(?:im|i am|currently) (?:standing|sitting|at the edge) (?:on|of) (?:the|a|this) (?:bridge|ledge|roof|rooftop|edge|tracks|train tracks|railway|balcony)${LEISURE}`,
@@ -587,7 +594,7 @@ export const en: Lexicon = {
         '(?:cut|went) too deep',
         '(?:cut|cuting) (?:\\w+ )?(?:really|very|so|too) deep',
         '(?:theres|there is|so|a lot of|lots of) (?:so much |a lot of )?blood(?= *(?:[.,!?]|$|everywhere))(?![^.!?]*\\b(?:dog|dogs|cat|cats|paw|pet|vet|nose ?bleed|nosebleed|period|tooth|dentist|film|movie|game|scene|butcher|meat|raw|horror|tattoo)\\b)',
-        '(?:engine|car) (?:\\w+ ){0,2}running in (?:the|my) garage',
+        '(?:engine|car) (?:\\w+ ){0,2}running in (?:the|my) garage(?![^.!?]*\\b(?:warm\\w*|defrost\\w*|mechanic|fix\\w*|repair\\w*|doors? (?:is |are )?open)\\b)',
         'in (?:the|my) garage with the (?:engine|car) (?:running|on)',
         '(?:standing|sitting) (?:at|on) (?:the )?edge of (?:the |a )?(?:platform|bridge|roof|rooftop|balcony|cliff|building)',
         'bleeding (?:out|a lot|so much|everywhere|heavily)',
@@ -603,7 +610,7 @@ export const en: Lexicon = {
         `(?:im|i am|currently|standing|sitting|stood|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|platform edge|cliff path)(?: \\w+){0,4}[.,]? (?:\\w+ ){0,2}(?:not|never) (?:coming|going) (?:back|down|home)`,
         `(?:im|i am|currently|standing|sitting|here) (?:standing |sitting |up |out )?(?:on|at) (?:the |a |this |my )?(?:edge of (?:the |a |my )?|top of (?:the |a |my )?)?(?:${HIGH_PLACE}|tracks|train tracks|railway|cliff path)(?: \\w+){0,4}[.,]? (?:this is it|sorry for everything|goodbye|bye everyone|its time|i cant do this anymore|im jumping|im going to jump|here i go)`,
         '(?:on|at) the (?:train |railway )?tracks,? (?:the |a |next )?train (?:is |comes |will be |is coming )?(?:here |due )?(?:in|at) ',
-        '(?:engine|car|motor)s? (?:is |are )?(?:\\w+ ){0,2}running in (?:the|my) (?:garage|closed garage)',
+        '(?:engine|car|motor)s? (?:is |are )?(?:\\w+ ){0,2}running in (?:the|my) (?:garage|closed garage)(?![^.!?]*\\b(?:warm\\w*|defrost\\w*|mechanic|fix\\w*|repair\\w*|doors? (?:is |are )?open)\\b)',
         '(?:wont|will not|doesnt|does not|isnt|is not|cant|cannot) stop(?:ping)? bleeding',
         'cut (?:\\w+ )?deep(?:er)? (?:this time|tonight|now|and)',
         // A large amount, all of something or an unnamed thing, taken a short while ago (not a dose for pain).
@@ -618,7 +625,7 @@ export const en: Lexicon = {
         `(?:top (?:floor|level|deck) of|on top of|up on|edge of) (?:the |a |this |my )?(?:${HIGH_PLACE}|multi[- ]?storey|ledge)[^?]{0,80}?(?:im|i am) (?:done|finished|ending it|going to jump|gonna jump)(?! (?:with|for)\\b)`,
         // By the tracks with the train coming; a train that does not stop, and the speaker on the line.
         '(?:tracks|rails|railway line|platform edge|edge of the platform)(?: \\w+){0,3}[.,]? (?:\\w+ ){0,3}(?:hear|see) (?:it|the train|the lights) (?:coming|approaching)',
-        `(?:platform edge|edge of the platform|on the (?:train |railway )?(?:tracks|line|rails))[^?]{0,80}?(?:train|express|it) (?:\\w+ ){0,2}(?:doesnt stop|does not stop|comes through|is coming|passes through)${LEISURE}`,
+        `(?:platform edge|edge of the platform|on the (?:train |railway )?(?:tracks|line|rails)|on the (?:railway|rail|train) bridge|at the level crossing)[^?]{0,80}?(?:train|express|freight|it|the \\d+(?::\\d+)?) (?:\\w+ ){0,2}(?:doesnt stop|does not stop|comes through|is coming|passes through)${LEISURE}`,
         `(?:train|express)(?: \\w+){0,4} (?:doesnt stop|does not stop|comes through|passes through)[^?]{0,80}?(?:(?:be|lie|lying|stand|standing) on the (?:tracks|line|rails)|platform edge|edge of the platform|not getting on it|step off|jump)${LEISURE}`,
         // At a height or on the tracks, then resolve (the place is a lookbehind, so a "not" before the resolve does not negate it).
         `(?=(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping))(?<=\\b(?:on|at|up on|up here on|onto|on top of) (?:the |a |this |my )?(?:\\w+ )?(?:${HIGH_PLACE}|cliffs|multi[- ]?storey|multistorey|tracks|ledge|sill|level crossing)\\b[^?]{0,80}?)(?:(?:im |i am )?not (?:coming (?:down|back|home)|turning back|getting down)|(?:its|it is) time|tonights the night|this is it|here i go|no one (?:will|can) stop me|(?:im )?going over|(?:im )?jumping)${LEISURE}`,
@@ -697,7 +704,7 @@ export const en: Lexicon = {
         `(?:walking|heading|going|climbing|stepping|walked|climbed) (?:up |out )?(?:to|towards|onto|up to) the (?:very )?edge(?: of (?:the |a |this )?(?:cliff|cliffs|${HIGH_PLACE}|platform))?(?= *(?:[.,!?]|$)| (?:now|rn|right now|alone|tonight)\\b)${LEISURE}${LEDGE_TASK}`,
         'gas (?:oven|hob|cooker|fire|tap|taps|rings?)? ?(?:is |s )?(?:on|turned on|open|left on|running)(?: \\w+){0,3}?,? (?:with )?(?:no flame|not lit|unlit|without (?:a |the |any )?flame)(?![^.!?]*\\b(?:broken|igniter|ignition|spark\\w*|engineer|leak\\w*|smell\\w*|landlord|fix\\w*|repair\\w*|safety)\\b)',
         '(?:standing|stood|lying|laying|lay) (?:down )?in the middle of (?:the |a )?(?:motorway|dual carriageway|highway|freeway|fast lane)(?![^.!?]*\\b(?:broke down|breakdown|broken down|jam|queue|accident|crash\\w*|police|help\\w*|marshal\\w*|directing|protest\\w*|march\\w*|closed|cones|roadworks|dog|cat|fox|deer)\\b)',
-        '(?:lying|lay|laying|sitting|sat) (?:down )?(?:in|on) the (?:snow|ice|frozen ground)(?: \\w+){0,6}? (?:in (?:just|only) (?:a |my )?(?:t[- ]?shirt|shirt|pyjamas|pajamas|underwear|boxers)|with no (?:coat|jacket|shoes)|without (?:a |my )?(?:coat|jacket))(?![^.!?]*\\b(?:angels?|sledg\\w*|dare|challenge|photos?|pics?|fun|lol|haha|sauna|hot tub|wim hof)\\b)',
+        '(?:lying|lay|laying|sitting|sat) (?:down )?(?:in|on) the (?:snow|ice|frozen ground)(?: \\w+){0,6}? (?:in (?:just |only )?(?:a |my )?(?:t[- ]?shirt|shirt|pyjamas|pajamas|underwear|boxers)|with no (?:coat|jacket|shoes)|without (?:a |my )?(?:coat|jacket))(?![^.!?]*\\b(?:angels?|sledg\\w*|dare|challenge|photos?|pics?|fun|lol|haha|sauna|hot tub|wim hof)\\b)',
         '(?:havent|have not|not) eaten (?:in|for) [^.!?]{1,30}? (?:and|,) (?:ive |i )?(?:stopped|quit) (?:drinking|taking (?:any )?(?:water|fluids))',
         // The amount told after a stop ("took the pills. all of them").
         `(?<=\\b(?:took|taken|swallowed|downed|necked|popped) (?:\\w+ ){0,3}?${PILLS}[.,!]+ *)(?:all of (?:them|em)|(?:them|em) all|every (?:last |single )?one(?: of them)?|the (?:whole )?lot)(?= *(?:[.!?]|$))`,
@@ -709,10 +716,15 @@ export const en: Lexicon = {
         '(?:car|engine|van|motor)(?:s| is| s)? (?:\\w+ ){0,2}in (?:the|my) garage[^.!?]{0,60}? (?:the )?(?:engine|car|motor) (?:is |s |still )?(?:running|on)(?![^.!?]*\\b(?:mechanic|fix\\w*|repair\\w*|servic\\w*|mot|warm\\w*|defrost\\w*|rough|nois\\w*|charg\\w*|battery|jump ?start\\w*|tun\\w*)\\b)',
         '(?:turned|switched|put|left) (?:\\w+ ){0,5}?(?:gas|hob|cooker|oven|rings?|burners?|taps?)(?: \\w+){0,3}? on,? (?:and|but) (?:i )?(?:didnt|did not|havent|have not|not|never) (?:light|lite|lit) (?:it|them|the \\w+)(?![^.!?]*\\b(?:electric|induction|accident\\w*|forgot|oops|whoops|smell\\w*|leak\\w*|igniter|ignition|broken|engineer)\\b)',
         `(?:not (?:ok|okay|alright|fine|safe)|(?:(?:texted|messaged|told|said|rang|called|wrote) (?:\\w+ ){0,2})?goodbye|cant do (?:this|it)(?: any ?more)?|i cant anymore)\\b[^?]{0,60}?(?:now )?(?:im|i am) (?:now )?(?:up |out |standing |sitting |stood |sat )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|multi[- ]?storey)${LEISURE}${LEDGE_TASK}(?![^.!?]*\\b(?:bus|traffic|stuck|queue|waiting|shift|way (?:to|home)|walk\\w*|run\\w*|jog\\w*|cycl\\w*|bike|dog)\\b)`,
-        // Third English rules audit (issue 12, audit set 2): at a height or a quarry, then distress.
-        `(?:im|i am) (?:now )?(?:up |out |standing |sitting )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|quarry|multi[- ]?storey)\\b[^.!?]{0,40}?(?:(?:im|i am) not (?:ok|okay|alright|safe)|i (?:cant|cannot) do this(?: any ?more)?)(?= *(?:[.,!?]|$))${LEISURE}${LEDGE_TASK}`,
         // Third English rules audit (issue 12, audit set 2): a cut told over two lines ("i cut / really deep this time").
         '(?:i|ive|i just|just) cut(?: myself| again)? ?\\. (?:\\w+ )?(?:really |very |so |too |way )deep(?:er)?(?= *(?:[.,!?]|$)| (?:this time|tonight|now|again|and)\\b)',
+        // Third English rules audit (issue 12, audit set 2): an engine left running in a shut barn or shed, the sea walked
+        // into with distress, fluids refused with food, "not ok" after a place.
+        '(?:engine|car|van|motor|tractor|truck|generator|quad)s? (?:is |are |s )?(?:\\w+ ){0,2}running in (?:the|my|a) (?:closed|shut|locked) (?:garage|barn|shed|workshop|lock ?up|unit|outbuilding)(?![^.!?]*\\b(?:warm\\w*|mechanic|fix\\w*|repair\\w*|servic\\w*|test\\w*|extract\\w*)\\b)',
+        '(?:engine|car|van|motor|tractor|truck|generator|quad)s? (?:is |are |s )?(?:\\w+ ){0,2}running in (?:the|my|a) (?:garage|barn|shed|workshop|lock ?up|unit|outbuilding)(?=[^.!?]*\\b(?:doors? (?:is |are )?(?:down|shut|closed|locked)|(?:im|i am) (?:sat|sitting|lying|laying) in (?:the )?(?:cab|car|van|seat|it|back))\\b)(?![^.!?]*\\b(?:warm\\w*|mechanic|fix\\w*|repair\\w*|servic\\w*|test\\w*|extract\\w*)\\b)',
+        `(?:walking|wading|going) (?:out )?into the (?:sea|river|lake|ocean|water|reservoir|canal|loch|tide|waves)(?: now| rn| right now| tonight)?(?=[^?]{0,80}\\b(?:i dont care|i cant do|goodbye|bye|sorry|love you|not coming back|its over|no point|im done|this is it)\\b)${LEISURE}(?![^?]*\\b(?:swim\\w*|paddl\\w*|dip|kids?|dog|surf\\w*|wetsuit|holiday|beach day|lovely|refreshing|fun|lol|haha)\\b)`,
+        '(?:stopped|quit) (?:eating and drinking|drinking and eating|drinking (?:any )?(?:water|fluids|anything) (?:as well as|and|or|along with) (?:food|eating))(?![^.!?]*\\b(?:fast\\w*|ramadan|surgery|operation|procedure|test|anaesth\\w*|colonoscopy|nil by mouth)\\b)',
+        `(?:im|i am|currently) (?:now )?(?:up |out |standing |sitting |stood |sat )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|quarry)\\b[^.!?]{0,40}?,? (?:(?:im|i am) not (?:ok|okay|alright|safe)(?: at all)?|i (?:cant|cannot) do this(?: any ?more)?)(?= *(?:[.,!?]|$))${LEISURE}${LEDGE_TASK}`,
       ],
     },
     {
@@ -765,6 +777,8 @@ export const en: Lexicon = {
         `(?:the )?last (?:thing|words?) (?:ill|i will|i ll) (?:ever )?(?:post|say|write|send|type)(?: (?:here|to (?:you|anyone|yall)))?(?= *(?:[.,!?]|$))${NOT_SOON}`,
         // Third English rules audit (issue 12, audit set 2): going home to the Lord, or with Jesus, at a set time.
         '(?:(?:im |i am |i m )?(?:going|go) home to (?:the lord|god|jesus|him|my maker|my saviou?r|heaven)|(?:il|i will) be (?:with (?:jesus|god|the lord|him|my (?:mum|mom|dad|nan|gran|grandma|grandad|grandpa|grandmother|grandfather))(?: in heaven)?|in heaven)) (?:tonight|today|now|by (?:morning|tomorrow|dawn)|before (?:morning|dawn|sunrise))(?![^.!?]*\\b(?:church|mass|service|prayer meeting|choir|youth group|bible study|vigil|retreat)\\b)',
+        // Third English rules audit (issue 12, audit set 2): not alive by a time.
+        '(?<!\\b(?:phone|battery|plant|plants|fish|party|chat|server|show|series|game|project|tree|flowers|band|team|shop|business|pub)\\b[^.!?]*)(?:wont|will not|im not gonna|im not going to|not gonna|not going to) be alive (?:by|when|to see|tomorrow|in the morning|after|much longer|by the time)',
       ],
     },
     {
