@@ -86,6 +86,13 @@ describe('Third English rules audit (issue 12, audit set 2): attempts, means and
       ['ive stopped drinking water as well as food, day 5', 'imminent', 'en.attempt'],
       ['lying in the snow in my t shirt, not moving', 'imminent', 'en.attempt'],
       ['im stood on the edge of the viaduct, im not ok at all', 'imminent', 'en.attempt'],
+      ['i am taking all of the medicines now. please forgive', 'imminent', 'en.plan.method'],
+      ['i have took all the pill in the bottle', 'imminent', 'en.attempt'],
+      ['yesterday i buy rope, today i use it', 'imminent', 'en.plan.means'],
+      ['no cap took like 30 of my meds', 'imminent', 'en.attempt'],
+      ['not gonna lie i swallowed the whole bottle of my sertraline', 'imminent', 'en.attempt'],
+      ['final respawn disabled. ending it irl tonight', 'imminent', 'en.ideation.active'],
+      ['fr fr im ending it tn', 'imminent', 'en.ideation.active'],
     ])
   })
 
@@ -129,6 +136,8 @@ describe('Third English rules audit (issue 12, audit set 2): intent, self-harm a
       ['writing letters to my kids just in case', 'high', 'en.ideation.thoughts'],
       ['i keep thinking about the pills in the cupboard', 'high', 'en.ideation.thoughts'],
       ['i think about crashing the tractor into the river every day', 'high', 'en.ideation.thoughts'],
+      ['i think about smothering myself with the pillow while the baby sleeps', 'high', 'thinking:en.plan.method'],
+      ['im ending it', 'high', 'en.ideation.active'],
     ])
   })
 
@@ -303,6 +312,16 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'my fiddle is under my chin',
       'left my will with the solicitor and going to the sea now for the weekend',
       'the multi-storey is full, parking on the street',
+      'im ending it with him tonight',
+      'im ending it tonight, the series finale is too sad',
+      'ending it here for today, thanks for the chat',
+      'im ending things with my landlord tonight',
+      'no cap this burger is the best',
+      'took all the pills in the box to the pharmacy for disposal',
+      'bought a new rope for the boat, today i use it to moor',
+      'got my tablets from the chemist, i use them now as prescribed',
+      'thinking about smothering the chips in gravy',
+      'see you tn at the pub',
     ])
   })
 

@@ -6,7 +6,7 @@ import type { Lexicon } from './types.js'
 
 const ME = '(?:my ?self|me ?self|myslef|mysefl|mysef|myslf)'
 const PILL_NAMES =
-  '(?:pills|meds|medz|tablets|medication|medications|medicine|sleeping pills|painkillers|paracetamol|tylenol|ibuprofen|antidepressants|insulin|oramorph|oxynorm|tapentadol|hydromorphone|dilaudid|buprenorphine|subutex|duloxetine|cymbalta|clozapine|aripiprazole|abilify|haloperidol|carbamazepine|depakote|valproate|bisoprolol|digoxin|warfarin|xanax|oxy|aspirin|naproxen|codeine|co[- ]?codamol|temazepam|nitrazepam|dihydrocodeine|co[- ]?dydramol|solpadeine|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
+  '(?:pills|meds|medz|tablets|medication|medications|medicine|sleeping pills|painkillers|medicines|paracetamol|tylenol|ibuprofen|antidepressants|insulin|oramorph|oxynorm|tapentadol|hydromorphone|dilaudid|buprenorphine|subutex|duloxetine|cymbalta|clozapine|aripiprazole|abilify|haloperidol|carbamazepine|depakote|valproate|bisoprolol|digoxin|warfarin|xanax|oxy|aspirin|naproxen|codeine|co[- ]?codamol|temazepam|nitrazepam|dihydrocodeine|co[- ]?dydramol|solpadeine|tramadol|diazepam|valium|sertraline|fluoxetine|prozac|citalopram|amitriptyline|lithium|zopiclone|quetiapine|benadryl|nytol|sleeping tablets|antihistamines|sleeping meds|sleep meds|antipsychotics|benzos|xans|oxys|oxycodone|oxycontin|percs|percocets?|vicodin|hydrocodone|norco|fentanyl|morphine|methadone|opioids|ambien|zolpidem|seroquel|zoloft|lexapro|escitalopram|paxil|paroxetine|effexor|venlafaxine|wellbutrin|bupropion|mirtazapine|remeron|trazodone|klonopin|clonazepam|ativan|lorazepam|alprazolam|gabapentin|pregabalin|lyrica|olanzapine|zyprexa|risperidone|lamotrigine|lamictal|propranolol|adderall|acetaminophen|advil|nurofen|excedrin|promethazine|diphenhydramine|zzzquil|unisom|nyquil)'
 /**
  * The same names behind an empty lookahead, which matches everywhere: V8 then compiles what follows it once
  * instead of once for every way the pattern can reach it (a pattern with an amount and a gap before the name
@@ -409,6 +409,8 @@ export const en: Lexicon = {
         // tonight"), suicide named and then "because i want to do it".
         '(?:uninstall\\w*|unsubscrib\\w*|rage ?quit\\w*|quit\\w*|log\\w* (?:out|off)(?: of)?|delet\\w*|exit\\w*) (?:from )?(?:life|irl|real life|existence)(?= *(?:[.,!?]|$)| (?:tonight|today|now|rn|soon|for good|forever|permanently|fr)\\b)',
         'suicid\\w*[^.!?]{0,60}? (?:because|cause|cuz|coz|bc|since|and|but) i (?:really )?(?:want to|wanna|am going to|m going to|im going to|gonna|will|plan to|intend to) (?:do it|go through with it)(?= *(?:[.,!?]|$))',
+        // Third English rules audit (issue 12, audit set 2): "im ending it" in the present with a time, slang or irl.
+        `(?:(?:im|i am|i m) (?:just |finally |really )?|(?<=(?:^|[.!?,;] *)))ending (?:it|things|it all)(?= *(?:[.,!?]|$)| (?:${TONIGHT}|tn|today|now|rn|right now|soon|for good|this time|irl|fr)\\b)(?![^.!?]*\\b(?:with|between|series|season|show|book|story|chapter|stream|game|campaign|relationship|contract|lease|subscription|membership|diet|streak|call|meeting)\\b)`,
       ],
     },
     {
@@ -449,7 +451,7 @@ export const en: Lexicon = {
       level: 'imminent',
       kind: 'plan',
       patterns: [
-        `(?:hang|hanging|hung|drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|suffocate|suffocating) ${ME}`,
+        `(?:hang|hanging|hung|drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|suffocate|suffocating|smother|smothering|strangle|strangling) ${ME}`,
         `jump(?:ing)? (?:off|from) (?:\\w+ ){0,4}${HIGH_PLACE}`,
         'jump(?:ing)? (?:in front of|under) (?:a|the) (?:train|bus|truck|car|subway|tram|lorry)',
         '(?:step|stepping|walk|walking|run|running|throw myself|throwing myself|lie down|lay down|lying down) (?:out )?(?:in front of|under) (?:a|the|an) (?:\\w+ )?(?:train|bus|truck|lorry|tram|subway|express)',
@@ -576,6 +578,8 @@ export const en: Lexicon = {
         `(?:ordered|ordering|bought|buying|got|getting|saving|saved|collecting) (?:another|a second|a third|more|extra|some more) (?:(?:bottles?|boxes|box|packs?|packets?|strips?|tubs?) of )?(?:the |my )?(?:\\w+ ){0,2}?(?:${PILLS}|(?:sleep|sleeping|night|pain) (?:stuff|ones))(?: \\w+){0,4}? so (?:that )?i (?:have|ve got|got|ll have|will have|d have) enough(?= *(?:[.,!?]|$))(?![^.!?]*\\b(?:holiday|trip|away|travel\\w*|abroad|christmas|xmas|easter|closed|shortage|strike|weekend)\\b)`,
         // Third English rules audit (issue 12, audit set 2): a barrel under the chin.
         '(?:barrel|muzzle|gun|pistol|rifle|shotgun)(?: is| s)? (?:under|against|to|in) my (?:chin|jaw|temple|head|mouth)(?![^.!?]*\\b(?:game|gta|film|movie|scene|photo|pic|costume|toy|water ?gun|nerf|lol)\\b)',
+        // Third English rules audit (issue 12, audit set 2): means bought and used today ("yesterday i buy rope, today i use it").
+        '(?:rope|noose|gun|pistol|rifle|shotgun|pills|tablets)\\b[^?]{0,60}?(?:(?:today|tonight|now) i (?:use|will use|am using|gonna use|going to use|il use) (?:it|them)|i (?:use|will use|am using|gonna use|going to use|il use) (?:it|them) (?:today|tonight|now))(?= *(?:[.,!?]|$))(?![^?]*\\b(?:climb\\w*|boat|tow\\w*|tent|camp\\w*|swing|washing|range|hunt\\w*|clay|ipad|draw\\w*|school|homework)\\b)',
       ],
     },
     {
@@ -669,7 +673,7 @@ export const en: Lexicon = {
         // fillers between ("took like all of my sleeping pills", "popped a whole bottle of xanax", "downed a bottle
         // of pills", "just finished swallowing all my pills", "took way too many pills"); not a routine, a dose for
         // an ailment, food, or a supply carried along.
-        `(?:took|toked|taken|swallowed|swolowed|downed|necked|popped|chugged|ate|washed down|have taken|have washed down|have (?:take|swallow|eat|drink|drank)|finished (?:taking|swallowing))${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
+        `(?:took|toked|taken|swallowed|swolowed|downed|necked|popped|chugged|ate|washed down|have taken|have washed down|have (?:take|took|swallow|eat|drink|drank)|finished (?:taking|swallowing))${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}${MANY} (?:(?:my|the) )?(?:\\w+ ){0,2}?${PILLS}${ON_TIME}${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
         // The amount with nothing named, the pills being the topic: "just took all of them", "swallowed every last
         // one", "i took 30 of them.", "took a handful." ("took" only where the sentence ends or the speed is named).
         `(?:swallowed|have swallowed)${NOT_A_DOSE_BEFORE}${TOLD_PAST} ${FILL}(?:all (?:of )?(?:them|those|these|it)|them all|every (?:last |single )?(?:one|pill|tablet)(?: of them)?|(?:\\d{2,}|a handful|a fistful|a bunch|a load) of them|the (?:whole )?lot)(?= *(?:[.,!?]|$)| (?:and|now|just|already|at once|in one go|all at once|tonight|earlier|rn)\\b| ${AGO}|${RUN_ON})${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
@@ -725,6 +729,8 @@ export const en: Lexicon = {
         `(?:walking|wading|going) (?:out )?into the (?:sea|river|lake|ocean|water|reservoir|canal|loch|tide|waves)(?: now| rn| right now| tonight)?(?=[^?]{0,80}\\b(?:i dont care|i cant do|goodbye|bye|sorry|love you|not coming back|its over|no point|im done|this is it)\\b)${LEISURE}(?![^?]*\\b(?:swim\\w*|paddl\\w*|dip|kids?|dog|surf\\w*|wetsuit|holiday|beach day|lovely|refreshing|fun|lol|haha)\\b)`,
         '(?:stopped|quit) (?:eating and drinking|drinking and eating|drinking (?:any )?(?:water|fluids|anything) (?:as well as|and|or|along with) (?:food|eating))(?![^.!?]*\\b(?:fast\\w*|ramadan|surgery|operation|procedure|test|anaesth\\w*|colonoscopy|nil by mouth)\\b)',
         `(?:im|i am|currently) (?:now )?(?:up |out |standing |sitting |stood |sat )?(?:on|at) (?:the |a )?(?:top of (?:the |a )?|roof of (?:the |a )?|edge of (?:the |a )?)?(?:\\w+ ){0,2}?(?:${HIGH_PLACE}|tracks|railway line|cliffs|quarry)\\b[^.!?]{0,40}?,? (?:(?:im|i am) not (?:ok|okay|alright|safe)(?: at all)?|i (?:cant|cannot) do this(?: any ?more)?)(?= *(?:[.,!?]|$))${LEISURE}${LEDGE_TASK}`,
+        // Third English rules audit (issue 12, audit set 2): every pill in the bottle, a second-language singular and "have took".
+        `(?:took|taken|have took|have taken|swallowed|downed|ate) (?:all|every) (?:of )?(?:the |my )?(?:pill|pills|tablet|tablets|medicine|medicines|meds) (?:in|from) (?:the|my) (?:box|bottle|pack|packet|blister|tub|jar|cabinet|drawer|house)${NOT_A_DOSE_AFTER}${FOR_PAIN}`,
       ],
     },
     {
@@ -834,6 +840,8 @@ export const en: Lexicon = {
         // Third English rules audit (issue 12, audit set 2): before someone wakes or comes home, once the house is quiet.
         'before (?:he|she|they|hes|shes|theyre|the (?:baby|kids|children)|my \\w+|everyone|everybody|anyone|mum|mom|dad) (?:wakes|wake|gets home|get home|comes home|come home|is home|are home|s home|re home|home|gets back|get back|comes back|come back|is back|are back)(?: up)?',
         '(?:when|after|once) (?:everyones|everybodys) (?:asleep|in bed|out|gone)',
+        // "tn" (tonight) only right after what is ended ("ending it tn"): alone it is often a place (Tennessee).
+        '(?<=\\b(?:it|myself|things|everything|all) )tn',
         '(?:when|after|once) the (?:house|flat|ward) (?:goes|is|gets|s|has gone)? ?(?:quiet|asleep|dark|empty)',
       ],
     },
@@ -1140,6 +1148,12 @@ export const en: Lexicon = {
       'not doing (?:well|ok|okay|good|great)',
       'no one',
       'nobody',
+      // Third English rules audit (issue 12, audit set 2): slang for "honestly" ("no cap took 30 of my meds").
+      'no cap',
+      'no lie',
+      'no joke',
+      'not (?:gonna|going to) lie',
+      'not (?:even )?(?:joking|kidding)',
     ],
     window: 5,
     stops: ['i', 'im', 'ive', 'id', 'ill', 'me'],
