@@ -96,6 +96,19 @@ describe('Third English rules audit (issue 12, audit set 2): attempts, means and
     ])
   })
 
+  it('reads goodbye formulas: tapping out, so long, the other side, said goodbye, no blame, gone by sunrise', () => {
+    expectRuleLevels([
+      ['its been a good run everyone. im tapping out for good', 'imminent', 'en.farewell'],
+      ['so long everyone, thanks for everything', 'imminent', 'en.farewell'],
+      ['catch you all on the other side', 'imminent', 'en.farewell'],
+      ['tell everyone i said goodbye. i wont be back', 'imminent', 'en.farewell'],
+      ['please dont blame yourselves for what im about to do', 'imminent', 'en.farewell'],
+      ['when you wake up ill be gone', 'imminent', 'en.farewell'],
+      ['ill be gone before the sun comes up', 'imminent', 'en.farewell'],
+      ['my goodbye letter is on the table', 'imminent', 'en.farewell'],
+    ])
+  })
+
   it('reads going home to the Lord at a set time as a goodbye, and a height then distress as in progress', () => {
     expectRuleLevels([
       ['im going home to the lord tonight', 'imminent', 'en.farewell'],
@@ -322,6 +335,19 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'got my tablets from the chemist, i use them now as prescribed',
       'thinking about smothering the chips in gravy',
       'see you tn at the pub',
+      'its been a good run, tapping out of the tournament for good',
+      'so long everyone, see you next term',
+      'catch you all on the other side of the holidays',
+      'tell everyone i said bye, see you next week',
+      'tell mum i said goodbye when she gets back from work',
+      'dont blame yourselves for what im about to do to this cake lol',
+      'my farewell letter to the team is on the desk',
+      'my goodbye note to the class is on the board',
+      'when you wake up ill be gone to work already',
+      'when you wake up ill be gone, early shift',
+      'ill be gone before the sun comes up, flight at 6',
+      'gave my old skis to my cousin, i wont need them',
+      'ive made my peace with the new manager',
     ])
   })
 

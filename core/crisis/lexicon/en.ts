@@ -745,10 +745,10 @@ export const en: Lexicon = {
         `(?:it was|its been|was|been) (?:really |so |genuinely )?(?:nice|lovely|good|great|an honou?r|a pleasure) knowing (?:you|u|yall|everyone|all of you|every one of you|you all|u all|you guys|yous)${NOT_SOON}(?![^.!?]*\\b(?:job|work|team|office|company|leaving do|retir\\w*|moving|new role|class|school|course|uni|reunion)\\b)`,
         'tell my (?:mom|mum|mother|dad|father|family|parents|sister|brother|kids|children|wife|husband|partner|girlfriend|boyfriend)(?: that)? (?:im sorry|i love|i loved|sorry)(?![^.!?]*\\b(?:missed|forgot|late|call (?:back|later|tomorrow)|dinner|party|birthday|wedding|traffic|meeting)\\b)',
         '(?:you|yall) (?:wont|will not|will never) (?:hear from|see) me again',
-        'see (?:you|yall) (?:all )?on the other side',
+        '(?:see|catch|meet) (?:you|yall|u|ya) (?:all )?on the other side(?! of\\b)',
         `last (?:msg|message|text|post|words) (?:from me|ever|ill (?:ever )?(?:send|write|post))${NOT_SOON}`,
         // A goodbye with thanks, love or an apology for everything in the same message.
-        `(?:goodbye|bye|farewell)(?: (?:everyone|everybody|all|yall|guys|world|friends))?[.,!]*(?: \\S+){0,6}? (?:thank (?:you|u) (?:all )?for (?:everything|trying|being there)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me|forgive me)${NOT_SOON}`,
+        `(?:goodbye|bye|farewell|so long)(?: (?:everyone|everybody|all|yall|guys|world|friends))?[.,!]*(?: \\S+){0,6}? (?:thank (?:you|u) (?:all )?for (?:everything|trying|being there)|thanks (?:all )?for (?:everything|trying)|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me|forgive me)${NOT_SOON}`,
         `(?:thank (?:you|u) (?:all )?for (?:everything|trying)|thanks (?:all )?for everything|i love (?:you|u) (?:all|guys)|sorry for everything|please forgive me)[.,!]*(?: \\S+){0,6}? (?:goodbye|bye (?:everyone|all|yall|guys|world)|farewell)(?= *(?:[.,!?]|$))${NOT_SOON}`,
         '(?:gave away|given away|giving away|gave) (?:all )?(?:my|all my) (?:things|stuff|belongings|dog|cat|pets)(?: \\S+){0,10}? (?:goodbye|last (?:msg|message|text|post))',
         '(?:deleted|deleting) (?:all )?(?:of )?my (?:accounts|socials|social media|profiles)(?: \\S+){0,8}? (?:goodbye|last (?:msg|message|text|post))',
@@ -763,14 +763,14 @@ export const en: Lexicon = {
         `(?:this is |its )?the last (?:time )?(?:youll|you will|you ll|yall will|anyone will|any of you will) (?:ever )?hear (?:from|of) me${NOT_SOON}`,
         '(?:goodnight|good night|night) forever',
         // Goodbye euphemisms: checking out for good, see you never, do not look for me, gone by the morning.
-        '(?:im |i am )?(?:checking|signing|logging|clocking) (?:out|off) (?:for good|permanently|forever|for the (?:last|final) time|of (?:life|this world|this life))(?![^.!?]*\\b(?:app|twitter|insta\\w*|tiktok|social media|facebook|reddit|discord|this site|platform|detox|server|game|account|shift|work)\\b)',
+        '(?:im |i am )?(?:checking|signing|logging|clocking|tapping|bowing) (?:out|off) (?:for good|permanently|forever|for the (?:last|final) time|of (?:life|this world|this life))(?![^.!?]*\\b(?:app|twitter|insta\\w*|tiktok|social media|facebook|reddit|discord|this site|platform|detox|server|game|account|shift|work)\\b)',
         `(?:cya|see (?:you|ya|u|yall)) never${NOT_SOON}`,
         '(?:look after|take care of|feed|walk) my (?:dog|cat|pets?|kids|children|rabbit|hamster|fish|plants)(?: \\w+){0,3} (?:when|after|once) (?:im|i am) (?:gone|dead|not here|not around)(?![^.!?]*\\b(?:holiday|trip|away|abroad|hospital|work\\w*|weekend|week|conference|festival|back)\\b)',
         `(?:dont|do not) (?:try to |bother |come )?(?:look|looking|search|searching) for me(?= *(?:[.!?]|$))${NOT_SOON}`,
-        '(?:il|i will) be (?:gone|dead) (?:before|by) (?:midnight|morning|the morning|sunrise|dawn|tomorrow)(?![^.!?]*\\b(?:flight|train|trip|holiday|work|shift|airport|bus|conference|camp\\w*|back|home)\\b)',
+        '(?:il|i will) be (?:gone|dead) (?:before|by) (?:midnight|morning|the morning|sunrise|dawn|tomorrow|the sun (?:comes up|rises)|sunup|daybreak|first light)(?![^.!?]*\\b(?:flight|train|trip|holiday|work|shift|airport|bus|conference|camp\\w*|back|home)\\b)',
         '(?:wont|will not) need (?:\\w+ ){0,3}where im going(?![^.!?]*\\b(?:holiday|beach|trip|sun\\w*|hot|warm|abroad|flight|spain|camp\\w*|cold|snow\\w*)\\b)',
         '(?:wont|will not|dont think il|dont think i will|not going to) (?:see|make it to|live to see) (?:another (?:sunrise|day|morning)|the (?:morning|sunrise)|tomorrow)(?![^.!?]*\\b(?:sleep\\w*|work\\w*|lie in|cloud\\w*|fog\\w*|shift|night shift|flight|blinds)\\b)',
-        `(?:when|once) (?:you|anyone|someone|yall) (?:read|reads|see|sees|find|finds) this,? (?:il|i will) (?:be gone|be dead|not be here|have done it|already be gone)(?! (?:to|for|on|out)\\b)`,
+        `(?:when|once) (?:you|anyone|someone|yall) (?:(?:read|reads|see|sees|find|finds) this|(?:wake|wakes) up(?![^.!?]*\\b(?:work|shift|flight|gym|run|early|airport|school|uni|shops?|hospital|appointment|out)\\b)),? (?:il|i will) (?:be gone|be dead|not be here|have done it|already be gone)(?! (?:to|for|on|out)\\b)`,
         `(?:this is|tonight is|its) my (?:very )?last (?:night|day)(?![^.!?]*\\b(?:in|at|before|of|shift|job|work|holiday|trip|course|school|term|uni|here)\\b)`,
         // Fourth round (issue 12): gone before the others wake, a reader told it is too late, thanks before doing it.
         '(?:wont|will not|im not gonna|im not going to|not gonna|not going to) be (?:here|around|alive) (?:when|by the time) (?:you|u|yall|everyone|you all|they|anyone|mum|mom|my (?:mum|mom|parents|family)) (?:wake|wakes|get|gets) up(?![^.!?]*\\b(?:work\\w*|shift|flight|train|bus|early|airport|gym|run|out|leaving|commute|hospital|appointment|school|uni|class)\\b)',
@@ -785,6 +785,11 @@ export const en: Lexicon = {
         '(?:(?:im |i am |i m )?(?:going|go) home to (?:the lord|god|jesus|him|my maker|my saviou?r|heaven)|(?:il|i will) be (?:with (?:jesus|god|the lord|him|my (?:mum|mom|dad|nan|gran|grandma|grandad|grandpa|grandmother|grandfather))(?: in heaven)?|in heaven)) (?:tonight|today|now|by (?:morning|tomorrow|dawn)|before (?:morning|dawn|sunrise))(?![^.!?]*\\b(?:church|mass|service|prayer meeting|choir|youth group|bible study|vigil|retreat)\\b)',
         // Third English rules audit (issue 12, audit set 2): not alive by a time.
         '(?<!\\b(?:phone|battery|plant|plants|fish|party|chat|server|show|series|game|project|tree|flowers|band|team|shop|business|pub)\\b[^.!?]*)(?:wont|will not|im not gonna|im not going to|not gonna|not going to) be alive (?:by|when|to see|tomorrow|in the morning|after|much longer|by the time)',
+        // Third English rules audit (issue 12, audit set 2): goodbye formulas: "tell everyone i said goodbye", no blame for
+        // what is about to be done, a goodbye letter located.
+        `tell (?:everyone|everybody|them|my (?:mum|mom|dad|family|parents|friends|kids|wife|husband)|\\w+) (?:that )?i said (?:goodbye|bye)(?![^.!?]*\\b(?:party|leaving do|shift|work|holiday|trip|moving|move)\\b)${NOT_SOON}`,
+        '(?:please )?(?:dont|do not) blame (?:yourselves|yourself|anyone|each other|urself) for what (?:im|i am|i m|il|i will) (?:about to|going to|gonna|goin to) do(?= *(?:[.,!?]|$))',
+        '(?:my|the|a) (?:goodbye|farewell) (?:note|letter)s? (?:is |are |s )?(?:\\w+ )?(?:on|in|under|by|next to|beside) (?:the|my)(?![^.!?]*\\b(?:team|work|office|colleagues?|job|retir\\w*|class|school|teacher|leaving)\\b)',
       ],
     },
     {
@@ -913,6 +918,7 @@ export const en: Lexicon = {
         // ended (often a joke alone, so cues: they raise a statement or the model's reading, never a message alone).
         '(?:forgive me|pardon me) for what (?:im|i am|i m|il|i will) (?:about to|going to|gonna|goin to) do',
         'see (?:you|yall|u) (?:all )?in heaven',
+        '(?:ive|i have|i) made (?:my )?peace(?: with (?:it|everything|god|dying|the world|my decision))?(?= *(?:[.,!?]|$))',
         'game over for me(?: (?:tonight|for good|irl|for real))?',
         'no (?:more )?respawns?(?: (?:this time|for me|irl))?',
         'goodbye',
