@@ -151,6 +151,12 @@ describe('Third English rules audit (issue 12, audit set 2): intent, self-harm a
       ['i think about crashing the tractor into the river every day', 'high', 'en.ideation.thoughts'],
       ['i think about smothering myself with the pillow while the baby sleeps', 'high', 'thinking:en.plan.method'],
       ['im ending it', 'high', 'en.ideation.active'],
+      ['opened up my arm again', 'high', 'en.selfharm'],
+      ['got the blades out again', 'high', 'en.selfharm'],
+      ['been using the sharpener on my arm', 'high', 'en.selfharm'],
+      ['i wish i had the guts to do it', 'high', 'en.ideation.active'],
+      ['im scared ill act on it', 'high', 'en.ideation.active'],
+      ['i want to die and i know how', 'high', 'en.cue.method'],
     ])
   })
 
@@ -177,6 +183,8 @@ describe('Third English rules audit (issue 12, audit set 2): burden and hopeless
       ['i feel like a weight around my familys neck', 'concern', 'en.burden'],
       ['nobody at home would even notice if i vanished for good', 'concern', 'en.burden'],
       ['everyone will cope better without me', 'concern', 'en.burden'],
+      ['i hate being alive', 'concern', 'en.ideation.passive'],
+      ['theres no light at the end of the tunnel for me', 'concern', 'en.hopelessness'],
     ])
   })
 
@@ -348,6 +356,15 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'ill be gone before the sun comes up, flight at 6',
       'gave my old skis to my cousin, i wont need them',
       'ive made my peace with the new manager',
+      'opened my arms to hug her',
+      'the surgeon opened up my arm to fix the plate',
+      'got the razor out to shave my legs',
+      'got the stanley blades out again for the carpet',
+      'used the lighter on my arm hair by accident lol',
+      'wish i had the guts to do it, quitting my job',
+      'scared ill act on it and eat the whole cake',
+      "there's no light at the end of the tunnel for the project yet",
+      'i know how.',
     ])
   })
 

@@ -221,6 +221,8 @@ export const en: Lexicon = {
         'no future (?:worth (?:having|living for|anything)|left|ahead(?: of me)?|at all)(?= *(?:[.,!?]|$))',
         '(?:nothings (?:ever )?(?:going to|gonna) (?:ever )?(?:get better|change|improve)|nothing(?: is)? (?:ever )?(?:going to|gonna|will) (?:ever )?(?:change|improve|be different))(?= *(?:[.,!?]|$| for me| anyway))',
         '(?:cant|cannot|can not) do (?:this |it )?(?:one more|another) (?:night|day|week|morning)(?: of (?:this|it))?(?= *(?:[.,!?]|$))',
+        // Third English rules audit (issue 12, audit set 2): no light at the end of the tunnel.
+        'no light at the end of (?:the|this|my) tunnel(?: for me| anymore)?(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -310,6 +312,8 @@ export const en: Lexicon = {
         'my funeral (?:would|will|d|is going to|gonna)(?: only| just)? (?:be|have) (?:like |about |maybe )?(?:empty|tiny|(?:\\d+|one|two|three|four|five|a few|a handful of|hardly any|no) (?:people|person|folk|mourners)|(?:just |only )?(?:my (?:mum|mom|dad|parents)|the vicar|the priest))',
         '(?:id|i would|i d) (?:like|love) to (?:just )?(?:fade (?:out|away)|vanish|disappear forever|cease to exist|stop existing|not exist|not wake up)(?= *(?:[.,!?]|$|(?:forever|completely|for good|and|sleep)\\b))',
         '(?:go|going|gonna) to sleep (?:\\w+ ){0,2}and (?:never|not) (?:wake|get) up(?![^.!?]*\\b(?:till|until|before|early|late|noon|alarm|lie in|weekend)\\b)',
+        // Third English rules audit (issue 12, audit set 2): hating being alive.
+        'i (?:just |really |honestly )?hate being alive',
       ],
     },
     {
@@ -411,6 +415,9 @@ export const en: Lexicon = {
         'suicid\\w*[^.!?]{0,60}? (?:because|cause|cuz|coz|bc|since|and|but) i (?:really )?(?:want to|wanna|am going to|m going to|im going to|gonna|will|plan to|intend to) (?:do it|go through with it)(?= *(?:[.,!?]|$))',
         // Third English rules audit (issue 12, audit set 2): "im ending it" in the present with a time, slang or irl.
         `(?:(?:im|i am|i m) (?:just |finally |really )?|(?<=(?:^|[.!?,;] *)))ending (?:it|things|it all)(?= *(?:[.,!?]|$)| (?:${TONIGHT}|tn|today|now|rn|right now|soon|for good|this time|irl|fr)\\b)(?![^.!?]*\\b(?:with|between|series|season|show|book|story|chapter|stream|game|campaign|relationship|contract|lease|subscription|membership|diet|streak|call|meeting)\\b)`,
+        // Third English rules audit (issue 12, audit set 2): the guts to do it wished for, the fear of acting on it.
+        '(?:wish|if only) i had the (?:guts|courage|balls|nerve|strength) to (?:do it|end it|go through with it|end my life|jump|pull the trigger)(?= *(?:[.!?]|$))',
+        '(?:scared|afraid|worried|terrified|frightened) (?:that )?(?:il|i will|i might|im going to|im gonna|i am going to) (?:act on (?:it|them|the (?:thoughts|urges))|go through with it)(?= *(?:[.,!?]|$)| (?:tonight|today|soon|this time)\\b)',
       ],
     },
     {
@@ -443,6 +450,10 @@ export const en: Lexicon = {
         '(?:scratched|scratching|picked|picking|clawed|clawing|cut|cutting|burned|burnt|burning)(?<!\\b(?:bites?|itch\\w*|eczema|rash|mosquito\\w*|spots?|scabs?|midges?|nettles?|hives|chicken ?pox|cat|dog|kitten|puppy)\\b[^.!?]*) (?:(?:at )?(?:it|them|myself|my \\w+) )?(?:until|till|til) (?:it|they|i) (?:bled|bleeds|bleed|was bleeding|were bleeding|started bleeding|blistered|bruised)(?![^.!?]*\\b(?:bites?|itch\\w*|eczema|rash|mosquito\\w*|spots?|scabs?|midges?|nettles?|hives|chicken ?pox|cat|dog|kitten|puppy)\\b)',
         '(?:cut|cutting|burned|burnt|burning|carved|carving|slashed|sliced)(?<!\\b(?:accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|shav\\w*|oven|iron\\w*|brambles?|thorns?|fence|glass|hedge\\w*|garden\\w*|sun\\w*|bbq|barbecue|grill|stove|hob|kettle|steam|bike|skat\\w*|climb\\w*|surgery|op|operation)\\b[^.!?]*) (?:my |both )?(?:arms|thighs|wrists|forearms|hips|stomach|legs|upper arms|inner arms)(?= (?:again|yesterday|last night|tonight|today|this morning|earlier|open|deep|deeper)\\b)(?![^.!?]*\\b(?:accident\\w*|slipped|cook\\w*|chopp\\w*|kitchen|fell|fall\\w*|shav\\w*|oven|iron\\w*|brambles?|thorns?|fence|glass|hedge\\w*|garden\\w*|sun\\w*|bbq|barbecue|grill|stove|hob|kettle|steam|bike|skat\\w*|climb\\w*|surgery|op|operation|on (?:a|the|some))\\b)',
         '(?:on purpose|deliberately|intentionally) so (?:that )?(?:i|my (?:heart|body)) (?:can |will |would |might |could )?(?:just )?(?:disappear|die|dies|waste away|fade away|stop existing|vanish|give up|gives up|stops|shuts down)(?= *(?:[.,!?]|$))',
+        // Third English rules audit (issue 12, audit set 2): an arm "opened up", the blades got out, an instrument used on the skin.
+        '(?:opened|opening|open) (?:up )?my (?:arm|wrist|leg|thigh|forearm)(?: (?:up|open|again|deep|last night|tonight))?(?= *(?:[.,!?]|$)| (?:again|with|up)\\b)(?![^.!?]*\\b(?:surg\\w*|operation|doctor|fell|fall\\w*|accident\\w*|glass|fence|bike|hug\\w*)\\b)',
+        '(?:got|get|getting|took|pulled|pulling) (?:the |my )?(?:blades?|razor blades?|sharpener blades?|sharpener) out(?: again)?(?= *(?:[.,!?]|$)| (?:again|tonight|last night)\\b)(?![^.!?]*\\b(?:shav\\w*|beard|hair|lawn|mower|hedge|pencil|craft\\w*|stanley|box|boxes|cardboard|carpet|lino|cutter|skat\\w*|blender|food processor|clean\\w*)\\b)',
+        '(?:using|used|use) (?:the |a |my )?(?:sharpener|blade|razor blade|compass|lighter|knife) on my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach)(?![^.!?]*\\b(?:shav\\w*|hair|wax\\w*|tattoo\\w*|accident\\w*)\\b)',
       ],
     },
     // ---- imminent: method, preparations, attempt, farewell
@@ -897,6 +908,7 @@ export const en: Lexicon = {
       kind: 'plan',
       raises: { concern: 'high' },
       patterns: [
+        'i (?:know|have figured out|figured out|have worked out|worked out) (?:exactly )?(?:how|where)(?= *(?:[.!?]|$))',
         `(?:keep |kept |cant stop )?(?:thinking|think|thought|dreaming|obsessing|fixating|fixated) (?:about|of|on) (?:the|that) (?:\\w+ )?(?:${HIGH_PLACE}|tracks|train line|railway line|railway|river|quarry|cliffs|motorway|canal|pier)(?![^.!?]*\\b(?:trip|holiday|visit\\w*|walk\\w*|photos?|view|picnic|swim\\w*|fishing|project|build\\w*|design\\w*|commute|traffic|toll)\\b)`,
       ],
     },
