@@ -123,6 +123,11 @@ describe('Third English rules audit (issue 12, audit set 2): attempts, means and
       ['rage quitting life tonight', 'imminent', 'en.ideation.active'],
       ['before the kids get home i want to kill myself', 'imminent', 'en.ideation.active'],
       ['gonna kill meself once everyones asleep', 'imminent', 'en.ideation.active'],
+      ['i will kill myself after my shift ends', 'imminent', 'en.ideation.active'],
+      ['going to kill myself when the kids are at school', 'imminent', 'en.ideation.active'],
+      ['i go to kill myself this night', 'imminent', 'en.ideation.active'],
+      ['i will make suicide today', 'imminent', 'en.ideation.active'],
+      ['i want make suicide', 'high', 'en.ideation.active'],
     ])
   })
 })
@@ -365,6 +370,9 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'scared ill act on it and eat the whole cake',
       "there's no light at the end of the tunnel for the project yet",
       'i know how.',
+      'i want to do suicide prevention training',
+      'i will make suicide awareness posters',
+      'we go to the park when the kids are at school',
     ])
   })
 

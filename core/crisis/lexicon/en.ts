@@ -418,6 +418,8 @@ export const en: Lexicon = {
         // Third English rules audit (issue 12, audit set 2): the guts to do it wished for, the fear of acting on it.
         '(?:wish|if only) i had the (?:guts|courage|balls|nerve|strength) to (?:do it|end it|go through with it|end my life|jump|pull the trigger)(?= *(?:[.!?]|$))',
         '(?:scared|afraid|worried|terrified|frightened) (?:that )?(?:il|i will|i might|im going to|im gonna|i am going to) (?:act on (?:it|them|the (?:thoughts|urges))|go through with it)(?= *(?:[.,!?]|$)| (?:tonight|today|soon|this time)\\b)',
+        // Third English rules audit (issue 12, audit set 2): second-language "make suicide", "do suicide".
+        '(?:i|il|i will|i want(?: to)?|i wanna|im going to|im gonna|i go to|i plan to|i try to|i must|i should|i am going to) (?:\\w+ )?(?:make|do|commit the) suicide(?! (?:prevention|awareness|training|squad|jokes?|memes?|research|talk)\\b)',
       ],
     },
     {
@@ -856,6 +858,10 @@ export const en: Lexicon = {
         // Third English rules audit (issue 12, audit set 2): before someone wakes or comes home, once the house is quiet.
         'before (?:he|she|they|hes|shes|theyre|the (?:baby|kids|children)|my \\w+|everyone|everybody|anyone|mum|mom|dad) (?:wakes|wake|gets home|get home|comes home|come home|is home|are home|s home|re home|home|gets back|get back|comes back|come back|is back|are back)(?: up)?',
         '(?:when|after|once) (?:everyones|everybodys) (?:asleep|in bed|out|gone)',
+        '(?:after|once|when) (?:my|the|this) (?:shift|funeral|exam|exams|party|meeting|wedding|appointment) (?:ends|is over|finishes|is done)',
+        '(?:when|once|after) (?:the kids|the children|everyone|everybody|he|she|they|my (?:\\w+)) (?:are|is|go|goes|leave|leaves|left|went) (?:at|to|for) (?:school|work|nursery|the shops)',
+        '(?:when|once|after) it (?:gets|is|goes) dark|after dark',
+        'this night',
         // "tn" (tonight) only right after what is ended ("ending it tn"): alone it is often a place (Tennessee).
         '(?<=\\b(?:it|myself|things|everything|all) )tn',
         '(?:when|after|once) the (?:house|flat|ward) (?:goes|is|gets|s|has gone)? ?(?:quiet|asleep|dark|empty)',
