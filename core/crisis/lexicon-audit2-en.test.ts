@@ -190,6 +190,10 @@ describe('Third English rules audit (issue 12, audit set 2): burden and hopeless
       ['everyone will cope better without me', 'concern', 'en.burden'],
       ['i hate being alive', 'concern', 'en.ideation.passive'],
       ['theres no light at the end of the tunnel for me', 'concern', 'en.hopelessness'],
+      ['i feel like im just waiting to die', 'concern', 'en.ideation.passive'],
+      ['im a waste of a life', 'concern', 'en.burden'],
+      ['im running out of reasons to stay', 'concern', 'en.hopelessness'],
+      ['life has no meaning for me anymore', 'concern', 'en.hopelessness'],
     ])
   })
 
@@ -373,6 +377,11 @@ describe('Third English rules audit (issue 12, audit set 2): look-alikes', () =>
       'i want to do suicide prevention training',
       'i will make suicide awareness posters',
       'we go to the park when the kids are at school',
+      'im waiting for the end of the film',
+      'life has no meaning in pure nihilism, discuss',
+      'ran out of reasons to stay at the party so went home',
+      'that meeting was a waste of a life lol',
+      'im waiting to die... of boredom in this queue',
     ])
   })
 

@@ -223,6 +223,9 @@ export const en: Lexicon = {
         '(?:cant|cannot|can not) do (?:this |it )?(?:one more|another) (?:night|day|week|morning)(?: of (?:this|it))?(?= *(?:[.,!?]|$))',
         // Third English rules audit (issue 12, audit set 2): no light at the end of the tunnel.
         'no light at the end of (?:the|this|my) tunnel(?: for me| anymore)?(?= *(?:[.,!?]|$))',
+        // Third English rules audit (issue 12, audit set 2): reasons to stay running out, a life with no meaning.
+        '(?:running out of|run out of|ran out of|cant find any|cant find a) reasons? to (?:stay|live|keep going|be here|go on|stay alive|keep living)(?= *(?:[.,!?]|$)| (?:alive|here|anymore|any more)\\b)',
+        '(?:life|my life|living|existing) (?:has|holds) no (?:meaning|purpose|point)(?: for me)?(?: any ?more)?(?= *(?:[.,!?]|$))',
       ],
     },
     {
@@ -236,7 +239,7 @@ export const en: Lexicon = {
         '(?:relieved|happier|better off) if i (?:was|were|am) gone',
         '(?:happier|better off|easier|better) (?:if|when) i (?:just )?(?:vanished|disappeared|was gone|were gone|died|left for good)',
         '(?:im|i am|feel like) (?:such |just )?a (?:burden|waste of space)',
-        '(?:im|i am) (?:just )?a waste of (?:space|oxygen|air)',
+        '(?:im|i am) (?:just )?a waste of (?:space|oxygen|air|a life|skin)',
         '(?:im|i am|feel like im|feel like i am) (?:just |only )?taking up (?:space|room|air)(?= *(?:[.,!?]|$|here|in (?:this|the) world|on this (?:earth|planet)|and))',
         // Second English rules audit (issue 12, audit set 1): a weight or a drain others carry.
         '(?:im|i am|feel like im|feel like i am) (?:just |only |nothing but )?(?:a|such a) (?:weight|drain|millstone|dead weight|liability)(?: (?:on|for|to) (?:everyone|everybody|them|my family|you all|people)| (?:that )?(?:everyone|everybody|they|people|my family) (?:has|have|had) to (?:carry|deal with|put up with|drag))',
@@ -314,6 +317,8 @@ export const en: Lexicon = {
         '(?:go|going|gonna) to sleep (?:\\w+ ){0,2}and (?:never|not) (?:wake|get) up(?![^.!?]*\\b(?:till|until|before|early|late|noon|alarm|lie in|weekend)\\b)',
         // Third English rules audit (issue 12, audit set 2): hating being alive.
         'i (?:just |really |honestly )?hate being alive',
+        // Third English rules audit (issue 12, audit set 2): just waiting to die.
+        '(?:im|i am|feel like im|feel like i am|i feel like im|i feel like i am) (?:just |only |basically |literally )?waiting (?:to die|for (?:death|the end|it all to end))(?= *(?:[,!?]|\\.(?!\\.)|$))(?![^?]*\\b(?:bored\\w*|boredom|queue|traffic|lol|haha)\\b)',
       ],
     },
     {
