@@ -32,6 +32,14 @@ describe('npm run bench -- --smoke', () => {
     expect(files.filter((f) => /^\d{4}-.*\.json$/.test(f))).toHaveLength(1)
     const report = JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8'))
     expect(report.machine.cpus).toBeGreaterThan(0)
+    // The machine's own speed, probed before and after every scenario that ran.
+    expect(Object.keys(report.machineSpeed).sort()).toEqual(['chat ×1', 'crisis', 'pages', 'screening'])
+    for (const { before, after } of Object.values(report.machineSpeed) as Array<Record<string, any>>)
+      for (const probe of [before, after]) {
+        expect(probe.medianMs).toBeGreaterThan(0)
+        expect(probe.roundsMs).toHaveLength(7)
+      }
+    expect(output).toContain('Machine probe')
     const { chat, screening, pages } = report.scenarios
     expect(chat).toHaveLength(1)
     for (const target of [chat[0].platform, chat[0].bare]) {

@@ -18,6 +18,7 @@ import { seed } from '../db/seed.js'
 import { ensureRemixBuild } from '../scripts/remix-build.js'
 import { getFreePort, startEmbeddedPostgres, startRedis, type RunningService } from '../scripts/local-services.js'
 import { createBenchMembers } from './fixtures.js'
+import { probeMachineSpeed, type MachineSpeed } from './machine-speed.js'
 import { prioritizeBenchGroups, startProcess, type BenchProcess } from './processes.js'
 import { runChatScenario } from './scenarios/chat.js'
 import { runCrisisScenario } from './scenarios/crisis.js'
@@ -75,6 +76,14 @@ async function main() {
   const startedAt = new Date()
   const dataDir = path.resolve('.data/bench', `run-${process.pid}`)
   const results: Record<string, unknown> = {}
+  /** The machine's one-thread speed just before and just after each scenario (bench/machine-speed.ts). */
+  const machineSpeed: Record<string, { before: MachineSpeed; after: MachineSpeed }> = {}
+  const probed = async <T>(scenario: string, run: () => Promise<T>): Promise<T> => {
+    const before = probeMachineSpeed()
+    const result = await run()
+    machineSpeed[scenario] = { before, after: probeMachineSpeed() }
+    return result
+  }
   const prioritizing = prioritizeBenchGroups()
   try {
     let adminUrl = process.env.DATABASE_URL
@@ -124,18 +133,20 @@ async function main() {
           `scenario 1: chat fan-out, ${options.clients} members in rooms of ${options.roomSize}, ${processes} server process(es)`,
         )
         chat.push(
-          await runChatScenario({
-            sql,
-            env,
-            processes,
-            clients: options.clients,
-            roomSize: options.roomSize,
-            rates: options.rates,
-            durationSeconds: options.durationSeconds,
-            loadProcesses: options.smoke ? 1 : 2,
-            untilFailure: !options.smoke,
-            progress: say,
-          }),
+          await probed(`chat ×${processes}`, () =>
+            runChatScenario({
+              sql,
+              env,
+              processes,
+              clients: options.clients,
+              roomSize: options.roomSize,
+              rates: options.rates,
+              durationSeconds: options.durationSeconds,
+              loadProcesses: options.smoke ? 1 : 2,
+              untilFailure: !options.smoke,
+              progress: say,
+            }),
+          ),
         )
       }
       results.chat = chat
@@ -147,23 +158,27 @@ async function main() {
       const sustained = chatRuns.find((r) => r.processes === 1)?.platform.sustainedRatePerRoom ?? options.rates[0]!
       const backgroundRate = sustained > 0 ? sustained / 2 : 0.5
       say(`scenario 2: crisis paging while chat runs at ${backgroundRate} msg/s per room (half the sustained rate)`)
-      results.crisis = await runCrisisScenario({
-        sql,
-        env,
-        backgroundRatePerRoom: backgroundRate,
-        backgroundClients: options.clients,
-        roomSize: options.roomSize,
-        pages: options.smoke ? 3 : 100,
-        // The full run's sampling window stays about 11 s after the 5 s warm-up.
-        durationSeconds: options.smoke ? 3 : 18,
-        warmUpMs: options.smoke ? 1_000 : 5_000,
-        progress: say,
-      })
+      results.crisis = await probed('crisis', () =>
+        runCrisisScenario({
+          sql,
+          env,
+          backgroundRatePerRoom: backgroundRate,
+          backgroundClients: options.clients,
+          roomSize: options.roomSize,
+          pages: options.smoke ? 3 : 100,
+          // The full run's sampling window stays about 11 s after the 5 s warm-up.
+          durationSeconds: options.smoke ? 3 : 18,
+          warmUpMs: options.smoke ? 1_000 : 5_000,
+          progress: say,
+        }),
+      )
     }
 
     if (options.scenarios.includes('screening')) {
       say('scenario 3: screening cost')
-      results.screening = await runScreeningAsServer({ iterations: options.smoke ? 1 : 20, progress: say })
+      results.screening = await probed('screening', () =>
+        runScreeningAsServer({ iterations: options.smoke ? 1 : 20, progress: say }),
+      )
     }
 
     if (options.scenarios.includes('pages')) {
@@ -181,15 +196,17 @@ async function main() {
       // The chat scenarios' rooms are topic rooms too: the bare page lists as many as /rooms does.
       const [{ rooms }] = await sql<{ rooms: number }[]>`select count(*)::int as rooms from rooms where kind = 'topic'`
       say(`scenario 4: pages (${rooms} rooms listed on both pages)`)
-      results.pages = await runPages({
-        rooms,
-        onFailure: () => console.error(server.output().slice(-3000)),
-        platformUrl: `http://127.0.0.1:${port}`,
-        cookie: member!.cookie,
-        durationSeconds: options.smoke ? 1 : 10,
-        connections: options.smoke ? 2 : 10,
-        progress: say,
-      })
+      results.pages = await probed('pages', () =>
+        runPages({
+          rooms,
+          onFailure: () => console.error(server.output().slice(-3000)),
+          platformUrl: `http://127.0.0.1:${port}`,
+          cookie: member!.cookie,
+          durationSeconds: options.smoke ? 1 : 10,
+          connections: options.smoke ? 2 : 10,
+          progress: say,
+        }),
+      )
       await server.stop()
     }
 
@@ -215,6 +232,7 @@ async function main() {
     },
     options,
     scenarios: results,
+    machineSpeed,
   }
   const dir = options.outDir
   mkdirSync(dir, { recursive: true })
@@ -228,7 +246,10 @@ async function main() {
   return report
 }
 
-function printSummary(report: { scenarios: Record<string, any> }) {
+function printSummary(report: {
+  scenarios: Record<string, any>
+  machineSpeed: Record<string, { before: MachineSpeed; after: MachineSpeed }>
+}) {
   const s = report.scenarios
   for (const run of s.chat ?? []) {
     console.log(
@@ -365,6 +386,20 @@ function printSummary(report: { scenarios: Record<string, any> }) {
       ]),
     )
     console.log(`ratio platform/bare: ${s.pages.ratio}`)
+  }
+  const probes = Object.entries(report.machineSpeed)
+  if (probes.length > 0) {
+    // The same fixed one-thread workload before and after each scenario: a higher figure is a slower machine.
+    console.log('\nMachine probe (ms per round of a fixed workload, lower is faster; bench/machine-speed.ts):')
+    console.log(
+      table(
+        probes.map(([scenario, { before, after }]) => ({
+          scenario,
+          before_ms: before.medianMs,
+          after_ms: after.medianMs,
+        })),
+      ),
+    )
   }
 }
 
