@@ -6,20 +6,8 @@
  * are new: none is a row of the audit sets, the evaluation or the training messages.
  */
 import { describe, expect, it } from 'vitest'
-import { expectRuleLevels } from '../../tests/support/crisis-rules.js'
+import { expectRuleLevels, expectRulesSilent } from '../../tests/support/crisis-rules.js'
 import { classifyRisk } from './classifier.js'
-
-/** The rules alone leave every text at `none` with no rule signal (a scope may still name the rule it set aside). */
-function expectRulesSilent(texts: readonly string[]) {
-  for (const text of texts) {
-    const { level, signals } = classifyRisk(text, { rulesOnly: true })
-    expect({ text, level, signals: signals.filter((s) => /^en\.[a-z]/.test(s)) }).toEqual({
-      text,
-      level: 'none',
-      signals: [],
-    })
-  }
-}
 
 describe('Third English rules audit (issue 12, audit set 2): attempts, means and plans', () => {
   it('reads an overdose told by a new verb, a misspelling, its effect, its source or what was needed', () => {
@@ -53,7 +41,11 @@ describe('Third English rules audit (issue 12, audit set 2): attempts, means and
       ['my dads pistol is on the table beside me', 'imminent', 'en.plan.means'],
       ['the rope from the garage is in my lap', 'imminent', 'en.plan.means'],
       ['filled my coat pockets with rocks, walking down to the canal', 'imminent', 'en.plan.means'],
-      ['kept back a months worth of quetiapine and the diazepam i never took. its all hidden', 'imminent', 'en.plan.means'],
+      [
+        'kept back a months worth of quetiapine and the diazepam i never took. its all hidden',
+        'imminent',
+        'en.plan.means',
+      ],
       ['bought another pack of co-codamol so i have enough', 'imminent', 'en.plan.means'],
     ])
   })

@@ -9,31 +9,8 @@
  * prescription, hunting, a move, a series, a party, a trip) is left alone by the rules. The sentences are new:
  * none is a row of an audit, evaluation or training set.
  */
-import { describe, expect, it } from 'vitest'
-import { expectRuleLevels } from '../../tests/support/crisis-rules.js'
-import { classifyRisk } from './classifier.js'
-
-/** The rules alone leave every text at `none`; a scope may still name the rule it set aside. */
-function expectRulesSilent(texts: readonly string[]) {
-  for (const text of texts) {
-    const { level, signals } = classifyRisk(text, { rulesOnly: true })
-    expect({ text, level, signals: signals.filter((s) => /^(?:pl|en)\.[a-z]/.test(s)) }).toEqual({
-      text,
-      level: 'none',
-      signals: [],
-    })
-  }
-}
-
-/** The rules' signals include every one named (a cue alongside the rule that fired). */
-function expectSignals(text: string, level: string, signals: readonly string[]) {
-  const result = classifyRisk(text, { rulesOnly: true })
-  expect({ text, level: classifyRisk(text).level, has: signals.filter((s) => result.signals.includes(s)) }).toEqual({
-    text,
-    level,
-    has: signals,
-  })
-}
+import { describe, it } from 'vitest'
+import { expectRuleLevels, expectRulesSilent, expectSignals } from '../../tests/support/crisis-rules.js'
 
 describe('Polish acts under way in new means (pl.attempt, third audit)', () => {
   it('reads a weight tied to the body, the current, fuel, charcoal lit first and an appliance in the bath', () => {

@@ -6,20 +6,8 @@
  * the rules. The examples are new: none is in the evaluation or training messages.
  */
 import { describe, expect, it } from 'vitest'
-import { expectRuleLevels } from '../../tests/support/crisis-rules.js'
+import { expectRuleLevels, expectRulesSilent } from '../../tests/support/crisis-rules.js'
 import { classifyRisk } from './classifier.js'
-
-/** The rules alone leave every text at `none`; a scope may still name the rule it set aside. */
-function expectRulesSilent(texts: readonly string[]) {
-  for (const text of texts) {
-    const { level, signals } = classifyRisk(text, { rulesOnly: true })
-    expect({ text, level, signals: signals.filter((s) => /^(?:pl|en)\.[a-z]/.test(s)) }).toEqual({
-      text,
-      level: 'none',
-      signals: [],
-    })
-  }
-}
 
 describe('Polish overdoses in any tense, order and chat word (pl.attempt)', () => {
   it('reads an amount taken by past, present or future forms, with particles between', () => {
@@ -617,7 +605,11 @@ describe('Second English rules audit (issue 12, audit set 1): forms a new writer
       ['just necked half a box of my dads tramadol', 'imminent', 'en.attempt'],
       ['swallowed most of the bottle of temazepam', 'imminent', 'en.attempt'],
       ['took all my sleeping pills, with half a bottle of gin', 'imminent', 'en.attempt'],
-      ['ive taken all of the tablets the doctor gave me for the fortnight, washed down with a bottle of wine', 'imminent', 'en.attempt'],
+      [
+        'ive taken all of the tablets the doctor gave me for the fortnight, washed down with a bottle of wine',
+        'imminent',
+        'en.attempt',
+      ],
       ['mixed all my sertraline with my brothers codeine', 'imminent', 'en.attempt'],
       ['took everything in the drawer, all my meds', 'imminent', 'en.attempt'],
       ['injected 30 units of insulin', 'imminent', 'en.attempt'],
@@ -780,8 +772,8 @@ describe('Second English rules audit (issue 12, audit set 1): forms a new writer
       'swallowed every last one i baked, they were delicious',
       'took all of them to the vet',
       'went to the top of the tower to see how high it is, amazing view',
-      'gave my tickets to my sister. tonight\'s the night!',
-      'giving my old clothes away to charity, tonight\'s the night',
+      "gave my tickets to my sister. tonight's the night!",
+      "giving my old clothes away to charity, tonight's the night",
       'im going to suicide prevention training',
       'i will suicide-proof my essay lol',
       'im going 2 the shops',

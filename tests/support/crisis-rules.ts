@@ -1,6 +1,6 @@
 /**
- * Expectations shared by the crisis rules' tests (core/crisis/lexicon-coverage.test.ts, lexicon-scopes.test.ts): a
- * level reached by a rule, not by the model, and texts the rules leave alone.
+ * Expectations shared by the crisis rules' tests (core/crisis/lexicon-coverage.test.ts, lexicon-scopes.test.ts and
+ * the audits' lexicon-audit2-*.test.ts): a level reached by a rule, not by the model, and texts the rules leave alone.
  */
 import { expect } from 'vitest'
 import { classifyRisk, type RiskLevel } from '../../core/crisis/classifier.js'
@@ -17,4 +17,26 @@ export function expectRuleLevels(cases: readonly RuleCase[]): void {
       rule: true,
     })
   }
+}
+
+/** The rules alone leave every text at `none` with no rule signal (a scope may still name the rule it set aside). */
+export function expectRulesSilent(texts: readonly string[]): void {
+  for (const text of texts) {
+    const { level, signals } = classifyRisk(text, { rulesOnly: true })
+    expect({ text, level, signals: signals.filter((s) => /^(?:pl|en)\.[a-z]/.test(s)) }).toEqual({
+      text,
+      level: 'none',
+      signals: [],
+    })
+  }
+}
+
+/** The combined level is `level`, and the rules' signals include every one named (a cue beside the rule that fired). */
+export function expectSignals(text: string, level: RiskLevel, signals: readonly string[]): void {
+  const result = classifyRisk(text, { rulesOnly: true })
+  expect({ text, level: classifyRisk(text).level, has: signals.filter((s) => result.signals.includes(s)) }).toEqual({
+    text,
+    level,
+    has: signals,
+  })
 }
