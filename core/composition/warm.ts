@@ -84,7 +84,7 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
     role: 'member',
   }
   const values = { roomId: none, seq: 1, clientId: none, body: 'warm-up', now, held: false, member }
-  const signal: Omit<Parameters<typeof crisisQ.insertSignal>[1], 'incidentId'> = {
+  const signal: Signal = {
     source: 'message',
     level: 'imminent',
     roomId: none,
@@ -106,23 +106,10 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
     ...[false, true].map(
       // Both forms: a pipelined COMMIT's raise fails on an open incident instead of doing nothing (decision 073).
       (failIfOpen) => () =>
-        crisisQ.insertRaisedIncident(tx, {
-          failIfOpen,
-          incident: {
-            id: none,
-            memberAccountId: none,
-            memberLabel: 'warm-up',
-            memberLocale: 'en',
-            memberCountry: null,
-            level: 'imminent',
-            source: 'message',
-            policy: FALLBACK_POLICY,
-            raisedAt: now,
-          },
-          signal,
-          actorAccountId: null,
-          page: outboxRowSelect(tx, 'crisis:page', { incidentId: none, level: 0, repeat: 0 }),
-        }),
+        crisisQ.insertRaisedIncident(
+          tx,
+          raisedIncident(tx, { incidentId: none, accountId: none, signal, now, failIfOpen }),
+        ),
     ),
     () => crisisQ.insertSignal(tx, { incidentId: none, ...signal }),
     () => crisisQ.insertEvent(tx, { incidentId: none, kind: 'raised', escalationLevel: 0, repeat: 0, at: now }),
@@ -134,21 +121,7 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
     () => chatQ.insertNextMessage(tx, { ...values, membershipId: none, held: true }),
     // Moderation's flag (and its job) on a message it holds, in the same transaction.
     () =>
-      moderationQ.openFlag(tx, {
-        id: none,
-        messageId: none,
-        roomId: none,
-        membershipId: none,
-        source: 'screen',
-        category: 'self_harm',
-        signals: ['warm-up'],
-        screenReason: 'self_harm',
-        held: true,
-        priority: 1,
-        deadlineAt: now,
-        now,
-        job: outboxRowSelect(tx, 'moderation:flag', { flagId: none }),
-      }),
+      moderationQ.openFlag(tx, heldFlag(tx, { flagId: none, messageId: none, roomId: none, membershipId: none, now })),
     () => chatQ.lockRoomForBatch(tx, none, [{ membershipId: none, clientId: none }]),
     () => chatQ.insertBatch(tx, none, 1, [values]),
   ]
@@ -159,6 +132,54 @@ export async function warmConnection(connection: TransactionSql): Promise<void> 
   for (const outcome of outcomes)
     if (outcome.status === 'rejected' && (outcome.reason as Error).name === 'PostgresError') throw outcome.reason
   await runCrisisWritesRolledBack(connection)
+}
+
+type Signal = Omit<Parameters<typeof crisisQ.insertSignal>[1], 'incidentId'>
+
+/** A new incident's statement, shaped as a crisis send's (the same text and parameter types). */
+function raisedIncident(
+  db: TransactionSql,
+  input: { incidentId: string; accountId: string; signal: Signal; now: Date; failIfOpen: boolean },
+): Parameters<typeof crisisQ.insertRaisedIncident>[1] {
+  return {
+    failIfOpen: input.failIfOpen,
+    incident: {
+      id: input.incidentId,
+      memberAccountId: input.accountId,
+      memberLabel: 'warm-up',
+      memberLocale: 'en',
+      memberCountry: null,
+      level: 'imminent',
+      source: 'message',
+      policy: FALLBACK_POLICY,
+      raisedAt: input.now,
+    },
+    signal: input.signal,
+    actorAccountId: null,
+    page: outboxRowSelect(db, 'crisis:page', { incidentId: input.incidentId, level: 0, repeat: 0 }),
+  }
+}
+
+/** Moderation's flag (and its job) on a message it holds, shaped as a crisis send's. */
+function heldFlag(
+  db: TransactionSql,
+  input: { flagId: string; messageId: string; roomId: string; membershipId: string; now: Date },
+): Parameters<typeof moderationQ.openFlag>[1] {
+  return {
+    id: input.flagId,
+    messageId: input.messageId,
+    roomId: input.roomId,
+    membershipId: input.membershipId,
+    source: 'screen',
+    category: 'self_harm',
+    signals: ['warm-up'],
+    screenReason: 'self_harm',
+    held: true,
+    priority: 1,
+    deadlineAt: input.now,
+    now: input.now,
+    job: outboxRowSelect(db, 'moderation:flag', { flagId: input.flagId }),
+  }
 }
 
 class RolledBack extends Error {}
@@ -224,38 +245,14 @@ async function runCrisisWritesRolledBack(connection: TransactionSql): Promise<vo
       }
       // As a crisis send's second round trip: the incident's statement and the flag's, together.
       await Promise.all([
-        crisisQ.insertRaisedIncident(sp, {
-          failIfOpen: true,
-          incident: {
-            id: incidentId,
-            memberAccountId: account!.id,
-            memberLabel: 'warm-up',
-            memberLocale: 'en',
-            memberCountry: null,
-            level: 'imminent',
-            source: 'message',
-            policy: FALLBACK_POLICY,
-            raisedAt: now,
-          },
-          signal,
-          actorAccountId: null,
-          page: outboxRowSelect(sp, 'crisis:page', { incidentId, level: 0, repeat: 0 }),
-        }),
-        moderationQ.openFlag(sp, {
-          id: flagId,
-          messageId: message.id!,
-          roomId,
-          membershipId: membershipId!,
-          source: 'screen',
-          category: 'self_harm',
-          signals: ['warm-up'],
-          screenReason: 'self_harm',
-          held: true,
-          priority: 1,
-          deadlineAt: now,
-          now,
-          job: outboxRowSelect(sp, 'moderation:flag', { flagId }),
-        }),
+        crisisQ.insertRaisedIncident(
+          sp,
+          raisedIncident(sp, { incidentId, accountId: account!.id, signal, now, failIfOpen: true }),
+        ),
+        moderationQ.openFlag(
+          sp,
+          heldFlag(sp, { flagId, messageId: message.id!, roomId, membershipId: membershipId!, now }),
+        ),
       ])
       // A member's next crisis message: a signal and an event on the open incident.
       await Promise.all([
