@@ -26,6 +26,9 @@ import { runPages } from './scenarios/pages.js'
 import { runScreeningAsServer } from './scenarios/screening.js'
 import { table } from './stats.js'
 
+/** The machine's one-thread speed just before and just after each scenario, by scenario. */
+type MachineSpeedByScenario = Record<string, { before: MachineSpeed; after: MachineSpeed }>
+
 export interface BenchOptions {
   smoke: boolean
   clients: number
@@ -76,8 +79,8 @@ async function main() {
   const startedAt = new Date()
   const dataDir = path.resolve('.data/bench', `run-${process.pid}`)
   const results: Record<string, unknown> = {}
-  /** The machine's one-thread speed just before and just after each scenario (bench/machine-speed.ts). */
-  const machineSpeed: Record<string, { before: MachineSpeed; after: MachineSpeed }> = {}
+  /** bench/machine-speed.ts */
+  const machineSpeed: MachineSpeedByScenario = {}
   const probed = async <T>(scenario: string, run: () => Promise<T>): Promise<T> => {
     const before = probeMachineSpeed()
     const result = await run()
@@ -246,10 +249,7 @@ async function main() {
   return report
 }
 
-function printSummary(report: {
-  scenarios: Record<string, any>
-  machineSpeed: Record<string, { before: MachineSpeed; after: MachineSpeed }>
-}) {
+function printSummary(report: { scenarios: Record<string, any>; machineSpeed: MachineSpeedByScenario }) {
   const s = report.scenarios
   for (const run of s.chat ?? []) {
     console.log(
