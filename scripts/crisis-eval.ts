@@ -11,7 +11,8 @@
  *      5 % and 1 % with the model cut-off that gives it, and the model's alone. When the
  *      folder is absent this part says so and the run still succeeds.
  *  (u<n>) each audit set listed in core/crisis/eval/audit-sets.ts, audit<n>-messages.jsonl (written blind, then
- *      read and tuned on by the rules audits): the same per-language figures, reported apart from the held-out sets.
+ *      read and tuned on by the rules audits): the same per-language figures, reported apart from the held-out sets;
+ *      the heading says when the set is training data too (TRAINING_AUDIT_SETS, decision 077): in-sample.
  *  (a<n>) each held-out set listed in core/crisis/eval/heldout-sets.ts, heldout<n>-messages.jsonl (written
  *      blind, never trained or tuned on): the same per-language figures. Sets 2 to 7 were retired into the
  *      training messages after their held-out reports (decisions 063, 067), and their last figures are
@@ -36,6 +37,7 @@ import { HELDOUT_SET_NUMBERS, HELDOUT_SETS, loadHeldoutSet } from '../core/crisi
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
+import { TRAINING_AUDIT_SETS } from '../core/crisis/model/train.js'
 
 const args = process.argv.slice(2)
 const showErrors = args.includes('--errors')
@@ -124,7 +126,9 @@ for (const [name, pool, pick, hardNegative, heading] of [
         pool,
         () => true,
         isNotedHardNegative,
-        `(u${n}) audit set ${n}: ${pool.length} own messages written blind, then read and tuned on by the rules audits (not held out)`,
+        TRAINING_AUDIT_SETS.includes(n)
+          ? `(u${n}) audit set ${n}: ${pool.length} own messages written blind, read and tuned on by the rules audits, and training data (decision 077): in-sample`
+          : `(u${n}) audit set ${n}: ${pool.length} own messages written blind, then read and tuned on by the rules audits (not held out)`,
       ] as const,
   ),
 ] as const) {

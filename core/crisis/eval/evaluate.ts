@@ -108,7 +108,12 @@ export const EVAL_SET_PATH = fileURLToPath(new URL('./messages.jsonl', import.me
 
 /** Read and validate a JSONL evaluation set. */
 export function loadEvalSet(path: string = EVAL_SET_PATH): EvalMessage[] {
-  const rows: EvalMessage[] = []
+  return loadEvalSetLines(path).map((r) => r.message)
+}
+
+/** loadEvalSet, each row with its line number in the file (1-based; blank lines are skipped but counted). */
+export function loadEvalSetLines(path: string = EVAL_SET_PATH): { message: EvalMessage; line: number }[] {
+  const rows: { message: EvalMessage; line: number }[] = []
   const lines = readFileSync(path, 'utf8').split('\n')
   lines.forEach((line, i) => {
     if (line.trim() === '') return
@@ -117,7 +122,7 @@ export function loadEvalSet(path: string = EVAL_SET_PATH): EvalMessage[] {
       throw new Error(`${path}:${i + 1}: expected {"text": string, "level": one of ${RISK_LEVELS.join('|')}}`)
     }
     if (row.language !== 'en' && row.language !== 'pl') throw new Error(`${path}:${i + 1}: language must be en or pl`)
-    rows.push(row as EvalMessage)
+    rows.push({ message: row as EvalMessage, line: i + 1 })
   })
   return rows
 }

@@ -10,7 +10,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { EVAL_SET_PATH, loadEvalSet, type EvalMessage } from '../eval/evaluate.js'
+import { AUDIT_SET_NUMBERS, auditSetPath, loadAuditSet } from '../eval/audit-sets.js'
+import { EVAL_SET_PATH, loadEvalSet, loadEvalSetLines, type EvalMessage } from '../eval/evaluate.js'
 import { HELDOUT_SET_NUMBERS, heldoutSetPath, loadHeldoutSet, type HeldoutSetNumber } from '../eval/heldout-sets.js'
 import { canonicalize } from './canonical.js'
 import { CONCEPTS_FINGERPRINT } from './concepts.js'
@@ -30,6 +31,13 @@ import {
 /** The project's own written chat-style training messages (never the evaluation set). */
 export const OWN_TRAINING_PATH = fileURLToPath(new URL('./train-messages.jsonl', import.meta.url))
 
+/**
+ * The audit sets (core/crisis/eval/audit-sets.ts) that train as own messages, read from their committed files with
+ * their labels after the training messages (decision 077). Empty: the audit rows stay out of training, as decision
+ * 074 had them; the checks below cover them either way when a caller lists them.
+ */
+export const TRAINING_AUDIT_SETS: readonly number[] = []
+
 export interface TrainOptions {
   /** Public data folder (see public-data.ts); `<dir>/extra/*.jsonl` adds an operator's own labelled messages. */
   dataDir: string
@@ -40,6 +48,10 @@ export interface TrainOptions {
    */
   heldoutPaths?: Readonly<Record<HeldoutSetNumber, string>>
   ownPath?: string
+  /** Audit sets that train beside the own messages (default TRAINING_AUDIT_SETS; [] leaves them out). */
+  auditSets?: readonly number[]
+  /** Files of audit sets by set number, in place of their committed files (tests). */
+  auditPaths?: Readonly<Record<number, string>>
   /** Evaluation set whose non-held-out rows calibrate and set the imminent threshold. */
   tuningPath?: string
   /** First seed of the example order; the runs averaged use seed, seed + 1, … (default 20261206). */
@@ -270,13 +282,91 @@ export function auc(pos: readonly number[], neg: readonly number[]): number {
 
 const isHeldOut = (m: EvalMessage) => (m.note ?? '').split(',').includes('heldout')
 
-function loadExtra(dataDir: string): EvalMessage[] {
+/** A message with where it was read ("<file> line <n>"): the trainer's errors name rows by place, never by text. */
+interface Located {
+  message: EvalMessage
+  where: string
+}
+
+const located = (file: string): Located[] =>
+  loadEvalSetLines(file).map(({ message, line }) => ({ message, where: `${path.basename(file)} line ${line}` }))
+
+/** Rows of a noted set (held-out or audit), checked by its loader, with their places. */
+const locatedNoted = (file: string, load: (file: string) => EvalMessage[]): Located[] => {
+  const lines = located(file)
+  return load(file).map((message, i) => ({ message, where: lines[i]!.where }))
+}
+
+function loadExtra(dataDir: string): Located[] {
   const dir = path.join(dataDir, 'extra')
   if (!existsSync(dir)) return []
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .flatMap((f) => loadEvalSet(path.join(dir, f)))
+    .flatMap((f) => located(path.join(dir, f)))
+}
+
+/**
+ * The own training messages as the trainer reads them (an operator's extra/*.jsonl aside): the training messages,
+ * then each listed audit set's rows with their labels (notes dropped), with their places.
+ */
+function locatedOwnMessages(options: Pick<TrainOptions, 'ownPath' | 'auditSets' | 'auditPaths'>): Located[] {
+  const auditSets = options.auditSets ?? TRAINING_AUDIT_SETS
+  for (const n of auditSets)
+    if (!AUDIT_SET_NUMBERS.includes(n) && options.auditPaths?.[n] === undefined)
+      throw new Error(`audit set ${n} is not listed in core/crisis/eval/audit-sets.ts`)
+  return [
+    ...located(options.ownPath ?? OWN_TRAINING_PATH),
+    ...auditSets.flatMap((n) =>
+      locatedNoted(options.auditPaths?.[n] ?? auditSetPath(n), (file) => loadAuditSet(n, file)).map(
+        ({ message: m, where }) => ({ message: { text: m.text, level: m.level, language: m.language }, where }),
+      ),
+    ),
+  ]
+}
+
+/** The own training messages the trainer reads by default (training messages and TRAINING_AUDIT_SETS' rows). */
+export function ownTrainingMessages(
+  options: Pick<TrainOptions, 'ownPath' | 'auditSets' | 'auditPaths'> = {},
+): EvalMessage[] {
+  return locatedOwnMessages(options).map((r) => r.message)
+}
+
+/** Places listed in an error, at most this many (the count is always given). */
+const PLACES_SHOWN = 10
+
+/**
+ * Training never sees an evaluation message (a tuning row, a first-set held-out row or a row of a held-out set),
+ * and two own messages with one canonical text never disagree on the level. Each failure names the rows' files and
+ * lines, never their text: a clash with a held-out row must not show the held-out message.
+ */
+function checkOwnMessages(own: readonly Located[], evaluation: readonly Located[]): void {
+  const evalWhere = new Map<string, string>()
+  for (const e of evaluation) {
+    const key = canonicalize(e.message.text)
+    if (!evalWhere.has(key)) evalWhere.set(key, e.where)
+  }
+  const leaked = own.flatMap((r) => {
+    const at = evalWhere.get(canonicalize(r.message.text))
+    return at === undefined ? [] : [`${r.where} (= ${at})`]
+  })
+  if (leaked.length > 0)
+    throw new Error(
+      `${leaked.length} training message(s) are also in the evaluation set or a held-out set (canonical text): ${leaked.slice(0, PLACES_SHOWN).join(', ')}${leaked.length > PLACES_SHOWN ? ', …' : ''}`,
+    )
+  const first = new Map<string, Located>()
+  const clashes: string[] = []
+  for (const r of own) {
+    const key = canonicalize(r.message.text)
+    const before = first.get(key)
+    if (before === undefined) first.set(key, r)
+    else if (before.message.level !== r.message.level)
+      clashes.push(`${before.where} (${before.message.level}) and ${r.where} (${r.message.level})`)
+  }
+  if (clashes.length > 0)
+    throw new Error(
+      `${clashes.length} training message(s) repeat another's canonical text with another level: ${clashes.slice(0, PLACES_SHOWN).join('; ')}${clashes.length > PLACES_SHOWN ? '; …' : ''}`,
+    )
 }
 
 export interface TrainResult {
@@ -304,22 +394,19 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
       `no training data in ${options.dataDir} (expected the public sets of docs/crisis-model.md or extra/*.jsonl)`,
     )
   }
-  const own = [...loadEvalSet(options.ownPath ?? OWN_TRAINING_PATH), ...extra]
-  const evalSet = loadEvalSet(options.tuningPath ?? EVAL_SET_PATH)
+  const ownLocated = [...locatedOwnMessages(options), ...extra]
+  const own = ownLocated.map((r) => r.message)
+  const tuningPath = options.tuningPath ?? EVAL_SET_PATH
+  const evalSet = loadEvalSet(tuningPath)
   const tuning = evalSet.filter((m) => !isHeldOut(m))
   // Training never sees an evaluation message (tuning rows, the first set's held-out rows or a held-out set).
   const given = options.heldoutPaths ?? {}
   const setNumbers = new Set([...HELDOUT_SET_NUMBERS, ...Object.keys(given).map(Number)])
   const heldoutSets = [...setNumbers].flatMap((n) => {
     const file = given[n] ?? heldoutSetPath(n)
-    return existsSync(file) ? loadHeldoutSet(n, file) : []
+    return existsSync(file) ? locatedNoted(file, (f) => loadHeldoutSet(n, f)) : []
   })
-  const evalTexts = new Set([...evalSet, ...heldoutSets].map((m) => canonicalize(m.text)))
-  const leaked = own.filter((m) => evalTexts.has(canonicalize(m.text)))
-  if (leaked.length > 0)
-    throw new Error(
-      `${leaked.length} training message(s) are also in the evaluation set, e.g. ${JSON.stringify(leaked[0].text)}`,
-    )
+  checkOwnMessages(ownLocated, [...located(tuningPath), ...heldoutSets])
   log(`public rows ${publicRows.length}, own training messages ${own.length}, tuning rows ${tuning.length}`)
 
   const examples: Example[] = []
@@ -493,6 +580,10 @@ export function trainRiskModel(options: TrainOptions): TrainResult {
       return { set, train: count(rows, 'train'), validation: count(rows, 'validation'), test: count(rows, 'test') }
     }),
     ownTrainingMessages: own.length,
+    // The audit sets among them, when any train (an artefact without them keeps the metadata it always had).
+    ...((options.auditSets ?? TRAINING_AUDIT_SETS).length > 0
+      ? { auditSets: [...(options.auditSets ?? TRAINING_AUDIT_SETS)] }
+      : {}),
     tuningRows: tuning.length,
     tuningRowsLeftToModel: tuningP.length,
     validation: {
