@@ -90,6 +90,12 @@
  *
  * `npx tsx scripts/crisis-cv.ts --lift-at` prints LIFT_AT for the shipped artefact by the classifier's rule.
  *
+ * The own messages are those the trainer reads: the training messages and the audit sets of TRAINING_AUDIT_SETS
+ * (decision 077), folded together. `--seed <s>` trains every model from seed s instead of 20261206 (the folds stay
+ * dealt by SEED): another draw of the same method, for a comparison over several seeds (decision 077).
+ * `--figures-on <jsonl>` (with `--chat-head`) repeats the before/after figures over the own messages whose canonical
+ * text that file holds, so a data change is compared on the same messages.
+ *
  * `npx tsx scripts/crisis-cv.ts --chat-head [--data <folder>]` chooses CHAT_HIGH_AT
  * (core/crisis/classifier.ts, decision 059): the cut-off of the chat head (artefact version 4: level
  * >= high vs below on the own messages, at first with the public negatives too, calibrated on the tuning rows) at
@@ -152,7 +158,14 @@ import { canonicalize } from '../core/crisis/model/canonical.js'
 import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from '../core/crisis/model/model.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
-import { mulberry32, OWN_TRAINING_PATH, OWN_WEIGHT, SEED_COUNT, trainRiskModel } from '../core/crisis/model/train.js'
+import {
+  mulberry32,
+  OWN_WEIGHT,
+  ownTrainingMessages,
+  SEED_COUNT,
+  trainRiskModel,
+  type TrainOptions,
+} from '../core/crisis/model/train.js'
 import { GOODBYE_AND_MEANS_LOOK_ALIKES } from '../core/crisis/eval/look-alikes.js'
 
 const K = 5
@@ -174,12 +187,29 @@ const chatL2Arg = chatL2Index >= 0 ? Number(args[chatL2Index + 1]) : undefined
 const seedsIndex = args.indexOf('--seeds')
 const seedCount = seedsIndex >= 0 ? Number(args[seedsIndex + 1]) : SEED_COUNT
 if (!Number.isInteger(seedCount) || seedCount < 1) throw new Error('--seeds expects a whole number of at least 1')
+// The trainer's first seed (`--seed`, decision 077: a study over several draws); the folds keep SEED.
+const seedIndex = args.indexOf('--seed')
+const trainSeed = seedIndex >= 0 ? Number(args[seedIndex + 1]) : undefined
+if (trainSeed !== undefined && !Number.isInteger(trainSeed)) throw new Error('--seed expects a whole number')
 const dataIndex = args.indexOf('--data')
 const dataDir = dataIndex >= 0 ? path.resolve(args[dataIndex + 1]!) : DEFAULT_DATA_DIR
 if (!publicDataPresent(dataDir)) throw new Error(`public data not found in ${dataDir} (docs/crisis-model.md)`)
 
-// Folds, stratified by language and level.
-const own = loadEvalSet(OWN_TRAINING_PATH)
+// Folds, stratified by language and level, over the own messages the trainer reads (with TRAINING_AUDIT_SETS').
+const own = ownTrainingMessages()
+/** Options every fold model shares: its own messages come from the fold's file alone (audit rows included there). */
+const foldOptions = (ownPath: string): Pick<TrainOptions, 'ownPath' | 'auditSets' | 'seed'> => ({
+  ownPath,
+  auditSets: [],
+  seed: trainSeed,
+})
+// `--figures-on <jsonl>`: the before/after figures are also given over the own messages whose canonical text that
+// file holds (decision 077: the same messages before and after a data change).
+const figuresOnIndex = args.indexOf('--figures-on')
+const figuresOn =
+  figuresOnIndex >= 0
+    ? new Set(loadEvalSet(path.resolve(args[figuresOnIndex + 1]!)).map((m) => canonicalize(m.text)))
+    : undefined
 const foldOf = new Int32Array(own.length)
 {
   const random = mulberry32(SEED)
@@ -293,7 +323,7 @@ function chatHead(): void {
       )
       const { artefact } = trainRiskModel({
         dataDir,
-        ownPath,
+        ...foldOptions(ownPath),
         ownWeight: weight,
         epochs,
         seedCount,
@@ -320,6 +350,7 @@ function chatHead(): void {
     ? new RiskModel(
         trainRiskModel({
           dataDir,
+          seed: trainSeed,
           ownWeight: weight,
           epochs,
           seedCount,
@@ -413,16 +444,27 @@ function chatHead(): void {
     }
     chosen[language] = choice
     console.log(`${language}: CHAT_HIGH_AT = ${choice === Infinity ? 'Infinity' : choice.toFixed(2)}`)
-    // Before and after at the choice, the model alone, out of fold.
-    const figures = (levelOf: (i: number) => number) => {
-      const rows = ix.map((i) => ({ expected: own[i]!.level, predicted: RANKED[levelOf(i)]! }))
+    // Before and after at the choice, the model alone, out of fold, over `over` (the language's own messages, or
+    // those of them in --figures-on).
+    const figures = (levelOf: (i: number) => number, over: readonly number[]) => {
+      const rows = over.map((i) => ({ expected: own[i]!.level, predicted: RANKED[levelOf(i)]! }))
       const f = flagScore(rows)
-      const atLeastHigh = (level: RiskLevel) =>
-        `${ix.filter((i) => own[i]!.level === level && levelOf(i) >= 2).length}/${of(level).length}`
-      return `recall >= concern ${fmt(f.recallConcern)}, >= high ${fmt(f.recallHigh)}; imminent >= high ${atLeastHigh('imminent')}, high >= high ${atLeastHigh('high')}, concern >= high ${atLeastHigh('concern')}; FPR (none >= concern) ${fmt(f.falsePositiveRate)}, none >= high ${ix.filter((i) => own[i]!.level === 'none' && levelOf(i) >= 2).length}/${none.length}`
+      const atLeastHigh = (level: RiskLevel) => {
+        const mine = over.filter((i) => own[i]!.level === level)
+        return `${mine.filter((i) => levelOf(i) >= 2).length}/${mine.length}`
+      }
+      return `recall >= concern ${fmt(f.recallConcern)}, >= high ${fmt(f.recallHigh)}; imminent >= high ${atLeastHigh('imminent')}, high >= high ${atLeastHigh('high')}, concern >= high ${atLeastHigh('concern')}; FPR (none >= concern) ${fmt(f.falsePositiveRate)}, none >= high ${atLeastHigh('none')}`
     }
-    console.log(`${language} before: ${figures(before)}`)
-    if (choice !== Infinity) console.log(`${language} after:  ${figures((i) => after(i, choice))}`)
+    const report = (over: readonly number[]) => {
+      console.log(`${language} before: ${figures(before, over)}`)
+      if (choice !== Infinity) console.log(`${language} after:  ${figures((i) => after(i, choice), over)}`)
+    }
+    report(ix)
+    if (figuresOn) {
+      const same = ix.filter((i) => figuresOn.has(canonicalize(own[i]!.text)))
+      console.log(`${language}, the ${same.length} of ${ix.length} own messages in --figures-on:`)
+      report(same)
+    }
   }
   console.log(`\nCHAT_HIGH_AT = { en: ${chosen.en}, pl: ${chosen.pl} }`)
   if (args.includes('--imminent-alone') && !variant) {
@@ -471,7 +513,7 @@ function imminentAlone(): void {
           .map((m) => `${JSON.stringify(m)}\n`)
           .join(''),
       )
-      const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, seedCount, leftToModel })
+      const { artefact } = trainRiskModel({ dataDir, ...foldOptions(ownPath), ownWeight: weight, epochs, seedCount, leftToModel })
       const model = new RiskModel(artefact)
       own.forEach((m, i) => {
         if (foldOf[i] !== fold) return
@@ -590,7 +632,7 @@ try {
             .map((m) => `${JSON.stringify(m)}\n`)
             .join(''),
         )
-        const { artefact } = trainRiskModel({ dataDir, ownPath, ownWeight: weight, epochs, seedCount, leftToModel })
+        const { artefact } = trainRiskModel({ dataDir, ...foldOptions(ownPath), ownWeight: weight, epochs, seedCount, leftToModel })
         const model = new RiskModel(artefact)
         const pos: number[] = []
         const neg: number[] = []
