@@ -73,6 +73,12 @@ describe('npm run bench -- --smoke', () => {
       expect(sample.cardMs).toBe(Math.min(sample.ackMs, sample.cardEventMs))
     }
     expect(crisis.platform.cardAckP99Ms).toEqual(expect.any(Number))
+    // What the commits waited for the disk: PostgreSQL's WAL flushes during the load (times only where PostgreSQL
+    // keeps them; the suite's own PostgreSQL runs without fsync and without the timing).
+    expect(crisis.wal.writes).toBeGreaterThan(0)
+    expect(crisis.wal.syncs).toEqual(expect.any(Number))
+    expect(crisis.wal).toHaveProperty('meanSyncMs')
+    expect(output).toContain('PostgreSQL WAL flushes')
     expect(pages.bare.requestsPerSecond).toBeGreaterThan(0)
     expect(pages.platform.requestsPerSecond).toBeGreaterThan(0)
     expect(pages.platform.non2xx).toBe(0)

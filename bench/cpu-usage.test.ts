@@ -6,7 +6,14 @@ import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it, inject } from 'vitest'
 import { createTestDatabase } from '../tests/support/database.js'
 import { coresBetween, sampleCpu } from './cpu-usage.js'
-import { checkpointsBetween, perMessage, sampleBackends, sampleCheckpointer } from './round-trips.js'
+import {
+  checkpointsBetween,
+  perMessage,
+  sampleBackends,
+  sampleCheckpointer,
+  sampleWal,
+  walBetween,
+} from './round-trips.js'
 
 /**
  * A process that burns `ms` of its own CPU time (not wall time), says so, and stays alive; with `child`, it first
@@ -84,6 +91,15 @@ describe('the bench counts the backends’ work per message', () => {
       expect(per.redisByCommand).toBeTypeOf('object')
       expect(per.redisCalls!).toBeGreaterThanOrEqual(2)
       expect(per.pgTransactions!).toBeGreaterThan(0)
+      // WAL written by a committed insert is counted (the suite's PostgreSQL keeps no WAL flush times: no timing).
+      await db.sql`create table if not exists bench_wal_probe (n int)`
+      const beforeWal = await sampleWal(db.sql)
+      await db.sql`insert into bench_wal_probe values (1)`
+      await db.sql`select pg_stat_force_next_flush()`
+      await expect
+        .poll(async () => walBetween(beforeWal, await sampleWal(db.sql)).writes, { timeout: 20_000 })
+        .toBeGreaterThanOrEqual(1)
+      expect(beforeWal.timed).toBe(false)
       // A checkpoint asked for between two samples is counted, with the pages it wrote (at least the one dirtied).
       await db.sql`create table if not exists bench_checkpoint_probe (n int)`
       const beforeCheckpoint = await sampleCheckpointer(db.sql)
@@ -104,20 +120,32 @@ describe('the bench counts the backends’ work per message', () => {
 
   it('gives no per-message figure for a step that sent nothing', () => {
     const idle = { started: 4, buffersWritten: 100, writeMs: 10, syncMs: 2 }
-    const zero = { redis: { get: 5 }, pgTransactions: 3, checkpointer: idle }
+    const wal = { writes: 10, syncs: 8, writeMs: 1, syncMs: 20, timed: true }
+    const zero = { redis: { get: 5 }, pgTransactions: 3, checkpointer: idle, wal }
     const none = { started: 0, buffersWritten: 0, writeMs: 0, syncMs: 0 }
-    expect(perMessage(zero, { redis: { get: 9 }, pgTransactions: 4, checkpointer: idle }, 0)).toEqual({
+    expect(perMessage(zero, { redis: { get: 9 }, pgTransactions: 4, checkpointer: idle, wal }, 0)).toEqual({
       redisCalls: null,
       redisByCommand: { get: null },
       pgTransactions: null,
       checkpoints: none,
+      wal: { writes: 0, syncs: 0, syncMs: 0, meanSyncMs: null },
     })
     const checkpointed = { started: 5, buffersWritten: 350, writeMs: 2010.4, syncMs: 42 }
-    expect(perMessage(zero, { redis: { get: 9, set: 2 }, pgTransactions: 7, checkpointer: checkpointed }, 2)).toEqual({
+    const flushed = { writes: 14, syncs: 12, writeMs: 2, syncMs: 31, timed: true }
+    expect(
+      perMessage(zero, { redis: { get: 9, set: 2 }, pgTransactions: 7, checkpointer: checkpointed, wal: flushed }, 2),
+    ).toEqual({
       redisCalls: 3,
       redisByCommand: { get: 2, set: 1 },
       pgTransactions: 2,
       checkpoints: { started: 1, buffersWritten: 250, writeMs: 2000, syncMs: 40 },
+      wal: { writes: 4, syncs: 4, syncMs: 11, meanSyncMs: 2.75 },
     })
+  })
+
+  it('gives no WAL flush time where PostgreSQL did not keep it', () => {
+    const before = { writes: 1, syncs: 1, writeMs: 0, syncMs: 0, timed: false }
+    const after = { writes: 5, syncs: 4, writeMs: 0, syncMs: 0, timed: false }
+    expect(walBetween(before, after)).toEqual({ writes: 4, syncs: 3, syncMs: null, meanSyncMs: null })
   })
 })

@@ -9,12 +9,58 @@ import type { Sql } from '../db/client.js'
  *
  * Also what PostgreSQL's checkpointer did meanwhile (`pg_stat_checkpointer`): checkpoints started, buffers written and
  * the time spent writing and syncing them. A checkpoint during a step writes the dirty pages earlier steps left and
- * fsyncs them, beside the commits the step waits for (`checkpointsBetween`).
+ * fsyncs them, beside the commits the step waits for (`checkpointsBetween`). And how many WAL flushes the commits
+ * made and what one took (`walBetween`).
  */
 export interface BackendCounts {
   redis: Record<string, number>
   pgTransactions: number
   checkpointer: CheckpointerCounts
+  wal: WalCounts
+}
+
+/**
+ * PostgreSQL's WAL writes and flushes (`pg_stat_wal`, all databases): a commit waits for its WAL to reach the disk,
+ * so the time a flush takes is in every send's latency. The times are kept only where `track_wal_io_timing` is on
+ * (the bench turns it on for the PostgreSQL it starts; `timed` says whether it was).
+ */
+export interface WalCounts {
+  writes: number
+  syncs: number
+  writeMs: number
+  syncMs: number
+  timed: boolean
+}
+
+export async function sampleWal(sql: Sql): Promise<WalCounts> {
+  type Row = { writes: string; syncs: string; writeMs: number; syncMs: number; timed: boolean }
+  const [row] = await sql<Row[]>`
+    select wal_write::text as writes, wal_sync::text as syncs, wal_write_time::float8 as "writeMs",
+           wal_sync_time::float8 as "syncMs", current_setting('track_wal_io_timing')::bool as timed
+    from pg_stat_wal`
+  return {
+    writes: Number(row?.writes ?? 0),
+    syncs: Number(row?.syncs ?? 0),
+    writeMs: row?.writeMs ?? 0,
+    syncMs: row?.syncMs ?? 0,
+    timed: row?.timed ?? false,
+  }
+}
+
+/**
+ * WAL flushes between two samples, and what one took on average (null where the times were not kept or nothing was
+ * flushed). PostgreSQL reports a backend's WAL counts when its transaction ends, so a sample can lag by a commit.
+ */
+export function walBetween(before: WalCounts, after: WalCounts) {
+  const syncs = after.syncs - before.syncs
+  const timed = before.timed && after.timed
+  const syncMs = after.syncMs - before.syncMs
+  return {
+    writes: after.writes - before.writes,
+    syncs,
+    syncMs: timed ? Math.round(syncMs) : null,
+    meanSyncMs: timed && syncs > 0 ? Math.round((syncMs / syncs) * 1000) / 1000 : null,
+  }
 }
 
 export interface CheckpointerCounts {
@@ -62,7 +108,12 @@ export async function sampleBackends(redis: Redis, sql: Sql): Promise<BackendCou
   for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls[match[1]!] = Number(match[2])
   const [row] = await sql<{ n: string }[]>`
     select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`
-  return { redis: calls, pgTransactions: Number(row?.n ?? 0), checkpointer: await sampleCheckpointer(sql) }
+  return {
+    redis: calls,
+    pgTransactions: Number(row?.n ?? 0),
+    checkpointer: await sampleCheckpointer(sql),
+    wal: await sampleWal(sql),
+  }
 }
 
 /** Per sent message between two samples: Redis calls in all and by command (the busiest), PostgreSQL transactions. */
@@ -85,5 +136,6 @@ export function perMessage(before: BackendCounts, after: BackendCounts, messages
     redisByCommand: Object.fromEntries(busiest) as Record<string, number | null>,
     pgTransactions: messages > 0 ? round((after.pgTransactions - before.pgTransactions) / messages) : null,
     checkpoints: checkpointsBetween(before.checkpointer, after.checkpointer),
+    wal: walBetween(before.wal, after.wal),
   }
 }

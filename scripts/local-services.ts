@@ -91,6 +91,8 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void
   /** Where ports come from; tests hand one that is taken first. */
   pickPort?: () => Promise<number>
+  /** More server settings, `name=value` each (the bench times WAL flushes: `track_wal_io_timing=on`). */
+  settings?: readonly string[]
 }): Promise<RunningService> {
   mkdirSync(options.dataDir, { recursive: true })
   const databaseDir = resolvePgDataDir(options.dataDir)
@@ -115,6 +117,7 @@ export async function startEmbeddedPostgres(options: {
         '-c',
         'max_connections=300',
         ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+        ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
       ],
       onLog: (message) => {
         output = (output + String(message)).slice(-4000)

@@ -7,7 +7,7 @@ import { getFreePort } from '../../scripts/local-services.js'
 import { createBenchMembers } from '../fixtures.js'
 import { startProcess, type BenchProcess } from '../processes.js'
 import { coresBetween, sampleCpu } from '../cpu-usage.js'
-import { checkpointsBetween, sampleCheckpointer } from '../round-trips.js'
+import { checkpointsBetween, sampleCheckpointer, sampleWal, walBetween } from '../round-trips.js'
 import { round, summarize } from '../stats.js'
 import { flushTrace, trace, traceFile } from '../trace.js'
 import {
@@ -167,6 +167,7 @@ export async function runCrisisScenario(options: {
     ])
     const cpuBefore = await sampleCpu(cpuKinds)
     const checkpointerBefore = await sampleCheckpointer(options.sql)
+    const walBefore = await sampleWal(options.sql)
     const load = request<any>(
       loader!,
       { type: 'step', rate: options.backgroundRatePerRoom, durationMs: options.durationSeconds * 1000, graceMs: 1000 },
@@ -258,6 +259,8 @@ export async function runCrisisScenario(options: {
     options.progress(`crisis: cores busy during the load: ${JSON.stringify(cores)}`)
     const checkpoints = checkpointsBetween(checkpointerBefore, await sampleCheckpointer(options.sql))
     options.progress(`crisis: PostgreSQL checkpoints during the load: ${JSON.stringify(checkpoints)}`)
+    const wal = walBetween(walBefore, await sampleWal(options.sql))
+    options.progress(`crisis: PostgreSQL WAL flushes during the load: ${JSON.stringify(wal)}`)
     const ordinary = summarize(background.latencies ?? [])
     options.progress(
       `crisis: ordinary messages meanwhile: send → peer p50 ${round(ordinary.p50, 1)} ms, p99 ${round(ordinary.p99, 1)} ms`,
@@ -324,6 +327,8 @@ export async function runCrisisScenario(options: {
       cores,
       /** What PostgreSQL's checkpointer did during the load (bench/round-trips.ts). */
       checkpoints,
+      /** PostgreSQL's WAL flushes during the load, and what one took (bench/round-trips.ts). */
+      wal,
       /** What each high-risk send's ack said: only a card with an incident is timed. */
       sendOutcomes: sends.reduce<Record<string, number>>(
         (all, s) => ({ ...all, [s.outcome]: (all[s.outcome] ?? 0) + 1 }),
