@@ -12,7 +12,8 @@
  *      folder is absent this part says so and the run still succeeds.
  *  (u<n>) each audit set listed in core/crisis/eval/audit-sets.ts, audit<n>-messages.jsonl (written blind, then
  *      read and tuned on by the rules audits): the same per-language figures, reported apart from the held-out sets;
- *      the heading says when the set is training data too (TRAINING_AUDIT_SETS, decision 077): in-sample.
+ *      the heading says when the set, or its rows of some languages, are training data too (TRAINING_AUDIT_SETS,
+ *      decisions 077 and 078): in-sample.
  *  (a<n>) each held-out set listed in core/crisis/eval/heldout-sets.ts, heldout<n>-messages.jsonl (written
  *      blind, never trained or tuned on): the same per-language figures. Sets 2 to 7 were retired into the
  *      training messages after their held-out reports (decisions 063, 067), and their last figures are
@@ -37,7 +38,7 @@ import { HELDOUT_SET_NUMBERS, HELDOUT_SETS, loadHeldoutSet } from '../core/crisi
 import { canonicalize } from '../core/crisis/model/canonical.js'
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
-import { TRAINING_AUDIT_SETS } from '../core/crisis/model/train.js'
+import { trainingAuditLanguages } from '../core/crisis/model/train.js'
 
 const args = process.argv.slice(2)
 const showErrors = args.includes('--errors')
@@ -126,9 +127,9 @@ for (const [name, pool, pick, hardNegative, heading] of [
         pool,
         () => true,
         isNotedHardNegative,
-        TRAINING_AUDIT_SETS.includes(n)
-          ? `(u${n}) audit set ${n}: ${pool.length} own messages written blind, read and tuned on by the rules audits, and training data (decision 077): in-sample`
-          : `(u${n}) audit set ${n}: ${pool.length} own messages written blind, then read and tuned on by the rules audits (not held out)`,
+        trainingAuditLanguages(n).length === 0
+          ? `(u${n}) audit set ${n}: ${pool.length} own messages written blind, then read and tuned on by the rules audits (not held out)`
+          : `(u${n}) audit set ${n}: ${pool.length} own messages written blind, read and tuned on by the rules audits, and training data for ${trainingAuditLanguages(n).join(' and ')} (decisions 077, 078): in-sample for ${trainingAuditLanguages(n).join(' and ')}`,
       ] as const,
   ),
 ] as const) {

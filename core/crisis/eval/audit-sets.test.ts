@@ -1,8 +1,9 @@
 /**
  * The audit sets (audit-sets.ts): their shape, that no audit row is also a held-out row, a row of the first set or a
- * training message, and the trainer's checks when audit sets train (decision 077). An audit set is read by the rules
- * audits; a row it shared with a held-out set would let an audit tune on a message the held-out figures count as
- * unseen, and once it trains, the same row would be a leak the trainer must refuse by place, never by text.
+ * training message, and the trainer's checks when audit sets, or their rows of some languages, train (decisions 077
+ * and 078). An audit set is read by the rules audits; a row it shared with a held-out set would let an audit tune on
+ * a message the held-out figures count as unseen, and once it trains, the same row would be a leak the trainer must
+ * refuse by place, never by text.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -80,6 +81,32 @@ describe.each(AUDIT_SET_NUMBERS)('audit set %i', (n) => {
     expect(artefact.training).toMatchObject({ ownTrainingMessages: 1 + rows.length, auditSets: [n] })
   })
 
+  it('listed for English only, trains its English rows and none of its Polish rows', () => {
+    const only = [{ set: n, languages: ['en'] as const }]
+    const training = loadEvalSet(OWN_TRAINING_PATH)
+    const english = rows.filter((m) => m.language === 'en')
+    const trained = ownTrainingMessages({ auditSets: only })
+    expect(trained.length).toBe(training.length + english.length)
+    expect(trained.slice(training.length)).toEqual(
+      english.map((m) => ({ text: m.text, level: m.level, language: m.language })),
+    )
+    const trainedTexts = new Set(trained.map((m) => canonicalize(m.text)))
+    const polish = rows.filter((m) => m.language === 'pl')
+    expect(polish.length).toBeGreaterThan(0)
+    expect(polish.filter((m) => trainedTexts.has(canonicalize(m.text))).length).toBe(0)
+    const data = tinyTrainingFolder(tempDir())
+    writeFileSync(data.ownPath, jsonl([{ text: 'milego dnia', level: 'none', language: 'pl' }]))
+    const { artefact } = trainRiskModel({
+      ...data,
+      heldoutPaths: {},
+      tuningPath: undefined,
+      auditSets: only,
+      epochs: 1,
+      hashBits: 12,
+    })
+    expect(artefact.training).toMatchObject({ ownTrainingMessages: 1 + english.length, auditSets: only })
+  })
+
   it('fails training by place, never by text, when one of its rows is also a held-out row', () => {
     const data = tinyTrainingFolder(tempDir())
     writeFileSync(data.ownPath, jsonl([{ text: 'milego dnia', level: 'none', language: 'pl' }]))
@@ -97,7 +124,9 @@ describe.each(AUDIT_SET_NUMBERS)('audit set %i', (n) => {
     const error = trainingError(options)
     const line = rows.indexOf(row) + 1
     expect(error?.message).toMatch(
-      new RegExp(`^1 training message\\(s\\) are also in the evaluation set .*: audit${n}-messages\\.jsonl line ${line} \\(= held\\.jsonl line 2\\)$`),
+      new RegExp(
+        `^1 training message\\(s\\) are also in the evaluation set .*: audit${n}-messages\\.jsonl line ${line} \\(= held\\.jsonl line 2\\)$`,
+      ),
     )
     expect(error?.message.toLowerCase()).not.toContain(row.text.toLowerCase())
     expect(error?.message).not.toContain('siedze')
@@ -133,6 +162,33 @@ describe('the trainer with an audit set', () => {
     // The same level is no clash (the audit set's own test keeps exact repeats out of the committed sets).
     auditFile(dir, [auditRow('dobranoc wszystkim', 'none'), auditRow('Stoję na moście', 'high')])
     expect(trainingError(options)).toBeUndefined()
+  })
+
+  it('checks the rows of the languages that train, and reads no row of another language', () => {
+    const dir = tempDir()
+    const data = tinyTrainingFolder(dir)
+    writeFileSync(data.ownPath, jsonl([{ text: 'stoje na moscie', level: 'high', language: 'pl' }]))
+    const english = { text: 'on the bridge, done', level: 'imminent', language: 'en', note: 'audit77,bridge' }
+    const file = auditFile(dir, [english, auditRow('Stoję na moście', 'imminent')])
+    const listed = (languages: readonly ('en' | 'pl')[]) => ({
+      ...data,
+      auditSets: [{ set: 77, languages }],
+      auditPaths: { 77: file },
+    })
+    // The Polish row clashes with a training message's level: it fails training only when Polish rows train.
+    expect(trainingError(listed(['en']))).toBeUndefined()
+    expect(trainingError(listed(['pl']))?.message).toBe(
+      "1 training message(s) repeat another's canonical text with another level: own.jsonl line 1 (high) and audit77.jsonl line 2 (imminent)",
+    )
+    // An English row that is a tuning row fails when English rows train, by place.
+    auditFile(dir, [{ ...english, text: 'I took ALL my pills' }, auditRow('dobranoc wszystkim', 'none')])
+    expect(trainingError(listed(['en']))?.message).toMatch(/: audit77\.jsonl line 1 \(= tuning\.jsonl line 1\)$/)
+    expect(trainingError(listed(['pl']))).toBeUndefined()
+    // No language, or one set listed twice, is refused.
+    expect(trainingError(listed([]))?.message).toMatch(/audit set 77 must train one or more of en, pl/)
+    expect(
+      trainingError({ ...data, auditSets: [77, { set: 77, languages: ['en'] }], auditPaths: { 77: file } })?.message,
+    ).toMatch(/audit set 77 is listed twice/)
   })
 
   it('refuses an audit row that is a tuning or first-set held-out row, and an audit set no one listed', () => {

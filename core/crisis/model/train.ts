@@ -32,11 +32,27 @@ import {
 export const OWN_TRAINING_PATH = fileURLToPath(new URL('./train-messages.jsonl', import.meta.url))
 
 /**
+ * An audit set that trains: its number (all its rows), or its number with the languages whose rows train (decision
+ * 078: `{ set: 1, languages: ['en'] }` trains the English rows of set 1 and none of its Polish rows).
+ */
+export type TrainingAuditSet = number | { readonly set: number; readonly languages: readonly ModelLanguage[] }
+
+/**
  * The audit sets (core/crisis/eval/audit-sets.ts) that train as own messages, read from their committed files with
  * their labels after the training messages (decision 077). Empty: the audit rows stay out of training, as decision
  * 074 had them; the checks below cover them either way when a caller lists them.
  */
-export const TRAINING_AUDIT_SETS: readonly number[] = []
+export const TRAINING_AUDIT_SETS: readonly TrainingAuditSet[] = []
+
+/** The languages whose rows of audit set n train under `auditSets` (none when the set is not listed). */
+export function trainingAuditLanguages(
+  n: number,
+  auditSets: readonly TrainingAuditSet[] = TRAINING_AUDIT_SETS,
+): readonly ModelLanguage[] {
+  const entry = auditSets.find((e) => (typeof e === 'number' ? e : e.set) === n)
+  if (entry === undefined) return []
+  return typeof entry === 'number' ? MODEL_LANGUAGES : entry.languages
+}
 
 export interface TrainOptions {
   /** Public data folder (see public-data.ts); `<dir>/extra/*.jsonl` adds an operator's own labelled messages. */
@@ -49,7 +65,7 @@ export interface TrainOptions {
   heldoutPaths?: Readonly<Record<HeldoutSetNumber, string>>
   ownPath?: string
   /** Audit sets that train beside the own messages (default TRAINING_AUDIT_SETS; [] leaves them out). */
-  auditSets?: readonly number[]
+  auditSets?: readonly TrainingAuditSet[]
   /** Files of audit sets by set number, in place of their committed files (tests). */
   auditPaths?: Readonly<Record<number, string>>
   /** Evaluation set whose non-held-out rows calibrate and set the imminent threshold. */
@@ -308,20 +324,27 @@ function loadExtra(dataDir: string): Located[] {
 
 /**
  * The own training messages as the trainer reads them (an operator's extra/*.jsonl aside): the training messages,
- * then each listed audit set's rows with their labels (notes dropped), with their places.
+ * then each listed audit set's rows of its listed languages with their labels (notes dropped), with their places.
  */
 function locatedOwnMessages(options: Pick<TrainOptions, 'ownPath' | 'auditSets' | 'auditPaths'>): Located[] {
   const auditSets = options.auditSets ?? TRAINING_AUDIT_SETS
-  for (const n of auditSets)
+  const numbers = auditSets.map((e) => (typeof e === 'number' ? e : e.set))
+  for (const [i, n] of numbers.entries()) {
     if (!AUDIT_SET_NUMBERS.includes(n) && options.auditPaths?.[n] === undefined)
       throw new Error(`audit set ${n} is not listed in core/crisis/eval/audit-sets.ts`)
+    if (numbers.indexOf(n) !== i) throw new Error(`audit set ${n} is listed twice among the audit sets that train`)
+    const languages = trainingAuditLanguages(n, auditSets)
+    if (languages.length === 0 || languages.some((l) => !MODEL_LANGUAGES.includes(l)))
+      throw new Error(`audit set ${n} must train one or more of ${MODEL_LANGUAGES.join(', ')}`)
+  }
   return [
     ...located(options.ownPath ?? OWN_TRAINING_PATH),
-    ...auditSets.flatMap((n) =>
-      locatedNoted(options.auditPaths?.[n] ?? auditSetPath(n), (file) => loadAuditSet(n, file)).map(
-        ({ message: m, where }) => ({ message: { text: m.text, level: m.level, language: m.language }, where }),
-      ),
-    ),
+    ...numbers.flatMap((n) => {
+      const languages = trainingAuditLanguages(n, auditSets)
+      return locatedNoted(options.auditPaths?.[n] ?? auditSetPath(n), (file) => loadAuditSet(n, file))
+        .filter(({ message: m }) => languages.includes(m.language))
+        .map(({ message: m, where }) => ({ message: { text: m.text, level: m.level, language: m.language }, where }))
+    }),
   ]
 }
 
