@@ -3,6 +3,7 @@ import {
   MAX_BISECT_STEPS,
   RESOLUTION,
   nextRate,
+  offeredAtFailingStep,
   ratioInterval,
   sustainedInterval,
   type StepOutcome,
@@ -85,15 +86,41 @@ describe('the chat scenario climbs to a passing and a failing step, then bisects
 
 describe('the ratio is reported with the interval its two bisections leave', () => {
   it('divides each end of the platform by the other end of the bare reference', () => {
-    const platform = { sustainedDeliveredPerSecond: 4000, firstFailedDeliveredPerSecond: 4500 }
-    const bare = { sustainedDeliveredPerSecond: 30000, firstFailedDeliveredPerSecond: 34000 }
+    const platform = { sustainedDeliveredPerSecond: 4000, firstFailedOfferedPerSecond: 4500 }
+    const bare = { sustainedDeliveredPerSecond: 30000, firstFailedOfferedPerSecond: 34000 }
     expect(ratioInterval(platform, bare)).toEqual([0.118, 0.15])
   })
 
+  it('takes the failing step at what it offered, so a failing step that delivered late cannot invert the interval', () => {
+    // 7 December 22:55: bare passed 32 (30,388.8 delivered/s) and failed 34, which delivered only 30,343.1/s; the
+    // platform passed 20 (18,936.2/s) and failed 21. With the failing steps' own delivered/s the interval was
+    // [0.624, 0.652] around a ratio of 0.623.
+    const platform = {
+      sustainedDeliveredPerSecond: 18936.2,
+      firstFailedOfferedPerSecond: offeredAtFailingStep({ rate: 20, deliveredPerSecond: 18936.2 }, 21),
+    }
+    const bare = {
+      sustainedDeliveredPerSecond: 30388.8,
+      firstFailedOfferedPerSecond: offeredAtFailingStep({ rate: 32, deliveredPerSecond: 30388.8 }, 34),
+    }
+    expect(bare.firstFailedOfferedPerSecond).toBe(32288.1)
+    const [low, high] = ratioInterval(platform, bare)!
+    const ratio = 18936.2 / 30388.8
+    expect(low).toBeLessThan(ratio)
+    expect(high).toBeGreaterThan(ratio)
+    expect([low, high]).toEqual([0.586, 0.654])
+  })
+
+  it('offers nothing to divide by without a passing step or a failing one', () => {
+    expect(offeredAtFailingStep(null, 4)).toBeNull()
+    expect(offeredAtFailingStep({ rate: 2, deliveredPerSecond: 100 }, null)).toBeNull()
+    expect(offeredAtFailingStep({ rate: 2, deliveredPerSecond: null }, 4)).toBeNull()
+  })
+
   it('gives none when a target passed every step or none', () => {
-    const bounded = { sustainedDeliveredPerSecond: 4000, firstFailedDeliveredPerSecond: null }
-    const measured = { sustainedDeliveredPerSecond: 30000, firstFailedDeliveredPerSecond: 34000 }
-    const nonePassed = { sustainedDeliveredPerSecond: 0, firstFailedDeliveredPerSecond: 240 }
+    const bounded = { sustainedDeliveredPerSecond: 4000, firstFailedOfferedPerSecond: null }
+    const measured = { sustainedDeliveredPerSecond: 30000, firstFailedOfferedPerSecond: 34000 }
+    const nonePassed = { sustainedDeliveredPerSecond: 0, firstFailedOfferedPerSecond: 240 }
     expect(ratioInterval(bounded, measured)).toBeNull()
     expect(ratioInterval(measured, bounded)).toBeNull()
     expect(ratioInterval(nonePassed, measured)).toBeNull()

@@ -75,23 +75,40 @@ export function sustainedInterval(steps: readonly StepOutcome[]): { passed: numb
   return { passed: passed ?? null, failed: failed ?? null }
 }
 
-/** A target's sustained throughput: delivered/s at its highest passing step and at the lowest failing one above. */
+/**
+ * A target's sustained throughput: delivered/s at its highest passing step, and the deliveries a second its lowest
+ * failing step above offered (not what that step delivered: a step that fails on latency delivers its messages late,
+ * so its own delivered/s can fall below the passing step's, which would turn the interval upside down).
+ */
 export interface Throughput {
   sustainedDeliveredPerSecond: number
-  firstFailedDeliveredPerSecond: number | null
+  firstFailedOfferedPerSecond: number | null
+}
+
+/**
+ * What a failing step offered, in delivered/s: the passing step delivered everything it offered, and the offered
+ * deliveries grow with the rate (the same members, the same rooms), so the passing step's delivered/s scaled by the
+ * ratio of the rates. Null when either end is missing.
+ */
+export function offeredAtFailingStep(
+  sustained: { rate: number; deliveredPerSecond: number | null } | null,
+  failedRate: number | null,
+): number | null {
+  if (!sustained || !sustained.deliveredPerSecond || sustained.rate <= 0 || failedRate === null) return null
+  return Math.round(((sustained.deliveredPerSecond * failedRate) / sustained.rate) * 10) / 10
 }
 
 /**
  * What the platform/bare ratio can be, given that each sustained throughput is only known to lie between its
- * highest passing and lowest failing step: [platform passing / bare failing, platform failing / bare passing].
- * Null unless both targets passed a step and failed one above it.
+ * highest passing step's delivered/s and what its lowest failing step offered: [platform passing / bare failing,
+ * platform failing / bare passing]. Null unless both targets passed a step and failed one above it.
  */
 export function ratioInterval(platform: Throughput, bare: Throughput): [number, number] | null {
-  if (!platform.firstFailedDeliveredPerSecond || !bare.firstFailedDeliveredPerSecond) return null
+  if (!platform.firstFailedOfferedPerSecond || !bare.firstFailedOfferedPerSecond) return null
   if (platform.sustainedDeliveredPerSecond <= 0 || bare.sustainedDeliveredPerSecond <= 0) return null
   const round = (n: number) => Math.round(n * 1000) / 1000
   return [
-    round(platform.sustainedDeliveredPerSecond / bare.firstFailedDeliveredPerSecond),
-    round(platform.firstFailedDeliveredPerSecond / bare.sustainedDeliveredPerSecond),
+    round(platform.sustainedDeliveredPerSecond / bare.firstFailedOfferedPerSecond),
+    round(platform.firstFailedOfferedPerSecond / bare.sustainedDeliveredPerSecond),
   ]
 }

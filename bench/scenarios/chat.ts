@@ -7,7 +7,7 @@ import { processUsage, startProcess, type BenchProcess } from '../processes.js'
 import { getFreePort } from '../../scripts/local-services.js'
 import { round, summarize } from '../stats.js'
 import { coresBetween, sampleCpu } from '../cpu-usage.js'
-import { nextRate, ratioInterval, sustainedInterval } from '../step-rates.js'
+import { nextRate, offeredAtFailingStep, ratioInterval, sustainedInterval } from '../step-rates.js'
 import { settle, type Settled } from '../settle.js'
 import { perMessage, sampleBackends } from '../round-trips.js'
 import { Redis } from 'ioredis'
@@ -361,9 +361,8 @@ async function runTarget(
     sustainedRatePerRoom: sustained?.rate ?? 0,
     /** The lowest failing rate above the sustained one (null: none failed): the sustained rate lies in between. */
     firstFailedRatePerRoom: interval.failed,
-    /** Delivered/s at that failing step: the sustained throughput lies between the two delivered/s figures. */
-    firstFailedDeliveredPerSecond:
-      steps.find((s) => !s.passed && s.rate === interval.failed)?.deliveredPerSecond ?? null,
+    /** Delivered/s that failing step offered: the sustained throughput lies between this and the sustained step's. */
+    firstFailedOfferedPerSecond: offeredAtFailingStep(sustained, interval.failed),
     sustainedDeliveredPerSecond: sustained?.deliveredPerSecond ?? 0,
     /** False: every offered step passed, so the sustained rate is only a lower bound. */
     topStepFailed: steps.some((s) => !s.passed && s.rate > (sustained?.rate ?? 0)),
