@@ -38,6 +38,8 @@ describe('npm run bench -- --smoke', () => {
       for (const probe of [before, after]) {
         expect(probe.medianMs).toBeGreaterThan(0)
         expect(probe.roundsMs).toHaveLength(7)
+        expect(probe.mixedMedianMs).toBeGreaterThan(0)
+        expect(probe.mixedRoundsMs).toHaveLength(7)
       }
     expect(output).toContain('Machine probe')
     const { chat, screening, pages } = report.scenarios
