@@ -32,7 +32,15 @@ export interface WalCounts {
   timed: boolean
 }
 
+/**
+ * PostgreSQL 14 to 17 count WAL writes and flushes in pg_stat_wal; 18 moved them to pg_stat_io (a DATABASE_URL may
+ * point at one): there the counts read 0 and no time is kept, rather than the bench stopping.
+ */
 export async function sampleWal(sql: Sql): Promise<WalCounts> {
+  const [{ counted }] = await sql<{ counted: boolean }[]>`
+    select exists (select 1 from pg_attribute where attrelid = to_regclass('pg_stat_wal') and attname = 'wal_sync')
+      as counted`
+  if (!counted) return { writes: 0, syncs: 0, writeMs: 0, syncMs: 0, timed: false }
   type Row = { writes: string; syncs: string; writeMs: number; syncMs: number; timed: boolean }
   const [row] = await sql<Row[]>`
     select wal_write::text as writes, wal_sync::text as syncs, wal_write_time::float8 as "writeMs",
