@@ -94,7 +94,11 @@
  * (decision 077), folded together. `--seed <s>` trains every model from seed s instead of 20261206 (the folds stay
  * dealt by SEED): another draw of the same method, for a comparison over several seeds (decision 077).
  * `--figures-on <jsonl>` (with `--chat-head`) repeats the before/after figures over the own messages whose canonical
- * text that file holds, so a data change is compared on the same messages.
+ * text that file holds, so a data change is compared on the same messages. It also pairs the folds (decision 079,
+ * scripts/crisis-folds.ts): those messages are dealt exactly as the method above deals them (one stream, the same
+ * groups in the same order), and every other own row per language-and-level group from a stream of its own,
+ * continuing its group's round-robin, so a data change never moves a compared message to another fold (before
+ * decision 079, adding rows of one group re-dealt every group after it: the twelfth round's control run).
  *
  * `npx tsx scripts/crisis-cv.ts --chat-head [--data <folder>]` chooses CHAT_HIGH_AT
  * (core/crisis/classifier.ts, decision 059): the cut-off of the chat head (artefact version 4: level
@@ -159,7 +163,6 @@ import { RiskModel, MODEL_LANGUAGES, type ModelLanguage, type ModelScore } from 
 import { DEFAULT_DATA_DIR, loadPublicData, publicDataPresent } from '../core/crisis/model/public-data.js'
 import { RISK_MODEL } from '../core/crisis/model/risk-model.js'
 import {
-  mulberry32,
   OWN_WEIGHT,
   ownTrainingMessages,
   SEED_COUNT,
@@ -167,6 +170,7 @@ import {
   type TrainOptions,
 } from '../core/crisis/model/train.js'
 import { GOODBYE_AND_MEANS_LOOK_ALIKES } from '../core/crisis/eval/look-alikes.js'
+import { dealFolds } from './crisis-folds.js'
 
 const K = 5
 const SEED = 20261206
@@ -210,23 +214,9 @@ const figuresOn =
   figuresOnIndex >= 0
     ? new Set(loadEvalSet(path.resolve(args[figuresOnIndex + 1]!)).map((m) => canonicalize(m.text)))
     : undefined
-const foldOf = new Int32Array(own.length)
-{
-  const random = mulberry32(SEED)
-  const groups = new Map<string, number[]>()
-  own.forEach((m, i) => {
-    const key = `${m.language}/${m.level}`
-    groups.set(key, [...(groups.get(key) ?? []), i])
-  })
-  for (const key of [...groups.keys()].sort()) {
-    const ix = groups.get(key)!
-    for (let i = ix.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[ix[i], ix[j]] = [ix[j]!, ix[i]!]
-    }
-    ix.forEach((row, n) => (foldOf[row] = n % K))
-  }
-}
+// The folds (scripts/crisis-folds.ts, decision 079): with --figures-on, its messages are dealt as they always were and
+// every other own row from its group's own stream, so adding rows never moves a compared message to another fold.
+const foldOf = dealFolds(own, K, SEED, figuresOn ? (i) => figuresOn.has(canonicalize(own[i]!.text)) : undefined)
 
 // Tuning rows only (held-out rows are dropped on load and never looked at).
 const tuning = loadEvalSet(EVAL_SET_PATH).filter((m) => !(m.note ?? '').split(',').includes('heldout'))
@@ -513,7 +503,14 @@ function imminentAlone(): void {
           .map((m) => `${JSON.stringify(m)}\n`)
           .join(''),
       )
-      const { artefact } = trainRiskModel({ dataDir, ...foldOptions(ownPath), ownWeight: weight, epochs, seedCount, leftToModel })
+      const { artefact } = trainRiskModel({
+        dataDir,
+        ...foldOptions(ownPath),
+        ownWeight: weight,
+        epochs,
+        seedCount,
+        leftToModel,
+      })
       const model = new RiskModel(artefact)
       own.forEach((m, i) => {
         if (foldOf[i] !== fold) return
@@ -632,7 +629,14 @@ try {
             .map((m) => `${JSON.stringify(m)}\n`)
             .join(''),
         )
-        const { artefact } = trainRiskModel({ dataDir, ...foldOptions(ownPath), ownWeight: weight, epochs, seedCount, leftToModel })
+        const { artefact } = trainRiskModel({
+          dataDir,
+          ...foldOptions(ownPath),
+          ownWeight: weight,
+          epochs,
+          seedCount,
+          leftToModel,
+        })
         const model = new RiskModel(artefact)
         const pos: number[] = []
         const neg: number[] = []
