@@ -8,9 +8,10 @@
  * held-out reports. Blind now: the first set's `heldout` rows in messages.jsonl, set 8 (written blind while sets 6
  * and 7 were retired, wired in after the eighth-round retrain, which never read it) and set 9 (written blind on
  * 7 December 2026 after the Polish rules audit, by a helper who read no rule, lexicon, training, evaluation or test
- * text, and wired in unread) and set 10 (written blind the same way on 7 December 2026 at 22:15 UTC, in voices no
- * earlier writer used, before the eleventh model round, and wired in unread); a set is wired in by adding its number
- * and spec below.
+ * text, and wired in unread), set 10 (written blind the same way on 7 December 2026 at 22:15 UTC, in voices no
+ * earlier writer used, before the eleventh model round, and wired in unread) and set 11 (written blind the same way on
+ * 8 December 2026 at 01:09 UTC, in voices no earlier writer used, and wired in unread after the thirteenth model
+ * round); a set is wired in by adding its number and spec below.
  *
  * Every row's note is `heldout<n>,<category>[,...]` (Polish typed without diacritics adds `no-diacritics`);
  * categories of `none` rows that start with `hard-` are hard negatives (idiom, negation, reported speech,
@@ -20,8 +21,8 @@
 import { fileURLToPath } from 'node:url'
 import { loadNotedSet, type EvalMessage } from './evaluate.js'
 
-/** The committed sets, each with its spec in HELDOUT_SETS (sets 8 and 9 since 7 December 2026, after sets 6 and 7 retired; set 10 since 7 December 2026, 22:30 UTC). */
-export const HELDOUT_SET_NUMBERS: readonly HeldoutSetNumber[] = [8, 9, 10]
+/** The committed sets, each with its spec in HELDOUT_SETS (sets 8 and 9 since 7 December 2026, after sets 6 and 7 retired; set 10 since 7 December 2026, 22:30 UTC; set 11 since 8 December 2026, 01:35 UTC). */
+export const HELDOUT_SET_NUMBERS: readonly HeldoutSetNumber[] = [8, 9, 10, 11]
 export type HeldoutSetNumber = number
 
 export interface HeldoutSetSpec {
@@ -54,6 +55,13 @@ export const HELDOUT_SETS: Readonly<Record<HeldoutSetNumber, HeldoutSetSpec>> = 
   },
   10: {
     ordinal: 'tenth',
+    perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
+    minHardNegatives: 40,
+    minPolishWithoutDiacritics: 60,
+    minPolishMarkedNoDiacritics: 60,
+  },
+  11: {
+    ordinal: 'eleventh',
     perLanguage: { imminent: 30, high: 20, concern: 20, none: 50 },
     minHardNegatives: 40,
     minPolishWithoutDiacritics: 60,
