@@ -218,6 +218,34 @@ const figuresOn =
 // every other own row from its group's own stream, so adding rows never moves a compared message to another fold.
 const foldOf = dealFolds(own, K, SEED, figuresOn ? (i) => figuresOn.has(canonicalize(own[i]!.text)) : undefined)
 
+/** A model trained as `npm run crisis:train` trains, on every own message outside `fold` (its file written in `dir`). */
+function trainWithoutFold(
+  dir: string,
+  fold: number,
+  ownWeight: number,
+  epochs: number,
+  options: Pick<TrainOptions, 'chatPublicNegatives' | 'chatL2'> = {},
+): RiskModel {
+  const ownPath = path.join(dir, 'own.jsonl')
+  writeFileSync(
+    ownPath,
+    own
+      .filter((_, i) => foldOf[i] !== fold)
+      .map((m) => `${JSON.stringify(m)}\n`)
+      .join(''),
+  )
+  const trained = trainRiskModel({
+    dataDir,
+    ...foldOptions(ownPath),
+    ownWeight,
+    epochs,
+    seedCount,
+    leftToModel,
+    ...options,
+  })
+  return new RiskModel(trained.artefact)
+}
+
 // Tuning rows only (held-out rows are dropped on load and never looked at).
 const tuning = loadEvalSet(EVAL_SET_PATH).filter((m) => !(m.note ?? '').split(',').includes('heldout'))
 const leftToModel = (text: string) => classifyRisk(text, { rulesOnly: true }).signals.length === 0
@@ -303,25 +331,10 @@ function chatHead(): void {
     )
     for (let fold = 0; fold < K; fold++) {
       const started = Date.now()
-      const ownPath = path.join(tmp, 'own.jsonl')
-      writeFileSync(
-        ownPath,
-        own
-          .filter((_, i) => foldOf[i] !== fold)
-          .map((m) => `${JSON.stringify(m)}\n`)
-          .join(''),
-      )
-      const { artefact } = trainRiskModel({
-        dataDir,
-        ...foldOptions(ownPath),
-        ownWeight: weight,
-        epochs,
-        seedCount,
-        leftToModel,
+      const model = trainWithoutFold(tmp, fold, weight, epochs, {
         chatPublicNegatives: args.includes('--chat-public-negatives'),
         chatL2: chatL2Arg,
       })
-      const model = new RiskModel(artefact)
       const liftAt = { en: liftAtOf(model, 'en'), pl: liftAtOf(model, 'pl') }
       own.forEach((m, i) => {
         if (foldOf[i] !== fold) return
@@ -495,23 +508,7 @@ function imminentAlone(): void {
     )
     for (let fold = 0; fold < K; fold++) {
       const started = Date.now()
-      const ownPath = path.join(tmp, 'own.jsonl')
-      writeFileSync(
-        ownPath,
-        own
-          .filter((_, i) => foldOf[i] !== fold)
-          .map((m) => `${JSON.stringify(m)}\n`)
-          .join(''),
-      )
-      const { artefact } = trainRiskModel({
-        dataDir,
-        ...foldOptions(ownPath),
-        ownWeight: weight,
-        epochs,
-        seedCount,
-        leftToModel,
-      })
-      const model = new RiskModel(artefact)
+      const model = trainWithoutFold(tmp, fold, weight, epochs)
       own.forEach((m, i) => {
         if (foldOf[i] !== fold) return
         oof[i] = model.score(canonicalize(m.text))
@@ -621,23 +618,7 @@ try {
       const figures: FoldFigures[] = []
       for (let fold = 0; fold < K; fold++) {
         const started = Date.now()
-        const ownPath = path.join(dir, 'own.jsonl')
-        writeFileSync(
-          ownPath,
-          own
-            .filter((_, i) => foldOf[i] !== fold)
-            .map((m) => `${JSON.stringify(m)}\n`)
-            .join(''),
-        )
-        const { artefact } = trainRiskModel({
-          dataDir,
-          ...foldOptions(ownPath),
-          ownWeight: weight,
-          epochs,
-          seedCount,
-          leftToModel,
-        })
-        const model = new RiskModel(artefact)
+        const model = trainWithoutFold(dir, fold, weight, epochs)
         const pos: number[] = []
         const neg: number[] = []
         for (const r of validation) (r.label === 1 ? pos : neg).push(model.score(r.canonical).risk)
