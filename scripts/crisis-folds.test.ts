@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../core/crisis/model/train.js'
 import { dealFolds, type FoldRow } from './crisis-folds.js'
 
 const K = 5
@@ -26,10 +27,27 @@ const foldsById = (rows: readonly Row[], compared?: ReadonlySet<string>) => {
 const comparedIds = new Set(comparedRows.map((r) => r.id))
 
 describe('crisis-cv folds (decision 079)', () => {
-  it('deals every compared row as the unpaired deal does, so runs whose rows are all compared are unchanged', () => {
+  it('deals every compared row as every round before decision 079 did, so runs whose rows are all compared are unchanged', () => {
+    // The deal crisis-cv.ts made before decision 079, written out: one stream, groups in sorted key order, each
+    // shuffled (Fisher-Yates) and dealt round-robin.
+    const before = new Int32Array(comparedRows.length)
+    const random = mulberry32(SEED)
+    const groups = new Map<string, number[]>()
+    comparedRows.forEach((m, i) =>
+      groups.set(`${m.language}/${m.level}`, [...(groups.get(`${m.language}/${m.level}`) ?? []), i]),
+    )
+    for (const key of [...groups.keys()].sort()) {
+      const ix = groups.get(key)!
+      for (let i = ix.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1))
+        ;[ix[i], ix[j]] = [ix[j]!, ix[i]!]
+      }
+      ix.forEach((row, n) => (before[row] = n % K))
+    }
     const unpaired = dealFolds(comparedRows, K, SEED)
     const paired = dealFolds(comparedRows, K, SEED, () => true)
-    expect([...paired]).toEqual([...unpaired])
+    expect([...unpaired]).toEqual([...before])
+    expect([...paired]).toEqual([...before])
     // The deal is a shuffle, not file order: a group's first five rows are not simply folds 0 to 4.
     expect([...unpaired.slice(0, 5)]).not.toEqual([0, 1, 2, 3, 4])
   })
